@@ -1,0 +1,47 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Strict settings shared by every Swift target, applied in one loop at the end.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Escucha",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "escucha", targets: ["escucha"]),
+        .library(name: "EscuchaIngest", targets: ["EscuchaIngest"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries from Debian packages. No Swift file imports CICU: ICU stays behind CEscuchaICU,
+        // whose public header uses only <stdint.h> types (see docs/decisions/0001-icu-behind-c.md).
+        .systemLibrary(name: "CICU", pkgConfig: "icu-io", providers: [.apt(["libicu-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CEscuchaICU", dependencies: ["CICU"]),
+
+        .target(name: "EscuchaCore"),
+        .target(name: "EscuchaText", dependencies: ["EscuchaCore", "CEscuchaICU"]),
+        .target(name: "EscuchaIngest", dependencies: ["EscuchaCore", "EscuchaText", "CLibXML2"]),
+        .executableTarget(
+            name: "escucha",
+            dependencies: [
+                "EscuchaCore", "EscuchaText", "EscuchaIngest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "EscuchaCoreTests", dependencies: ["EscuchaCore"]),
+        .testTarget(name: "EscuchaTextTests", dependencies: ["EscuchaText"]),
+        .testTarget(name: "EscuchaIngestTests", dependencies: ["EscuchaIngest"]),
+        .testTarget(name: "EscuchaCLITests", dependencies: ["escucha"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+for target in package.targets where target.type != .system && target.name.first != "C" {
+    target.swiftSettings = (target.swiftSettings ?? []) + strictSettings
+}

@@ -1,0 +1,30 @@
+/// FNV-1a, 64 bits: stable across runs and platforms (Swift's `Hasher` is seeded per process), fast,
+/// and good enough to name documents; not for security.
+public struct ContentHash: Sendable {
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let prime: UInt64 = 0x0000_0100_0000_01b3
+
+    public init() {}
+
+    public mutating func combine(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes {
+            state ^= UInt64(byte)
+            state = state &* Self.prime
+        }
+        // A separator so that ("ab","c") and ("a","bc") differ.
+        state ^= 0xff
+        state = state &* Self.prime
+    }
+
+    public mutating func combine(_ string: String) {
+        var copy = string
+        copy.withUTF8 { combine($0) }
+    }
+
+    public var value: UInt64 { state }
+
+    public var hexDigest: String {
+        let digits = String(state, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

@@ -1,0 +1,127 @@
+/// Appends compact JSON to a byte buffer. Hand-written because output is on the hot path (Foundation's
+/// encoders allocate per value and sort nothing predictably), and because key order is part of the
+/// documented schema.
+public struct JSONWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
+    private var needsComma: [Bool] = []
+
+    public init(reservingCapacity capacity: Int = 1024) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    public mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        needsComma.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: structure
+
+    public mutating func beginObject() { separator(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
+    public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
+    public mutating func beginArray() { separator(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
+    public mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
+    public mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
+
+    /// Writes `"name":`; the next value call completes the member.
+    public mutating func key(_ name: StaticString) {
+        separator()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        suppressNextSeparator = true
+    }
+
+    public mutating func key(_ name: String) {
+        separator()
+        appendQuoted(name)
+        bytes.append(UInt8(ascii: ":"))
+        suppressNextSeparator = true
+    }
+
+    // MARK: values
+
+    public mutating func string(_ value: String) { separator(); appendQuoted(value) }
+    public mutating func int(_ value: Int) { separator(); appendASCII(String(value)) }
+    public mutating func int64(_ value: Int64) { separator(); appendASCII(String(value)) }
+    public mutating func bool(_ value: Bool) { separator(); appendASCII(value ? "true" : "false") }
+    public mutating func null() { separator(); appendASCII("null") }
+
+    /// Doubles print without a trailing `.0` when whole (a rating of 4 is `4`, 4.5 is `4.5`).
+    public mutating func double(_ value: Double) {
+        separator()
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+            appendASCII(String(Int64(value)))
+        } else if value.isFinite {
+            appendASCII(String(value))
+        } else {
+            appendASCII("null")
+        }
+    }
+
+    /// Already-valid JSON text (a number lexeme, a nested value kept from the source).
+    public mutating func raw(_ json: String) { separator(); appendASCII(json) }
+
+    // Optional conveniences: members with nil values are omitted, never written as null, so that
+    // consumers can rely on "absent means unknown".
+    public mutating func member(_ name: StaticString, _ value: String?) { if let value { key(name); string(value) } }
+    public mutating func member(_ name: StaticString, _ value: Int?) { if let value { key(name); int(value) } }
+    public mutating func member(_ name: StaticString, _ value: Double?) { if let value { key(name); double(value) } }
+
+    // MARK: internals
+
+    private var suppressNextSeparator = false
+
+    private mutating func separator() {
+        if suppressNextSeparator {
+            suppressNextSeparator = false
+            return
+        }
+        guard let last = needsComma.last else { return }
+        if last { bytes.append(UInt8(ascii: ",")) } else { needsComma[needsComma.count - 1] = true }
+    }
+
+    private mutating func appendASCII(_ text: String) {
+        var copy = text
+        copy.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private mutating func appendQuoted(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var copy = text
+        copy.withUTF8 { utf8 in
+            var runStart = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                // Escape what JSON requires, plus U+2028/U+2029 (E2 80 A8/A9) which break JavaScript
+                // consumers, and DEL for safety in terminals.
+                let needsEscape = byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7f
+                    || (byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80
+                        && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9))
+                guard needsEscape else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                switch byte {
+                case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5c, 0x22])
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5c, 0x5c])
+                case 0x0a: bytes.append(contentsOf: [0x5c, UInt8(ascii: "n")])
+                case 0x0d: bytes.append(contentsOf: [0x5c, UInt8(ascii: "r")])
+                case 0x09: bytes.append(contentsOf: [0x5c, UInt8(ascii: "t")])
+                case 0xE2:
+                    let code: UInt8 = utf8[index + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")
+                    bytes.append(contentsOf: [0x5c, UInt8(ascii: "u"), UInt8(ascii: "2"), UInt8(ascii: "0"), UInt8(ascii: "2"), code])
+                    runStart = index + 3
+                    continue
+                default:
+                    bytes.append(contentsOf: [0x5c, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                              Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xf)]])
+                }
+                runStart = index + 1
+            }
+            if runStart < utf8.count {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,57 @@
+/// UTF-8 validation on raw bytes, with an ASCII fast path eight bytes at a time.
+public enum UTF8Validation {
+    public enum Result: Equatable, Sendable {
+        case valid
+        /// An ill-formed sequence starts at this offset.
+        case invalid(at: Int)
+        /// Valid, except that the last `count` bytes start a sequence cut by the end of the buffer (for
+        /// chunked input: carry them over to the next chunk).
+        case truncated(count: Int)
+    }
+
+    public static func validate(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
+        guard let base = bytes.baseAddress else { return .valid }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            // Skip ASCII eight bytes at a time.
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+            guard index < count else { break }
+            let lead = base[index]
+            if lead < 0x80 { index += 1; continue }
+            let length: Int
+            var minSecond: UInt8 = 0x80
+            var maxSecond: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; minSecond = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; maxSecond = 0x9F  // no UTF-16 surrogates
+            case 0xF0: length = 4; minSecond = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; maxSecond = 0x8F
+            default: return .invalid(at: index)
+            }
+            for offset in 1..<length {
+                guard index + offset < count else { return .truncated(count: count - index) }
+                let byte = base[index + offset]
+                let low: UInt8 = offset == 1 ? minSecond : 0x80
+                let high: UInt8 = offset == 1 ? maxSecond : 0xBF
+                guard byte >= low, byte <= high else { return .invalid(at: index) }
+            }
+            index += length
+        }
+        return .valid
+    }
+
+    public static func validate(_ bytes: some Collection<UInt8>) -> Result {
+        if let result = bytes.withContiguousStorageIfAvailable({ validate($0) }) { return result }
+        return Array(bytes).withUnsafeBufferPointer { validate($0) }
+    }
+
+    public static func isValid(_ bytes: some Collection<UInt8>) -> Bool { validate(bytes) == .valid }
+}

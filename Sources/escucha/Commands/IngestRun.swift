@@ -1,0 +1,156 @@
+import Foundation
+import EscuchaCore
+import EscuchaIngest
+
+/// One pass of ingest shared by `escucha ingest` and `escucha scan`: documents to one output, rejects to
+/// another, with a progress line, and the per-file reports for the summary.
+struct IngestRun {
+    var arguments: IngestArguments
+
+    struct Result {
+        var reports: [FileReport]
+        var skipped: [String]
+        var seconds: Double
+        var inputBytes: Int
+    }
+
+    /// `documents` receives JSON Lines; `rejects` is created on the first reject (nil path: never written).
+    func execute(documents: OutputFile, rejectsPath: String?) throws -> Result {
+        let options = try arguments.options()
+        let listing = try arguments.inputFiles()
+        let masker: PersonalDataMasker? = arguments.maskPersonalData ? PersonalDataMasker() : nil
+        let started = Date()
+        var rejectsFile: OutputFile?
+        var rejectWriter = JSONWriter(reservingCapacity: 4096)
+        let progress = ProgressLine()
+        var filesSeen = Set<String>()
+        var records = 0
+        var rejected = 0
+        let engine = IngestEngine(options: options)
+        let reports = try engine.run(files: listing.files, transform: { documents in
+            // Serializing on the worker threads keeps the writer thread free.
+            var writer = JSONWriter(reservingCapacity: documents.count * 700)
+            for document in documents {
+                (masker?.mask(document) ?? document).writeJSON(to: &writer)
+                writer.newline()
+            }
+            return writer.bytes
+        }, emit: { output in
+            documents.write(output.payload)
+            if !output.rejects.isEmpty {
+                if rejectsFile == nil, let rejectsPath { rejectsFile = try OutputFile(creating: rejectsPath) }
+                rejectWriter.reset()
+                for reject in output.rejects {
+                    reject.writeJSON(to: &rejectWriter, masker: masker)
+                    rejectWriter.newline()
+                }
+                rejectsFile?.write(rejectWriter.bytes)
+            }
+            filesSeen.insert(output.file)
+            records += output.read
+            rejected += output.rejects.count
+            progress.update(files: filesSeen.count, totalFiles: listing.files.count, records: records, rejected: rejected)
+        })
+        progress.finish()
+        try documents.finish()
+        try rejectsFile?.finish()
+        let bytes = listing.files.reduce(0) { total, path in
+            total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+        }
+        return Result(reports: reports, skipped: listing.skipped, seconds: Date().timeIntervalSince(started), inputBytes: bytes)
+    }
+}
+
+/// The per-file and total counts, as a table for people and as JSON for pipelines.
+enum IngestSummary {
+    static func table(_ result: IngestRun.Result, rejectsPath: String?) -> String {
+        var rows: [[String]] = [["file", "kind", "format", "encoding", "read", "accepted", "rejected"]]
+        for report in result.reports where !report.isCustomerProfiles {
+            let kind = report.kind?.rawValue ?? (report.accepted > 0 ? "mixed" : "-")
+            let format = report.format?.rawValue ?? "-"
+            rows.append([report.path, report.engine.map { "\(kind) (\($0))" } ?? kind, format, report.encoding ?? "-",
+                         String(report.read), String(report.accepted), String(report.rejected)])
+        }
+        let counted = result.reports.filter { !$0.isCustomerProfiles }
+        let read = counted.reduce(0) { $0 + $1.read }
+        let accepted = counted.reduce(0) { $0 + $1.accepted }
+        let rejected = counted.reduce(0) { $0 + $1.rejected }
+        rows.append(["total", "", "", "", String(read), String(accepted), String(rejected)])
+        var out = align(rows, numericFrom: 4)
+        let balance = read == accepted + rejected ? "reconciles" : "DOES NOT RECONCILE"
+        out += "\nrecords read \(read) = accepted \(accepted) + rejected \(rejected) (\(balance))\n"
+        for report in result.reports where report.isCustomerProfiles {
+            out += "\(report.path): a customer profile export (not feedback); it is not read as documents\n"
+        }
+        if !result.skipped.isEmpty {
+            out += "skipped \(result.skipped.count) file(s) that are not an input format: \(result.skipped.prefix(5).joined(separator: ", "))\(result.skipped.count > 5 ? ", …" : "")\n"
+        }
+        if rejected > 0, let rejectsPath { out += "rejects: \(rejectsPath)\n" }
+        let megabytes = Double(result.inputBytes) / 1_000_000
+        out += String(format: "%.1f MB in %.2f s\n", megabytes, result.seconds)
+        return out
+    }
+
+    /// Columns padded to their widest cell, numbers right-aligned, rules under the header and above the
+    /// last (total) row.
+    static func align(_ rows: [[String]], numericFrom: Int) -> String {
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+        var lines: [String] = []
+        for (index, row) in rows.enumerated() {
+            if index == rows.count - 1 { lines.append(rule) }
+            let cells = row.enumerated().map { column, cell in
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                return column >= numericFrom ? pad + cell : cell + pad
+            }
+            lines.append(cells.joined(separator: "  ").trimmingTrailingSpaces())
+            if index == 0 { lines.append(rule) }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func json(_ result: IngestRun.Result) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.member("schema_version", Document.schemaVersion)
+        writer.key("files")
+        writer.beginArray()
+        for report in result.reports {
+            writer.beginObject()
+            writer.member("file", report.path)
+            writer.member("format", report.format?.rawValue)
+            writer.member("kind", report.kind?.rawValue)
+            writer.member("encoding", report.encoding)
+            writer.member("forum_engine", report.engine)
+            writer.key("customer_profiles")
+            writer.bool(report.isCustomerProfiles)
+            writer.key("read"); writer.int(report.read)
+            writer.key("accepted"); writer.int(report.accepted)
+            writer.key("rejected"); writer.int(report.rejected)
+            writer.endObject()
+        }
+        writer.endArray()
+        let counted = result.reports.filter { !$0.isCustomerProfiles }
+        writer.key("totals")
+        writer.beginObject()
+        writer.key("read"); writer.int(counted.reduce(0) { $0 + $1.read })
+        writer.key("accepted"); writer.int(counted.reduce(0) { $0 + $1.accepted })
+        writer.key("rejected"); writer.int(counted.reduce(0) { $0 + $1.rejected })
+        writer.endObject()
+        writer.key("skipped")
+        writer.beginArray()
+        for path in result.skipped { writer.string(path) }
+        writer.endArray()
+        writer.endObject()
+        writer.newline()
+        return writer.bytes
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}
