@@ -8,7 +8,7 @@ public struct EncodingDetector: Sendable {
         public var encoding: String
         /// Bytes to skip at the start (a byte order mark).
         public var bomLength: Int
-        /// How it was decided: `bom`, `utf8`, `meta`, `detector`, `default`.
+        /// How it was decided: `bom`, `utf8`, `utf8-with-errors`, `meta`, `detector`, `default`.
         public var basis: String
 
         public var isUTF8: Bool { encoding == "UTF-8" }
@@ -39,6 +39,12 @@ public struct EncodingDetector: Sendable {
         case .valid: return Decision(encoding: "UTF-8", bomLength: 0, basis: "utf8")
         case .truncated where !isComplete: return Decision(encoding: "UTF-8", bomLength: 0, basis: "utf8")
         default: break
+        }
+        // UTF-8 with a few stray bytes (one record pasted from a Latin-1 source): read as UTF-8 and let the
+        // readers reject or mark the bad records, rather than mis-decoding every good one.
+        let census = UTF8Validation.census(sample)
+        if census.multiByte > 0, census.multiByte >= census.invalid * 2 {
+            return Decision(encoding: "UTF-8", bomLength: 0, basis: "utf8-with-errors")
         }
         if isHTML, let declared = HTMLCharsetPrescan.declaredCharset(sample) {
             let label = Self.browserLabel(declared)

@@ -54,4 +54,33 @@ public enum UTF8Validation {
     }
 
     public static func isValid(_ bytes: some Collection<UInt8>) -> Bool { validate(bytes) == .valid }
+
+    /// Counts well-formed multi-byte sequences and ill-formed bytes: text that is UTF-8 with a few stray
+    /// Latin-1 bytes has many of the first and few of the second; Windows-1252 Spanish has none of the first.
+    public static func census(_ bytes: UnsafeBufferPointer<UInt8>) -> (multiByte: Int, invalid: Int) {
+        var multiByte = 0
+        var invalid = 0
+        var index = 0
+        while index < bytes.count {
+            let rest = UnsafeBufferPointer(rebasing: bytes[index...])
+            switch validate(rest) {
+            case .valid:
+                multiByte += rest.reduce(0) { $0 + ($1 >= 0xC2 && $1 <= 0xF4 ? 1 : 0) }
+                return (multiByte, invalid)
+            case .truncated:
+                return (multiByte, invalid)
+            case .invalid(let offset):
+                multiByte += rest[0..<offset].reduce(0) { $0 + ($1 >= 0xC2 && $1 <= 0xF4 ? 1 : 0) }
+                invalid += 1
+                index += offset + 1
+            }
+        }
+        return (multiByte, invalid)
+    }
+
+    /// The bytes with every ill-formed sequence replaced by U+FFFD.
+    public static func repairing(_ bytes: [UInt8]) -> [UInt8] {
+        guard validate(bytes) != .valid else { return bytes }
+        return Array(String(decoding: bytes, as: UTF8.self).utf8)
+    }
 }

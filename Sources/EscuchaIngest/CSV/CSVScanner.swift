@@ -23,6 +23,9 @@ public final class CSVScanner: RecordScanner {
     private var state = State.fieldStart
     private var skippingOversized = false
     private var finished = false
+    /// Fields seen so far in the current record, and how many the header has (known after line 1).
+    private var fieldsInRecord = 1
+    private var expectedFields: Int?
 
     public init(file: DecodedFile, dialect: CSVDialect, maximumRecordBytes: Int) {
         self.window = StreamWindow(file: file)
@@ -51,12 +54,13 @@ public final class CSVScanner: RecordScanner {
         while batch.storage.count < targetBytes {
             if position >= window.buffer.count {
                 let keep = skippingOversized ? position : recordStart
-                guard let shift = window.refill(keepFrom: keep) else {
-                    finishAtEnd(into: &batch)
-                    break
-                }
+                let (shift, gotData) = window.refill(keepFrom: keep)
                 position -= shift
                 recordStart -= shift
+                guard gotData else {
+                    finishAtEnd(into: &batch)
+                    if finished { break } else { continue }
+                }
             }
             // Hot loop over the bytes in the buffer.
             let available = window.buffer.count
@@ -76,10 +80,12 @@ public final class CSVScanner: RecordScanner {
                         if byte == UInt8(ascii: "\"") { state = .quoted; position += 1; continue }
                         state = byte == separator ? .fieldStart : (byte == 0x0A ? .fieldStart : .unquoted)
                         if byte == 0x0A { return true }
+                        if byte == separator { fieldsInRecord += 1 }
                         position += 1
                     case .fieldStart:
                         if byte == UInt8(ascii: "\"") { state = .quoted; position += 1; continue }
                         if byte == 0x0A { return true }
+                        if byte == separator { fieldsInRecord += 1 }
                         state = byte == separator ? .fieldStart : .unquoted
                         position += 1
                     case .unquoted:
@@ -87,6 +93,7 @@ public final class CSVScanner: RecordScanner {
                         while position < available, bytes[position] != separator, bytes[position] != 0x0A { position += 1 }
                         if position < available {
                             if bytes[position] == 0x0A { return true }
+                            fieldsInRecord += 1
                             state = .fieldStart
                             position += 1
                         }
@@ -95,12 +102,22 @@ public final class CSVScanner: RecordScanner {
                 return false
             }
             if ended {
+                // A record that spans lines and does not have the header's number of fields is almost
+                // always a stray opening quote that swallowed the following rows: reject its first line
+                // and read the rows after it on their own.
+                if let expected = expectedFields, line > recordLine, fieldsInRecord != expected, !skippingOversized {
+                    rejectFirstLineAndResume(reason: .csvUnbalancedQuote, into: &batch,
+                                             message: "a quote opens a field that is never closed on this line, and the rows it would swallow do not fit the header's \(expected) fields. The line was rejected and reading went on from the next line.")
+                    continue
+                }
+                if expectedFields == nil { expectedFields = fieldsInRecord }
                 completeRecord(end: position, into: &batch)
                 position += 1
                 line += 1
                 recordStart = position
                 recordLine = line
                 state = .fieldStart
+                fieldsInRecord = 1
             } else if position - recordStart > maximumRecordBytes, !skippingOversized {
                 if state == .quoted || state == .quoteInQuoted {
                     rejectFirstLineAndResume(reason: .csvUnbalancedQuote, into: &batch,
@@ -153,6 +170,7 @@ public final class CSVScanner: RecordScanner {
         recordLine += 1
         line = recordLine
         state = .fieldStart
+        fieldsInRecord = 1
         if lineEnd >= window.buffer.count { finished = window.exhausted }
     }
 

@@ -51,23 +51,23 @@ class StreamWindow {
         buffer.reserveCapacity(DecodedFile.chunkSize * 2)
     }
 
-    /// Drops bytes before `keepFrom` and reads more. Returns the shift applied to buffer indices, or nil
-    /// at the end of the stream.
-    func refill(keepFrom: Int) -> Int? {
-        guard !exhausted else { return nil }
+    /// Drops bytes before `keepFrom` and reads more. Returns the shift applied to buffer indices (always
+    /// to be applied by the caller) and whether new bytes arrived (false at the end of the stream).
+    func refill(keepFrom: Int) -> (shift: Int, gotData: Bool) {
         let shift = keepFrom
         if shift > 0 {
             buffer.removeSubrange(0..<shift)
             bufferOffset += shift
         }
+        guard !exhausted else { return (shift, false) }
         let before = buffer.count
         while buffer.count == before {
             if !file.read(into: &buffer) {
                 exhausted = true
-                return buffer.count == before ? nil : shift
+                break
             }
         }
-        return shift
+        return (shift, buffer.count > before)
     }
 
     func locate(line: Int, offset: Int, index: Int) -> SourceLocation {

@@ -67,14 +67,16 @@ public final class JSONArrayScanner: RecordScanner {
         var batch = RecordBatch()
         while batch.storage.count < targetBytes, !finished {
             if position >= window.buffer.count {
-                let keep = min(elementStart ?? position, inString ? stringStart : position)
-                guard let shift = window.refill(keepFrom: skippingOversized ? min(position, inString ? stringStart : position) : keep) else {
-                    finishAtEnd(into: &batch)
-                    break
-                }
+                let stringKeep = inString ? stringStart : position
+                let keep = skippingOversized ? min(position, stringKeep) : min(elementStart ?? position, stringKeep)
+                let (shift, gotData) = window.refill(keepFrom: keep)
                 position -= shift
                 if let start = elementStart { elementStart = start - shift }
                 stringStart -= shift
+                guard gotData else {
+                    finishAtEnd(into: &batch)
+                    break
+                }
             }
             scan(into: &batch, targetBytes: targetBytes)
             if let start = elementStart, !skippingOversized, position - start > maximumRecordBytes {

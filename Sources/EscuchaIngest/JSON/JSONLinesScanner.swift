@@ -32,13 +32,14 @@ public final class JSONLinesScanner: RecordScanner {
         var batch = RecordBatch()
         while batch.storage.count < targetBytes {
             if position >= window.buffer.count {
-                guard let shift = window.refill(keepFrom: skipping ? position : recordStart) else {
+                let (shift, gotData) = window.refill(keepFrom: skipping ? position : recordStart)
+                position -= shift
+                recordStart -= shift
+                guard gotData else {
                     if !skipping, recordStart < window.buffer.count { complete(end: window.buffer.count, into: &batch) }
                     finished = true
                     break
                 }
-                position -= shift
-                recordStart -= shift
             }
             let found: Bool = window.buffer.withUnsafeBufferPointer { bytes in
                 guard let base = bytes.baseAddress else { return false }

@@ -20,6 +20,9 @@ struct UnitPlanner {
         var decode: @Sendable (RecordBatch) -> UnitOutcome
         /// Called once the scanner is done: a file-level problem found at the end (broken JSON structure).
         var finish: () -> Reject?
+        /// Records and scanner rejects seen so far (a CSV header line not counted).
+        var seen = 0
+        var encoding: String
     }
 
     init(files: [String], options: IngestOptions) {
@@ -29,13 +32,21 @@ struct UnitPlanner {
 
     mutating func next() -> WorkUnit? {
         while true {
-            if let active = current {
+            if var active = current {
                 if let batch = active.scanner.nextBatch(targetBytes: options.batchBytes) {
+                    active.seen += batch.items.filter { $0.index >= 0 }.count + batch.rejects.count
+                    current = active
                     let decode = active.decode
                     return WorkUnit(file: active.file, work: { decode(batch) })
                 }
                 current = nil
                 if let problem = active.finish() { return Self.rejectUnit(active.file, problem) }
+                if active.seen == 0 {
+                    // Nothing at all (only blank lines, or a header): say so rather than skip in silence.
+                    return Self.rejectUnit(active.file, Reject(
+                        location: SourceLocation(file: active.file, record: 0, encoding: active.encoding),
+                        reason: .emptyFile, message: "the file holds no records (only blank lines, or only a header)"))
+                }
             }
             guard nextFile < files.count else { return nil }
             let file = files[nextFile]
@@ -105,7 +116,8 @@ struct UnitPlanner {
 
     private mutating func start(_ file: String, scanner: any RecordScanner, decoder: JSONRecordDecoder,
                                 finish: @escaping () -> Reject? = { nil }) {
-        current = Current(file: file, scanner: scanner, decode: { batch in decoder.decodeBatch(batch) }, finish: finish)
+        current = Current(file: file, scanner: scanner, decode: { batch in decoder.decodeBatch(batch) }, finish: finish,
+                          encoding: decoder.context.encoding)
     }
 
     private func jsonDecoder(_ file: String, decoded: DecodedFile, users: [String: XUser], pointer: String?) -> JSONRecordDecoder {
@@ -147,7 +159,8 @@ struct UnitPlanner {
         let scanner = CSVScanner(file: decoded, dialect: dialect, maximumRecordBytes: options.maximumRecordBytes)
         scanner.prime(with: headerBytes)
         let decoder = CSVRecordDecoder(context: context(file, kind: kind, decoded: decoded), columns: columns, dialect: dialect)
-        current = Current(file: file, scanner: scanner, decode: { batch in decoder.decodeBatch(batch) }, finish: { nil })
+        current = Current(file: file, scanner: scanner, decode: { batch in decoder.decodeBatch(batch) }, finish: { nil },
+                          encoding: decoded.decision.encoding)
         return nil
     }
 

@@ -13,10 +13,13 @@ struct ForumFileDecoder: Sendable {
         }
         info.encoding = decoded.decision.encoding
         let location = SourceLocation(file: file, record: 0, byteOffset: 0, encoding: decoded.decision.encoding)
-        guard let bytes = decoded.readAll(limit: options.maximumHTMLBytes) else {
+        guard var bytes = decoded.readAll(limit: options.maximumHTMLBytes) else {
             return UnitOutcome(documents: [], rejects: [Reject(location: location, reason: .fileTooLarge,
                 message: "the page is larger than \(options.maximumHTMLBytes) bytes: not a saved thread page")], read: 1)
         }
+        // libxml2 is told the page is UTF-8: stray invalid bytes become U+FFFD first, and the posts holding
+        // them are marked.
+        bytes = UTF8Validation.repairing(bytes)
         let page = bytes.withUnsafeBufferPointer { reader.read(utf8: $0, file: file) }
         guard let page, !page.posts.isEmpty else {
             info.engine = page?.engine
