@@ -78,6 +78,11 @@ public struct PersonalDataMasker: Sendable {
         return index
     }
 
+    private static func isRunSeparator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "(")
+            || byte == UInt8(ascii: ")")
+    }
+
     private func digitRunEnd(_ bytes: [UInt8], at start: Int) -> Int? {
         let first = bytes[start]
         let isDigit: (UInt8) -> Bool = { $0 >= 0x30 && $0 <= 0x39 }
@@ -92,12 +97,12 @@ public struct PersonalDataMasker: Sendable {
                 digits += 1
                 index += 1
                 lastDigitEnd = index
-            } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
-                        || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") || (byte == UInt8(ascii: "+") && index == start) {
-                // A separator continues the run only when a digit (or an opening parenthesis) follows soon.
-                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
-                guard isDigit(next) || next == UInt8(ascii: "(") || (byte == UInt8(ascii: "(") || byte == UInt8(ascii: "+")) else { break }
-                index += 1
+            } else if Self.isRunSeparator(byte) || (byte == UInt8(ascii: "+") && index == start) {
+                // Separators continue the run only when a digit follows within two more bytes: `(55) 1234`.
+                var lookahead = index + 1
+                while lookahead < bytes.count, lookahead <= index + 2, Self.isRunSeparator(bytes[lookahead]) { lookahead += 1 }
+                guard lookahead < bytes.count, isDigit(bytes[lookahead]) else { break }
+                index = lookahead
             } else {
                 break
             }

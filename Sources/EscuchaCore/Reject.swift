@@ -16,7 +16,16 @@ public struct Reject: Sendable, Equatable, Error {
 
     /// A printable snippet from raw bytes: invalid UTF-8 shown as U+FFFD, cut at `snippetLimit` bytes.
     public static func snippet(_ bytes: some Collection<UInt8>) -> String {
-        String(decoding: bytes.prefix(RejectReason.snippetLimit), as: UTF8.self)
+        var cut = Array(bytes.prefix(RejectReason.snippetLimit))
+        // Do not cut a character in half: drop a trailing incomplete UTF-8 sequence.
+        if cut.count == RejectReason.snippetLimit, bytes.count > cut.count {
+            var start = cut.count - 1
+            while start > 0, cut[start] & 0xC0 == 0x80 { start -= 1 }
+            let lead = cut[start]
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+            if start + length > cut.count { cut.removeSubrange(start...) }
+        }
+        return String(decoding: cut, as: UTF8.self)
     }
 }
 

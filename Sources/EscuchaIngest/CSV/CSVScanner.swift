@@ -160,10 +160,12 @@ public final class CSVScanner: RecordScanner {
     private func rejectFirstLineAndResume(reason: RejectReason, into batch: inout RecordBatch, message: String) {
         var lineEnd = recordStart
         while lineEnd < window.buffer.count, window.buffer[lineEnd] != 0x0A { lineEnd += 1 }
+        var contentEnd = lineEnd
+        if contentEnd > recordStart, window.buffer[contentEnd - 1] == 0x0D { contentEnd -= 1 }
         batch.rejects.append(Reject(
             location: window.locate(line: recordLine, offset: window.bufferOffset + recordStart, index: recordIndex),
             reason: reason, message: message,
-            snippet: Reject.snippet(window.buffer[recordStart..<min(lineEnd, recordStart + RejectReason.snippetLimit)])))
+            snippet: Reject.snippet(window.buffer[recordStart..<min(contentEnd, recordStart + RejectReason.snippetLimit)])))
         recordIndex += 1
         position = min(lineEnd + 1, window.buffer.count)
         recordStart = position

@@ -1,0 +1,98 @@
+import Testing
+@testable import EscuchaCore
+
+@Suite("Timestamp")
+struct TimestampTests {
+    @Test("civil dates round-trip through days since the epoch")
+    func civilRoundTrip() {
+        for (year, month, day, days) in [(1970, 1, 1, 0), (2000, 2, 29, 11016), (2024, 3, 21, 19803), (1969, 12, 31, -1)] {
+            #expect(CivilDate.daysFromCivil(year: year, month: month, day: day) == Int64(days))
+            let back = CivilDate.civilFromDays(Int64(days))
+            #expect(back.year == year && back.month == month && back.day == day)
+        }
+    }
+
+    @Test("ISO 8601 keeps the offset the time was written in")
+    func iso8601() {
+        #expect(Timestamp(year: 2024, month: 3, day: 21, hour: 14, minute: 5, utcOffsetSeconds: 3600)?.iso8601 == "2024-03-21T14:05:00+01:00")
+        #expect(Timestamp(year: 2024, month: 3, day: 21, hour: 14, minute: 5)?.iso8601 == "2024-03-21T14:05:00Z")
+        #expect(Timestamp(year: 2024, month: 1, day: 2, hour: 3, utcOffsetSeconds: -16200)?.iso8601 == "2024-01-02T03:00:00-04:30")
+        let madrid = Timestamp(year: 2024, month: 3, day: 21, hour: 14, minute: 5, utcOffsetSeconds: 3600)!
+        #expect(madrid.secondsSinceEpoch == 1_711_026_300)
+    }
+
+    @Test("impossible dates are nil, not rolled over")
+    func impossibleDates() {
+        #expect(Timestamp(year: 2023, month: 2, day: 29) == nil)
+        #expect(Timestamp(year: 2024, month: 13, day: 1) == nil)
+        #expect(Timestamp(year: 2024, month: 4, day: 31) == nil)
+        #expect(Timestamp(year: 2024, month: 2, day: 29) != nil)
+    }
+}
+
+@Suite("JSONWriter")
+struct JSONWriterTests {
+    @Test("escapes what JSON and JavaScript consumers need, keeps the rest as UTF-8")
+    func escaping() {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.member("text", "dijo \"hola\"\n\tañadió \\ y\u{2028}fin\u{01}")
+        writer.member("rating", 4.5)
+        writer.member("stars", 4.0)
+        writer.member("absent", nil as String?)
+        writer.key("list")
+        writer.beginArray()
+        writer.int(1)
+        writer.bool(false)
+        writer.null()
+        writer.endArray()
+        writer.endObject()
+        #expect(String(decoding: writer.bytes, as: UTF8.self)
+            == #"{"text":"dijo \"hola\"\n\tañadió \\ y\u2028fin\u0001","rating":4.5,"stars":4,"list":[1,false,null]}"#)
+    }
+}
+
+@Suite("PersonalDataMasker")
+struct MaskerTests {
+    let masker = PersonalDataMasker()
+
+    @Test("masks emails and phone-like digit runs, keeps dates, amounts and short numbers")
+    func text() {
+        #expect(masker.mask(text: "Escribidme a Lucia.Fer+vip@outlook.es o al +34 612 345 678, gracias")
+            == "Escribidme a [EMAIL] o al [PHONE], gracias")
+        #expect(masker.mask(text: "El 21/03/2024 pagué 1.234,56 € por 3 meses") == "El 21/03/2024 pagué 1.234,56 € por 3 meses")
+        #expect(masker.mask(text: "Mi número es (55) 1234-5678.") == "Mi número es [PHONE].")
+        #expect(masker.mask(text: "Tarjeta 4111 1111 1111 1111 bloqueada") == "Tarjeta [PHONE] bloqueada")
+        #expect(masker.mask(text: "pedido A123456789B y usuario@dominio") == "pedido A123456789B y usuario@dominio")
+    }
+
+    @Test("masks the author's identifiers but not their name or public handle")
+    func author() {
+        let document = Document(
+            id: DocumentID("x/1"), kind: .review, channel: "x",
+            author: Author(name: "Lucía", handle: "luciafern", email: "l@x.es", phone: "600000000",
+                           customerID: CustomerID("C-10001"), platformID: "99"),
+            text: "ok", location: SourceLocation(file: "f", record: 0))
+        let masked = masker.mask(document)
+        #expect(masked.author == Author(name: "Lucía", handle: "luciafern", email: "[EMAIL]", phone: "[PHONE]",
+                                        customerID: CustomerID("[ID]"), platformID: "[ID]"))
+    }
+}
+
+@Suite("DocumentID")
+struct DocumentIDTests {
+    @Test("content ids are stable across runs and distinguish position")
+    func contentHash() {
+        let first = DocumentID.fromContent(channel: "reviews:x", source: "a.csv", position: 0, text: "hola")
+        #expect(first.rawValue == DocumentID.fromContent(channel: "reviews:x", source: "a.csv", position: 0, text: "hola").rawValue)
+        #expect(first != DocumentID.fromContent(channel: "reviews:x", source: "a.csv", position: 1, text: "hola"))
+        var hash = ContentHash()
+        hash.combine("")
+        #expect(hash.hexDigest.count == 16)
+        var known = ContentHash()
+        known.combine(Array("a".utf8))
+        // FNV-1a of "a" is af63dc4c8601ec8c; then the 0xff separator step.
+        let expected: UInt64 = (0xaf63_dc4c_8601_ec8c ^ 0xff) &* 0x0000_0100_0000_01b3
+        #expect(known.value == expected)
+    }
+}
