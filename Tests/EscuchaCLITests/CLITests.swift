@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+/// Runs the built `escucha` binary, as a user would, and compares what it prints.
+struct CommandResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+}()
+
+/// The `escucha` executable next to the test bundle (debug or release, whichever is running).
+let escuchaBinary: String = {
+    let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for candidate in [here, here.deletingLastPathComponent()] {
+        let path = candidate.appendingPathComponent("escucha").path
+        if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    return "\(repositoryRoot)/.build/debug/escucha"
+}()
+
+func run(_ arguments: [String]) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: escuchaBinary)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                         stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+func temporaryPath(_ name: String) -> String {
+    NSTemporaryDirectory() + "escucha-cli-" + UUID().uuidString + "/" + name
+}
+
+@Suite("escucha command")
+struct CLITests {
+    @Test("ingest writes documents to stdout and the reconciled counts to stderr")
+    func ingestStdout() throws {
+        let result = try run(["ingest", "corpora/encodings/utf8-bom-crlf.csv", "--timezone", "Europe/Madrid"])
+        #expect(result.status == 0)
+        let expected = """
+        {"schema_version":"1.0","id":"reviews:utf8-bom-crlf/1","kind":"review","channel":"reviews:utf8-bom-crlf","timestamp":"2024-03-21T00:00:00+01:00","timestamp_raw":"21/03/2024","text":"¡Atención de diez! El envío llegó en 24 h, gracias a Begoña.","rating":5,"source":{"file":"corpora/encodings/utf8-bom-crlf.csv","line":2,"record":0,"offset":33,"encoding":"UTF-8"}}
+        {"schema_version":"1.0","id":"reviews:utf8-bom-crlf/2","kind":"review","channel":"reviews:utf8-bom-crlf","timestamp":"2024-03-22T00:00:00+01:00","timestamp_raw":"22/03/2024","text":"Pésimo: me cobraron 49,90 € de más y nadie responde “ya lo miramos”…","rating":1,"source":{"file":"corpora/encodings/utf8-bom-crlf.csv","line":3,"record":1,"offset":115,"encoding":"UTF-8"}}
+        {"schema_version":"1.0","id":"reviews:utf8-bom-crlf/3","kind":"review","channel":"reviews:utf8-bom-crlf","timestamp":"2024-03-23T00:00:00+01:00","timestamp_raw":"23/03/2024","text":"Bien, aunque la app falla — a veces.","rating":4,"source":{"file":"corpora/encodings/utf8-bom-crlf.csv","line":4,"record":2,"offset":210,"encoding":"UTF-8"}}
+
+        """
+        #expect(result.stdout == expected)
+        #expect(result.stderr.contains("records read 3 = accepted 3 + rejected 0 (reconciles)"))
+    }
+
+    @Test("exit status 3 for a missing input, 2 for usage errors, 0 for --help")
+    func exitCodes() throws {
+        let missing = try run(["ingest", "corpora/no-such-folder"])
+        #expect(missing.status == 3)
+        #expect(missing.stderr.contains("no such file or folder: corpora/no-such-folder"))
+        #expect(try run(["ingest", "--no-such-flag", "corpora/demo"]).status == 2)
+        #expect(try run(["ingest", "--timezone", "Mars/Olympus", "corpora/demo"]).status == 2)
+        #expect(try run(["ingest", "--map", "texto=X", "corpora/demo"]).status == 2)
+        #expect(try run(["ingest", "--post-xpath", "//div[", "corpora/demo"]).status == 2)
+        #expect(try run(["ingest"]).status == 2)
+        let help = try run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("Exit codes: 0 success"))
+    }
+
+    @Test("--strict exits 1 when records were rejected, and the rejects file holds them")
+    func strict() throws {
+        let rejects = temporaryPath("rejects.jsonl")
+        let result = try run(["ingest", "corpora/malformed/field-count.csv", "--strict", "-o", temporaryPath("docs.jsonl"),
+                              "--rejects", rejects])
+        #expect(result.status == 1)
+        let lines = try String(contentsOfFile: rejects, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { $0.contains(#""reason":"csv_field_count""#) })
+        #expect(try run(["ingest", "corpora/malformed/field-count.csv", "-o", temporaryPath("docs.jsonl"),
+                         "--rejects", temporaryPath("r.jsonl")]).status == 0)
+    }
+
+    @Test("exit status 4 when the output cannot be written")
+    func unwritable() throws {
+        #expect(try run(["ingest", "corpora/encodings", "-o", "/proc/escucha/documents.jsonl"]).status == 4)
+    }
+
+    @Test("scan writes documents, rejects and a summary that agree with each other")
+    func scan() throws {
+        let folder = temporaryPath("out")
+        let result = try run(["scan", "corpora/demo", "--out", folder, "--reference-time", "2024-06-28T12:00:00Z"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("records read 875 = accepted 874 + rejected 1 (reconciles)"))
+        #expect(result.stdout.contains("customer profile export"))
+        let documents = try String(contentsOfFile: "\(folder)/documents.jsonl", encoding: .utf8).split(separator: "\n")
+        let rejects = try String(contentsOfFile: "\(folder)/rejects.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(documents.count == 874)
+        #expect(rejects.count == 1)
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/summary.json"))) as? [String: Any]
+        let totals = summary?["totals"] as? [String: Int]
+        #expect(totals == ["read": 875, "accepted": 874, "rejected": 1])
+        // Quiet when stderr is not a terminal: no progress line.
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test("--mask-personal-data masks emails, phones and ids in documents and rejects")
+    func masking() throws {
+        let output = temporaryPath("masked.jsonl")
+        let result = try run(["ingest", "corpora/demo/reviews/tienda-online-es.csv", "corpora/demo/surveys", "--mask-personal-data",
+                              "-o", output])
+        #expect(result.status == 0)
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(!text.contains("@gmail.com"))
+        #expect(!text.contains("\"customer_id\":\"C-"))
+        #expect(text.contains(#""email":"[EMAIL]""#))
+        #expect(text.contains(#""customer_id":"[ID]""#))
+    }
+
+    @Test("--map and --kind override what is detected")
+    func overrides() throws {
+        let result = try run(["ingest", "corpora/malformed/no-text-column.csv", "--map", "text=tienda", "--kind", "survey"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.contains(#""kind":"survey","channel":"survey:no-text-column""#) == true)
+        #expect(lines.first?.contains(#""text":"Madrid""#) == true)
+    }
+}
