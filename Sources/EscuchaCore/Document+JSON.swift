@@ -21,7 +21,10 @@ extension Document {
             writer.member("platform_id", author.platformID)
             writer.endObject()
         }
-        writer.member("timestamp", timestamp?.iso8601)
+        if let timestamp {
+            writer.key("timestamp")
+            writer.timestamp(timestamp)
+        }
         writer.member("timestamp_raw", timestampRaw)
         writer.member("title", title)
         writer.member("text", text)

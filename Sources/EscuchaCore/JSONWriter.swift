@@ -87,41 +87,93 @@ public struct JSONWriter: Sendable {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Bytes that stop the copy loop: controls, `"`, `\\`, DEL, and 0xE2 (the lead byte of U+2028/U+2029).
+    private static let stopBytes: [Bool] = (0..<256).map { byte in
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2
+    }
+
     private mutating func appendQuoted(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         var copy = text
         copy.withUTF8 { utf8 in
-            var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                // Escape what JSON requires, plus U+2028/U+2029 (E2 80 A8/A9) which break JavaScript
-                // consumers, and DEL for safety in terminals.
-                let needsEscape = byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7f
-                    || (byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80
-                        && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9))
-                guard needsEscape else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                switch byte {
-                case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5c, 0x22])
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5c, 0x5c])
-                case 0x0a: bytes.append(contentsOf: [0x5c, UInt8(ascii: "n")])
-                case 0x0d: bytes.append(contentsOf: [0x5c, UInt8(ascii: "r")])
-                case 0x09: bytes.append(contentsOf: [0x5c, UInt8(ascii: "t")])
-                case 0xE2:
-                    let code: UInt8 = utf8[index + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")
-                    bytes.append(contentsOf: [0x5c, UInt8(ascii: "u"), UInt8(ascii: "2"), UInt8(ascii: "0"), UInt8(ascii: "2"), code])
-                    runStart = index + 3
-                    continue
-                default:
-                    bytes.append(contentsOf: [0x5c, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                              Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xf)]])
+            Self.stopBytes.withUnsafeBufferPointer { stop in
+                var runStart = 0
+                var index = 0
+                let count = utf8.count
+                while index < count {
+                    let byte = utf8[index]
+                    if !stop[Int(byte)] {
+                        index += 1
+                        continue
+                    }
+                    if byte == 0xE2 {
+                        // Only U+2028 and U+2029 (E2 80 A8/A9) need escaping; other E2 sequences (“ ” … €) do not.
+                        guard index + 2 < count, utf8[index + 1] == 0x80, utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 else {
+                            index += 1
+                            continue
+                        }
+                    }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                    switch byte {
+                    case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5c, 0x22])
+                    case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5c, 0x5c])
+                    case 0x0a: bytes.append(contentsOf: [0x5c, UInt8(ascii: "n")])
+                    case 0x0d: bytes.append(contentsOf: [0x5c, UInt8(ascii: "r")])
+                    case 0x09: bytes.append(contentsOf: [0x5c, UInt8(ascii: "t")])
+                    case 0xE2:
+                        let code: UInt8 = utf8[index + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")
+                        bytes.append(contentsOf: [0x5c, UInt8(ascii: "u"), UInt8(ascii: "2"), UInt8(ascii: "0"), UInt8(ascii: "2"), code])
+                        index += 3
+                        runStart = index
+                        continue
+                    default:
+                        bytes.append(contentsOf: [0x5c, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                                  Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xf)]])
+                    }
+                    index += 1
+                    runStart = index
                 }
-                runStart = index + 1
-            }
-            if runStart < utf8.count {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+                if runStart < count {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
+                }
             }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes a timestamp as an ISO 8601 string without building an intermediate String.
+    public mutating func timestamp(_ value: Timestamp) {
+        separator()
+        let c = value.civil
+        bytes.append(UInt8(ascii: "\""))
+        appendDigits(c.year, 4); bytes.append(UInt8(ascii: "-"))
+        appendDigits(c.month, 2); bytes.append(UInt8(ascii: "-"))
+        appendDigits(c.day, 2); bytes.append(UInt8(ascii: "T"))
+        appendDigits(c.hour, 2); bytes.append(UInt8(ascii: ":"))
+        appendDigits(c.minute, 2); bytes.append(UInt8(ascii: ":"))
+        appendDigits(c.second, 2)
+        if value.utcOffsetSeconds == 0 {
+            bytes.append(UInt8(ascii: "Z"))
+        } else {
+            let magnitude = Int(abs(value.utcOffsetSeconds))
+            bytes.append(value.utcOffsetSeconds < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+            appendDigits(magnitude / 3600, 2); bytes.append(UInt8(ascii: ":"))
+            appendDigits(magnitude / 60 % 60, 2)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendDigits(_ value: Int, _ width: Int) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0)
+        var remaining = max(0, value)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+                count += 1
+            } while (remaining > 0 || count < width) && count < 6
+            for position in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[position]) }
+        }
     }
 }

@@ -87,9 +87,6 @@ public struct EncodingDetector: Sendable {
 
 extension String {
     func trimmingASCIIWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[first...last])
+        Whitespace.trimmed(self)
     }
 }

@@ -1,3 +1,4 @@
+import EscuchaText
 import CLibXML2
 
 /// Reads the visible text of a post body: a tree walk (iterative, so deeply nested broken markup cannot
@@ -76,10 +77,8 @@ struct TextBuilder {
 
     mutating func append(_ text: String) {
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                if scalar == "\n" || scalar == "\r" || scalar == "\t" || scalar == " " || scalar == "\u{A0}" || scalar.properties.isWhitespace {
-                    pendingSpace = true
-                }
+            if Whitespace.isSpace(scalar) {
+                pendingSpace = true
                 continue
             }
             if !scalars.isEmpty {

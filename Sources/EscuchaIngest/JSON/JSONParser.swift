@@ -1,3 +1,5 @@
+import EscuchaText
+
 /// A strict JSON parser (RFC 8259) over UTF-8 bytes. Hand-written because Foundation's
 /// `JSONSerialization` boxes every value and runs at a fraction of the 100 MB/s ingest target, and
 /// because errors must name the byte offset.
@@ -228,10 +230,12 @@ public struct JSONParser {
         }
 
         static func validated(_ slice: UnsafeBufferPointer<UInt8>, at offset: Int) throws(Failure) -> String {
-            guard let text = String(validating: slice, as: UTF8.self) else {
-                throw Failure(kind: .invalidUTF8, offset: offset, message: "a string holds bytes that are not UTF-8")
+            // Our validator (ASCII eight bytes at a time) then the stdlib's specialized decoding path: about
+            // twice as fast as the generic `String(validating:as:)`.
+            switch UTF8Validation.validate(slice) {
+            case .valid: return String(decoding: slice, as: UTF8.self)
+            default: throw Failure(kind: .invalidUTF8, offset: offset, message: "a string holds bytes that are not UTF-8")
             }
-            return text
         }
 
         mutating func array(depth: Int) throws(Failure) -> JSONValue {

@@ -69,7 +69,7 @@ enum DocumentBuilder {
             if !flags.contains(.mojibakeRepaired) { flags.append(.mojibakeRepaired) }
         }
         if let current = authorName, let repaired = MojibakeRepair.repair(current) { authorName = repaired }
-        if body.unicodeScalars.contains("\u{FFFD}") { flags.append(.replacementCharacters) }
+        if Whitespace.containsReplacementCharacter(body) { flags.append(.replacementCharacters) }
 
         // Rating and scores: out of range or not a number is a reject, never clamped.
         var rating: Double?
@@ -167,6 +167,11 @@ enum DocumentBuilder {
 /// Channel names: lowercase slugs (`Google Reviews` → `google-reviews`).
 public enum ChannelName {
     public static func slug(_ text: String) -> String {
+        // Most sources already name their platform as a slug (`twitter`, `instagram`).
+        if !text.isEmpty, text.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }),
+           text.utf8.first != 0x2D, text.utf8.last != 0x2D {
+            return text
+        }
         var out = ""
         var lastWasDash = false
         for character in FieldNameFolding.fold(text) {

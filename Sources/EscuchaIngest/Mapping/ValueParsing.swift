@@ -1,3 +1,5 @@
+import EscuchaText
+
 /// Parsers for the numbers found in exports, strict where a wrong guess would corrupt a score.
 enum ValueParsing {
     /// A star rating: `4`, `4,5`, `4.5`, `4/5`, `4 estrellas`, `★★★★☆`. Nil when not a number at all;
@@ -5,6 +7,7 @@ enum ValueParsing {
     static func rating(_ text: String) -> Double? {
         let trimmed = text.trimmingSpaces()
         guard !trimmed.isEmpty else { return nil }
+        if let whole = Int(trimmed) { return Double(whole) }
         let stars = trimmed.unicodeScalars.filter { $0 == "★" || $0 == "⭐" }.count
         if stars > 0, trimmed.unicodeScalars.allSatisfy({ $0 == "★" || $0 == "☆" || $0 == "⭐" || $0 == " " || $0 == "\u{FE0F}" }) {
             return Double(stars)
@@ -56,12 +59,7 @@ enum ValueParsing {
 }
 
 extension String {
-    func trimmingSpaces() -> String {
-        var slice = Substring(self)
-        while let first = slice.unicodeScalars.first, first.properties.isWhitespace { slice = slice.dropFirst() }
-        while let last = slice.unicodeScalars.last, last.properties.isWhitespace { slice = slice.dropLast() }
-        return String(slice)
-    }
+    func trimmingSpaces() -> String { Whitespace.trimmed(self) }
 
     func replacingComma() -> String {
         String(unicodeScalars.map { $0 == "," ? "." : Character($0) })

@@ -97,7 +97,11 @@ public struct IngestEngine: Sendable {
         if items.count == 1 || workers == 1 { return items.map(body) }
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            // Release the results before the memory: deallocating alone would leak every payload.
+            _ = results.deinitialize()
+            results.deallocate()
+        }
         nonisolated(unsafe) let shared = results
         nonisolated(unsafe) let input = items
         DispatchQueue.concurrentPerform(iterations: items.count) { index in

@@ -46,7 +46,7 @@ struct ForumFileDecoder: Sendable {
                 text = repaired
                 flags.append(.mojibakeRepaired)
             }
-            if text.unicodeScalars.contains("\u{FFFD}") { flags.append(.replacementCharacters) }
+            if Whitespace.containsReplacementCharacter(text) { flags.append(.replacementCharacters) }
             guard !text.isEmpty else {
                 outcome.rejects.append(Reject(location: postLocation, reason: .emptyRecord,
                                               message: "the post has no text of its own (only a quote, an image or a signature)",
