@@ -60,19 +60,29 @@ extension Document {
         if !fields.isEmpty {
             writer.key("fields")
             writer.beginObject()
-            for field in fields {
-                writer.key(field.name)
-                switch field.value {
-                case .string(let value): writer.string(value)
-                case .number(let lexeme): writer.raw(lexeme)
-                case .bool(let value): writer.bool(value)
-                case .null: writer.null()
-                case .json(let json): writer.raw(json)
-                }
-            }
+            Self.write(fields, to: &writer)
             writer.endObject()
         }
         writer.endObject()
+    }
+}
+
+extension Document {
+    static func write(_ fields: [Field], to writer: inout JSONWriter) {
+        for field in fields {
+            writer.key(field.name)
+            switch field.value {
+            case .string(let value): writer.string(value)
+            case .number(let lexeme): writer.raw(lexeme)
+            case .bool(let value): writer.bool(value)
+            case .null: writer.null()
+            case .json(let json): writer.raw(json)
+            case .object(let nested):
+                writer.beginObject()
+                write(nested, to: &writer)
+                writer.endObject()
+            }
+        }
     }
 }
 

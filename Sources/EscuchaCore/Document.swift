@@ -188,4 +188,6 @@ public enum FieldValue: Sendable, Equatable {
     case null
     /// Nested JSON (an object or array), kept as its compact source text.
     case json(String)
+    /// Named values Escucha groups itself (a survey's answers by question).
+    case object([Field])
 }

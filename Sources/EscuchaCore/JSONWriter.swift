@@ -3,7 +3,10 @@
 /// documented schema.
 public struct JSONWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
-    private var needsComma: [Bool] = []
+    /// One bit per open container (bit `depth - 1`): set once it holds a value, so the next needs a comma.
+    /// A bit set rather than an array: this runs for every member of every document.
+    private var commaBits: UInt64 = 0
+    private var depth = 0
 
     public init(reservingCapacity capacity: Int = 1024) {
         bytes.reserveCapacity(capacity)
@@ -11,15 +14,26 @@ public struct JSONWriter: Sendable {
 
     public mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
-        needsComma.removeAll(keepingCapacity: true)
+        commaBits = 0
+        depth = 0
+        suppressNextSeparator = false
     }
 
     // MARK: structure
 
-    public mutating func beginObject() { separator(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
-    public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
-    public mutating func beginArray() { separator(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
-    public mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
+    public mutating func beginObject() { separator(); bytes.append(UInt8(ascii: "{")); open() }
+    public mutating func endObject() { close(); bytes.append(UInt8(ascii: "}")) }
+    public mutating func beginArray() { separator(); bytes.append(UInt8(ascii: "[")); open() }
+    public mutating func endArray() { close(); bytes.append(UInt8(ascii: "]")) }
+
+    /// Nesting deeper than 64 levels is not something Escucha writes.
+    private mutating func open() {
+        precondition(depth < 64, "JSONWriter nests at most 64 levels")
+        depth += 1
+        commaBits &= ~(1 << UInt64(depth - 1))
+    }
+
+    private mutating func close() { depth -= 1 }
     public mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
 
     /// Writes `"name":`; the next value call completes the member.
@@ -27,7 +41,8 @@ public struct JSONWriter: Sendable {
         separator()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
         suppressNextSeparator = true
     }
 
@@ -76,8 +91,9 @@ public struct JSONWriter: Sendable {
             suppressNextSeparator = false
             return
         }
-        guard let last = needsComma.last else { return }
-        if last { bytes.append(UInt8(ascii: ",")) } else { needsComma[needsComma.count - 1] = true }
+        guard depth > 0 else { return }
+        let bit: UInt64 = 1 << UInt64(depth - 1)
+        if commaBits & bit != 0 { bytes.append(UInt8(ascii: ",")) } else { commaBits |= bit }
     }
 
     private mutating func appendASCII(_ text: String) {

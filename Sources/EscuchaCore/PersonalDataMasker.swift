@@ -21,11 +21,19 @@ public struct PersonalDataMasker: Sendable {
         if masked.author.phone != nil { masked.author.phone = Self.phoneMask }
         if masked.author.customerID != nil { masked.author.customerID = CustomerID(Self.idMask) }
         if masked.author.platformID != nil { masked.author.platformID = Self.idMask }
-        masked.fields = document.fields.map { field in
-            guard case .string(let value) = field.value else { return field }
-            return Field(name: field.name, value: .string(mask(text: value)))
-        }
+        masked.fields = mask(document.fields)
         return masked
+    }
+
+    private func mask(_ fields: [Field]) -> [Field] {
+        fields.map { field in
+            switch field.value {
+            case .string(let value): return Field(name: field.name, value: .string(mask(text: value)))
+            case .json(let json): return Field(name: field.name, value: .json(mask(text: json)))
+            case .object(let nested): return Field(name: field.name, value: .object(mask(nested)))
+            default: return field
+            }
+        }
     }
 
     /// Replaces emails and long digit runs in `text`.

@@ -21,11 +21,69 @@ public struct ExportDateParser: Sendable {
     }
 
     public func parse(_ raw: String) -> Timestamp? {
+        if let fast = fastPath(raw) { return fast }
         let tokens = DateTokenizer.tokenize(raw)
         guard !tokens.isEmpty else { return nil }
         if let epoch = epochSeconds(tokens) { return Timestamp(secondsSinceEpoch: epoch, utcOffsetSeconds: 0) }
         if let relative = relativeDate(tokens) { return relative }
         return absoluteDate(tokens)
+    }
+
+    // MARK: Fast path
+
+    /// `YYYY-MM-DD[T| ]HH:MM[:SS[.fff]][Z|±HH[:]MM]` and `DD/MM/YYYY[ HH:MM[:SS]]`, the two shapes most
+    /// exports use, read without tokenizing. Anything else (or anything odd) goes the general way.
+    private func fastPath(_ raw: String) -> Timestamp? {
+        var copy = raw
+        return copy.withUTF8 { bytes -> Timestamp? in
+            let count = bytes.count
+            guard count >= 10 else { return nil }
+            func digits(_ start: Int, _ length: Int) -> Int? {
+                guard start + length <= count else { return nil }
+                var value = 0
+                for index in start..<(start + length) {
+                    let digit = Int(bytes[index]) - 0x30
+                    guard digit >= 0, digit <= 9 else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            var year: Int, month: Int, day: Int
+            if bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+               let y = digits(0, 4), let m = digits(5, 2), let d = digits(8, 2) {
+                (year, month, day) = (y, m, d)
+            } else if dayFirst, bytes[2] == UInt8(ascii: "/"), bytes[5] == UInt8(ascii: "/"),
+                      let d = digits(0, 2), let m = digits(3, 2), let y = digits(6, 4), m <= 12 {
+                (year, month, day) = (y, m, d)
+            } else {
+                return nil
+            }
+            var index = 10
+            var hour = 0, minute = 0, second = 0
+            if index < count {
+                guard bytes[index] == UInt8(ascii: "T") || bytes[index] == UInt8(ascii: " "),
+                      let h = digits(index + 1, 2), index + 3 < count, bytes[index + 3] == UInt8(ascii: ":"),
+                      let mi = digits(index + 4, 2) else { return nil }
+                (hour, minute) = (h, mi)
+                index += 6
+                if index < count, bytes[index] == UInt8(ascii: ":") {
+                    guard let s = digits(index + 1, 2) else { return nil }
+                    second = s
+                    index += 3
+                    if index < count, bytes[index] == UInt8(ascii: ".") {
+                        index += 1
+                        while index < count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+                    }
+                }
+            }
+            var offset: Int32?
+            if index < count {
+                let rest = String(decoding: UnsafeBufferPointer(rebasing: bytes[index...]), as: UTF8.self)
+                guard let parsed = Self.parseOffset(rest) else { return nil }
+                offset = parsed
+            }
+            return makeLocal(year: year, month: month, day: day, time: (hour, minute, second), offset: offset)
+        }
     }
 
     // MARK: Epochs

@@ -30,6 +30,12 @@ public struct ForumPageReader: Sendable {
         public var title: String?
     }
 
+    /// libxml2's parse alone, building and freeing the tree: the baseline the benchmark puts beside the
+    /// full post extraction.
+    public static func parseOnly(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        HTMLDocument(utf8: bytes, url: "") != nil
+    }
+
     /// Parses decoded UTF-8 HTML. Nil when libxml2 could not build a document at all.
     public func read(utf8 bytes: UnsafeBufferPointer<UInt8>, file: String) -> Page? {
         guard let document = HTMLDocument(utf8: bytes, url: file) else { return nil }

@@ -29,8 +29,15 @@ public struct RecordContext: Sendable {
 /// Shared by CSV rows and JSON records so that every reader validates the same way.
 enum DocumentBuilder {
     struct Input {
+        enum Values {
+            /// CSV fields, as read.
+            case strings([String])
+            /// JSON values (flattened members).
+            case json([JSONValue])
+        }
+
         var names: [String]
-        var values: [JSONValue]
+        var values: Values
         /// For JSON: the top-level member each flattened value belongs to; for CSV: nil (each column is top level).
         var topLevel: [Int]?
         /// For JSON: the original top-level members (for the passthrough of unmapped fields).
@@ -43,17 +50,14 @@ enum DocumentBuilder {
             .failure(Reject(location: location, reason: reason, message: message, snippet: snippet()))
         }
         func text(_ role: FieldRole) -> String? {
-            guard let index = columns.index(of: role), index < input.values.count,
-                  let value = input.values[index].scalarText?.trimmingSpaces(), !value.isEmpty else { return nil }
-            return value
+            guard let index = columns.index(of: role) else { return nil }
+            return input.values.text(at: index)
         }
 
         // Free text: one or several answers.
         var answers: [(String, String)] = []
-        for (index, role) in columns.roles.enumerated() where role == .text && index < input.values.count {
-            if let value = input.values[index].scalarText?.trimmingSpaces(), !value.isEmpty {
-                answers.append((input.names[index], value))
-            }
+        for index in columns.textColumns {
+            if let value = input.values.text(at: index) { answers.append((input.names[index], value)) }
         }
         var flags: [DocumentFlag] = []
         if context.transcoded { flags.append(.transcoded) }
@@ -134,7 +138,7 @@ enum DocumentBuilder {
 
         var fields = passthrough(input, columns: columns)
         if answers.count > 1 {
-            fields.append(Field(name: "answers", value: JSONValue.object(answers.map { ($0.0, JSONValue.string($0.1)) }).fieldValue))
+            fields.append(Field(name: "answers", value: .object(answers.map { Field(name: $0.0, value: .string($0.1)) })))
         }
         return .success(Document(
             id: id, kind: context.kind, channel: channel, author: author, timestamp: timestamp, timestampRaw: rawDate,
@@ -150,10 +154,10 @@ enum DocumentBuilder {
     /// its nested values was mapped.
     private static func passthrough(_ input: Input, columns: ResolvedColumns) -> [Field] {
         guard let topLevel = input.topLevel, let members = input.topMembers else {
+            guard case .strings(let strings) = input.values else { return [] }
             return columns.roles.indices.compactMap { index in
-                guard columns.roles[index] == nil, index < input.values.count, !input.names[index].isEmpty else { return nil }
-                if case .string(let value) = input.values[index], value.isEmpty { return nil }
-                return Field(name: input.names[index], value: input.values[index].fieldValue)
+                guard columns.roles[index] == nil, index < strings.count, !input.names[index].isEmpty, !strings[index].isEmpty else { return nil }
+                return Field(name: input.names[index], value: .string(strings[index]))
             }
         }
         var mapped = Set<Int>()
@@ -161,6 +165,20 @@ enum DocumentBuilder {
         return members.indices.compactMap { index in
             mapped.contains(index) ? nil : Field(name: members[index].key, value: members[index].value.fieldValue)
         }
+    }
+}
+
+extension DocumentBuilder.Input.Values {
+    /// The trimmed text at a column, nil when absent or blank.
+    func text(at index: Int) -> String? {
+        let raw: String?
+        switch self {
+        case .strings(let strings): raw = index < strings.count ? strings[index] : nil
+        case .json(let values): raw = index < values.count ? values[index].scalarText : nil
+        }
+        guard let raw, !raw.isEmpty else { return nil }
+        let trimmed = raw.trimmingSpaces()
+        return trimmed.isEmpty ? nil : trimmed
     }
 }
 

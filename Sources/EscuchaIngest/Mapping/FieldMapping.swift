@@ -74,8 +74,24 @@ public enum MappingError: Error, Equatable, CustomStringConvertible {
 /// Which role each column of a header (or member of a JSON record) plays, decided once per header.
 public struct ResolvedColumns: Sendable, Equatable {
     /// Parallel to the header: the role of each column, nil for passthrough columns.
-    public var roles: [FieldRole?]
+    public var roles: [FieldRole?] {
+        didSet { buildIndex() }
+    }
     public var names: [String]
+    /// The first column of each role, by `FieldRole.ordinal` (-1: none); looked up for every record.
+    private var firstColumn: [Int] = []
+    /// The columns holding free text, in order.
+    public private(set) var textColumns: [Int] = []
+
+    private mutating func buildIndex() {
+        firstColumn = Array(repeating: -1, count: FieldRole.allCases.count)
+        textColumns = []
+        for (index, role) in roles.enumerated() {
+            guard let role else { continue }
+            if firstColumn[role.ordinal] < 0 { firstColumn[role.ordinal] = index }
+            if role == .text { textColumns.append(index) }
+        }
+    }
 
     public init(header: [String], kind: DocumentKind, mapping: FieldMapping) {
         names = header
@@ -112,9 +128,13 @@ public struct ResolvedColumns: Sendable, Equatable {
                 assign(.text, to: index)
             }
         }
+        buildIndex()
     }
 
-    public func index(of role: FieldRole) -> Int? { roles.firstIndex(of: role) }
+    public func index(of role: FieldRole) -> Int? {
+        let column = firstColumn[role.ordinal]
+        return column < 0 ? nil : column
+    }
     public var hasText: Bool { roles.contains(.text) }
     public var hasScores: Bool { roles.contains(.nps) || roles.contains(.ces) || roles.contains(.csat) }
     public var hasRating: Bool { roles.contains(.rating) }

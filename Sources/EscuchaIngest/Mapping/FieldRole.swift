@@ -91,6 +91,34 @@ public enum FieldRole: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// Position in `allCases`, for table lookups on the hot path.
+    public var ordinal: Int {
+        switch self {
+        case .id: return 0
+        case .text: return 1
+        case .title: return 2
+        case .rating: return 3
+        case .nps: return 4
+        case .ces: return 5
+        case .csat: return 6
+        case .date: return 7
+        case .authorName: return 8
+        case .handle: return 9
+        case .email: return 10
+        case .phone: return 11
+        case .customerID: return 12
+        case .platformID: return 13
+        case .followers: return 14
+        case .likes: return 15
+        case .reposts: return 16
+        case .replies: return 17
+        case .views: return 18
+        case .url: return 19
+        case .language: return 20
+        case .channel: return 21
+        }
+    }
+
     /// Roles that take one column only (every role but text, which may span several answers).
     public var isSingleValued: Bool { self != .text }
 

@@ -24,7 +24,7 @@ struct CSVRecordDecoder: Sendable {
             return reject(.csvFieldCount, "expected \(columns.names.count) fields as in the header, found \(fields.count); an unquoted '\(separator)' or a missing field is the usual cause")
         }
         return DocumentBuilder.build(
-            DocumentBuilder.Input(names: columns.names, values: fields.map { .string($0) }, topLevel: nil, topMembers: nil),
+            DocumentBuilder.Input(names: columns.names, values: .strings(fields), topLevel: nil, topMembers: nil),
             columns: columns, context: context, location: location, snippet: { Reject.snippet(bytes) })
     }
 }

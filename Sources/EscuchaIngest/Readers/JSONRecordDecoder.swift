@@ -237,7 +237,7 @@ struct JSONRecordDecoder: Sendable {
         recordContext.kind = kind
         recordContext.channel = forcedChannel ?? "\(kind.channelPrefix):\(stem)"
         return DocumentBuilder.build(
-            DocumentBuilder.Input(names: names, values: values, topLevel: topLevel, topMembers: members),
+            DocumentBuilder.Input(names: names, values: .json(values), topLevel: topLevel, topMembers: members),
             columns: columns, context: recordContext, location: location, snippet: snippet)
     }
 

@@ -1,0 +1,289 @@
+// escucha-bench: generates at least 200 MB per source kind from corpora/demo and measures the release
+// `escucha ingest` on each (all cores, then one core): MB/s as the median of several runs, and peak
+// memory. Beside them, in the same run, the baselines a reviewer asks for: libxml2's parse alone on the
+// same pages, CSV.swift on the same CSV, Foundation's JSONSerialization on the same JSON Lines.
+// Thresholds in thresholds.json fail the run when a figure regresses.
+import CSV
+import EscuchaIngest
+import Foundation
+
+struct Settings {
+    var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+    var megabytes = 200
+    var runs = 3
+    var escucha: String?
+    var only: Set<String> = []
+
+    init(arguments: [String]) {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--size-mb": megabytes = Int(iterator.next() ?? "") ?? megabytes
+            case "--runs": runs = Int(iterator.next() ?? "") ?? runs
+            case "--escucha": escucha = iterator.next()
+            case "--only": only = Set((iterator.next() ?? "").split(separator: ",").map(String.init))
+            default:
+                print("usage: escucha-bench [--size-mb N] [--runs N] [--escucha PATH] [--only csv,jsonl,...]")
+                exit(2)
+            }
+        }
+    }
+
+    var data: String { "\(root)/Benchmarks/data" }
+    var binary: String { escucha ?? "\(root)/.build/release/escucha" }
+    var targetBytes: Int { megabytes * 1_000_000 }
+}
+
+// MARK: Corpus generation (deterministic: the demo corpora repeated to size)
+
+func bytes(_ path: String) -> [UInt8] { Array(FileManager.default.contents(atPath: path) ?? Data()) }
+
+/// Writes `header` then `body` repeated until the file holds at least `target` bytes.
+func repeatToSize(_ path: String, header: [UInt8], body: [UInt8], separator: [UInt8] = [], footer: [UInt8] = [], target: Int) {
+    if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size >= target { return }
+    FileManager.default.createFile(atPath: path, contents: nil)
+    let handle = FileHandle(forWritingAtPath: path)!
+    var written = header.count
+    handle.write(Data(header))
+    var first = true
+    while written < target {
+        if !first { handle.write(Data(separator)); written += separator.count }
+        handle.write(Data(body))
+        written += body.count
+        first = false
+    }
+    handle.write(Data(footer))
+    try? handle.close()
+}
+
+func splitFirstLine(_ data: [UInt8]) -> (header: [UInt8], body: [UInt8]) {
+    var start = 0
+    if data.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+    let newline = data[start...].firstIndex(of: 0x0A)!
+    var body = Array(data[(newline + 1)...])
+    if body.last != 0x0A { body.append(0x0A) }
+    return (Array(data[start...newline]), body)
+}
+
+func generate(_ settings: Settings) throws -> [(name: String, path: String)] {
+    let demo = "\(settings.root)/corpora/demo"
+    let data = settings.data
+    try FileManager.default.createDirectory(atPath: "\(data)/forums", withIntermediateDirectories: true)
+    let target = settings.targetBytes
+
+    let reviews = splitFirstLine(bytes("\(demo)/reviews/tienda-online-es.csv"))
+    repeatToSize("\(data)/reviews.csv", header: reviews.header, body: reviews.body, target: target)
+
+    let surveys = splitFirstLine(bytes("\(demo)/surveys/nps-movilnet-2024t1.csv"))
+    repeatToSize("\(data)/surveys.csv", header: surveys.header, body: surveys.body, target: target)
+
+    var social = bytes("\(demo)/social/menciones-marcas.jsonl")
+    if social.last != 0x0A { social.append(0x0A) }
+    repeatToSize("\(data)/social.jsonl", header: [], body: social, target: target)
+
+    // A JSON array of app reviews.
+    let appLines = String(decoding: bytes("\(demo)/reviews/app-resenas.jsonl"), as: UTF8.self)
+        .split(separator: "\n").joined(separator: ",\n")
+    repeatToSize("\(data)/reviews-array.json", header: Array("[\n".utf8), body: Array(appLines.utf8),
+                 separator: Array(",\n".utf8), footer: Array("\n]\n".utf8), target: target)
+
+    // One X API v2 response object with its tweets repeated (read in two passes: users, then data).
+    let x = try JSONParser.parse(bytes("\(demo)/social/x-api-v2-movilnet.json"))
+    let tweets = (x["data"]?.arrayValue ?? []).map(\.compactJSON).joined(separator: ",\n")
+    let includes = x["includes"]?.compactJSON ?? "{}"
+    repeatToSize("\(data)/x-v2.json", header: Array("{\"data\": [\n".utf8), body: Array(tweets.utf8),
+                 separator: Array(",\n".utf8), footer: Array("\n],\n\"includes\": \(includes)\n}\n".utf8), target: target)
+
+    // Forum pages: the six demo pages copied until the folder holds the target size.
+    let pages = try FileManager.default.contentsOfDirectory(atPath: "\(demo)/forums").filter { $0.hasSuffix(".html") }.sorted()
+    var total = 0
+    var index = 0
+    let existing = (try? FileManager.default.contentsOfDirectory(atPath: "\(data)/forums")) ?? []
+    if existing.isEmpty {
+        while total < target {
+            let page = bytes("\(demo)/forums/\(pages[index % pages.count])")
+            FileManager.default.createFile(atPath: String(format: "%@/forums/%06d-%@", data, index, pages[index % pages.count]),
+                                           contents: Data(page))
+            total += page.count
+            index += 1
+        }
+    }
+    return [("csv (reviews)", "\(data)/reviews.csv"), ("csv (surveys)", "\(data)/surveys.csv"),
+            ("jsonl (social)", "\(data)/social.jsonl"), ("json array (reviews)", "\(data)/reviews-array.json"),
+            ("json X v2 object (social)", "\(data)/x-v2.json"), ("html (forums)", "\(data)/forums")]
+}
+
+// MARK: Measuring the real binary
+
+struct Measurement {
+    var seconds: Double
+    var peakKilobytes: Int
+}
+
+/// Runs `escucha ingest PATH -o /dev/null` and reports wall time and the child's peak RSS (wait4).
+func measure(_ binary: String, _ path: String, jobs: Int?) -> Measurement {
+    var arguments = [binary, "ingest", path, "-o", "/dev/null", "--rejects", "/dev/null"]
+    if let jobs { arguments += ["--jobs", String(jobs)] }
+    var pid: pid_t = 0
+    var fileActions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&fileActions)
+    posix_spawn_file_actions_addopen(&fileActions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = arguments.map { strdup($0) } + [nil]
+    let start = Date()
+    let status = posix_spawn(&pid, binary, &fileActions, nil, argv, environ)
+    precondition(status == 0, "cannot run \(binary): build it with `swift build -c release` first")
+    var usage = rusage()
+    var exitStatus: Int32 = 0
+    wait4(pid, &exitStatus, 0, &usage)
+    let seconds = Date().timeIntervalSince(start)
+    argv.forEach { free($0) }
+    posix_spawn_file_actions_destroy(&fileActions)
+    return Measurement(seconds: seconds, peakKilobytes: usage.ru_maxrss)
+}
+
+func size(of path: String) -> Int {
+    var isDirectory: ObjCBool = false
+    FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+    guard isDirectory.boolValue else { return (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
+    return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).reduce(0) { $0 + size(of: "\(path)/\($1)") }
+}
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+// MARK: Baselines in this process (one core)
+
+func timeIt(_ body: () -> Void) -> Double {
+    let start = Date()
+    body()
+    return Date().timeIntervalSince(start)
+}
+
+/// The first `limit` bytes of a file, cut at a line end.
+func prefix(_ path: String, _ limit: Int) -> [UInt8] {
+    let handle = FileHandle(forReadingAtPath: path)!
+    var data = Array(handle.readData(ofLength: limit))
+    if let last = data.lastIndex(of: 0x0A) { data.removeSubrange((last + 1)...) }
+    return data
+}
+
+func libxml2Baseline(_ folder: String) -> (megabytesPerSecond: Double, bytes: Int) {
+    let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted().map { "\(folder)/\($0)" }
+    let pages = files.prefix(1500).map { path -> [UInt8] in
+        // Parse-alone baseline on UTF-8 input, as the reader passes it after decoding.
+        let raw = bytes(path)
+        return Array(String(decoding: raw, as: UTF8.self).utf8)
+    }
+    let total = pages.reduce(0) { $0 + $1.count }
+    let seconds = median((0..<3).map { _ in
+        timeIt { for page in pages { _ = page.withUnsafeBufferPointer { ForumPageReader.parseOnly(utf8: $0) } } }
+    })
+    return (Double(total) / 1e6 / seconds, total)
+}
+
+func csvSwiftBaseline(_ path: String) -> Double {
+    let data = prefix(path, 50_000_000)
+    let seconds = median((0..<3).map { _ in
+        timeIt {
+            let reader = try! CSVReader(stream: InputStream(data: Data(data)), hasHeaderRow: true, delimiter: ";")
+            var rows = 0
+            while reader.next() != nil { rows += 1 }
+        }
+    })
+    return Double(data.count) / 1e6 / seconds
+}
+
+func jsonBaselines(_ path: String) -> (foundation: Double, escucha: Double) {
+    let data = prefix(path, 50_000_000)
+    var lines: [ArraySlice<UInt8>] = []
+    var start = 0
+    for (index, byte) in data.enumerated() where byte == 0x0A {
+        lines.append(data[start..<index])
+        start = index + 1
+    }
+    let foundation = median((0..<3).map { _ in
+        timeIt { for line in lines { _ = try? JSONSerialization.jsonObject(with: Data(line)) } }
+    })
+    let ours = median((0..<3).map { _ in
+        timeIt { for line in lines { _ = try? JSONParser.parse(line) } }
+    })
+    return (Double(data.count) / 1e6 / foundation, Double(data.count) / 1e6 / ours)
+}
+
+// MARK: Main
+
+let settings = Settings(arguments: CommandLine.arguments)
+guard FileManager.default.isExecutableFile(atPath: settings.binary) else {
+    print("escucha-bench: \(settings.binary) not found; run `swift build -c release` at the repository root first")
+    exit(2)
+}
+print("Generating corpora of at least \(settings.megabytes) MB per kind under \(settings.data) …")
+let corpora = try generate(settings).filter { settings.only.isEmpty || settings.only.contains(where: $0.name.hasPrefix) }
+let cores = ProcessInfo.processInfo.activeProcessorCount
+print("Measuring \(settings.binary) (\(settings.runs) runs each, median; \(cores) cores)\n")
+
+struct Row {
+    var name: String
+    var megabytes: Double
+    var allCores: Double
+    var oneCore: Double
+    var peakMB: Double
+}
+
+var rows: [Row] = []
+for corpus in corpora {
+    let megabytes = Double(size(of: corpus.path)) / 1e6
+    let parallel = (0..<settings.runs).map { _ in measure(settings.binary, corpus.path, jobs: nil) }
+    let single = (0..<settings.runs).map { _ in measure(settings.binary, corpus.path, jobs: 1) }
+    let row = Row(name: corpus.name, megabytes: megabytes,
+                  allCores: megabytes / median(parallel.map(\.seconds)),
+                  oneCore: megabytes / median(single.map(\.seconds)),
+                  peakMB: Double((parallel + single).map(\.peakKilobytes).max() ?? 0) / 1024)
+    rows.append(row)
+    print(String(format: "%-28@ %8.1f MB  %7.1f MB/s (%d cores)  %7.1f MB/s (1 core)  peak %6.1f MB",
+                 row.name as NSString, row.megabytes, row.allCores, cores, row.oneCore, row.peakMB))
+}
+
+print("\nBaselines on the same data, in this process, one core:")
+var baselines: [String: Double] = [:]
+if settings.only.isEmpty || settings.only.contains("html") {
+    let xml = libxml2Baseline("\(settings.data)/forums")
+    baselines["libxml2 parse alone"] = xml.megabytesPerSecond
+    print(String(format: "  libxml2 htmlReadMemory alone (%.0f MB of pages): %.1f MB/s", Double(xml.bytes) / 1e6, xml.megabytesPerSecond))
+}
+if settings.only.isEmpty || settings.only.contains("csv") {
+    let csvSwift = csvSwiftBaseline("\(settings.data)/reviews.csv")
+    baselines["CSV.swift 2.5.2"] = csvSwift
+    print(String(format: "  CSV.swift 2.5.2 reading rows (50 MB of the reviews CSV): %.1f MB/s", csvSwift))
+}
+if settings.only.isEmpty || settings.only.contains("jsonl") {
+    let json = jsonBaselines("\(settings.data)/social.jsonl")
+    baselines["JSONSerialization"] = json.foundation
+    print(String(format: "  Foundation JSONSerialization, one object per line (50 MB): %.1f MB/s", json.foundation))
+    print(String(format: "  Escucha JSONParser, same lines: %.1f MB/s", json.escucha))
+}
+
+// Thresholds: a figure below its floor fails the run.
+struct Thresholds: Decodable {
+    var minimumMegabytesPerSecond: [String: Double]
+    var maximumPeakMegabytes: Double
+}
+let thresholdsPath = "\(settings.root)/Benchmarks/thresholds.json"
+var failures: [String] = []
+if let data = FileManager.default.contents(atPath: thresholdsPath),
+   let thresholds = try? JSONDecoder().decode(Thresholds.self, from: data) {
+    for row in rows {
+        for (prefix, floor) in thresholds.minimumMegabytesPerSecond where row.name.hasPrefix(prefix) && row.allCores < floor {
+            failures.append(String(format: "%@: %.1f MB/s is below the %.0f MB/s floor", row.name, row.allCores, floor))
+        }
+        if row.peakMB > thresholds.maximumPeakMegabytes {
+            failures.append(String(format: "%@: peak memory %.1f MB is above %.0f MB", row.name, row.peakMB, thresholds.maximumPeakMegabytes))
+        }
+    }
+}
+if failures.isEmpty {
+    print("\nAll figures within Benchmarks/thresholds.json.")
+} else {
+    print("\nBelow thresholds:\n  " + failures.joined(separator: "\n  "))
+    exit(1)
+}
