@@ -22,6 +22,7 @@ let package = Package(
         .systemLibrary(name: "CICU", pkgConfig: "icu-io", providers: [.apt(["libicu-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "CEscuchaICU", dependencies: ["CICU"]),
+        .target(name: "CEscuchaSystem"),
 
         .target(name: "EscuchaCore"),
         .target(name: "EscuchaText", dependencies: ["EscuchaCore", "CEscuchaICU"]),
@@ -29,7 +30,7 @@ let package = Package(
         .executableTarget(
             name: "escucha",
             dependencies: [
-                "EscuchaCore", "EscuchaText", "EscuchaIngest",
+                "EscuchaCore", "EscuchaText", "EscuchaIngest", "CEscuchaSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -17,8 +17,7 @@ public struct ContentHash: Sendable {
     }
 
     public mutating func combine(_ string: String) {
-        var copy = string
-        copy.withUTF8 { combine($0) }
+        string.withUTF8Bytes { combine($0) }
     }
 
     public var value: UInt64 { state }
@@ -26,5 +25,15 @@ public struct ContentHash: Sendable {
     public var hexDigest: String {
         let digits = String(state, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
+
+extension String {
+    /// Calls `body` with the string's UTF-8 bytes: in place for native strings (no copy, no retain of a
+    /// mutable copy, unlike `var copy = s; copy.withUTF8`), through a temporary array otherwise.
+    @inlinable
+    public func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        return try Array(utf8).withUnsafeBufferPointer(body)
     }
 }

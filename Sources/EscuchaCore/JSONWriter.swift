@@ -97,8 +97,7 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func appendASCII(_ text: String) {
-        var copy = text
-        copy.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8Bytes { bytes.append(contentsOf: $0) }
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
@@ -110,8 +109,7 @@ public struct JSONWriter: Sendable {
 
     private mutating func appendQuoted(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        var copy = text
-        copy.withUTF8 { utf8 in
+        text.withUTF8Bytes { utf8 in
             Self.stopBytes.withUnsafeBufferPointer { stop in
                 var runStart = 0
                 var index = 0

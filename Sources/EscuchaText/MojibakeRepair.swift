@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import EscuchaCore
+
 /// Repairs classic mojibake: UTF-8 bytes that were decoded as Windows-1252/Latin-1 somewhere upstream
 /// (`atenciÃ³n` → `atención`, `Â¿QuÃ© tal?` → `¿Qué tal?`, `â‚¬` → `€`), also twice over.
 ///
@@ -22,21 +29,20 @@ public enum MojibakeRepair {
 
     /// Cheap pre-check on UTF-8: mojibake of Spanish text always contains `Ã` (C3 83) or `Â` (C3 82)
     /// or `â` (C3 A2, lead of € “ ” … in mangled form).
-    @inlinable
     public static func mayContainMojibake(_ text: String) -> Bool {
-        var found = false
-        var copy = text
-        copy.withUTF8 { bytes in
-            guard bytes.count >= 2 else { return }
-            for index in 0..<(bytes.count - 1) where bytes[index] == 0xC3 {
-                let next = bytes[index + 1]
-                if next == 0x83 || next == 0x82 || next == 0xA2 {
-                    found = true
-                    return
-                }
+        text.withUTF8Bytes { bytes in
+            guard bytes.count >= 2, let base = bytes.baseAddress else { return false }
+            // memchr for the lead byte C3, then look at the next byte.
+            var index = 0
+            while index < bytes.count - 1 {
+                guard let hit = memchr(base + index, 0xC3, bytes.count - 1 - index) else { return false }
+                let position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                let next = bytes[position + 1]
+                if next == 0x83 || next == 0x82 || next == 0xA2 { return true }
+                index = position + 1
             }
+            return false
         }
-        return found
     }
 
     private static func repairOnce(_ text: String) -> String? {

@@ -1,3 +1,5 @@
+import EscuchaCore
+
 /// Whitespace tests without Unicode property lookups, which dominated profiles of ingest: the
 /// characters that `White_Space` lists, checked by value.
 public enum Whitespace {
@@ -25,8 +27,7 @@ public enum Whitespace {
 
     /// Whether the text holds U+FFFD (bytes that could not be decoded), searched as UTF-8 (EF BF BD).
     public static func containsReplacementCharacter(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { bytes in
+        return text.withUTF8Bytes { bytes in
             guard bytes.count >= 3 else { return false }
             for index in 0...(bytes.count - 3) where bytes[index] == 0xEF && bytes[index + 1] == 0xBF && bytes[index + 2] == 0xBD {
                 return true

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CEscuchaSystem
 import Foundation
 
 /// The command-line face of the Escucha library: thin commands over EscuchaIngest and friends.
@@ -31,6 +32,7 @@ enum ExitStatus {
 @main
 enum Main {
     static func main() {
+        escucha_tune_allocator()
         do {
             var command = try Escucha.parseAsRoot()
             try command.run()

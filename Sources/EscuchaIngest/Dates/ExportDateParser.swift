@@ -34,8 +34,7 @@ public struct ExportDateParser: Sendable {
     /// `YYYY-MM-DD[T| ]HH:MM[:SS[.fff]][Z|±HH[:]MM]` and `DD/MM/YYYY[ HH:MM[:SS]]`, the two shapes most
     /// exports use, read without tokenizing. Anything else (or anything odd) goes the general way.
     private func fastPath(_ raw: String) -> Timestamp? {
-        var copy = raw
-        return copy.withUTF8 { bytes -> Timestamp? in
+        return raw.withUTF8Bytes { bytes -> Timestamp? in
             let count = bytes.count
             guard count >= 10 else { return nil }
             func digits(_ start: Int, _ length: Int) -> Int? {
