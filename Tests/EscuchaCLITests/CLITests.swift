@@ -135,3 +135,32 @@ struct CLITests {
         #expect(lines.first?.contains(#""text":"Madrid""#) == true)
     }
 }
+
+@Suite("Output schema")
+struct OutputSchemaTests {
+    @Test("every document and reject line written for corpora/ conforms to the published JSON Schema")
+    func conforms() throws {
+        let folder = temporaryPath("schema")
+        let result = try run(["scan", "corpora", "--out", folder, "--reference-time", "2024-06-28T12:00:00Z"])
+        #expect(result.status == 0)
+        let validator = try SchemaValidator(folder: "\(repositoryRoot)/docs/schema")
+        for (file, schema) in [("documents.jsonl", "documents.schema.json"), ("rejects.jsonl", "rejects.schema.json")] {
+            let lines = try String(contentsOfFile: "\(folder)/\(file)", encoding: .utf8).split(separator: "\n")
+            #expect(lines.count > 30)
+            for line in lines {
+                let value = try JSONSerialization.jsonObject(with: Data(line.utf8))
+                let problems = validator.validate(value, against: schema)
+                #expect(problems.isEmpty, "\(file): \(problems.joined(separator: "; ")) in \(line.prefix(200))")
+            }
+        }
+    }
+
+    @Test("the validator catches what it claims to")
+    func validatorWorks() throws {
+        let validator = try SchemaValidator(folder: "\(repositoryRoot)/docs/schema")
+        let bad: [String: Any] = ["schema_version": "0.9", "id": "x", "kind": "tweet", "channel": "c", "text": "t",
+                                  "rating": 7, "extra": 1, "source": ["file": "f", "record": 0]]
+        let problems = validator.validate(bad, against: "documents.schema.json")
+        #expect(problems.count == 5)  // schema_version, kind, rating, extra, source.encoding
+    }
+}

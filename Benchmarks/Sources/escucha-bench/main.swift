@@ -240,8 +240,9 @@ for corpus in corpora {
                   oneCore: megabytes / median(single.map(\.seconds)),
                   peakMB: Double((parallel + single).map(\.peakKilobytes).max() ?? 0) / 1024)
     rows.append(row)
-    print(String(format: "%-28@ %8.1f MB  %7.1f MB/s (%d cores)  %7.1f MB/s (1 core)  peak %6.1f MB",
-                 row.name as NSString, row.megabytes, row.allCores, cores, row.oneCore, row.peakMB))
+    let name = row.name.padding(toLength: 28, withPad: " ", startingAt: 0)
+    print(name + String(format: "%7.1f MB  %7.1f MB/s (%d cores)  %7.1f MB/s (1 core)  peak %6.1f MB",
+                        row.megabytes, row.allCores, cores, row.oneCore, row.peakMB))
 }
 
 print("\nBaselines on the same data, in this process, one core:")
