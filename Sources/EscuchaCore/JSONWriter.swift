@@ -40,7 +40,7 @@ public struct JSONWriter: Sendable {
     public mutating func key(_ name: StaticString) {
         separator()
         bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
         bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         suppressNextSeparator = true

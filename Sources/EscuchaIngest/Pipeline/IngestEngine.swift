@@ -63,7 +63,7 @@ public struct IngestEngine: Sendable {
                 let outcome = unit.work()
                 return IngestBatchOutput(file: unit.file, payload: transform(outcome.documents), rejects: outcome.rejects,
                                          read: outcome.read, accepted: outcome.documents.count,
-                                         kinds: Set(outcome.documents.map(\.kind)))
+                                         kinds: Self.kinds(outcome.documents))
             }
             for (unit, result) in zip(units, results) {
                 var report = reports[unit.file] ?? planner.reports[unit.file] ?? FileReport(path: unit.file)
@@ -90,6 +90,12 @@ public struct IngestEngine: Sendable {
             if let found = kinds[file], found.count == 1 { report.kind = found.first }
             return report
         }
+    }
+
+    static func kinds(_ documents: [Document]) -> Set<DocumentKind> {
+        var kinds = Set<DocumentKind>()
+        for index in documents.indices where !kinds.contains(documents[index].kind) { kinds.insert(documents[index].kind) }
+        return kinds
     }
 
     /// Runs `body` over `items` on up to `workers` threads; results in input order.
