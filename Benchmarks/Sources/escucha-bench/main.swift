@@ -274,7 +274,9 @@ var failures: [String] = []
 if let data = FileManager.default.contents(atPath: thresholdsPath),
    let thresholds = try? JSONDecoder().decode(Thresholds.self, from: data) {
     for row in rows {
-        for (prefix, floor) in thresholds.minimumMegabytesPerSecond where row.name.hasPrefix(prefix) && row.allCores < floor {
+        // The longest matching prefix sets the floor (`csv (surveys)` before `csv`).
+        let floor = thresholds.minimumMegabytesPerSecond.filter { row.name.hasPrefix($0.key) }.max { $0.key.count < $1.key.count }?.value
+        if let floor, row.allCores < floor {
             failures.append(String(format: "%@: %.1f MB/s is below the %.0f MB/s floor", row.name, row.allCores, floor))
         }
         if row.peakMB > thresholds.maximumPeakMegabytes {
