@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "escucha", targets: ["escucha"]),
         .library(name: "EscuchaIngest", targets: ["EscuchaIngest"]),
+        .library(name: "EscuchaNormalize", targets: ["EscuchaNormalize", "EscuchaText", "EscuchaLexicon"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,10 +28,12 @@ let package = Package(
         .target(name: "EscuchaCore"),
         .target(name: "EscuchaText", dependencies: ["EscuchaCore", "CEscuchaICU"]),
         .target(name: "EscuchaIngest", dependencies: ["EscuchaCore", "EscuchaText", "CLibXML2"]),
+        .target(name: "EscuchaLexicon"),
+        .target(name: "EscuchaNormalize", dependencies: ["EscuchaCore", "EscuchaText", "EscuchaLexicon"]),
         .executableTarget(
             name: "escucha",
             dependencies: [
-                "EscuchaCore", "EscuchaText", "EscuchaIngest", "CEscuchaSystem",
+                "EscuchaCore", "EscuchaText", "EscuchaIngest", "EscuchaLexicon", "EscuchaNormalize", "CEscuchaSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +41,7 @@ let package = Package(
         .testTarget(name: "EscuchaCoreTests", dependencies: ["EscuchaCore"]),
         .testTarget(name: "EscuchaTextTests", dependencies: ["EscuchaText"]),
         .testTarget(name: "EscuchaIngestTests", dependencies: ["EscuchaIngest"]),
+        .testTarget(name: "EscuchaNormalizeTests", dependencies: ["EscuchaNormalize", "EscuchaIngest"]),
         .testTarget(name: "EscuchaCLITests", dependencies: ["escucha"]),
     ],
     swiftLanguageModes: [.v6]

@@ -15,6 +15,7 @@ let package = Package(
             name: "escucha-bench",
             dependencies: [
                 .product(name: "EscuchaIngest", package: "Escucha"),
+                .product(name: "EscuchaNormalize", package: "Escucha"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
         ),

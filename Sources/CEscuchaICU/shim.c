@@ -7,6 +7,10 @@
 #include <unicode/ucnv_err.h>
 #include <unicode/ucsdet.h>
 #include <unicode/uversion.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
 
 _Static_assert(ESCUCHA_ICU_BUFFER_OVERFLOW == U_BUFFER_OVERFLOW_ERROR, "status code mirrors ICU's");
 
@@ -99,4 +103,80 @@ int32_t escucha_transcoder_convert(escucha_transcoder *transcoder,
                    transcoder->pivot + 4096, 0, (UBool)(flush != 0), &status);
     *substitutions = transcoder->substitutions;
     return status;
+}
+
+// Normalization: UTF-8 → UTF-16 → normalize → UTF-8, with stack buffers for short text (the common
+// case: one token) and heap buffers beyond.
+static int32_t escucha_normalize_utf8(const UNormalizer2 *normalizer, const uint8_t *text, int32_t length,
+                                      uint8_t *out, int32_t capacity, int32_t *status_out) {
+    UErrorCode status = U_ZERO_ERROR;
+    UChar small_source[256], small_target[512];
+    UChar *source = small_source, *target = small_target;
+    int32_t source_capacity = 256, target_capacity = 512;
+    int32_t source_length = 0, target_length = 0, written = 0;
+
+    if (length > 200) {
+        source_capacity = length + 1;
+        source = malloc(sizeof(UChar) * (size_t)source_capacity);
+    }
+    u_strFromUTF8WithSub(source, source_capacity, &source_length, (const char *)text, length, 0xFFFD, NULL, &status);
+    if (U_FAILURE(status)) goto done;
+    if (source_length * 3 + 16 > target_capacity) {
+        target_capacity = source_length * 3 + 16;
+        target = malloc(sizeof(UChar) * (size_t)target_capacity);
+    }
+    target_length = unorm2_normalize(normalizer, source, source_length, target, target_capacity, &status);
+    if (U_FAILURE(status)) goto done;
+    u_strToUTF8((char *)out, capacity, &written, target, target_length, &status);
+    if (status == U_STRING_NOT_TERMINATED_WARNING) status = U_ZERO_ERROR;
+done:
+    if (source != small_source) free(source);
+    if (target != small_target) free(target);
+    *status_out = status;
+    return written;
+}
+
+int32_t escucha_nfkc_casefold_utf8(const uint8_t *text, int32_t length, uint8_t *out, int32_t capacity,
+                                   int32_t *status_out) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *normalizer = unorm2_getNFKCCasefoldInstance(&status);
+    if (U_FAILURE(status)) { *status_out = status; return 0; }
+    return escucha_normalize_utf8(normalizer, text, length, out, capacity, status_out);
+}
+
+int32_t escucha_nfc_utf8(const uint8_t *text, int32_t length, uint8_t *out, int32_t capacity, int32_t *status_out) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *normalizer = unorm2_getNFCInstance(&status);
+    if (U_FAILURE(status)) { *status_out = status; return 0; }
+    return escucha_normalize_utf8(normalizer, text, length, out, capacity, status_out);
+}
+
+// One break iterator per thread and kind: ubrk_open loads rules and is far too slow per document.
+static _Thread_local UBreakIterator *escucha_word_breaker = NULL;
+static _Thread_local UBreakIterator *escucha_sentence_breaker = NULL;
+
+int32_t escucha_break_utf8(int32_t kind, const uint8_t *text, int32_t length, int32_t *boundaries,
+                           int32_t *rule_status, int32_t capacity, int32_t *status_out) {
+    UErrorCode status = U_ZERO_ERROR;
+    UBreakIterator **slot = kind == ESCUCHA_BREAK_SENTENCE ? &escucha_sentence_breaker : &escucha_word_breaker;
+    if (*slot == NULL) {
+        *slot = ubrk_open(kind == ESCUCHA_BREAK_SENTENCE ? UBRK_SENTENCE : UBRK_WORD, "es", NULL, 0, &status);
+        if (U_FAILURE(status)) { *slot = NULL; *status_out = status; return 0; }
+    }
+    UText *utext = utext_openUTF8(NULL, (const char *)text, length, &status);
+    if (U_FAILURE(status)) { *status_out = status; return 0; }
+    ubrk_setUText(*slot, utext, &status);
+    int32_t count = 0;
+    if (U_SUCCESS(status)) {
+        for (int32_t boundary = ubrk_first(*slot); boundary != UBRK_DONE; boundary = ubrk_next(*slot)) {
+            if (count < capacity) {
+                boundaries[count] = boundary;
+                if (rule_status != NULL) rule_status[count] = ubrk_getRuleStatus(*slot);
+            }
+            count += 1;
+        }
+    }
+    utext_close(utext);
+    *status_out = status;
+    return count;
 }

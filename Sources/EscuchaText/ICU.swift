@@ -66,3 +66,64 @@ public final class Transcoder {
         input.withUnsafeBufferPointer { convert($0, into: &output, flush: flush) }
     }
 }
+
+extension ICU {
+    /// NFKC + case folding (what matching compares): `ÉXITO` → `éxito`, `ﬁ` → `fi`, full-width → ASCII.
+    public static func nfkcCasefold(_ text: String) -> String {
+        normalize(text, escucha_nfkc_casefold_utf8)
+    }
+
+    /// NFC (what display and offsets use): composes `e` + U+0301 into `é`.
+    public static func nfc(_ text: String) -> String {
+        normalize(text, escucha_nfc_utf8)
+    }
+
+    private static func normalize(
+        _ text: String,
+        _ function: (UnsafePointer<UInt8>?, Int32, UnsafeMutablePointer<UInt8>?, Int32, UnsafeMutablePointer<Int32>?) -> Int32
+    ) -> String {
+        text.withUTF8Bytes { input -> String in
+            guard !input.isEmpty else { return "" }
+            var capacity = input.count * 3 + 16
+            while true {
+                var status: Int32 = 0
+                var written: Int32 = 0
+                let result = String(unsafeUninitializedCapacity: capacity) { output in
+                    written = function(input.baseAddress, Int32(input.count), output.baseAddress, Int32(capacity), &status)
+                    return status > 0 ? 0 : Int(written)
+                }
+                if status == ESCUCHA_ICU_BUFFER_OVERFLOW, Int(written) > capacity {
+                    capacity = Int(written) + 16
+                    continue
+                }
+                return status > 0 ? text : result
+            }
+        }
+    }
+
+    public enum BreakKind {
+        case word, sentence
+    }
+
+    /// ICU's boundaries (locale `es`) as UTF-8 byte offsets, from 0 to the text's length. For words, each
+    /// segment's rule status comes too (>= 100 for words, 0 for spaces, punctuation and emoji).
+    public static func breaks(_ kind: BreakKind, in text: String) -> (boundaries: [Int], ruleStatus: [Int32]) {
+        guard !text.isEmpty else { return ([0], [0]) }
+        return text.withUTF8Bytes { bytes in
+            var capacity = max(16, bytes.count / 2 + 2)
+            while true {
+                var boundaries = [Int32](repeating: 0, count: capacity)
+                var statuses = [Int32](repeating: 0, count: capacity)
+                var status: Int32 = 0
+                let count = escucha_break_utf8(kind == .word ? ESCUCHA_BREAK_WORD : ESCUCHA_BREAK_SENTENCE, bytes.baseAddress,
+                                               Int32(bytes.count), &boundaries, &statuses, Int32(capacity), &status)
+                guard status <= 0 else { return ([0, bytes.count], [0, 0]) }
+                if Int(count) > capacity {
+                    capacity = Int(count)
+                    continue
+                }
+                return (boundaries.prefix(Int(count)).map(Int.init), Array(statuses.prefix(Int(count))))
+            }
+        }
+    }
+}

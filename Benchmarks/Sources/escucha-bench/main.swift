@@ -4,7 +4,10 @@
 // same pages, CSV.swift on the same CSV, Foundation's JSONSerialization on the same JSON Lines.
 // Thresholds in thresholds.json fail the run when a figure regresses.
 import CSV
+import Dispatch
 import EscuchaIngest
+import EscuchaNormalize
+import EscuchaText
 import Foundation
 
 struct Settings {
@@ -264,10 +267,53 @@ if settings.only.isEmpty || settings.only.contains("jsonl") {
     print(String(format: "  Escucha JSONParser, same lines: %.1f MB/s", json.escucha))
 }
 
+// MARK: Normalization (issue 3): tokens per core, beside ICU's word break alone on the same text.
+
+func demoTexts(_ root: String) -> [String] {
+    let options = IngestOptions(dates: ExportDateParser(reference: .init(secondsSinceEpoch: 0)))
+    var texts: [String] = []
+    _ = IngestEngine(options: options).run(files: InputWalker.expand(["\(root)/corpora/demo"]).files,
+                                           transform: { $0.map(\.text) }, emit: { texts.append(contentsOf: $0.payload) })
+    return texts
+}
+
+var normalizationRows: [(String, Double)] = []
+if settings.only.isEmpty || settings.only.contains("normalize") {
+    let normalizer = try Normalizer(lexiconDirectory: ProcessInfo.processInfo.environment["ESCUCHA_LEXICONS"] ?? "\(settings.root)/lexicons/es")
+    let base = demoTexts(settings.root)
+    var texts: [String] = []
+    var total = 0
+    // At least 50 MB of the demo texts, repeated (the social texts are most of them by count).
+    while total < 50_000_000 {
+        for text in base { texts.append(text); total += text.utf8.count }
+    }
+    let megabytes = Double(total) / 1e6
+    let oneCore = median((0..<settings.runs).map { _ in timeIt { for text in texts { _ = normalizer.normalize(text) } } })
+    let icu = median((0..<settings.runs).map { _ in timeIt { for text in texts { _ = ICU.breaks(.word, in: text) } } })
+    let chunks = cores * 8
+    let allCores = median((0..<settings.runs).map { _ in
+        timeIt {
+            nonisolated(unsafe) let shared = texts
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var index = chunk
+                while index < shared.count {
+                    _ = normalizer.normalize(shared[index])
+                    index += chunks
+                }
+            }
+        }
+    })
+    normalizationRows = [("normalize (1 core)", megabytes / oneCore), ("normalize (\(cores) cores)", megabytes / allCores),
+                         ("ICU word break alone (1 core)", megabytes / icu)]
+    print(String(format: "\nNormalization + tokenization of %.0f MB of demo texts (%d texts):", megabytes, texts.count))
+    for (name, value) in normalizationRows { print(String(format: "  %@: %.1f MB/s", name, value)) }
+}
+
 // Thresholds: a figure below its floor fails the run.
 struct Thresholds: Decodable {
     var minimumMegabytesPerSecond: [String: Double]
     var maximumPeakMegabytes: Double
+    var normalizeMegabytesPerSecondPerCore: Double?
 }
 let thresholdsPath = "\(settings.root)/Benchmarks/thresholds.json"
 var failures: [String] = []
@@ -282,6 +328,9 @@ if let data = FileManager.default.contents(atPath: thresholdsPath),
         if row.peakMB > thresholds.maximumPeakMegabytes {
             failures.append(String(format: "%@: peak memory %.1f MB is above %.0f MB", row.name, row.peakMB, thresholds.maximumPeakMegabytes))
         }
+    }
+    if let floor = thresholds.normalizeMegabytesPerSecondPerCore, let measured = normalizationRows.first?.1, measured < floor {
+        failures.append(String(format: "normalize: %.1f MB/s per core is below the %.0f MB/s floor", measured, floor))
     }
 }
 if failures.isEmpty {

@@ -36,6 +36,26 @@ int32_t escucha_transcoder_convert(escucha_transcoder *transcoder,
                                    uint8_t **target, uint8_t *target_limit,
                                    int32_t flush, int64_t *substitutions);
 
+/// NFKC_Casefold of UTF-8 text into `out` (UTF-8). Returns the length written, or the length needed when
+/// `capacity` is too small (then `status` is ESCUCHA_ICU_BUFFER_OVERFLOW). Invalid input bytes become U+FFFD.
+int32_t escucha_nfkc_casefold_utf8(const uint8_t *text, int32_t length, uint8_t *out, int32_t capacity,
+                                   int32_t *status);
+
+/// NFC of UTF-8 text into `out` (UTF-8); same contract as `escucha_nfkc_casefold_utf8`.
+int32_t escucha_nfc_utf8(const uint8_t *text, int32_t length, uint8_t *out, int32_t capacity, int32_t *status);
+
+/// Kinds of ICU break iteration.
+#define ESCUCHA_BREAK_WORD 1
+#define ESCUCHA_BREAK_SENTENCE 3
+
+/// Runs ICU's break iterator (locale `es`) directly over UTF-8 text and writes the boundaries, as byte
+/// offsets, into `boundaries` (the first is 0, the last `length`). Returns how many there are; when more
+/// than `capacity`, only `capacity` are written. One iterator per thread per kind is kept open (opening
+/// one is expensive). `rule_status`, when not NULL, receives each segment's rule status (word breaks:
+/// >= 100 for words, 0 for spaces, punctuation and emoji).
+int32_t escucha_break_utf8(int32_t kind, const uint8_t *text, int32_t length, int32_t *boundaries,
+                           int32_t *rule_status, int32_t capacity, int32_t *status);
+
 #ifdef __cplusplus
 }
 #endif

@@ -95,12 +95,12 @@ enum IngestSummary {
 
     /// Columns padded to their widest cell, numbers right-aligned, rules under the header and above the
     /// last (total) row.
-    static func align(_ rows: [[String]], numericFrom: Int) -> String {
+    static func align(_ rows: [[String]], numericFrom: Int, totalRow: Bool = true) -> String {
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
         var lines: [String] = []
         for (index, row) in rows.enumerated() {
-            if index == rows.count - 1 { lines.append(rule) }
+            if totalRow, index == rows.count - 1 { lines.append(rule) }
             let cells = row.enumerated().map { column, cell in
                 let pad = String(repeating: " ", count: widths[column] - cell.count)
                 return column >= numericFrom ? pad + cell : cell + pad

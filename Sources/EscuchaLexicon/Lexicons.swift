@@ -1,0 +1,116 @@
+import Foundation
+
+/// The language data the normalizer uses, loaded from `lexicons/es/` and validated.
+public struct NormalizationLexicons: Sendable {
+    /// Word forms with their Zipf frequency, keyed by the folded form (lowercase, accents kept).
+    public var vocabulary: [String: Double]
+    /// The same words by matching key (accents folded, ñ kept) → the most frequent spelling.
+    public var vocabularyByKey: [String: String]
+    /// Irregular and stem-changing forms → lemma.
+    public var lemmas: [String: String]
+    /// SMS and chat spellings → expansion, with where it applies.
+    public var sms: [String: SMSEntry]
+    /// Abbreviations that end in a period and do not end a sentence (folded, with their period).
+    public var abbreviations: Set<String>
+    /// ASCII emoticons → meaning.
+    public var emoticons: [String: String]
+    /// Feminine form → masculine lemma, for adjectives and person nouns (one lexeme in two genders).
+    public var masculine: [String: String]
+
+    public struct SMSEntry: Sendable, Equatable {
+        public var expansion: String
+        public var condition: SMSCondition
+    }
+
+    public enum SMSCondition: String, Sendable {
+        /// Unambiguous anywhere it stands as a token.
+        case always
+        /// Only as a whole token between words (`x` for `por`, `d` for `de`).
+        case standalone
+        /// Not when a digit follows (`2 x 1`).
+        case notBeforeDigit = "not_before_digit"
+        /// Not when written with an initial capital (a name or an initial).
+        case neverInitialCapital = "never_initial_capital"
+    }
+
+    public init(vocabulary: [String: Double] = [:], lemmas: [String: String] = [:], sms: [String: SMSEntry] = [:],
+                abbreviations: Set<String> = [], emoticons: [String: String] = [:], masculine: [String: String] = [:],
+                key: (String) -> String = { $0 }) {
+        self.masculine = masculine
+        self.vocabulary = vocabulary
+        self.lemmas = lemmas
+        self.sms = sms
+        self.abbreviations = abbreviations
+        self.emoticons = emoticons
+        var byKey: [String: String] = [:]
+        for (word, zipf) in vocabulary {
+            let matching = key(word)
+            if let existing = byKey[matching], (vocabulary[existing] ?? 0) >= zipf { continue }
+            byKey[matching] = word
+        }
+        vocabularyByKey = byKey
+    }
+
+    /// Loads and validates the files of a lexicon folder (`lexicons/es`). `key` turns a word into its
+    /// matching key (the normalizer's accent folding).
+    public static func load(directory: String, key: (String) -> String) throws(LexiconError) -> NormalizationLexicons {
+        let vocabularyTable = try TSVTable.load("\(directory)/vocabulary.tsv", columns: ["word", "zipf"])
+        var vocabulary: [String: Double] = [:]
+        for row in vocabularyTable.rows {
+            guard let zipf = Double(row.fields[1]), (0...8).contains(zipf) else {
+                throw LexiconError(file: vocabularyTable.file, line: row.line, message: "zipf must be a number from 0 to 8, found '\(row.fields[1])'")
+            }
+            vocabulary[row.fields[0]] = zipf
+        }
+        let lemmaTable = try TSVTable.load("\(directory)/lemmas.tsv", columns: ["form", "lemma", "note"])
+        var lemmas: [String: String] = [:]
+        for row in lemmaTable.rows {
+            guard !row.fields[1].isEmpty else { throw LexiconError(file: lemmaTable.file, line: row.line, message: "the lemma is empty") }
+            lemmas[row.fields[0]] = row.fields[1]
+        }
+        let smsTable = try TSVTable.load("\(directory)/sms.tsv", columns: ["abbreviation", "expansion", "condition"])
+        var sms: [String: SMSEntry] = [:]
+        for row in smsTable.rows {
+            guard let condition = SMSCondition(rawValue: row.fields[2]) else {
+                throw LexiconError(file: smsTable.file, line: row.line,
+                                   message: "unknown condition '\(row.fields[2])'; expected always, standalone, not_before_digit or never_initial_capital")
+            }
+            guard !row.fields[1].isEmpty else { throw LexiconError(file: smsTable.file, line: row.line, message: "the expansion is empty") }
+            sms[row.fields[0].lowercased()] = SMSEntry(expansion: row.fields[1], condition: condition)
+        }
+        let abbreviationTable = try TSVTable.load("\(directory)/abbreviations.tsv", columns: ["abbreviation", "expansion"])
+        let abbreviations = Set(abbreviationTable.rows.map { $0.fields[0].lowercased() })
+        let emoticonTable = try TSVTable.load("\(directory)/emoticons.tsv", columns: ["emoticon", "meaning"])
+        let emoticons = Dictionary(emoticonTable.rows.map { ($0.fields[0], $0.fields[1]) }, uniquingKeysWith: { first, _ in first })
+        let genderedTable = try TSVTable.load("\(directory)/gendered.tsv", columns: ["masculine", "feminine", "kind"])
+        var masculine: [String: String] = [:]
+        for row in genderedTable.rows {
+            guard ["adjective", "person"].contains(row.fields[2]) else {
+                throw LexiconError(file: genderedTable.file, line: row.line, message: "kind must be adjective or person, found '\(row.fields[2])'")
+            }
+            masculine[row.fields[1]] = row.fields[0]
+        }
+        return NormalizationLexicons(vocabulary: vocabulary, lemmas: lemmas, sms: sms, abbreviations: abbreviations,
+                                     emoticons: emoticons, masculine: masculine, key: key)
+    }
+}
+
+/// Where the lexicons are when nobody says: `$ESCUCHA_LEXICONS`, then `lexicons/` beside or above the
+/// executable (a build inside the repository), then `lexicons/` in the current folder.
+public enum LexiconLocator {
+    public static func defaultDirectory(language: String = "es") -> String? {
+        var candidates: [String] = []
+        if let environment = ProcessInfo.processInfo.environment["ESCUCHA_LEXICONS"] { candidates.append(environment) }
+        var folder = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            candidates.append(folder.appendingPathComponent("lexicons").path)
+            folder.deleteLastPathComponent()
+        }
+        candidates.append(FileManager.default.currentDirectoryPath + "/lexicons")
+        for candidate in candidates {
+            let directory = candidate.hasSuffix("/\(language)") ? candidate : "\(candidate)/\(language)"
+            if FileManager.default.fileExists(atPath: "\(directory)/vocabulary.tsv") { return directory }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// A lexicon file could not be used: which file, which line, what was expected.
+public struct LexiconError: Error, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var message: String
+
+    public init(file: String, line: Int?, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)" }
+}
+
+/// Escucha's lexicon format: UTF-8 text; `#` comment lines (the documentation of the file); one header
+/// line naming the columns; then one entry per line, fields separated by tabs. Blank lines are ignored.
+/// Loading validates: the header must name the expected columns, every line must have that many
+/// fields, the key column must not be empty or repeated.
+public struct TSVTable: Sendable {
+    public struct Row: Sendable {
+        public var line: Int
+        public var fields: [String]
+    }
+
+    public var file: String
+    public var columns: [String]
+    public var rows: [Row]
+
+    public static func load(_ path: String, columns expected: [String], uniqueKey: Bool = true) throws(LexiconError) -> TSVTable {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LexiconError(file: path, line: nil, message: "cannot read the file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw LexiconError(file: path, line: nil, message: "not UTF-8")
+        }
+        return try parse(text, file: path, columns: expected, uniqueKey: uniqueKey)
+    }
+
+    public static func parse(_ text: String, file: String, columns expected: [String], uniqueKey: Bool = true) throws(LexiconError) -> TSVTable {
+        var header: [String]?
+        var rows: [Row] = []
+        var seen: [String: Int] = [:]
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let lineNumber = index + 1
+            var line = Substring(rawLine)
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            if line.hasPrefix("#") || line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard header != nil else {
+                guard fields == expected else {
+                    throw LexiconError(file: file, line: lineNumber,
+                                       message: "expected the header \(expected.joined(separator: "<TAB>")), found \(fields.joined(separator: "<TAB>"))")
+                }
+                header = fields
+                continue
+            }
+            guard fields.count == expected.count else {
+                throw LexiconError(file: file, line: lineNumber,
+                                   message: "expected \(expected.count) tab-separated fields (\(expected.joined(separator: ", "))), found \(fields.count)")
+            }
+            let key = fields[0]
+            guard !key.isEmpty, key.trimmingCharacters(in: .whitespaces) == key else {
+                throw LexiconError(file: file, line: lineNumber, message: "the \(expected[0]) is empty or has surrounding spaces")
+            }
+            if uniqueKey {
+                if let previous = seen[key] {
+                    throw LexiconError(file: file, line: lineNumber, message: "duplicate \(expected[0]) '\(key)' (first at line \(previous))")
+                }
+                seen[key] = lineNumber
+            }
+            rows.append(Row(line: lineNumber, fields: fields))
+        }
+        guard let columns = header else { throw LexiconError(file: file, line: nil, message: "no header line") }
+        return TSVTable(file: file, columns: columns, rows: rows)
+    }
+}

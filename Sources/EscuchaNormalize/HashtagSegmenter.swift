@@ -1,0 +1,82 @@
+/// Splits a hashtag into words: at case changes when there are any (`#PésimoServicio` → pésimo servicio),
+/// else by dynamic programming over the vocabulary, preferring frequent words and fewer of them
+/// (`#nuncamas` → nunca más, `#quieromidinero` → quiero mi dinero). Words come back spelled as the
+/// vocabulary spells them (with their accents).
+struct HashtagSegmenter {
+    /// Matching key → (spelling, Zipf frequency).
+    let words: [String: (word: String, zipf: Double)]
+    static let maximumWordLength = 20
+
+    func segment(_ body: String) -> [String] {
+        let caseParts = Self.splitAtCaseChanges(body)
+        if caseParts.count > 1 {
+            return caseParts.flatMap { part -> [String] in
+                let folded = Folding.fold(part)
+                return words[Folding.key(folded)].map { [$0.word] } ?? [folded]
+            }
+        }
+        let folded = Folding.fold(body)
+        let key = Array(Folding.key(folded))
+        guard !key.isEmpty else { return [] }
+        if let whole = words[String(key)] { return [whole.word] }
+        // best[i]: best score for key[0..<i]; choice[i]: start of the last word.
+        var best = [Double](repeating: -.infinity, count: key.count + 1)
+        var choice = [Int](repeating: -1, count: key.count + 1)
+        best[0] = 0
+        for end in 1...key.count {
+            for start in max(0, end - Self.maximumWordLength)..<end where best[start] > -.infinity {
+                let piece = String(key[start..<end])
+                let score: Double
+                if let known = words[piece] {
+                    // Frequent words score higher; every extra word costs, so longer words win ties.
+                    score = known.zipf - 8 + (piece.count == 1 && !["y", "a", "o", "e", "u"].contains(piece) ? -6 : 0)
+                } else if piece.allSatisfy(\.isNumber) {
+                    score = -4
+                } else {
+                    continue
+                }
+                if best[start] + score > best[end] {
+                    best[end] = best[start] + score
+                    choice[end] = start
+                }
+            }
+        }
+        guard best[key.count] > -.infinity else { return [folded] }
+        var pieces: [String] = []
+        var end = key.count
+        while end > 0 {
+            let start = choice[end]
+            let piece = String(key[start..<end])
+            pieces.append(words[piece]?.word ?? piece)
+            end = start
+        }
+        return pieces.reversed()
+    }
+
+    /// `PésimoServicio` → [Pésimo, Servicio]; `MalServicio2024` → [Mal, Servicio, 2024]; `nuncamas` → [nuncamas].
+    static func splitAtCaseChanges(_ text: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var previous: Character?
+        for character in text {
+            if character == "_" {
+                if !current.isEmpty { parts.append(current) }
+                current = ""
+                previous = nil
+                continue
+            }
+            if let last = previous {
+                let lowerToUpper = last.isLowercase && character.isUppercase
+                let letterDigit = last.isLetter != character.isLetter && (last.isNumber || character.isNumber)
+                if lowerToUpper || letterDigit {
+                    parts.append(current)
+                    current = ""
+                }
+            }
+            current.append(character)
+            previous = character
+        }
+        if !current.isEmpty { parts.append(current) }
+        return parts
+    }
+}

@@ -1,0 +1,263 @@
+/// Light Spanish morphology for lexicon matching: from a folded word form to the lemma a lexicon lists.
+///
+/// Rules propose candidates and a candidate is accepted only when the vocabulary, the lemma table or the
+/// list of gendered words knows it, so a rule never invents a word:
+/// - number: `precios` → `precio`, `atenciones` → `atención`, `luces` → `luz`;
+/// - gender, only for words that are one lexeme in two genders (`gendered.tsv`): `malas` → `malo`, but
+///   `casa` stays `casa` (not `caso`);
+/// - superlatives, diminutives, augmentatives: `riquísimo` → `rico`, `amabilísimo` → `amable`,
+///   `cosita` → `cosa`, `cochazo` → `coche`;
+/// - enclitic pronouns and verb forms: `devuélvanme` → `devolver`, `llegaron` → `llegar`, with the table
+///   of irregular and stem-changing forms (`fue` → `ser`, `tuve` → `tener`).
+///
+/// Lemmas of every vocabulary word are computed once, when the lexicons load; other words on the fly.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct Morphology: Sendable {
+    let vocabulary: [String: Double]
+    let irregular: [String: String]
+    /// Feminine form → masculine lemma, for words that inflect for gender.
+    let masculine: [String: String]
+    /// Precomputed lemma and rule of every vocabulary word.
+    private var known: [String: (lemma: String, rule: String?)] = [:]
+    /// Lemmas of other words, remembered as they are met (brand names and typos repeat), up to a bound.
+    private let unknown = LemmaCache()
+
+    static let enclitics = ["nos", "los", "las", "les", "me", "te", "se", "os", "lo", "la", "le"]
+
+    init(vocabulary: [String: Double], irregular: [String: String], masculine: [String: String]) {
+        self.vocabulary = vocabulary
+        self.irregular = irregular
+        self.masculine = masculine
+        var table: [String: (String, String?)] = [:]
+        table.reserveCapacity(vocabulary.count)
+        for word in vocabulary.keys { table[word] = compute(word) }
+        known = table
+    }
+
+    func isKnown(_ word: String) -> Bool { vocabulary[word] != nil || masculine[word] != nil || irregular[word] != nil }
+
+    func lemma(_ word: String) -> (lemma: String, rule: String?) {
+        if let cached = known[word] { return cached }
+        if let cached = unknown.lookup(word) { return cached }
+        let result = compute(word)
+        unknown.store(word, result)
+        return result
+    }
+
+    /// The lemma of a vocabulary word (computed at load), nil for words the vocabulary does not know.
+    func knownLemma(_ word: String) -> (lemma: String, rule: String?)? { known[word] }
+
+    private func compute(_ word: String) -> (lemma: String, rule: String?) {
+        if let listed = irregular[word] { return (listed, "irregular") }
+        if let lemma = masculine[word] { return (lemma, "gender") }
+        // Number, then gender on the singular.
+        for singular in Self.singulars(word) where isKnown(singular) {
+            if let listed = irregular[singular] { return (listed, "irregular") }
+            return (masculine[singular] ?? singular, masculine[singular] == nil ? "number" : "gender")
+        }
+        let inVocabulary = vocabulary[word] != nil
+        for (candidate, rule) in derivations(word, inVocabulary: inVocabulary) {
+            if let listed = irregular[candidate] { return (listed, rule) }
+            if isKnown(candidate) { return (masculine[candidate] ?? candidate, rule) }
+        }
+        return (word, nil)
+    }
+
+    static func singulars(_ word: String) -> [String] {
+        let w = Bytes(word)
+        guard w.count > 3, w.ends("s") else { return [] }
+        var out: [String] = []
+        if w.ends("ces") { out.append(w.dropping("ces") + "z") }
+        if w.ends("es") {
+            out.append(restoreAccent(w.dropping("es")))
+            out.append(w.dropping("es"))
+        }
+        out.append(w.dropping("s"))
+        return out
+    }
+
+    /// Candidates from derivation and conjugation. For a word the vocabulary knows, only the unambiguous
+    /// ones: `casa` must not become `casar`, but `cosita` may become `cosa`.
+    func derivations(_ word: String, inVocabulary: Bool) -> [(String, String)] {
+        var out: [(String, String)] = []
+        let w = Bytes(word)
+        func add(_ candidate: String, _ rule: String) { if candidate != word, candidate.utf8.count >= 2 { out.append((candidate, rule)) } }
+
+        for suffix in Self.superlatives where w.ends(suffix) {
+            let stem = w.dropping(suffix)
+            let feminine = suffix.last == UInt8(ascii: "a") || suffix.suffix(2) == Array("as".utf8)
+            if stem.hasSuffix("bil") { add(String(stem.dropLast(3)) + "ble", "superlative") }
+            if stem.hasSuffix("qu") { add(String(stem.dropLast(2)) + "co", "superlative") }
+            if stem.hasSuffix("gu") { add(String(stem.dropLast(2)) + "go", "superlative") }
+            if stem.hasSuffix("c") { add(String(stem.dropLast(1)) + "z", "superlative") }
+            add(stem + "o", "superlative")
+            if feminine { add(stem + "a", "superlative") }
+            add(stem + "e", "superlative")
+            add(stem, "superlative")
+            break
+        }
+        for (suffix, endings, rule) in Self.affixes where w.ends(suffix) && w.count > suffix.count + 2 {
+            let stem = w.dropping(suffix)
+            for ending in endings {
+                if (stem.hasSuffix("qu") || stem.hasSuffix("gu")) && (ending == "o" || ending == "a") {
+                    add(String(stem.dropLast(2)) + (stem.hasSuffix("qu") ? "c" : "g") + ending, rule)
+                } else {
+                    add(stem + ending, rule)
+                }
+                if ending == "e" { add(stem + "é", rule) }  // cafecito → café
+            }
+            break
+        }
+        // Enclitic pronouns (devuélvanme, recomiéndenlo, dámelo, arreglarlo): up to two.
+        var stripped = word
+        var removed = 0
+        while removed < 2, let pronoun = Self.enclitics.first(where: { stripped.hasSuffix($0) && stripped.utf8.count > $0.utf8.count + 2 }) {
+            let before = String(stripped.utf8.dropLast(pronoun.utf8.count))!
+            // Only verb shapes take enclitics: an infinitive, a gerund, or an imperative with its written accent.
+            let plain = Self.removeAccents(before)
+            let verbLike = before.hasSuffix("r") || before.hasSuffix("ndo") || plain != before || removed > 0
+            guard verbLike else { break }
+            stripped = before
+            removed += 1
+            add(plain, "enclitic")
+            for (form, _) in conjugations(plain, strict: false) { add(form, "enclitic") }
+        }
+        for (form, _) in conjugations(word, strict: inVocabulary) { add(form, "conjugation") }
+        return out
+    }
+
+    static let superlatives: [[UInt8]] = ["ísimos", "ísimas", "ísimo", "ísima", "isimos", "isimas", "isimo", "isima"].map { Array($0.utf8) }
+
+    static let affixes: [([UInt8], [String], String)] = ([
+        ("ecito", ["e", ""], "diminutive"), ("ecita", ["e", ""], "diminutive"), ("cito", ["", "e"], "diminutive"),
+        ("cita", ["", "e"], "diminutive"), ("citos", ["", "e"], "diminutive"), ("citas", ["", "e"], "diminutive"),
+        ("itos", ["o", "e"], "diminutive"), ("itas", ["a", "e"], "diminutive"), ("ito", ["o", "e", ""], "diminutive"),
+        ("ita", ["a", "e", ""], "diminutive"), ("illos", ["o"], "diminutive"), ("illas", ["a"], "diminutive"),
+        ("illo", ["o", "e", ""], "diminutive"), ("illa", ["a", "e", ""], "diminutive"),
+        ("azos", ["o", "e"], "augmentative"), ("azo", ["o", "e", ""], "augmentative"), ("aza", ["a", ""], "augmentative"),
+        ("otes", ["o", "e"], "augmentative"), ("ote", ["o", "e", ""], "augmentative"), ("ota", ["a", ""], "augmentative"),
+    ] as [(String, [String], String)]).map { (Array($0.0.utf8), $0.1, $0.2) }
+
+    /// Infinitives a regular verb form may come from. `strict` keeps to endings that only verbs have.
+    func conjugations(_ word: String, strict: Bool) -> [(String, String)] {
+        let w = Bytes(word)
+        var out: [(String, String)] = []
+        for (ending, infinitives) in Self.unambiguousEndings where w.ends(ending) && w.count > ending.count + 1 {
+            appendInfinitives(w.dropping(ending), ending: ending, infinitives, to: &out)
+        }
+        guard !strict else { return out }
+        for (ending, infinitives) in Self.ambiguousEndings where w.ends(ending) && w.count > ending.count + 1 {
+            appendInfinitives(w.dropping(ending), ending: ending, infinitives, to: &out)
+        }
+        return out
+    }
+
+    private func appendInfinitives(_ verbStem: String, ending: [UInt8], _ infinitives: [String], to out: inout [(String, String)]) {
+        do {
+            var stem = verbStem
+            // Spelling before e: busqué → buscar, llegué → llegar, empecé → empezar.
+            if ending.first == 0xC3 && ending.count > 1 && ending[1] == 0xA9 || ending.first == UInt8(ascii: "e") {
+                if stem.hasSuffix("qu") { stem = String(stem.dropLast(2)) + "c" }
+                else if stem.hasSuffix("gu") { stem = String(stem.dropLast(2)) + "g" }
+                else if stem.hasSuffix("c") { out.append((String(stem.dropLast()) + "zar", "conjugation")) }
+            }
+            for infinitive in infinitives { out.append((stem + infinitive, "conjugation")) }
+        }
+    }
+
+    static let unambiguousEndings: [([UInt8], [String])] = ([
+            ("aron", ["ar"]), ("ieron", ["er", "ir"]), ("ando", ["ar"]), ("iendo", ["er", "ir"]), ("yendo", ["er", "ir"]),
+            ("aban", ["ar"]), ("aba", ["ar"]), ("ían", ["er", "ir"]), ("amos", ["ar"]), ("emos", ["er"]), ("imos", ["ir"]),
+            ("asteis", ["ar"]), ("aste", ["ar"]), ("iste", ["er", "ir"]), ("ó", ["ar"]), ("ió", ["er", "ir"]),
+            ("arán", ["ar"]), ("erán", ["er"]), ("irán", ["ir"]), ("ará", ["ar"]), ("erá", ["er"]), ("irá", ["ir"]),
+            ("aría", ["ar"]), ("ería", ["er"]), ("iría", ["ir"]), ("arían", ["ar"]), ("erían", ["er"]), ("irían", ["ir"]),
+            ("aré", ["ar"]), ("eré", ["er"]), ("iré", ["ir"]), ("é", ["ar"]),
+        ] as [(String, [String])]).map { (Array($0.0.utf8), $0.1) }
+
+    static let ambiguousEndings: [([UInt8], [String])] = ([
+        ("ía", ["er", "ir"]), ("an", ["ar"]), ("en", ["er", "ir", "ar"]), ("as", ["ar"]), ("es", ["er", "ir", "ar"]),
+        ("a", ["ar"]), ("e", ["er", "ir", "ar"]), ("o", ["ar", "er", "ir"]), ("í", ["er", "ir"]),
+    ] as [(String, [String])]).map { (Array($0.0.utf8), $0.1) }
+
+    static func removeAccents(_ text: String) -> String {
+        String(text.map { character -> Character in
+            switch character {
+            case "á": return "a"
+            case "é": return "e"
+            case "í": return "i"
+            case "ó": return "o"
+            case "ú": return "u"
+            default: return character
+            }
+        })
+    }
+
+    /// Plurals drop a written accent the singular needs: `atenciones` → `atención`.
+    static func restoreAccent(_ stem: String) -> String {
+        guard stem.hasSuffix("n") || stem.hasSuffix("s") else { return stem }
+        for (plain, accented) in [("cion", "ción"), ("sion", "sión"), ("on", "ón"), ("in", "ín"), ("an", "án"), ("es", "és")]
+        where stem.hasSuffix(plain) {
+            return String(stem.dropLast(plain.count)) + accented
+        }
+        return stem
+    }
+}
+
+/// A word's UTF-8 bytes, for suffix tests that do not go through grapheme breaking.
+struct Bytes {
+    let bytes: [UInt8]
+    init(_ word: String) { bytes = Array(word.utf8) }
+    var count: Int { bytes.count }
+
+    func ends(_ suffix: [UInt8]) -> Bool {
+        suffix.count <= bytes.count && bytes[(bytes.count - suffix.count)...].elementsEqual(suffix)
+    }
+
+    func ends(_ suffix: StaticString) -> Bool {
+        ends(Array(UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)))
+    }
+
+    func dropping(_ suffix: [UInt8]) -> String { String(decoding: bytes.dropLast(suffix.count), as: UTF8.self) }
+    func dropping(_ suffix: StaticString) -> String { String(decoding: bytes.dropLast(suffix.utf8CodeUnitCount), as: UTF8.self) }
+}
+
+/// A bounded memo of lemmas for words outside the vocabulary, one per thread: a shared one behind a lock
+/// stopped two cores from being faster than one.
+final class LemmaCache: @unchecked Sendable {
+    private final class Table {
+        var entries: [String: (lemma: String, rule: String?)] = [:]
+    }
+
+    static let capacity = 50_000
+    private var key = pthread_key_t()
+
+    init() {
+        pthread_key_create(&key) { pointer in
+            if let pointer { Unmanaged<AnyObject>.fromOpaque(pointer).release() }
+        }
+    }
+
+    deinit { pthread_key_delete(key) }
+
+    private var table: Table {
+        if let pointer = pthread_getspecific(key) {
+            return Unmanaged<AnyObject>.fromOpaque(pointer).takeUnretainedValue() as! Table
+        }
+        let table = Table()
+        pthread_setspecific(key, Unmanaged.passRetained(table as AnyObject).toOpaque())
+        return table
+    }
+
+    func lookup(_ word: String) -> (lemma: String, rule: String?)? { table.entries[word] }
+
+    func store(_ word: String, _ value: (lemma: String, rule: String?)) {
+        let table = self.table
+        if table.entries.count >= Self.capacity { table.entries.removeAll(keepingCapacity: true) }
+        table.entries[word] = value
+    }
+}

@@ -1,0 +1,317 @@
+import EscuchaCore
+import EscuchaLexicon
+import EscuchaText
+
+/// Decoded text in, tokens and sentences out, each token still knowing where it came from.
+///
+/// One pure, `Sendable` value: build it once (it holds the lexicons) and call `normalize` from any thread.
+public struct Normalizer: Sendable {
+    public let lexicons: NormalizationLexicons
+    let tokenizer: Tokenizer
+    let segmenter: HashtagSegmenter
+    let morphology: Morphology
+
+    public init(lexicons: NormalizationLexicons) {
+        self.lexicons = lexicons
+        tokenizer = Tokenizer(emoticons: lexicons.emoticons.keys)
+        var words: [String: (word: String, zipf: Double)] = [:]
+        for (key, word) in lexicons.vocabularyByKey { words[key] = (word, lexicons.vocabulary[word] ?? 0) }
+        segmenter = HashtagSegmenter(words: words)
+        morphology = Morphology(vocabulary: lexicons.vocabulary, irregular: lexicons.lemmas, masculine: lexicons.masculine)
+    }
+
+    /// Loads the lexicons from a folder (`lexicons/es`) and validates them.
+    public init(lexiconDirectory: String) throws(LexiconError) {
+        self.init(lexicons: try NormalizationLexicons.load(directory: lexiconDirectory, key: { Folding.key(Folding.fold($0)) }))
+    }
+
+    public func normalize(_ text: String) -> NormalizedText {
+        text.withUTF8Bytes { bytes in
+            var raw = tokenizer.tokenize(bytes)
+            raw = mergeIdentifiers(raw, bytes)
+            var offsets = UTF16Offsets(bytes)
+            var tokens: [Token] = []
+            tokens.reserveCapacity(raw.count)
+            for (index, token) in raw.enumerated() {
+                let utf16Start = offsets.offset(at: token.start)
+                let utf16End = offsets.offset(at: token.end)
+                tokens.append(makeToken(token, index: index, all: raw, bytes: bytes, utf16: utf16Start..<utf16End))
+            }
+            let sentences = segmentSentences(text, bytes: bytes, tokens: tokens)
+            return NormalizedText(text: text, tokens: tokens, sentences: sentences)
+        }
+    }
+
+    // MARK: Tokens
+
+    private func makeToken(_ raw: RawToken, index: Int, all: [RawToken], bytes: UnsafeBufferPointer<UInt8>,
+                           utf16: Range<Int>) -> Token {
+        let surface = String(decoding: UnsafeBufferPointer(rebasing: bytes[raw.start..<raw.end]), as: UTF8.self)
+        var token = Token(kind: raw.kind, utf8: raw.start..<raw.end, utf16: utf16, surface: surface, folded: surface,
+                          normalized: surface, key: surface, lemma: surface)
+        switch raw.kind {
+        case .word:
+            normalizeWord(&token, index: index, all: all, bytes: bytes)
+        case .hashtag:
+            token.folded = Folding.fold(surface)
+            token.segments = segmenter.segment(String(surface.dropFirst()))
+            token.normalized = token.segments.joined(separator: " ")
+            token.key = Folding.key(token.normalized)
+            token.lemma = token.normalized
+            token.steps.append("hashtag")
+            if surface.dropFirst().unicodeScalars.contains(where: { $0.properties.isUppercase }),
+               Folding.isAllCaps(String(surface.dropFirst()), minimum: 3) {
+                token.emphasis.insert(.allCaps)
+            }
+        case .mention, .url, .email:
+            token.folded = Folding.fold(surface)
+            token.normalized = token.folded
+            token.key = token.folded
+            token.lemma = token.folded
+        case .emoji:
+            // Variation selectors and skin tones do not change what an emoji means.
+            let base = String(String.UnicodeScalarView(surface.unicodeScalars.filter {
+                $0.value != 0xFE0F && $0.value != 0xFE0E && !CharacterClass.isSkinTone($0)
+            }))
+            token.key = base.isEmpty ? surface : base
+            token.lemma = token.key
+        case .emoticon:
+            token.folded = surface.lowercased()
+            token.key = token.folded
+            token.lemma = token.folded
+        case .punctuation:
+            let marks = surface.unicodeScalars.filter { "!?¡¿".unicodeScalars.contains($0) }.count
+            if marks >= 2 { token.emphasis.insert(.repeated) }
+        case .number, .phone, .nationalID, .cardNumber, .symbol, .laughter:
+            break
+        }
+        return token
+    }
+
+    private func isKnown(_ word: String) -> Bool {
+        lexicons.vocabulary[word] != nil || lexicons.vocabularyByKey[Folding.key(word)] != nil
+    }
+
+    private func normalizeWord(_ token: inout Token, index: Int, all: [RawToken], bytes: UnsafeBufferPointer<UInt8>) {
+        let surface = token.surface
+        let length = token.utf8.count
+        // Ids have digits and 9 to 18 characters: test only those.
+        if length >= 9, length <= 18, surface.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+           NationalIDs.isDNIorNIE(surface) || NationalIDs.isCURP(surface) {
+            token.kind = .nationalID
+            return
+        }
+        var word = Folding.fold(surface)
+        token.folded = word
+        if Self.hasRepeatedLetter(word), let repaired = Elongation.repair(word, isKnown: isKnown) {
+            word = repaired
+            token.emphasis.insert(.elongated)
+            token.steps.append("elongation")
+        }
+        if length >= 4, let first = word.utf8.first, first == UInt8(ascii: "j") || first == UInt8(ascii: "h") || first == UInt8(ascii: "a"),
+           Self.isLaughter(word) {
+            token.kind = .laughter
+            token.normalized = word
+            token.key = word
+            token.lemma = "jaja"
+            return
+        }
+        if let entry = lexicons.sms[word], smsApplies(entry.condition, index: index, all: all, bytes: bytes, surface: surface) {
+            word = entry.expansion
+            token.steps.append("sms")
+        }
+        if let lemma = morphology.knownLemma(word) {
+            // The common case: a word the vocabulary knows, its lemma computed when the lexicons loaded.
+            token.lemma = lemma.lemma
+            if let rule = lemma.rule { token.steps.append(rule) }
+        } else {
+            // Accents the customer left out, when the vocabulary knows only the accented spelling (`atencion`).
+            if let spelled = lexicons.vocabularyByKey[Folding.key(word)], spelled != word {
+                word = spelled
+                token.steps.append("accents")
+            }
+            if !word.utf8.contains(0x20) {
+                let (lemma, rule) = morphology.lemma(word)
+                token.lemma = lemma
+                if let rule { token.steps.append(rule) }
+            } else {
+                token.lemma = word
+            }
+        }
+        token.normalized = word
+        token.key = Folding.key(word)
+        if let first = surface.utf8.first, (first >= 0x41 && first <= 0x5A) || first == 0xC3,
+           Folding.isAllCaps(surface, minimum: 2), isKnown(token.folded) || token.emphasis.contains(.elongated) {
+            token.emphasis.insert(.allCaps)
+        }
+    }
+
+    /// Two equal letters in a row, the precondition for elongation, tested on bytes.
+    static func hasRepeatedLetter(_ word: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in word.utf8 {
+            if byte == previous, byte >= 0x61 { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    private func smsApplies(_ condition: NormalizationLexicons.SMSCondition, index: Int, all: [RawToken],
+                            bytes: UnsafeBufferPointer<UInt8>, surface: String) -> Bool {
+        switch condition {
+        case .always:
+            return true
+        case .standalone, .notBeforeDigit:
+            let next = index + 1 < all.count ? all[index + 1] : nil
+            let previous = index > 0 ? all[index - 1] : nil
+            if next?.kind == .number || previous?.kind == .number && condition == .standalone { return false }
+            return true
+        case .neverInitialCapital:
+            // Only when written all in lowercase: `TB` is terabytes, `Toy` a name.
+            return !surface.unicodeScalars.contains(where: { $0.properties.isUppercase })
+        }
+    }
+
+    /// `jajaja`, `jejeje`, `jsjsjs`, `jajsjs`, `hahaha`, `jiji`: only laugh letters, and a laugh syllable
+    /// at least twice (`hija` has `ja` once).
+    static func isLaughter(_ key: String) -> Bool {
+        guard key.utf8.allSatisfy({ "jhaeiosk".utf8.contains($0) }) else { return false }
+        let scalars = Array(key.unicodeScalars)
+        guard scalars.count >= 4 else { return false }
+        var syllables: [String: Int] = [:]
+        for index in 0..<(scalars.count - 1) {
+            let pair = String(String.UnicodeScalarView([scalars[index], scalars[index + 1]]))
+            if ["ja", "je", "ji", "jo", "ha", "he", "hi", "js", "sj", "aj", "ej"].contains(pair) { syllables[pair, default: 0] += 1 }
+        }
+        return syllables.values.contains { $0 >= 2 }
+    }
+
+    // MARK: Phones, cards and RUTs that span several tokens
+
+    /// Joins digit groups into one phone, card or RUT token: `+34 612 345 678`, `(55) 1234-5678`,
+    /// `4111 1111 1111 1111`, `12.345.678-5`. Dates and amounts keep their own tokens.
+    private func mergeIdentifiers(_ tokens: [RawToken], _ bytes: UnsafeBufferPointer<UInt8>) -> [RawToken] {
+        var out: [RawToken] = []
+        out.reserveCapacity(tokens.count)
+        var index = 0
+        func text(_ token: RawToken) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self) }
+        func isPlainDigits(_ token: RawToken) -> Bool {
+            token.kind == .number && bytes[token.start..<token.end].allSatisfy { CharacterClass.isDigit($0) || $0 == UInt8(ascii: "+") }
+        }
+        while index < tokens.count {
+            let token = tokens[index]
+            // RUT: number with dots, '-', digit or K, no spaces.
+            if token.kind == .number, index + 2 < tokens.count, tokens[index + 1].start == token.end,
+               bytes[tokens[index + 1].start] == UInt8(ascii: "-"), tokens[index + 2].start == tokens[index + 1].end {
+                let candidate = RawToken(kind: .nationalID, start: token.start, end: tokens[index + 2].end)
+                if NationalIDs.isRUT(text(candidate)) {
+                    out.append(candidate)
+                    index += 3
+                    continue
+                }
+            }
+            // Digit groups separated by one space, hyphen, dot or parentheses.
+            var startIndex = index
+            var start = token.start
+            if token.kind == .punctuation, bytes[token.start] == UInt8(ascii: "("), token.end - token.start == 1,
+               index + 1 < tokens.count, isPlainDigits(tokens[index + 1]), tokens[index + 1].start == token.end {
+                startIndex = index + 1
+                start = token.start
+            }
+            guard startIndex < tokens.count, isPlainDigits(tokens[startIndex]) else {
+                out.append(token)
+                index += 1
+                continue
+            }
+            var digits: [UInt8] = bytes[tokens[startIndex].start..<tokens[startIndex].end].filter(CharacterClass.isDigit).map { $0 - 0x30 }
+            var end = tokens[startIndex].end
+            var last = startIndex
+            var probe = startIndex + 1
+            while probe < tokens.count {
+                let next = tokens[probe]
+                let gap = bytes[end..<next.start]
+                if isPlainDigits(next), gap.count <= 2,
+                   gap.allSatisfy({ [UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ")")].contains($0) }) {
+                    digits += bytes[next.start..<next.end].filter(CharacterClass.isDigit).map { $0 - 0x30 }
+                    end = next.end
+                    last = probe
+                    probe += 1
+                } else if next.kind == .punctuation, next.start == end, [UInt8(ascii: ")"), UInt8(ascii: "-")].contains(bytes[next.start]),
+                          probe + 1 < tokens.count, isPlainDigits(tokens[probe + 1]), tokens[probe + 1].start - next.end <= 1 {
+                    probe += 1  // `(55) 1234-5678`: the ')' or '-' is part of the number
+                } else {
+                    break
+                }
+            }
+            let groups = last - startIndex + 1
+            if NationalIDs.isCardNumber(digits), groups == 1 || groups == 4 || groups == 5 {
+                out.append(RawToken(kind: .cardNumber, start: start, end: end))
+                index = last + 1
+            } else if (9...15).contains(digits.count), groups > 1 || start != tokens[startIndex].start || digits.count >= 9 {
+                out.append(RawToken(kind: .phone, start: start, end: end))
+                index = last + 1
+            } else {
+                out.append(token)
+                index += 1
+            }
+        }
+        return out
+    }
+
+    // MARK: Sentences
+
+    private func segmentSentences(_ text: String, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token]) -> [Sentence] {
+        guard !tokens.isEmpty else { return [] }
+        // ICU's sentence rules, when there is sentence punctuation at all (most social posts have none).
+        let hasTerminal = bytes.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") || $0 == 0xA6 }
+        var boundaries = hasTerminal ? Set(ICU.breaks(.sentence, in: text).boundaries) : []
+        // Spanish abbreviations do not end sentences (`Sr.`, `Dña.`, `p. ej.`, `Av.`): look up the one or two
+        // words before the period.
+        for boundary in boundaries where boundary > 0 && boundary < bytes.count {
+            var end = boundary
+            while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+            guard end > 0, bytes[end - 1] == UInt8(ascii: ".") else { continue }
+            var spaces = 0
+            var start = end - 1
+            while start > 0, end - start < 16 {
+                if bytes[start - 1] == 0x20 {
+                    spaces += 1
+                    let candidate = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
+                    if lexicons.abbreviations.contains(candidate) {
+                        boundaries.remove(boundary)
+                        break
+                    }
+                    if spaces == 2 { break }
+                }
+                start -= 1
+            }
+            if start == 0, lexicons.abbreviations.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self).lowercased()) {
+                boundaries.remove(boundary)
+            }
+        }
+        // Social text: a line break ends a sentence, and so does a run of emoji followed by more words.
+        for index in 0..<bytes.count where bytes[index] == 0x0A { boundaries.insert(index + 1) }
+        for index in tokens.indices.dropLast() where tokens[index].kind == .emoji || tokens[index].kind == .emoticon {
+            let next = tokens[index + 1]
+            if next.kind != .emoji, next.kind != .punctuation, next.kind != .emoticon, next.kind != .laughter {
+                boundaries.insert(next.utf8.lowerBound)
+            }
+        }
+        boundaries.insert(0)
+        boundaries.insert(bytes.count)
+        let sorted = boundaries.sorted()
+        var sentences: [Sentence] = []
+        var tokenIndex = 0
+        for (start, end) in zip(sorted, sorted.dropFirst()) {
+            let first = tokenIndex
+            while tokenIndex < tokens.count, tokens[tokenIndex].utf8.lowerBound < end { tokenIndex += 1 }
+            guard tokenIndex > first else { continue }
+            let range = tokens[first].utf8.lowerBound..<tokens[tokenIndex - 1].utf8.upperBound
+            _ = start
+            sentences.append(Sentence(utf8: range, utf16: tokens[first].utf16.lowerBound..<tokens[tokenIndex - 1].utf16.upperBound,
+                                      tokens: first..<tokenIndex))
+        }
+        return sentences
+    }
+
+}

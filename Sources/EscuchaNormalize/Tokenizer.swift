@@ -1,0 +1,307 @@
+/// A token's kind and byte range, before normalization.
+struct RawToken: Equatable {
+    var kind: TokenKind
+    var start: Int
+    var end: Int
+}
+
+/// Cuts UTF-8 text into tokens in one pass over the bytes: URLs, emails, mentions, hashtags, emoji
+/// (whole grapheme clusters: ZWJ sequences, skin tones, flags, keycaps), emoticons, numbers, words and
+/// punctuation. Social text is what ICU's word rules get wrong (`#MalServicio` split in two, a URL in a
+/// dozen pieces, emoji with rule status 0), so these are found first; for the rest the boundaries match
+/// ICU's word break (checked against it in the tests on the demo corpora).
+struct Tokenizer {
+    /// Emoticons to recognise by their first byte, longest first.
+    let emoticons: [[[UInt8]]]
+    let maximumEmoticonLength: Int
+
+    init(emoticons: some Sequence<String>) {
+        let list = emoticons.map { Array($0.utf8) }.sorted { $0.count > $1.count }
+        var byFirstByte = [[[UInt8]]](repeating: [], count: 256)
+        for emoticon in list where !emoticon.isEmpty { byFirstByte[Int(emoticon[0])].append(emoticon) }
+        self.emoticons = byFirstByte
+        maximumEmoticonLength = list.first?.count ?? 0
+    }
+
+    func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [RawToken] {
+        var tokens: [RawToken] = []
+        tokens.reserveCapacity(bytes.count / 5)
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            // Spaces.
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                index += 1
+                continue
+            }
+            if byte >= 0x80 {
+                let (scalar, length) = decodeScalar(bytes, at: index)
+                if CharacterClass.isSpace(scalar) {
+                    index += length
+                    continue
+                }
+            }
+            let atBoundary = index == 0 || Self.isBoundaryBefore(bytes, index)
+            if atBoundary, let end = url(bytes, index) {
+                tokens.append(RawToken(kind: .url, start: index, end: end))
+                index = end
+                continue
+            }
+            if atBoundary, let end = email(bytes, index) {
+                tokens.append(RawToken(kind: .email, start: index, end: end))
+                index = end
+                continue
+            }
+            if atBoundary, let match = emoticon(bytes, index) {
+                tokens.append(RawToken(kind: .emoticon, start: index, end: match))
+                index = match
+                continue
+            }
+            if (byte == UInt8(ascii: "@") || byte == UInt8(ascii: "#")), index + 1 < count {
+                let end = wordEnd(bytes, index + 1, allowUnderscore: true)
+                if end > index + 1 {
+                    tokens.append(RawToken(kind: byte == UInt8(ascii: "@") ? .mention : .hashtag, start: index, end: end))
+                    index = end
+                    continue
+                }
+            }
+            // Keycap emoji (1️⃣ #️⃣) start with a digit, # or *.
+            if byte < 0x80, index + 3 < count, bytes[index + 1] == 0xEF || bytes[index + 1] == 0xE2, let end = emojiEnd(bytes, index) {
+                tokens.append(RawToken(kind: .emoji, start: index, end: end))
+                index = end
+                continue
+            }
+            if CharacterClass.isDigit(byte) || (byte == UInt8(ascii: "+") && index + 1 < count && CharacterClass.isDigit(bytes[index + 1])) {
+                let end = numberEnd(bytes, index)
+                // Digits glued to letters (`4g`, `mp3` handled by words; `2x1`, `salu2`): a word.
+                if end < count, CharacterClass.isASCIILetter(bytes[end]) || bytes[end] >= 0xC3 && isLetterAt(bytes, end) {
+                    let wordStop = wordEnd(bytes, index, allowUnderscore: false)
+                    tokens.append(RawToken(kind: .word, start: index, end: wordStop))
+                    index = wordStop
+                    continue
+                }
+                tokens.append(RawToken(kind: .number, start: index, end: end))
+                index = end
+                continue
+            }
+            if isLetterAt(bytes, index) {
+                let end = wordEnd(bytes, index, allowUnderscore: false)
+                tokens.append(RawToken(kind: .word, start: index, end: end))
+                index = end
+                continue
+            }
+            if let end = emojiEnd(bytes, index) {
+                tokens.append(RawToken(kind: .emoji, start: index, end: end))
+                index = end
+                continue
+            }
+            // Punctuation and symbols: runs of ! and ? (and of the same mark) stay one token.
+            let (scalar, length) = decodeScalar(bytes, at: index)
+            var end = index + length
+            if scalar == "!" || scalar == "?" || scalar == "¡" || scalar == "¿" || scalar == "." {
+                while end < count {
+                    let next = bytes[end]
+                    let isRunMark = scalar == "." ? next == UInt8(ascii: ".")
+                        : next == UInt8(ascii: "!") || next == UInt8(ascii: "?")
+                        || (scalar == "¡" || scalar == "¿") && next == 0xC2 && end + 1 < count && (bytes[end + 1] == 0xA1 || bytes[end + 1] == 0xBF)
+                    guard isRunMark else { break }
+                    end += next == 0xC2 ? 2 : 1
+                }
+            }
+            tokens.append(RawToken(kind: Self.isPunctuation(scalar) ? .punctuation : .symbol, start: index, end: end))
+            index = end
+        }
+        return tokens
+    }
+
+    static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", ",", ";", ":", "!", "?", "¡", "¿", "(", ")", "[", "]", "{", "}", "\"", "'", "«", "»", "“", "”", "‘", "’",
+             "…", "-", "–", "—", "/", "\\", "·", "•":
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether the byte before `index` ends a token (space, punctuation, start of text).
+    static func isBoundaryBefore(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        let previous = bytes[index - 1]
+        if previous < 0x80 { return !(CharacterClass.isASCIILetter(previous) || CharacterClass.isDigit(previous) || previous == UInt8(ascii: "_")) }
+        // A non-ASCII character before: a boundary unless it is a letter.
+        var start = index - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return !CharacterClass.isLetter(decodeScalar(bytes, at: start).scalar)
+    }
+
+    func isLetterAt(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x80 { return CharacterClass.isASCIILetter(byte) }
+        return CharacterClass.isLetter(decodeScalar(bytes, at: index).scalar)
+    }
+
+    /// End of a word: letters, digits, combining marks; an apostrophe, hyphen or dot between letters
+    /// joins (`check-in`, `e-mail`); underscores for handles and hashtags.
+    func wordEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, allowUnderscore: Bool) -> Int {
+        var index = start
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if CharacterClass.isASCIILetter(byte) || CharacterClass.isDigit(byte) || (allowUnderscore && byte == UInt8(ascii: "_")) {
+                    index += 1
+                    continue
+                }
+                if (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'")), index > start, index + 1 < count, isLetterAt(bytes, index + 1),
+                   isLetterAt(bytes, index - 1) {
+                    index += 1
+                    continue
+                }
+                return index
+            }
+            let (scalar, length) = decodeScalar(bytes, at: index)
+            if CharacterClass.isLetter(scalar) || CharacterClass.isCombiningMark(scalar) {
+                index += length
+                continue
+            }
+            return index
+        }
+        return index
+    }
+
+    /// End of a number: digits with inner `.` `,` `:` `/` between digits (`1.234,56`, `14:05`, `21/03/2024`),
+    /// a leading `+`, and a trailing `%`, `º` or `ª`.
+    func numberEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+        var index = start
+        let count = bytes.count
+        if bytes[index] == UInt8(ascii: "+") { index += 1 }
+        while index < count {
+            let byte = bytes[index]
+            if CharacterClass.isDigit(byte) {
+                index += 1
+            } else if [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "/")].contains(byte),
+                      index + 1 < count, CharacterClass.isDigit(bytes[index + 1]) {
+                index += 1
+            } else {
+                break
+            }
+        }
+        if index < count, bytes[index] == UInt8(ascii: "%") { index += 1 }
+        if index + 1 < count, bytes[index] == 0xC2, bytes[index + 1] == 0xBA || bytes[index + 1] == 0xAA { index += 2 }
+        return index
+    }
+
+    /// `http://`, `https://` or `www.` up to the next space; trailing punctuation is not part of it
+    /// (a closing parenthesis only when there is no opening one inside).
+    func url(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        func hasPrefix(_ prefix: StaticString) -> Bool {
+            let length = prefix.utf8CodeUnitCount
+            guard start + length <= bytes.count else { return false }
+            for offset in 0..<length where bytes[start + offset] | 0x20 != prefix.utf8Start[offset] | 0x20 { return false }
+            return true
+        }
+        guard hasPrefix("http://") || hasPrefix("https://") || hasPrefix("www.") else { return nil }
+        var end = start
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte <= 0x20 { break }
+            if byte >= 0x80 {
+                let (scalar, length) = decodeScalar(bytes, at: end)
+                if CharacterClass.isSpace(scalar) || CharacterClass.isEmojiBase(scalar) || scalar == "»" || scalar == "”" { break }
+                end += length
+                continue
+            }
+            end += 1
+        }
+        let opens = bytes[start..<end].filter { $0 == UInt8(ascii: "(") }.count
+        while end > start, let last = Optional(bytes[end - 1]),
+              [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"),
+               UInt8(ascii: "\""), UInt8(ascii: "'")].contains(last) || (last == UInt8(ascii: ")") && opens == 0) {
+            end -= 1
+        }
+        return end - start > 4 ? end : nil
+    }
+
+    /// `local@domain.tld` starting here.
+    func email(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        func isLocal(_ byte: UInt8) -> Bool {
+            CharacterClass.isASCIILetter(byte) || CharacterClass.isDigit(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+        }
+        var index = start
+        while index < bytes.count, isLocal(bytes[index]) { index += 1 }
+        guard index > start, index < bytes.count, bytes[index] == UInt8(ascii: "@") else { return nil }
+        index += 1
+        let domainStart = index
+        var lastDot = -1
+        while index < bytes.count {
+            let byte = bytes[index]
+            if CharacterClass.isASCIILetter(byte) || CharacterClass.isDigit(byte) || byte == UInt8(ascii: "-") {
+                index += 1
+            } else if byte == UInt8(ascii: "."), index + 1 < bytes.count, CharacterClass.isASCIILetter(bytes[index + 1]) || CharacterClass.isDigit(bytes[index + 1]) {
+                lastDot = index
+                index += 1
+            } else {
+                break
+            }
+        }
+        guard lastDot > domainStart, index - lastDot > 2 else { return nil }
+        return index
+    }
+
+    /// An emoticon from the table starting here, followed by a boundary.
+    func emoticon(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        let first = bytes[start]
+        // Emoticons start with ASCII punctuation or a few letters (xD, XD, D:, c:, T_T, u_u, o_O).
+        guard first < 0x80, maximumEmoticonLength > 0 else { return nil }
+        for candidate in emoticons[Int(first)] where start + candidate.count <= bytes.count {
+            guard bytes[start..<(start + candidate.count)].elementsEqual(candidate) else { continue }
+            let end = start + candidate.count
+            if end < bytes.count {
+                let next = bytes[end]
+                if CharacterClass.isASCIILetter(next) || CharacterClass.isDigit(next) { continue }
+                if next >= 0xC3, isLetterAt(bytes, end) { continue }
+            }
+            // A letter-initial emoticon (`xD`) must not be the end of a word.
+            return end
+        }
+        return nil
+    }
+
+    /// One emoji grapheme cluster: pictograph or keycap or flag, with modifiers and ZWJ sequences.
+    func emojiEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        let count = bytes.count
+        let (first, firstLength) = decodeScalar(bytes, at: start)
+        var index = start + firstLength
+        if CharacterClass.isRegionalIndicator(first) {
+            if index < count {
+                let (second, secondLength) = decodeScalar(bytes, at: index)
+                if CharacterClass.isRegionalIndicator(second) { index += secondLength }
+            }
+            return index
+        }
+        // Keycaps: 1️⃣ #️⃣ are a digit or #/* followed by FE0F? and U+20E3.
+        if first.value < 0x80 {
+            guard first == "#" || first == "*" || (first.value >= 0x30 && first.value <= 0x39) else { return nil }
+            var probe = index
+            if probe + 2 < count, bytes[probe] == 0xEF, bytes[probe + 1] == 0xB8, bytes[probe + 2] == 0x8F { probe += 3 }
+            if probe + 2 < count, bytes[probe] == 0xE2, bytes[probe + 1] == 0x83, bytes[probe + 2] == 0xA3 { return probe + 3 }
+            return nil
+        }
+        guard CharacterClass.isEmojiBase(first) || CharacterClass.isSkinTone(first) else { return nil }
+        while index < count {
+            let (scalar, length) = decodeScalar(bytes, at: index)
+            if CharacterClass.isEmojiComponent(scalar) {
+                index += length
+            } else if scalar.value == CharacterClass.zeroWidthJoiner, index + length < count {
+                let (next, nextLength) = decodeScalar(bytes, at: index + length)
+                guard CharacterClass.isEmojiBase(next) else { break }
+                index += length + nextLength
+            } else {
+                break
+            }
+        }
+        return index
+    }
+}

@@ -1,0 +1,245 @@
+import Foundation
+import Testing
+import EscuchaIngest
+import EscuchaText
+@testable import EscuchaNormalize
+
+let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+}()
+
+let normalizer: Normalizer = try! Normalizer(lexiconDirectory: "\(repositoryRoot)/lexicons/es")
+
+func tokens(_ text: String) -> [Token] { normalizer.normalize(text).tokens }
+func surfaces(_ text: String) -> [String] { tokens(text).map(\.surface) }
+func kinds(_ text: String) -> [TokenKind] { tokens(text).map(\.kind) }
+
+@Suite("Tokenizer")
+struct TokenizerTests {
+    @Test("social text: mentions, hashtags, URLs, emails stay whole")
+    func socialText() {
+        let text = "@Movilnet_ES otra vez sin señal #PésimoServicio https://movilnet.example/ayuda?id=3. Escribid a ayuda@movilnet.es"
+        #expect(surfaces(text) == ["@Movilnet_ES", "otra", "vez", "sin", "señal", "#PésimoServicio", "https://movilnet.example/ayuda?id=3",
+                                   ".", "Escribid", "a", "ayuda@movilnet.es"])
+        #expect(kinds(text) == [.mention, .word, .word, .word, .word, .hashtag, .url, .punctuation, .word, .word, .email])
+    }
+
+    @Test("emoji are whole grapheme clusters: ZWJ families, skin tones, flags, keycaps")
+    func emoji() {
+        let text = "Gracias 👨‍👩‍👧 👍🏽 🇲🇽 1️⃣ ❤️😡😡"
+        #expect(surfaces(text) == ["Gracias", "👨‍👩‍👧", "👍🏽", "🇲🇽", "1️⃣", "❤️", "😡", "😡"])
+        #expect(kinds(text).dropFirst().allSatisfy { $0 == .emoji })
+        let thumbs = tokens("👍🏽")[0]
+        #expect(thumbs.key == "👍")
+    }
+
+    @Test("emoticons, not inside words")
+    func emoticons() {
+        #expect(kinds("genial :) pero :'( y xD") == [.word, .emoticon, .word, .emoticon, .word, .emoticon])
+        #expect(kinds("-_- <3 :-/") == [.emoticon, .emoticon, .emoticon])
+        #expect(kinds("etc: nada") == [.word, .punctuation, .word])
+    }
+
+    @Test("numbers keep their Spanish separators; punctuation runs are one token")
+    func numbers() {
+        #expect(surfaces("Pagué 1.234,56 € el 21/03/2024 a las 14:05, un 50% más!!!") ==
+                ["Pagué", "1.234,56", "€", "el", "21/03/2024", "a", "las", "14:05", ",", "un", "50%", "más", "!!!"])
+        #expect(tokens("¿¿en serio??")[3].emphasis == [.repeated])
+        #expect(surfaces("¡Hola! ¿Qué tal?") == ["¡", "Hola", "!", "¿", "Qué", "tal", "?"])
+    }
+
+    @Test("offsets slice back to exactly what was written, in UTF-8 and UTF-16")
+    func offsets() {
+        let text = "Ñandú 😀 señal: ÉXITO 👨‍👩‍👧 #nuncamas"
+        let utf16 = Array(text.utf16)
+        for token in tokens(text) {
+            #expect(String(decoding: Array(text.utf8)[token.utf8], as: UTF8.self) == token.surface)
+            #expect(String(decoding: utf16[token.utf16], as: UTF16.self) == token.surface)
+        }
+    }
+
+    @Test("malformed input: lone surrogates already replaced, control characters, empty text")
+    func malformed() {
+        #expect(tokens("").isEmpty)
+        #expect(surfaces("hola\u{0}\u{7}mundo\u{FFFD}") == ["hola", "\u{0}", "\u{7}", "mundo", "\u{FFFD}"])
+        // Decoding turned the surrogate's three bytes into three U+FFFD: symbols, each its own token.
+        #expect(kinds(String(decoding: [0x61, 0xED, 0xA0, 0x80, 0x62], as: UTF8.self)) == [.word, .symbol, .symbol, .symbol, .word])
+        #expect(surfaces("\u{200B}\u{FEFF}  \t\n").count <= 1)
+    }
+}
+
+@Suite("Normalization")
+struct NormalizationTests {
+    @Test("folding and the matching key: accents fold, ñ stays")
+    func keys() {
+        #expect(Folding.fold("ATENCIÓN Pésima") == "atención pésima")
+        #expect(Folding.key("atención") == "atencion")
+        #expect(Folding.key("año") == "año")
+        #expect(Folding.key("año") != Folding.key("ano"))
+        #expect(Folding.key("peña") != Folding.key("pena"))
+        #expect(Folding.key("pingüino") == "pinguino")
+        #expect(Folding.fold("ＦＵＬＬ") == "full")  // through ICU
+        #expect(Folding.fold("Straße") == "strasse")
+    }
+
+    @Test("the Latin fast path agrees with ICU's NFKC_Casefold on every demo document")
+    func foldingMatchesICU() {
+        let documents = demoTexts()
+        #expect(documents.count > 800)
+        for text in documents {
+            for token in tokens(text) where token.kind == .word {
+                #expect(Folding.fold(token.surface) == ICU.nfkcCasefold(token.surface), "\(token.surface)")
+            }
+        }
+    }
+
+    @Test("elongation repaired, legitimate doubles kept", arguments: [
+        ("buenísimooooo", "buenísimo", true), ("noooo", "no", true), ("graciasss", "gracias", true), ("holaa", "hola", true),
+        ("leer", "leer", false), ("creer", "creer", false), ("llamar", "llamar", false), ("carro", "carro", false),
+        ("acción", "acción", false), ("cooperar", "cooperar", false), ("leeeer", "leer", true), ("siiiii", "si", true),
+        ("malísimooo", "malísimo", true), ("llamaaaaar", "llamar", true),
+    ])
+    func elongation(surface: String, normalized: String, elongated: Bool) throws {
+        let token = try #require(tokens(surface).first)
+        #expect(token.normalized == normalized)
+        #expect(token.emphasis.contains(.elongated) == elongated)
+    }
+
+    @Test("SMS spellings expand only where unambiguous", arguments: [
+        ("xq no me contestan", "porque"), ("q mal servicio", "que"), ("tb me pasó", "también"), ("grax por nada", "gracias"),
+        ("msj sin respuesta", "mensaje"),
+    ])
+    func sms(text: String, first: String) throws {
+        #expect(try #require(tokens(text).first).normalized == first)
+    }
+
+    @Test("x means por between words, not in 2 x 1")
+    func smsConditions() {
+        #expect(tokens("gracias x nada")[1].normalized == "por")
+        #expect(tokens("oferta 2 x 1")[2].normalized == "x")
+    }
+
+    @Test("hashtags are segmented into words, keeping the hashtag token")
+    func hashtags() {
+        #expect(tokens("#PésimoServicio")[0].segments == ["pésimo", "servicio"])
+        #expect(tokens("#nuncamas")[0].segments == ["nunca", "más"])
+        #expect(tokens("#quieromidinero")[0].segments == ["quiero", "mi", "dinero"])
+        #expect(tokens("#sininternet")[0].kind == .hashtag)
+    }
+
+    @Test("emphasis: capitals on words, not on acronyms")
+    func emphasis() {
+        let result = tokens("PÉSIMO servicio, lo denuncio en la OCU")
+        #expect(result[0].emphasis.contains(.allCaps))
+        #expect(!result.last!.emphasis.contains(.allCaps))
+    }
+
+    @Test("laughter, not words that look like it")
+    func laughter() {
+        #expect(kinds("jajaja jsjsjs jejeje JAJAJA hija jaja") == [.laughter, .laughter, .laughter, .laughter, .word, .laughter])
+    }
+
+    @Test("accents the customer left out are restored from the vocabulary")
+    func accents() {
+        #expect(tokens("atencion pesima")[0].normalized == "atención")
+        #expect(tokens("atencion pesima")[1].normalized == "pésima")
+        #expect(tokens("ano")[0].normalized == "ano")  // never turned into año
+    }
+}
+
+@Suite("Morphology")
+struct MorphologyTests {
+    @Test("lemmas for lexicon matching", arguments: [
+        ("malas", "malo"), ("malos", "malo"), ("mala", "malo"), ("riquísimo", "rico"), ("amabilísimo", "amable"),
+        ("carísimo", "caro"), ("lentísima", "lento"), ("cosita", "cosa"), ("cafecito", "café"), ("devuélvanme", "devolver"),
+        ("recomiéndenlo", "recomendar"), ("llegaron", "llegar"), ("atendieron", "atender"), ("fue", "ser"), ("tuve", "tener"),
+        ("precios", "precio"), ("atenciones", "atención"),
+    ])
+    func lemma(form: String, lemma: String) throws {
+        #expect(try #require(tokens(form).first).lemma == lemma)
+    }
+}
+
+@Suite("Personal data tokens")
+struct PersonalDataTests {
+    @Test("phones, cards and national ids are recognised with their check digits")
+    func identifiers() {
+        #expect(kinds("llamad al +34 612 345 678 ya") == [.word, .word, .phone, .word])
+        #expect(kinds("(55) 1234-5678") == [.phone])
+        #expect(kinds("mi DNI 12345678Z") == [.word, .word, .nationalID])
+        #expect(kinds("DNI 12345678A") == [.word, .word])  // wrong check letter: not a DNI
+        #expect(kinds("NIE X1234567L") == [.word, .nationalID])
+        #expect(kinds("RUT 12.345.678-5") == [.word, .nationalID])
+        #expect(kinds("CURP GOMA850101HDFRRL09") == [.word, .nationalID])
+        #expect(kinds("tarjeta 4111 1111 1111 1111") == [.word, .cardNumber])
+        #expect(kinds("pedido 1234 5678 9012 3456") != [.word, .cardNumber])  // fails Luhn
+        #expect(kinds("el 21/03/2024 pagué 1.234,56") == [.word, .number, .word, .number])
+    }
+}
+
+@Suite("Sentences")
+struct SentenceTests {
+    func sentences(_ text: String) -> [String] {
+        let result = normalizer.normalize(text)
+        let bytes = Array(text.utf8)
+        return result.sentences.map { String(decoding: bytes[$0.utf8], as: UTF8.self) }
+    }
+
+    @Test("abbreviations do not end sentences")
+    func abbreviations() {
+        #expect(sentences("La Sra. López y el Dr. Pérez me atendieron. Todo bien.") ==
+                ["La Sra. López y el Dr. Pérez me atendieron.", "Todo bien."])
+        #expect(sentences("Vivo en la Av. Corrientes, p. ej. cerca del centro. Gracias.").count == 2)
+    }
+
+    @Test("social text splits at line breaks and emoji runs")
+    func social() {
+        #expect(sentences("sin internet otra vez\nya van 3 días") == ["sin internet otra vez", "ya van 3 días"])
+        #expect(sentences("Genial el servicio 👏👏 lo recomiendo") == ["Genial el servicio 👏👏", "lo recomiendo"])
+    }
+}
+
+@Suite("Demo corpora")
+struct NormalizeCorpusTests {
+    @Test("every token of every demo document slices back to its exact characters")
+    func offsetsOnCorpora() {
+        for text in demoTexts() {
+            let bytes = Array(text.utf8)
+            let utf16 = Array(text.utf16)
+            let result = normalizer.normalize(text)
+            for token in result.tokens {
+                #expect(String(decoding: bytes[token.utf8], as: UTF8.self) == token.surface)
+                #expect(String(decoding: utf16[token.utf16], as: UTF16.self) == token.surface)
+            }
+            for sentence in result.sentences { #expect(sentence.utf8.upperBound <= bytes.count) }
+        }
+    }
+
+    @Test("word boundaries agree with ICU's word break where both see plain words")
+    func matchesICU() {
+        var checked = 0
+        var disagreements: [String] = []
+        for text in demoTexts() {
+            let boundaries = Set(ICU.breaks(.word, in: text).boundaries)
+            for token in normalizer.normalize(text).tokens where token.kind == .word && token.surface.allSatisfy({ $0.isLetter }) {
+                checked += 1
+                if !boundaries.contains(token.utf8.lowerBound) || !boundaries.contains(token.utf8.upperBound) {
+                    disagreements.append(token.surface)
+                }
+            }
+        }
+        #expect(checked > 15_000)
+        #expect(disagreements.count * 1000 < checked, "\(disagreements.prefix(20))")
+    }
+}
+
+/// Texts of every demo document, through the ingest pipeline.
+func demoTexts() -> [String] {
+    let options = IngestOptions(dates: ExportDateParser(reference: .init(secondsSinceEpoch: 0)))
+    var texts: [String] = []
+    _ = IngestEngine(options: options).run(files: InputWalker.expand(["\(repositoryRoot)/corpora/demo"]).files,
+                                           transform: { $0.map(\.text) }, emit: { texts.append(contentsOf: $0.payload) })
+    return texts
+}
