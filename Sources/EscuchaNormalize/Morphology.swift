@@ -25,7 +25,7 @@ struct Morphology: Sendable {
     /// Precomputed lemma and rule of every vocabulary word.
     private var known: [String: (lemma: String, rule: String?)] = [:]
     /// Lemmas of other words, remembered as they are met (brand names and typos repeat), up to a bound.
-    private let unknown = LemmaCache()
+    private let unknown = ThreadLocalMemo<(lemma: String, rule: String?)>(capacity: 50_000)
 
     static let enclitics = ["nos", "los", "las", "les", "me", "te", "se", "os", "lo", "la", "le"]
 
@@ -226,17 +226,19 @@ struct Bytes {
     func dropping(_ suffix: StaticString) -> String { String(decoding: bytes.dropLast(suffix.utf8CodeUnitCount), as: UTF8.self) }
 }
 
-/// A bounded memo of lemmas for words outside the vocabulary, one per thread: a shared one behind a lock
-/// stopped two cores from being faster than one.
-final class LemmaCache: @unchecked Sendable {
+/// A bounded memo, one per thread: a shared one behind a lock stopped two cores from being faster than
+/// one. Used for lemmas of words outside the vocabulary and for whole word analyses (words repeat
+/// following Zipf's law, so most tokens are analysed once per thread).
+final class ThreadLocalMemo<Value>: @unchecked Sendable {
     private final class Table {
-        var entries: [String: (lemma: String, rule: String?)] = [:]
+        var entries: [String: Value] = [:]
     }
 
-    static let capacity = 50_000
+    let capacity: Int
     private var key = pthread_key_t()
 
-    init() {
+    init(capacity: Int) {
+        self.capacity = capacity
         pthread_key_create(&key) { pointer in
             if let pointer { Unmanaged<AnyObject>.fromOpaque(pointer).release() }
         }
@@ -246,18 +248,18 @@ final class LemmaCache: @unchecked Sendable {
 
     private var table: Table {
         if let pointer = pthread_getspecific(key) {
-            return Unmanaged<AnyObject>.fromOpaque(pointer).takeUnretainedValue() as! Table
+            return unsafeDowncast(Unmanaged<AnyObject>.fromOpaque(pointer).takeUnretainedValue(), to: Table.self)
         }
         let table = Table()
         pthread_setspecific(key, Unmanaged.passRetained(table as AnyObject).toOpaque())
         return table
     }
 
-    func lookup(_ word: String) -> (lemma: String, rule: String?)? { table.entries[word] }
+    func lookup(_ word: String) -> Value? { table.entries[word] }
 
-    func store(_ word: String, _ value: (lemma: String, rule: String?)) {
+    func store(_ word: String, _ value: Value) {
         let table = self.table
-        if table.entries.count >= Self.capacity { table.entries.removeAll(keepingCapacity: true) }
+        if table.entries.count >= capacity { table.entries.removeAll(keepingCapacity: true) }
         table.entries[word] = value
     }
 }

@@ -243,3 +243,35 @@ func demoTexts() -> [String] {
                                            transform: { $0.map(\.text) }, emit: { texts.append(contentsOf: $0.payload) })
     return texts
 }
+
+@Suite("Sentence boundaries against ICU")
+struct SentenceICUTests {
+    @Test("the token-based sentence ends agree with ICU's sentence break on the demo corpora")
+    func agreesWithICU() {
+        var icuCount = 0
+        var agreed = 0
+        var extra = 0
+        for text in demoTexts() {
+            let result = normalizer.normalize(text)
+            let starts = Set(result.tokens.map(\.utf8.lowerBound))
+            let ours = Normalizer.terminalBoundaries(result.tokens)
+            // ICU breaks after line ends too; ours are added separately for social text.
+            let icu = Set(ICU.breaks(.sentence, in: text).boundaries.map { boundary -> Int in
+                var position = boundary
+                let bytes = Array(text.utf8)
+                while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x0A { position += 1 }
+                return position
+            }).filter { $0 > 0 && starts.contains($0) }
+            let afterNewline = Set(result.tokens.map(\.utf8.lowerBound).filter { start in
+                start > 0 && Array(text.utf8)[..<start].last(where: { $0 != 0x20 }) == 0x0A
+            })
+            let icuAfterPunctuation = icu.subtracting(afterNewline)
+            icuCount += icuAfterPunctuation.count
+            agreed += icuAfterPunctuation.intersection(ours).count
+            extra += ours.subtracting(icu).count
+        }
+        #expect(icuCount > 1000)
+        #expect(Double(agreed) / Double(icuCount) > 0.97, "agreed \(agreed) of \(icuCount)")
+        #expect(Double(extra) / Double(icuCount) < 0.03, "extra \(extra)")
+    }
+}
