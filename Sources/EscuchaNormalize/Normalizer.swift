@@ -10,28 +10,10 @@ public struct Normalizer: Sendable {
     let tokenizer: Tokenizer
     let segmenter: HashtagSegmenter
     let morphology: Morphology
-    /// Analyses of words already seen on this thread, by surface (only those that do not depend on their
-    /// neighbours: an SMS spelling with a condition is analysed every time).
-    let wordMemo = ThreadLocalMemo<WordAnalysis>(capacity: 200_000)
-    let hashtagMemo = ThreadLocalMemo<HashtagAnalysis>(capacity: 50_000)
-
-    struct HashtagAnalysis {
-        var folded: String
-        var segments: [String]
-        var normalized: String
-        var key: String
-        var emphasis: Emphasis
-    }
-
-    struct WordAnalysis {
-        var kind: TokenKind
-        var folded: String
-        var normalized: String
-        var key: String
-        var lemma: String
-        var emphasis: Emphasis
-        var steps: [String]
-    }
+    /// Forms of words, hashtags, emoji and handles already seen on this thread, keyed by their bytes (only
+    /// those that do not depend on their neighbours: an SMS spelling with a condition, or an id, is
+    /// analysed every time).
+    let formsMemo = ThreadLocalTables<TokenForms>()
 
     public init(lexicons: NormalizationLexicons) {
         self.lexicons = lexicons
@@ -54,10 +36,11 @@ public struct Normalizer: Sendable {
             var offsets = UTF16Offsets(bytes)
             var tokens: [Token] = []
             tokens.reserveCapacity(raw.count)
+            let memo = formsMemo.table
             for (index, token) in raw.enumerated() {
                 let utf16Start = offsets.offset(at: token.start)
                 let utf16End = offsets.offset(at: token.end)
-                tokens.append(makeToken(token, index: index, all: raw, bytes: bytes, utf16: utf16Start..<utf16End))
+                tokens.append(makeToken(token, index: index, all: raw, bytes: bytes, utf16: utf16Start..<utf16End, memo: memo))
             }
             let sentences = segmentSentences(text, bytes: bytes, tokens: tokens)
             return NormalizedText(text: text, tokens: tokens, sentences: sentences)
@@ -67,72 +50,62 @@ public struct Normalizer: Sendable {
     // MARK: Tokens
 
     private func makeToken(_ raw: RawToken, index: Int, all: [RawToken], bytes: UnsafeBufferPointer<UInt8>,
-                           utf16: Range<Int>) -> Token {
-        let surface = String(decoding: UnsafeBufferPointer(rebasing: bytes[raw.start..<raw.end]), as: UTF8.self)
-        var token = Token(kind: raw.kind, utf8: raw.start..<raw.end, utf16: utf16, surface: surface, folded: surface,
-                          normalized: surface, key: surface, lemma: surface)
+                           utf16: Range<Int>, memo: ByteKeyedTable<TokenForms>) -> Token {
+        let span = UnsafeBufferPointer(rebasing: bytes[raw.start..<raw.end])
+        let utf8 = raw.start..<raw.end
         switch raw.kind {
-        case .word:
-            if let known = wordMemo.lookup(surface) {
-                token.kind = known.kind
-                token.folded = known.folded
-                token.normalized = known.normalized
-                token.key = known.key
-                token.lemma = known.lemma
-                token.emphasis = known.emphasis
-                token.steps = known.steps
-            } else if normalizeWord(&token, index: index, all: all, bytes: bytes) {
-                wordMemo.store(surface, WordAnalysis(kind: token.kind, folded: token.folded, normalized: token.normalized,
-                                                     key: token.key, lemma: token.lemma, emphasis: token.emphasis, steps: token.steps))
+        case .word, .hashtag, .emoji, .mention:
+            if let forms = memo.lookup(span) {
+                return Token(kind: forms.kind, utf8: utf8, utf16: utf16, surface: forms.surface, forms: forms)
             }
-        case .hashtag:
-            if let known = hashtagMemo.lookup(surface) {
-                token.folded = known.folded
-                token.segments = known.segments
-                token.normalized = known.normalized
-                token.key = known.key
-                token.lemma = known.normalized
-                token.steps = ["hashtag"]
-                token.emphasis = known.emphasis
-                break
+            let surface = String(decoding: span, as: UTF8.self)
+            var analysis = Analysis(kind: raw.kind, surface: surface, length: span.count)
+            var cacheable = true
+            switch raw.kind {
+            case .word: cacheable = normalizeWord(&analysis, index: index, all: all, bytes: bytes)
+            case .hashtag: normalizeHashtag(&analysis)
+            case .emoji:
+                // Variation selectors and skin tones do not change what an emoji means.
+                let base = String(String.UnicodeScalarView(surface.unicodeScalars.filter {
+                    $0.value != 0xFE0F && $0.value != 0xFE0E && !CharacterClass.isSkinTone($0)
+                }))
+                analysis.key = base.isEmpty ? surface : base
+                analysis.lemma = analysis.key
+            default:
+                analysis.folded = Folding.fold(surface)
+                analysis.normalized = analysis.folded
+                analysis.key = analysis.folded
+                analysis.lemma = analysis.folded
             }
-            defer {
-                hashtagMemo.store(surface, HashtagAnalysis(folded: token.folded, segments: token.segments, normalized: token.normalized,
-                                                           key: token.key, emphasis: token.emphasis))
-            }
-            token.folded = Folding.fold(surface)
-            token.segments = segmenter.segment(String(surface.dropFirst()))
-            token.normalized = token.segments.joined(separator: " ")
-            token.key = Folding.key(token.normalized)
-            token.lemma = token.normalized
-            token.steps.append("hashtag")
-            if surface.dropFirst().unicodeScalars.contains(where: { $0.properties.isUppercase }),
-               Folding.isAllCaps(String(surface.dropFirst()), minimum: 3) {
-                token.emphasis.insert(.allCaps)
-            }
-        case .mention, .url, .email:
-            token.folded = Folding.fold(surface)
-            token.normalized = token.folded
-            token.key = token.folded
-            token.lemma = token.folded
-        case .emoji:
-            // Variation selectors and skin tones do not change what an emoji means.
-            let base = String(String.UnicodeScalarView(surface.unicodeScalars.filter {
-                $0.value != 0xFE0F && $0.value != 0xFE0E && !CharacterClass.isSkinTone($0)
-            }))
-            token.key = base.isEmpty ? surface : base
-            token.lemma = token.key
-        case .emoticon:
-            token.folded = surface.lowercased()
-            token.key = token.folded
-            token.lemma = token.folded
+            let forms = TokenForms(analysis)
+            if cacheable { memo.store(span, forms) }
+            return Token(kind: forms.kind, utf8: utf8, utf16: utf16, surface: surface, forms: forms)
+        case .url, .email, .emoticon:
+            let surface = String(decoding: span, as: UTF8.self)
+            var analysis = Analysis(kind: raw.kind, surface: surface, length: span.count)
+            analysis.folded = raw.kind == .emoticon ? surface.lowercased() : Folding.fold(surface)
+            analysis.normalized = analysis.folded
+            analysis.key = analysis.folded
+            analysis.lemma = analysis.folded
+            return Token(kind: raw.kind, utf8: utf8, utf16: utf16, surface: surface, forms: TokenForms(analysis))
         case .punctuation:
-            let marks = surface.unicodeScalars.filter { "!?¡¿".unicodeScalars.contains($0) }.count
-            if marks >= 2 { token.emphasis.insert(.repeated) }
+            let surface = String(decoding: span, as: UTF8.self)
+            let marks = span.filter { $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") || $0 == 0xA1 || $0 == 0xBF }.count
+            return Token(kind: .punctuation, utf8: utf8, utf16: utf16, surface: surface, emphasis: marks >= 2 ? .repeated : [])
         case .number, .phone, .nationalID, .cardNumber, .symbol, .laughter:
-            break
+            return Token(kind: raw.kind, utf8: utf8, utf16: utf16, surface: String(decoding: span, as: UTF8.self))
         }
-        return token
+    }
+
+    private func normalizeHashtag(_ token: inout Analysis) {
+        let body = String(token.surface.dropFirst())
+        token.folded = Folding.fold(token.surface)
+        token.segments = segmenter.segment(body)
+        token.normalized = token.segments.joined(separator: " ")
+        token.key = Folding.key(token.normalized)
+        token.lemma = token.normalized
+        token.steps.append("hashtag")
+        if Folding.isAllCaps(body, minimum: 3) { token.emphasis.insert(.allCaps) }
     }
 
     private func isKnown(_ word: String) -> Bool {
@@ -141,9 +114,9 @@ public struct Normalizer: Sendable {
 
     /// Normalizes a word in place; returns whether the result depends on the word alone (and may be memoized).
     @discardableResult
-    private func normalizeWord(_ token: inout Token, index: Int, all: [RawToken], bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func normalizeWord(_ token: inout Analysis, index: Int, all: [RawToken], bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let surface = token.surface
-        let length = token.utf8.count
+        let length = token.length
         // Ids have digits and 9 to 18 characters: test only those.
         if length >= 9, length <= 18, surface.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
            NationalIDs.isDNIorNIE(surface) || NationalIDs.isCURP(surface) {

@@ -39,35 +39,89 @@ public struct Token: Sendable, Equatable {
     public var utf16: Range<Int>
     /// Exactly the characters the customer wrote.
     public var surface: String
-    /// NFKC + case folded surface (`Atención` → `atención`).
-    public var folded: String
-    /// The word as meant: elongation repaired, SMS spelling expanded (`buenooo` → `bueno`, `xq` → `porque`).
-    public var normalized: String
-    /// Accent-insensitive matching key that keeps ñ (`atencion`, `año`).
-    public var key: String
-    /// Lemma for lexicon matching (`malas` → `malo`, `riquísimo` → `rico`, `devuélvanme` → `devolver`).
-    public var lemma: String
-    public var emphasis: Emphasis
-    /// For hashtags: the words inside (`#PésimoServicio` → `pésimo`, `servicio`).
-    public var segments: [String]
-    /// Which normalization steps changed the token (`elongation`, `sms`, `hashtag`, `morphology`…), for
-    /// explanations.
-    public var steps: [String]
+    /// What normalization made of a word, hashtag, emoji or handle; shared by every token of the same
+    /// surface (a word is analysed once per thread), nil for tokens kept as written.
+    public var forms: TokenForms?
+    /// Emphasis of tokens without forms (repeated punctuation).
+    var ownEmphasis: Emphasis
 
-    public init(kind: TokenKind, utf8: Range<Int>, utf16: Range<Int>, surface: String, folded: String,
-                normalized: String, key: String, lemma: String, emphasis: Emphasis = [], segments: [String] = [],
-                steps: [String] = []) {
+    init(kind: TokenKind, utf8: Range<Int>, utf16: Range<Int>, surface: String, forms: TokenForms? = nil,
+         emphasis: Emphasis = []) {
         self.kind = kind
         self.utf8 = utf8
         self.utf16 = utf16
         self.surface = surface
-        self.folded = folded
-        self.normalized = normalized
-        self.key = key
-        self.lemma = lemma
-        self.emphasis = emphasis
-        self.segments = segments
-        self.steps = steps
+        self.forms = forms
+        self.ownEmphasis = emphasis
+    }
+
+    /// NFKC + case folded surface (`Atención` → `atención`).
+    public var folded: String { forms?.folded ?? surface }
+    /// The word as meant: elongation repaired, SMS spelling expanded (`buenooo` → `bueno`, `xq` → `porque`).
+    public var normalized: String { forms?.normalized ?? surface }
+    /// Accent-insensitive matching key that keeps ñ (`atencion`, `año`).
+    public var key: String { forms?.key ?? surface }
+    /// Lemma for lexicon matching (`malas` → `malo`, `riquísimo` → `rico`, `devuélvanme` → `devolver`).
+    public var lemma: String { forms?.lemma ?? surface }
+    public var emphasis: Emphasis { forms?.emphasis ?? ownEmphasis }
+    /// For hashtags: the words inside (`#PésimoServicio` → `pésimo`, `servicio`).
+    public var segments: [String] { forms?.segments ?? [] }
+    /// Which normalization steps changed the token (`elongation`, `sms`, `hashtag`, `gender`…), for explanations.
+    public var steps: [String] { forms?.steps ?? [] }
+}
+
+/// The normalized forms of one surface, immutable and shared.
+public final class TokenForms: Sendable, Equatable {
+    public let kind: TokenKind
+    public let surface: String
+    public let folded: String
+    public let normalized: String
+    public let key: String
+    public let lemma: String
+    public let emphasis: Emphasis
+    public let segments: [String]
+    public let steps: [String]
+
+    init(_ analysis: Analysis) {
+        kind = analysis.kind
+        surface = analysis.surface
+        folded = analysis.folded
+        normalized = analysis.normalized
+        key = analysis.key
+        lemma = analysis.lemma
+        emphasis = analysis.emphasis
+        segments = analysis.segments
+        steps = analysis.steps
+    }
+
+    public static func == (lhs: TokenForms, rhs: TokenForms) -> Bool {
+        lhs === rhs || (lhs.kind == rhs.kind && lhs.surface == rhs.surface && lhs.folded == rhs.folded
+            && lhs.normalized == rhs.normalized && lhs.key == rhs.key && lhs.lemma == rhs.lemma
+            && lhs.emphasis == rhs.emphasis && lhs.segments == rhs.segments && lhs.steps == rhs.steps)
+    }
+}
+
+/// The mutable working copy normalization fills in before freezing it into `TokenForms`.
+struct Analysis {
+    var kind: TokenKind
+    var surface: String
+    var length: Int
+    var folded: String
+    var normalized: String
+    var key: String
+    var lemma: String
+    var emphasis: Emphasis = []
+    var segments: [String] = []
+    var steps: [String] = []
+
+    init(kind: TokenKind, surface: String, length: Int) {
+        self.kind = kind
+        self.surface = surface
+        self.length = length
+        folded = surface
+        normalized = surface
+        key = surface
+        lemma = surface
     }
 }
 
