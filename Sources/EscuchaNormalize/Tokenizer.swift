@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A token's kind and byte range, before normalization.
 struct RawToken: Equatable {
     var kind: TokenKind
@@ -14,12 +20,15 @@ struct Tokenizer {
     /// Emoticons to recognise by their first byte, longest first.
     let emoticons: [[[UInt8]]]
     let maximumEmoticonLength: Int
+    /// Bytes some emoticon starts with, so that most positions skip the emoticon table at once.
+    let startsEmoticon: [Bool]
 
     init(emoticons: some Sequence<String>) {
         let list = emoticons.map { Array($0.utf8) }.sorted { $0.count > $1.count }
         var byFirstByte = [[[UInt8]]](repeating: [], count: 256)
         for emoticon in list where !emoticon.isEmpty { byFirstByte[Int(emoticon[0])].append(emoticon) }
         self.emoticons = byFirstByte
+        startsEmoticon = byFirstByte.map { !$0.isEmpty }
         maximumEmoticonLength = list.first?.count ?? 0
     }
 
@@ -28,6 +37,9 @@ struct Tokenizer {
         tokens.reserveCapacity(bytes.count / 5)
         var index = 0
         let count = bytes.count
+        // Most texts have no email or URL: look once for their marks instead of at every token.
+        let hasAt = bytes.contains(UInt8(ascii: "@"))
+        let hasURL = hasAt || Self.contains(bytes, "http") || Self.contains(bytes, "www.") || Self.contains(bytes, "WWW.")
         while index < count {
             let byte = bytes[index]
             // Spaces.
@@ -43,17 +55,17 @@ struct Tokenizer {
                 }
             }
             let atBoundary = index == 0 || Self.isBoundaryBefore(bytes, index)
-            if atBoundary, let end = url(bytes, index) {
+            if atBoundary, hasURL, let end = url(bytes, index) {
                 tokens.append(RawToken(kind: .url, start: index, end: end))
                 index = end
                 continue
             }
-            if atBoundary, let end = email(bytes, index) {
+            if atBoundary, hasAt, let end = email(bytes, index) {
                 tokens.append(RawToken(kind: .email, start: index, end: end))
                 index = end
                 continue
             }
-            if atBoundary, let match = emoticon(bytes, index) {
+            if atBoundary, startsEmoticon[Int(byte)], let match = emoticon(bytes, index) {
                 tokens.append(RawToken(kind: .emoticon, start: index, end: match))
                 index = match
                 continue
@@ -113,6 +125,19 @@ struct Tokenizer {
             index = end
         }
         return tokens
+    }
+
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        let length = needle.utf8CodeUnitCount
+        guard bytes.count >= length, let base = bytes.baseAddress else { return false }
+        var offset = 0
+        while offset <= bytes.count - length {
+            guard let hit = memchr(base + offset, Int32(needle.utf8Start[0]), bytes.count - length - offset + 1) else { return false }
+            let position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+            if memcmp(base + position, needle.utf8Start, length) == 0 { return true }
+            offset = position + 1
+        }
+        return false
     }
 
     static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
