@@ -9,23 +9,38 @@ import Darwin
 /// Not thread-safe: each thread owns one (`ThreadLocalTables`).
 final class ByteKeyedTable<Value: AnyObject> {
     private struct Slot {
-        var hash: UInt64 = 0
-        var start: Int32 = -1
-        var length: Int32 = 0
+        var hash: UInt64
+        var start: Int32
+        var length: Int32
     }
 
-    private var slots: [Slot]
-    private var values: [Value?]
-    private var arena: [UInt8] = []
+    // Raw storage, not arrays: array properties of a class cost an exclusivity check and a retain on
+    // every access, and this runs for every word.
+    private let slots: UnsafeMutablePointer<Slot>
+    private let values: UnsafeMutablePointer<Unmanaged<Value>?>
+    private var arena: UnsafeMutablePointer<UInt8>
+    private var arenaCapacity: Int
+    private var arenaCount = 0
     private var count = 0
+    private let capacity: Int
     private let mask: Int
 
     init(capacityPowerOfTwo: Int = 18) {
-        let capacity = 1 << capacityPowerOfTwo
-        slots = Array(repeating: Slot(), count: capacity)
-        values = Array(repeating: nil, count: capacity)
+        capacity = 1 << capacityPowerOfTwo
         mask = capacity - 1
-        arena.reserveCapacity(capacity * 8)
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: Slot(hash: 0, start: -1, length: 0), count: capacity)
+        values = .allocate(capacity: capacity)
+        values.initialize(repeating: nil, count: capacity)
+        arenaCapacity = capacity * 8
+        arena = .allocate(capacity: arenaCapacity)
+    }
+
+    deinit {
+        clear()
+        slots.deallocate()
+        values.deallocate()
+        arena.deallocate()
     }
 
     /// FNV-1a over the bytes, finished with a multiply so the low bits mix.
@@ -40,45 +55,48 @@ final class ByteKeyedTable<Value: AnyObject> {
     }
 
     func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Value? {
+        guard let base = key.baseAddress else { return nil }
         let hash = Self.hash(key)
         var index = Int(truncatingIfNeeded: hash) & mask
         while true {
             let slot = slots[index]
             if slot.start < 0 { return nil }
-            if slot.hash == hash, Int(slot.length) == key.count, equalBytes(slot, key) { return values[index] }
+            if slot.hash == hash, Int(slot.length) == key.count, memcmp(arena + Int(slot.start), base, key.count) == 0 {
+                return values[index]?.takeUnretainedValue()
+            }
             index = (index + 1) & mask
         }
     }
 
     func store(_ key: UnsafeBufferPointer<UInt8>, _ value: Value) {
-        // Past 70% full, start again: the memo is a cache, not a record.
-        if count * 10 >= slots.count * 7 {
-            for index in slots.indices { slots[index] = Slot() }
-            for index in values.indices { values[index] = nil }
-            arena.removeAll(keepingCapacity: true)
-            count = 0
-        }
+        guard let base = key.baseAddress else { return }
+        // Past 70% full, or out of key room, start again: the memo is a cache, not a record.
+        if count * 10 >= capacity * 7 || arenaCount + key.count > arenaCapacity { clear() }
         let hash = Self.hash(key)
         var index = Int(truncatingIfNeeded: hash) & mask
         while slots[index].start >= 0 {
-            if slots[index].hash == hash, Int(slots[index].length) == key.count, equalBytes(slots[index], key) {
-                values[index] = value
+            if slots[index].hash == hash, Int(slots[index].length) == key.count, memcmp(arena + Int(slots[index].start), base, key.count) == 0 {
+                values[index]?.release()
+                values[index] = Unmanaged.passRetained(value)
                 return
             }
             index = (index + 1) & mask
         }
-        slots[index] = Slot(hash: hash, start: Int32(arena.count), length: Int32(key.count))
-        arena.append(contentsOf: key)
-        values[index] = value
+        (arena + arenaCount).update(from: base, count: key.count)
+        slots[index] = Slot(hash: hash, start: Int32(arenaCount), length: Int32(key.count))
+        values[index] = Unmanaged.passRetained(value)
+        arenaCount += key.count
         count += 1
     }
 
-    @inline(__always)
-    private func equalBytes(_ slot: Slot, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = key.baseAddress else { return slot.length == 0 }
-        return arena.withUnsafeBufferPointer { stored in
-            memcmp(stored.baseAddress! + Int(slot.start), base, key.count) == 0
+    private func clear() {
+        for index in 0..<capacity where slots[index].start >= 0 {
+            values[index]?.release()
+            values[index] = nil
+            slots[index] = Slot(hash: 0, start: -1, length: 0)
         }
+        arenaCount = 0
+        count = 0
     }
 }
 
