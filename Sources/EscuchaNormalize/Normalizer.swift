@@ -32,7 +32,8 @@ public struct Normalizer: Sendable {
     public func normalize(_ text: String) -> NormalizedText {
         text.withUTF8Bytes { bytes in
             var raw = tokenizer.tokenize(bytes)
-            raw = mergeIdentifiers(raw, bytes)
+            // Phones, cards and RUTs are made of digits: most texts have none.
+            if raw.contains(where: { $0.kind == .number }) { raw = mergeIdentifiers(raw, bytes) }
             var offsets = UTF16Offsets(bytes)
             var tokens: [Token] = []
             tokens.reserveCapacity(raw.count)
