@@ -38,12 +38,16 @@ public struct Normalizer: Sendable {
             var tokens: [Token] = []
             tokens.reserveCapacity(raw.count)
             let memo = formsMemo.table
-            for (index, token) in raw.enumerated() {
-                let utf16Start = offsets.offset(at: token.start)
-                let utf16End = offsets.offset(at: token.end)
-                tokens.append(makeToken(token, index: index, all: raw, bytes: bytes, utf16: utf16Start..<utf16End, memo: memo))
+            for index in raw.indices {
+                let span = raw[index]
+                let utf16Start = offsets.offset(at: span.start)
+                let utf16End = offsets.offset(at: span.end)
+                let token = makeToken(span, index: index, all: raw, bytes: bytes, utf16: utf16Start..<utf16End, memo: memo)
+                // Sentences are found on these plain spans (no copies of tokens), with the refined kinds.
+                raw[index].kind = token.kind
+                tokens.append(token)
             }
-            let sentences = segmentSentences(text, bytes: bytes, tokens: tokens)
+            let sentences = segmentSentences(bytes: bytes, spans: raw, tokens: tokens)
             return NormalizedText(text: text, tokens: tokens, sentences: sentences)
         }
     }
@@ -54,48 +58,40 @@ public struct Normalizer: Sendable {
                            utf16: Range<Int>, memo: ByteKeyedTable<TokenForms>) -> Token {
         let span = UnsafeBufferPointer(rebasing: bytes[raw.start..<raw.end])
         let utf8 = raw.start..<raw.end
+        // Personal data is analysed every time and never kept in the memo.
+        let isPersonal = raw.kind.isPersonalData
+        if !isPersonal, let forms = memo.lookup(span), forms.tokenizedAs == raw.kind {
+            return Token(kind: forms.kind, utf8: utf8, utf16: utf16, forms: forms)
+        }
+        let surface = String(decoding: span, as: UTF8.self)
+        var analysis = Analysis(kind: raw.kind, surface: surface, length: span.count)
+        var cacheable = !isPersonal
         switch raw.kind {
-        case .word, .hashtag, .emoji, .mention:
-            if let forms = memo.lookup(span) {
-                return Token(kind: forms.kind, utf8: utf8, utf16: utf16, surface: forms.surface, forms: forms)
-            }
-            let surface = String(decoding: span, as: UTF8.self)
-            var analysis = Analysis(kind: raw.kind, surface: surface, length: span.count)
-            var cacheable = true
-            switch raw.kind {
-            case .word: cacheable = normalizeWord(&analysis, index: index, all: all, bytes: bytes)
-            case .hashtag: normalizeHashtag(&analysis)
-            case .emoji:
-                // Variation selectors and skin tones do not change what an emoji means.
-                let base = String(String.UnicodeScalarView(surface.unicodeScalars.filter {
-                    $0.value != 0xFE0F && $0.value != 0xFE0E && !CharacterClass.isSkinTone($0)
-                }))
-                analysis.key = base.isEmpty ? surface : base
-                analysis.lemma = analysis.key
-            default:
-                analysis.folded = Folding.fold(surface)
-                analysis.normalized = analysis.folded
-                analysis.key = analysis.folded
-                analysis.lemma = analysis.folded
-            }
-            let forms = TokenForms(analysis)
-            if cacheable { memo.store(span, forms) }
-            return Token(kind: forms.kind, utf8: utf8, utf16: utf16, surface: surface, forms: forms)
-        case .url, .email, .emoticon:
-            let surface = String(decoding: span, as: UTF8.self)
-            var analysis = Analysis(kind: raw.kind, surface: surface, length: span.count)
+        case .word:
+            cacheable = normalizeWord(&analysis, index: index, all: all, bytes: bytes)
+        case .hashtag:
+            normalizeHashtag(&analysis)
+        case .emoji:
+            // Variation selectors and skin tones do not change what an emoji means.
+            let base = String(String.UnicodeScalarView(surface.unicodeScalars.filter {
+                $0.value != 0xFE0F && $0.value != 0xFE0E && !CharacterClass.isSkinTone($0)
+            }))
+            analysis.key = base.isEmpty ? surface : base
+            analysis.lemma = analysis.key
+        case .mention, .url, .email, .emoticon:
             analysis.folded = raw.kind == .emoticon ? surface.lowercased() : Folding.fold(surface)
             analysis.normalized = analysis.folded
             analysis.key = analysis.folded
             analysis.lemma = analysis.folded
-            return Token(kind: raw.kind, utf8: utf8, utf16: utf16, surface: surface, forms: TokenForms(analysis))
         case .punctuation:
-            let surface = String(decoding: span, as: UTF8.self)
             let marks = span.filter { $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") || $0 == 0xA1 || $0 == 0xBF }.count
-            return Token(kind: .punctuation, utf8: utf8, utf16: utf16, surface: surface, emphasis: marks >= 2 ? .repeated : [])
+            if marks >= 2 { analysis.emphasis = .repeated }
         case .number, .phone, .nationalID, .cardNumber, .symbol, .laughter:
-            return Token(kind: raw.kind, utf8: utf8, utf16: utf16, surface: String(decoding: span, as: UTF8.self))
+            break
         }
+        let forms = TokenForms(analysis, tokenizedAs: raw.kind)
+        if cacheable, forms.kind != .nationalID { memo.store(span, forms) }
+        return Token(kind: forms.kind, utf8: utf8, utf16: utf16, forms: forms)
     }
 
     private func normalizeHashtag(_ token: inout Analysis) {
@@ -294,7 +290,7 @@ public struct Normalizer: Sendable {
     /// sentence; `,` `;` `:` right after continue it. Checked against ICU's sentence break on the demo
     /// corpora in the tests; done on tokens, by index, because ICU's iterator and copying tokens cost a
     /// third of normalization time.
-    static func terminalStarts(_ tokens: [Token], _ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+    static func terminalStarts(_ tokens: [RawToken], _ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var starts: [Int] = []
         var index = 0
         let count = tokens.count
@@ -303,26 +299,26 @@ public struct Normalizer: Sendable {
                 index += 1
                 continue
             }
-            let lastByte = bytes[tokens[index].utf8.upperBound - 1]
+            let lastByte = bytes[tokens[index].end - 1]
             let strong = lastByte == UInt8(ascii: "!") || lastByte == UInt8(ascii: "?")
-            guard strong || lastByte == UInt8(ascii: ".") || lastByte == 0xA6 && tokens[index].utf8.count >= 3 else {
+            guard strong || lastByte == UInt8(ascii: ".") || lastByte == 0xA6 && (tokens[index].end - tokens[index].start) >= 3 else {
                 index += 1
                 continue
             }
             var end = index
             // Closing quotes and brackets right after the terminator belong to the sentence.
-            while end + 1 < count, tokens[end + 1].kind == .punctuation, tokens[end + 1].utf8.lowerBound == tokens[end].utf8.upperBound,
-                  Self.isCloser(bytes, tokens[end + 1].utf8) {
+            while end + 1 < count, tokens[end + 1].kind == .punctuation, tokens[end + 1].start == tokens[end].end,
+                  Self.isCloser(bytes, tokens[end + 1].start..<tokens[end + 1].end) {
                 end += 1
             }
             guard end + 1 < count else { break }
-            let nextRange = tokens[end + 1].utf8
+            let nextRange = tokens[end + 1].start..<tokens[end + 1].end
             let continues = tokens[end + 1].kind == .punctuation && nextRange.count == 1
                 && [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":")].contains(bytes[nextRange.lowerBound])
             var word = end + 1
-            while word < count, tokens[word].kind == .punctuation, Self.isOpener(bytes, tokens[word].utf8) { word += 1 }
-            let startsLowercase = word < count && tokens[word].kind == .word && Self.startsLowercase(bytes, tokens[word].utf8.lowerBound)
-            let spaced = nextRange.lowerBound > tokens[end].utf8.upperBound
+            while word < count, tokens[word].kind == .punctuation, Self.isOpener(bytes, tokens[word].start..<tokens[word].end) { word += 1 }
+            let startsLowercase = word < count && tokens[word].kind == .word && Self.startsLowercase(bytes, tokens[word].start)
+            let spaced = nextRange.lowerBound > tokens[end].end
             if !continues, strong || (!startsLowercase && spaced) {
                 starts.append(end + 1)
             }
@@ -352,26 +348,26 @@ public struct Normalizer: Sendable {
         return decodeScalar(bytes, at: index).scalar.properties.isLowercase
     }
 
-    private func segmentSentences(_ text: String, bytes: UnsafeBufferPointer<UInt8>, tokens: [Token]) -> [Sentence] {
-        guard !tokens.isEmpty else { return [] }
+    private func segmentSentences(bytes: UnsafeBufferPointer<UInt8>, spans: [RawToken], tokens: [Token]) -> [Sentence] {
+        guard !spans.isEmpty else { return [] }
         var starts: [Int] = []
         // Punctuation ends, except after Spanish abbreviations (`Sr.`, `Dña.`, `p. ej.`, `Av.`).
-        for start in Self.terminalStarts(tokens, bytes) {
-            var end = tokens[start - 1].utf8.upperBound
+        for start in Self.terminalStarts(spans, bytes) {
+            var end = spans[start - 1].end
             while end > 0, bytes[end - 1] != UInt8(ascii: "."), Self.isCloser(bytes, (end - 1)..<end) { end -= 1 }
             if bytes[end - 1] == UInt8(ascii: "."), isAbbreviation(endingAt: end, bytes) { continue }
             starts.append(start)
         }
         // Social text: a line break ends a sentence, and so does a run of emoji followed by more words.
-        for index in 1..<tokens.count {
-            let gapStart = tokens[index - 1].utf8.upperBound
-            let gapEnd = tokens[index].utf8.lowerBound
+        for index in 1..<spans.count {
+            let gapStart = spans[index - 1].end
+            let gapEnd = spans[index].start
             if gapEnd > gapStart, bytes[gapStart..<gapEnd].contains(0x0A) {
                 starts.append(index)
                 continue
             }
-            let previous = tokens[index - 1].kind
-            let current = tokens[index].kind
+            let previous = spans[index - 1].kind
+            let current = spans[index].kind
             if previous == .emoji || previous == .emoticon,
                current != .emoji, current != .punctuation, current != .emoticon, current != .laughter {
                 starts.append(index)
@@ -380,8 +376,8 @@ public struct Normalizer: Sendable {
         starts.sort()
         var sentences: [Sentence] = []
         var first = 0
-        for start in starts + [tokens.count] where start > first {
-            sentences.append(Sentence(utf8: tokens[first].utf8.lowerBound..<tokens[start - 1].utf8.upperBound,
+        for start in starts + [spans.count] where start > first {
+            sentences.append(Sentence(utf8: spans[first].start..<spans[start - 1].end,
                                       utf16: tokens[first].utf16.lowerBound..<tokens[start - 1].utf16.upperBound,
                                       tokens: first..<start))
             first = start

@@ -37,42 +37,39 @@ public struct Token: Sendable, Equatable {
     public var utf8: Range<Int>
     /// The same range in UTF-16 code units (what JavaScript and most highlighting UIs count).
     public var utf16: Range<Int>
-    /// Exactly the characters the customer wrote.
-    public var surface: String
-    /// What normalization made of a word, hashtag, emoji or handle; shared by every token of the same
-    /// surface (a word is analysed once per thread), nil for tokens kept as written.
-    public var forms: TokenForms?
-    /// Emphasis of tokens without forms (repeated punctuation).
-    var ownEmphasis: Emphasis
+    /// What normalization made of the token's characters; shared by every token of the same surface
+    /// (a surface is analysed once per thread), so a token is three ranges and one reference.
+    public var forms: TokenForms
 
-    init(kind: TokenKind, utf8: Range<Int>, utf16: Range<Int>, surface: String, forms: TokenForms? = nil,
-         emphasis: Emphasis = []) {
+    init(kind: TokenKind, utf8: Range<Int>, utf16: Range<Int>, forms: TokenForms) {
         self.kind = kind
         self.utf8 = utf8
         self.utf16 = utf16
-        self.surface = surface
         self.forms = forms
-        self.ownEmphasis = emphasis
     }
 
+    /// Exactly the characters the customer wrote.
+    public var surface: String { forms.surface }
     /// NFKC + case folded surface (`Atención` → `atención`).
-    public var folded: String { forms?.folded ?? surface }
+    public var folded: String { forms.folded }
     /// The word as meant: elongation repaired, SMS spelling expanded (`buenooo` → `bueno`, `xq` → `porque`).
-    public var normalized: String { forms?.normalized ?? surface }
+    public var normalized: String { forms.normalized }
     /// Accent-insensitive matching key that keeps ñ (`atencion`, `año`).
-    public var key: String { forms?.key ?? surface }
+    public var key: String { forms.key }
     /// Lemma for lexicon matching (`malas` → `malo`, `riquísimo` → `rico`, `devuélvanme` → `devolver`).
-    public var lemma: String { forms?.lemma ?? surface }
-    public var emphasis: Emphasis { forms?.emphasis ?? ownEmphasis }
+    public var lemma: String { forms.lemma }
+    public var emphasis: Emphasis { forms.emphasis }
     /// For hashtags: the words inside (`#PésimoServicio` → `pésimo`, `servicio`).
-    public var segments: [String] { forms?.segments ?? [] }
+    public var segments: [String] { forms.segments }
     /// Which normalization steps changed the token (`elongation`, `sms`, `hashtag`, `gender`…), for explanations.
-    public var steps: [String] { forms?.steps ?? [] }
+    public var steps: [String] { forms.steps }
 }
 
 /// The normalized forms of one surface, immutable and shared.
 public final class TokenForms: Sendable, Equatable {
     public let kind: TokenKind
+    /// The kind the tokenizer gave (before refinement to laughter or an id): memo hits must match it.
+    let tokenizedAs: TokenKind
     public let surface: String
     public let folded: String
     public let normalized: String
@@ -82,8 +79,9 @@ public final class TokenForms: Sendable, Equatable {
     public let segments: [String]
     public let steps: [String]
 
-    init(_ analysis: Analysis) {
+    init(_ analysis: Analysis, tokenizedAs: TokenKind) {
         kind = analysis.kind
+        self.tokenizedAs = tokenizedAs
         surface = analysis.surface
         folded = analysis.folded
         normalized = analysis.normalized

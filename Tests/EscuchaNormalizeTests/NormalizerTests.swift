@@ -254,7 +254,8 @@ struct SentenceICUTests {
         for text in demoTexts() {
             let result = normalizer.normalize(text)
             let starts = Set(result.tokens.map(\.utf8.lowerBound))
-            let ours = Set(Array(text.utf8).withUnsafeBufferPointer { Normalizer.terminalStarts(result.tokens, $0) }
+            let spans = result.tokens.map { RawToken(kind: $0.kind, start: $0.utf8.lowerBound, end: $0.utf8.upperBound) }
+            let ours = Set(Array(text.utf8).withUnsafeBufferPointer { Normalizer.terminalStarts(spans, $0) }
                 .map { result.tokens[$0].utf8.lowerBound })
             // ICU breaks after line ends too; ours are added separately for social text.
             let icu = Set(ICU.breaks(.sentence, in: text).boundaries.map { boundary -> Int in
