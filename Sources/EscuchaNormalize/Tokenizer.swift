@@ -65,7 +65,7 @@ struct Tokenizer {
                 index = end
                 continue
             }
-            if atBoundary, startsEmoticon[Int(byte)], let match = emoticon(bytes, index) {
+            if atBoundary, startsEmoticon[Int(byte)], !Self.startsPlainWord(bytes, index), let match = emoticon(bytes, index) {
                 tokens.append(RawToken(kind: .emoticon, start: index, end: match))
                 index = match
                 continue
@@ -125,6 +125,17 @@ struct Tokenizer {
             index = end
         }
         return tokens
+    }
+
+    /// A lowercase letter followed by another lowercase letter starts a word, never an emoticon (`como`
+    /// is not `c:`); `xd` is the one emoticon spelled that way.
+    @inline(__always)
+    static func startsPlainWord(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        let first = bytes[index]
+        guard first >= 0x61, first <= 0x7A, index + 1 < bytes.count else { return false }
+        let second = bytes[index + 1]
+        if first == UInt8(ascii: "x"), second == UInt8(ascii: "d") { return false }
+        return (second >= 0x61 && second <= 0x7A) || second >= 0xC3
     }
 
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
