@@ -174,7 +174,14 @@ struct Tokenizer {
     func isLetterAt(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
         let byte = bytes[index]
         if byte < 0x80 { return CharacterClass.isASCIILetter(byte) }
+        // Latin-1 letters (á é í ó ú ñ ü…) are C3 80–BF but × and ÷ (C3 97, C3 B7).
+        if byte == 0xC3, index + 1 < bytes.count { return bytes[index + 1] != 0x97 && bytes[index + 1] != 0xB7 }
         return CharacterClass.isLetter(decodeScalar(bytes, at: index).scalar)
+    }
+
+    /// ASCII bytes that continue a word: letters and digits (underscore is decided by the caller).
+    static let asciiWordByte: [Bool] = (0..<128).map { byte in
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 
     /// End of a word: letters, digits, combining marks; an apostrophe, hyphen or dot between letters
@@ -185,7 +192,7 @@ struct Tokenizer {
         while index < count {
             let byte = bytes[index]
             if byte < 0x80 {
-                if CharacterClass.isASCIILetter(byte) || CharacterClass.isDigit(byte) || (allowUnderscore && byte == UInt8(ascii: "_")) {
+                if Self.asciiWordByte[Int(byte)] || (allowUnderscore && byte == UInt8(ascii: "_")) {
                     index += 1
                     continue
                 }
@@ -195,6 +202,10 @@ struct Tokenizer {
                     continue
                 }
                 return index
+            }
+            if byte == 0xC3, index + 1 < count, bytes[index + 1] != 0x97, bytes[index + 1] != 0xB7 {
+                index += 2  // á é í ó ú ñ ü and the rest of Latin-1's letters
+                continue
             }
             let (scalar, length) = decodeScalar(bytes, at: index)
             if CharacterClass.isLetter(scalar) || CharacterClass.isCombiningMark(scalar) {
