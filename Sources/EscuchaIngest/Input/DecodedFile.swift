@@ -80,7 +80,7 @@ public final class DecodedFile {
     public func read(into buffer: inout [UInt8]) -> Bool {
         if !sampleConsumed {
             sampleConsumed = true
-            append(sample, into: &buffer, flush: sample.count >= size - decision.bomLength && size <= EncodingDetector.sampleSize)
+            append(sample, into: &buffer)
             sample = []
             return true
         }
@@ -114,7 +114,7 @@ public final class DecodedFile {
         return buffer
     }
 
-    private func append(_ bytes: [UInt8], into buffer: inout [UInt8], flush: Bool) {
+    private func append(_ bytes: [UInt8], into buffer: inout [UInt8]) {
         if let transcoder {
             transcoder.convert(bytes, into: &buffer, flush: false)
         } else {
