@@ -1,3 +1,5 @@
+import EscuchaText
+
 /// What a token is. The tokenizer decides from the characters; the normalizer refines words
 /// (laughter) and digit runs (phones, ids, cards).
 public enum TokenKind: String, Sendable, CaseIterable {
@@ -68,6 +70,8 @@ public struct Token: Sendable, Equatable {
 /// The normalized forms of one surface, immutable and shared.
 public final class TokenForms: Sendable, Equatable {
     public let kind: TokenKind
+    /// The surface in NFC, for display (differs from `surface` only when the text used combining accents).
+    public let display: String
     /// The kind the tokenizer gave (before refinement to laughter or an id): memo hits must match it.
     let tokenizedAs: TokenKind
     public let surface: String
@@ -82,6 +86,8 @@ public final class TokenForms: Sendable, Equatable {
     init(_ analysis: Analysis, tokenizedAs: TokenKind) {
         kind = analysis.kind
         self.tokenizedAs = tokenizedAs
+        display = analysis.surface.unicodeScalars.contains(where: { (0x300...0x36F).contains($0.value) })
+            ? ICU.nfc(analysis.surface) : analysis.surface
         surface = analysis.surface
         folded = analysis.folded
         normalized = analysis.normalized

@@ -164,3 +164,41 @@ struct OutputSchemaTests {
         #expect(problems.count == 5)  // schema_version, kind, rating, extra, source.encoding
     }
 }
+
+@Suite("escucha normalize")
+struct NormalizeCommandTests {
+    @Test("plain text lines in, tokens with offsets out; documents in, their ids kept")
+    func lines() throws {
+        let input = temporaryPath("texts.txt")
+        try FileManager.default.createDirectory(atPath: (input as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try "PÉSIMO servicio xq nadie contesta 😡\nllamad al +34 612 345 678\n".write(toFile: input, atomically: true, encoding: .utf8)
+        let result = try run(["normalize", "--lines", input])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        let tokens = first?["tokens"] as? [[String: Any]]
+        #expect(tokens?.map { $0["surface"] as? String } == ["PÉSIMO", "servicio", "xq", "nadie", "contesta", "😡"])
+        #expect(tokens?[2]["normalized"] as? String == "porque")
+        #expect(tokens?[0]["emphasis"] as? [String] == ["all_caps"])
+        #expect(tokens?[5]["utf16"] as? [Int] == [34, 36])
+        #expect(tokens?[5]["utf8"] as? [Int] == [35, 39])  // É is two bytes, 😡 four
+        let masked = try run(["normalize", "--lines", "--mask-personal-data", input])
+        #expect(masked.stdout.contains(#""kind":"phone","surface":"[PHONE]""#))
+        #expect(!masked.stdout.contains("612 345"))
+        let ingested = temporaryPath("documents.jsonl")
+        #expect(try run(["ingest", "corpora/encodings/utf8-bom-crlf.csv", "-o", ingested]).status == 0)
+        let documents = try run(["normalize", ingested])
+        #expect(documents.stdout.split(separator: "\n").count == 3)
+        #expect(documents.stdout.split(separator: "\n").first?.contains(#""id":"reviews:utf8-bom-crlf/1""#) == true)
+    }
+
+    @Test("--explain prints a table and the sentences")
+    func explain() throws {
+        let result = try run(["normalize", "--explain", "Hola Sr. López. #nuncamas"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("nunca + más"))
+        #expect(result.stdout.contains("1. Hola Sr. López."))
+        #expect(result.stdout.contains("2. #nuncamas"))
+    }
+}

@@ -277,3 +277,16 @@ struct SentenceICUTests {
         #expect(Double(extra) / Double(icuCount) < 0.03, "extra \(extra)")
     }
 }
+
+@Suite("Display form")
+struct DisplayTests {
+    @Test("combining accents are composed for display, the surface keeps what was written")
+    func nfc() throws {
+        let decomposed = "atenci" + "o\u{301}" + "n"
+        let token = try #require(tokens(decomposed).first)
+        #expect(token.surface == decomposed)
+        #expect(token.forms.display == "atención")
+        #expect(token.folded == "atención")
+        #expect(token.key == "atencion")
+    }
+}
