@@ -14,6 +14,7 @@ public struct Normalizer: Sendable {
     /// those that do not depend on their neighbours: an SMS spelling with a condition, or an id, is
     /// analysed every time).
     let formsMemo = ThreadLocalTables<TokenForms>()
+    let abbreviationKeys: AbbreviationKeys
 
     public init(lexicons: NormalizationLexicons) {
         self.lexicons = lexicons
@@ -22,6 +23,7 @@ public struct Normalizer: Sendable {
         for (key, word) in lexicons.vocabularyByKey { words[key] = (word, lexicons.vocabulary[word] ?? 0) }
         segmenter = HashtagSegmenter(words: words)
         morphology = Morphology(vocabulary: lexicons.vocabulary, irregular: lexicons.lemmas, masculine: lexicons.masculine)
+        abbreviationKeys = AbbreviationKeys(lexicons.abbreviations)
     }
 
     /// Loads the lexicons from a folder (`lexicons/es`) and validates them.
@@ -389,15 +391,32 @@ public struct Normalizer: Sendable {
     private func isAbbreviation(endingAt end: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var spaces = 0
         var start = end - 1
-        while start > 0, end - start < 16 {
+        while start > 0, end - start <= abbreviationKeys.maximumLength {
             if bytes[start - 1] == 0x20 || bytes[start - 1] == 0x0A || bytes[start - 1] == UInt8(ascii: "(") {
                 spaces += 1
-                let candidate = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
-                if lexicons.abbreviations.contains(candidate) { return true }
+                if abbreviationKeys.contains(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return true }
                 if spaces == 2 { return false }
             }
             start -= 1
         }
-        return start == 0 && lexicons.abbreviations.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self).lowercased())
+        return start == 0 && abbreviationKeys.contains(UnsafeBufferPointer(rebasing: bytes[0..<end]))
+    }
+}
+
+/// Abbreviations as lowercase bytes, looked up without building a String (sentence ends are checked
+/// after every period).
+struct AbbreviationKeys: Sendable {
+    private let keys: Set<[UInt8]>
+    let maximumLength: Int
+
+    init(_ abbreviations: Set<String>) {
+        keys = Set(abbreviations.map { Array($0.lowercased().utf8) })
+        maximumLength = keys.map(\.count).max() ?? 0
+    }
+
+    func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count <= maximumLength else { return false }
+        // ASCII lowercase is enough: the abbreviations' capitals are ASCII (Sr., Dña., Av.).
+        return keys.contains(bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
     }
 }

@@ -179,9 +179,10 @@ struct Tokenizer {
         return CharacterClass.isLetter(decodeScalar(bytes, at: index).scalar)
     }
 
-    /// ASCII bytes that continue a word: letters and digits (underscore is decided by the caller).
-    static let asciiWordByte: [Bool] = (0..<128).map { byte in
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    /// ASCII letters and digits: they continue a word (underscore is decided by the caller).
+    @inline(__always)
+    static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte &- 0x30) < 10 || ((byte | 0x20) &- 0x61) < 26
     }
 
     /// End of a word: letters, digits, combining marks; an apostrophe, hyphen or dot between letters
@@ -192,7 +193,7 @@ struct Tokenizer {
         while index < count {
             let byte = bytes[index]
             if byte < 0x80 {
-                if Self.asciiWordByte[Int(byte)] || (allowUnderscore && byte == UInt8(ascii: "_")) {
+                if Self.isASCIIWordByte(byte) || (allowUnderscore && byte == UInt8(ascii: "_")) {
                     index += 1
                     continue
                 }
