@@ -43,15 +43,34 @@ final class ByteKeyedTable<Value: AnyObject> {
         arena.deallocate()
     }
 
-    /// FNV-1a over the bytes, finished with a multiply so the low bits mix.
+    /// Eight bytes at a time, each word mixed with a multiply-xorshift (splitmix64's finalizer): most
+    /// tokens fit in one or two words, so this is a handful of instructions.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var state: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            state ^= UInt64(byte)
-            state = state &* 0x0000_0100_0000_01b3
+        @inline(__always) func mix(_ value: UInt64) -> UInt64 {
+            var x = value
+            x = (x ^ (x >> 30)) &* 0xbf58_476d_1ce4_e5b9
+            x = (x ^ (x >> 27)) &* 0x94d0_49bb_1331_11eb
+            return x ^ (x >> 31)
         }
-        return (state ^ (state >> 29)) &* 0xbf58_476d_1ce4_e5b9
+        guard let base = bytes.baseAddress else { return 0 }
+        var state = UInt64(bytes.count) &* 0x9e37_79b9_7f4a_7c15
+        var index = 0
+        while index + 8 <= bytes.count {
+            state = mix(state ^ UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            index += 8
+        }
+        if index < bytes.count {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while index < bytes.count {
+                tail |= UInt64(base[index]) << shift
+                shift += 8
+                index += 1
+            }
+            state = mix(state ^ tail)
+        }
+        return state
     }
 
     func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Value? {
