@@ -44,10 +44,11 @@ public struct Normalizer: Sendable {
                 let span = raw[index]
                 let utf16Start = offsets.offset(at: span.start)
                 let utf16End = offsets.offset(at: span.end)
-                let token = makeToken(span, index: index, all: raw, bytes: bytes, utf16: utf16Start..<utf16End, memo: memo)
-                // Sentences are found on these plain spans (no copies of tokens), with the refined kinds.
-                raw[index].kind = token.kind
-                tokens.append(token)
+                tokens.append(makeToken(span, index: index, all: raw, bytes: bytes, utf16: utf16Start..<utf16End, memo: memo))
+            }
+            // Sentences are found on these plain spans (no copies of tokens), with the refined kinds.
+            for index in raw.indices where raw[index].kind == .word || raw[index].kind.isPersonalData || raw[index].kind == .number {
+                raw[index].kind = tokens[index].kind
             }
             let sentences = segmentSentences(bytes: bytes, spans: raw, tokens: tokens)
             return NormalizedText(text: text, tokens: tokens, sentences: sentences)
@@ -352,13 +353,12 @@ public struct Normalizer: Sendable {
 
     private func segmentSentences(bytes: UnsafeBufferPointer<UInt8>, spans: [RawToken], tokens: [Token]) -> [Sentence] {
         guard !spans.isEmpty else { return [] }
-        var starts: [Int] = []
         // Punctuation ends, except after Spanish abbreviations (`Sr.`, `Dña.`, `p. ej.`, `Av.`).
-        for start in Self.terminalStarts(spans, bytes) {
+        var starts = Self.terminalStarts(spans, bytes)
+        starts.removeAll { start in
             var end = spans[start - 1].end
             while end > 0, bytes[end - 1] != UInt8(ascii: "."), Self.isCloser(bytes, (end - 1)..<end) { end -= 1 }
-            if bytes[end - 1] == UInt8(ascii: "."), isAbbreviation(endingAt: end, bytes) { continue }
-            starts.append(start)
+            return bytes[end - 1] == UInt8(ascii: ".") && isAbbreviation(endingAt: end, bytes)
         }
         // Social text: a line break ends a sentence, and so does a run of emoji followed by more words.
         for index in 1..<spans.count {
@@ -376,9 +376,11 @@ public struct Normalizer: Sendable {
             }
         }
         starts.sort()
+        starts.append(spans.count)
         var sentences: [Sentence] = []
+        sentences.reserveCapacity(starts.count)
         var first = 0
-        for start in starts + [spans.count] where start > first {
+        for start in starts where start > first {
             sentences.append(Sentence(utf8: spans[first].start..<spans[start - 1].end,
                                       utf16: tokens[first].utf16.lowerBound..<tokens[start - 1].utf16.upperBound,
                                       tokens: first..<start))
