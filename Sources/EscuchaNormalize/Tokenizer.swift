@@ -54,13 +54,17 @@ struct Tokenizer {
                     continue
                 }
             }
-            let atBoundary = index == 0 || Self.isBoundaryBefore(bytes, index)
+            // Only URLs, emails and emoticons care whether a token starts after a boundary.
+            let mayNeedBoundary = hasURL || hasAt || startsEmoticon[Int(byte)]
+            let atBoundary = mayNeedBoundary && (index == 0 || Self.isBoundaryBefore(bytes, index))
             if atBoundary, hasURL, let end = url(bytes, index) {
                 tokens.append(RawToken(kind: .url, start: index, end: end))
                 index = end
                 continue
             }
-            if atBoundary, hasAt, let end = email(bytes, index) {
+            // An email is a run of local-part characters followed by '@': test only where the run stops at one
+            // of the characters an address may hold there.
+            if atBoundary, hasAt, Self.localRunStopsAtEmailMark(bytes, index), let end = email(bytes, index) {
                 tokens.append(RawToken(kind: .email, start: index, end: end))
                 index = end
                 continue
@@ -125,6 +129,16 @@ struct Tokenizer {
             index = end
         }
         return tokens
+    }
+
+    @inline(__always)
+    static func localRunStopsAtEmailMark(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        var index = start
+        while index < bytes.count, isASCIIWordByte(bytes[index]) { index += 1 }
+        guard index < bytes.count, index > start else { return false }
+        let stop = bytes[index]
+        return stop == UInt8(ascii: "@") || stop == UInt8(ascii: ".") || stop == UInt8(ascii: "_") || stop == UInt8(ascii: "-")
+            || stop == UInt8(ascii: "+")
     }
 
     /// A lowercase letter followed by another lowercase letter starts a word, never an emoticon (`como`
