@@ -80,11 +80,23 @@ final class ByteKeyedTable<Value: AnyObject> {
         while true {
             let slot = slots[index]
             if slot.start < 0 { return nil }
-            if slot.hash == hash, Int(slot.length) == key.count, memcmp(arena + Int(slot.start), base, key.count) == 0 {
+            if slot.hash == hash, Int(slot.length) == key.count, Self.equal(arena + Int(slot.start), base, key.count) {
                 return values[index]?.takeUnretainedValue()
             }
             index = (index + 1) & mask
         }
+    }
+
+    /// Most tokens are a few bytes: compare them inline rather than through a call to memcmp.
+    @inline(__always)
+    static func equal(_ lhs: UnsafePointer<UInt8>, _ rhs: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        if count > 16 { return memcmp(lhs, rhs, count) == 0 }
+        var index = 0
+        while index < count {
+            if lhs[index] != rhs[index] { return false }
+            index += 1
+        }
+        return true
     }
 
     func store(_ key: UnsafeBufferPointer<UInt8>, _ value: Value) {
