@@ -76,6 +76,12 @@ public struct JSONWriter: Sendable {
     /// Already-valid JSON text (a number lexeme, a nested value kept from the source).
     public mutating func raw(_ json: String) { separator(); appendASCII(json) }
 
+    /// Appends a literal fragment of JSON with no separator bookkeeping, for a serializer that places its
+    /// own commas (the documents writer, on the hot path). Only valid outside `beginObject`/`beginArray`.
+    public mutating func fragment(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
     // Optional conveniences: members with nil values are omitted, never written as null, so that
     // consumers can rely on "absent means unknown".
     public mutating func member(_ name: StaticString, _ value: String?) { if let value { key(name); string(value) } }
