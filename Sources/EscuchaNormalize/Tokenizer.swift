@@ -40,7 +40,16 @@ struct Tokenizer {
         // Most texts have no email or URL: look once for their marks instead of at every token.
         let hasAt = bytes.contains(UInt8(ascii: "@"))
         let hasURL = hasAt || Self.contains(bytes, "http") || Self.contains(bytes, "www.") || Self.contains(bytes, "WWW.")
+        var previousIndex = -1
         while index < count {
+            // Every branch below moves forward; this guard turns a bug into one odd token, never a hang.
+            if index <= previousIndex {
+                let length = decodeScalar(bytes, at: index).length
+                tokens.append(RawToken(kind: .symbol, start: index, end: index + length))
+                index += length
+                continue
+            }
+            previousIndex = index
             let byte = bytes[index]
             // Spaces.
             if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
@@ -90,12 +99,15 @@ struct Tokenizer {
             }
             if CharacterClass.isDigit(byte) || (byte == UInt8(ascii: "+") && index + 1 < count && CharacterClass.isDigit(bytes[index + 1])) {
                 let end = numberEnd(bytes, index)
-                // Digits glued to letters (`4g`, `mp3` handled by words; `2x1`, `salu2`): a word.
-                if end < count, CharacterClass.isASCIILetter(bytes[end]) || bytes[end] >= 0xC3 && isLetterAt(bytes, end) {
+                // Digits glued to letters (`4g`, `2x1`, `salu2`): a word. Not after a `+`, which no word holds.
+                if byte != UInt8(ascii: "+"), end < count,
+                   CharacterClass.isASCIILetter(bytes[end]) || bytes[end] >= 0xC3 && isLetterAt(bytes, end) {
                     let wordStop = wordEnd(bytes, index, allowUnderscore: false)
-                    tokens.append(RawToken(kind: .word, start: index, end: wordStop))
-                    index = wordStop
-                    continue
+                    if wordStop > index {
+                        tokens.append(RawToken(kind: .word, start: index, end: wordStop))
+                        index = wordStop
+                        continue
+                    }
                 }
                 tokens.append(RawToken(kind: .number, start: index, end: end))
                 index = end

@@ -290,3 +290,47 @@ struct DisplayTests {
         #expect(token.key == "atencion")
     }
 }
+
+@Suite("Robustness")
+struct RobustnessTests {
+    @Test("a `+` glued to digits and letters once made the tokenizer loop forever")
+    func plusDigitLetter() {
+        #expect(surfaces("<>x_k^$s+1d\\h2:Nz1C~L(").joined() == "<>x_k^$s+1d\\h2:Nz1C~L(")
+        #expect(surfaces("+1d") == ["+1", "d"])
+    }
+
+    @Test("random text from a hostile alphabet: tokens never overlap, always move forward and slice back")
+    func randomText() {
+        let pool: [Unicode.Scalar] = (0x20..<0x7F).compactMap(Unicode.Scalar.init) + [
+            "á", "ñ", "Ü", "😀", "\u{200D}", "\u{FE0F}", "🏽", "🇲", "🇽", "\u{20E3}", "\u{301}", "\u{A0}", "\u{2028}", "\u{FFFD}", "¿", "¡", "…",
+        ]
+        var generator = SplitMix(seed: 42)
+        for _ in 0..<3000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<Int(generator.next() % 60) { scalars.append(pool[Int(generator.next() % UInt64(pool.count))]) }
+            let text = String(scalars)
+            let result = normalizer.normalize(text)
+            let bytes = Array(text.utf8)
+            var previousEnd = 0
+            for token in result.tokens {
+                #expect(token.utf8.lowerBound >= previousEnd && token.utf8.upperBound > token.utf8.lowerBound)
+                #expect(String(decoding: bytes[token.utf8], as: UTF8.self) == token.surface)
+                previousEnd = token.utf8.upperBound
+            }
+            #expect(result.sentences.map(\.tokens.count).reduce(0, +) == result.tokens.count)
+        }
+    }
+}
+
+/// A small deterministic generator, so that a failure reproduces.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9e37_79b9_7f4a_7c15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+}
