@@ -130,3 +130,49 @@ struct ReconciliationTests {
         #expect(one.rejects == four.rejects)
     }
 }
+
+@Suite("Mutated corpora")
+struct MutatedCorporaTests {
+    /// Every demo, malformed and encoding file, damaged four ways (bytes flipped, cut short, quotes and
+    /// brackets inserted, chunks shuffled): ingest must not crash, must reconcile every file, and must
+    /// give the same output whatever the number of workers.
+    @Test("damaged copies of every corpus file are read without a crash and reconcile")
+    func damaged() throws {
+        let folder = TemporaryFolder()
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func random(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(max(bound, 1)))
+        }
+        let files = InputWalker.expand([corpus("")]).files
+        var written = 0
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file), !data.isEmpty else { continue }
+            let name = (file as NSString).lastPathComponent
+            for mode in 0..<4 {
+                var bytes = Array(data)
+                switch mode {
+                case 0: for _ in 0..<max(1, bytes.count / 200) { bytes[random(bytes.count)] = UInt8(random(256)) }
+                case 1: bytes = Array(bytes.prefix(random(bytes.count)))
+                case 2:
+                    let inserts: [[UInt8]] = [Array("\"".utf8), [0x0A], Array("{".utf8), Array("[".utf8),
+                                              Array("<div class=\"post\">".utf8), [0xFF, 0xFE], [0x00]]
+                    for _ in 0..<max(1, bytes.count / 300) { bytes.insert(contentsOf: inserts[random(inserts.count)], at: random(bytes.count + 1)) }
+                default:
+                    var chunks = stride(from: 0, to: bytes.count, by: 97).map { Array(bytes[$0..<min($0 + 97, bytes.count)]) }
+                    for index in chunks.indices.reversed() { chunks.swapAt(index, random(index + 1)) }
+                    bytes = chunks.flatMap { $0 }
+                }
+                folder.write("\(mode)-\(name)", bytes)
+                written += 1
+            }
+        }
+        #expect(written > 100)
+        let one = ingest([folder.path], workers: 1)
+        let four = ingest([folder.path], workers: 4)
+        for report in one.reports { #expect(report.reconciles, "\(report.path)") }
+        #expect(one.documents == four.documents)
+        #expect(one.rejects == four.rejects)
+        #expect(one.rejects.count > 100)
+    }
+}
