@@ -18,8 +18,8 @@ final class ByteKeyedTable<Value: AnyObject> {
     // every access, and this runs for every word.
     private let slots: UnsafeMutablePointer<Slot>
     private let values: UnsafeMutablePointer<Unmanaged<Value>?>
-    private var arena: UnsafeMutablePointer<UInt8>
-    private var arenaCapacity: Int
+    private let arena: UnsafeMutablePointer<UInt8>
+    private let arenaCapacity: Int
     private var arenaCount = 0
     private var count = 0
     private let capacity: Int
