@@ -6,7 +6,7 @@ import Darwin
 
 /// An open-addressing hash table keyed by raw UTF-8 bytes: a token is looked up straight from the text's
 /// buffer, with no `String` built and no SipHash (this lookup happens for every word of every text).
-/// Not thread-safe: each thread owns one (`ThreadLocalTables`).
+/// Not thread-safe: each thread owns one (`ThreadLocal`).
 final class ByteKeyedTable<Value: AnyObject> {
     private struct Slot {
         var hash: UInt64
@@ -131,11 +131,14 @@ final class ByteKeyedTable<Value: AnyObject> {
     }
 }
 
-/// One `ByteKeyedTable` per thread, created on first use.
-final class ThreadLocalTables<Value: AnyObject>: @unchecked Sendable {
+/// One `Value` per thread, made on first use by `make` (the normalizer's memos: a shared one behind a
+/// lock stopped two cores from being faster than one).
+final class ThreadLocal<Value: AnyObject>: @unchecked Sendable {
+    private let make: @Sendable () -> Value
     private var key = pthread_key_t()
 
-    init() {
+    init(_ make: @escaping @Sendable () -> Value) {
+        self.make = make
         pthread_key_create(&key) { pointer in
             if let pointer { Unmanaged<AnyObject>.fromOpaque(pointer).release() }
         }
@@ -143,12 +146,12 @@ final class ThreadLocalTables<Value: AnyObject>: @unchecked Sendable {
 
     deinit { pthread_key_delete(key) }
 
-    var table: ByteKeyedTable<Value> {
+    var value: Value {
         if let pointer = pthread_getspecific(key) {
-            return unsafeDowncast(Unmanaged<AnyObject>.fromOpaque(pointer).takeUnretainedValue(), to: ByteKeyedTable<Value>.self)
+            return unsafeDowncast(Unmanaged<AnyObject>.fromOpaque(pointer).takeUnretainedValue(), to: Value.self)
         }
-        let table = ByteKeyedTable<Value>()
-        pthread_setspecific(key, Unmanaged.passRetained(table as AnyObject).toOpaque())
-        return table
+        let value = make()
+        pthread_setspecific(key, Unmanaged.passRetained(value as AnyObject).toOpaque())
+        return value
     }
 }

@@ -11,12 +11,6 @@
 ///   of irregular and stem-changing forms (`fue` → `ser`, `tuve` → `tener`).
 ///
 /// Lemmas of every vocabulary word are computed once, when the lexicons load; other words on the fly.
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 struct Morphology: Sendable {
     let vocabulary: [String: Double]
     let irregular: [String: String]
@@ -25,7 +19,7 @@ struct Morphology: Sendable {
     /// Precomputed lemma and rule of every vocabulary word.
     private var known: [String: (lemma: String, rule: String?)] = [:]
     /// Lemmas of other words, remembered as they are met (brand names and typos repeat), up to a bound.
-    private let unknown = ThreadLocalMemo<(lemma: String, rule: String?)>(capacity: 50_000)
+    private let unknown = ThreadLocal { LemmaMemo() }
 
     static let enclitics = ["nos", "los", "las", "les", "me", "te", "se", "os", "lo", "la", "le"]
 
@@ -43,9 +37,10 @@ struct Morphology: Sendable {
 
     func lemma(_ word: String) -> (lemma: String, rule: String?) {
         if let cached = known[word] { return cached }
-        if let cached = unknown.lookup(word) { return cached }
+        let memo = unknown.value
+        if let cached = memo.lookup(word) { return cached }
         let result = compute(word)
-        unknown.store(word, result)
+        memo.store(word, result)
         return result
     }
 
@@ -226,40 +221,16 @@ struct Bytes {
     func dropping(_ suffix: StaticString) -> String { String(decoding: bytes.dropLast(suffix.utf8CodeUnitCount), as: UTF8.self) }
 }
 
-/// A bounded memo, one per thread: a shared one behind a lock stopped two cores from being faster than
-/// one. Used for lemmas of words outside the vocabulary and for whole word analyses (words repeat
-/// following Zipf's law, so most tokens are analysed once per thread).
-final class ThreadLocalMemo<Value>: @unchecked Sendable {
-    private final class Table {
-        var entries: [String: Value] = [:]
-    }
+/// Lemmas of words outside the vocabulary, as they are met on one thread (brand names and typos
+/// repeat), up to a bound.
+final class LemmaMemo {
+    static let capacity = 50_000
+    private var entries: [String: (lemma: String, rule: String?)] = [:]
 
-    let capacity: Int
-    private var key = pthread_key_t()
+    func lookup(_ word: String) -> (lemma: String, rule: String?)? { entries[word] }
 
-    init(capacity: Int) {
-        self.capacity = capacity
-        pthread_key_create(&key) { pointer in
-            if let pointer { Unmanaged<AnyObject>.fromOpaque(pointer).release() }
-        }
-    }
-
-    deinit { pthread_key_delete(key) }
-
-    private var table: Table {
-        if let pointer = pthread_getspecific(key) {
-            return unsafeDowncast(Unmanaged<AnyObject>.fromOpaque(pointer).takeUnretainedValue(), to: Table.self)
-        }
-        let table = Table()
-        pthread_setspecific(key, Unmanaged.passRetained(table as AnyObject).toOpaque())
-        return table
-    }
-
-    func lookup(_ word: String) -> Value? { table.entries[word] }
-
-    func store(_ word: String, _ value: Value) {
-        let table = self.table
-        if table.entries.count >= capacity { table.entries.removeAll(keepingCapacity: true) }
-        table.entries[word] = value
+    func store(_ word: String, _ value: (lemma: String, rule: String?)) {
+        if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+        entries[word] = value
     }
 }

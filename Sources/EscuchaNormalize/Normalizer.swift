@@ -13,7 +13,7 @@ public struct Normalizer: Sendable {
     /// Forms of words, hashtags, emoji and handles already seen on this thread, keyed by their bytes (only
     /// those that do not depend on their neighbours: an SMS spelling with a condition, or an id, is
     /// analysed every time).
-    let formsMemo = ThreadLocalTables<TokenForms>()
+    let formsMemo = ThreadLocal { ByteKeyedTable<TokenForms>() }
     let abbreviationKeys: AbbreviationKeys
 
     public init(lexicons: NormalizationLexicons) {
@@ -39,7 +39,7 @@ public struct Normalizer: Sendable {
             var offsets = UTF16Offsets(bytes)
             var tokens: [Token] = []
             tokens.reserveCapacity(raw.count)
-            let memo = formsMemo.table
+            let memo = formsMemo.value
             for index in raw.indices {
                 let span = raw[index]
                 let utf16Start = offsets.offset(at: span.start)

@@ -352,7 +352,7 @@ enum DateTokenizer {
         return tokens
     }
 
-    /// Lowercased, accents removed (ñ kept as n: no month or unit needs it), trailing dots dropped.
+    /// Lowercased, accents removed, ñ as n (no month, unit or channel slug needs it), trailing dots dropped.
     static func foldWord(_ word: String) -> String {
         var out = ""
         for scalar in word.lowercased().unicodeScalars {

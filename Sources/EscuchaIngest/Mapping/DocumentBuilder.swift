@@ -192,7 +192,7 @@ public enum ChannelName {
         }
         var out = ""
         var lastWasDash = false
-        for character in FieldNameFolding.fold(text) {
+        for character in DateTokenizer.foldWord(text) {
             if character.isLetter || character.isNumber || character == ":" || character == "." {
                 out.append(character)
                 lastWasDash = false
@@ -204,8 +204,4 @@ public enum ChannelName {
         while out.hasSuffix("-") { out.removeLast() }
         return out.isEmpty ? "unknown" : out
     }
-}
-
-enum FieldNameFolding {
-    static func fold(_ text: String) -> String { DateTokenizer.foldWord(text) }
 }
