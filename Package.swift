@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "escucha", targets: ["escucha"]),
         .library(name: "EscuchaIngest", targets: ["EscuchaIngest"]),
         .library(name: "EscuchaNormalize", targets: ["EscuchaNormalize", "EscuchaText", "EscuchaLexicon"]),
+        .library(name: "EscuchaSentiment", targets: ["EscuchaSentiment"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,10 +31,11 @@ let package = Package(
         .target(name: "EscuchaIngest", dependencies: ["EscuchaCore", "EscuchaText", "CLibXML2"]),
         .target(name: "EscuchaLexicon"),
         .target(name: "EscuchaNormalize", dependencies: ["EscuchaCore", "EscuchaText", "EscuchaLexicon"]),
+        .target(name: "EscuchaSentiment", dependencies: ["EscuchaCore", "EscuchaLexicon", "EscuchaNormalize"]),
         .executableTarget(
             name: "escucha",
             dependencies: [
-                "EscuchaCore", "EscuchaText", "EscuchaIngest", "EscuchaLexicon", "EscuchaNormalize", "CEscuchaSystem",
+                "EscuchaCore", "EscuchaText", "EscuchaIngest", "EscuchaLexicon", "EscuchaNormalize", "EscuchaSentiment", "CEscuchaSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +44,7 @@ let package = Package(
         .testTarget(name: "EscuchaTextTests", dependencies: ["EscuchaText"]),
         .testTarget(name: "EscuchaIngestTests", dependencies: ["EscuchaIngest"]),
         .testTarget(name: "EscuchaNormalizeTests", dependencies: ["EscuchaNormalize", "EscuchaIngest"]),
+        .testTarget(name: "EscuchaSentimentTests", dependencies: ["EscuchaSentiment"]),
         .testTarget(name: "EscuchaCLITests", dependencies: ["escucha"]),
     ],
     swiftLanguageModes: [.v6]

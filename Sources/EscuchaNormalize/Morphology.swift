@@ -1,3 +1,4 @@
+import EscuchaCore
 /// Light Spanish morphology for lexicon matching: from a folded word form to the lemma a lexicon lists.
 ///
 /// Rules propose candidates and a candidate is accepted only when the vocabulary, the lemma table or the

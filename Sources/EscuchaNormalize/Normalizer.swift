@@ -422,3 +422,28 @@ struct AbbreviationKeys: Sendable {
         return keys.contains(bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
     }
 }
+
+// MARK: Morphology for other lexicons
+
+extension Normalizer {
+    /// Whether the vocabulary or the lemma tables know this folded word.
+    public func isKnownWord(_ word: String) -> Bool { isKnown(word) || morphology.isKnown(word) }
+
+    /// Dictionary forms a folded word may come from, most likely first: the singular, the masculine, the
+    /// base of a superlative or diminutive, the infinitive of a conjugated or enclitic verb. Unlike
+    /// `Token.lemma`, these are not checked against the vocabulary: another lexicon (the sentiment
+    /// words) picks the first it knows, so a word the vocabulary lacks still finds its lemma there.
+    public func lemmaCandidates(of word: String) -> [(lemma: String, rule: String)] {
+        var out: [(String, String)] = []
+        if let listed = lexicons.lemmas[word] { out.append((listed, "irregular")) }
+        if let masculine = lexicons.masculine[word] { out.append((masculine, "gender")) }
+        for singular in Morphology.singulars(word) {
+            out.append((singular, "number"))
+            if let masculine = lexicons.masculine[singular] { out.append((masculine, "gender")) }
+            if singular.hasSuffix("a") { out.append((String(singular.dropLast()) + "o", "gender")) }
+        }
+        if word.hasSuffix("a") && word.utf8.count > 3 { out.append((String(word.dropLast()) + "o", "gender")) }
+        out.append(contentsOf: morphology.derivations(word, inVocabulary: false))
+        return out
+    }
+}

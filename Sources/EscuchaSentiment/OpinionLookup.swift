@@ -1,0 +1,70 @@
+import EscuchaNormalize
+
+/// Finds the lexicon entry a word token stands for, and how: its spelling, its spelling without accents,
+/// its lemma, an adverb in `-mente`, an intensifying prefix (`superbueno`, `rebarato`), or a lemma the
+/// morphology proposes that only the sentiment lexicon knows.
+struct OpinionLookup: Sendable {
+    let lexicon: SentimentLexicon
+    let normalizer: Normalizer
+
+    struct Found: Sendable {
+        var entry: ValenceEntry
+        var match: String
+        /// Rules the word itself carries: a superlative or an intensifying prefix.
+        var intensity: [(rule: String, cue: String?, factor: Double)]
+    }
+
+    /// Prefixes that intensify the word they are glued to, with the booster weight of their free form.
+    static let prefixes: [(prefix: String, modifier: String)] = [
+        ("requete", "requete"), ("recontra", "recontra"), ("súper", "súper"), ("super", "super"), ("mega", "mega"),
+        ("híper", "híper"), ("hiper", "hiper"), ("ultra", "ultra"), ("re", "re"),
+    ]
+
+    func find(_ forms: TokenForms) -> Found? {
+        let word = forms.normalized
+        if let entry = entry(for: word) {
+            return Found(entry: entry, match: entry.term == word ? "exact" : "accents", intensity: [])
+        }
+        let superlative = forms.steps.contains("superlative")
+        if forms.lemma != word, let entry = entry(for: forms.lemma) {
+            return Found(entry: entry, match: "lemma", intensity: superlative ? [("superlative", nil, Self.superlativeFactor)] : [])
+        }
+        guard !word.contains(" "), word.utf8.count > 3 else { return nil }
+        if word.hasSuffix("mente"), word.utf8.count > 8 {
+            let stem = String(word.dropLast(5))
+            for candidate in [stem, stem.hasSuffix("a") ? String(stem.dropLast()) + "o" : stem] {
+                if let entry = entry(for: candidate) { return Found(entry: entry, match: "-mente", intensity: []) }
+            }
+        }
+        for (candidate, rule) in normalizer.lemmaCandidates(of: word) {
+            if let entry = entry(for: candidate) {
+                return Found(entry: entry, match: rule, intensity: rule == "superlative" ? [("superlative", nil, Self.superlativeFactor)] : [])
+            }
+        }
+        // `superbueno`, `rebarato`, `requetebién`: only when the whole word is not a word of its own
+        // (`recargar` is not `re` + `cargar`).
+        if !normalizer.isKnownWord(word) {
+            for (prefix, modifier) in Self.prefixes where word.hasPrefix(prefix) && word.utf8.count >= prefix.utf8.count + 3 {
+                let rest = String(word.dropFirst(prefix.count))
+                guard let factor = lexicon.modifiers[modifier]?[.booster] else { continue }
+                if let entry = entry(for: rest) ?? normalizer.lemmaCandidates(of: rest).lazy.compactMap({ self.entry(for: $0.lemma) }).first {
+                    return Found(entry: entry, match: "prefix", intensity: [("booster", prefix, factor)])
+                }
+            }
+        }
+        return nil
+    }
+
+    /// `-ísimo` strengthens its base (`buenísimo` is more than `bueno`, less than two of them).
+    static let superlativeFactor = 1.3
+
+    /// A word's entry by spelling, or by key when the lexicon's spelling has accents the customer left
+    /// out. A key match is refused when the customer wrote an accent the entry lacks: `sí` is not `si`.
+    func entry(for word: String) -> ValenceEntry? {
+        if let entry = lexicon.words[word] { return entry }
+        let key = Folding.key(word)
+        guard let entry = lexicon.wordsByKey[key] else { return nil }
+        if key != word && Folding.key(entry.term) == entry.term { return nil }
+        return entry
+    }
+}

@@ -1,0 +1,56 @@
+/// Comparatives and post-nominal adjectives.
+///
+/// - `mejor`, `peor` under a negation of comparison (`nada mejor que`, `no hay nada peor`) are not negated:
+///   nothing is better means this is best. They keep their sign and are stressed.
+/// - `antes era mejor`, `antes funcionaba mejor`: a past comparison praises the past, so it complains
+///   about the present (`mejor que antes` keeps its sign: there `antes` comes after).
+enum Comparatives {
+    static let superlativeNegationFactor = 1.2
+    /// `antes era mejor` is a complaint a little milder than `ahora es peor`.
+    static let pastComparisonFactor = -0.8
+    static let comparatives: Set<String> = ["mejor", "mejores", "peor", "peores"]
+
+    static func apply(_ context: inout RuleContext) {
+        for index in context.contributions.indices {
+            let unitIndex = context.contributions[index].unit
+            let unit = context.units[unitIndex]
+            guard comparatives.contains(unit.key) else { continue }
+            let working = context.contributions[index]
+            if let negator = working.negatedBy, ["nada", "nadie", "ningun", "ninguno", "ninguna"].contains(context.cue(negator))
+                || context.units.indices.contains(unitIndex + 1) && context.units[unitIndex + 1].key == "que" && working.negatedBy != nil {
+                let base = working.rules.first { $0.rule == "negation" }?.from ?? working.value
+                context.contributions[index].apply("comparative", cue: "nada \(unit.key) que", to: base * superlativeNegationFactor)
+                context.contributions[index].negatedBy = nil
+                continue
+            }
+            let antes = context.before(unitIndex, limit: 4).first { context.units[$0].key == "antes" }
+            let followedByQue = context.units.indices.contains(unitIndex + 1) && context.units[unitIndex + 1].key == "que"
+            if antes != nil, !followedByQue {
+                context.contributions[index].apply("comparative", cue: "antes … \(unit.key)", to: working.value * pastComparisonFactor)
+            }
+        }
+    }
+}
+
+/// A noun and the adjective after it: in `problema resuelto`, `fallo corregido`, `queja atendida` the
+/// participle says what became of the noun, so it alone carries the opinion (the noun's valence is
+/// dropped). `servicio pésimo`, where the noun is neutral, needs nothing: the adjective counts as any word.
+enum PostNominal {
+    static let participleEndings = ["ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas", "to", "ta", "tos", "tas", "cho", "cha"]
+
+    static func apply(_ context: inout RuleContext) {
+        let byUnit = Dictionary(context.contributions.indices.map { (context.contributions[$0].unit, $0) }, uniquingKeysWith: { a, _ in a })
+        for index in context.contributions.indices {
+            let noun = context.contributions[index]
+            guard noun.list == "nouns" || noun.list == "sectors" else { continue }
+            var next = noun.unit + 1
+            if next < context.units.count, context.units[next].has(.booster) { next += 1 }
+            guard next < context.units.count, context.clauseOf[next] == context.clauseOf[noun.unit],
+                  let adjective = byUnit[next] else { continue }
+            let word = context.units[next].key
+            guard participleEndings.contains(where: { word.hasSuffix($0) }),
+                  (noun.value > 0) != (context.contributions[adjective].value > 0) else { continue }
+            context.contributions[index].apply("post-nominal adjective", cue: word, to: 0)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// The units of a text with where each sits (sentence, clause), and the contributions being built.
+/// Each rule reads the units and changes contributions, recording what it did.
+struct RuleContext {
+    var units: [Unit]
+    /// Sentence index of each unit.
+    var sentenceOf: [Int]
+    /// Clause index of each unit; clauses never cross sentences.
+    var clauseOf: [Int]
+    /// Unit ranges of each sentence.
+    var sentences: [Range<Int>]
+    var contributions: [Working]
+    /// The whole text is in capitals: then capitals are the writer's habit, not emphasis.
+    var shouting: Bool
+
+    /// A contribution under construction: the unit it comes from and its value so far.
+    struct Working {
+        var unit: Int
+        var term: String
+        var list: String
+        var match: String
+        var valence: Double
+        var value: Double
+        var rules: [AppliedRule] = []
+        /// Set by the negation rule, read by the rules that refine it (concord, comparatives).
+        var negatedBy: Int?
+
+        mutating func apply(_ rule: String, cue: String?, to newValue: Double) {
+            guard newValue != value else { return }
+            rules.append(AppliedRule(rule: rule, cue: cue, from: value, to: newValue))
+            value = newValue
+        }
+    }
+
+    func cue(_ unit: Int) -> String { units[unit].key }
+
+    /// Units of the same clause before `unit`, nearest first, up to `limit` of them.
+    func before(_ unit: Int, limit: Int) -> [Int] {
+        var out: [Int] = []
+        var index = unit - 1
+        while index >= 0, out.count < limit, clauseOf[index] == clauseOf[unit], !units[index].breaksClause {
+            out.append(index)
+            index -= 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,85 @@
+import EscuchaNormalize
+
+/// Emphasis inside the word itself: `-ísimo`, intensifying prefixes (`superbueno`), capitals and
+/// stretched letters.
+enum Intensity {
+    /// Capitals stress a word (`PÉSIMO`), but less than a booster word does.
+    static let capitalsFactor = 1.25
+    /// A stretched word (`buenooo`) is stressed a little less than one in capitals.
+    static let elongationFactor = 1.15
+
+    static func apply(_ context: inout RuleContext, text: NormalizedText) {
+        for index in context.contributions.indices {
+            let unitIndex = context.contributions[index].unit
+            let unit = context.units[unitIndex]
+            var working = context.contributions[index]
+            for (rule, cue, factor) in unit.opinion?.intensity ?? [] {
+                working.apply(rule, cue: cue, to: working.value * factor)
+            }
+            let emphasis = text.emphasis(unit.tokens)
+            if emphasis.contains(.allCaps) && !context.shouting {
+                working.apply("capitals", cue: nil, to: working.value * capitalsFactor)
+            }
+            if emphasis.contains(.elongated) {
+                working.apply("elongation", cue: nil, to: working.value * elongationFactor)
+            }
+            context.contributions[index] = working
+        }
+    }
+}
+
+/// Boosters and dampeners before an opinion word, weaker with distance: `muy caro`, `un poco lento`,
+/// `bien caro`, `demasiado lento`.
+enum Intensifiers {
+    /// How much of a modifier's effect reaches a word 1, 2 or 3 words after it. `muy` is meant for the
+    /// next word; two words on (`muy buen servicio`) it still applies, further it is probably another's.
+    static let decay = [1.0, 0.8, 0.6]
+
+    static func apply(_ context: inout RuleContext) {
+        for index in context.contributions.indices {
+            let unitIndex = context.contributions[index].unit
+            for (distance, other) in context.before(unitIndex, limit: decay.count).enumerated() {
+                let unit = context.units[other]
+                guard unit.opinion == nil else { continue }
+                for kind in [ModifierKind.booster, .dampener] {
+                    guard let weight = unit.modifiers[kind] else { continue }
+                    let factor = 1 + (weight - 1) * decay[distance]
+                    let working = context.contributions[index]
+                    context.contributions[index].apply(kind.rawValue, cue: context.cue(other), to: working.value * factor)
+                }
+            }
+        }
+    }
+}
+
+/// `!` after an opinion stresses the whole sentence: a little per mark, up to three.
+enum Exclamation {
+    static let perMark = 0.1
+    static let maximumMarks = 3
+
+    static func apply(_ context: inout RuleContext) {
+        for sentence in context.sentences {
+            let marks = context.units[sentence].reduce(0) { $0 + $1.exclamationMarks }
+            guard marks > 0 else { continue }
+            let factor = 1 + perMark * Double(min(marks, maximumMarks))
+            for index in context.contributions.indices where sentence.contains(context.contributions[index].unit) {
+                let value = context.contributions[index].value
+                context.contributions[index].apply("exclamation", cue: String(repeating: "!", count: min(marks, maximumMarks)), to: value * factor)
+            }
+        }
+    }
+}
+
+extension NormalizedText {
+    /// The emphasis of a run of tokens: capitals when every word is in capitals, stretched when any is.
+    func emphasis(_ range: Range<Int>) -> Emphasis {
+        var result: Emphasis = []
+        var allCaps = true
+        for token in tokens[range] {
+            if token.emphasis.contains(.elongated) { result.insert(.elongated) }
+            if !token.emphasis.contains(.allCaps) { allCaps = false }
+        }
+        if allCaps { result.insert(.allCaps) }
+        return result
+    }
+}

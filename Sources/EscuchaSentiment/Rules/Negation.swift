@@ -1,0 +1,102 @@
+/// Negation with scope, Spanish negative concord, and a shift rather than a flip.
+///
+/// - Scope: a negator (`no`, `nunca`, `sin`, `ya no`, `ni siquiera`…) reaches opinion words up to
+///   `scope` words after it in its clause; clauses end at punctuation, `pero`, `aunque`, `porque`, `que`.
+/// - Concord: in `no me gustó nada` or `no vino nadie`, the second negative word repeats the first
+///   (Spanish negative concord): it does not undo the negation, it stresses it by its weight.
+/// - Shift: a negated opinion moves towards the other side by a fixed amount instead of changing sign
+///   (after Taboada et al.'s SO-CAL), so `no es excelente` (3.5) ends near 0, `no es bueno` (2) at −1.5,
+///   `no está mal` (−2.5) at +0.5: mildly positive, as Spanish speakers mean it.
+/// - `ni … ni`: `ni bueno ni malo` says neither; both words fade instead of being negated.
+enum Negation {
+    static let scope = 4
+    /// `sin` governs a noun phrase, which is short: `sin ningún problema`.
+    static let sinScope = 3
+    /// How far a negated positive word moves: a positive word negated is a complaint (`no funciona`).
+    static let positiveShift = 3.5
+    /// How far a negated negative word moves: `no está mal` is faint praise, not praise.
+    static let negativeShift = 3.0
+    /// The strongest a negated word can end: negation never makes stronger opinions than it undoes.
+    static let range = -2.5...1.5
+    /// `ni bueno ni malo`: both words keep a fifth of their weight.
+    static let neitherFactor = 0.2
+
+    static func shifted(_ valence: Double, weight: Double) -> Double {
+        let moved = valence > 0 ? valence - positiveShift : valence + negativeShift
+        return min(max(moved, range.lowerBound), range.upperBound) * weight
+    }
+
+    /// Which negative words negate and which repeat an earlier negation of their clause.
+    static func roles(_ context: RuleContext) -> (negators: Set<Int>, concord: Set<Int>) {
+        var negators: Set<Int> = []
+        var concord: Set<Int> = []
+        var clause = -1
+        var seen = false
+        for (index, unit) in context.units.enumerated() {
+            if context.clauseOf[index] != clause { clause = context.clauseOf[index]; seen = false }
+            guard unit.opinion == nil || unit.has(.negator) else { continue }
+            if seen, unit.has(.concord) {
+                concord.insert(index)
+            } else if unit.has(.negator) {
+                negators.insert(index)
+                seen = true
+            }
+        }
+        return (negators, concord)
+    }
+
+    static func apply(_ context: inout RuleContext) {
+        let (negators, concord) = roles(context)
+        for index in context.contributions.indices {
+            let unitIndex = context.contributions[index].unit
+            let unit = context.units[unitIndex]
+            guard unit.opinion != nil else { continue }
+            let clause = context.clauseOf[unitIndex]
+            let neithers = context.units.indices.filter { context.clauseOf[$0] == clause && context.units[$0].key == "ni" }
+            for (distance, other) in context.before(unitIndex, limit: scope).enumerated() where negators.contains(other) {
+                let negator = context.units[other]
+                if negator.key == "sin", distance >= sinScope { continue }
+                let working = context.contributions[index]
+                if neithers.count >= 2, negator.key == "ni" {
+                    context.contributions[index].apply("ni … ni", cue: "ni", to: working.value * neitherFactor)
+                } else {
+                    context.contributions[index].apply("negation", cue: context.cue(other),
+                                                       to: shifted(working.value, weight: negator.modifiers[.negator] ?? 1))
+                    context.contributions[index].negatedBy = other
+                }
+                break
+            }
+            guard let negator = context.contributions[index].negatedBy else { continue }
+            // The strongest concord word of the clause after the negator stresses the negation.
+            let stress = concord.filter { $0 > negator && context.clauseOf[$0] == clause }
+                .map { (index: $0, weight: context.units[$0].modifiers[.concord] ?? 1) }
+                .max { $0.weight < $1.weight }
+            if let stress, stress.weight != 1 {
+                let value = context.contributions[index].value
+                context.contributions[index].apply("concord", cue: context.cue(stress.index), to: value * stress.weight)
+            }
+        }
+    }
+}
+
+/// `sin luz`, `no hay internet`, `no me dan solución`: an essential thing missing is a complaint, although
+/// the thing itself (`luz`) carries no opinion. The weight of the missing thing is its valence.
+enum Deprivation {
+    /// The missing thing is at most this many words after the negator (`sin luz`, `no tenemos agua`,
+    /// `no me dan respuesta`).
+    static let reach = 3
+
+    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+        var out: [RuleContext.Working] = []
+        let (negators, _) = Negation.roles(context)
+        for (index, unit) in context.units.enumerated() {
+            guard let weight = unit.modifiers[.deprivation], unit.opinion == nil else { continue }
+            guard let negator = context.before(index, limit: reach).first(where: { negators.contains($0) }) else { continue }
+            var working = RuleContext.Working(unit: index, term: "\(context.cue(negator)) … \(unit.key)", list: "rule",
+                                              match: "deprivation", valence: weight, value: weight)
+            working.rules.append(AppliedRule(rule: "deprivation", cue: context.cue(negator), from: 0, to: weight))
+            out.append(working)
+        }
+        return out
+    }
+}

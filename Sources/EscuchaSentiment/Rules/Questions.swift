@@ -1,0 +1,62 @@
+/// Questions: `¿es bueno?` asks rather than praises, so opinions in a question count half. A rhetorical
+/// question is a complaint: `¿hasta cuándo?`, `¿cómo es posible…?`, `¿en serio?` add their cue's valence
+/// and keep the opinions whole.
+enum Questions {
+    static let questionFactor = 0.5
+
+    static func apply(_ context: inout RuleContext) {
+        for sentence in context.sentences {
+            guard context.units[sentence].contains(where: { $0.questionMarks > 0 }) else { continue }
+            if let cue = sentence.first(where: { context.units[$0].has(.rhetorical) }) {
+                let weight = context.units[cue].modifiers[.rhetorical]!
+                var working = RuleContext.Working(unit: cue, term: context.cue(cue), list: "rule", match: "rhetorical question",
+                                                  valence: weight, value: weight)
+                working.rules.append(AppliedRule(rule: "rhetorical question", cue: context.cue(cue), from: 0, to: weight))
+                context.contributions.append(working)
+                continue
+            }
+            for index in context.contributions.indices where sentence.contains(context.contributions[index].unit) {
+                let value = context.contributions[index].value
+                context.contributions[index].apply("question", cue: "?", to: value * questionFactor)
+            }
+        }
+    }
+}
+
+/// Sarcasm, where its cues are cheap and reliable: praise next to a repeated failure or a deprivation
+/// (`qué bien, otra vez sin luz`, `genial, tercer día sin internet 👏`), or praise with 🙃 🙄 😒. The
+/// positive words of that sentence turn negative. An emoji-only sentence right after counts as part of
+/// the sentence it follows.
+enum Sarcasm {
+    /// A praise word read as irony is a complaint, but a milder one than the word's own strength.
+    static let ironyFactor = -0.6
+    /// Cues this strong (🙃, `otra vez`) mark irony with a negative situation; emoji cues of this strength
+    /// mark it alone.
+    static let strongCue = 1.0
+
+    static func apply(_ context: inout RuleContext) {
+        for (sentenceIndex, sentence) in context.sentences.enumerated() {
+            var span = sentence
+            if sentenceIndex + 1 < context.sentences.count {
+                let next = context.sentences[sentenceIndex + 1]
+                if context.units[next].allSatisfy({ $0.isSymbolic || !$0.isWord && $0.opinion == nil }) {
+                    span = sentence.lowerBound..<next.upperBound
+                }
+            }
+            let cues = span.filter { context.units[$0].has(.sarcasm) }
+            guard !cues.isEmpty else { continue }
+            let members = context.contributions.indices.filter { span.contains(context.contributions[$0].unit) }
+            let positive = members.filter { context.contributions[$0].value > 0 }
+            guard !positive.isEmpty else { continue }
+            let negative = members.contains { context.contributions[$0].value < 0 }
+            let strongest = cues.max { context.units[$0].modifiers[.sarcasm]! < context.units[$1].modifiers[.sarcasm]! }!
+            let weight = context.units[strongest].modifiers[.sarcasm]!
+            let emojiAlone = context.units[strongest].isSymbolic && weight >= strongCue
+            guard emojiAlone || negative else { continue }
+            for index in positive {
+                let value = context.contributions[index].value
+                context.contributions[index].apply("sarcasm", cue: context.cue(strongest), to: value * ironyFactor)
+            }
+        }
+    }
+}

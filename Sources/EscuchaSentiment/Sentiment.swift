@@ -1,0 +1,85 @@
+/// The three labels, and the thresholds that give them.
+public enum SentimentLabel: String, Sendable, CaseIterable, Codable {
+    case pos, neu, neg
+}
+
+/// A score with its label and proportions: for a document or one sentence.
+public struct SentimentScore: Sendable, Equatable {
+    /// −1 … +1: the sum of contributions `s`, normalized as `s / sqrt(s² + 15)` (so ±4, one strong word,
+    /// gives about ±0.72, and more evidence approaches ±1 without reaching it).
+    public var compound: Double
+    /// Shares of positive, neutral and negative weight in the text; they add up to 1.
+    public var positive: Double
+    public var neutral: Double
+    public var negative: Double
+    public var label: SentimentLabel
+
+    /// The compound above which a text is `pos`, and below whose negative it is `neg`. Chosen on the team's
+    /// gold set (`corpora/gold/sentiment.jsonl`): one mild word (±1, compound ±0.25) is not yet an opinion.
+    public static let positiveThreshold = 0.3
+    public static let negativeThreshold = -0.2
+
+    public static func label(for compound: Double) -> SentimentLabel {
+        compound >= positiveThreshold ? .pos : compound <= negativeThreshold ? .neg : .neu
+    }
+
+    /// The normalization constant: the sum at which the compound is 1/sqrt(2).
+    public static let alpha = 15.0
+
+    init(sum: Double, positiveMass: Double, negativeMass: Double, neutralWords: Int) {
+        compound = sum / (sum * sum + Self.alpha).squareRoot()
+        let total = positiveMass + negativeMass + Double(neutralWords)
+        if total > 0 {
+            positive = positiveMass / total
+            negative = negativeMass / total
+            neutral = Double(neutralWords) / total
+        } else {
+            positive = 0
+            negative = 0
+            neutral = 1
+        }
+        label = Self.label(for: compound)
+    }
+}
+
+/// A rule that changed a contribution: which, what triggered it, and the value before and after.
+public struct AppliedRule: Sendable, Equatable {
+    public var rule: String
+    /// The words that triggered it (`no`, `pero`, `muy`), when there are any.
+    public var cue: String?
+    public var from: Double
+    public var to: Double
+}
+
+/// What one word, expression, emoji or cue added to the score, and why.
+public struct Contribution: Sendable, Equatable {
+    /// Indices into the normalized text's tokens.
+    public var tokens: Range<Int>
+    public var utf8: Range<Int>
+    public var utf16: Range<Int>
+    /// The characters as the customer wrote them.
+    public var text: String
+    /// The lexicon entry it matched (`pésimo`, `tomar el pelo`) or the cue (`sin luz`).
+    public var term: String
+    /// The lexicon list (`adjectives`, `expressions`, `emoji`) or `rule` for a cue that is a rule's own.
+    public var list: String
+    /// How the token reached the entry: `exact`, `accents`, `lemma`, `superlative`, `-mente`…
+    public var match: String
+    public var valence: Double
+    public var rules: [AppliedRule]
+    public var value: Double
+}
+
+/// One sentence's score.
+public struct SentenceSentiment: Sendable, Equatable {
+    public var utf8: Range<Int>
+    public var utf16: Range<Int>
+    public var score: SentimentScore
+}
+
+/// A text's sentiment: the score, per-sentence scores and every contribution with its rules.
+public struct SentimentAnalysis: Sendable, Equatable {
+    public var score: SentimentScore
+    public var sentences: [SentenceSentiment]
+    public var contributions: [Contribution]
+}

@@ -1,0 +1,156 @@
+import EscuchaCore
+import EscuchaLexicon
+import EscuchaNormalize
+
+/// The sentiment model: normalized text in, a score with every contribution and rule out.
+///
+/// One `Sendable` value holding the lexicons; `analyze` may be called from any thread.
+public struct SentimentAnalyzer: Sendable {
+    public let normalizer: Normalizer
+    public let lexicon: SentimentLexicon
+    /// Which rules run; all by default. `escucha eval --without RULE` measures what one rule is worth.
+    public var disabledRules: Set<String> = []
+    let lookup: OpinionLookup
+    private let caches = ThreadLocalCache()
+
+    public static let ruleNames = ["intensity", "intensifiers", "negation", "deprivation", "comparatives", "post-nominal",
+                                   "irrealis", "contrast", "questions", "sarcasm", "exclamation"]
+
+    public init(normalizer: Normalizer, lexicon: SentimentLexicon) {
+        self.normalizer = normalizer
+        self.lexicon = lexicon
+        lookup = OpinionLookup(lexicon: lexicon, normalizer: normalizer)
+    }
+
+    /// Loads the normalization and sentiment lexicons of a folder (`lexicons/es`).
+    public init(lexiconDirectory: String) throws(LexiconError) {
+        let normalizer = try Normalizer(lexiconDirectory: lexiconDirectory)
+        let lexicon = try SentimentLexicon.load(directory: lexiconDirectory, key: { Folding.key(Folding.fold($0)) })
+        self.init(normalizer: normalizer, lexicon: lexicon)
+    }
+
+    public func analyze(_ text: String) -> SentimentAnalysis {
+        analyze(normalizer.normalize(text))
+    }
+
+    public func analyze(_ text: NormalizedText) -> SentimentAnalysis {
+        let reader = UnitReader(lexicon: lexicon, lookup: lookup, cache: caches.value)
+        var units: [Unit] = []
+        var sentenceOf: [Int] = []
+        var sentences: [Range<Int>] = []
+        for (index, sentence) in text.sentences.enumerated() {
+            let start = units.count
+            units += reader.read(text, tokens: sentence.tokens)
+            sentenceOf += Array(repeating: index, count: units.count - start)
+            sentences.append(start..<units.count)
+        }
+        resolveDoubleRoles(&units)
+        var clauseOf: [Int] = []
+        clauseOf.reserveCapacity(units.count)
+        var clause = 0
+        for index in units.indices {
+            if index > 0, units[index].breaksClause || units[index].has(.contrastAfter) || units[index].has(.contrastBefore)
+                || sentenceOf[index] != sentenceOf[index - 1] {
+                clause += 1
+            }
+            clauseOf.append(clause)
+        }
+        var context = RuleContext(units: units, sentenceOf: sentenceOf, clauseOf: clauseOf, sentences: sentences,
+                                  contributions: [], shouting: Self.isShouting(text))
+        for (index, unit) in units.enumerated() {
+            guard let opinion = unit.opinion else { continue }
+            context.contributions.append(.init(unit: index, term: opinion.entry.term, list: opinion.entry.list, match: opinion.match,
+                                               valence: opinion.entry.valence, value: opinion.entry.valence))
+        }
+        let enabled = { (name: String) in !disabledRules.contains(name) }
+        if enabled("intensity") { Intensity.apply(&context, text: text) }
+        if enabled("intensifiers") { Intensifiers.apply(&context) }
+        if enabled("negation") { Negation.apply(&context) }
+        if enabled("deprivation") { context.contributions += Deprivation.cues(context) }
+        if enabled("comparatives") { Comparatives.apply(&context) }
+        if enabled("post-nominal") { PostNominal.apply(&context) }
+        if enabled("irrealis") { Irrealis.apply(&context, isConditional: { Self.isConditional($0, text) }) }
+        if enabled("contrast") { Contrast.apply(&context) }
+        if enabled("questions") { Questions.apply(&context) }
+        if enabled("sarcasm") { Sarcasm.apply(&context) }
+        if enabled("exclamation") { Exclamation.apply(&context) }
+        return finish(context, text)
+    }
+
+    /// A word that is both a booster and an opinion (`bien`, `harto`, `tremendo`) boosts when an opinion
+    /// word follows it (`bien caro`) and is an opinion otherwise (`me atendieron bien`).
+    private func resolveDoubleRoles(_ units: inout [Unit]) {
+        for index in units.indices where units[index].opinion != nil && units[index].has(.booster) {
+            let next = index + 1 < units.count ? units[index + 1] : nil
+            if let next, next.opinion != nil, next.isWord {
+                units[index].opinion = nil
+            } else {
+                units[index].modifiers[.booster] = nil
+            }
+        }
+    }
+
+    /// Three or more words, nearly all in capitals: capitals are then the writer's habit.
+    static func isShouting(_ text: NormalizedText) -> Bool {
+        var words = 0
+        var capitals = 0
+        for token in text.tokens where token.kind == .word && token.surface.utf8.count > 1 {
+            words += 1
+            if token.emphasis.contains(.allCaps) { capitals += 1 }
+        }
+        return words >= 3 && Double(capitals) >= 0.8 * Double(words)
+    }
+
+    /// A verb in the conditional (`encantaría`, `sería`): a word ending in -ría(n)/-ríamos whose lemma is
+    /// an infinitive.
+    static func isConditional(_ unit: Unit, _ text: NormalizedText) -> Bool {
+        guard unit.isWord, unit.tokens.count == 1 else { return false }
+        let token = text.tokens[unit.tokens.lowerBound]
+        let key = token.key
+        guard key.hasSuffix("ria") || key.hasSuffix("rian") || key.hasSuffix("riamos") else { return false }
+        return token.lemma != token.normalized && (token.lemma.hasSuffix("ar") || token.lemma.hasSuffix("er") || token.lemma.hasSuffix("ir"))
+    }
+
+    private func finish(_ context: RuleContext, _ text: NormalizedText) -> SentimentAnalysis {
+        var contributions: [Contribution] = []
+        contributions.reserveCapacity(context.contributions.count)
+        for working in context.contributions.sorted(by: { $0.unit < $1.unit }) {
+            let tokens = context.units[working.unit].tokens
+            let first = text.tokens[tokens.lowerBound]
+            let last = text.tokens[tokens.upperBound - 1]
+            let utf8 = first.utf8.lowerBound..<last.utf8.upperBound
+            contributions.append(Contribution(
+                tokens: tokens, utf8: utf8, utf16: first.utf16.lowerBound..<last.utf16.upperBound,
+                text: String(decoding: text.text.utf8[text.text.utf8.index(text.text.utf8.startIndex, offsetBy: utf8.lowerBound)..<text.text.utf8.index(text.text.utf8.startIndex, offsetBy: utf8.upperBound)], as: UTF8.self),
+                term: working.term, list: working.list, match: working.match, valence: working.valence,
+                rules: working.rules, value: Self.rounded(working.value)))
+        }
+        let wordCounts = context.sentences.map { range in context.units[range].filter { $0.isWord || $0.isSymbolic }.count }
+        var sentences: [SentenceSentiment] = []
+        var totals = (sum: 0.0, positive: 0.0, negative: 0.0, neutral: 0)
+        for (index, range) in context.sentences.enumerated() {
+            let members = context.contributions.filter { range.contains($0.unit) }
+            let sum = members.reduce(0) { $0 + $1.value }
+            let positive = members.reduce(0) { $0 + max($1.value, 0) }
+            let negative = members.reduce(0) { $0 - min($1.value, 0) }
+            let neutral = max(wordCounts[index] - members.count, 0)
+            totals.sum += sum
+            totals.positive += positive
+            totals.negative += negative
+            totals.neutral += neutral
+            let sentence = text.sentences[index]
+            sentences.append(SentenceSentiment(utf8: sentence.utf8, utf16: sentence.utf16,
+                                               score: SentimentScore(sum: sum, positiveMass: positive, negativeMass: negative, neutralWords: neutral)))
+        }
+        let score = SentimentScore(sum: totals.sum, positiveMass: totals.positive, negativeMass: totals.negative, neutralWords: totals.neutral)
+        return SentimentAnalysis(score: score, sentences: sentences, contributions: contributions)
+    }
+
+    static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}
+
+/// One opinion cache per thread.
+final class ThreadLocalCache: @unchecked Sendable {
+    private let local = ThreadLocal { OpinionCache() }
+    var value: OpinionCache { local.value }
+}

@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import EscuchaCore
+import EscuchaIngest
+import EscuchaSentiment
+
+/// `escucha eval`: accuracy, macro-F1, per-class figures and the confusion matrix on labeled files.
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure the sentiment model on labeled JSON Lines (text, label, optional stars).",
+        discussion: """
+        Each line is an object with "text" and "label" (pos/neu/neg, positive/neutral/negative, or TASS's \
+        P/N/NEU/NONE); "stars" (1–5) stands in when there is no label. Lines without both are counted as skipped.
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json
+    }
+
+    @Argument(help: "Labeled JSON Lines files.")
+    var files: [String]
+
+    @Option(help: "table (for people) or json (one object per file).")
+    var format: Format = .table
+
+    @Option(name: .customLong("without"), help: "Switch a rule off to measure what it is worth (repeatable): \(SentimentAnalyzer.ruleNames.joined(separator: ", ")).")
+    var disabledRules: [String] = []
+
+    @Option(help: "The lexicon folder (default: lexicons/es of this checkout, or $ESCUCHA_LEXICONS).")
+    var lexicons: String?
+
+    func validate() throws {
+        for rule in disabledRules where !SentimentAnalyzer.ruleNames.contains(rule) {
+            throw ValidationError("unknown rule '\(rule)'; expected one of \(SentimentAnalyzer.ruleNames.joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        var analyzer = try LexiconOptions.analyzer(lexicons)
+        analyzer.disabledRules = Set(disabledRules)
+        let model = analyzer
+        for file in files {
+            let stream = try LineStream(path: file)
+            var evaluation = Evaluation()
+            var skipped = 0
+            try OrderedBatches.run(lines: {
+                while let line = stream.next() {
+                    if line.isEmpty { continue }
+                    return (line, stream.lineNumber)
+                }
+                return nil
+            }, transform: { line, _ -> (SentimentLabel, SentimentLabel)? in
+                guard let value = try? JSONParser.parse(Array(line.utf8)), let text = value["text"]?.scalarText,
+                      let gold = Evaluation.goldLabel(value["label"]?.scalarText, stars: value["stars"]?.scalarText.flatMap(Double.init))
+                else { return nil }
+                return (gold, model.analyze(text).score.label)
+            }, emit: { pair in
+                if let (gold, predicted) = pair { evaluation.add(gold: gold, predicted: predicted) } else { skipped += 1 }
+            })
+            switch format {
+            case .table: print(EvalReport.table(file: file, evaluation, skipped: skipped))
+            case .json: print(EvalReport.json(file: file, evaluation, skipped: skipped))
+            }
+        }
+    }
+}
+
+enum EvalReport {
+    static func table(file: String, _ evaluation: Evaluation, skipped: Int) -> String {
+        var out = "\(file): \(evaluation.count) texts" + (skipped > 0 ? " (\(skipped) lines skipped: no text or label)" : "") + "\n"
+        out += "accuracy \(f3(evaluation.accuracy))  macro-F1 \(f3(evaluation.macroF1))\n\n"
+        var rows: [[String]] = [["class", "precision", "recall", "F1", "support"]]
+        for label in SentimentLabel.allCases {
+            let metrics = evaluation.metrics(label)
+            rows.append([label.rawValue, f3(metrics.precision), f3(metrics.recall), f3(metrics.f1), String(metrics.support)])
+        }
+        out += IngestSummary.align(rows, numericFrom: 1, totalRow: false) + "\n\n"
+        var matrix: [[String]] = [["gold \\ predicted"] + SentimentLabel.allCases.map(\.rawValue)]
+        for gold in SentimentLabel.allCases {
+            matrix.append([gold.rawValue] + SentimentLabel.allCases.map { String(evaluation.cell(gold, $0)) })
+        }
+        out += IngestSummary.align(matrix, numericFrom: 1, totalRow: false) + "\n"
+        return out
+    }
+
+    static func json(file: String, _ evaluation: Evaluation, skipped: Int) -> String {
+        var writer = JSONWriter(reservingCapacity: 1024)
+        writer.beginObject()
+        writer.member("file", file)
+        writer.member("n", evaluation.count)
+        writer.member("skipped", skipped)
+        writer.key("accuracy"); writer.double(rounded(evaluation.accuracy))
+        writer.key("macro_f1"); writer.double(rounded(evaluation.macroF1))
+        writer.key("classes")
+        writer.beginObject()
+        for label in SentimentLabel.allCases {
+            let metrics = evaluation.metrics(label)
+            writer.key(label.rawValue)
+            writer.beginObject()
+            writer.key("precision"); writer.double(rounded(metrics.precision))
+            writer.key("recall"); writer.double(rounded(metrics.recall))
+            writer.key("f1"); writer.double(rounded(metrics.f1))
+            writer.member("support", metrics.support)
+            writer.endObject()
+        }
+        writer.endObject()
+        writer.key("confusion")
+        writer.beginObject()
+        for gold in SentimentLabel.allCases {
+            writer.key(gold.rawValue)
+            writer.beginObject()
+            for predicted in SentimentLabel.allCases { writer.key(predicted.rawValue); writer.int(evaluation.cell(gold, predicted)) }
+            writer.endObject()
+        }
+        writer.endObject()
+        writer.endObject()
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    static func f3(_ value: Double) -> String { String(format: "%.3f", value) }
+    static func rounded(_ value: Double) -> Double { (value * 10000).rounded() / 10000 }
+}

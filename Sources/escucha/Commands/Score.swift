@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import EscuchaCore
+import EscuchaIngest
+import EscuchaLexicon
+import EscuchaNormalize
+import EscuchaSentiment
+
+/// `escucha score`: the sentiment of each input, one JSON object per input, in input order.
+struct Score: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score the sentiment of documents (JSON Lines) or plain text lines: one JSON object per input.",
+        discussion: """
+        Documents (as `escucha ingest` writes them, or any JSON object with a "text" member) come back whole \
+        with a "sentiment" member added. With --lines each output is {"line", "text", "sentiment"}. Input order \
+        is kept; all cores are used. A line that is not a document gives {"line", "error"} and a message on stderr.
+        """)
+
+    @Argument(help: "Files to read; stdin when none or '-'.")
+    var files: [String] = []
+
+    @Flag(help: "Inputs are plain text, one text per line.")
+    var lines = false
+
+    @Flag(inversion: .prefixedNo, help: "Include every contribution with its rules (the explanation).")
+    var contributions = true
+
+    @Flag(help: "Mask emails, phones, national ids and card numbers in every string of the output.")
+    var maskPersonalData = false
+
+    @Option(help: "The lexicon folder (default: lexicons/es of this checkout, or $ESCUCHA_LEXICONS).")
+    var lexicons: String?
+
+    func run() throws {
+        let analyzer = try LexiconOptions.analyzer(lexicons)
+        let output = OutputFile(standardOutput: ())
+        let plain = lines
+        let withContributions = contributions
+        let masked = maskPersonalData
+        var failures = 0
+        var scored = 0
+        for path in files.isEmpty ? ["-"] : files {
+            let stream = try LineStream(path: path)
+            try OrderedBatches.run(lines: {
+                while let line = stream.next() {
+                    if line.isEmpty { continue }
+                    return (line, stream.lineNumber)
+                }
+                return nil
+            }, transform: { line, number in
+                ScoredLine.render(line, number: number, plain: plain, analyzer: analyzer,
+                                  contributions: withContributions, masked: masked)
+            }, emit: { result in
+                output.write(result.bytes)
+                if let error = result.error {
+                    failures += 1
+                    Console.error("escucha: \(stream.source):\(result.line): \(error)")
+                } else {
+                    scored += 1
+                }
+            })
+        }
+        try output.finish()
+        if failures > 0 { Console.error("escucha: scored \(scored), not scored \(failures)") }
+    }
+}
+
+/// One input line, scored and written.
+enum ScoredLine {
+    struct Result: Sendable {
+        var bytes: [UInt8]
+        var line: Int
+        var error: String?
+    }
+
+    static func render(_ line: String, number: Int, plain: Bool, analyzer: SentimentAnalyzer,
+                       contributions: Bool, masked: Bool) -> Result {
+        var writer = JSONWriter(reservingCapacity: 1024)
+        let masker = PersonalDataMasker()
+        if plain {
+            let analysis = analyzer.analyze(line)
+            writer.beginObject()
+            writer.member("line", number)
+            writer.member("text", masked ? masker.mask(text: line) : line)
+            writer.key("sentiment")
+            analysis.writeJSON(to: &writer, contributions: contributions)
+            writer.endObject()
+            writer.newline()
+            return Result(bytes: writer.bytes, line: number)
+        }
+        guard let value = try? JSONParser.parse(Array(line.utf8)), case .object(let members) = value else {
+            return failure("not a JSON object (use --lines for plain text)", number)
+        }
+        guard let text = value["text"]?.scalarText else {
+            return failure("the document has no \"text\" member", number)
+        }
+        let analysis = analyzer.analyze(text)
+        writer.beginObject()
+        for member in members where member.key != "sentiment" {
+            writer.key(member.key)
+            (masked ? mask(member.value, masker) : member.value).write(to: &writer)
+        }
+        writer.key("sentiment")
+        analysis.writeJSON(to: &writer, contributions: contributions)
+        writer.endObject()
+        writer.newline()
+        return Result(bytes: writer.bytes, line: number)
+    }
+
+    static func failure(_ message: String, _ number: Int) -> Result {
+        var writer = JSONWriter(reservingCapacity: 128)
+        writer.beginObject()
+        writer.member("line", number)
+        writer.member("error", message)
+        writer.endObject()
+        writer.newline()
+        return Result(bytes: writer.bytes, line: number, error: message)
+    }
+
+    /// Every string of a value with its personal data masked.
+    static func mask(_ value: JSONValue, _ masker: PersonalDataMasker) -> JSONValue {
+        switch value {
+        case .string(let text): return .string(masker.mask(text: text))
+        case .array(let values): return .array(values.map { mask($0, masker) })
+        case .object(let members): return .object(members.map { ($0.key, mask($0.value, masker)) })
+        default: return value
+        }
+    }
+}
+
+extension LexiconOptions {
+    static func analyzer(_ directory: String?) throws -> SentimentAnalyzer {
+        guard let folder = directory ?? LexiconLocator.defaultDirectory() else {
+            Console.error("escucha: no lexicons found; run from the repository, set ESCUCHA_LEXICONS or pass --lexicons DIR")
+            throw ExitStatus.unreadableInput
+        }
+        do {
+            return try SentimentAnalyzer(lexiconDirectory: folder)
+        } catch {
+            Console.error("escucha: \(error)")
+            throw ExitStatus.unreadableInput
+        }
+    }
+}
