@@ -178,6 +178,9 @@ struct Morphology: Sendable {
     static let ambiguousEndings: [([UInt8], [String])] = ([
         ("ía", ["er", "ir"]), ("an", ["ar"]), ("en", ["er", "ir", "ar"]), ("as", ["ar"]), ("es", ["er", "ir", "ar"]),
         ("a", ["ar"]), ("e", ["er", "ir", "ar"]), ("o", ["ar", "er", "ir"]), ("í", ["er", "ir"]),
+        // Imperfect subjunctive (`si funcionara`, `ojalá contestaran`, `si me devolviesen`).
+        ("ara", ["ar"]), ("aran", ["ar"]), ("ase", ["ar"]), ("asen", ["ar"]),
+        ("iera", ["er", "ir"]), ("ieran", ["er", "ir"]), ("iese", ["er", "ir"]), ("iesen", ["er", "ir"]),
     ] as [(String, [String])]).map { (Array($0.0.utf8), $0.1) }
 
     static func removeAccents(_ text: String) -> String {

@@ -108,7 +108,8 @@ public struct SentimentAnalyzer: Sendable {
         let token = text.tokens[unit.tokens.lowerBound]
         let key = token.key
         guard key.hasSuffix("ria") || key.hasSuffix("rian") || key.hasSuffix("riamos") else { return false }
-        return token.lemma != token.normalized && (token.lemma.hasSuffix("ar") || token.lemma.hasSuffix("er") || token.lemma.hasSuffix("ir"))
+        let lemma = unit.opinion?.entry.term ?? token.lemma
+        return lemma != token.normalized && (lemma.hasSuffix("ar") || lemma.hasSuffix("er") || lemma.hasSuffix("ir"))
     }
 
     private func finish(_ context: RuleContext, _ text: NormalizedText) -> SentimentAnalysis {

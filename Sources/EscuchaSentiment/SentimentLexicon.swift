@@ -53,7 +53,6 @@ public struct SentimentLexicon: Sendable {
     /// Loads `directory/sentiment/` (the `lexicons/es` folder is the argument). `key` is the normalizer's
     /// accent-insensitive key of a folded word.
     public static func load(directory: String, key: (String) -> String) throws(LexiconError) -> SentimentLexicon {
-        var lexicon = SentimentLexicon()
         let folder = "\(directory)/sentiment"
         let valenceFolder = "\(folder)/valence"
         let files: [String]
@@ -63,19 +62,39 @@ public struct SentimentLexicon: Sendable {
             throw LexiconError(file: valenceFolder, line: nil, message: "cannot list the folder")
         }
         guard !files.isEmpty else { throw LexiconError(file: valenceFolder, line: nil, message: "no .tsv files") }
-        var firstSeen: [String: String] = [:]
+        var valence: [TSVTable] = []
         for name in files {
-            let path = "\(valenceFolder)/\(name)"
-            let table = try TSVTable.load(path, columns: ["term", "valence", "domain", "region", "note"])
-            let list = String(name.dropLast(4))
+            valence.append(try TSVTable.load("\(valenceFolder)/\(name)", columns: valenceColumns))
+        }
+        return try SentimentLexicon(
+            valence: valence,
+            emoji: TSVTable.load("\(folder)/emoji.tsv", columns: emojiColumns),
+            emoticons: TSVTable.load("\(folder)/emoticons.tsv", columns: emoticonColumns),
+            modifiers: TSVTable.load("\(folder)/modifiers.tsv", columns: modifierColumns, uniqueKey: false),
+            key: key)
+    }
+
+    public static let valenceColumns = ["term", "valence", "domain", "region", "note"]
+    public static let emojiColumns = ["emoji", "valence", "name", "note"]
+    public static let emoticonColumns = ["emoticon", "valence", "note"]
+    public static let modifierColumns = ["term", "kind", "weight", "note"]
+
+    /// Builds the lexicon from loaded tables (a list is named after its file: `adjectives.tsv` → `adjectives`).
+    public init(valence: [TSVTable], emoji emojiTable: TSVTable, emoticons emoticonTable: TSVTable, modifiers modifierTable: TSVTable,
+                key: (String) -> String) throws(LexiconError) {
+        var lexicon = SentimentLexicon()
+        var firstSeen: [String: String] = [:]
+        for table in valence {
+            let path = table.file
+            let list = String((path.split(separator: "/").last ?? Substring(path)).dropLast(path.hasSuffix(".tsv") ? 4 : 0))
             for row in table.rows {
                 let term = row.fields[0]
-                let valence = try parseValence(row.fields[1], file: path, line: row.line)
+                let valence = try Self.parseValence(row.fields[1], file: path, line: row.line)
                 guard term == term.lowercased() else { throw LexiconError(file: path, line: row.line, message: "the term must be lowercase") }
-                guard domains.contains(row.fields[2]) else {
-                    throw LexiconError(file: path, line: row.line, message: "unknown domain '\(row.fields[2])'; expected one of \(domains.sorted().joined(separator: ", "))")
+                guard Self.domains.contains(row.fields[2]) else {
+                    throw LexiconError(file: path, line: row.line, message: "unknown domain '\(row.fields[2])'; expected one of \(Self.domains.sorted().joined(separator: ", "))")
                 }
-                guard regions.contains(row.fields[3]) else {
+                guard Self.regions.contains(row.fields[3]) else {
                     throw LexiconError(file: path, line: row.line, message: "unknown region '\(row.fields[3])'; expected all, LATAM or a country code")
                 }
                 if let previous = firstSeen[term] {
@@ -96,28 +115,25 @@ public struct SentimentLexicon: Sendable {
             }
         }
 
-        let emojiPath = "\(folder)/emoji.tsv"
-        let emojiTable = try TSVTable.load(emojiPath, columns: ["emoji", "valence", "name", "note"])
+        let emojiPath = emojiTable.file
         for row in emojiTable.rows {
-            let valence = try parseValence(row.fields[1], file: emojiPath, line: row.line)
-            let base = emojiBase(row.fields[0])
+            let valence = try Self.parseValence(row.fields[1], file: emojiPath, line: row.line)
+            let base = Self.emojiBase(row.fields[0])
             if lexicon.emoji[base] != nil {
                 throw LexiconError(file: emojiPath, line: row.line, message: "duplicate emoji '\(row.fields[0])' (same without variation selector or skin tone)")
             }
             lexicon.emoji[base] = ValenceEntry(term: row.fields[0], valence: valence, list: "emoji", line: row.line)
         }
 
-        let emoticonPath = "\(folder)/emoticons.tsv"
-        let emoticonTable = try TSVTable.load(emoticonPath, columns: ["emoticon", "valence", "note"])
+        let emoticonPath = emoticonTable.file
         for row in emoticonTable.rows {
-            let valence = try parseValence(row.fields[1], file: emoticonPath, line: row.line)
+            let valence = try Self.parseValence(row.fields[1], file: emoticonPath, line: row.line)
             let entry = ValenceEntry(term: row.fields[0], valence: valence, list: "emoticons", line: row.line)
             lexicon.emoticons[row.fields[0]] = entry
             if lexicon.emoticons[row.fields[0].lowercased()] == nil { lexicon.emoticons[row.fields[0].lowercased()] = entry }
         }
 
-        let modifierPath = "\(folder)/modifiers.tsv"
-        let modifierTable = try TSVTable.load(modifierPath, columns: ["term", "kind", "weight", "note"], uniqueKey: false)
+        let modifierPath = modifierTable.file
         var seenModifiers: [String: Int] = [:]
         for row in modifierTable.rows {
             guard let kind = ModifierKind(rawValue: row.fields[1]) else {
@@ -141,13 +157,13 @@ public struct SentimentLexicon: Sendable {
                 lexicon.phrases.add(words: words, firstKey: key(words[0]), payload: .modifier(kind, weight))
             } else {
                 // Emoji cues are looked up by their base, like the emoji table.
-                let form = term.unicodeScalars.first.map { $0.value > 0x2000 } == true ? emojiBase(term) : term
+                let form = term.unicodeScalars.first.map { $0.value > 0x2000 } == true ? Self.emojiBase(term) : term
                 lexicon.modifiers[form, default: [:]][kind] = weight
                 if key(form) != form { lexicon.modifiersByKey[key(form), default: [:]][kind] = weight }
             }
         }
         lexicon.phrases.sort()
-        return lexicon
+        self = lexicon
     }
 
     static func parseValence(_ field: String, file: String, line: Int) throws(LexiconError) -> Double {

@@ -50,7 +50,8 @@ enum Negation {
         for index in context.contributions.indices {
             let unitIndex = context.contributions[index].unit
             let unit = context.units[unitIndex]
-            guard unit.opinion != nil else { continue }
+            // Emoji and emoticons comment on the text; a negation before them is not about them.
+            guard unit.opinion != nil, unit.isWord else { continue }
             let clause = context.clauseOf[unitIndex]
             let neithers = context.units.indices.filter { context.clauseOf[$0] == clause && context.units[$0].key == "ni" }
             for (distance, other) in context.before(unitIndex, limit: scope).enumerated() where negators.contains(other) {

@@ -1,0 +1,153 @@
+import Testing
+@testable import EscuchaSentiment
+
+@Suite struct LexicalTests {
+    @Test func wordsMatchBySpellingAccentsLemmaAndAdverb() {
+        #expect(values("Es bueno") == ["bueno": 2])
+        #expect(values("la comida estaba pesima") == ["pesima": -3.5])  // accents left out, feminine
+        #expect(values("las malas noticias") == ["malas": -2.5])
+        #expect(values("me encantó") == ["encantó": 3])
+        #expect(values("funcionó perfectamente") == ["funcionó": 1, "perfectamente": 3.5])
+        // `si` (if) is a conditional; `sí` (yes) is not, though the two share a key.
+        #expect(values("sí, es bueno") == ["bueno": 2])
+        #expect(values("si es bueno") == ["bueno": 0.6])
+    }
+
+    @Test func compoundAndLabel() {
+        let score = ruleAnalyzer.analyze("Es bueno").score
+        #expect(abs(score.compound - 2 / (4 + 15.0).squareRoot()) < 1e-9)
+        #expect(score.label == .pos)
+        #expect(ruleAnalyzer.analyze("Llegó el martes").score.label == .neu)
+        #expect(ruleAnalyzer.analyze("Es malo").score.label == .neg)
+    }
+
+    @Test func expressionsMatchOnLemmas() {
+        #expect(values("me tomaron el pelo") == ["tomaron el pelo": -3])
+        #expect(values("quedó de lujo") == ["de lujo": 3])
+    }
+
+    @Test func hashtagsEmojiAndEmoticons() {
+        #expect(values("#PésimoServicio") == ["#PésimoServicio": -3.5])
+        #expect(values("👏🏽") == ["👏🏽": 2])  // skin tone ignored
+        #expect(values("gracias :)")[":)"] == 1.5)
+    }
+
+    @Test func offsetsSliceBackToTheWordsWritten() {
+        let text = "¡Qué RIQUÍSIMA! 😡 pero sin problemas, de lujo"
+        let bytes = Array(text.utf8)
+        let utf16 = Array(text.utf16)
+        for contribution in ruleAnalyzer.analyze(text).contributions {
+            #expect(String(decoding: bytes[contribution.utf8], as: UTF8.self) == contribution.text)
+            #expect(String(decoding: utf16[contribution.utf16], as: UTF16.self) == contribution.text)
+        }
+    }
+}
+
+@Suite struct NegationTests {
+    @Test func negationShiftsInsteadOfFlipping() {
+        #expect(values("no es bueno") == ["bueno": -1.5])
+        #expect(values("no es excelente") == ["excelente": 0])  // not praise, not a strong complaint
+        #expect(values("no está mal") == ["mal": 0.5])  // faint praise
+        #expect(values("no funciona") == ["funciona": -2.5])
+        #expect(rules("no es bueno", "bueno") == ["negation"])
+    }
+
+    @Test func negativeConcordIsOneNegation() {
+        #expect(values("no me gustó nada") == ["gustó": -2.4])
+        #expect(rules("no me gustó nada", "gustó") == ["negation", "concord"])
+        #expect(values("no tengo ninguna queja") == ["queja": 1.5])
+        #expect(values("no está nada mal") == ["mal": 0.6])  // concord stresses: still faint praise
+    }
+
+    @Test func scopeEndsAtClauseBoundaries() {
+        #expect(values("no llegó, es bueno") == ["bueno": 2])
+        #expect(values("no lo sé porque es bueno") == ["bueno": 2])
+        #expect(values("no vino, pero es bueno") == ["bueno": 3])  // pero: not negated, and weighs more
+        #expect(values("no creo que sea bueno") == ["bueno": 2])
+    }
+
+    @Test func negatorsOfEveryKind() {
+        #expect(values("sin problemas") == ["problemas": 1.5])
+        #expect(values("sin ningún problema") == ["problema": 1.5])
+        #expect(values("nunca funciona") == ["funciona": -2.5])
+        #expect(values("ya no funciona") == ["funciona": -2.5])
+        #expect(values("jamás lo recomendaría")["recomendaría"]! < 0)
+        #expect(values("tampoco es rápido") == ["rápido": -2])
+        #expect(values("ni siquiera funciona") == ["funciona": -2.5])
+        #expect(values("todavía no funciona") == ["funciona": -2.5])
+        #expect(values("nada bueno") == ["bueno": -1.5])
+    }
+
+    @Test func neitherNor() {
+        #expect(values("ni bueno ni malo") == ["bueno": 0.4, "malo": -0.5])
+    }
+}
+
+@Suite struct IntensityTests {
+    @Test func boostersAndDampenersDecayWithDistance() {
+        #expect(values("muy bueno") == ["bueno": 2.6])
+        #expect(values("demasiado caro") == ["caro": -1.95])
+        #expect(values("un poco lento") == ["lento": -0.9])
+        #expect(values("realmente muy caro") == ["caro": -2.262])  // muy ×1.3, realmente two words away ×1.16
+    }
+
+    @Test func bienIsABoosterBeforeAnOpinionAndAnOpinionElsewhere() {
+        #expect(values("bien caro") == ["caro": -1.875])
+        #expect(values("me atendieron bien") == ["bien": 2])
+    }
+
+    @Test func superlativesCapitalsElongationAndExclamations() {
+        #expect(values("buenísimo") == ["buenísimo": 2.6])
+        #expect(values("la comida es PÉSIMA") == ["PÉSIMA": -4.375])
+        #expect(values("TODO PÉSIMO AQUÍ SIEMPRE") == ["PÉSIMO": -3.5])  // all in capitals: habit, not stress
+        #expect(values("buenooo") == ["buenooo": 2.3])
+        #expect(values("¡Qué rico!!!") == ["rico": 3.25])
+        #expect(values("superbueno") == ["superbueno": 2.8])
+    }
+}
+
+@Suite struct ClauseTests {
+    @Test func contrast() {
+        #expect(values("la comida es rica pero el servicio es lento") == ["rica": 1.25, "lento": -2.25])
+        #expect(values("Aunque es caro, es bueno") == ["caro": -0.75, "bueno": 2])
+        #expect(values("Es bueno. Pero caro.") == ["bueno": 1, "caro": -2.25])
+        #expect(values("Es bueno, sin embargo caro") == ["bueno": 1, "caro": -2.25])
+    }
+
+    @Test func irrealisAndExpectation() {
+        #expect(values("esperaba que fuera bueno") == ["bueno": -0.8])
+        #expect(values("debería funcionar") == ["funcionar": 0.2])
+        #expect(values("si al menos funcionara") == ["funcionara": -0.3])
+        #expect(values("me encantaría") == ["encantaría": 1.2])
+        #expect(ruleAnalyzer.analyze("esperaba que fuera bueno").score.label != .pos)
+    }
+
+    @Test func questions() {
+        #expect(values("¿es bueno?") == ["bueno": 1])
+        #expect(values("¿hasta cuándo?") == ["hasta cuándo": -2])
+        #expect(ruleAnalyzer.analyze("¿En serio? ¿Cómo es posible?").score.label == .neg)
+    }
+
+    @Test func sarcasm() {
+        #expect(values("Qué bien, otra vez sin luz") == ["bien": -1.2, "luz": -2])
+        #expect(values("Genial 🙃") == ["Genial": -1.8, "🙃": -0.5])
+        #expect(values("Genial, tercer día sin internet 👏") == ["Genial": -1.8, "internet": -2, "👏": -1.2])
+        #expect(values("Genial, todo perfecto 👏") == ["Genial": 3, "perfecto": 3.5, "👏": 2])  // praise with claps is praise
+    }
+
+    @Test func deprivation() {
+        #expect(values("llevamos dos días sin internet") == ["internet": -2])
+        #expect(values("no tenemos agua") == ["agua": -1.5])
+    }
+
+    @Test func comparatives() {
+        #expect(values("nada mejor que esto") == ["mejor": 2.4])
+        #expect(values("antes era mejor") == ["mejor": -1.6])
+        #expect(values("mejor que antes") == ["mejor": 2])
+    }
+
+    @Test func postNominalAdjectives() {
+        #expect(values("problema resuelto") == ["problema": 0, "resuelto": 1.5])
+        #expect(values("servicio pésimo") == ["pésimo": -3.5])
+    }
+}
