@@ -2,13 +2,13 @@
 /// absent values are omitted rather than written as null.
 extension Document {
     /// Version of the documents schema; bumped on any change a consumer could notice.
-    public static let schemaVersion = "1.0"
+    public static let schemaVersion = "1.1"
 
     /// Writes the document as one JSON object. Members are written as literal fragments with their
     /// commas (this runs for every document; the generic writer's bookkeeping cost 6% of ingest time on
     /// short survey rows). `writer` must be at the top level.
     public func writeJSON(to writer: inout JSONWriter) {
-        writer.fragment("{\"schema_version\":\"1.0\",\"id\":")
+        writer.fragment("{\"schema_version\":\"1.1\",\"id\":")
         writer.string(id.rawValue)
         writer.fragment(",\"kind\":")
         writer.string(kind.rawValue)
@@ -143,10 +143,13 @@ extension SourceLocation {
 }
 
 extension Reject {
+    /// Version of the rejects schema (`docs/schema/rejects.schema.json`), independent of the documents'.
+    public static let schemaVersion = "1.0"
+
     /// One line of `rejects.jsonl`.
     public func writeJSON(to writer: inout JSONWriter, masker: PersonalDataMasker? = nil) {
         writer.beginObject()
-        writer.member("schema_version", Document.schemaVersion)
+        writer.member("schema_version", Reject.schemaVersion)
         writer.key("source")
         location.writeJSON(to: &writer)
         writer.member("reason", reason.rawValue)

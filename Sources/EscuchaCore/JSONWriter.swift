@@ -34,6 +34,15 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func close() { depth -= 1 }
+
+    /// Reopens the top-level object just written (its `}` must be the last byte) to append members to it:
+    /// an analysis adds its results to a document already serialized.
+    public mutating func reopenObject() {
+        precondition(depth == 0 && bytes.last == UInt8(ascii: "}"), "reopenObject needs a complete top-level object at the end")
+        bytes.removeLast()
+        depth = 1
+        commaBits = 1
+    }
     public mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
 
     /// Writes `"name":`; the next value call completes the member.

@@ -1,11 +1,14 @@
 import Foundation
 import EscuchaCore
 import EscuchaIngest
+import EscuchaSentiment
 
 /// One pass of ingest shared by `escucha ingest` and `escucha scan`: documents to one output, rejects to
 /// another, with a progress line, and the per-file reports for the summary.
 struct IngestRun {
     var arguments: IngestArguments
+    /// When set (`escucha scan`), each document gets its `sentiment` member.
+    var analyzer: SentimentAnalyzer?
 
     struct Result {
         var reports: [FileReport]
@@ -27,6 +30,7 @@ struct IngestRun {
         var records = 0
         var rejected = 0
         let engine = IngestEngine(options: options)
+        let analyzer = self.analyzer
         let reports = try engine.run(files: listing.files, transform: { documents in
             // Serializing on the worker threads keeps the writer thread free.
             var writer = JSONWriter(reservingCapacity: documents.count * 700)
@@ -34,6 +38,12 @@ struct IngestRun {
             // copy retains and releases its twenty reference-counted fields.
             for index in documents.indices {
                 if let masker { masker.mask(documents[index]).writeJSON(to: &writer) } else { documents[index].writeJSON(to: &writer) }
+                if let analyzer {
+                    writer.reopenObject()
+                    writer.key("sentiment")
+                    analyzer.analyze(documents[index].text).writeJSON(to: &writer)
+                    writer.endObject()
+                }
                 writer.newline()
             }
             return writer.bytes

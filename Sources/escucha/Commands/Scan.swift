@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import EscuchaCore
 
-/// `escucha scan`: the main job. For now it ingests into an output folder and prints the summary;
-/// scoring, classification and reports join it as they are built.
+/// `escucha scan`: the main job. It ingests into an output folder, scores each document's sentiment and
+/// prints the summary; classification and reports join it as they are built.
 struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Scan folders of exports: documents, rejects and a summary in an output folder.",
@@ -14,6 +14,9 @@ struct Scan: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("out")], help: "The output folder.")
     var out: String = "escucha-out"
 
+    @Option(help: "The lexicon folder (default: lexicons/es of this checkout, or $ESCUCHA_LEXICONS).")
+    var lexicons: String?
+
     func run() throws {
         let folder = out.hasSuffix("/") ? String(out.dropLast()) : out
         let documentsPath = "\(folder)/documents.jsonl"
@@ -22,7 +25,8 @@ struct Scan: ParsableCommand {
         // The rejects file always exists after a scan, empty when nothing was rejected, so that pipelines
         // never pick up a stale one.
         try OutputFile(creating: rejectsPath).finish()
-        let result = try IngestRun(arguments: input).execute(documents: documents, rejectsPath: rejectsPath)
+        let analyzer = try LexiconOptions.analyzer(lexicons)
+        let result = try IngestRun(arguments: input, analyzer: analyzer).execute(documents: documents, rejectsPath: rejectsPath)
         let summary = try OutputFile(creating: "\(folder)/summary.json")
         summary.write(IngestSummary.json(result))
         try summary.finish()
