@@ -13,7 +13,8 @@ public struct SentimentAnalyzer: Sendable {
     let lookup: OpinionLookup
     private let caches = ThreadLocalCache()
 
-    public static let ruleNames = ["intensity", "intensifiers", "negation", "deprivation", "comparatives", "post-nominal",
+    public static let ruleNames = ["intensity", "intensifiers", "negation", "deprivation", "unmet-expectations", "suggestions",
+                                   "comparatives", "post-nominal",
                                    "irrealis", "contrast", "questions", "sarcasm", "exclamation"]
 
     public init(normalizer: Normalizer, lexicon: SentimentLexicon) {
@@ -67,6 +68,11 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("intensifiers") { Intensifiers.apply(&context) }
         if enabled("negation") { Negation.apply(&context) }
         if enabled("deprivation") { context.contributions += Deprivation.cues(context) }
+        if enabled("unmet-expectations") {
+            UnmetExpectations.apply(&context)
+            context.contributions += UnmetExpectations.cues(context)
+        }
+        if enabled("suggestions") { context.contributions += Suggestions.cues(context) }
         if enabled("comparatives") { Comparatives.apply(&context) }
         if enabled("post-nominal") { PostNominal.apply(&context) }
         if enabled("irrealis") { Irrealis.apply(&context, isConditional: { Self.isConditional($0, text) }) }

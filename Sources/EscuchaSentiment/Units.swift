@@ -93,6 +93,10 @@ struct UnitReader {
             unit.modifiers = cues
             if cues[.boundary] != nil { unit.breaksClause = true }
         }
+        // Owed actions are listed as infinitives: `llegó`, `contestan` find `llegar`, `contestar`.
+        if let weight = cache.expected(token.forms, lexicon: lexicon, normalizer: lookup.normalizer) {
+            unit.modifiers[.expected] = weight
+        }
         return unit
     }
 
@@ -146,10 +150,13 @@ struct UnitReader {
     /// A phrase word matches a token by spelling or lemma; by key only when the phrase word has accents
     /// the customer may have left out (so `si` does not match `sí`).
     static func matches(_ word: String, _ token: Token) -> Bool {
-        if token.normalized == word || token.lemma == word || token.folded == word { return true }
+        if token.normalized == word || token.folded == word { return true }
+        // Lemmas match inflection (`tomaron` for `tomar`), not derivation: `perito` is not `pero`.
+        let derived = token.steps.contains { $0 == "diminutive" || $0 == "augmentative" }
+        if !derived, token.lemma == word { return true }
         let wordKey = Folding.key(word)
         guard wordKey != word else { return false }
-        return token.key == wordKey || Folding.key(token.lemma) == wordKey
+        return token.key == wordKey || !derived && Folding.key(token.lemma) == wordKey
     }
 
     /// A hashtag's opinion is that of its words (`#PésimoServicio` is `pésimo`), with a negation inside it
@@ -192,6 +199,22 @@ struct UnitReader {
 /// Opinion lookups remembered per thread by the token's shared forms (a surface is analysed once).
 final class OpinionCache: @unchecked Sendable {
     private var found: [ObjectIdentifier: (forms: TokenForms, result: OpinionLookup.Found?)] = [:]
+    private var owed: [ObjectIdentifier: (forms: TokenForms, weight: Double?)] = [:]
+
+    /// The weight of an owed action (`llegar`) that a word form conjugates, if any.
+    func expected(_ forms: TokenForms, lexicon: SentimentLexicon, normalizer: Normalizer) -> Double? {
+        let id = ObjectIdentifier(forms)
+        if let hit = owed[id] { return hit.weight }
+        var weight = lexicon.modifiers[forms.lemma]?[.expected]
+        if weight == nil, !forms.normalized.contains(" ") {
+            for (candidate, rule) in normalizer.lemmaCandidates(of: forms.normalized) where rule == "conjugation" || rule == "enclitic" || rule == "irregular" {
+                if let listed = lexicon.modifiers[candidate]?[.expected] { weight = listed; break }
+            }
+        }
+        if owed.count >= Self.limit { owed.removeAll(keepingCapacity: true) }
+        owed[id] = (forms, weight)
+        return weight
+    }
     static let limit = 200_000
 
     func find(_ forms: TokenForms, _ lookup: OpinionLookup) -> OpinionLookup.Found? {

@@ -21,10 +21,10 @@ func table(_ name: String, _ columns: [String], _ rows: [String], uniqueKey: Boo
 let ruleAnalyzer: SentimentAnalyzer = {
     let adjectives = [
         "bueno\t2", "malo\t-2.5", "mal\t-2.5", "bien\t2", "excelente\t3.5", "amable\t2.5", "pésimo\t-3.5", "caro\t-1.5", "rico\t2.5",
-        "lento\t-1.5", "genial\t3", "mejor\t2", "peor\t-2.5", "resuelto\t1.5", "perfecto\t3.5", "rápido\t1.5",
+        "lento\t-1.5", "genial\t3", "correcto\t1", "mejor\t2", "peor\t-2.5", "resuelto\t1.5", "perfecto\t3.5", "rápido\t1.5",
     ].map { $0 + "\tgeneral\tall\t" }
     let nouns = ["problema\t-1.5", "queja\t-1.5", "desastre\t-3"].map { $0 + "\tgeneral\tall\t" }
-    let verbs = ["gustar\t1.5", "funcionar\t1", "recomendar\t2", "encantar\t3"].map { $0 + "\tgeneral\tall\t" }
+    let verbs = ["tardar\t-1", "gustar\t1.5", "funcionar\t1", "recomendar\t2", "encantar\t3"].map { $0 + "\tgeneral\tall\t" }
     let expressions = ["tomar el pelo\t-3", "de lujo\t3"].map { $0 + "\tgeneral\tall\t" }
     let modifiers = try! TSVTable.load("\(repositoryRoot)/lexicons/es/sentiment/modifiers.tsv", columns: SentimentLexicon.modifierColumns, uniqueKey: false)
     let lexicon = try! SentimentLexicon(

@@ -128,10 +128,17 @@ struct Measurement {
 func measure(_ binary: String, _ path: String, jobs: Int?) -> Measurement {
     var arguments = [binary, "ingest", path, "-o", "/dev/null", "--rejects", "/dev/null"]
     if let jobs { arguments += ["--jobs", String(jobs)] }
+    return measure(arguments)
+}
+
+/// Runs a command with stdout and stderr to /dev/null: wall time and peak resident memory.
+func measure(_ arguments: [String]) -> Measurement {
+    let binary = arguments[0]
     var pid: pid_t = 0
     var fileActions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&fileActions)
     posix_spawn_file_actions_addopen(&fileActions, 2, "/dev/null", O_WRONLY, 0)
+    if arguments[1] != "ingest" { posix_spawn_file_actions_addopen(&fileActions, 1, "/dev/null", O_WRONLY, 0) }
     let argv = arguments.map { strdup($0) } + [nil]
     let start = Date()
     let status = posix_spawn(&pid, binary, &fileActions, nil, argv, environ)
@@ -309,11 +316,72 @@ if settings.only.isEmpty || settings.only.contains("normalize") {
     for (name, value) in normalizationRows { print(String(format: "  %@: %.1f MB/s", name, value)) }
 }
 
+// MARK: Sentiment (issue 4): `escucha score --lines` end to end, beside VADER 3.3.2 on the same lines.
+
+/// Texts one per line (line breaks inside a text become spaces), repeated to at least `target` bytes.
+func writeLines(_ texts: [String], to path: String, target: Int) {
+    if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size >= target { return }
+    var body: [UInt8] = []
+    for text in texts { body += Array(text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ").utf8) + [0x0A] }
+    repeatToSize(path, header: [], body: body, target: target)
+}
+
+/// VADER in a virtual environment of its own (Benchmarks/.venv), installed from PyPI on first use.
+func vaderMegabytesPerSecond(_ path: String, limit: Int) -> Double? {
+    let venv = "\(settings.root)/Benchmarks/.venv"
+    func shell(_ command: String) -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try? process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+    if !FileManager.default.fileExists(atPath: "\(venv)/bin/python") {
+        guard shell("python3 -m venv '\(venv)' && '\(venv)/bin/pip' install -q vaderSentiment==3.3.2").status == 0 else { return nil }
+    }
+    let result = shell("'\(venv)/bin/python' '\(settings.root)/Benchmarks/vader_baseline.py' '\(path)' \(limit)")
+    guard result.status == 0 else { return nil }
+    return result.output.split(separator: " ").first.flatMap { Double($0) }
+}
+
+var scoreRows: [(String, Double, Double)] = []
+var vaderRate: Double?
+if settings.only.isEmpty || settings.only.contains("score") {
+    let base = demoTexts(settings.root)
+    let sizes = [20, 60]
+    print("\nSentiment: escucha score --lines (normalization included), medians of \(settings.runs):")
+    for target in sizes {
+        let path = "\(settings.data)/score-\(target)mb.txt"
+        writeLines(base, to: path, target: target * 1_000_000)
+        let megabytes = Double(size(of: path)) / 1e6
+        let arguments = [settings.binary, "score", "--lines", "--lexicons", "\(settings.root)/lexicons/es", path]
+        let one = (0..<settings.runs).map { _ in measure(arguments + ["--jobs", "1"]) }
+        let all = (0..<settings.runs).map { _ in measure(arguments) }
+        let peak = Double((one + all).map(\.peakKilobytes).max() ?? 0) / 1024
+        scoreRows.append(("score \(target) MB (1 core)", megabytes / median(one.map(\.seconds)), peak))
+        scoreRows.append(("score \(target) MB (\(cores) cores)", megabytes / median(all.map(\.seconds)), peak))
+        print(String(format: "  %.0f MB: %.1f MB/s (1 core)  %.1f MB/s (%d cores)  peak %.1f MB", megabytes,
+                     megabytes / median(one.map(\.seconds)), megabytes / median(all.map(\.seconds)), cores, peak))
+    }
+    vaderRate = vaderMegabytesPerSecond("\(settings.data)/score-20mb.txt", limit: 3_000_000)
+    if let vaderRate {
+        print(String(format: "  VADER 3.3.2 polarity_scores, first 3 MB of the same lines, CPU time: %.2f MB/s", vaderRate))
+    } else {
+        print("  VADER baseline skipped: could not create Benchmarks/.venv with vaderSentiment 3.3.2")
+    }
+}
+
 // Thresholds: a figure below its floor fails the run.
 struct Thresholds: Decodable {
     var minimumMegabytesPerSecond: [String: Double]
     var maximumPeakMegabytes: Double
     var normalizeMegabytesPerSecondPerCore: Double?
+    var scoreMegabytesPerSecondPerCore: Double?
 }
 let thresholdsPath = "\(settings.root)/Benchmarks/thresholds.json"
 var failures: [String] = []
@@ -331,6 +399,11 @@ if let data = FileManager.default.contents(atPath: thresholdsPath),
     }
     if let floor = thresholds.normalizeMegabytesPerSecondPerCore, let measured = normalizationRows.first?.1, measured < floor {
         failures.append(String(format: "normalize: %.1f MB/s per core is below the %.0f MB/s floor", measured, floor))
+    }
+    if let floor = thresholds.scoreMegabytesPerSecondPerCore {
+        for row in scoreRows where row.0.hasSuffix("(1 core)") && row.1 < floor {
+            failures.append(String(format: "%@: %.1f MB/s is below the %.0f MB/s floor", row.0, row.1, floor))
+        }
     }
 }
 if failures.isEmpty {

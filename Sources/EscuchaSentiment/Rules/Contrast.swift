@@ -62,8 +62,9 @@ enum Irrealis {
                   !(context.units[end].breaksClause && !context.units[end].isWord), !context.units[end].has(.contrastAfter) {
                 end += 1
             }
+            // A suggestion's own cue is already what the irrealis means.
             for index in context.contributions.indices where (markerIndex..<end).contains(context.contributions[index].unit)
-                && !applied.contains(index) {
+                && !applied.contains(index) && context.contributions[index].match != "suggestion" {
                 applied.insert(index)
                 let value = context.contributions[index].value
                 if let weight = expectation {

@@ -18,11 +18,14 @@ enum Negation {
     static let negativeShift = 3.0
     /// The strongest a negated word can end: negation never makes stronger opinions than it undoes.
     static let range = -2.5...1.5
+    /// A mild positive word negated is not a strong complaint: `no está claro` (1) is no worse than −1.5.
+    /// So a negated positive word ends no lower than its own valence plus this, on the negative side.
+    static let mildPositiveMargin = 0.5
     /// `ni bueno ni malo`: both words keep a fifth of their weight.
     static let neitherFactor = 0.2
 
     static func shifted(_ valence: Double, weight: Double) -> Double {
-        let moved = valence > 0 ? valence - positiveShift : valence + negativeShift
+        let moved = valence > 0 ? max(valence - positiveShift, -(valence + mildPositiveMargin)) : valence + negativeShift
         return min(max(moved, range.lowerBound), range.upperBound) * weight
     }
 
@@ -76,6 +79,61 @@ enum Negation {
                 let value = context.contributions[index].value
                 context.contributions[index].apply("concord", cue: context.cue(stress.index), to: value * stress.weight)
             }
+        }
+    }
+}
+
+/// `no llegó`, `nadie responde`, `nunca me devolvieron`: actions a customer is owed (arrive, answer,
+/// return, repair) carry no opinion when done, but not doing them is a complaint. Each such verb's weight
+/// in the modifiers list is the valence of its negation. When an opinion word shares the negation's scope
+/// (`no tardó en llegar`, `no llegó tarde`), the negation is about that word, and this rule keeps out.
+/// An owed action that is also a mild opinion word (`funcionar`, `cumplir`) ends, negated, no higher
+/// than the weight: `no funciona` is a full complaint, not the mild one the shift alone would give.
+enum UnmetExpectations {
+    static func apply(_ context: inout RuleContext) {
+        for index in context.contributions.indices {
+            let working = context.contributions[index]
+            guard let negator = working.negatedBy, let weight = context.units[working.unit].modifiers[.expected], weight < working.value else { continue }
+            context.contributions[index].apply("unmet expectation", cue: context.cue(negator), to: weight)
+        }
+    }
+
+    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+        var out: [RuleContext.Working] = []
+        let (negators, _) = Negation.roles(context)
+        for (index, unit) in context.units.enumerated() {
+            guard let weight = unit.modifiers[.expected], unit.opinion == nil else { continue }
+            let before = context.before(index, limit: Negation.scope)
+            guard let position = before.firstIndex(where: { negators.contains($0) }) else { continue }
+            let negator = before[position]
+            // An opinion word between the negator and the verb, or right after the verb, takes the negation.
+            let between = before[..<position].contains { context.units[$0].opinion != nil }
+            var after = false
+            var next = index + 1
+            while next < context.units.count, next <= index + 2, context.clauseOf[next] == context.clauseOf[index], !context.units[next].breaksClause {
+                if context.units[next].opinion != nil { after = true }
+                next += 1
+            }
+            guard !between, !after else { continue }
+            var working = RuleContext.Working(unit: index, term: "\(context.cue(negator)) … \(unit.key)", list: "rule",
+                                              match: "unmet expectation", valence: weight, value: weight)
+            working.rules.append(AppliedRule(rule: "unmet expectation", cue: context.cue(negator), from: 0, to: weight))
+            out.append(working)
+        }
+        return out
+    }
+}
+
+/// `deberían tener más cajeros`, `hace falta más personal`: a suggestion names something missing, so in
+/// customer feedback it is a mild complaint. The marker's weight is what it adds.
+enum Suggestions {
+    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+        context.units.indices.compactMap { index in
+            guard let weight = context.units[index].modifiers[.suggestion] else { return nil }
+            var working = RuleContext.Working(unit: index, term: context.cue(index), list: "rule", match: "suggestion",
+                                              valence: weight, value: weight)
+            working.rules.append(AppliedRule(rule: "suggestion", cue: context.cue(index), from: 0, to: weight))
+            return working
         }
     }
 }

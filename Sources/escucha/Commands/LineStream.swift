@@ -52,9 +52,9 @@ final class LineStream {
 enum OrderedBatches {
     static let batchSize = 4096
 
-    static func run<Output>(lines: () -> (line: String, number: Int)?, transform: @Sendable @escaping (String, Int) -> Output,
-                            emit: (Output) throws -> Void) throws {
-        let workers = max(ProcessInfo.processInfo.activeProcessorCount, 1)
+    static func run<Output>(workers requested: Int? = nil, lines: () -> (line: String, number: Int)?,
+                            transform: @Sendable @escaping (String, Int) -> Output, emit: (Output) throws -> Void) throws {
+        let workers = max(requested ?? ProcessInfo.processInfo.activeProcessorCount, 1)
         var batch: [(String, Int)] = []
         batch.reserveCapacity(batchSize)
         func flush() throws {
@@ -63,11 +63,15 @@ enum OrderedBatches {
             let results = UnsafeMutableBufferPointer<Output?>.allocate(capacity: input.count)
             results.initialize(repeating: nil)
             defer { results.deinitialize(); results.deallocate() }
-            let slices = min(workers * 4, input.count)
             let shared = SendableBuffer(results)
-            DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                let range = (input.count * slice / slices)..<(input.count * (slice + 1) / slices)
-                for index in range { shared.buffer[index] = transform(input[index].0, input[index].1) }
+            if workers == 1 {
+                for index in input.indices { shared.buffer[index] = transform(input[index].0, input[index].1) }
+            } else {
+                let slices = min(workers * 4, input.count)
+                DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                    let range = (input.count * slice / slices)..<(input.count * (slice + 1) / slices)
+                    for index in range { shared.buffer[index] = transform(input[index].0, input[index].1) }
+                }
             }
             for result in results { try emit(result!) }
             batch.removeAll(keepingCapacity: true)

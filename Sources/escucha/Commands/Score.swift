@@ -28,8 +28,15 @@ struct Score: ParsableCommand {
     @Flag(help: "Mask emails, phones, national ids and card numbers in every string of the output.")
     var maskPersonalData = false
 
+    @Option(help: "Worker threads (default: all cores).")
+    var jobs: Int?
+
     @Option(help: "The lexicon folder (default: lexicons/es of this checkout, or $ESCUCHA_LEXICONS).")
     var lexicons: String?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
 
     func run() throws {
         let analyzer = try LexiconOptions.analyzer(lexicons)
@@ -41,7 +48,7 @@ struct Score: ParsableCommand {
         var scored = 0
         for path in files.isEmpty ? ["-"] : files {
             let stream = try LineStream(path: path)
-            try OrderedBatches.run(lines: {
+            try OrderedBatches.run(workers: jobs, lines: {
                 while let line = stream.next() {
                     if line.isEmpty { continue }
                     return (line, stream.lineNumber)
