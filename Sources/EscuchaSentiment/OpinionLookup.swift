@@ -32,11 +32,19 @@ struct OpinionLookup: Sendable {
         guard !word.contains(" "), word.utf8.count > 3 else { return nil }
         if word.hasSuffix("mente"), word.utf8.count > 8 {
             let stem = String(word.dropLast(5))
+            // Only from clear opinions: `horriblemente`, `perfectamente`; adverbs of mild adjectives are
+            // mostly discourse words (`exactamente`, `simplemente`, `directamente`).
             for candidate in [stem, stem.hasSuffix("a") ? String(stem.dropLast()) + "o" : stem] {
-                if let entry = entry(for: candidate) { return Found(entry: entry, match: "-mente", intensity: []) }
+                if let entry = entry(for: candidate) {
+                    return abs(entry.valence) >= Self.adverbMinimum ? Found(entry: entry, match: "-mente", intensity: []) : nil
+                }
             }
         }
+        let known = normalizer.lexicons.vocabulary[word]
         for (candidate, rule) in normalizer.lemmaCandidates(of: word) {
+            // A word the vocabulary knows as common (`planta`, `aire`, `chiste`) is not read as a form of a
+            // much rarer verb (`plantar`, `airar`, `chistar`) that happens to share its spelling.
+            if let known, rule == "conjugation", (normalizer.lexicons.vocabulary[candidate] ?? 0) < known - Self.homographMargin { continue }
             if let entry = entry(for: candidate) {
                 return Found(entry: entry, match: rule, intensity: rule == "superlative" ? [("superlative", nil, Self.superlativeFactor)] : [])
             }
@@ -54,6 +62,10 @@ struct OpinionLookup: Sendable {
         }
         return nil
     }
+
+    static let adverbMinimum = 2.0
+    /// How much rarer (on the Zipf scale) a verb may be than the word that looks like its form.
+    static let homographMargin = 1.0
 
     /// `-ísimo` strengthens its base (`buenísimo` is more than `bueno`, less than two of them).
     static let superlativeFactor = 1.3

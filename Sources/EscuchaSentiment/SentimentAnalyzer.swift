@@ -15,7 +15,7 @@ public struct SentimentAnalyzer: Sendable {
 
     public static let ruleNames = ["intensity", "intensifiers", "negation", "deprivation", "unmet-expectations", "suggestions",
                                    "comparatives", "post-nominal",
-                                   "irrealis", "contrast", "questions", "sarcasm", "exclamation"]
+                                   "irrealis", "contrast", "questions", "sarcasm", "exclamation", "negativity", "repetition"]
 
     public init(normalizer: Normalizer, lexicon: SentimentLexicon) {
         self.normalizer = normalizer
@@ -46,6 +46,8 @@ public struct SentimentAnalyzer: Sendable {
             sentences.append(start..<units.count)
         }
         resolveDoubleRoles(&units)
+        ProperNames.apply(&units, text: text, sentences: sentences)
+        DiscourseMarkers.apply(&units, sentences: sentences)
         var clauseOf: [Int] = []
         clauseOf.reserveCapacity(units.count)
         var clause = 0
@@ -80,6 +82,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("questions") { Questions.apply(&context) }
         if enabled("sarcasm") { Sarcasm.apply(&context) }
         if enabled("exclamation") { Exclamation.apply(&context) }
+        Balance.apply(&context, negativity: enabled("negativity"), repetition: enabled("repetition"))
         return finish(context, text)
     }
 

@@ -16,7 +16,7 @@ public struct ValenceEntry: Sendable, Equatable {
 public enum ModifierKind: String, Sendable, CaseIterable {
     case booster, dampener, negator, concord
     case contrastAfter = "contrast_after", contrastBefore = "contrast_before"
-    case expectation, irrealis, boundary, rhetorical, sarcasm, deprivation, expected, suggestion, laughter
+    case expectation, irrealis, boundary, rhetorical, sarcasm, deprivation, expected, suggestion, neutral, laughter
 }
 
 /// The sentiment lexicons of `lexicons/es/sentiment/`, validated when loaded.

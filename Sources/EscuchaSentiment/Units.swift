@@ -92,6 +92,7 @@ struct UnitReader {
         if let cues = modifiers(token) {
             unit.modifiers = cues
             if cues[.boundary] != nil { unit.breaksClause = true }
+            if cues[.neutral] != nil { unit.opinion = nil }
         }
         // Owed actions are listed as infinitives: `llegó`, `contestan` find `llegar`, `contestar`.
         if let weight = cache.expected(token.forms, lexicon: lexicon, normalizer: lookup.normalizer) {
@@ -114,6 +115,10 @@ struct UnitReader {
         var candidates = lexicon.phrases.byFirstWord[first.key] ?? []
         let lemmaKey = Folding.key(first.lemma)
         if lemmaKey != first.key, let more = lexicon.phrases.byFirstWord[lemmaKey] { candidates += more }
+        // `merece la pena` starts `merecer la pena`: expressions list their verb in the infinitive.
+        for infinitive in cache.infinitives(first.forms, lookup.normalizer) where infinitive != lemmaKey && infinitive != first.key {
+            if let more = lexicon.phrases.byFirstWord[Folding.key(infinitive)] { candidates += more }
+        }
         guard !candidates.isEmpty else { return nil }
         var best: (length: Int, payloads: [PhraseIndex.Payload])?
         for phrase in candidates {
@@ -123,7 +128,8 @@ struct UnitReader {
             var matched = true
             for (offset, word) in phrase.words.enumerated() {
                 let token = text.tokens[index + offset]
-                guard token.kind == .word, Self.matches(word, token) else { matched = false; break }
+                guard token.kind == .word, Self.matches(word, token) || isInfinitive(word) && cache.infinitives(token.forms, lookup.normalizer).contains(word)
+                else { matched = false; break }
             }
             guard matched else { continue }
             if let current = best, current.length == length {
@@ -133,9 +139,11 @@ struct UnitReader {
             }
         }
         guard let best else { return nil }
+        // A neutral phrase (`buenos días`, `a lo mejor`) wins over an expression of its own length.
+        let payloads = best.payloads.contains(.modifier(.neutral, 1)) ? best.payloads.filter { if case .expression = $0 { return false }; return true } : best.payloads
         let range = index..<index + best.length
         var unit = Unit(tokens: range, key: text.tokens[range].map(\.key).joined(separator: " "), isWord: true)
-        for payload in best.payloads {
+        for payload in payloads {
             switch payload {
             case .expression(let entry):
                 unit.opinion = .init(entry: entry, match: "expression", intensity: [])
@@ -146,6 +154,8 @@ struct UnitReader {
         }
         return unit
     }
+
+    private func isInfinitive(_ word: String) -> Bool { word.hasSuffix("ar") || word.hasSuffix("er") || word.hasSuffix("ir") }
 
     /// A phrase word matches a token by spelling or lemma; by key only when the phrase word has accents
     /// the customer may have left out (so `si` does not match `sí`).
@@ -200,6 +210,26 @@ struct UnitReader {
 final class OpinionCache: @unchecked Sendable {
     private var found: [ObjectIdentifier: (forms: TokenForms, result: OpinionLookup.Found?)] = [:]
     private var owed: [ObjectIdentifier: (forms: TokenForms, weight: Double?)] = [:]
+
+    private var verbs: [ObjectIdentifier: (forms: TokenForms, infinitives: [String])] = [:]
+
+    /// Infinitives a word form may conjugate (`merece` → `merecer`), for expressions written with their
+    /// verb in the infinitive: the token's lemma settles on the vocabulary's reading, which for a form the
+    /// vocabulary lists is the form itself.
+    func infinitives(_ forms: TokenForms, _ normalizer: Normalizer) -> [String] {
+        let id = ObjectIdentifier(forms)
+        if let hit = verbs[id] { return hit.infinitives }
+        var out: [String] = []
+        if !forms.normalized.contains(" ") {
+            for (candidate, rule) in normalizer.lemmaCandidates(of: forms.normalized)
+            where rule == "conjugation" || rule == "enclitic" || rule == "irregular" {
+                out.append(candidate)
+            }
+        }
+        if verbs.count >= Self.limit { verbs.removeAll(keepingCapacity: true) }
+        verbs[id] = (forms, out)
+        return out
+    }
 
     /// The weight of an owed action (`llegar`) that a word form conjugates, if any.
     func expected(_ forms: TokenForms, lexicon: SentimentLexicon, normalizer: Normalizer) -> Double? {

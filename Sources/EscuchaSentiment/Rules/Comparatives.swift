@@ -4,11 +4,14 @@
 ///   nothing is better means this is best. They keep their sign and are stressed.
 /// - `antes era mejor`, `antes funcionaba mejor`: a past comparison praises the past, so it complains
 ///   about the present (`mejor que antes` keeps its sign: there `antes` comes after).
+/// - `mejor comprar otro`, `es mejor ir temprano`: `mejor` before an infinitive gives advice, not praise.
 enum Comparatives {
     static let superlativeNegationFactor = 1.2
     /// `antes era mejor` is a complaint a little milder than `ahora es peor`.
     static let pastComparisonFactor = -0.8
     static let comparatives: Set<String> = ["mejor", "mejores", "peor", "peores"]
+    /// `era mejor`, `funcionaba mejor`: an imperfect before the comparative compares with the past.
+    static let pastForms: Set<String> = ["era", "eran", "estaba", "estaban", "funcionaba", "funcionaban"]
 
     static func apply(_ context: inout RuleContext) {
         for index in context.contributions.indices {
@@ -23,10 +26,18 @@ enum Comparatives {
                 context.contributions[index].negatedBy = nil
                 continue
             }
-            let antes = context.before(unitIndex, limit: 4).first { context.units[$0].key == "antes" }
+            let before = context.before(unitIndex, limit: 4)
+            let past = before.first { context.units[$0].key == "antes" } ?? before.first.flatMap { pastForms.contains(context.units[$0].key) ? $0 : nil }
             let followedByQue = context.units.indices.contains(unitIndex + 1) && context.units[unitIndex + 1].key == "que"
-            if antes != nil, !followedByQue {
-                context.contributions[index].apply("comparative", cue: "antes … \(unit.key)", to: working.value * pastComparisonFactor)
+            if let past, !followedByQue {
+                context.contributions[index].apply("comparative", cue: "\(context.cue(past)) … \(unit.key)", to: working.value * pastComparisonFactor)
+                continue
+            }
+            // `mejor comprar otro billete`, `es mejor ir temprano`: advice about what to do, not praise.
+            if unit.key.hasPrefix("mejor"), unitIndex + 1 < context.units.count, context.clauseOf[unitIndex + 1] == context.clauseOf[unitIndex],
+               let next = Optional(context.units[unitIndex + 1]), next.isWord, next.opinion == nil,
+               next.key.hasSuffix("ar") || next.key.hasSuffix("er") || next.key.hasSuffix("ir") {
+                context.contributions[index].apply("comparative", cue: "\(unit.key) + infinitive", to: 0)
             }
         }
     }

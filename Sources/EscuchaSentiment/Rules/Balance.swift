@@ -1,0 +1,28 @@
+/// Corrections for how people use evaluative words across a whole text (after Taboada et al., SO-CAL).
+///
+/// - Negativity: positive words are far more frequent than negative ones in all language (the Pollyanna
+///   principle), so a negative word is stronger evidence than a positive one of the same rating. Negative
+///   contributions weigh `negativeWeight`.
+/// - Repetition: the third `bueno` of a review says less than the first. The n-th contribution of the same
+///   term weighs 1/n.
+enum Balance {
+    static let negativeWeight = 1.3
+
+    static func apply(_ context: inout RuleContext, negativity: Bool, repetition: Bool) {
+        var seen: [String: Int] = [:]
+        for index in context.contributions.indices.sorted(by: { context.contributions[$0].unit < context.contributions[$1].unit }) {
+            let working = context.contributions[index]
+            if repetition {
+                let count = seen[working.term, default: 0] + 1
+                seen[working.term] = count
+                if count > 1 {
+                    context.contributions[index].apply("repetition", cue: "×\(count)", to: working.value / Double(count))
+                }
+            }
+            let value = context.contributions[index].value
+            if negativity, value < 0 {
+                context.contributions[index].apply("negativity", cue: nil, to: value * negativeWeight)
+            }
+        }
+    }
+}

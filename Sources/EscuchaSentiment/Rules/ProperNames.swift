@@ -1,0 +1,55 @@
+import EscuchaNormalize
+
+/// Names are not opinions: `Buenos Aires`, `Puerto Rico`, `Miguel Ángel`, `Costa Rica`. A capitalised
+/// opinion word inside a run of capitalised words (not at the start of its sentence) is read as part of a
+/// name and loses its opinion. A sentence written mostly in capitals per word (a review title such as
+/// `Muy Buena Comida`) is left alone.
+enum ProperNames {
+    /// Above this share of capitalised words, a sentence is in title case and capitals mean nothing.
+    static let titleCaseShare = 0.6
+
+    static func apply(_ units: inout [Unit], text: NormalizedText, sentences: [Range<Int>]) {
+        for sentence in sentences {
+            let words = sentence.filter { units[$0].isWord }
+            guard words.count >= 2 else { continue }
+            let capitalised = words.filter { isCapitalised(units[$0], text) }
+            if Double(capitalised.count) >= titleCaseShare * Double(words.count) { continue }
+            for (position, index) in words.enumerated() where units[index].opinion != nil && position > 0 && isCapitalised(units[index], text) {
+                let previous = words[position - 1]
+                let next = position + 1 < words.count ? words[position + 1] : nil
+                // Neighbours in the same run of tokens (no punctuation between), capitalised, not the sentence's first word.
+                let joinedBefore = previous == index - 1 && position - 1 > 0 && isCapitalised(units[previous], text)
+                let joinedAfter = next == index + 1 && next.map { isCapitalised(units[$0], text) } == true
+                if joinedBefore || joinedAfter { units[index].opinion = nil }
+            }
+        }
+    }
+
+    /// First letter upper case, the rest lower case (`Rico`, not `RICO` or `rico`).
+    static func isCapitalised(_ unit: Unit, _ text: NormalizedText) -> Bool {
+        guard unit.isWord, unit.tokens.count == 1 else { return false }
+        let token = text.tokens[unit.tokens.lowerBound]
+        guard let first = token.surface.unicodeScalars.first, first.properties.isUppercase else { return false }
+        return !token.emphasis.contains(.allCaps) && token.surface.unicodeScalars.dropFirst().contains { $0.properties.isLowercase }
+    }
+}
+
+/// `Bueno, …`, `Bien, pues…`, `Vale, pero…`: at the start of a sentence and followed by a pause or a
+/// connective, these words organise talk; they do not praise.
+enum DiscourseMarkers {
+    static let markers: Set<String> = ["bueno", "bien", "vale", "buenas", "ok", "okay", "genial"]
+    static let connectives: Set<String> = ["pues", "pero", "y", "nada", "entonces", "a", "que", "lo"]
+
+    static func apply(_ units: inout [Unit], sentences: [Range<Int>]) {
+        for sentence in sentences {
+            guard let first = sentence.first(where: { units[$0].isWord }), units[first].opinion != nil,
+                  markers.contains(units[first].key), first + 1 < sentence.upperBound else { continue }
+            let next = units[first + 1]
+            let pause = !next.isWord && next.key.hasPrefix(",") || next.key.hasPrefix("...") || next.key.hasPrefix("…")
+            // `genial` only with a pause: `genial servicio` is praise.
+            if pause || units[first].key != "genial" && next.isWord && connectives.contains(next.key) {
+                units[first].opinion = nil
+            }
+        }
+    }
+}
