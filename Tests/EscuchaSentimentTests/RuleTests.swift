@@ -130,7 +130,7 @@ import Testing
     }
 
     @Test func sarcasm() {
-        #expect(values("Qué bien, otra vez sin luz") == ["bien": -1.2, "luz": -2])
+        #expect(values("Qué bien, otra vez sin luz") == ["Qué bien": -1.2, "luz": -2])
         #expect(values("Genial 🙃") == ["Genial": -1.8, "🙃": -0.5])
         #expect(values("Genial, tercer día sin internet 👏") == ["Genial": -1.8, "internet": -2, "👏": -1.2])
         #expect(values("Genial, todo perfecto 👏") == ["Genial": 3, "perfecto": 3.5, "👏": 2])  // praise with claps is praise
@@ -164,5 +164,32 @@ import Testing
     @Test func postNominalAdjectives() {
         #expect(values("problema resuelto") == ["problema": 0, "resuelto": 1.5])
         #expect(values("servicio pésimo") == ["pésimo": -3.5])
+    }
+}
+
+@Suite struct BalanceTests {
+    @Test func negativeWordsWeighMoreThanPositiveOnes() {
+        #expect(values("es malo", balancedAnalyzer) == ["malo": -3.25])  // −2.5 × 1.3
+        #expect(values("es bueno", balancedAnalyzer) == ["bueno": 2])
+    }
+
+    @Test func repeatedTermsSayLessEachTime() {
+        let contributions = balancedAnalyzer.analyze("rico, rico y rico").contributions.map(\.value)
+        #expect(contributions == [2.5, 1.25, 0.833])
+    }
+}
+
+@Suite struct DiscourseTests {
+    @Test func namesAndDiscourseMarkersAreNotOpinions() {
+        #expect(values("Volamos a Puerto Rico el lunes").isEmpty)
+        #expect(values("Bueno, llegamos a las diez").isEmpty)
+        #expect(values("Muy Buena Comida") == ["Buena": 2.6])  // a title in title case keeps its words
+        #expect(values("buenos días, una consulta").isEmpty)
+        #expect(values("a lo mejor vamos").isEmpty)
+    }
+
+    @Test func adviceWithMejorIsNotPraise() {
+        #expect(values("mejor comprar otro") == ["mejor": 0])
+        #expect(values("era mejor antes") == ["mejor": -1.6])
     }
 }

@@ -25,7 +25,7 @@ let ruleAnalyzer: SentimentAnalyzer = {
     ].map { $0 + "\tgeneral\tall\t" }
     let nouns = ["problema\t-1.5", "queja\t-1.5", "desastre\t-3"].map { $0 + "\tgeneral\tall\t" }
     let verbs = ["tardar\t-1", "gustar\t1.5", "funcionar\t1", "recomendar\t2", "encantar\t3"].map { $0 + "\tgeneral\tall\t" }
-    let expressions = ["tomar el pelo\t-3", "de lujo\t3"].map { $0 + "\tgeneral\tall\t" }
+    let expressions = ["tomar el pelo\t-3", "de lujo\t3", "qué bien\t2"].map { $0 + "\tgeneral\tall\t" }
     let modifiers = try! TSVTable.load("\(repositoryRoot)/lexicons/es/sentiment/modifiers.tsv", columns: SentimentLexicon.modifierColumns, uniqueKey: false)
     let lexicon = try! SentimentLexicon(
         valence: [
@@ -37,7 +37,17 @@ let ruleAnalyzer: SentimentAnalyzer = {
         emoji: table("emoji.tsv", SentimentLexicon.emojiColumns, ["😡\t-3.5\tenraged face\t", "👏\t2\tclapping hands\t", "🙃\t-0.5\tupside-down face\t"]),
         emoticons: table("emoticons.tsv", SentimentLexicon.emoticonColumns, [":)\t1.5\t"]),
         modifiers: modifiers, key: key)
-    return SentimentAnalyzer(normalizer: normalizer, lexicon: lexicon)
+    var analyzer = SentimentAnalyzer(normalizer: normalizer, lexicon: lexicon)
+    // The text-wide balance rules are tested on their own (BalanceTests), so that each rule's arithmetic
+    // here is that rule's alone.
+    analyzer.disabledRules = ["negativity", "repetition"]
+    return analyzer
+}()
+
+let balancedAnalyzer: SentimentAnalyzer = {
+    var analyzer = ruleAnalyzer
+    analyzer.disabledRules = []
+    return analyzer
 }()
 
 /// The contributions of a text as (words, value) pairs, values rounded to 3 decimals.

@@ -37,7 +37,7 @@ enum ProperNames {
 /// `Bueno, …`, `Bien, pues…`, `Vale, pero…`: at the start of a sentence and followed by a pause or a
 /// connective, these words organise talk; they do not praise.
 enum DiscourseMarkers {
-    static let markers: Set<String> = ["bueno", "bien", "vale", "buenas", "ok", "okay", "genial"]
+    static let markers: Set<String> = ["bueno", "bien", "vale", "buenas", "ok", "okay"]
     static let connectives: Set<String> = ["pues", "pero", "y", "nada", "entonces", "a", "que", "lo"]
 
     static func apply(_ units: inout [Unit], sentences: [Range<Int>]) {
@@ -46,8 +46,7 @@ enum DiscourseMarkers {
                   markers.contains(units[first].key), first + 1 < sentence.upperBound else { continue }
             let next = units[first + 1]
             let pause = !next.isWord && next.key.hasPrefix(",") || next.key.hasPrefix("...") || next.key.hasPrefix("…")
-            // `genial` only with a pause: `genial servicio` is praise.
-            if pause || units[first].key != "genial" && next.isWord && connectives.contains(next.key) {
+            if pause || next.isWord && connectives.contains(next.key) {
                 units[first].opinion = nil
             }
         }
