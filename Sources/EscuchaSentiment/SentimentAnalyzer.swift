@@ -86,15 +86,18 @@ public struct SentimentAnalyzer: Sendable {
         return finish(context, text)
     }
 
-    /// A word that is both a booster and an opinion (`bien`, `harto`, `tremendo`) boosts when an opinion
-    /// word follows it (`bien caro`) and is an opinion otherwise (`me atendieron bien`).
+    /// A word that is both a modifier and an opinion (`bien`, `harto`, `tremendo` boost; `imposible`
+    /// negates) modifies when an opinion word follows it (`bien caro`, `imposible descansar`) and is an
+    /// opinion otherwise (`me atendieron bien`, `es imposible`).
     private func resolveDoubleRoles(_ units: inout [Unit]) {
-        for index in units.indices where units[index].opinion != nil && units[index].has(.booster) {
-            let next = index + 1 < units.count ? units[index + 1] : nil
-            if let next, next.opinion != nil, next.isWord {
-                units[index].opinion = nil
-            } else {
-                units[index].modifiers[.booster] = nil
+        for kind in [ModifierKind.booster, .negator] {
+            for index in units.indices where units[index].opinion != nil && units[index].has(kind) {
+                let next = index + 1 < units.count ? units[index + 1] : nil
+                if let next, next.opinion != nil, next.isWord {
+                    units[index].opinion = nil
+                } else {
+                    units[index].modifiers[kind] = nil
+                }
             }
         }
     }

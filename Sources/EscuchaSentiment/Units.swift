@@ -128,6 +128,8 @@ struct UnitReader {
             var matched = true
             for (offset, word) in phrase.words.enumerated() {
                 let token = text.tokens[index + offset]
+                // Scores written in digits are words of a phrase too (`un 10`).
+                if token.kind == .number, token.surface == word { continue }
                 guard token.kind == .word, Self.matches(word, token) || isInfinitive(word) && cache.infinitives(token.forms, lookup.normalizer).contains(word)
                 else { matched = false; break }
             }

@@ -5,11 +5,16 @@
 /// - `antes era mejor`, `antes funcionaba mejor`: a past comparison praises the past, so it complains
 ///   about the present (`mejor que antes` keeps its sign: there `antes` comes after).
 /// - `mejor comprar otro`, `es mejor ir temprano`: `mejor` before an infinitive gives advice, not praise.
+/// - `antes era un hotel divertido`: any praise in the imperfect after `antes` describes the past, and
+///   complains about the present, like `antes era mejor`.
 enum Comparatives {
     static let superlativeNegationFactor = 1.2
     /// `antes era mejor` is a complaint a little milder than `ahora es peor`.
     static let pastComparisonFactor = -0.8
     static let comparatives: Set<String> = ["mejor", "mejores", "peor", "peores"]
+    /// Imperfect forms that describe how things used to be.
+    static let imperfects: Set<String> = ["era", "eran", "estaba", "estaban", "tenia", "tenian", "habia", "gustaba", "gustaban",
+                                          "funcionaba", "funcionaban", "daban", "atendian", "atendia", "servian", "ofrecian"]
     /// `era mejor`, `funcionaba mejor`: an imperfect before the comparative compares with the past.
     static let pastForms: Set<String> = ["era", "eran", "estaba", "estaban", "funcionaba", "funcionaban"]
 
@@ -17,8 +22,16 @@ enum Comparatives {
         for index in context.contributions.indices {
             let unitIndex = context.contributions[index].unit
             let unit = context.units[unitIndex]
-            guard comparatives.contains(unit.key) else { continue }
             let working = context.contributions[index]
+            guard comparatives.contains(unit.key) else {
+                // `antes era un hotel divertido`, `anteriormente me gustaba más`: praise of how it was.
+                let before = context.before(unitIndex, limit: 6)
+                if working.value > 0, before.contains(where: { ["antes", "anteriormente"].contains(context.units[$0].key) }),
+                   let past = before.first(where: { imperfects.contains(context.units[$0].key) }) ?? (imperfects.contains(unit.key) ? unitIndex : nil) {
+                    context.contributions[index].apply("past comparison", cue: "antes … \(context.cue(past))", to: working.value * pastComparisonFactor)
+                }
+                continue
+            }
             if let negator = working.negatedBy, ["nada", "nadie", "ningun", "ninguno", "ninguna"].contains(context.cue(negator))
                 || context.units.indices.contains(unitIndex + 1) && context.units[unitIndex + 1].key == "que" && working.negatedBy != nil {
                 let base = working.rules.first { $0.rule == "negation" }?.from ?? working.value

@@ -34,6 +34,10 @@ enum Intensifiers {
     /// How much of a modifier's effect reaches a word 1, 2 or 3 words after it. `muy` is meant for the
     /// next word; two words on (`muy buen servicio`) it still applies, further it is probably another's.
     static let decay = [1.0, 0.8, 0.6]
+    /// `demasiado` before a mild positive word (up to this valence) means too much of it…
+    static let excessLimit = 1.5
+    /// …and turns it into a mild complaint.
+    static let excessFactor = -0.6
 
     static func apply(_ context: inout RuleContext) {
         for index in context.contributions.indices {
@@ -43,6 +47,13 @@ enum Intensifiers {
                 guard unit.opinion == nil else { continue }
                 for kind in [ModifierKind.booster, .dampener] {
                     guard let weight = unit.modifiers[kind] else { continue }
+                    // `demasiado sencillo`, `demasiado pequeño`: too much of a mild virtue is a fault.
+                    if unit.key == "demasiado", distance == 0, context.contributions[index].value > 0,
+                       context.contributions[index].valence <= excessLimit {
+                        let value = context.contributions[index].value
+                        context.contributions[index].apply("excess", cue: "demasiado", to: value * excessFactor)
+                        continue
+                    }
                     let factor = 1 + (weight - 1) * decay[distance]
                     let working = context.contributions[index]
                     context.contributions[index].apply(kind.rawValue, cue: context.cue(other), to: working.value * factor)
