@@ -149,6 +149,8 @@ struct UnitReader {
             switch payload {
             case .expression(let entry):
                 unit.opinion = .init(entry: entry, match: "expression", intensity: [])
+                // `no funciona bien`: an expression that opens with a negator negates what follows it too.
+                if let negator = lexicon.modifiers[text.tokens[index].normalized]?[.negator] { unit.modifiers[.negator] = negator }
             case .modifier(let kind, let weight):
                 unit.modifiers[kind] = weight
                 if kind == .boundary { unit.breaksClause = true }

@@ -39,7 +39,7 @@ enum Comparatives {
                 context.contributions[index].negatedBy = nil
                 continue
             }
-            let before = context.before(unitIndex, limit: 4)
+            let before = context.before(unitIndex, limit: 6)
             let past = before.first { context.units[$0].key == "antes" } ?? before.first.flatMap { pastForms.contains(context.units[$0].key) ? $0 : nil }
             let followedByQue = context.units.indices.contains(unitIndex + 1) && context.units[unitIndex + 1].key == "que"
             if let past, !followedByQue {

@@ -26,7 +26,11 @@ enum Questions {
 /// Sarcasm, where its cues are cheap and reliable: praise next to a repeated failure or a deprivation
 /// (`qué bien, otra vez sin luz`, `genial, tercer día sin internet 👏`), or praise with 🙃 🙄 😒. The
 /// positive words of that sentence turn negative. An emoji-only sentence right after counts as part of
-/// the sentence it follows.
+/// the sentence it follows, and a strong emoji cue that ends the text frames all of it
+/// (`Excelente, ahora el cable se corta cuando llueve. Innovación pura 🙃`).
+/// Without a cue, praise followed in its sentence by a failure the rules found (a deprivation or an
+/// unmet expectation: `Genial el servicio: me cambiaron el router y tengo menos cobertura`) with no
+/// contrast word between them is irony too; `La comida excelente pero no llegó el postre` is not.
 enum Sarcasm {
     /// A praise word read as irony is a complaint, but a milder one than the word's own strength.
     static let ironyFactor = -0.6
@@ -34,7 +38,26 @@ enum Sarcasm {
     /// mark it alone.
     static let strongCue = 1.0
 
+    static let situations: Set<String> = ["deprivation", "unmet expectation"]
+
     static func apply(_ context: inout RuleContext) {
+        // A strong emoji cue closing the text (only symbols after it).
+        if let last = context.units.lastIndex(where: { $0.isWord || $0.isSymbolic }), context.units[last].isSymbolic {
+            var index = last
+            var closing: Int?
+            while index >= 0, context.units[index].isSymbolic || !context.units[index].isWord && context.units[index].opinion == nil {
+                if let weight = context.units[index].modifiers[.sarcasm], weight >= strongCue, context.units[index].isSymbolic { closing = index }
+                index -= 1
+            }
+            let hasNegative = context.contributions.contains { $0.value < 0 && !context.units[$0.unit].isSymbolic }
+            if let closing, hasNegative {
+                for index in context.contributions.indices where context.contributions[index].value > 0 {
+                    let value = context.contributions[index].value
+                    context.contributions[index].apply("sarcasm", cue: context.cue(closing), to: value * ironyFactor)
+                }
+                return
+            }
+        }
         for (sentenceIndex, sentence) in context.sentences.enumerated() {
             var span = sentence
             if sentenceIndex + 1 < context.sentences.count {
@@ -44,7 +67,10 @@ enum Sarcasm {
                 }
             }
             let cues = span.filter { context.units[$0].has(.sarcasm) }
-            guard !cues.isEmpty else { continue }
+            guard !cues.isEmpty else {
+                ironyWithoutCue(&context, sentence: sentence)
+                continue
+            }
             let members = context.contributions.indices.filter { span.contains(context.contributions[$0].unit) }
             let positive = members.filter { context.contributions[$0].value > 0 }
             guard !positive.isEmpty else { continue }
@@ -57,6 +83,24 @@ enum Sarcasm {
                 let value = context.contributions[index].value
                 context.contributions[index].apply("sarcasm", cue: context.cue(strongest), to: value * ironyFactor)
             }
+        }
+    }
+}
+
+extension Sarcasm {
+    /// Praise, then a failure found by the rules, in one sentence with no contrast word between.
+    static func ironyWithoutCue(_ context: inout RuleContext, sentence: Range<Int>) {
+        let members = context.contributions.indices.filter { sentence.contains(context.contributions[$0].unit) }
+        guard let failure = members.filter({ situations.contains(context.contributions[$0].match) }).map({ context.contributions[$0].unit }).min()
+        else { return }
+        let praise = members.filter { context.contributions[$0].value > 0 && context.contributions[$0].unit < failure }
+        guard !praise.isEmpty else { return }
+        let first = praise.map { context.contributions[$0].unit }.min()!
+        let contrast = (first..<failure).contains { context.units[$0].has(.contrastAfter) || context.units[$0].has(.contrastBefore) }
+        guard !contrast else { return }
+        for index in praise {
+            let value = context.contributions[index].value
+            context.contributions[index].apply("sarcasm", cue: context.contributions.first { $0.unit == failure }?.term, to: value * ironyFactor)
         }
     }
 }
