@@ -63,7 +63,7 @@ import Testing
     @Test func scopeEndsAtClauseBoundaries() {
         #expect(values("no lo sé, es bueno") == ["bueno": 2])
         #expect(values("no lo sé porque es bueno") == ["bueno": 2])
-        #expect(values("no vino, pero es bueno") == ["bueno": 3])  // pero: not negated, and weighs more
+        #expect(values("no lo sé, pero es bueno") == ["bueno": 3])  // pero: not negated, and weighs more
         #expect(values("no creo que sea bueno") == ["bueno": 2])
     }
 
