@@ -151,6 +151,7 @@ struct UnitReader {
                 unit.opinion = .init(entry: entry, match: "expression", intensity: [])
                 // `no funciona bien`: an expression that opens with a negator negates what follows it too.
                 if let negator = lexicon.modifiers[text.tokens[index].normalized]?[.negator] { unit.modifiers[.negator] = negator }
+                if let concord = lexicon.modifiers[text.tokens[index].normalized]?[.concord] { unit.modifiers[.concord] = concord }
             case .modifier(let kind, let weight):
                 unit.modifiers[kind] = weight
                 if kind == .boundary { unit.breaksClause = true }

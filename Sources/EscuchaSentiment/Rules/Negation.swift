@@ -55,6 +55,9 @@ enum Negation {
             let unit = context.units[unitIndex]
             // Emoji and emoticons comment on the text; a negation before them is not about them.
             guard unit.opinion != nil, unit.isWord else { continue }
+            // An expression that opens with a negative word (`ni caso`, `nada del otro mundo`, `ni loco`)
+            // repeats an earlier negation by concord: `no me hicieron ni caso` is one complaint.
+            if unit.tokens.count > 1, unit.has(.negator) || unit.has(.concord) { continue }
             let clause = context.clauseOf[unitIndex]
             let neithers = context.units.indices.filter { context.clauseOf[$0] == clause && context.units[$0].key == "ni" }
             for (distance, other) in context.before(unitIndex, limit: scope).enumerated() where negators.contains(other) {
