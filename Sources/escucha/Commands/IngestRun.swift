@@ -15,6 +15,14 @@ struct IngestRun {
         var skipped: [String]
         var seconds: Double
         var inputBytes: Int
+        /// Documents by kind and sentiment label (empty when nothing was scored).
+        var sentiment: SentimentTally = SentimentTally()
+    }
+
+    /// A worker's output: the serialized documents and what their sentiment was.
+    struct Batch: Sendable {
+        var bytes: [UInt8]
+        var tally: SentimentTally
     }
 
     /// `documents` receives JSON Lines; `rejects` is created on the first reject (nil path: never written).
@@ -31,24 +39,29 @@ struct IngestRun {
         var rejected = 0
         let engine = IngestEngine(options: options)
         let analyzer = self.analyzer
-        let reports = try engine.run(files: listing.files, transform: { documents in
+        var tally = SentimentTally()
+        let reports = try engine.run(files: listing.files, transform: { documents -> Batch in
             // Serializing on the worker threads keeps the writer thread free.
             var writer = JSONWriter(reservingCapacity: documents.count * 700)
+            var batchTally = SentimentTally()
             // By index, and without `??`: a `for document in` loop or `a ?? b` copies each document, and a
             // copy retains and releases its twenty reference-counted fields.
             for index in documents.indices {
                 if let masker { masker.mask(documents[index]).writeJSON(to: &writer) } else { documents[index].writeJSON(to: &writer) }
                 if let analyzer {
+                    let analysis = analyzer.analyze(documents[index].text)
                     writer.reopenObject()
                     writer.key("sentiment")
-                    analyzer.analyze(documents[index].text).writeJSON(to: &writer)
+                    analysis.writeJSON(to: &writer)
                     writer.endObject()
+                    batchTally.add(documents[index].kind, analysis.score)
                 }
                 writer.newline()
             }
-            return writer.bytes
+            return Batch(bytes: writer.bytes, tally: batchTally)
         }, emit: { output in
-            documents.write(output.payload)
+            documents.write(output.payload.bytes)
+            tally.merge(output.payload.tally)
             if !output.rejects.isEmpty {
                 if rejectsFile == nil, let rejectsPath { rejectsFile = try OutputFile(creating: rejectsPath) }
                 rejectWriter.reset()
@@ -69,7 +82,46 @@ struct IngestRun {
         let bytes = listing.files.reduce(0) { total, path in
             total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
         }
-        return Result(reports: reports, skipped: listing.skipped, seconds: Date().timeIntervalSince(started), inputBytes: bytes)
+        return Result(reports: reports, skipped: listing.skipped, seconds: Date().timeIntervalSince(started), inputBytes: bytes,
+                      sentiment: tally)
+    }
+}
+
+/// Documents counted by kind and label, with the sum of their compounds (for the mean).
+struct SentimentTally: Sendable {
+    var counts: [DocumentKind: [SentimentLabel: Int]] = [:]
+    var compoundSums: [DocumentKind: Double] = [:]
+
+    var isEmpty: Bool { counts.isEmpty }
+
+    mutating func add(_ kind: DocumentKind, _ score: SentimentScore) {
+        counts[kind, default: [:]][score.label, default: 0] += 1
+        compoundSums[kind, default: 0] += score.compound
+    }
+
+    mutating func merge(_ other: SentimentTally) {
+        for (kind, labels) in other.counts {
+            for (label, count) in labels { counts[kind, default: [:]][label, default: 0] += count }
+        }
+        for (kind, sum) in other.compoundSums { compoundSums[kind, default: 0] += sum }
+    }
+
+    /// The table printed by `escucha scan`: labels per kind, in the order kinds are documented.
+    func table() -> String {
+        var rows: [[String]] = [["sentiment", "documents", "pos", "neu", "neg", "mean compound"]]
+        var total: [SentimentLabel: Int] = [:]
+        var totalSum = 0.0
+        for kind in DocumentKind.allCases {
+            guard let labels = counts[kind] else { continue }
+            let n = labels.values.reduce(0, +)
+            rows.append([kind.rawValue, String(n)] + SentimentLabel.allCases.map { String(labels[$0] ?? 0) }
+                        + [String(format: "%+.2f", (compoundSums[kind] ?? 0) / Double(max(n, 1)))])
+            for (label, count) in labels { total[label, default: 0] += count }
+            totalSum += compoundSums[kind] ?? 0
+        }
+        let n = total.values.reduce(0, +)
+        rows.append(["total", String(n)] + SentimentLabel.allCases.map { String(total[$0] ?? 0) } + [String(format: "%+.2f", totalSum / Double(max(n, 1)))])
+        return IngestSummary.align(rows, numericFrom: 1)
     }
 }
 
@@ -125,6 +177,18 @@ enum IngestSummary {
         var writer = JSONWriter()
         writer.beginObject()
         writer.member("schema_version", Document.schemaVersion)
+        if !result.sentiment.isEmpty {
+            writer.key("sentiment")
+            writer.beginObject()
+            for kind in DocumentKind.allCases {
+                guard let labels = result.sentiment.counts[kind] else { continue }
+                writer.key(kind.rawValue)
+                writer.beginObject()
+                for label in SentimentLabel.allCases { writer.key(label.rawValue); writer.int(labels[label] ?? 0) }
+                writer.endObject()
+            }
+            writer.endObject()
+        }
         writer.key("files")
         writer.beginArray()
         for report in result.reports {

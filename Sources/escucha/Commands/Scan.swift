@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import EscuchaCore
+import EscuchaSentiment
 
 /// `escucha scan`: the main job. It ingests into an output folder, scores each document's sentiment and
 /// prints the summary; classification and reports join it as they are built.
@@ -31,6 +32,7 @@ struct Scan: ParsableCommand {
         summary.write(IngestSummary.json(result))
         try summary.finish()
         print(IngestSummary.table(result, rejectsPath: rejectsPath))
+        if !result.sentiment.isEmpty { print(result.sentiment.table() + "\n") }
         print("documents: \(documentsPath)\nsummary:   \(folder)/summary.json")
         let rejected = result.reports.reduce(0) { $0 + $1.rejected }
         if input.strict, rejected > 0 { throw ExitStatus.rejectsUnderStrict }
