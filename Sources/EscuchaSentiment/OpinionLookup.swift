@@ -3,15 +3,22 @@ import EscuchaNormalize
 /// Finds the lexicon entry a word token stands for, and how: its spelling, its spelling without accents,
 /// its lemma, an adverb in `-mente`, an intensifying prefix (`superbueno`, `rebarato`), or a lemma the
 /// morphology proposes that only the sentiment lexicon knows.
-struct OpinionLookup: Sendable {
+public struct OpinionLookup: Sendable {
     let lexicon: SentimentLexicon
     let normalizer: Normalizer
 
-    struct Found: Sendable {
-        var entry: ValenceEntry
-        var match: String
+    /// An entry found, shared by every unit that reads it (a unit holds one reference, not its strings).
+    public final class Found: Sendable {
+        public let entry: ValenceEntry
+        public let match: String
         /// Rules the word itself carries: a superlative or an intensifying prefix.
-        var intensity: [(rule: String, cue: String?, factor: Double)]
+        let intensity: [(rule: String, cue: String?, factor: Double)]
+
+        init(entry: ValenceEntry, match: String, intensity: [(rule: String, cue: String?, factor: Double)]) {
+            self.entry = entry
+            self.match = match
+            self.intensity = intensity
+        }
     }
 
     /// Prefixes that intensify the word they are glued to, with the booster weight of their free form.

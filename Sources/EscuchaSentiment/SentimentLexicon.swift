@@ -17,6 +17,60 @@ public enum ModifierKind: String, Sendable, CaseIterable {
     case booster, dampener, negator, concord
     case contrastAfter = "contrast_after", contrastBefore = "contrast_before"
     case expectation, irrealis, boundary, rhetorical, sarcasm, deprivation, expected, suggestion, neutral, laughter
+
+    var bit: Int {
+        switch self {
+        case .booster: 0
+        case .dampener: 1
+        case .negator: 2
+        case .concord: 3
+        case .contrastAfter: 4
+        case .contrastBefore: 5
+        case .expectation: 6
+        case .irrealis: 7
+        case .boundary: 8
+        case .rhetorical: 9
+        case .sarcasm: 10
+        case .deprivation: 11
+        case .expected: 12
+        case .suggestion: 13
+        case .neutral: 14
+        case .laughter: 15
+        }
+    }
+}
+
+/// The kinds a word or phrase has, with their weights: a value without heap storage, since every unit
+/// of every text carries one.
+public struct ModifierSet: Sendable, Equatable {
+    private var mask: UInt16 = 0
+    private var weights: InlineArray<16, Double> = .init(repeating: 0)
+
+    public init() {}
+
+    public var isEmpty: Bool { mask == 0 }
+
+    public subscript(kind: ModifierKind) -> Double? {
+        get { mask & (1 << kind.bit) != 0 ? weights[kind.bit] : nil }
+        set {
+            if let newValue {
+                mask |= 1 << kind.bit
+                weights[kind.bit] = newValue
+            } else {
+                mask &= ~(1 << kind.bit)
+            }
+        }
+    }
+
+    /// Adds `other`'s kinds to these (its weights win).
+    mutating func merge(_ other: ModifierSet) {
+        for kind in ModifierKind.allCases { if let weight = other[kind] { self[kind] = weight } }
+    }
+
+    public static func == (lhs: ModifierSet, rhs: ModifierSet) -> Bool {
+        guard lhs.mask == rhs.mask else { return false }
+        return ModifierKind.allCases.allSatisfy { lhs[$0] == rhs[$0] }
+    }
 }
 
 /// The sentiment lexicons of `lexicons/es/sentiment/`, validated when loaded.
@@ -36,10 +90,10 @@ public struct SentimentLexicon: Sendable {
     public private(set) var emoticons: [String: ValenceEntry] = [:]
     /// Multiword expressions and modifiers, by their first word.
     public private(set) var phrases = PhraseIndex()
-    /// Single-word modifiers: key → kind → weight.
-    public private(set) var modifiers: [String: [ModifierKind: Double]] = [:]
+    /// Single-word modifiers by spelling, with their kinds and weights.
+    public private(set) var modifiers: [String: ModifierSet] = [:]
     /// Single-word modifiers spelled with accents, by key: for customers who leave accents out.
-    public private(set) var modifiersByKey: [String: [ModifierKind: Double]] = [:]
+    public private(set) var modifiersByKey: [String: ModifierSet] = [:]
     /// The valence of a laughter token.
     public private(set) var laughterValence: Double = 0
 
@@ -104,7 +158,7 @@ public struct SentimentLexicon: Sendable {
                 let entry = ValenceEntry(term: term, valence: valence, list: list, line: row.line)
                 if term.contains(" ") {
                     let words = term.split(separator: " ").map(String.init)
-                    lexicon.phrases.add(words: words, firstKey: key(words[0]), payload: .expression(entry))
+                    lexicon.phrases.add(words: words, key: key, payload: .expression(entry))
                 } else {
                     lexicon.words[term] = entry
                     let termKey = key(term)
@@ -154,15 +208,15 @@ public struct SentimentLexicon: Sendable {
             }
             let words = term.split(separator: " ").map(String.init)
             if words.count > 1 {
-                lexicon.phrases.add(words: words, firstKey: key(words[0]), payload: .modifier(kind, weight))
+                lexicon.phrases.add(words: words, key: key, payload: .modifier(kind, weight))
             } else {
                 // Emoji cues are looked up by their base, like the emoji table.
                 let form = term.unicodeScalars.first.map { $0.value > 0x2000 } == true ? Self.emojiBase(term) : term
-                lexicon.modifiers[form, default: [:]][kind] = weight
-                if key(form) != form { lexicon.modifiersByKey[key(form), default: [:]][kind] = weight }
+                lexicon.modifiers[form, default: ModifierSet()][kind] = weight
+                if key(form) != form { lexicon.modifiersByKey[key(form), default: ModifierSet()][kind] = weight }
             }
         }
-        lexicon.phrases.sort()
+        lexicon.phrases.seal(negatorKinds: { lexicon.modifiers[$0] ?? ModifierSet() })
         self = lexicon
     }
 
@@ -182,28 +236,87 @@ public struct SentimentLexicon: Sendable {
     }
 }
 
-/// Multiword expressions and modifiers, by first word, longest first.
+/// Multiword expressions and modifier phrases, as a trie over the words' accent-insensitive keys: reading
+/// a text costs one dictionary lookup per word and per step into a phrase, whatever the lexicon's size.
 public struct PhraseIndex: Sendable {
     public enum Payload: Sendable, Equatable {
         case expression(ValenceEntry)
         case modifier(ModifierKind, Double)
     }
 
-    public struct Phrase: Sendable {
+    /// What a complete phrase is, built once when the lexicon loads.
+    public struct Reading: Sendable {
+        public var opinion: OpinionLookup.Found?
+        public var modifiers: ModifierSet
         public var words: [String]
-        public var payload: Payload
     }
 
-    public private(set) var byFirstWord: [String: [Phrase]] = [:]
-
-    /// Indexed by the first word's accent-insensitive key, so `pesimo` finds what `pésimo` starts.
-    mutating func add(words: [String], firstKey: String, payload: Payload) {
-        byFirstWord[firstKey, default: []].append(Phrase(words: words, payload: payload))
+    struct Node: Sendable {
+        /// The word as the lexicon writes it (the key alone would let `si` match `sí`).
+        var word: String
+        var children: [String: [Int32]] = [:]
+        var payloads: [Payload] = []
+        var reading: Reading?
+        /// The phrase's words, on the node that completes it.
+        var words: [String] = []
     }
 
-    mutating func sort() {
-        for key in byFirstWord.keys { byFirstWord[key]?.sort { $0.words.count > $1.words.count } }
+    private(set) var nodes: [Node] = [Node(word: "")]
+    public private(set) var count = 0
+
+    mutating func add(words: [String], key: (String) -> String, payload: Payload) {
+        var node = 0
+        for word in words {
+            let wordKey = key(word)
+            if let existing = nodes[node].children[wordKey]?.first(where: { nodes[Int($0)].word == word }) {
+                node = Int(existing)
+            } else {
+                nodes.append(Node(word: word))
+                let child = Int32(nodes.count - 1)
+                nodes[node].children[wordKey, default: []].append(child)
+                node = Int(child)
+            }
+        }
+        nodes[node].payloads.append(payload)
+        nodes[node].words = words
+        count += 1
     }
 
-    public var count: Int { byFirstWord.values.reduce(0) { $0 + $1.count } }
+    /// Builds each complete phrase's reading. A neutral phrase (`buenos días`) drops an expression of the
+    /// same words; an expression that opens with a negator (`no funcionar`) negates what follows it too.
+    mutating func seal(negatorKinds: (String) -> ModifierSet) {
+        for index in nodes.indices where !nodes[index].payloads.isEmpty {
+            let words = nodes[index].words
+            var modifiers = ModifierSet()
+            var opinion: OpinionLookup.Found?
+            let isNeutral = nodes[index].payloads.contains(.modifier(.neutral, 1))
+            for payload in nodes[index].payloads {
+                switch payload {
+                case .expression(let entry):
+                    guard !isNeutral else { continue }
+                    opinion = OpinionLookup.Found(entry: entry, match: "expression", intensity: [])
+                    let first = negatorKinds(words[0])
+                    if let negator = first[.negator] { modifiers[.negator] = negator }
+                    if let concord = first[.concord] { modifiers[.concord] = concord }
+                case .modifier(let kind, let weight):
+                    modifiers[kind] = weight
+                }
+            }
+            nodes[index].reading = Reading(opinion: opinion, modifiers: modifiers, words: words)
+        }
+    }
+
+    func children(of node: Int, key: String) -> [Int32]? { nodes[node].children[key] }
+    func word(of node: Int) -> String { nodes[node].word }
+    func reading(of node: Int) -> Reading? { nodes[node].reading }
+
+    /// The reading of exactly these words (hashtag segments), by key.
+    func reading(ofKeys keys: [String]) -> Reading? {
+        var node = 0
+        for key in keys {
+            guard let next = nodes[node].children[key]?.first else { return nil }
+            node = Int(next)
+        }
+        return nodes[node].reading
+    }
 }

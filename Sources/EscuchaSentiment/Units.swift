@@ -1,12 +1,13 @@
 import EscuchaNormalize
 
 /// A token, or a run of tokens read together (an expression, a multiword modifier), as the rules see it.
+/// Cheap to copy: one shared opinion reference, an inline modifier set and a (usually small) key.
 struct Unit {
     var tokens: Range<Int>
     /// The lexicon entry this unit expresses, if it is an opinion.
     var opinion: OpinionLookup.Found?
     /// What the unit does to others: boosters, negators, contrast words… with their weights.
-    var modifiers: [ModifierKind: Double] = [:]
+    var modifiers = ModifierSet()
     /// Punctuation that ends a clause, or a word that does.
     var breaksClause = false
     var questionMarks = 0
@@ -20,6 +21,57 @@ struct Unit {
     func has(_ kind: ModifierKind) -> Bool { modifiers[kind] != nil }
 }
 
+/// Everything the sentiment model reads from one word surface, computed once per thread (surfaces repeat:
+/// a corpus of millions of words has tens of thousands of them).
+final class WordReading {
+    let opinion: OpinionLookup.Found?
+    let modifiers: ModifierSet
+    /// Keys under which phrases may list this word: its own, its lemma's, its verb's infinitives'.
+    let phraseKeys: [String]
+    /// Infinitives the form may conjugate (`merece` → `merecer`), for phrases written with infinitives.
+    let infinitives: [String]
+    /// The phrase-trie nodes this word opens (most words open none, and then no phrase is tried).
+    let phraseStarts: [Int32]
+
+    init(_ forms: TokenForms, lexicon: SentimentLexicon, lookup: OpinionLookup) {
+        var modifiers = lexicon.modifiers[forms.normalized]
+            ?? (forms.key == forms.normalized ? lexicon.modifiersByKey[forms.key] : nil) ?? ModifierSet()
+        var infinitives: [String] = []
+        if !forms.normalized.contains(" ") {
+            for (candidate, rule) in lookup.normalizer.lemmaCandidates(of: forms.normalized)
+            where (rule == "conjugation" || rule == "enclitic" || rule == "irregular") && !infinitives.contains(candidate) {
+                infinitives.append(candidate)
+            }
+        }
+        // Owed actions are listed as infinitives: `llegó`, `contestan` find `llegar`, `contestar`.
+        if modifiers[.expected] == nil {
+            if let weight = lexicon.modifiers[forms.lemma]?[.expected] ?? infinitives.lazy.compactMap({ lexicon.modifiers[$0]?[.expected] }).first {
+                modifiers[.expected] = weight
+            }
+        }
+        var keys = [forms.key]
+        let derived = forms.steps.contains { $0 == "diminutive" || $0 == "augmentative" }
+        let lemmaKey = Folding.key(forms.lemma)
+        if !derived, !keys.contains(lemmaKey) { keys.append(lemmaKey) }
+        for infinitive in infinitives {
+            let key = Folding.key(infinitive)
+            if !keys.contains(key) { keys.append(key) }
+        }
+        self.modifiers = modifiers
+        self.infinitives = infinitives
+        phraseKeys = keys
+        opinion = modifiers[.neutral] != nil ? nil : lookup.find(forms)
+        var starts: [Int32] = []
+        for key in keys {
+            for child in lexicon.phrases.children(of: 0, key: key) ?? []
+            where UnitReader.matches(lexicon.phrases.word(of: Int(child)), forms, infinitives: infinitives) && !starts.contains(child) {
+                starts.append(child)
+            }
+        }
+        phraseStarts = starts
+    }
+}
+
 /// Reads a normalized text into units: longest phrase first, then single words, emoji and marks.
 struct UnitReader {
     let lexicon: SentimentLexicon
@@ -30,37 +82,38 @@ struct UnitReader {
 
     func read(_ text: NormalizedText, tokens range: Range<Int>) -> [Unit] {
         var units: [Unit] = []
+        units.reserveCapacity(range.count)
         var index = range.lowerBound
         let tokens = text.tokens
         while index < range.upperBound {
             let token = tokens[index]
             switch token.kind {
             case .word:
-                if let unit = phrase(at: index, in: text, end: range.upperBound) {
+                let reading = cache.reading(token.forms, lexicon: lexicon, lookup: lookup)
+                if let unit = phrase(at: index, in: text, end: range.upperBound, first: reading) {
                     units.append(unit)
                     index = unit.tokens.upperBound
                     continue
                 }
-                units.append(word(token, at: index))
+                var unit = Unit(tokens: index..<index + 1, opinion: reading.opinion, modifiers: reading.modifiers, key: token.key, isWord: true)
+                if reading.modifiers[.boundary] != nil { unit.breaksClause = true }
+                units.append(unit)
             case .hashtag:
                 units.append(hashtag(token, at: index))
             case .emoji:
                 var unit = Unit(tokens: index..<index + 1, key: token.key, isWord: false, isSymbolic: true)
-                if let entry = lexicon.emoji[token.key] { unit.opinion = .init(entry: entry, match: "emoji", intensity: []) }
+                unit.opinion = cache.symbol(token.key, lexicon.emoji[token.key], match: "emoji")
                 if let cues = lexicon.modifiers[token.key] { unit.modifiers = cues }
                 units.append(unit)
             case .emoticon:
                 var unit = Unit(tokens: index..<index + 1, key: token.surface, isWord: false, isSymbolic: true)
-                if let entry = lexicon.emoticons[token.surface] ?? lexicon.emoticons[token.surface.lowercased()] {
-                    unit.opinion = .init(entry: entry, match: "emoticon", intensity: [])
-                }
+                unit.opinion = cache.symbol(token.surface, lexicon.emoticons[token.surface] ?? lexicon.emoticons[token.surface.lowercased()], match: "emoticon")
                 if let cues = lexicon.modifiers[token.surface] { unit.modifiers = cues }
                 units.append(unit)
             case .laughter:
                 var unit = Unit(tokens: index..<index + 1, key: token.key, isWord: false)
                 if lexicon.laughterValence != 0 {
-                    unit.opinion = .init(entry: ValenceEntry(term: "jaja", valence: lexicon.laughterValence, list: "modifiers", line: 0),
-                                         match: "laughter", intensity: [])
+                    unit.opinion = cache.symbol("jaja", ValenceEntry(term: "jaja", valence: lexicon.laughterValence, list: "modifiers", line: 0), match: "laughter")
                 }
                 units.append(unit)
             case .punctuation:
@@ -71,10 +124,12 @@ struct UnitReader {
                     if byte == UInt8(ascii: "!") { unit.exclamationMarks += 1 }
                 }
                 // ¿ ¡ … — – open or end a clause too.
-                if token.surface.hasPrefix("¿") || token.surface.hasPrefix("¡") || token.surface.hasPrefix("…")
-                    || token.surface.hasPrefix("—") || token.surface.hasPrefix("–") {
-                    unit.breaksClause = true
-                    if token.surface.hasPrefix("¿") { unit.questionMarks += 1 }
+                if let first = token.surface.utf8.first, first >= 0xC2 {
+                    if token.surface.hasPrefix("¿") || token.surface.hasPrefix("¡") || token.surface.hasPrefix("…")
+                        || token.surface.hasPrefix("—") || token.surface.hasPrefix("–") {
+                        unit.breaksClause = true
+                        if token.surface.hasPrefix("¿") { unit.questionMarks += 1 }
+                    }
                 }
                 units.append(unit)
             default:
@@ -86,89 +141,50 @@ struct UnitReader {
         return units
     }
 
-    private func word(_ token: Token, at index: Int) -> Unit {
-        var unit = Unit(tokens: index..<index + 1, key: token.key, isWord: true)
-        unit.opinion = cache.find(token.forms, lookup)
-        if let cues = modifiers(token) {
-            unit.modifiers = cues
-            if cues[.boundary] != nil { unit.breaksClause = true }
-            if cues[.neutral] != nil { unit.opinion = nil }
-        }
-        // Owed actions are listed as infinitives: `llegó`, `contestan` find `llegar`, `contestar`.
-        if let weight = cache.expected(token.forms, lexicon: lexicon, normalizer: lookup.normalizer) {
-            unit.modifiers[.expected] = weight
-        }
-        return unit
-    }
-
-    /// Modifiers by spelling, or by key when the modifier's spelling has accents the customer left out.
-    private func modifiers(_ token: Token) -> [ModifierKind: Double]? {
-        if let cues = lexicon.modifiers[token.normalized] { return cues }
-        if token.key != token.normalized { return nil }
-        return lexicon.modifiersByKey[token.key]
-    }
-
-    /// The longest expression or modifier phrase starting at `index`, over consecutive word tokens;
-    /// each word matches by spelling, key or lemma.
-    private func phrase(at index: Int, in text: NormalizedText, end: Int) -> Unit? {
-        let first = text.tokens[index]
-        var candidates = lexicon.phrases.byFirstWord[first.key] ?? []
-        let lemmaKey = Folding.key(first.lemma)
-        if lemmaKey != first.key, let more = lexicon.phrases.byFirstWord[lemmaKey] { candidates += more }
-        // `merece la pena` starts `merecer la pena`: expressions list their verb in the infinitive.
-        for infinitive in cache.infinitives(first.forms, lookup.normalizer) where infinitive != lemmaKey && infinitive != first.key {
-            if let more = lexicon.phrases.byFirstWord[Folding.key(infinitive)] { candidates += more }
-        }
-        guard !candidates.isEmpty else { return nil }
-        var best: (length: Int, payloads: [PhraseIndex.Payload])?
-        for phrase in candidates {
-            let length = phrase.words.count
-            if let best, best.length > length { continue }
-            guard index + length <= end else { continue }
-            var matched = true
-            for (offset, word) in phrase.words.enumerated() {
-                let token = text.tokens[index + offset]
-                // Scores written in digits are words of a phrase too (`un 10`).
-                if token.kind == .number, token.surface == word { continue }
-                guard token.kind == .word, Self.matches(word, token) || isInfinitive(word) && cache.infinitives(token.forms, lookup.normalizer).contains(word)
-                else { matched = false; break }
+    /// The longest expression or modifier phrase starting at `index`, over consecutive word tokens (and
+    /// digits, for scores like `un 10`); each word matches by spelling, lemma, infinitive, or by key when
+    /// the lexicon's word has accents the customer may have left out.
+    private func phrase(at index: Int, in text: NormalizedText, end: Int, first: WordReading) -> Unit? {
+        guard !first.phraseStarts.isEmpty else { return nil }
+        var best: (length: Int, node: Int)?
+        var stack: [(node: Int, position: Int, reading: WordReading?)] = first.phraseStarts.map { (Int($0), index + 1, nil) }
+        while let (node, position, known) = stack.popLast() {
+            if position > index, lexicon.phrases.reading(of: node) != nil, position - index >= (best?.length ?? 0) {
+                best = (position - index, node)
             }
-            guard matched else { continue }
-            if let current = best, current.length == length {
-                best = (length, current.payloads + [phrase.payload])
-            } else {
-                best = (length, [phrase.payload])
+            guard position < end else { continue }
+            let token = text.tokens[position]
+            if token.kind == .number {
+                if let children = lexicon.phrases.children(of: node, key: token.surface) {
+                    for child in children { stack.append((Int(child), position + 1, nil)) }
+                }
+                continue
+            }
+            guard token.kind == .word else { continue }
+            let reading = known ?? cache.reading(token.forms, lexicon: lexicon, lookup: lookup)
+            for key in reading.phraseKeys {
+                guard let children = lexicon.phrases.children(of: node, key: key) else { continue }
+                for child in children where Self.matches(lexicon.phrases.word(of: Int(child)), token.forms, infinitives: reading.infinitives) {
+                    stack.append((Int(child), position + 1, nil))
+                }
             }
         }
-        guard let best else { return nil }
-        // A neutral phrase (`buenos días`, `a lo mejor`) wins over an expression of its own length.
-        let payloads = best.payloads.contains(.modifier(.neutral, 1)) ? best.payloads.filter { if case .expression = $0 { return false }; return true } : best.payloads
+        guard let best, let reading = lexicon.phrases.reading(of: best.node) else { return nil }
         let range = index..<index + best.length
-        var unit = Unit(tokens: range, key: text.tokens[range].map(\.key).joined(separator: " "), isWord: true)
-        for payload in payloads {
-            switch payload {
-            case .expression(let entry):
-                unit.opinion = .init(entry: entry, match: "expression", intensity: [])
-                // `no funciona bien`: an expression that opens with a negator negates what follows it too.
-                if let negator = lexicon.modifiers[text.tokens[index].normalized]?[.negator] { unit.modifiers[.negator] = negator }
-                if let concord = lexicon.modifiers[text.tokens[index].normalized]?[.concord] { unit.modifiers[.concord] = concord }
-            case .modifier(let kind, let weight):
-                unit.modifiers[kind] = weight
-                if kind == .boundary { unit.breaksClause = true }
-            }
-        }
+        var unit = Unit(tokens: range, opinion: reading.opinion, modifiers: reading.modifiers,
+                        key: reading.words.joined(separator: " "), isWord: true)
+        if reading.modifiers[.boundary] != nil { unit.breaksClause = true }
         return unit
     }
 
-    private func isInfinitive(_ word: String) -> Bool { word.hasSuffix("ar") || word.hasSuffix("er") || word.hasSuffix("ir") }
-
-    /// A phrase word matches a token by spelling or lemma; by key only when the phrase word has accents
-    /// the customer may have left out (so `si` does not match `sí`).
-    static func matches(_ word: String, _ token: Token) -> Bool {
+    /// A phrase word matches a token by spelling, lemma or infinitive; by key only when the phrase word has
+    /// accents the customer may have left out (so `si` does not match `sí`).
+    static func matches(_ word: String, _ token: TokenForms, infinitives: [String]) -> Bool {
         if token.normalized == word || token.folded == word { return true }
         // Lemmas match inflection (`tomaron` for `tomar`), not derivation: `perito` is not `pero`.
         let derived = token.steps.contains { $0 == "diminutive" || $0 == "augmentative" }
         if !derived, token.lemma == word { return true }
+        if infinitives.contains(word) { return true }
         let wordKey = Folding.key(word)
         guard wordKey != word else { return false }
         return token.key == wordKey || !derived && Folding.key(token.lemma) == wordKey
@@ -180,14 +196,9 @@ struct UnitReader {
         var unit = Unit(tokens: index..<index + 1, key: token.key, isWord: false)
         let segments = token.segments
         guard !segments.isEmpty else { return unit }
-        if segments.count > 1, let phrases = lexicon.phrases.byFirstWord[Folding.key(segments[0])] {
-            for phrase in phrases where phrase.words.count == segments.count
-                && zip(phrase.words, segments).allSatisfy({ Folding.key($0) == Folding.key($1) }) {
-                if case .expression(let entry) = phrase.payload {
-                    unit.opinion = .init(entry: entry, match: "hashtag", intensity: [])
-                    return unit
-                }
-            }
+        if segments.count > 1, let reading = lexicon.phrases.reading(ofKeys: segments.map { Folding.key($0) }), let opinion = reading.opinion {
+            unit.opinion = OpinionLookup.Found(entry: opinion.entry, match: "hashtag", intensity: [])
+            return unit
         }
         var total = 0.0
         var negated = false
@@ -205,60 +216,34 @@ struct UnitReader {
         }
         if total != 0 {
             let entry = ValenceEntry(term: (negated ? "no " : "") + terms.joined(separator: " "), valence: total, list: "hashtag", line: 0)
-            unit.opinion = .init(entry: entry, match: "hashtag", intensity: [])
+            unit.opinion = OpinionLookup.Found(entry: entry, match: "hashtag", intensity: [])
         }
         return unit
     }
 }
 
-/// Opinion lookups remembered per thread by the token's shared forms (a surface is analysed once).
+/// Readings remembered per thread by the token's shared forms (a surface is analysed once), and the
+/// readings of emoji and emoticons by their text.
 final class OpinionCache: @unchecked Sendable {
-    private var found: [ObjectIdentifier: (forms: TokenForms, result: OpinionLookup.Found?)] = [:]
-    private var owed: [ObjectIdentifier: (forms: TokenForms, weight: Double?)] = [:]
-
-    private var verbs: [ObjectIdentifier: (forms: TokenForms, infinitives: [String])] = [:]
-
-    /// Infinitives a word form may conjugate (`merece` → `merecer`), for expressions written with their
-    /// verb in the infinitive: the token's lemma settles on the vocabulary's reading, which for a form the
-    /// vocabulary lists is the form itself.
-    func infinitives(_ forms: TokenForms, _ normalizer: Normalizer) -> [String] {
-        let id = ObjectIdentifier(forms)
-        if let hit = verbs[id] { return hit.infinitives }
-        var out: [String] = []
-        if !forms.normalized.contains(" ") {
-            for (candidate, rule) in normalizer.lemmaCandidates(of: forms.normalized)
-            where rule == "conjugation" || rule == "enclitic" || rule == "irregular" {
-                out.append(candidate)
-            }
-        }
-        if verbs.count >= Self.limit { verbs.removeAll(keepingCapacity: true) }
-        verbs[id] = (forms, out)
-        return out
-    }
-
-    /// The weight of an owed action (`llegar`) that a word form conjugates, if any.
-    func expected(_ forms: TokenForms, lexicon: SentimentLexicon, normalizer: Normalizer) -> Double? {
-        let id = ObjectIdentifier(forms)
-        if let hit = owed[id] { return hit.weight }
-        var weight = lexicon.modifiers[forms.lemma]?[.expected]
-        if weight == nil, !forms.normalized.contains(" ") {
-            for (candidate, rule) in normalizer.lemmaCandidates(of: forms.normalized) where rule == "conjugation" || rule == "enclitic" || rule == "irregular" {
-                if let listed = lexicon.modifiers[candidate]?[.expected] { weight = listed; break }
-            }
-        }
-        if owed.count >= Self.limit { owed.removeAll(keepingCapacity: true) }
-        owed[id] = (forms, weight)
-        return weight
-    }
+    private var readings: [ObjectIdentifier: (forms: TokenForms, reading: WordReading)] = [:]
+    private var symbols: [String: OpinionLookup.Found?] = [:]
     static let limit = 200_000
 
-    func find(_ forms: TokenForms, _ lookup: OpinionLookup) -> OpinionLookup.Found? {
+    func reading(_ forms: TokenForms, lexicon: SentimentLexicon, lookup: OpinionLookup) -> WordReading {
         let id = ObjectIdentifier(forms)
-        if let hit = found[id] { return hit.result }
-        let result = lookup.find(forms)
-        if found.count >= Self.limit { found.removeAll(keepingCapacity: true) }
+        if let hit = readings[id] { return hit.reading }
+        let reading = WordReading(forms, lexicon: lexicon, lookup: lookup)
+        if readings.count >= Self.limit { readings.removeAll(keepingCapacity: true) }
         // The forms are kept alive with the entry, so the identifier cannot be reused by another object.
-        found[id] = (forms, result)
-        return result
+        readings[id] = (forms, reading)
+        return reading
+    }
+
+    func symbol(_ text: String, _ entry: ValenceEntry?, match: String) -> OpinionLookup.Found? {
+        if let hit = symbols[text] { return hit }
+        let found = entry.map { OpinionLookup.Found(entry: $0, match: match, intensity: []) }
+        if symbols.count >= Self.limit { symbols.removeAll(keepingCapacity: true) }
+        symbols[text] = found
+        return found
     }
 }

@@ -25,12 +25,27 @@ enum ProperNames {
         }
     }
 
-    /// First letter upper case, the rest lower case (`Rico`, not `RICO` or `rico`).
+    /// First letter upper case, the rest lower case (`Rico`, not `RICO` or `rico`), read on the UTF-8
+    /// bytes: Spanish capitals are ASCII or Latin-1 (`Á` is C3 81, `á` is C3 A1).
     static func isCapitalised(_ unit: Unit, _ text: NormalizedText) -> Bool {
         guard unit.isWord, unit.tokens.count == 1 else { return false }
         let token = text.tokens[unit.tokens.lowerBound]
-        guard let first = token.surface.unicodeScalars.first, first.properties.isUppercase else { return false }
-        return !token.emphasis.contains(.allCaps) && token.surface.unicodeScalars.dropFirst().contains { $0.properties.isLowercase }
+        guard !token.emphasis.contains(.allCaps) else { return false }
+        var utf8 = token.surface.utf8.makeIterator()
+        guard let first = utf8.next() else { return false }
+        if first >= 0x41 && first <= 0x5A {
+            // ASCII capital
+        } else if first == 0xC3, let second = utf8.next(), second >= 0x80 && second <= 0x9E && second != 0x97 {
+            // Latin-1 capital
+        } else {
+            return false
+        }
+        var previous: UInt8 = 0
+        while let byte = utf8.next() {
+            if byte >= 0x61 && byte <= 0x7A || previous == 0xC3 && byte >= 0xA0 && byte <= 0xBF && byte != 0xB7 { return true }
+            previous = byte
+        }
+        return false
     }
 }
 
