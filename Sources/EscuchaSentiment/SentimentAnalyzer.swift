@@ -10,7 +10,7 @@ public struct SentimentAnalyzer: Sendable {
     public let lexicon: SentimentLexicon
     /// Which rules run; all by default. `escucha eval --without RULE` measures what one rule is worth.
     public var disabledRules: Set<String> = []
-    let lookup: OpinionLookup
+    let reference: LexiconReference
     private let caches = ThreadLocalCache()
 
     public static let ruleNames = ["intensity", "intensifiers", "negation", "deprivation", "unmet-expectations", "suggestions",
@@ -20,7 +20,7 @@ public struct SentimentAnalyzer: Sendable {
     public init(normalizer: Normalizer, lexicon: SentimentLexicon) {
         self.normalizer = normalizer
         self.lexicon = lexicon
-        lookup = OpinionLookup(lexicon: lexicon, normalizer: normalizer)
+        reference = LexiconReference(lexicon: lexicon, lookup: OpinionLookup(lexicon: lexicon, normalizer: normalizer))
     }
 
     /// Loads the normalization and sentiment lexicons of a folder (`lexicons/es`).
@@ -35,14 +35,17 @@ public struct SentimentAnalyzer: Sendable {
     }
 
     public func analyze(_ text: NormalizedText) -> SentimentAnalysis {
-        let reader = UnitReader(lexicon: lexicon, lookup: lookup, cache: caches.value)
+        let reader = UnitReader(reference: reference, cache: caches.value)
         var units: [Unit] = []
         var sentenceOf: [Int] = []
         var sentences: [Range<Int>] = []
+        units.reserveCapacity(text.tokens.count)
+        sentenceOf.reserveCapacity(text.tokens.count)
+        sentences.reserveCapacity(text.sentences.count)
         for (index, sentence) in text.sentences.enumerated() {
             let start = units.count
-            units += reader.read(text, tokens: sentence.tokens)
-            sentenceOf += Array(repeating: index, count: units.count - start)
+            reader.read(text, tokens: sentence.tokens, into: &units)
+            for _ in start..<units.count { sentenceOf.append(index) }
             sentences.append(start..<units.count)
         }
         resolveDoubleRoles(&units)
@@ -77,7 +80,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("suggestions") { context.contributions += Suggestions.cues(context) }
         if enabled("comparatives") { Comparatives.apply(&context) }
         if enabled("post-nominal") { PostNominal.apply(&context) }
-        if enabled("irrealis") { Irrealis.apply(&context, isConditional: { Self.isConditional($0, text) }) }
+        if enabled("irrealis") { Irrealis.apply(&context, isConditional: { $0.conditional }) }
         if enabled("contrast") { Contrast.apply(&context) }
         if enabled("questions") { Questions.apply(&context) }
         if enabled("sarcasm") { Sarcasm.apply(&context) }
@@ -113,17 +116,6 @@ public struct SentimentAnalyzer: Sendable {
         return words >= 3 && Double(capitals) >= 0.8 * Double(words)
     }
 
-    /// A verb in the conditional (`encantaría`, `sería`): a word ending in -ría(n)/-ríamos whose lemma is
-    /// an infinitive.
-    static func isConditional(_ unit: Unit, _ text: NormalizedText) -> Bool {
-        guard unit.isWord, unit.tokens.count == 1 else { return false }
-        let token = text.tokens[unit.tokens.lowerBound]
-        let key = token.key
-        guard key.hasSuffix("ria") || key.hasSuffix("rian") || key.hasSuffix("riamos") else { return false }
-        let lemma = unit.opinion?.entry.term ?? token.lemma
-        return lemma != token.normalized && (lemma.hasSuffix("ar") || lemma.hasSuffix("er") || lemma.hasSuffix("ir"))
-    }
-
     private func finish(_ context: RuleContext, _ text: NormalizedText) -> SentimentAnalysis {
         var contributions: [Contribution] = []
         contributions.reserveCapacity(context.contributions.count)
@@ -138,15 +130,23 @@ public struct SentimentAnalyzer: Sendable {
                 term: working.term, list: working.list, match: working.match, valence: working.valence,
                 rules: working.rules, value: Self.rounded(working.value)))
         }
-        let wordCounts = context.sentences.map { range in context.units[range].filter { $0.isWord || $0.isSymbolic }.count }
+        // One pass: each contribution's sum into its sentence.
+        var perSentence = Array(repeating: (sum: 0.0, positive: 0.0, negative: 0.0, count: 0), count: context.sentences.count)
+        for working in context.contributions {
+            let sentence = context.sentenceOf[working.unit]
+            perSentence[sentence].sum += working.value
+            perSentence[sentence].positive += max(working.value, 0)
+            perSentence[sentence].negative -= min(working.value, 0)
+            perSentence[sentence].count += 1
+        }
         var sentences: [SentenceSentiment] = []
+        sentences.reserveCapacity(context.sentences.count)
         var totals = (sum: 0.0, positive: 0.0, negative: 0.0, neutral: 0)
         for (index, range) in context.sentences.enumerated() {
-            let members = context.contributions.filter { range.contains($0.unit) }
-            let sum = members.reduce(0) { $0 + $1.value }
-            let positive = members.reduce(0) { $0 + max($1.value, 0) }
-            let negative = members.reduce(0) { $0 - min($1.value, 0) }
-            let neutral = max(wordCounts[index] - members.count, 0)
+            var words = 0
+            for unit in range where context.units[unit].isWord || context.units[unit].isSymbolic { words += 1 }
+            let (sum, positive, negative, count) = perSentence[index]
+            let neutral = max(words - count, 0)
             totals.sum += sum
             totals.positive += positive
             totals.negative += negative

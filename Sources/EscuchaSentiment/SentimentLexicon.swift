@@ -263,6 +263,12 @@ public struct PhraseIndex: Sendable {
 
     private(set) var nodes: [Node] = [Node(word: "")]
     public private(set) var count = 0
+    /// Every word key used in a phrase, numbered: a text's words are looked up by number.
+    private(set) var keyIDs: [String: Int32] = [:]
+    /// (node, key id) → a group of child nodes (several when spellings share a key: `si`, `sí`).
+    private var childTable = PackedTable([])
+    private var childGroups: [Range<Int32>] = []
+    private var childFlat: [Int32] = []
 
     mutating func add(words: [String], key: (String) -> String, payload: Payload) {
         var node = 0
@@ -285,6 +291,18 @@ public struct PhraseIndex: Sendable {
     /// Builds each complete phrase's reading. A neutral phrase (`buenos días`) drops an expression of the
     /// same words; an expression that opens with a negator (`no funcionar`) negates what follows it too.
     mutating func seal(negatorKinds: (String) -> ModifierSet) {
+        var pairs: [(UInt64, Int32)] = []
+        for node in nodes.indices {
+            for (key, children) in nodes[node].children {
+                let id: Int32
+                if let existing = keyIDs[key] { id = existing } else { id = Int32(keyIDs.count); keyIDs[key] = id }
+                let start = Int32(childFlat.count)
+                childFlat += children
+                childGroups.append(start..<Int32(childFlat.count))
+                pairs.append((UInt64(node) << 32 | UInt64(UInt32(id)), Int32(childGroups.count - 1)))
+            }
+        }
+        childTable = PackedTable(pairs)
         for index in nodes.indices where !nodes[index].payloads.isEmpty {
             let words = nodes[index].words
             var modifiers = ModifierSet()
@@ -307,6 +325,14 @@ public struct PhraseIndex: Sendable {
     }
 
     func children(of node: Int, key: String) -> [Int32]? { nodes[node].children[key] }
+
+    /// The children of `node` under a numbered key, without hashing a string.
+    @inline(__always)
+    func children(of node: Int, keyID: Int32) -> ArraySlice<Int32>? {
+        guard let group = childTable.value(UInt64(node) << 32 | UInt64(UInt32(keyID))) else { return nil }
+        let range = childGroups[Int(group)]
+        return childFlat[Int(range.lowerBound)..<Int(range.upperBound)]
+    }
     func word(of node: Int) -> String { nodes[node].word }
     func reading(of node: Int) -> Reading? { nodes[node].reading }
 

@@ -17,6 +17,10 @@ struct Unit {
     var isWord: Bool
     /// Emoji and emoticons, which may form a sentence of their own.
     var isSymbolic = false
+    /// One word written with an initial capital only (`Rico`), for the proper-names rule.
+    var capitalised = false
+    /// A verb in the conditional (`encantaría`), for the irrealis rule.
+    var conditional = false
 
     func has(_ kind: ModifierKind) -> Bool { modifiers[kind] != nil }
 }
@@ -26,12 +30,15 @@ struct Unit {
 final class WordReading {
     let opinion: OpinionLookup.Found?
     let modifiers: ModifierSet
-    /// Keys under which phrases may list this word: its own, its lemma's, its verb's infinitives'.
-    let phraseKeys: [String]
+    /// Keys under which phrases may list this word (its own, its lemma's, its verb's infinitives'), by
+    /// their number in the phrase index; keys no phrase uses are left out.
+    let phraseKeyIDs: [Int32]
     /// Infinitives the form may conjugate (`merece` → `merecer`), for phrases written with infinitives.
     let infinitives: [String]
     /// The phrase-trie nodes this word opens (most words open none, and then no phrase is tried).
     let phraseStarts: [Int32]
+    let capitalised: Bool
+    let conditional: Bool
 
     init(_ forms: TokenForms, lexicon: SentimentLexicon, lookup: OpinionLookup) {
         var modifiers = lexicon.modifiers[forms.normalized]
@@ -59,37 +66,53 @@ final class WordReading {
         }
         self.modifiers = modifiers
         self.infinitives = infinitives
-        phraseKeys = keys
+        phraseKeyIDs = keys.compactMap { lexicon.phrases.keyIDs[$0] }
         opinion = modifiers[.neutral] != nil ? nil : lookup.find(forms)
         var starts: [Int32] = []
-        for key in keys {
-            for child in lexicon.phrases.children(of: 0, key: key) ?? []
+        for id in phraseKeyIDs {
+            for child in lexicon.phrases.children(of: 0, keyID: id) ?? []
             where UnitReader.matches(lexicon.phrases.word(of: Int(child)), forms, infinitives: infinitives) && !starts.contains(child) {
                 starts.append(child)
             }
         }
         phraseStarts = starts
+        capitalised = !forms.emphasis.contains(.allCaps) && ProperNames.isCapitalised(forms.surface)
+        // A verb in the conditional: -ría(n)/-ríamos from an infinitive (`encantaría`, `sería`).
+        let lemma = opinion?.entry.term ?? forms.lemma
+        conditional = (forms.key.hasSuffix("ria") || forms.key.hasSuffix("rian") || forms.key.hasSuffix("riamos"))
+            && lemma != forms.normalized && (lemma.hasSuffix("ar") || lemma.hasSuffix("er") || lemma.hasSuffix("ir"))
+    }
+}
+
+/// The lexicon and its lookup behind one reference: readers are made per text, and copying the lexicon
+/// struct would retain each of its tables every time.
+final class LexiconReference: Sendable {
+    let lexicon: SentimentLexicon
+    let lookup: OpinionLookup
+
+    init(lexicon: SentimentLexicon, lookup: OpinionLookup) {
+        self.lexicon = lexicon
+        self.lookup = lookup
     }
 }
 
 /// Reads a normalized text into units: longest phrase first, then single words, emoji and marks.
 struct UnitReader {
-    let lexicon: SentimentLexicon
-    let lookup: OpinionLookup
+    let reference: LexiconReference
     let cache: OpinionCache
+    var lexicon: SentimentLexicon { reference.lexicon }
+    var lookup: OpinionLookup { reference.lookup }
 
     static let clausePunctuation: Set<UInt8> = Set(",;:.!?()[]\"".utf8)
 
-    func read(_ text: NormalizedText, tokens range: Range<Int>) -> [Unit] {
-        var units: [Unit] = []
-        units.reserveCapacity(range.count)
+    func read(_ text: NormalizedText, tokens range: Range<Int>, into units: inout [Unit]) {
         var index = range.lowerBound
         let tokens = text.tokens
         while index < range.upperBound {
             let token = tokens[index]
             switch token.kind {
             case .word:
-                let reading = cache.reading(token.forms, lexicon: lexicon, lookup: lookup)
+                let reading = cache.reading(token.forms, reference)
                 if let unit = phrase(at: index, in: text, end: range.upperBound, first: reading) {
                     units.append(unit)
                     index = unit.tokens.upperBound
@@ -97,6 +120,8 @@ struct UnitReader {
                 }
                 var unit = Unit(tokens: index..<index + 1, opinion: reading.opinion, modifiers: reading.modifiers, key: token.key, isWord: true)
                 if reading.modifiers[.boundary] != nil { unit.breaksClause = true }
+                unit.capitalised = reading.capitalised
+                unit.conditional = reading.conditional
                 units.append(unit)
             case .hashtag:
                 units.append(hashtag(token, at: index))
@@ -138,7 +163,6 @@ struct UnitReader {
             }
             index += 1
         }
-        return units
     }
 
     /// The longest expression or modifier phrase starting at `index`, over consecutive word tokens (and
@@ -161,9 +185,9 @@ struct UnitReader {
                 continue
             }
             guard token.kind == .word else { continue }
-            let reading = known ?? cache.reading(token.forms, lexicon: lexicon, lookup: lookup)
-            for key in reading.phraseKeys {
-                guard let children = lexicon.phrases.children(of: node, key: key) else { continue }
+            let reading = known ?? cache.reading(token.forms, reference)
+            for id in reading.phraseKeyIDs {
+                guard let children = lexicon.phrases.children(of: node, keyID: id) else { continue }
                 for child in children where Self.matches(lexicon.phrases.word(of: Int(child)), token.forms, infinitives: reading.infinitives) {
                     stack.append((Int(child), position + 1, nil))
                 }
@@ -225,18 +249,13 @@ struct UnitReader {
 /// Readings remembered per thread by the token's shared forms (a surface is analysed once), and the
 /// readings of emoji and emoticons by their text.
 final class OpinionCache: @unchecked Sendable {
-    private var readings: [ObjectIdentifier: (forms: TokenForms, reading: WordReading)] = [:]
+    private let readings = IdentityTable<TokenForms, WordReading>()
     private var symbols: [String: OpinionLookup.Found?] = [:]
     static let limit = 200_000
 
-    func reading(_ forms: TokenForms, lexicon: SentimentLexicon, lookup: OpinionLookup) -> WordReading {
-        let id = ObjectIdentifier(forms)
-        if let hit = readings[id] { return hit.reading }
-        let reading = WordReading(forms, lexicon: lexicon, lookup: lookup)
-        if readings.count >= Self.limit { readings.removeAll(keepingCapacity: true) }
-        // The forms are kept alive with the entry, so the identifier cannot be reused by another object.
-        readings[id] = (forms, reading)
-        return reading
+    @inline(__always)
+    func reading(_ forms: TokenForms, _ reference: LexiconReference) -> WordReading {
+        readings.value(for: forms) { WordReading(forms, lexicon: reference.lexicon, lookup: reference.lookup) }
     }
 
     func symbol(_ text: String, _ entry: ValenceEntry?, match: String) -> OpinionLookup.Found? {

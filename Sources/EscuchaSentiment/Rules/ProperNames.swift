@@ -28,10 +28,11 @@ enum ProperNames {
     /// First letter upper case, the rest lower case (`Rico`, not `RICO` or `rico`), read on the UTF-8
     /// bytes: Spanish capitals are ASCII or Latin-1 (`Á` is C3 81, `á` is C3 A1).
     static func isCapitalised(_ unit: Unit, _ text: NormalizedText) -> Bool {
-        guard unit.isWord, unit.tokens.count == 1 else { return false }
-        let token = text.tokens[unit.tokens.lowerBound]
-        guard !token.emphasis.contains(.allCaps) else { return false }
-        var utf8 = token.surface.utf8.makeIterator()
+        unit.isWord && unit.tokens.count == 1 && unit.capitalised
+    }
+
+    static func isCapitalised(_ surface: String) -> Bool {
+        var utf8 = surface.utf8.makeIterator()
         guard let first = utf8.next() else { return false }
         if first >= 0x41 && first <= 0x5A {
             // ASCII capital

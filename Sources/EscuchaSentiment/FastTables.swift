@@ -1,0 +1,83 @@
+/// Open-addressing tables for the lookups made for every word of every text, with a multiply-shift hash
+/// instead of SipHash: keys here are pointers and small integers chosen by Escucha, not by users.
+
+/// A map from 64-bit keys to 32-bit values, built once and then read-only.
+struct PackedTable: Sendable {
+    private var keys: [UInt64]
+    private var values: [Int32]
+    private let mask: Int
+    private static let empty = UInt64.max
+
+    init(_ pairs: [(UInt64, Int32)]) {
+        var capacity = 16
+        while capacity < pairs.count * 2 { capacity <<= 1 }
+        mask = capacity - 1
+        keys = Array(repeating: Self.empty, count: capacity)
+        values = Array(repeating: 0, count: capacity)
+        for (key, value) in pairs {
+            var slot = Self.slot(key, mask)
+            while keys[slot] != Self.empty && keys[slot] != key { slot = (slot + 1) & mask }
+            keys[slot] = key
+            values[slot] = value
+        }
+    }
+
+    @inline(__always)
+    static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    @inline(__always)
+    func value(_ key: UInt64) -> Int32? {
+        var slot = Self.slot(key, mask)
+        while true {
+            let stored = keys[slot]
+            if stored == key { return values[slot] }
+            if stored == Self.empty { return nil }
+            slot = (slot + 1) & mask
+        }
+    }
+}
+
+/// Values remembered per object (a token surface's shared forms), holding the object so that its address
+/// is not reused while remembered. Not thread-safe: one per thread.
+final class IdentityTable<Key: AnyObject, Value: AnyObject> {
+    private var keys: [Key?]
+    private var values: [Value?]
+    private var count = 0
+    private let mask: Int
+    /// Cleared when this full (a corpus with more distinct surfaces than this starts over).
+    private let limit: Int
+
+    init(capacityPowerOfTwo: Int = 17) {
+        let capacity = 1 << capacityPowerOfTwo
+        mask = capacity - 1
+        limit = capacity / 2
+        keys = Array(repeating: nil, count: capacity)
+        values = Array(repeating: nil, count: capacity)
+    }
+
+    @inline(__always)
+    private func slot(_ key: Key) -> Int {
+        let bits = UInt64(UInt(bitPattern: ObjectIdentifier(key)))
+        return Int(truncatingIfNeeded: ((bits >> 4) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    func value(for key: Key, make: () -> Value) -> Value {
+        var index = slot(key)
+        while let stored = keys[index] {
+            if stored === key { return values[index]! }
+            index = (index + 1) & mask
+        }
+        let value = make()
+        if count >= limit {
+            for i in keys.indices { keys[i] = nil; values[i] = nil }
+            count = 0
+            index = slot(key)
+        }
+        keys[index] = key
+        values[index] = value
+        count += 1
+        return value
+    }
+}
