@@ -62,7 +62,9 @@ public struct OpinionLookup: Sendable {
             for (prefix, modifier) in Self.prefixes where word.hasPrefix(prefix) && word.utf8.count >= prefix.utf8.count + 3 {
                 let rest = String(word.dropFirst(prefix.count))
                 guard let factor = lexicon.modifiers[modifier]?[.booster] else { continue }
-                if let entry = entry(for: rest) ?? normalizer.lemmaCandidates(of: rest).lazy.compactMap({ self.entry(for: $0.lemma) }).first {
+                // Prefixes intensify qualities (`superbueno`, `rebarato`), not nouns (`superhéroe`).
+                if let entry = entry(for: rest) ?? normalizer.lemmaCandidates(of: rest).lazy.compactMap({ self.entry(for: $0.lemma) }).first,
+                   ["adjectives", "core", "regional"].contains(entry.list) {
                     return Found(entry: entry, match: "prefix", intensity: [("booster", prefix, factor)])
                 }
             }

@@ -13,7 +13,8 @@ public struct SentimentAnalyzer: Sendable {
     let reference: LexiconReference
     private let caches = ThreadLocalCache()
 
-    public static let ruleNames = ["intensity", "intensifiers", "negation", "deprivation", "unmet-expectations", "suggestions",
+    public static let ruleNames = ["intensity", "intensifiers", "negation", "deprivation", "unmet-expectations", "fulfilled-expectations",
+                                   "excess", "suggestions",
                                    "comparatives", "post-nominal",
                                    "irrealis", "contrast", "questions", "sarcasm", "exclamation", "negativity", "repetition"]
 
@@ -77,6 +78,13 @@ public struct SentimentAnalyzer: Sendable {
             UnmetExpectations.apply(&context)
             context.contributions += UnmetExpectations.cues(context)
         }
+        if enabled("fulfilled-expectations") {
+            let (negators, _) = Negation.roles(context)
+            context.contributions += FulfilledExpectations.cues(context) { index in
+                context.before(index, limit: Negation.scope).contains { negators.contains($0) }
+            }
+        }
+        if enabled("excess") { context.contributions += Excess.cues(context) }
         if enabled("suggestions") { context.contributions += Suggestions.cues(context) }
         if enabled("comparatives") { Comparatives.apply(&context) }
         if enabled("post-nominal") { PostNominal.apply(&context) }

@@ -16,7 +16,7 @@ public struct ValenceEntry: Sendable, Equatable {
 public enum ModifierKind: String, Sendable, CaseIterable {
     case booster, dampener, negator, concord
     case contrastAfter = "contrast_after", contrastBefore = "contrast_before"
-    case expectation, irrealis, boundary, rhetorical, sarcasm, deprivation, expected, suggestion, neutral, laughter
+    case expectation, irrealis, boundary, rhetorical, sarcasm, deprivation, expected, fulfilled, suggestion, neutral, laughter
 
     var bit: Int {
         switch self {
@@ -36,6 +36,7 @@ public enum ModifierKind: String, Sendable, CaseIterable {
         case .suggestion: 13
         case .neutral: 14
         case .laughter: 15
+        case .fulfilled: 16
         }
     }
 }
@@ -43,8 +44,8 @@ public enum ModifierKind: String, Sendable, CaseIterable {
 /// The kinds a word or phrase has, with their weights: a value without heap storage, since every unit
 /// of every text carries one.
 public struct ModifierSet: Sendable, Equatable {
-    private var mask: UInt16 = 0
-    private var weights: InlineArray<16, Double> = .init(repeating: 0)
+    private var mask: UInt32 = 0
+    private var weights: InlineArray<17, Double> = .init(repeating: 0)
 
     public init() {}
 

@@ -21,6 +21,8 @@ struct Unit {
     var capitalised = false
     /// A verb in the conditional (`encantaría`), for the irrealis rule.
     var conditional = false
+    /// A verb reported as done: preterite (`atendieron`, `cumplió`) or `cumplen`.
+    var reported = false
 
     func has(_ kind: ModifierKind) -> Bool { modifiers[kind] != nil }
 }
@@ -39,6 +41,7 @@ final class WordReading {
     let phraseStarts: [Int32]
     let capitalised: Bool
     let conditional: Bool
+    let reported: Bool
 
     init(_ forms: TokenForms, lexicon: SentimentLexicon, lookup: OpinionLookup) {
         var modifiers = lexicon.modifiers[forms.normalized]
@@ -51,6 +54,10 @@ final class WordReading {
             }
         }
         // Owed actions are listed as infinitives: `llegó`, `contestan` find `llegar`, `contestar`.
+        if modifiers[.fulfilled] == nil, let weight = lexicon.modifiers[forms.lemma]?[.fulfilled]
+            ?? infinitives.lazy.compactMap({ lexicon.modifiers[$0]?[.fulfilled] }).first {
+            modifiers[.fulfilled] = weight
+        }
         if modifiers[.expected] == nil {
             if let weight = lexicon.modifiers[forms.lemma]?[.expected] ?? infinitives.lazy.compactMap({ lexicon.modifiers[$0]?[.expected] }).first {
                 modifiers[.expected] = weight
@@ -79,6 +86,9 @@ final class WordReading {
         capitalised = !forms.emphasis.contains(.allCaps) && ProperNames.isCapitalised(forms.surface)
         // A verb in the conditional: -ría(n)/-ríamos from an infinitive (`encantaría`, `sería`).
         let lemma = opinion?.entry.term ?? forms.lemma
+        reported = ["aron", "ieron", "yeron", "o", "io", "amos", "imos", "cumplen", "cumple"].contains { forms.key.hasSuffix($0) }
+            && forms.normalized.unicodeScalars.contains { "óé".unicodeScalars.contains($0) } || forms.key.hasSuffix("aron") || forms.key.hasSuffix("ieron")
+            || forms.key == "cumplen" || forms.key == "cumple"
         conditional = (forms.key.hasSuffix("ria") || forms.key.hasSuffix("rian") || forms.key.hasSuffix("riamos"))
             && lemma != forms.normalized && (lemma.hasSuffix("ar") || lemma.hasSuffix("er") || lemma.hasSuffix("ir"))
     }
@@ -122,6 +132,7 @@ struct UnitReader {
                 if reading.modifiers[.boundary] != nil { unit.breaksClause = true }
                 unit.capitalised = reading.capitalised
                 unit.conditional = reading.conditional
+                unit.reported = reading.reported
                 units.append(unit)
             case .hashtag:
                 units.append(hashtag(token, at: index))

@@ -127,6 +127,43 @@ enum UnmetExpectations {
     }
 }
 
+/// `me atendieron enseguida`, `me devolvieron el dinero`, `cumplieron la fecha`: an owed action reported
+/// as done (in the preterite, or `cumplen`) is mild praise in feedback, the counterpart of an unmet one.
+/// A question, a condition or a negation keeps it out (the other rules see to the first two).
+enum FulfilledExpectations {
+    static func cues(_ context: RuleContext, negated: (Int) -> Bool) -> [RuleContext.Working] {
+        var out: [RuleContext.Working] = []
+        for (index, unit) in context.units.enumerated() {
+            guard let weight = unit.modifiers[.fulfilled], unit.opinion == nil, unit.reported, !negated(index) else { continue }
+            var working = RuleContext.Working(unit: index, term: unit.key, list: "rule", match: "fulfilled expectation",
+                                              valence: weight, value: weight)
+            working.rules.append(AppliedRule(rule: "fulfilled expectation", cue: nil, from: 0, to: weight))
+            out.append(working)
+        }
+        return out
+    }
+}
+
+/// `demasiada espera`, `demasiada gente`, `demasiado grande`: too much of something without an opinion of
+/// its own is a complaint (too much of a mild virtue is handled with the boosters).
+enum Excess {
+    static let forms: Set<String> = ["demasiado", "demasiada", "demasiados", "demasiadas"]
+    static let weight = -1.0
+
+    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+        var out: [RuleContext.Working] = []
+        for index in context.units.indices.dropLast() where forms.contains(context.units[index].key) {
+            let next = context.units[index + 1]
+            guard next.isWord, next.opinion == nil, context.clauseOf[index + 1] == context.clauseOf[index], next.modifiers.isEmpty else { continue }
+            var working = RuleContext.Working(unit: index + 1, term: "\(context.cue(index)) \(next.key)", list: "rule", match: "excess",
+                                              valence: weight, value: weight)
+            working.rules.append(AppliedRule(rule: "excess", cue: context.cue(index), from: 0, to: weight))
+            out.append(working)
+        }
+        return out
+    }
+}
+
 /// `deberían tener más cajeros`, `hace falta más personal`: a suggestion names something missing, so in
 /// customer feedback it is a mild complaint. The marker's weight is what it adds.
 enum Suggestions {
@@ -153,7 +190,8 @@ enum Deprivation {
         let (negators, _) = Negation.roles(context)
         for (index, unit) in context.units.enumerated() {
             guard let weight = unit.modifiers[.deprivation], unit.opinion == nil else { continue }
-            guard let negator = context.before(index, limit: reach).first(where: { negators.contains($0) }) else { continue }
+            // Only a full negation says the thing is missing: `uso poco el servicio` does not.
+            guard let negator = context.before(index, limit: reach).first(where: { negators.contains($0) && (context.units[$0].modifiers[.negator] ?? 0) >= 1 }) else { continue }
             var working = RuleContext.Working(unit: index, term: "\(context.cue(negator)) … \(unit.key)", list: "rule",
                                               match: "deprivation", valence: weight, value: weight)
             working.rules.append(AppliedRule(rule: "deprivation", cue: context.cue(negator), from: 0, to: weight))
