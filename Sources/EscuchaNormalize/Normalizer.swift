@@ -444,6 +444,14 @@ extension Normalizer {
         }
         if word.hasSuffix("a") && word.utf8.count > 3 { out.append((String(word.dropLast()) + "o", "gender")) }
         out.append(contentsOf: morphology.derivations(word, inVocabulary: false))
+        // Participles, for the perfect tenses: `he perdido` → `perder`, `han cobrado` → `cobrar`.
+        for (ending, infinitives) in [("ados", ["ar"]), ("adas", ["ar"]), ("ado", ["ar"]), ("ada", ["ar"]),
+                                      ("idos", ["er", "ir"]), ("idas", ["er", "ir"]), ("ido", ["er", "ir"]), ("ida", ["er", "ir"])]
+        where word.hasSuffix(ending) && word.utf8.count > ending.utf8.count + 2 {
+            let stem = String(word.dropLast(ending.count))
+            for infinitive in infinitives { out.append((stem + infinitive, "participle")) }
+            break
+        }
         return out
     }
 }

@@ -102,7 +102,8 @@ public struct SentimentAnalyzer: Sendable {
     /// opinion otherwise (`me atendieron bien`, `es imposible`).
     private func resolveDoubleRoles(_ units: inout [Unit]) {
         for kind in [ModifierKind.booster, .negator] {
-            for index in units.indices where units[index].opinion != nil && units[index].has(kind) {
+            // Single words only: an expression that opens with a negator (`no funciona bien`) is both.
+            for index in units.indices where units[index].opinion != nil && units[index].has(kind) && units[index].tokens.count == 1 {
                 let next = index + 1 < units.count ? units[index + 1] : nil
                 if let next, next.opinion != nil, next.isWord {
                     units[index].opinion = nil

@@ -49,7 +49,7 @@ final class WordReading {
         var infinitives: [String] = []
         if !forms.normalized.contains(" ") {
             for (candidate, rule) in lookup.normalizer.lemmaCandidates(of: forms.normalized)
-            where (rule == "conjugation" || rule == "enclitic" || rule == "irregular") && !infinitives.contains(candidate) {
+            where (rule == "conjugation" || rule == "enclitic" || rule == "irregular" || rule == "participle") && !infinitives.contains(candidate) {
                 infinitives.append(candidate)
             }
         }

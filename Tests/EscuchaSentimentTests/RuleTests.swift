@@ -94,7 +94,7 @@ import Testing
 
     @Test func bienIsABoosterBeforeAnOpinionAndAnOpinionElsewhere() {
         #expect(values("bien caro") == ["caro": -1.875])
-        #expect(values("me atendieron bien") == ["bien": 2])
+        #expect(values("lo hicieron bien") == ["bien": 2])
     }
 
     @Test func superlativesCapitalsElongationAndExclamations() {
@@ -136,6 +136,19 @@ import Testing
         #expect(values("Genial, todo perfecto 👏") == ["Genial": 3, "perfecto": 3.5, "👏": 2])  // praise with claps is praise
     }
 
+    @Test func ironyWithoutACue() {
+        // Praise, then a failure the rules found, no contrast word: irony.
+        #expect(values("Genial el servicio: no llegó el técnico") == ["Genial": -1.8, "llegó": -2, "técnico": -1.5])
+        // With a contrast word it is a contrast, not irony.
+        #expect(values("Genial el servicio, pero no llegó el técnico")["Genial"]! > 0)
+        // A strong emoji cue that closes the text frames every sentence.
+        #expect(values("Genial. Se cortó la luz otra vez, es malo. 🙃")["Genial"]! < 0)
+    }
+
+    @Test func deprivationNeedsAFullNegation() {
+        #expect(values("uso poco el servicio").isEmpty)
+    }
+
     @Test func deprivation() {
         #expect(values("llevamos dos días sin internet") == ["internet": -2])
         #expect(values("no tenemos agua") == ["agua": -1.5])
@@ -147,6 +160,24 @@ import Testing
         #expect(values("todavía no me devuelven el dinero") == ["devuelven": -2])
         #expect(values("llegó el martes").isEmpty)  // done, not owed: no opinion
         #expect(values("no tardó en llegar") == ["tardó": 1.5])  // the negation belongs to the opinion word
+    }
+
+    @Test func fulfilledExpectations() {
+        #expect(values("me atendieron") == ["atendieron": 1.5])
+        #expect(values("no me atendieron") == ["atendieron": -2])  // owed and not done
+        #expect(values("¿me atienden?").isEmpty)  // not reported as done
+    }
+
+    @Test func excess() {
+        #expect(values("demasiada espera") == ["espera": -1])
+        #expect(values("demasiado caro") == ["caro": -1.95])  // an opinion word is boosted instead
+    }
+
+    @Test func anExpressionOpeningWithANegatorNegatesWhatFollows() {
+        let analyzer = fullAnalyzer
+        let contributions = analyzer.analyze("La web no funciona bien").contributions
+        #expect(contributions.map(\.term) == ["no funcionar", "bien"])
+        #expect(contributions[1].rules.map(\.rule) == ["negation", "negativity"])
     }
 
     @Test func suggestions() {
