@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+@Suite("escucha score, explain and eval")
+struct SentimentCommandTests {
+    /// The team's gold set must stay at or above this macro-F1. Raise it as the model improves; the
+    /// issue's goal is 0.85 (README, "Sentiment").
+    static let goldFloor = 0.77
+
+    @Test("score: one object per input line, in order, with the documented names")
+    func scoreLines() throws {
+        let input = temporaryPath("texts.txt")
+        try FileManager.default.createDirectory(atPath: (input as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let texts = (0..<5000).map { $0 % 3 == 0 ? "Excelente atención, muy amables \($0)" : $0 % 3 == 1 ? "Pésimo servicio, nunca llegó \($0)" : "Llegó el martes \($0)" }
+        try (texts.joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
+        let result = try run(["score", "--lines", input])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 5000)
+        for (index, line) in lines.enumerated() where index % 250 == 0 || index == 4999 {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["line"] as? Int == index + 1)
+            #expect(object?["text"] as? String == texts[index])
+            let sentiment = object?["sentiment"] as? [String: Any]
+            let expected = index % 3 == 0 ? "pos" : index % 3 == 1 ? "neg" : "neu"
+            #expect(sentiment?["label"] as? String == expected)
+            #expect((sentiment?["compound"] as? Double).map { (-1...1).contains($0) } == true)
+        }
+    }
+
+    @Test("score: documents come back whole with sentiment added; bad lines say why and keep their place")
+    func scoreDocuments() throws {
+        let input = temporaryPath("documents.jsonl")
+        try FileManager.default.createDirectory(atPath: (input as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try """
+        {"id":"a","text":"Me encantó, volveremos","extra":{"keep":true}}
+        not json
+        {"id":"b","sin_texto":1}
+        {"id":"c","text":"escribidme a ana@example.com, fatal todo"}
+
+        """.write(toFile: input, atomically: true, encoding: .utf8)
+        let result = try run(["score", input])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines[0].hasPrefix(#"{"id":"a","text":"Me encantó, volveremos","extra":{"keep":true},"sentiment":{"compound":"#))
+        #expect(lines[1] == #"{"line":2,"error":"not a JSON object (use --lines for plain text)"}"#)
+        #expect(lines[2] == #"{"line":3,"error":"the document has no \"text\" member"}"#)
+        #expect(result.stderr.contains("documents.jsonl:2: not a JSON object"))
+        #expect(result.stderr.contains("scored 2, not scored 2"))
+        let masked = try run(["score", "--mask-personal-data", "--no-contributions", input])
+        #expect(masked.stdout.contains("[EMAIL]") && !masked.stdout.contains("ana@example.com"))
+        #expect(!masked.stdout.contains("contributions"))
+    }
+
+    @Test("explain: the words, rules and values behind the score")
+    func explain() throws {
+        let result = try run(["explain", "No me gustó nada, pero el camarero fue muy amable."])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("sentiment: pos"))
+        #expect(result.stdout.contains("negation (no)"))
+        #expect(result.stdout.contains("concord (nada)"))
+        #expect(result.stdout.contains("booster (muy)"))
+        #expect(result.stdout.contains("contrast (pero)"))
+    }
+
+    @Test("eval: the gold set stays above its floor, and the JSON has the documented members")
+    func evalGold() throws {
+        let result = try run(["eval", "--format", "json", "corpora/gold/sentiment.jsonl"])
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(object?["file"] as? String == "corpora/gold/sentiment.jsonl")
+        #expect(object?["n"] as? Int == 900)
+        let macroF1 = object?["macro_f1"] as? Double ?? 0
+        #expect(macroF1 >= Self.goldFloor, "macro-F1 \(macroF1) fell below the floor \(Self.goldFloor)")
+        #expect(object?["accuracy"] is Double)
+        let confusion = object?["confusion"] as? [String: [String: Int]]
+        #expect(confusion?.values.reduce(0) { $0 + $1.values.reduce(0, +) } == 900)
+        let table = try run(["eval", "corpora/gold/sentiment.jsonl"])
+        #expect(table.stdout.contains("gold \\ predicted"))
+        #expect(table.stdout.contains("macro-F1"))
+    }
+
+    @Test("eval: unknown rules are usage errors; labels come from stars when missing")
+    func evalInputs() throws {
+        #expect(try run(["eval", "--without", "nonsense", "corpora/gold/sentiment.jsonl"]).status == 2)
+        let input = temporaryPath("stars.jsonl")
+        try FileManager.default.createDirectory(atPath: (input as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try """
+        {"text":"Horrible, nunca más","stars":1}
+        {"text":"Excelente, lo recomiendo","stars":5}
+        {"text":"sin etiqueta"}
+
+        """.write(toFile: input, atomically: true, encoding: .utf8)
+        let result = try run(["eval", "--format", "json", input])
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(object?["n"] as? Int == 2)
+        #expect(object?["skipped"] as? Int == 1)
+        #expect(object?["accuracy"] as? Double == 1)
+    }
+}
