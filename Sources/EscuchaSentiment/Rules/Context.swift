@@ -33,14 +33,13 @@ struct RuleContext {
 
     func cue(_ unit: Int) -> String { units[unit].key }
 
-    /// Units of the same clause before `unit`, nearest first, up to `limit` of them.
-    func before(_ unit: Int, limit: Int) -> [Int] {
-        var out: [Int] = []
-        var index = unit - 1
-        while index >= 0, out.count < limit, clauseOf[index] == clauseOf[unit], !units[index].breaksClause {
-            out.append(index)
-            index -= 1
+    /// Units of the same clause before `unit`, nearest first, up to `limit` of them (a reversed range: no
+    /// array is made, this runs for every contribution).
+    func before(_ unit: Int, limit: Int) -> ReversedCollection<Range<Int>> {
+        var start = unit
+        while start > 0, unit - start < limit, clauseOf[start - 1] == clauseOf[unit], !units[start - 1].breaksClause {
+            start -= 1
         }
-        return out
+        return (start..<unit).reversed()
     }
 }

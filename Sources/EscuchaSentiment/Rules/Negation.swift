@@ -30,9 +30,9 @@ enum Negation {
     }
 
     /// Which negative words negate and which repeat an earlier negation of their clause.
-    static func roles(_ context: RuleContext) -> (negators: Set<Int>, concord: Set<Int>) {
-        var negators: Set<Int> = []
-        var concord: Set<Int> = []
+    static func roles(_ context: RuleContext) -> (negators: UnitSet, concord: UnitSet) {
+        var negators = UnitSet(count: context.units.count)
+        var concord = UnitSet(count: context.units.count)
         var clause = -1
         var seen = false
         for (index, unit) in context.units.enumerated() {
@@ -59,12 +59,16 @@ enum Negation {
             // repeats an earlier negation by concord: `no me hicieron ni caso` is one complaint.
             if unit.tokens.count > 1, unit.has(.negator) || unit.has(.concord) { continue }
             let clause = context.clauseOf[unitIndex]
-            let neithers = context.units.indices.filter { context.clauseOf[$0] == clause && context.units[$0].key == "ni" }
+            var neithers = 0
+            var probe = unitIndex
+            while probe >= 0, context.clauseOf[probe] == clause { if context.units[probe].key == "ni" { neithers += 1 }; probe -= 1 }
+            probe = unitIndex + 1
+            while probe < context.units.count, context.clauseOf[probe] == clause { if context.units[probe].key == "ni" { neithers += 1 }; probe += 1 }
             for (distance, other) in context.before(unitIndex, limit: scope).enumerated() where negators.contains(other) {
                 let negator = context.units[other]
                 if negator.key == "sin", distance >= sinScope { continue }
                 let working = context.contributions[index]
-                if neithers.count >= 2, negator.key == "ni" {
+                if neithers >= 2, negator.key == "ni" {
                     context.contributions[index].apply("ni … ni", cue: "ni", to: working.value * neitherFactor)
                 } else {
                     context.contributions[index].apply("negation", cue: context.cue(other),
@@ -75,9 +79,15 @@ enum Negation {
             }
             guard let negator = context.contributions[index].negatedBy else { continue }
             // The strongest concord word of the clause after the negator stresses the negation.
-            let stress = concord.filter { $0 > negator && context.clauseOf[$0] == clause }
-                .map { (index: $0, weight: context.units[$0].modifiers[.concord] ?? 1) }
-                .max { $0.weight < $1.weight }
+            var stress: (index: Int, weight: Double)?
+            var next = negator + 1
+            while next < context.units.count, context.clauseOf[next] == clause {
+                if concord.contains(next) {
+                    let weight = context.units[next].modifiers[.concord] ?? 1
+                    if weight > (stress?.weight ?? -1) { stress = (next, weight) }
+                }
+                next += 1
+            }
             if let stress, stress.weight != 1 {
                 let value = context.contributions[index].value
                 context.contributions[index].apply("concord", cue: context.cue(stress.index), to: value * stress.weight)
@@ -152,7 +162,8 @@ enum Excess {
 
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
-        for index in context.units.indices.dropLast() where forms.contains(context.units[index].key) {
+        for index in context.units.indices.dropLast() where context.units[index].key.utf8.first == UInt8(ascii: "d")
+            && forms.contains(context.units[index].key) {
             let next = context.units[index + 1]
             guard next.isWord, next.opinion == nil, context.clauseOf[index + 1] == context.clauseOf[index], next.modifiers.isEmpty else { continue }
             var working = RuleContext.Working(unit: index + 1, term: "\(context.cue(index)) \(next.key)", list: "rule", match: "excess",
@@ -199,4 +210,12 @@ enum Deprivation {
         }
         return out
     }
+}
+
+/// A set of unit indices as flags: `contains` and `insert` without hashing.
+struct UnitSet {
+    private var flags: [Bool]
+    init(count: Int) { flags = Array(repeating: false, count: count) }
+    func contains(_ index: Int) -> Bool { flags[index] }
+    mutating func insert(_ index: Int) { flags[index] = true }
 }
