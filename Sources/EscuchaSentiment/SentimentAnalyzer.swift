@@ -90,7 +90,10 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("post-nominal") { PostNominal.apply(&context) }
         if enabled("irrealis") { Irrealis.apply(&context, isConditional: { $0.conditional }) }
         if enabled("contrast") { Contrast.apply(&context) }
-        if enabled("questions") { Questions.apply(&context) }
+        if enabled("questions") {
+            Questions.apply(&context)
+            Courtesy.apply(&context)
+        }
         if enabled("sarcasm") { Sarcasm.apply(&context) }
         if enabled("exclamation") { Exclamation.apply(&context) }
         Balance.apply(&context, negativity: enabled("negativity"), repetition: enabled("repetition"))

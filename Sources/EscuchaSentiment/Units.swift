@@ -86,9 +86,9 @@ final class WordReading {
         capitalised = !forms.emphasis.contains(.allCaps) && ProperNames.isCapitalised(forms.surface)
         // A verb in the conditional: -ría(n)/-ríamos from an infinitive (`encantaría`, `sería`).
         let lemma = opinion?.entry.term ?? forms.lemma
-        reported = ["aron", "ieron", "yeron", "o", "io", "amos", "imos", "cumplen", "cumple"].contains { forms.key.hasSuffix($0) }
-            && forms.normalized.unicodeScalars.contains { "óé".unicodeScalars.contains($0) } || forms.key.hasSuffix("aron") || forms.key.hasSuffix("ieron")
-            || forms.key == "cumplen" || forms.key == "cumple"
+        // Preterite forms (`atendieron`, `resolvió`, `ayudó`) and `cumplen`; not `cumple`, mostly a birthday.
+        reported = forms.key.hasSuffix("aron") || forms.key.hasSuffix("ieron") || forms.key.hasSuffix("yeron")
+            || forms.normalized.hasSuffix("ó") || forms.key == "cumplen"
         conditional = (forms.key.hasSuffix("ria") || forms.key.hasSuffix("rian") || forms.key.hasSuffix("riamos"))
             && lemma != forms.normalized && (lemma.hasSuffix("ar") || lemma.hasSuffix("er") || lemma.hasSuffix("ir"))
     }

@@ -42,6 +42,8 @@ enum Intensifiers {
     static func apply(_ context: inout RuleContext) {
         for index in context.contributions.indices {
             let unitIndex = context.contributions[index].unit
+            // `muy` boosts words; an emoji after it (`dentro de muy poco 😁`) is the writer's comment.
+            guard context.units[unitIndex].isWord else { continue }
             for (distance, other) in context.before(unitIndex, limit: decay.count).enumerated() {
                 let unit = context.units[other]
                 guard unit.opinion == nil else { continue }

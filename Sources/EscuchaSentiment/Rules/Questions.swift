@@ -23,6 +23,23 @@ enum Questions {
     }
 }
 
+/// Courtesy: `¿Puedo cambiar el vuelo? Gracias :)` thanks in advance for an answer; in a text that asks,
+/// thanks, greetings and smileys are manners, not a verdict, and count a third.
+enum Courtesy {
+    static let factor = 0.3
+    static let terms: Set<String> = ["gracias", "muchas gracias", "mil gracias", "muchísimas gracias", "gracias de antemano",
+                                     "un saludo", "saludos", "felices fiestas", "feliz navidad", "feliz día", "amable"]
+
+    static func apply(_ context: inout RuleContext) {
+        guard context.units.contains(where: { $0.questionMarks > 0 }) else { return }
+        for index in context.contributions.indices {
+            let working = context.contributions[index]
+            guard working.value > 0, terms.contains(working.term) || context.units[working.unit].isSymbolic else { continue }
+            context.contributions[index].apply("courtesy", cue: "?", to: working.value * factor)
+        }
+    }
+}
+
 /// Sarcasm, where its cues are cheap and reliable: praise next to a repeated failure or a deprivation
 /// (`qué bien, otra vez sin luz`, `genial, tercer día sin internet 👏`), or praise with 🙃 🙄 😒. The
 /// positive words of that sentence turn negative. An emoji-only sentence right after counts as part of
