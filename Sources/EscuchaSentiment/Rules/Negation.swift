@@ -124,7 +124,7 @@ enum UnmetExpectations {
             var after = false
             var next = index + 1
             while next < context.units.count, next <= index + 2, context.clauseOf[next] == context.clauseOf[index], !context.units[next].breaksClause {
-                if context.units[next].opinion != nil { after = true }
+                if context.units[next].opinion != nil && context.units[next].isWord { after = true }
                 next += 1
             }
             guard !between, !after else { continue }
