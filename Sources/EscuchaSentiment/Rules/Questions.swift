@@ -105,13 +105,18 @@ enum Sarcasm {
 }
 
 extension Sarcasm {
-    /// Praise, then a failure found by the rules, in one sentence with no contrast word between.
+    /// Strong praise opening a sentence (`Genial`, `Excelente`, `Qué maravilla`), then a failure found by
+    /// the rules, with no contrast word between. Milder praise next to a fault (`habitación amplia; poca
+    /// presión de agua`) is a mixed review, not irony.
+    static let ironicPraise = 3.0
+
     static func ironyWithoutCue(_ context: inout RuleContext, sentence: Range<Int>) {
         let members = context.contributions.indices.filter { sentence.contains(context.contributions[$0].unit) }
         guard let failure = members.filter({ situations.contains(context.contributions[$0].match) }).map({ context.contributions[$0].unit }).min()
         else { return }
         let praise = members.filter { context.contributions[$0].value > 0 && context.contributions[$0].unit < failure }
-        guard !praise.isEmpty else { return }
+        guard let opening = members.min(by: { context.contributions[$0].unit < context.contributions[$1].unit }),
+              praise.contains(opening), context.contributions[opening].valence >= ironicPraise else { return }
         let first = praise.map { context.contributions[$0].unit }.min()!
         let contrast = (first..<failure).contains { context.units[$0].has(.contrastAfter) || context.units[$0].has(.contrastBefore) }
         guard !contrast else { return }
