@@ -16,7 +16,7 @@ public struct SentimentAnalyzer: Sendable {
     public static let ruleNames = ["intensity", "intensifiers", "negation", "deprivation", "unmet-expectations", "fulfilled-expectations",
                                    "excess", "suggestions",
                                    "comparatives", "post-nominal",
-                                   "irrealis", "contrast", "questions", "sarcasm", "exclamation", "negativity", "repetition"]
+                                   "irrealis", "contrast", "questions", "sarcasm", "exclamation", "negativity", "repetition", "verdict"]
 
     public init(normalizer: Normalizer, lexicon: SentimentLexicon) {
         self.normalizer = normalizer
@@ -97,6 +97,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("sarcasm") { Sarcasm.apply(&context) }
         if enabled("exclamation") { Exclamation.apply(&context) }
         Balance.apply(&context, negativity: enabled("negativity"), repetition: enabled("repetition"))
+        if enabled("verdict") { BalancedVerdict.apply(&context) }
         return finish(context, text)
     }
 

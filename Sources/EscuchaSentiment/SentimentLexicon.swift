@@ -16,7 +16,7 @@ public struct ValenceEntry: Sendable, Equatable {
 public enum ModifierKind: String, Sendable, CaseIterable {
     case booster, dampener, negator, concord
     case contrastAfter = "contrast_after", contrastBefore = "contrast_before"
-    case expectation, irrealis, boundary, rhetorical, sarcasm, deprivation, expected, fulfilled, suggestion, neutral, laughter
+    case expectation, irrealis, boundary, rhetorical, sarcasm, deprivation, expected, fulfilled, suggestion, neutral, verdict, laughter
 
     var bit: Int {
         switch self {
@@ -37,6 +37,7 @@ public enum ModifierKind: String, Sendable, CaseIterable {
         case .neutral: 14
         case .laughter: 15
         case .fulfilled: 16
+        case .verdict: 17
         }
     }
 }
@@ -45,7 +46,7 @@ public enum ModifierKind: String, Sendable, CaseIterable {
 /// of every text carries one.
 public struct ModifierSet: Sendable, Equatable {
     private var mask: UInt32 = 0
-    private var weights: InlineArray<17, Double> = .init(repeating: 0)
+    private var weights: InlineArray<18, Double> = .init(repeating: 0)
 
     public init() {}
 

@@ -210,6 +210,16 @@ import Testing
     }
 }
 
+@Suite struct VerdictTests {
+    @Test func aBalancedVerdictMakesAMixedTextNeutral() {
+        let mixed = ruleAnalyzer.analyze("La comida rica, el servicio lento. Ni fu ni fa.")
+        #expect(mixed.contributions.map(\.value) == [0.75, -0.45])  // 2.5 × 0.3, −1.5 × 0.3
+        #expect(mixed.score.label == .neu)
+        // Without praise and complaint both, the verdict changes nothing.
+        #expect(values("Todo rico. Ni fu ni fa.") == ["rico": 2.5])
+    }
+}
+
 @Suite struct DiscourseTests {
     @Test func namesAndDiscourseMarkersAreNotOpinions() {
         #expect(values("Volamos a Puerto Rico el lunes").isEmpty)
