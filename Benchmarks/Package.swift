@@ -16,6 +16,7 @@ let package = Package(
             dependencies: [
                 .product(name: "EscuchaIngest", package: "Escucha"),
                 .product(name: "EscuchaNormalize", package: "Escucha"),
+                .product(name: "EscuchaSentiment", package: "Escucha"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
         ),

@@ -42,31 +42,34 @@ public enum ModifierKind: String, Sendable, CaseIterable {
     }
 }
 
-/// The kinds a word or phrase has, with their weights: a value without heap storage, since every unit
-/// of every text carries one.
+/// The kinds a word or phrase has, with their weights. Sixteen bytes: a mask and a shared, immutable
+/// weight table (copied on write, which happens only while the lexicon loads), since every unit of every
+/// text carries one.
 public struct ModifierSet: Sendable, Equatable {
     private var mask: UInt32 = 0
-    private var weights: InlineArray<18, Double> = .init(repeating: 0)
+    private var storage: Weights?
+
+    final class Weights: Sendable {
+        let values: [Double]
+        init(_ values: [Double]) { self.values = values }
+    }
 
     public init() {}
 
     public var isEmpty: Bool { mask == 0 }
 
     public subscript(kind: ModifierKind) -> Double? {
-        get { mask & (1 << kind.bit) != 0 ? weights[kind.bit] : nil }
+        get { mask & (1 << kind.bit) != 0 ? storage!.values[kind.bit] : nil }
         set {
             if let newValue {
+                var values = storage?.values ?? Array(repeating: 0, count: ModifierKind.allCases.count)
+                values[kind.bit] = newValue
+                storage = Weights(values)
                 mask |= 1 << kind.bit
-                weights[kind.bit] = newValue
             } else {
                 mask &= ~(1 << kind.bit)
             }
         }
-    }
-
-    /// Adds `other`'s kinds to these (its weights win).
-    mutating func merge(_ other: ModifierSet) {
-        for kind in ModifierKind.allCases { if let weight = other[kind] { self[kind] = weight } }
     }
 
     public static func == (lhs: ModifierSet, rhs: ModifierSet) -> Bool {

@@ -7,6 +7,7 @@ import CSV
 import Dispatch
 import EscuchaIngest
 import EscuchaNormalize
+import EscuchaSentiment
 import EscuchaText
 import Foundation
 
@@ -368,6 +369,20 @@ if settings.only.isEmpty || settings.only.contains("score") {
         print(String(format: "  %.0f MB: %.1f MB/s (1 core)  %.1f MB/s (%d cores)  peak %.1f MB", megabytes,
                      megabytes / median(one.map(\.seconds)), megabytes / median(all.map(\.seconds)), cores, peak))
     }
+    // In this process, one core, no I/O: where the time goes.
+    let analyzer = try SentimentAnalyzer(lexiconDirectory: "\(settings.root)/lexicons/es")
+    var bare = analyzer
+    bare.disabledRules = Set(SentimentAnalyzer.ruleNames)
+    var texts: [String] = []
+    var total = 0
+    while total < 10_000_000 { for text in base { texts.append(text); total += text.utf8.count } }
+    let megabytes = Double(total) / 1e6
+    let normalized = texts.map { analyzer.normalizer.normalize($0) }
+    let normalizeOnly = median((0..<settings.runs).map { _ in timeIt { for text in texts { _ = analyzer.normalizer.normalize(text) } } })
+    let analyzeOnly = median((0..<settings.runs).map { _ in timeIt { for text in normalized { _ = analyzer.analyze(text) } } })
+    let lookupOnly = median((0..<settings.runs).map { _ in timeIt { for text in normalized { _ = bare.analyze(text) } } })
+    print(String(format: "  in process, %.0f MB: normalize %.1f MB/s, sentiment on normalized text %.1f MB/s (lexicon lookups alone, no rules: %.1f MB/s)",
+                 megabytes, megabytes / normalizeOnly, megabytes / analyzeOnly, megabytes / lookupOnly))
     vaderRate = vaderMegabytesPerSecond("\(settings.data)/score-20mb.txt", limit: 3_000_000)
     if let vaderRate {
         print(String(format: "  VADER 3.3.2 polarity_scores, first 3 MB of the same lines, CPU time: %.2f MB/s", vaderRate))
