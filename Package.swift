@@ -8,7 +8,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Escucha",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "escucha", targets: ["escucha"]),
         .library(name: "EscuchaIngest", targets: ["EscuchaIngest"]),

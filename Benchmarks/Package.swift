@@ -5,7 +5,7 @@ import PackageDescription
 // Escucha's own CSV reader) never reaches the product or CI's test build.
 let package = Package(
     name: "EscuchaBenchmarks",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "Escucha", path: ".."),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),

@@ -1,3 +1,4 @@
+import Synchronization
 import EscuchaText
 
 /// What a token is. The tokenizer decides from the characters; the normalizer refines words
@@ -82,6 +83,41 @@ public final class TokenForms: Sendable, Equatable {
     public let emphasis: Emphasis
     public let segments: [String]
     public let steps: [String]
+    /// What a later stage computed for this surface (the sentiment model's reading of the word), kept with
+    /// the forms so that it is one pointer away from every token that shares them. Set once, atomically.
+    private let attachment = Atomic<UInt>(0)  // an `Attachment` pointer's bits; 0 for none
+
+    /// The value `owner` attached, if it attached one.
+    @inline(__always)
+    public func attachment(for owner: AnyObject) -> AnyObject? {
+        guard let pointer = UnsafeRawPointer(bitPattern: attachment.load(ordering: .acquiring)) else { return nil }
+        let stored = Unmanaged<Attachment>.fromOpaque(pointer).takeUnretainedValue()
+        return stored.owner == ObjectIdentifier(owner) ? stored.value : nil
+    }
+
+    /// Attaches `value` for `owner` unless something is attached already; returns what is attached.
+    public func attach(_ value: AnyObject, for owner: AnyObject) -> AnyObject? {
+        let candidate = Unmanaged.passRetained(Attachment(owner: ObjectIdentifier(owner), value: value))
+        let (exchanged, _) = attachment.compareExchange(expected: 0, desired: UInt(bitPattern: candidate.toOpaque()),
+                                                        ordering: .acquiringAndReleasing)
+        if !exchanged { candidate.release() }
+        return attachment(for: owner)
+    }
+
+    private final class Attachment {
+        let owner: ObjectIdentifier
+        let value: AnyObject
+        init(owner: ObjectIdentifier, value: AnyObject) {
+            self.owner = owner
+            self.value = value
+        }
+    }
+
+    deinit {
+        if let pointer = UnsafeRawPointer(bitPattern: attachment.load(ordering: .acquiring)) {
+            Unmanaged<Attachment>.fromOpaque(pointer).release()
+        }
+    }
 
     init(_ analysis: Analysis, tokenizedAs: TokenKind) {
         kind = analysis.kind

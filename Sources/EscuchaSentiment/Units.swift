@@ -39,6 +39,8 @@ final class WordReading {
     let infinitives: [String]
     /// The phrase-trie nodes this word opens (most words open none, and then no phrase is tried).
     let phraseStarts: [Int32]
+    /// Whether `phraseStarts` has any (read without touching the array's buffer).
+    let opensPhrase: Bool
     let capitalised: Bool
     let conditional: Bool
     let reported: Bool
@@ -83,6 +85,7 @@ final class WordReading {
             }
         }
         phraseStarts = starts
+        opensPhrase = !starts.isEmpty
         capitalised = !forms.emphasis.contains(.allCaps) && ProperNames.isCapitalised(forms.surface)
         // A verb in the conditional: -ría(n)/-ríamos from an infinitive (`encantaría`, `sería`).
         let lemma = opinion?.entry.term ?? forms.lemma
@@ -180,7 +183,7 @@ struct UnitReader {
     /// digits, for scores like `un 10`); each word matches by spelling, lemma, infinitive, or by key when
     /// the lexicon's word has accents the customer may have left out.
     private func phrase(at index: Int, in text: NormalizedText, end: Int, first: WordReading) -> Unit? {
-        guard !first.phraseStarts.isEmpty else { return nil }
+        guard first.opensPhrase else { return nil }
         var best: (length: Int, node: Int)?
         var stack: [(node: Int, position: Int, reading: WordReading?)] = first.phraseStarts.map { (Int($0), index + 1, nil) }
         while let (node, position, known) = stack.popLast() {
@@ -264,9 +267,16 @@ final class OpinionCache: @unchecked Sendable {
     private var symbols: [String: OpinionLookup.Found?] = [:]
     static let limit = 200_000
 
+    /// The reading travels with the forms (one pointer away); a table per thread holds the readings of
+    /// forms another analyzer's reading is attached to.
     @inline(__always)
     func reading(_ forms: TokenForms, _ reference: LexiconReference) -> WordReading {
-        readings.value(for: forms) { WordReading(forms, lexicon: reference.lexicon, lookup: reference.lookup) }
+        if let attached = forms.attachment(for: reference) { return unsafeDowncast(attached, to: WordReading.self) }
+        return readings.value(for: forms) {
+            let reading = WordReading(forms, lexicon: reference.lexicon, lookup: reference.lookup)
+            _ = forms.attach(reading, for: reference)
+            return reading
+        }
     }
 
     func symbol(_ text: String, _ entry: ValenceEntry?, match: String) -> OpinionLookup.Found? {
