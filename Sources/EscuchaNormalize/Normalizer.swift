@@ -437,12 +437,11 @@ extension Normalizer {
         var out: [(String, String)] = []
         if let listed = lexicons.lemmas[word] { out.append((listed, "irregular")) }
         if let masculine = lexicons.masculine[word] { out.append((masculine, "gender")) }
+        // Gender only where the list of gendered words says so: `merluza` is not a feminine `merluzo`.
         for singular in Morphology.singulars(word) {
             out.append((singular, "number"))
             if let masculine = lexicons.masculine[singular] { out.append((masculine, "gender")) }
-            if singular.hasSuffix("a") { out.append((String(singular.dropLast()) + "o", "gender")) }
         }
-        if word.hasSuffix("a") && word.utf8.count > 3 { out.append((String(word.dropLast()) + "o", "gender")) }
         out.append(contentsOf: morphology.derivations(word, inVocabulary: false))
         // Participles, for the perfect tenses: `he perdido` → `perder`, `han cobrado` → `cobrar`.
         for (ending, infinitives) in [("ados", ["ar"]), ("adas", ["ar"]), ("ado", ["ar"]), ("ada", ["ar"]),
