@@ -14,7 +14,7 @@ public struct SentimentAnalyzer: Sendable {
     private let caches = ThreadLocalCache()
 
     public static let ruleNames = ["intensity", "intensifiers", "negation", "deprivation", "unmet-expectations", "fulfilled-expectations",
-                                   "excess", "suggestions",
+                                   "excess", "suggestions", "counterfactuals",
                                    "comparatives", "post-nominal",
                                    "irrealis", "contrast", "questions", "sarcasm", "exclamation", "negativity", "repetition", "verdict"]
 
@@ -86,6 +86,7 @@ public struct SentimentAnalyzer: Sendable {
         }
         if enabled("excess") { context.contributions += Excess.cues(context) }
         if enabled("suggestions") { context.contributions += Suggestions.cues(context) }
+        if enabled("counterfactuals") { context.contributions += Counterfactuals.cues(context) }
         if enabled("comparatives") { Comparatives.apply(&context) }
         if enabled("post-nominal") { PostNominal.apply(&context) }
         if enabled("irrealis") { Irrealis.apply(&context, isConditional: { $0.conditional }) }

@@ -23,6 +23,8 @@ struct Unit {
     var conditional = false
     /// A verb reported as done: preterite (`atendieron`, `cumplió`) or `cumplen`.
     var reported = false
+    /// A verb in the imperfect subjunctive (`contestaran`, `hubiera`, `cumpliera`): a counterfactual.
+    var pastSubjunctive = false
 
     func has(_ kind: ModifierKind) -> Bool { modifiers[kind] != nil }
 }
@@ -44,6 +46,7 @@ final class WordReading {
     let capitalised: Bool
     let conditional: Bool
     let reported: Bool
+    let pastSubjunctive: Bool
 
     init(_ forms: TokenForms, lexicon: SentimentLexicon, lookup: OpinionLookup) {
         var modifiers = lexicon.modifiers[forms.normalized]
@@ -89,6 +92,15 @@ final class WordReading {
         capitalised = !forms.emphasis.contains(.allCaps) && ProperNames.isCapitalised(forms.surface)
         // A verb in the conditional: -ría(n)/-ríamos from an infinitive (`encantaría`, `sería`).
         let lemma = opinion?.entry.term ?? forms.lemma
+        // `contestaran`, `cumpliera`, `abriesen`, `hubiera`: an imperfect subjunctive of a verb the
+        // vocabulary knows (not `para`, `cara`, `clara`).
+        let subjunctiveEndings = ["aran", "ara", "ieran", "iera", "asen", "ase", "iesen", "iese", "yeran", "yera"]
+        pastSubjunctive = ["hubiera", "hubieran", "hubiese", "hubiesen", "fuera", "fueran", "tuviera", "tuvieran", "estuviera",
+                           "estuvieran", "pudiera", "pudieran", "supiera", "supieran", "dijera", "dijeran", "hiciera", "hicieran",
+                           "quisiera", "quisieran", "vinieran", "viniera", "dieran", "diera", "pusieran", "pusiera"].contains(forms.key)
+            || subjunctiveEndings.contains { forms.key.hasSuffix($0) } && forms.key.utf8.count > 5
+               && infinitives.contains { lookup.normalizer.lexicons.vocabulary[$0] != nil }
+               && lookup.normalizer.lexicons.vocabulary[forms.normalized].map { $0 < 4.5 } ?? true
         // Preterite forms (`atendieron`, `resolvió`, `ayudó`) and `cumplen`; not `cumple`, mostly a birthday.
         reported = forms.key.hasSuffix("aron") || forms.key.hasSuffix("ieron") || forms.key.hasSuffix("yeron")
             || forms.normalized.hasSuffix("ó") || forms.key == "cumplen"
@@ -136,6 +148,7 @@ struct UnitReader {
                 unit.capitalised = reading.capitalised
                 unit.conditional = reading.conditional
                 unit.reported = reading.reported
+                unit.pastSubjunctive = reading.pastSubjunctive
                 units.append(unit)
             case .hashtag:
                 units.append(hashtag(token, at: index))

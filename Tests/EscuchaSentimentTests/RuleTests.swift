@@ -180,6 +180,12 @@ import Testing
         #expect(contributions[1].rules.map(\.rule) == ["negation", "negativity"])
     }
 
+    @Test func counterfactualsAreComplaints() {
+        #expect(values("si contestaran el chat") == ["contestaran": -1.5])
+        #expect(values("esperaba que cumplieran los plazos") == ["cumplieran": -1.5])
+        #expect(values("para la cara") .isEmpty)  // `para`, `cara`: not verbs
+    }
+
     @Test func suggestions() {
         #expect(values("Deberían tener más cajeros") == ["Deberían": -1])
         #expect(rules("no funciona", "funciona") == ["negation", "unmet expectation"])

@@ -64,7 +64,7 @@ enum Irrealis {
             }
             // A suggestion's own cue is already what the irrealis means.
             for index in context.contributions.indices where (markerIndex..<end).contains(context.contributions[index].unit)
-                && !applied.contains(index) && context.contributions[index].match != "suggestion" {
+                && !applied.contains(index) && context.contributions[index].match != "suggestion" && context.contributions[index].match != "counterfactual" {
                 applied.insert(index)
                 let value = context.contributions[index].value
                 if let weight = expectation {
@@ -75,5 +75,37 @@ enum Irrealis {
                 }
             }
         }
+    }
+}
+
+/// Counterfactuals: `si contestaran el chat…`, `si me hubieran avisado…`, `esperaba que cumplieran los plazos`,
+/// `ojalá abrieran los sábados`. A condition or wish in the imperfect subjunctive says the thing did not
+/// happen, which in feedback is the complaint itself. The cue adds its weight once per clause.
+enum Counterfactuals {
+    static let weight = -1.5
+    static let markers: Set<String> = ["si", "ojala", "esperaba", "esperabamos", "ojalá"]
+
+    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+        var out: [RuleContext.Working] = []
+        var used = Set<Int>()
+        for (index, unit) in context.units.enumerated() where unit.pastSubjunctive {
+            var probe = index - 1
+            var steps = 0
+            while probe >= 0, steps < 5, context.sentenceOf[probe] == context.sentenceOf[index] {
+                let key = context.units[probe].key
+                if markers.contains(key) || key.hasPrefix("si ") || key == "a ver si" {
+                    if used.insert(context.clauseOf[index]).inserted {
+                        var working = RuleContext.Working(unit: index, term: "\(key) … \(unit.key)", list: "rule",
+                                                          match: "counterfactual", valence: weight, value: weight)
+                        working.rules.append(AppliedRule(rule: "counterfactual", cue: key, from: 0, to: weight))
+                        out.append(working)
+                    }
+                    break
+                }
+                probe -= 1
+                steps += 1
+            }
+        }
+        return out
     }
 }
