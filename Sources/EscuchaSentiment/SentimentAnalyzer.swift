@@ -133,7 +133,9 @@ public struct SentimentAnalyzer: Sendable {
     private func finish(_ context: RuleContext, _ text: NormalizedText) -> SentimentAnalysis {
         var contributions: [Contribution] = []
         contributions.reserveCapacity(context.contributions.count)
-        for working in context.contributions.sorted(by: { $0.unit < $1.unit }) {
+        // In text order; contributions of one unit keep the order the rules made them (the sort must be stable).
+        let order = context.contributions.indices.sorted { (context.contributions[$0].unit, $0) < (context.contributions[$1].unit, $1) }
+        for working in order.map({ context.contributions[$0] }) {
             let tokens = context.units[working.unit].tokens
             let first = text.tokens[tokens.lowerBound]
             let last = text.tokens[tokens.upperBound - 1]
