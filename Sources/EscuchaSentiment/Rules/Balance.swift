@@ -10,7 +10,7 @@ enum Balance {
 
     static func apply(_ context: inout RuleContext, negativity: Bool, repetition: Bool) {
         var seen: [String: Int] = [:]
-        for index in context.contributions.indices.sorted(by: { context.contributions[$0].unit < context.contributions[$1].unit }) {
+        for index in context.contributions.indices.sorted(by: { (context.contributions[$0].unit, $0) < (context.contributions[$1].unit, $1) }) {
             let working = context.contributions[index]
             if repetition {
                 let count = seen[working.term, default: 0] + 1
