@@ -43,8 +43,9 @@ enum Courtesy {
 /// Sarcasm, where its cues are cheap and reliable: praise next to a repeated failure or a deprivation
 /// (`qué bien, otra vez sin luz`, `genial, tercer día sin internet 👏`), or praise with 🙃 🙄 😒. The
 /// positive words of that sentence turn negative. An emoji-only sentence right after counts as part of
-/// the sentence it follows, and a strong emoji cue that ends the text frames all of it
-/// (`Excelente, ahora el cable se corta cuando llueve. Innovación pura 🙃`).
+/// the sentence it follows, and an emoji cue that ends a text with a complaint frames all of it
+/// (`Excelente, ahora el cable se corta cuando llueve. Innovación pura 🙃`; a closing 👏 only when no
+/// `pero` or `aunque` makes the text a plain mixed review).
 /// Without a cue, praise followed in its sentence by a failure the rules found (a deprivation or an
 /// unmet expectation: `Genial el servicio: me cambiaron el router y tengo menos cobertura`) with no
 /// contrast word between them is irony too; `La comida excelente pero no llegó el postre` is not.
@@ -58,16 +59,18 @@ enum Sarcasm {
     static let situations: Set<String> = ["deprivation", "unmet expectation"]
 
     static func apply(_ context: inout RuleContext) {
-        // A strong emoji cue closing the text (only symbols after it).
+        // An emoji cue closing the text (only symbols after it): 🙃, or 👏 after a complaint with no `pero`.
         if let last = context.units.lastIndex(where: { $0.isWord || $0.isSymbolic }), context.units[last].isSymbolic {
             var index = last
             var closing: Int?
             while index >= 0, context.units[index].isSymbolic || !context.units[index].isWord && context.units[index].opinion == nil {
-                if let weight = context.units[index].modifiers[.sarcasm], weight >= strongCue, context.units[index].isSymbolic { closing = index }
+                if context.units[index].modifiers[.sarcasm] != nil, context.units[index].isSymbolic { closing = index }
                 index -= 1
             }
             let hasNegative = context.contributions.contains { $0.value < 0 && !context.units[$0.unit].isSymbolic }
-            if let closing, hasNegative {
+            let contrast = context.units.contains { $0.has(.contrastAfter) || $0.has(.contrastBefore) }
+            let strong = closing.map { context.units[$0].modifiers[.sarcasm]! >= strongCue } ?? false
+            if let closing, hasNegative, strong || !contrast {
                 for index in context.contributions.indices where context.contributions[index].value > 0 {
                     let value = context.contributions[index].value
                     context.contributions[index].apply("sarcasm", cue: context.cue(closing), to: value * ironyFactor)
