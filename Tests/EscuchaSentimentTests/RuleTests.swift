@@ -113,6 +113,8 @@ import Testing
         #expect(values("Aunque es caro, es bueno") == ["caro": -0.75, "bueno": 2])
         #expect(values("Es bueno. Pero caro.") == ["bueno": 1, "caro": -2.25])
         #expect(values("Es bueno, sin embargo caro") == ["bueno": 1, "caro": -2.25])
+        // Each `pero` weighs its own stretch: the last clause counts most, none is boosted twice.
+        #expect(values("es rico pero lento pero bueno") == ["rico": 1.25, "lento": -1.125, "bueno": 3])
     }
 
     @Test func irrealisAndExpectation() {

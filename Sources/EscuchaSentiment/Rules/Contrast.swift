@@ -5,13 +5,17 @@
 enum Contrast {
     static func apply(_ context: inout RuleContext) {
         for (sentenceIndex, sentence) in context.sentences.enumerated() {
-            for marker in sentence where context.units[marker].has(.contrastAfter) {
+            // Each `pero` weighs the stretch up to the next one: `A pero B pero C` gives A ×0.5, B ×1.5 then ×0.5,
+            // C ×1.5 (the last word is the writer's), never B ×1.5 ×1.5.
+            let markers = sentence.filter { context.units[$0].has(.contrastAfter) }
+            for (position, marker) in markers.enumerated() {
                 let weight = context.units[marker].modifiers[.contrastAfter]!
                 let opensSentence = !context.units[sentence.lowerBound..<marker].contains { $0.isWord || $0.isSymbolic }
+                let previousMarker = position > 0 ? markers[position - 1] : sentence.lowerBound
                 let before = opensSentence && sentenceIndex > 0
                     ? context.sentences[sentenceIndex - 1]
-                    : sentence.lowerBound..<marker
-                let after = marker..<sentence.upperBound
+                    : previousMarker..<marker
+                let after = marker..<(position + 1 < markers.count ? markers[position + 1] : sentence.upperBound)
                 scale(&context, units: before, by: 2 - weight, cue: context.cue(marker))
                 scale(&context, units: after, by: weight, cue: context.cue(marker))
             }
