@@ -109,7 +109,10 @@ public struct SentimentAnalyzer: Sendable {
         for kind in [ModifierKind.booster, .negator] {
             // Single words only: an expression that opens with a negator (`no funciona bien`) is both.
             for index in units.indices where units[index].opinion != nil && units[index].has(kind) && units[index].tokens.count == 1 {
-                let next = index + 1 < units.count ? units[index + 1] : nil
+                // The opinion word may come after a booster (`le falta bastante educación`).
+                var following = index + 1
+                if following < units.count, units[following].opinion == nil, units[following].has(.booster) || units[following].has(.dampener) { following += 1 }
+                let next = following < units.count ? units[following] : nil
                 if let next, next.opinion != nil, next.isWord {
                     units[index].opinion = nil
                 } else {
