@@ -52,6 +52,7 @@ public struct SentimentAnalyzer: Sendable {
         resolveDoubleRoles(&units)
         ProperNames.apply(&units, text: text, sentences: sentences)
         DiscourseMarkers.apply(&units, sentences: sentences)
+        NounHomographs.apply(&units)
         var clauseOf: [Int] = []
         clauseOf.reserveCapacity(units.count)
         var clause = 0

@@ -198,8 +198,10 @@ struct UnitReader {
     private func phrase(at index: Int, in text: NormalizedText, end: Int, first: WordReading) -> Unit? {
         guard first.opensPhrase else { return nil }
         var best: (length: Int, node: Int)?
-        var stack: [(node: Int, position: Int, reading: WordReading?)] = first.phraseStarts.map { (Int($0), index + 1, nil) }
-        while let (node, position, known) = stack.popLast() {
+        // (node, next token, skipped a booster already): one booster may sit inside an expression
+        // (`vale mucho la pena`, `visita súper obligada`) without breaking it.
+        var stack: [(node: Int, position: Int, skipped: Bool)] = first.phraseStarts.map { (Int($0), index + 1, false) }
+        while let (node, position, skipped) = stack.popLast() {
             if position > index, lexicon.phrases.reading(of: node) != nil, position - index >= (best?.length ?? 0) {
                 best = (position - index, node)
             }
@@ -207,17 +209,20 @@ struct UnitReader {
             let token = text.tokens[position]
             if token.kind == .number {
                 if let children = lexicon.phrases.children(of: node, key: token.surface) {
-                    for child in children { stack.append((Int(child), position + 1, nil)) }
+                    for child in children { stack.append((Int(child), position + 1, skipped)) }
                 }
                 continue
             }
             guard token.kind == .word else { continue }
-            let reading = known ?? cache.reading(token.forms, reference)
+            let reading = cache.reading(token.forms, reference)
             for id in reading.phraseKeyIDs {
                 guard let children = lexicon.phrases.children(of: node, keyID: id) else { continue }
                 for child in children where Self.matches(lexicon.phrases.word(of: Int(child)), token.forms, infinitives: reading.infinitives) {
-                    stack.append((Int(child), position + 1, nil))
+                    stack.append((Int(child), position + 1, skipped))
                 }
+            }
+            if !skipped, reading.opinion == nil, reading.modifiers[.booster] != nil || reading.modifiers[.dampener] != nil {
+                stack.append((node, position + 1, true))
             }
         }
         guard let best, let reading = lexicon.phrases.reading(of: best.node) else { return nil }

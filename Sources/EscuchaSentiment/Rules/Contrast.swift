@@ -97,7 +97,9 @@ enum Counterfactuals {
             var steps = 0
             while probe >= 0, steps < 5, context.sentenceOf[probe] == context.sentenceOf[index] {
                 let key = context.units[probe].key
-                if markers.contains(key) || key.hasPrefix("si ") || key == "a ver si" {
+                // `como si se hubiera detenido` compares; it does not wish.
+                let comparison = key == "si" && probe > 0 && context.units[probe - 1].key == "como"
+                if !comparison, markers.contains(key) || key.hasPrefix("si ") || key == "a ver si" {
                     if used.insert(context.clauseOf[index]).inserted {
                         var working = RuleContext.Working(unit: index, term: "\(key) … \(unit.key)", list: "rule",
                                                           match: "counterfactual", valence: weight, value: weight)

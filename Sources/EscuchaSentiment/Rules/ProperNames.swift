@@ -68,3 +68,16 @@ enum DiscourseMarkers {
         }
     }
 }
+
+/// `la cara`, `unas caras de horror`: after a determiner, `cara` is a face, not `caro` (expensive).
+enum NounHomographs {
+    static let words: Set<String> = ["cara", "caras"]
+    static let determiners: Set<String> = ["la", "las", "una", "unas", "su", "sus", "mi", "mis", "tu", "tus", "esa", "esas", "esta", "estas", "buena", "mala"]
+
+    static func apply(_ units: inout [Unit]) {
+        for index in units.indices.dropFirst() where units[index].opinion != nil && words.contains(units[index].key)
+            && determiners.contains(units[index - 1].key) {
+            units[index].opinion = nil
+        }
+    }
+}
