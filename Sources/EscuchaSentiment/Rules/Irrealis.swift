@@ -1,0 +1,75 @@
+/// Irrealis and expectation: what the writer wished, supposed or expected is not what they got.
+/// - Expectation (`esperaba que fuera bueno`, `se supone que es rápido`): praise inside it was expected
+///   and, being mentioned, missed: positive words turn mildly negative (the weight, −0.4); negative words
+///   count half.
+/// - Irrealis (`debería funcionar`, `ojalá`, `si`, conditionals like `sería`): opinions weigh the weight.
+///   A verb in the conditional (`encantaría`, `estaría`) is its own irrealis marker.
+/// Both reach to the end of the clause's punctuation, through `que` (`esperaba que…`).
+enum Irrealis {
+    /// Conditional mood without a listed marker: `me encantaría`, `sería genial`.
+    static let conditionalWeight = 0.4
+    /// Negative words in an expectation still count, less: `temía que fuera caro` is not praise either.
+    static let expectedNegativeFactor = 0.5
+
+    static func apply(_ context: inout RuleContext, isConditional: (Unit) -> Bool) {
+        var applied = Set<Int>()
+        for (markerIndex, unit) in context.units.enumerated() {
+            let expectation = unit.modifiers[.expectation]
+            var irrealis = unit.modifiers[.irrealis]
+            if irrealis == nil && expectation == nil && isConditional(unit) { irrealis = conditionalWeight }
+            guard expectation != nil || irrealis != nil else { continue }
+            let sentence = context.sentenceOf[markerIndex]
+            var end = markerIndex + 1
+            while end < context.units.count, context.sentenceOf[end] == sentence,
+                  !(context.units[end].breaksClause && !context.units[end].isWord), !context.units[end].has(.contrastAfter) {
+                end += 1
+            }
+            // A suggestion's own cue is already what the irrealis means.
+            for index in context.contributions.indices where (markerIndex..<end).contains(context.contributions[index].unit)
+                && !applied.contains(index) && context.contributions[index].match != "suggestion" && context.contributions[index].match != "counterfactual" {
+                applied.insert(index)
+                let value = context.contributions[index].value
+                if let weight = expectation {
+                    let to = value > 0 ? value * weight : value * expectedNegativeFactor
+                    context.contributions[index].apply("expectation", cue: context.cue(markerIndex), to: to)
+                } else if let weight = irrealis {
+                    context.contributions[index].apply("irrealis", cue: context.cue(markerIndex), to: value * weight)
+                }
+            }
+        }
+    }
+}
+
+/// Counterfactuals: `si contestaran el chat…`, `si me hubieran avisado…`, `esperaba que cumplieran los plazos`,
+/// `ojalá abrieran los sábados`. A condition or wish in the imperfect subjunctive says the thing did not
+/// happen, which in feedback is the complaint itself. The cue adds its weight once per clause.
+enum Counterfactuals {
+    static let weight = -1.5
+    static let markers: Set<String> = ["si", "ojala", "esperaba", "esperabamos", "ojalá"]
+
+    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+        var out: [RuleContext.Working] = []
+        var used = Set<Int>()
+        for (index, unit) in context.units.enumerated() where unit.pastSubjunctive {
+            var probe = index - 1
+            var steps = 0
+            while probe >= 0, steps < 5, context.sentenceOf[probe] == context.sentenceOf[index] {
+                let key = context.units[probe].key
+                // `como si se hubiera detenido` compares; it does not wish.
+                let comparison = key == "si" && probe > 0 && context.units[probe - 1].key == "como"
+                if !comparison, markers.contains(key) || key.hasPrefix("si ") || key == "a ver si" {
+                    if used.insert(context.clauseOf[index]).inserted {
+                        var working = RuleContext.Working(unit: index, term: "\(key) … \(unit.key)", list: "rule",
+                                                          match: "counterfactual", valence: weight, value: weight)
+                        working.rules.append(AppliedRule(rule: "counterfactual", cue: key, from: 0, to: weight))
+                        out.append(working)
+                    }
+                    break
+                }
+                probe -= 1
+                steps += 1
+            }
+        }
+        return out
+    }
+}

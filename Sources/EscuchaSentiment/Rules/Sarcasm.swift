@@ -1,0 +1,89 @@
+/// Sarcasm, where its cues are cheap and reliable: praise next to a repeated failure or a deprivation
+/// (`qué bien, otra vez sin luz`, `genial, tercer día sin internet 👏`), or praise with 🙃 🙄 😒. The
+/// positive words of that sentence turn negative. An emoji-only sentence right after counts as part of
+/// the sentence it follows, and an emoji cue that ends a text with a complaint frames all of it
+/// (`Excelente, ahora el cable se corta cuando llueve. Innovación pura 🙃`; a closing 👏 only when no
+/// `pero` or `aunque` makes the text a plain mixed review).
+/// Without a cue, praise followed in its sentence by a failure the rules found (a deprivation or an
+/// unmet expectation: `Genial el servicio: me cambiaron el router y tengo menos cobertura`) with no
+/// contrast word between them is irony too; `La comida excelente pero no llegó el postre` is not.
+enum Sarcasm {
+    /// A praise word read as irony is a complaint, but a milder one than the word's own strength.
+    static let ironyFactor = -0.6
+    /// Cues this strong (🙃, `otra vez`) mark irony with a negative situation; emoji cues of this strength
+    /// mark it alone.
+    static let strongCue = 1.0
+
+    static let situations: Set<String> = ["deprivation", "unmet expectation"]
+
+    static func apply(_ context: inout RuleContext) {
+        // An emoji cue closing the text (only symbols after it): 🙃, or 👏 after a complaint with no `pero`.
+        if let last = context.units.lastIndex(where: { $0.isWord || $0.isSymbolic }), context.units[last].isSymbolic {
+            var index = last
+            var closing: Int?
+            while index >= 0, context.units[index].isSymbolic || !context.units[index].isWord && context.units[index].opinion == nil {
+                if context.units[index].modifiers[.sarcasm] != nil, context.units[index].isSymbolic { closing = index }
+                index -= 1
+            }
+            let hasNegative = context.contributions.contains { $0.value < 0 && !context.units[$0.unit].isSymbolic }
+            let contrast = context.units.contains { $0.has(.contrastAfter) || $0.has(.contrastBefore) }
+            let strong = closing.map { context.units[$0].modifiers[.sarcasm]! >= strongCue } ?? false
+            if let closing, hasNegative, strong || !contrast {
+                for index in context.contributions.indices where context.contributions[index].value > 0 {
+                    let value = context.contributions[index].value
+                    context.contributions[index].apply("sarcasm", cue: context.cue(closing), to: value * ironyFactor)
+                }
+                return
+            }
+        }
+        for (sentenceIndex, sentence) in context.sentences.enumerated() {
+            var span = sentence
+            if sentenceIndex + 1 < context.sentences.count {
+                let next = context.sentences[sentenceIndex + 1]
+                if context.units[next].allSatisfy({ $0.isSymbolic || !$0.isWord && $0.opinion == nil }) {
+                    span = sentence.lowerBound..<next.upperBound
+                }
+            }
+            let cues = span.filter { context.units[$0].has(.sarcasm) }
+            guard !cues.isEmpty else {
+                ironyWithoutCue(&context, sentence: sentence)
+                continue
+            }
+            let members = context.contributions.indices.filter { span.contains(context.contributions[$0].unit) }
+            let positive = members.filter { context.contributions[$0].value > 0 }
+            guard !positive.isEmpty else { continue }
+            let negative = members.contains { context.contributions[$0].value < 0 }
+            let strongest = cues.max { context.units[$0].modifiers[.sarcasm]! < context.units[$1].modifiers[.sarcasm]! }!
+            let weight = context.units[strongest].modifiers[.sarcasm]!
+            let emojiAlone = context.units[strongest].isSymbolic && weight >= strongCue
+            guard emojiAlone || negative else { continue }
+            for index in positive {
+                let value = context.contributions[index].value
+                context.contributions[index].apply("sarcasm", cue: context.cue(strongest), to: value * ironyFactor)
+            }
+        }
+    }
+}
+
+extension Sarcasm {
+    /// Strong praise opening a sentence (`Genial`, `Excelente`, `Qué maravilla`), then a failure found by
+    /// the rules, with no contrast word between. Milder praise next to a fault (`habitación amplia; poca
+    /// presión de agua`) is a mixed review, not irony.
+    static let ironicPraise = 3.0
+
+    static func ironyWithoutCue(_ context: inout RuleContext, sentence: Range<Int>) {
+        let members = context.contributions.indices.filter { sentence.contains(context.contributions[$0].unit) }
+        guard let failure = members.filter({ situations.contains(context.contributions[$0].match) }).map({ context.contributions[$0].unit }).min()
+        else { return }
+        let praise = members.filter { context.contributions[$0].value > 0 && context.contributions[$0].unit < failure }
+        guard let opening = members.min(by: { context.contributions[$0].unit < context.contributions[$1].unit }),
+              praise.contains(opening), context.contributions[opening].valence >= ironicPraise else { return }
+        let first = praise.map { context.contributions[$0].unit }.min()!
+        let contrast = (first..<failure).contains { context.units[$0].has(.contrastAfter) || context.units[$0].has(.contrastBefore) }
+        guard !contrast else { return }
+        for index in praise {
+            let value = context.contributions[index].value
+            context.contributions[index].apply("sarcasm", cue: context.contributions.first { $0.unit == failure }?.term, to: value * ironyFactor)
+        }
+    }
+}

@@ -1,0 +1,115 @@
+/// `sin luz`, `no hay internet`, `no me dan solución`: an essential thing missing is a complaint, although
+/// the thing itself (`luz`) carries no opinion. The weight of the missing thing is its valence.
+enum Deprivation {
+    /// The missing thing is at most this many words after the negator (`sin luz`, `no tenemos agua`,
+    /// `no me dan respuesta`).
+    static let reach = 3
+
+    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+        var out: [RuleContext.Working] = []
+        let (negators, _) = Negation.roles(context)
+        for (index, unit) in context.units.enumerated() {
+            guard let weight = unit.modifiers[.deprivation], unit.opinion == nil else { continue }
+            // Only a full negation says the thing is missing: `uso poco el servicio` does not.
+            guard let negator = context.before(index, limit: reach).first(where: { negators.contains($0) && (context.units[$0].modifiers[.negator] ?? 0) >= 1 }) else { continue }
+            var working = RuleContext.Working(unit: index, term: "\(context.cue(negator)) … \(unit.key)", list: "rule",
+                                              match: "deprivation", valence: weight, value: weight)
+            working.rules.append(AppliedRule(rule: "deprivation", cue: context.cue(negator), from: 0, to: weight))
+            out.append(working)
+        }
+        return out
+    }
+}
+
+/// `no llegó`, `nadie responde`, `nunca me devolvieron`: actions a customer is owed (arrive, answer,
+/// return, repair) carry no opinion when done, but not doing them is a complaint. Each such verb's weight
+/// in the modifiers list is the valence of its negation. When an opinion word shares the negation's scope
+/// (`no tardó en llegar`, `no llegó tarde`), the negation is about that word, and this rule keeps out.
+/// An owed action that is also a mild opinion word (`funcionar`, `cumplir`) ends, negated, no higher
+/// than the weight: `no funciona` is a full complaint, not the mild one the shift alone would give.
+enum UnmetExpectations {
+    static func apply(_ context: inout RuleContext) {
+        for index in context.contributions.indices {
+            let working = context.contributions[index]
+            guard let negator = working.negatedBy, let weight = context.units[working.unit].modifiers[.expected], weight < working.value else { continue }
+            context.contributions[index].apply("unmet expectation", cue: context.cue(negator), to: weight)
+        }
+    }
+
+    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+        var out: [RuleContext.Working] = []
+        let (negators, _) = Negation.roles(context)
+        for (index, unit) in context.units.enumerated() {
+            guard let weight = unit.modifiers[.expected], unit.opinion == nil else { continue }
+            let before = context.before(index, limit: Negation.scope)
+            guard let position = before.firstIndex(where: { negators.contains($0) }) else { continue }
+            let negator = before[position]
+            // An opinion word between the negator and the verb, or right after the verb, takes the negation.
+            let between = before[..<position].contains { context.units[$0].opinion != nil }
+            var after = false
+            var next = index + 1
+            while next < context.units.count, next <= index + 2, context.clauseOf[next] == context.clauseOf[index], !context.units[next].breaksClause {
+                if context.units[next].opinion != nil && context.units[next].isWord { after = true }
+                next += 1
+            }
+            guard !between, !after else { continue }
+            var working = RuleContext.Working(unit: index, term: "\(context.cue(negator)) … \(unit.key)", list: "rule",
+                                              match: "unmet expectation", valence: weight, value: weight)
+            working.rules.append(AppliedRule(rule: "unmet expectation", cue: context.cue(negator), from: 0, to: weight))
+            out.append(working)
+        }
+        return out
+    }
+}
+
+/// `me atendieron enseguida`, `me devolvieron el dinero`, `cumplieron la fecha`: an owed action reported
+/// as done (in the preterite, or `cumplen`) is mild praise in feedback, the counterpart of an unmet one.
+/// A question, a condition or a negation keeps it out (the other rules see to the first two).
+enum FulfilledExpectations {
+    static func cues(_ context: RuleContext, negated: (Int) -> Bool) -> [RuleContext.Working] {
+        var out: [RuleContext.Working] = []
+        for (index, unit) in context.units.enumerated() {
+            guard let weight = unit.modifiers[.fulfilled], unit.opinion == nil, unit.reported, !negated(index) else { continue }
+            var working = RuleContext.Working(unit: index, term: unit.key, list: "rule", match: "fulfilled expectation",
+                                              valence: weight, value: weight)
+            working.rules.append(AppliedRule(rule: "fulfilled expectation", cue: nil, from: 0, to: weight))
+            out.append(working)
+        }
+        return out
+    }
+}
+
+/// `demasiada espera`, `demasiada gente`, `demasiado grande`: too much of something without an opinion of
+/// its own is a complaint (too much of a mild virtue is handled with the boosters).
+enum Excess {
+    static let forms: Set<String> = ["demasiado", "demasiada", "demasiados", "demasiadas"]
+    static let weight = -1.0
+
+    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+        var out: [RuleContext.Working] = []
+        for index in context.units.indices.dropLast() where context.units[index].key.utf8.first == UInt8(ascii: "d")
+            && forms.contains(context.units[index].key) {
+            let next = context.units[index + 1]
+            guard next.isWord, next.opinion == nil, context.clauseOf[index + 1] == context.clauseOf[index], next.modifiers.isEmpty else { continue }
+            var working = RuleContext.Working(unit: index + 1, term: "\(context.cue(index)) \(next.key)", list: "rule", match: "excess",
+                                              valence: weight, value: weight)
+            working.rules.append(AppliedRule(rule: "excess", cue: context.cue(index), from: 0, to: weight))
+            out.append(working)
+        }
+        return out
+    }
+}
+
+/// `deberían tener más cajeros`, `hace falta más personal`: a suggestion names something missing, so in
+/// customer feedback it is a mild complaint. The marker's weight is what it adds.
+enum Suggestions {
+    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+        context.units.indices.compactMap { index in
+            guard let weight = context.units[index].modifiers[.suggestion] else { return nil }
+            var working = RuleContext.Working(unit: index, term: context.cue(index), list: "rule", match: "suggestion",
+                                              valence: weight, value: weight)
+            working.rules.append(AppliedRule(rule: "suggestion", cue: context.cue(index), from: 0, to: weight))
+            return working
+        }
+    }
+}
