@@ -24,6 +24,14 @@ struct RuleContext {
         /// Set by the negation rule, read by the rules that refine it (concord, comparatives).
         var negatedBy: Int?
 
+        /// A contribution a rule makes of its own (a cue, not a lexicon word): `rule` names both how it
+        /// matched and the rule applied, from 0 to `value`.
+        static func cue(unit: Int, term: String, rule: String, cue: String?, value: Double) -> Working {
+            var working = Working(unit: unit, term: term, list: "rule", match: rule, valence: value, value: value)
+            working.rules.append(AppliedRule(rule: rule, cue: cue, from: 0, to: value))
+            return working
+        }
+
         mutating func apply(_ rule: String, cue: String?, to newValue: Double) {
             guard newValue != value else { return }
             rules.append(AppliedRule(rule: rule, cue: cue, from: value, to: newValue))

@@ -59,10 +59,7 @@ enum Counterfactuals {
                 let comparison = key == "si" && probe > 0 && context.units[probe - 1].key == "como"
                 if !comparison, markers.contains(key) || key.hasPrefix("si ") || key == "a ver si" {
                     if used.insert(context.clauseOf[index]).inserted {
-                        var working = RuleContext.Working(unit: index, term: "\(key) … \(unit.key)", list: "rule",
-                                                          match: "counterfactual", valence: weight, value: weight)
-                        working.rules.append(AppliedRule(rule: "counterfactual", cue: key, from: 0, to: weight))
-                        out.append(working)
+                        out.append(RuleContext.Working.cue(unit: index, term: "\(key) … \(unit.key)", rule: "counterfactual", cue: key, value: weight))
                     }
                     break
                 }

@@ -9,10 +9,7 @@ enum Questions {
             guard context.units[sentence].contains(where: { $0.questionMarks > 0 }) else { continue }
             if let cue = sentence.first(where: { context.units[$0].has(.rhetorical) }) {
                 let weight = context.units[cue].modifiers[.rhetorical]!
-                var working = RuleContext.Working(unit: cue, term: context.cue(cue), list: "rule", match: "rhetorical question",
-                                                  valence: weight, value: weight)
-                working.rules.append(AppliedRule(rule: "rhetorical question", cue: context.cue(cue), from: 0, to: weight))
-                context.contributions.append(working)
+                context.contributions.append(RuleContext.Working.cue(unit: cue, term: context.cue(cue), rule: "rhetorical question", cue: context.cue(cue), value: weight))
                 continue
             }
             for index in context.contributions.indices where sentence.contains(context.contributions[index].unit) {

@@ -12,10 +12,7 @@ enum Deprivation {
             guard let weight = unit.modifiers[.deprivation], unit.opinion == nil else { continue }
             // Only a full negation says the thing is missing: `uso poco el servicio` does not.
             guard let negator = context.before(index, limit: reach).first(where: { negators.contains($0) && (context.units[$0].modifiers[.negator] ?? 0) >= 1 }) else { continue }
-            var working = RuleContext.Working(unit: index, term: "\(context.cue(negator)) … \(unit.key)", list: "rule",
-                                              match: "deprivation", valence: weight, value: weight)
-            working.rules.append(AppliedRule(rule: "deprivation", cue: context.cue(negator), from: 0, to: weight))
-            out.append(working)
+            out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(negator)) … \(unit.key)", rule: "deprivation", cue: context.cue(negator), value: weight))
         }
         return out
     }
@@ -53,10 +50,7 @@ enum UnmetExpectations {
                 next += 1
             }
             guard !between, !after else { continue }
-            var working = RuleContext.Working(unit: index, term: "\(context.cue(negator)) … \(unit.key)", list: "rule",
-                                              match: "unmet expectation", valence: weight, value: weight)
-            working.rules.append(AppliedRule(rule: "unmet expectation", cue: context.cue(negator), from: 0, to: weight))
-            out.append(working)
+            out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(negator)) … \(unit.key)", rule: "unmet expectation", cue: context.cue(negator), value: weight))
         }
         return out
     }
@@ -70,10 +64,7 @@ enum FulfilledExpectations {
         var out: [RuleContext.Working] = []
         for (index, unit) in context.units.enumerated() {
             guard let weight = unit.modifiers[.fulfilled], unit.opinion == nil, unit.reported, !negated(index) else { continue }
-            var working = RuleContext.Working(unit: index, term: unit.key, list: "rule", match: "fulfilled expectation",
-                                              valence: weight, value: weight)
-            working.rules.append(AppliedRule(rule: "fulfilled expectation", cue: nil, from: 0, to: weight))
-            out.append(working)
+            out.append(RuleContext.Working.cue(unit: index, term: unit.key, rule: "fulfilled expectation", cue: nil, value: weight))
         }
         return out
     }
@@ -91,10 +82,7 @@ enum Excess {
             && forms.contains(context.units[index].key) {
             let next = context.units[index + 1]
             guard next.isWord, next.opinion == nil, context.clauseOf[index + 1] == context.clauseOf[index], next.modifiers.isEmpty else { continue }
-            var working = RuleContext.Working(unit: index + 1, term: "\(context.cue(index)) \(next.key)", list: "rule", match: "excess",
-                                              valence: weight, value: weight)
-            working.rules.append(AppliedRule(rule: "excess", cue: context.cue(index), from: 0, to: weight))
-            out.append(working)
+            out.append(RuleContext.Working.cue(unit: index + 1, term: "\(context.cue(index)) \(next.key)", rule: "excess", cue: context.cue(index), value: weight))
         }
         return out
     }
@@ -106,10 +94,7 @@ enum Suggestions {
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         context.units.indices.compactMap { index in
             guard let weight = context.units[index].modifiers[.suggestion] else { return nil }
-            var working = RuleContext.Working(unit: index, term: context.cue(index), list: "rule", match: "suggestion",
-                                              valence: weight, value: weight)
-            working.rules.append(AppliedRule(rule: "suggestion", cue: context.cue(index), from: 0, to: weight))
-            return working
+            return RuleContext.Working.cue(unit: index, term: context.cue(index), rule: "suggestion", cue: context.cue(index), value: weight)
         }
     }
 }

@@ -60,18 +60,24 @@ struct Normalize: ParsableCommand {
     }
 }
 
+/// The lexicon folder of `--lexicons`, or the default one; a missing or invalid lexicon is exit 3 with
+/// the file and line on stderr.
 enum LexiconOptions {
-    static func normalizer(_ directory: String?) throws -> Normalizer {
+    static func load<Loaded>(_ directory: String?, _ make: (String) throws -> Loaded) throws -> Loaded {
         guard let folder = directory ?? LexiconLocator.defaultDirectory() else {
             Console.error("escucha: no lexicons found; run from the repository, set ESCUCHA_LEXICONS or pass --lexicons DIR")
             throw ExitStatus.unreadableInput
         }
         do {
-            return try Normalizer(lexiconDirectory: folder)
+            return try make(folder)
         } catch {
             Console.error("escucha: \(error)")
             throw ExitStatus.unreadableInput
         }
+    }
+
+    static func normalizer(_ directory: String?) throws -> Normalizer {
+        try load(directory) { try Normalizer(lexiconDirectory: $0) }
     }
 }
 

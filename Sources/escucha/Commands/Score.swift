@@ -137,15 +137,6 @@ enum ScoredLine {
 
 extension LexiconOptions {
     static func analyzer(_ directory: String?) throws -> SentimentAnalyzer {
-        guard let folder = directory ?? LexiconLocator.defaultDirectory() else {
-            Console.error("escucha: no lexicons found; run from the repository, set ESCUCHA_LEXICONS or pass --lexicons DIR")
-            throw ExitStatus.unreadableInput
-        }
-        do {
-            return try SentimentAnalyzer(lexiconDirectory: folder)
-        } catch {
-            Console.error("escucha: \(error)")
-            throw ExitStatus.unreadableInput
-        }
+        try load(directory) { try SentimentAnalyzer(lexiconDirectory: $0) }
     }
 }
