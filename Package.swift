@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "EscuchaIngest", targets: ["EscuchaIngest"]),
         .library(name: "EscuchaNormalize", targets: ["EscuchaNormalize", "EscuchaText", "EscuchaLexicon"]),
         .library(name: "EscuchaSentiment", targets: ["EscuchaSentiment"]),
+        .library(name: "EscuchaTopics", targets: ["EscuchaTopics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,10 +33,11 @@ let package = Package(
         .target(name: "EscuchaLexicon"),
         .target(name: "EscuchaNormalize", dependencies: ["EscuchaCore", "EscuchaText", "EscuchaLexicon"]),
         .target(name: "EscuchaSentiment", dependencies: ["EscuchaCore", "EscuchaLexicon", "EscuchaNormalize"]),
+        .target(name: "EscuchaTopics", dependencies: ["EscuchaCore", "EscuchaLexicon", "EscuchaNormalize", "EscuchaSentiment"]),
         .executableTarget(
             name: "escucha",
             dependencies: [
-                "EscuchaCore", "EscuchaText", "EscuchaIngest", "EscuchaLexicon", "EscuchaNormalize", "EscuchaSentiment", "CEscuchaSystem",
+                "EscuchaCore", "EscuchaText", "EscuchaIngest", "EscuchaLexicon", "EscuchaNormalize", "EscuchaSentiment", "EscuchaTopics", "CEscuchaSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +47,7 @@ let package = Package(
         .testTarget(name: "EscuchaIngestTests", dependencies: ["EscuchaIngest"]),
         .testTarget(name: "EscuchaNormalizeTests", dependencies: ["EscuchaNormalize", "EscuchaIngest"]),
         .testTarget(name: "EscuchaSentimentTests", dependencies: ["EscuchaSentiment"]),
+        .testTarget(name: "EscuchaTopicsTests", dependencies: ["EscuchaTopics"]),
         .testTarget(name: "EscuchaCLITests", dependencies: ["escucha"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,112 @@
+import Foundation
+import EscuchaLexicon
+
+/// One topic: a stable id (`customer_service.waiting_time`), the Spanish label a report shows, and its rule.
+public struct Topic: Sendable, Equatable {
+    public var id: String
+    public var label: String
+    public var description: String
+    public var rule: TopicRule
+    /// The pack it comes from (`general`, `telecom`, `restaurant`…) or the user's file name.
+    public var pack: String
+
+    /// `a.b.c` → [`a`, `a.b`, `a.b.c`].
+    public var lineage: [String] {
+        let parts = id.split(separator: ".")
+        return parts.indices.map { parts[...$0].joined(separator: ".") }
+    }
+}
+
+/// Topics loaded from the packs of `lexicons/es/topics/` or from a user's rule file.
+public struct Taxonomy: Sendable {
+    public private(set) var topics: [Topic]
+
+    public init(topics: [Topic]) { self.topics = topics }
+
+    public static let packs = ["general", "telecom", "banking", "ecommerce", "restaurant", "hotel", "airline"]
+
+    /// Loads packs from `directory/topics/`: `<pack>-taxonomy.tsv` (topic, label, description) and
+    /// `<pack>.tsv` (topic, term, match, note), where match is `lemma`, `exact` or `exclude`. A topic's
+    /// rule is any of its terms, and none of its exclusions.
+    public static func load(directory: String, packs: [String] = packs) throws(LexiconError) -> Taxonomy {
+        var topics: [Topic] = []
+        var seen: [String: String] = [:]
+        for pack in packs {
+            let definitions = try TSVTable.load("\(directory)/topics/\(pack)-taxonomy.tsv", columns: ["topic", "label", "description"])
+            let terms = try TSVTable.load("\(directory)/topics/\(pack).tsv", columns: ["topic", "term", "match", "note"], uniqueKey: false)
+            var positive: [String: [TopicRule]] = [:]
+            var negative: [String: [TopicRule]] = [:]
+            var defined: Set<String> = []
+            for row in definitions.rows {
+                let id = row.fields[0]
+                guard isValidID(id) else {
+                    throw LexiconError(file: definitions.file, line: row.line, message: "a topic id is lowercase words joined by dots, found '\(id)'")
+                }
+                if let previous = seen[id] { throw LexiconError(file: definitions.file, line: row.line, message: "topic '\(id)' is already defined in \(previous)") }
+                seen[id] = "\(definitions.file):\(row.line)"
+                defined.insert(id)
+            }
+            for row in definitions.rows {
+                let parent = row.fields[0].split(separator: ".").dropLast().joined(separator: ".")
+                if !parent.isEmpty, seen[parent] == nil {
+                    throw LexiconError(file: definitions.file, line: row.line, message: "the parent topic '\(parent)' is not defined")
+                }
+            }
+            var pairs: Set<String> = []
+            for row in terms.rows {
+                let (id, term, match) = (row.fields[0], row.fields[1], row.fields[2])
+                guard defined.contains(id) else {
+                    throw LexiconError(file: terms.file, line: row.line, message: "topic '\(id)' is not defined in \(pack)-taxonomy.tsv")
+                }
+                guard !term.isEmpty, term == term.lowercased() else {
+                    throw LexiconError(file: terms.file, line: row.line, message: "the term must be lowercase and not empty")
+                }
+                guard pairs.insert("\(id)\t\(term)\t\(match)").inserted else {
+                    throw LexiconError(file: terms.file, line: row.line, message: "duplicate term '\(term)' for topic '\(id)'")
+                }
+                let words = term.split(separator: " ").map(String.init)
+                switch match {
+                case "lemma": positive[id, default: []].append(.term(words: words, exact: false))
+                case "exact": positive[id, default: []].append(.term(words: words, exact: true))
+                case "exclude": negative[id, default: []].append(.term(words: words, exact: false))
+                default:
+                    throw LexiconError(file: terms.file, line: row.line, message: "match must be lemma, exact or exclude, found '\(match)'")
+                }
+            }
+            for row in definitions.rows {
+                let id = row.fields[0]
+                guard let any = positive[id] else { continue }  // a parent without terms of its own
+                var rule: TopicRule = any.count == 1 ? any[0] : .any(any)
+                if let excluded = negative[id] { rule = .all([rule, .not(excluded.count == 1 ? excluded[0] : .any(excluded))]) }
+                topics.append(Topic(id: id, label: row.fields[1], description: row.fields[2], rule: rule, pack: pack))
+            }
+        }
+        return Taxonomy(topics: topics)
+    }
+
+    /// Loads a user's taxonomy: a TSV file with the header `topic	label	rule`, one rule per topic in the
+    /// language of `TopicRule`. A bad rule fails with `file:line`, the column and what was expected.
+    public static func loadRules(file: String) throws(LexiconError) -> Taxonomy {
+        let table = try TSVTable.load(file, columns: ["topic", "label", "rule"])
+        var topics: [Topic] = []
+        let pack = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        for row in table.rows {
+            guard isValidID(row.fields[0]) else {
+                throw LexiconError(file: file, line: row.line, message: "a topic id is lowercase words joined by dots, found '\(row.fields[0])'")
+            }
+            do {
+                let rule = try TopicRuleParser.parse(row.fields[2])
+                topics.append(Topic(id: row.fields[0], label: row.fields[1], description: "", rule: rule, pack: pack))
+            } catch {
+                throw LexiconError(file: file, line: row.line, message: "rule \(error)")
+            }
+        }
+        return Taxonomy(topics: topics)
+    }
+
+    static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "_" }
+        }
+    }
+}

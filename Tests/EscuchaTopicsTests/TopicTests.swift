@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import EscuchaLexicon
+import EscuchaNormalize
+import EscuchaSentiment
+@testable import EscuchaTopics
+
+let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+}()
+
+let analyzer: SentimentAnalyzer = try! SentimentAnalyzer(lexiconDirectory: "\(repositoryRoot)/lexicons/es")
+
+func topics(_ rules: [(String, String)], _ text: String) throws -> [String] {
+    let taxonomy = Taxonomy(topics: try rules.map { Topic(id: $0.0, label: $0.0, description: "", rule: try TopicRuleParser.parse($0.1), pack: "test") })
+    let matcher = TopicMatcher(taxonomy: taxonomy, normalizer: analyzer.normalizer)
+    return matcher.match(analyzer.normalizer.normalize(text)).map { taxonomy.topics[$0.topic].id }
+}
+
+@Suite struct TopicRuleTests {
+    @Test func parsesEachForm() throws {
+        #expect(try TopicRuleParser.parse("precio") == .term(words: ["precio"], exact: false))
+        #expect(try TopicRuleParser.parse("=OCU") == .term(words: ["ocu"], exact: true))
+        #expect(try TopicRuleParser.parse("precio OR \"me cobraron\"") == .any([.term(words: ["precio"], exact: false), .term(words: ["me", "cobraron"], exact: false)]))
+        #expect(try TopicRuleParser.parse("cobro AND indebido") == .all([.term(words: ["cobro"], exact: false), .term(words: ["indebido"], exact: false)]))
+        #expect(try TopicRuleParser.parse("llamar NEAR/3 veces") == .near(.term(words: ["llamar"], exact: false), .term(words: ["veces"], exact: false), distance: 3))
+        #expect(try TopicRuleParser.parse("cuenta AND NOT \"cuenta bancaria\"")
+                == .all([.term(words: ["cuenta"], exact: false), .not(.term(words: ["cuenta", "bancaria"], exact: false))]))
+        // AND binds tighter than OR; parentheses group.
+        #expect(try TopicRuleParser.parse("a OR b AND c") == .any([.term(words: ["a"], exact: false), .all([.term(words: ["b"], exact: false), .term(words: ["c"], exact: false)])]))
+        #expect(try TopicRuleParser.parse("(a OR b) AND c") == .all([.any([.term(words: ["a"], exact: false), .term(words: ["b"], exact: false)]), .term(words: ["c"], exact: false)]))
+    }
+
+    @Test func badRulesSayWhereAndWhat() {
+        func message(_ rule: String) -> String? {
+            do { _ = try TopicRuleParser.parse(rule); return nil } catch { return error.description }
+        }
+        #expect(message("") == "column 1: the rule is empty")
+        #expect(message("precio AND") == "column 11: expected a word, a phrase in quotes, NOT or '(' but the rule ends")
+        #expect(message("(precio OR tarifa") == "column 18: expected ')' to close the '('")
+        #expect(message("\"me cobraron") == "column 1: a phrase in quotes is not closed")
+        #expect(message("llamar NEAR/x veces") == "column 8: expected NEAR/n with n from 1 to 50, found 'NEAR/x'")
+        #expect(message("precio tarifa") == "column 8: expected OR, AND, NEAR/n or the end of the rule, found 'tarifa'")
+        #expect(message("AND precio") == "column 1: expected a word, a phrase in quotes, NOT or '(', found AND")
+    }
+
+    @Test func aUserFileNamesTheLineOfABadRule() throws {
+        let folder = NSTemporaryDirectory() + "escucha-topics-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let file = "\(folder)/mis-temas.tsv"
+        try "topic\tlabel\trule\nprecio\tPrecio\tprecio OR tarifa\nbaja\tBaja\t\"dar de baja\" AND (\n".write(toFile: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try Taxonomy.loadRules(file: file)
+            Issue.record("a bad rule was accepted")
+        } catch {
+            #expect(error.description == "\(file):3: rule column 20: expected a word, a phrase in quotes, NOT or '(' but the rule ends")
+        }
+        try "topic\tlabel\trule\nPrecio\tPrecio\tprecio\n".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(throws: LexiconError.self) { try Taxonomy.loadRules(file: file) }
+    }
+}
+
+@Suite struct TopicMatchingTests {
+    @Test func termsMatchInflectionsAndPhrasesMatchConjugations() throws {
+        let rules = [("price", "precio OR caro OR \"cobrar de más\""), ("churn", "\"dar de baja\"")]
+        #expect(try topics(rules, "Los precios subieron otra vez") == ["price"])
+        #expect(try topics(rules, "Me cobraron de más") == ["price"])
+        #expect(try topics(rules, "Mañana me doy de baja") == ["churn"])
+        #expect(try topics(rules, "Llegó el martes").isEmpty)
+    }
+
+    @Test func allNotNearAndExact() throws {
+        let rules = [("billing", "cobro AND indebido"), ("bill", "cuenta AND NOT \"cuenta bancaria\""),
+                     ("effort", "llamar NEAR/3 veces"), ("consumer", "=OCU")]
+        #expect(try topics(rules, "Un cobro indebido en la factura") == ["billing"])
+        #expect(try topics(rules, "Un cobro normal").isEmpty)
+        #expect(try topics(rules, "La cuenta llegó rápido") == ["bill"])
+        #expect(try topics(rules, "Mi cuenta bancaria está bloqueada").isEmpty)
+        #expect(try topics(rules, "Tuve que llamar cinco veces") == ["effort"])
+        #expect(try topics(rules, "Llamé al banco y tras muchas, muchas veces").isEmpty)
+        #expect(try topics(rules, "Voy a ir a la OCU") == ["consumer"])
+    }
+
+    @Test func eachTopicGetsTheSentimentOfItsOwnClause() throws {
+        let rules = [("food", "comida OR plato"), ("service", "servicio OR camarero")]
+        let taxonomy = Taxonomy(topics: try rules.map { Topic(id: $0.0, label: $0.0, description: "", rule: try TopicRuleParser.parse($0.1), pack: "test") })
+        let matcher = TopicMatcher(taxonomy: taxonomy, normalizer: analyzer.normalizer)
+        func aspects(_ text: String) -> [String: SentimentLabel] {
+            let normalized = analyzer.normalizer.normalize(text)
+            let result = AspectSentiment.assign(matcher.match(normalized), taxonomy: taxonomy, text: normalized, sentiment: analyzer.analyze(normalized))
+            return Dictionary(result.map { ($0.topic.id, $0.label) }, uniquingKeysWith: { a, _ in a })
+        }
+        #expect(aspects("La comida buenísima pero el servicio lentísimo") == ["food": .pos, "service": .neg])
+        #expect(aspects("La comida estaba deliciosa y el camarero fue muy grosero") == ["food": .pos, "service": .neg])
+        #expect(aspects("El servicio, pésimo; la comida, excelente") == ["food": .pos, "service": .neg])
+        #expect(aspects("Pedimos un plato de pasta") == ["food": .neu])
+    }
+}
