@@ -10,12 +10,14 @@ struct Explain: ParsableCommand {
     @Argument(help: "The text to explain (quote it).")
     var text: String
 
-    @Option(help: "The lexicon folder (default: lexicons/es of this checkout, or $ESCUCHA_LEXICONS).")
-    var lexicons: String?
+    @OptionGroup var analysis: AnalysisOptions
 
     func run() throws {
-        let analyzer = try LexiconOptions.analyzer(lexicons)
-        print(SentimentExplanation.render(text, analyzer.analyze(text)))
+        let analyzers = try analysis.analyzers()
+        let result = analyzers.analyze(text)
+        var out = SentimentExplanation.render(text, result.sentiment)
+        if analyzers.topics != nil { out += SentimentExplanation.topics(result) }
+        print(out)
     }
 }
 
@@ -51,6 +53,19 @@ enum SentimentExplanation {
             }
         }
         return out
+    }
+
+    static func topics(_ result: Analyzers.Result) -> String {
+        guard !result.topics.isEmpty else { return "\ntopics: none found\n" }
+        var rows: [[String]] = [["topic", "label", "sentiment", "value", "evidence"]]
+        let utf8 = Array(result.text.text.utf8)
+        for topic in result.topics {
+            let evidence = topic.evidence.map { range in
+                String(decoding: utf8[result.text.tokens[range.lowerBound].utf8.lowerBound..<result.text.tokens[range.upperBound - 1].utf8.upperBound], as: UTF8.self)
+            }
+            rows.append([topic.topic.id, topic.topic.label, topic.label.rawValue, signed(topic.value, 2), evidence.joined(separator: ", ")])
+        }
+        return "\ntopics:\n" + IngestSummary.align(rows, numericFrom: 99, totalRow: false) + "\n"
     }
 
     static func signed(_ value: Double, _ digits: Int) -> String {

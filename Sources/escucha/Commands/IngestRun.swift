@@ -7,8 +7,8 @@ import EscuchaSentiment
 /// another, with a progress line, and the per-file reports for the summary.
 struct IngestRun {
     var arguments: IngestArguments
-    /// When set (`escucha scan`), each document gets its `sentiment` member.
-    var analyzer: SentimentAnalyzer?
+    /// When set (`escucha scan`), each document gets its `sentiment` and `topics` members.
+    var analyzer: Analyzers?
 
     struct Result {
         var reports: [FileReport]
@@ -51,10 +51,9 @@ struct IngestRun {
                 if let analyzer {
                     let analysis = analyzer.analyze(documents[index].text)
                     writer.reopenObject()
-                    writer.key("sentiment")
-                    analysis.writeJSON(to: &writer)
+                    analyzer.writeMembers(analysis, contributions: true, to: &writer)
                     writer.endObject()
-                    batchTally.add(documents[index].kind, analysis.score)
+                    batchTally.add(documents[index].kind, analysis.sentiment.score)
                 }
                 writer.newline()
             }

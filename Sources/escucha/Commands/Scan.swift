@@ -15,8 +15,7 @@ struct Scan: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("out")], help: "The output folder.")
     var out: String = "escucha-out"
 
-    @Option(help: "The lexicon folder (default: lexicons/es of this checkout, or $ESCUCHA_LEXICONS).")
-    var lexicons: String?
+    @OptionGroup var analysis: AnalysisOptions
 
     func run() throws {
         let folder = out.hasSuffix("/") ? String(out.dropLast()) : out
@@ -26,7 +25,7 @@ struct Scan: ParsableCommand {
         // The rejects file always exists after a scan, empty when nothing was rejected, so that pipelines
         // never pick up a stale one.
         try OutputFile(creating: rejectsPath).finish()
-        let analyzer = try LexiconOptions.analyzer(lexicons)
+        let analyzer = try analysis.analyzers()
         let result = try IngestRun(arguments: input, analyzer: analyzer).execute(documents: documents, rejectsPath: rejectsPath)
         let summary = try OutputFile(creating: "\(folder)/summary.json")
         summary.write(IngestSummary.json(result))

@@ -31,15 +31,14 @@ struct Score: ParsableCommand {
     @Option(help: "Worker threads (default: all cores).")
     var jobs: Int?
 
-    @Option(help: "The lexicon folder (default: lexicons/es of this checkout, or $ESCUCHA_LEXICONS).")
-    var lexicons: String?
+    @OptionGroup var analysis: AnalysisOptions
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
-        let analyzer = try LexiconOptions.analyzer(lexicons)
+        let analyzer = try analysis.analyzers()
         let output = OutputFile(standardOutput: ())
         let plain = lines
         let withContributions = contributions
@@ -80,7 +79,7 @@ enum ScoredLine {
         var error: String?
     }
 
-    static func render(_ line: String, number: Int, plain: Bool, analyzer: SentimentAnalyzer,
+    static func render(_ line: String, number: Int, plain: Bool, analyzer: Analyzers,
                        contributions: Bool, masked: Bool) -> Result {
         var writer = JSONWriter(reservingCapacity: 1024)
         let masker = PersonalDataMasker()
@@ -89,8 +88,7 @@ enum ScoredLine {
             writer.beginObject()
             writer.member("line", number)
             writer.member("text", masked ? masker.mask(text: line) : line)
-            writer.key("sentiment")
-            analysis.writeJSON(to: &writer, contributions: contributions)
+            analyzer.writeMembers(analysis, contributions: contributions, to: &writer)
             writer.endObject()
             writer.newline()
             return Result(bytes: writer.bytes, line: number)
@@ -103,12 +101,11 @@ enum ScoredLine {
         }
         let analysis = analyzer.analyze(text)
         writer.beginObject()
-        for member in members where member.key != "sentiment" {
+        for member in members where member.key != "sentiment" && member.key != "topics" {
             writer.key(member.key)
             (masked ? mask(member.value, masker) : member.value).write(to: &writer)
         }
-        writer.key("sentiment")
-        analysis.writeJSON(to: &writer, contributions: contributions)
+        analyzer.writeMembers(analysis, contributions: contributions, to: &writer)
         writer.endObject()
         writer.newline()
         return Result(bytes: writer.bytes, line: number)

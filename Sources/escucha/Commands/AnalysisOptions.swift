@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import EscuchaCore
+import EscuchaLexicon
+import EscuchaNormalize
+import EscuchaSentiment
+import EscuchaTopics
+
+/// The options every analysing command shares: which lexicons, which topics.
+struct AnalysisOptions: ParsableArguments {
+    @Option(help: "The lexicon folder (default: lexicons/es of this checkout, or $ESCUCHA_LEXICONS).")
+    var lexicons: String?
+
+    @Option(help: "A topic taxonomy of your own (TSV: topic, label, rule); replaces the built-in packs.")
+    var topics: String?
+
+    @Option(help: "Built-in topic packs to use, comma-separated (default: all present: \(Taxonomy.packs.joined(separator: ","))).")
+    var packs: String?
+
+    func validate() throws {
+        if let packs {
+            for pack in packs.split(separator: ",").map(String.init) where !Taxonomy.packs.contains(pack) {
+                throw ValidationError("unknown pack '\(pack)'; expected some of \(Taxonomy.packs.joined(separator: ", "))")
+            }
+        }
+    }
+
+    func analyzers() throws -> Analyzers {
+        let sentiment = try LexiconOptions.analyzer(lexicons)
+        let taxonomy: Taxonomy = try LexiconOptions.load(lexicons) { folder in
+            if let topics { return try Taxonomy.loadRules(file: topics) }
+            let chosen = packs.map { $0.split(separator: ",").map(String.init) } ?? TopicAnalyzer.packsPresent(in: folder)
+            return try Taxonomy.load(directory: folder, packs: chosen)
+        }
+        return Analyzers(sentiment: sentiment, topics: taxonomy.topics.isEmpty ? nil : TopicAnalyzer(taxonomy: taxonomy, normalizer: sentiment.normalizer))
+    }
+}
+
+/// The analysis of one text, as the `sentiment` and `topics` members of an object being written.
+struct Analyzers: Sendable {
+    let sentiment: SentimentAnalyzer
+    let topics: TopicAnalyzer?
+
+    struct Result {
+        var text: NormalizedText
+        var sentiment: SentimentAnalysis
+        var topics: [TopicAnalysis]
+    }
+
+    func analyze(_ text: String) -> Result {
+        let normalized = sentiment.normalizer.normalize(text)
+        let scored = sentiment.analyze(normalized)
+        return Result(text: normalized, sentiment: scored, topics: topics?.analyze(normalized, sentiment: scored) ?? [])
+    }
+
+    /// Writes `"sentiment": {…}, "topics": […]` into the object the writer is in.
+    func writeMembers(_ result: Result, contributions: Bool, to writer: inout JSONWriter) {
+        writer.key("sentiment")
+        result.sentiment.writeJSON(to: &writer, contributions: contributions)
+        if topics != nil {
+            writer.key("topics")
+            TopicAnalysis.writeJSON(result.topics, text: result.text, to: &writer)
+        }
+    }
+}
