@@ -3,6 +3,7 @@ import Foundation
 import EscuchaCore
 import EscuchaIngest
 import EscuchaSentiment
+import EscuchaTopics
 
 /// `escucha eval`: accuracy, macro-F1, per-class figures and the confusion matrix on labeled files.
 struct Eval: ParsableCommand {
@@ -26,8 +27,10 @@ struct Eval: ParsableCommand {
     @Option(name: .customLong("without"), help: "Switch a rule off to measure what it is worth (repeatable): \(SentimentAnalyzer.ruleNames.joined(separator: ", ")).")
     var disabledRules: [String] = []
 
-    @Option(help: "The lexicon folder (default: lexicons/es of this checkout, or $ESCUCHA_LEXICONS).")
-    var lexicons: String?
+    @Option(name: .customLong("aspect-map"), help: "For files with SemEval-style \"aspects\": a TSV (topic, category) mapping topics to their categories (default: the restaurant mapping in lexicons/es/topics/).")
+    var aspectMap: String?
+
+    @OptionGroup var analysis: AnalysisOptions
 
     func validate() throws {
         for rule in disabledRules where !SentimentAnalyzer.ruleNames.contains(rule) {
@@ -36,12 +39,20 @@ struct Eval: ParsableCommand {
     }
 
     func run() throws {
-        var analyzer = try LexiconOptions.analyzer(lexicons)
-        analyzer.disabledRules = Set(disabledRules)
-        let model = analyzer
+        let mapping: AspectMapping? = try LexiconOptions.load(analysis.lexicons) { folder in
+            let path = aspectMap ?? "\(folder)/topics/semeval-restaurant.tsv"
+            return aspectMap != nil || FileManager.default.fileExists(atPath: path) ? try AspectMapping.load(path) : nil
+        }
+        var options = analysis
+        if options.packs == nil, options.topics == nil, let mapping { options.packs = mapping.packs.joined(separator: ",") }
+        let loaded = try options.analyzers()
+        var sentiment = loaded.sentiment
+        sentiment.disabledRules = Set(disabledRules)
+        let model = Analyzers(sentiment: sentiment, topics: loaded.topics)
         for file in files {
             let stream = try LineStream(path: file)
             var evaluation = Evaluation()
+            var aspects = AspectEvaluation()
             var skipped = 0
             try OrderedBatches.run(lines: {
                 while let line = stream.next() {
@@ -49,24 +60,42 @@ struct Eval: ParsableCommand {
                     return (line, stream.lineNumber)
                 }
                 return nil
-            }, transform: { line, _ -> (SentimentLabel, SentimentLabel)? in
+            }, transform: { line, _ -> EvalItem? in
                 guard let value = try? JSONParser.parse(Array(line.utf8)), let text = value["text"]?.scalarText,
                       let gold = Evaluation.goldLabel(value["label"]?.scalarText, stars: value["stars"]?.scalarText.flatMap(Double.init))
                 else { return nil }
-                return (gold, model.analyze(text).score.label)
-            }, emit: { pair in
-                if let (gold, predicted) = pair { evaluation.add(gold: gold, predicted: predicted) } else { skipped += 1 }
+                let result = model.analyze(text)
+                let goldAspects = value["aspects"]?.arrayValue?.compactMap { aspect -> (String, String)? in
+                    guard let category = aspect["category"]?.scalarText, let polarity = aspect["polarity"]?.scalarText else { return nil }
+                    return (category, polarity)
+                }
+                return EvalItem(gold: gold, predicted: result.sentiment.score.label, aspects: goldAspects, topics: result.topics)
+            }, emit: { item in
+                guard let item else { skipped += 1; return }
+                evaluation.add(gold: item.gold, predicted: item.predicted)
+                if let gold = item.aspects, let mapping {
+                    aspects.add(gold: gold.map { (category: $0.0, polarity: $0.1) }, topics: item.topics, sentenceLabel: item.predicted, mapping: mapping)
+                }
             })
+            let aspectResult = aspects.sentences > 0 ? aspects : nil
             switch format {
-            case .table: print(EvalReport.table(file: file, evaluation, skipped: skipped))
-            case .json: print(EvalReport.json(file: file, evaluation, skipped: skipped))
+            case .table: print(EvalReport.table(file: file, evaluation, skipped: skipped, aspects: aspectResult))
+            case .json: print(EvalReport.json(file: file, evaluation, skipped: skipped, aspects: aspectResult))
             }
         }
     }
 }
 
+/// One labeled line, scored.
+struct EvalItem: Sendable {
+    var gold: SentimentLabel
+    var predicted: SentimentLabel
+    var aspects: [(String, String)]?
+    var topics: [TopicAnalysis]
+}
+
 enum EvalReport {
-    static func table(file: String, _ evaluation: Evaluation, skipped: Int) -> String {
+    static func table(file: String, _ evaluation: Evaluation, skipped: Int, aspects: AspectEvaluation? = nil) -> String {
         var out = "\(file): \(evaluation.count) texts" + (skipped > 0 ? " (\(skipped) lines skipped: no text or label)" : "") + "\n"
         out += "accuracy \(f3(evaluation.accuracy))  macro-F1 \(f3(evaluation.macroF1))\n\n"
         var rows: [[String]] = [["class", "precision", "recall", "F1", "support"]]
@@ -80,10 +109,14 @@ enum EvalReport {
             matrix.append([gold.rawValue] + SentimentLabel.allCases.map { String(evaluation.cell(gold, $0)) })
         }
         out += IngestSummary.align(matrix, numericFrom: 1, totalRow: false) + "\n"
+        if let aspects {
+            out += "\naspects (\(aspects.sentences) sentences): category F1 \(f3(aspects.f1)) (precision \(f3(aspects.precision)), recall \(f3(aspects.recall)))"
+            out += ", polarity accuracy \(f3(aspects.polarityAccuracy)) (\(aspects.polarityTotal) aspects)\n"
+        }
         return out
     }
 
-    static func json(file: String, _ evaluation: Evaluation, skipped: Int) -> String {
+    static func json(file: String, _ evaluation: Evaluation, skipped: Int, aspects: AspectEvaluation? = nil) -> String {
         var writer = JSONWriter(reservingCapacity: 1024)
         writer.beginObject()
         writer.member("file", file)
@@ -113,6 +146,13 @@ enum EvalReport {
             writer.endObject()
         }
         writer.endObject()
+        if let aspects {
+            writer.key("aspect_category_f1"); writer.double(rounded(aspects.f1))
+            writer.key("aspect_category_precision"); writer.double(rounded(aspects.precision))
+            writer.key("aspect_category_recall"); writer.double(rounded(aspects.recall))
+            writer.key("aspect_polarity_accuracy"); writer.double(rounded(aspects.polarityAccuracy))
+            writer.member("aspect_sentences", aspects.sentences)
+        }
         writer.endObject()
         return String(decoding: writer.bytes, as: UTF8.self)
     }
