@@ -27,7 +27,6 @@ extension TopicAnalysis {
     /// The `topics` array of the documents schema: one object per topic hit.
     public static func writeJSON(_ topics: [TopicAnalysis], text: NormalizedText, to writer: inout JSONWriter) {
         writer.beginArray()
-        let utf8 = topics.isEmpty ? [] : Array(text.text.utf8)
         for topic in topics {
             writer.beginObject()
             writer.member("topic", topic.topic.id)
@@ -39,18 +38,57 @@ extension TopicAnalysis {
             writer.member("label", topic.label.rawValue)
             writer.endObject()
             writer.key("evidence")
-            writer.beginArray()
-            for range in topic.evidence {
-                let first = text.tokens[range.lowerBound]
-                let last = text.tokens[range.upperBound - 1]
-                let bytes = utf8[first.utf8.lowerBound..<last.utf8.upperBound]
-                writer.beginObject()
-                writer.member("text", String(decoding: bytes, as: UTF8.self))
-                writer.key("utf8"); writer.beginArray(); writer.int(first.utf8.lowerBound); writer.int(last.utf8.upperBound); writer.endArray()
-                writer.key("utf16"); writer.beginArray(); writer.int(first.utf16.lowerBound); writer.int(last.utf16.upperBound); writer.endArray()
-                writer.endObject()
-            }
-            writer.endArray()
+            EvidenceJSON.write(topic.evidence, text: text, to: &writer)
+            writer.endObject()
+        }
+        writer.endArray()
+    }
+}
+
+extension SignalHit {
+    /// The `signals` array of the documents schema.
+    public static func writeJSON(_ signals: [SignalHit], text: NormalizedText, to writer: inout JSONWriter) {
+        writer.beginArray()
+        for signal in signals {
+            writer.beginObject()
+            writer.member("signal", signal.signal.rawValue)
+            writer.member("sentence", signal.sentence)
+            writer.key("evidence")
+            EvidenceJSON.write(signal.evidence, text: text, to: &writer)
+            writer.endObject()
+        }
+        writer.endArray()
+    }
+}
+
+extension EmotionScore {
+    /// The `emotions` array of the documents schema, strongest first.
+    public static func writeJSON(_ emotions: [EmotionScore], text: NormalizedText, to writer: inout JSONWriter) {
+        writer.beginArray()
+        for emotion in emotions {
+            writer.beginObject()
+            writer.member("emotion", emotion.emotion.rawValue)
+            writer.key("strength"); writer.double(emotion.strength)
+            writer.key("evidence")
+            EvidenceJSON.write(emotion.evidence, text: text, to: &writer)
+            writer.endObject()
+        }
+        writer.endArray()
+    }
+}
+
+/// Evidence spans as `{text, utf8, utf16}` objects.
+enum EvidenceJSON {
+    static func write(_ ranges: [Range<Int>], text: NormalizedText, to writer: inout JSONWriter) {
+        writer.beginArray()
+        let utf8 = ranges.isEmpty ? [] : Array(text.text.utf8)
+        for range in ranges {
+            let first = text.tokens[range.lowerBound]
+            let last = text.tokens[range.upperBound - 1]
+            writer.beginObject()
+            writer.member("text", String(decoding: utf8[first.utf8.lowerBound..<last.utf8.upperBound], as: UTF8.self))
+            writer.key("utf8"); writer.beginArray(); writer.int(first.utf8.lowerBound); writer.int(last.utf8.upperBound); writer.endArray()
+            writer.key("utf16"); writer.beginArray(); writer.int(first.utf16.lowerBound); writer.int(last.utf16.upperBound); writer.endArray()
             writer.endObject()
         }
         writer.endArray()

@@ -16,10 +16,15 @@ public struct TopicMatcher: Sendable {
     let normalizer: Normalizer
     /// First-word key → topics with a term starting with it.
     private let index: [String: [Int]]
+    /// A placeholder word in terms (`{n}`) that matches any number, or any of `slotWords`.
+    let slot: String?
+    let slotWords: Set<String>
 
-    public init(taxonomy: Taxonomy, normalizer: Normalizer) {
+    public init(taxonomy: Taxonomy, normalizer: Normalizer, slot: String? = nil, slotWords: Set<String> = []) {
         self.taxonomy = taxonomy
         self.normalizer = normalizer
+        self.slot = slot
+        self.slotWords = slotWords
         var index: [String: [Int]] = [:]
         for (topic, entry) in taxonomy.topics.enumerated() {
             for term in entry.rule.terms {
@@ -75,6 +80,11 @@ public struct TopicMatcher: Sendable {
                 var matched = true
                 for (offset, word) in wanted.enumerated() {
                     let tokenKeys = keys[start + offset]
+                    if let slot, word == slot {
+                        if text.tokens[start + offset].kind == .number || slotWords.contains(tokenKeys[0]) { continue }
+                        matched = false
+                        break
+                    }
                     if exact ? tokenKeys.first != word : !tokenKeys.contains(word) { matched = false; break }
                 }
                 if matched { found.append(start..<start + wanted.count) }

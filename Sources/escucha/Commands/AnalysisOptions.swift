@@ -32,7 +32,15 @@ struct AnalysisOptions: ParsableArguments {
             let chosen = packs.map { $0.split(separator: ",").map(String.init) } ?? TopicAnalyzer.packsPresent(in: folder)
             return try Taxonomy.load(directory: folder, packs: chosen)
         }
-        return Analyzers(sentiment: sentiment, topics: taxonomy.topics.isEmpty ? nil : TopicAnalyzer(taxonomy: taxonomy, normalizer: sentiment.normalizer))
+        let (signals, emotions): (SignalDetector?, EmotionDetector?) = try LexiconOptions.load(lexicons) { folder in
+            let signals = FileManager.default.fileExists(atPath: "\(folder)/signals/signals.tsv")
+                ? try SignalDetector(directory: folder, normalizer: sentiment.normalizer) : nil
+            let emotions = FileManager.default.fileExists(atPath: "\(folder)/emotions.tsv")
+                ? try EmotionDetector(directory: folder, normalizer: sentiment.normalizer) : nil
+            return (signals, emotions)
+        }
+        return Analyzers(sentiment: sentiment, topics: taxonomy.topics.isEmpty ? nil : TopicAnalyzer(taxonomy: taxonomy, normalizer: sentiment.normalizer),
+                         signals: signals, emotions: emotions)
     }
 }
 
@@ -40,17 +48,22 @@ struct AnalysisOptions: ParsableArguments {
 struct Analyzers: Sendable {
     let sentiment: SentimentAnalyzer
     let topics: TopicAnalyzer?
+    var signals: SignalDetector? = nil
+    var emotions: EmotionDetector? = nil
 
     struct Result {
         var text: NormalizedText
         var sentiment: SentimentAnalysis
         var topics: [TopicAnalysis]
+        var signals: [SignalHit]
+        var emotions: [EmotionScore]
     }
 
     func analyze(_ text: String) -> Result {
         let normalized = sentiment.normalizer.normalize(text)
         let scored = sentiment.analyze(normalized)
-        return Result(text: normalized, sentiment: scored, topics: topics?.analyze(normalized, sentiment: scored) ?? [])
+        return Result(text: normalized, sentiment: scored, topics: topics?.analyze(normalized, sentiment: scored) ?? [],
+                      signals: signals?.detect(normalized, sentiment: scored) ?? [], emotions: emotions?.detect(normalized) ?? [])
     }
 
     /// Writes `"sentiment": {…}, "topics": […]` into the object the writer is in.
@@ -60,6 +73,14 @@ struct Analyzers: Sendable {
         if topics != nil {
             writer.key("topics")
             TopicAnalysis.writeJSON(result.topics, text: result.text, to: &writer)
+        }
+        if signals != nil {
+            writer.key("signals")
+            SignalHit.writeJSON(result.signals, text: result.text, to: &writer)
+        }
+        if emotions != nil {
+            writer.key("emotions")
+            EmotionScore.writeJSON(result.emotions, text: result.text, to: &writer)
         }
     }
 }

@@ -48,7 +48,7 @@ struct Eval: ParsableCommand {
         let loaded = try options.analyzers()
         var sentiment = loaded.sentiment
         sentiment.disabledRules = Set(disabledRules)
-        let model = Analyzers(sentiment: sentiment, topics: loaded.topics)
+        let model = Analyzers(sentiment: sentiment, topics: loaded.topics)  // signals and emotions are not measured here
         for file in files {
             let stream = try LineStream(path: file)
             var evaluation = Evaluation()

@@ -17,6 +17,7 @@ struct Explain: ParsableCommand {
         let result = analyzers.analyze(text)
         var out = SentimentExplanation.render(text, result.sentiment)
         if analyzers.topics != nil { out += SentimentExplanation.topics(result) }
+        if analyzers.signals != nil || analyzers.emotions != nil { out += SentimentExplanation.signals(result) }
         print(out)
     }
 }
@@ -66,6 +67,17 @@ enum SentimentExplanation {
             rows.append([topic.topic.id, topic.topic.label, topic.label.rawValue, signed(topic.value, 2), evidence.joined(separator: ", ")])
         }
         return "\ntopics:\n" + IngestSummary.align(rows, numericFrom: 99, totalRow: false) + "\n"
+    }
+
+    static func signals(_ result: Analyzers.Result) -> String {
+        let utf8 = Array(result.text.text.utf8)
+        func words(_ ranges: [Range<Int>]) -> String {
+            ranges.map { String(decoding: utf8[result.text.tokens[$0.lowerBound].utf8.lowerBound..<result.text.tokens[$0.upperBound - 1].utf8.upperBound], as: UTF8.self) }
+                .joined(separator: ", ")
+        }
+        var out = "\nsignals: " + (result.signals.isEmpty ? "none" : result.signals.map { "\($0.signal.rawValue) (\(words($0.evidence)))" }.joined(separator: "; "))
+        out += "\nemotions: " + (result.emotions.isEmpty ? "none" : result.emotions.map { String(format: "%@ %.1f (%@)", $0.emotion.rawValue, $0.strength, words($0.evidence)) }.joined(separator: "; "))
+        return out + "\n"
     }
 
     static func signed(_ value: Double, _ digits: Int) -> String {

@@ -101,7 +101,7 @@ enum ScoredLine {
         }
         let analysis = analyzer.analyze(text)
         writer.beginObject()
-        for member in members where member.key != "sentiment" && member.key != "topics" {
+        for member in members where !["sentiment", "topics", "signals", "emotions"].contains(member.key) {
             writer.key(member.key)
             (masked ? mask(member.value, masker) : member.value).write(to: &writer)
         }

@@ -1,0 +1,69 @@
+import EscuchaLexicon
+import EscuchaNormalize
+
+public enum EmotionKind: String, Sendable, CaseIterable {
+    case anger, frustration, disappointment, worry, joy, trust, surprise
+}
+
+/// An emotion of a text: its strength (the sum of its words' weights) and the words.
+public struct EmotionScore: Sendable, Equatable {
+    public var emotion: EmotionKind
+    public var strength: Double
+    public var evidence: [Range<Int>]
+}
+
+/// Emotions from `lexicons/es/emotions.tsv` (`term	emotion	weight	note`), matched by lemma like topics;
+/// a negated emotion word (`no estoy enfadado`) does not count.
+public struct EmotionDetector: Sendable {
+    let matcher: TopicMatcher
+    let entries: [(emotion: EmotionKind, weight: Double)]
+
+    public init(directory: String, normalizer: Normalizer) throws(LexiconError) {
+        let table = try TSVTable.load("\(directory)/emotions.tsv", columns: ["term", "emotion", "weight", "note"], uniqueKey: false)
+        var topics: [Topic] = []
+        var entries: [(EmotionKind, Double)] = []
+        var seen: Set<String> = []
+        for row in table.rows {
+            guard let emotion = EmotionKind(rawValue: row.fields[1]) else {
+                throw LexiconError(file: table.file, line: row.line,
+                                   message: "unknown emotion '\(row.fields[1])'; expected one of \(EmotionKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard let weight = Double(row.fields[2]), weight > 0, weight <= 3 else {
+                throw LexiconError(file: table.file, line: row.line, message: "the weight must be a number above 0 and at most 3, found '\(row.fields[2])'")
+            }
+            guard seen.insert("\(row.fields[0])\t\(row.fields[1])").inserted else {
+                throw LexiconError(file: table.file, line: row.line, message: "duplicate '\(row.fields[0])' for \(row.fields[1])")
+            }
+            let words = row.fields[0].split(separator: " ").map(String.init)
+            topics.append(Topic(id: "e\(topics.count)", label: row.fields[0], description: "", rule: .term(words: words, exact: false), pack: "emotions"))
+            entries.append((emotion, weight))
+        }
+        self.entries = entries
+        matcher = TopicMatcher(taxonomy: Taxonomy(topics: topics), normalizer: normalizer)
+    }
+
+    public func detect(_ text: NormalizedText) -> [EmotionScore] {
+        var scores: [EmotionKind: EmotionScore] = [:]
+        for hit in matcher.match(text) {
+            let evidence = hit.evidence.filter { !isNegated($0, text) }
+            guard !evidence.isEmpty else { continue }
+            let (emotion, weight) = entries[hit.topic]
+            scores[emotion, default: EmotionScore(emotion: emotion, strength: 0, evidence: [])].strength += weight * Double(evidence.count)
+            scores[emotion]!.evidence += evidence
+        }
+        return EmotionKind.allCases.compactMap { scores[$0] }.sorted { $0.strength > $1.strength }
+    }
+
+    func isNegated(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
+        var index = range.lowerBound - 1
+        var steps = 0
+        while index >= 0, steps < 3 {
+            let key = text.tokens[index].key
+            if SignalDetector.negators.contains(key) { return true }
+            guard ["me", "te", "se", "nos", "estoy", "estamos", "estaba", "quedé", "quede", "siento", "muy"].contains(key) else { return false }
+            index -= 1
+            steps += 1
+        }
+        return false
+    }
+}
