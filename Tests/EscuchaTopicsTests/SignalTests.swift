@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import EscuchaLexicon
+import EscuchaSentiment
+@testable import EscuchaTopics
+
+/// Small hand-written signal and emotion lexicons, so each behaviour is checked on known entries.
+let testLexicons: String = {
+    let folder = NSTemporaryDirectory() + "escucha-signals-" + UUID().uuidString
+    try! FileManager.default.createDirectory(atPath: folder + "/signals", withIntermediateDirectories: true)
+    try! """
+    signal\tterm\tmatch\tnote
+    churn\tdar de baja\tlemma\t
+    churn\tportabilidad\tlemma\t
+    legal\tocu\texact\t
+    legal\tdenunciar\tlemma\t
+    effort\tllamar {n} veces\tpattern\t
+    not_recommend\tno lo recomiendo\tlemma\t
+    staff_praise\tel camarero\tlemma\t
+
+    """.write(toFile: folder + "/signals/signals.tsv", atomically: true, encoding: .utf8)
+    try! """
+    term\temotion\tweight\tnote
+    enfadado\tanger\t2\t
+    harto\tfrustration\t2.5\t
+    encantado\tjoy\t2\t
+
+    """.write(toFile: folder + "/emotions.tsv", atomically: true, encoding: .utf8)
+    return folder
+}()
+
+let signalDetector = try! SignalDetector(directory: testLexicons, normalizer: analyzer.normalizer)
+let emotionDetector = try! EmotionDetector(directory: testLexicons, normalizer: analyzer.normalizer)
+
+func signals(_ text: String) -> [String] {
+    let normalized = analyzer.normalizer.normalize(text)
+    return signalDetector.detect(normalized, sentiment: analyzer.analyze(normalized)).map(\.signal.rawValue)
+}
+
+@Suite struct SignalTests {
+    @Test func eachSignalFormMatches() {
+        #expect(signals("Mañana me doy de baja") == ["churn"])
+        #expect(signals("¿Cómo pido la portabilidad?") == ["churn"])
+        #expect(signals("Pienso ir a la OCU") == ["legal"])
+        #expect(signals("Los voy a denunciar") == ["legal"])
+        #expect(signals("Tuve que llamar cinco veces") == ["effort"])
+        #expect(signals("Llamé 7 veces y nada") == ["effort"])
+        #expect(signals("No lo recomiendo") == ["not_recommend"])
+    }
+
+    @Test func nearMissesDoNotRaiseSignals() {
+        #expect(signals("No pienso darme de baja, solo quiero que lo arreglen").isEmpty)
+        #expect(signals("No voy a denunciar a nadie").isEmpty)
+        #expect(signals("Llamar a veces es útil").isEmpty)  // no number between
+    }
+
+    @Test func staffPraiseOnlyInPraise() {
+        #expect(signals("El camarero fue encantador, muy amable") == ["staff_praise"])
+        #expect(signals("El camarero fue grosero").isEmpty)
+    }
+
+    @Test func emotionsWithNegation() {
+        let found = emotionDetector.detect(analyzer.normalizer.normalize("Estoy harto y muy enfadado"))
+        #expect(found.map(\.emotion) == [.frustration, .anger])  // strongest first: 2.5, then 2
+        #expect(emotionDetector.detect(analyzer.normalizer.normalize("No estoy enfadado")).isEmpty)
+    }
+
+    @Test func badLexiconsNameFileAndLine() throws {
+        let folder = NSTemporaryDirectory() + "escucha-bad-signals-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder + "/signals", withIntermediateDirectories: true)
+        try "signal\tterm\tmatch\tnote\nbaja\tdar de baja\tlemma\t\n".write(toFile: folder + "/signals/signals.tsv", atomically: true, encoding: .utf8)
+        #expect(throws: LexiconError.self) { try SignalDetector(directory: folder, normalizer: analyzer.normalizer) }
+        do { _ = try SignalDetector(directory: folder, normalizer: analyzer.normalizer) } catch {
+            #expect(error.description.hasPrefix("\(folder)/signals/signals.tsv:2: unknown signal 'baja'"))
+        }
+    }
+}
