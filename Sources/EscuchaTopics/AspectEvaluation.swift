@@ -80,3 +80,43 @@ public struct AspectEvaluation: Sendable, Equatable {
     public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
     public var polarityAccuracy: Double { polarityTotal == 0 ? 0 : Double(polarityCorrect) / Double(polarityTotal) }
 }
+
+/// Per-signal precision and recall over texts: a text is a true positive for a signal when both the gold
+/// labels and the detector have it.
+public struct SignalEvaluation: Sendable, Equatable {
+    public private(set) var counts: [SignalKind: (tp: Int, fp: Int, fn: Int)] = [:]
+    public private(set) var texts = 0
+
+    public init() {}
+
+    public static func == (lhs: SignalEvaluation, rhs: SignalEvaluation) -> Bool {
+        lhs.texts == rhs.texts && SignalKind.allCases.allSatisfy { lhs.counts[$0]?.tp == rhs.counts[$0]?.tp
+            && lhs.counts[$0]?.fp == rhs.counts[$0]?.fp && lhs.counts[$0]?.fn == rhs.counts[$0]?.fn }
+    }
+
+    public mutating func add(gold: Set<SignalKind>, found: Set<SignalKind>) {
+        texts += 1
+        for kind in SignalKind.allCases {
+            var count = counts[kind] ?? (0, 0, 0)
+            switch (gold.contains(kind), found.contains(kind)) {
+            case (true, true): count.tp += 1
+            case (false, true): count.fp += 1
+            case (true, false): count.fn += 1
+            case (false, false): break
+            }
+            counts[kind] = count
+        }
+    }
+
+    public func precision(_ kind: SignalKind) -> Double {
+        let c = counts[kind] ?? (0, 0, 0)
+        return c.tp + c.fp == 0 ? 0 : Double(c.tp) / Double(c.tp + c.fp)
+    }
+
+    public func recall(_ kind: SignalKind) -> Double {
+        let c = counts[kind] ?? (0, 0, 0)
+        return c.tp + c.fn == 0 ? 0 : Double(c.tp) / Double(c.tp + c.fn)
+    }
+
+    public func support(_ kind: SignalKind) -> Int { (counts[kind]?.tp ?? 0) + (counts[kind]?.fn ?? 0) }
+}

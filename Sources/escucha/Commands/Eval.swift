@@ -48,11 +48,12 @@ struct Eval: ParsableCommand {
         let loaded = try options.analyzers()
         var sentiment = loaded.sentiment
         sentiment.disabledRules = Set(disabledRules)
-        let model = Analyzers(sentiment: sentiment, topics: loaded.topics)  // signals and emotions are not measured here
+        let model = Analyzers(sentiment: sentiment, topics: loaded.topics, signals: loaded.signals)
         for file in files {
             let stream = try LineStream(path: file)
             var evaluation = Evaluation()
             var aspects = AspectEvaluation()
+            var signalEvaluation = SignalEvaluation()
             var skipped = 0
             try OrderedBatches.run(lines: {
                 while let line = stream.next() {
@@ -61,26 +62,30 @@ struct Eval: ParsableCommand {
                 }
                 return nil
             }, transform: { line, _ -> EvalItem? in
-                guard let value = try? JSONParser.parse(Array(line.utf8)), let text = value["text"]?.scalarText,
-                      let gold = Evaluation.goldLabel(value["label"]?.scalarText, stars: value["stars"]?.scalarText.flatMap(Double.init))
-                else { return nil }
+                guard let value = try? JSONParser.parse(Array(line.utf8)), let text = value["text"]?.scalarText else { return nil }
+                let goldSignals = value["signals"]?.arrayValue.map { Set($0.compactMap { $0.scalarText.flatMap(SignalKind.init(rawValue:)) }) }
+                let label = Evaluation.goldLabel(value["label"]?.scalarText, stars: value["stars"]?.scalarText.flatMap(Double.init))
+                guard label != nil || goldSignals != nil else { return nil }
                 let result = model.analyze(text)
                 let goldAspects = value["aspects"]?.arrayValue?.compactMap { aspect -> (String, String)? in
                     guard let category = aspect["category"]?.scalarText, let polarity = aspect["polarity"]?.scalarText else { return nil }
                     return (category, polarity)
                 }
-                return EvalItem(gold: gold, predicted: result.sentiment.score.label, aspects: goldAspects, topics: result.topics)
+                return EvalItem(gold: label, predicted: result.sentiment.score.label, aspects: goldAspects, topics: result.topics,
+                                goldSignals: goldSignals, signals: Set(result.signals.map(\.signal)))
             }, emit: { item in
                 guard let item else { skipped += 1; return }
-                evaluation.add(gold: item.gold, predicted: item.predicted)
+                if let gold = item.gold { evaluation.add(gold: gold, predicted: item.predicted) }
+                if let gold = item.goldSignals { signalEvaluation.add(gold: gold, found: item.signals) }
                 if let gold = item.aspects, let mapping {
                     aspects.add(gold: gold.map { (category: $0.0, polarity: $0.1) }, topics: item.topics, sentenceLabel: item.predicted, mapping: mapping)
                 }
             })
             let aspectResult = aspects.sentences > 0 ? aspects : nil
+            let signalResult = signalEvaluation.texts > 0 ? signalEvaluation : nil
             switch format {
-            case .table: print(EvalReport.table(file: file, evaluation, skipped: skipped, aspects: aspectResult))
-            case .json: print(EvalReport.json(file: file, evaluation, skipped: skipped, aspects: aspectResult))
+            case .table: print(EvalReport.table(file: file, evaluation, skipped: skipped, aspects: aspectResult, signals: signalResult))
+            case .json: print(EvalReport.json(file: file, evaluation, skipped: skipped, aspects: aspectResult, signals: signalResult))
             }
         }
     }
@@ -88,14 +93,18 @@ struct Eval: ParsableCommand {
 
 /// One labeled line, scored.
 struct EvalItem: Sendable {
-    var gold: SentimentLabel
+    var gold: SentimentLabel?
     var predicted: SentimentLabel
     var aspects: [(String, String)]?
     var topics: [TopicAnalysis]
+    var goldSignals: Set<SignalKind>?
+    var signals: Set<SignalKind>
 }
 
 enum EvalReport {
-    static func table(file: String, _ evaluation: Evaluation, skipped: Int, aspects: AspectEvaluation? = nil) -> String {
+    static func table(file: String, _ evaluation: Evaluation, skipped: Int, aspects: AspectEvaluation? = nil,
+                      signals: SignalEvaluation? = nil) -> String {
+        if evaluation.count == 0, let signals { return signalTable(file: file, signals, skipped: skipped) }
         var out = "\(file): \(evaluation.count) texts" + (skipped > 0 ? " (\(skipped) lines skipped: no text or label)" : "") + "\n"
         out += "accuracy \(f3(evaluation.accuracy))  macro-F1 \(f3(evaluation.macroF1))\n\n"
         var rows: [[String]] = [["class", "precision", "recall", "F1", "support"]]
@@ -116,12 +125,38 @@ enum EvalReport {
         return out
     }
 
-    static func json(file: String, _ evaluation: Evaluation, skipped: Int, aspects: AspectEvaluation? = nil) -> String {
+    static func signalTable(file: String, _ signals: SignalEvaluation, skipped: Int) -> String {
+        var rows: [[String]] = [["signal", "precision", "recall", "support"]]
+        for kind in SignalKind.allCases where signals.support(kind) > 0 || signals.precision(kind) > 0 {
+            rows.append([kind.rawValue, f3(signals.precision(kind)), f3(signals.recall(kind)), String(signals.support(kind))])
+        }
+        return "\(file): \(signals.texts) texts with signal labels" + (skipped > 0 ? " (\(skipped) lines skipped)" : "") + "\n\n"
+            + IngestSummary.align(rows, numericFrom: 1, totalRow: false) + "\n"
+    }
+
+    static func json(file: String, _ evaluation: Evaluation, skipped: Int, aspects: AspectEvaluation? = nil, signals: SignalEvaluation? = nil) -> String {
         var writer = JSONWriter(reservingCapacity: 1024)
         writer.beginObject()
         writer.member("file", file)
-        writer.member("n", evaluation.count)
+        writer.member("n", evaluation.count > 0 ? evaluation.count : signals?.texts ?? 0)
         writer.member("skipped", skipped)
+        if let signals {
+            writer.key("signals")
+            writer.beginObject()
+            for kind in SignalKind.allCases {
+                writer.key(kind.rawValue)
+                writer.beginObject()
+                writer.key("precision"); writer.double(rounded(signals.precision(kind)))
+                writer.key("recall"); writer.double(rounded(signals.recall(kind)))
+                writer.member("support", signals.support(kind))
+                writer.endObject()
+            }
+            writer.endObject()
+        }
+        guard evaluation.count > 0 else {
+            writer.endObject()
+            return String(decoding: writer.bytes, as: UTF8.self)
+        }
         writer.key("accuracy"); writer.double(rounded(evaluation.accuracy))
         writer.key("macro_f1"); writer.double(rounded(evaluation.macroF1))
         writer.key("classes")
