@@ -52,10 +52,13 @@ public struct AspectEvaluation: Sendable, Equatable {
     public mutating func add(gold: [(category: String, polarity: String)], topics: [TopicAnalysis], sentenceLabel: SentimentLabel,
                              mapping: AspectMapping) {
         sentences += 1
+        // SemEval's aspects are targets of opinions: in a sentence without any opinion, topics named are not
+        // aspects (`pedimos vino y pescado`).
         var predicted: [String: Double] = [:]
-        for topic in topics {
-            guard let category = mapping.category(of: topic.topic.id) else { continue }
-            predicted[category, default: 0] += topic.value
+        let mapped = topics.compactMap { topic in mapping.category(of: topic.topic.id).map { ($0, topic.value) } }
+        let opinionated = sentenceLabel != .neu || mapped.contains { $0.1 != 0 }
+        for (category, value) in mapped where opinionated {
+            predicted[category, default: 0] += value
         }
         if predicted.isEmpty, sentenceLabel != .neu, let fallback = mapping.fallback { predicted[fallback] = 0 }
         let goldCategories = Set(gold.map(\.category))

@@ -60,10 +60,17 @@ public struct TopicMatcher: Sendable {
                     for topic in index[key] ?? [] where !candidates.contains(topic) { candidates.append(topic) }
                 }
             }
+            var sentenceHits: [TopicHit] = []
             for topic in candidates.sorted() {
                 if let evidence = evaluate(taxonomy.topics[topic].rule, in: sentence.tokens, text, tokenKeys), !evidence.isEmpty {
-                    hits.append(TopicHit(topic: topic, sentence: sentenceIndex, evidence: evidence))
+                    sentenceHits.append(TopicHit(topic: topic, sentence: sentenceIndex, evidence: evidence))
                 }
+            }
+            // The most specific topic wins: `billing` is dropped where `billing.wrong_charge` is found.
+            let ids = sentenceHits.map { taxonomy.topics[$0.topic].id }
+            hits += sentenceHits.filter { hit in
+                let id = taxonomy.topics[hit.topic].id
+                return !ids.contains { $0.hasPrefix(id + ".") }
             }
         }
         return hits
