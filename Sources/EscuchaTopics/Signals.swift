@@ -18,8 +18,9 @@ public struct SignalHit: Sendable, Equatable {
     public var evidence: [Range<Int>]
 }
 
-/// Signals from `lexicons/es/signals/signals.tsv` (`signal	term	match	note`; match `lemma`, `exact`, or
-/// `pattern`, a phrase whose `{n}` stands for a number: `llamar {n} veces`).
+/// Signals from `lexicons/es/signals/signals.tsv` (`signal	term	match	note`; match `lemma`, `exact`,
+/// `pattern`, a phrase whose `{n}` stands for a number: `llamar {n} veces`, or `exclude`, a phrase that in
+/// the same sentence means the signal is not there: `de los correos` for a churn `dar de baja`).
 ///
 /// A signal is not raised when the writer negates it right before (`no pienso darme de baja`, `no voy a
 /// denunciar`): a negator, with only pronouns and intent verbs between it and the evidence, cancels it.
@@ -39,6 +40,7 @@ public struct SignalDetector: Sendable {
     public init(directory: String, normalizer: Normalizer) throws(LexiconError) {
         let table = try TSVTable.load("\(directory)/signals/signals.tsv", columns: ["signal", "term", "match", "note"], uniqueKey: false)
         var rules: [SignalKind: [TopicRule]] = [:]
+        var exclusions: [SignalKind: [TopicRule]] = [:]
         for row in table.rows {
             guard let kind = SignalKind(rawValue: row.fields[0]) else {
                 throw LexiconError(file: table.file, line: row.line,
@@ -49,19 +51,35 @@ public struct SignalDetector: Sendable {
             switch row.fields[2] {
             case "lemma", "pattern": rules[kind, default: []].append(.term(words: words, exact: false))
             case "exact": rules[kind, default: []].append(.term(words: words, exact: true))
-            default: throw LexiconError(file: table.file, line: row.line, message: "match must be lemma, exact or pattern, found '\(row.fields[2])'")
+            case "exclude": exclusions[kind, default: []].append(.term(words: words, exact: false))
+            default: throw LexiconError(file: table.file, line: row.line, message: "match must be lemma, exact, pattern or exclude, found '\(row.fields[2])'")
             }
         }
         kinds = SignalKind.allCases.filter { rules[$0] != nil }
-        let topics = kinds.map { Topic(id: $0.rawValue, label: $0.rawValue, description: "", rule: .any(rules[$0]!), pack: "signals") }
+        let topics = kinds.map { kind -> Topic in
+            var rule: TopicRule = .any(rules[kind]!)
+            if let excluded = exclusions[kind] { rule = .all([rule, .not(.any(excluded))]) }
+            return Topic(id: kind.rawValue, label: kind.rawValue, description: "", rule: rule, pack: "signals")
+        }
         matcher = TopicMatcher(taxonomy: Taxonomy(topics: topics), normalizer: normalizer, slot: "{n}", slotWords: Self.numberWords)
     }
+
+    /// Verbs of taking a complaint outside (`ir a la OCU`, `hablaré con mi abogado`, `pedir la hoja de
+    /// reclamaciones`). In a text that is not a complaint, a legal term that is only a name or a noun needs
+    /// one of them near it, or it is information (`vi en la revista de la OCU que salió bien valorada`).
+    static let legalActions: Set<String> = ["ir", "acudir", "llevar", "denunciar", "demandar", "reclamar", "poner", "presentar",
+                                            "escribir", "quejar", "recurrir", "hablar", "llamar", "amenazar", "iniciar", "tomar",
+                                            "pedir", "solicitar", "exigir", "terminar", "acabar", "elevar", "interponer", "meter", "mandar",
+                                            "voy", "vamos", "iremos", "ire", "fui", "fuimos", "puesto", "puesta", "ver", "veremos"]
 
     public func detect(_ text: NormalizedText, sentiment: SentimentAnalysis) -> [SignalHit] {
         var out: [SignalHit] = []
         for hit in matcher.match(text) {
             let kind = kinds[hit.topic]
-            let evidence = hit.evidence.filter { !isNegated($0, text) }
+            var evidence = hit.evidence.filter { !isNegated($0, text) }
+            if kind == .legal, sentiment.score.label != .neg {
+                evidence = evidence.filter { isVerbPhrase($0, text) || hasLegalAction(near: $0, in: text.sentences[hit.sentence].tokens, text) }
+            }
             guard !evidence.isEmpty else { continue }
             if kind == .staffPraise, sentiment.sentences[hit.sentence].score.label != .pos { continue }
             out.append(SignalHit(signal: kind, sentence: hit.sentence, evidence: evidence))
@@ -69,17 +87,38 @@ public struct SignalDetector: Sendable {
         return out
     }
 
+    /// A negator up to five words before, in the same clause, cancels a signal (`no voy a ir a Profeco`,
+    /// `no hizo falta pedir la hoja de reclamaciones`), unless it is part of a condition (`si no lo arreglan
+    /// me doy de baja` is a threat).
     func isNegated(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
         if Self.negators.contains(text.tokens[range.lowerBound].key) { return false }  // the term carries its negation
         var index = range.lowerBound - 1
         var steps = 0
         while index >= 0, steps < 5 {
-            let key = text.tokens[index].key
-            if Self.negators.contains(key) { return true }
-            guard Self.between.contains(key) || text.tokens[index].kind != .word && text.tokens[index].kind != .punctuation else { return false }
+            let token = text.tokens[index]
+            if token.kind == .punctuation || Self.clauseWords.contains(token.key) { return false }
+            if Self.negators.contains(token.key) {
+                return !(index > 0 && text.tokens[index - 1].key == "si")
+            }
             index -= 1
             steps += 1
         }
         return false
+    }
+
+    static let clauseWords: Set<String> = ["que", "porque", "pero", "y", "aunque", "cuando", "pues", "o", "sino"]
+
+    func isVerbPhrase(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
+        let lemma = text.tokens[range.lowerBound].lemma
+        let key = text.tokens[range.lowerBound].key
+        return key != lemma && (lemma.hasSuffix("ar") || lemma.hasSuffix("er") || lemma.hasSuffix("ir"))
+            || key.hasSuffix("ar") || key.hasSuffix("er") || key.hasSuffix("ir")
+    }
+
+    func hasLegalAction(near range: Range<Int>, in sentence: Range<Int>, _ text: NormalizedText) -> Bool {
+        let window = max(sentence.lowerBound, range.lowerBound - 6)..<min(sentence.upperBound, range.upperBound + 6)
+        return window.contains { index in
+            !range.contains(index) && TopicMatcher.keys(text.tokens[index], matcher.normalizer).contains { Self.legalActions.contains($0) }
+        }
     }
 }
