@@ -9,8 +9,11 @@ public struct TopicAnalyzer: Sendable {
     public let matcher: TopicMatcher
     public var taxonomy: Taxonomy { matcher.taxonomy }
 
+    let gatesSectors: Bool
+
     public init(taxonomy: Taxonomy, normalizer: Normalizer) {
         matcher = TopicMatcher(taxonomy: taxonomy, normalizer: normalizer)
+        gatesSectors = Set(taxonomy.topics.map(\.pack)).filter { Taxonomy.packs.dropFirst().contains($0) }.count > 1
     }
 
     /// The packs of `directory/topics/` that are present (all of `Taxonomy.packs` by default).
@@ -18,8 +21,24 @@ public struct TopicAnalyzer: Sendable {
         Taxonomy.packs.filter { FileManager.default.fileExists(atPath: "\(directory)/topics/\($0)-taxonomy.tsv") }
     }
 
+    /// With several sector packs loaded, a sector pack speaks only when the text is about its sector: it
+    /// needs evidence on at least `sectorEvidence` different words (`comida` alone is not a hotel review;
+    /// `la comida` and `el mesero` are a restaurant's). The general pack, user taxonomies and a sector pack
+    /// chosen alone (`--packs restaurant`) always speak.
+    public static let sectorEvidence = 2
+
     public func analyze(_ text: NormalizedText, sentiment: SentimentAnalysis) -> [TopicAnalysis] {
-        AspectSentiment.assign(matcher.match(text), taxonomy: taxonomy, text: text, sentiment: sentiment)
+        var hits = matcher.match(text)
+        guard gatesSectors else { return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment) }
+        var words: [String: Set<Int>] = [:]
+        for hit in hits {
+            for range in hit.evidence { words[taxonomy.topics[hit.topic].pack, default: []].formUnion(range) }
+        }
+        hits.removeAll { hit in
+            let pack = taxonomy.topics[hit.topic].pack
+            return Taxonomy.packs.dropFirst().contains(pack) && (words[pack]?.count ?? 0) < Self.sectorEvidence
+        }
+        return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment)
     }
 }
 

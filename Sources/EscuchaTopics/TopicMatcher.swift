@@ -63,7 +63,7 @@ public struct TopicMatcher: Sendable {
             var sentenceHits: [TopicHit] = []
             for topic in candidates.sorted() {
                 if let evidence = evaluate(taxonomy.topics[topic].rule, in: sentence.tokens, text, tokenKeys), !evidence.isEmpty {
-                    sentenceHits.append(TopicHit(topic: topic, sentence: sentenceIndex, evidence: evidence))
+                    sentenceHits.append(TopicHit(topic: topic, sentence: sentenceIndex, evidence: Self.distinct(evidence)))
                 }
             }
             // The most specific topic wins: `billing` is dropped where `billing.wrong_charge` is found.
@@ -74,6 +74,16 @@ public struct TopicMatcher: Sendable {
             }
         }
         return hits
+    }
+
+    /// Evidence without repeats or spans inside longer ones (`me doy de baja` holds `doy de baja`), in text order.
+    static func distinct(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        let sorted = Set(ranges).sorted { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) }
+        var out: [Range<Int>] = []
+        for range in sorted where !out.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) {
+            out.append(range)
+        }
+        return out
     }
 
     /// The evidence of a rule in a token range, or nil when the rule does not hold there.

@@ -24,7 +24,7 @@ let escuchaBinary: String = {
     return "\(repositoryRoot)/.build/debug/escucha"
 }()
 
-func run(_ arguments: [String]) throws -> CommandResult {
+func run(_ arguments: [String], input: String? = nil) throws -> CommandResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: escuchaBinary)
     process.arguments = arguments
@@ -33,7 +33,13 @@ func run(_ arguments: [String]) throws -> CommandResult {
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
+    let stdin = Pipe()
+    if input != nil { process.standardInput = stdin }
     try process.run()
+    if let input {
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+    }
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

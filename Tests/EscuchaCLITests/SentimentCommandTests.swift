@@ -99,3 +99,54 @@ struct SentimentCommandTests {
         #expect(object?["accuracy"] as? Double == 1)
     }
 }
+
+@Suite("escucha eval on signals and topics")
+struct SignalCommandTests {
+    @Test("churn and legal signals on the team's gold set: precision at least 0.9, recall at least 0.8")
+    func signalsGold() throws {
+        let result = try run(["eval", "--format", "json", "corpora/gold/signals.jsonl"])
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let signals = object?["signals"] as? [String: [String: Any]]
+        for signal in ["churn", "legal"] {
+            let precision = signals?[signal]?["precision"] as? Double ?? 0
+            let recall = signals?[signal]?["recall"] as? Double ?? 0
+            #expect(precision >= 0.9, "\(signal) precision \(precision)")
+            #expect(recall >= 0.8, "\(signal) recall \(recall)")
+        }
+    }
+
+    @Test("explain shows topics with their own sentiment, signals and emotions")
+    func explainTopics() throws {
+        let result = try run(["explain", "La comida buenísima pero el servicio lentísimo. Si no lo arreglan me doy de baja."])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("topics:"))
+        #expect(result.stdout.range(of: #"restaurant\.food\S*\s+\S.*\s+pos"#, options: .regularExpression) != nil)
+        #expect(result.stdout.range(of: #"restaurant\.service\S*\s+\S.*\s+neg"#, options: .regularExpression) != nil)
+        #expect(result.stdout.contains("signals: churn (me doy de baja)"))
+        #expect(!result.stdout.contains("hotel."))  // one food word does not make a hotel review
+    }
+
+    @Test("a user taxonomy replaces the packs, and a bad rule is exit 3 with file, line and column")
+    func userTopics() throws {
+        let file = temporaryPath("temas.tsv")
+        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try "topic\tlabel\trule\nprecio\tPrecio\tprecio OR caro OR \"cobrar de más\"\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let ok = try run(["score", "--lines", "--topics", file, "--no-contributions"], input: "Me cobraron de más\n")
+        #expect(ok.stdout.contains(#""topics":[{"topic":"precio","label":"Precio""#))
+        try "topic\tlabel\trule\nprecio\tPrecio\tprecio OR\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let bad = try run(["score", "--lines", "--topics", file], input: "hola\n")
+        #expect(bad.status == 3)
+        #expect(bad.stderr.contains("temas.tsv:2: rule column 10: expected a word"))
+    }
+
+    @Test("aspect metrics on SemEval 2016 when the public file is present")
+    func semevalAspects() throws {
+        let path = "\(repositoryRoot)/../shared/eval/semeval16-es-rest-train.jsonl"
+        guard FileManager.default.fileExists(atPath: path) else { return }  // public data is not in the repository
+        let result = try run(["eval", "--format", "json", path])
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect((object?["aspect_category_f1"] as? Double ?? 0) > 0.6)
+        #expect((object?["aspect_polarity_accuracy"] as? Double ?? 0) > 0.8)
+    }
+}
