@@ -22,18 +22,21 @@ public struct TopicAnalyzer: Sendable {
     }
 
     /// With several sector packs loaded, a sector pack speaks only when the text is about its sector: it
-    /// needs evidence on at least `sectorEvidence` different words (`comida` alone is not a hotel review;
-    /// `la comida` and `el mesero` are a restaurant's). The general pack, user taxonomies and a sector pack
+    /// needs evidence on at least `sectorEvidence` different words that the general pack does not also read
+    /// (`comida` alone is not a hotel review; `la comida` and `el mesero` are a restaurant's). The general pack, user taxonomies and a sector pack
     /// chosen alone (`--packs restaurant`) always speak.
     public static let sectorEvidence = 2
 
     public func analyze(_ text: NormalizedText, sentiment: SentimentAnalysis) -> [TopicAnalysis] {
         var hits = matcher.match(text)
         guard gatesSectors else { return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment) }
+        // Words the general pack also reads (`cobrar`, `dinero`) say nothing about the sector.
         var words: [String: Set<Int>] = [:]
         for hit in hits {
             for range in hit.evidence { words[taxonomy.topics[hit.topic].pack, default: []].formUnion(range) }
         }
+        let general = words["general"] ?? []
+        for pack in words.keys where pack != "general" { words[pack]?.subtract(general) }
         hits.removeAll { hit in
             let pack = taxonomy.topics[hit.topic].pack
             return Taxonomy.packs.dropFirst().contains(pack) && (words[pack]?.count ?? 0) < Self.sectorEvidence
