@@ -1,3 +1,4 @@
+import EscuchaCore
 import EscuchaNormalize
 
 /// A token, or a run of tokens read together (an expression, a multiword modifier), as the rules see it.

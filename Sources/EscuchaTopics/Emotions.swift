@@ -15,7 +15,7 @@ public struct EmotionScore: Sendable, Equatable {
 /// Emotions from `lexicons/es/emotions.tsv` (`term	emotion	weight	note`), matched by lemma like topics;
 /// a negated emotion word (`no estoy enfadado`) does not count.
 public struct EmotionDetector: Sendable {
-    let matcher: TopicMatcher
+    public let matcher: TopicMatcher
     let entries: [(emotion: EmotionKind, weight: Double)]
 
     public init(directory: String, normalizer: Normalizer) throws(LexiconError) {
@@ -42,9 +42,9 @@ public struct EmotionDetector: Sendable {
         matcher = TopicMatcher(taxonomy: Taxonomy(topics: topics), normalizer: normalizer)
     }
 
-    public func detect(_ text: NormalizedText) -> [EmotionScore] {
+    public func detect(_ text: NormalizedText, keys: [[String]]? = nil) -> [EmotionScore] {
         var scores: [EmotionKind: EmotionScore] = [:]
-        for hit in matcher.match(text) {
+        for hit in matcher.match(text, keys: keys) {
             let evidence = hit.evidence.filter { !isNegated($0, text) }
             guard !evidence.isEmpty else { continue }
             let (emotion, weight) = entries[hit.topic]

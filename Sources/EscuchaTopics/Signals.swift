@@ -27,7 +27,7 @@ public struct SignalHit: Sendable, Equatable {
 /// A negator inside the term (`no lo recomiendo`) is part of the evidence and cancels nothing. Praise of
 /// staff counts only in a sentence whose sentiment is positive.
 public struct SignalDetector: Sendable {
-    let matcher: TopicMatcher
+    public let matcher: TopicMatcher
     let kinds: [SignalKind]
 
     public static let numberWords: Set<String> = ["un", "una", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
@@ -72,9 +72,9 @@ public struct SignalDetector: Sendable {
                                             "pedir", "solicitar", "exigir", "terminar", "acabar", "elevar", "interponer", "meter", "mandar",
                                             "voy", "vamos", "iremos", "ire", "fui", "fuimos", "puesto", "puesta", "ver", "veremos"]
 
-    public func detect(_ text: NormalizedText, sentiment: SentimentAnalysis) -> [SignalHit] {
+    public func detect(_ text: NormalizedText, sentiment: SentimentAnalysis, keys: [[String]]? = nil) -> [SignalHit] {
         var out: [SignalHit] = []
-        for hit in matcher.match(text) {
+        for hit in matcher.match(text, keys: keys) {
             let kind = kinds[hit.topic]
             var evidence = hit.evidence.filter { !isNegated($0, text) }
             if kind == .legal, sentiment.score.label != .neg {

@@ -27,8 +27,8 @@ public struct TopicAnalyzer: Sendable {
     /// chosen alone (`--packs restaurant`) always speak.
     public static let sectorEvidence = 2
 
-    public func analyze(_ text: NormalizedText, sentiment: SentimentAnalysis) -> [TopicAnalysis] {
-        var hits = matcher.match(text)
+    public func analyze(_ text: NormalizedText, sentiment: SentimentAnalysis, keys: [[String]]? = nil) -> [TopicAnalysis] {
+        var hits = matcher.match(text, keys: keys)
         guard gatesSectors else { return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment) }
         // Words the general pack also reads (`cobrar`, `dinero`) say nothing about the sector.
         var words: [String: Set<Int>] = [:]
