@@ -355,19 +355,22 @@ var vaderRate: Double?
 if settings.only.isEmpty || settings.only.contains("score") {
     let base = demoTexts(settings.root)
     let sizes = [20, 60]
-    print("\nSentiment: escucha score --lines (normalization included), medians of \(settings.runs):")
+    print("\nescucha score --lines (normalization included), sentiment only and with topics, signals and emotions, medians of \(settings.runs):")
     for target in sizes {
         let path = "\(settings.data)/score-\(target)mb.txt"
         writeLines(base, to: path, target: target * 1_000_000)
         let megabytes = Double(size(of: path)) / 1e6
-        let arguments = [settings.binary, "score", "--lines", "--lexicons", "\(settings.root)/lexicons/es", path]
-        let one = (0..<settings.runs).map { _ in measure(arguments + ["--jobs", "1"]) }
-        let all = (0..<settings.runs).map { _ in measure(arguments) }
-        let peak = Double((one + all).map(\.peakKilobytes).max() ?? 0) / 1024
-        scoreRows.append(("score \(target) MB (1 core)", megabytes / median(one.map(\.seconds)), peak))
-        scoreRows.append(("score \(target) MB (\(cores) cores)", megabytes / median(all.map(\.seconds)), peak))
-        print(String(format: "  %.0f MB: %.1f MB/s (1 core)  %.1f MB/s (%d cores)  peak %.1f MB", megabytes,
-                     megabytes / median(one.map(\.seconds)), megabytes / median(all.map(\.seconds)), cores, peak))
+        for (label, extra) in [("sentiment only", ["--sentiment-only"]), ("full analysis", [])] {
+            let arguments = [settings.binary, "score", "--lines", "--lexicons", "\(settings.root)/lexicons/es", path] + extra
+            let one = (0..<settings.runs).map { _ in measure(arguments + ["--jobs", "1"]) }
+            let all = (0..<settings.runs).map { _ in measure(arguments) }
+            let peak = Double((one + all).map(\.peakKilobytes).max() ?? 0) / 1024
+            if extra.isEmpty == false {
+                scoreRows.append(("score \(target) MB (1 core)", megabytes / median(one.map(\.seconds)), peak))
+            }
+            print(String(format: "  %.0f MB, %@: %.1f MB/s (1 core)  %.1f MB/s (%d cores)  peak %.1f MB", megabytes, label,
+                         megabytes / median(one.map(\.seconds)), megabytes / median(all.map(\.seconds)), cores, peak))
+        }
     }
     // In this process, one core, no I/O: where the time goes.
     let analyzer = try SentimentAnalyzer(lexiconDirectory: "\(settings.root)/lexicons/es")

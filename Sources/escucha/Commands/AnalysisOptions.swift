@@ -17,6 +17,9 @@ struct AnalysisOptions: ParsableArguments {
     @Option(help: "Built-in topic packs to use, comma-separated (default: all present: \(Taxonomy.packs.joined(separator: ","))).")
     var packs: String?
 
+    @Flag(help: "Sentiment only: no topics, signals or emotions (several times faster).")
+    var sentimentOnly = false
+
     func validate() throws {
         if let packs {
             for pack in packs.split(separator: ",").map(String.init) where !Taxonomy.packs.contains(pack) {
@@ -27,6 +30,7 @@ struct AnalysisOptions: ParsableArguments {
 
     func analyzers() throws -> Analyzers {
         let sentiment = try LexiconOptions.analyzer(lexicons)
+        if sentimentOnly { return Analyzers(sentiment: sentiment, topics: nil) }
         let taxonomy: Taxonomy = try LexiconOptions.load(lexicons) { folder in
             if let topics { return try Taxonomy.loadRules(file: topics) }
             let chosen = packs.map { $0.split(separator: ",").map(String.init) } ?? TopicAnalyzer.packsPresent(in: folder)
