@@ -74,7 +74,8 @@ public struct SignalDetector: Sendable {
 
     public func detect(_ text: NormalizedText, sentiment: SentimentAnalysis, keys: [[String]]? = nil) -> [SignalHit] {
         var out: [SignalHit] = []
-        for hit in matcher.match(text, keys: keys) {
+        let found = matcher.match(text, keys: keys)
+        for hit in found {
             let kind = kinds[hit.topic]
             var evidence = hit.evidence.filter { !isNegated($0, text) }
             if kind == .legal, sentiment.score.label != .neg {
@@ -84,7 +85,43 @@ public struct SignalDetector: Sendable {
             if kind == .staffPraise, sentiment.sentences[hit.sentence].score.label != .pos { continue }
             out.append(SignalHit(signal: kind, sentence: hit.sentence, evidence: evidence))
         }
+        // Staff named or identified in praise: `Nuria, la de atención al cliente, ha sido un encanto`,
+        // `la asesora Diana fue muy amable`, `gracias a Lucho`.
+        for (index, sentence) in text.sentences.enumerated()
+        where sentiment.sentences[index].score.label == .pos && !out.contains(where: { $0.signal == .staffPraise && $0.sentence == index }) {
+            if let person = staffMention(in: sentence.tokens, text) {
+                out.append(SignalHit(signal: .staffPraise, sentence: index, evidence: [person]))
+            }
+        }
         return out
+    }
+
+    /// Roles of the people who serve customers.
+    static let roles: Set<String> = ["camarero", "camarera", "mesero", "mesera", "mozo", "moza", "guia", "tecnico", "tecnica",
+                                     "recepcionista", "cajero", "cajera", "asesor", "asesora", "vendedor", "vendedora", "doctor",
+                                     "doctora", "enfermero", "enfermera", "chef", "cocinero", "cocinera", "fisio", "profe", "profesor",
+                                     "profesora", "maestro", "maestra", "repartidor", "repartidora", "conductor", "conductora",
+                                     "mecanico", "portero", "comercial", "ejecutivo", "ejecutiva", "agente", "operador", "operadora",
+                                     "dependiente", "dependienta", "encargado", "encargada", "instalador", "motorizado", "peluquera",
+                                     "peluquero", "farmaceutico", "farmaceutica", "veterinario", "veterinaria", "azafata", "piloto"]
+
+    /// A role word, or a name: a capitalised word the vocabulary does not know, set off like a name
+    /// (`Andrés,` / `a Lucho` / `Don Ramiro`).
+    func staffMention(in sentence: Range<Int>, _ text: NormalizedText) -> Range<Int>? {
+        for index in sentence {
+            let token = text.tokens[index]
+            guard token.kind == .word else { continue }
+            if Self.roles.contains(token.key) { return index..<index + 1 }
+            guard let first = token.surface.unicodeScalars.first, first.properties.isUppercase, token.surface.count >= 3,
+                  !token.emphasis.contains(.allCaps), !matcher.normalizer.isKnownWord(token.folded) else { continue }
+            let previous = index > sentence.lowerBound ? text.tokens[index - 1].key : ""
+            let next = index + 1 < sentence.upperBound ? text.tokens[index + 1].surface : ""
+            if next == "," || ["a", "al", "don", "doña", "dona", "señor", "señora", "senor", "senora", "señorita", "senorita", "con"].contains(previous)
+                || Self.roles.contains(previous) {
+                return index..<index + 1
+            }
+        }
+        return nil
     }
 
     /// A negator up to five words before, in the same clause, cancels a signal (`no voy a ir a Profeco`,
