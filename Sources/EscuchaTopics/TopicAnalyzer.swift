@@ -10,10 +10,20 @@ public struct TopicAnalyzer: Sendable {
     public var taxonomy: Taxonomy { matcher.taxonomy }
 
     let gatesSectors: Bool
+    /// Words of each sector pack's terms that no general-pack term uses (`paella`, `maleta`, `fibra`).
+    let anchors: [String: Set<String>]
 
     public init(taxonomy: Taxonomy, normalizer: Normalizer) {
         matcher = TopicMatcher(taxonomy: taxonomy, normalizer: normalizer)
         gatesSectors = Set(taxonomy.topics.map(\.pack)).filter { Taxonomy.packs.dropFirst().contains($0) }.count > 1
+        var words: [String: Set<String>] = [:]
+        for topic in taxonomy.topics {
+            for term in topic.rule.terms where !term.exact {
+                words[topic.pack, default: []].formUnion(term.words.map { Folding.key($0) })
+            }
+        }
+        let general = words["general"] ?? []
+        anchors = words.filter { $0.key != "general" }.mapValues { $0.subtracting(general) }
     }
 
     /// The packs of `directory/topics/` that are present (all of `Taxonomy.packs` by default).
@@ -21,25 +31,29 @@ public struct TopicAnalyzer: Sendable {
         Taxonomy.packs.filter { FileManager.default.fileExists(atPath: "\(directory)/topics/\($0)-taxonomy.tsv") }
     }
 
-    /// With several sector packs loaded, a sector pack speaks only when the text is about its sector: it
-    /// needs evidence on at least `sectorEvidence` different words that the general pack does not also read
-    /// (`comida` alone is not a hotel review; `la comida` and `el mesero` are a restaurant's). The general pack, user taxonomies and a sector pack
-    /// chosen alone (`--packs restaurant`) always speak.
+    /// With several sector packs loaded, a sector pack speaks only when the text is about its sector: at
+    /// least `sectorEvidence` of its words that the general pack does not use (`la paella … el mesero`,
+    /// `la maleta … el vuelo`; `comida` alone is not a hotel review). The general pack, user taxonomies and
+    /// a sector pack chosen alone (`--packs restaurant`) always speak.
     public static let sectorEvidence = 2
 
     public func analyze(_ text: NormalizedText, sentiment: SentimentAnalysis, keys: [[String]]? = nil) -> [TopicAnalysis] {
         var hits = matcher.match(text, keys: keys)
         guard gatesSectors else { return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment) }
-        // Words the general pack also reads (`cobrar`, `dinero`) say nothing about the sector.
-        var words: [String: Set<Int>] = [:]
+        let tokenKeys = keys ?? matcher.keys(of: text)
+        var evidence: [String: Set<Int>] = [:]
         for hit in hits {
-            for range in hit.evidence { words[taxonomy.topics[hit.topic].pack, default: []].formUnion(range) }
+            for range in hit.evidence { evidence[taxonomy.topics[hit.topic].pack, default: []].formUnion(range) }
         }
-        let general = words["general"] ?? []
-        for pack in words.keys where pack != "general" { words[pack]?.subtract(general) }
+        var spoken: [String: Bool] = [:]
         hits.removeAll { hit in
             let pack = taxonomy.topics[hit.topic].pack
-            return Taxonomy.packs.dropFirst().contains(pack) && (words[pack]?.count ?? 0) < Self.sectorEvidence
+            guard let words = anchors[pack] else { return false }
+            if let known = spoken[pack] { return !known }
+            let count = tokenKeys.indices.filter { text.tokens[$0].kind == .word && tokenKeys[$0].contains(where: words.contains) }.count
+            // Two words of the sector, or one and evidence on two words.
+            spoken[pack] = count >= Self.sectorEvidence || count >= 1 && (evidence[pack]?.count ?? 0) >= Self.sectorEvidence
+            return !spoken[pack]!
         }
         return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment)
     }

@@ -1,0 +1,56 @@
+import Testing
+import EscuchaSentiment
+@testable import EscuchaTopics
+
+/// The shipped packs on real Spanish sentences, one family at a time: each sentence must find the topic
+/// named (others may be found too).
+let packAnalyzer: TopicAnalyzer = {
+    let folder = "\(repositoryRoot)/lexicons/es"
+    let taxonomy = try! Taxonomy.load(directory: folder, packs: TopicAnalyzer.packsPresent(in: folder))
+    return TopicAnalyzer(taxonomy: taxonomy, normalizer: analyzer.normalizer)
+}()
+
+func packTopics(_ text: String) -> [String: SentimentLabel] {
+    let normalized = analyzer.normalizer.normalize(text)
+    let found = packAnalyzer.analyze(normalized, sentiment: analyzer.analyze(normalized))
+    return Dictionary(found.map { ($0.topic.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+}
+
+@Suite struct PackTests {
+    @Test(arguments: [
+        ("Me cobraron dos veces la misma factura.", "billing.wrong_charge"),
+        ("El pedido llegó roto y la caja abierta.", "delivery.damaged"),
+        ("Llevo cuarenta minutos en espera al teléfono.", "customer_service.waiting_time"),
+        ("La app no me deja iniciar sesión desde ayer.", "website_app.login"),
+        ("Quiero devolver las zapatillas y no me dan el reembolso.", "returns.refund"),
+        ("El cupón de descuento no funcionó al pagar el carrito.", "price.promotions"),
+    ])
+    func generalPack(text: String, topic: String) {
+        #expect(packTopics(text)[topic] != nil, "\(topic) not found in: \(text)")
+    }
+
+    @Test(arguments: [
+        ("No tengo cobertura en casa y la fibra se corta cada noche.", "telecom.coverage"),
+        ("Me cobraron comisión por sacar dinero del cajero y la app del banco no funciona.", "banking.fees_and_commissions"),
+        ("Me cobraron comisión por sacar dinero del cajero y la app del banco no funciona.", "banking.online_banking_app"),
+        ("El cupón de descuento no funcionó al pagar el carrito.", "ecommerce.coupons_and_discounts"),
+        ("La paella estaba fría y el mesero tardó una hora.", "restaurant.food.temperature"),
+        ("La habitación olía a humedad y el desayuno era escaso.", "hotel.breakfast"),
+        ("Me perdieron la maleta y el vuelo salió con tres horas de retraso.", "airline.baggage.lost"),
+        ("Me perdieron la maleta y el vuelo salió con tres horas de retraso.", "airline.delays"),
+    ])
+    func sectorPacks(text: String, topic: String) {
+        #expect(packTopics(text)[topic] != nil, "\(topic) not found in: \(text)")
+    }
+
+    @Test func sectorsNeedTheirOwnWords() {
+        // One shared word is not a sector: billing text is not a hotel's or an airline's.
+        #expect(!packTopics("Me cobraron dos veces la misma factura.").keys.contains { $0.hasPrefix("airline.") || $0.hasPrefix("telecom.") })
+    }
+
+    @Test func topicsCarryTheirOwnSentiment() {
+        let found = packTopics("La paella estaba deliciosa pero el mesero tardó una hora.")
+        #expect(found["restaurant.service.speed"] == .neg)
+        #expect(found.first { $0.key.hasPrefix("restaurant.food") }?.value == .pos)
+    }
+}
