@@ -50,7 +50,7 @@ public struct AspectEvaluation: Sendable, Equatable {
 
     /// One sentence: the gold aspects (category, polarity as `positive`/`negative`/`neutral`) and what was found.
     public mutating func add(gold: [(category: String, polarity: String)], topics: [TopicAnalysis], sentenceLabel: SentimentLabel,
-                             mapping: AspectMapping) {
+                             sentenceCompound: Double = 0, mapping: AspectMapping) {
         sentences += 1
         // SemEval's aspects are targets of opinions: in a sentence without any opinion, topics named are not
         // aspects (`pedimos vino y pescado`).
@@ -70,6 +70,9 @@ public struct AspectEvaluation: Sendable, Equatable {
             let label: SentimentLabel
             if let value = predicted[aspect.category], value != 0 {
                 label = value > 0 ? .pos : .neg
+            } else if sentenceLabel == .neu, sentenceCompound != 0 {
+                // An aspect is an opinion's target: a faint lean of the sentence is still its polarity.
+                label = sentenceCompound > 0 ? .pos : .neg
             } else {
                 label = sentenceLabel
             }

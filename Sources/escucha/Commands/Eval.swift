@@ -71,14 +71,16 @@ struct Eval: ParsableCommand {
                     guard let category = aspect["category"]?.scalarText, let polarity = aspect["polarity"]?.scalarText else { return nil }
                     return (category, polarity)
                 }
-                return EvalItem(gold: label, predicted: result.sentiment.score.label, aspects: goldAspects, topics: result.topics,
+                return EvalItem(gold: label, predicted: result.sentiment.score.label, compound: result.sentiment.score.compound,
+                                aspects: goldAspects, topics: result.topics,
                                 goldSignals: goldSignals, signals: Set(result.signals.map(\.signal)))
             }, emit: { item in
                 guard let item else { skipped += 1; return }
                 if let gold = item.gold { evaluation.add(gold: gold, predicted: item.predicted) }
                 if let gold = item.goldSignals { signalEvaluation.add(gold: gold, found: item.signals) }
                 if let gold = item.aspects, let mapping {
-                    aspects.add(gold: gold.map { (category: $0.0, polarity: $0.1) }, topics: item.topics, sentenceLabel: item.predicted, mapping: mapping)
+                    aspects.add(gold: gold.map { (category: $0.0, polarity: $0.1) }, topics: item.topics, sentenceLabel: item.predicted,
+                                sentenceCompound: item.compound, mapping: mapping)
                 }
             })
             let aspectResult = aspects.sentences > 0 ? aspects : nil
@@ -95,6 +97,7 @@ struct Eval: ParsableCommand {
 struct EvalItem: Sendable {
     var gold: SentimentLabel?
     var predicted: SentimentLabel
+    var compound: Double
     var aspects: [(String, String)]?
     var topics: [TopicAnalysis]
     var goldSignals: Set<SignalKind>?
