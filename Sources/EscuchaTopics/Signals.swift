@@ -32,7 +32,7 @@ public struct SignalDetector: Sendable {
 
     public static let numberWords: Set<String> = ["un", "una", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
                                                   "diez", "once", "doce", "quince", "veinte", "treinta", "cien", "mil", "varias", "varios",
-                                                  "muchas", "muchos", "mil", "tantas", "tantos", "enésima", "tercera", "cuarta", "quinta"]
+                                                  "muchas", "muchos", "tantas", "tantos", "enesima", "segunda", "tercera", "cuarta", "quinta", "sexta"]
     static let between: Set<String> = ["me", "te", "se", "nos", "os", "lo", "la", "le", "les", "los", "las", "pienso", "pensamos",
                                        "voy", "vamos", "a", "quiero", "queremos", "tengo", "intención", "de", "ni", "siquiera"]
     static let negators: Set<String> = ["no", "nunca", "jamas", "tampoco", "ni"]
