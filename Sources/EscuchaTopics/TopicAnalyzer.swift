@@ -62,9 +62,7 @@ public struct TopicAnalyzer: Sendable {
 extension TopicAnalysis {
     /// The `topics` array of the documents schema: one object per topic hit.
     public static func writeJSON(_ topics: [TopicAnalysis], text: NormalizedText, to writer: inout JSONWriter) {
-        writer.beginArray()
-        for topic in topics {
-            writer.beginObject()
+        EvidenceJSON.writeArray(topics, text: text, to: &writer, evidence: \.evidence) { topic, writer in
             writer.member("topic", topic.topic.id)
             writer.member("label", topic.topic.label)
             writer.member("sentence", topic.sentence)
@@ -73,48 +71,46 @@ extension TopicAnalysis {
             writer.key("value"); writer.double(topic.value)
             writer.member("label", topic.label.rawValue)
             writer.endObject()
-            writer.key("evidence")
-            EvidenceJSON.write(topic.evidence, text: text, to: &writer)
-            writer.endObject()
         }
-        writer.endArray()
     }
 }
 
 extension SignalHit {
     /// The `signals` array of the documents schema.
     public static func writeJSON(_ signals: [SignalHit], text: NormalizedText, to writer: inout JSONWriter) {
-        writer.beginArray()
-        for signal in signals {
-            writer.beginObject()
+        EvidenceJSON.writeArray(signals, text: text, to: &writer, evidence: \.evidence) { signal, writer in
             writer.member("signal", signal.signal.rawValue)
             writer.member("sentence", signal.sentence)
-            writer.key("evidence")
-            EvidenceJSON.write(signal.evidence, text: text, to: &writer)
-            writer.endObject()
         }
-        writer.endArray()
     }
 }
 
 extension EmotionScore {
     /// The `emotions` array of the documents schema, strongest first.
     public static func writeJSON(_ emotions: [EmotionScore], text: NormalizedText, to writer: inout JSONWriter) {
-        writer.beginArray()
-        for emotion in emotions {
-            writer.beginObject()
+        EvidenceJSON.writeArray(emotions, text: text, to: &writer, evidence: \.evidence) { emotion, writer in
             writer.member("emotion", emotion.emotion.rawValue)
             writer.key("strength"); writer.double(emotion.strength)
-            writer.key("evidence")
-            EvidenceJSON.write(emotion.evidence, text: text, to: &writer)
-            writer.endObject()
         }
-        writer.endArray()
     }
 }
 
 /// Evidence spans as `{text, utf8, utf16}` objects.
 enum EvidenceJSON {
+    /// An array of objects, each with its own members and then its `evidence`.
+    static func writeArray<Item>(_ items: [Item], text: NormalizedText, to writer: inout JSONWriter, evidence: (Item) -> [Range<Int>],
+                                 members: (Item, inout JSONWriter) -> Void) {
+        writer.beginArray()
+        for item in items {
+            writer.beginObject()
+            members(item, &writer)
+            writer.key("evidence")
+            write(evidence(item), text: text, to: &writer)
+            writer.endObject()
+        }
+        writer.endArray()
+    }
+
     static func write(_ ranges: [Range<Int>], text: NormalizedText, to writer: inout JSONWriter) {
         writer.beginArray()
         let utf8 = ranges.isEmpty ? [] : Array(text.text.utf8)
