@@ -21,10 +21,14 @@ public enum AspectSentiment {
 
     public static func assign(_ hits: [TopicHit], taxonomy: Taxonomy, text: NormalizedText, sentiment: SentimentAnalysis) -> [TopicAnalysis] {
         var values = Array(repeating: 0.0, count: hits.count)
+        // Cut positions of each sentence, found once.
+        let cutsBySentence = text.sentences.map { cutPositions(in: $0.tokens, text) }
         for contribution in sentiment.contributions {
             let position = contribution.tokens.lowerBound
             guard let sentence = text.sentences.firstIndex(where: { $0.tokens.contains(position) }) else { continue }
-            let part = segment(of: position, in: text.sentences[sentence].tokens, text)
+            let range = text.sentences[sentence].tokens
+            let cuts = cutsBySentence[sentence]
+            let part = (cuts.last { $0 <= position } ?? range.lowerBound)..<(cuts.first { $0 > position } ?? range.upperBound)
             var best: [Int] = []
             var bestDistance = Int.max
             for (index, hit) in hits.enumerated() where hit.sentence == sentence {
@@ -43,19 +47,18 @@ public enum AspectSentiment {
         }
     }
 
-    /// The part of the sentence holding `position`, between cuts.
-    static func segment(of position: Int, in sentence: Range<Int>, _ text: NormalizedText) -> Range<Int> {
-        var start = sentence.lowerBound
-        var end = sentence.upperBound
-        var index = sentence.lowerBound
-        while index < sentence.upperBound {
+    /// Where a sentence is cut: contrast words (one or two words) and `;`.
+    static func cutPositions(in sentence: Range<Int>, _ text: NormalizedText) -> [Int] {
+        var positions: [Int] = []
+        for index in sentence {
             let key = text.tokens[index].key
-            let pair = index + 1 < sentence.upperBound ? key + " " + text.tokens[index + 1].key : ""
-            if cuts.contains(key) || cuts.contains(pair) {
-                if index <= position { start = index } else { end = index; break }
+            if cuts.contains(key) { positions.append(index); continue }
+            // The two-word cuts start with one of these (`sin embargo`, `no obstante`, `aun así`, `en cambio`).
+            if index + 1 < sentence.upperBound, ["sin", "no", "aun", "en"].contains(key),
+               cuts.contains(key + " " + text.tokens[index + 1].key) {
+                positions.append(index)
             }
-            index += 1
         }
-        return start..<end
+        return positions
     }
 }
