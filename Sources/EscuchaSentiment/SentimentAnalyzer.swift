@@ -65,6 +65,7 @@ public struct SentimentAnalyzer: Sendable {
         }
         var context = RuleContext(units: units, sentenceOf: sentenceOf, clauseOf: clauseOf, sentences: sentences,
                                   contributions: [], shouting: Self.isShouting(text))
+        (context.negators, context.concord) = Negation.roles(context)
         for (index, unit) in units.enumerated() {
             guard let opinion = unit.opinion else { continue }
             context.contributions.append(.init(unit: index, term: opinion.entry.term, list: opinion.entry.list, match: opinion.match,
@@ -80,9 +81,8 @@ public struct SentimentAnalyzer: Sendable {
             context.contributions += UnmetExpectations.cues(context)
         }
         if enabled("fulfilled-expectations") {
-            let (negators, _) = Negation.roles(context)
             context.contributions += FulfilledExpectations.cues(context) { index in
-                context.before(index, limit: Negation.scope).contains { negators.contains($0) }
+                context.before(index, limit: Negation.scope).contains { context.negators.contains($0) }
             }
         }
         if enabled("excess") { context.contributions += Excess.cues(context) }

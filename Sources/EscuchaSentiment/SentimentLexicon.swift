@@ -254,6 +254,8 @@ public struct PhraseIndex: Sendable {
         public var opinion: OpinionLookup.Found?
         public var modifiers: ModifierSet
         public var words: [String]
+        /// The words joined, as units and explanations show them.
+        public var key: String
     }
 
     struct Node: Sendable {
@@ -325,7 +327,7 @@ public struct PhraseIndex: Sendable {
                     modifiers[kind] = weight
                 }
             }
-            nodes[index].reading = Reading(opinion: opinion, modifiers: modifiers, words: words)
+            nodes[index].reading = Reading(opinion: opinion, modifiers: modifiers, words: words, key: words.joined(separator: " "))
         }
     }
 

@@ -229,7 +229,7 @@ struct UnitReader {
         guard let best, let reading = lexicon.phrases.reading(of: best.node) else { return nil }
         let range = index..<index + best.length
         var unit = Unit(tokens: range, opinion: reading.opinion, modifiers: reading.modifiers,
-                        key: reading.words.joined(separator: " "), isWord: true)
+                        key: reading.key, isWord: true)
         if reading.modifiers[.boundary] != nil { unit.breaksClause = true }
         return unit
     }

@@ -74,12 +74,13 @@ public struct SignalDetector: Sendable {
 
     public func detect(_ text: NormalizedText, sentiment: SentimentAnalysis, keys: [[String]]? = nil) -> [SignalHit] {
         var out: [SignalHit] = []
-        let found = matcher.match(text, keys: keys)
+        let tokenKeys = keys ?? matcher.keys(of: text)
+        let found = matcher.match(text, keys: tokenKeys)
         for hit in found {
             let kind = kinds[hit.topic]
             var evidence = hit.evidence.filter { !isNegated($0, text) }
             if kind == .legal, sentiment.score.label != .neg {
-                evidence = evidence.filter { isVerbPhrase($0, text) || hasLegalAction(near: $0, in: text.sentences[hit.sentence].tokens, text) }
+                evidence = evidence.filter { isVerbPhrase($0, text) || hasLegalAction(near: $0, in: text.sentences[hit.sentence].tokens, tokenKeys) }
             }
             guard !evidence.isEmpty else { continue }
             if kind == .staffPraise, sentiment.sentences[hit.sentence].score.label != .pos { continue }
@@ -152,10 +153,8 @@ public struct SignalDetector: Sendable {
             || key.hasSuffix("ar") || key.hasSuffix("er") || key.hasSuffix("ir")
     }
 
-    func hasLegalAction(near range: Range<Int>, in sentence: Range<Int>, _ text: NormalizedText) -> Bool {
+    func hasLegalAction(near range: Range<Int>, in sentence: Range<Int>, _ keys: [[String]]) -> Bool {
         let window = max(sentence.lowerBound, range.lowerBound - 6)..<min(sentence.upperBound, range.upperBound + 6)
-        return window.contains { index in
-            !range.contains(index) && TopicMatcher.keys(text.tokens[index], matcher.normalizer).contains { Self.legalActions.contains($0) }
-        }
+        return window.contains { index in !range.contains(index) && keys[index].contains { Self.legalActions.contains($0) } }
     }
 }

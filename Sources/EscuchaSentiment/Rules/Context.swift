@@ -11,6 +11,10 @@ struct RuleContext {
     var contributions: [Working]
     /// The whole text is in capitals: then capitals are the writer's habit, not emphasis.
     var shouting: Bool
+    /// Which units negate and which repeat a negation (`Negation.roles`); the units do not change once the
+    /// rules run, so this is found once for all the rules that ask.
+    var negators = UnitSet(count: 0)
+    var concord = UnitSet(count: 0)
 
     /// A contribution under construction: the unit it comes from and its value so far.
     struct Working {

@@ -49,7 +49,7 @@ enum Negation {
     }
 
     static func apply(_ context: inout RuleContext) {
-        let (negators, concord) = roles(context)
+        let (negators, concord) = (context.negators, context.concord)
         for index in context.contributions.indices {
             let unitIndex = context.contributions[index].unit
             let unit = context.units[unitIndex]

@@ -7,7 +7,7 @@ enum Deprivation {
 
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
-        let (negators, _) = Negation.roles(context)
+        let negators = context.negators
         for (index, unit) in context.units.enumerated() {
             guard let weight = unit.modifiers[.deprivation], unit.opinion == nil else { continue }
             // Only a full negation says the thing is missing: `uso poco el servicio` does not.
@@ -35,7 +35,7 @@ enum UnmetExpectations {
 
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
-        let (negators, _) = Negation.roles(context)
+        let negators = context.negators
         for (index, unit) in context.units.enumerated() {
             guard let weight = unit.modifiers[.expected], unit.opinion == nil else { continue }
             let before = context.before(index, limit: Negation.scope)
