@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "EscuchaNormalize", targets: ["EscuchaNormalize", "EscuchaText", "EscuchaLexicon"]),
         .library(name: "EscuchaSentiment", targets: ["EscuchaSentiment"]),
         .library(name: "EscuchaTopics", targets: ["EscuchaTopics"]),
+        .library(name: "EscuchaCustomers", targets: ["EscuchaCustomers"]),
+        .library(name: "EscuchaReport", targets: ["EscuchaClassify", "EscuchaReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,10 +36,14 @@ let package = Package(
         .target(name: "EscuchaNormalize", dependencies: ["EscuchaCore", "EscuchaText", "EscuchaLexicon"]),
         .target(name: "EscuchaSentiment", dependencies: ["EscuchaCore", "EscuchaLexicon", "EscuchaNormalize"]),
         .target(name: "EscuchaTopics", dependencies: ["EscuchaCore", "EscuchaLexicon", "EscuchaNormalize", "EscuchaSentiment"]),
+        .target(name: "EscuchaClassify", dependencies: ["EscuchaCore", "EscuchaSentiment", "EscuchaTopics"]),
+        .target(name: "EscuchaCustomers", dependencies: ["EscuchaCore", "EscuchaIngest"]),
+        .target(name: "EscuchaReport", dependencies: ["EscuchaCore", "EscuchaIngest", "EscuchaClassify"]),
         .executableTarget(
             name: "escucha",
             dependencies: [
-                "EscuchaCore", "EscuchaText", "EscuchaIngest", "EscuchaLexicon", "EscuchaNormalize", "EscuchaSentiment", "EscuchaTopics", "CEscuchaSystem",
+                "EscuchaCore", "EscuchaText", "EscuchaIngest", "EscuchaLexicon", "EscuchaNormalize", "EscuchaSentiment", "EscuchaTopics",
+                "EscuchaClassify", "EscuchaCustomers", "EscuchaReport", "CEscuchaSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +54,8 @@ let package = Package(
         .testTarget(name: "EscuchaNormalizeTests", dependencies: ["EscuchaNormalize", "EscuchaIngest"]),
         .testTarget(name: "EscuchaSentimentTests", dependencies: ["EscuchaSentiment"]),
         .testTarget(name: "EscuchaTopicsTests", dependencies: ["EscuchaTopics"]),
+        .testTarget(name: "EscuchaCustomersTests", dependencies: ["EscuchaCustomers"]),
+        .testTarget(name: "EscuchaReportTests", dependencies: ["EscuchaReport", "EscuchaClassify"]),
         .testTarget(name: "EscuchaCLITests", dependencies: ["escucha"]),
     ],
     swiftLanguageModes: [.v6]

@@ -82,6 +82,13 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    /// A double rounded to `decimals` places (priorities, shares), written like `double`.
+    public mutating func number(_ value: Double, decimals: Int) {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        double((value * scale).rounded() / scale)
+    }
+
     /// Already-valid JSON text (a number lexeme, a nested value kept from the source).
     public mutating func raw(_ json: String) { separator(); appendASCII(json) }
 

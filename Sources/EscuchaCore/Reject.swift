@@ -53,6 +53,9 @@ public enum RejectReason: String, Sendable, CaseIterable {
     case invalidRating = "invalid_rating"
     case invalidScore = "invalid_score"
     case noPosts = "no_posts"
+    // Customer profiles.
+    case profileNoID = "profile_no_id"
+    case profileDuplicateID = "profile_duplicate_id"
 
     /// Longest raw snippet kept in a reject.
     public static let snippetLimit = 240

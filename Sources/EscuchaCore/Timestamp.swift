@@ -55,6 +55,40 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public var description: String { iso8601 }
 
+    /// Reads what `iso8601` writes (`2024-03-21T14:05:00+01:00`, `…Z`), and a bare date
+    /// (`2024-03-21`, midnight UTC) for command-line options. Nil for anything else.
+    public init?(iso8601 text: String) {
+        let bytes = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[range] {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0..<4), bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D,
+              let month = number(5..<7), let day = number(8..<10) else { return nil }
+        if bytes.count == 10 {
+            self.init(year: year, month: month, day: day)
+            return
+        }
+        guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T"), let hour = number(11..<13), let minute = number(14..<16),
+              let second = number(17..<19) else { return nil }
+        var offset: Int32 = 0
+        let zone = bytes[19...]
+        if zone.first == UInt8(ascii: "Z"), zone.count == 1 {
+            offset = 0
+        } else if zone.count == 6, zone.first == UInt8(ascii: "+") || zone.first == UInt8(ascii: "-"),
+                  let hours = number(20..<22), let minutes = number(23..<25) {
+            offset = Int32((hours * 3600 + minutes * 60) * (zone.first == UInt8(ascii: "-") ? -1 : 1))
+        } else {
+            return nil
+        }
+        self.init(year: year, month: month, day: day, hour: hour, minute: minute, second: second, utcOffsetSeconds: offset)
+    }
+
     private static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits

@@ -145,3 +145,23 @@ struct WorkUnit: Sendable {
     var work: @Sendable () -> UnitOutcome
     var info = UnitInfoBox()
 }
+
+extension IngestEngine {
+    /// Whether `path` is a CSV export of customer profiles rather than feedback: it has a column that
+    /// identifies a customer (id, email, phone, handle) and none with text, a rating or a score. The same
+    /// test the planner applies, so that a scan can load such a file as profiles before it starts.
+    public static func isCustomerProfileExport(_ path: String, options: IngestOptions) -> Bool {
+        guard options.kind == nil, FileFormat.fromExtension(path) == .csv,
+              let decoded = try? DecodedFile(path: path, isHTML: false) else { return false }
+        let head = CSVScanner.peekHeader(decoded)
+        let lineEnd = head.firstIndex(of: 0x0A) ?? head.count
+        let dialect = path.lowercased().hasSuffix(".tsv") ? CSVDialect.tab : CSVDialect.sniff(headerLine: head[0..<lineEnd])
+        let header = head.withUnsafeBufferPointer {
+            CSVFields.split(UnsafeBufferPointer(rebasing: $0[0..<lineEnd]), dialect: dialect)
+        }.map { $0.trimmingSpaces() }
+        let columns = ResolvedColumns(header: header, kind: .review, mapping: options.mapping)
+        let identifying: [FieldRole] = [.customerID, .email, .phone, .handle]
+        return !columns.hasText && !columns.hasRating && !columns.hasScores
+            && columns.roles.contains(where: { $0.map(identifying.contains) ?? false })
+    }
+}

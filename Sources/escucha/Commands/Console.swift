@@ -53,10 +53,10 @@ final class OutputFile {
     }
 
     /// Creates (or truncates) `path`, making its folder if needed.
-    init(creating path: String) throws {
+    init(creating path: String, appending: Bool = false) throws {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | (appending ? O_APPEND : O_TRUNC) | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             Console.error("escucha: cannot write \(path): \(String(cString: strerror(errno)))")
             throw ExitStatus.outputFailed

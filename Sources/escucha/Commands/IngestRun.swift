@@ -2,6 +2,9 @@ import Foundation
 import EscuchaCore
 import EscuchaIngest
 import EscuchaSentiment
+import EscuchaClassify
+import EscuchaCustomers
+import EscuchaReport
 
 /// One pass of ingest shared by `escucha ingest` and `escucha scan`: documents to one output, rejects to
 /// another, with a progress line, and the per-file reports for the summary.
@@ -9,6 +12,14 @@ struct IngestRun {
     var arguments: IngestArguments
     /// When set (`escucha scan`), each document gets its `sentiment` and `topics` members.
     var analyzer: Analyzers?
+    /// When set, each analysed document is linked to a customer profile (`link`).
+    var linker: CustomerLinker? = nil
+    /// Classes each analysed document (`class`).
+    var classifier: TextClassifier = .calibrated
+    /// Keep a `FeedbackRecord` per analysed document for the triage queue and the report.
+    var collectRecords = false
+    /// Append to the rejects file rather than replace it (the scan has written the profiles' rejects).
+    var appendRejects = false
 
     struct Result {
         var reports: [FileReport]
@@ -17,12 +28,14 @@ struct IngestRun {
         var inputBytes: Int
         /// Documents by kind and sentiment label (empty when nothing was scored).
         var sentiment: SentimentTally = SentimentTally()
+        var records: [FeedbackRecord] = []
     }
 
     /// A worker's output: the serialized documents and what their sentiment was.
     struct Batch: Sendable {
         var bytes: [UInt8]
         var tally: SentimentTally
+        var records: [FeedbackRecord]
     }
 
     /// `documents` receives JSON Lines; `rejects` is created on the first reject (nil path: never written).
@@ -40,29 +53,50 @@ struct IngestRun {
         let engine = IngestEngine(options: options)
         let analyzer = self.analyzer
         var tally = SentimentTally()
+        var collected: [FeedbackRecord] = []
         let reports = try engine.run(files: listing.files, transform: { documents -> Batch in
             // Serializing on the worker threads keeps the writer thread free.
             var writer = JSONWriter(reservingCapacity: documents.count * 700)
             var batchTally = SentimentTally()
             // By index, and without `??`: a `for document in` loop or `a ?? b` copies each document, and a
             // copy retains and releases its twenty reference-counted fields.
+            var records: [FeedbackRecord] = []
+            var scratch = JSONWriter(reservingCapacity: 0)
             for index in documents.indices {
+                let start = writer.bytes.count
                 if let masker { masker.mask(documents[index]).writeJSON(to: &writer) } else { documents[index].writeJSON(to: &writer) }
                 if let analyzer {
                     let analysis = analyzer.analyze(documents[index].text)
+                    let classification = classify(documents[index], analysis)
+                    let link = linker?.link(author: documents[index].author, channel: documents[index].channel)
                     writer.reopenObject()
-                    analyzer.writeMembers(analysis, contributions: true, to: &writer)
+                    writeAnalysis(analyzer, analysis, classification, link, masked: masker != nil, to: &writer)
                     writer.endObject()
                     batchTally.add(documents[index].kind, analysis.sentiment.score)
+                    if collectRecords {
+                        // The record is read back from the document's JSON, unmasked, so that `escucha triage`
+                        // and `escucha report` on the file give exactly what the scan gives.
+                        if masker == nil {
+                            if let record = Self.record(writer.bytes[start...]) { records.append(record) }
+                        } else {
+                            scratch.reset()
+                            documents[index].writeJSON(to: &scratch)
+                            scratch.reopenObject()
+                            writeAnalysis(analyzer, analysis, classification, link, masked: false, to: &scratch)
+                            scratch.endObject()
+                            if let record = Self.record(scratch.bytes[...]) { records.append(record) }
+                        }
+                    }
                 }
                 writer.newline()
             }
-            return Batch(bytes: writer.bytes, tally: batchTally)
+            return Batch(bytes: writer.bytes, tally: batchTally, records: records)
         }, emit: { output in
             documents.write(output.payload.bytes)
             tally.merge(output.payload.tally)
+            collected += output.payload.records
             if !output.rejects.isEmpty {
-                if rejectsFile == nil, let rejectsPath { rejectsFile = try OutputFile(creating: rejectsPath) }
+                if rejectsFile == nil, let rejectsPath { rejectsFile = try OutputFile(creating: rejectsPath, appending: appendRejects) }
                 rejectWriter.reset()
                 for reject in output.rejects {
                     reject.writeJSON(to: &rejectWriter, masker: masker)
@@ -82,7 +116,30 @@ struct IngestRun {
             total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
         }
         return Result(reports: reports, skipped: listing.skipped, seconds: Date().timeIntervalSince(started), inputBytes: bytes,
-                      sentiment: tally)
+                      sentiment: tally, records: collected)
+    }
+
+    func classify(_ document: Document, _ analysis: Analyzers.Result) -> Classification {
+        let hasText = !document.flags.contains(.noText) && !document.text.isEmpty
+        return Classification(stated: StatedClass.of(document),
+                              inferred: hasText ? classifier.infer(compound: analysis.sentiment.score.compound, signals: analysis.signals.map(\.signal)) : nil)
+    }
+
+    /// The analysis members of a scored document: sentiment, topics, signals, emotions, class, link.
+    func writeAnalysis(_ analyzer: Analyzers, _ analysis: Analyzers.Result, _ classification: Classification, _ link: CustomerLink?,
+                       masked: Bool, to writer: inout JSONWriter) {
+        analyzer.writeMembers(analysis, contributions: true, to: &writer)
+        writer.key("class")
+        classification.writeJSON(to: &writer)
+        if let link, let linker {
+            writer.key("link")
+            link.writeJSON(to: &writer, profiles: linker.profiles, masked: masked)
+        }
+    }
+
+    static func record(_ bytes: ArraySlice<UInt8>) -> FeedbackRecord? {
+        guard let value = try? JSONParser.parse(bytes) else { return nil }
+        return FeedbackRecord(json: value)
     }
 }
 

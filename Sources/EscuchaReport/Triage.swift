@@ -1,0 +1,99 @@
+import EscuchaClassify
+import EscuchaCore
+
+/// One detractor in the queue, with its priority and the parts it is made of.
+public struct TriageRow: Sendable, Equatable {
+    public var record: FeedbackRecord
+    public var priority: TriagePriority
+    /// The customer's other negative mentions in the run.
+    public var otherComplaints: Int
+}
+
+/// What to keep in the queue. Every condition given must hold; topics and channels match by prefix
+/// (`service` keeps `service.waiting_time`; `survey` keeps `survey:nps-movilnet-2024t1`).
+public struct TriageFilter: Sendable, Equatable {
+    public var topics: [String] = []
+    public var signals: [String] = []
+    public var segments: [String] = []
+    public var channels: [String] = []
+    public var since: Timestamp?
+    public var until: Timestamp?
+
+    public init(topics: [String] = [], signals: [String] = [], segments: [String] = [], channels: [String] = [],
+                since: Timestamp? = nil, until: Timestamp? = nil) {
+        self.topics = topics
+        self.signals = signals
+        self.segments = segments
+        self.channels = channels
+        self.since = since
+        self.until = until
+    }
+
+    public func accepts(_ record: FeedbackRecord) -> Bool {
+        if !topics.isEmpty, !record.topics.contains(where: { topic in topics.contains { topic.id == $0 || topic.id.hasPrefix($0 + ".") } }) { return false }
+        if !signals.isEmpty, !record.signals.contains(where: signals.contains) { return false }
+        if !segments.isEmpty {
+            guard let segment = record.customer?.segment?.lowercased(), segments.contains(where: { $0.lowercased() == segment }) else { return false }
+        }
+        if !channels.isEmpty, !channels.contains(where: { record.channel == $0 || record.channel.hasPrefix($0 + ":") || record.channel.hasPrefix($0) }) { return false }
+        if let since { guard let time = record.timestamp, time >= since else { return false } }
+        if let until { guard let time = record.timestamp, time < until else { return false } }
+        return true
+    }
+}
+
+/// The triage queue: the documents whose class is detractor (stated, or inferred where nothing was
+/// stated), highest priority first.
+public enum Triage {
+    /// Who a complaint is from, for counting repeats: the linked customer, else the handle on its network.
+    static func complainant(_ record: FeedbackRecord) -> String? {
+        if let customer = record.customer { return "customer:" + customer.id }
+        if let author = record.author, author.hasPrefix("@") { return record.channel + ":" + author.lowercased() }
+        return nil
+    }
+
+    public static func queue(_ records: [FeedbackRecord], filter: TriageFilter = TriageFilter()) -> [TriageRow] {
+        let detractors = records.filter { $0.value == .detractor }
+        var complaints: [String: Int] = [:]
+        for record in detractors { if let who = complainant(record) { complaints[who, default: 0] += 1 } }
+        let newest = records.compactMap(\.timestamp).max()
+        // Value percentiles among the distinct linked customers of the run.
+        var values: [String: Double] = [:]
+        for record in records { if let customer = record.customer, let value = customer.value { values[customer.id] = value } }
+        let sorted = values.values.sorted()
+        func percentile(_ value: Double) -> Double {
+            guard sorted.count > 1 else { return sorted.isEmpty ? 0 : 1 }
+            let below = sorted.partitioningIndex { $0 >= value }
+            return Double(below) / Double(sorted.count - 1)
+        }
+        let rows = detractors.filter(filter.accepts).map { record -> TriageRow in
+            let others = complainant(record).map { (complaints[$0] ?? 1) - 1 } ?? 0
+            let priority = TriagePriority(
+                severity: TriagePriority.severity(of: record),
+                value: record.customer?.value.map(percentile) ?? 0,
+                recency: TriagePriority.recency(of: record.timestamp, newest: newest),
+                reach: TriagePriority.reach(of: record),
+                repeats: min(1, Double(others) / 3))
+            return TriageRow(record: record, priority: priority, otherComplaints: others)
+        }
+        return rows.sorted { lhs, rhs in
+            let left = (lhs.priority.total * 10).rounded(), right = (rhs.priority.total * 10).rounded()
+            if left != right { return left > right }
+            let leftTime = lhs.record.timestamp?.secondsSinceEpoch ?? .min, rightTime = rhs.record.timestamp?.secondsSinceEpoch ?? .min
+            if leftTime != rightTime { return leftTime > rightTime }
+            return lhs.record.id < rhs.record.id
+        }
+    }
+}
+
+extension Array where Element == Double {
+    /// The first index whose element satisfies `predicate`, for a sorted array and a monotone predicate.
+    func partitioningIndex(where predicate: (Double) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if predicate(self[mid]) { high = mid } else { low = mid + 1 }
+        }
+        return low
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import EscuchaClassify
+import EscuchaCore
+import EscuchaCustomers
+import EscuchaIngest
+
+/// Options for linking documents to customers and classing them: the CRM export and the thresholds of
+/// the text classifier.
+struct CustomerOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A CRM export of customer profiles (CSV or JSON Lines); repeatable.",
+                               discussion: "Default: any customer profile CSV found among the inputs (columns id, email, phone, handles, no text)."))
+    var customers: [String] = []
+
+    @Option(help: "Text classifier: compound at or below this is a detractor (default \(TextClassifier.calibrated.detractorAtMost), calibrated).")
+    var detractorThreshold: Double?
+
+    @Option(help: "Text classifier: compound at or above this is a promoter (default \(TextClassifier.calibrated.promoterAtLeast), calibrated).")
+    var promoterThreshold: Double?
+
+    func validate() throws {
+        let classifier = self.classifier
+        guard (-1...1).contains(classifier.detractorAtMost), (-1...1).contains(classifier.promoterAtLeast),
+              classifier.detractorAtMost < classifier.promoterAtLeast else {
+            throw ValidationError("the thresholds must lie in -1…1 with --detractor-threshold below --promoter-threshold")
+        }
+    }
+
+    var classifier: TextClassifier {
+        TextClassifier(detractorAtMost: detractorThreshold ?? TextClassifier.calibrated.detractorAtMost,
+                       promoterAtLeast: promoterThreshold ?? TextClassifier.calibrated.promoterAtLeast)
+    }
+
+    struct Loaded {
+        var linker: CustomerLinker?
+        var files: [String]
+        var read: Int
+        var rejects: [Reject]
+    }
+
+    /// Profiles from `--customers`, or from profile exports among `inputs` when none is given.
+    func load(inputs: [String], options: IngestOptions) throws -> Loaded {
+        let files = customers.isEmpty ? inputs.filter { IngestEngine.isCustomerProfileExport($0, options: options) } : customers
+        guard !files.isEmpty else { return Loaded(linker: nil, files: [], read: 0, rejects: []) }
+        var profiles: [CustomerProfile] = []
+        var rejects: [Reject] = []
+        var read = 0
+        var seen = Set<String>()
+        for file in files {
+            let load: ProfileLoad
+            do { load = try ProfileReader.load(file) } catch {
+                Console.error("escucha: \(error)")
+                throw ExitStatus.unreadableInput
+            }
+            read += load.read
+            rejects += load.rejects
+            for profile in load.profiles {
+                // The same id in two exports: the first file wins, like the first line within one.
+                if seen.insert(profile.id.rawValue).inserted {
+                    profiles.append(profile)
+                } else {
+                    rejects.append(Reject(location: profile.location, reason: .profileDuplicateID,
+                                          message: "this customer id was already read from an earlier profile file; the first one is kept"))
+                }
+            }
+        }
+        return Loaded(linker: CustomerLinker(profiles: profiles), files: files, read: read, rejects: rejects)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import EscuchaClassify
+import EscuchaCore
+import EscuchaReport
+
+/// The files built from scored records, shared by `escucha scan` and `escucha report`: the triage
+/// queue (CSV and JSON Lines), the per-customer view and the report (HTML, Markdown, JSON).
+struct ReportFiles {
+    var records: [FeedbackRecord]
+    var queue: [TriageRow]
+    var report: NPSReport
+    var triage: TriageOutput
+
+    static func build(records: [FeedbackRecord], masker: PersonalDataMasker?) -> ReportFiles {
+        let queue = Triage.queue(records)
+        var labels: [String: String] = [:]
+        for record in records { for topic in record.topics where labels[topic.id] == nil { labels[topic.id] = topic.label } }
+        let report = NPSReport(records: records, triage: queue, topicLabels: labels)
+        return ReportFiles(records: records, queue: queue, report: report, triage: TriageOutput(masker: masker))
+    }
+
+    static func write(records: [FeedbackRecord], folder: String, masker: PersonalDataMasker?) throws -> ReportFiles {
+        let files = build(records: records, masker: masker)
+        try files.write(folder: folder)
+        return files
+    }
+
+    func write(folder: String) throws {
+        func save(_ name: String, _ bytes: [UInt8]) throws {
+            let file = try OutputFile(creating: "\(folder)/\(name)")
+            file.write(bytes)
+            try file.finish()
+        }
+        try save("triage.csv", Array(triage.csv(queue).utf8))
+        try save("triage.jsonl", triage.jsonLines(queue))
+        try save("customers.jsonl", CustomerSummary.jsonLines(CustomerSummary.build(records), masked: triage.masker != nil))
+        let generated = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).iso8601
+        try save("report.html", Array(ReportHTML(report: report, triage: triage, generated: String(generated.prefix(10))).render().utf8))
+        let summary = ReportSummary(report: report, triage: triage)
+        try save("report.md", Array(summary.markdown().utf8))
+        try save("report.json", summary.json())
+    }
+
+    /// What the scan prints: NPS with margins, link rate, drivers and the head of the queue.
+    func summary(show: Int) -> String {
+        let overall = report.overall
+        var out = "NPS declarado \(overall.stated.formatted) · inferido \(overall.inferred.formatted) · total \(overall.all.formatted)\n"
+        let documents = report.links.reduce(0) { $0 + $1.documents }, linked = report.links.reduce(0) { $0 + $1.linked }
+        if linked > 0 || report.linkMethods.isEmpty == false {
+            out += String(format: "linked to a customer: %d of %d documents (%.0f%%)", linked, documents, documents == 0 ? 0 : 100 * Double(linked) / Double(documents))
+            out += " · " + report.linkMethods.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
+            var rows: [[String]] = [["source", "documents", "linked", "rate"]]
+            for link in report.links where link.linked > 0 || link.channel.hasPrefix("survey") {
+                rows.append([link.channel, String(link.documents), String(link.linked), String(format: "%.0f%%", 100 * Double(link.linked) / Double(max(link.documents, 1)))])
+            }
+            rows.append(["total", String(documents), String(linked), String(format: "%.0f%%", 100 * Double(linked) / Double(max(documents, 1)))])
+            out += IngestSummary.align(rows, numericFrom: 1) + "\n"
+        }
+        if !report.detractorDrivers.isEmpty {
+            out += "detractor drivers: " + report.detractorDrivers.prefix(3).map { "\($0.label) " + String(format: "%+.1f", $0.impact) }.joined(separator: " · ") + "\n"
+        }
+        if !report.praiseDrivers.isEmpty {
+            out += "praise drivers:    " + report.praiseDrivers.prefix(3).map { "\($0.label) " + String(format: "%+.1f", $0.impact) }.joined(separator: " · ") + "\n"
+        }
+        out += "\ntriage: \(queue.count) detractors; the first \(min(show, queue.count)):\n"
+        out += triage.table(queue, limit: show, width: 150)
+        return out
+    }
+}
