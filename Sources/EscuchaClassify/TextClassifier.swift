@@ -8,23 +8,47 @@ import EscuchaTopics
 /// carry both a stated class and text (the demo surveys and star-rated reviews) and
 /// `docs/calibration.md` records the table the defaults come from.
 public struct TextClassifier: Sendable, Equatable {
-    /// Compound at or below this is a detractor.
+    /// Compound at or below this is a detractor (unless the opinion is mixed, below).
     public var detractorAtMost: Double
     /// Compound at or above this is a promoter.
     public var promoterAtLeast: Double
+    /// A text whose praise is at least this share of its opinion (positive ÷ (positive + negative)) is
+    /// mixed (`Bien la atención, pero caro`)...
+    public var mixedPositiveShare: Double
+    /// ...and stays passive unless its compound falls to this: "good, but" is the passive's sentence.
+    public var mixedDetractorAtMost: Double
 
-    /// Calibrated on the demo surveys and reviews (`docs/calibration.md`): the highest detractor
-    /// threshold whose precision stays at or above 0.7, and the promoter threshold with the best accuracy.
-    public static let calibrated = TextClassifier(detractorAtMost: -0.05, promoterAtLeast: 0.55)
+    /// Calibrated with `escucha calibrate` on the demo surveys and reviews and on 1–2 against 4–5 star
+    /// reviews (`docs/calibration.md` has the tables): the detractor threshold with the highest recall
+    /// whose precision stays at or above 0.7.
+    public static let calibrated = TextClassifier(detractorAtMost: -0.40, promoterAtLeast: 0.55, mixedPositiveShare: 0.15, mixedDetractorAtMost: -0.8)
 
-    public init(detractorAtMost: Double, promoterAtLeast: Double) {
+    public init(detractorAtMost: Double, promoterAtLeast: Double, mixedPositiveShare: Double = 0.2, mixedDetractorAtMost: Double = -1) {
         self.detractorAtMost = detractorAtMost
         self.promoterAtLeast = promoterAtLeast
+        self.mixedPositiveShare = mixedPositiveShare
+        self.mixedDetractorAtMost = mixedDetractorAtMost
     }
 
     /// Signals that make a customer a detractor whatever the sentiment says: who is leaving, suing or
     /// telling others not to buy does not recommend.
     public static let detractorSignals: Set<SignalKind> = [.churn, .legal, .notRecommend]
+    /// Signals of a failed experience (effort, repeat contact, urgency): a detractor unless the text is
+    /// clearly positive (`tuve que llamar dos veces, pero me lo solucionaron genial`).
+    public static let frictionSignals: Set<SignalKind> = [.effort, .repeatContact, .urgency]
+
+    /// Answers that say nothing (`-`, `sin comentarios`, `nada`, `n/a`): no class is inferred from them.
+    public static let nonAnswers: Set<String> = ["", "-", "--", ".", "..", "...", "n/a", "na", "n.a.", "nada", "ninguno", "ninguna", "no",
+                                                 "sin comentarios", "sin comentario", "ningún comentario", "ningun comentario", "no sé", "no se",
+                                                 "nada que añadir", "nada que agregar", "ns/nc", "x", "ok"]
+
+    public static func isNonAnswer(_ text: String) -> Bool {
+        guard text.utf8.count <= 24 else { return false }
+        var folded = text.lowercased()
+        while let last = folded.last, last == "." || last == "!" || last == " " || last == "\n" { folded.removeLast() }
+        while let first = folded.first, first == " " || first == "\n" { folded.removeFirst() }
+        return nonAnswers.contains(folded)
+    }
 
     public struct Inference: Sendable, Equatable {
         public var value: CustomerClass
@@ -37,22 +61,35 @@ public struct TextClassifier: Sendable, Equatable {
         }
     }
 
-    public func infer(compound: Double, signals: [SignalKind]) -> Inference {
-        let leaving = signals.filter { Self.detractorSignals.contains($0) }
+    static func format(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    /// `positive` and `negative` are the sentiment's shares (0–1).
+    public func infer(compound: Double, positive: Double, negative: Double, signals: [SignalKind]) -> Inference {
+        let praise = positive + negative > 0 ? positive / (positive + negative) : 0
+        var seen = Set<SignalKind>()
+        let unique = signals.filter { seen.insert($0).inserted }
+        let leaving = unique.filter { Self.detractorSignals.contains($0) }
         if !leaving.isEmpty {
-            var seen = Set<SignalKind>()
-            return Inference(value: .detractor, reasons: leaving.filter { seen.insert($0).inserted }.map { "signal \($0.rawValue)" })
+            return Inference(value: .detractor, reasons: leaving.map { "signal \($0.rawValue)" })
+        }
+        let friction = unique.filter { Self.frictionSignals.contains($0) }
+        if !friction.isEmpty, compound < promoterAtLeast {
+            return Inference(value: .detractor, reasons: friction.map { "signal \($0.rawValue)" } + ["compound \(Self.format(compound)) < \(Self.format(promoterAtLeast))"])
         }
         if compound <= detractorAtMost {
-            return Inference(value: .detractor, reasons: [String(format: "compound %.2f ≤ %.2f", compound, detractorAtMost)])
+            if praise >= mixedPositiveShare, compound > mixedDetractorAtMost {
+                return Inference(value: .passive, reasons: ["compound \(Self.format(compound)) ≤ \(Self.format(detractorAtMost))",
+                                                            "mixed: praise \(Self.format(praise)) of the opinion ≥ \(Self.format(mixedPositiveShare)) and compound > \(Self.format(mixedDetractorAtMost))"])
+            }
+            return Inference(value: .detractor, reasons: ["compound \(Self.format(compound)) ≤ \(Self.format(detractorAtMost))"])
         }
-        if signals.contains(.recommend) {
+        if unique.contains(.recommend) {
             return Inference(value: .promoter, reasons: ["signal recommend"])
         }
         if compound >= promoterAtLeast {
-            return Inference(value: .promoter, reasons: [String(format: "compound %.2f ≥ %.2f", compound, promoterAtLeast)])
+            return Inference(value: .promoter, reasons: ["compound \(Self.format(compound)) ≥ \(Self.format(promoterAtLeast))"])
         }
-        return Inference(value: .passive, reasons: [String(format: "compound %.2f between %.2f and %.2f", compound, detractorAtMost, promoterAtLeast)])
+        return Inference(value: .passive, reasons: ["compound \(Self.format(compound)) between \(Self.format(detractorAtMost)) and \(Self.format(promoterAtLeast))"])
     }
 }
 

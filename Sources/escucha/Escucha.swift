@@ -12,7 +12,7 @@ struct Escucha: ParsableCommand {
         2 usage error · 3 an input path is missing or unreadable · 4 an output could not be written.
         """,
         version: EscuchaVersion.string,
-        subcommands: [Scan.self, Ingest.self, Normalize.self, Score.self, Explain.self, Eval.self],
+        subcommands: [Scan.self, Ingest.self, Normalize.self, Score.self, Explain.self, Eval.self, TriageCommand.self, ReportCommand.self, Calibrate.self],
         defaultSubcommand: nil
     )
 }

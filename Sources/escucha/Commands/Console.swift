@@ -7,6 +7,11 @@ enum Console {
     }
 
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+
+    /// Columns for tables: $COLUMNS when set, else 160 (wide enough for a snippet, fine in a pipe).
+    static var terminalWidth: Int {
+        ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }.map { max($0, 80) } ?? 160
+    }
 }
 
 /// A progress line redrawn in place at most a few times a second; silent when stderr is not a terminal

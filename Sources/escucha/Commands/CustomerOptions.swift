@@ -17,6 +17,12 @@ struct CustomerOptions: ParsableArguments {
     @Option(help: "Text classifier: compound at or above this is a promoter (default \(TextClassifier.calibrated.promoterAtLeast), calibrated).")
     var promoterThreshold: Double?
 
+    @Option(help: "Text classifier: a text with at least this positive share is mixed and stays passive above --mixed-detractor-threshold (default \(TextClassifier.calibrated.mixedPositiveShare)).")
+    var mixedPositiveShare: Double?
+
+    @Option(help: "Text classifier: a mixed text is a detractor at or below this compound (default \(TextClassifier.calibrated.mixedDetractorAtMost); -1 turns the mixed rule off).")
+    var mixedDetractorThreshold: Double?
+
     func validate() throws {
         let classifier = self.classifier
         guard (-1...1).contains(classifier.detractorAtMost), (-1...1).contains(classifier.promoterAtLeast),
@@ -26,8 +32,11 @@ struct CustomerOptions: ParsableArguments {
     }
 
     var classifier: TextClassifier {
-        TextClassifier(detractorAtMost: detractorThreshold ?? TextClassifier.calibrated.detractorAtMost,
-                       promoterAtLeast: promoterThreshold ?? TextClassifier.calibrated.promoterAtLeast)
+        let calibrated = TextClassifier.calibrated
+        return TextClassifier(detractorAtMost: detractorThreshold ?? calibrated.detractorAtMost,
+                              promoterAtLeast: promoterThreshold ?? calibrated.promoterAtLeast,
+                              mixedPositiveShare: mixedPositiveShare ?? calibrated.mixedPositiveShare,
+                              mixedDetractorAtMost: mixedDetractorThreshold ?? calibrated.mixedDetractorAtMost)
     }
 
     struct Loaded {

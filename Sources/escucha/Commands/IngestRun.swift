@@ -120,9 +120,10 @@ struct IngestRun {
     }
 
     func classify(_ document: Document, _ analysis: Analyzers.Result) -> Classification {
-        let hasText = !document.flags.contains(.noText) && !document.text.isEmpty
+        let hasText = !document.flags.contains(.noText) && !TextClassifier.isNonAnswer(document.text)
+        let score = analysis.sentiment.score
         return Classification(stated: StatedClass.of(document),
-                              inferred: hasText ? classifier.infer(compound: analysis.sentiment.score.compound, signals: analysis.signals.map(\.signal)) : nil)
+                              inferred: hasText ? classifier.infer(compound: score.compound, positive: score.positive, negative: score.negative, signals: analysis.signals.map(\.signal)) : nil)
     }
 
     /// The analysis members of a scored document: sentiment, topics, signals, emotions, class, link.

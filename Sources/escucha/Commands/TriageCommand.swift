@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import EscuchaCore
+import EscuchaIngest
+import EscuchaReport
+
+/// Reads scored JSON Lines (what `escucha scan` writes to documents.jsonl) into records, line by line.
+/// A line that is not a scored document stops the command with its line number: a queue built on part
+/// of the input would hide customers.
+enum ScoredInput {
+    static func records(_ paths: [String]) throws -> [FeedbackRecord] {
+        var records: [FeedbackRecord] = []
+        for path in paths {
+            let stream: LineStream
+            do { stream = try LineStream(path: path) } catch {
+                Console.error("escucha: cannot read \(path): \(error)")
+                throw ExitStatus.unreadableInput
+            }
+            var line = 0
+            while let text = stream.next() {
+                line += 1
+                let bytes = Array(text.utf8)
+                guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) else { continue }
+                guard let value = try? JSONParser.parse(bytes), let record = FeedbackRecord(json: value) else {
+                    Console.error("escucha: \(path):\(line): not a scored document (expected a line of documents.jsonl written by `escucha scan`)")
+                    throw ExitStatus.usage
+                }
+                records.append(record)
+            }
+        }
+        return records
+    }
+}
+
+/// `escucha triage`: the detractors of scored documents, highest priority first.
+struct TriageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "triage",
+        abstract: "The detractor queue from scored documents (documents.jsonl of a scan), highest priority first.",
+        discussion: """
+        Priority 0–100 = 100 × (0.40 severity + 0.20 customer value + 0.15 recency + 0.15 reach + 0.10 repeat \
+        complaints); README § Triage explains each part. Filters combine: every one given must hold.
+        """)
+
+    @Argument(help: "Scored JSON Lines files (documents.jsonl).")
+    var files: [String]
+
+    @Option(help: "Output: table, csv or jsonl.")
+    var format: String = "table"
+
+    @Option(help: "Keep documents about this topic (or its subtopics); repeatable.")
+    var topic: [String] = []
+    @Option(help: "Keep documents with this signal (churn, legal, urgency, effort, repeat_contact, not_recommend); repeatable.")
+    var signal: [String] = []
+    @Option(help: "Keep customers of this segment; repeatable.")
+    var segment: [String] = []
+    @Option(help: "Keep this channel (prefix: `survey` keeps every survey); repeatable.")
+    var channel: [String] = []
+    @Option(help: "Keep documents dated on or after this day (YYYY-MM-DD or ISO 8601).")
+    var since: String?
+    @Option(help: "Keep documents dated before this day (YYYY-MM-DD or ISO 8601).")
+    var until: String?
+    @Option(help: "Rows to write (default: all).")
+    var limit: Int?
+    @Flag(help: "Mask customer ids, emails and phone numbers.")
+    var maskPersonalData = false
+
+    func validate() throws {
+        guard ["table", "csv", "jsonl"].contains(format) else { throw ValidationError("--format must be table, csv or jsonl") }
+        for (name, value) in [("--since", since), ("--until", until)] {
+            if let value, Timestamp(iso8601: value) == nil { throw ValidationError("\(name) '\(value)' is not a date: write YYYY-MM-DD") }
+        }
+    }
+
+    func run() throws {
+        let records = try ScoredInput.records(files)
+        let filter = TriageFilter(topics: topic, signals: signal, segments: segment, channels: channel,
+                                  since: since.flatMap { Timestamp(iso8601: $0) }, until: until.flatMap { Timestamp(iso8601: $0) })
+        var rows = Triage.queue(records, filter: filter)
+        if let limit { rows = Array(rows.prefix(limit)) }
+        let output = TriageOutput(masker: maskPersonalData ? PersonalDataMasker() : nil)
+        switch format {
+        case "csv": print(output.csv(rows), terminator: "")
+        case "jsonl": print(String(decoding: output.jsonLines(rows), as: UTF8.self), terminator: "")
+        default:
+            print(output.table(rows, width: Console.terminalWidth), terminator: "")
+            print("\(rows.count) detractors")
+        }
+    }
+}
+
+/// `escucha report`: the NPS report (HTML, Markdown, JSON) from scored documents.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The NPS report from scored documents (documents.jsonl of a scan): report.html, report.md, report.json.",
+        discussion: "Also writes triage.csv, triage.jsonl and customers.jsonl, as `escucha scan` does.")
+
+    @Argument(help: "Scored JSON Lines files (documents.jsonl).")
+    var files: [String]
+
+    @Option(name: [.customShort("o"), .customLong("out")], help: "The output folder.")
+    var out: String = "escucha-report"
+
+    @Flag(help: "Mask customer ids, emails and phone numbers.")
+    var maskPersonalData = false
+
+    func run() throws {
+        let records = try ScoredInput.records(files)
+        let folder = out.hasSuffix("/") ? String(out.dropLast()) : out
+        let files = try ReportFiles.write(records: records, folder: folder, masker: maskPersonalData ? PersonalDataMasker() : nil)
+        print(files.summary(show: 5))
+        print("report: \(folder)/report.html (also report.md, report.json, triage.csv, triage.jsonl, customers.jsonl)")
+    }
+}
