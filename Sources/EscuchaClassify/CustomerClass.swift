@@ -68,8 +68,8 @@ public struct StatedClass: Sendable, Equatable {
         StatedClass(value: score <= 6 ? .detractor : score <= 8 ? .passive : .promoter, basis: .score, from: Double(score), scale: .nps)
     }
 
-    /// Stars on 1–5 put on the 0–10 scale linearly (1 → 0, 3 → 5, 5 → 10) and classed like NPS: 1–3
-    /// detractor, 3.5–4.5 passive, 5 promoter. Three stars is 5 out of 10: below the passives' 7, as
+    /// Stars on 1–5 put on the 0–10 scale linearly (1 → 0, 3 → 5, 5 → 10) and classed like NPS: 1–3.5
+    /// detractor (3.5 is 6.25), 4–4.5 passive, 5 promoter. Three stars is 5 out of 10: below the passives' 7, as
     /// customers who give three stars rarely recommend.
     public static func fromStars(_ stars: Double, basis: ClassBasis = .rating) -> StatedClass {
         let onTen = (stars - 1) * 2.5
