@@ -55,6 +55,26 @@ struct TriageCommandTests {
         #expect(triage.contains("[ID]"))
     }
 
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// CI installs Chromium (`.ci/run`); on a machine without it this test is reported as skipped.
+    @Test("the HTML report renders in headless Chromium with its charts and fetches nothing", .enabled(if: chromium))
+    func rendered() throws {
+        let folder = temporaryPath("triage-render")
+        #expect(try run(["scan", "corpora/demo", "--out", folder] + Self.reference).status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "\(repositoryRoot)/scripts/check-report")
+        process.arguments = ["\(folder)/report.html", "\(folder)/report.png"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("charts drawn, nothing fetched"))
+    }
+
     @Test("calibrate reports agreement with stated classes and the sweep")
     func calibrate() throws {
         let result = try run(["calibrate", "corpora/demo/surveys", "--format", "json"])
