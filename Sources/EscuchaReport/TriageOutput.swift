@@ -43,30 +43,32 @@ public struct TriageOutput {
         record.topics.sorted { $0.value < $1.value }.prefix(limit).map(\.label).joined(separator: ", ")
     }
 
-    /// An aligned table, `width` columns wide at most (the snippet is cut to fit).
+    /// An aligned table; each row's snippet goes on the line below it, indented, cut to `width`.
     public func table(_ rows: [TriageRow], limit: Int? = nil, width: Int = 160) -> String {
-        var cells: [[String]] = [["#", "prioridad", "cliente", "canal", "fecha", "clase", "temas", "señales", "fragmento"]]
+        var cells: [[String]] = [["#", "prioridad", "cliente", "canal", "fecha", "clase", "temas", "señales"]]
+        var snippets: [String] = [""]
         for (index, row) in rows.prefix(limit ?? rows.count).enumerated() {
             let record = row.record
-            cells.append([String(index + 1), String(format: "%.1f", row.priority.total), customerCell(record), record.channel,
-                          Self.date(record), Self.classCell(record), Self.topics(record), record.signals.joined(separator: ","), snippet(record)])
+            let cut = { (text: String) in text.count > 34 ? String(text.prefix(33)) + "…" : text }
+            cells.append([String(index + 1), String(format: "%.1f", row.priority.total), cut(customerCell(record)), cut(record.channel),
+                          Self.date(record), Self.classCell(record), cut(Self.topics(record, limit: 2)), record.signals.joined(separator: ",")])
+            snippets.append(snippet(record))
         }
-        let fixed = cells[0].indices.dropLast().map { column in cells.map { $0[column].count }.max() ?? 0 }
-        let used = fixed.reduce(0, +) + 2 * fixed.count
-        let room = max(30, width - used)
+        let widths = cells[0].indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
         var lines: [String] = []
         for (index, row) in cells.enumerated() {
-            var line = ""
-            for (column, cell) in row.enumerated() {
-                if column == row.count - 1 {
-                    line += cell.count > room ? String(cell.prefix(room - 1)) + "…" : cell
-                } else {
-                    let pad = String(repeating: " ", count: fixed[column] - cell.count)
-                    line += (column <= 1 ? pad + cell : cell + pad) + "  "
-                }
+            let line = row.enumerated().map { column, cell in
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                return column <= 1 ? pad + cell : cell + pad
+            }.joined(separator: "  ")
+            lines.append(line.trimmingCharacters(in: .whitespaces))
+            if index == 0 {
+                lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+            } else {
+                let room = max(40, width - 6)
+                let text = snippets[index]
+                lines.append("      " + (text.count > room ? String(text.prefix(room - 1)) + "…" : text))
             }
-            lines.append(line)
-            if index == 0 { lines.append(fixed.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "  " + String(repeating: "-", count: min(room, 9))) }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -63,7 +63,7 @@ struct ReportFiles {
             out += "praise drivers:    " + report.praiseDrivers.prefix(3).map { "\($0.label) " + String(format: "%+.1f", $0.impact) }.joined(separator: " · ") + "\n"
         }
         out += "\ntriage: \(queue.count) detractors; the first \(min(show, queue.count)):\n"
-        out += triage.table(queue, limit: show, width: 150)
+        out += triage.table(queue, limit: show, width: Console.terminalWidth)
         return out
     }
 }
