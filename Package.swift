@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "EscuchaSentiment", dependencies: ["EscuchaCore", "EscuchaLexicon", "EscuchaNormalize"]),
         .target(name: "EscuchaTopics", dependencies: ["EscuchaCore", "EscuchaLexicon", "EscuchaNormalize", "EscuchaSentiment"]),
         .target(name: "EscuchaClassify", dependencies: ["EscuchaCore", "EscuchaSentiment", "EscuchaTopics"]),
-        .target(name: "EscuchaCustomers", dependencies: ["EscuchaCore", "EscuchaIngest"]),
+        .target(name: "EscuchaCustomers", dependencies: ["EscuchaCore", "EscuchaText", "EscuchaIngest"]),
         .target(name: "EscuchaReport", dependencies: ["EscuchaCore", "EscuchaIngest", "EscuchaClassify"]),
         .executableTarget(
             name: "escucha",
@@ -48,15 +48,17 @@ let package = Package(
             ]
         ),
 
+        // One helper every test target shares: where the checkout is.
+        .target(name: "EscuchaTestSupport", path: "Tests/EscuchaTestSupport"),
         .testTarget(name: "EscuchaCoreTests", dependencies: ["EscuchaCore"]),
         .testTarget(name: "EscuchaTextTests", dependencies: ["EscuchaText"]),
-        .testTarget(name: "EscuchaIngestTests", dependencies: ["EscuchaIngest"]),
-        .testTarget(name: "EscuchaNormalizeTests", dependencies: ["EscuchaNormalize", "EscuchaIngest"]),
-        .testTarget(name: "EscuchaSentimentTests", dependencies: ["EscuchaSentiment"]),
-        .testTarget(name: "EscuchaTopicsTests", dependencies: ["EscuchaTopics"]),
-        .testTarget(name: "EscuchaCustomersTests", dependencies: ["EscuchaCustomers"]),
+        .testTarget(name: "EscuchaIngestTests", dependencies: ["EscuchaTestSupport", "EscuchaIngest"]),
+        .testTarget(name: "EscuchaNormalizeTests", dependencies: ["EscuchaTestSupport", "EscuchaNormalize", "EscuchaIngest"]),
+        .testTarget(name: "EscuchaSentimentTests", dependencies: ["EscuchaTestSupport", "EscuchaSentiment"]),
+        .testTarget(name: "EscuchaTopicsTests", dependencies: ["EscuchaTestSupport", "EscuchaTopics"]),
+        .testTarget(name: "EscuchaCustomersTests", dependencies: ["EscuchaTestSupport", "EscuchaCustomers"]),
         .testTarget(name: "EscuchaReportTests", dependencies: ["EscuchaReport", "EscuchaClassify"]),
-        .testTarget(name: "EscuchaCLITests", dependencies: ["escucha"]),
+        .testTarget(name: "EscuchaCLITests", dependencies: ["EscuchaTestSupport", "escucha"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import EscuchaCore
 import EscuchaSentiment
 import EscuchaTopics
 
@@ -41,6 +42,12 @@ public struct TextClassifier: Sendable, Equatable {
     public static let nonAnswers: Set<String> = ["", "-", "--", ".", "..", "...", "n/a", "na", "n.a.", "nada", "ninguno", "ninguna", "no",
                                                  "sin comentarios", "sin comentario", "ningún comentario", "ningun comentario", "no sé", "no se",
                                                  "nada que añadir", "nada que agregar", "ns/nc", "x", "ok"]
+
+    /// Whether `document` has text a class can be inferred from: not a record of scores alone, not a
+    /// non-answer.
+    public static func canInfer(from document: Document) -> Bool {
+        !document.flags.contains(.noText) && !isNonAnswer(document.text)
+    }
 
     public static func isNonAnswer(_ text: String) -> Bool {
         guard text.utf8.count <= 24 else { return false }
@@ -103,6 +110,13 @@ public struct Classification: Sendable, Equatable {
     public init(stated: StatedClass?, inferred: TextClassifier.Inference?) {
         self.stated = stated
         self.inferred = inferred
+    }
+
+    /// A document's classes: stated from its score or rating, inferred from its text where it has some.
+    public init(document: Document, score: SentimentScore, signals: [SignalKind], classifier: TextClassifier) {
+        self.init(stated: StatedClass.of(document),
+                  inferred: TextClassifier.canInfer(from: document)
+                      ? classifier.infer(compound: score.compound, positive: score.positive, negative: score.negative, signals: signals) : nil)
     }
 
     public var value: CustomerClass? { stated?.value ?? inferred?.value }

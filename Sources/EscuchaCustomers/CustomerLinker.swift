@@ -1,3 +1,4 @@
+import EscuchaText
 import EscuchaCore
 
 /// How a document was tied to a customer, or why it was not.
@@ -56,7 +57,7 @@ public struct CustomerLinker: Sendable {
         var byPhone: [String: [Int]] = [:]
         var byHandle: [SocialNetwork: [String: [Int]]] = [:]
         for (index, profile) in profiles.enumerated() {
-            byID[profile.id.rawValue.trimmingWhitespace().lowercased(), default: []].append(index)
+            byID[Whitespace.trimmed(profile.id.rawValue).lowercased(), default: []].append(index)
             if let key = profile.emailKey { byEmail[key, default: []].append(index) }
             if let key = profile.phoneKey { byPhone[key.e164, default: []].append(index) }
             for (network, handle) in profile.handles {
@@ -74,7 +75,7 @@ public struct CustomerLinker: Sendable {
     /// The link for a document by `author` published on `channel`.
     public func link(author: Author, channel: String) -> CustomerLink {
         var keys: [(CustomerLink.Method, [Int])] = []
-        if let id = author.customerID?.rawValue.trimmingWhitespace().lowercased(), !id.isEmpty {
+        if let raw = author.customerID?.rawValue, case let id = Whitespace.trimmed(raw).lowercased(), !id.isEmpty {
             keys.append((.customerID, byID[id] ?? []))
         }
         if let email = author.email.flatMap(EmailAddress.normalized) {

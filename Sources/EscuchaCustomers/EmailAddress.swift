@@ -1,3 +1,4 @@
+import EscuchaText
 /// Email addresses as keys for linking: the same mailbox written two ways gives the same key.
 ///
 /// - Case and surrounding whitespace never matter (`Pablodom20@Gmail.com ` = `pablodom20@gmail.com`).
@@ -10,7 +11,7 @@
 ///   gives nil: it is not linked on.
 public enum EmailAddress {
     public static func normalized(_ raw: String) -> String? {
-        var text = raw.trimmingWhitespace().lowercased()
+        var text = Whitespace.trimmed(raw).lowercased()
         if let open = text.lastIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close {
             text = String(text[text.index(after: open)..<close])
         }
@@ -26,14 +27,5 @@ public enum EmailAddress {
         if domain == "gmail.com" { localText.removeAll { $0 == "." } }
         guard !localText.isEmpty else { return nil }
         return "\(localText)@\(domain)"
-    }
-}
-
-extension String {
-    func trimmingWhitespace() -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
     }
 }

@@ -1,3 +1,5 @@
+import EscuchaIngest
+import EscuchaText
 /// Phone numbers as E.164 keys (`+34690996030`) for linking, from the ways customers and CRMs write them
 /// in Spain, Mexico, Argentina, Colombia, Chile and Peru.
 ///
@@ -36,9 +38,7 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
 
         /// ISO 3166 codes and Spanish and English names (`ES`, `España`, `Spain`, `México`).
         public init?(name: String) {
-            let key = name.trimmingWhitespace().lowercased()
-                .replacingOccurrences(of: "é", with: "e").replacingOccurrences(of: "ñ", with: "n").replacingOccurrences(of: "ú", with: "u")
-            switch key {
+            switch FieldName.normalize(name) {
             case "es", "esp", "espana", "spain": self = .es
             case "mx", "mex", "mexico": self = .mx
             case "ar", "arg", "argentina": self = .ar

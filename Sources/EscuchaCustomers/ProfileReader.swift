@@ -1,3 +1,4 @@
+import EscuchaText
 import EscuchaCore
 import EscuchaIngest
 
@@ -64,38 +65,32 @@ public enum ProfileReader {
             try readJSONLines(scanner, into: &builder)
         } else {
             while !head.contains(0x0A), decoded.read(into: &head) {}
-            let lineEnd = head.firstIndex(of: 0x0A) ?? head.count
-            let dialect = path.lowercased().hasSuffix(".tsv") ? CSVDialect.tab : CSVDialect.sniff(headerLine: head[0..<lineEnd])
-            let scanner = CSVScanner(file: decoded, dialect: dialect, maximumRecordBytes: 1 << 20)
+            let header = CSVHeader(head: head, path: path)
+            let scanner = CSVScanner(file: decoded, dialect: header.dialect, maximumRecordBytes: 1 << 20)
             scanner.prime(with: head)
-            try readCSV(scanner, dialect: dialect, into: &builder)
+            try readCSV(scanner, header: header, into: &builder)
         }
         return builder.result()
     }
 
-    private static func readCSV(_ scanner: CSVScanner, dialect: CSVDialect, into builder: inout Builder) throws(Failure) {
-        var columns: [ProfileColumn?]?
+    private static func readCSV(_ scanner: CSVScanner, header: CSVHeader, into builder: inout Builder) throws(Failure) {
+        let columns = header.names.map(ProfileColumn.recognise)
+        guard columns.contains(.id) else {
+            throw Failure(file: builder.file, message: "no column holds the customer id. Columns: \(header.names.joined(separator: ", ")). Expected one named customer_id, id_cliente or id.")
+        }
+        builder.unusedColumns = zip(header.names, columns).filter { $0.1 == nil }.map(\.0)
         while let batch = scanner.nextBatch(targetBytes: 1 << 20) {
             builder.rejects.append(contentsOf: batch.rejects)
             builder.read += batch.rejects.count
-            for item in batch.items {
+            // The scanner hands the header line over too, as record -1; data records count from 0.
+            for item in batch.items where item.index >= 0 {
                 let fields = batch.storage.withUnsafeBufferPointer {
-                    CSVFields.split(UnsafeBufferPointer(rebasing: $0[item.range]), dialect: dialect)
-                }
-                guard let mapped = columns else {
-                    let header = fields.map { $0.trimmingWhitespace().replacingOccurrences(of: "\u{FEFF}", with: "") }
-                    let recognised = header.map(ProfileColumn.recognise)
-                    guard recognised.contains(.id) else {
-                        throw Failure(file: builder.file, message: "no column holds the customer id. Columns: \(header.joined(separator: ", ")). Expected one named customer_id, id_cliente or id.")
-                    }
-                    columns = recognised
-                    builder.unusedColumns = zip(header, recognised).filter { $0.1 == nil }.map(\.0)
-                    continue
+                    CSVFields.split(UnsafeBufferPointer(rebasing: $0[item.range]), dialect: header.dialect)
                 }
                 builder.read += 1
                 let location = SourceLocation(file: builder.file, line: item.line, record: item.index, byteOffset: item.offset, encoding: builder.encoding)
                 var values: [(ProfileColumn, String)] = []
-                for (index, column) in mapped.enumerated() {
+                for (index, column) in columns.enumerated() {
                     guard let column, index < fields.count else { continue }
                     values.append((column, fields[index]))
                 }
@@ -157,7 +152,7 @@ public enum ProfileReader {
         mutating func add(_ values: [(ProfileColumn, String)], location: SourceLocation, snippet: String) {
             var profile = CustomerProfile(id: CustomerID(""), location: location)
             for (column, raw) in values {
-                let text = raw.trimmingWhitespace()
+                let text = Whitespace.trimmed(raw)
                 guard !text.isEmpty else { continue }
                 switch column {
                 case .id: profile.id = CustomerID(text)

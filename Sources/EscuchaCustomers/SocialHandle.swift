@@ -1,3 +1,4 @@
+import EscuchaText
 /// Social networks a profile can list a handle for, and how documents name them.
 public enum SocialNetwork: String, Sendable, CaseIterable, Hashable {
     case twitter, instagram, facebook, tiktok, youtube, linkedin
@@ -35,7 +36,7 @@ public enum SocialNetwork: String, Sendable, CaseIterable, Hashable {
 /// (`https://www.instagram.com/nuria_87/`) is its last path component.
 public enum SocialHandle {
     public static func normalized(_ raw: String) -> String? {
-        var text = raw.trimmingWhitespace().lowercased()
+        var text = Whitespace.trimmed(raw).lowercased()
         if text.contains("/") {
             text = text.split(separator: "/").last.map(String.init) ?? ""
         }

@@ -5,7 +5,7 @@ import EscuchaCore
 /// trend, negative mentions, topics and signals, first and last contact. Linked documents group by
 /// customer; unlinked social posts group by handle on their network, so a frequent complainer who is
 /// not in the CRM still shows up as one person.
-public struct CustomerSummary: Sendable, Equatable {
+public struct CustomerSummary: Sendable {
     public var key: String
     public var customer: LinkedCustomer?
     public var handle: String?
@@ -20,10 +20,6 @@ public struct CustomerSummary: Sendable, Equatable {
     public var trend: String
     public var topics: [(id: String, count: Int)]
     public var signals: [String: Int]
-
-    public static func == (lhs: CustomerSummary, rhs: CustomerSummary) -> Bool {
-        lhs.key == rhs.key && lhs.mentions == rhs.mentions && lhs.trend == rhs.trend && lhs.latestClass == rhs.latestClass
-    }
 
     static func rank(_ value: CustomerClass) -> Int { value == .detractor ? 0 : value == .passive ? 1 : 2 }
 

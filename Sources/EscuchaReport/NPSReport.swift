@@ -128,14 +128,12 @@ public struct NPSReport: Sendable {
         case .month:
             return String(format: "%04d-%02d", civil.year, civil.month)
         case .week:
-            let days = Int((time.secondsSinceEpoch + Int64(time.utcOffsetSeconds)) / 86_400 - (time.secondsSinceEpoch + Int64(time.utcOffsetSeconds) < 0 ? 1 : 0))
-            // 1970-01-01 was a Thursday: ISO weekday 4.
-            let weekday = ((days + 3) % 7 + 7) % 7 + 1
-            let thursday = days - weekday + 4
-            let thursdayTime = Timestamp(secondsSinceEpoch: Int64(thursday) * 86_400)
-            let year = thursdayTime.civil.year
-            let januaryFirst = Int(Timestamp(year: year, month: 1, day: 1)!.secondsSinceEpoch / 86_400)
-            let week = (thursday - januaryFirst) / 7 + 1
+            // ISO 8601: a week belongs to the year of its Thursday. 1970-01-01 (day 0) was a Thursday.
+            let days = CivilDate.daysFromCivil(year: civil.year, month: civil.month, day: civil.day)
+            let weekday = Int(((days + 3) % 7 + 7) % 7) + 1
+            let thursday = days - Int64(weekday) + 4
+            let year = CivilDate.civilFromDays(thursday).year
+            let week = Int(thursday - CivilDate.daysFromCivil(year: year, month: 1, day: 1)) / 7 + 1
             return String(format: "%04d-W%02d", year, week)
         }
     }

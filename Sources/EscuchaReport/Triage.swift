@@ -35,7 +35,7 @@ public struct TriageFilter: Sendable, Equatable {
         if !segments.isEmpty {
             guard let segment = record.customer?.segment?.lowercased(), segments.contains(where: { $0.lowercased() == segment }) else { return false }
         }
-        if !channels.isEmpty, !channels.contains(where: { record.channel == $0 || record.channel.hasPrefix($0 + ":") || record.channel.hasPrefix($0) }) { return false }
+        if !channels.isEmpty, !channels.contains(where: record.channel.hasPrefix) { return false }
         if let since { guard let time = record.timestamp, time >= since else { return false } }
         if let until { guard let time = record.timestamp, time < until else { return false } }
         return true

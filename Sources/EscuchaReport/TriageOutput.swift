@@ -90,7 +90,7 @@ public struct TriageOutput {
                 record.author ?? "", record.channel, record.kind.rawValue, Self.date(record), record.value?.rawValue ?? "",
                 record.basis?.rawValue ?? "", record.stated.map { Self.number($0.from) } ?? "", record.inferred?.value.rawValue ?? "",
                 String(format: "%.3f", record.compound), record.topics.map(\.id).joined(separator: ";"), record.signals.joined(separator: ";"),
-                String(row.otherComplaints), masker == nil ? record.id : record.id, snippet(record),
+                String(row.otherComplaints), record.id, snippet(record),
             ]
             out += fields.map(Self.csvField).joined(separator: ",") + "\r\n"
         }

@@ -45,7 +45,8 @@ public struct TriagePriority: Sendable, Equatable {
     }
 
     public static func severity(of record: FeedbackRecord) -> Double {
-        let depth = max(max(0, -record.compound), record.stated?.value == .detractor ? record.stated!.depth : 0)
+        // A stated depth is 0 outside detraction (NPS 6 and up, three stars and up).
+        let depth = max(-record.compound, record.stated?.depth ?? 0, 0)
         let bonus = record.signals.reduce(0) { $0 + (signalSeverity[$1] ?? 0) }
         return min(1, depth + bonus)
     }

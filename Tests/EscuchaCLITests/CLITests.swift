@@ -1,4 +1,5 @@
 import Foundation
+import EscuchaTestSupport
 import Testing
 
 /// Runs the built `escucha` binary, as a user would, and compares what it prints.
@@ -7,12 +8,6 @@ struct CommandResult {
     var stdout: String
     var stderr: String
 }
-
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
 
 /// The `escucha` executable next to the test bundle (debug or release, whichever is running).
 let escuchaBinary: String = {

@@ -1,3 +1,4 @@
+import EscuchaTestSupport
 import Foundation
 import Testing
 

@@ -1,6 +1,7 @@
 import EscuchaCore
 import EscuchaCustomers
 import Foundation
+import EscuchaTestSupport
 import Testing
 
 @Suite("Email, phone and handle keys")
@@ -118,15 +119,9 @@ struct LinkerTests {
 
 @Suite("Reading profile exports")
 struct ProfileReaderTests {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { url.deleteLastPathComponent() }
-        return url.path
-    }()
-
     @Test("the demo CRM export: every column mapped by its Spanish header")
     func demo() throws {
-        let load = try ProfileReader.load("\(Self.root)/corpora/demo/customers.csv")
+        let load = try ProfileReader.load("\(repositoryRoot)/corpora/demo/customers.csv")
         #expect(load.profiles.count == 48 && load.rejects.isEmpty && load.read == 48)
         let first = load.profiles[0]
         #expect(first.id.rawValue == "C-10001" && first.name == "Lucía Fernández Ruiz" && first.segment == "pyme" && first.region == "Madrid")

@@ -1,13 +1,7 @@
 import Foundation
+import EscuchaTestSupport
 import EscuchaCore
 @testable import EscuchaIngest
-
-/// The repository root, found from this file's path (Tests/EscuchaIngestTests/Support.swift).
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
 
 func corpus(_ relative: String) -> String { "\(repositoryRoot)/corpora/\(relative)" }
 

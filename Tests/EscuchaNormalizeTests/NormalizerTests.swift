@@ -1,14 +1,9 @@
 import Foundation
+import EscuchaTestSupport
 import Testing
 import EscuchaIngest
 import EscuchaText
 @testable import EscuchaNormalize
-
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
 
 let normalizer: Normalizer = try! Normalizer(lexiconDirectory: "\(repositoryRoot)/lexicons/es")
 

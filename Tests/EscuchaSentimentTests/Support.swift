@@ -1,13 +1,8 @@
 import Foundation
+import EscuchaTestSupport
 import EscuchaLexicon
 import EscuchaNormalize
 @testable import EscuchaSentiment
-
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
 
 let normalizer: Normalizer = try! Normalizer(lexiconDirectory: "\(repositoryRoot)/lexicons/es")
 let key: @Sendable (String) -> String = { Folding.key(Folding.fold($0)) }

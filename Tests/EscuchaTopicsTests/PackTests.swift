@@ -1,3 +1,4 @@
+import EscuchaTestSupport
 import Testing
 import EscuchaSentiment
 @testable import EscuchaTopics

@@ -1,15 +1,10 @@
 import Foundation
+import EscuchaTestSupport
 import Testing
 import EscuchaLexicon
 import EscuchaNormalize
 import EscuchaSentiment
 @testable import EscuchaTopics
-
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
 
 let analyzer: SentimentAnalyzer = try! SentimentAnalyzer(lexiconDirectory: "\(repositoryRoot)/lexicons/es")
 

@@ -80,3 +80,21 @@ public enum CSVFields {
         return fields
     }
 }
+
+/// A CSV file's header line: where it ends in the bytes read so far, the file's dialect (tab for
+/// `.tsv`, sniffed otherwise) and the column names, trimmed.
+public struct CSVHeader: Sendable, Equatable {
+    public var dialect: CSVDialect
+    public var names: [String]
+    /// Offset of the header's line break in `head` (its length when there is none).
+    public var lineEnd: Int
+
+    public init(head: [UInt8], path: String) {
+        lineEnd = head.firstIndex(of: 0x0A) ?? head.count
+        dialect = path.lowercased().hasSuffix(".tsv") ? CSVDialect.tab : CSVDialect.sniff(headerLine: head[0..<lineEnd])
+        let end = lineEnd
+        let dialect = self.dialect
+        names = head.withUnsafeBufferPointer { CSVFields.split(UnsafeBufferPointer(rebasing: $0[0..<end]), dialect: dialect) }
+            .map { $0.trimmingSpaces() }
+    }
+}

@@ -137,5 +137,12 @@ public struct ResolvedColumns: Sendable, Equatable {
     }
     public var hasText: Bool { roles.contains(.text) }
     public var hasScores: Bool { roles.contains(.nps) || roles.contains(.ces) || roles.contains(.csat) }
+
+    /// Columns of a customer profile export, not feedback: something that identifies a customer (id,
+    /// email, phone, handle) and no text, rating or score.
+    public var describeCustomerProfiles: Bool {
+        let identifying: [FieldRole] = [.customerID, .email, .phone, .handle]
+        return !hasText && !hasRating && !hasScores && roles.contains(where: { $0.map(identifying.contains) ?? false })
+    }
     public var hasRating: Bool { roles.contains(.rating) }
 }

@@ -153,15 +153,7 @@ extension IngestEngine {
     public static func isCustomerProfileExport(_ path: String, options: IngestOptions) -> Bool {
         guard options.kind == nil, FileFormat.fromExtension(path) == .csv,
               let decoded = try? DecodedFile(path: path, isHTML: false) else { return false }
-        let head = CSVScanner.peekHeader(decoded)
-        let lineEnd = head.firstIndex(of: 0x0A) ?? head.count
-        let dialect = path.lowercased().hasSuffix(".tsv") ? CSVDialect.tab : CSVDialect.sniff(headerLine: head[0..<lineEnd])
-        let header = head.withUnsafeBufferPointer {
-            CSVFields.split(UnsafeBufferPointer(rebasing: $0[0..<lineEnd]), dialect: dialect)
-        }.map { $0.trimmingSpaces() }
-        let columns = ResolvedColumns(header: header, kind: .review, mapping: options.mapping)
-        let identifying: [FieldRole] = [.customerID, .email, .phone, .handle]
-        return !columns.hasText && !columns.hasRating && !columns.hasScores
-            && columns.roles.contains(where: { $0.map(identifying.contains) ?? false })
+        let header = CSVHeader(head: CSVScanner.peekHeader(decoded), path: path)
+        return ResolvedColumns(header: header.names, kind: .review, mapping: options.mapping).describeCustomerProfiles
     }
 }

@@ -131,12 +131,8 @@ struct UnitPlanner {
     private mutating func openCSV(_ file: String, decoded: DecodedFile, head: [UInt8], report: inout FileReport) -> WorkUnit? {
         var headerBytes = head
         if !headerBytes.contains(0x0A) { headerBytes += CSVScanner.peekHeader(decoded) }
-        let firstLineEnd = headerBytes.firstIndex(of: 0x0A) ?? headerBytes.count
-        let dialect = FileFormat.fromExtension(file) == .csv && file.lowercased().hasSuffix(".tsv")
-            ? CSVDialect.tab : CSVDialect.sniff(headerLine: headerBytes[0..<firstLineEnd])
-        let header = headerBytes.withUnsafeBufferPointer {
-            CSVFields.split(UnsafeBufferPointer(rebasing: $0[0..<firstLineEnd]), dialect: dialect)
-        }.map { $0.trimmingSpaces() }
+        let csvHeader = CSVHeader(head: headerBytes, path: file)
+        let (dialect, header, firstLineEnd) = (csvHeader.dialect, csvHeader.names, csvHeader.lineEnd)
         var columns = ResolvedColumns(header: header, kind: options.kind ?? .review, mapping: options.mapping)
         let kind = options.kind ?? JSONRecordDecoder.inferKind(columns)
         if kind == .survey, options.kind == nil {
@@ -145,8 +141,7 @@ struct UnitPlanner {
         report.kind = kind
         let location = SourceLocation(file: file, line: 1, record: 0, byteOffset: 0, encoding: decoded.decision.encoding)
         if !columns.hasText, !columns.hasRating, !columns.hasScores {
-            let identifying: [FieldRole] = [.customerID, .email, .phone, .handle]
-            if options.kind == nil, columns.roles.contains(where: { $0.map(identifying.contains) ?? false }) {
+            if options.kind == nil, columns.describeCustomerProfiles {
                 report.isCustomerProfiles = true
                 report.kind = nil
                 return nil

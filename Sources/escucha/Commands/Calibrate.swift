@@ -46,7 +46,7 @@ struct Calibrate: ParsableCommand {
         let exclude = excludeThreeStars
         _ = try engine.run(files: try input.inputFiles().files, transform: { documents -> [Sample] in
             documents.compactMap { document in
-                guard let stated = StatedClass.of(document), !TextClassifier.isNonAnswer(document.text), !document.flags.contains(.noText) else { return nil }
+                guard let stated = StatedClass.of(document), TextClassifier.canInfer(from: document) else { return nil }
                 if exclude, stated.scale != .nps, stated.from == 3 { return nil }
                 let result = analyzer.analyze(document.text)
                 return Sample(stated: stated.value, compound: result.sentiment.score.compound, positive: result.sentiment.score.positive, negative: result.sentiment.score.negative,

@@ -67,7 +67,8 @@ struct IngestRun {
                 if let masker { masker.mask(documents[index]).writeJSON(to: &writer) } else { documents[index].writeJSON(to: &writer) }
                 if let analyzer {
                     let analysis = analyzer.analyze(documents[index].text)
-                    let classification = classify(documents[index], analysis)
+                    let classification = Classification(document: documents[index], score: analysis.sentiment.score,
+                                                        signals: analysis.signals.map(\.signal), classifier: classifier)
                     let link = linker?.link(author: documents[index].author, channel: documents[index].channel)
                     writer.reopenObject()
                     writeAnalysis(analyzer, analysis, classification, link, masked: masker != nil, to: &writer)
@@ -117,13 +118,6 @@ struct IngestRun {
         }
         return Result(reports: reports, skipped: listing.skipped, seconds: Date().timeIntervalSince(started), inputBytes: bytes,
                       sentiment: tally, records: collected)
-    }
-
-    func classify(_ document: Document, _ analysis: Analyzers.Result) -> Classification {
-        let hasText = !document.flags.contains(.noText) && !TextClassifier.isNonAnswer(document.text)
-        let score = analysis.sentiment.score
-        return Classification(stated: StatedClass.of(document),
-                              inferred: hasText ? classifier.infer(compound: score.compound, positive: score.positive, negative: score.negative, signals: analysis.signals.map(\.signal)) : nil)
     }
 
     /// The analysis members of a scored document: sentiment, topics, signals, emotions, class, link.
