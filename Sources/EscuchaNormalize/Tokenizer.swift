@@ -63,6 +63,15 @@ struct Tokenizer {
                     continue
                 }
             }
+            // Most tokens are plain words: in a text with no URL or address, a letter that starts no
+            // emoticon can only start a word, so skip the other tests.
+            if !hasURL, !startsEmoticon[Int(byte)],
+               ((byte | 0x20) &- 0x61) < 26 || (byte == 0xC3 && index + 1 < count && bytes[index + 1] != 0x97 && bytes[index + 1] != 0xB7) {
+                let end = wordEnd(bytes, index, allowUnderscore: false)
+                tokens.append(RawToken(kind: .word, start: index, end: end))
+                index = end
+                continue
+            }
             // Only URLs, emails and emoticons care whether a token starts after a boundary.
             let mayNeedBoundary = hasURL || hasAt || startsEmoticon[Int(byte)]
             let atBoundary = mayNeedBoundary && (index == 0 || Self.isBoundaryBefore(bytes, index))
@@ -211,12 +220,36 @@ struct Tokenizer {
         (byte &- 0x30) < 10 || ((byte | 0x20) &- 0x61) < 26
     }
 
+    /// How many of the eight bytes (little-endian, first byte lowest) are ASCII letters or digits before
+    /// the first that is not, found for all eight at once: for a byte below 0x80, adding `0x80 - low`
+    /// sets its top bit exactly when it is at least `low`, and no addition carries into the next byte.
+    @inline(__always)
+    static func asciiWordRun(_ word: UInt64) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ascii = ~word & high                       // top bit set where the byte is ASCII
+        let seven = word & ~high                       // the low seven bits of every byte
+        let lower = seven | (0x20 &* ones)             // ASCII letters folded to lowercase
+        let letter = (lower &+ (0x80 - 0x61) &* ones) & ~(lower &+ (0x7F - 0x7A) &* ones)
+        let digit = (seven &+ (0x80 - 0x30) &* ones) & ~(seven &+ (0x7F - 0x39) &* ones)
+        let wordBytes = (letter | digit) & ascii & high
+        let stops = ~wordBytes & high
+        return stops == 0 ? 8 : stops.trailingZeroBitCount / 8
+    }
+
     /// End of a word: letters, digits, combining marks; an apostrophe, hyphen or dot between letters
     /// joins (`check-in`, `e-mail`); underscores for handles and hashtags.
     func wordEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, allowUnderscore: Bool) -> Int {
         var index = start
         let count = bytes.count
         while index < count {
+            // Eight bytes at a time while they are all ASCII letters or digits (most of most words).
+            if index + 8 <= count, let base = bytes.baseAddress {
+                let run = Self.asciiWordRun(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                index += run
+                if run == 8 { continue }
+            }
+            guard index < count else { break }
             let byte = bytes[index]
             if byte < 0x80 {
                 if Self.isASCIIWordByte(byte) || (allowUnderscore && byte == UInt8(ascii: "_")) {

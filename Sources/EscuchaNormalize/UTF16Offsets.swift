@@ -12,6 +12,18 @@ struct UTF16Offsets {
             byteIndex = 0
             unitIndex = 0
         }
+        // Eight bytes at a time: every byte but a continuation byte (10xxxxxx) starts a character, one
+        // UTF-16 unit each, and a four-byte lead (11110xxx) starts a surrogate pair, one unit more.
+        if let base = bytes.baseAddress {
+            let high: UInt64 = 0x8080_8080_8080_8080
+            while byteIndex + 8 <= target {
+                let word = UnsafeRawPointer(base + byteIndex).loadUnaligned(as: UInt64.self)
+                let continuation = word & ~(word << 1) & high
+                let fourByteLead = word & (word << 1) & (word << 2) & (word << 3) & high
+                unitIndex += 8 - continuation.nonzeroBitCount + fourByteLead.nonzeroBitCount
+                byteIndex += 8
+            }
+        }
         while byteIndex < target {
             let byte = bytes[byteIndex]
             if byte & 0xC0 != 0x80 { unitIndex += byte >= 0xF0 ? 2 : 1 }

@@ -55,6 +55,35 @@ struct TokenizerTests {
         }
     }
 
+    @Test("the eight-byte word scan stops where the byte-by-byte test stops, for every byte in every position")
+    func asciiWordRun() {
+        for byte in UInt8.min...UInt8.max {
+            for position in 0..<8 {
+                // Word bytes before `position`, then the byte under test, then word bytes.
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                bytes[position] = byte
+                let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+                let expected = Tokenizer.isASCIIWordByte(byte) ? 8 : position
+                #expect(Tokenizer.asciiWordRun(word) == expected, "byte \(byte) at \(position)")
+            }
+        }
+        #expect(surfaces("Atencionalclienteespantosa,y0800NOcontesta") == ["Atencionalclienteespantosa", ",", "y0800NOcontesta"])
+        #expect(surfaces("servicioatenciónpésimo check-in") == ["servicioatenciónpésimo", "check-in"])
+    }
+
+    @Test("UTF-16 offsets counted eight bytes at a time agree with Swift's own count")
+    func utf16OffsetsInWords() {
+        let text = "Llamé 12345678 veces 😡😡 al número, y nadie 👨‍👩‍👧 contestaba; ¡señores, qué vergüenza! 🇲🇽 aaaaaaaaaaaaaaaa ñ"
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var offsets = UTF16Offsets(bytes)
+            let scalarStarts = text.unicodeScalars.indices.map { text.utf8.distance(from: text.startIndex, to: $0) } + [bytes.count]
+            for start in scalarStarts {
+                let index = text.utf8.index(text.startIndex, offsetBy: start)
+                #expect(offsets.offset(at: start) == text.utf16.distance(from: text.startIndex, to: index))
+            }
+        }
+    }
+
     @Test("malformed input: lone surrogates already replaced, control characters, empty text")
     func malformed() {
         #expect(tokens("").isEmpty)
