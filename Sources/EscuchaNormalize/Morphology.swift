@@ -54,7 +54,10 @@ struct Morphology: Sendable {
         // Number, then gender on the singular.
         for singular in Self.singulars(word) where isKnown(singular) {
             if let listed = irregular[singular] { return (listed, "irregular") }
-            return (masculine[singular] ?? singular, masculine[singular] == nil ? "number" : "gender")
+            if let lemma = masculine[singular] { return (lemma, "gender") }
+            // A plural has its singular's lemma: `carísimas` → `carísima` → `caro`, `cositas` → `cosa`.
+            let inner = compute(singular)
+            return inner.rule == nil ? (singular, "number") : inner
         }
         let inVocabulary = vocabulary[word] != nil
         for (candidate, rule) in derivations(word, inVocabulary: inVocabulary) {
@@ -97,7 +100,10 @@ struct Morphology: Sendable {
             add(stem, "superlative")
             break
         }
-        for (suffix, endings, rule) in Self.affixes where w.ends(suffix) && w.count > suffix.count + 2 {
+        // Diminutives and augmentatives only for words the vocabulary does not know: a known word ending in
+        // `-illo` or `-ito` is usually a word of its own (`pasillo`, `bolsillo`, `ventanilla`, `perito`, `delito`);
+        // the true diminutives among known words (`ahorita`, `carrito`) are listed in `lemmas.tsv`.
+        for (suffix, endings, rule) in Self.affixes where !inVocabulary && w.ends(suffix) && w.count > suffix.count + 2 {
             let stem = w.dropping(suffix)
             for ending in endings {
                 if (stem.hasSuffix("qu") || stem.hasSuffix("gu")) && (ending == "o" || ending == "a") {

@@ -180,6 +180,11 @@ struct MorphologyTests {
         ("carísimo", "caro"), ("lentísima", "lento"), ("cosita", "cosa"), ("cafecito", "café"), ("devuélvanme", "devolver"),
         ("recomiéndenlo", "recomendar"), ("llegaron", "llegar"), ("atendieron", "atender"), ("fue", "ser"), ("tuve", "tener"),
         ("precios", "precio"), ("atenciones", "atención"),
+        // A plural has its singular's lemma, superlative or diminutive included.
+        ("carísimas", "caro"), ("buenísimos", "bueno"), ("lentísimas", "lento"), ("cositas", "cosa"),
+        // Words of their own that look like diminutives keep their lemma; listed true diminutives reduce.
+        ("pasillo", "pasillo"), ("bolsillos", "bolsillo"), ("ventanillas", "ventanilla"), ("perito", "perito"),
+        ("delitos", "delito"), ("bonito", "bonito"), ("amenaza", "amenaza"), ("ahorita", "ahora"), ("carritos", "carro"),
     ])
     func lemma(form: String, lemma: String) throws {
         #expect(try #require(tokens(form).first).lemma == lemma)
