@@ -1,27 +1,55 @@
+import Foundation
 import EscuchaLexicon
 import EscuchaSentiment
 
 /// Maps topics to an evaluation's aspect categories (SemEval's `FOOD#QUALITY`…): a TSV file with the header
-/// `topic	category`, where a topic id also covers its descendants, and the topic `*` names the category of a
-/// sentence that has an opinion but no mapped topic (SemEval's `RESTAURANT#GENERAL`).
+/// `topic	category` or `topic	category	with`, where a topic id also covers its descendants, and the topic `*`
+/// names the category of a sentence that has an opinion but no mapped topic (SemEval's `RESTAURANT#GENERAL`).
+/// A row with `with` applies only when a topic under that id is found in the same sentence: it says whose
+/// attribute a topic is (a price said of the food is `FOOD#PRICES`; of nothing named, `RESTAURANT#PRICES`).
+/// A signal can be mapped too, as `signal.recommend`: a recommendation is an opinion of the whole place.
 public struct AspectMapping: Sendable {
-    public var rows: [(topic: String, category: String)]
+    public struct Row: Sendable, Equatable {
+        public var topic: String
+        public var category: String
+        public var with: String?
+    }
+
+    public var rows: [Row]
     public var fallback: String?
 
     public static func load(_ path: String) throws(LexiconError) -> AspectMapping {
-        let table = try TSVTable.load(path, columns: ["topic", "category"], uniqueKey: false)
-        var rows: [(String, String)] = []
+        // Two columns or three: the header says which.
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        let header = text.split(separator: "\n").first { !$0.hasPrefix("#") && !$0.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" } }
+        let columns = header?.split(separator: "\t").count == 3 ? ["topic", "category", "with"] : ["topic", "category"]
+        let table = try TSVTable.load(path, columns: columns, uniqueKey: false)
+        var rows: [Row] = []
         var fallback: String?
         for row in table.rows {
-            if row.fields[0] == "*" { fallback = row.fields[1] } else { rows.append((row.fields[0], row.fields[1])) }
+            let with = row.fields.count > 2 && !row.fields[2].isEmpty ? row.fields[2] : nil
+            if row.fields[0] == "*" { fallback = row.fields[1] } else { rows.append(Row(topic: row.fields[0], category: row.fields[1], with: with)) }
         }
-        // The most specific topic first: `restaurant.food.prices` before `restaurant.food`.
-        rows.sort { $0.0.count > $1.0.count }
         return AspectMapping(rows: rows, fallback: fallback)
     }
 
-    public func category(of topic: String) -> String? {
-        rows.first { topic == $0.topic || topic.hasPrefix($0.topic + ".") }?.category
+    public init(rows: [Row], fallback: String?) {
+        // Conditional rows first, then the most specific topic first: `restaurant.food.prices` before `restaurant.food`.
+        self.rows = rows.enumerated().sorted { lhs, rhs in
+            ((lhs.element.with == nil ? 1 : 0), -lhs.element.topic.count, lhs.offset) < ((rhs.element.with == nil ? 1 : 0), -rhs.element.topic.count, rhs.offset)
+        }.map(\.element)
+        self.fallback = fallback
+    }
+
+    /// The category of a topic found in a sentence together with the topics `found` (ids).
+    public func category(of topic: String, among found: [String] = []) -> String? {
+        rows.first { row in
+            Self.covers(row.topic, topic) && (row.with.map { with in found.contains { Self.covers(with, $0) } } ?? true)
+        }?.category
+    }
+
+    static func covers(_ ancestor: String, _ topic: String) -> Bool {
+        topic == ancestor || topic.hasPrefix(ancestor + ".")
     }
 
     /// The packs the mapping's topics come from (`restaurant.food` → `restaurant`).
@@ -45,17 +73,39 @@ public struct AspectEvaluation: Sendable, Equatable {
     public private(set) var polarityCorrect = 0
     public private(set) var polarityTotal = 0
     public private(set) var sentences = 0
+    /// The same counts per category, and per category the aspects and polarities right.
+    public private(set) var categories: [String: CategoryCounts] = [:]
+
+    public struct CategoryCounts: Sendable, Equatable {
+        public var truePositives = 0
+        public var falsePositives = 0
+        public var falseNegatives = 0
+        public var polarityCorrect = 0
+        public var polarityTotal = 0
+
+        public var precision: Double { truePositives + falsePositives == 0 ? 0 : Double(truePositives) / Double(truePositives + falsePositives) }
+        public var recall: Double { truePositives + falseNegatives == 0 ? 0 : Double(truePositives) / Double(truePositives + falseNegatives) }
+        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+        /// Sentences whose gold aspects include the category.
+        public var support: Int { truePositives + falseNegatives }
+        public var polarityAccuracy: Double { polarityTotal == 0 ? 0 : Double(polarityCorrect) / Double(polarityTotal) }
+    }
 
     public init() {}
 
     /// One sentence: the gold aspects (category, polarity as `positive`/`negative`/`neutral`) and what was found.
-    public mutating func add(gold: [(category: String, polarity: String)], topics: [TopicAnalysis], sentenceLabel: SentimentLabel,
-                             sentenceCompound: Double = 0, mapping: AspectMapping) {
+    public mutating func add(gold: [(category: String, polarity: String)], topics: [TopicAnalysis], signals: [SignalKind] = [],
+                             sentenceLabel: SentimentLabel, sentenceCompound: Double = 0, mapping: AspectMapping) {
         sentences += 1
         // SemEval's aspects are targets of opinions: in a sentence without any opinion, topics named are not
         // aspects (`pedimos vino y pescado`).
         var predicted: [String: Double] = [:]
-        let mapped = topics.compactMap { topic in mapping.category(of: topic.topic.id).map { ($0, topic.value) } }
+        let found = topics.map(\.topic.id)
+        var mapped = topics.compactMap { topic in mapping.category(of: topic.topic.id, among: found).map { ($0, topic.value) } }
+        for signal in Set(signals) {
+            guard let category = mapping.category(of: "signal." + signal.rawValue, among: found) else { continue }
+            mapped.append((category, signal.polarity))
+        }
         let opinionated = sentenceLabel != .neu || mapped.contains { $0.1 != 0 }
         for (category, value) in mapped where opinionated {
             predicted[category, default: 0] += value
@@ -65,6 +115,14 @@ public struct AspectEvaluation: Sendable, Equatable {
         truePositives += goldCategories.intersection(predicted.keys).count
         falsePositives += Set(predicted.keys).subtracting(goldCategories).count
         falseNegatives += goldCategories.subtracting(predicted.keys).count
+        for category in goldCategories.union(predicted.keys) {
+            switch (goldCategories.contains(category), predicted[category] != nil) {
+            case (true, true): categories[category, default: CategoryCounts()].truePositives += 1
+            case (false, true): categories[category, default: CategoryCounts()].falsePositives += 1
+            case (true, false): categories[category, default: CategoryCounts()].falseNegatives += 1
+            case (false, false): break
+            }
+        }
         for aspect in gold where aspect.polarity != "conflict" {
             polarityTotal += 1
             let label: SentimentLabel
@@ -77,7 +135,11 @@ public struct AspectEvaluation: Sendable, Equatable {
                 label = sentenceLabel
             }
             let expected: SentimentLabel = aspect.polarity == "positive" ? .pos : aspect.polarity == "negative" ? .neg : .neu
-            if label == expected { polarityCorrect += 1 }
+            categories[aspect.category, default: CategoryCounts()].polarityTotal += 1
+            if label == expected {
+                polarityCorrect += 1
+                categories[aspect.category, default: CategoryCounts()].polarityCorrect += 1
+            }
         }
     }
 

@@ -10,6 +10,14 @@ public enum SignalKind: String, Sendable, CaseIterable {
     case recommend
     case notRecommend = "not_recommend"
     case staffPraise = "staff_praise"
+
+    /// Which way the signal leans: +1 for a recommendation or praise, −1 for the rest (all complaints' marks).
+    public var polarity: Double {
+        switch self {
+        case .recommend, .staffPraise: return 1
+        case .churn, .legal, .effort, .urgency, .repeatContact, .notRecommend: return -1
+        }
+    }
 }
 
 public struct SignalHit: Sendable, Equatable {

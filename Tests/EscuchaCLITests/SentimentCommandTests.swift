@@ -141,6 +141,33 @@ struct SignalCommandTests {
         #expect(bad.stderr.contains("temas.tsv:2: rule column 10: expected a word"))
     }
 
+    @Test("aspect mapping: a price goes to the entity named with it, a recommendation to the place; per-category metrics")
+    func aspectMapping() throws {
+        // Sentences written for this test in SemEval's format.
+        let file = temporaryPath("aspectos.jsonl")
+        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let lines = [
+            #"{"text": "La paella estaba riquísima y muy bien de precio.", "label": "pos", "aspects": [{"category": "FOOD#QUALITY", "polarity": "positive"}, {"category": "FOOD#PRICES", "polarity": "positive"}]}"#,
+            #"{"text": "Precios razonables, sin sorpresas en la cuenta.", "label": "pos", "aspects": [{"category": "RESTAURANT#PRICES", "polarity": "positive"}]}"#,
+            #"{"text": "Las cervezas, carísimas.", "label": "neg", "aspects": [{"category": "DRINKS#PRICES", "polarity": "negative"}]}"#,
+            #"{"text": "El camarero fue encantador, lo recomiendo.", "label": "pos", "aspects": [{"category": "SERVICE#GENERAL", "polarity": "positive"}, {"category": "RESTAURANT#GENERAL", "polarity": "positive"}]}"#,
+            #"{"text": "La comida fría y el servicio lento: no lo recomiendo.", "label": "neg", "aspects": [{"category": "FOOD#QUALITY", "polarity": "negative"}, {"category": "SERVICE#GENERAL", "polarity": "negative"}, {"category": "RESTAURANT#GENERAL", "polarity": "negative"}]}"#,
+        ]
+        try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try run(["eval", "--format", "json", file])
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let categories = try #require(object?["aspect_categories"] as? [String: [String: Any]])
+        for category in ["FOOD#PRICES", "RESTAURANT#PRICES", "DRINKS#PRICES", "RESTAURANT#GENERAL", "SERVICE#GENERAL", "FOOD#QUALITY"] {
+            #expect(categories[category]?["precision"] as? Double == 1, "\(category)")
+            #expect(categories[category]?["recall"] as? Double == 1, "\(category)")
+            #expect(categories[category]?["polarity_accuracy"] as? Double == 1, "\(category)")
+        }
+        #expect(categories["RESTAURANT#GENERAL"]?["support"] as? Int == 2)
+        let table = try run(["eval", file])
+        #expect(table.stdout.contains("category            precision  recall     F1  support  polarity"))
+    }
+
     @Test("aspect metrics on SemEval 2016 when the public file is present")
     func semevalAspects() throws {
         let path = "\(repositoryRoot)/../shared/eval/semeval16-es-rest-train.jsonl"

@@ -73,13 +73,15 @@ struct Eval: ParsableCommand {
                 }
                 return EvalItem(gold: label, predicted: result.sentiment.score.label, compound: result.sentiment.score.compound,
                                 aspects: goldAspects, topics: result.topics,
-                                goldSignals: goldSignals, signals: Set(result.signals.map(\.signal)))
+                                goldSignals: goldSignals, signals: Set(result.signals.map(\.signal)),
+                                signalList: result.signals.map(\.signal))
             }, emit: { item in
                 guard let item else { skipped += 1; return }
                 if let gold = item.gold { evaluation.add(gold: gold, predicted: item.predicted) }
                 if let gold = item.goldSignals { signalEvaluation.add(gold: gold, found: item.signals) }
                 if let gold = item.aspects, let mapping {
-                    aspects.add(gold: gold.map { (category: $0.0, polarity: $0.1) }, topics: item.topics, sentenceLabel: item.predicted,
+                    aspects.add(gold: gold.map { (category: $0.0, polarity: $0.1) }, topics: item.topics, signals: item.signalList,
+                                sentenceLabel: item.predicted,
                                 sentenceCompound: item.compound, mapping: mapping)
                 }
             })
@@ -102,6 +104,7 @@ struct EvalItem: Sendable {
     var topics: [TopicAnalysis]
     var goldSignals: Set<SignalKind>?
     var signals: Set<SignalKind>
+    var signalList: [SignalKind]
 }
 
 enum EvalReport {
@@ -123,7 +126,13 @@ enum EvalReport {
         out += IngestSummary.align(matrix, numericFrom: 1, totalRow: false) + "\n"
         if let aspects {
             out += "\naspects (\(aspects.sentences) sentences): category F1 \(f3(aspects.f1)) (precision \(f3(aspects.precision)), recall \(f3(aspects.recall)))"
-            out += ", polarity accuracy \(f3(aspects.polarityAccuracy)) (\(aspects.polarityTotal) aspects)\n"
+            out += ", polarity accuracy \(f3(aspects.polarityAccuracy)) (\(aspects.polarityTotal) aspects)\n\n"
+            var rows: [[String]] = [["category", "precision", "recall", "F1", "support", "polarity"]]
+            for (category, counts) in aspects.categories.sorted(by: { ($0.value.support, $0.key) > ($1.value.support, $1.key) }) {
+                rows.append([category, f3(counts.precision), f3(counts.recall), f3(counts.f1), String(counts.support),
+                             counts.polarityTotal > 0 ? f3(counts.polarityAccuracy) : "–"])
+            }
+            out += IngestSummary.align(rows, numericFrom: 1, totalRow: false) + "\n"
         }
         return out
     }
@@ -190,6 +199,20 @@ enum EvalReport {
             writer.key("aspect_category_recall"); writer.double(rounded(aspects.recall))
             writer.key("aspect_polarity_accuracy"); writer.double(rounded(aspects.polarityAccuracy))
             writer.member("aspect_sentences", aspects.sentences)
+            writer.key("aspect_categories")
+            writer.beginObject()
+            for (category, counts) in aspects.categories.sorted(by: { $0.key < $1.key }) {
+                writer.key(category)
+                writer.beginObject()
+                writer.key("precision"); writer.double(rounded(counts.precision))
+                writer.key("recall"); writer.double(rounded(counts.recall))
+                writer.key("f1"); writer.double(rounded(counts.f1))
+                writer.member("support", counts.support)
+                writer.key("polarity_accuracy"); writer.double(rounded(counts.polarityAccuracy))
+                writer.member("polarity_support", counts.polarityTotal)
+                writer.endObject()
+            }
+            writer.endObject()
         }
         writer.endObject()
         return String(decoding: writer.bytes, as: UTF8.self)
