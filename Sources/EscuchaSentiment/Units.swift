@@ -203,7 +203,8 @@ struct UnitReader {
         // (`vale mucho la pena`, `visita súper obligada`) without breaking it.
         var stack: [(node: Int, position: Int, skipped: Bool)] = first.phraseStarts.map { (Int($0), index + 1, false) }
         while let (node, position, skipped) = stack.popLast() {
-            if position > index, lexicon.phrases.reading(of: node) != nil, position - index >= (best?.length ?? 0) {
+            if position > index, lexicon.phrases.reading(of: node) != nil, position - index >= (best?.length ?? 0),
+               !Self.isQuantity(endingAt: position, in: text, end: end) {
                 best = (position - index, node)
             }
             guard position < end else { continue }
@@ -233,6 +234,20 @@ struct UnitReader {
         if reading.modifiers[.boundary] != nil { unit.breaksClause = true }
         return unit
     }
+
+    /// A score (`de 10`, `un diez`) is praise at the end of what it rates (`la paella, de 10`), but a number
+    /// with a word after it is a quantity (`más de 10 minutos`, `un plato de 10 euros`).
+    static func isQuantity(endingAt position: Int, in text: NormalizedText, end: Int) -> Bool {
+        let last = text.tokens[position - 1]
+        guard last.kind == .number || Self.numberWords.contains(last.key) else { return false }
+        guard position < end, text.tokens[position].kind == .word else { return false }
+        // A function word after it starts what is rated (`un diez a la atención`), not a unit.
+        return !Self.wordsAfterScore.contains(text.tokens[position].key)
+    }
+
+    static let numberWords: Set<String> = ["diez", "cien", "mil"]
+    static let wordsAfterScore: Set<String> = ["a", "al", "y", "e", "pero", "en", "por", "para", "que", "o", "u", "como", "ni",
+                                               "la", "el", "los", "las", "lo", "con", "sin", "tambien", "tanto", "todo"]
 
     /// A phrase word matches a token by spelling, lemma or infinitive; by key only when the phrase word has
     /// accents the customer may have left out (so `si` does not match `sí`).

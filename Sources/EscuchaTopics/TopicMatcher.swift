@@ -1,3 +1,4 @@
+import Foundation
 import EscuchaCore
 import EscuchaNormalize
 
@@ -155,11 +156,19 @@ public struct TopicMatcher: Sendable {
                     sentenceHits.append(TopicHit(topic: topic, sentence: sentenceIndex, evidence: Self.distinct(evidence)))
                 }
             }
-            // The most specific topic wins: `billing` is dropped where `billing.wrong_charge` is found.
-            let ids = sentenceHits.map { taxonomy.topics[$0.topic].id }
-            hits += sentenceHits.filter { hit in
+            // The most specific topic wins where both speak of the same thing: `billing` (`la factura`) is
+            // dropped where `billing.wrong_charge` (`me cobraron de más`) is found near it. Evidence of the
+            // parent far from every child's is an aspect of its own (`la comida muy buena y con varios menús`).
+            // The parent keeps the evidence of its own, if any.
+            hits += sentenceHits.compactMap { hit in
                 let id = taxonomy.topics[hit.topic].id
-                return !ids.contains { $0.hasPrefix(id + ".") }
+                let children = sentenceHits.filter { taxonomy.topics[$0.topic].id.hasPrefix(id + ".") }
+                guard !children.isEmpty else { return hit }
+                var own = hit
+                own.evidence = hit.evidence.filter { range in
+                    children.allSatisfy { child in child.evidence.allSatisfy { Self.gap(range, $0) > Self.sameAspectDistance } }
+                }
+                return own.evidence.isEmpty ? nil : own
             }
         }
         return hits
@@ -177,6 +186,13 @@ public struct TopicMatcher: Sendable {
             if termExact[term] ? tokenKeys.first != word : !tokenKeys.contains(word) { return false }
         }
         return true
+    }
+
+    /// Tokens between two evidence spans up to which a parent topic's evidence counts as part of its child's.
+    static let sameAspectDistance = 3
+
+    static func gap(_ a: Range<Int>, _ b: Range<Int>) -> Int {
+        a.lowerBound < b.lowerBound ? b.lowerBound - a.upperBound : a.lowerBound - b.upperBound
     }
 
     /// Evidence without repeats or spans inside longer ones (`me doy de baja` holds `doy de baja`), in text order.

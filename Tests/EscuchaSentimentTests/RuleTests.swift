@@ -183,6 +183,21 @@ import Testing
         #expect(contributions[1].rules.map(\.rule) == ["negation", "negativity"])
     }
 
+    @Test func aScoreIsPraiseButANumberBeforeAUnitIsAQuantity() {
+        func terms(_ text: String) -> [String] { fullAnalyzer.analyze(text).contributions.map(\.term) }
+        #expect(terms("La paella, de 10.") == ["de 10"])
+        #expect(terms("La paella, de diez.") == ["de diez"])
+        #expect(terms("Le doy un diez a la atención") == ["un diez"])
+        #expect(terms("Un plato de 10 euros").isEmpty)
+        #expect(terms("Esperé más de 10 minutos").isEmpty)
+        #expect(!terms("Llegó con un retraso de diez minutos").contains("de diez"))
+    }
+
+    @Test func dishNamesAreNotOpinions() {
+        #expect(fullAnalyzer.analyze("Pedimos cochinita pibil, huevos rotos y patatas bravas").contributions.isEmpty)
+        #expect(fullAnalyzer.analyze("Una olla podrida y pan perdido de postre").contributions.isEmpty)
+    }
+
     @Test func counterfactualsAreComplaints() {
         #expect(values("si contestaran el chat") == ["contestaran": -1.5])
         #expect(values("esperaba que cumplieran los plazos") == ["cumplieran": -1.5])

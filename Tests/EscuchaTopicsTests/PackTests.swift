@@ -36,6 +36,8 @@ func packTopics(_ text: String) -> [String: SentimentLabel] {
         ("Me cobraron comisión por sacar dinero del cajero y la app del banco no funciona.", "banking.online_banking_app"),
         ("El cupón de descuento no funcionó al pagar el carrito.", "ecommerce.coupons_and_discounts"),
         ("La paella estaba fría y el mesero tardó una hora.", "restaurant.food.temperature"),
+        ("Las alcachofas a la plancha, espectaculares.", "restaurant.food"),
+        ("Pedimos cochinita pibil, huevos rotos y unas quesadillas para compartir.", "restaurant.food"),
         ("La habitación olía a humedad y el desayuno era escaso.", "hotel.breakfast"),
         ("Me perdieron la maleta y el vuelo salió con tres horas de retraso.", "airline.baggage.lost"),
         ("Me perdieron la maleta y el vuelo salió con tres horas de retraso.", "airline.delays"),
@@ -47,6 +49,12 @@ func packTopics(_ text: String) -> [String: SentimentLabel] {
     @Test func sectorsNeedTheirOwnWords() {
         // One shared word is not a sector: billing text is not a hotel's or an airline's.
         #expect(!packTopics("Me cobraron dos veces la misma factura.").keys.contains { $0.hasPrefix("airline.") || $0.hasPrefix("telecom.") })
+    }
+
+    @Test func aDishIsFoodNotDirt() {
+        let found = packTopics("Pedimos cochinita pibil, huevos rotos y unas quesadillas para compartir.")
+        #expect(found["restaurant.cleanliness"] == nil)
+        #expect(found["restaurant.food"] == .neu)
     }
 
     @Test func topicsCarryTheirOwnSentiment() {

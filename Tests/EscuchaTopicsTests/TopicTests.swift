@@ -66,6 +66,16 @@ func topics(_ rules: [(String, String)], _ text: String) throws -> [String] {
         #expect(try topics(rules, "Llegó el martes").isEmpty)
     }
 
+    @Test func theSpecificTopicWinsOnlyWhereBothSpeakOfTheSameThing() throws {
+        let rules = [("billing", "factura OR cobro"), ("billing.wrong_charge", "\"cobrar de más\""),
+                     ("food", "comida"), ("food.menu", "menú OR carta")]
+        // `factura` is two words from `cobraron de más`: the same complaint, the specific topic only.
+        #expect(try topics(rules, "Me cobraron de más en la factura") == ["billing.wrong_charge"])
+        // `comida` is far from `menú`: two aspects of the same sentence, both kept.
+        #expect(try topics(rules, "La comida muy buena y con varios menús para elegir") == ["food", "food.menu"])
+        #expect(try topics(rules, "Buena carta de comida") == ["food.menu"])
+    }
+
     @Test func allNotNearAndExact() throws {
         let rules = [("billing", "cobro AND indebido"), ("bill", "cuenta AND NOT \"cuenta bancaria\""),
                      ("effort", "llamar NEAR/3 veces"), ("consumer", "=OCU")]
