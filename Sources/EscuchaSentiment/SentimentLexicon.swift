@@ -17,6 +17,13 @@ public enum ModifierKind: String, Sendable, CaseIterable {
     case booster, dampener, negator, concord
     case contrastAfter = "contrast_after", contrastBefore = "contrast_before"
     case expectation, irrealis, boundary, rhetorical, sarcasm, deprivation, expected, fulfilled, suggestion, neutral, verdict, laughter
+    /// A word for what a customer pays (`precio`, `tarifa`, `comisión`): weight 1 for an amount, 2 for a document
+    /// of one (`factura`, `cuenta`), which a level word rates but a verb does not (`subir la factura` is uploading it).
+    case cost
+    /// How high a cost is (`alto`, `elevado`, `bajo`): weight is the opinion it gives beside a cost word.
+    case level
+    /// A verb that moves a cost (`subir`, `aumentar`, `bajar`): weight is the opinion it gives beside an amount.
+    case move
 
     var bit: Int {
         switch self {
@@ -38,6 +45,9 @@ public enum ModifierKind: String, Sendable, CaseIterable {
         case .laughter: 15
         case .fulfilled: 16
         case .verdict: 17
+        case .cost: 18
+        case .level: 19
+        case .move: 20
         }
     }
 }

@@ -69,6 +69,13 @@ final class WordReading {
                 modifiers[.expected] = weight
             }
         }
+        // Cost words and levels inflect (`comisiones`, `altas`, `altísima`); moving verbs conjugate (`subieron`).
+        for kind in [ModifierKind.cost, .level] where modifiers[kind] == nil {
+            if let weight = lexicon.modifiers[forms.lemma]?[kind] { modifiers[kind] = weight }
+        }
+        if modifiers[.move] == nil, let weight = lexicon.modifiers[forms.lemma]?[.move] ?? infinitives.lazy.compactMap({ lexicon.modifiers[$0]?[.move] }).first {
+            modifiers[.move] = weight
+        }
         var keys = [forms.key]
         let derived = forms.steps.contains { $0 == "diminutive" || $0 == "augmentative" }
         let lemmaKey = Folding.key(forms.lemma)

@@ -193,6 +193,35 @@ import Testing
         #expect(!terms("Llegó con un retraso de diez minutos").contains("de diez"))
     }
 
+    @Test func aLevelOrAMoveSaidOfACostIsAnOpinion() {
+        func score(_ text: String) -> Double { fullAnalyzer.analyze(text).score.compound }
+        func terms(_ text: String) -> [String] { fullAnalyzer.analyze(text).contributions.map(\.term) }
+        #expect(terms("El precio es muy alto") == ["precio … alto"])
+        #expect(terms("Comisiones altísimas") == ["comisiones … altisimas"])
+        #expect(terms("Me aumentaron la mensualidad") == ["mensualidad … aumentaron"])
+        #expect(terms("Comisiones bajas") == ["comisiones … bajas"])
+        #expect(score("Las comisiones son elevadas") < -0.2)
+        #expect(score("Bajaron la tarifa") > 0)
+        // Without a cost word, or negated, or a verb beside a document: no opinion.
+        #expect(terms("Subimos al avión tarde").isEmpty)
+        #expect(terms("Un edificio muy alto").isEmpty)
+        #expect(terms("El precio no es alto").isEmpty)
+        #expect(!terms("Subí el recibo a la app").contains { $0.contains("recibo") })
+    }
+
+    @Test func idiomsOfReturnAndDecline() {
+        func label(_ text: String) -> SentimentLabel { fullAnalyzer.analyze(text).score.label }
+        #expect(label("Nos gusto mucho") == .pos)  // gustó without its accent
+        #expect(label("No me gusto nada") == .neg)
+        #expect(label("Con un gusto exquisito") == .pos)
+        #expect(label("¡Nunca más!") == .neg)
+        #expect(label("#NuncaMás") == .neg)
+        #expect(label("No creo que repita") == .neg)
+        #expect(label("No se puede pedir más") == .pos)
+        #expect(label("Ya no es lo que era") == .neg)
+        #expect(label("Ha bajado mucho la calidad") == .neg)
+    }
+
     @Test func dishNamesAreNotOpinions() {
         #expect(fullAnalyzer.analyze("Pedimos cochinita pibil, huevos rotos y patatas bravas").contributions.isEmpty)
         #expect(fullAnalyzer.analyze("Una olla podrida y pan perdido de postre").contributions.isEmpty)

@@ -45,6 +45,15 @@ struct RuleContext {
 
     func cue(_ unit: Int) -> String { units[unit].key }
 
+    /// Units of the same clause after `unit`, nearest first, up to `limit` of them.
+    func after(_ unit: Int, limit: Int) -> Range<Int> {
+        var end = unit + 1
+        while end < units.count, end - unit <= limit, clauseOf[end] == clauseOf[unit], !units[end].breaksClause {
+            end += 1
+        }
+        return (unit + 1)..<end
+    }
+
     /// Units of the same clause before `unit`, nearest first, up to `limit` of them (a reversed range: no
     /// array is made, this runs for every contribution).
     func before(_ unit: Int, limit: Int) -> ReversedCollection<Range<Int>> {
