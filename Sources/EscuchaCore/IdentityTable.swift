@@ -1,42 +1,65 @@
 /// Values remembered per object (a token surface's shared forms), holding the object so that its address
 /// is not reused while remembered. Not thread-safe: one per thread.
+///
+/// Inlinable so that the modules using it get a version specialized to their key and value types: the
+/// generic one goes through value witnesses and metadata lookups on every call, and this is called for
+/// every word by every matcher.
 public final class IdentityTable<Key: AnyObject, Value: AnyObject> {
-    private var keys: [Key?]
-    private var values: [Value?]
-    private var count = 0
-    private let mask: Int
+    @usableFromInline let keys: UnsafeMutablePointer<Unmanaged<Key>?>
+    @usableFromInline let values: UnsafeMutablePointer<Unmanaged<Value>?>
+    @usableFromInline var count = 0
+    @usableFromInline let mask: Int
     /// Cleared when this full (a corpus with more distinct surfaces than this starts over).
-    private let limit: Int
+    @usableFromInline let limit: Int
 
     public init(capacityPowerOfTwo: Int = 17) {
         let capacity = 1 << capacityPowerOfTwo
         mask = capacity - 1
         limit = capacity / 2
-        keys = Array(repeating: nil, count: capacity)
-        values = Array(repeating: nil, count: capacity)
+        keys = .allocate(capacity: capacity)
+        keys.initialize(repeating: nil, count: capacity)
+        values = .allocate(capacity: capacity)
+        values.initialize(repeating: nil, count: capacity)
     }
 
-    @inline(__always)
-    private func slot(_ key: Key) -> Int {
+    deinit {
+        clear()
+        keys.deallocate()
+        values.deallocate()
+    }
+
+    @inlinable @inline(__always)
+    func slot(_ key: Key) -> Int {
         let bits = UInt64(UInt(bitPattern: ObjectIdentifier(key)))
         return Int(truncatingIfNeeded: ((bits >> 4) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
+    @inlinable
     public func value(for key: Key, make: () -> Value) -> Value {
         var index = slot(key)
         while let stored = keys[index] {
-            if stored === key { return values[index]! }
+            if stored.toOpaque() == Unmanaged.passUnretained(key).toOpaque() { return values[index]!.takeUnretainedValue() }
             index = (index + 1) & mask
         }
         let value = make()
         if count >= limit {
-            for i in keys.indices { keys[i] = nil; values[i] = nil }
-            count = 0
+            clear()
             index = slot(key)
         }
-        keys[index] = key
-        values[index] = value
+        keys[index] = Unmanaged.passRetained(key)
+        values[index] = Unmanaged.passRetained(value)
         count += 1
         return value
+    }
+
+    @usableFromInline
+    func clear() {
+        for index in 0...mask {
+            keys[index]?.release()
+            values[index]?.release()
+            keys[index] = nil
+            values[index] = nil
+        }
+        count = 0
     }
 }
