@@ -12,6 +12,15 @@ public struct TopicAnalyzer: Sendable {
     let gatesSectors: Bool
     /// Words of each sector pack's terms that no general-pack term uses (`paella`, `maleta`, `fibra`).
     let anchors: [String: Set<String>]
+    /// One bit for each pack with anchors.
+    let packBits: [String: UInt64]
+    /// The packs each surface anchors, per thread.
+    private let anchorCache = ThreadLocal { IdentityTable<TokenForms, PackMask>() }
+
+    final class PackMask {
+        let mask: UInt64
+        init(_ mask: UInt64) { self.mask = mask }
+    }
 
     public init(taxonomy: Taxonomy, normalizer: Normalizer) {
         matcher = TopicMatcher(taxonomy: taxonomy, normalizer: normalizer)
@@ -24,6 +33,9 @@ public struct TopicAnalyzer: Sendable {
         }
         let general = words["general"] ?? []
         anchors = words.filter { $0.key != "general" }.mapValues { $0.subtracting(general) }
+        var bits: [String: UInt64] = [:]
+        for (index, name) in anchors.keys.sorted().prefix(64).enumerated() { bits[name] = 1 << UInt64(index) }
+        packBits = bits
     }
 
     /// The packs of `directory/topics/` that are present (all of `Taxonomy.packs` by default).
@@ -46,11 +58,25 @@ public struct TopicAnalyzer: Sendable {
             for range in hit.evidence { evidence[taxonomy.topics[hit.topic].pack, default: []].formUnion(range) }
         }
         var spoken: [String: Bool] = [:]
+        let cache = anchorCache.value
+        var masks: [UInt64]?
         hits.removeAll { hit in
             let pack = taxonomy.topics[hit.topic].pack
-            guard let words = anchors[pack] else { return false }
+            guard anchors[pack] != nil, let bit = packBits[pack] else { return false }
             if let known = spoken[pack] { return !known }
-            let count = tokenKeys.indices.filter { text.tokens[$0].kind == .word && tokenKeys[$0].contains(where: words.contains) }.count
+            // Which sectors each word anchors, worked out once per surface.
+            if masks == nil {
+                masks = text.tokens.indices.map { position in
+                    let token = text.tokens[position]
+                    guard token.kind == .word else { return 0 }
+                    return cache.value(for: token.forms) {
+                        var mask: UInt64 = 0
+                        for (name, words) in anchors where tokenKeys[position].contains(where: words.contains) { mask |= packBits[name] ?? 0 }
+                        return PackMask(mask)
+                    }.mask
+                }
+            }
+            let count = masks!.lazy.filter { $0 & bit != 0 }.count
             // Two words of the sector, or one and evidence on two words.
             spoken[pack] = count >= Self.sectorEvidence || count >= 1 && (evidence[pack]?.count ?? 0) >= Self.sectorEvidence
             return !spoken[pack]!

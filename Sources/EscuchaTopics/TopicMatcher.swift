@@ -76,6 +76,142 @@ public struct TopicMatcher: Sendable {
         self.topicsOfTerm = topicsOfTerm
         termsByFirstKey = byFirst
         slotFirstTerms = slotFirst
+
+        // The same terms as numbers, for the matching loop: every word of every term (and the slot's words)
+        // gets an id, each term is a run of ids, and a word id leads to the terms it starts.
+        var ids: [String: Int32] = [:]
+        func id(_ word: String) -> Int32 {
+            if let known = ids[word] { return known }
+            let next = Int32(ids.count)
+            ids[word] = next
+            return next
+        }
+        var words: [Int32] = []
+        var starts: [Int32] = [0]
+        for keys in termKeys {
+            for key in keys { words.append(id(key)) }
+            starts.append(Int32(words.count))
+        }
+        let slotWordIDs = slotWords.map(id)
+        let slotID = slot.map(id) ?? -2
+        var isSlotWord = [Bool](repeating: false, count: ids.count)
+        for word in slotWordIDs { isSlotWord[Int(word)] = true }
+        var startingTerms = [[Int32]](repeating: [], count: ids.count)
+        for (number, keys) in termKeys.enumerated() where !(slot != nil && keys[0] == slot) {
+            startingTerms[Int(ids[keys[0]]!)].append(Int32(number))
+        }
+        let table = FlatTable(startingTerms)
+        // A topic whose rule is any of some terms, and none of others (every pack topic), is decided from the
+        // terms found alone: each (term, topic) pair says whether the term is evidence or an exclusion.
+        var simple = [Bool](repeating: false, count: compiled.count)
+        var roles = [[Int32]](repeating: [], count: termKeys.count)
+        func terms(_ rule: CompiledRule) -> [Int]? {
+            switch rule {
+            case .term(let number): return [number]
+            case .any(let rules):
+                var out: [Int] = []
+                for rule in rules {
+                    guard case .term(let number) = rule else { return nil }
+                    out.append(number)
+                }
+                return out
+            default: return nil
+            }
+        }
+        for (topic, rule) in compiled.enumerated() {
+            var positive: [Int]?
+            var excluded: [Int] = []
+            if let any = terms(rule) {
+                positive = any
+            } else if case .all(let parts) = rule, parts.count == 2, let any = terms(parts[0]), case .not(let inner) = parts[1], let none = terms(inner) {
+                positive = any
+                excluded = none
+            }
+            if let positive {
+                simple[topic] = true
+                for number in positive { roles[number].append(Int32(topic * 2)) }
+                for number in excluded { roles[number].append(Int32(topic * 2 + 1)) }
+            } else {
+                for number in termKeys.indices where topicsOfTerm[number].contains(topic) { roles[number].append(Int32(topic * 2)) }
+            }
+        }
+        numbered = Numbered(wordIDs: ids, termWords: words, termStarts: starts, termsByFirstWord: table, slotID: slotID,
+                          isSlotWord: isSlotWord, slotFirstTerms: slotFirst.map { Int32($0) }, roles: FlatTable(roles), simple: simple)
+    }
+
+    /// Lists of lists as one array and the offsets into it (no array to retain per lookup).
+    struct FlatTable: Sendable {
+        let items: [Int32]
+        let offsets: [Int32]
+
+        init(_ lists: [[Int32]]) {
+            var items: [Int32] = []
+            var offsets: [Int32] = [0]
+            for list in lists {
+                items += list
+                offsets.append(Int32(items.count))
+            }
+            self.items = items
+            self.offsets = offsets
+        }
+
+        @inline(__always)
+        func range(_ index: Int) -> Range<Int> { Int(offsets[index])..<Int(offsets[index + 1]) }
+    }
+
+    /// The terms as numbers (see `init`).
+    struct Numbered: Sendable {
+        let wordIDs: [String: Int32]
+        let termWords: [Int32]
+        let termStarts: [Int32]
+        let termsByFirstWord: FlatTable
+        /// The slot's id, or -2 when there is no slot (no word id is negative but -1, an unknown word).
+        let slotID: Int32
+        let isSlotWord: [Bool]
+        let slotFirstTerms: [Int32]
+        /// Per term, `topic * 2` where it is evidence of the topic (or part of a rule that is not simple), and
+        /// `topic * 2 + 1` where it excludes the topic.
+        let roles: FlatTable
+        /// Topics decided from their terms alone, without evaluating the rule.
+        let simple: [Bool]
+    }
+
+    private let numbered: Numbered
+
+    /// The word ids of a surface's keys: first its own key's id (-1 when no term has that word), then the ids
+    /// of its lemma and the infinitives it may conjugate that some term has.
+    final class WordIDs {
+        let ids: [Int32]
+        init(_ ids: [Int32]) { self.ids = ids }
+    }
+
+    private let idCache = ThreadLocal { IdentityTable<TokenForms, WordIDs>() }
+
+    /// Per-thread working arrays for one sentence, indexed by term and by topic; a stamp says whether an
+    /// entry belongs to the current sentence, so nothing is cleared between sentences.
+    final class Scratch {
+        var termStamp: [UInt32]
+        var termRanges: [[Range<Int>]]
+        var topicStamp: [UInt32]
+        var topicEvidence: [[Range<Int>]]
+        var topicExcluded: [Bool]
+        var touched: [Int32] = []
+        var stamp: UInt32 = 0
+
+        init(terms: Int, topics: Int) {
+            termStamp = [UInt32](repeating: 0, count: terms)
+            termRanges = [[Range<Int>]](repeating: [], count: terms)
+            topicStamp = [UInt32](repeating: 0, count: topics)
+            topicEvidence = [[Range<Int>]](repeating: [], count: topics)
+            topicExcluded = [Bool](repeating: false, count: topics)
+        }
+    }
+
+    private let scratch = ThreadLocal { ScratchBox() }
+
+    /// Scratch is sized by the matcher that uses it; the box holds it until the first use on a thread.
+    final class ScratchBox {
+        var scratch: Scratch?
     }
 
     /// A placeholder word in terms (`{n}`) that matches any number, or any of `slotWords`.
@@ -88,14 +224,6 @@ public struct TopicMatcher: Sendable {
     final class KeyList {
         let keys: [String]
         init(_ keys: [String]) { self.keys = keys }
-    }
-
-    /// The terms a surface can start, per thread (a pointer lookup instead of hashing its keys again).
-    private let startCache = ThreadLocal { IdentityTable<TokenForms, TermList>() }
-
-    final class TermList {
-        let terms: [Int]
-        init(_ terms: [Int]) { self.terms = terms }
     }
 
     /// The keys of every token of a text; compute once and share between matchers.
@@ -125,34 +253,99 @@ public struct TopicMatcher: Sendable {
 
     public func match(_ text: NormalizedText, keys precomputed: [[String]]? = nil) -> [TopicHit] {
         var hits: [TopicHit] = []
-        let tokenKeys = precomputed ?? keys(of: text)
+        // Each token's word ids, flattened for the text: ids[idStarts[i]..<idStarts[i + 1]], the first its own key's.
+        let cache = idCache.value
+        var ids: [Int32] = []
+        ids.reserveCapacity(text.tokens.count * 2)
+        var idStarts: [Int32] = [0]
+        idStarts.reserveCapacity(text.tokens.count + 1)
+        for (position, token) in text.tokens.enumerated() {
+            let list = cache.value(for: token.forms) {
+                let keys = precomputed?[position] ?? (token.kind == .word || token.kind == .hashtag ? Self.keys(token, normalizer) : [token.key])
+                var list: [Int32] = [numbered.wordIDs[keys[0]] ?? -1]
+                for key in keys.dropFirst() { if let id = numbered.wordIDs[key] { list.append(id) } }
+                return WordIDs(list)
+            }
+            ids += list.ids
+            idStarts.append(Int32(ids.count))
+        }
+        let box = scratch.value
+        let work: Scratch
+        if let existing = box.scratch, existing.termStamp.count == termKeys.count { work = existing } else {
+            work = Scratch(terms: termKeys.count, topics: compiled.count)
+            box.scratch = work
+        }
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
             // Every term found in the sentence, by number, in one pass over its words.
-            var found: [Int: [Range<Int>]] = [:]
-            let starts = startCache.value
+            work.stamp &+= 1
+            if work.stamp == 0 {  // the stamps wrapped: start them again
+                for index in work.termStamp.indices { work.termStamp[index] = 0 }
+                for index in work.topicStamp.indices { work.topicStamp[index] = 0 }
+                work.stamp = 1
+            }
+            let stamp = work.stamp
+            work.touched.removeAll(keepingCapacity: true)
+            func record(_ term: Int32, _ range: Range<Int>) {
+                let index = Int(term)
+                if work.termStamp[index] != stamp {
+                    work.termStamp[index] = stamp
+                    work.termRanges[index].removeAll(keepingCapacity: true)
+                    work.touched.append(term)
+                }
+                work.termRanges[index].append(range)
+            }
             for position in sentence.tokens {
-                let token = text.tokens[position]
-                let terms: [Int]
-                if token.kind == .word || token.kind == .hashtag {
-                    terms = starts.value(for: token.forms) {
-                        TermList(tokenKeys[position].flatMap { termsByFirstKey[$0] ?? [] })
-                    }.terms
-                } else {
-                    terms = tokenKeys[position].flatMap { termsByFirstKey[$0] ?? [] }
+                let own = Int(idStarts[position])
+                let end = Int(idStarts[position + 1])
+                for slot in own..<end {
+                    let word = ids[slot]
+                    guard word >= 0 else { continue }
+                    for index in numbered.termsByFirstWord.range(Int(word)) {
+                        let term = numbered.termsByFirstWord.items[index]
+                        if let length = matchLength(term, at: position, sentence.tokens.upperBound, text, ids, idStarts) {
+                            record(term, position..<position + length)
+                        }
+                    }
                 }
-                for term in terms where matches(term, at: position, sentence, text, tokenKeys) {
-                    found[term, default: []].append(position..<position + termKeys[term].count)
-                }
-                for term in slotFirstTerms where matches(term, at: position, sentence, text, tokenKeys) {
-                    found[term, default: []].append(position..<position + termKeys[term].count)
+                // Terms that open with the slot can only start at a number or one of the slot's words.
+                if !numbered.slotFirstTerms.isEmpty, text.tokens[position].kind == .number || ids[own] >= 0 && numbered.isSlotWord[Int(ids[own])] {
+                    for term in numbered.slotFirstTerms {
+                        if let length = matchLength(term, at: position, sentence.tokens.upperBound, text, ids, idStarts) {
+                            record(term, position..<position + length)
+                        }
+                    }
                 }
             }
-            guard !found.isEmpty else { continue }
-            var candidates = Set<Int>()
-            for term in found.keys { candidates.formUnion(topicsOfTerm[term]) }
+            guard !work.touched.isEmpty else { continue }
+            var candidates: [Int] = []
+            for term in work.touched {
+                for index in numbered.roles.range(Int(term)) {
+                    let role = Int(numbered.roles.items[index])
+                    let topic = role >> 1
+                    if work.topicStamp[topic] != stamp {
+                        work.topicStamp[topic] = stamp
+                        work.topicEvidence[topic].removeAll(keepingCapacity: true)
+                        work.topicExcluded[topic] = false
+                        candidates.append(topic)
+                    }
+                    if role & 1 == 1 {
+                        work.topicExcluded[topic] = true
+                    } else if numbered.simple[topic] {
+                        work.topicEvidence[topic] += work.termRanges[Int(term)]
+                    }
+                }
+            }
+            candidates.sort()
+            let found: (Int) -> [Range<Int>]? = { term in work.termStamp[term] == stamp ? work.termRanges[term] : nil }
             var sentenceHits: [TopicHit] = []
-            for topic in candidates.sorted() {
-                if let evidence = evaluate(compiled[topic], found), !evidence.isEmpty {
+            for topic in candidates {
+                let evidence: [Range<Int>]?
+                if numbered.simple[topic] {
+                    evidence = work.topicExcluded[topic] ? nil : work.topicEvidence[topic]
+                } else {
+                    evidence = evaluate(compiled[topic], found)
+                }
+                if let evidence, !evidence.isEmpty {
                     sentenceHits.append(TopicHit(topic: topic, sentence: sentenceIndex, evidence: Self.distinct(evidence)))
                 }
             }
@@ -174,18 +367,34 @@ public struct TopicMatcher: Sendable {
         return hits
     }
 
-    private func matches(_ term: Int, at start: Int, _ sentence: Sentence, _ text: NormalizedText, _ keys: [[String]]) -> Bool {
-        let wanted = termKeys[term]
-        guard start + wanted.count <= sentence.tokens.upperBound else { return false }
-        for (offset, word) in wanted.enumerated() {
-            let tokenKeys = keys[start + offset]
-            if let slot, word == slot {
-                if text.tokens[start + offset].kind == .number || slotWords.contains(tokenKeys[0]) { continue }
-                return false
+    /// The number of tokens term `term` covers when it matches at `start` (within the sentence ending at
+    /// `end`), or nil.
+    @inline(__always)
+    private func matchLength(_ term: Int32, at start: Int, _ end: Int, _ text: NormalizedText, _ ids: [Int32], _ idStarts: [Int32]) -> Int? {
+        let first = Int(numbered.termStarts[Int(term)])
+        let count = Int(numbered.termStarts[Int(term) + 1]) - first
+        guard start + count <= end else { return nil }
+        let exact = termExact[Int(term)]
+        for offset in 0..<count {
+            let word = numbered.termWords[first + offset]
+            let position = start + offset
+            let own = Int(idStarts[position])
+            if word == numbered.slotID {
+                if text.tokens[position].kind == .number || ids[own] >= 0 && numbered.isSlotWord[Int(ids[own])] { continue }
+                return nil
             }
-            if termExact[term] ? tokenKeys.first != word : !tokenKeys.contains(word) { return false }
+            if exact {
+                if ids[own] != word { return nil }
+            } else {
+                var found = false
+                for slot in own..<Int(idStarts[position + 1]) where ids[slot] == word {
+                    found = true
+                    break
+                }
+                if !found { return nil }
+            }
         }
-        return true
+        return count
     }
 
     /// Tokens between two evidence spans up to which a parent topic's evidence counts as part of its child's.
@@ -206,10 +415,10 @@ public struct TopicMatcher: Sendable {
     }
 
     /// The evidence of a rule given the terms found in the sentence, or nil when the rule does not hold.
-    func evaluate(_ rule: CompiledRule, _ found: [Int: [Range<Int>]]) -> [Range<Int>]? {
+    func evaluate(_ rule: CompiledRule, _ found: (Int) -> [Range<Int>]?) -> [Range<Int>]? {
         switch rule {
         case .term(let number):
-            return found[number]
+            return found(number)
         case .any(let rules):
             var evidence: [Range<Int>] = []
             var any = false
