@@ -18,7 +18,7 @@ public enum ModifierKind: String, Sendable, CaseIterable {
     case contrastAfter = "contrast_after", contrastBefore = "contrast_before"
     case expectation, irrealis, boundary, rhetorical, sarcasm, deprivation, expected, fulfilled, suggestion, neutral, verdict, laughter
     /// A word for what a customer pays (`precio`, `tarifa`, `comisión`): weight 1 for an amount, 2 for a document
-    /// of one (`factura`, `cuenta`), which a level word rates but a verb does not (`subir la factura` is uploading it).
+    /// of one (`factura`, `cuenta`), which `subir` and `bajar` do not rate (`subir la factura` is uploading it).
     case cost
     /// How high a cost is (`alto`, `elevado`, `bajo`): weight is the opinion it gives beside a cost word.
     case level

@@ -280,6 +280,11 @@ import Testing
         #expect(values("Muy Buena Comida") == ["Buena": 2.6])  // a title in title case keeps its words
         #expect(values("buenos días, una consulta").isEmpty)
         #expect(values("a lo mejor vamos").isEmpty)
+        // `Bien, pero…` concedes: the praise is meant, and the contrast weighs the rest.
+        #expect(values("Bien, les cuento").isEmpty)
+        #expect(values("Bien, pero caro").keys.sorted() == ["Bien", "caro"])
+        #expect(values("bien pero lento").keys.sorted() == ["bien", "lento"])
+        #expect(values("Bueno, pero llegó tarde").keys.sorted() == [])
     }
 
     @Test func adviceWithMejorIsNotPraise() {

@@ -1,4 +1,5 @@
 import Foundation
+import EscuchaTestSupport
 import Testing
 import EscuchaLexicon
 import EscuchaSentiment
@@ -46,6 +47,19 @@ func signals(_ text: String) -> [String] {
         #expect(signals("Tuve que llamar cinco veces") == ["effort"])
         #expect(signals("Llamé 7 veces y nada") == ["effort"])
         #expect(signals("No lo recomiendo") == ["not_recommend"])
+    }
+
+    @Test func theShippedListKnowsCommonPhrasings() {
+        let shipped = try! SignalDetector(directory: "\(repositoryRoot)/lexicons/es", normalizer: analyzer.normalizer)
+        func found(_ text: String) -> [String] {
+            let normalized = analyzer.normalizer.normalize(text)
+            return shipped.detect(normalized, sentiment: analyzer.analyze(normalized)).map(\.signal.rawValue)
+        }
+        #expect(found("Quiero la baja. Ya.") == ["churn"])
+        #expect(found("Ya estoy viendo otras opciones") == ["churn"])
+        #expect(found("Me pasaron con cuatro agentes distintos") == ["effort"])
+        #expect(found("Ya lo reporté 3 veces") == ["repeat_contact"])
+        #expect(found("Es la tercera vez que os escribo") == ["repeat_contact"])
     }
 
     @Test func nearMissesDoNotRaiseSignals() {

@@ -62,6 +62,9 @@ enum DiscourseMarkers {
                   markers.contains(units[first].key), first + 1 < sentence.upperBound else { continue }
             let next = units[first + 1]
             let pause = !next.isWord && next.key.hasPrefix(",") || next.key.hasPrefix("...") || next.key.hasPrefix("…")
+            // `Bien, pero caro`, `bien pero lento`: a concession, the praise is meant; `Bueno, pero…` is not.
+            let after = pause && first + 2 < sentence.upperBound ? units[first + 2] : next
+            if units[first].key == "bien", after.isWord, after.key == "pero" { continue }
             if pause || next.isWord && connectives.contains(next.key) {
                 units[first].opinion = nil
             }

@@ -102,7 +102,8 @@ enum Suggestions {
 /// `el precio es muy alto`, `comisiones altísimas`, `me subieron la cuota`: a level word (`alto`, `elevado`,
 /// `bajo`) or a moving verb (`subir`, `bajar`) carries no opinion alone (`alta calidad`, `subir al avión`), but
 /// said of what the customer pays it does. The cost word is in the same clause, up to `reach` words away on
-/// either side. Verbs rate only amounts: `subir la factura` is uploading it. Negated (`el precio no es alto`),
+/// either side. `subir` and `bajar` rate only amounts: `subir la factura` is uploading it (`la factura se duplica`
+/// is a rise). Negated (`el precio no es alto`),
 /// the level says nothing either way and gives no cue.
 enum CostLevel {
     static let reach = 4
@@ -120,9 +121,11 @@ enum CostLevel {
                 continue
             }
             let near = Array(context.before(index, limit: reach)) + context.after(index, limit: reach)
+            // Only `subir` and `bajar` also mean uploading and downloading a document.
+            let movesDocuments = !isVerb || !(unit.key.hasPrefix("sub") || unit.key.hasPrefix("baj"))
             guard let cost = near.first(where: { position in
                 guard let kind = context.units[position].modifiers[.cost] else { return false }
-                return !isVerb || kind == 1
+                return movesDocuments || kind == 1
             }) else { continue }
             if context.before(index, limit: Negation.scope).contains(where: { context.negators.contains($0) }) { continue }
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(cost)) … \(unit.key)", rule: "cost level",
