@@ -21,8 +21,9 @@ public struct TextClassifier: Sendable, Equatable {
 
     /// Calibrated with `escucha calibrate` on the demo surveys and reviews and on 1–2 against 4–5 star
     /// reviews (`docs/calibration.md` has the tables): the detractor threshold with the highest recall
-    /// whose precision stays at or above 0.7.
-    public static let calibrated = TextClassifier(detractorAtMost: -0.40, promoterAtLeast: 0.55, mixedPositiveShare: 0.15, mixedDetractorAtMost: -0.8)
+    /// whose precision stays at or above 0.7 on the surveys, the middle of the −0.15…−0.05 plateau where
+    /// every such threshold scores the same (a complaint team would rather see a passive than miss a detractor).
+    public static let calibrated = TextClassifier(detractorAtMost: -0.10, promoterAtLeast: 0.55, mixedPositiveShare: 0.15, mixedDetractorAtMost: -0.8)
 
     public init(detractorAtMost: Double, promoterAtLeast: Double, mixedPositiveShare: Double = 0.2, mixedDetractorAtMost: Double = -1) {
         self.detractorAtMost = detractorAtMost
