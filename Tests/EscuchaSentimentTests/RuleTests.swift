@@ -268,8 +268,12 @@ import Testing
         let mixed = ruleAnalyzer.analyze("La comida rica, el servicio lento. Ni fu ni fa.")
         #expect(mixed.contributions.map(\.value) == [0.75, -0.45])  // 2.5 × 0.3, −1.5 × 0.3
         #expect(mixed.score.label == .neu)
-        // Without praise and complaint both, the verdict changes nothing.
-        #expect(values("Todo rico. Ni fu ni fa.") == ["rico": 2.5])
+        // A closing verdict weighs a one-sided text too: the writer has said it balances.
+        #expect(values("Todo rico. Ni fu ni fa.") == ["rico": 0.75])
+        // Not closing (an opinion follows it) and one-sided: the verdict changes nothing.
+        #expect(values("Ni fu ni fa. Todo rico.") == ["rico": 2.5])
+        // `sin más que decir` is nothing to add, not the verdict `sin más`.
+        #expect(fullAnalyzer.analyze("Excelente atención, sin más que decir.").score.label == .pos)
     }
 }
 

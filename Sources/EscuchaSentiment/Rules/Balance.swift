@@ -29,13 +29,19 @@ enum Balance {
 
 /// A writer's own balanced verdict: `Ni fu ni fa.`, `Depende de lo que busques.`, `Cumple para una noche.`,
 /// `Lo bueno compensa lo malo.` In a text that praises and complains, such a verdict says the two weigh
-/// the same: every contribution is scaled by the verdict's weight, so the text ends neutral.
+/// the same: every contribution is scaled by the verdict's weight, so the text ends neutral. A verdict
+/// that closes the text does the same when the model found only one side (`Cumplen, aunque sin más.`).
 enum BalancedVerdict {
     static func apply(_ context: inout RuleContext) {
         guard let verdict = context.units.lastIndex(where: { $0.has(.verdict) }) else { return }
         let positive = context.contributions.contains { $0.value > 0 && $0.unit != verdict }
         let negative = context.contributions.contains { $0.value < 0 && $0.unit != verdict }
-        guard positive, negative, let weight = context.units[verdict].modifiers[.verdict] else { return }
+        // A closing verdict (in the last sentence, after the opinions) weighs the text even when the model
+        // found only one side of it (`Cumplen, aunque sin más.`): the writer has said it balances.
+        let closing = context.sentenceOf[verdict] == context.sentenceOf[context.units.count - 1]
+            && context.contributions.allSatisfy { $0.unit <= verdict }
+        guard positive && negative || closing && (positive || negative),
+              let weight = context.units[verdict].modifiers[.verdict] else { return }
         for index in context.contributions.indices {
             let value = context.contributions[index].value
             context.contributions[index].apply("balanced verdict", cue: context.cue(verdict), to: value * weight)
