@@ -115,9 +115,19 @@ public struct Classification: Sendable, Equatable {
 
     /// A document's classes: stated from its score or rating, inferred from its text where it has some.
     public init(document: Document, score: SentimentScore, signals: [SignalKind], classifier: TextClassifier) {
+        self.init(document: document, evidence: ClassEvidence(compound: score.compound, positive: score.positive, negative: score.negative),
+                  signals: signals, classifier: classifier)
+    }
+
+    /// The same from the document's sentiment analysis, read as `ClassEvidence` says.
+    public init(document: Document, sentiment: SentimentAnalysis, signals: [SignalKind], classifier: TextClassifier) {
+        self.init(document: document, evidence: ClassEvidence(document: document, sentiment: sentiment), signals: signals, classifier: classifier)
+    }
+
+    public init(document: Document, evidence: ClassEvidence, signals: [SignalKind], classifier: TextClassifier) {
         self.init(stated: StatedClass.of(document),
                   inferred: TextClassifier.canInfer(from: document)
-                      ? classifier.infer(compound: score.compound, positive: score.positive, negative: score.negative, signals: signals) : nil)
+                      ? classifier.infer(compound: evidence.compound, positive: evidence.positive, negative: evidence.negative, signals: signals) : nil)
     }
 
     public var value: CustomerClass? { stated?.value ?? inferred?.value }

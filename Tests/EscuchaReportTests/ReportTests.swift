@@ -1,6 +1,8 @@
 import EscuchaClassify
 import EscuchaCore
 import EscuchaReport
+import EscuchaSentiment
+import EscuchaTestSupport
 import Foundation
 import Testing
 
@@ -64,6 +66,31 @@ struct ClassifierTests {
         #expect(classifier.infer(compound: 0.2, positive: 0.2, negative: 0, signals: [.recommend]).value == .promoter)
         #expect(classifier.infer(compound: 0.3, positive: 0.2, negative: 0, signals: []).value == .passive)
         #expect(TextClassifier.isNonAnswer("Sin comentarios.") && TextClassifier.isNonAnswer("-") && !TextClassifier.isNonAnswer("nada bien"))
+    }
+
+    @Test("praise words in an answer to an improvement question name what is missing")
+    func improvementAnswers() throws {
+        let analyzer = try SentimentAnalyzer(lexiconDirectory: "\(repositoryRoot)/lexicons/es")
+        let comment = "Cuatro días esperando la SIM nueva y mientras tanto sin teléfono."
+        func document(question: String, answer: String) -> Document {
+            Document(id: DocumentID("s"), kind: .survey, channel: "survey:x", text: comment + "\n\n" + answer, scores: SurveyScores(nps: 4),
+                     location: SourceLocation(file: "f", record: 0),
+                     fields: [Field(name: "answers", value: .object([Field(name: "comentario", value: .string(comment)),
+                                                                     Field(name: question, value: .string(answer))]))])
+        }
+        let asked = document(question: "¿Qué mejorarías?", answer: "envíos más rápidos")
+        let sentiment = analyzer.analyze(asked.text)
+        #expect(sentiment.score.positive > 0)  // the model reads `rápidos` as praise…
+        let evidence = ClassEvidence(document: asked, sentiment: sentiment)
+        #expect(evidence.positive == 0 && evidence.negative == 1)  // …the class does not
+        #expect(evidence.compound < sentiment.score.compound)
+        let classification = Classification(document: asked, sentiment: sentiment, signals: [], classifier: .calibrated)
+        #expect(classification.inferred?.value == .detractor)
+        #expect(classification.stated?.value == .detractor)
+        // Another question's answer is read as written.
+        let other = document(question: "comentario_adicional", answer: "envíos más rápidos")
+        let plain = ClassEvidence(document: other, sentiment: analyzer.analyze(other.text))
+        #expect(plain == ClassEvidence(compound: sentiment.score.compound, positive: sentiment.score.positive, negative: sentiment.score.negative))
     }
 }
 

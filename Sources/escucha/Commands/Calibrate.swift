@@ -49,7 +49,8 @@ struct Calibrate: ParsableCommand {
                 guard let stated = StatedClass.of(document), TextClassifier.canInfer(from: document) else { return nil }
                 if exclude, stated.scale != .nps, stated.from == 3 { return nil }
                 let result = analyzer.analyze(document.text)
-                return Sample(stated: stated.value, compound: result.sentiment.score.compound, positive: result.sentiment.score.positive, negative: result.sentiment.score.negative,
+                let evidence = ClassEvidence(document: document, sentiment: result.sentiment)
+                return Sample(stated: stated.value, compound: evidence.compound, positive: evidence.positive, negative: evidence.negative,
                               signals: result.signals.map(\.signal))
             }
         }, emit: { output in samples += output.payload })

@@ -67,7 +67,7 @@ struct IngestRun {
                 if let masker { masker.mask(documents[index]).writeJSON(to: &writer) } else { documents[index].writeJSON(to: &writer) }
                 if let analyzer {
                     let analysis = analyzer.analyze(documents[index].text)
-                    let classification = Classification(document: documents[index], score: analysis.sentiment.score,
+                    let classification = Classification(document: documents[index], sentiment: analysis.sentiment,
                                                         signals: analysis.signals.map(\.signal), classifier: classifier)
                     let link = linker?.link(author: documents[index].author, channel: documents[index].channel)
                     writer.reopenObject()
