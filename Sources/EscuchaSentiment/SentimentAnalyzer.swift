@@ -122,7 +122,21 @@ public struct SentimentAnalyzer: Sendable {
                 }
             }
         }
+        // `nunca más` is a vow (`¡Nunca más!`, `nunca más compro aquí`) unless an opinion word follows in its
+        // clause: then it only negates it (`nunca más tuve problemas`).
+        for index in units.indices where units[index].opinion != nil && units[index].has(.negator) && Self.vows.contains(units[index].key) {
+            var next = index + 1
+            while next < units.count, next <= index + Negation.scope, !units[next].breaksClause {
+                if units[next].opinion != nil, units[next].isWord {
+                    units[index].opinion = nil
+                    break
+                }
+                next += 1
+            }
+        }
     }
+
+    static let vows: Set<String> = ["nunca más", "nunca mas"]
 
     /// Three or more words, nearly all in capitals: capitals are then the writer's habit.
     static func isShouting(_ text: NormalizedText) -> Bool {

@@ -216,6 +216,8 @@ import Testing
         #expect(label("Con un gusto exquisito") == .pos)
         #expect(label("¡Nunca más!") == .neg)
         #expect(label("#NuncaMás") == .neg)
+        #expect(label("Nunca más compro aquí") == .neg)
+        #expect(label("Nunca más tuve problemas con ellos") == .pos)  // it only negates the opinion after it
         #expect(label("No creo que repita") == .neg)
         #expect(label("No se puede pedir más") == .pos)
         #expect(label("Ya no es lo que era") == .neg)
