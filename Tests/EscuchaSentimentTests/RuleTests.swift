@@ -19,6 +19,13 @@ import Testing
         #expect(score.label == .pos)
         #expect(ruleAnalyzer.analyze("Llegó el martes").score.label == .neu)
         #expect(ruleAnalyzer.analyze("Es malo").score.label == .neg)
+        // A mixed opinion is neutral: the weaker side at least 1.0 and 60% of the stronger.
+        #expect(SentimentScore.label(compound: -0.4, positiveMass: 2.5, negativeMass: 3.9) == .neu)
+        #expect(SentimentScore.label(compound: -0.6, positiveMass: 1.0, negativeMass: 4.0) == .neg)
+        #expect(SentimentScore.label(compound: 0.2, positiveMass: 0.9, negativeMass: 0.9) == .neu)
+        #expect(SentimentScore.label(compound: 0.5, positiveMass: 3.0, negativeMass: 0.9) == .pos)  // 0.9 is below 1.0
+        let mixed = ruleAnalyzer.analyze("La comida rica, el servicio malo y lento").score  // +2.5 against −4
+        #expect(mixed.compound < SentimentScore.negativeThreshold && mixed.label == .neu)
     }
 
     @Test func expressionsMatchOnLemmas() {

@@ -28,7 +28,8 @@ enum SentimentExplanation {
         var out = "\(text)\n\n"
         out += "sentiment: \(score.label.rawValue)  compound \(signed(score.compound, 3))"
         out += "  (positive \(percent(score.positive)) · neutral \(percent(score.neutral)) · negative \(percent(score.negative)))\n"
-        out += "labels: pos from \(signed(SentimentScore.positiveThreshold, 2)), neg from \(signed(SentimentScore.negativeThreshold, 2))\n\n"
+        out += "labels: pos from \(signed(SentimentScore.positiveThreshold, 2)), neg from \(signed(SentimentScore.negativeThreshold, 2)); "
+            + "neu when mixed (the weaker side at least \(Int(SentimentScore.mixedShare * 100))% of the stronger)\n\n"
         if analysis.contributions.isEmpty {
             out += "No word of this text is in the sentiment lexicon: it scores 0.\n"
         } else {
