@@ -32,8 +32,10 @@ public struct OpinionLookup: Sendable {
         if let entry = entry(for: word) {
             return Found(entry: entry, match: entry.term == word ? "exact" : "accents", intensity: [])
         }
-        let superlative = forms.steps.contains("superlative")
         if forms.lemma != word, let entry = entry(for: forms.lemma) {
+            // A superlative whose base the lemma table lists (`riquísima` → `rico`) is one still.
+            let superlative = forms.steps.contains("superlative")
+                || Self.superlativeEndings.contains { forms.key.hasSuffix($0) } && ["adjectives", "core", "regional"].contains(entry.list)
             return Found(entry: entry, match: "lemma", intensity: superlative ? [("superlative", nil, Self.superlativeFactor)] : [])
         }
         guard !word.contains(" "), word.utf8.count > 3 else { return nil }
@@ -71,6 +73,8 @@ public struct OpinionLookup: Sendable {
         }
         return nil
     }
+
+    static let superlativeEndings = ["isimo", "isima", "isimos", "isimas"]
 
     static let adverbMinimum = 2.0
     /// How much rarer (on the Zipf scale) a verb may be than the word that looks like its form: verb forms

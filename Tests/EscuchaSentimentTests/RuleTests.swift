@@ -107,6 +107,7 @@ import Testing
 
     @Test func superlativesCapitalsElongationAndExclamations() {
         #expect(values("buenísimo") == ["buenísimo": 2.6])
+        #expect(values("riquísima") == ["riquísima": 3.25])  // its base comes from the lemma table (qu → c)
         #expect(values("la comida es PÉSIMA") == ["PÉSIMA": -4.375])
         #expect(values("TODO PÉSIMO AQUÍ SIEMPRE") == ["PÉSIMO": -3.5])  // all in capitals: habit, not stress
         #expect(values("buenooo") == ["buenooo": 2.3])
