@@ -11,21 +11,16 @@ public struct TopicHit: Sendable, Equatable {
     public var evidence: [Range<Int>]
 }
 
-/// Finds the topics of each sentence of a normalized text. Terms are indexed by their first word's key,
-/// so a sentence is only checked against the topics one of its words can start.
+/// Finds the topics of each sentence of a normalized text. Terms are indexed by their first word's id,
+/// so a sentence is only checked against the terms one of its words can start.
 public struct TopicMatcher: Sendable {
     public let taxonomy: Taxonomy
     let normalizer: Normalizer
     /// Each topic's rule, its terms numbered.
     private let compiled: [CompiledRule]
-    /// Every term's keys and whether it is exact, by number.
-    private let termKeys: [[String]]
+    /// How many terms there are, and whether each is exact, by number.
+    private let termCount: Int
     private let termExact: [Bool]
-    /// First-word key → the terms starting with it; terms starting with the slot are tried everywhere.
-    private let termsByFirstKey: [String: [Int]]
-    private let slotFirstTerms: [Int]
-    /// Term number → the topics whose rule uses it.
-    private let topicsOfTerm: [[Int]]
 
     indirect enum CompiledRule: Sendable {
         case term(Int)
@@ -66,16 +61,10 @@ public struct TopicMatcher: Sendable {
             }
         }
         compiled = taxonomy.topics.enumerated().map { compile($0.element.rule, topic: $0.offset) }
-        var byFirst: [String: [Int]] = [:]
-        var slotFirst: [Int] = []
-        for (number, keys) in termKeys.enumerated() {
-            if let slot, keys[0] == slot { slotFirst.append(number) } else { byFirst[keys[0], default: []].append(number) }
-        }
-        self.termKeys = termKeys
+        // Terms that open with the slot are tried only where it can match (a number or a slot word).
+        let slotFirst = termKeys.indices.filter { slot != nil && termKeys[$0][0] == slot }
+        termCount = termKeys.count
         self.termExact = termExact
-        self.topicsOfTerm = topicsOfTerm
-        termsByFirstKey = byFirst
-        slotFirstTerms = slotFirst
 
         // The same terms as numbers, for the matching loop: every word of every term (and the slot's words)
         // gets an id, each term is a run of ids, and a word id leads to the terms it starts.
@@ -271,8 +260,8 @@ public struct TopicMatcher: Sendable {
         }
         let box = scratch.value
         let work: Scratch
-        if let existing = box.scratch, existing.termStamp.count == termKeys.count { work = existing } else {
-            work = Scratch(terms: termKeys.count, topics: compiled.count)
+        if let existing = box.scratch, existing.termStamp.count == termCount { work = existing } else {
+            work = Scratch(terms: termCount, topics: compiled.count)
             box.scratch = work
         }
         for (sentenceIndex, sentence) in text.sentences.enumerated() {

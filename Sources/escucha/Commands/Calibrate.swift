@@ -44,7 +44,7 @@ struct Calibrate: ParsableCommand {
         let engine = IngestEngine(options: try input.options())
         var samples: [Sample] = []
         let exclude = excludeThreeStars
-        _ = try engine.run(files: try input.inputFiles().files, transform: { documents -> [Sample] in
+        _ = engine.run(files: try input.inputFiles().files, transform: { documents -> [Sample] in
             documents.compactMap { document in
                 guard let stated = StatedClass.of(document), TextClassifier.canInfer(from: document) else { return nil }
                 if exclude, stated.scale != .nps, stated.from == 3 { return nil }
