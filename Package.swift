@@ -52,7 +52,8 @@ let package = Package(
         .target(name: "EscuchaTestSupport", path: "Tests/EscuchaTestSupport"),
         .testTarget(name: "EscuchaCoreTests", dependencies: ["EscuchaCore"]),
         .testTarget(name: "EscuchaTextTests", dependencies: ["EscuchaText"]),
-        .testTarget(name: "EscuchaIngestTests", dependencies: ["EscuchaTestSupport", "EscuchaIngest"]),
+        // The fixture is read by path from the checkout, not bundled.
+        .testTarget(name: "EscuchaIngestTests", dependencies: ["EscuchaTestSupport", "EscuchaIngest"], exclude: ["Fixtures"]),
         .testTarget(name: "EscuchaNormalizeTests", dependencies: ["EscuchaTestSupport", "EscuchaNormalize", "EscuchaIngest"]),
         .testTarget(name: "EscuchaSentimentTests", dependencies: ["EscuchaTestSupport", "EscuchaSentiment"]),
         .testTarget(name: "EscuchaTopicsTests", dependencies: ["EscuchaTestSupport", "EscuchaTopics"]),
