@@ -6,7 +6,7 @@ import Testing
 struct SentimentCommandTests {
     /// The team's gold set must stay at or above this macro-F1. Raise it as the model improves; the
     /// issue's goal is 0.85 (README, "Sentiment").
-    static let goldFloor = 0.79
+    static let goldFloor = 0.81
 
     @Test("score: one object per input line, in order, with the documented names")
     func scoreLines() throws {
@@ -174,7 +174,7 @@ struct SignalCommandTests {
         guard FileManager.default.fileExists(atPath: path) else { return }  // public data is not in the repository
         let result = try run(["eval", "--format", "json", path])
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-        #expect((object?["aspect_category_f1"] as? Double ?? 0) > 0.6)
-        #expect((object?["aspect_polarity_accuracy"] as? Double ?? 0) > 0.8)
+        #expect((object?["aspect_category_f1"] as? Double ?? 0) >= 0.70)  // the targets
+        #expect((object?["aspect_polarity_accuracy"] as? Double ?? 0) >= 0.84)
     }
 }

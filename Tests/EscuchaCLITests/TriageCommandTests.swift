@@ -82,7 +82,8 @@ struct TriageCommandTests {
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect((json["documents"] as? Int ?? 0) > 190)
-        #expect((json["detractor_precision"] as? Double ?? 0) >= 0.65 && (json["detractor_recall"] as? Double ?? 0) >= 0.65)
+        // The target on the demo surveys: detractor recall 0.8 at precision 0.7.
+        #expect((json["detractor_precision"] as? Double ?? 0) >= 0.70 && (json["detractor_recall"] as? Double ?? 0) >= 0.80)
         #expect((json["sweep"] as? [Any])?.count == 19)
     }
 }
