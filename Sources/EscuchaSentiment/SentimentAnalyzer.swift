@@ -13,7 +13,7 @@ public struct SentimentAnalyzer: Sendable {
     let reference: LexiconReference
     private let caches = ThreadLocalCache()
 
-    public static let ruleNames = ["intensity", "intensifiers", "negation", "deprivation", "unmet-expectations", "fulfilled-expectations", "cost-level",
+    public static let ruleNames = ["intensity", "intensifiers", "negation", "deprivation", "unmet-expectations", "fulfilled-expectations", "cost-level", "long-wait",
                                    "excess", "suggestions", "counterfactuals",
                                    "comparatives", "post-nominal",
                                    "irrealis", "contrast", "questions", "sarcasm", "exclamation", "negativity", "repetition", "verdict"]
@@ -87,6 +87,7 @@ public struct SentimentAnalyzer: Sendable {
         }
         if enabled("excess") { context.contributions += Excess.cues(context) }
         if enabled("cost-level") { context.contributions += CostLevel.cues(context) }
+        if enabled("long-wait") { context.contributions += LongWait.cues(context, text: text) }
         if enabled("suggestions") { context.contributions += Suggestions.cues(context) }
         if enabled("counterfactuals") { context.contributions += Counterfactuals.cues(context) }
         if enabled("comparatives") { Comparatives.apply(&context) }

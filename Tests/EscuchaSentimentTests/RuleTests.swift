@@ -217,6 +217,17 @@ import Testing
         #expect(!terms("Subí el recibo a la app").contains { $0.contains("recibo") })
     }
 
+    @Test func aLongWaitIsAComplaint() {
+        func terms(_ text: String) -> [String] { fullAnalyzer.analyze(text).contributions.map(\.term) }
+        #expect(terms("Esperé 40 minutos") == ["espere … minutos"])
+        #expect(terms("Tres horas de cola") == ["cola … horas"])
+        #expect(terms("Esperé 5 minutos").isEmpty)  // short
+        #expect(terms("Llegó en dos días").isEmpty)  // no wait word
+        #expect(!terms("No tuve que esperar ni una hora").contains { $0.contains("hora") })  // negated
+        // Strong praise followed by a long wait, with no contrast word, is irony.
+        #expect(fullAnalyzer.analyze("Excelente, si te gusta esperar 40 minutos.").score.label == .neg)
+    }
+
     @Test func idiomsOfReturnAndDecline() {
         func label(_ text: String) -> SentimentLabel { fullAnalyzer.analyze(text).score.label }
         #expect(label("Nos gusto mucho") == .pos)  // gustó without its accent

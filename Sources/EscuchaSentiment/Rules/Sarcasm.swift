@@ -14,7 +14,7 @@ enum Sarcasm {
     /// mark it alone.
     static let strongCue = 1.0
 
-    static let situations: Set<String> = ["deprivation", "unmet expectation"]
+    static let situations: Set<String> = ["deprivation", "unmet expectation", "long wait"]
 
     static func apply(_ context: inout RuleContext) {
         // An emoji cue closing the text (only symbols after it): 🙃, or 👏 after a complaint with no `pero`.

@@ -1,3 +1,5 @@
+import EscuchaNormalize
+
 /// `sin luz`, `no hay internet`, `no me dan solución`: an essential thing missing is a complaint, although
 /// the thing itself (`luz`) carries no opinion. The weight of the missing thing is its valence.
 enum Deprivation {
@@ -130,6 +132,47 @@ enum CostLevel {
             if context.before(index, limit: Negation.scope).contains(where: { context.negators.contains($0) }) { continue }
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(cost)) … \(unit.key)", rule: "cost level",
                                                cue: context.cue(cost), value: weight))
+        }
+        return out
+    }
+}
+
+/// `esperé 40 minutos`, `tres horas de cola`, `dos semanas de demora`: a long wait is a complaint, though
+/// no word of it is an opinion. Long means hours, days, weeks, months or years, or at least
+/// `minimumMinutes` minutes; the wait word (`esperar`, `cola`, `demora`…) is within `reach` words of the
+/// duration in its clause. A wait word that is an opinion already (`tardar`) speaks for itself, and a
+/// negated wait (`no tuve que esperar ni una hora`) is none.
+enum LongWait {
+    static let reach = 4
+    static let minimumMinutes = 20
+    static let weight = -2.0
+    static let waitWords: Set<String> = ["esperar", "espera", "cola", "fila", "demora", "demorar", "retraso", "tardanza"]
+    static let longUnits: Set<String> = ["hora", "horas", "dia", "dias", "semana", "semanas", "mes", "meses", "ano", "anos"]
+    static let minuteUnits: Set<String> = ["minuto", "minutos"]
+    static let numberWords: [String: Int] = ["un": 1, "una": 1, "media": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+                                             "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "quince": 15, "veinte": 20, "treinta": 30,
+                                             "cuarenta": 40, "cincuenta": 50, "varias": 2, "varios": 2, "muchas": 2, "muchos": 2]
+
+    static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
+        var out: [RuleContext.Working] = []
+        for (index, unit) in context.units.enumerated() where index > 0 && unit.isWord {
+            let isLong = longUnits.contains(unit.key)
+            guard isLong || minuteUnits.contains(unit.key) else { continue }
+            // The amount right before the unit: digits or a number word.
+            let amountUnit = context.units[index - 1]
+            guard context.clauseOf[index - 1] == context.clauseOf[index] else { continue }
+            let amountToken = text.tokens[amountUnit.tokens.lowerBound]
+            let amount = amountToken.kind == .number ? Int(amountToken.surface.prefix { $0.isASCII && $0.isNumber }) : numberWords[amountUnit.key]
+            guard let amount, isLong || amount >= minimumMinutes else { continue }
+            let near = Array(context.before(index - 1, limit: reach)) + context.after(index, limit: reach)
+            guard let wait = near.first(where: { position in
+                let lemma = Folding.key(text.tokens[context.units[position].tokens.lowerBound].lemma)
+                return context.units[position].isWord && (waitWords.contains(lemma) || waitWords.contains(context.units[position].key))
+            }) else { continue }
+            if context.units[wait].opinion != nil { continue }
+            if context.before(min(wait, index - 1), limit: Negation.scope).contains(where: { context.negators.contains($0) }) { continue }
+            out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(wait)) … \(context.cue(index))", rule: "long wait",
+                                               cue: context.cue(wait), value: weight))
         }
         return out
     }
