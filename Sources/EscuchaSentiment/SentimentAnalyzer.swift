@@ -137,7 +137,7 @@ public struct SentimentAnalyzer: Sendable {
         }
     }
 
-    static let vows: Set<String> = ["nunca más", "nunca mas"]
+    static let vows: Set<String> = ["nunca más", "nunca mas", "nunca jamás", "nunca jamas"]
 
     /// Three or more words, nearly all in capitals: capitals are then the writer's habit.
     static func isShouting(_ text: NormalizedText) -> Bool {

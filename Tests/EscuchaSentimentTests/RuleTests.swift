@@ -237,6 +237,11 @@ import Testing
         #expect(label("#NuncaMás") == .neg)
         #expect(label("Nunca más compro aquí") == .neg)
         #expect(label("Nunca más tuve problemas con ellos") == .pos)  // it only negates the opinion after it
+        #expect(label("Nunca jamás vuelo con ellos") == .neg)
+        #expect(label("No es normal que tarden tanto") == .neg)
+        #expect(label("Mola mucho") == .pos)
+        #expect(label("No mola nada") == .neg)
+        #expect(label("96 horas sin maletas") == .neg)  // luggage is an essential thing missing
         #expect(label("No creo que repita") == .neg)
         #expect(label("No se puede pedir más") == .pos)
         #expect(label("Ya no es lo que era") == .neg)
