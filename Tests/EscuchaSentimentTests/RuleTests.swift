@@ -242,6 +242,10 @@ import Testing
         #expect(label("Mola mucho") == .pos)
         #expect(label("No mola nada") == .neg)
         #expect(label("96 horas sin maletas") == .neg)  // luggage is an essential thing missing
+        #expect(label("Cuidado con esta tienda") == .neg)  // a warning
+        #expect(label("Lo embalaron con cuidado") != .neg)  // care
+        #expect(label("Está de puta madre") == .pos)
+        #expect(label("La puta app no funciona") == .neg)
         #expect(label("No creo que repita") == .neg)
         #expect(label("No se puede pedir más") == .pos)
         #expect(label("Ya no es lo que era") == .neg)
