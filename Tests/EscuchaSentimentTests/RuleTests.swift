@@ -246,6 +246,9 @@ import Testing
         #expect(label("Lo embalaron con cuidado") != .neg)  // care
         #expect(label("Está de puta madre") == .pos)
         #expect(label("La puta app no funciona") == .neg)
+        #expect(label("Muy padre el servicio") == .pos)  // Mexico
+        #expect(label("Me late mucho la app") == .pos)  // Mexico
+        #expect(label("Muy penca la atención") == .neg)  // Chile
         #expect(label("No creo que repita") == .neg)
         #expect(label("No se puede pedir más") == .pos)
         #expect(label("Ya no es lo que era") == .neg)
