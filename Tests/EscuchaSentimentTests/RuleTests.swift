@@ -226,6 +226,9 @@ import Testing
         #expect(!terms("No tuve que esperar ni una hora").contains { $0.contains("hora") })  // negated
         // Strong praise followed by a long wait, with no contrast word, is irony.
         #expect(fullAnalyzer.analyze("Excelente, si te gusta esperar 40 minutos.").score.label == .neg)
+        #expect(fullAnalyzer.analyze("m tuvieron 40 min en espera").score.label == .neg)  // `min`
+        #expect(fullAnalyzer.analyze("Mucho tiempo en la línea de espera.").score.label == .neg)
+        #expect(fullAnalyzer.analyze("Llegó en 40 min, perfecto.").score.label == .pos)  // no wait word
     }
 
     @Test func idiomsOfReturnAndDecline() {
@@ -249,6 +252,12 @@ import Testing
         #expect(label("Muy padre el servicio") == .pos)  // Mexico
         #expect(label("Me late mucho la app") == .pos)  // Mexico
         #expect(label("Muy penca la atención") == .neg)  // Chile
+        #expect(label("Mucha fila y pocos cajeros") == .neg)
+        #expect(label("Nunca tienen stock") == .neg)
+        #expect(label("Demoran muchísimo en atender") == .neg)
+        #expect(label("Me traen a vueltas y vueltas") == .neg)
+        #expect(label("Siempre encuentro lo que busco") == .pos)
+        #expect(label("No cambiaría nada") == .pos)
         #expect(label("No creo que repita") == .neg)
         #expect(label("No se puede pedir más") == .pos)
         #expect(label("Ya no es lo que era") == .neg)

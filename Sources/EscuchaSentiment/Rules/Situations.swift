@@ -137,21 +137,22 @@ enum CostLevel {
     }
 }
 
-/// `esperé 40 minutos`, `tres horas de cola`, `dos semanas de demora`: a long wait is a complaint, though
-/// no word of it is an opinion. Long means hours, days, weeks, months or years, or at least
+/// `esperé 40 minutos`, `tres horas de cola`, `mucho tiempo en espera`: a long wait is a complaint, though
+/// no word of it is an opinion. Long means hours, days, weeks, months, years or `mucho tiempo`, or at least
 /// `minimumMinutes` minutes; the wait word (`esperar`, `cola`, `demora`…) is within `reach` words of the
 /// duration in its clause. A wait word that is an opinion already (`tardar`) speaks for itself, and a
 /// negated wait (`no tuve que esperar ni una hora`) is none.
 enum LongWait {
-    static let reach = 4
+    static let reach = 5
     static let minimumMinutes = 20
     static let weight = -2.0
     static let waitWords: Set<String> = ["esperar", "espera", "cola", "fila", "demora", "demorar", "retraso", "tardanza"]
-    static let longUnits: Set<String> = ["hora", "horas", "dia", "dias", "semana", "semanas", "mes", "meses", "ano", "anos"]
-    static let minuteUnits: Set<String> = ["minuto", "minutos"]
+    static let longUnits: Set<String> = ["hora", "horas", "hrs", "hs", "dia", "dias", "semana", "semanas", "mes", "meses", "ano", "anos", "tiempo"]
+    static let minuteUnits: Set<String> = ["minuto", "minutos", "min"]
     static let numberWords: [String: Int] = ["un": 1, "una": 1, "media": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
                                              "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "quince": 15, "veinte": 20, "treinta": 30,
-                                             "cuarenta": 40, "cincuenta": 50, "varias": 2, "varios": 2, "muchas": 2, "muchos": 2]
+                                             "cuarenta": 40, "cincuenta": 50, "varias": 2, "varios": 2, "muchas": 2, "muchos": 2,
+                                             "mucho": 2, "demasiado": 2]  // `mucho tiempo en espera`
 
     static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
