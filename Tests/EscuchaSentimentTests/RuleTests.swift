@@ -258,6 +258,9 @@ import Testing
         #expect(label("Me traen a vueltas y vueltas") == .neg)
         #expect(label("Siempre encuentro lo que busco") == .pos)
         #expect(label("No cambiaría nada") == .pos)
+        #expect(label("Nos dejaron con los crespos hechos") == .neg)  // Colombia
+        #expect(label("Nos pintaron pajaritos en el aire") == .neg)
+        #expect(label("Se hacen los de la vista gorda") == .neg)
         #expect(label("No creo que repita") == .neg)
         #expect(label("No se puede pedir más") == .pos)
         #expect(label("Ya no es lo que era") == .neg)
