@@ -261,6 +261,7 @@ import Testing
         #expect(label("Nos dejaron con los crespos hechos") == .neg)  // Colombia
         #expect(label("Nos pintaron pajaritos en el aire") == .neg)
         #expect(label("Se hacen los de la vista gorda") == .neg)
+        #expect(label("Aún esperamos el reembolso") == .neg)
         #expect(label("No creo que repita") == .neg)
         #expect(label("No se puede pedir más") == .pos)
         #expect(label("Ya no es lo que era") == .neg)
