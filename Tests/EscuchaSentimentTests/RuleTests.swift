@@ -262,6 +262,12 @@ import Testing
         #expect(label("Nos pintaron pajaritos en el aire") == .neg)
         #expect(label("Se hacen los de la vista gorda") == .neg)
         #expect(label("Aún esperamos el reembolso") == .neg)
+        #expect(label("Nada especial") == .neu)  // lukewarm, not a negated `especial`
+        #expect(label("Ojalá algún día cumplan la hora de entrega") == .neg)
+        #expect(label("Sois lo más") == .pos)
+        #expect(label("Lo más importante es la atención") == .neu)
+        #expect(label("Otro corte, ya es la tercera vez esta semana") == .neg)
+        #expect(label("Me hicieron volver tres veces por un papel") == .neg)
         #expect(label("No creo que repita") == .neg)
         #expect(label("No se puede pedir más") == .pos)
         #expect(label("Ya no es lo que era") == .neg)
