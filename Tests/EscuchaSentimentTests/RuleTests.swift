@@ -268,6 +268,11 @@ import Testing
         #expect(label("Lo más importante es la atención") == .neu)
         #expect(label("Otro corte, ya es la tercera vez esta semana") == .neg)
         #expect(label("Me hicieron volver tres veces por un papel") == .neg)
+        #expect(label("En la factura aparecen cobros por contenidos que nunca pedí") == .neg)
+        #expect(label("Respondieron todas mis dudas") == .pos)
+        // An owed action in a relative clause names a thing; it does not report the service.
+        #expect(label("El cambio que me devolvieron estaba incompleto") == .neg)
+        #expect(label("Me devolvieron el dinero enseguida") == .pos)
         #expect(label("No creo que repita") == .neg)
         #expect(label("No se puede pedir más") == .pos)
         #expect(label("Ya no es lo que era") == .neg)

@@ -62,10 +62,22 @@ enum UnmetExpectations {
 /// as done (in the preterite, or `cumplen`) is mild praise in feedback, the counterpart of an unmet one.
 /// A question, a condition or a negation keeps it out (the other rules see to the first two).
 enum FulfilledExpectations {
+    static let clitics: Set<String> = ["me", "te", "se", "nos", "os", "le", "les", "lo", "la", "los", "las"]
+
+    /// `el cambio que me devolvieron`, `el producto que me enviaron`: a relative clause names a thing, it does
+    /// not report the service.
+    static func inRelativeClause(_ index: Int, _ context: RuleContext) -> Bool {
+        var previous = index - 1
+        while previous >= 0, context.units[previous].isWord, clitics.contains(context.units[previous].key) { previous -= 1 }
+        guard previous > 0, context.units[previous].key == "que" else { return false }
+        return context.units[previous - 1].isWord
+    }
+
     static func cues(_ context: RuleContext, negated: (Int) -> Bool) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
         for (index, unit) in context.units.enumerated() {
-            guard let weight = unit.modifiers[.fulfilled], unit.opinion == nil, unit.reported, !negated(index) else { continue }
+            guard let weight = unit.modifiers[.fulfilled], unit.opinion == nil, unit.reported, !negated(index),
+                  !inRelativeClause(index, context) else { continue }
             out.append(RuleContext.Working.cue(unit: index, term: unit.key, rule: "fulfilled expectation", cue: nil, value: weight))
         }
         return out
