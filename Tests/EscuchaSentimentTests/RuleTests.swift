@@ -273,6 +273,11 @@ import Testing
         // An owed action in a relative clause names a thing; it does not report the service.
         #expect(label("El cambio que me devolvieron estaba incompleto") == .neg)
         #expect(label("Me devolvieron el dinero enseguida") == .pos)
+        #expect(label("Quería recomendar la inmobiliaria con la que alquilé") == .pos)
+        #expect(label("La señorita que me atendió, un siete") == .pos)  // Chile
+        #expect(label("La app no deja entrar desde ayer, menuda gracia") == .neg)  // Spain
+        #expect(label("Todo salió como me dijeron") == .pos)
+        #expect(label("Tengo siete días para devolverlo") == .neu)
         #expect(label("No creo que repita") == .neg)
         #expect(label("No se puede pedir más") == .pos)
         #expect(label("Ya no es lo que era") == .neg)

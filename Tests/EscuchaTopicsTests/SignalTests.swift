@@ -60,6 +60,7 @@ func signals(_ text: String) -> [String] {
         #expect(found("Me pasaron con cuatro agentes distintos") == ["effort"])
         #expect(found("Ya lo reporté 3 veces") == ["repeat_contact"])
         #expect(found("Es la tercera vez que os escribo") == ["repeat_contact"])
+        #expect(found("Estoy pensando seriamente en cambiarme") == ["churn"])
     }
 
     @Test func nearMissesDoNotRaiseSignals() {
