@@ -189,13 +189,17 @@ public struct SentimentAnalyzer: Sendable {
             totals.neutral += neutral
             let sentence = text.sentences[index]
             sentences.append(SentenceSentiment(utf8: sentence.utf8, utf16: sentence.utf16,
-                                               score: SentimentScore(sum: sum, positiveMass: positive, negativeMass: negative, neutralWords: neutral)))
+                                               score: SentimentScore(sum: sum, positiveMass: positive, negativeMass: negative, neutralWords: neutral,
+                                                                     contrasted: range.contains { Self.isContrast(context.units[$0]) })))
         }
-        let score = SentimentScore(sum: totals.sum, positiveMass: totals.positive, negativeMass: totals.negative, neutralWords: totals.neutral)
+        let score = SentimentScore(sum: totals.sum, positiveMass: totals.positive, negativeMass: totals.negative, neutralWords: totals.neutral,
+                                   contrasted: context.units.contains { Self.isContrast($0) })
         return SentimentAnalysis(score: score, sentences: sentences, contributions: contributions)
     }
 
     static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+    static func isContrast(_ unit: Unit) -> Bool { unit.has(.contrastAfter) || unit.has(.contrastBefore) }
 }
 
 /// One opinion cache per thread.

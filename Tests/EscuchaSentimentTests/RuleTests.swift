@@ -24,6 +24,9 @@ import Testing
         #expect(SentimentScore.label(compound: -0.6, positiveMass: 1.0, negativeMass: 4.0) == .neg)
         #expect(SentimentScore.label(compound: 0.2, positiveMass: 0.9, negativeMass: 0.9) == .neu)
         #expect(SentimentScore.label(compound: 0.5, positiveMass: 3.0, negativeMass: 0.9) == .pos)  // 0.9 is below 1.0
+        // With a contrast word, 40% is enough: the writer sets the two sides against each other.
+        #expect(SentimentScore.label(compound: -0.5, positiveMass: 2.0, negativeMass: 4.5) == .neg)
+        #expect(SentimentScore.label(compound: -0.5, positiveMass: 2.0, negativeMass: 4.5, contrasted: true) == .neu)
         let mixed = ruleAnalyzer.analyze("La comida rica, el servicio malo y lento").score  // +2.5 against −4
         #expect(mixed.compound < SentimentScore.negativeThreshold && mixed.label == .neu)
     }

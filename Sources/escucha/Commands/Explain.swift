@@ -29,7 +29,8 @@ enum SentimentExplanation {
         out += "sentiment: \(score.label.rawValue)  compound \(signed(score.compound, 3))"
         out += "  (positive \(percent(score.positive)) · neutral \(percent(score.neutral)) · negative \(percent(score.negative)))\n"
         out += "labels: pos from \(signed(SentimentScore.positiveThreshold, 2)), neg from \(signed(SentimentScore.negativeThreshold, 2)); "
-            + "neu when mixed (the weaker side at least \(Int(SentimentScore.mixedShare * 100))% of the stronger)\n\n"
+            + "neu when mixed (the weaker side at least \(Int(SentimentScore.mixedShare * 100))% of the stronger, "
+            + "\(Int(SentimentScore.mixedShareWithContrast * 100))% with a contrast word)\n\n"
         if analysis.contributions.isEmpty {
             out += "No word of this text is in the sentiment lexicon: it scores 0.\n"
         } else {
