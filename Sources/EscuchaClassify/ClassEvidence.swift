@@ -48,7 +48,7 @@ public struct ClassEvidence: Sendable, Equatable {
         var out: [Range<Int>] = []
         var offset = 0
         for answer in list {
-            guard case .string(let value) = answer.value else { return out }
+            guard case .string(let value) = answer.value else { return [] }
             let bytes = Array(value.utf8)
             // The answers must be the text's parts, in order; otherwise (a repaired encoding) nothing is assumed.
             guard offset + bytes.count <= text.count, text[offset..<offset + bytes.count].elementsEqual(bytes) else { return [] }
