@@ -281,6 +281,9 @@ import Testing
         #expect(label("La app no deja entrar desde ayer, menuda gracia") == .neg)  // Spain
         #expect(label("Todo salió como me dijeron") == .pos)
         #expect(label("Tengo siete días para devolverlo") == .neu)
+        #expect(label("Es un lugar obligado") == .pos)  // a must-see…
+        #expect(label("Es obligado visitarlo") == .pos)
+        #expect(label("Me vi obligado a cancelar") == .neg)  // …not forced
         #expect(label("No creo que repita") == .neg)
         #expect(label("No se puede pedir más") == .pos)
         #expect(label("Ya no es lo que era") == .neg)
