@@ -306,7 +306,7 @@ public struct PhraseIndex: Sendable {
     }
 
     /// Builds each complete phrase's reading. A neutral phrase (`buenos días`) drops an expression of the
-    /// same words; an expression that opens with a negator (`no funcionar`) negates what follows it too.
+    /// same words; a negative expression that opens with a negator (`no funcionar`) negates what follows it too.
     mutating func seal(negatorKinds: (String) -> ModifierSet) {
         var pairs: [(UInt64, Int32)] = []
         for node in nodes.indices {
@@ -330,9 +330,12 @@ public struct PhraseIndex: Sendable {
                 case .expression(let entry):
                     guard !isNeutral else { continue }
                     opinion = OpinionLookup.Found(entry: entry, match: "expression", intensity: [])
+                    // A complaint that opens with a negator (`no funciona`) negates what follows (`bien`); praise
+                    // that does (`no dejes de probar`, `no tiene desperdicio`) is a litotes, and what follows is
+                    // its object, not negated.
                     let first = negatorKinds(words[0])
-                    if let negator = first[.negator] { modifiers[.negator] = negator }
-                    if let concord = first[.concord] { modifiers[.concord] = concord }
+                    if entry.valence < 0, let negator = first[.negator] { modifiers[.negator] = negator }
+                    if entry.valence < 0, let concord = first[.concord] { modifiers[.concord] = concord }
                 case .modifier(let kind, let weight):
                     modifiers[kind] = weight
                 }

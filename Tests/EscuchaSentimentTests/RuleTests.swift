@@ -284,6 +284,11 @@ import Testing
         #expect(label("Es un lugar obligado") == .pos)  // a must-see…
         #expect(label("Es obligado visitarlo") == .pos)
         #expect(label("Me vi obligado a cancelar") == .neg)  // …not forced
+        // `no dejar de`, `no parar de` keep doing: the verb after them is not negated.
+        #expect(label("No deja de fallar") == .neg)
+        #expect(label("El precio no para de subir") == .neg)
+        // Praise opening with a negator is a litotes: what follows is its object, not negated.
+        #expect(label("No dejes de probar el mole") == .pos)
         #expect(label("No creo que repita") == .neg)
         #expect(label("No se puede pedir más") == .pos)
         #expect(label("Ya no es lo que era") == .neg)
