@@ -289,6 +289,11 @@ import Testing
         #expect(label("El precio no para de subir") == .neg)
         // Praise opening with a negator is a litotes: what follows is its object, not negated.
         #expect(label("No dejes de probar el mole") == .pos)
+        // A conditional recommendation in a review is a recommendation, not a wish.
+        #expect(label("Lo recomendaría a los amigos") == .pos)
+        #expect(label("No lo recomendaría") == .neg)
+        #expect(label("Nos han hecho pasar un buen fin de semana") == .pos)
+        #expect(label("Buen fin de semana a todos") == .neu)  // a closing
         #expect(label("No creo que repita") == .neg)
         #expect(label("No se puede pedir más") == .pos)
         #expect(label("Ya no es lo que era") == .neg)
