@@ -211,7 +211,7 @@ struct UnitReader {
         var stack: [(node: Int, position: Int, skipped: Bool)] = first.phraseStarts.map { (Int($0), index + 1, false) }
         while let (node, position, skipped) = stack.popLast() {
             if position > index, lexicon.phrases.reading(of: node) != nil, position - index >= (best?.length ?? 0),
-               !Self.isQuantity(endingAt: position, in: text, end: end) {
+               !Self.isQuantity(endingAt: position, in: text, end: end), !Self.isPeriphrasis(endingAt: position, in: text, end: end) {
                 best = (position - index, node)
             }
             guard position < end else { continue }
@@ -253,6 +253,15 @@ struct UnitReader {
     }
 
     static let numberWords: Set<String> = ["diez", "cien", "mil"]
+
+    /// A warning (`¡no vayáis!`) is not one when `a` and an infinitive follow: `no vayan a pensar que…` is
+    /// a turn of phrase.
+    static func isPeriphrasis(endingAt position: Int, in text: NormalizedText, end: Int) -> Bool {
+        guard periphrasisVerbs.contains(text.tokens[position - 1].key), position < end else { return false }
+        return text.tokens[position].key == "a"
+    }
+
+    static let periphrasisVerbs: Set<String> = ["vayais", "vayan", "vayas"]
     static let wordsAfterScore: Set<String> = ["a", "al", "y", "e", "pero", "en", "por", "para", "que", "o", "u", "como", "ni",
                                                "la", "el", "los", "las", "lo", "con", "sin", "tambien", "tanto", "todo"]
 

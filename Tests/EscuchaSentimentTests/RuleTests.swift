@@ -294,6 +294,12 @@ import Testing
         #expect(label("No lo recomendaría") == .neg)
         #expect(label("Nos han hecho pasar un buen fin de semana") == .pos)
         #expect(label("Buen fin de semana a todos") == .neu)  // a closing
+        // Warnings to readers, but not the turn of phrase `no vayan a + infinitive`.
+        #expect(label("¡No vayáis!") == .neg)
+        #expect(label("Ni se acerquen") == .neg)
+        #expect(fullAnalyzer.analyze("No vayan a pensar que es caro").contributions.allSatisfy { $0.term != "no vayan" })
+        #expect(label("Ya no aguantamos más") == .neg)
+        #expect(label("Regular, podría mejorar") == .neg)
         #expect(label("No creo que repita") == .neg)
         #expect(label("No se puede pedir más") == .pos)
         #expect(label("Ya no es lo que era") == .neg)
