@@ -300,6 +300,9 @@ import Testing
         #expect(fullAnalyzer.analyze("No vayan a pensar que es caro").contributions.allSatisfy { $0.term != "no vayan" })
         #expect(label("Ya no aguantamos más") == .neg)
         #expect(label("Regular, podría mejorar") == .neg)
+        #expect(label("El desayuno algo falto de calidad") == .neg)
+        #expect(fullAnalyzer.analyze("La habitación era pequeña").score.compound < 0)  // mildly short
+        #expect(fullAnalyzer.analyze("El hotel está lejos del centro").score.compound < 0)
         #expect(label("No creo que repita") == .neg)
         #expect(label("No se puede pedir más") == .pos)
         #expect(label("Ya no es lo que era") == .neg)
