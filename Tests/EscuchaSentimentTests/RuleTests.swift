@@ -301,6 +301,9 @@ import Testing
         #expect(label("Ya no aguantamos más") == .neg)
         #expect(label("Regular, podría mejorar") == .neg)
         #expect(label("El desayuno algo falto de calidad") == .neg)
+        #expect(label("Mis series favoritas") == .pos)  // favorita is favorito, not a diminutive of favor
+        #expect(label("Me siento sola") == .neg)
+        #expect(label("Mucha suerte mañana") == .pos)
         #expect(fullAnalyzer.analyze("La habitación era pequeña").score.compound < 0)  // mildly short
         #expect(fullAnalyzer.analyze("El hotel está lejos del centro").score.compound < 0)
         #expect(label("No creo que repita") == .neg)
