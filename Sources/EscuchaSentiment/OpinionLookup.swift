@@ -58,6 +58,15 @@ public struct OpinionLookup: Sendable {
                 return Found(entry: entry, match: rule, intensity: rule == "superlative" ? [("superlative", nil, Self.superlativeFactor)] : [])
             }
         }
+        // The feminine of an adjective the lexicon lists in the masculine (`amistosa`, `adversas`): adjectives are
+        // one word in two genders. Not when the feminine is a commoner word of its own (`salida` is an exit).
+        if let masculine = Self.masculine(of: word), let entry = lexicon.words[masculine], entry.list == "adjectives" {
+            let vocabulary = normalizer.lexicons.vocabulary
+            let feminine = word.hasSuffix("s") ? String(word.dropLast()) : word
+            if (vocabulary[feminine] ?? 0) <= (vocabulary[masculine] ?? 0) + Self.homographMargin {
+                return Found(entry: entry, match: "gender", intensity: [])
+            }
+        }
         // `superbueno`, `rebarato`, `requetebién`: only when the whole word is not a word of its own
         // (`recargar` is not `re` + `cargar`).
         if !normalizer.isKnownWord(word) {
@@ -75,6 +84,13 @@ public struct OpinionLookup: Sendable {
     }
 
     static let superlativeEndings = ["isimo", "isima", "isimos", "isimas"]
+
+    /// `amistosa` → `amistoso`, `adversas` → `adverso`.
+    static func masculine(of word: String) -> String? {
+        if word.hasSuffix("as"), word.utf8.count > 4 { return String(word.dropLast(2)) + "o" }
+        if word.hasSuffix("a"), word.utf8.count > 3 { return String(word.dropLast()) + "o" }
+        return nil
+    }
 
     static let adverbMinimum = 2.0
     /// How much rarer (on the Zipf scale) a verb may be than the word that looks like its form: verb forms

@@ -302,6 +302,9 @@ import Testing
         #expect(label("Regular, podría mejorar") == .neg)
         #expect(label("El desayuno algo falto de calidad") == .neg)
         #expect(label("Mis series favoritas") == .pos)  // favorita is favorito, not a diminutive of favor
+        // The feminine of a listed adjective matches it, unless the feminine is a commoner word of its own.
+        #expect(label("Una señora muy amistosa") == .pos)
+        #expect(label("La salida estaba cerrada") == .neu)
         #expect(label("Me siento sola") == .neg)
         #expect(label("Mucha suerte mañana") == .pos)
         #expect(fullAnalyzer.analyze("La habitación era pequeña").score.compound < 0)  // mildly short
