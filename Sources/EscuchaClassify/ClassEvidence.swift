@@ -33,7 +33,7 @@ public struct ClassEvidence: Sendable, Equatable {
         }
         let sum = positive - negative
         let total = positive + negative
-        self.init(compound: sum / (sum * sum + SentimentScore.alpha).squareRoot(),
+        self.init(compound: SentimentScore.compound(sum: sum),
                   positive: total > 0 ? positive / total : 0, negative: total > 0 ? negative / total : 0)
     }
 

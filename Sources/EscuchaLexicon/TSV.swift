@@ -30,13 +30,18 @@ public struct TSVTable: Sendable {
     public var rows: [Row]
 
     public static func load(_ path: String, columns expected: [String], uniqueKey: Bool = true) throws(LexiconError) -> TSVTable {
+        try parse(try text(of: path), file: path, columns: expected, uniqueKey: uniqueKey)
+    }
+
+    /// A lexicon file's text, for a caller that must look at it before parsing (which columns it has).
+    public static func text(of path: String) throws(LexiconError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LexiconError(file: path, line: nil, message: "cannot read the file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw LexiconError(file: path, line: nil, message: "not UTF-8")
         }
-        return try parse(text, file: path, columns: expected, uniqueKey: uniqueKey)
+        return text
     }
 
     public static func parse(_ text: String, file: String, columns expected: [String], uniqueKey: Bool = true) throws(LexiconError) -> TSVTable {

@@ -46,8 +46,11 @@ public struct SentimentScore: Sendable, Equatable {
     /// The normalization constant: the sum at which the compound is 1/sqrt(2).
     public static let alpha = 15.0
 
+    /// The compound of a sum of contributions.
+    public static func compound(sum: Double) -> Double { sum / (sum * sum + alpha).squareRoot() }
+
     init(sum: Double, positiveMass: Double, negativeMass: Double, neutralWords: Int, contrasted: Bool = false) {
-        compound = sum / (sum * sum + Self.alpha).squareRoot()
+        compound = Self.compound(sum: sum)
         let total = positiveMass + negativeMass + Double(neutralWords)
         if total > 0 {
             positive = positiveMass / total

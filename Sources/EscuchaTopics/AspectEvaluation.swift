@@ -1,4 +1,3 @@
-import Foundation
 import EscuchaLexicon
 import EscuchaSentiment
 
@@ -20,10 +19,10 @@ public struct AspectMapping: Sendable {
 
     public static func load(_ path: String) throws(LexiconError) -> AspectMapping {
         // Two columns or three: the header says which.
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        let text = try TSVTable.text(of: path)
         let header = text.split(separator: "\n").first { !$0.hasPrefix("#") && !$0.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" } }
         let columns = header?.split(separator: "\t").count == 3 ? ["topic", "category", "with"] : ["topic", "category"]
-        let table = try TSVTable.load(path, columns: columns, uniqueKey: false)
+        let table = try TSVTable.parse(text, file: path, columns: columns, uniqueKey: false)
         var rows: [Row] = []
         var fallback: String?
         for row in table.rows {

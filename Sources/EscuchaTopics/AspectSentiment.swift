@@ -43,7 +43,7 @@ public enum AspectSentiment {
         }
         return hits.enumerated().map { index, hit in
             TopicAnalysis(topic: taxonomy.topics[hit.topic], sentence: hit.sentence, evidence: hit.evidence,
-                          value: (values[index] * 1000).rounded() / 1000, label: SentimentScore.label(for: values[index] / (values[index] * values[index] + SentimentScore.alpha).squareRoot()))
+                          value: (values[index] * 1000).rounded() / 1000, label: SentimentScore.label(for: SentimentScore.compound(sum: values[index])))
         }
     }
 

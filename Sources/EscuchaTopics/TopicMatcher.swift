@@ -116,13 +116,14 @@ public struct TopicMatcher: Sendable {
                 positive = any
                 excluded = none
             }
-            if let positive {
-                simple[topic] = true
-                for number in positive { roles[number].append(Int32(topic * 2)) }
-                for number in excluded { roles[number].append(Int32(topic * 2 + 1)) }
-            } else {
-                for number in termKeys.indices where topicsOfTerm[number].contains(topic) { roles[number].append(Int32(topic * 2)) }
-            }
+            guard let positive else { continue }
+            simple[topic] = true
+            for number in positive { roles[number].append(Int32(topic * 2)) }
+            for number in excluded { roles[number].append(Int32(topic * 2 + 1)) }
+        }
+        // Terms of the other rules lead to their topics, which are then evaluated.
+        for (number, topics) in topicsOfTerm.enumerated() {
+            for topic in topics where !simple[topic] { roles[number].append(Int32(topic * 2)) }
         }
         numbered = Numbered(wordIDs: ids, termWords: words, termStarts: starts, termsByFirstWord: table, slotID: slotID,
                           isSlotWord: isSlotWord, slotFirstTerms: slotFirst.map { Int32($0) }, roles: FlatTable(roles), simple: simple)

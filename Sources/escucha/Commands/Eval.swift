@@ -73,14 +73,13 @@ struct Eval: ParsableCommand {
                 }
                 return EvalItem(gold: label, predicted: result.sentiment.score.label, compound: result.sentiment.score.compound,
                                 aspects: goldAspects, topics: result.topics,
-                                goldSignals: goldSignals, signals: Set(result.signals.map(\.signal)),
-                                signalList: result.signals.map(\.signal))
+                                goldSignals: goldSignals, signals: result.signals.map(\.signal))
             }, emit: { item in
                 guard let item else { skipped += 1; return }
                 if let gold = item.gold { evaluation.add(gold: gold, predicted: item.predicted) }
-                if let gold = item.goldSignals { signalEvaluation.add(gold: gold, found: item.signals) }
+                if let gold = item.goldSignals { signalEvaluation.add(gold: gold, found: Set(item.signals)) }
                 if let gold = item.aspects, let mapping {
-                    aspects.add(gold: gold.map { (category: $0.0, polarity: $0.1) }, topics: item.topics, signals: item.signalList,
+                    aspects.add(gold: gold.map { (category: $0.0, polarity: $0.1) }, topics: item.topics, signals: item.signals,
                                 sentenceLabel: item.predicted,
                                 sentenceCompound: item.compound, mapping: mapping)
                 }
@@ -103,8 +102,7 @@ struct EvalItem: Sendable {
     var aspects: [(String, String)]?
     var topics: [TopicAnalysis]
     var goldSignals: Set<SignalKind>?
-    var signals: Set<SignalKind>
-    var signalList: [SignalKind]
+    var signals: [SignalKind]
 }
 
 enum EvalReport {
