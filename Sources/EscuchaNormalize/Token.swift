@@ -68,6 +68,25 @@ public struct Token: Sendable, Equatable {
     public var steps: [String] { forms.steps }
 }
 
+/// Who attached a value to token forms, and in which of their slots. Each key is new (a number never
+/// reused, unlike an object's address), so a value is never read by an owner that did not attach it.
+public struct AttachmentKey: Sendable {
+    static let slots = 8
+    private static let issued = Atomic<UInt>(0)
+    @usableFromInline let owner: UInt
+    @usableFromInline let slot: Int
+
+    public init() {
+        self.init(owner: Self.issued.wrappingAdd(1, ordering: .relaxed).newValue)
+    }
+
+    /// A key for a chosen owner number (tests pick numbers far above those issued).
+    init(owner: UInt) {
+        self.owner = owner
+        slot = Int(owner % UInt(Self.slots))
+    }
+}
+
 /// The normalized forms of one surface, immutable and shared.
 public final class TokenForms: Sendable, Equatable {
     public let kind: TokenKind
@@ -83,39 +102,107 @@ public final class TokenForms: Sendable, Equatable {
     public let emphasis: Emphasis
     public let segments: [String]
     public let steps: [String]
-    /// What a later stage computed for this surface (the sentiment model's reading of the word), kept with
-    /// the forms so that it is one pointer away from every token that shares them. Set once, atomically.
-    private let attachment = Atomic<UInt>(0)  // an `Attachment` pointer's bits; 0 for none
+    // What later stages computed for this surface (the sentiment model's reading of the word, a topic
+    // matcher's word ids), kept in the forms so that it is one pointer away from every token sharing them:
+    // a table per stage would cost a cache miss per token and stage. Eight slots, each an owner and a
+    // value, set once: the first owner to claim a slot keeps it, the others use tables of their own.
+    // A value is an object's address, or bits with the lowest set (a stage's small value stored inline).
+    @usableFromInline let owner0 = Atomic<UInt>(0), owner1 = Atomic<UInt>(0), owner2 = Atomic<UInt>(0), owner3 = Atomic<UInt>(0)
+    @usableFromInline let owner4 = Atomic<UInt>(0), owner5 = Atomic<UInt>(0), owner6 = Atomic<UInt>(0), owner7 = Atomic<UInt>(0)
+    @usableFromInline let value0 = Atomic<UInt>(0), value1 = Atomic<UInt>(0), value2 = Atomic<UInt>(0), value3 = Atomic<UInt>(0)
+    @usableFromInline let value4 = Atomic<UInt>(0), value5 = Atomic<UInt>(0), value6 = Atomic<UInt>(0), value7 = Atomic<UInt>(0)
 
-    /// The value `owner` attached, if it attached one.
-    @inline(__always)
-    public func attachment(for owner: AnyObject) -> AnyObject? {
-        guard let pointer = UnsafeRawPointer(bitPattern: attachment.load(ordering: .acquiring)) else { return nil }
-        let stored = Unmanaged<Attachment>.fromOpaque(pointer).takeUnretainedValue()
-        return stored.owner == ObjectIdentifier(owner) ? stored.value : nil
-    }
-
-    /// Attaches `value` for `owner` unless something is attached already; returns what is attached.
-    public func attach(_ value: AnyObject, for owner: AnyObject) -> AnyObject? {
-        let candidate = Unmanaged.passRetained(Attachment(owner: ObjectIdentifier(owner), value: value))
-        let (exchanged, _) = attachment.compareExchange(expected: 0, desired: UInt(bitPattern: candidate.toOpaque()),
-                                                        ordering: .acquiringAndReleasing)
-        if !exchanged { candidate.release() }
-        return attachment(for: owner)
-    }
-
-    private final class Attachment {
-        let owner: ObjectIdentifier
-        let value: AnyObject
-        init(owner: ObjectIdentifier, value: AnyObject) {
-            self.owner = owner
-            self.value = value
+    @inlinable @inline(__always)
+    func owner(_ slot: Int) -> UInt {
+        switch slot {
+        case 0: return owner0.load(ordering: .acquiring)
+        case 1: return owner1.load(ordering: .acquiring)
+        case 2: return owner2.load(ordering: .acquiring)
+        case 3: return owner3.load(ordering: .acquiring)
+        case 4: return owner4.load(ordering: .acquiring)
+        case 5: return owner5.load(ordering: .acquiring)
+        case 6: return owner6.load(ordering: .acquiring)
+        default: return owner7.load(ordering: .acquiring)
         }
     }
 
+    @inlinable @inline(__always)
+    func value(_ slot: Int) -> UInt {
+        switch slot {
+        case 0: return value0.load(ordering: .acquiring)
+        case 1: return value1.load(ordering: .acquiring)
+        case 2: return value2.load(ordering: .acquiring)
+        case 3: return value3.load(ordering: .acquiring)
+        case 4: return value4.load(ordering: .acquiring)
+        case 5: return value5.load(ordering: .acquiring)
+        case 6: return value6.load(ordering: .acquiring)
+        default: return value7.load(ordering: .acquiring)
+        }
+    }
+
+    private func claim(_ slot: Int, for owner: UInt) -> Bool {
+        switch slot {
+        case 0: return owner0.compareExchange(expected: 0, desired: owner, ordering: .acquiringAndReleasing).exchanged
+        case 1: return owner1.compareExchange(expected: 0, desired: owner, ordering: .acquiringAndReleasing).exchanged
+        case 2: return owner2.compareExchange(expected: 0, desired: owner, ordering: .acquiringAndReleasing).exchanged
+        case 3: return owner3.compareExchange(expected: 0, desired: owner, ordering: .acquiringAndReleasing).exchanged
+        case 4: return owner4.compareExchange(expected: 0, desired: owner, ordering: .acquiringAndReleasing).exchanged
+        case 5: return owner5.compareExchange(expected: 0, desired: owner, ordering: .acquiringAndReleasing).exchanged
+        case 6: return owner6.compareExchange(expected: 0, desired: owner, ordering: .acquiringAndReleasing).exchanged
+        default: return owner7.compareExchange(expected: 0, desired: owner, ordering: .acquiringAndReleasing).exchanged
+        }
+    }
+
+    private func store(_ slot: Int, _ bits: UInt) {
+        switch slot {
+        case 0: value0.store(bits, ordering: .releasing)
+        case 1: value1.store(bits, ordering: .releasing)
+        case 2: value2.store(bits, ordering: .releasing)
+        case 3: value3.store(bits, ordering: .releasing)
+        case 4: value4.store(bits, ordering: .releasing)
+        case 5: value5.store(bits, ordering: .releasing)
+        case 6: value6.store(bits, ordering: .releasing)
+        default: value7.store(bits, ordering: .releasing)
+        }
+    }
+
+    /// The object the key's owner attached, unretained (the forms hold it until they go), or nil.
+    @inlinable @inline(__always)
+    public func attachment(_ key: AttachmentKey) -> UnsafeRawPointer? {
+        guard owner(key.slot) == key.owner else { return nil }
+        let bits = value(key.slot)
+        return bits & 1 == 0 ? UnsafeRawPointer(bitPattern: bits) : nil
+    }
+
+    /// The bits the key's owner attached with `attach(bits:_:)` (their lowest bit set), or 0.
+    @inlinable @inline(__always)
+    public func attachedBits(_ key: AttachmentKey) -> UInt {
+        guard owner(key.slot) == key.owner else { return 0 }
+        let bits = value(key.slot)
+        return bits & 1 == 1 ? bits : 0
+    }
+
+    /// Attaches `value` under `key` if its slot is free; false when another owner holds the slot (or this
+    /// owner, on another thread, got there first).
+    @discardableResult
+    public func attach(_ value: AnyObject, _ key: AttachmentKey) -> Bool {
+        guard claim(key.slot, for: key.owner) else { return false }
+        store(key.slot, UInt(bitPattern: Unmanaged.passRetained(value).toOpaque()))
+        return true
+    }
+
+    /// Attaches a small value stored in the slot itself: no object to reach. `bits` must have its lowest bit set.
+    @discardableResult
+    public func attach(bits: UInt, _ key: AttachmentKey) -> Bool {
+        precondition(bits & 1 == 1, "inline attachments have their lowest bit set")
+        guard claim(key.slot, for: key.owner) else { return false }
+        store(key.slot, bits)
+        return true
+    }
+
     deinit {
-        if let pointer = UnsafeRawPointer(bitPattern: attachment.load(ordering: .acquiring)) {
-            Unmanaged<Attachment>.fromOpaque(pointer).release()
+        for slot in 0..<AttachmentKey.slots where value(slot) & 1 == 0 {
+            if let pointer = UnsafeRawPointer(bitPattern: value(slot)) { Unmanaged<AnyObject>.fromOpaque(pointer).release() }
         }
     }
 

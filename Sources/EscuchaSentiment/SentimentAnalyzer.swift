@@ -154,7 +154,8 @@ public struct SentimentAnalyzer: Sendable {
         var contributions: [Contribution] = []
         contributions.reserveCapacity(context.contributions.count)
         // In text order; contributions of one unit keep the order the rules made them (the sort must be stable).
-        let order = context.contributions.indices.sorted { (context.contributions[$0].unit, $0) < (context.contributions[$1].unit, $1) }
+        let unitOf = context.contributions.map(\.unit)  // the sort's closure would otherwise copy the whole context
+        let order = unitOf.indices.sorted { (unitOf[$0], $0) < (unitOf[$1], $1) }
         for working in order.map({ context.contributions[$0] }) {
             let tokens = context.units[working.unit].tokens
             let first = text.tokens[tokens.lowerBound]

@@ -1,5 +1,6 @@
 import Foundation
 import EscuchaLexicon
+import EscuchaNormalize
 
 /// One rated word, expression, emoji or emoticon, and where it was rated (for explanations and errors).
 public struct ValenceEntry: Sendable, Equatable {
@@ -320,6 +321,10 @@ public struct PhraseIndex: Sendable {
             }
         }
         childTable = PackedTable(pairs)
+        words = nodes.map { node in
+            let key = Folding.key(node.word)
+            return Word(text: node.word, key: key, accented: key != node.word)
+        }
         for index in nodes.indices where !nodes[index].payloads.isEmpty {
             let words = nodes[index].words
             var modifiers = ModifierSet()
@@ -353,7 +358,18 @@ public struct PhraseIndex: Sendable {
         let range = childGroups[Int(group)]
         return childFlat[Int(range.lowerBound)..<Int(range.upperBound)]
     }
-    func word(of node: Int) -> String { nodes[node].word }
+    /// A phrase word as tokens are matched against it: as written, its key, and whether they differ (then a
+    /// token written without the accents matches it by key).
+    struct Word: Sendable {
+        let text: String
+        let key: String
+        let accented: Bool
+    }
+
+    private var words: [Word] = []
+
+    @inline(__always)
+    func word(of node: Int) -> Word { words[node] }
     func reading(of node: Int) -> Reading? { nodes[node].reading }
 
     /// The reading of exactly these words (hashtag segments), by key.

@@ -48,6 +48,9 @@ final class WordReading {
     let conditional: Bool
     let reported: Bool
     let pastSubjunctive: Bool
+    /// A diminutive or augmentative: phrases match its lemma only by key, not as an inflection.
+    let derived: Bool
+    let lemmaKey: String
 
     init(_ forms: TokenForms, lexicon: SentimentLexicon, lookup: OpinionLookup) {
         var modifiers = lexicon.modifiers[forms.normalized]
@@ -79,6 +82,8 @@ final class WordReading {
         var keys = [forms.key]
         let derived = forms.steps.contains { $0 == "diminutive" || $0 == "augmentative" }
         let lemmaKey = Folding.key(forms.lemma)
+        self.derived = derived
+        self.lemmaKey = lemmaKey
         if !derived, !keys.contains(lemmaKey) { keys.append(lemmaKey) }
         for infinitive in infinitives {
             let key = Folding.key(infinitive)
@@ -91,7 +96,8 @@ final class WordReading {
         var starts: [Int32] = []
         for id in phraseKeyIDs {
             for child in lexicon.phrases.children(of: 0, keyID: id) ?? []
-            where UnitReader.matches(lexicon.phrases.word(of: Int(child)), forms, infinitives: infinitives) && !starts.contains(child) {
+            where UnitReader.matches(lexicon.phrases.word(of: Int(child)), forms, infinitives: infinitives,
+                                     derived: derived, lemmaKey: lemmaKey) && !starts.contains(child) {
                 starts.append(child)
             }
         }
@@ -122,6 +128,8 @@ final class WordReading {
 final class LexiconReference: Sendable {
     let lexicon: SentimentLexicon
     let lookup: OpinionLookup
+    /// Where word readings are attached to the token forms.
+    let attachmentKey = AttachmentKey()
 
     init(lexicon: SentimentLexicon, lookup: OpinionLookup) {
         self.lexicon = lexicon
@@ -145,19 +153,21 @@ struct UnitReader {
             let token = tokens[index]
             switch token.kind {
             case .word:
-                let reading = cache.reading(token.forms, reference)
-                if let unit = phrase(at: index, in: text, end: range.upperBound, first: reading) {
-                    units.append(unit)
-                    index = unit.tokens.upperBound
-                    continue
+                // The reading is held by the forms (or this thread's table) for as long as the text: read it
+                // through a guaranteed reference, without a retain per word on an object all threads share.
+                let read = cache.reading(token.forms, reference)._withUnsafeGuaranteedRef { reading in
+                    if let unit = phrase(at: index, in: text, end: range.upperBound, first: reading) { return unit }
+                    var unit = Unit(tokens: index..<index + 1, opinion: reading.opinion, modifiers: reading.modifiers, key: token.key, isWord: true)
+                    if reading.modifiers[.boundary] != nil { unit.breaksClause = true }
+                    unit.capitalised = reading.capitalised
+                    unit.conditional = reading.conditional
+                    unit.reported = reading.reported
+                    unit.pastSubjunctive = reading.pastSubjunctive
+                    return unit
                 }
-                var unit = Unit(tokens: index..<index + 1, opinion: reading.opinion, modifiers: reading.modifiers, key: token.key, isWord: true)
-                if reading.modifiers[.boundary] != nil { unit.breaksClause = true }
-                unit.capitalised = reading.capitalised
-                unit.conditional = reading.conditional
-                unit.reported = reading.reported
-                unit.pastSubjunctive = reading.pastSubjunctive
-                units.append(unit)
+                units.append(read)
+                index = read.tokens.upperBound
+                continue
             case .hashtag:
                 units.append(hashtag(token, at: index))
             case .emoji:
@@ -207,31 +217,36 @@ struct UnitReader {
         guard first.opensPhrase else { return nil }
         var best: (length: Int, node: Int)?
         // (node, next token, skipped a booster already): one booster may sit inside an expression
-        // (`vale mucho la pena`, `visita súper obligada`) without breaking it.
-        var stack: [(node: Int, position: Int, skipped: Bool)] = first.phraseStarts.map { (Int($0), index + 1, false) }
-        while let (node, position, skipped) = stack.popLast() {
-            if position > index, lexicon.phrases.reading(of: node) != nil, position - index >= (best?.length ?? 0),
+        // (`vale mucho la pena`, `visita súper obligada`) without breaking it. The stack is this thread's.
+        cache.phraseStack.removeAll(keepingCapacity: true)
+        for start in first.phraseStarts { cache.phraseStack.append((Int(start), index + 1, false)) }
+        let phrases = lexicon.phrases
+        while let (node, position, skipped) = cache.phraseStack.popLast() {
+            if position > index, phrases.reading(of: node) != nil, position - index >= (best?.length ?? 0),
                !Self.isQuantity(endingAt: position, in: text, end: end), !Self.isPeriphrasis(endingAt: position, in: text, end: end) {
                 best = (position - index, node)
             }
             guard position < end else { continue }
-            let token = text.tokens[position]
-            if token.kind == .number {
-                if let children = lexicon.phrases.children(of: node, key: token.surface) {
-                    for child in children { stack.append((Int(child), position + 1, skipped)) }
+            let kind = text.tokens[position].kind
+            if kind == .number {
+                if let children = phrases.children(of: node, key: text.tokens[position].surface) {
+                    for child in children { cache.phraseStack.append((Int(child), position + 1, skipped)) }
                 }
                 continue
             }
-            guard token.kind == .word else { continue }
-            let reading = cache.reading(token.forms, reference)
-            for id in reading.phraseKeyIDs {
-                guard let children = lexicon.phrases.children(of: node, keyID: id) else { continue }
-                for child in children where Self.matches(lexicon.phrases.word(of: Int(child)), token.forms, infinitives: reading.infinitives) {
-                    stack.append((Int(child), position + 1, skipped))
+            guard kind == .word else { continue }
+            let forms = text.tokens[position].forms
+            cache.reading(forms, reference)._withUnsafeGuaranteedRef { reading in
+                for id in reading.phraseKeyIDs {
+                    guard let children = phrases.children(of: node, keyID: id) else { continue }
+                    for child in children where Self.matches(phrases.word(of: Int(child)), forms, infinitives: reading.infinitives,
+                                                             derived: reading.derived, lemmaKey: reading.lemmaKey) {
+                        cache.phraseStack.append((Int(child), position + 1, skipped))
+                    }
                 }
-            }
-            if !skipped, reading.opinion == nil, reading.modifiers[.booster] != nil || reading.modifiers[.dampener] != nil {
-                stack.append((node, position + 1, true))
+                if !skipped, reading.opinion == nil, reading.modifiers[.booster] != nil || reading.modifiers[.dampener] != nil {
+                    cache.phraseStack.append((node, position + 1, true))
+                }
             }
         }
         guard let best, let reading = lexicon.phrases.reading(of: best.node) else { return nil }
@@ -267,15 +282,13 @@ struct UnitReader {
 
     /// A phrase word matches a token by spelling, lemma or infinitive; by key only when the phrase word has
     /// accents the customer may have left out (so `si` does not match `sí`).
-    static func matches(_ word: String, _ token: TokenForms, infinitives: [String]) -> Bool {
-        if token.normalized == word || token.folded == word { return true }
+    static func matches(_ word: PhraseIndex.Word, _ token: TokenForms, infinitives: [String], derived: Bool, lemmaKey: String) -> Bool {
+        if token.normalized == word.text || token.folded == word.text { return true }
         // Lemmas match inflection (`tomaron` for `tomar`), not derivation: `perito` is not `pero`.
-        let derived = token.steps.contains { $0 == "diminutive" || $0 == "augmentative" }
-        if !derived, token.lemma == word { return true }
-        if infinitives.contains(word) { return true }
-        let wordKey = Folding.key(word)
-        guard wordKey != word else { return false }
-        return token.key == wordKey || !derived && Folding.key(token.lemma) == wordKey
+        if !derived, token.lemma == word.text { return true }
+        if infinitives.contains(word.text) { return true }
+        guard word.accented else { return false }
+        return token.key == word.key || !derived && lemmaKey == word.key
     }
 
     /// A hashtag's opinion is that of its words (`#PésimoServicio` is `pésimo`), with a negation inside it
@@ -314,19 +327,22 @@ struct UnitReader {
 /// readings of emoji and emoticons by their text.
 final class OpinionCache: @unchecked Sendable {
     private let readings = IdentityTable<TokenForms, WordReading>()
+    /// The phrase reader's work list, kept between words.
+    var phraseStack: [(node: Int, position: Int, skipped: Bool)] = []
     private var symbols: [String: OpinionLookup.Found?] = [:]
     static let limit = 200_000
 
     /// The reading travels with the forms (one pointer away); a table per thread holds the readings of
     /// forms another analyzer's reading is attached to.
+    /// Unretained: the forms or this thread's table hold the reading while the text is read.
     @inline(__always)
-    func reading(_ forms: TokenForms, _ reference: LexiconReference) -> WordReading {
-        if let attached = forms.attachment(for: reference) { return unsafeDowncast(attached, to: WordReading.self) }
-        return readings.value(for: forms) {
+    func reading(_ forms: TokenForms, _ reference: LexiconReference) -> Unmanaged<WordReading> {
+        if let attached = forms.attachment(reference.attachmentKey) { return Unmanaged<WordReading>.fromOpaque(attached) }
+        return Unmanaged.passUnretained(readings.value(for: forms) {
             let reading = WordReading(forms, lexicon: reference.lexicon, lookup: reference.lookup)
-            _ = forms.attach(reading, for: reference)
+            forms.attach(reading, reference.attachmentKey)
             return reading
-        }
+        })
     }
 
     func symbol(_ text: String, _ entry: ValenceEntry?, match: String) -> OpinionLookup.Found? {

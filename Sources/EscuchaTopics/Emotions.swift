@@ -42,9 +42,9 @@ public struct EmotionDetector: Sendable {
         matcher = TopicMatcher(taxonomy: Taxonomy(topics: topics), normalizer: normalizer)
     }
 
-    public func detect(_ text: NormalizedText, keys: [[String]]? = nil) -> [EmotionScore] {
+    public func detect(_ text: NormalizedText) -> [EmotionScore] {
         var scores: [EmotionKind: EmotionScore] = [:]
-        for hit in matcher.match(text, keys: keys) {
+        for hit in matcher.match(text) {
             let evidence = hit.evidence.filter { !isNegated($0, text) }
             guard !evidence.isEmpty else { continue }
             let (emotion, weight) = entries[hit.topic]

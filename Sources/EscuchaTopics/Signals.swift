@@ -80,15 +80,14 @@ public struct SignalDetector: Sendable {
                                             "pedir", "solicitar", "exigir", "terminar", "acabar", "elevar", "interponer", "meter", "mandar",
                                             "voy", "vamos", "iremos", "ire", "fui", "fuimos", "puesto", "puesta", "ver", "veremos"]
 
-    public func detect(_ text: NormalizedText, sentiment: SentimentAnalysis, keys: [[String]]? = nil) -> [SignalHit] {
+    public func detect(_ text: NormalizedText, sentiment: SentimentAnalysis) -> [SignalHit] {
         var out: [SignalHit] = []
-        let tokenKeys = keys ?? matcher.keys(of: text)
-        let found = matcher.match(text, keys: tokenKeys)
+        let found = matcher.match(text)
         for hit in found {
             let kind = kinds[hit.topic]
             var evidence = hit.evidence.filter { !isNegated($0, text) }
             if kind == .legal, sentiment.score.label != .neg {
-                evidence = evidence.filter { isVerbPhrase($0, text) || hasLegalAction(near: $0, in: text.sentences[hit.sentence].tokens, tokenKeys) }
+                evidence = evidence.filter { isVerbPhrase($0, text) || hasLegalAction(near: $0, in: text.sentences[hit.sentence].tokens, text) }
             }
             guard !evidence.isEmpty else { continue }
             if kind == .staffPraise, sentiment.sentences[hit.sentence].score.label != .pos { continue }
@@ -161,8 +160,8 @@ public struct SignalDetector: Sendable {
             || key.hasSuffix("ar") || key.hasSuffix("er") || key.hasSuffix("ir")
     }
 
-    func hasLegalAction(near range: Range<Int>, in sentence: Range<Int>, _ keys: [[String]]) -> Bool {
+    func hasLegalAction(near range: Range<Int>, in sentence: Range<Int>, _ text: NormalizedText) -> Bool {
         let window = max(sentence.lowerBound, range.lowerBound - 6)..<min(sentence.upperBound, range.upperBound + 6)
-        return window.contains { index in !range.contains(index) && keys[index].contains { Self.legalActions.contains($0) } }
+        return window.contains { index in !range.contains(index) && TopicMatcher.matchKeys(text.tokens[index], matcher.normalizer).contains { Self.legalActions.contains($0) } }
     }
 }

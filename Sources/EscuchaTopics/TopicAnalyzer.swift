@@ -14,8 +14,9 @@ public struct TopicAnalyzer: Sendable {
     let anchors: [String: Set<String>]
     /// One bit for each pack with anchors.
     let packBits: [String: UInt64]
-    /// The packs each surface anchors, per thread.
+    /// The packs each surface anchors: attached to its forms, or per thread.
     private let anchorCache = ThreadLocal { IdentityTable<TokenForms, PackMask>() }
+    private let attachmentKey = AttachmentKey()
 
     final class PackMask {
         let mask: UInt64
@@ -49,10 +50,9 @@ public struct TopicAnalyzer: Sendable {
     /// a sector pack chosen alone (`--packs restaurant`) always speak.
     public static let sectorEvidence = 2
 
-    public func analyze(_ text: NormalizedText, sentiment: SentimentAnalysis, keys: [[String]]? = nil) -> [TopicAnalysis] {
-        var hits = matcher.match(text, keys: keys)
+    public func analyze(_ text: NormalizedText, sentiment: SentimentAnalysis) -> [TopicAnalysis] {
+        var hits = matcher.match(text)
         guard gatesSectors else { return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment) }
-        let tokenKeys = keys ?? matcher.keys(of: text)
         var evidence: [String: Set<Int>] = [:]
         for hit in hits {
             for range in hit.evidence { evidence[taxonomy.topics[hit.topic].pack, default: []].formUnion(range) }
@@ -66,13 +66,16 @@ public struct TopicAnalyzer: Sendable {
             if let known = spoken[pack] { return !known }
             // Which sectors each word anchors, worked out once per surface.
             if masks == nil {
-                masks = text.tokens.indices.map { position in
-                    let token = text.tokens[position]
+                masks = text.tokens.map { token in
                     guard token.kind == .word else { return 0 }
+                    if let attached = token.forms.attachment(attachmentKey) { return Unmanaged<PackMask>.fromOpaque(attached).takeUnretainedValue().mask }
                     return cache.value(for: token.forms) {
+                        let keys = TopicMatcher.keys(token, matcher.normalizer)
                         var mask: UInt64 = 0
-                        for (name, words) in anchors where tokenKeys[position].contains(where: words.contains) { mask |= packBits[name] ?? 0 }
-                        return PackMask(mask)
+                        for (name, words) in anchors where keys.contains(where: words.contains) { mask |= packBits[name] ?? 0 }
+                        let packs = PackMask(mask)
+                        token.forms.attach(packs, attachmentKey)
+                        return packs
                     }.mask
                 }
             }

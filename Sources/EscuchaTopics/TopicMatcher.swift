@@ -208,22 +208,9 @@ public struct TopicMatcher: Sendable {
     let slot: String?
     let slotWords: Set<String>
 
-    /// Keys of each surface, computed once per thread (the morphology behind them is the costly part).
-    private let keyCache = ThreadLocal { IdentityTable<TokenForms, KeyList>() }
-
-    final class KeyList {
-        let keys: [String]
-        init(_ keys: [String]) { self.keys = keys }
-    }
-
-    /// The keys of every token of a text; compute once and share between matchers.
-    public func keys(of text: NormalizedText) -> [[String]] {
-        let cache = keyCache.value
-        return text.tokens.map { token in
-            token.kind == .word || token.kind == .hashtag
-                ? cache.value(for: token.forms) { KeyList(Self.keys(token, normalizer)) }.keys
-                : [token.key]
-        }
+    /// The keys a token answers to: those of `keys(_:_:)` for words and hashtags, its own key otherwise.
+    static func matchKeys(_ token: Token, _ normalizer: Normalizer) -> [String] {
+        token.kind == .word || token.kind == .hashtag ? keys(token, normalizer) : [token.key]
     }
 
     /// The keys a token answers to: its spelling, its lemma, and the infinitives it may conjugate.
@@ -241,23 +228,65 @@ public struct TopicMatcher: Sendable {
         return keys
     }
 
-    public func match(_ text: NormalizedText, keys precomputed: [[String]]? = nil) -> [TopicHit] {
+    /// The word ids of a surface from this thread's table, computing them on first sight and attaching them
+    /// to the forms: inline when they fit (see `InlineIDs`), as an object otherwise.
+    private func wordIDs(_ token: Token) -> WordIDs {
+        idCache.value.value(for: token.forms) {
+            let keys = Self.matchKeys(token, normalizer)
+            var list: [Int32] = [numbered.wordIDs[keys[0]] ?? -1]
+            for key in keys.dropFirst() { if let id = numbered.wordIDs[key] { list.append(id) } }
+            let ids = WordIDs(list)
+            if let bits = InlineIDs.bits(list) { token.forms.attach(bits: bits, attachmentKey) } else { token.forms.attach(ids, attachmentKey) }
+            return ids
+        }
+    }
+
+    /// Up to three word ids below 2^20 in one machine word, so that reading a token's ids touches nothing
+    /// but its forms: bit 0 set, the count in bits 1–2, then each id plus one (the own key's may be -1) in
+    /// 20 bits.
+    enum InlineIDs {
+        static let width: UInt = 20
+        static let mask: UInt = (1 << 20) - 1
+
+        static func bits(_ ids: [Int32]) -> UInt? {
+            guard ids.count <= 3, ids.allSatisfy({ $0 >= -1 && UInt($0 + 1) <= mask }) else { return nil }
+            var bits: UInt = 1 | UInt(ids.count) << 1
+            for (index, id) in ids.enumerated() { bits |= UInt(id + 1) << (3 + width * UInt(index)) }
+            return bits
+        }
+
+        @inline(__always)
+        static func append(_ bits: UInt, to ids: inout [Int32]) {
+            let count = Int((bits >> 1) & 3)
+            for index in 0..<count { ids.append(Int32((bits >> (3 + width * UInt(index))) & mask) - 1) }
+        }
+    }
+
+    private let attachmentKey = AttachmentKey()
+
+    public func match(_ text: NormalizedText) -> [TopicHit] {
         var hits: [TopicHit] = []
         // Each token's word ids, flattened for the text: ids[idStarts[i]..<idStarts[i + 1]], the first its own key's.
-        let cache = idCache.value
         var ids: [Int32] = []
         ids.reserveCapacity(text.tokens.count * 2)
         var idStarts: [Int32] = [0]
         idStarts.reserveCapacity(text.tokens.count + 1)
-        for (position, token) in text.tokens.enumerated() {
-            let list = cache.value(for: token.forms) {
-                let keys = precomputed?[position] ?? (token.kind == .word || token.kind == .hashtag ? Self.keys(token, normalizer) : [token.key])
-                var list: [Int32] = [numbered.wordIDs[keys[0]] ?? -1]
-                for key in keys.dropFirst() { if let id = numbered.wordIDs[key] { list.append(id) } }
-                return WordIDs(list)
+        // Read through a buffer and guaranteed references: a retain per token and matcher, on objects every
+        // thread shares, cost more than the matching.
+        text.tokens.withUnsafeBufferPointer { tokens in
+            for index in tokens.indices {
+                let bits = tokens[index].forms.attachedBits(attachmentKey)
+                if bits != 0 {
+                    InlineIDs.append(bits, to: &ids)
+                } else if let attached = tokens[index].forms.attachment(attachmentKey) {
+                    Unmanaged<WordIDs>.fromOpaque(attached)._withUnsafeGuaranteedRef { list in
+                        list.ids.withUnsafeBufferPointer { ids.append(contentsOf: $0) }
+                    }
+                } else {
+                    ids += wordIDs(tokens[index]).ids
+                }
+                idStarts.append(Int32(ids.count))
             }
-            ids += list.ids
-            idStarts.append(Int32(ids.count))
         }
         let box = scratch.value
         let work: Scratch

@@ -363,3 +363,46 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("Attachments to token forms")
+struct AttachmentTests {
+    final class Box {
+        let value: String
+        init(_ value: String) { self.value = value }
+    }
+
+    /// Fresh forms: a surface no other test normalizes, so no earlier owner holds a slot.
+    func freshForms(_ word: String) -> TokenForms { Normalizer(lexicons: normalizer.lexicons).normalize(word).tokens[0].forms }
+
+    @Test("each owner reads only what it attached; a second owner of the same slot is refused")
+    func owners() {
+        let forms = freshForms("adjuntísimo")
+        let base = UInt.max - 64  // far above the numbers issued to analyzers
+        let first = AttachmentKey(owner: base)
+        let others = (1..<8).map { AttachmentKey(owner: base + UInt($0)) }
+        let sameSlot = AttachmentKey(owner: base + 8)
+        #expect(sameSlot.slot == first.slot)
+        #expect(forms.attachment(first) == nil)
+        #expect(forms.attach(Box("primero"), first))
+        let read = forms.attachment(first).map { Unmanaged<Box>.fromOpaque($0).takeUnretainedValue().value }
+        #expect(read == "primero")
+        for key in others { #expect(forms.attachment(key) == nil) }
+        #expect(!forms.attach(Box("otro"), sameSlot))
+        #expect(forms.attachment(sameSlot) == nil)
+        #expect(!forms.attach(Box("de nuevo"), first))
+        #expect(forms.attachment(first).map { Unmanaged<Box>.fromOpaque($0).takeUnretainedValue().value } == "primero")
+    }
+
+    @Test("inline bits are read as bits, never as an object, and objects never as bits")
+    func inlineBits() {
+        let forms = freshForms("adjuntadísimo")
+        let bitsKey = AttachmentKey(owner: UInt.max - 32)
+        let objectKey = AttachmentKey(owner: UInt.max - 31)
+        #expect(forms.attach(bits: 0b1011, bitsKey))
+        #expect(forms.attachedBits(bitsKey) == 0b1011)
+        #expect(forms.attachment(bitsKey) == nil)
+        #expect(forms.attach(Box("objeto"), objectKey))
+        #expect(forms.attachedBits(objectKey) == 0)
+        #expect(forms.attachment(objectKey) != nil)
+    }
+}

@@ -103,3 +103,19 @@ func topics(_ rules: [(String, String)], _ text: String) throws -> [String] {
         #expect(aspects("Pedimos un plato de pasta") == ["food": .neu])
     }
 }
+
+@Suite("Word ids stored inline")
+struct InlineIDsTests {
+    @Test("up to three ids below 2^20 round-trip, the unknown word (-1) included; more or larger ones do not fit")
+    func roundTrip() {
+        for ids: [Int32] in [[-1], [0], [-1, 7], [12, 0, 1_048_574], [1_048_573, -1, 3]] {
+            let bits = TopicMatcher.InlineIDs.bits(ids)
+            #expect(bits != nil && bits! & 1 == 1)
+            var read: [Int32] = []
+            TopicMatcher.InlineIDs.append(bits!, to: &read)
+            #expect(read == ids)
+        }
+        #expect(TopicMatcher.InlineIDs.bits([1, 2, 3, 4]) == nil)
+        #expect(TopicMatcher.InlineIDs.bits([1_048_575]) == nil)
+    }
+}

@@ -66,11 +66,9 @@ struct Analyzers: Sendable {
     func analyze(_ text: String) -> Result {
         let normalized = sentiment.normalizer.normalize(text)
         let scored = sentiment.analyze(normalized)
-        // The words' keys are computed once for the three matchers.
-        let keys = (topics?.matcher ?? signals?.matcher ?? emotions?.matcher)?.keys(of: normalized)
-        return Result(text: normalized, sentiment: scored, topics: topics?.analyze(normalized, sentiment: scored, keys: keys) ?? [],
-                      signals: signals?.detect(normalized, sentiment: scored, keys: keys) ?? [],
-                      emotions: emotions?.detect(normalized, keys: keys) ?? [])
+        return Result(text: normalized, sentiment: scored, topics: topics?.analyze(normalized, sentiment: scored) ?? [],
+                      signals: signals?.detect(normalized, sentiment: scored) ?? [],
+                      emotions: emotions?.detect(normalized) ?? [])
     }
 
     /// Writes `"sentiment": {…}, "topics": […]` into the object the writer is in.
