@@ -5,17 +5,19 @@
 /// generic one goes through value witnesses and metadata lookups on every call, and this is called for
 /// every word by every matcher.
 public final class IdentityTable<Key: AnyObject, Value: AnyObject> {
-    @usableFromInline let keys: UnsafeMutablePointer<Unmanaged<Key>?>
-    @usableFromInline let values: UnsafeMutablePointer<Unmanaged<Value>?>
+    @usableFromInline var keys: UnsafeMutablePointer<Unmanaged<Key>?>
+    @usableFromInline var values: UnsafeMutablePointer<Unmanaged<Value>?>
     @usableFromInline var count = 0
-    @usableFromInline let mask: Int
+    @usableFromInline var mask: Int
     /// Cleared when this full (a corpus with more distinct surfaces than this starts over).
     @usableFromInline let limit: Int
 
+    /// Starts with 2^10 slots and doubles while half full, up to 2^`capacityPowerOfTwo`: a table holds
+    /// what its corpus needs, not megabytes of empty slots per thread.
     public init(capacityPowerOfTwo: Int = 17) {
-        let capacity = 1 << capacityPowerOfTwo
+        limit = (1 << capacityPowerOfTwo) / 2
+        let capacity = 1 << min(10, capacityPowerOfTwo)
         mask = capacity - 1
-        limit = capacity / 2
         keys = .allocate(capacity: capacity)
         keys.initialize(repeating: nil, count: capacity)
         values = .allocate(capacity: capacity)
@@ -44,12 +46,37 @@ public final class IdentityTable<Key: AnyObject, Value: AnyObject> {
         let value = make()
         if count >= limit {
             clear()
-            index = slot(key)
+        } else if count * 2 >= mask + 1 {
+            grow()
         }
+        index = slot(key)
+        while keys[index] != nil { index = (index + 1) & mask }
         keys[index] = Unmanaged.passRetained(key)
         values[index] = Unmanaged.passRetained(value)
         count += 1
         return value
+    }
+
+    /// Twice the slots, every entry moved.
+    @usableFromInline
+    func grow() {
+        let oldKeys = keys
+        let oldValues = values
+        let oldCapacity = mask + 1
+        mask = oldCapacity * 2 - 1
+        keys = .allocate(capacity: oldCapacity * 2)
+        keys.initialize(repeating: nil, count: oldCapacity * 2)
+        values = .allocate(capacity: oldCapacity * 2)
+        values.initialize(repeating: nil, count: oldCapacity * 2)
+        for old in 0..<oldCapacity {
+            guard let key = oldKeys[old] else { continue }
+            var index = slot(key.takeUnretainedValue())
+            while keys[index] != nil { index = (index + 1) & mask }
+            keys[index] = key
+            values[index] = oldValues[old]
+        }
+        oldKeys.deallocate()
+        oldValues.deallocate()
     }
 
     @usableFromInline

@@ -24,22 +24,42 @@ final class ByteKeyedTable<Value: AnyObject> {
 
     // Raw storage, not arrays: array properties of a class cost an exclusivity check and a retain on
     // every access, and this runs for every word.
-    private let slots: UnsafeMutablePointer<Slot>
+    private var slots: UnsafeMutablePointer<Slot>
     private let arena: UnsafeMutablePointer<UInt8>
     private let arenaCapacity: Int
     private var arenaCount = 0
     private var count = 0
-    private let capacity: Int
-    private let mask: Int
+    private var capacity: Int
+    private var mask: Int
+    private let maximumCapacity: Int
 
-    /// 2^17 slots of 32 bytes and a 2 MB key arena: 6 MB a thread, cleared when 70% full.
-    init(capacityPowerOfTwo: Int = 17) {
-        capacity = 1 << capacityPowerOfTwo
+    /// Starts small and doubles while half full, up to 2^17 slots of 32 bytes (and a 2 MB key arena, touched
+    /// only as keys arrive); cleared when 70% full at that size. A table sized for the surfaces a corpus has
+    /// (thousands, mostly) stays in the core's cache; a table at its maximum would miss it on every word.
+    init(capacityPowerOfTwo: Int = 17, initialPowerOfTwo: Int = 12) {
+        maximumCapacity = 1 << capacityPowerOfTwo
+        capacity = 1 << min(initialPowerOfTwo, capacityPowerOfTwo)
         mask = capacity - 1
         slots = .allocate(capacity: capacity)
         slots.initialize(repeating: .empty, count: capacity)
-        arenaCapacity = capacity * 16
+        arenaCapacity = maximumCapacity * 16
         arena = .allocate(capacity: arenaCapacity)
+    }
+
+    /// Twice the slots, every entry moved by the hash it keeps.
+    private func grow() {
+        let old = slots
+        let oldCapacity = capacity
+        capacity *= 2
+        mask = capacity - 1
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: .empty, count: capacity)
+        for index in 0..<oldCapacity where old[index].start >= 0 {
+            var target = Int(truncatingIfNeeded: old[index].hash) & mask
+            while slots[target].start >= 0 { target = (target + 1) & mask }
+            slots[target] = old[index]
+        }
+        old.deallocate()
     }
 
     deinit {
@@ -100,7 +120,8 @@ final class ByteKeyedTable<Value: AnyObject> {
 
     func store(_ key: UnsafeBufferPointer<UInt8>, _ value: Value) {
         guard let base = key.baseAddress else { return }
-        // Past 70% full, or out of key room, start again: the memo is a cache, not a record.
+        if count * 2 >= capacity, capacity < maximumCapacity { grow() }
+        // Past 70% full at the largest size, or out of key room, start again: the memo is a cache, not a record.
         if count * 10 >= capacity * 7 || arenaCount + key.count > arenaCapacity { clear() }
         let (hash, prefix) = Self.hash(key)
         var index = Int(truncatingIfNeeded: hash) & mask
