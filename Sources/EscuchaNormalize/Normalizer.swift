@@ -433,6 +433,16 @@ extension Normalizer {
     /// base of a superlative or diminutive, the infinitive of a conjugated or enclitic verb. Unlike
     /// `Token.lemma`, these are not checked against the vocabulary: another lexicon (the sentiment
     /// words) picks the first it knows, so a word the vocabulary lacks still finds its lemma there.
+    /// The infinitives a word may be a conjugated form of: its listed irregular lemma, and those its ending
+    /// allows (`conoce` → `conocer`) even when the vocabulary knows the word (where `lemmaCandidates` keeps to
+    /// endings only verbs have, so that `casa` is not `casar`: the caller weighs the homographs).
+    public func conjugatedInfinitives(of word: String) -> [(infinitive: String, listed: Bool)] {
+        var out: [(String, Bool)] = []
+        if let listed = lexicons.lemmas[word] { out.append((listed, true)) }
+        for (infinitive, _) in morphology.conjugations(word, strict: false) where infinitive != word { out.append((infinitive, false)) }
+        return out
+    }
+
     public func lemmaCandidates(of word: String) -> [(lemma: String, rule: String)] {
         var out: [(String, String)] = []
         if let listed = lexicons.lemmas[word] { out.append((listed, "irregular")) }

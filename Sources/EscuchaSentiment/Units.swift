@@ -26,6 +26,8 @@ struct Unit {
     var reported = false
     /// A verb in the imperfect subjunctive (`contestaran`, `hubiera`, `cumpliera`): a counterfactual.
     var pastSubjunctive = false
+    /// A conjugated verb (`conoce`, `vale`, `tardan`), or a phrase that opens with one: negation reads it.
+    var finite = false
 
     func has(_ kind: ModifierKind) -> Bool { modifiers[kind] != nil }
 }
@@ -51,6 +53,8 @@ final class WordReading {
     /// A diminutive or augmentative: phrases match its lemma only by key, not as an inflection.
     let derived: Bool
     let lemmaKey: String
+    /// A conjugated verb (see `isFinite`).
+    let finite: Bool
 
     init(_ forms: TokenForms, lexicon: SentimentLexicon, lookup: OpinionLookup) {
         var modifiers = lexicon.modifiers[forms.normalized]
@@ -118,9 +122,47 @@ final class WordReading {
         // Preterite forms (`atendieron`, `resolvió`, `ayudó`) and `cumplen`; not `cumple`, mostly a birthday.
         reported = forms.key.hasSuffix("aron") || forms.key.hasSuffix("ieron") || forms.key.hasSuffix("yeron")
             || forms.normalized.hasSuffix("ó") || forms.key == "cumplen"
+        finite = Self.isFinite(forms, lookup.normalizer)
         conditional = (forms.key.hasSuffix("ria") || forms.key.hasSuffix("rian") || forms.key.hasSuffix("riamos"))
             && lemma != forms.normalized && (lemma.hasSuffix("ar") || lemma.hasSuffix("er") || lemma.hasSuffix("ir"))
     }
+}
+
+extension WordReading {
+    /// A conjugated form of a verb (`conoce`, `vale`, `tardan`, `es`), not an infinitive, gerund or participle,
+    /// and not a commoner noun or adjective that shares its spelling (`planta`, `cuenta`, `cama`).
+    static func isFinite(_ forms: TokenForms, _ normalizer: Normalizer) -> Bool {
+        let word = forms.normalized
+        let vocabulary = normalizer.lexicons.vocabulary
+        guard !word.contains(" "), !infinitiveEndings.contains(where: { word.hasSuffix($0) }) else { return false }
+        // A gerund or participle ends like one and its stem makes a known infinitive (`comiendo`, `olvidado`);
+        // `recomiendo` and `pido` only end like one.
+        for (ending, infinitives) in nonFiniteEndings where word.hasSuffix(ending) {
+            let stem = word.dropLast(ending.count)
+            if infinitives.contains(where: { vocabulary[stem + $0] != nil }) { return false }
+        }
+        let known = vocabulary[word]
+        // An infinitive with its clitics (`recomendarlo`) is not conjugated.
+        guard !normalizer.lemmaCandidates(of: word).contains(where: { $0.rule == "enclitic" }) else { return false }
+        return normalizer.conjugatedInfinitives(of: word).contains { infinitive, listed in
+            guard infinitiveEndings.contains(where: { infinitive.hasSuffix($0) }) else { return false }
+            // Verb forms are often commoner than their infinitive (`vale`, `tiene`); a word far commoner than a
+            // verb it could conjugate, or of a verb the vocabulary does not know, is something else (`casa`, `cama`).
+            guard !listed, let known else { return true }
+            guard let verb = vocabulary[infinitive] else { return false }
+            return verb >= known - verbMargin
+        }
+    }
+
+    /// How much commoner (on the Zipf scale) a form may be than the infinitive it conjugates and still be read as it.
+    static let verbMargin = 1.0
+
+    static let infinitiveEndings = ["ar", "er", "ir", "ír"]
+    /// Gerund and participle endings, with the infinitive endings their stems take.
+    static let nonFiniteEndings: [(String, [String])] = [
+        ("ando", ["ar"]), ("iendo", ["er", "ir"]), ("yendo", ["er", "ir"]), ("ado", ["ar"]), ("ada", ["ar"]), ("ados", ["ar"]),
+        ("adas", ["ar"]), ("ido", ["er", "ir"]), ("ida", ["er", "ir"]), ("idos", ["er", "ir"]), ("idas", ["er", "ir"]),
+    ]
 }
 
 /// The lexicon and its lookup behind one reference: readers are made per text, and copying the lexicon
@@ -163,6 +205,7 @@ struct UnitReader {
                     unit.conditional = reading.conditional
                     unit.reported = reading.reported
                     unit.pastSubjunctive = reading.pastSubjunctive
+                    unit.finite = reading.finite
                     return unit
                 }
                 units.append(read)
@@ -254,6 +297,7 @@ struct UnitReader {
         var unit = Unit(tokens: range, opinion: reading.opinion, modifiers: reading.modifiers,
                         key: reading.key, isWord: true)
         if reading.modifiers[.boundary] != nil { unit.breaksClause = true }
+        unit.finite = first.finite
         return unit
     }
 

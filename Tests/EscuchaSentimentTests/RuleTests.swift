@@ -90,6 +90,15 @@ import Testing
         #expect(values("nada bueno") == ["bueno": -1.5])
     }
 
+    @Test func aSecondConjugatedVerbStartsItsOwnPredicate() {
+        #expect(values("si no lo conoces recomiendo ir") == ["recomiendo": 2 * 0.3])  // irrealis (si), not negated
+        #expect(values("no funciona y tarda") == ["funciona": -2.5, "tarda": -1])
+        // A noun spelled like a verb form is not a verb: `quejas` stays negated.
+        #expect(values("no tengo quejas") == ["quejas": 1.5])
+        // The negated verb's own phrase: an infinitive after it is in scope.
+        #expect(values("no puedo recomendarlo") == ["recomendarlo": -1.5])
+    }
+
     @Test func neitherNor() {
         #expect(values("ni bueno ni malo") == ["bueno": 0.4, "malo": -0.5])
     }
@@ -148,6 +157,11 @@ import Testing
         #expect(values("Genial 🙃") == ["Genial": -1.8, "🙃": -0.5])
         #expect(values("Genial, tercer día sin internet 👏") == ["Genial": -1.8, "internet": -2, "👏": -1.2])
         #expect(values("Genial, todo perfecto 👏") == ["Genial": 3, "perfecto": 3.5, "👏": 2])  // praise with claps is praise
+        // Praise set against the complaint with a contrast word is a concession: the cue does not turn it.
+        #expect(values("Otra vez sin luz, pero el trato es excelente") == ["luz": -1, "excelente": 5.25])
+        // `que bien` before an opinion is an adverb (`que bien vale la pena`), not the ironic exclamation.
+        #expect(fullAnalyzer.analyze("Nos perdimos por el barrio, que bien vale la pena perderse.").contributions
+            .first { $0.term == "valer la pena" }!.value > 0)
     }
 
     @Test func ironyWithoutACue() {
@@ -367,6 +381,9 @@ import Testing
         #expect(values("Ni fu ni fa. Todo rico.") == ["rico": 2.5])
         // `sin más que decir` is nothing to add, not the verdict `sin más`.
         #expect(fullAnalyzer.analyze("Excelente atención, sin más que decir.").score.label == .pos)
+        // `tiene de todo` says it has everything, `hay de todo` that it has good and bad.
+        #expect(fullAnalyzer.analyze("El desayuno está muy bien, muy completo, tiene de todo.").score.label == .pos)
+        #expect(fullAnalyzer.analyze("Buena ubicación, habitaciones viejas. Hay de todo.").score.label == .neu)
     }
 }
 

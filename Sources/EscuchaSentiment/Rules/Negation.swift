@@ -1,7 +1,8 @@
 /// Negation with scope, Spanish negative concord, and a shift rather than a flip.
 ///
 /// - Scope: a negator (`no`, `nunca`, `sin`, `ya no`, `ni siquiera`…) reaches opinion words up to
-///   `scope` words after it in its clause; clauses end at punctuation, `pero`, `aunque`, `porque`, `que`.
+///   `scope` words after it in its clause; clauses end at punctuation, `pero`, `aunque`, `porque`, `que`,
+///   and a second conjugated verb starts a predicate of its own (`si no lo conoces vale la pena`).
 /// - Concord: in `no me gustó nada` or `no vino nadie`, the second negative word repeats the first
 ///   (Spanish negative concord): it does not undo the negation, it stresses it by its weight.
 /// - Shift: a negated opinion moves towards the other side by a fixed amount instead of changing sign
@@ -23,6 +24,14 @@ enum Negation {
     static let mildPositiveMargin = 0.5
     /// `ni bueno ni malo`: both words keep a fifth of their weight.
     static let neitherFactor = 0.2
+
+    /// A conjugated verb read as a verb's entry (`cobraron` → `cobrar`, `vale la pena` → `valer la pena`), not
+    /// a noun that shares the spelling of a verb form (`quejas`).
+    static func isVerbOpinion(_ unit: Unit) -> Bool {
+        guard unit.finite, let term = unit.opinion?.entry.term else { return false }
+        let verb = term.split(separator: " ").first ?? ""
+        return WordReading.infinitiveEndings.contains { verb.hasSuffix($0) }
+    }
 
     static func shifted(_ valence: Double, weight: Double) -> Double {
         let moved = valence > 0 ? max(valence - positiveShift, -(valence + mildPositiveMargin)) : valence + negativeShift
@@ -64,7 +73,15 @@ enum Negation {
             while probe >= 0, context.clauseOf[probe] == clause { if context.units[probe].key == "ni" { neithers += 1 }; probe -= 1 }
             probe = unitIndex + 1
             while probe < context.units.count, context.clauseOf[probe] == clause { if context.units[probe].key == "ni" { neithers += 1 }; probe += 1 }
-            for (distance, other) in context.before(unitIndex, limit: scope).enumerated() where negators.contains(other) {
+            // A negator reaches its own verb's phrase: past a second conjugated verb a new predicate begins
+            // (`si no lo conoces vale la pena`, `no llegó y me cobraron`).
+            var verbsBetween = 0
+            for (distance, other) in context.before(unitIndex, limit: scope).enumerated() {
+                guard negators.contains(other) else {
+                    if context.units[other].finite { verbsBetween += 1 }
+                    continue
+                }
+                if verbsBetween >= 2 || verbsBetween == 1 && isVerbOpinion(unit) { break }
                 let negator = context.units[other]
                 if negator.key == "sin", distance >= sinScope { continue }
                 let working = context.contributions[index]

@@ -44,7 +44,7 @@ enum Sarcasm {
                     span = sentence.lowerBound..<next.upperBound
                 }
             }
-            let cues = span.filter { context.units[$0].has(.sarcasm) }
+            let cues = span.filter { context.units[$0].has(.sarcasm) && !isAdverbial($0, context) }
             guard !cues.isEmpty else {
                 ironyWithoutCue(&context, sentence: sentence)
                 continue
@@ -57,11 +57,28 @@ enum Sarcasm {
             let weight = context.units[strongest].modifiers[.sarcasm]!
             let emojiAlone = context.units[strongest].isSymbolic && weight >= strongCue
             guard emojiAlone || negative else { continue }
-            for index in positive {
+            // Praise set against the complaint by a contrast word is a concession, not irony (`nos pusieron
+            // una multa, pero la vista es espectacular`; `excelente el trato, pero llevo tres días sin luz`).
+            let negatives = members.filter { context.contributions[$0].value < 0 }.map { context.contributions[$0].unit }
+            for index in positive where !isContrasted(context.contributions[index].unit, with: negatives, context) {
                 let value = context.contributions[index].value
                 context.contributions[index].apply("sarcasm", cue: context.cue(strongest), to: value * ironyFactor)
             }
         }
+    }
+
+    /// Whether a contrast word stands between `unit` and every one of `others`.
+    static func isContrasted(_ unit: Int, with others: [Int], _ context: RuleContext) -> Bool {
+        !others.isEmpty && others.allSatisfy { other in
+            (min(unit, other) + 1..<max(unit, other)).contains { context.units[$0].has(.contrastAfter) || context.units[$0].has(.contrastBefore) }
+        }
+    }
+
+    /// `que bien` right before an opinion is an adverb (`que bien vale la pena`, `qué bien huele`), not the
+    /// exclamation that opens an ironic complaint.
+    static func isAdverbial(_ cue: Int, _ context: RuleContext) -> Bool {
+        guard !context.units[cue].isSymbolic, cue + 1 < context.units.count, context.clauseOf[cue + 1] == context.clauseOf[cue] else { return false }
+        return context.units[cue + 1].isWord && context.units[cue + 1].opinion != nil
     }
 }
 
