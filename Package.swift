@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "EscuchaSentimentTests", dependencies: ["EscuchaTestSupport", "EscuchaSentiment"]),
         .testTarget(name: "EscuchaTopicsTests", dependencies: ["EscuchaTestSupport", "EscuchaTopics"]),
         .testTarget(name: "EscuchaCustomersTests", dependencies: ["EscuchaTestSupport", "EscuchaCustomers"]),
-        .testTarget(name: "EscuchaReportTests", dependencies: ["EscuchaTestSupport", "EscuchaReport", "EscuchaClassify", "EscuchaSentiment"]),
+        .testTarget(name: "EscuchaReportTests", dependencies: ["EscuchaTestSupport", "EscuchaReport", "EscuchaClassify", "EscuchaSentiment", "EscuchaIngest"]),
         .testTarget(name: "EscuchaCLITests", dependencies: ["EscuchaTestSupport", "escucha"]),
     ],
     swiftLanguageModes: [.v6]

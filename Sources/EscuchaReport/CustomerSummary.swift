@@ -24,39 +24,78 @@ public struct CustomerSummary: Sendable {
     static func rank(_ value: CustomerClass) -> Int { value == .detractor ? 0 : value == .passive ? 1 : 2 }
 
     public static func build(_ records: [FeedbackRecord]) -> [CustomerSummary] {
-        var groups: [String: [FeedbackRecord]] = [:]
-        var order: [String] = []
-        for record in records {
-            guard let key = Triage.complainant(record) else { continue }
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(record)
-        }
-        return order.map { key in
-            // Undated mentions sort first: the latest class is the latest dated one.
-            let mentions = groups[key]!.sorted { ($0.timestamp?.secondsSinceEpoch ?? .min, $0.id) < ($1.timestamp?.secondsSinceEpoch ?? .min, $1.id) }
-            let classed = mentions.filter { $0.value != nil }
-            var trend = classed.count > 1 ? "same" : "single"
-            if classed.count > 1 {
-                let latest = rank(classed[classed.count - 1].value!), before = rank(classed[classed.count - 2].value!)
-                trend = latest < before ? "worse" : latest > before ? "better" : "same"
-            }
-            var topicCounts: [String: Int] = [:]
-            var signals: [String: Int] = [:]
+        var builder = Builder()
+        for record in records { builder.add(record) }
+        return builder.summaries()
+    }
+
+    /// Summaries built one record at a time: per customer, counts and the few mentions that decide the
+    /// summary (the earliest, the last two classed ones), not every mention.
+    struct Builder {
+        /// A mention's place in time order: undated first, then by time, then by document id.
+        typealias Order = (time: Int64, id: String)
+
+        struct State {
+            var earliest: (order: Order, customer: LinkedCustomer?, author: String?)
+            var mentions = 0
             var channels: [String: Int] = [:]
-            for mention in mentions {
-                for topic in Set(mention.topics.map(\.id)) { topicCounts[topic, default: 0] += 1 }
-                for signal in mention.signals { signals[signal, default: 0] += 1 }
-                channels[mention.channel, default: 0] += 1
+            var negative = 0
+            var first: Timestamp?
+            var last: Timestamp?
+            var latest: (order: Order, value: CustomerClass, basis: ClassBasis?)?
+            var before: (order: Order, value: CustomerClass, basis: ClassBasis?)?
+            var classed = 0
+            var topics: [String: Int] = [:]
+            var signals: [String: Int] = [:]
+        }
+
+        var states: [String: State] = [:]
+
+        static func precedes(_ lhs: Order, _ rhs: Order) -> Bool { (lhs.time, lhs.id) < (rhs.time, rhs.id) }
+
+        mutating func add(_ record: FeedbackRecord) {
+            guard let key = Triage.complainant(record) else { return }
+            let order: Order = (record.timestamp?.secondsSinceEpoch ?? .min, record.id)
+            var state = states[key] ?? State(earliest: (order, record.customer, record.author))
+            // Equal places keep the order of arrival, as a stable sort would.
+            if Self.precedes(order, state.earliest.order) { state.earliest = (order, record.customer, record.author) }
+            state.mentions += 1
+            state.channels[record.channel, default: 0] += 1
+            if record.value == .detractor || record.compound < 0 { state.negative += 1 }
+            if let time = record.timestamp {
+                if state.first.map({ time < $0 }) ?? true { state.first = time }
+                if state.last.map({ time > $0 }) ?? true { state.last = time }
             }
-            let dated = mentions.compactMap(\.timestamp)
-            return CustomerSummary(
-                key: key, customer: mentions.first?.customer, handle: mentions.first?.customer == nil ? mentions.first?.author : nil,
-                mentions: mentions.count, channels: channels,
-                negativeMentions: mentions.filter { $0.value == .detractor || $0.compound < 0 }.count,
-                first: dated.min(), last: dated.max(), latestClass: classed.last?.value, latestBasis: classed.last?.basis, trend: trend,
-                topics: topicCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5).map { ($0.key, $0.value) },
-                signals: signals)
-        }.sorted { $0.negativeMentions != $1.negativeMentions ? $0.negativeMentions > $1.negativeMentions : $0.key < $1.key }
+            if let value = record.value {
+                state.classed += 1
+                let mention = (order, value, record.basis)
+                if let latest = state.latest, Self.precedes(order, latest.order) {
+                    if state.before.map({ !Self.precedes(order, $0.order) }) ?? true { state.before = mention }
+                } else {
+                    state.before = state.latest
+                    state.latest = mention
+                }
+            }
+            for topic in Set(record.topics.map(\.id)) { state.topics[topic, default: 0] += 1 }
+            for signal in record.signals { state.signals[signal, default: 0] += 1 }
+            states[key] = state
+        }
+
+        func summaries() -> [CustomerSummary] {
+            states.map { key, state in
+                var trend = state.classed > 1 ? "same" : "single"
+                if let latest = state.latest, let before = state.before, state.classed > 1 {
+                    let now = rank(latest.value), then = rank(before.value)
+                    trend = now < then ? "worse" : now > then ? "better" : "same"
+                }
+                return CustomerSummary(
+                    key: key, customer: state.earliest.customer, handle: state.earliest.customer == nil ? state.earliest.author : nil,
+                    mentions: state.mentions, channels: state.channels, negativeMentions: state.negative,
+                    first: state.first, last: state.last, latestClass: state.latest?.value, latestBasis: state.latest?.basis, trend: trend,
+                    topics: state.topics.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5).map { ($0.key, $0.value) },
+                    signals: state.signals)
+            }.sorted { $0.negativeMentions != $1.negativeMentions ? $0.negativeMentions > $1.negativeMentions : $0.key < $1.key }
+        }
     }
 
     /// One JSON object per customer (`customers.jsonl`); ids masked on request.

@@ -61,41 +61,32 @@ public struct NPSReport: Sendable {
     /// Documents per source (channel) and how many were linked to a customer.
     public var links: [(channel: String, documents: Int, linked: Int)]
     public var linkMethods: [String: Int]
+    /// The head of the triage queue (the rows the report shows), and how long the whole queue is.
     public var triage: [TriageRow]
+    public var triageCount: Int
     public var triageSignals: [String: Int]
     public var undated: Int
 
     /// Smallest group a driver is computed for: below it the impact is noise.
     public static let minimumDriverMentions = 5
+    /// Rows of the queue a report keeps: the HTML shows 15, the Markdown 10.
+    public static let triageHead = 15
 
+    /// The report of records in memory, with a queue built from them (or none).
     public init(records: [FeedbackRecord], triage: [TriageRow], topicLabels: [String: String] = [:], period: Period? = nil) {
-        var overall = NPSBreakdown(key: "total")
-        var groups: [Dimension: [String: NPSBreakdown]] = [:]
-        let dated = records.compactMap(\.timestamp)
-        let span = (dated.max()?.secondsSinceEpoch ?? 0) - (dated.min()?.secondsSinceEpoch ?? 0)
-        // Weeks for up to three months of data (about twelve points), months beyond.
-        let period = period ?? (span > 92 * 86_400 ? .month : .week)
-        var links: [String: (Int, Int)] = [:]
-        var methods: [String: Int] = [:]
-        var undated = 0
-        for record in records {
-            overall.add(record)
-            func add(_ dimension: Dimension, _ key: String) {
-                groups[dimension, default: [:]][key, default: NPSBreakdown(key: key)].add(record)
-            }
-            add(.channel, record.channel)
-            add(.kind, record.kind.rawValue)
-            var roots = Set<String>()
-            for topic in record.topics where roots.insert(topic.root).inserted { add(.topic, topic.root) }
-            if let segment = record.customer?.segment { add(.segment, segment) }
-            if let region = record.customer?.region { add(.region, region) }
-            if let time = record.timestamp { add(.period, Self.periodKey(time, period)) } else { undated += 1 }
-            links[record.channel, default: (0, 0)].0 += 1
-            if let customer = record.customer {
-                links[record.channel, default: (0, 0)].1 += 1
-                methods[customer.method, default: 0] += 1
-            }
-        }
+        var accumulator = ReportAccumulator(store: InMemoryDetractors())
+        for record in records { try! accumulator.add(record) }  // an in-memory store does not throw
+        var signals: [String: Int] = [:]
+        for row in triage { for signal in row.record.signals { signals[signal, default: 0] += 1 } }
+        let period = accumulator.period(period)
+        self.init(overall: accumulator.overall, groups: accumulator.groups(for: period), period: period, undated: accumulator.undated,
+                  links: accumulator.links, methods: accumulator.methods, triageHead: triage, triageCount: triage.count,
+                  triageSignals: signals, drivers: accumulator.drivers(labels: topicLabels), topicLabels: topicLabels)
+    }
+
+    init(overall: NPSBreakdown, groups: [Dimension: [String: NPSBreakdown]], period: Period, undated: Int,
+         links: [String: (documents: Int, linked: Int)], methods: [String: Int], triageHead: [TriageRow], triageCount: Int,
+         triageSignals: [String: Int], drivers: [Driver], topicLabels: [String: String]) {
         self.overall = overall
         self.period = period
         self.undated = undated
@@ -110,13 +101,11 @@ public struct NPSReport: Sendable {
             breakdowns[.topic] = topics
         }
         self.breakdowns = breakdowns
-        self.links = links.map { ($0.key, $0.value.0, $0.value.1) }.sorted { $0.channel < $1.channel }
+        self.links = links.map { ($0.key, $0.value.documents, $0.value.linked) }.sorted { $0.channel < $1.channel }
         self.linkMethods = methods
-        self.triage = triage
-        var signals: [String: Int] = [:]
-        for row in triage { for signal in row.record.signals { signals[signal, default: 0] += 1 } }
-        self.triageSignals = signals
-        let drivers = Self.drivers(records, labels: topicLabels)
+        self.triage = triageHead
+        self.triageCount = triageCount
+        self.triageSignals = triageSignals
         detractorDrivers = drivers.filter { $0.impact < 0 }.sorted { $0.impact < $1.impact }
         praiseDrivers = drivers.filter { $0.impact > 0 }.sorted { $0.impact > $1.impact }
     }
@@ -136,29 +125,5 @@ public struct NPSReport: Sendable {
             let week = Int(thursday - CivilDate.daysFromCivil(year: year, month: 1, day: 1)) / 7 + 1
             return String(format: "%04d-W%02d", year, week)
         }
-    }
-
-    static func drivers(_ records: [FeedbackRecord], labels: [String: String]) -> [Driver] {
-        var total = NPSCount()
-        var byTopic: [String: NPSCount] = [:]
-        var negative: [String: Int] = [:]
-        for record in records {
-            guard let value = record.value else { continue }
-            total.add(value)
-            var seen = Set<String>()
-            for topic in record.topics where seen.insert(topic.id).inserted {
-                byTopic[topic.id, default: NPSCount()].add(value)
-                if topic.value < 0 { negative[topic.id, default: 0] += 1 }
-            }
-        }
-        guard let overall = total.score else { return [] }
-        return byTopic.compactMap { topic, count -> Driver? in
-            guard count.n >= minimumDriverMentions else { return nil }
-            let rest = NPSCount(promoters: total.promoters - count.promoters, passives: total.passives - count.passives,
-                                detractors: total.detractors - count.detractors)
-            guard let without = rest.score else { return nil }
-            return Driver(topic: topic, label: labels[topic] ?? topic, count: count, impact: overall - without,
-                          negativeMentions: negative[topic] ?? 0)
-        }.sorted { $0.topic < $1.topic }
     }
 }

@@ -90,7 +90,7 @@ public struct ReportHTML {
             "<div class=\"card\">\(title)<b>\(Self.nps(count))</b><span class=\"muted\">\(Self.margin(count)) · n=\(count.n)</span></div>"
         }
         return "<div class=\"cards\">" + card("NPS declarado", stated) + card("NPS inferido", inferred) + card("NPS total", all)
-            + "<div class=\"card\">Detractores en cola<b>\(report.triage.count)</b><span class=\"muted\">\(report.triageSignals.sorted { $0.value > $1.value }.prefix(3).map { "\($0.key) \($0.value)" }.joined(separator: " · "))</span></div></div>\n"
+            + "<div class=\"card\">Detractores en cola<b>\(report.triageCount)</b><span class=\"muted\">\(report.triageSignals.sorted { $0.value > $1.value }.prefix(3).map { "\($0.key) \($0.value)" }.joined(separator: " · "))</span></div></div>\n"
     }
 
     func figure(_ svg: String, caption: String) -> String {
@@ -205,7 +205,7 @@ public struct ReportHTML {
     }
 
     func triageSection() -> String {
-        var html = "<h2>Cola de detractores</h2>\n<p class=\"muted\">\(report.triage.count) detractores, ordenados por prioridad (gravedad, valor del cliente, recencia, alcance y quejas repetidas; ver README). Los 15 primeros:</p>\n"
+        var html = "<h2>Cola de detractores</h2>\n<p class=\"muted\">\(report.triageCount) detractores, ordenados por prioridad (gravedad, valor del cliente, recencia, alcance y quejas repetidas; ver README). Los 15 primeros:</p>\n"
         html += "<table><thead><tr><th>#</th><th>prioridad</th><th>cliente</th><th>canal</th><th>fecha</th><th>clase</th><th>temas</th><th>señales</th><th>fragmento</th></tr></thead><tbody>\n"
         let masker = triage.masker
         for (index, row) in report.triage.prefix(15).enumerated() {

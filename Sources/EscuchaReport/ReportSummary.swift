@@ -36,7 +36,7 @@ public struct ReportSummary {
         for link in report.links {
             out += "| \(Self.cell(link.channel)) | \(link.documents) | \(link.linked) | \(String(format: "%.0f %%", link.documents == 0 ? 0 : 100 * Double(link.linked) / Double(link.documents))) |\n"
         }
-        out += "\n## Cola de detractores\n\n\(report.triage.count) detractores. Los 10 primeros:\n\n| # | prioridad | cliente | canal | fecha | clase | señales | fragmento |\n|---:|---:|---|---|---|---|---|---|\n"
+        out += "\n## Cola de detractores\n\n\(report.triageCount) detractores. Los 10 primeros:\n\n| # | prioridad | cliente | canal | fecha | clase | señales | fragmento |\n|---:|---:|---|---|---|---|---|---|\n"
         for (index, row) in report.triage.prefix(10).enumerated() {
             let record = row.record
             out += "| \(index + 1) | \(String(format: "%.1f", row.priority.total)) | \(Self.cell(triage.customerCell(record))) | \(Self.cell(record.channel)) | \(TriageOutput.date(record)) | \(Self.cell(TriageOutput.classCell(record))) | \(record.signals.joined(separator: ", ")) | \(Self.cell(triage.snippet(record))) |\n"
@@ -122,7 +122,7 @@ public struct ReportSummary {
         writer.endObject()
         writer.key("triage")
         writer.beginObject()
-        writer.key("detractors"); writer.int(report.triage.count)
+        writer.key("detractors"); writer.int(report.triageCount)
         writer.key("signals")
         writer.beginObject()
         for (signal, n) in report.triageSignals.sorted(by: { $0.key < $1.key }) { writer.key(signal); writer.int(n) }

@@ -53,36 +53,19 @@ public enum Triage {
     }
 
     public static func queue(_ records: [FeedbackRecord], filter: TriageFilter = TriageFilter()) -> [TriageRow] {
-        let detractors = records.filter { $0.value == .detractor }
-        var complaints: [String: Int] = [:]
-        for record in detractors { if let who = complainant(record) { complaints[who, default: 0] += 1 } }
-        let newest = records.compactMap(\.timestamp).max()
-        // Value percentiles among the distinct linked customers of the run.
-        var values: [String: Double] = [:]
-        for record in records { if let customer = record.customer, let value = customer.value { values[customer.id] = value } }
-        let sorted = values.values.sorted()
-        func percentile(_ value: Double) -> Double {
-            guard sorted.count > 1 else { return sorted.isEmpty ? 0 : 1 }
-            let below = sorted.partitioningIndex { $0 >= value }
-            return Double(below) / Double(sorted.count - 1)
-        }
-        let rows = detractors.filter(filter.accepts).map { record -> TriageRow in
-            let others = complainant(record).map { (complaints[$0] ?? 1) - 1 } ?? 0
-            let priority = TriagePriority(
-                severity: TriagePriority.severity(of: record),
-                value: record.customer?.value.map(percentile) ?? 0,
-                recency: TriagePriority.recency(of: record.timestamp, newest: newest),
-                reach: TriagePriority.reach(of: record),
-                repeats: min(1, Double(others) / 3))
-            return TriageRow(record: record, priority: priority, otherComplaints: others)
-        }
-        return rows.sorted { lhs, rhs in
-            let left = (lhs.priority.total * 10).rounded(), right = (rhs.priority.total * 10).rounded()
-            if left != right { return left > right }
-            let leftTime = lhs.record.timestamp?.secondsSinceEpoch ?? .min, rightTime = rhs.record.timestamp?.secondsSinceEpoch ?? .min
-            if leftTime != rightTime { return leftTime > rightTime }
-            return lhs.record.id < rhs.record.id
-        }
+        var accumulator = ReportAccumulator(store: InMemoryDetractors(), filter: filter)
+        for record in records { try! accumulator.add(record) }  // an in-memory store does not throw
+        return try! accumulator.rows(accumulator.queue())
+    }
+
+    /// The queue's order: priority (to a tenth) first, then the newest, then the document id.
+    static func ranksBefore(_ lhs: (priority: TriagePriority, timestamp: Timestamp?, id: String),
+                            _ rhs: (priority: TriagePriority, timestamp: Timestamp?, id: String)) -> Bool {
+        let left = (lhs.priority.total * 10).rounded(), right = (rhs.priority.total * 10).rounded()
+        if left != right { return left > right }
+        let leftTime = lhs.timestamp?.secondsSinceEpoch ?? .min, rightTime = rhs.timestamp?.secondsSinceEpoch ?? .min
+        if leftTime != rightTime { return leftTime > rightTime }
+        return lhs.id < rhs.id
     }
 }
 

@@ -79,22 +79,27 @@ public struct TriageOutput {
 
     /// RFC 4180 CSV with a header; the snippet's driving phrases are marked `**like this**`.
     public func csv(_ rows: [TriageRow]) -> String {
-        var out = Self.csvHeader.joined(separator: ",") + "\r\n"
-        for (index, row) in rows.enumerated() {
-            let record = row.record, priority = row.priority
-            let fields: [String] = [
-                String(index + 1), String(format: "%.1f", priority.total), String(format: "%.3f", priority.severity), String(format: "%.3f", priority.value),
-                String(format: "%.3f", priority.recency), String(format: "%.3f", priority.reach), String(format: "%.3f", priority.repeats),
-                record.customer.map { masker == nil ? $0.id : PersonalDataMasker.idMask } ?? "", record.customer?.name ?? "",
-                record.customer?.method ?? "", record.customer?.segment ?? "", record.customer.map { $0.optOut ? "yes" : "no" } ?? "",
-                record.author ?? "", record.channel, record.kind.rawValue, Self.date(record), record.value?.rawValue ?? "",
-                record.basis?.rawValue ?? "", record.stated.map { Self.number($0.from) } ?? "", record.inferred?.value.rawValue ?? "",
-                String(format: "%.3f", record.compound), record.topics.map(\.id).joined(separator: ";"), record.signals.joined(separator: ";"),
-                String(row.otherComplaints), record.id, snippet(record),
-            ]
-            out += fields.map(Self.csvField).joined(separator: ",") + "\r\n"
-        }
+        var out = Self.csvHeaderLine
+        for (index, row) in rows.enumerated() { out += csvLine(row, rank: index + 1) }
         return out
+    }
+
+    public static var csvHeaderLine: String { csvHeader.joined(separator: ",") + "\r\n" }
+
+    /// One row of the CSV, its line break included.
+    public func csvLine(_ row: TriageRow, rank: Int) -> String {
+        let record = row.record, priority = row.priority
+        let fields: [String] = [
+            String(rank), String(format: "%.1f", priority.total), String(format: "%.3f", priority.severity), String(format: "%.3f", priority.value),
+            String(format: "%.3f", priority.recency), String(format: "%.3f", priority.reach), String(format: "%.3f", priority.repeats),
+            record.customer.map { masker == nil ? $0.id : PersonalDataMasker.idMask } ?? "", record.customer?.name ?? "",
+            record.customer?.method ?? "", record.customer?.segment ?? "", record.customer.map { $0.optOut ? "yes" : "no" } ?? "",
+            record.author ?? "", record.channel, record.kind.rawValue, Self.date(record), record.value?.rawValue ?? "",
+            record.basis?.rawValue ?? "", record.stated.map { Self.number($0.from) } ?? "", record.inferred?.value.rawValue ?? "",
+            String(format: "%.3f", record.compound), record.topics.map(\.id).joined(separator: ";"), record.signals.joined(separator: ";"),
+            String(row.otherComplaints), record.id, snippet(record),
+        ]
+        return fields.map(Self.csvField).joined(separator: ",") + "\r\n"
     }
 
     static func number(_ value: Double) -> String {
@@ -109,44 +114,47 @@ public struct TriageOutput {
     /// One JSON object per row, with the priority's parts and the snippet's marks as byte ranges.
     public func jsonLines(_ rows: [TriageRow]) -> [UInt8] {
         var writer = JSONWriter(reservingCapacity: rows.count * 600)
-        for (index, row) in rows.enumerated() {
-            let record = row.record
-            writer.beginObject()
-            writer.key("rank"); writer.int(index + 1)
-            writer.key("priority"); writer.number(row.priority.total, decimals: 1)
-            writer.key("parts")
-            writer.beginObject()
-            writer.key("severity"); writer.number(row.priority.severity, decimals: 3)
-            writer.key("value"); writer.number(row.priority.value, decimals: 3)
-            writer.key("recency"); writer.number(row.priority.recency, decimals: 3)
-            writer.key("reach"); writer.number(row.priority.reach, decimals: 3)
-            writer.key("repeat"); writer.number(row.priority.repeats, decimals: 3)
-            writer.endObject()
-            writer.member("document_id", record.id)
-            if let customer = record.customer {
-                writer.key("customer")
-                writer.beginObject()
-                writer.member("id", masker == nil ? customer.id : PersonalDataMasker.idMask)
-                writer.member("name", customer.name)
-                writer.member("method", customer.method)
-                writer.member("segment", customer.segment)
-                writer.key("opt_out"); writer.bool(customer.optOut)
-                writer.endObject()
-            }
-            writer.member("author", record.author)
-            writer.member("channel", record.channel)
-            writer.member("kind", record.kind.rawValue)
-            writer.member("timestamp", record.timestamp?.iso8601)
-            writer.member("class", record.value?.rawValue)
-            writer.member("basis", record.basis?.rawValue)
-            writer.key("compound"); writer.number(record.compound, decimals: 3)
-            writer.key("topics"); writer.beginArray(); for topic in record.topics { writer.string(topic.id) }; writer.endArray()
-            writer.key("signals"); writer.beginArray(); for signal in record.signals { writer.string(signal) }; writer.endArray()
-            writer.key("other_complaints"); writer.int(row.otherComplaints)
-            writer.member("snippet", snippet(record))
-            writer.endObject()
-            writer.newline()
-        }
+        for (index, row) in rows.enumerated() { jsonLine(row, rank: index + 1, to: &writer) }
         return writer.bytes
+    }
+
+    /// One row of the JSON Lines, its newline included.
+    public func jsonLine(_ row: TriageRow, rank: Int, to writer: inout JSONWriter) {
+        let record = row.record
+        writer.beginObject()
+        writer.key("rank"); writer.int(rank)
+        writer.key("priority"); writer.number(row.priority.total, decimals: 1)
+        writer.key("parts")
+        writer.beginObject()
+        writer.key("severity"); writer.number(row.priority.severity, decimals: 3)
+        writer.key("value"); writer.number(row.priority.value, decimals: 3)
+        writer.key("recency"); writer.number(row.priority.recency, decimals: 3)
+        writer.key("reach"); writer.number(row.priority.reach, decimals: 3)
+        writer.key("repeat"); writer.number(row.priority.repeats, decimals: 3)
+        writer.endObject()
+        writer.member("document_id", record.id)
+        if let customer = record.customer {
+            writer.key("customer")
+            writer.beginObject()
+            writer.member("id", masker == nil ? customer.id : PersonalDataMasker.idMask)
+            writer.member("name", customer.name)
+            writer.member("method", customer.method)
+            writer.member("segment", customer.segment)
+            writer.key("opt_out"); writer.bool(customer.optOut)
+            writer.endObject()
+        }
+        writer.member("author", record.author)
+        writer.member("channel", record.channel)
+        writer.member("kind", record.kind.rawValue)
+        writer.member("timestamp", record.timestamp?.iso8601)
+        writer.member("class", record.value?.rawValue)
+        writer.member("basis", record.basis?.rawValue)
+        writer.key("compound"); writer.number(record.compound, decimals: 3)
+        writer.key("topics"); writer.beginArray(); for topic in record.topics { writer.string(topic.id) }; writer.endArray()
+        writer.key("signals"); writer.beginArray(); for signal in record.signals { writer.string(signal) }; writer.endArray()
+        writer.key("other_complaints"); writer.int(row.otherComplaints)
+        writer.member("snippet", snippet(record))
+        writer.endObject()
+        writer.newline()
     }
 }

@@ -1,5 +1,6 @@
 import EscuchaClassify
 import EscuchaCore
+import EscuchaIngest
 import EscuchaReport
 import EscuchaSentiment
 import EscuchaTestSupport
@@ -198,5 +199,49 @@ struct ReportTests {
         for chart in ["nps", "timeline", "drivers"] { #expect(html.contains("data-chart=\"\(chart)\"")) }
         #expect(html.contains("Entrega &lt;y&gt; envío"))
         for external in ["http://", "https://", "<script", "<link", "<img", "<iframe", "@import", "url("] { #expect(!html.contains(external)) }
+    }
+}
+
+@Suite("Streaming the report")
+struct StreamingTests {
+    @Test("a record spilled to disk reads back equal, every field set or not")
+    func spillRoundTrip() throws {
+        var full = FeedbackRecord(
+            id: "reviews.csv:12", kind: .review, channel: "survey:nps-movilnet-2024t1",
+            timestamp: Timestamp(secondsSinceEpoch: 1_719_000_000, utcOffsetSeconds: -21_600), author: "@señora_ñ", compound: -0.927,
+            stated: StatedClass(value: .passive, basis: .rating, from: 4.5, scale: .stars),
+            inferred: TextClassifier.Inference(value: .detractor, reasons: ["compound -0.93 ≤ -0.10", "signal churn"]),
+            topics: [TopicMention(id: "billing.wrong_charge", label: "Cobro indebido", value: -2.6), TopicMention(id: "price", label: "Precio", value: 0)],
+            signals: ["churn", "legal"], followers: 1200, likes: 0, reposts: 3,
+            customer: LinkedCustomer(id: "C-7", name: "Ana \"la\" Pérez", method: "email", segment: "premium", region: "Madrid", value: 1234.5, optOut: true))
+        full.snippet = Snippet(text: "Me cobraron de más — otra vez 😡", marks: [3..<18, 30..<34])
+        let bare = FeedbackRecord(id: "x", kind: .social, channel: "twitter", compound: 0)
+        for record in [full, bare] {
+            var writer = JSONWriter()
+            record.spill(to: &writer)
+            let back = FeedbackRecord(spilled: try JSONParser.parse(writer.bytes))
+            #expect(back == record)
+        }
+        #expect(FeedbackRecord(spilled: try JSONParser.parse(Array("[\"x\"]".utf8))) == nil)
+    }
+
+    @Test("customer summaries follow time order, not arrival order")
+    func customersInTimeOrder() {
+        let early = LinkedCustomer(id: "C-1", name: "Ana", method: "email")
+        let later = LinkedCustomer(id: "C-1", name: "Ana María", method: "phone")
+        let records = [
+            TriageTests.record("late-complaint", compound: -0.8, day: 20, customer: later),
+            TriageTests.record("first-praise", compound: 0.9, nps: 10, day: 5, customer: early),
+            TriageTests.record("middle", compound: 0.1, nps: 8, day: 10, customer: later),
+            TriageTests.record("handle", compound: -0.5, author: "@Quejica"),
+        ]
+        let summaries = CustomerSummary.build(records)
+        #expect(summaries.map(\.key) == ["customer:C-1", "twitter:@quejica"])
+        let ana = summaries[0]
+        #expect(ana.customer?.name == "Ana")  // from the earliest mention
+        #expect(ana.mentions == 3 && ana.negativeMentions == 1)
+        #expect(ana.latestClass == .detractor && ana.trend == "worse")  // passive (day 10), then detractor (day 20)
+        #expect(ana.first == Timestamp(year: 2024, month: 6, day: 5) && ana.last == Timestamp(year: 2024, month: 6, day: 20))
+        #expect(summaries[1].handle == "@Quejica" && summaries[1].trend == "single")
     }
 }

@@ -16,8 +16,9 @@ struct IngestRun {
     var linker: CustomerLinker? = nil
     /// Classes each analysed document (`class`).
     var classifier: TextClassifier = .calibrated
-    /// Keep a `FeedbackRecord` per analysed document for the triage queue and the report.
-    var collectRecords = false
+    /// Receives a `FeedbackRecord` per analysed document, in input order, for the triage queue and the
+    /// report (on the writer thread: nothing is collected here).
+    var onRecords: (([FeedbackRecord]) throws -> Void)? = nil
     /// Append to the rejects file rather than replace it (the scan has written the profiles' rejects).
     var appendRejects = false
 
@@ -28,7 +29,6 @@ struct IngestRun {
         var inputBytes: Int
         /// Documents by kind and sentiment label (empty when nothing was scored).
         var sentiment: SentimentTally = SentimentTally()
-        var records: [FeedbackRecord] = []
     }
 
     /// A worker's output: the serialized documents and what their sentiment was.
@@ -53,7 +53,8 @@ struct IngestRun {
         let engine = IngestEngine(options: options)
         let analyzer = self.analyzer
         var tally = SentimentTally()
-        var collected: [FeedbackRecord] = []
+        let collectRecords = onRecords != nil
+        let (classifier, linker) = (self.classifier, self.linker)  // the workers take these, not `self`
         let reports = try engine.run(files: listing.files, transform: { documents -> Batch in
             // Serializing on the worker threads keeps the writer thread free.
             var writer = JSONWriter(reservingCapacity: documents.count * 700)
@@ -71,7 +72,7 @@ struct IngestRun {
                                                         signals: analysis.signals.map(\.signal), classifier: classifier)
                     let link = linker?.link(author: documents[index].author, channel: documents[index].channel)
                     writer.reopenObject()
-                    writeAnalysis(analyzer, analysis, classification, link, masked: masker != nil, to: &writer)
+                    Self.writeAnalysis(analyzer, analysis, classification, link, linker: linker, masked: masker != nil, to: &writer)
                     writer.endObject()
                     batchTally.add(documents[index].kind, analysis.sentiment.score)
                     if collectRecords {
@@ -83,7 +84,7 @@ struct IngestRun {
                             scratch.reset()
                             documents[index].writeJSON(to: &scratch)
                             scratch.reopenObject()
-                            writeAnalysis(analyzer, analysis, classification, link, masked: false, to: &scratch)
+                            Self.writeAnalysis(analyzer, analysis, classification, link, linker: linker, masked: false, to: &scratch)
                             scratch.endObject()
                             if let record = Self.record(scratch.bytes[...]) { records.append(record) }
                         }
@@ -95,7 +96,7 @@ struct IngestRun {
         }, emit: { output in
             documents.write(output.payload.bytes)
             tally.merge(output.payload.tally)
-            collected += output.payload.records
+            if !output.payload.records.isEmpty { try onRecords?(output.payload.records) }
             if !output.rejects.isEmpty {
                 if rejectsFile == nil, let rejectsPath { rejectsFile = try OutputFile(creating: rejectsPath, appending: appendRejects) }
                 rejectWriter.reset()
@@ -113,16 +114,18 @@ struct IngestRun {
         progress.finish()
         try documents.finish()
         try rejectsFile?.finish()
+        // The size of what was read: a symbolic link's target, not the link.
         let bytes = listing.files.reduce(0) { total, path in
-            total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+            let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            return total + ((try? FileManager.default.attributesOfItem(atPath: target)[.size] as? Int) ?? 0)
         }
         return Result(reports: reports, skipped: listing.skipped, seconds: Date().timeIntervalSince(started), inputBytes: bytes,
-                      sentiment: tally, records: collected)
+                      sentiment: tally)
     }
 
     /// The analysis members of a scored document: sentiment, topics, signals, emotions, class, link.
-    func writeAnalysis(_ analyzer: Analyzers, _ analysis: Analyzers.Result, _ classification: Classification, _ link: CustomerLink?,
-                       masked: Bool, to writer: inout JSONWriter) {
+    static func writeAnalysis(_ analyzer: Analyzers, _ analysis: Analyzers.Result, _ classification: Classification, _ link: CustomerLink?,
+                              linker: CustomerLinker?, masked: Bool, to writer: inout JSONWriter) {
         analyzer.writeMembers(analysis, contributions: true, to: &writer)
         writer.key("class")
         classification.writeJSON(to: &writer)

@@ -4,36 +4,47 @@ import EscuchaCore
 import EscuchaReport
 
 /// The files built from scored records, shared by `escucha scan` and `escucha report`: the triage
-/// queue (CSV and JSON Lines), the per-customer view and the report (HTML, Markdown, JSON).
+/// queue (CSV and JSON Lines), the per-customer view and the report (HTML, Markdown, JSON). Records
+/// arrive one at a time in a `ReportAccumulator`; the queue's rows are read back from its store as
+/// they are written, so no output is built whole in memory.
 struct ReportFiles {
-    var records: [FeedbackRecord]
-    var queue: [TriageRow]
     var report: NPSReport
     var triage: TriageOutput
+    var queueLength: Int
+    /// The first rows of the queue, for the printed summary.
+    var head: [TriageRow]
 
-    static func build(records: [FeedbackRecord], masker: PersonalDataMasker?) -> ReportFiles {
-        let queue = Triage.queue(records)
-        var labels: [String: String] = [:]
-        for record in records { for topic in record.topics where labels[topic.id] == nil { labels[topic.id] = topic.label } }
-        let report = NPSReport(records: records, triage: queue, topicLabels: labels)
-        return ReportFiles(records: records, queue: queue, report: report, triage: TriageOutput(masker: masker))
-    }
-
-    static func write(records: [FeedbackRecord], folder: String, masker: PersonalDataMasker?) throws -> ReportFiles {
-        let files = build(records: records, masker: masker)
-        try files.write(folder: folder)
+    static func write<Store: DetractorStore>(_ accumulator: ReportAccumulator<Store>, folder: String, masker: PersonalDataMasker?,
+                                             show: Int = 5) throws -> ReportFiles {
+        let queue = accumulator.queue()
+        let report = try accumulator.report(queue: queue)
+        let triage = TriageOutput(masker: masker)
+        let head = try accumulator.rows(queue.prefix(max(show, 0)))
+        let files = ReportFiles(report: report, triage: triage, queueLength: queue.count, head: head)
+        let csv = try OutputFile(creating: "\(folder)/triage.csv")
+        let jsonLines = try OutputFile(creating: "\(folder)/triage.jsonl")
+        csv.write(TriageOutput.csvHeaderLine)
+        var writer = JSONWriter()
+        for (index, row) in queue.enumerated() {
+            let row = try accumulator.rows(CollectionOfOne(row))[0]
+            csv.write(triage.csvLine(row, rank: index + 1))
+            writer.reset()
+            triage.jsonLine(row, rank: index + 1, to: &writer)
+            jsonLines.write(writer.bytes)
+        }
+        try csv.finish()
+        try jsonLines.finish()
+        try files.write(customers: accumulator.customerSummaries(), folder: folder)
         return files
     }
 
-    func write(folder: String) throws {
+    func write(customers: [CustomerSummary], folder: String) throws {
         func save(_ name: String, _ bytes: [UInt8]) throws {
             let file = try OutputFile(creating: "\(folder)/\(name)")
             file.write(bytes)
             try file.finish()
         }
-        try save("triage.csv", Array(triage.csv(queue).utf8))
-        try save("triage.jsonl", triage.jsonLines(queue))
-        try save("customers.jsonl", CustomerSummary.jsonLines(CustomerSummary.build(records), masked: triage.masker != nil))
+        try save("customers.jsonl", CustomerSummary.jsonLines(customers, masked: triage.masker != nil))
         let generated = Timestamp(secondsSinceEpoch: Int64(Date().timeIntervalSince1970)).iso8601
         try save("report.html", Array(ReportHTML(report: report, triage: triage, generated: String(generated.prefix(10))).render().utf8))
         let summary = ReportSummary(report: report, triage: triage)
@@ -62,8 +73,8 @@ struct ReportFiles {
         if !report.praiseDrivers.isEmpty {
             out += "praise drivers:    " + report.praiseDrivers.prefix(3).map { "\($0.label) " + String(format: "%+.1f", $0.impact) }.joined(separator: " · ") + "\n"
         }
-        out += "\ntriage: \(queue.count) detractors; the first \(min(show, queue.count)):\n"
-        out += triage.table(queue, limit: show, width: Console.terminalWidth)
+        out += "\ntriage: \(queueLength) detractors; the first \(min(show, queueLength)):\n"
+        out += triage.table(head, limit: show, width: Console.terminalWidth)
         return out
     }
 }

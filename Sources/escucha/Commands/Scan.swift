@@ -44,14 +44,16 @@ struct Scan: ParsableCommand {
         var run = IngestRun(arguments: input, analyzer: analyzer)
         run.linker = profiles.linker
         run.classifier = customers.classifier
-        run.collectRecords = true
+        // The report's counts are kept as documents arrive; only the detractors are kept, on disk.
+        var accumulator = ReportAccumulator(store: try DetractorSpill())
+        run.onRecords = { records in for record in records { try accumulator.add(record) } }
         run.appendRejects = true
         let result = try run.execute(documents: documents, rejectsPath: rejectsPath)
         let summary = try OutputFile(creating: "\(folder)/summary.json")
         summary.write(IngestSummary.json(result))
         try summary.finish()
 
-        let outputs = try ReportFiles.write(records: result.records, folder: folder, masker: masker)
+        let outputs = try ReportFiles.write(accumulator, folder: folder, masker: masker, show: show)
         print(IngestSummary.table(result, rejectsPath: rejectsPath))
         if !profiles.files.isEmpty {
             let kept = profiles.linker?.profiles.count ?? 0

@@ -8,8 +8,7 @@ import EscuchaReport
 /// A line that is not a scored document stops the command with its line number: a queue built on part
 /// of the input would hide customers.
 enum ScoredInput {
-    static func records(_ paths: [String]) throws -> [FeedbackRecord] {
-        var records: [FeedbackRecord] = []
+    static func records(_ paths: [String], _ each: (FeedbackRecord) throws -> Void) throws {
         for path in paths {
             let stream: LineStream
             do { stream = try LineStream(path: path) } catch {
@@ -25,10 +24,9 @@ enum ScoredInput {
                     Console.error("escucha: \(path):\(line): not a scored document (expected a line of documents.jsonl written by `escucha scan`)")
                     throw ExitStatus.usage
                 }
-                records.append(record)
+                try each(record)
             }
         }
-        return records
     }
 }
 
@@ -73,18 +71,33 @@ struct TriageCommand: ParsableCommand {
     }
 
     func run() throws {
-        let records = try ScoredInput.records(files)
         let filter = TriageFilter(topics: topic, signals: signal, segments: segment, channels: channel,
                                   since: since.flatMap { Timestamp(iso8601: $0) }, until: until.flatMap { Timestamp(iso8601: $0) })
-        var rows = Triage.queue(records, filter: filter)
-        if let limit { rows = Array(rows.prefix(limit)) }
+        var accumulator = ReportAccumulator(store: try DetractorSpill(), filter: filter)
+        try ScoredInput.records(files) { try accumulator.add($0) }
+        let queue = accumulator.queue().prefix(limit ?? Int.max)
         let output = TriageOutput(masker: maskPersonalData ? PersonalDataMasker() : nil)
         switch format {
-        case "csv": print(output.csv(rows), terminator: "")
-        case "jsonl": print(String(decoding: output.jsonLines(rows), as: UTF8.self), terminator: "")
+        case "csv", "jsonl":
+            // Row by row: a queue of any length is written without being held.
+            let out = OutputFile(standardOutput: ())
+            if format == "csv" { out.write(TriageOutput.csvHeaderLine) }
+            var writer = JSONWriter()
+            for (index, entry) in queue.enumerated() {
+                let row = try accumulator.rows(CollectionOfOne(entry))[0]
+                if format == "csv" {
+                    out.write(output.csvLine(row, rank: index + 1))
+                } else {
+                    writer.reset()
+                    output.jsonLine(row, rank: index + 1, to: &writer)
+                    out.write(writer.bytes)
+                }
+            }
+            try out.finish()
         default:
-            print(output.table(rows, width: Console.terminalWidth), terminator: "")
-            print("\(rows.count) detractors")
+            // A table is for reading: the whole queue is shown, as asked.
+            print(output.table(try accumulator.rows(queue), width: Console.terminalWidth), terminator: "")
+            print("\(queue.count) detractors")
         }
     }
 }
@@ -106,9 +119,10 @@ struct ReportCommand: ParsableCommand {
     var maskPersonalData = false
 
     func run() throws {
-        let records = try ScoredInput.records(files)
+        var accumulator = ReportAccumulator(store: try DetractorSpill())
+        try ScoredInput.records(files) { try accumulator.add($0) }
         let folder = out.hasSuffix("/") ? String(out.dropLast()) : out
-        let files = try ReportFiles.write(records: records, folder: folder, masker: maskPersonalData ? PersonalDataMasker() : nil)
+        let files = try ReportFiles.write(accumulator, folder: folder, masker: maskPersonalData ? PersonalDataMasker() : nil)
         print(files.summary(show: 5))
         print("report: \(folder)/report.html (also report.md, report.json, triage.csv, triage.jsonl, customers.jsonl)")
     }
