@@ -230,6 +230,35 @@ guard FileManager.default.isExecutableFile(atPath: settings.binary) else {
 }
 print("Generating corpora of at least \(settings.megabytes) MB per kind under \(settings.data) …")
 let corpora = try generate(settings).filter { settings.only.isEmpty || settings.only.contains(where: $0.name.hasPrefix) }
+
+// MARK: Scan (issue 6): the whole job on social posts at two sizes. Its memory should not follow the input:
+// only the detractors' places are held (the records wait in a temporary file). Measured before this process
+// grows: a spawned child's peak memory counts its parent's at the time of the spawn (vfork, then exec).
+var scanRows: [(megabytes: Double, seconds: Double, peakMB: Double)] = []
+if settings.only.isEmpty || settings.only.contains("scan") {
+    let source = "\(settings.data)/social.jsonl"
+    print("\nescucha scan of social posts (full analysis, report and triage), all cores, one run each:")
+    for fraction in [4, 1] {
+        let folder = "\(settings.data)/scan-\(fraction)"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = "\(folder)/social.jsonl"
+        if size(of: path) == 0 {
+            // Whole lines, cut by `head` so that this process never holds the file.
+            let shell = Process()
+            shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+            shell.arguments = ["-c", "head -c \(size(of: source) / fraction) '\(source)' | head -n -1 > '\(path)'"]
+            try shell.run()
+            shell.waitUntilExit()
+        }
+        let output = NSTemporaryDirectory() + "/escucha-bench-scan"
+        let run = measure([settings.binary, "scan", folder, "-o", output, "--lexicons", "\(settings.root)/lexicons/es"])
+        try? FileManager.default.removeItem(atPath: output)
+        let megabytes = Double(size(of: path)) / 1e6
+        scanRows.append((megabytes, run.seconds, Double(run.peakKilobytes) / 1024))
+        print(String(format: "  %.0f MB: %.1f MB/s, peak %.1f MB", megabytes, megabytes / run.seconds, Double(run.peakKilobytes) / 1024))
+    }
+}
+
 let cores = ProcessInfo.processInfo.activeProcessorCount
 print("Measuring \(settings.binary) (\(settings.runs) runs each, median; \(cores) cores)\n")
 
@@ -400,6 +429,7 @@ struct Thresholds: Decodable {
     var maximumPeakMegabytes: Double
     var normalizeMegabytesPerSecondPerCore: Double?
     var scoreMegabytesPerSecondPerCore: Double?
+    var maximumScanPeakMegabytes: Double?
 }
 let thresholdsPath = "\(settings.root)/Benchmarks/thresholds.json"
 var failures: [String] = []
@@ -417,6 +447,11 @@ if let data = FileManager.default.contents(atPath: thresholdsPath),
     }
     if let floor = thresholds.normalizeMegabytesPerSecondPerCore, let measured = normalizationRows.first?.1, measured < floor {
         failures.append(String(format: "normalize: %.1f MB/s per core is below the %.0f MB/s floor", measured, floor))
+    }
+    if let ceiling = thresholds.maximumScanPeakMegabytes {
+        for row in scanRows where row.peakMB > ceiling {
+            failures.append(String(format: "scan %.0f MB: peak memory %.1f MB is above %.0f MB", row.megabytes, row.peakMB, ceiling))
+        }
     }
     if let floor = thresholds.scoreMegabytesPerSecondPerCore {
         for row in scoreRows where row.0.hasSuffix("(1 core)") && row.1 < floor {
