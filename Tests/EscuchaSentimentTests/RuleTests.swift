@@ -188,6 +188,9 @@ import Testing
         #expect(values("todavía no me devuelven el dinero") == ["devuelven": -2])
         #expect(values("llegó el martes").isEmpty)  // done, not owed: no opinion
         #expect(values("no tardó en llegar") == ["tardó": 1.5])  // the negation belongs to the opinion word
+        // Asking when an owed action will happen says it has not; the question halves it.
+        #expect(values("¿Cuándo me devuelven el dinero?") == ["devuelven": -1])
+        #expect(values("Cuando me devolvieron el dinero, todo bien")["devolvieron"]! > 0)  // not a question: done, mild praise
     }
 
     @Test func fulfilledExpectations() {

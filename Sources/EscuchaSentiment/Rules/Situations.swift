@@ -54,8 +54,28 @@ enum UnmetExpectations {
             guard !between, !after else { continue }
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(negator)) … \(unit.key)", rule: "unmet expectation", cue: context.cue(negator), value: weight))
         }
+        return out + overdue(context)
+    }
+
+    /// `¿Cuándo me devuelven el dinero?`, `¿para cuándo llega el técnico?`: asking when an owed action will
+    /// happen says it has not. The question rule then halves it, as it does every opinion in a question.
+    static func overdue(_ context: RuleContext) -> [RuleContext.Working] {
+        var out: [RuleContext.Working] = []
+        for (sentenceIndex, sentence) in context.sentences.enumerated() where sentence.contains(where: { context.units[$0].questionMarks > 0 }) {
+            for index in sentence {
+                guard let weight = context.units[index].modifiers[.expected], context.units[index].opinion == nil else { continue }
+                let before = context.before(index, limit: overdueReach)
+                guard let asking = before.first(where: { context.units[$0].key == "cuando" || context.units[$0].key == "cuándo" }),
+                      !before.contains(where: { context.negators.contains($0) }), context.sentenceOf[asking] == sentenceIndex else { continue }
+                out.append(RuleContext.Working.cue(unit: index, term: "cuándo … \(context.units[index].key)", rule: "unmet expectation",
+                                                   cue: "cuándo", value: weight))
+            }
+        }
         return out
     }
+
+    /// Words between `cuándo` and the owed verb: `cuándo me lo devuelven`.
+    static let overdueReach = 3
 }
 
 /// `me atendieron enseguida`, `me devolvieron el dinero`, `cumplieron la fecha`: an owed action reported
