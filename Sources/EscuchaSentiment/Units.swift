@@ -28,6 +28,10 @@ struct Unit {
     var pastSubjunctive = false
     /// A conjugated verb (`conoce`, `vale`, `tardan`), or a phrase that opens with one: negation reads it.
     var finite = false
+    /// A unit of time, for the long-wait rule: `hours` (`horas`, `días`) or `minutes`.
+    var timeUnit = TimeUnit.none
+
+    enum TimeUnit: UInt8 { case none, minutes, hours }
 
     func has(_ kind: ModifierKind) -> Bool { modifiers[kind] != nil }
 }
@@ -55,6 +59,7 @@ final class WordReading {
     let lemmaKey: String
     /// A conjugated verb (see `isFinite`).
     let finite: Bool
+    let timeUnit: Unit.TimeUnit
 
     init(_ forms: TokenForms, lexicon: SentimentLexicon, lookup: OpinionLookup) {
         var modifiers = lexicon.modifiers[forms.normalized]
@@ -123,6 +128,7 @@ final class WordReading {
         reported = forms.key.hasSuffix("aron") || forms.key.hasSuffix("ieron") || forms.key.hasSuffix("yeron")
             || forms.normalized.hasSuffix("ó") || forms.key == "cumplen"
         finite = Self.isFinite(forms, lookup.normalizer)
+        timeUnit = LongWait.longUnits.contains(forms.key) ? .hours : LongWait.minuteUnits.contains(forms.key) ? .minutes : .none
         conditional = (forms.key.hasSuffix("ria") || forms.key.hasSuffix("rian") || forms.key.hasSuffix("riamos"))
             && lemma != forms.normalized && (lemma.hasSuffix("ar") || lemma.hasSuffix("er") || lemma.hasSuffix("ir"))
     }
@@ -206,6 +212,7 @@ struct UnitReader {
                     unit.reported = reading.reported
                     unit.pastSubjunctive = reading.pastSubjunctive
                     unit.finite = reading.finite
+                    unit.timeUnit = reading.timeUnit
                     return unit
                 }
                 units.append(read)

@@ -181,7 +181,6 @@ enum LongWait {
     static let waitWords: Set<String> = ["esperar", "espera", "cola", "fila", "demora", "demorar", "retraso", "tardanza"]
     static let longUnits: Set<String> = ["hora", "horas", "hrs", "hs", "dia", "dias", "semana", "semanas", "mes", "meses", "ano", "anos", "tiempo"]
     static let minuteUnits: Set<String> = ["minuto", "minutos", "min"]
-    static let maximumUnitLength = longUnits.union(minuteUnits).map(\.utf8.count).max() ?? 0
     static let numberWords: [String: Int] = ["un": 1, "una": 1, "media": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
                                              "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "quince": 15, "veinte": 20, "treinta": 30,
                                              "cuarenta": 40, "cincuenta": 50, "varias": 2, "varios": 2, "muchas": 2, "muchos": 2,
@@ -189,12 +188,9 @@ enum LongWait {
 
     static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
-        for index in context.units.indices.dropFirst() where context.units[index].isWord {
-            // Units of time are short words: most words are ruled out before hashing them.
-            let key = context.units[index].key
-            guard key.utf8.count <= maximumUnitLength else { continue }
-            let isLong = longUnits.contains(key)
-            guard isLong || minuteUnits.contains(key) else { continue }
+        for index in context.units.indices.dropFirst() where context.units[index].timeUnit != .none {
+            // Known when the word was first read: no word is hashed here.
+            let isLong = context.units[index].timeUnit == .hours
             // The amount right before the unit: digits or a number word.
             let amountUnit = context.units[index - 1]
             guard context.clauseOf[index - 1] == context.clauseOf[index] else { continue }
