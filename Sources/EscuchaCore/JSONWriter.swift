@@ -65,8 +65,8 @@ public struct JSONWriter: Sendable {
     // MARK: values
 
     public mutating func string(_ value: String) { separator(); appendQuoted(value) }
-    public mutating func int(_ value: Int) { separator(); appendASCII(String(value)) }
-    public mutating func int64(_ value: Int64) { separator(); appendASCII(String(value)) }
+    public mutating func int(_ value: Int) { separator(); appendInteger(Int64(value)) }
+    public mutating func int64(_ value: Int64) { separator(); appendInteger(value) }
     public mutating func bool(_ value: Bool) { separator(); appendASCII(value ? "true" : "false") }
     public mutating func null() { separator(); appendASCII("null") }
 
@@ -74,7 +74,9 @@ public struct JSONWriter: Sendable {
     public mutating func double(_ value: Double) {
         separator()
         if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-            appendASCII(String(Int64(value)))
+            appendInteger(Int64(value))
+        } else if value.isFinite, abs(value) < Self.thousandthsLimit, let thousandths = Self.thousandths(value) {
+            appendThousandths(thousandths)
         } else if value.isFinite {
             appendASCII(String(value))
         } else {
@@ -116,6 +118,49 @@ public struct JSONWriter: Sendable {
         guard depth > 0 else { return }
         let bit: UInt64 = 1 << UInt64(depth - 1)
         if commaBits & bit != 0 { bytes.append(UInt8(ascii: ",")) } else { commaBits |= bit }
+    }
+
+    /// Digits written straight into the buffer: no String per number (this runs for every offset and score).
+    private mutating func appendInteger(_ value: Int64) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits, most significant last
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
+    }
+
+    /// Scores and contributions are rounded to thousandths. A double that is exactly the nearest one to k/1000
+    /// prints as k/1000 with its trailing zeros dropped, which is what `String(value)` (the shortest digits
+    /// that read back as the same double) gives for it: below 10^9, neighbouring thousandths are far more
+    /// than a rounding step apart, so no shorter decimal reads back as the same double.
+    static let thousandthsLimit = 1e9
+
+    @inline(__always)
+    static func thousandths(_ value: Double) -> Int64? {
+        let scaled = (value * 1000).rounded()
+        return scaled / 1000 == value ? Int64(scaled) : nil
+    }
+
+    private mutating func appendThousandths(_ thousandths: Int64) {
+        if thousandths < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = thousandths.magnitude
+        appendInteger(Int64(magnitude / 1000))
+        var fraction = magnitude % 1000
+        var places = 3
+        while fraction % 10 == 0 { fraction /= 10; places -= 1 }  // not whole: some place is non-zero
+        bytes.append(UInt8(ascii: "."))
+        var divisor: UInt64 = places == 3 ? 100 : places == 2 ? 10 : 1
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+            divisor /= 10
+        }
     }
 
     private mutating func appendASCII(_ text: String) {

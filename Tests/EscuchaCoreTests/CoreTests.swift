@@ -32,6 +32,28 @@ struct TimestampTests {
 
 @Suite("JSONWriter")
 struct JSONWriterTests {
+    @Test("numbers are written digit by digit exactly as Swift prints them: integers, thousandths, and any other double")
+    func numbers() {
+        func written(_ write: (inout JSONWriter) -> Void) -> String {
+            var writer = JSONWriter()
+            write(&writer)
+            return String(decoding: writer.bytes, as: UTF8.self)
+        }
+        for value in [0, 7, -7, 10, -1_000_000, Int.max, Int.min + 1] { #expect(written { $0.int(value) } == String(value)) }
+        // Every thousandth from -2000 to 2000, and some far out: what `String(value)` gives (without `.0`).
+        var mismatches: [Double] = []
+        for thousandths in stride(from: -2_000_000, through: 2_000_000, by: 1) {
+            let value = Double(thousandths) / 1000
+            let expected = value == value.rounded() ? String(Int64(value)) : String(value)
+            if written({ $0.double(value) }) != expected { mismatches.append(value) }
+        }
+        for value in [123_456_789.123, -987_654_321.5, 0.001, -0.001, 0.1 + 0.2, 1.0 / 3, 2.4375, 1e-7, 6.02e23, -0.0] {
+            let expected = value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+            if written({ $0.double(value) }) != expected { mismatches.append(value) }
+        }
+        #expect(mismatches.isEmpty)
+    }
+
     @Test("escapes what JSON and JavaScript consumers need, keeps the rest as UTF-8")
     func escaping() {
         var writer = JSONWriter()
