@@ -125,6 +125,8 @@ public struct TopicMatcher: Sendable {
         for (number, topics) in topicsOfTerm.enumerated() {
             for topic in topics where !simple[topic] { roles[number].append(Int32(topic * 2)) }
         }
+        let topicIDs = taxonomy.topics.map(\.id)
+        ancestors = topicIDs.map { id in topicIDs.indices.filter { id.hasPrefix(topicIDs[$0] + ".") }.map { Int32($0) } }
         numbered = Numbered(wordIDs: ids, termWords: words, termStarts: starts, termsByFirstWord: table, slotID: slotID,
                           isSlotWord: isSlotWord, slotFirstTerms: slotFirst.map { Int32($0) }, roles: FlatTable(roles), simple: simple)
     }
@@ -167,6 +169,8 @@ public struct TopicMatcher: Sendable {
     }
 
     private let numbered: Numbered
+    /// Each topic's ancestors in the taxonomy (`billing` for `billing.wrong_charge`), by number.
+    private let ancestors: [[Int32]]
 
     /// The word ids of a surface's keys: first its own key's id (-1 when no term has that word), then the ids
     /// of its lemma and the infinitives it may conjugate that some term has.
@@ -372,9 +376,9 @@ public struct TopicMatcher: Sendable {
             // dropped where `billing.wrong_charge` (`me cobraron de más`) is found near it. Evidence of the
             // parent far from every child's is an aspect of its own (`la comida muy buena y con varios menús`).
             // The parent keeps the evidence of its own, if any.
+            guard sentenceHits.count > 1 else { hits += sentenceHits; continue }
             hits += sentenceHits.compactMap { hit in
-                let id = taxonomy.topics[hit.topic].id
-                let children = sentenceHits.filter { taxonomy.topics[$0.topic].id.hasPrefix(id + ".") }
+                let children = sentenceHits.filter { ancestors[$0.topic].contains(Int32(hit.topic)) }
                 guard !children.isEmpty else { return hit }
                 var own = hit
                 own.evidence = hit.evidence.filter { range in
