@@ -123,17 +123,7 @@ public struct JSONWriter: Sendable {
     /// Digits written straight into the buffer: no String per number (this runs for every offset and score).
     private mutating func appendInteger(_ value: Int64) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits, most significant last
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
-        }
+        appendDigits(value.magnitude)
     }
 
     /// Scores and contributions are rounded to thousandths. A double that is exactly the nearest one to k/1000
@@ -151,16 +141,12 @@ public struct JSONWriter: Sendable {
     private mutating func appendThousandths(_ thousandths: Int64) {
         if thousandths < 0 { bytes.append(UInt8(ascii: "-")) }
         let magnitude = thousandths.magnitude
-        appendInteger(Int64(magnitude / 1000))
+        appendDigits(magnitude / 1000)
         var fraction = magnitude % 1000
         var places = 3
         while fraction % 10 == 0 { fraction /= 10; places -= 1 }  // not whole: some place is non-zero
         bytes.append(UInt8(ascii: "."))
-        var divisor: UInt64 = places == 3 ? 100 : places == 2 ? 10 : 1
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
-            divisor /= 10
-        }
+        appendDigits(fraction, width: places)
     }
 
     private mutating func appendASCII(_ text: String) {
@@ -227,33 +213,34 @@ public struct JSONWriter: Sendable {
         separator()
         let c = value.civil
         bytes.append(UInt8(ascii: "\""))
-        appendDigits(c.year, 4); bytes.append(UInt8(ascii: "-"))
-        appendDigits(c.month, 2); bytes.append(UInt8(ascii: "-"))
-        appendDigits(c.day, 2); bytes.append(UInt8(ascii: "T"))
-        appendDigits(c.hour, 2); bytes.append(UInt8(ascii: ":"))
-        appendDigits(c.minute, 2); bytes.append(UInt8(ascii: ":"))
-        appendDigits(c.second, 2)
+        appendDigits(UInt64(max(0, c.year)), width: 4); bytes.append(UInt8(ascii: "-"))
+        appendDigits(UInt64(c.month), width: 2); bytes.append(UInt8(ascii: "-"))
+        appendDigits(UInt64(c.day), width: 2); bytes.append(UInt8(ascii: "T"))
+        appendDigits(UInt64(c.hour), width: 2); bytes.append(UInt8(ascii: ":"))
+        appendDigits(UInt64(c.minute), width: 2); bytes.append(UInt8(ascii: ":"))
+        appendDigits(UInt64(c.second), width: 2)
         if value.utcOffsetSeconds == 0 {
             bytes.append(UInt8(ascii: "Z"))
         } else {
             let magnitude = Int(abs(value.utcOffsetSeconds))
             bytes.append(value.utcOffsetSeconds < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
-            appendDigits(magnitude / 3600, 2); bytes.append(UInt8(ascii: ":"))
-            appendDigits(magnitude / 60 % 60, 2)
+            appendDigits(UInt64(magnitude / 3600), width: 2); bytes.append(UInt8(ascii: ":"))
+            appendDigits(UInt64(magnitude / 60 % 60), width: 2)
         }
         bytes.append(UInt8(ascii: "\""))
     }
 
-    private mutating func appendDigits(_ value: Int, _ width: Int) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0)
-        var remaining = max(0, value)
+    /// The decimal digits of `value`, zero-padded to `width`.
+    private mutating func appendDigits(_ value: UInt64, width: Int = 1) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for the 20 digits of UInt64.max
+        var remaining = value
         var count = 0
         withUnsafeMutableBytes(of: &digits) { buffer in
             repeat {
                 buffer[count] = UInt8(ascii: "0") + UInt8(remaining % 10)
                 remaining /= 10
                 count += 1
-            } while (remaining > 0 || count < width) && count < 6
+            } while remaining > 0 || count < min(width, 20)
             for position in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[position]) }
         }
     }
