@@ -122,11 +122,15 @@ struct Morphology: Sendable {
             let before = String(stripped.utf8.dropLast(pronoun.utf8.count))!
             // Only verb shapes take enclitics: an infinitive, a gerund, or an imperative with its written accent.
             let plain = Self.removeAccents(before)
-            let verbLike = before.hasSuffix("r") || before.hasSuffix("ndo") || plain != before || removed > 0
+            // The vosotros imperative drops its `d` only before `os`: `devolvedme`, `decidnos` keep it.
+            // (`llamados` is a participle, not `llamad` + `os`, which is written `llamaos`).
+            let vosotros = pronoun != "os" && ["ad", "ed", "id"].contains { plain.hasSuffix($0) } && vocabulary[String(plain.dropLast()) + "r"] != nil
+            let verbLike = before.hasSuffix("r") || before.hasSuffix("ndo") || plain != before || removed > 0 || vosotros
             guard verbLike else { break }
             stripped = before
             removed += 1
             add(plain, "enclitic")
+            if vosotros { add(String(plain.dropLast()) + "r", "enclitic") }
             for (form, _) in conjugations(plain, strict: false) { add(form, "enclitic") }
         }
         for (form, _) in conjugations(word, strict: inVocabulary) { add(form, "conjugation") }

@@ -443,6 +443,20 @@ extension Normalizer {
         return out
     }
 
+    /// An imperative with its pronouns attached (`devuélvanme`, `devolvedme`, `contéstenme`, `dámelo`): the
+    /// word takes enclitics, and without them it is neither an infinitive nor a gerund (`devolverme`,
+    /// `llamándome` are not imperatives).
+    public func isImperativeWithClitics(_ word: String) -> Bool {
+        var base = Substring(word)
+        var removed = 0
+        while removed < 2, let clitic = Morphology.enclitics.first(where: { base.hasSuffix($0) && base.utf8.count > $0.utf8.count + 2 }) {
+            base = base.dropLast(clitic.count)
+            removed += 1
+        }
+        guard removed > 0, !base.hasSuffix("r"), !base.hasSuffix("ndo") else { return false }
+        return lemmaCandidates(of: word).contains { $0.rule == "enclitic" }
+    }
+
     public func lemmaCandidates(of word: String) -> [(lemma: String, rule: String)] {
         var out: [(String, String)] = []
         if let listed = lexicons.lemmas[word] { out.append((listed, "irregular")) }

@@ -30,6 +30,10 @@ struct Unit {
     var finite = false
     /// A unit of time, for the long-wait rule: `hours` (`horas`, `días`) or `minutes`.
     var timeUnit = TimeUnit.none
+    /// A form of a verb a customer demands (`devolver`, `contestar`, `solucionar`…), and whether it is an
+    /// imperative with pronouns attached (`devuélvanme`): see `UnmetExpectations.demands`.
+    var demandable = false
+    var imperative = false
 
     enum TimeUnit: UInt8 { case none, minutes, hours }
 
@@ -60,6 +64,8 @@ final class WordReading {
     /// A conjugated verb (see `isFinite`).
     let finite: Bool
     let timeUnit: Unit.TimeUnit
+    let imperative: Bool
+    let demandable: Bool
 
     init(_ forms: TokenForms, lexicon: SentimentLexicon, lookup: OpinionLookup) {
         var modifiers = lexicon.modifiers[forms.normalized]
@@ -129,6 +135,8 @@ final class WordReading {
             || forms.normalized.hasSuffix("ó") || forms.key == "cumplen"
         finite = Self.isFinite(forms, lookup.normalizer)
         timeUnit = LongWait.longUnits.contains(forms.key) ? .hours : LongWait.minuteUnits.contains(forms.key) ? .minutes : .none
+        demandable = UnmetExpectations.demandVerbs.contains(forms.lemma) || infinitives.contains(where: UnmetExpectations.demandVerbs.contains)
+        imperative = demandable && lookup.normalizer.isImperativeWithClitics(forms.normalized)
         conditional = (forms.key.hasSuffix("ria") || forms.key.hasSuffix("rian") || forms.key.hasSuffix("riamos"))
             && lemma != forms.normalized && (lemma.hasSuffix("ar") || lemma.hasSuffix("er") || lemma.hasSuffix("ir"))
     }
@@ -213,6 +221,8 @@ struct UnitReader {
                     unit.pastSubjunctive = reading.pastSubjunctive
                     unit.finite = reading.finite
                     unit.timeUnit = reading.timeUnit
+                    unit.imperative = reading.imperative
+                    unit.demandable = reading.demandable
                     return unit
                 }
                 units.append(read)

@@ -185,9 +185,17 @@ struct MorphologyTests {
         // Words of their own that look like diminutives keep their lemma; listed true diminutives reduce.
         ("pasillo", "pasillo"), ("bolsillos", "bolsillo"), ("ventanillas", "ventanilla"), ("perito", "perito"),
         ("delitos", "delito"), ("bonito", "bonito"), ("amenaza", "amenaza"), ("ahorita", "ahora"), ("carritos", "carro"),
+        // The vosotros imperative keeps its `d` before a pronoun, except `os` (`llamados` is a participle).
+        ("devolvedme", "devolver"), ("contestadnos", "contestar"),
     ])
     func lemma(form: String, lemma: String) throws {
         #expect(try #require(tokens(form).first).lemma == lemma)
+    }
+
+    @Test("imperatives with pronouns attached, and what only looks like one")
+    func imperatives() {
+        for word in ["devuélvanme", "devolvedme", "contéstenme", "dámelo"] { #expect(normalizer.isImperativeWithClitics(word), "\(word)") }
+        for word in ["devolverme", "llamándome", "llamados", "mesa", "nosotros"] { #expect(!normalizer.isImperativeWithClitics(word), "\(word)") }
     }
 }
 

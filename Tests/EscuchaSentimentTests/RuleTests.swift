@@ -191,6 +191,11 @@ import Testing
         // Asking when an owed action will happen says it has not; the question halves it.
         #expect(values("¿Cuándo me devuelven el dinero?") == ["devuelven": -1])
         #expect(values("Cuando me devolvieron el dinero, todo bien")["devolvieron"]! > 0)  // not a question: done, mild praise
+        // Demanding what the company owes is a complaint; a brand's own request to the customer is not.
+        #expect(values("Devuélvanme el dinero") == ["Devuélvanme": -1.5])
+        #expect(values("devolvedme el dinero") == ["devolvedme": -1.5])
+        #expect(values("Quiero que me contesten") == ["contesten": -1.5])
+        #expect(values("envíanos un correo").isEmpty)
     }
 
     @Test func fulfilledExpectations() {

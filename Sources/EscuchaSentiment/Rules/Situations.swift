@@ -54,7 +54,38 @@ enum UnmetExpectations {
             guard !between, !after else { continue }
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(negator)) … \(unit.key)", rule: "unmet expectation", cue: context.cue(negator), value: weight))
         }
-        return out + overdue(context)
+        return out + overdue(context) + demands(context)
+    }
+
+    /// `¡Devuélvanme el dinero!`, `contéstenme`, `quiero que me devuelvan el importe`: demanding an owed action
+    /// says it is owed and not done. Milder than saying it never happened.
+    static let demandFactor = 0.75
+    static let demandingVerbs: Set<String> = ["quiero", "queremos", "exijo", "exigimos", "necesito", "necesitamos", "pido", "pedimos"]
+    /// Actions only the company owes: a brand's own requests (`envíanos un mail`, `llámanos`) are not demands.
+    static let demandVerbs: Set<String> = ["devolver", "reembolsar", "reintegrar", "contestar", "responder", "solucionar", "resolver",
+                                           "arreglar", "reparar", "atender", "reponer", "cumplir"]
+
+    static func demands(_ context: RuleContext) -> [RuleContext.Working] {
+        var out: [RuleContext.Working] = []
+        for index in context.units.indices {
+            guard context.units[index].demandable, let weight = context.units[index].modifiers[.expected], context.units[index].opinion == nil,
+                  !context.before(index, limit: Negation.scope).contains(where: { context.negators.contains($0) }) else { continue }
+            var cue: String?
+            if context.units[index].imperative {
+                cue = context.units[index].key
+            } else {
+                // `quiero que me devuelvan`: `que` starts a clause of its own, so look past it and the pronouns.
+                var previous = index - 1
+                while previous >= 0, FulfilledExpectations.clitics.contains(context.units[previous].key) { previous -= 1 }
+                if previous > 0, context.units[previous].key == "que", demandingVerbs.contains(context.units[previous - 1].key) {
+                    cue = context.units[previous - 1].key + " que"
+                }
+            }
+            guard let cue else { continue }
+            out.append(RuleContext.Working.cue(unit: index, term: "\(cue) … \(context.units[index].key)", rule: "demand", cue: cue,
+                                               value: weight * demandFactor))
+        }
+        return out
     }
 
     /// `¿Cuándo me devuelven el dinero?`, `¿para cuándo llega el técnico?`: asking when an owed action will
