@@ -120,7 +120,12 @@ public struct Classification: Sendable, Equatable {
     }
 
     /// The same from the document's sentiment analysis, read as `ClassEvidence` says.
+    /// A text the model did not score (not Spanish: `sentiment.language`) gives no inferred class.
     public init(document: Document, sentiment: SentimentAnalysis, signals: [SignalKind], classifier: TextClassifier) {
+        guard sentiment.language == nil else {
+            self.init(stated: StatedClass.of(document), inferred: nil)
+            return
+        }
         self.init(document: document, evidence: ClassEvidence(document: document, sentiment: sentiment), signals: signals, classifier: classifier)
     }
 

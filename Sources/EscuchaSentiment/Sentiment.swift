@@ -105,4 +105,6 @@ public struct SentimentAnalysis: Sendable, Equatable {
     public var score: SentimentScore
     public var sentences: [SentenceSentiment]
     public var contributions: [Contribution]
+    /// The language of a text that was not scored because it is not Spanish (`en`); nil for a scored text.
+    public var language: String? = nil
 }

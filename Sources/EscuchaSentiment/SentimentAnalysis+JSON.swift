@@ -6,6 +6,7 @@ extension SentimentAnalysis {
     public func writeJSON(to writer: inout JSONWriter, contributions includeContributions: Bool = true) {
         writer.beginObject()
         Self.writeScore(score, to: &writer)
+        writer.member("language", language)
         writer.key("sentences")
         writer.beginArray()
         for sentence in sentences {

@@ -16,7 +16,7 @@ public struct SentimentAnalyzer: Sendable {
     public static let ruleNames = ["intensity", "intensifiers", "negation", "deprivation", "unmet-expectations", "fulfilled-expectations", "cost-level", "long-wait",
                                    "excess", "suggestions", "counterfactuals",
                                    "comparatives", "post-nominal",
-                                   "irrealis", "contrast", "questions", "sarcasm", "exclamation", "negativity", "repetition", "verdict"]
+                                   "irrealis", "contrast", "questions", "sarcasm", "exclamation", "negativity", "repetition", "verdict", "language"]
 
     public init(normalizer: Normalizer, lexicon: SentimentLexicon) {
         self.normalizer = normalizer
@@ -36,6 +36,7 @@ public struct SentimentAnalyzer: Sendable {
     }
 
     public func analyze(_ text: NormalizedText) -> SentimentAnalysis {
+        if !disabledRules.contains("language"), let language = LanguageGuess.foreign(text) { return Self.unscored(text, language: language) }
         let reader = UnitReader(reference: reference, cache: caches.value)
         var units: [Unit] = []
         var sentenceOf: [Int] = []
@@ -196,6 +197,13 @@ public struct SentimentAnalyzer: Sendable {
         let score = SentimentScore(sum: totals.sum, positiveMass: totals.positive, negativeMass: totals.negative, neutralWords: totals.neutral,
                                    contrasted: context.units.contains { Self.isContrast($0) })
         return SentimentAnalysis(score: score, sentences: sentences, contributions: contributions)
+    }
+
+    /// A text in another language: neutral, every sentence too, with nothing contributed.
+    static func unscored(_ text: NormalizedText, language: String) -> SentimentAnalysis {
+        let neutral = SentimentScore(sum: 0, positiveMass: 0, negativeMass: 0, neutralWords: 0)
+        return SentimentAnalysis(score: neutral, sentences: text.sentences.map { SentenceSentiment(utf8: $0.utf8, utf16: $0.utf16, score: neutral) },
+                                 contributions: [], language: language)
     }
 
     static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }

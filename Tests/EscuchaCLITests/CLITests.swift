@@ -53,9 +53,9 @@ struct CLITests {
         let result = try run(["ingest", "corpora/encodings/utf8-bom-crlf.csv", "--timezone", "Europe/Madrid"])
         #expect(result.status == 0)
         let expected = """
-        {"schema_version":"1.2","id":"reviews:utf8-bom-crlf/1","kind":"review","channel":"reviews:utf8-bom-crlf","timestamp":"2024-03-21T00:00:00+01:00","timestamp_raw":"21/03/2024","text":"¡Atención de diez! El envío llegó en 24 h, gracias a Begoña.","rating":5,"source":{"file":"corpora/encodings/utf8-bom-crlf.csv","line":2,"record":0,"offset":33,"encoding":"UTF-8"}}
-        {"schema_version":"1.2","id":"reviews:utf8-bom-crlf/2","kind":"review","channel":"reviews:utf8-bom-crlf","timestamp":"2024-03-22T00:00:00+01:00","timestamp_raw":"22/03/2024","text":"Pésimo: me cobraron 49,90 € de más y nadie responde “ya lo miramos”…","rating":1,"source":{"file":"corpora/encodings/utf8-bom-crlf.csv","line":3,"record":1,"offset":115,"encoding":"UTF-8"}}
-        {"schema_version":"1.2","id":"reviews:utf8-bom-crlf/3","kind":"review","channel":"reviews:utf8-bom-crlf","timestamp":"2024-03-23T00:00:00+01:00","timestamp_raw":"23/03/2024","text":"Bien, aunque la app falla — a veces.","rating":4,"source":{"file":"corpora/encodings/utf8-bom-crlf.csv","line":4,"record":2,"offset":210,"encoding":"UTF-8"}}
+        {"schema_version":"1.3","id":"reviews:utf8-bom-crlf/1","kind":"review","channel":"reviews:utf8-bom-crlf","timestamp":"2024-03-21T00:00:00+01:00","timestamp_raw":"21/03/2024","text":"¡Atención de diez! El envío llegó en 24 h, gracias a Begoña.","rating":5,"source":{"file":"corpora/encodings/utf8-bom-crlf.csv","line":2,"record":0,"offset":33,"encoding":"UTF-8"}}
+        {"schema_version":"1.3","id":"reviews:utf8-bom-crlf/2","kind":"review","channel":"reviews:utf8-bom-crlf","timestamp":"2024-03-22T00:00:00+01:00","timestamp_raw":"22/03/2024","text":"Pésimo: me cobraron 49,90 € de más y nadie responde “ya lo miramos”…","rating":1,"source":{"file":"corpora/encodings/utf8-bom-crlf.csv","line":3,"record":1,"offset":115,"encoding":"UTF-8"}}
+        {"schema_version":"1.3","id":"reviews:utf8-bom-crlf/3","kind":"review","channel":"reviews:utf8-bom-crlf","timestamp":"2024-03-23T00:00:00+01:00","timestamp_raw":"23/03/2024","text":"Bien, aunque la app falla — a veces.","rating":4,"source":{"file":"corpora/encodings/utf8-bom-crlf.csv","line":4,"record":2,"offset":210,"encoding":"UTF-8"}}
 
         """
         #expect(result.stdout == expected)

@@ -414,3 +414,15 @@ import Testing
         #expect(values("era mejor antes") == ["mejor": -1.6])
     }
 }
+
+@Suite struct LanguageTests {
+    @Test func englishIsNotScoredAsSpanish() {
+        let english = fullAnalyzer.analyze("Very interesting to see where he was born and lived for a time. The house is bigger than you would expect.")
+        #expect(english.language == "en")
+        #expect(english.contributions.isEmpty && english.score.label == .neu && english.sentences.count == 2)
+        // Spanish with English words in it stays Spanish.
+        let mixed = fullAnalyzer.analyze("Best hotel ever, la comida buenísima y el personal muy amable.")
+        #expect(mixed.language == nil && mixed.score.label == .pos)
+        #expect(fullAnalyzer.analyze("El delivery fue top, todo perfecto.").language == nil)
+    }
+}

@@ -49,6 +49,7 @@ struct Calibrate: ParsableCommand {
                 guard let stated = StatedClass.of(document), TextClassifier.canInfer(from: document) else { return nil }
                 if exclude, stated.scale != .nps, stated.from == 3 { return nil }
                 let result = analyzer.analyze(document.text)
+                guard result.sentiment.language == nil else { return nil }  // not Spanish: not scored, no class inferred
                 let evidence = ClassEvidence(document: document, sentiment: result.sentiment)
                 return Sample(stated: stated.value, compound: evidence.compound, positive: evidence.positive, negative: evidence.negative,
                               signals: result.signals.map(\.signal))

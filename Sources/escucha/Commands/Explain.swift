@@ -31,7 +31,9 @@ enum SentimentExplanation {
         out += "labels: pos from \(signed(SentimentScore.positiveThreshold, 2)), neg from \(signed(SentimentScore.negativeThreshold, 2)); "
             + "neu when mixed (the weaker side at least \(Int(SentimentScore.mixedShare * 100))% of the stronger, "
             + "\(Int(SentimentScore.mixedShareWithContrast * 100))% with a contrast word)\n\n"
-        if analysis.contributions.isEmpty {
+        if let language = analysis.language {
+            out += "The text reads as another language (\(language)), not Spanish: it is not scored.\n"
+        } else if analysis.contributions.isEmpty {
             out += "No word of this text is in the sentiment lexicon: it scores 0.\n"
         } else {
             var rows: [[String]] = [["words", "entry", "list", "match", "valence", "rules", "value", "bytes"]]

@@ -1,0 +1,30 @@
+import EscuchaNormalize
+
+/// Texts that are not in Spanish are not scored. Exports of Spanish-speaking customers carry some English
+/// (a tourist's review, a retweet), and reading English as Spanish invents opinions: `time` is taken for
+/// `timar` (to swindle), `fine` for `fin`. Such a text gets no contributions and says which language it
+/// seems to be in, so a reader knows why it is neutral.
+///
+/// The guess counts function words, which every sentence has and no opinion lexicon lists: at least
+/// `minimumForeign` English ones and more than `foreignRatio` times the Spanish ones. A Spanish text
+/// with English words in it (`el delivery fue top`, `best hotel, la comida buenísima`) stays Spanish.
+enum LanguageGuess {
+    static let minimumForeign = 3
+    static let foreignRatio = 2
+    static let english: Set<String> = ["the", "and", "is", "was", "of", "to", "in", "it", "you", "we", "for", "with", "this", "that",
+                                       "very", "are", "have", "has", "not", "but", "they", "were", "there", "at", "my", "our", "be",
+                                       "would", "will", "if", "an", "from", "so", "just", "all", "can", "their"]
+    static let spanish: Set<String> = ["de", "la", "que", "el", "en", "y", "los", "se", "del", "las", "un", "por", "con", "no", "una",
+                                       "su", "para", "es", "al", "lo", "como", "mas", "pero", "muy", "me", "mi", "le", "ya", "fue",
+                                       "esta", "hay", "todo", "nos", "yo", "si", "ni", "era", "son", "tan", "ha", "les"]
+
+    /// `"en"` for a text that reads as English; nil for Spanish (or too little to tell).
+    static func foreign(_ text: NormalizedText) -> String? {
+        var english = 0, spanish = 0
+        for token in text.tokens where token.kind == .word {
+            let key = token.key
+            if Self.english.contains(key) { english += 1 } else if Self.spanish.contains(key) { spanish += 1 }
+        }
+        return english >= minimumForeign && english > foreignRatio * spanish ? "en" : nil
+    }
+}
