@@ -426,3 +426,13 @@ import Testing
         #expect(fullAnalyzer.analyze("El delivery fue top, todo perfecto.").language == nil)
     }
 }
+
+@Suite struct HomographTests {
+    @Test func aDeterminerMakesTheNoun() {
+        #expect(fullAnalyzer.analyze("Te amo, Movilnet").score.label == .pos)
+        #expect(fullAnalyzer.analyze("El amo del perro llegó tarde").contributions.allSatisfy { $0.term != "amar" })
+        #expect(fullAnalyzer.analyze("Tiene la cara sucia").contributions.allSatisfy { $0.term != "caro" })
+        #expect(fullAnalyzer.analyze("Un gran hotel").score.label == .pos)
+        #expect(fullAnalyzer.analyze("Había una gran cantidad de gente").contributions.isEmpty)
+    }
+}

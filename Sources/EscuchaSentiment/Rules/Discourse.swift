@@ -72,14 +72,17 @@ enum DiscourseMarkers {
     }
 }
 
-/// `la cara`, `unas caras de horror`: after a determiner, `cara` is a face, not `caro` (expensive).
+/// `la cara`, `unas caras de horror`: after a determiner, `cara` is a face, not `caro` (expensive); `el amo` is
+/// an owner, not `amo` (I love).
 enum NounHomographs {
-    static let words: Set<String> = ["cara", "caras"]
-    static let determiners: Set<String> = ["la", "las", "una", "unas", "su", "sus", "mi", "mis", "tu", "tus", "esa", "esas", "esta", "estas", "buena", "mala"]
+    static let feminine: Set<String> = ["la", "las", "una", "unas", "su", "sus", "mi", "mis", "tu", "tus", "esa", "esas", "esta", "estas", "buena", "mala"]
+    static let masculine: Set<String> = ["el", "del", "al", "un", "su", "mi", "tu", "ese", "este", "nuestro", "vuestro"]
+    /// Each word, and the determiners that make it the noun (`la cara`, `el amo`) rather than the opinion.
+    static let words: [String: Set<String>] = ["cara": feminine, "caras": feminine, "amo": masculine]
 
     static func apply(_ units: inout [Unit]) {
-        for index in units.indices.dropFirst() where units[index].opinion != nil && words.contains(units[index].key)
-            && determiners.contains(units[index - 1].key) {
+        for index in units.indices.dropFirst() where units[index].opinion != nil {
+            guard let determiners = words[units[index].key], determiners.contains(units[index - 1].key) else { continue }
             units[index].opinion = nil
         }
     }
