@@ -50,7 +50,11 @@ public struct OpinionLookup: Sendable {
             }
         }
         let known = normalizer.lexicons.vocabulary[word]
+        // A form the lemma table lists as a noun's or an adjective's (`soluciones` → `solución`) is not read as
+        // a verb its ending could also make (`solucionar`).
+        let listedNonVerb = normalizer.lexicons.lemmas[word].map { lemma in !["ar", "er", "ir", "ír"].contains { lemma.hasSuffix($0) } } ?? false
         for (candidate, rule) in normalizer.lemmaCandidates(of: word) {
+            if listedNonVerb, rule == "conjugation" { continue }
             // A word the vocabulary knows as common (`planta`, `aire`, `chiste`) is not read as a form of a
             // much rarer verb (`plantar`, `airar`, `chistar`) that happens to share its spelling.
             if let known, rule == "conjugation", (normalizer.lexicons.vocabulary[candidate] ?? 0) < known - Self.homographMargin { continue }

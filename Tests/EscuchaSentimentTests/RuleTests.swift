@@ -434,5 +434,7 @@ import Testing
         #expect(fullAnalyzer.analyze("Tiene la cara sucia").contributions.allSatisfy { $0.term != "caro" })
         #expect(fullAnalyzer.analyze("Un gran hotel").score.label == .pos)
         #expect(fullAnalyzer.analyze("Había una gran cantidad de gente").contributions.isEmpty)
+        // A plural the lemma table lists as a noun's (`soluciones` → `solución`) is not read as `solucionar`.
+        #expect(fullAnalyzer.analyze("Dos días y nadie ofrece soluciones").score.label == .neg)
     }
 }
