@@ -112,59 +112,32 @@ public final class TokenForms: Sendable, Equatable {
     @usableFromInline let value0 = Atomic<UInt>(0), value1 = Atomic<UInt>(0), value2 = Atomic<UInt>(0), value3 = Atomic<UInt>(0)
     @usableFromInline let value4 = Atomic<UInt>(0), value5 = Atomic<UInt>(0), value6 = Atomic<UInt>(0), value7 = Atomic<UInt>(0)
 
+    /// Runs `body` on slot `slot`'s owner and value (the one switch over the eight slots).
     @inlinable @inline(__always)
-    func owner(_ slot: Int) -> UInt {
+    func withSlot<R>(_ slot: Int, _ body: (borrowing Atomic<UInt>, borrowing Atomic<UInt>) -> R) -> R {
         switch slot {
-        case 0: return owner0.load(ordering: .acquiring)
-        case 1: return owner1.load(ordering: .acquiring)
-        case 2: return owner2.load(ordering: .acquiring)
-        case 3: return owner3.load(ordering: .acquiring)
-        case 4: return owner4.load(ordering: .acquiring)
-        case 5: return owner5.load(ordering: .acquiring)
-        case 6: return owner6.load(ordering: .acquiring)
-        default: return owner7.load(ordering: .acquiring)
+        case 0: return body(owner0, value0)
+        case 1: return body(owner1, value1)
+        case 2: return body(owner2, value2)
+        case 3: return body(owner3, value3)
+        case 4: return body(owner4, value4)
+        case 5: return body(owner5, value5)
+        case 6: return body(owner6, value6)
+        default: return body(owner7, value7)
         }
     }
 
     @inlinable @inline(__always)
-    func value(_ slot: Int) -> UInt {
-        switch slot {
-        case 0: return value0.load(ordering: .acquiring)
-        case 1: return value1.load(ordering: .acquiring)
-        case 2: return value2.load(ordering: .acquiring)
-        case 3: return value3.load(ordering: .acquiring)
-        case 4: return value4.load(ordering: .acquiring)
-        case 5: return value5.load(ordering: .acquiring)
-        case 6: return value6.load(ordering: .acquiring)
-        default: return value7.load(ordering: .acquiring)
-        }
+    func owner(_ slot: Int) -> UInt { withSlot(slot) { owner, _ in owner.load(ordering: .acquiring) } }
+
+    @inlinable @inline(__always)
+    func value(_ slot: Int) -> UInt { withSlot(slot) { _, value in value.load(ordering: .acquiring) } }
+
+    private func claim(_ slot: Int, for claimant: UInt) -> Bool {
+        withSlot(slot) { owner, _ in owner.compareExchange(expected: 0, desired: claimant, ordering: .acquiringAndReleasing).exchanged }
     }
 
-    private func claim(_ slot: Int, for owner: UInt) -> Bool {
-        switch slot {
-        case 0: return owner0.compareExchange(expected: 0, desired: owner, ordering: .acquiringAndReleasing).exchanged
-        case 1: return owner1.compareExchange(expected: 0, desired: owner, ordering: .acquiringAndReleasing).exchanged
-        case 2: return owner2.compareExchange(expected: 0, desired: owner, ordering: .acquiringAndReleasing).exchanged
-        case 3: return owner3.compareExchange(expected: 0, desired: owner, ordering: .acquiringAndReleasing).exchanged
-        case 4: return owner4.compareExchange(expected: 0, desired: owner, ordering: .acquiringAndReleasing).exchanged
-        case 5: return owner5.compareExchange(expected: 0, desired: owner, ordering: .acquiringAndReleasing).exchanged
-        case 6: return owner6.compareExchange(expected: 0, desired: owner, ordering: .acquiringAndReleasing).exchanged
-        default: return owner7.compareExchange(expected: 0, desired: owner, ordering: .acquiringAndReleasing).exchanged
-        }
-    }
-
-    private func store(_ slot: Int, _ bits: UInt) {
-        switch slot {
-        case 0: value0.store(bits, ordering: .releasing)
-        case 1: value1.store(bits, ordering: .releasing)
-        case 2: value2.store(bits, ordering: .releasing)
-        case 3: value3.store(bits, ordering: .releasing)
-        case 4: value4.store(bits, ordering: .releasing)
-        case 5: value5.store(bits, ordering: .releasing)
-        case 6: value6.store(bits, ordering: .releasing)
-        default: value7.store(bits, ordering: .releasing)
-        }
-    }
+    private func store(_ slot: Int, _ bits: UInt) { withSlot(slot) { _, value in value.store(bits, ordering: .releasing) } }
 
     /// The object the key's owner attached, unretained (the forms hold it until they go), or nil.
     @inlinable @inline(__always)
