@@ -161,10 +161,11 @@ extension WordReading {
         return normalizer.conjugatedInfinitives(of: word).contains { infinitive, listed in
             guard infinitiveEndings.contains(where: { infinitive.hasSuffix($0) }) else { return false }
             // Verb forms are often commoner than their infinitive (`vale`, `tiene`); a word far commoner than a
-            // verb it could conjugate, or of a verb the vocabulary does not know, is something else (`casa`, `cama`).
-            guard !listed, let known else { return true }
+            // verb it could conjugate is something else (`casa`, `cama`).
+            if listed { return true }
+            // The verb must be one the vocabulary knows: any unknown word ending in -a, -e or -o would do otherwise.
             guard let verb = vocabulary[infinitive] else { return false }
-            return verb >= known - verbMargin
+            return known.map { verb >= $0 - verbMargin } ?? true
         }
     }
 
