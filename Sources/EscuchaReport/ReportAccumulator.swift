@@ -140,9 +140,14 @@ public struct ReportAccumulator<Store: DetractorStore> {
         return TriageQueue(order: order, locations: candidates.map { Int32($0.location) }, priorities: priorities, others: others)
     }
 
-    /// The rows of `queue()` with their records, read back from the store.
+    /// A row of `queue()` with its record, read back from the store.
+    public func row(_ entry: (location: Int, priority: TriagePriority, otherComplaints: Int)) throws -> TriageRow {
+        TriageRow(record: try store.record(at: entry.location), priority: entry.priority, otherComplaints: entry.otherComplaints)
+    }
+
+    /// The rows of `queue()` (or a part of it) with their records.
     public func rows(_ queue: some Sequence<(location: Int, priority: TriagePriority, otherComplaints: Int)>) throws -> [TriageRow] {
-        try queue.map { TriageRow(record: try store.record(at: $0.location), priority: $0.priority, otherComplaints: $0.otherComplaints) }
+        try queue.map(row)
     }
 
     /// The report, with the head of the queue (`head` rows) for its triage section.

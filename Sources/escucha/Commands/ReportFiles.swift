@@ -26,7 +26,7 @@ struct ReportFiles {
         csv.write(TriageOutput.csvHeaderLine)
         var writer = JSONWriter()
         for (index, row) in queue.enumerated() {
-            let row = try accumulator.rows(CollectionOfOne(row))[0]
+            let row = try accumulator.row(row)
             csv.write(triage.csvLine(row, rank: index + 1))
             writer.reset()
             triage.jsonLine(row, rank: index + 1, to: &writer)

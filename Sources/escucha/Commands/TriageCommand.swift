@@ -84,7 +84,7 @@ struct TriageCommand: ParsableCommand {
             if format == "csv" { out.write(TriageOutput.csvHeaderLine) }
             var writer = JSONWriter()
             for (index, entry) in queue.enumerated() {
-                let row = try accumulator.rows(CollectionOfOne(entry))[0]
+                let row = try accumulator.row(entry)
                 if format == "csv" {
                     out.write(output.csvLine(row, rank: index + 1))
                 } else {
