@@ -11,10 +11,15 @@ public final class IdentityTable<Key: AnyObject, Value: AnyObject> {
     @usableFromInline var mask: Int
     /// Cleared when this full (a corpus with more distinct surfaces than this starts over).
     @usableFromInline let limit: Int
+    /// Whether `value(for:make:)` clears a full table itself. A caller that holds values unretained while it
+    /// reads a text says no, and calls `clearIfFull()` between texts instead: a clear mid-text would free them.
+    @usableFromInline let clearsWhenFull: Bool
 
-    /// Starts with 2^10 slots and doubles while half full, up to 2^`capacityPowerOfTwo`: a table holds
-    /// what its corpus needs, not megabytes of empty slots per thread.
-    public init(capacityPowerOfTwo: Int = 17) {
+    /// Starts with 2^10 slots and doubles while half full, up to 2^`capacityPowerOfTwo` (further only for a
+    /// table that does not clear itself, until its owner does): a table holds what its corpus needs, not
+    /// megabytes of empty slots per thread.
+    public init(capacityPowerOfTwo: Int = 17, clearsWhenFull: Bool = true) {
+        self.clearsWhenFull = clearsWhenFull
         limit = (1 << capacityPowerOfTwo) / 2
         let capacity = 1 << min(10, capacityPowerOfTwo)
         mask = capacity - 1
@@ -44,7 +49,7 @@ public final class IdentityTable<Key: AnyObject, Value: AnyObject> {
             index = (index + 1) & mask
         }
         let value = make()
-        if count >= limit {
+        if clearsWhenFull, count >= limit {
             clear()
         } else if count * 2 >= mask + 1 {
             grow()
@@ -77,6 +82,23 @@ public final class IdentityTable<Key: AnyObject, Value: AnyObject> {
         }
         oldKeys.deallocate()
         oldValues.deallocate()
+    }
+
+    /// Starts over if the table holds `limit` values or more.
+    public func clearIfFull() {
+        guard count >= limit else { return }
+        clear()
+        // Back to the starting size: a table that grew past its limit within one text does not stay big.
+        let capacity = 1 << 10
+        if mask + 1 > capacity {
+            keys.deallocate()
+            values.deallocate()
+            mask = capacity - 1
+            keys = .allocate(capacity: capacity)
+            keys.initialize(repeating: nil, count: capacity)
+            values = .allocate(capacity: capacity)
+            values.initialize(repeating: nil, count: capacity)
+        }
     }
 
     @usableFromInline

@@ -24,6 +24,11 @@ struct Morphology: Sendable {
 
     static let enclitics = ["nos", "los", "las", "les", "me", "te", "se", "os", "lo", "la", "le"]
 
+    /// The object pronoun a word ends in, leaving at least three letters before it (`dámelo` → `lo`).
+    static func enclitic(endingOf word: some StringProtocol) -> String? {
+        enclitics.first { word.hasSuffix($0) && word.utf8.count > $0.utf8.count + 2 }
+    }
+
     init(vocabulary: [String: Double], irregular: [String: String], masculine: [String: String]) {
         self.vocabulary = vocabulary
         self.irregular = irregular
@@ -118,7 +123,7 @@ struct Morphology: Sendable {
         // Enclitic pronouns (devuélvanme, recomiéndenlo, dámelo, arreglarlo): up to two.
         var stripped = word
         var removed = 0
-        while removed < 2, let pronoun = Self.enclitics.first(where: { stripped.hasSuffix($0) && stripped.utf8.count > $0.utf8.count + 2 }) {
+        while removed < 2, let pronoun = Self.enclitic(endingOf: stripped) {
             let before = String(stripped.utf8.dropLast(pronoun.utf8.count))!
             // Only verb shapes take enclitics: an infinitive, a gerund, or an imperative with its written accent.
             let plain = Self.removeAccents(before)

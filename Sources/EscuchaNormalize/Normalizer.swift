@@ -449,7 +449,7 @@ extension Normalizer {
     public func isImperativeWithClitics(_ word: String) -> Bool {
         var base = Substring(word)
         var removed = 0
-        while removed < 2, let clitic = Morphology.enclitics.first(where: { base.hasSuffix($0) && base.utf8.count > $0.utf8.count + 2 }) {
+        while removed < 2, let clitic = Morphology.enclitic(endingOf: base) {
             base = base.dropLast(clitic.count)
             removed += 1
         }

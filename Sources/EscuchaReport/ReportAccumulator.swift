@@ -80,8 +80,9 @@ public struct ReportAccumulator<Store: DetractorStore> {
         if let segment = record.customer?.segment { add(.segment, segment) }
         if let region = record.customer?.region { add(.region, region) }
         if let time = record.timestamp {
-            weeks[NPSReport.periodKey(time, .week), default: NPSBreakdown(key: NPSReport.periodKey(time, .week))].add(record)
-            months[NPSReport.periodKey(time, .month), default: NPSBreakdown(key: NPSReport.periodKey(time, .month))].add(record)
+            let week = NPSReport.periodKey(time, .week), month = NPSReport.periodKey(time, .month)
+            weeks[week, default: NPSBreakdown(key: week)].add(record)
+            months[month, default: NPSBreakdown(key: month)].add(record)
             if earliest.map({ time < $0 }) ?? true { earliest = time }
             if latest.map({ time > $0 }) ?? true { latest = time }
         } else {

@@ -52,7 +52,7 @@ public struct OpinionLookup: Sendable {
         let known = normalizer.lexicons.vocabulary[word]
         // A form the lemma table lists as a noun's or an adjective's (`soluciones` → `solución`) is not read as
         // a verb its ending could also make (`solucionar`).
-        let listedNonVerb = normalizer.lexicons.lemmas[word].map { lemma in !["ar", "er", "ir", "ír"].contains { lemma.hasSuffix($0) } } ?? false
+        let listedNonVerb = normalizer.lexicons.lemmas[word].map { !WordReading.isInfinitive($0) } ?? false
         for (candidate, rule) in normalizer.lemmaCandidates(of: word) {
             if listedNonVerb, rule == "conjugation" { continue }
             // A word the vocabulary knows as common (`planta`, `aire`, `chiste`) is not read as a form of a

@@ -37,7 +37,9 @@ public struct SentimentAnalyzer: Sendable {
 
     public func analyze(_ text: NormalizedText) -> SentimentAnalysis {
         if !disabledRules.contains("language"), let language = LanguageGuess.foreign(text) { return Self.unscored(text, language: language) }
-        let reader = UnitReader(reference: reference, cache: caches.value)
+        let cache = caches.value
+        cache.beginText()
+        let reader = UnitReader(reference: reference, cache: cache)
         var units: [Unit] = []
         var sentenceOf: [Int] = []
         var sentences: [Range<Int>] = []
@@ -58,7 +60,7 @@ public struct SentimentAnalyzer: Sendable {
         clauseOf.reserveCapacity(units.count)
         var clause = 0
         for index in units.indices {
-            if index > 0, units[index].breaksClause || units[index].has(.contrastAfter) || units[index].has(.contrastBefore)
+            if index > 0, units[index].breaksClause || Self.isContrast(units[index])
                 || sentenceOf[index] != sentenceOf[index - 1] {
                 clause += 1
             }
@@ -82,9 +84,7 @@ public struct SentimentAnalyzer: Sendable {
             context.contributions += UnmetExpectations.cues(context)
         }
         if enabled("fulfilled-expectations") {
-            context.contributions += FulfilledExpectations.cues(context) { index in
-                context.before(index, limit: Negation.scope).contains { context.negators.contains($0) }
-            }
+            context.contributions += FulfilledExpectations.cues(context)
         }
         if enabled("excess") { context.contributions += Excess.cues(context) }
         if enabled("cost-level") { context.contributions += CostLevel.cues(context) }
@@ -93,7 +93,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("counterfactuals") { context.contributions += Counterfactuals.cues(context) }
         if enabled("comparatives") { Comparatives.apply(&context) }
         if enabled("post-nominal") { PostNominal.apply(&context) }
-        if enabled("irrealis") { Irrealis.apply(&context, isConditional: { $0.conditional }) }
+        if enabled("irrealis") { Irrealis.apply(&context, isConditional: { $0.traits.conditional }) }
         if enabled("contrast") { Contrast.apply(&context) }
         if enabled("questions") {
             Questions.apply(&context)

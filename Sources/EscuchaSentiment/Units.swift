@@ -18,6 +18,14 @@ struct Unit {
     var isWord: Bool
     /// Emoji and emoticons, which may form a sentence of their own.
     var isSymbolic = false
+    /// What the rules read of the word itself (of a phrase's first word, only `finite`).
+    var traits = WordTraits()
+
+    func has(_ kind: ModifierKind) -> Bool { modifiers[kind] != nil }
+}
+
+/// What the rules read of a word surface beyond its opinion and modifiers, computed once per surface.
+struct WordTraits {
     /// One word written with an initial capital only (`Rico`), for the proper-names rule.
     var capitalised = false
     /// A verb in the conditional (`encantaría`), for the irrealis rule.
@@ -36,8 +44,6 @@ struct Unit {
     var imperative = false
 
     enum TimeUnit: UInt8 { case none, minutes, hours }
-
-    func has(_ kind: ModifierKind) -> Bool { modifiers[kind] != nil }
 }
 
 /// Everything the sentiment model reads from one word surface, computed once per thread (surfaces repeat:
@@ -54,18 +60,10 @@ final class WordReading {
     let phraseStarts: [Int32]
     /// Whether `phraseStarts` has any (read without touching the array's buffer).
     let opensPhrase: Bool
-    let capitalised: Bool
-    let conditional: Bool
-    let reported: Bool
-    let pastSubjunctive: Bool
+    let traits: WordTraits
     /// A diminutive or augmentative: phrases match its lemma only by key, not as an inflection.
     let derived: Bool
     let lemmaKey: String
-    /// A conjugated verb (see `isFinite`).
-    let finite: Bool
-    let timeUnit: Unit.TimeUnit
-    let imperative: Bool
-    let demandable: Bool
 
     init(_ forms: TokenForms, lexicon: SentimentLexicon, lookup: OpinionLookup) {
         var modifiers = lexicon.modifiers[forms.normalized]
@@ -118,27 +116,29 @@ final class WordReading {
         }
         phraseStarts = starts
         opensPhrase = !starts.isEmpty
-        capitalised = !forms.emphasis.contains(.allCaps) && ProperNames.isCapitalised(forms.surface)
+        var traits = WordTraits()
+        traits.capitalised = !forms.emphasis.contains(.allCaps) && ProperNames.isCapitalised(forms.surface)
         // A verb in the conditional: -ría(n)/-ríamos from an infinitive (`encantaría`, `sería`).
         let lemma = opinion?.entry.term ?? forms.lemma
         // `contestaran`, `cumpliera`, `abriesen`, `hubiera`: an imperfect subjunctive of a verb the
         // vocabulary knows (not `para`, `cara`, `clara`).
         let subjunctiveEndings = ["aran", "ara", "ieran", "iera", "asen", "ase", "iesen", "iese", "yeran", "yera"]
-        pastSubjunctive = ["hubiera", "hubieran", "hubiese", "hubiesen", "fuera", "fueran", "tuviera", "tuvieran", "estuviera",
-                           "estuvieran", "pudiera", "pudieran", "supiera", "supieran", "dijera", "dijeran", "hiciera", "hicieran",
-                           "quisiera", "quisieran", "vinieran", "viniera", "dieran", "diera", "pusieran", "pusiera"].contains(forms.key)
+        traits.pastSubjunctive = ["hubiera", "hubieran", "hubiese", "hubiesen", "fuera", "fueran", "tuviera", "tuvieran", "estuviera",
+                                  "estuvieran", "pudiera", "pudieran", "supiera", "supieran", "dijera", "dijeran", "hiciera", "hicieran",
+                                  "quisiera", "quisieran", "vinieran", "viniera", "dieran", "diera", "pusieran", "pusiera"].contains(forms.key)
             || subjunctiveEndings.contains { forms.key.hasSuffix($0) } && forms.key.utf8.count > 5
                && infinitives.contains { lookup.normalizer.lexicons.vocabulary[$0] != nil }
                && lookup.normalizer.lexicons.vocabulary[forms.normalized].map { $0 < 4.5 } ?? true
         // Preterite forms (`atendieron`, `resolvió`, `ayudó`) and `cumplen`; not `cumple`, mostly a birthday.
-        reported = forms.key.hasSuffix("aron") || forms.key.hasSuffix("ieron") || forms.key.hasSuffix("yeron")
+        traits.reported = forms.key.hasSuffix("aron") || forms.key.hasSuffix("ieron") || forms.key.hasSuffix("yeron")
             || forms.normalized.hasSuffix("ó") || forms.key == "cumplen"
-        finite = Self.isFinite(forms, lookup.normalizer)
-        timeUnit = LongWait.longUnits.contains(forms.key) ? .hours : LongWait.minuteUnits.contains(forms.key) ? .minutes : .none
-        demandable = UnmetExpectations.demandVerbs.contains(forms.lemma) || infinitives.contains(where: UnmetExpectations.demandVerbs.contains)
-        imperative = demandable && lookup.normalizer.isImperativeWithClitics(forms.normalized)
-        conditional = (forms.key.hasSuffix("ria") || forms.key.hasSuffix("rian") || forms.key.hasSuffix("riamos"))
+        traits.finite = Self.isFinite(forms, lookup.normalizer)
+        traits.timeUnit = LongWait.longUnits.contains(forms.key) ? .hours : LongWait.minuteUnits.contains(forms.key) ? .minutes : .none
+        traits.demandable = UnmetExpectations.demandVerbs.contains(forms.lemma) || infinitives.contains(where: UnmetExpectations.demandVerbs.contains)
+        traits.imperative = traits.demandable && lookup.normalizer.isImperativeWithClitics(forms.normalized)
+        traits.conditional = (forms.key.hasSuffix("ria") || forms.key.hasSuffix("rian") || forms.key.hasSuffix("riamos"))
             && lemma != forms.normalized && (lemma.hasSuffix("ar") || lemma.hasSuffix("er") || lemma.hasSuffix("ir"))
+        self.traits = traits
     }
 }
 
@@ -148,7 +148,7 @@ extension WordReading {
     static func isFinite(_ forms: TokenForms, _ normalizer: Normalizer) -> Bool {
         let word = forms.normalized
         let vocabulary = normalizer.lexicons.vocabulary
-        guard !word.contains(" "), !infinitiveEndings.contains(where: { word.hasSuffix($0) }) else { return false }
+        guard !word.contains(" "), !isInfinitive(word) else { return false }
         // A gerund or participle ends like one and its stem makes a known infinitive (`comiendo`, `olvidado`);
         // `recomiendo` and `pido` only end like one.
         for (ending, infinitives) in nonFiniteEndings where word.hasSuffix(ending) {
@@ -159,7 +159,7 @@ extension WordReading {
         // An infinitive with its clitics (`recomendarlo`) is not conjugated.
         guard !normalizer.lemmaCandidates(of: word).contains(where: { $0.rule == "enclitic" }) else { return false }
         return normalizer.conjugatedInfinitives(of: word).contains { infinitive, listed in
-            guard infinitiveEndings.contains(where: { infinitive.hasSuffix($0) }) else { return false }
+            guard isInfinitive(infinitive) else { return false }
             // Verb forms are often commoner than their infinitive (`vale`, `tiene`); a word far commoner than a
             // verb it could conjugate is something else (`casa`, `cama`).
             if listed { return true }
@@ -173,6 +173,9 @@ extension WordReading {
     static let verbMargin = 1.0
 
     static let infinitiveEndings = ["ar", "er", "ir", "ír"]
+
+    /// Whether a word ends like an infinitive (`cobrar`, `valer`, `oír`).
+    static func isInfinitive(_ word: some StringProtocol) -> Bool { infinitiveEndings.contains { word.hasSuffix($0) } }
     /// Gerund and participle endings, with the infinitive endings their stems take.
     static let nonFiniteEndings: [(String, [String])] = [
         ("ando", ["ar"]), ("iendo", ["er", "ir"]), ("yendo", ["er", "ir"]), ("ado", ["ar"]), ("ada", ["ar"]), ("ados", ["ar"]),
@@ -216,14 +219,7 @@ struct UnitReader {
                     if let unit = phrase(at: index, in: text, end: range.upperBound, first: reading) { return unit }
                     var unit = Unit(tokens: index..<index + 1, opinion: reading.opinion, modifiers: reading.modifiers, key: token.key, isWord: true)
                     if reading.modifiers[.boundary] != nil { unit.breaksClause = true }
-                    unit.capitalised = reading.capitalised
-                    unit.conditional = reading.conditional
-                    unit.reported = reading.reported
-                    unit.pastSubjunctive = reading.pastSubjunctive
-                    unit.finite = reading.finite
-                    unit.timeUnit = reading.timeUnit
-                    unit.imperative = reading.imperative
-                    unit.demandable = reading.demandable
+                    unit.traits = reading.traits
                     return unit
                 }
                 units.append(read)
@@ -315,7 +311,7 @@ struct UnitReader {
         var unit = Unit(tokens: range, opinion: reading.opinion, modifiers: reading.modifiers,
                         key: reading.key, isWord: true)
         if reading.modifiers[.boundary] != nil { unit.breaksClause = true }
-        unit.finite = first.finite
+        unit.traits.finite = first.traits.finite
         return unit
     }
 
@@ -388,7 +384,9 @@ struct UnitReader {
 /// Readings remembered per thread by the token's shared forms (a surface is analysed once), and the
 /// readings of emoji and emoticons by their text.
 final class OpinionCache: @unchecked Sendable {
-    private let readings = IdentityTable<TokenForms, WordReading>()
+    /// Readings of forms whose slot another owner holds. `reading` hands them out unretained, so the table
+    /// is only cleared between texts (`beginText`), never while one is read.
+    private let readings = IdentityTable<TokenForms, WordReading>(clearsWhenFull: false)
     /// The phrase reader's work list, kept between words.
     var phraseStack: [(node: Int, position: Int, skipped: Bool)] = []
     private var symbols: [String: OpinionLookup.Found?] = [:]
@@ -396,6 +394,9 @@ final class OpinionCache: @unchecked Sendable {
 
     /// The reading travels with the forms (one pointer away); a table per thread holds the readings of
     /// forms another analyzer's reading is attached to.
+    /// Called before each text: the fallback table may start over only here.
+    func beginText() { readings.clearIfFull() }
+
     /// Unretained: the forms or this thread's table hold the reading while the text is read.
     @inline(__always)
     func reading(_ forms: TokenForms, _ reference: LexiconReference) -> Unmanaged<WordReading> {

@@ -118,3 +118,33 @@ struct DocumentIDTests {
         #expect(known.value == expected)
     }
 }
+
+@Suite("IdentityTable")
+struct IdentityTableTests {
+    final class Box {
+        let value: Int
+        init(_ value: Int) { self.value = value }
+    }
+
+    @Test("a table that does not clear itself keeps every value past its limit until its owner clears it")
+    func clearsOnlyWhenAsked() {
+        let keys = (0..<40).map { Box($0) }
+        let table = IdentityTable<Box, Box>(capacityPowerOfTwo: 4, clearsWhenFull: false)  // limit 8
+        var made = 0
+        for key in keys { _ = table.value(for: key) { made += 1; return Box(key.value * 10) } }
+        #expect(made == 40)
+        // All 40 are still there: asking again makes nothing new.
+        for key in keys { #expect(table.value(for: key) { made += 1; return Box(-1) }.value == key.value * 10) }
+        #expect(made == 40)
+        table.clearIfFull()
+        _ = table.value(for: keys[0]) { made += 1; return Box(0) }
+        #expect(made == 41)
+
+        // One that clears itself starts over at its limit.
+        let clearing = IdentityTable<Box, Box>(capacityPowerOfTwo: 4)
+        var madeAgain = 0
+        for key in keys.prefix(9) { _ = clearing.value(for: key) { madeAgain += 1; return Box(0) } }
+        _ = clearing.value(for: keys[0]) { madeAgain += 1; return Box(0) }
+        #expect(madeAgain == 10)
+    }
+}

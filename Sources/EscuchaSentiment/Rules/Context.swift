@@ -45,6 +45,18 @@ struct RuleContext {
 
     func cue(_ unit: Int) -> String { units[unit].key }
 
+    /// Whether a negator stands before `unit` in its clause, within `limit` units.
+    func isNegated(_ unit: Int, limit: Int = Negation.scope) -> Bool {
+        before(unit, limit: limit).contains { negators.contains($0) }
+    }
+
+    /// The nearest unit before `unit` that is not an object pronoun (`que me lo devolvieron` → `que`), or -1.
+    func skippingPronouns(before unit: Int) -> Int {
+        var previous = unit - 1
+        while previous >= 0, FulfilledExpectations.clitics.contains(units[previous].key) { previous -= 1 }
+        return previous
+    }
+
     /// Units of the same clause after `unit`, nearest first, up to `limit` of them.
     func after(_ unit: Int, limit: Int) -> Range<Int> {
         var end = unit + 1

@@ -28,7 +28,7 @@ enum ProperNames {
     /// First letter upper case, the rest lower case (`Rico`, not `RICO` or `rico`), read on the UTF-8
     /// bytes: Spanish capitals are ASCII or Latin-1 (`Á` is C3 81, `á` is C3 A1).
     static func isCapitalised(_ unit: Unit, _ text: NormalizedText) -> Bool {
-        unit.isWord && unit.tokens.count == 1 && unit.capitalised
+        unit.isWord && unit.tokens.count == 1 && unit.traits.capitalised
     }
 
     static func isCapitalised(_ surface: String) -> Bool {

@@ -50,7 +50,7 @@ enum Counterfactuals {
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
         var used = Set<Int>()
-        for (index, unit) in context.units.enumerated() where unit.pastSubjunctive {
+        for (index, unit) in context.units.enumerated() where unit.traits.pastSubjunctive {
             var probe = index - 1
             var steps = 0
             while probe >= 0, steps < 5, context.sentenceOf[probe] == context.sentenceOf[index] {

@@ -28,9 +28,9 @@ enum Negation {
     /// A conjugated verb read as a verb's entry (`cobraron` → `cobrar`, `vale la pena` → `valer la pena`), not
     /// a noun that shares the spelling of a verb form (`quejas`).
     static func isVerbOpinion(_ unit: Unit) -> Bool {
-        guard unit.finite, let term = unit.opinion?.entry.term else { return false }
+        guard unit.traits.finite, let term = unit.opinion?.entry.term else { return false }
         let verb = term.split(separator: " ").first ?? ""
-        return WordReading.infinitiveEndings.contains { verb.hasSuffix($0) }
+        return WordReading.isInfinitive(verb)
     }
 
     static func shifted(_ valence: Double, weight: Double) -> Double {
@@ -78,7 +78,7 @@ enum Negation {
             var verbsBetween = 0
             for (distance, other) in context.before(unitIndex, limit: scope).enumerated() {
                 guard negators.contains(other) else {
-                    if context.units[other].finite { verbsBetween += 1 }
+                    if context.units[other].traits.finite { verbsBetween += 1 }
                     continue
                 }
                 if verbsBetween >= 2 || verbsBetween == 1 && isVerbOpinion(unit) { break }

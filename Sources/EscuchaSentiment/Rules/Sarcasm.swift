@@ -26,7 +26,7 @@ enum Sarcasm {
                 index -= 1
             }
             let hasNegative = context.contributions.contains { $0.value < 0 && !context.units[$0.unit].isSymbolic }
-            let contrast = context.units.contains { $0.has(.contrastAfter) || $0.has(.contrastBefore) }
+            let contrast = context.units.contains(where: SentimentAnalyzer.isContrast)
             let strong = closing.map { context.units[$0].modifiers[.sarcasm]! >= strongCue } ?? false
             if let closing, hasNegative, strong || !contrast {
                 for index in context.contributions.indices where context.contributions[index].value > 0 {
@@ -70,7 +70,7 @@ enum Sarcasm {
     /// Whether a contrast word stands between `unit` and every one of `others`.
     static func isContrasted(_ unit: Int, with others: [Int], _ context: RuleContext) -> Bool {
         !others.isEmpty && others.allSatisfy { other in
-            (min(unit, other) + 1..<max(unit, other)).contains { context.units[$0].has(.contrastAfter) || context.units[$0].has(.contrastBefore) }
+            (min(unit, other) + 1..<max(unit, other)).contains { SentimentAnalyzer.isContrast(context.units[$0]) }
         }
     }
 
@@ -96,7 +96,7 @@ extension Sarcasm {
         guard let opening = members.min(by: { context.contributions[$0].unit < context.contributions[$1].unit }),
               praise.contains(opening), context.contributions[opening].valence >= ironicPraise else { return }
         let first = praise.map { context.contributions[$0].unit }.min()!
-        let contrast = (first..<failure).contains { context.units[$0].has(.contrastAfter) || context.units[$0].has(.contrastBefore) }
+        let contrast = (first..<failure).contains { SentimentAnalyzer.isContrast(context.units[$0]) }
         guard !contrast else { return }
         for index in praise {
             let value = context.contributions[index].value

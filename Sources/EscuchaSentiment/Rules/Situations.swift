@@ -68,15 +68,14 @@ enum UnmetExpectations {
     static func demands(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
         for index in context.units.indices {
-            guard context.units[index].demandable, let weight = context.units[index].modifiers[.expected], context.units[index].opinion == nil,
-                  !context.before(index, limit: Negation.scope).contains(where: { context.negators.contains($0) }) else { continue }
+            guard context.units[index].traits.demandable, let weight = context.units[index].modifiers[.expected], context.units[index].opinion == nil,
+                  !context.isNegated(index) else { continue }
             var cue: String?
-            if context.units[index].imperative {
+            if context.units[index].traits.imperative {
                 cue = context.units[index].key
             } else {
                 // `quiero que me devuelvan`: `que` starts a clause of its own, so look past it and the pronouns.
-                var previous = index - 1
-                while previous >= 0, FulfilledExpectations.clitics.contains(context.units[previous].key) { previous -= 1 }
+                let previous = context.skippingPronouns(before: index)
                 if previous > 0, context.units[previous].key == "que", demandingVerbs.contains(context.units[previous - 1].key) {
                     cue = context.units[previous - 1].key + " que"
                 }
@@ -97,7 +96,7 @@ enum UnmetExpectations {
                 guard let weight = context.units[index].modifiers[.expected], context.units[index].opinion == nil else { continue }
                 let before = context.before(index, limit: overdueReach)
                 guard let asking = before.first(where: { context.units[$0].key == "cuando" || context.units[$0].key == "cuándo" }),
-                      !before.contains(where: { context.negators.contains($0) }), context.sentenceOf[asking] == sentenceIndex else { continue }
+                      !context.isNegated(index, limit: overdueReach), context.sentenceOf[asking] == sentenceIndex else { continue }
                 out.append(RuleContext.Working.cue(unit: index, term: "cuándo … \(context.units[index].key)", rule: "unmet expectation",
                                                    cue: "cuándo", value: weight))
             }
@@ -118,16 +117,15 @@ enum FulfilledExpectations {
     /// `el cambio que me devolvieron`, `el producto que me enviaron`: a relative clause names a thing, it does
     /// not report the service.
     static func inRelativeClause(_ index: Int, _ context: RuleContext) -> Bool {
-        var previous = index - 1
-        while previous >= 0, context.units[previous].isWord, clitics.contains(context.units[previous].key) { previous -= 1 }
+        let previous = context.skippingPronouns(before: index)
         guard previous > 0, context.units[previous].key == "que" else { return false }
         return context.units[previous - 1].isWord
     }
 
-    static func cues(_ context: RuleContext, negated: (Int) -> Bool) -> [RuleContext.Working] {
+    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
         for (index, unit) in context.units.enumerated() {
-            guard let weight = unit.modifiers[.fulfilled], unit.opinion == nil, unit.reported, !negated(index),
+            guard let weight = unit.modifiers[.fulfilled], unit.opinion == nil, unit.traits.reported, !context.isNegated(index),
                   !inRelativeClause(index, context) else { continue }
             out.append(RuleContext.Working.cue(unit: index, term: unit.key, rule: "fulfilled expectation", cue: nil, value: weight))
         }
@@ -192,7 +190,7 @@ enum CostLevel {
                 guard let kind = context.units[position].modifiers[.cost] else { return false }
                 return movesDocuments || kind == 1
             }) else { continue }
-            if context.before(index, limit: Negation.scope).contains(where: { context.negators.contains($0) }) { continue }
+            if context.isNegated(index) { continue }
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(cost)) … \(unit.key)", rule: "cost level",
                                                cue: context.cue(cost), value: weight))
         }
@@ -219,9 +217,9 @@ enum LongWait {
 
     static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
-        for index in context.units.indices.dropFirst() where context.units[index].timeUnit != .none {
+        for index in context.units.indices.dropFirst() where context.units[index].traits.timeUnit != .none {
             // Known when the word was first read: no word is hashed here.
-            let isLong = context.units[index].timeUnit == .hours
+            let isLong = context.units[index].traits.timeUnit == .hours
             // The amount right before the unit: digits or a number word.
             let amountUnit = context.units[index - 1]
             guard context.clauseOf[index - 1] == context.clauseOf[index] else { continue }
@@ -234,7 +232,7 @@ enum LongWait {
                 return context.units[position].isWord && (waitWords.contains(lemma) || waitWords.contains(context.units[position].key))
             }) else { continue }
             if context.units[wait].opinion != nil { continue }
-            if context.before(min(wait, index - 1), limit: Negation.scope).contains(where: { context.negators.contains($0) }) { continue }
+            if context.isNegated(min(wait, index - 1)) { continue }
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(wait)) … \(context.cue(index))", rule: "long wait",
                                                cue: context.cue(wait), value: weight))
         }

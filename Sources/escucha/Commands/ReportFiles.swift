@@ -23,19 +23,29 @@ struct ReportFiles {
         let files = ReportFiles(report: report, triage: triage, queueLength: queue.count, head: head)
         let csv = try OutputFile(creating: "\(folder)/triage.csv")
         let jsonLines = try OutputFile(creating: "\(folder)/triage.jsonl")
-        csv.write(TriageOutput.csvHeaderLine)
-        var writer = JSONWriter()
-        for (index, row) in queue.enumerated() {
-            let row = try accumulator.row(row)
-            csv.write(triage.csvLine(row, rank: index + 1))
-            writer.reset()
-            triage.jsonLine(row, rank: index + 1, to: &writer)
-            jsonLines.write(writer.bytes)
-        }
-        try csv.finish()
-        try jsonLines.finish()
+        try writeQueue(queue, from: accumulator, as: triage, csv: csv, jsonLines: jsonLines)
         try files.write(customers: accumulator.customerSummaries(), folder: folder)
         return files
+    }
+
+    /// The queue's rows as CSV (with its header) and JSON Lines, each row read back from the store as it is
+    /// written: a queue of any length is never held. Either output may be left out.
+    static func writeQueue<Store: DetractorStore>(_ queue: some Sequence<(location: Int, priority: TriagePriority, otherComplaints: Int)>,
+                                                  from accumulator: ReportAccumulator<Store>, as triage: TriageOutput,
+                                                  csv: OutputFile?, jsonLines: OutputFile?) throws {
+        csv?.write(TriageOutput.csvHeaderLine)
+        var writer = JSONWriter()
+        for (index, entry) in queue.enumerated() {
+            let row = try accumulator.row(entry)
+            csv?.write(triage.csvLine(row, rank: index + 1))
+            if let jsonLines {
+                writer.reset()
+                triage.jsonLine(row, rank: index + 1, to: &writer)
+                jsonLines.write(writer.bytes)
+            }
+        }
+        try csv?.finish()
+        try jsonLines?.finish()
     }
 
     func write(customers: [CustomerSummary], folder: String) throws {

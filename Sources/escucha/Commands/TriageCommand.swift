@@ -79,21 +79,9 @@ struct TriageCommand: ParsableCommand {
         let output = TriageOutput(masker: maskPersonalData ? PersonalDataMasker() : nil)
         switch format {
         case "csv", "jsonl":
-            // Row by row: a queue of any length is written without being held.
             let out = OutputFile(standardOutput: ())
-            if format == "csv" { out.write(TriageOutput.csvHeaderLine) }
-            var writer = JSONWriter()
-            for (index, entry) in queue.enumerated() {
-                let row = try accumulator.row(entry)
-                if format == "csv" {
-                    out.write(output.csvLine(row, rank: index + 1))
-                } else {
-                    writer.reset()
-                    output.jsonLine(row, rank: index + 1, to: &writer)
-                    out.write(writer.bytes)
-                }
-            }
-            try out.finish()
+            try ReportFiles.writeQueue(queue, from: accumulator, as: output, csv: format == "csv" ? out : nil,
+                                       jsonLines: format == "jsonl" ? out : nil)
         default:
             // A table is for reading: the whole queue is shown, as asked.
             print(output.table(try accumulator.rows(queue), width: Console.terminalWidth), terminator: "")
