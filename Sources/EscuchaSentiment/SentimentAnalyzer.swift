@@ -36,9 +36,12 @@ public struct SentimentAnalyzer: Sendable {
     }
 
     public func analyze(_ text: NormalizedText) -> SentimentAnalysis {
-        if !disabledRules.contains("language"), let language = LanguageGuess.foreign(text) { return Self.unscored(text, language: language) }
         let cache = caches.value
         cache.beginText()
+        let survey = survey(text, cache)
+        if !disabledRules.contains("language"), let language = LanguageGuess.foreign(english: survey.english, spanish: survey.spanish) {
+            return Self.unscored(text, language: language)
+        }
         let reader = UnitReader(reference: reference, cache: cache)
         var units: [Unit] = []
         var sentenceOf: [Int] = []
@@ -67,7 +70,7 @@ public struct SentimentAnalyzer: Sendable {
             clauseOf.append(clause)
         }
         var context = RuleContext(units: units, sentenceOf: sentenceOf, clauseOf: clauseOf, sentences: sentences,
-                                  contributions: [], shouting: Self.isShouting(text))
+                                  contributions: [], shouting: survey.shouting)
         (context.negators, context.concord) = Negation.roles(context)
         for (index, unit) in units.enumerated() {
             guard let opinion = unit.opinion else { continue }
@@ -141,14 +144,23 @@ public struct SentimentAnalyzer: Sendable {
     static let vows: Set<String> = ["nunca más", "nunca mas", "nunca jamás", "nunca jamas"]
 
     /// Three or more words, nearly all in capitals: capitals are then the writer's habit.
-    static func isShouting(_ text: NormalizedText) -> Bool {
-        var words = 0
-        var capitals = 0
-        for token in text.tokens where token.kind == .word && token.surface.utf8.count > 1 {
-            words += 1
-            if token.emphasis.contains(.allCaps) { capitals += 1 }
+    /// One pass over the words before the rules: the function words of each language (`LanguageGuess`) and
+    /// whether the whole text is in capitals (at least three words longer than a letter, 80% of them).
+    private func survey(_ text: NormalizedText, _ cache: OpinionCache) -> (english: Int, spanish: Int, shouting: Bool) {
+        var english = 0, spanish = 0, words = 0, capitals = 0
+        for token in text.tokens where token.kind == .word {
+            cache.reading(token.forms, reference)._withUnsafeGuaranteedRef { reading in
+                let traits = reading.traits
+                switch traits.functionWord {
+                case .english: english += 1
+                case .spanish: spanish += 1
+                case .none: break
+                }
+                if traits.longerThanOneLetter { words += 1 }
+                if traits.shouted { capitals += 1 }
+            }
         }
-        return words >= 3 && Double(capitals) >= 0.8 * Double(words)
+        return (english, spanish, words >= 3 && Double(capitals) >= 0.8 * Double(words))
     }
 
     private func finish(_ context: RuleContext, _ text: NormalizedText) -> SentimentAnalysis {

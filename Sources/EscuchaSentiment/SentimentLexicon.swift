@@ -347,6 +347,7 @@ public struct PhraseIndex: Sendable {
             }
             nodes[index].reading = Reading(opinion: opinion, modifiers: modifiers, words: words, key: words.joined(separator: " "))
         }
+        complete = nodes.map { $0.reading != nil }
     }
 
     func children(of node: Int, key: String) -> [Int32]? { nodes[node].children[key] }
@@ -371,6 +372,10 @@ public struct PhraseIndex: Sendable {
     @inline(__always)
     func word(of node: Int) -> Word { words[node] }
     func reading(of node: Int) -> Reading? { nodes[node].reading }
+    /// Whether a phrase ends at `node` (without copying its reading).
+    @inline(__always)
+    func isComplete(_ node: Int) -> Bool { complete[node] }
+    private var complete: [Bool] = []
 
     /// The reading of exactly these words (hashtag segments), by key.
     func reading(ofKeys keys: [String]) -> Reading? {

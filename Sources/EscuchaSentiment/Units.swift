@@ -42,6 +42,12 @@ struct WordTraits {
     /// imperative with pronouns attached (`devuélvanme`): see `UnmetExpectations.demands`.
     var demandable = false
     var imperative = false
+    /// A function word of Spanish or English, for the language guess (`LanguageGuess`).
+    var functionWord = LanguageGuess.FunctionWord.none
+    /// Written in capitals and longer than one letter, for telling a shouted text (`SentimentAnalyzer.survey`).
+    var shouted = false
+    /// Longer than one letter (`a`, `y` in capitals say nothing of shouting).
+    var longerThanOneLetter = false
 
     enum TimeUnit: UInt8 { case none, minutes, hours }
 }
@@ -118,6 +124,9 @@ final class WordReading {
         opensPhrase = !starts.isEmpty
         var traits = WordTraits()
         traits.capitalised = !forms.emphasis.contains(.allCaps) && ProperNames.isCapitalised(forms.surface)
+        traits.functionWord = LanguageGuess.functionWord(forms.key)
+        traits.longerThanOneLetter = forms.surface.utf8.count > 1
+        traits.shouted = traits.longerThanOneLetter && forms.emphasis.contains(.allCaps)
         // A verb in the conditional: -ría(n)/-ríamos from an infinitive (`encantaría`, `sería`).
         let lemma = opinion?.entry.term ?? forms.lemma
         // `contestaran`, `cumpliera`, `abriesen`, `hubiera`: an imperfect subjunctive of a verb the
@@ -279,7 +288,7 @@ struct UnitReader {
         for start in first.phraseStarts { cache.phraseStack.append((Int(start), index + 1, false)) }
         let phrases = lexicon.phrases
         while let (node, position, skipped) = cache.phraseStack.popLast() {
-            if position > index, phrases.reading(of: node) != nil, position - index >= (best?.length ?? 0),
+            if position > index, phrases.isComplete(node), position - index >= (best?.length ?? 0),
                !Self.isQuantity(endingAt: position, in: text, end: end), !Self.isPeriphrasis(endingAt: position, in: text, end: end) {
                 best = (position - index, node)
             }

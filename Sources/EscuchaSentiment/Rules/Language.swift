@@ -18,13 +18,15 @@ enum LanguageGuess {
                                        "su", "para", "es", "al", "lo", "como", "mas", "pero", "muy", "me", "mi", "le", "ya", "fue",
                                        "esta", "hay", "todo", "nos", "yo", "si", "ni", "era", "son", "tan", "ha", "les"]
 
-    /// `"en"` for a text that reads as English; nil for Spanish (or too little to tell).
-    static func foreign(_ text: NormalizedText) -> String? {
-        var english = 0, spanish = 0
-        for token in text.tokens where token.kind == .word {
-            let key = token.key
-            if Self.english.contains(key) { english += 1 } else if Self.spanish.contains(key) { spanish += 1 }
-        }
-        return english >= minimumForeign && english > foreignRatio * spanish ? "en" : nil
+    enum FunctionWord: UInt8 { case none, spanish, english }
+
+    /// Which language's function word a word key is (looked up once per surface, kept in its traits).
+    static func functionWord(_ key: String) -> FunctionWord {
+        english.contains(key) ? .english : spanish.contains(key) ? .spanish : .none
+    }
+
+    /// `"en"` for function-word counts that read as English; nil for Spanish (or too little to tell).
+    static func foreign(english: Int, spanish: Int) -> String? {
+        english >= minimumForeign && english > foreignRatio * spanish ? "en" : nil
     }
 }
