@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "EscuchaTextTests", dependencies: ["EscuchaText"]),
         // The fixture is read by path from the checkout, not bundled.
         .testTarget(name: "EscuchaIngestTests", dependencies: ["EscuchaTestSupport", "EscuchaIngest"], exclude: ["Fixtures"]),
-        .testTarget(name: "EscuchaNormalizeTests", dependencies: ["EscuchaTestSupport", "EscuchaNormalize", "EscuchaIngest"]),
+        .testTarget(name: "EscuchaNormalizeTests", dependencies: ["EscuchaTestSupport", "EscuchaNormalize", "EscuchaLexicon", "EscuchaIngest"]),
         .testTarget(name: "EscuchaSentimentTests", dependencies: ["EscuchaTestSupport", "EscuchaSentiment"]),
         .testTarget(name: "EscuchaTopicsTests", dependencies: ["EscuchaTestSupport", "EscuchaTopics"]),
         .testTarget(name: "EscuchaCustomersTests", dependencies: ["EscuchaTestSupport", "EscuchaCustomers"]),

@@ -45,7 +45,10 @@ public struct NormalizationLexicons: Sendable {
         var byKey: [String: String] = [:]
         for (word, zipf) in vocabulary {
             let matching = key(word)
-            if let existing = byKey[matching], (vocabulary[existing] ?? 0) >= zipf { continue }
+            // The commoner spelling; between equally common ones the first in code point order, so that the
+            // choice does not hang on the dictionary's (per-process) iteration order.
+            if let existing = byKey[matching], let existingZipf = vocabulary[existing],
+               existingZipf > zipf || existingZipf == zipf && existing.unicodeScalars.lexicographicallyPrecedes(word.unicodeScalars) { continue }
             byKey[matching] = word
         }
         vocabularyByKey = byKey

@@ -48,12 +48,18 @@ public struct TSVTable: Sendable {
         var header: [String]?
         var rows: [Row] = []
         var seen: [String: Int] = [:]
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let lineNumber = index + 1
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if line.hasPrefix("#") || line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        // Lines and fields are cut on bytes: a tab or line feed is never part of another UTF-8 character,
+        // and cutting on Characters would keep `\r\n` (one Character) from ending a line.
+        var utf8 = text.utf8[...]
+        var lineNumber = 0
+        while !utf8.isEmpty {
+            lineNumber += 1
+            let end = utf8.firstIndex(of: 0x0A) ?? utf8.endIndex
+            var line = utf8[..<end]
+            utf8 = end == utf8.endIndex ? utf8[end...] : utf8[utf8.index(after: end)...]
+            if line.last == 0x0D { line = line.dropLast() }
+            if line.first == UInt8(ascii: "#") || line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             guard header != nil else {
                 guard fields == expected else {
                     throw LexiconError(file: file, line: lineNumber,
@@ -67,7 +73,8 @@ public struct TSVTable: Sendable {
                                    message: "expected \(expected.count) tab-separated fields (\(expected.joined(separator: ", "))), found \(fields.count)")
             }
             let key = fields[0]
-            guard !key.isEmpty, key.trimmingCharacters(in: .whitespaces) == key else {
+            guard let first = key.unicodeScalars.first, let last = key.unicodeScalars.last,
+                  !first.properties.isWhitespace, !last.properties.isWhitespace else {
                 throw LexiconError(file: file, line: lineNumber, message: "the \(expected[0]) is empty or has surrounding spaces")
             }
             if uniqueKey {

@@ -42,6 +42,14 @@ import EscuchaLexicon
         }?.hasPrefix("modifiers.tsv:2: unknown kind 'intensifier'") == true)
     }
 
+    @Test func windowsLineEndingsAndCommentsAreRead() throws {
+        let table = try TSVTable.parse("# a comment\r\nterm\tvalence\r\n\r\nbueno\t2\r\nmalo\t-2", file: "v.tsv", columns: ["term", "valence"])
+        #expect(table.rows.map(\.fields) == [["bueno", "2"], ["malo", "-2"]])
+        #expect(table.rows.map(\.line) == [4, 5])
+        #expect(error { _ = try TSVTable.parse("term\tvalence\n bueno\t2\n", file: "v.tsv", columns: ["term", "valence"]) }
+                == "v.tsv:2: the term is empty or has surrounding spaces")
+    }
+
     @Test func theShippedLexiconsLoadAndAreLargeEnough() throws {
         let lexicon = fullAnalyzer.lexicon
         #expect(lexicon.words.count + lexicon.phrases.count >= 8000)
