@@ -29,6 +29,14 @@ struct SentimentCommandTests {
         }
     }
 
+    @Test("score: the same input gives the same output in every run (no choice hangs on a dictionary's per-process order)")
+    func scoreIsDeterministic() throws {
+        let gold = "\(repositoryRoot)/corpora/gold/sentiment.jsonl"
+        let outputs = try (0..<3).map { _ in try run(["score", gold]).stdout }
+        #expect(outputs[0].utf8.count > 100_000)
+        for output in outputs.dropFirst() { #expect(output == outputs[0]) }
+    }
+
     @Test("score: documents come back whole with sentiment added; bad lines say why and keep their place")
     func scoreDocuments() throws {
         let input = temporaryPath("documents.jsonl")
