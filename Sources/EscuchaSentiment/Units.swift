@@ -42,6 +42,9 @@ struct WordTraits {
     /// imperative with pronouns attached (`devuélvanme`): see `UnmetExpectations.demands`.
     var demandable = false
     var imperative = false
+    /// Spelled like an infinitive (`emitir`; the vocabulary need not know it), or one the vocabulary knows with
+    /// clitics attached (`comunicarme`), for `Impediments`.
+    var infinitive = false
     /// A function word of Spanish or English, for the language guess (`LanguageGuess`).
     var functionWord = LanguageGuess.FunctionWord.none
     /// Written in capitals and longer than one letter, for telling a shouted text (`SentimentAnalyzer.survey`).
@@ -142,6 +145,8 @@ final class WordReading {
         traits.reported = forms.key.hasSuffix("aron") || forms.key.hasSuffix("ieron") || forms.key.hasSuffix("yeron")
             || forms.normalized.hasSuffix("ó") || forms.key == "cumplen"
         traits.finite = Self.isFinite(forms, lookup.normalizer)
+        traits.infinitive = !forms.normalized.contains(" ") && (Self.isInfinitive(forms.normalized) && forms.normalized.utf8.count >= 4
+            || infinitives.contains { Self.isInfinitive($0) && forms.key.hasPrefix(Folding.key($0)) && lookup.normalizer.lexicons.vocabulary[$0] != nil })
         traits.timeUnit = LongWait.longUnits.contains(forms.key) ? .hours : LongWait.minuteUnits.contains(forms.key) ? .minutes : .none
         traits.demandable = UnmetExpectations.demandVerbs.contains(forms.lemma) || infinitives.contains(where: UnmetExpectations.demandVerbs.contains)
         traits.imperative = traits.demandable && lookup.normalizer.isImperativeWithClitics(forms.normalized)

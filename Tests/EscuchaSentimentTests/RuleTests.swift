@@ -204,6 +204,19 @@ import Testing
         #expect(values("¿me atienden?").isEmpty)  // not reported as done
     }
 
+    @Test func sayingAnActionCannotBeDoneIsAComplaint() {
+        #expect(values("imposible emitir el billete") == ["emitir": -1.5])
+        #expect(values("me es imposible comunicarme con ustedes") == ["comunicarme": -1.5])
+        #expect(values("no consigo entrar en la app") == ["entrar": -1.5])
+        #expect(values("no lo he podido pagar") == ["pagar": -1.5])
+        #expect(values("ni siquiera pudimos cenar") == ["cenar": -1.5])
+        // The present `no puedo` is a plan as often as a failure; without a negator `pude` is a success.
+        #expect(values("no puedo ir el martes").isEmpty)
+        #expect(values("pude entrar sin problema")["entrar"] == nil)
+        // An action with an opinion of its own is the negation's to turn, not an impediment.
+        #expect(rules("no pude recomendar", "recomendar") == ["negation"])
+    }
+
     @Test func excess() {
         #expect(values("demasiada espera") == ["espera": -1])
         #expect(values("demasiado caro") == ["caro": -1.95])  // an opinion word is boosted instead

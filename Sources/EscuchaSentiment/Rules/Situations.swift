@@ -108,6 +108,45 @@ enum UnmetExpectations {
     static let overdueReach = 3
 }
 
+/// `imposible emitir el billete`, `no consigo entrar en la app`, `no he podido pagar`: saying an ordinary
+/// action cannot be done, or could not be, is a complaint, though the action has no opinion of its own.
+/// An action that is an opinion word is left to negation (`imposible olvidar`, `no logro disfrutar`), and
+/// the present `no puedo` is left out: it is as often a plan or a courtesy (`no puedo ir`, `no puedo esperar
+/// a volver`) as a failure.
+enum Impediments {
+    static let weight = -1.5
+    /// Said of the action: `imposible` (also `me es imposible`, `resulta imposible`).
+    static let impossible: Set<String> = ["imposible"]
+    /// A failed attempt once negated: present and past of `conseguir` and `lograr`, past of `poder`.
+    static let attempts: Set<String> = ["consigo", "conseguimos", "consigue", "consiguen", "consegui", "consiguio", "consiguieron",
+                                        "conseguido", "logro", "logramos", "logra", "logran", "logre", "lograron", "logrado",
+                                        "pude", "pudimos", "pudo", "pudieron", "podido"]
+    static let auxiliaries: Set<String> = ["he", "has", "ha", "hemos", "han", "habia", "habiamos", "habian"]
+
+    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+        var out: [RuleContext.Working] = []
+        let negators = context.negators
+        for (index, unit) in context.units.enumerated() where unit.traits.infinitive && unit.opinion == nil && unit.tokens.count == 1 {
+            let cue = context.skippingPronouns(before: index)
+            guard cue >= 0, context.clauseOf[cue] == context.clauseOf[index] else { continue }
+            let key = context.units[cue].key
+            if impossible.contains(key) {
+                out.append(RuleContext.Working.cue(unit: index, term: "\(key) … \(unit.key)", rule: "impediment", cue: key, value: weight))
+                continue
+            }
+            // An attempt word with an opinion of its own (`conseguido`) is negated by the negation rule already.
+            guard attempts.contains(key), context.units[cue].opinion == nil else { continue }
+            // The negator before the attempt, past an auxiliary and pronouns: `no lo he conseguido abrir`.
+            var previous = context.skippingPronouns(before: cue)
+            if previous >= 0, auxiliaries.contains(context.units[previous].key) { previous = context.skippingPronouns(before: previous) }
+            guard previous >= 0, negators.contains(previous), context.clauseOf[previous] == context.clauseOf[index] else { continue }
+            out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(previous)) \(key) … \(unit.key)", rule: "impediment",
+                                               cue: context.cue(previous), value: weight))
+        }
+        return out
+    }
+}
+
 /// `me atendieron enseguida`, `me devolvieron el dinero`, `cumplieron la fecha`: an owed action reported
 /// as done (in the preterite, or `cumplen`) is mild praise in feedback, the counterpart of an unmet one.
 /// A question, a condition or a negation keeps it out (the other rules see to the first two).
