@@ -6,6 +6,7 @@ import EscuchaNormalize
 public struct OpinionLookup: Sendable {
     let lexicon: SentimentLexicon
     let normalizer: Normalizer
+    let spelling = SpellingRepairCache()
 
     /// An entry found, shared by every unit that reads it (a unit holds one reference, not its strings).
     public final class Found: Sendable {
@@ -83,8 +84,25 @@ public struct OpinionLookup: Sendable {
                     return Found(entry: entry, match: "prefix", intensity: [("booster", prefix, factor)])
                 }
             }
+            // A typo of an opinion word (`horrbile`), or of a form of one (`recomemdado` → `recomemdar` →
+            // `recomendar`); not of a name (`Ximena`).
+            if !ProperNames.isCapitalised(forms.surface), !forms.emphasis.contains(.allCaps), forms.key.utf8.count >= SpellingRepair.minimumLength,
+               let words = spelling.words(), !words.keys.contains(forms.key),
+               !normalizer.lemmaCandidates(of: word).contains(where: { words.keys.contains(Folding.key($0.lemma)) }) {
+                if let repaired = spelling.repair(forms.key, building: spellingCandidates) {
+                    return Found(entry: repaired.entry, match: "spelling", intensity: [])
+                }
+            }
         }
         return nil
+    }
+
+    /// Every opinion word a typo may be repaired to: the lexicon's single words, by key (their forms are
+    /// reached through the typo's own lemma candidates).
+    private func spellingCandidates() -> SpellingRepair {
+        SpellingRepair(candidates: lexicon.words.sorted(by: { $0.key < $1.key }).compactMap { term, entry in
+            term.contains(" ") ? nil : (Folding.key(term), entry)
+        })
     }
 
     static let superlativeEndings = ["isimo", "isima", "isimos", "isimas"]

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import EscuchaLexicon
 @testable import EscuchaSentiment
@@ -57,5 +58,53 @@ import EscuchaLexicon
         // Emoji are keyed without variation selectors and skin tones: ❤️ finds ❤.
         #expect(lexicon.emoji[SentimentLexicon.emojiBase("❤️")] != nil)
         #expect(lexicon.emoji[SentimentLexicon.emojiBase("👍🏽")] != nil)
+    }
+}
+
+@Suite struct SpellingRepairTests {
+    let repair = SpellingRepair(candidates: [
+        ("excelente", ValenceEntry(term: "excelente", valence: 3.5, list: "adjectives", line: 1)),
+        ("horrible", ValenceEntry(term: "horrible", valence: -3.5, list: "adjectives", line: 2)),
+        ("reventa", ValenceEntry(term: "reventa", valence: -1, list: "nouns", line: 3)),
+        ("agradable", ValenceEntry(term: "agradable", valence: 2.5, list: "adjectives", line: 4)),
+        ("agradables", ValenceEntry(term: "agradable", valence: 2.5, list: "adjectives", line: 4)),
+        ("cansado", ValenceEntry(term: "cansado", valence: -1.5, list: "adjectives", line: 5)),
+        ("casado", ValenceEntry(term: "casado", valence: 1, list: "adjectives", line: 6)),
+        ("excedente", ValenceEntry(term: "excedente", valence: -1, list: "nouns", line: 7)),
+    ])
+
+    @Test func oneLetterLeftOutAddedOrSwappedIsRepaired() {
+        #expect(repair.repair("exelente")?.word == "excelente")  // left out
+        #expect(repair.repair("excellente")?.word == "excelente")  // added
+        #expect(repair.repair("horrbile")?.word == "horrible")  // swapped
+        #expect(repair.repair("agradabe")?.entry.term == "agradable")  // two candidates, one entry
+    }
+
+    @Test func changedLettersFirstLettersShortWordsAndAmbiguityAreLeftAlone() {
+        #expect(repair.repair("excelemte") == nil)  // a changed letter is as often another word
+        #expect(repair.repair("preventa") == nil)  // typos keep the first letter
+        #expect(repair.repair("cansdo") == nil)  // under seven letters
+        #expect(repair.repair("caminado") == nil)  // within one edit of nothing listed
+        #expect(repair.repair("exceente") == nil)  // one edit from two different entries: ambiguous
+        #expect(repair.repair("excelente") == nil)  // the word itself is no typo
+        #expect(SpellingRepair.withinOneEdit(Array("casado".utf8), Array("cansado".utf8)))
+        #expect(SpellingRepair.withinOneEdit(Array("horrbile".utf8), Array("horrible".utf8)))
+        #expect(!SpellingRepair.withinOneEdit(Array("hrorbile".utf8), Array("horrible".utf8)))
+    }
+
+    /// With the system's Spanish word list (CI installs Debian's wspanish), typos of opinion words are read
+    /// and rare words are not taken for typos.
+    @Test func typosInTextWhereTheWordListIsInstalled() throws {
+        guard WordList.load(environment: ProcessInfo.processInfo.environment) != nil else {
+            #expect(ProcessInfo.processInfo.environment["CI"] == nil, "CI must install wspanish")
+            return
+        }
+        let found = fullAnalyzer.analyze("Muy recomnedado, un lugar exelente").contributions
+        #expect(found.map(\.term) == ["recomendado", "excelente"])
+        #expect(found.map(\.match) == ["spelling", "spelling"])
+        // Words Escucha's vocabulary lacks but Spanish has: no repair.
+        #expect(fullAnalyzer.analyze("la fachada y el interior, con respecto al precio").contributions.allSatisfy { $0.match != "spelling" })
+        // Capitalised words are not repaired: they are mostly names.
+        #expect(fullAnalyzer.analyze("Exelente").contributions.isEmpty)
     }
 }

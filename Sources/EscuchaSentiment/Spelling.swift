@@ -1,0 +1,130 @@
+import Foundation
+import Synchronization
+import EscuchaNormalize
+
+/// Opinion words the customer misspelled by one letter: `excenete` is `excelente`, `recomemdado` is
+/// `recomendado`, `pesimoo` is repaired earlier (elongation), `horrbile` is `horrible`. Reviews and tweets are
+/// typed fast on phones, and a lexicon that misses a typo misses the opinion.
+///
+/// Only a word the vocabulary and the morphology do not know is repaired, only to an opinion word, only
+/// when one edit (a letter left out, added, changed, or two swapped) reaches it, and only when every word
+/// that close has the same entry: an unknown word near two different opinions is left alone. Short words
+/// (under `minimumLength` letters) are left alone too, since one letter changes them into too many others;
+/// so are capitalised words, which are mostly names.
+struct SpellingRepair: Sendable {
+    static let minimumLength = 7
+
+    /// The candidates' keys as UTF-8 (accents folded: an accent is not a typo) and their entries.
+    private let words: [[UInt8]]
+    private let entries: [ValenceEntry]
+    /// The hash of a candidate's key and of each of its one-byte deletions → candidates (symmetric delete;
+    /// a hash collision only adds a candidate that the edit check then refuses). Bytes, not characters: the
+    /// keys are ASCII but for `ñ`, and an edit inside its two bytes is simply never within one edit.
+    private let index: [UInt64: [Int32]]
+
+    init(candidates: [(key: String, entry: ValenceEntry)]) {
+        var words: [[UInt8]] = []
+        var entries: [ValenceEntry] = []
+        var index: [UInt64: [Int32]] = [:]
+        var seen: Set<String> = []
+        for (key, entry) in candidates where key.utf8.count >= Self.minimumLength && seen.insert(key).inserted {
+            let number = Int32(words.count)
+            let bytes = Array(key.utf8)
+            words.append(bytes)
+            entries.append(entry)
+            Self.forEachVariant(of: bytes) { hash in
+                if index[hash]?.last != number { index[hash, default: []].append(number) }
+            }
+        }
+        self.words = words
+        self.entries = entries
+        self.index = index
+    }
+
+    /// The entry of the one opinion word within one edit of `key`, or nil.
+    func repair(_ key: String) -> (word: String, entry: ValenceEntry)? {
+        let bytes = Array(key.utf8)
+        guard bytes.count >= Self.minimumLength else { return nil }
+        var found: (word: String, entry: ValenceEntry)?
+        var ambiguous = false
+        Self.forEachVariant(of: bytes) { hash in
+            for number in index[hash] ?? [] where !ambiguous {
+                let word = words[Int(number)], entry = entries[Int(number)]
+                // Typos keep the first letter; a word that differs there is another word (`preventa`, `reventa`).
+                guard word.first == bytes.first, Self.withinOneEdit(bytes, word) else { continue }
+                if let previous = found, previous.entry.term != entry.term { ambiguous = true }
+                if found == nil { found = (String(decoding: word, as: UTF8.self), entry) }
+            }
+        }
+        return ambiguous ? nil : found
+    }
+
+    /// The hashes of `bytes` and of each of its one-byte deletions (FNV-1a, skipping one position).
+    static func forEachVariant(of bytes: [UInt8], _ body: (UInt64) -> Void) {
+        for skipped in -1..<bytes.count {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for (position, byte) in bytes.enumerated() where position != skipped {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+            body(hash ^ UInt64(bytes.count - (skipped < 0 ? 0 : 1)))
+        }
+    }
+
+    /// One insertion, deletion, substitution or transposition of neighbours turns `a` into `b`.
+    static func withinOneEdit(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        if a == b { return false }
+        if abs(a.count - b.count) > 1 { return false }
+        var start = 0
+        while start < min(a.count, b.count), a[start] == b[start] { start += 1 }
+        if a.count == b.count {
+            return start + 1 < a.count && a[start] == b[start + 1] && a[start + 1] == b[start] && a[(start + 2)...] == b[(start + 2)...]
+        }
+        let (longer, shorter) = a.count > b.count ? (a, b) : (b, a)
+        return longer[(start + 1)...] == shorter[start...]
+    }
+}
+
+/// Spanish words beyond Escucha's vocabulary, so that a rare word (`fachada`, `respecto`, `limitado`) is
+/// never taken for a typo: the system's Spanish word list (Debian's `wspanish`, `/usr/share/dict/spanish`,
+/// or `$ESCUCHA_WORDLIST`), by key. Without one, typos are not repaired: Escucha's own vocabulary lists the
+/// words of customer feedback, not all of Spanish, and a word it lacks is far more often rare than misspelled.
+struct WordList: Sendable {
+    static let defaultPath = "/usr/share/dict/spanish"
+    let keys: Set<String>
+
+    static func load(environment: [String: String]) -> WordList? {
+        let path = environment["ESCUCHA_WORDLIST"] ?? defaultPath
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        var keys: Set<String> = []
+        for line in data.split(separator: 0x0A) where !line.isEmpty {
+            keys.insert(Folding.key(Folding.fold(String(decoding: line, as: UTF8.self))))
+        }
+        return keys.isEmpty ? nil : WordList(keys: keys)
+    }
+}
+
+/// The repair table, built the first time an unknown word needs it (most texts never do) and then shared.
+final class SpellingRepairCache: Sendable {
+    private let table = Mutex<SpellingRepair?>(nil)
+    private let wordList = Mutex<WordList??>(nil)
+
+    /// The system word list, read once (nil when there is none).
+    func words() -> WordList? {
+        wordList.withLock { list in
+            if let list { return list }
+            let loaded = WordList.load(environment: ProcessInfo.processInfo.environment)
+            list = .some(loaded)
+            return loaded
+        }
+    }
+
+    func repair(_ key: String, building: () -> SpellingRepair) -> (word: String, entry: ValenceEntry)? {
+        let repair = table.withLock { table in
+            if let table { return table }
+            let built = building()
+            table = built
+            return built
+        }
+        return repair.repair(key)
+    }
+}
