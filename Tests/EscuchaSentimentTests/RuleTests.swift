@@ -204,6 +204,14 @@ import Testing
         #expect(values("¿me atienden?").isEmpty)  // not reported as done
     }
 
+    @Test func menosInSetPhrasesIsNotANegation() {
+        // `menos` compares downwards (`menos amable`), but `por lo menos` concedes like `al menos`, and
+        // `cuanto menos` means "to say the least".
+        #expect(values("menos amable") == ["amable": -0.8])  // a partial negation (0.8)
+        #expect(values("por lo menos amable") == ["amable": 1.5])
+        #expect(values("cuanto menos genial") == ["genial": 3.6])
+    }
+
     @Test func sayingAnActionCannotBeDoneIsAComplaint() {
         #expect(values("imposible emitir el billete") == ["emitir": -1.5])
         #expect(values("me es imposible comunicarme con ustedes") == ["comunicarme": -1.5])
