@@ -96,8 +96,18 @@ struct WordList: Sendable {
         let path = environment["ESCUCHA_WORDLIST"] ?? defaultPath
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         var keys: Set<String> = []
-        for line in data.split(separator: 0x0A) where !line.isEmpty {
-            keys.insert(Folding.key(Folding.fold(String(decoding: line, as: UTF8.self))))
+        keys.reserveCapacity(100_000)
+        let bytes = [UInt8](data)
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            for end in 0...buffer.count where end == buffer.count || buffer[end] == 0x0A {
+                defer { start = end + 1 }
+                guard end > start else { continue }
+                let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                let word = String(decoding: line, as: UTF8.self)
+                // Most lines are lowercase ASCII, their own key: folding them would only cost time.
+                keys.insert(line.allSatisfy { $0 >= 0x61 && $0 <= 0x7A } ? word : Folding.key(Folding.fold(word)))
+            }
         }
         return keys.isEmpty ? nil : WordList(keys: keys)
     }
