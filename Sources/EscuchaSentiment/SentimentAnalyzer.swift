@@ -89,7 +89,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("fulfilled-expectations") {
             context.contributions += FulfilledExpectations.cues(context)
         }
-        if enabled("impediments") { context.contributions += Impediments.cues(context) }
+        if enabled("impediments") { context.contributions += Impediments.cues(context, text: text) }
         if enabled("excess") { context.contributions += Excess.cues(context) }
         if enabled("cost-level") { context.contributions += CostLevel.cues(context) }
         if enabled("long-wait") { context.contributions += LongWait.cues(context, text: text) }

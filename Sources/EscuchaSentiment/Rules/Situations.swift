@@ -110,9 +110,10 @@ enum UnmetExpectations {
 
 /// `imposible emitir el billete`, `no consigo entrar en la app`, `no he podido pagar`: saying an ordinary
 /// action cannot be done, or could not be, is a complaint, though the action has no opinion of its own.
-/// An action that is an opinion word is left to negation (`imposible olvidar`, `no logro disfrutar`), and
-/// the present `no puedo` is left out: it is as often a plan or a courtesy (`no puedo ir`, `no puedo esperar
-/// a volver`) as a failure.
+/// An action that is an opinion word is left to negation (`imposible olvidar`, `no logro disfrutar`). The
+/// present `no puedo` is as often a plan or a courtesy (`no puedo ir`, `no puedo esperar a volver`) as a
+/// failure, so it counts only before the actions of reaching a service (`no puedo acceder a mi cuenta`,
+/// `no me puedo comunicar`, `no podemos pagar con tarjeta`).
 enum Impediments {
     static let weight = -1.5
     /// Said of the action: `imposible` (also `me es imposible`, `resulta imposible`).
@@ -122,11 +123,20 @@ enum Impediments {
                                         "conseguido", "logro", "logramos", "logra", "logran", "logre", "lograron", "logrado",
                                         "pude", "pudimos", "pudo", "pudieron", "podido"]
     static let auxiliaries: Set<String> = ["he", "has", "ha", "hemos", "han", "habia", "habiamos", "habian"]
+    /// The present of `poder`, a failure only before `accessActions`.
+    static let presentAttempts: Set<String> = ["puedo", "podemos", "puede", "pueden", "puedes"]
+    /// Infinitives of reaching a service: failing at them is a complaint in any tense.
+    static let accessActions: Set<String> = ["acceder", "entrar", "ingresar", "conectar", "conectarse", "comunicar", "comunicarse",
+                                             "contactar", "loguear", "iniciar", "descargar", "instalar", "pagar", "reservar",
+                                             "comprar", "cancelar", "registrar", "registrarse", "activar", "llamar"]
 
-    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+    static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
         let negators = context.negators
+        func lemma(_ unit: Int) -> String { Folding.key(text.tokens[context.units[unit].tokens.lowerBound].lemma) }
         for (index, unit) in context.units.enumerated() where unit.traits.infinitive && unit.opinion == nil && unit.tokens.count == 1 {
+            // An owed action under a negation (`no puedo acceder`) is an unmet expectation already.
+            if unit.has(.expected), context.isNegated(index) { continue }
             let cue = context.skippingPronouns(before: index)
             guard cue >= 0, context.clauseOf[cue] == context.clauseOf[index] else { continue }
             let key = context.units[cue].key
@@ -135,7 +145,8 @@ enum Impediments {
                 continue
             }
             // An attempt word with an opinion of its own (`conseguido`) is negated by the negation rule already.
-            guard attempts.contains(key), context.units[cue].opinion == nil else { continue }
+            guard attempts.contains(key) || presentAttempts.contains(key) && accessActions.contains(lemma(index)),
+                  context.units[cue].opinion == nil else { continue }
             // The negator before the attempt, past an auxiliary and pronouns: `no lo he conseguido abrir`.
             var previous = context.skippingPronouns(before: cue)
             if previous >= 0, auxiliaries.contains(context.units[previous].key) { previous = context.skippingPronouns(before: previous) }
