@@ -13,7 +13,7 @@ public struct SentimentAnalyzer: Sendable {
     let reference: LexiconReference
     private let caches = ThreadLocalCache()
 
-    public static let ruleNames = ["intensity", "intensifiers", "negation", "deprivation", "unmet-expectations", "fulfilled-expectations", "impediments", "cost-level", "long-wait",
+    public static let ruleNames = ["intensity", "intensifiers", "negation", "deprivation", "unmet-expectations", "fulfilled-expectations", "impediments", "recommendations", "cost-level", "long-wait",
                                    "excess", "suggestions", "counterfactuals",
                                    "comparatives", "post-nominal",
                                    "irrealis", "contrast", "questions", "sarcasm", "exclamation", "negativity", "repetition", "verdict", "language"]
@@ -89,6 +89,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("fulfilled-expectations") {
             context.contributions += FulfilledExpectations.cues(context)
         }
+        if enabled("recommendations") { context.contributions += Recommendations.cues(context, text: text) }
         if enabled("impediments") { context.contributions += Impediments.cues(context, text: text) }
         if enabled("excess") { context.contributions += Excess.cues(context) }
         if enabled("cost-level") { context.contributions += CostLevel.cues(context) }

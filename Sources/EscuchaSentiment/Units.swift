@@ -145,7 +145,7 @@ final class WordReading {
         traits.reported = forms.key.hasSuffix("aron") || forms.key.hasSuffix("ieron") || forms.key.hasSuffix("yeron")
             || forms.normalized.hasSuffix("ó") || forms.key == "cumplen"
         traits.finite = Self.isFinite(forms, lookup.normalizer)
-        traits.infinitive = !forms.normalized.contains(" ") && (Self.isInfinitive(forms.normalized) && forms.normalized.utf8.count >= 4
+        traits.infinitive = !forms.normalized.contains(" ") && (Self.isInfinitive(forms.normalized) && (forms.normalized.utf8.count >= 4 || Self.shortInfinitives.contains(forms.normalized))
             || infinitives.contains { Self.isInfinitive($0) && forms.key.hasPrefix(Folding.key($0)) && lookup.normalizer.lexicons.vocabulary[$0] != nil })
         traits.timeUnit = LongWait.longUnits.contains(forms.key) ? .hours : LongWait.minuteUnits.contains(forms.key) ? .minutes : .none
         traits.demandable = UnmetExpectations.demandVerbs.contains(forms.lemma) || infinitives.contains(where: UnmetExpectations.demandVerbs.contains)
@@ -187,6 +187,8 @@ extension WordReading {
     static let verbMargin = 1.0
 
     static let infinitiveEndings = ["ar", "er", "ir", "ír"]
+    /// Infinitives of three letters or fewer; other short words ending like one are nouns (`mar`, `bar`).
+    static let shortInfinitives: Set<String> = ["ir", "ver", "dar", "oír", "ser", "reír"]
 
     /// Whether a word ends like an infinitive (`cobrar`, `valer`, `oír`).
     static func isInfinitive(_ word: some StringProtocol) -> Bool { infinitiveEndings.contains { word.hasSuffix($0) } }

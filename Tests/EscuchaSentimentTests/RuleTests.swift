@@ -204,6 +204,17 @@ import Testing
         #expect(values("¿me atienden?").isEmpty)  // not reported as done
     }
 
+    @Test func tellingTheReaderToVisitIsARecommendation() {
+        #expect(values("no puedes dejar de visitarlo") == ["visitarlo": 2])
+        #expect(values("no dejen de escuchar la charla") == ["escuchar": 2])
+        #expect(values("tienes que probarlo") == ["probarlo": 1.5])
+        // `no deja de` keeps on; procedures and the writer's own effort are not advice.
+        #expect(values("la alarma no deja de sonar").isEmpty)
+        #expect(values("tienes que ir a otro mostrador").isEmpty)
+        #expect(values("tienes que pagar aparte").isEmpty)
+        #expect(values("no tienes que visitarlo").isEmpty)
+    }
+
     @Test func menosInSetPhrasesIsNotANegation() {
         // `menos` compares downwards (`menos amable`), but `por lo menos` concedes like `al menos`, and
         // `cuanto menos` means "to say the least".

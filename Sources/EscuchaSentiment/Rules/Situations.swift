@@ -212,6 +212,65 @@ enum Suggestions {
     }
 }
 
+/// `no dejes de visitarlo`, `no puedes dejar de probar el mole`, `tienes que probarlo`: telling the reader
+/// to visit or try something is a recommendation, though the verb has no opinion. Only verbs of visiting
+/// and trying, so that `tienes que pagar aparte` is not; `no dejar de` only as advice (imperative, or after
+/// `puedes`, `debes`): the indicative `no deja de` means "keeps on" (`no deja de sonar`). An obligation
+/// (`tienes que`) takes only the verbs that are never a procedure: `tienes que ir a otro mostrador` and
+/// `hay que pasar por cinco pantallas` are not advice.
+enum Recommendations {
+    static let adviceWeight = 2.0
+    static let obligationWeight = 1.5
+    static let recommendable: Set<String> = ["visitar", "ir", "probar", "conocer", "ver", "venir", "pasar", "subir", "recorrer",
+                                             "comer", "pedir", "escuchar", "volver", "regresar", "repetir", "hospedar",
+                                             "hospedarse", "alojar", "alojarse", "cenar", "desayunar"]
+    static let mustVisit: Set<String> = ["visitar", "probar", "conocer", "recorrer", "repetir", "volver", "regresar"]
+    /// `no dejes de`, `no dejen de`: the imperative of `dejar`.
+    static let adviceForms: Set<String> = ["dejes", "dejen", "deje", "dejeis"]
+    /// `no puedes dejar de`, `no debes dejar de`.
+    static let modalForms: Set<String> = ["puedes", "puede", "pueden", "podeis", "debes", "debe", "deben", "debeis", "deberias", "deberian"]
+    /// `tienes que`, `tienen que`: an obligation put to the reader (not `tuve que`, which is effort).
+    static let obligationForms: Set<String> = ["tienes", "tienen", "teneis"]
+
+    static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
+        var out: [RuleContext.Working] = []
+        let negators = context.negators
+        for (index, unit) in context.units.enumerated() where unit.traits.infinitive && unit.opinion == nil && unit.tokens.count == 1 {
+            let lemma = Folding.key(text.tokens[unit.tokens.lowerBound].lemma)
+            guard recommendable.contains(lemma) else { continue }
+            let link = context.skippingPronouns(before: index)
+            guard link >= 0, context.clauseOf[link] == context.clauseOf[index] else { continue }
+            let linkKey = context.units[link].key
+            let verb = link - 1
+            if linkKey == "que", verb >= 0, mustVisit.contains(lemma), obligationForms.contains(context.units[verb].key), !context.isNegated(verb) {
+                out.append(.cue(unit: index, term: "\(context.cue(verb)) que … \(unit.key)", rule: "recommendation",
+                                cue: context.cue(verb), value: obligationWeight))
+                continue
+            }
+            // `no dejen de` read as one phrase (the aspectual `no dejar de`): advice when its verb is imperative.
+            let linkTokens = context.units[link].tokens
+            if linkTokens.count == 3, linkKey == "no dejar de", adviceForms.contains(text.tokens[linkTokens.lowerBound + 1].key) {
+                out.append(.cue(unit: index, term: "no … dejar de … \(unit.key)", rule: "recommendation", cue: "no", value: adviceWeight))
+                continue
+            }
+            guard linkKey == "de", verb >= 0 else { continue }
+            var negator = verb - 1
+            let dejar = context.units[verb].key
+            if dejar == "dejar" {
+                guard negator >= 0, modalForms.contains(context.units[negator].key) else { continue }
+                negator -= 1
+            } else if !adviceForms.contains(dejar) {
+                continue
+            }
+            negator = negator >= 0 ? context.skippingPronouns(before: negator + 1) : -1
+            guard negator >= 0, negators.contains(negator), context.clauseOf[negator] == context.clauseOf[index] else { continue }
+            out.append(.cue(unit: index, term: "\(context.cue(negator)) … dejar de … \(unit.key)", rule: "recommendation",
+                            cue: context.cue(negator), value: adviceWeight))
+        }
+        return out
+    }
+}
+
 /// `el precio es muy alto`, `comisiones altísimas`, `me subieron la cuota`: a level word (`alto`, `elevado`,
 /// `bajo`) or a moving verb (`subir`, `bajar`) carries no opinion alone (`alta calidad`, `subir al avión`), but
 /// said of what the customer pays it does. The cost word is in the same clause, up to `reach` words away on
