@@ -169,6 +169,9 @@ import Testing
         #expect(values("Genial el servicio: no llegó el técnico") == ["Genial": -1.8, "llegó": -2, "técnico": -1.5])
         // With a contrast word it is a contrast, not irony.
         #expect(values("Genial el servicio, pero no llegó el técnico")["Genial"]! > 0)
+        // Praise strong after its superlative counts as strong praise (`bello` +2.5, `bellísimo` +3.25).
+        #expect(fullAnalyzer.analyze("Bellísimo, tres horas de cola.").score.label == .neg)
+        #expect(fullAnalyzer.analyze("Bonito, tres horas de cola.").contributions.first!.value > 0)  // mild praise: a mixed review
         // A strong emoji cue that closes the text frames every sentence.
         #expect(values("Genial. Se cortó la luz otra vez, es malo. 🙃")["Genial"]! < 0)
     }

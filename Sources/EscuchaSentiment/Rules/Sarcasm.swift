@@ -83,7 +83,8 @@ enum Sarcasm {
 }
 
 extension Sarcasm {
-    /// Strong praise opening a sentence (`Genial`, `Excelente`, `Qué maravilla`), then a failure found by
+    /// Strong praise opening a sentence (`Genial`, `Excelente`, `Qué maravilla`, `Bellísimo`: strong as listed
+    /// or after its superlative), then a failure found by
     /// the rules, with no contrast word between. Milder praise next to a fault (`habitación amplia; poca
     /// presión de agua`) is a mixed review, not irony.
     static let ironicPraise = 3.0
@@ -94,7 +95,8 @@ extension Sarcasm {
         else { return }
         let praise = members.filter { context.contributions[$0].value > 0 && context.contributions[$0].unit < failure }
         guard let opening = members.min(by: { context.contributions[$0].unit < context.contributions[$1].unit }),
-              praise.contains(opening), context.contributions[opening].valence >= ironicPraise else { return }
+              praise.contains(opening), max(context.contributions[opening].valence, context.contributions[opening].value) >= ironicPraise
+        else { return }
         let first = praise.map { context.contributions[$0].unit }.min()!
         let contrast = (first..<failure).contains { SentimentAnalyzer.isContrast(context.units[$0]) }
         guard !contrast else { return }
