@@ -101,7 +101,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("irrealis") { Irrealis.apply(&context, isConditional: { $0.traits.conditional }) }
         if enabled("contrast") { Contrast.apply(&context) }
         if enabled("questions") {
-            Questions.apply(&context)
+            Questions.apply(&context, text: text)
             Courtesy.apply(&context)
         }
         if enabled("sarcasm") { Sarcasm.apply(&context) }

@@ -150,6 +150,13 @@ import Testing
         #expect(values("¿es bueno?") == ["bueno": 1])
         #expect(values("¿hasta cuándo?") == ["hasta cuándo": -2])
         #expect(ruleAnalyzer.analyze("¿En serio? ¿Cómo es posible?").score.label == .neg)
+        // A cue written without its accent is the question only where it opens it: mid-sentence `para que`
+        // is the conjunction.
+        #expect(values("¿para que pago?") == ["para que": -1])
+        #expect(values("@Banco ¿pero para que pago?") == ["para que": -1])
+        #expect(values("¿a qué hora abren para que llegue hoy?").isEmpty)
+        // An indirect question asks too: `quiero saber cuánto tardan` halves `tardar`.
+        #expect(values("quiero saber cuánto tardan") == ["tardan": -0.5])
     }
 
     @Test func sarcasm() {

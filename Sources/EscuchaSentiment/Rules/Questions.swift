@@ -1,22 +1,52 @@
+import EscuchaNormalize
+
 /// Questions: `¿es bueno?` asks rather than praises, so opinions in a question count half. A rhetorical
 /// question is a complaint: `¿hasta cuándo?`, `¿cómo es posible…?`, `¿en serio?` add their cue's valence
 /// and keep the opinions whole.
 enum Questions {
     static let questionFactor = 0.5
+    /// An indirect question asks as much as one with marks: `quiero saber cuánto tardan`.
+    static let indirect: Set<String> = ["saber"]
+    static let askers: Set<String> = ["quiero", "queria", "quisiera", "gustaria", "alguien", "sabe", "saben"]
+    /// Words that may stand before the cue that opens a question: `pero cuantas veces…`, `y para que…`.
+    static let openers: Set<String> = ["pero", "y", "o", "entonces", "bueno", "oye", "oigan", "vamos", "a ver"]
 
-    static func apply(_ context: inout RuleContext) {
+    static func apply(_ context: inout RuleContext, text: NormalizedText) {
         for sentence in context.sentences {
-            guard context.units[sentence].contains(where: { $0.questionMarks > 0 }) else { continue }
-            if let cue = sentence.first(where: { context.units[$0].has(.rhetorical) }) {
+            let marked = context.units[sentence].contains(where: { $0.questionMarks > 0 })
+            guard marked || isIndirect(sentence, context) else { continue }
+            if marked, let cue = sentence.first(where: { context.units[$0].has(.rhetorical) && opensQuestion($0, sentence, context, text) }) {
                 let weight = context.units[cue].modifiers[.rhetorical]!
                 context.contributions.append(RuleContext.Working.cue(unit: cue, term: context.cue(cue), rule: "rhetorical question", cue: context.cue(cue), value: weight))
                 continue
             }
             for index in context.contributions.indices where sentence.contains(context.contributions[index].unit) {
                 let value = context.contributions[index].value
-                context.contributions[index].apply("question", cue: "?", to: value * questionFactor)
+                context.contributions[index].apply("question", cue: marked ? "?" : "saber", to: value * questionFactor)
             }
         }
+    }
+
+    /// `quiero saber si…`, `¿alguien sabe…`, `me gustaría saber cuánto…`: `saber` after a word that asks.
+    static func isIndirect(_ sentence: Range<Int>, _ context: RuleContext) -> Bool {
+        sentence.dropFirst().contains { index in
+            context.units[index].key == "saber" && askers.contains(context.units[index - 1].key)
+                || context.units[index].key == "sabe" && context.units[index - 1].key == "alguien"
+        }
+    }
+
+    /// A rhetorical cue written without the accent its lexicon spelling has (`para que` for `para qué`) is
+    /// the question only where it opens it: mid-sentence it is most often the conjunction (`… para que
+    /// llegue hoy`).
+    static func opensQuestion(_ cue: Int, _ sentence: Range<Int>, _ context: RuleContext, _ text: NormalizedText) -> Bool {
+        let written = text.tokens[context.units[cue].tokens].filter { $0.kind == .word }.map(\.folded).joined(separator: " ")
+        guard written != Folding.fold(context.units[cue].key) else { return true }
+        var previous = cue - 1
+        while previous >= sentence.lowerBound, context.units[previous].questionMarks == 0,
+              !context.units[previous].isWord && context.units[previous].key.isEmpty || openers.contains(context.units[previous].key) {
+            previous -= 1
+        }
+        return previous < sentence.lowerBound || context.units[previous].questionMarks > 0
     }
 }
 
