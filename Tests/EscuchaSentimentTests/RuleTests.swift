@@ -157,6 +157,8 @@ import Testing
         #expect(values("¿a qué hora abren para que llegue hoy?").isEmpty)
         // An indirect question asks too: `quiero saber cuánto tardan` halves `tardar`.
         #expect(values("quiero saber cuánto tardan") == ["tardan": -0.5])
+        // …from the asker on: what comes before it is said, not asked.
+        #expect(values("es lento, solo quiero saber cuánto tardan") == ["lento": -1.5, "tardan": -0.5])
     }
 
     @Test func sarcasm() {

@@ -14,25 +14,29 @@ enum Questions {
     static func apply(_ context: inout RuleContext, text: NormalizedText) {
         for sentence in context.sentences {
             let marked = context.units[sentence].contains(where: { $0.questionMarks > 0 })
-            guard marked || isIndirect(sentence, context) else { continue }
+            // An indirect question asks from its asker on: `no tengo queja, solo pregunto si alguien sabe…`.
+            let asked = marked ? sentence : indirectQuestion(sentence, context)
+            guard !asked.isEmpty else { continue }
             if marked, let cue = sentence.first(where: { context.units[$0].has(.rhetorical) && opensQuestion($0, sentence, context, text) }) {
                 let weight = context.units[cue].modifiers[.rhetorical]!
                 context.contributions.append(RuleContext.Working.cue(unit: cue, term: context.cue(cue), rule: "rhetorical question", cue: context.cue(cue), value: weight))
                 continue
             }
-            for index in context.contributions.indices where sentence.contains(context.contributions[index].unit) {
+            for index in context.contributions.indices where asked.contains(context.contributions[index].unit) {
                 let value = context.contributions[index].value
                 context.contributions[index].apply("question", cue: marked ? "?" : "saber", to: value * questionFactor)
             }
         }
     }
 
-    /// `quiero saber si…`, `¿alguien sabe…`, `me gustaría saber cuánto…`: `saber` after a word that asks.
-    static func isIndirect(_ sentence: Range<Int>, _ context: RuleContext) -> Bool {
-        sentence.dropFirst().contains { index in
+    /// `quiero saber si…`, `alguien sabe…`, `me gustaría saber cuánto…`: `saber` after a word that asks. The
+    /// units from the asker to the sentence's end, or none.
+    static func indirectQuestion(_ sentence: Range<Int>, _ context: RuleContext) -> Range<Int> {
+        guard let index = sentence.dropFirst().first(where: { index in
             context.units[index].key == "saber" && askers.contains(context.units[index - 1].key)
                 || context.units[index].key == "sabe" && context.units[index - 1].key == "alguien"
-        }
+        }) else { return sentence.upperBound..<sentence.upperBound }
+        return (index - 1)..<sentence.upperBound
     }
 
     /// A rhetorical cue written without the accent its lexicon spelling has (`para que` for `para qué`) is
