@@ -37,6 +37,25 @@ struct SentimentCommandTests {
         for output in outputs.dropFirst() { #expect(output == outputs[0]) }
     }
 
+    @Test("score: a line past --max-record-bytes is an error in its place; long lines under it, CRLF and a last line without a break are read")
+    func scoreLongLines() throws {
+        let input = temporaryPath("long-lines.txt")
+        try FileManager.default.createDirectory(atPath: (input as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        // 150 kB spans three of the reader's 64 kB chunks; 300 kB is past the limit set below.
+        let spanning = Array(repeating: "el servicio excelente", count: 7_000).joined(separator: " ")
+        let tooLong = String(repeating: "a", count: 300_000)
+        try ("Pésimo servicio\r\n" + spanning + "\n" + tooLong + "\nMuy amables").write(toFile: input, atomically: true, encoding: .utf8)
+        let result = try run(["score", "--lines", "--sentiment-only", "--no-contributions", "--max-record-bytes", "200000", input])
+        #expect(result.status == 0)
+        let objects = try result.stdout.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(objects.map { $0["line"] as? Int } == [1, 2, 3, 4])
+        #expect(objects[0]["text"] as? String == "Pésimo servicio")
+        #expect((objects[1]["text"] as? String)?.utf8.count == spanning.utf8.count)
+        #expect(objects[2]["error"] as? String == "the line is 300000 bytes, longer than --max-record-bytes 200000: not scored")
+        #expect(objects[3]["text"] as? String == "Muy amables")
+        #expect(result.stderr.contains("scored 3, not scored 1"))
+    }
+
     @Test("score: documents come back whole with sentiment added; bad lines say why and keep their place")
     func scoreDocuments() throws {
         let input = temporaryPath("documents.jsonl")

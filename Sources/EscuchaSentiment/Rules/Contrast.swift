@@ -4,38 +4,67 @@
 /// `aunque`, `a pesar de`, `si bien` concedes: it weighs its `weight` (0.5).
 enum Contrast {
     static func apply(_ context: inout RuleContext) {
+        // Every region below is found in one pass, and a region's contributions through an index by unit:
+        // a long text with many `pero` would otherwise cost each marker a walk over all contributions.
+        let index = ContributionIndex(context)
         for (sentenceIndex, sentence) in context.sentences.enumerated() {
             // Each `pero` weighs the stretch up to the next one: `A pero B pero C` gives A ×0.5, B ×1.5 then ×0.5,
             // C ×1.5 (the last word is the writer's), never B ×1.5 ×1.5.
             let markers = sentence.filter { context.units[$0].has(.contrastAfter) }
+            let firstContent = sentence.first { context.units[$0].isWord || context.units[$0].isSymbolic } ?? sentence.upperBound
             for (position, marker) in markers.enumerated() {
                 let weight = context.units[marker].modifiers[.contrastAfter]!
-                let opensSentence = !context.units[sentence.lowerBound..<marker].contains { $0.isWord || $0.isSymbolic }
+                let opensSentence = firstContent >= marker
                 let previousMarker = position > 0 ? markers[position - 1] : sentence.lowerBound
                 let before = opensSentence && sentenceIndex > 0
                     ? context.sentences[sentenceIndex - 1]
                     : previousMarker..<marker
                 let after = marker..<(position + 1 < markers.count ? markers[position + 1] : sentence.upperBound)
-                scale(&context, units: before, by: 2 - weight, cue: context.cue(marker))
-                scale(&context, units: after, by: weight, cue: context.cue(marker))
+                scale(&context, index, units: before, by: 2 - weight, cue: context.cue(marker))
+                scale(&context, index, units: after, by: weight, cue: context.cue(marker))
+            }
+            // The concession runs to the next punctuation or contrast word: where that is, for every unit, in
+            // one pass from the sentence's end.
+            guard sentence.contains(where: { context.units[$0].has(.contrastBefore) }) else { continue }
+            var stop = [Int](repeating: sentence.upperBound, count: sentence.count + 1)
+            for unit in sentence.reversed() {
+                let ends = context.units[unit].breaksClause && !context.units[unit].isWord || context.units[unit].has(.contrastAfter)
+                stop[unit - sentence.lowerBound] = ends ? unit : stop[unit - sentence.lowerBound + 1]
             }
             for marker in sentence where context.units[marker].has(.contrastBefore) {
                 let weight = context.units[marker].modifiers[.contrastBefore]!
-                // The concession runs to the next punctuation or contrast word.
-                var end = marker + 1
-                while end < sentence.upperBound, !(context.units[end].breaksClause && !context.units[end].isWord)
-                        && !context.units[end].has(.contrastAfter) {
-                    end += 1
-                }
-                scale(&context, units: marker..<end, by: weight, cue: context.cue(marker))
+                let end = stop[marker + 1 - sentence.lowerBound]
+                scale(&context, index, units: marker..<end, by: weight, cue: context.cue(marker))
             }
         }
     }
 
-    static func scale(_ context: inout RuleContext, units: Range<Int>, by factor: Double, cue: String) {
-        for index in context.contributions.indices where units.contains(context.contributions[index].unit) {
-            let value = context.contributions[index].value
-            context.contributions[index].apply("contrast", cue: cue, to: value * factor)
+    static func scale(_ context: inout RuleContext, _ index: ContributionIndex, units: Range<Int>, by factor: Double, cue: String) {
+        for contribution in index.contributions(of: units) {
+            let value = context.contributions[contribution].value
+            context.contributions[contribution].apply("contrast", cue: cue, to: value * factor)
         }
+    }
+}
+
+/// The contributions of each run of units, by unit then in the order they were made, found without a walk
+/// over all of them. Valid while no contribution is added or moved (values may change).
+struct ContributionIndex {
+    private let order: [Int]
+    /// `order[starts[u]..<starts[u + 1]]` are the contributions of unit `u`.
+    private let starts: [Int]
+
+    init(_ context: RuleContext) {
+        let units = context.contributions.map(\.unit)
+        order = units.indices.sorted { (units[$0], $0) < (units[$1], $1) }
+        var starts = [Int](repeating: 0, count: context.units.count + 1)
+        for unit in units { starts[unit + 1] += 1 }
+        for position in 0..<context.units.count { starts[position + 1] += starts[position] }
+        self.starts = starts
+    }
+
+    func contributions(of units: Range<Int>) -> ArraySlice<Int> {
+        let lower = min(max(units.lowerBound, 0), starts.count - 1), upper = min(max(units.upperBound, lower), starts.count - 1)
+        return order[starts[lower]..<starts[upper]]
     }
 }

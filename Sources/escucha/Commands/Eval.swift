@@ -50,13 +50,15 @@ struct Eval: ParsableCommand {
         sentiment.disabledRules = Set(disabledRules)
         let model = Analyzers(sentiment: sentiment, topics: loaded.topics, signals: loaded.signals)
         for file in files {
-            let stream = try LineStream(path: file)
+            let stream = try LineStream(path: file, maximumBytes: 8 << 20)
             var evaluation = Evaluation()
             var aspects = AspectEvaluation()
             var signalEvaluation = SignalEvaluation()
             var skipped = 0
             try OrderedBatches.run(lines: {
-                while let line = stream.next() {
+                while let next = stream.next() {
+                    // Past the limit a line is skipped, never held: a labeled text is never that long.
+                    guard case .text(let line) = next else { return ("", stream.lineNumber) }
                     if line.isEmpty { continue }
                     return (line, stream.lineNumber)
                 }

@@ -1,16 +1,29 @@
 import Foundation
 
-/// Lines of a file or stdin, read with `getline` one buffer at a time: a corpus is never loaded whole.
+/// Lines of a file or stdin, read one buffer at a time: a corpus is never loaded whole, and neither is a
+/// line longer than `maximumBytes`: its bytes are counted as they pass and only its length is kept.
 final class LineStream {
+    /// One line: its text without the line break (and a trailing CR), or, past the limit, its length.
+    enum Line {
+        case text(String)
+        case tooLong(bytes: Int)
+    }
+
     let source: String
+    let maximumBytes: Int
     private let file: UnsafeMutablePointer<FILE>
     private let owns: Bool
-    private var buffer: UnsafeMutablePointer<CChar>?
-    private var capacity = 0
+    private let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: LineStream.chunkSize)
+    private var start = 0, end = 0
+    private var exhausted = false
+    /// The part of a line that spans chunks.
+    private var pending: [UInt8] = []
     private(set) var lineNumber = 0
+    static let chunkSize = 1 << 16
 
     /// Opens `path`, or stdin for `nil` or `-`.
-    init(path: String?) throws {
+    init(path: String?, maximumBytes: Int = .max) throws {
+        self.maximumBytes = maximumBytes
         if let path, path != "-" {
             guard let file = fopen(path, "rb") else {
                 Console.error("escucha: cannot read \(path)")
@@ -29,20 +42,64 @@ final class LineStream {
     }
 
     deinit {
-        free(buffer)
+        chunk.deallocate()
         if owns { fclose(file) }
     }
 
-    /// The next line without its line break (and without a trailing CR), or nil at the end.
-    func next() -> String? {
-        let count = getline(&buffer, &capacity, file)
-        guard count >= 0, let buffer else { return nil }
-        lineNumber += 1
-        var length = count
-        while length > 0, buffer[length - 1] == 0x0A || buffer[length - 1] == 0x0D { length -= 1 }
-        return buffer.withMemoryRebound(to: UInt8.self, capacity: length) {
-            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+    /// The next line, or nil at the end.
+    func next() -> Line? {
+        pending.removeAll(keepingCapacity: true)
+        var length = 0
+        while true {
+            if start == end {
+                guard refill() else {
+                    // The last line, without a line break.
+                    guard length > 0 else { return nil }
+                    return finish(length)
+                }
+            }
+            let available = end - start
+            if let found = memchr(chunk + start, 0x0A, available) {
+                let count = UnsafeMutablePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - (chunk + start)
+                length += count
+                if length <= maximumBytes {
+                    // The common case: the whole line in this chunk, made into a string without a copy of its own.
+                    if pending.isEmpty {
+                        let text = Self.text(UnsafeBufferPointer(start: chunk + start, count: count))
+                        start += count + 1
+                        lineNumber += 1
+                        return .text(text)
+                    }
+                    pending.append(contentsOf: UnsafeBufferPointer(start: chunk + start, count: count))
+                }
+                start += count + 1
+                return finish(length)
+            }
+            length += available
+            if length <= maximumBytes { pending.append(contentsOf: UnsafeBufferPointer(start: chunk + start, count: available)) }
+            start = end
         }
+    }
+
+    private func finish(_ length: Int) -> Line {
+        lineNumber += 1
+        guard length <= maximumBytes else { return .tooLong(bytes: length) }
+        return .text(pending.withUnsafeBufferPointer { Self.text($0) })
+    }
+
+    private func refill() -> Bool {
+        guard !exhausted else { return false }
+        let count = fread(chunk, 1, Self.chunkSize, file)
+        if count < Self.chunkSize { exhausted = true }
+        start = 0
+        end = count
+        return count > 0
+    }
+
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var count = bytes.count
+        while count > 0, bytes[count - 1] == 0x0D { count -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<count]), as: UTF8.self)
     }
 }
 
@@ -52,10 +109,10 @@ final class LineStream {
 enum OrderedBatches {
     static let batchSize = 4096
 
-    static func run<Output>(workers requested: Int? = nil, lines: () -> (line: String, number: Int)?,
-                            transform: @Sendable @escaping (String, Int) -> Output, emit: (Output) throws -> Void) throws {
+    static func run<Input: Sendable, Output>(workers requested: Int? = nil, lines: () -> (line: Input, number: Int)?,
+                                             transform: @Sendable @escaping (Input, Int) -> Output, emit: (Output) throws -> Void) throws {
         let workers = max(requested ?? ProcessInfo.processInfo.activeProcessorCount, 1)
-        var batch: [(String, Int)] = []
+        var batch: [(Input, Int)] = []
         batch.reserveCapacity(batchSize)
         func flush() throws {
             guard !batch.isEmpty else { return }
@@ -89,3 +146,5 @@ private struct SendableBuffer<Element>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Element>
     init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }
+
+extension LineStream.Line: Sendable {}

@@ -31,10 +31,14 @@ struct Score: ParsableCommand {
     @Option(help: "Worker threads (default: all cores).")
     var jobs: Int?
 
+    @Option(help: "Lines longer than this many bytes are not scored, and never held in memory (default 8 MiB, as ingest).")
+    var maxRecordBytes: Int = 8 << 20
+
     @OptionGroup var analysis: AnalysisOptions
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if maxRecordBytes < 1024 { throw ValidationError("--max-record-bytes must be at least 1024") }
     }
 
     func run() throws {
@@ -46,16 +50,22 @@ struct Score: ParsableCommand {
         var failures = 0
         var scored = 0
         for path in files.isEmpty ? ["-"] : files {
-            let stream = try LineStream(path: path)
+            let stream = try LineStream(path: path, maximumBytes: maxRecordBytes)
+            let limit = maxRecordBytes
             try OrderedBatches.run(workers: jobs, lines: {
                 while let line = stream.next() {
-                    if line.isEmpty { continue }
+                    if case .text(let text) = line, text.isEmpty { continue }
                     return (line, stream.lineNumber)
                 }
                 return nil
             }, transform: { line, number in
-                ScoredLine.render(line, number: number, plain: plain, analyzer: analyzer,
-                                  contributions: withContributions, masked: masked)
+                switch line {
+                case .text(let text):
+                    return ScoredLine.render(text, number: number, plain: plain, analyzer: analyzer,
+                                             contributions: withContributions, masked: masked)
+                case .tooLong(let bytes):
+                    return ScoredLine.failure("the line is \(bytes) bytes, longer than --max-record-bytes \(limit): not scored", number)
+                }
             }, emit: { result in
                 output.write(result.bytes)
                 if let error = result.error {

@@ -16,8 +16,10 @@ enum ScoredInput {
                 throw ExitStatus.unreadableInput
             }
             var line = 0
-            while let text = stream.next() {
+            while let next = stream.next() {
                 line += 1
+                // No limit is set, so every line comes whole.
+                guard case .text(let text) = next else { continue }
                 let bytes = Array(text.utf8)
                 guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) else { continue }
                 guard let value = try? JSONParser.parse(bytes), let record = FeedbackRecord(json: value) else {
