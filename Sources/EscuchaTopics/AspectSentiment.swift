@@ -21,30 +21,76 @@ public enum AspectSentiment {
 
     public static func assign(_ hits: [TopicHit], taxonomy: Taxonomy, text: NormalizedText, sentiment: SentimentAnalysis) -> [TopicAnalysis] {
         var values = Array(repeating: 0.0, count: hits.count)
-        // Cut positions of each sentence, found once.
+        // Cut positions of each sentence, and its topics' evidence by where it starts, found once: a long
+        // text must not cost each contribution a walk over every sentence and every piece of evidence.
         let cutsBySentence = text.sentences.map { cutPositions(in: $0.tokens, text) }
+        var evidenceBySentence = Array(repeating: [Evidence](), count: text.sentences.count)
+        for (index, hit) in hits.enumerated() where evidenceBySentence.indices.contains(hit.sentence) {
+            for range in hit.evidence { evidenceBySentence[hit.sentence].append(Evidence(range: range, hit: index)) }
+        }
+        for sentence in evidenceBySentence.indices {
+            evidenceBySentence[sentence].sort { ($0.range.lowerBound, $0.hit) < ($1.range.lowerBound, $1.hit) }
+        }
+        let longest = evidenceBySentence.map { $0.map(\.range.count).max() ?? 0 }
         for contribution in sentiment.contributions {
             let position = contribution.tokens.lowerBound
-            guard let sentence = text.sentences.firstIndex(where: { $0.tokens.contains(position) }) else { continue }
+            guard let sentence = Self.sentence(containing: position, text.sentences) else { continue }
             let range = text.sentences[sentence].tokens
             let cuts = cutsBySentence[sentence]
-            let part = (cuts.last { $0 <= position } ?? range.lowerBound)..<(cuts.first { $0 > position } ?? range.upperBound)
-            var best: [Int] = []
+            let cutBefore = Self.firstIndex(in: cuts, where: { $0 > position })
+            let part = (cutBefore > 0 ? cuts[cutBefore - 1] : range.lowerBound)..<(cutBefore < cuts.count ? cuts[cutBefore] : range.upperBound)
+            let evidence = evidenceBySentence[sentence]
+            // The evidence that starts in the part, and the first of it that starts after the contribution.
+            let first = Self.firstIndex(in: evidence, where: { $0.range.lowerBound >= part.lowerBound })
+            let end = Self.firstIndex(in: evidence, where: { $0.range.lowerBound >= part.upperBound })
+            let after = max(first, min(end, Self.firstIndex(in: evidence, where: { $0.range.lowerBound > position })))
+            // Distance to evidence after: its start minus the contribution's end (negative when they overlap),
+            // least for the evidence that starts first. Before: zero when it covers the contribution's start,
+            // else the gap; evidence is at most `longest` long, so the walk back stops once none can be nearer.
             var bestDistance = Int.max
-            for (index, hit) in hits.enumerated() where hit.sentence == sentence {
-                for range in hit.evidence where part.contains(range.lowerBound) {
-                    let distance = range.contains(position) ? 0
-                        : range.lowerBound > position ? range.lowerBound - contribution.tokens.upperBound : position - range.upperBound
-                    if distance < bestDistance { bestDistance = distance; best = [index] }
-                    else if distance == bestDistance, !best.contains(index) { best.append(index) }
-                }
+            var best: [Int] = []
+            func consider(_ distance: Int, _ hit: Int) {
+                if distance < bestDistance { bestDistance = distance; best = [hit] }
+                else if distance == bestDistance, !best.contains(hit) { best.append(hit) }
             }
-            for index in best { values[index] += contribution.value }
+            var index = after - 1
+            while index >= first, position - evidence[index].range.lowerBound - longest[sentence] <= bestDistance {
+                let piece = evidence[index].range
+                consider(piece.contains(position) ? 0 : max(0, position - piece.upperBound), evidence[index].hit)
+                index -= 1
+            }
+            var next = after
+            while next < end, evidence[next].range.lowerBound == evidence[after].range.lowerBound {
+                consider(evidence[next].range.lowerBound - contribution.tokens.upperBound, evidence[next].hit)
+                next += 1
+            }
+            for hit in best { values[hit] += contribution.value }
         }
         return hits.enumerated().map { index, hit in
             TopicAnalysis(topic: taxonomy.topics[hit.topic], sentence: hit.sentence, evidence: hit.evidence,
                           value: (values[index] * 1000).rounded() / 1000, label: SentimentScore.label(for: SentimentScore.compound(sum: values[index])))
         }
+    }
+
+    struct Evidence {
+        var range: Range<Int>
+        var hit: Int
+    }
+
+    /// The sentence whose tokens hold `position` (sentences are in order and do not overlap).
+    static func sentence(containing position: Int, _ sentences: [Sentence]) -> Int? {
+        let index = firstIndex(in: sentences, where: { $0.tokens.upperBound > position })
+        return index < sentences.count && sentences[index].tokens.contains(position) ? index : nil
+    }
+
+    /// The first index of a sorted array where `predicate` holds (it holds from there on), by bisection.
+    static func firstIndex<Element>(in array: [Element], where predicate: (Element) -> Bool) -> Int {
+        var low = 0, high = array.count
+        while low < high {
+            let middle = (low + high) / 2
+            if predicate(array[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     /// Where a sentence is cut: contrast words (one or two words) and `;`.

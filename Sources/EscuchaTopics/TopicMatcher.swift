@@ -430,8 +430,12 @@ public struct TopicMatcher: Sendable {
     static func distinct(_ ranges: [Range<Int>]) -> [Range<Int>] {
         let sorted = Set(ranges).sorted { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) }
         var out: [Range<Int>] = []
-        for range in sorted where !out.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) {
+        // Every range kept so far starts at or before this one, so it is inside one of them exactly when it
+        // ends no later than the furthest end among them.
+        var furthest = Int.min
+        for range in sorted where range.upperBound > furthest {
             out.append(range)
+            furthest = range.upperBound
         }
         return out
     }
