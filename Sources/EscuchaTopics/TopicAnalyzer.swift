@@ -142,15 +142,18 @@ enum EvidenceJSON {
 
     static func write(_ ranges: [Range<Int>], text: NormalizedText, to writer: inout JSONWriter) {
         writer.beginArray()
-        let utf8 = ranges.isEmpty ? [] : Array(text.text.utf8)
-        for range in ranges {
-            let first = text.tokens[range.lowerBound]
-            let last = text.tokens[range.upperBound - 1]
-            writer.beginObject()
-            writer.member("text", String(decoding: utf8[first.utf8.lowerBound..<last.utf8.upperBound], as: UTF8.self))
-            writer.key("utf8"); writer.beginArray(); writer.int(first.utf8.lowerBound); writer.int(last.utf8.upperBound); writer.endArray()
-            writer.key("utf16"); writer.beginArray(); writer.int(first.utf16.lowerBound); writer.int(last.utf16.upperBound); writer.endArray()
-            writer.endObject()
+        // The text's own UTF-8, not a copy of it: a long text has many pieces of evidence.
+        var source = text.text
+        source.withUTF8 { utf8 in
+            for range in ranges {
+                let first = text.tokens[range.lowerBound]
+                let last = text.tokens[range.upperBound - 1]
+                writer.beginObject()
+                writer.member("text", String(decoding: UnsafeBufferPointer(rebasing: utf8[first.utf8.lowerBound..<last.utf8.upperBound]), as: UTF8.self))
+                writer.key("utf8"); writer.beginArray(); writer.int(first.utf8.lowerBound); writer.int(last.utf8.upperBound); writer.endArray()
+                writer.key("utf16"); writer.beginArray(); writer.int(first.utf16.lowerBound); writer.int(last.utf16.upperBound); writer.endArray()
+                writer.endObject()
+            }
         }
         writer.endArray()
     }

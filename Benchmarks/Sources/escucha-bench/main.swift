@@ -381,6 +381,7 @@ func vaderMegabytesPerSecond(_ path: String, limit: Int) -> Double? {
 
 var scoreRows: [(String, Double, Double)] = []
 var vaderRate: Double?
+var longTextRate: Double?
 if settings.only.isEmpty || settings.only.contains("score") {
     let base = demoTexts(settings.root)
     let sizes = [20, 60]
@@ -401,6 +402,19 @@ if settings.only.isEmpty || settings.only.contains("score") {
                          megabytes / median(one.map(\.seconds)), megabytes / median(all.map(\.seconds)), cores, peak))
         }
     }
+    // One very long text (the demo texts run together into one 2 MB line, few sentence breaks): any rule
+    // that is quadratic in a sentence's or a text's length shows here long before it shows on the corpus.
+    let longPath = "\(settings.data)/score-long-line.txt"
+    if size(of: longPath) == 0 {
+        var line: [UInt8] = []
+        while line.count < 2_000_000 { for text in base { line += Array(text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: ".", with: ",").utf8) + [0x20] } }
+        FileManager.default.createFile(atPath: longPath, contents: Data(line.prefix(2_000_000) + [0x0A]))
+    }
+    let longMegabytes = Double(size(of: longPath)) / 1e6
+    let long = (0..<settings.runs).map { _ in measure([settings.binary, "score", "--lines", "--lexicons", "\(settings.root)/lexicons/es", longPath, "--jobs", "1"]) }
+    longTextRate = longMegabytes / median(long.map(\.seconds))
+    print(String(format: "  one %.0f MB line (one text, commas for full stops), full analysis: %.1f MB/s (1 core)  peak %.1f MB",
+                 longMegabytes, longTextRate!, Double(long.map(\.peakKilobytes).max() ?? 0) / 1024))
     // In this process, one core, no I/O: where the time goes.
     let analyzer = try SentimentAnalyzer(lexiconDirectory: "\(settings.root)/lexicons/es")
     var bare = analyzer
@@ -430,6 +444,7 @@ struct Thresholds: Decodable {
     var normalizeMegabytesPerSecondPerCore: Double?
     var scoreMegabytesPerSecondPerCore: Double?
     var maximumScanPeakMegabytes: Double?
+    var longTextMegabytesPerSecond: Double?
 }
 let thresholdsPath = "\(settings.root)/Benchmarks/thresholds.json"
 var failures: [String] = []
@@ -452,6 +467,9 @@ if let data = FileManager.default.contents(atPath: thresholdsPath),
         for row in scanRows where row.peakMB > ceiling {
             failures.append(String(format: "scan %.0f MB: peak memory %.1f MB is above %.0f MB", row.megabytes, row.peakMB, ceiling))
         }
+    }
+    if let floor = thresholds.longTextMegabytesPerSecond, let measured = longTextRate, measured < floor {
+        failures.append(String(format: "score, one long text: %.1f MB/s is below the %.1f MB/s floor (a rule quadratic in the text's length?)", measured, floor))
     }
     if let floor = thresholds.scoreMegabytesPerSecondPerCore {
         for row in scoreRows where row.0.hasSuffix("(1 core)") && row.1 < floor {

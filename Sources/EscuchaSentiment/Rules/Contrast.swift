@@ -46,25 +46,3 @@ enum Contrast {
         }
     }
 }
-
-/// The contributions of each run of units, by unit then in the order they were made, found without a walk
-/// over all of them. Valid while no contribution is added or moved (values may change).
-struct ContributionIndex {
-    private let order: [Int]
-    /// `order[starts[u]..<starts[u + 1]]` are the contributions of unit `u`.
-    private let starts: [Int]
-
-    init(_ context: RuleContext) {
-        let units = context.contributions.map(\.unit)
-        order = units.indices.sorted { (units[$0], $0) < (units[$1], $1) }
-        var starts = [Int](repeating: 0, count: context.units.count + 1)
-        for unit in units { starts[unit + 1] += 1 }
-        for position in 0..<context.units.count { starts[position + 1] += starts[position] }
-        self.starts = starts
-    }
-
-    func contributions(of units: Range<Int>) -> ArraySlice<Int> {
-        let lower = min(max(units.lowerBound, 0), starts.count - 1), upper = min(max(units.upperBound, lower), starts.count - 1)
-        return order[starts[lower]..<starts[upper]]
-    }
-}

@@ -71,11 +71,12 @@ enum Exclamation {
     static let maximumMarks = 3
 
     static func apply(_ context: inout RuleContext) {
+        let contributions = ContributionIndex(context)
         for sentence in context.sentences {
             let marks = context.units[sentence].reduce(0) { $0 + $1.exclamationMarks }
             guard marks > 0 else { continue }
             let factor = 1 + perMark * Double(min(marks, maximumMarks))
-            for index in context.contributions.indices where sentence.contains(context.contributions[index].unit) {
+            for index in contributions.contributions(of: sentence) {
                 let value = context.contributions[index].value
                 context.contributions[index].apply("exclamation", cue: String(repeating: "!", count: min(marks, maximumMarks)), to: value * factor)
             }

@@ -13,20 +13,25 @@ enum Irrealis {
 
     static func apply(_ context: inout RuleContext, isConditional: (Unit) -> Bool) {
         var applied = Set<Int>()
+        let contributions = ContributionIndex(context)
+        // Where a marker's reach ends, for every unit, in one pass from the end: the next unit that starts a
+        // sentence, is clause punctuation or a contrast word.
+        let count = context.units.count
+        var stop = [Int](repeating: count, count: count + 1)
+        for unit in stride(from: count - 1, through: 1, by: -1) {
+            let ends = context.sentenceOf[unit] != context.sentenceOf[unit - 1]
+                || context.units[unit].breaksClause && !context.units[unit].isWord || context.units[unit].has(.contrastAfter)
+            stop[unit] = ends ? unit : stop[unit + 1]
+        }
         for (markerIndex, unit) in context.units.enumerated() {
             let expectation = unit.modifiers[.expectation]
             var irrealis = unit.modifiers[.irrealis]
             if irrealis == nil && expectation == nil && isConditional(unit) { irrealis = conditionalWeight }
             guard expectation != nil || irrealis != nil else { continue }
-            let sentence = context.sentenceOf[markerIndex]
-            var end = markerIndex + 1
-            while end < context.units.count, context.sentenceOf[end] == sentence,
-                  !(context.units[end].breaksClause && !context.units[end].isWord), !context.units[end].has(.contrastAfter) {
-                end += 1
-            }
+            let end = stop[markerIndex + 1]
             // A suggestion's own cue is already what the irrealis means.
-            for index in context.contributions.indices where (markerIndex..<end).contains(context.contributions[index].unit)
-                && !applied.contains(index) && context.contributions[index].match != "suggestion" && context.contributions[index].match != "counterfactual" {
+            for index in contributions.contributions(of: markerIndex..<end)
+            where !applied.contains(index) && context.contributions[index].match != "suggestion" && context.contributions[index].match != "counterfactual" {
                 applied.insert(index)
                 let value = context.contributions[index].value
                 if let weight = expectation {

@@ -12,6 +12,8 @@ enum Questions {
     static let openers: Set<String> = ["pero", "y", "o", "entonces", "bueno", "oye", "oigan", "vamos", "a ver"]
 
     static func apply(_ context: inout RuleContext, text: NormalizedText) {
+        // Built before the rhetorical cues are added: a cue's sentence is never halved.
+        let contributions = ContributionIndex(context)
         for sentence in context.sentences {
             let marked = context.units[sentence].contains(where: { $0.questionMarks > 0 })
             // An indirect question asks from its asker on: `no tengo queja, solo pregunto si alguien sabe…`.
@@ -22,7 +24,7 @@ enum Questions {
                 context.contributions.append(RuleContext.Working.cue(unit: cue, term: context.cue(cue), rule: "rhetorical question", cue: context.cue(cue), value: weight))
                 continue
             }
-            for index in context.contributions.indices where asked.contains(context.contributions[index].unit) {
+            for index in contributions.contributions(of: asked) {
                 let value = context.contributions[index].value
                 context.contributions[index].apply("question", cue: marked ? "?" : "saber", to: value * questionFactor)
             }

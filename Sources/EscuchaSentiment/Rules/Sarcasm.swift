@@ -36,6 +36,7 @@ enum Sarcasm {
                 return
             }
         }
+        let contributions = ContributionIndex(context)
         for (sentenceIndex, sentence) in context.sentences.enumerated() {
             var span = sentence
             if sentenceIndex + 1 < context.sentences.count {
@@ -46,10 +47,10 @@ enum Sarcasm {
             }
             let cues = span.filter { context.units[$0].has(.sarcasm) && !isAdverbial($0, context) }
             guard !cues.isEmpty else {
-                ironyWithoutCue(&context, sentence: sentence)
+                ironyWithoutCue(&context, sentence: sentence, contributions)
                 continue
             }
-            let members = context.contributions.indices.filter { span.contains(context.contributions[$0].unit) }
+            let members = Array(contributions.contributions(of: span))
             let positive = members.filter { context.contributions[$0].value > 0 }
             guard !positive.isEmpty else { continue }
             let negative = members.contains { context.contributions[$0].value < 0 }
@@ -89,8 +90,8 @@ extension Sarcasm {
     /// presión de agua`) is a mixed review, not irony.
     static let ironicPraise = 3.0
 
-    static func ironyWithoutCue(_ context: inout RuleContext, sentence: Range<Int>) {
-        let members = context.contributions.indices.filter { sentence.contains(context.contributions[$0].unit) }
+    static func ironyWithoutCue(_ context: inout RuleContext, sentence: Range<Int>, _ contributions: ContributionIndex) {
+        let members = Array(contributions.contributions(of: sentence))
         guard let failure = members.filter({ situations.contains(context.contributions[$0].match) }).map({ context.contributions[$0].unit }).min()
         else { return }
         let praise = members.filter { context.contributions[$0].value > 0 && context.contributions[$0].unit < failure }
@@ -102,7 +103,8 @@ extension Sarcasm {
         guard !contrast else { return }
         for index in praise {
             let value = context.contributions[index].value
-            context.contributions[index].apply("sarcasm", cue: context.contributions.first { $0.unit == failure }?.term, to: value * ironyFactor)
+            context.contributions[index].apply("sarcasm", cue: contributions.contributions(of: failure..<failure + 1).first.map { context.contributions[$0].term },
+                                               to: value * ironyFactor)
         }
     }
 }
