@@ -380,9 +380,8 @@ public struct TopicMatcher: Sendable {
                 let children = sentenceHits.filter { ancestors[$0.topic].contains(Int32(hit.topic)) }
                 guard !children.isEmpty else { return hit }
                 var own = hit
-                own.evidence = hit.evidence.filter { range in
-                    children.allSatisfy { child in child.evidence.allSatisfy { Self.gap(range, $0) > Self.sameAspectDistance } }
-                }
+                let near = ChildEvidence(children.flatMap(\.evidence))
+                own.evidence = hit.evidence.filter { !near.isNear($0, within: Self.sameAspectDistance) }
                 return own.evidence.isEmpty ? nil : own
             }
         }
@@ -417,6 +416,28 @@ public struct TopicMatcher: Sendable {
             }
         }
         return count
+    }
+
+    /// Children's evidence sorted by start, with the furthest end so far: whether a parent's span is near
+    /// any of it is two bisections, not a walk over all of it (a long sentence has thousands of spans).
+    struct ChildEvidence {
+        private let ranges: [Range<Int>]
+        private let furthestEnd: [Int]
+
+        init(_ evidence: [Range<Int>]) {
+            ranges = evidence.sorted { $0.lowerBound < $1.lowerBound }
+            var furthest = Int.min
+            furthestEnd = ranges.map { furthest = max(furthest, $0.upperBound); return furthest }
+        }
+
+        /// Whether some span is at most `distance` tokens from `range` (`gap`), or overlaps it.
+        func isNear(_ range: Range<Int>, within distance: Int) -> Bool {
+            let after = AspectSentiment.firstIndex(in: ranges) { $0.lowerBound > range.lowerBound }
+            // Starting after it: the gap is from its end to their start, least for the first of them.
+            if after < ranges.count, ranges[after].lowerBound - range.upperBound <= distance { return true }
+            // Starting at or before it: the gap is from their end to its start, least for the furthest end.
+            return after > 0 && range.lowerBound - furthestEnd[after - 1] <= distance
+        }
     }
 
     /// Tokens between two evidence spans up to which a parent topic's evidence counts as part of its child's.

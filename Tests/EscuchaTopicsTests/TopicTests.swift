@@ -119,3 +119,38 @@ struct InlineIDsTests {
         #expect(TopicMatcher.InlineIDs.bits([1_048_575]) == nil)
     }
 }
+
+@Suite("Nearness of a parent topic's evidence to its children's")
+struct ChildEvidenceTests {
+    /// The bisection answers as the definition does: some child span within `sameAspectDistance` by `gap`.
+    @Test func agreesWithTheDefinitionOnEveryCase() {
+        var generator = SplitMix(seed: 20261122)  // seeded: a failure can be replayed
+        for _ in 0..<500 {
+            let children = (0..<Int.random(in: 1...12, using: &generator)).map { _ -> Range<Int> in
+                let start = Int.random(in: 0..<60, using: &generator)
+                return start..<start + Int.random(in: 1...6, using: &generator)
+            }
+            let near = TopicMatcher.ChildEvidence(children)
+            for start in 0..<66 {
+                for length in 1...5 {
+                    let range = start..<start + length
+                    let expected = children.contains { TopicMatcher.gap(range, $0) <= TopicMatcher.sameAspectDistance }
+                    #expect(near.isNear(range, within: TopicMatcher.sameAspectDistance) == expected, "\(range) \(children)")
+                }
+            }
+        }
+    }
+}
+
+/// A small seeded generator (SplitMix64), so that generated cases are the same in every run.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
