@@ -1,0 +1,15 @@
+/// A small seeded generator (SplitMix64), so that generated test cases are the same in every run and a
+/// failure reproduces.
+public struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9e37_79b9_7f4a_7c15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+}
