@@ -5,9 +5,9 @@ import EscuchaNormalize
 /// and keep the opinions whole.
 enum Questions {
     static let questionFactor = 0.5
-    /// An indirect question asks as much as one with marks: `quiero saber cuánto tardan`.
-    static let indirect: Set<String> = ["saber"]
-    static let askers: Set<String> = ["quiero", "queria", "quisiera", "gustaria", "alguien", "sabe", "saben"]
+    /// Words before `saber` that make an indirect question, which asks as much as one with marks
+    /// (`quiero saber cuánto tardan`).
+    static let askers: Set<String> = ["quiero", "queria", "quisiera", "gustaria", "queremos", "necesito"]
     /// Words that may stand before the cue that opens a question: `pero cuantas veces…`, `y para que…`.
     static let openers: Set<String> = ["pero", "y", "o", "entonces", "bueno", "oye", "oigan", "vamos", "a ver"]
 
