@@ -84,8 +84,8 @@ public struct OpinionLookup: Sendable {
                     return Found(entry: entry, match: "prefix", intensity: [("booster", prefix, factor)])
                 }
             }
-            // A typo of an opinion word (`horrbile`), or of a form of one (`recomemdado` → `recomemdar` →
-            // `recomendar`); not of a name (`Ximena`).
+            // A typo of an opinion word (`horrbile`), when neither it nor a lemma of it is Spanish (`fachada`
+            // is not `gachada`); not of a name (`Ximena`).
             if !ProperNames.isCapitalised(forms.surface), !forms.emphasis.contains(.allCaps), forms.key.utf8.count >= SpellingRepair.minimumLength,
                let words = spelling.words(), !words.keys.contains(forms.key),
                !normalizer.lemmaCandidates(of: word).contains(where: { words.keys.contains(Folding.key($0.lemma)) }) {

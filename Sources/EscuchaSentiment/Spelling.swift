@@ -2,15 +2,16 @@ import Foundation
 import Synchronization
 import EscuchaNormalize
 
-/// Opinion words the customer misspelled by one letter: `excenete` is `excelente`, `recomemdado` is
-/// `recomendado`, `pesimoo` is repaired earlier (elongation), `horrbile` is `horrible`. Reviews and tweets are
-/// typed fast on phones, and a lexicon that misses a typo misses the opinion.
+/// Opinion words the customer misspelled by one letter: `exelente` is `excelente`, `horrbile` is `horrible`,
+/// `organziado` is `organizado` (`pesimoo` is repaired earlier, as elongation). Reviews and tweets are typed
+/// fast on phones, and a lexicon that misses a typo misses the opinion. See docs/decisions/0006.
 ///
-/// Only a word the vocabulary and the morphology do not know is repaired, only to an opinion word, only
-/// when one edit (a letter left out, added, changed, or two swapped) reaches it, and only when every word
-/// that close has the same entry: an unknown word near two different opinions is left alone. Short words
-/// (under `minimumLength` letters) are left alone too, since one letter changes them into too many others;
-/// so are capitalised words, which are mostly names.
+/// Only a word that is not Spanish (`OpinionLookup` asks the system word list, `WordList`) is repaired, only
+/// to an opinion word, only when one edit reaches it (a letter left out or added, or two neighbours
+/// swapped; a changed letter is as often another word), with the first letter kept, and only when every
+/// word that close has the same entry: an unknown word near two different opinions is left alone. Short
+/// words (under `minimumLength` letters) are left alone too, since one letter turns them into too many
+/// others; so are capitalised words, which are mostly names.
 struct SpellingRepair: Sendable {
     static let minimumLength = 7
 
