@@ -90,7 +90,7 @@ public struct SentimentAnalyzer: Sendable {
             context.contributions += FulfilledExpectations.cues(context)
         }
         if enabled("recommendations") { context.contributions += Recommendations.cues(context, text: text) }
-        if enabled("impediments") { context.contributions += Impediments.cues(context, text: text) }
+        if enabled("impediments") { context.contributions += Impediments.cues(context) }
         if enabled("excess") { context.contributions += Excess.cues(context) }
         if enabled("cost-level") { context.contributions += CostLevel.cues(context) }
         if enabled("long-wait") { context.contributions += LongWait.cues(context, text: text) }

@@ -43,8 +43,20 @@ struct WordTraits {
     var demandable = false
     var imperative = false
     /// Spelled like an infinitive (`emitir`; the vocabulary need not know it), or one the vocabulary knows with
-    /// clitics attached (`comunicarme`), for `Impediments`.
+    /// clitics attached (`comunicarme`), for `Impediments` and `Recommendations`.
     var infinitive = false
+    /// What those rules read of the infinitive's verb, by its lemma: found once per surface, not per unit.
+    var action = Action()
+
+    struct Action: OptionSet {
+        let rawValue: UInt8
+        /// Reaching a service (`acceder`, `pagar`): `Impediments.accessActions`.
+        static let access = Action(rawValue: 1)
+        /// Visiting or trying (`visitar`, `probar`): `Recommendations.recommendable`.
+        static let recommendable = Action(rawValue: 2)
+        /// Never a procedure (`visitar`, `probar`): `Recommendations.mustVisit`.
+        static let mustVisit = Action(rawValue: 4)
+    }
     /// A function word of Spanish or English, for the language guess (`LanguageGuess`).
     var functionWord = LanguageGuess.FunctionWord.none
     /// Written in capitals and longer than one letter, for telling a shouted text (`SentimentAnalyzer.survey`).
@@ -147,6 +159,11 @@ final class WordReading {
         traits.finite = Self.isFinite(forms, lookup.normalizer)
         traits.infinitive = !forms.normalized.contains(" ") && (Self.isInfinitive(forms.normalized) && (forms.normalized.utf8.count >= 4 || Self.shortInfinitives.contains(forms.normalized))
             || infinitives.contains { Self.isInfinitive($0) && forms.key.hasPrefix(Folding.key($0)) && lookup.normalizer.lexicons.vocabulary[$0] != nil })
+        if traits.infinitive {
+            if Impediments.accessActions.contains(lemmaKey) { traits.action.insert(.access) }
+            if Recommendations.recommendable.contains(lemmaKey) { traits.action.insert(.recommendable) }
+            if Recommendations.mustVisit.contains(lemmaKey) { traits.action.insert(.mustVisit) }
+        }
         traits.timeUnit = LongWait.longUnits.contains(forms.key) ? .hours : LongWait.minuteUnits.contains(forms.key) ? .minutes : .none
         traits.demandable = UnmetExpectations.demandVerbs.contains(forms.lemma) || infinitives.contains(where: UnmetExpectations.demandVerbs.contains)
         traits.imperative = traits.demandable && lookup.normalizer.isImperativeWithClitics(forms.normalized)

@@ -1,3 +1,4 @@
+import EscuchaCore
 import EscuchaNormalize
 import EscuchaSentiment
 
@@ -37,13 +38,13 @@ public enum AspectSentiment {
             guard let sentence = Self.sentence(containing: position, text.sentences) else { continue }
             let range = text.sentences[sentence].tokens
             let cuts = cutsBySentence[sentence]
-            let cutBefore = Self.firstIndex(in: cuts, where: { $0 > position })
+            let cutBefore = cuts.partitioningIndex { $0 > position }
             let part = (cutBefore > 0 ? cuts[cutBefore - 1] : range.lowerBound)..<(cutBefore < cuts.count ? cuts[cutBefore] : range.upperBound)
             let evidence = evidenceBySentence[sentence]
             // The evidence that starts in the part, and the first of it that starts after the contribution.
-            let first = Self.firstIndex(in: evidence, where: { $0.range.lowerBound >= part.lowerBound })
-            let end = Self.firstIndex(in: evidence, where: { $0.range.lowerBound >= part.upperBound })
-            let after = max(first, min(end, Self.firstIndex(in: evidence, where: { $0.range.lowerBound > position })))
+            let first = evidence.partitioningIndex { $0.range.lowerBound >= part.lowerBound }
+            let end = evidence.partitioningIndex { $0.range.lowerBound >= part.upperBound }
+            let after = max(first, min(end, evidence.partitioningIndex { $0.range.lowerBound > position }))
             // Distance to evidence after: its start minus the contribution's end (negative when they overlap),
             // least for the evidence that starts first. Before: zero when it covers the contribution's start,
             // else the gap; evidence is at most `longest` long, so the walk back stops once none can be nearer.
@@ -79,18 +80,8 @@ public enum AspectSentiment {
 
     /// The sentence whose tokens hold `position` (sentences are in order and do not overlap).
     static func sentence(containing position: Int, _ sentences: [Sentence]) -> Int? {
-        let index = firstIndex(in: sentences, where: { $0.tokens.upperBound > position })
+        let index = sentences.partitioningIndex { $0.tokens.upperBound > position }
         return index < sentences.count && sentences[index].tokens.contains(position) ? index : nil
-    }
-
-    /// The first index of a sorted array where `predicate` holds (it holds from there on), by bisection.
-    static func firstIndex<Element>(in array: [Element], where predicate: (Element) -> Bool) -> Int {
-        var low = 0, high = array.count
-        while low < high {
-            let middle = (low + high) / 2
-            if predicate(array[middle]) { high = middle } else { low = middle + 1 }
-        }
-        return low
     }
 
     /// Where a sentence is cut: contrast words (one or two words) and `;`.

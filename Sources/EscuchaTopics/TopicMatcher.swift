@@ -432,7 +432,7 @@ public struct TopicMatcher: Sendable {
 
         /// Whether some span is at most `distance` tokens from `range` (`gap`), or overlaps it.
         func isNear(_ range: Range<Int>, within distance: Int) -> Bool {
-            let after = AspectSentiment.firstIndex(in: ranges) { $0.lowerBound > range.lowerBound }
+            let after = ranges.partitioningIndex { $0.lowerBound > range.lowerBound }
             // Starting after it: the gap is from its end to their start, least for the first of them.
             if after < ranges.count, ranges[after].lowerBound - range.upperBound <= distance { return true }
             // Starting at or before it: the gap is from their end to its start, least for the furthest end.

@@ -85,11 +85,18 @@ struct ContributionIndex {
     private let starts: [Int]
 
     init(_ context: RuleContext) {
-        let units = context.contributions.map(\.unit)
-        order = units.indices.sorted { (units[$0], $0) < (units[$1], $1) }
+        // A counting sort: each unit's contributions are counted, given their place, and laid down in the
+        // order they were made.
         var starts = [Int](repeating: 0, count: context.units.count + 1)
-        for unit in units { starts[unit + 1] += 1 }
+        for contribution in context.contributions { starts[contribution.unit + 1] += 1 }
         for position in 0..<context.units.count { starts[position + 1] += starts[position] }
+        var next = starts
+        var order = [Int](repeating: 0, count: context.contributions.count)
+        for (index, contribution) in context.contributions.enumerated() {
+            order[next[contribution.unit]] = index
+            next[contribution.unit] += 1
+        }
+        self.order = order
         self.starts = starts
     }
 

@@ -12,6 +12,8 @@ enum Irrealis {
     static let expectedNegativeFactor = 0.5
 
     static func apply(_ context: inout RuleContext, isConditional: (Unit) -> Bool) {
+        let isMarker = { (unit: Unit) in unit.has(.expectation) || unit.has(.irrealis) || isConditional(unit) }
+        guard !context.contributions.isEmpty, context.units.contains(where: isMarker) else { return }
         var applied = Set<Int>()
         let contributions = ContributionIndex(context)
         // Where a marker's reach ends, for every unit, in one pass from the end: the next unit that starts a

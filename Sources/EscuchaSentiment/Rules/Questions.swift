@@ -12,6 +12,7 @@ enum Questions {
     static let openers: Set<String> = ["pero", "y", "o", "entonces", "bueno", "oye", "oigan", "vamos", "a ver"]
 
     static func apply(_ context: inout RuleContext, text: NormalizedText) {
+        guard !context.contributions.isEmpty || context.units.contains(where: { $0.has(.rhetorical) }) else { return }
         // Built before the rhetorical cues are added: a cue's sentence is never halved.
         let contributions = ContributionIndex(context)
         for sentence in context.sentences {
@@ -43,7 +44,8 @@ enum Questions {
 
     /// A rhetorical cue written without the accent its lexicon spelling has (`para que` for `para qué`) is
     /// the question only where it opens it: mid-sentence it is most often the conjunction (`… para que
-    /// llegue hoy`).
+    /// llegue hoy`). A phrase's unit key is the lexicon's spelling, accents kept; a single word's is its
+    /// accent-free key, so a one-word cue is compared with itself and always counts (`nadie`).
     static func opensQuestion(_ cue: Int, _ sentence: Range<Int>, _ context: RuleContext, _ text: NormalizedText) -> Bool {
         let written = text.tokens[context.units[cue].tokens].filter { $0.kind == .word }.map(\.folded).joined(separator: " ")
         guard written != Folding.fold(context.units[cue].key) else { return true }

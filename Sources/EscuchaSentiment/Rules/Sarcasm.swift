@@ -36,6 +36,10 @@ enum Sarcasm {
                 return
             }
         }
+        // Irony turns praise, and needs a cue or a failure the rules found.
+        guard context.contributions.contains(where: { $0.value > 0 }),
+              context.units.contains(where: { $0.has(.sarcasm) }) || context.contributions.contains(where: { situations.contains($0.match) })
+        else { return }
         let contributions = ContributionIndex(context)
         for (sentenceIndex, sentence) in context.sentences.enumerated() {
             var span = sentence

@@ -130,10 +130,9 @@ enum Impediments {
                                              "contactar", "loguear", "iniciar", "descargar", "instalar", "pagar", "reservar",
                                              "comprar", "cancelar", "registrar", "registrarse", "activar", "llamar"]
 
-    static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
+    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
         let negators = context.negators
-        func lemma(_ unit: Int) -> String { Folding.key(text.tokens[context.units[unit].tokens.lowerBound].lemma) }
         for (index, unit) in context.units.enumerated() where unit.traits.infinitive && unit.opinion == nil && unit.tokens.count == 1 {
             // An owed action under a negation (`no puedo acceder`) is an unmet expectation already.
             if unit.has(.expected), context.isNegated(index) { continue }
@@ -145,7 +144,7 @@ enum Impediments {
                 continue
             }
             // An attempt word with an opinion of its own (`conseguido`) is negated by the negation rule already.
-            guard attempts.contains(key) || presentAttempts.contains(key) && accessActions.contains(lemma(index)),
+            guard attempts.contains(key) || presentAttempts.contains(key) && unit.traits.action.contains(.access),
                   context.units[cue].opinion == nil else { continue }
             // The negator before the attempt, past an auxiliary and pronouns: `no lo he conseguido abrir`.
             var previous = context.skippingPronouns(before: cue)
@@ -236,13 +235,12 @@ enum Recommendations {
         var out: [RuleContext.Working] = []
         let negators = context.negators
         for (index, unit) in context.units.enumerated() where unit.traits.infinitive && unit.opinion == nil && unit.tokens.count == 1 {
-            let lemma = Folding.key(text.tokens[unit.tokens.lowerBound].lemma)
-            guard recommendable.contains(lemma) else { continue }
+            guard unit.traits.action.contains(.recommendable) else { continue }
             let link = context.skippingPronouns(before: index)
             guard link >= 0, context.clauseOf[link] == context.clauseOf[index] else { continue }
             let linkKey = context.units[link].key
             let verb = link - 1
-            if linkKey == "que", verb >= 0, mustVisit.contains(lemma), obligationForms.contains(context.units[verb].key), !context.isNegated(verb) {
+            if linkKey == "que", verb >= 0, unit.traits.action.contains(.mustVisit), obligationForms.contains(context.units[verb].key), !context.isNegated(verb) {
                 out.append(.cue(unit: index, term: "\(context.cue(verb)) que … \(unit.key)", rule: "recommendation",
                                 cue: context.cue(verb), value: obligationWeight))
                 continue
