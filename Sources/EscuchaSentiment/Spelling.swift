@@ -7,13 +7,16 @@ import EscuchaNormalize
 /// fast on phones, and a lexicon that misses a typo misses the opinion. See docs/decisions/0006.
 ///
 /// Only a word that is not Spanish (`OpinionLookup` asks the system word list, `WordList`) is repaired, only
-/// to an opinion word, only when one edit reaches it (a letter left out or added, or two neighbours
-/// swapped; a changed letter is as often another word), with the first letter kept, and only when every
+/// to an opinion word, only when one edit reaches it (a letter left out or added, two neighbours swapped,
+/// or in longer words a neighbouring key struck; any other changed letter is as often another word), with
+/// the first letter kept, and only when every
 /// word that close has the same entry: an unknown word near two different opinions is left alone. Short
 /// words (under `minimumLength` letters) are left alone too, since one letter turns them into too many
 /// others; so are capitalised words, which are mostly names.
 struct SpellingRepair: Sendable {
     static let minimumLength = 7
+    /// A changed letter is repaired from this length on, and only between neighbouring keys.
+    static let minimumSubstitutionLength = 8
 
     /// The candidates' keys as UTF-8 (accents folded: an accent is not a typo) and their entries.
     private let words: [[UInt8]]
@@ -78,10 +81,42 @@ struct SpellingRepair: Sendable {
         var start = 0
         while start < min(a.count, b.count), a[start] == b[start] { start += 1 }
         if a.count == b.count {
-            return start + 1 < a.count && a[start] == b[start + 1] && a[start + 1] == b[start] && a[(start + 2)...] == b[(start + 2)...]
+            guard start + 1 < a.count else { return a.count >= minimumSubstitutionLength && Keyboard.adjacent(a[start], b[start]) }
+            if a[start] == b[start + 1] && a[start + 1] == b[start] && a[(start + 2)...] == b[(start + 2)...] { return true }
+            // A neighbouring key struck instead (`recomemdado`, `expectacular`): only in longer words, where one
+            // changed letter rarely makes another word the word list lacks.
+            return a.count >= minimumSubstitutionLength && Keyboard.adjacent(a[start], b[start]) && a[(start + 1)...] == b[(start + 1)...]
         }
         let (longer, shorter) = a.count > b.count ? (a, b) : (b, a)
         return longer[(start + 1)...] == shorter[start...]
+    }
+}
+
+/// Which letters sit next to each other on a Spanish QWERTY keyboard, phones' included: a changed letter
+/// is a typo when the finger slipped to a neighbour (`n`/`m`, `s`/`x`), and more often another word otherwise.
+enum Keyboard {
+    static let rows: [[UInt8]] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"].map { Array($0.utf8) }
+
+    /// 26×26 bits: `neighbours[a] & (1 << b)` for ASCII lowercase letters.
+    static let neighbours: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 26)
+        for (row, keys) in rows.enumerated() {
+            for (column, key) in keys.enumerated() {
+                // Rows are staggered: a key touches the one before and after it, the two above it (same column and
+                // the next) and the two below it (the previous column and the same).
+                var near: [(Int, Int)] = [(row, column - 1), (row, column + 1)]
+                near += [(row - 1, column), (row - 1, column + 1), (row + 1, column - 1), (row + 1, column)]
+                for (r, c) in near where rows.indices.contains(r) && rows[r].indices.contains(c) {
+                    table[Int(key - 0x61)] |= 1 << UInt32(rows[r][c] - 0x61)
+                }
+            }
+        }
+        return table
+    }()
+
+    static func adjacent(_ a: UInt8, _ b: UInt8) -> Bool {
+        guard a >= 0x61, a <= 0x7A, b >= 0x61, b <= 0x7A else { return false }
+        return neighbours[Int(a - 0x61)] & (1 << UInt32(b - 0x61)) != 0
     }
 }
 

@@ -78,10 +78,14 @@ import EscuchaLexicon
         #expect(repair.repair("excellente")?.word == "excelente")  // added
         #expect(repair.repair("horrbile")?.word == "horrible")  // swapped
         #expect(repair.repair("agradabe")?.entry.term == "agradable")  // two candidates, one entry
+        #expect(repair.repair("excelemte")?.word == "excelente")  // a neighbouring key: m for n
+        #expect(repair.repair("horrinle")?.word == "horrible")  // n for b, also neighbours
+        #expect(repair.repair("excelentw")?.word == "excelente")  // the last letter too
     }
 
     @Test func changedLettersFirstLettersShortWordsAndAmbiguityAreLeftAlone() {
-        #expect(repair.repair("excelemte") == nil)  // a changed letter is as often another word
+        #expect(repair.repair("excelerte") == nil)  // r is far from n: as often another word as a typo
+        #expect(repair.repair("cansaso") == nil)  // a neighbouring key, but under eight letters
         #expect(repair.repair("preventa") == nil)  // typos keep the first letter
         #expect(repair.repair("cansdo") == nil)  // under seven letters
         #expect(repair.repair("caminado") == nil)  // within one edit of nothing listed
@@ -90,6 +94,8 @@ import EscuchaLexicon
         #expect(SpellingRepair.withinOneEdit(Array("casado".utf8), Array("cansado".utf8)))
         #expect(SpellingRepair.withinOneEdit(Array("horrbile".utf8), Array("horrible".utf8)))
         #expect(!SpellingRepair.withinOneEdit(Array("hrorbile".utf8), Array("horrible".utf8)))
+        #expect(Keyboard.adjacent(UInt8(ascii: "s"), UInt8(ascii: "x")) && Keyboard.adjacent(UInt8(ascii: "v"), UInt8(ascii: "b")))
+        #expect(!Keyboard.adjacent(UInt8(ascii: "d"), UInt8(ascii: "t")) && !Keyboard.adjacent(UInt8(ascii: "a"), UInt8(ascii: "a")))
     }
 
     /// With the system's Spanish word list (CI installs Debian's wspanish), typos of opinion words are read
@@ -102,6 +108,7 @@ import EscuchaLexicon
         let found = fullAnalyzer.analyze("Muy recomnedado, un lugar exelente").contributions
         #expect(found.map(\.term) == ["recomendado", "excelente"])
         #expect(found.map(\.match) == ["spelling", "spelling"])
+        #expect(fullAnalyzer.analyze("la vista es expectacular").contributions.map(\.term) == ["espectacular"])
         // Words Escucha's vocabulary lacks but Spanish has: no repair.
         #expect(fullAnalyzer.analyze("la fachada y el interior, con respecto al precio").contributions.allSatisfy { $0.match != "spelling" })
         // Capitalised words are not repaired: they are mostly names.

@@ -112,6 +112,16 @@ import Testing
         #expect(values("realmente muy caro") == ["caro": -2.262])  // muy ×1.3, realmente two words away ×1.16
     }
 
+    @Test func aQuantityAfterAVerbStressesIt() {
+        #expect(values("me gustó mucho") == ["gustó": 1.8])
+        #expect(values("me encantó muchísimo") == ["encantó": 4.2])
+        #expect(values("lo he recomendado bastante") == ["recomendado": 2.2])  // a participle after haber
+        #expect(values("tarda demasiado") == ["tarda": -1.3])
+        #expect(values("No me gustó mucho") == ["gustó": -1.75])  // milder than `no me gustó` (−2)
+        #expect(values("No me gustó") == ["gustó": -2])
+        #expect(values("un hotel caro mucho más que otros") == ["caro": -1.5])  // not a verb: no stress
+    }
+
     @Test func bienIsABoosterBeforeAnOpinionAndAnOpinionElsewhere() {
         #expect(values("bien caro") == ["caro": -1.875])
         #expect(values("lo hicieron bien") == ["bien": 2])
@@ -480,6 +490,8 @@ import Testing
         #expect(fullAnalyzer.analyze("Te amo, Movilnet").score.label == .pos)
         #expect(fullAnalyzer.analyze("El amo del perro llegó tarde").contributions.allSatisfy { $0.term != "amar" })
         #expect(fullAnalyzer.analyze("Tiene la cara sucia").contributions.allSatisfy { $0.term != "caro" })
+        #expect(fullAnalyzer.analyze("Todas las tardes tomamos café en el jardín").contributions.isEmpty)
+        #expect(fullAnalyzer.analyze("Si tardes en pagar, avísanos").contributions.map(\.term) == ["tardar"])
         #expect(fullAnalyzer.analyze("Un gran hotel").score.label == .pos)
         #expect(fullAnalyzer.analyze("Había una gran cantidad de gente").contributions.isEmpty)
         // A plural the lemma table lists as a noun's (`soluciones` → `solución`) is not read as `solucionar`.

@@ -29,7 +29,7 @@ enum Intensity {
 }
 
 /// Boosters and dampeners before an opinion word, weaker with distance: `muy caro`, `un poco lento`,
-/// `bien caro`, `demasiado lento`.
+/// `bien caro`, `demasiado lento`; and a quantity right after a verb: `me gustó mucho`.
 enum Intensifiers {
     /// How much of a modifier's effect reaches a word 1, 2 or 3 words after it. `muy` is meant for the
     /// next word; two words on (`muy buen servicio`) it still applies, further it is probably another's.
@@ -61,6 +61,32 @@ enum Intensifiers {
                     context.contributions[index].apply(kind.rawValue, cue: context.cue(other), to: working.value * factor)
                 }
             }
+            afterVerb(&context, index)
+        }
+    }
+
+    /// Quantity boosters follow the verb they stress: `me gustó mucho`, `lo han mejorado muchísimo`, `tarda
+    /// demasiado`, `nos ayudaron bastante`.
+    static let afterVerbBoosters: Set<String> = ["mucho", "muchisimo", "bastante", "demasiado", "enormemente", "horrores"]
+    static let haber: Set<String> = ["ha", "han", "he", "hemos", "habeis", "has", "habia", "habian", "hubo", "haya", "hayan"]
+
+    /// Under a negation the booster weakens the word instead, before the negation shifts it: `no me gustó
+    /// mucho` (−1.75) is milder than `no me gustó` (−2).
+    static func afterVerb(_ context: inout RuleContext, _ index: Int) {
+        let unitIndex = context.contributions[index].unit
+        let unit = context.units[unitIndex]
+        let next = unitIndex + 1
+        guard next < context.units.count, context.clauseOf[next] == context.clauseOf[unitIndex], !unit.breaksClause,
+              context.units[next].opinion == nil, afterVerbBoosters.contains(context.units[next].key),
+              let weight = context.units[next].modifiers[.booster] else { return }
+        let isVerb = context.contributions[index].list == "verbs" || unit.traits.finite
+            || unitIndex > 0 && haber.contains(context.units[unitIndex - 1].key)
+        guard isVerb else { return }
+        let value = context.contributions[index].value
+        if context.isNegated(unitIndex) {
+            context.contributions[index].apply(ModifierKind.dampener.rawValue, cue: context.cue(next), to: value / weight)
+        } else {
+            context.contributions[index].apply(ModifierKind.booster.rawValue, cue: context.cue(next), to: value * weight)
         }
     }
 }
