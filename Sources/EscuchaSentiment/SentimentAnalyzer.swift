@@ -124,6 +124,10 @@ public struct SentimentAnalyzer: Sendable {
                 let next = following < units.count ? units[following] : nil
                 if let next, next.opinion != nil, next.isWord {
                     units[index].opinion = nil
+                } else if Self.clauseFinalOpinions.contains(units[index].key), index + 1 < units.count,
+                          units[index + 1].isWord, !units[index + 1].breaksClause {
+                    // `todo súper` praises; `súper temprano` only stresses a word the lexicon has no opinion of.
+                    units[index].opinion = nil
                 } else {
                     units[index].modifiers[kind] = nil
                 }
@@ -143,6 +147,8 @@ public struct SentimentAnalyzer: Sendable {
         }
     }
 
+    /// Boosters that are praise only where nothing follows them in the clause (`estuvo súper`, `todo súper.`).
+    static let clauseFinalOpinions: Set<String> = ["super"]
     static let vows: Set<String> = ["nunca más", "nunca mas", "nunca jamás", "nunca jamas"]
 
     /// Three or more words, nearly all in capitals: capitals are then the writer's habit.

@@ -313,7 +313,8 @@ struct UnitReader {
         let phrases = lexicon.phrases
         while let (node, position, skipped) = cache.phraseStack.popLast() {
             if position > index, phrases.isComplete(node), position - index >= (best?.length ?? 0),
-               !Self.isQuantity(endingAt: position, in: text, end: end), !Self.isPeriphrasis(endingAt: position, in: text, end: end) {
+               !Self.isQuantity(endingAt: position, in: text, end: end), !Self.isPeriphrasis(endingAt: position, in: text, end: end),
+               !Self.isApproximation(endingAt: position, in: text, end: end) {
                 best = (position - index, node)
             }
             guard position < end else { continue }
@@ -368,6 +369,16 @@ struct UnitReader {
     }
 
     static let periphrasisVerbs: Set<String> = ["vayais", "vayan", "vayas"]
+
+    /// `cerca de` before an amount is "about" (`estuvimos cerca de dos horas`), not "close to".
+    static func isApproximation(endingAt position: Int, in text: NormalizedText, end: Int) -> Bool {
+        guard text.tokens[position - 1].key == "cerca", position + 1 < end, text.tokens[position].key == "de" else { return false }
+        let amount = text.tokens[position + 1]
+        return amount.kind == .number || amountWords.contains(amount.key)
+    }
+
+    static let amountWords: Set<String> = ["media", "medio", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho",
+                                           "nueve", "diez", "quince", "veinte", "treinta", "cuarenta", "cincuenta", "cien", "mil"]
     static let wordsAfterScore: Set<String> = ["a", "al", "y", "e", "pero", "en", "por", "para", "que", "o", "u", "como", "ni",
                                                "la", "el", "los", "las", "lo", "con", "sin", "tambien", "tanto", "todo"]
 

@@ -282,6 +282,21 @@ import Testing
         #expect(terms("Un plato de 10 euros").isEmpty)
         #expect(terms("Esperé más de 10 minutos").isEmpty)
         #expect(!terms("Llegó con un retraso de diez minutos").contains("de diez"))
+        // `cerca de` before an amount is "about", not "close to".
+        #expect(terms("El hotel está cerca del metro") == ["estar cerca"])
+        #expect(!terms("Estuvimos cerca de dos horas en la cola").contains("estar cerca"))
+        #expect(terms("Fueron cerca de 40 minutos").isEmpty)
+    }
+
+    @Test func superPraisesAtTheEndOfItsClauseAndStressesBeforeAWord() {
+        func terms(_ text: String) -> [String] { fullAnalyzer.analyze(text).contributions.map(\.term) }
+        #expect(terms("Todo súper.") == ["súper"])
+        #expect(terms("La atención estuvo super, volveremos") == ["súper", "volveremos"])
+        #expect(terms("Llegó súper temprano").isEmpty)
+        #expect(terms("Fuimos al súper") == [])  // the supermarket
+        let boosted = fullAnalyzer.analyze("súper amable").contributions
+        #expect(boosted.map(\.term) == ["amable"] && boosted[0].rules.map(\.rule) == ["booster"])
+        #expect(fullAnalyzer.analyze("Es uno de los más bonitos").contributions[0].rules.map(\.cue) == ["de los más"])
     }
 
     @Test func aLevelOrAMoveSaidOfACostIsAnOpinion() {
