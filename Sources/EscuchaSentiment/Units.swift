@@ -158,7 +158,7 @@ final class WordReading {
             || forms.normalized.hasSuffix("ó") || forms.key == "cumplen"
         traits.finite = Self.isFinite(forms, lookup.normalizer)
         traits.infinitive = !forms.normalized.contains(" ") && (Self.isInfinitive(forms.normalized) && (forms.normalized.utf8.count >= 4 || Self.shortInfinitives.contains(forms.normalized))
-            || infinitives.contains { Self.isInfinitive($0) && forms.key.hasPrefix(Folding.key($0)) && lookup.normalizer.lexicons.vocabulary[$0] != nil })
+            || infinitives.contains { Self.isInfinitive($0) && Self.isCliticTail(of: forms.key, after: Folding.key($0)) && lookup.normalizer.lexicons.vocabulary[$0] != nil })
         if traits.infinitive {
             if Impediments.accessActions.contains(lemmaKey) { traits.action.insert(.access) }
             if Recommendations.recommendable.contains(lemmaKey) { traits.action.insert(.recommendable) }
@@ -209,6 +209,21 @@ extension WordReading {
 
     /// Whether a word ends like an infinitive (`cobrar`, `valer`, `oír`).
     static func isInfinitive(_ word: some StringProtocol) -> Bool { infinitiveEndings.contains { word.hasSuffix($0) } }
+
+    /// Whether `key` is `infinitive` with object pronouns attached (`comunicarme`, `devolvérselo`), not a future
+    /// or conditional built on it (`será`, `irán`, `sería` start with `ser`, `ir`).
+    static func isCliticTail(of key: String, after infinitive: String) -> Bool {
+        guard key.hasPrefix(infinitive) else { return false }
+        var tail = Substring(key.dropFirst(infinitive.count))
+        guard !tail.isEmpty else { return false }
+        for group in [indirectClitics, directClitics] {
+            if let clitic = group.first(where: { tail.hasPrefix($0) }) { tail = tail.dropFirst(clitic.count) }
+        }
+        return tail.isEmpty
+    }
+
+    static let indirectClitics = ["nos", "me", "te", "se", "os", "le", "les"]
+    static let directClitics = ["los", "las", "lo", "la", "les", "le"]
     /// Gerund and participle endings, with the infinitive endings their stems take.
     static let nonFiniteEndings: [(String, [String])] = [
         ("ando", ["ar"]), ("iendo", ["er", "ir"]), ("yendo", ["er", "ir"]), ("ado", ["ar"]), ("ada", ["ar"]), ("ados", ["ar"]),

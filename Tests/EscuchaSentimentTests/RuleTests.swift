@@ -97,6 +97,14 @@ import Testing
         #expect(values("no tengo quejas") == ["quejas": 1.5])
         // The negated verb's own phrase: an infinitive after it is in scope.
         #expect(values("no puedo recomendarlo") == ["recomendarlo": -1.5])
+        // An infinitive right after the negator is its verb: a conjugated verb after it begins another predicate.
+        #expect(values("qué pena no probarlo se veía bueno") == ["bueno": 2])
+        #expect(values("no poder entrar es malo")["malo"] == -2.5)
+        // A future or a conditional is no infinitive with pronouns (`sería` starts with `ser`).
+        #expect(values("no sería malo") == ["malo": 0.5 * 0.4])  // negated, then irrealis (sería)
+        #expect(WordReading.isCliticTail(of: "comunicarme", after: "comunicar"))
+        #expect(WordReading.isCliticTail(of: "devolverselo", after: "devolver"))
+        #expect(!WordReading.isCliticTail(of: "sera", after: "ser") && !WordReading.isCliticTail(of: "iran", after: "ir"))
     }
 
     @Test func neitherNor() {

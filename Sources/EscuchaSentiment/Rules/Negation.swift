@@ -81,6 +81,9 @@ enum Negation {
                     if context.units[other].traits.finite { verbsBetween += 1 }
                     continue
                 }
+                // An infinitive right after the negator is its verb too (`fue una lástima no conocerlo, se veía
+                // interesante`): a conjugated verb after it begins another predicate.
+                if verbsBetween == 1, opensWithInfinitive(after: other, before: unitIndex, context) { verbsBetween += 1 }
                 if verbsBetween >= 2 || verbsBetween == 1 && isVerbOpinion(unit) { break }
                 let negator = context.units[other]
                 if negator.key == "sin", distance >= sinScope { continue }
@@ -110,6 +113,15 @@ enum Negation {
                 context.contributions[index].apply("concord", cue: context.cue(stress.index), to: value * stress.weight)
             }
         }
+    }
+}
+
+extension Negation {
+    /// Whether the first word after `negator` (past object pronouns) is an infinitive, before `unit`.
+    static func opensWithInfinitive(after negator: Int, before unit: Int, _ context: RuleContext) -> Bool {
+        var next = negator + 1
+        while next < unit, FulfilledExpectations.clitics.contains(context.units[next].key) { next += 1 }
+        return next < unit && context.units[next].traits.infinitive && context.units[next].opinion == nil
     }
 }
 
