@@ -102,6 +102,8 @@ import Testing
         #expect(values("no poder entrar es malo")["malo"] == -2.5)
         // A future or a conditional is no infinitive with pronouns (`sería` starts with `ser`).
         #expect(values("no sería malo") == ["malo": 0.5 * 0.4])  // negated, then irrealis (sería)
+        // `no dejar de`: the negation is of `dejar`, and the whole says it goes on.
+        #expect(values("no me deja de gustar") == ["gustar": 1.5])
         #expect(WordReading.isCliticTail(of: "comunicarme", after: "comunicar"))
         #expect(WordReading.isCliticTail(of: "devolverselo", after: "devolver"))
         #expect(!WordReading.isCliticTail(of: "sera", after: "ser") && !WordReading.isCliticTail(of: "iran", after: "ir"))
@@ -268,6 +270,11 @@ import Testing
         #expect(values("pude entrar sin problema")["entrar"] == nil)
         // An action with an opinion of its own is the negation's to turn, not an impediment.
         #expect(rules("no pude recomendar", "recomendar") == ["negation"])
+        // `dejar` refused to the customer, with or without the action.
+        #expect(values("la página web no me deja") == ["deja": -1.5])
+        #expect(values("no nos dejaron entrar con el carrito") == ["dejaron": -1.5])
+        #expect(values("no me deja de sorprender").isEmpty)  // aspectual: it goes on surprising
+        #expect(values("no me dejes solo").isEmpty)  // a plea
     }
 
     @Test func excess() {

@@ -79,6 +79,8 @@ enum Negation {
             for (distance, other) in context.before(unitIndex, limit: scope).enumerated() {
                 guard negators.contains(other) else {
                     if context.units[other].traits.finite { verbsBetween += 1 }
+                    // `no deja de sorprender`: the negation is of `dejar de`, and the whole says it goes on.
+                    if context.units[other].key == "de", other > 0, context.units[other - 1].key.hasPrefix("dej") { break }
                     continue
                 }
                 // An infinitive right after the negator is its verb too (`fue una lástima no conocerlo, se veía

@@ -153,6 +153,24 @@ enum Impediments {
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(previous)) \(key) … \(unit.key)", rule: "impediment",
                                                cue: context.cue(previous), value: weight))
         }
+        out += refusals(context)
+        return out
+    }
+
+    /// `dejar` said of the customer and negated: `la web no me deja`, `no nos dejaron entrar`. Not the
+    /// aspectual `no me deja de sorprender`, nor a plea (`no me dejes`).
+    static let letForms: Set<String> = ["deja", "dejan", "dejo", "dejaron", "dejaba", "dejaban"]
+    static let customers: Set<String> = ["me", "nos"]
+
+    static func refusals(_ context: RuleContext) -> [RuleContext.Working] {
+        var out: [RuleContext.Working] = []
+        for (index, unit) in context.units.enumerated() where unit.opinion == nil && letForms.contains(unit.key) {
+            guard index >= 2, customers.contains(context.units[index - 1].key), context.negators.contains(index - 2),
+                  context.clauseOf[index - 2] == context.clauseOf[index] else { continue }
+            if index + 1 < context.units.count, context.units[index + 1].key == "de" { continue }
+            out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(index - 2)) \(context.cue(index - 1)) \(unit.key)",
+                                               rule: "impediment", cue: context.cue(index - 2), value: weight))
+        }
         return out
     }
 }
