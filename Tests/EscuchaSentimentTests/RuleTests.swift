@@ -255,6 +255,12 @@ import Testing
         #expect(values("cuanto menos genial") == ["genial": 3.6])
     }
 
+    @Test func nadaMasIsASuperlativeOrAsSoonAsNotANegation() {
+        #expect(values("nada más malo que esto") == ["malo": -3.25])  // a superlative (×1.3)
+        #expect(fullAnalyzer.analyze("Nada más llegar nos atendieron").score.label == .pos)  // as soon as
+        #expect(values("no me gustó nada") == ["gustó": -2.4])  // concord is untouched
+    }
+
     @Test func sayingAnActionCannotBeDoneIsAComplaint() {
         #expect(values("imposible emitir el billete") == ["emitir": -1.5])
         #expect(values("me es imposible comunicarme con ustedes") == ["comunicarme": -1.5])
