@@ -257,6 +257,10 @@ import Testing
 
     @Test func nadaMasIsASuperlativeOrAsSoonAsNotANegation() {
         #expect(values("nada más malo que esto") == ["malo": -3.25])  // a superlative (×1.3)
+        // `no vino` is `venir` (`vino` alone is mostly wine), and one complaint with the concord word after it.
+        #expect(fullAnalyzer.analyze("El técnico no vino").contributions.map(\.term) == ["no vino"])
+        #expect(fullAnalyzer.analyze("no vino nadie").contributions.map(\.term) == ["no vino"])
+        #expect(fullAnalyzer.analyze("el vino estaba rico").score.label == .pos)
         #expect(fullAnalyzer.analyze("Nada más llegar nos atendieron").score.label == .pos)  // as soon as
         #expect(values("no me gustó nada") == ["gustó": -2.4])  // concord is untouched
     }

@@ -14,6 +14,9 @@ enum Deprivation {
             guard let weight = unit.modifiers[.deprivation], unit.opinion == nil else { continue }
             // Only a full negation says the thing is missing: `uso poco el servicio` does not.
             guard let negator = context.before(index, limit: reach).first(where: { negators.contains($0) && (context.units[$0].modifiers[.negator] ?? 0) >= 1 }) else { continue }
+            // An expression that opens with the negator says the complaint already (`no vino nadie`, `no funciona
+            // la luz`): one fact, counted once.
+            if context.units[negator].opinion != nil, context.units[negator].tokens.count > 1 { continue }
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(negator)) … \(unit.key)", rule: "deprivation", cue: context.cue(negator), value: weight))
         }
         return out
