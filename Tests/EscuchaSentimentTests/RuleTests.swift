@@ -111,6 +111,8 @@ import Testing
 
     @Test func neitherNor() {
         #expect(values("ni bueno ni malo") == ["bueno": 0.4, "malo": -0.5])
+        // Opinions on one side are each denied: `ni bueno ni rápido` is a complaint.
+        #expect(values("ni bueno ni rápido") == ["bueno": -1.5, "rápido": -2])
     }
 }
 
@@ -203,6 +205,15 @@ import Testing
         #expect(fullAnalyzer.analyze("Bonito, tres horas de cola.").contributions.first!.value > 0)  // mild praise: a mixed review
         // A strong emoji cue that closes the text frames every sentence.
         #expect(values("Genial. Se cortó la luz otra vez, es malo. 🙃")["Genial"]! < 0)
+    }
+
+    @Test func oneWordOfPraiseAfterAComplaintIsExasperation() {
+        #expect(values("Es pésimo. Genial.") == ["pésimo": -3.5, "Genial": -1.8])
+        #expect(values("Es malo y lento. Perfecto.")["Perfecto"] == -2.1)
+        // A mild complaint, a sentence of more than one word, or praise before it: no irony.
+        #expect(values("Es un poco lento. Genial.")["Genial"] == 3)
+        #expect(values("Es pésimo. Genial el trato.")["Genial"] == 3)
+        #expect(values("Genial. Es pésimo.")["Genial"] == 3)
     }
 
     @Test func deprivationNeedsAFullNegation() {

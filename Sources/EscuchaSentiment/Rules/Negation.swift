@@ -68,11 +68,22 @@ enum Negation {
             // repeats an earlier negation by concord: `no me hicieron ni caso` is one complaint.
             if unit.tokens.count > 1, unit.has(.negator) || unit.has(.concord) { continue }
             let clause = context.clauseOf[unitIndex]
+            // `ni bueno ni malo` weighs two opposite opinions and says neither; `ni toallas limpias ni agua
+            // caliente`, `ni bueno ni barato` deny each: plain negations.
             var neithers = 0
+            var signs: (positive: Bool, negative: Bool) = (false, false)
+            func look(_ probe: Int) {
+                let other = context.units[probe]
+                if other.key == "ni" { neithers += 1 }
+                if let valence = other.opinion?.entry.valence, other.isWord, !other.has(.negator) {
+                    if valence > 0 { signs.positive = true } else { signs.negative = true }
+                }
+            }
             var probe = unitIndex
-            while probe >= 0, context.clauseOf[probe] == clause { if context.units[probe].key == "ni" { neithers += 1 }; probe -= 1 }
+            while probe >= 0, context.clauseOf[probe] == clause { look(probe); probe -= 1 }
             probe = unitIndex + 1
-            while probe < context.units.count, context.clauseOf[probe] == clause { if context.units[probe].key == "ni" { neithers += 1 }; probe += 1 }
+            while probe < context.units.count, context.clauseOf[probe] == clause { look(probe); probe += 1 }
+            if !(signs.positive && signs.negative) { neithers = 0 }
             // A negator reaches its own verb's phrase: past a second conjugated verb a new predicate begins
             // (`si no lo conoces vale la pena`, `no llegó y me cobraron`).
             var verbsBetween = 0

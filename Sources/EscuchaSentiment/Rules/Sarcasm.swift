@@ -17,6 +17,7 @@ enum Sarcasm {
     static let situations: Set<String> = ["deprivation", "unmet expectation", "long wait"]
 
     static func apply(_ context: inout RuleContext) {
+        echoes(&context)
         // An emoji cue closing the text (only symbols after it): 🙃, or 👏 after a complaint with no `pero`.
         if let last = context.units.lastIndex(where: { $0.isWord || $0.isSymbolic }), context.units[last].isSymbolic {
             var index = last
@@ -109,6 +110,30 @@ extension Sarcasm {
             let value = context.contributions[index].value
             context.contributions[index].apply("sarcasm", cue: contributions.contributions(of: failure..<failure + 1).first.map { context.contributions[$0].term },
                                                to: value * ironyFactor)
+        }
+    }
+}
+
+extension Sarcasm {
+    /// A complaint this strong or stronger (the sum of its sentence, none of it praise)…
+    static let echoedComplaint = -1.5
+
+    /// …followed by a sentence that is one word of praise (`Me dieron de baja una línea que nunca pedí.
+    /// Increíble.`, `Me cobraron dos veces. Genial.`) is exasperation, not praise.
+    static func echoes(_ context: inout RuleContext) {
+        guard context.sentences.count > 1, context.contributions.contains(where: { $0.value > 0 }) else { return }
+        let contributions = ContributionIndex(context)
+        for position in 1..<context.sentences.count {
+            let sentence = context.sentences[position]
+            let words = sentence.filter { context.units[$0].isWord }
+            guard words.count == 1, context.units[words[0]].tokens.count == 1 else { continue }
+            let praise = contributions.contributions(of: sentence).filter { context.contributions[$0].value > 0 && context.contributions[$0].unit == words[0] }
+            guard praise.count == 1 else { continue }
+            let previous = contributions.contributions(of: context.sentences[position - 1]).map { context.contributions[$0].value }
+            guard !previous.isEmpty, previous.allSatisfy({ $0 < 0 }), previous.reduce(0, +) <= echoedComplaint else { continue }
+            let index = praise[0]
+            let value = context.contributions[index].value
+            context.contributions[index].apply("sarcasm", cue: "after a complaint", to: value * ironyFactor)
         }
     }
 }
