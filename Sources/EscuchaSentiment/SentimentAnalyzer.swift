@@ -13,7 +13,7 @@ public struct SentimentAnalyzer: Sendable {
     let reference: LexiconReference
     private let caches = ThreadLocalCache()
 
-    public static let ruleNames = ["intensity", "intensifiers", "negation", "deprivation", "unmet-expectations", "fulfilled-expectations", "impediments", "recommendations", "cost-level", "long-wait",
+    public static let ruleNames = ["intensity", "intensifiers", "negation", "resolutions", "deprivation", "unmet-expectations", "fulfilled-expectations", "impediments", "recommendations", "cost-level", "long-wait",
                                    "excess", "suggestions", "counterfactuals",
                                    "comparatives", "post-nominal",
                                    "irrealis", "contrast", "questions", "sarcasm", "exclamation", "negativity", "repetition", "verdict", "language"]
@@ -81,6 +81,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("intensity") { Intensity.apply(&context, text: text) }
         if enabled("intensifiers") { Intensifiers.apply(&context) }
         if enabled("negation") { Negation.apply(&context) }
+        if enabled("resolutions") { Resolutions.apply(&context) }
         if enabled("deprivation") { context.contributions += Deprivation.cues(context) }
         if enabled("unmet-expectations") {
             UnmetExpectations.apply(&context)

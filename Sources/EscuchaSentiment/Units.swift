@@ -56,6 +56,8 @@ struct WordTraits {
         static let recommendable = Action(rawValue: 2)
         /// Never a procedure (`visitar`, `probar`): `Recommendations.mustVisit`.
         static let mustVisit = Action(rawValue: 4)
+        /// Any form of a verb that removes a problem (`arreglaron`, `quitó`): `Resolutions.verbs`.
+        static let resolution = Action(rawValue: 8)
     }
     /// A function word of Spanish or English, for the language guess (`LanguageGuess`).
     var functionWord = LanguageGuess.FunctionWord.none
@@ -164,6 +166,7 @@ final class WordReading {
             if Recommendations.recommendable.contains(lemmaKey) { traits.action.insert(.recommendable) }
             if Recommendations.mustVisit.contains(lemmaKey) { traits.action.insert(.mustVisit) }
         }
+        if Resolutions.verbs.contains(forms.lemma) || infinitives.contains(where: Resolutions.verbs.contains) { traits.action.insert(.resolution) }
         traits.timeUnit = LongWait.longUnits.contains(forms.key) ? .hours : LongWait.minuteUnits.contains(forms.key) ? .minutes : .none
         traits.demandable = UnmetExpectations.demandVerbs.contains(forms.lemma) || infinitives.contains(where: UnmetExpectations.demandVerbs.contains)
         traits.imperative = traits.demandable && lookup.normalizer.isImperativeWithClitics(forms.normalized)

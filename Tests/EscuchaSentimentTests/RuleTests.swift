@@ -216,6 +216,23 @@ import Testing
         #expect(values("Genial. Es pésimo.")["Genial"] == 3)
     }
 
+    @Test func aProblemTheCompanyRemovedIsGoodNews() {
+        func analysis(_ text: String) -> [String: Double] {
+            var out: [String: Double] = [:]
+            for contribution in fullAnalyzer.analyze(text).contributions { out[contribution.text] = contribution.value }
+            return out
+        }
+        #expect(analysis("arreglaron la avería en una hora") == ["arreglaron": 1.5, "avería": 1])
+        #expect(analysis("me quitó en tres sesiones una contractura") == ["contractura": 1])
+        #expect(analysis("han eliminado el cobro indebido") == ["cobro indebido": 1])
+        // Negated, wished, tried, or not the verb's object: the problem stays one.
+        #expect(analysis("no me quitaron el cobro indebido")["cobro indebido"]! < 0)
+        #expect(analysis("se podrían corregir esos errores")["errores"]! < 0)
+        #expect(analysis("llevo días intentando solucionar un problema")["problema"].map { $0 < 0 } ?? true)
+        #expect(analysis("lo arreglaron tarde y mal")["tarde y mal"]! < 0)
+        #expect(analysis("me devolvieron un paquete roto")["roto"]! < 0)
+    }
+
     @Test func deprivationNeedsAFullNegation() {
         #expect(values("uso poco el servicio").isEmpty)
     }

@@ -367,3 +367,59 @@ enum LongWait {
         return out
     }
 }
+
+/// A problem the company removed is good news: `arreglaron la avería`, `me quitó una contractura`,
+/// `eliminaron el cobro indebido`, `anularon la penalización`. The problem word names what is gone, so it
+/// turns into mild praise; the verb's own reading (a fulfilled expectation, an entry) is left as it is.
+/// The problem must be the verb's object, a noun phrase after a determiner (`lo arreglaron tarde y mal`
+/// is not); a negated, wished or attempted removal (`no me quitaron el cargo`, `podrían corregir los errores`)
+/// removes nothing.
+enum Resolutions {
+    static let verbs: Set<String> = ["arreglar", "reparar", "solucionar", "resolver", "quitar", "eliminar", "corregir", "curar",
+                                     "aliviar", "subsanar", "retirar", "anular", "reembolsar", "devolver", "compensar"]
+    static let value = 1.0
+    /// How many words may stand between the verb and its object (`me quitó en tres sesiones una contractura`).
+    static let reach = 5
+    static let determiners: Set<String> = ["el", "la", "los", "las", "un", "una", "unos", "unas", "mi", "mis", "su", "sus", "tu", "tus",
+                                           "ese", "esa", "esos", "esas", "este", "esta", "estos", "estas", "aquel", "aquella", "todo",
+                                           "toda", "todos", "todas", "nuestro", "nuestra", "nuestros", "nuestras"]
+
+    static func apply(_ context: inout RuleContext) {
+        guard context.contributions.contains(where: { $0.value < 0 || $0.negatedBy != nil }),
+              context.units.contains(where: { $0.traits.action.contains(.resolution) })
+        else { return }
+        for index in context.contributions.indices {
+            if let negator = context.contributions[index].negatedBy {
+                unresolved(&context, index, negator: negator)
+                continue
+            }
+            guard context.contributions[index].value < 0 else { continue }
+            let unit = context.contributions[index].unit
+            let list = context.contributions[index].list
+            guard list != "rule", list != "adjectives", list != "verbs", unit > 0, determiners.contains(context.units[unit - 1].key) else { continue }
+            for other in context.before(unit, limit: reach) {
+                let candidate = context.units[other]
+                if candidate.traits.action.contains(.resolution), candidate.tokens.count == 1 {
+                    // Done, not wished or tried: `se podrían corregir esos errores`, `intentando solucionar un
+                    // problema` remove nothing.
+                    let done = candidate.traits.finite && !candidate.traits.conditional && !candidate.traits.pastSubjunctive
+                        || other > 0 && Intensifiers.haber.contains(context.units[other - 1].key)
+                    guard done, !context.isNegated(other) else { break }
+                    context.contributions[index].apply("resolution", cue: candidate.key, to: value)
+                    break
+                }
+                // Another verb or another opinion first: the problem is not this verb's object.
+                if candidate.traits.finite || candidate.opinion != nil { break }
+            }
+        }
+    }
+
+    /// `no me quitaron el cobro indebido`: the negation is of the removal, so the problem stands as it was.
+    static func unresolved(_ context: inout RuleContext, _ index: Int, negator: Int) {
+        let unit = context.contributions[index].unit
+        guard let before = context.contributions[index].rules.last(where: { $0.rule == "negation" })?.from, before < 0,
+              (negator + 1..<unit).contains(where: { context.units[$0].traits.action.contains(.resolution) }) else { return }
+        let verb = (negator + 1..<unit).first { context.units[$0].traits.action.contains(.resolution) }!
+        context.contributions[index].apply("resolution", cue: "\(context.cue(negator)) … \(context.cue(verb))", to: before)
+    }
+}
