@@ -94,7 +94,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("impediments") { context.contributions += Impediments.cues(context) }
         if enabled("excess") { context.contributions += Excess.cues(context) }
         if enabled("cost-level") { context.contributions += CostLevel.cues(context) }
-        if enabled("long-wait") { context.contributions += LongWait.cues(context, text: text) }
+        if enabled("long-wait") { LongWait.apply(&context, text: text) }
         if enabled("suggestions") { context.contributions += Suggestions.cues(context) }
         if enabled("counterfactuals") { context.contributions += Counterfactuals.cues(context) }
         if enabled("comparatives") { Comparatives.apply(&context) }

@@ -207,6 +207,15 @@ import Testing
         #expect(values("Genial. Se cortó la luz otra vez, es malo. 🙃")["Genial"]! < 0)
     }
 
+    @Test func aSlowVerbWithALongTimeIsALongWait() {
+        #expect(values("tardaron tres semanas en llegar") == ["tardaron": -2])
+        #expect(rules("tardaron tres semanas en llegar", "tardaron") == ["long wait"])
+        #expect(values("solo tardaron un día más") == ["tardaron": -1])  // minimized: its own mild weight
+        #expect(values("tarda 5 minutos") == ["tarda": -1])
+        // A strengthened slow verb is a failure that turns the praise before it.
+        #expect(values("Genial, tardaron solo tres semanas.")["Genial"]! < 0)
+    }
+
     @Test func oneWordOfPraiseAfterAComplaintIsExasperation() {
         #expect(values("Es pésimo. Genial.") == ["pésimo": -3.5, "Genial": -1.8])
         #expect(values("Es malo y lento. Perfecto.")["Perfecto"] == -2.1)

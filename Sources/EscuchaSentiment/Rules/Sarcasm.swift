@@ -16,6 +16,11 @@ enum Sarcasm {
 
     static let situations: Set<String> = ["deprivation", "unmet expectation", "long wait"]
 
+    /// A failure the rules found: a situation, or a slow verb the long-wait rule strengthened (`tardaron tres semanas`).
+    static func isFailure(_ contribution: RuleContext.Working) -> Bool {
+        situations.contains(contribution.match) || contribution.rules.contains { $0.rule == "long wait" }
+    }
+
     static func apply(_ context: inout RuleContext) {
         echoes(&context)
         // An emoji cue closing the text (only symbols after it): 🙃, or 👏 after a complaint with no `pero`.
@@ -39,7 +44,7 @@ enum Sarcasm {
         }
         // Irony turns praise, and needs a cue or a failure the rules found.
         guard context.contributions.contains(where: { $0.value > 0 }),
-              context.units.contains(where: { $0.has(.sarcasm) }) || context.contributions.contains(where: { situations.contains($0.match) })
+              context.units.contains(where: { $0.has(.sarcasm) }) || context.contributions.contains(where: isFailure)
         else { return }
         let contributions = ContributionIndex(context)
         for (sentenceIndex, sentence) in context.sentences.enumerated() {
@@ -97,7 +102,7 @@ extension Sarcasm {
 
     static func ironyWithoutCue(_ context: inout RuleContext, sentence: Range<Int>, _ contributions: ContributionIndex) {
         let members = Array(contributions.contributions(of: sentence))
-        guard let failure = members.filter({ situations.contains(context.contributions[$0].match) }).map({ context.contributions[$0].unit }).min()
+        guard let failure = members.filter({ isFailure(context.contributions[$0]) }).map({ context.contributions[$0].unit }).min()
         else { return }
         let praise = members.filter { context.contributions[$0].value > 0 && context.contributions[$0].unit < failure }
         guard let opening = members.min(by: { context.contributions[$0].unit < context.contributions[$1].unit }),

@@ -335,7 +335,10 @@ enum LongWait {
     static let reach = 5
     static let minimumMinutes = 20
     static let weight = -2.0
-    static let waitWords: Set<String> = ["esperar", "espera", "cola", "fila", "demora", "demorar", "retraso", "tardanza"]
+    static let waitWords: Set<String> = ["esperar", "espera", "cola", "fila", "demora", "demorar", "retraso", "tardanza", "tardar"]
+    /// Wait words that are complaints of their own (`tardaron`): the long time strengthens them.
+    static let slowVerbs: Set<String> = ["tardar", "demorar"]
+    static let minimizers: Set<String> = ["solo", "apenas", "unicamente", "nada mas"]
     static let longUnits: Set<String> = ["hora", "horas", "hrs", "hs", "dia", "dias", "semana", "semanas", "mes", "meses", "ano", "anos", "tiempo"]
     static let minuteUnits: Set<String> = ["minuto", "minutos", "min"]
     static let numberWords: [String: Int] = ["un": 1, "una": 1, "media": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
@@ -343,8 +346,29 @@ enum LongWait {
                                              "cuarenta": 40, "cincuenta": 50, "varias": 2, "varios": 2, "muchas": 2, "muchos": 2,
                                              "mucho": 2, "demasiado": 2]  // `mucho tiempo en espera`
 
-    static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
-        var out: [RuleContext.Working] = []
+    /// Adds a long wait found beside a wait word without an opinion (`esperé 40 minutos`); one beside a slow
+    /// verb that is a complaint already (`tardaron tres semanas`) makes that complaint the long wait's weight.
+    static func apply(_ context: inout RuleContext, text: NormalizedText) {
+        var cues: [RuleContext.Working] = []
+        for (wait, time) in waits(context, text: text) {
+            guard context.units[wait].opinion != nil else {
+                cues.append(RuleContext.Working.cue(unit: time, term: "\(context.cue(wait)) … \(context.cue(time))", rule: "long wait",
+                                                   cue: context.cue(wait), value: weight))
+                continue
+            }
+            // `solo tardaron un día más` minimizes the delay: the verb keeps its own mild weight.
+            if wait > 0, minimizers.contains(context.units[wait - 1].key) { continue }
+            for index in context.contributions.indices where context.contributions[index].unit == wait {
+                let value = context.contributions[index].value
+                if value < 0, value > weight { context.contributions[index].apply("long wait", cue: context.cue(time), to: weight) }
+            }
+        }
+        context.contributions += cues
+    }
+
+    /// Each wait word (or slow verb) and the long time beside it.
+    static func waits(_ context: RuleContext, text: NormalizedText) -> [(wait: Int, time: Int)] {
+        var out: [(wait: Int, time: Int)] = []
         for index in context.units.indices.dropFirst() where context.units[index].traits.timeUnit != .none {
             // Known when the word was first read: no word is hashed here.
             let isLong = context.units[index].traits.timeUnit == .hours
@@ -359,10 +383,10 @@ enum LongWait {
                 let lemma = Folding.key(text.tokens[context.units[position].tokens.lowerBound].lemma)
                 return context.units[position].isWord && (waitWords.contains(lemma) || waitWords.contains(context.units[position].key))
             }) else { continue }
-            if context.units[wait].opinion != nil { continue }
+            // An opinion word other than a slow verb (`demora inaceptable` is one unit) says it all.
+            if let term = context.units[wait].opinion?.entry.term, !slowVerbs.contains(term) { continue }
             if context.isNegated(min(wait, index - 1)) { continue }
-            out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(wait)) … \(context.cue(index))", rule: "long wait",
-                                               cue: context.cue(wait), value: weight))
+            out.append((wait, index))
         }
         return out
     }
