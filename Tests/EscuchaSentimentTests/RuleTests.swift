@@ -540,6 +540,7 @@ import Testing
         // `Bien, pero…` concedes: the praise is meant, and the contrast weighs the rest.
         #expect(values("Bien, les cuento").isEmpty)
         #expect(values("Bien, pero caro").keys.sorted() == ["Bien", "caro"])
+        #expect(values("Bien, aunque lento").keys.sorted() == ["Bien", "lento"])
         #expect(values("bien pero lento").keys.sorted() == ["bien", "lento"])
         #expect(values("Bueno, pero llegó tarde").keys.sorted() == [])
     }

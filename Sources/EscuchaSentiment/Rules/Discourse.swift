@@ -55,6 +55,7 @@ enum ProperNames {
 enum DiscourseMarkers {
     static let markers: Set<String> = ["bueno", "bien", "vale", "buenas", "ok", "okay"]
     static let connectives: Set<String> = ["pues", "pero", "y", "nada", "entonces", "a", "que", "lo"]
+    static let concessions: Set<String> = ["pero", "aunque"]
 
     static func apply(_ units: inout [Unit], sentences: [Range<Int>]) {
         for sentence in sentences {
@@ -62,9 +63,10 @@ enum DiscourseMarkers {
                   markers.contains(units[first].key), first + 1 < sentence.upperBound else { continue }
             let next = units[first + 1]
             let pause = !next.isWord && next.key.hasPrefix(",") || next.key.hasPrefix("...") || next.key.hasPrefix("…")
-            // `Bien, pero caro`, `bien pero lento`: a concession, the praise is meant; `Bueno, pero…` is not.
+            // `Bien, pero caro`, `bien pero lento`, `Bien, aunque se corta a veces`: a concession, the praise is
+            // meant; `Bueno, pero…` is not.
             let after = pause && first + 2 < sentence.upperBound ? units[first + 2] : next
-            if units[first].key == "bien", after.isWord, after.key == "pero" { continue }
+            if units[first].key == "bien", after.isWord, concessions.contains(after.key) { continue }
             if pause || next.isWord && connectives.contains(next.key) {
                 units[first].opinion = nil
             }
