@@ -223,6 +223,14 @@ import Testing
         #expect(values("Es un poco lento. Genial.")["Genial"] == 3)
         #expect(values("Es pésimo. Genial el trato.")["Genial"] == 3)
         #expect(values("Genial. Es pésimo.")["Genial"] == 3)
+        // A short exclamation of praise with nothing it is about, emoji included.
+        #expect(values("Es pésimo. Un genial 👏") == ["pésimo": -3.5, "genial": -1.8, "👏": -1.2])
+        // Praise that names what it praises is a mixed review.
+        #expect(values("Es pésimo. El resto genial.")["genial"] == 3)
+        // `Gracias` after a complaint is courtesy; after an ironic one it is irony too.
+        #expect(fullAnalyzer.analyze("Tengo problemas para facturar una maleta y nadie responde. Gracias").contributions
+            .first { $0.term == "gracias" }!.value > 0)
+        #expect(fullAnalyzer.analyze("Qué alegría ver que me han cobrado 3 € por mantenimiento. Gracias, de verdad 🥰").score.label == .neg)
     }
 
     @Test func aProblemTheCompanyRemovedIsGoodNews() {

@@ -22,7 +22,11 @@ enum Sarcasm {
     }
 
     static func apply(_ context: inout RuleContext) {
+        ironies(&context)
         echoes(&context)
+    }
+
+    static func ironies(_ context: inout RuleContext) {
         // An emoji cue closing the text (only symbols after it): 🙃, or 👏 after a complaint with no `pero`.
         if let last = context.units.lastIndex(where: { $0.isWord || $0.isSymbolic }), context.units[last].isSymbolic {
             var index = last
@@ -122,23 +126,38 @@ extension Sarcasm {
 extension Sarcasm {
     /// A complaint this strong or stronger (the sum of its sentence, none of it praise)…
     static let echoedComplaint = -1.5
+    /// …followed by a short sentence of praise alone, at most this many words…
+    static let echoWords = 4
+    /// …made of praise and of words that say nothing of their own.
+    static let echoFillers: Set<String> = ["que", "un", "una", "unos", "unas", "son", "sois", "es", "eh", "de", "verdad", "todo", "toda"]
 
-    /// …followed by a sentence that is one word of praise (`Me dieron de baja una línea que nunca pedí.
-    /// Increíble.`, `Me cobraron dos veces. Genial.`) is exasperation, not praise.
+    /// Praise that answers a complaint in a sentence of its own, with nothing it could be about (`…que nunca
+    /// pedí. Increíble.`, `Me cobraron dos veces. Genial.`, `…cortando internet a las 9. Qué puntualidad 😍`,
+    /// `Unos genios 👏`), is exasperation. `El resto, excelente` names what it praises: a mixed review.
     static func echoes(_ context: inout RuleContext) {
         guard context.sentences.count > 1, context.contributions.contains(where: { $0.value > 0 }) else { return }
         let contributions = ContributionIndex(context)
         for position in 1..<context.sentences.count {
             let sentence = context.sentences[position]
+            let members = contributions.contributions(of: sentence)
+            guard !members.isEmpty, members.allSatisfy({ context.contributions[$0].value > 0 }) else { continue }
+            let praised = Set(members.map { context.contributions[$0].unit })
             let words = sentence.filter { context.units[$0].isWord }
-            guard words.count == 1, context.units[words[0]].tokens.count == 1 else { continue }
-            let praise = contributions.contributions(of: sentence).filter { context.contributions[$0].value > 0 && context.contributions[$0].unit == words[0] }
-            guard praise.count == 1 else { continue }
-            let previous = contributions.contributions(of: context.sentences[position - 1]).map { context.contributions[$0].value }
+            guard !words.isEmpty, words.count <= echoWords, words.allSatisfy({ unit in
+                praised.contains(unit) || echoFillers.contains(context.units[unit].key)
+                    || context.units[unit].has(.booster) && context.units[unit].opinion == nil
+            }) else { continue }
+            let before = contributions.contributions(of: context.sentences[position - 1])
+            let previous = before.map { context.contributions[$0].value }
             guard !previous.isEmpty, previous.allSatisfy({ $0 < 0 }), previous.reduce(0, +) <= echoedComplaint else { continue }
-            let index = praise[0]
-            let value = context.contributions[index].value
-            context.contributions[index].apply("sarcasm", cue: "after a complaint", to: value * ironyFactor)
+            // `Gracias.` closing a complaint is courtesy, unless the complaint was already ironic (`Qué alegría…
+            // me han cobrado 3 €. Gracias, de verdad 🥰`).
+            let ironic = before.contains { context.contributions[$0].rules.contains { $0.rule == "sarcasm" } }
+            if !ironic, members.contains(where: { Courtesy.terms.contains(context.contributions[$0].term) }) { continue }
+            for index in members {
+                let value = context.contributions[index].value
+                context.contributions[index].apply("sarcasm", cue: "after a complaint", to: value * ironyFactor)
+            }
         }
     }
 }
