@@ -10,19 +10,27 @@ public struct ClassEvidence: Sendable, Equatable {
     /// Positive and negative opinion, as shares (only their ratio and the compound decide a class).
     public var positive: Double
     public var negative: Double
+    /// Every opinion in the text is a lukewarm word (`regular`, `normalito`, `ni fu ni fa`, `aceptable`): the
+    /// passive's own vocabulary, whatever side of zero the compound falls.
+    public var lukewarm: Bool
 
-    public init(compound: Double, positive: Double, negative: Double) {
+    /// Words rated this close to zero, or closer, say "so-so".
+    public static let lukewarmValence = 0.5
+
+    public init(compound: Double, positive: Double, negative: Double, lukewarm: Bool = false) {
         self.compound = compound
         self.positive = positive
         self.negative = negative
+        self.lukewarm = lukewarm
     }
 
     public init(document: Document, sentiment: SentimentAnalysis) {
         let score = sentiment.score
+        let lukewarm = !sentiment.contributions.isEmpty && sentiment.contributions.allSatisfy { abs($0.valence) <= Self.lukewarmValence }
         let spans = Self.improvementAnswers(of: document)
         let inside = { (range: Range<Int>) in spans.contains { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound } }
         guard !spans.isEmpty, sentiment.contributions.contains(where: { $0.value > 0 && inside($0.utf8) }) else {
-            self.init(compound: score.compound, positive: score.positive, negative: score.negative)
+            self.init(compound: score.compound, positive: score.positive, negative: score.negative, lukewarm: lukewarm)
             return
         }
         var positive = 0.0
@@ -34,7 +42,7 @@ public struct ClassEvidence: Sendable, Equatable {
         let sum = positive - negative
         let total = positive + negative
         self.init(compound: SentimentScore.compound(sum: sum),
-                  positive: total > 0 ? positive / total : 0, negative: total > 0 ? negative / total : 0)
+                  positive: total > 0 ? positive / total : 0, negative: total > 0 ? negative / total : 0, lukewarm: lukewarm)
     }
 
     /// Words in a question that asks what to improve.

@@ -71,8 +71,9 @@ public struct TextClassifier: Sendable, Equatable {
 
     static func format(_ value: Double) -> String { String(format: "%.2f", value) }
 
-    /// `positive` and `negative` are the sentiment's shares (0–1).
-    public func infer(compound: Double, positive: Double, negative: Double, signals: [SignalKind]) -> Inference {
+    /// `positive` and `negative` are the sentiment's shares (0–1); `lukewarm`, that every opinion is a so-so
+    /// word (`ClassEvidence.lukewarm`).
+    public func infer(compound: Double, positive: Double, negative: Double, signals: [SignalKind], lukewarm: Bool = false) -> Inference {
         let praise = positive + negative > 0 ? positive / (positive + negative) : 0
         var seen = Set<SignalKind>()
         let unique = signals.filter { seen.insert($0).inserted }
@@ -83,6 +84,10 @@ public struct TextClassifier: Sendable, Equatable {
         let friction = unique.filter { Self.frictionSignals.contains($0) }
         if !friction.isEmpty, compound < promoterAtLeast {
             return Inference(value: .detractor, reasons: friction.map { "signal \($0.rawValue)" } + ["compound \(Self.format(compound)) < \(Self.format(promoterAtLeast))"])
+        }
+        // `Normal. Ni fu ni fa`, `normalito`: lukewarm words are how passives answer.
+        if lukewarm {
+            return Inference(value: .passive, reasons: ["only lukewarm words (|valence| ≤ \(Self.format(ClassEvidence.lukewarmValence)))"])
         }
         if compound <= detractorAtMost {
             if praise >= mixedPositiveShare, compound > mixedDetractorAtMost {
@@ -132,7 +137,8 @@ public struct Classification: Sendable, Equatable {
     public init(document: Document, evidence: ClassEvidence, signals: [SignalKind], classifier: TextClassifier) {
         self.init(stated: StatedClass.of(document),
                   inferred: TextClassifier.canInfer(from: document)
-                      ? classifier.infer(compound: evidence.compound, positive: evidence.positive, negative: evidence.negative, signals: signals) : nil)
+                      ? classifier.infer(compound: evidence.compound, positive: evidence.positive, negative: evidence.negative, signals: signals,
+                                         lukewarm: evidence.lukewarm) : nil)
     }
 
     public var value: CustomerClass? { stated?.value ?? inferred?.value }

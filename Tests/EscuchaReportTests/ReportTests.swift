@@ -67,6 +67,25 @@ struct ClassifierTests {
         #expect(classifier.infer(compound: 0.2, positive: 0.2, negative: 0, signals: [.recommend]).value == .promoter)
         #expect(classifier.infer(compound: 0.3, positive: 0.2, negative: 0, signals: []).value == .passive)
         #expect(TextClassifier.isNonAnswer("Sin comentarios.") && TextClassifier.isNonAnswer("-") && !TextClassifier.isNonAnswer("nada bien"))
+        // Only lukewarm words: a passive, whatever the compound; a signal still decides first.
+        #expect(classifier.infer(compound: -0.5, positive: 0, negative: 1, signals: [], lukewarm: true).value == .passive)
+        #expect(classifier.infer(compound: -0.5, positive: 0, negative: 1, signals: [.churn], lukewarm: true).value == .detractor)
+    }
+
+    @Test("lukewarm words are how passives answer")
+    func lukewarmAnswers() throws {
+        let analyzer = try SentimentAnalyzer(lexiconDirectory: "\(repositoryRoot)/lexicons/es")
+        func evidence(_ text: String) -> ClassEvidence {
+            let document = Document(id: DocumentID("s"), kind: .survey, channel: "survey:x", text: text, scores: SurveyScores(nps: 7),
+                                    location: SourceLocation(file: "f", record: 0))
+            return ClassEvidence(document: document, sentiment: analyzer.analyze(text))
+        }
+        #expect(evidence("Normal. Ni fu ni fa").lukewarm && evidence("normalito").lukewarm && evidence("regular").lukewarm)
+        #expect(!evidence("regular, y encima caro").lukewarm && !evidence("Sin más").lukewarm)
+        let classification = Classification(document: Document(id: DocumentID("s"), kind: .survey, channel: "survey:x", text: "normalito",
+                                                               location: SourceLocation(file: "f", record: 0)),
+                                            sentiment: analyzer.analyze("normalito"), signals: [], classifier: .calibrated)
+        #expect(classification.inferred?.value == .passive)
     }
 
     @Test("praise words in an answer to an improvement question name what is missing")

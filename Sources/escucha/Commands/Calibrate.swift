@@ -37,6 +37,7 @@ struct Calibrate: ParsableCommand {
         var positive: Double
         var negative: Double
         var signals: [SignalKind]
+        var lukewarm: Bool
     }
 
     func run() throws {
@@ -52,7 +53,7 @@ struct Calibrate: ParsableCommand {
                 guard result.sentiment.language == nil else { return nil }  // not Spanish: not scored, no class inferred
                 let evidence = ClassEvidence(document: document, sentiment: result.sentiment)
                 return Sample(stated: stated.value, compound: evidence.compound, positive: evidence.positive, negative: evidence.negative,
-                              signals: result.signals.map(\.signal))
+                              signals: result.signals.map(\.signal), lukewarm: evidence.lukewarm)
             }
         }, emit: { output in samples += output.payload })
         guard !samples.isEmpty else {
@@ -114,7 +115,8 @@ struct Calibrate: ParsableCommand {
 
         init(_ samples: [Sample], _ classifier: TextClassifier) {
             for sample in samples {
-                let inferred = classifier.infer(compound: sample.compound, positive: sample.positive, negative: sample.negative, signals: sample.signals).value
+                let inferred = classifier.infer(compound: sample.compound, positive: sample.positive, negative: sample.negative, signals: sample.signals,
+                                                lukewarm: sample.lukewarm).value
                 confusion[sample.stated, default: [:]][inferred, default: 0] += 1
                 total += 1
             }
