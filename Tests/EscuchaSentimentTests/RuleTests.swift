@@ -242,6 +242,7 @@ import Testing
         #expect(analysis("arreglaron la avería en una hora") == ["arreglaron": 1.5, "avería": 1])
         #expect(analysis("me quitó en tres sesiones una contractura") == ["contractura": 1])
         #expect(analysis("han eliminado el cobro indebido") == ["cobro indebido": 1])
+        #expect(analysis("así evitan fraudes") == ["fraudes": 1])  // a bare noun right after the verb
         // Negated, wished, tried, or not the verb's object: the problem stays one.
         #expect(analysis("no me quitaron el cobro indebido")["cobro indebido"]! < 0)
         #expect(analysis("se podrían corregir esos errores")["errores"]! < 0)

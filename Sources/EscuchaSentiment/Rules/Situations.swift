@@ -395,12 +395,12 @@ enum LongWait {
 /// A problem the company removed is good news: `arreglaron la avería`, `me quitó una contractura`,
 /// `eliminaron el cobro indebido`, `anularon la penalización`. The problem word names what is gone, so it
 /// turns into mild praise; the verb's own reading (a fulfilled expectation, an entry) is left as it is.
-/// The problem must be the verb's object, a noun phrase after a determiner (`lo arreglaron tarde y mal`
-/// is not); a negated, wished or attempted removal (`no me quitaron el cargo`, `podrían corregir los errores`)
+/// The problem must be the verb's object, a noun phrase after a determiner or right after the verb
+/// (`así evitan fraudes`; `lo arreglaron tarde y mal` is not); a negated, wished or attempted removal (`no me quitaron el cargo`, `podrían corregir los errores`)
 /// removes nothing.
 enum Resolutions {
     static let verbs: Set<String> = ["arreglar", "reparar", "solucionar", "resolver", "quitar", "eliminar", "corregir", "curar",
-                                     "aliviar", "subsanar", "retirar", "anular", "reembolsar", "devolver", "compensar"]
+                                     "aliviar", "subsanar", "retirar", "anular", "reembolsar", "devolver", "compensar", "evitar", "prevenir"]
     static let value = 1.0
     /// How many words may stand between the verb and its object (`me quitó en tres sesiones una contractura`).
     static let reach = 5
@@ -420,7 +420,10 @@ enum Resolutions {
             guard context.contributions[index].value < 0 else { continue }
             let unit = context.contributions[index].unit
             let list = context.contributions[index].list
-            guard list != "rule", list != "adjectives", list != "verbs", unit > 0, determiners.contains(context.units[unit - 1].key) else { continue }
+            // The object after a determiner, or right after the verb (`así evitan fraudes`, `arreglaron averías`).
+            guard list != "rule", list != "adjectives", list != "verbs", unit > 0,
+                  determiners.contains(context.units[unit - 1].key)
+                    || list == "nouns" && context.units[unit - 1].traits.action.contains(.resolution) else { continue }
             for other in context.before(unit, limit: reach) {
                 let candidate = context.units[other]
                 if candidate.traits.action.contains(.resolution), candidate.tokens.count == 1 {
