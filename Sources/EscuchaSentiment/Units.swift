@@ -388,11 +388,13 @@ struct UnitReader {
 
     static let periphrasisVerbs: Set<String> = ["vayais", "vayan", "vayas"]
 
-    /// `cerca de` before an amount is "about" (`estuvimos cerca de dos horas`), not "close to".
+    /// `cerca de` before an amount is "about" (`estuvimos cerca de dos horas`), not "close to"; `más de` before
+    /// one is a quantity (`esperé más de una hora`), not "more" (`me esperaba más`).
     static func isApproximation(endingAt position: Int, in text: NormalizedText, end: Int) -> Bool {
-        guard text.tokens[position - 1].key == "cerca", position + 1 < end, text.tokens[position].key == "de" else { return false }
+        let last = text.tokens[position - 1].key
+        guard last == "cerca" || last == "mas", position + 1 < end, text.tokens[position].key == "de" else { return false }
         let amount = text.tokens[position + 1]
-        return amount.kind == .number || amountWords.contains(amount.key)
+        return amount.kind == .number || amountWords.contains(amount.key) || last == "mas" && (amount.key == "un" || amount.key == "una")
     }
 
     static let amountWords: Set<String> = ["media", "medio", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho",

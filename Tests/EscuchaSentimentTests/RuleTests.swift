@@ -357,6 +357,9 @@ import Testing
         #expect(terms("El hotel está cerca del metro") == ["estar cerca"])
         #expect(!terms("Estuvimos cerca de dos horas en la cola").contains("estar cerca"))
         #expect(terms("Fueron cerca de 40 minutos").isEmpty)
+        // `más de` before an amount is a quantity, not the disappointment of `me esperaba más`.
+        #expect(terms("me esperaba más") == ["me esperaba más"])
+        #expect(!terms("esperamos más de una hora").contains("esperar más"))
     }
 
     @Test func superPraisesAtTheEndOfItsClauseAndStressesBeforeAWord() {
