@@ -112,6 +112,13 @@ struct Tokenizer {
                 if byte != UInt8(ascii: "+"), end < count,
                    CharacterClass.isASCIILetter(bytes[end]) || bytes[end] >= 0xC3 && isLetterAt(bytes, end) {
                     let wordStop = wordEnd(bytes, index, allowUnderscore: false)
+                    // A unit written against its amount (`17horas`, `3dias`, `40min`) is the amount and the unit.
+                    if wordStop > end, Self.isGluedUnit(bytes, end..<wordStop) {
+                        tokens.append(RawToken(kind: .number, start: index, end: end))
+                        tokens.append(RawToken(kind: .word, start: end, end: wordStop))
+                        index = wordStop
+                        continue
+                    }
                     if wordStop > index {
                         tokens.append(RawToken(kind: .word, start: index, end: wordStop))
                         index = wordStop
@@ -275,6 +282,18 @@ struct Tokenizer {
             return index
         }
         return index
+    }
+
+    /// Units of time and money that customers glue to the amount. `4g`, `2x1`, `salu2` stay one word.
+    static let gluedUnits: Set<[UInt8]> = Set(["h", "hr", "hrs", "hora", "horas", "min", "mins", "minuto", "minutos", "seg", "segundos",
+                                                "dia", "dias", "día", "días", "semana", "semanas", "mes", "meses", "año", "años", "euros",
+                                                "pesos", "soles", "dolares", "dólares"].map { Array($0.utf8) })
+
+    static func isGluedUnit(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard range.count <= 9 else { return false }
+        // ASCII letters lowercased; the accented letters of the list are lowercase already.
+        let lowered = bytes[range].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return gluedUnits.contains(lowered)
     }
 
     /// End of a number: digits with inner `.` `,` `:` `/` between digits (`1.234,56`, `14:05`, `21/03/2024`),
