@@ -545,6 +545,9 @@ import Testing
 @Suite struct DiscourseTests {
     @Test func namesAndDiscourseMarkersAreNotOpinions() {
         #expect(values("Volamos a Puerto Rico el lunes").isEmpty)
+        // A capitalised run that opens a clause after punctuation opens like a sentence: its first word keeps its opinion.
+        #expect(values("hola a todos, Excelente Jornada de viernes para el equipo") == ["Excelente": 3.5])
+        #expect(values("el lunes salimos hacia el Hotel Excelente Playa con los niños").isEmpty)
         #expect(values("Bueno, llegamos a las diez").isEmpty)
         #expect(values("Muy Buena Comida") == ["Buena": 2.6])  // a title in title case keeps its words
         #expect(values("buenos días, una consulta").isEmpty)

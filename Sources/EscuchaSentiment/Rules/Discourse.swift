@@ -1,8 +1,8 @@
 import EscuchaNormalize
 
 /// Names are not opinions: `Buenos Aires`, `Puerto Rico`, `Miguel Ángel`, `Costa Rica`. A capitalised
-/// opinion word inside a run of capitalised words (not at the start of its sentence) is read as part of a
-/// name and loses its opinion. A sentence written mostly in capitals per word (a review title such as
+/// opinion word inside a run of capitalised words (not at the start of its sentence or of a clause after
+/// punctuation) is read as part of a name and loses its opinion. A sentence written mostly in capitals per word (a review title such as
 /// `Muy Buena Comida`) is left alone.
 enum ProperNames {
     /// Above this share of capitalised words, a sentence is in title case and capitals mean nothing.
@@ -20,7 +20,10 @@ enum ProperNames {
                 // Neighbours in the same run of tokens (no punctuation between), capitalised, not the sentence's first word.
                 let joinedBefore = previous == index - 1 && position - 1 > 0 && isCapitalised(units[previous], text)
                 let joinedAfter = next == index + 1 && next.map { isCapitalised(units[$0], text) } == true
-                if joinedBefore || joinedAfter { units[index].opinion = nil }
+                // A run that opens a clause after punctuation opens like a sentence (`Buen día, Excelente Jornada`):
+                // its first word keeps its opinion; a name sits inside a clause (`fuimos a Buenos Aires`).
+                let opensClause = !joinedBefore && index > 0 && !units[index - 1].isWord && units[index - 1].breaksClause
+                if joinedBefore || joinedAfter && !opensClause { units[index].opinion = nil }
             }
         }
     }
