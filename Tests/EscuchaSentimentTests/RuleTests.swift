@@ -76,6 +76,14 @@ import Testing
         #expect(values("no lo sé porque es bueno") == ["bueno": 2])
         #expect(values("no lo sé, pero es bueno") == ["bueno": 3])  // pero: not negated, and weighs more
         #expect(values("no creo que sea bueno") == ["bueno": 2])
+        // A reason after the negated verb is outside the negation: `prefiero no opinar por el problema`.
+        #expect(values("prefiero no opinar por el problema") == ["problema": -1.5])
+    }
+
+    @Test func notComingBackIsAComplaintAPromiseNotToRepeatIsNot() {
+        func label(_ text: String) -> SentimentLabel { fullAnalyzer.analyze(text).score.label }
+        #expect(label("No pienso volver") == .neg && label("Yo no voy a volver.") == .neg && label("no vuelvo más") == .neg)
+        #expect(fullAnalyzer.analyze("Esto no va a volver a pasar").contributions.isEmpty)
     }
 
     @Test func negatorsOfEveryKind() {

@@ -92,6 +92,9 @@ enum Negation {
                     if context.units[other].traits.finite { verbsBetween += 1 }
                     // `no deja de sorprender`: the negation is of `dejar de`, and the whole says it goes on.
                     if context.units[other].key == "de", other > 0, context.units[other - 1].key.hasPrefix("dej") { break }
+                    // A reason after the negated verb is outside its scope: `prefiero no opinar por el desengaño`.
+                    if context.units[other].key == "por", other > 0, context.units[other - 1].isWord, context.units[other - 1].opinion == nil,
+                       context.units[other - 1].traits.finite || context.units[other - 1].traits.infinitive { break }
                     continue
                 }
                 // An infinitive right after the negator is its verb too (`fue una lástima no conocerlo, se veía
