@@ -299,6 +299,8 @@ import Testing
         #expect(values("tienes que ir a otro mostrador").isEmpty)
         #expect(values("tienes que pagar aparte").isEmpty)
         #expect(values("no tienes que visitarlo").isEmpty)
+        #expect(values("hay que repetir") == ["repetir": 1.5])
+        #expect(values("hay que volver a llamar mañana").isEmpty)  // `volver a` repeats another action
     }
 
     @Test func menosInSetPhrasesIsNotANegation() {

@@ -249,8 +249,8 @@ enum Recommendations {
     static let adviceForms: Set<String> = ["dejes", "dejen", "deje", "dejeis"]
     /// `no puedes dejar de`, `no debes dejar de`.
     static let modalForms: Set<String> = ["puedes", "puede", "pueden", "podeis", "debes", "debe", "deben", "debeis", "deberias", "deberian"]
-    /// `tienes que`, `tienen que`: an obligation put to the reader (not `tuve que`, which is effort).
-    static let obligationForms: Set<String> = ["tienes", "tienen", "teneis"]
+    /// `tienes que`, `tienen que`, `hay que`: an obligation put to the reader (not `tuve que`, which is effort).
+    static let obligationForms: Set<String> = ["tienes", "tienen", "teneis", "hay"]
 
     static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
@@ -261,7 +261,10 @@ enum Recommendations {
             guard link >= 0, context.clauseOf[link] == context.clauseOf[index] else { continue }
             let linkKey = context.units[link].key
             let verb = link - 1
-            if linkKey == "que", verb >= 0, unit.traits.action.contains(.mustVisit), obligationForms.contains(context.units[verb].key), !context.isNegated(verb) {
+            // `hay que volver a llamar` is a procedure: `volver a` repeats another action.
+            let repeats = index + 1 < context.units.count && context.units[index + 1].key == "a"
+            if linkKey == "que", verb >= 0, unit.traits.action.contains(.mustVisit), !repeats, obligationForms.contains(context.units[verb].key),
+               !context.isNegated(verb) {
                 out.append(.cue(unit: index, term: "\(context.cue(verb)) que … \(unit.key)", rule: "recommendation",
                                 cue: context.cue(verb), value: obligationWeight))
                 continue
