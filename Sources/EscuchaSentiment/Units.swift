@@ -84,6 +84,12 @@ final class WordReading {
     /// Whether `phraseStarts` has any (read without touching the array's buffer).
     let opensPhrase: Bool
     let traits: WordTraits
+    /// After `haber` a participle is the verb (`me han dejado`, `ha despegado`, `ha pasado`), not the adjective
+    /// spelled like it (`dejado`, sloppy; `pasado`, overcooked): the verb's own entry, if it has one.
+    /// Set only where that differs from the adjective's reading (`hasParticipleReading`).
+    let asParticiple: OpinionLookup.Found?
+    /// Whether the word is a participle whose adjective reading the lexicon lists.
+    let hasParticipleReading: Bool
     /// A diminutive or augmentative: phrases match its lemma only by key, not as an inflection.
     let derived: Bool
     let lemmaKey: String
@@ -92,10 +98,12 @@ final class WordReading {
         var modifiers = lexicon.modifiers[forms.normalized]
             ?? (forms.key == forms.normalized ? lexicon.modifiersByKey[forms.key] : nil) ?? ModifierSet()
         var infinitives: [String] = []
+        var participleOf: String?
         if !forms.normalized.contains(" ") {
             for (candidate, rule) in lookup.normalizer.lemmaCandidates(of: forms.normalized)
             where (rule == "conjugation" || rule == "enclitic" || rule == "irregular" || rule == "participle") && !infinitives.contains(candidate) {
                 infinitives.append(candidate)
+                if rule == "participle", participleOf == nil { participleOf = candidate }
             }
         }
         // Owed actions are listed as infinitives: `llegó`, `contestan` find `llegar`, `contestar`.
@@ -129,6 +137,16 @@ final class WordReading {
         self.infinitives = infinitives
         phraseKeyIDs = keys.compactMap { lexicon.phrases.keyIDs[$0] }
         opinion = modifiers[.neutral] != nil ? nil : lookup.find(forms)
+        let verbEntry = participleOf.flatMap { lookup.entry(for: $0) }
+        if participleOf != nil, let list = opinion?.entry.list, list == "adjectives" || list == "sectors",
+           Self.participleEndings.contains(where: { forms.key.hasSuffix($0) }),
+           verbEntry != nil || Self.adjectiveSenses.contains(forms.key) {
+            hasParticipleReading = true
+            asParticiple = verbEntry.map { OpinionLookup.Found(entry: $0, match: "participle", intensity: []) }
+        } else {
+            hasParticipleReading = false
+            asParticiple = nil
+        }
         var starts: [Int32] = []
         for id in phraseKeyIDs {
             for child in lexicon.phrases.children(of: 0, keyID: id) ?? []
@@ -212,6 +230,15 @@ extension WordReading {
 
     /// Whether a word ends like an infinitive (`cobrar`, `valer`, `oír`).
     static func isInfinitive(_ word: some StringProtocol) -> Bool { infinitiveEndings.contains { word.hasSuffix($0) } }
+    /// Participles whose adjective means something the verb does not (`dejado` sloppy, `pasado` overcooked,
+    /// `despegado` aloof): after `haber` they are the verb, with no opinion. Others keep the adjective's reading
+    /// when the verb has no entry (`lo han mejorado`).
+    static let adjectiveSenses: Set<String> = ["dejado", "pasado", "despegado", "acabado", "parado", "salido", "quedado"]
+    /// Masculine singular participles, the form `haber` takes (`ha dejado`, `han roto`, `he hecho`).
+    static let participleEndings = ["ado", "ido", "to", "cho"]
+    /// Forms of `haber` before a participle, by key.
+    static let haberForms: Set<String> = ["he", "has", "ha", "hemos", "habeis", "han", "habia", "habias", "habiamos", "habian", "hubo",
+                                          "haya", "hayas", "hayamos", "hayan", "habra", "habran", "habria", "habrian", "hubiera", "hubieran"]
 
     /// Whether `key` is `infinitive` with object pronouns attached (`comunicarme`, `devolvérselo`), not a future
     /// or conditional built on it (`será`, `irán`, `sería` start with `ser`, `ir`).
@@ -269,6 +296,9 @@ struct UnitReader {
                 let read = cache.reading(token.forms, reference)._withUnsafeGuaranteedRef { reading in
                     if let unit = phrase(at: index, in: text, end: range.upperBound, first: reading) { return unit }
                     var unit = Unit(tokens: index..<index + 1, opinion: reading.opinion, modifiers: reading.modifiers, key: token.key, isWord: true)
+                    if reading.hasParticipleReading, index > range.lowerBound, WordReading.haberForms.contains(tokens[index - 1].key) {
+                        unit.opinion = reading.asParticiple
+                    }
                     if reading.modifiers[.boundary] != nil { unit.breaksClause = true }
                     unit.traits = reading.traits
                     return unit

@@ -317,6 +317,11 @@ import Testing
         #expect(fullAnalyzer.analyze("El técnico no vino").contributions.map(\.term) == ["no vino"])
         #expect(fullAnalyzer.analyze("no vino nadie").contributions.map(\.term) == ["no vino"])
         #expect(fullAnalyzer.analyze("el vino estaba rico").score.label == .pos)
+        // After `haber` a participle is the verb: `me han dejado` (let), not `dejado` (sloppy).
+        #expect(fullAnalyzer.analyze("muy amables, me han dejado pasar").contributions.map(\.term) == ["amable"])
+        #expect(fullAnalyzer.analyze("el servicio es muy dejado").contributions.map(\.term) == ["dejado"])
+        #expect(fullAnalyzer.analyze("ha empeorado").contributions.map(\.match) == ["participle"])
+        #expect(fullAnalyzer.analyze("lo han mejorado").contributions.map(\.term) == ["mejorado"])  // no verb entry: the adjective's
         #expect(fullAnalyzer.analyze("Nada más llegar nos atendieron").score.label == .pos)  // as soon as
         #expect(values("no me gustó nada") == ["gustó": -2.4])  // concord is untouched
     }
