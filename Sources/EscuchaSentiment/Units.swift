@@ -58,6 +58,8 @@ struct WordTraits {
         static let mustVisit = Action(rawValue: 4)
         /// Any form of a verb that removes a problem (`arreglaron`, `quitó`): `Resolutions.verbs`.
         static let resolution = Action(rawValue: 8)
+        /// A form of `dejar` that lets or refuses (`deja`, `dejaron`): `Impediments.letForms`.
+        static let letting = Action(rawValue: 16)
     }
     /// A function word of Spanish or English, for the language guess (`LanguageGuess`).
     var functionWord = LanguageGuess.FunctionWord.none
@@ -185,6 +187,7 @@ final class WordReading {
             if Recommendations.mustVisit.contains(lemmaKey) { traits.action.insert(.mustVisit) }
         }
         if Resolutions.verbs.contains(forms.lemma) || infinitives.contains(where: Resolutions.verbs.contains) { traits.action.insert(.resolution) }
+        if Impediments.letForms.contains(forms.key) { traits.action.insert(.letting) }
         traits.timeUnit = LongWait.longUnits.contains(forms.key) ? .hours : LongWait.minuteUnits.contains(forms.key) ? .minutes : .none
         traits.demandable = UnmetExpectations.demandVerbs.contains(forms.lemma) || infinitives.contains(where: UnmetExpectations.demandVerbs.contains)
         traits.imperative = traits.demandable && lookup.normalizer.isImperativeWithClitics(forms.normalized)

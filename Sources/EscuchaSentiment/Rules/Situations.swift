@@ -167,7 +167,7 @@ enum Impediments {
 
     static func refusals(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
-        for (index, unit) in context.units.enumerated() where unit.opinion == nil && letForms.contains(unit.key) {
+        for (index, unit) in context.units.enumerated() where unit.traits.action.contains(.letting) && unit.opinion == nil && unit.tokens.count == 1 {
             guard index >= 2, customers.contains(context.units[index - 1].key), context.negators.contains(index - 2),
                   context.clauseOf[index - 2] == context.clauseOf[index] else { continue }
             if index + 1 < context.units.count, context.units[index + 1].key == "de" { continue }
