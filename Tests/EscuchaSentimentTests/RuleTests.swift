@@ -60,6 +60,8 @@ import Testing
         #expect(values("no es excelente") == ["excelente": 0])  // not praise, not a strong complaint
         #expect(values("no es correcto") == ["correcto": -1.5])  // a mild word negated stays mild
         #expect(values("no está mal") == ["mal": 0.5])  // faint praise
+        #expect(values("no es caro") == ["caro": 1.5])  // −1.5 negated: +1.5, no more than its own strength
+        #expect(Negation.shifted(-0.5, weight: 1) == 1)  // a faint complaint negated is faint praise
         #expect(values("no funciona") == ["funciona": -2.5])
         #expect(rules("no es bueno", "bueno") == ["negation"])
     }
@@ -257,6 +259,10 @@ import Testing
         #expect(analysis("llevo días intentando solucionar un problema")["problema"].map { $0 < 0 } ?? true)
         #expect(analysis("lo arreglaron tarde y mal")["tarde y mal"]! < 0)
         #expect(analysis("me devolvieron un paquete roto")["roto"]! < 0)
+        // A good thing taken away is a loss; not taken away, it stays good.
+        #expect(analysis("eliminaron el descuento") == ["descuento": -0.975])  // ×−0.75, then the negativity weight
+        #expect(analysis("la gente le quita la magia al lugar")["magia"]! < 0)
+        #expect(analysis("no le quita la magia")["magia"]! > 0)
     }
 
     @Test func deprivationNeedsAFullNegation() {

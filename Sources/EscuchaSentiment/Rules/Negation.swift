@@ -20,7 +20,8 @@ enum Negation {
     /// The strongest a negated word can end: negation never makes stronger opinions than it undoes.
     static let range = -2.5...1.5
     /// A mild positive word negated is not a strong complaint: `no está claro` (1) is no worse than −1.5.
-    /// So a negated positive word ends no lower than its own valence plus this, on the negative side.
+    /// So a negated positive word ends no lower than its own valence plus this, on the negative side; and a
+    /// mild negative word negated is no strong praise (`no es pequeño`, −0.5, ends at +1, not +1.5).
     static let mildPositiveMargin = 0.5
     /// `ni bueno ni malo`: both words keep a fifth of their weight.
     static let neitherFactor = 0.2
@@ -34,7 +35,8 @@ enum Negation {
     }
 
     static func shifted(_ valence: Double, weight: Double) -> Double {
-        let moved = valence > 0 ? max(valence - positiveShift, -(valence + mildPositiveMargin)) : valence + negativeShift
+        let moved = valence > 0 ? max(valence - positiveShift, -(valence + mildPositiveMargin))
+            : min(valence + negativeShift, -valence + mildPositiveMargin)
         return min(max(moved, range.lowerBound), range.upperBound) * weight
     }
 

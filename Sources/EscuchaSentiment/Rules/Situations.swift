@@ -405,6 +405,11 @@ enum Resolutions {
     static let verbs: Set<String> = ["arreglar", "reparar", "solucionar", "resolver", "quitar", "eliminar", "corregir", "curar",
                                      "aliviar", "subsanar", "retirar", "anular", "reembolsar", "devolver", "compensar", "evitar", "prevenir"]
     static let value = 1.0
+    /// Verbs that take away: what they take is a loss when it was good (`nos quitó el ánimo`, `pierde su
+    /// encanto`, `eliminaron el descuento`), and a relief when it was a problem.
+    static let removals: Set<String> = ["quitar", "eliminar", "retirar", "perder"]
+    /// A good thing taken away weighs this share of its praise, as a complaint.
+    static let lossFactor = -0.75
     /// How many words may stand between the verb and its object (`me quitó en tres sesiones una contractura`).
     static let reach = 5
     static let determiners: Set<String> = ["el", "la", "los", "las", "un", "una", "unos", "unas", "mi", "mis", "su", "sus", "tu", "tus",
@@ -412,12 +417,16 @@ enum Resolutions {
                                            "toda", "todos", "todas", "nuestro", "nuestra", "nuestros", "nuestras"]
 
     static func apply(_ context: inout RuleContext) {
-        guard context.contributions.contains(where: { $0.value < 0 || $0.negatedBy != nil }),
-              context.units.contains(where: { $0.traits.action.contains(.resolution) })
+        guard !context.contributions.isEmpty,
+              context.units.contains(where: { !$0.traits.action.isDisjoint(with: [.resolution, .removal]) })
         else { return }
         for index in context.contributions.indices {
             if let negator = context.contributions[index].negatedBy {
                 unresolved(&context, index, negator: negator)
+                continue
+            }
+            if context.contributions[index].value > 0 {
+                loss(&context, index)
                 continue
             }
             guard context.contributions[index].value < 0 else { continue }
@@ -444,12 +453,34 @@ enum Resolutions {
         }
     }
 
+    /// `se nos quitó el ánimo`, `pierde su encanto`: the good thing is the object of a removal reported as done.
+    static func loss(_ context: inout RuleContext, _ index: Int) {
+        let unit = context.contributions[index].unit
+        guard context.contributions[index].list == "nouns", unit > 0, determiners.contains(context.units[unit - 1].key) || possessives.contains(context.units[unit - 1].key)
+        else { return }
+        for other in context.before(unit, limit: reach) {
+            let candidate = context.units[other]
+            if candidate.traits.action.contains(.removal), candidate.tokens.count == 1 {
+                let done = candidate.traits.finite && !candidate.traits.conditional && !candidate.traits.pastSubjunctive
+                    || other > 0 && Intensifiers.haber.contains(context.units[other - 1].key)
+                guard done, !context.isNegated(other) else { return }
+                let value = context.contributions[index].value
+                context.contributions[index].apply("loss", cue: candidate.key, to: value * lossFactor)
+                return
+            }
+            if candidate.traits.finite || candidate.opinion != nil { return }
+        }
+    }
+
+    static let possessives: Set<String> = ["su", "sus", "mi", "mis", "tu", "tus"]
+
     /// `no me quitaron el cobro indebido`: the negation is of the removal, so the problem stands as it was.
+    /// Likewise `no le quita la magia`: the good thing stays.
     static func unresolved(_ context: inout RuleContext, _ index: Int, negator: Int) {
         let unit = context.contributions[index].unit
-        guard let before = context.contributions[index].rules.last(where: { $0.rule == "negation" })?.from, before < 0,
-              (negator + 1..<unit).contains(where: { context.units[$0].traits.action.contains(.resolution) }) else { return }
-        let verb = (negator + 1..<unit).first { context.units[$0].traits.action.contains(.resolution) }!
-        context.contributions[index].apply("resolution", cue: "\(context.cue(negator)) … \(context.cue(verb))", to: before)
+        guard let before = context.contributions[index].rules.last(where: { $0.rule == "negation" })?.from else { return }
+        let kind: WordTraits.Action = before < 0 ? .resolution : .removal
+        guard let verb = (negator + 1..<unit).first(where: { context.units[$0].traits.action.contains(kind) }) else { return }
+        context.contributions[index].apply(before < 0 ? "resolution" : "loss", cue: "\(context.cue(negator)) … \(context.cue(verb))", to: before)
     }
 }
