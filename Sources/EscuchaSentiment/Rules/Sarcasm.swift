@@ -136,14 +136,20 @@ extension Sarcasm {
     /// `Unos genios 👏`), is exasperation. `El resto, excelente` names what it praises: a mixed review.
     static func echoes(_ context: inout RuleContext) {
         guard context.sentences.count > 1, context.contributions.contains(where: { $0.value > 0 }) else { return }
-        let contributions = ContributionIndex(context)
+        // Most texts have no short sentence after the first: the index is built only for one that does.
+        var index: ContributionIndex?
         for position in 1..<context.sentences.count {
             let sentence = context.sentences[position]
+            var wordCount = 0
+            for unit in sentence where context.units[unit].isWord { wordCount += 1 }
+            guard wordCount > 0, wordCount <= echoWords else { continue }
+            if index == nil { index = ContributionIndex(context) }
+            let contributions = index!
             let members = contributions.contributions(of: sentence)
             guard !members.isEmpty, members.allSatisfy({ context.contributions[$0].value > 0 }) else { continue }
             let praised = Set(members.map { context.contributions[$0].unit })
             let words = sentence.filter { context.units[$0].isWord }
-            guard !words.isEmpty, words.count <= echoWords, words.allSatisfy({ unit in
+            guard words.allSatisfy({ unit in
                 praised.contains(unit) || echoFillers.contains(context.units[unit].key)
                     || context.units[unit].has(.booster) && context.units[unit].opinion == nil
             }) else { continue }
