@@ -49,7 +49,8 @@ public struct SentimentScore: Sendable, Equatable {
     /// The compound of a sum of contributions.
     public static func compound(sum: Double) -> Double { sum / (sum * sum + alpha).squareRoot() }
 
-    init(sum: Double, positiveMass: Double, negativeMass: Double, neutralWords: Int, contrasted: Bool = false) {
+    /// `balanced`: the writer's own verdict says the sides weigh the same (`BalancedVerdict`): the label is `neu`.
+    init(sum: Double, positiveMass: Double, negativeMass: Double, neutralWords: Int, contrasted: Bool = false, balanced: Bool = false) {
         compound = Self.compound(sum: sum)
         let total = positiveMass + negativeMass + Double(neutralWords)
         if total > 0 {
@@ -61,7 +62,7 @@ public struct SentimentScore: Sendable, Equatable {
             negative = 0
             neutral = 1
         }
-        label = Self.label(compound: compound, positiveMass: positiveMass, negativeMass: negativeMass, contrasted: contrasted)
+        label = balanced ? .neu : Self.label(compound: compound, positiveMass: positiveMass, negativeMass: negativeMass, contrasted: contrasted)
     }
 }
 

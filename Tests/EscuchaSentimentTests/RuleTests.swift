@@ -563,6 +563,18 @@ import Testing
     }
 }
 
+@Suite struct EvenVerdictTests {
+    @Test func aVerdictThatSaysBothSidesWeighTheSameMakesTheTextNeutral() {
+        func label(_ text: String) -> SentimentLabel { fullAnalyzer.analyze(text).score.label }
+        #expect(label("Tiene buenos descuentos, pero los pedidos llegan tibios y tarde. Ni bien ni mal.") == .neu)
+        #expect(label("Limpio, pero el sofá era incomodísimo. Ni lo recomiendo ni lo desaconsejo.") == .neu)
+        #expect(label("Unas veces bien y otras no tanto.") == .neu)
+        // A verdict that only tempers leaves the label to the sum; `feliz cumple` is a birthday.
+        #expect(label("Feliz cumple, que tengas un día precioso") == .pos)
+        #expect(label("Aquí hay de todo, y la comida es buenísima") == .pos)
+    }
+}
+
 @Suite struct DiscourseTests {
     @Test func namesAndDiscourseMarkersAreNotOpinions() {
         #expect(values("Volamos a Puerto Rico el lunes").isEmpty)

@@ -32,6 +32,11 @@ enum Balance {
 /// the same: every contribution is scaled by the verdict's weight, so the text ends neutral. A verdict
 /// that closes the text does the same when the model found only one side (`Cumplen, aunque sin más.`).
 enum BalancedVerdict {
+    /// Verdicts that say both sides weigh the same, by key: a text they weigh is `neu`.
+    static let evenVerdicts: Set<String> = ["ni fu ni fa", "ni bien ni mal", "asi asi", "mas o menos", "pros y contras", "sus pros y sus contras",
+                                            "de todo un poco", "ni lo recomiendo ni lo desaconsejo", "ni recomiendo ni desaconsejo",
+                                            "ni contento ni descontento", "ni tan bien ni tan mal"]
+
     static func apply(_ context: inout RuleContext) {
         guard let verdict = context.units.lastIndex(where: { $0.has(.verdict) }) else { return }
         let positive = context.contributions.contains { $0.value > 0 && $0.unit != verdict }
