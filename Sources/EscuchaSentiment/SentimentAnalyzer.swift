@@ -15,7 +15,7 @@ public struct SentimentAnalyzer: Sendable {
 
     public static let ruleNames = ["intensity", "intensifiers", "negation", "resolutions", "deprivation", "unmet-expectations", "fulfilled-expectations", "impediments", "recommendations", "cost-level", "long-wait",
                                    "excess", "suggestions", "counterfactuals",
-                                   "comparatives", "post-nominal",
+                                   "comparatives", "post-nominal", "reported",
                                    "irrealis", "contrast", "questions", "sarcasm", "exclamation", "negativity", "repetition", "verdict", "language"]
 
     public init(normalizer: Normalizer, lexicon: SentimentLexicon) {
@@ -99,6 +99,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("counterfactuals") { context.contributions += Counterfactuals.cues(context) }
         if enabled("comparatives") { Comparatives.apply(&context) }
         if enabled("post-nominal") { PostNominal.apply(&context) }
+        if enabled("reported") { ReportedRecommendations.apply(&context) }
         if enabled("irrealis") { Irrealis.apply(&context, isConditional: { $0.traits.conditional }) }
         if enabled("contrast") { Contrast.apply(&context) }
         if enabled("questions") {

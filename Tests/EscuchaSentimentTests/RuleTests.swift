@@ -307,6 +307,9 @@ import Testing
         #expect(values("no tienes que visitarlo").isEmpty)
         #expect(values("hay que repetir") == ["repetir": 1.5])
         #expect(values("hay que volver a llamar mañana").isEmpty)  // `volver a` repeats another action
+        // Someone else's recommendation, in a relative clause, is not the writer's; the writer's own is.
+        #expect(values("el portátil que me recomendó") == ["recomendó": 0])
+        #expect(values("el plato que recomiendo") == ["recomiendo": 2])
     }
 
     @Test func menosInSetPhrasesIsNotANegation() {

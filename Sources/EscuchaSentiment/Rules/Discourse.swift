@@ -94,3 +94,20 @@ enum NounHomographs {
         }
     }
 }
+
+/// `el portátil que me recomendó`, `el despacho que me recomendaron`: someone else's recommendation, in a
+/// relative clause that names the thing, is not the writer's. The writer's own (`lo que más recomiendo`,
+/// `que recomendamos`) stays.
+enum ReportedRecommendations {
+    static let verbs: Set<String> = ["recomendar", "aconsejar"]
+    static let writersForms: Set<String> = ["recomiendo", "recomende", "recomendamos", "aconsejo", "aconseje", "aconsejamos"]
+
+    static func apply(_ context: inout RuleContext) {
+        for index in context.contributions.indices where context.contributions[index].value > 0 && verbs.contains(context.contributions[index].term) {
+            let unit = context.contributions[index].unit
+            guard !writersForms.contains(context.units[unit].key), FulfilledExpectations.inRelativeClause(unit, context) else { continue }
+            context.contributions[index].apply("reported", cue: "que", to: 0)
+        }
+    }
+}
+
