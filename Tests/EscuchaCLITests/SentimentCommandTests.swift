@@ -6,7 +6,7 @@ import Testing
 struct SentimentCommandTests {
     /// The team's gold set must stay at or above this macro-F1. Raise it as the model improves; the
     /// issue's goal is 0.85 (README, "Sentiment").
-    static let goldFloor = 0.84
+    static let goldFloor = 0.86
 
     @Test("score: one object per input line, in order, with the documented names")
     func scoreLines() throws {
