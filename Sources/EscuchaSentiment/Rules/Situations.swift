@@ -436,43 +436,36 @@ enum Resolutions {
             guard list != "rule", list != "adjectives", list != "verbs", unit > 0,
                   determiners.contains(context.units[unit - 1].key)
                     || list == "nouns" && context.units[unit - 1].traits.action.contains(.resolution) else { continue }
-            for other in context.before(unit, limit: reach) {
-                let candidate = context.units[other]
-                if candidate.traits.action.contains(.resolution), candidate.tokens.count == 1 {
-                    // Done, not wished or tried: `se podrían corregir esos errores`, `intentando solucionar un
-                    // problema` remove nothing.
-                    let done = candidate.traits.finite && !candidate.traits.conditional && !candidate.traits.pastSubjunctive
-                        || other > 0 && Intensifiers.haber.contains(context.units[other - 1].key)
-                    guard done, !context.isNegated(other) else { break }
-                    context.contributions[index].apply("resolution", cue: candidate.key, to: value)
-                    break
-                }
-                // Another verb or another opinion first: the problem is not this verb's object.
-                if candidate.traits.finite || candidate.opinion != nil { break }
-            }
+            guard let verb = doneVerb(.resolution, before: unit, context) else { continue }
+            context.contributions[index].apply("resolution", cue: context.cue(verb), to: value)
         }
+    }
+
+    /// The verb of `kind` whose object `unit` is, reported as done and not negated: found walking back past
+    /// words that are neither verbs nor opinions. Wished or tried (`se podrían corregir esos errores`,
+    /// `intentando solucionar un problema`), it removes nothing.
+    static func doneVerb(_ kind: WordTraits.Action, before unit: Int, _ context: RuleContext) -> Int? {
+        for other in context.before(unit, limit: reach) {
+            let candidate = context.units[other]
+            if candidate.traits.action.contains(kind), candidate.tokens.count == 1 {
+                let done = candidate.traits.finite && !candidate.traits.conditional && !candidate.traits.pastSubjunctive
+                    || other > 0 && Intensifiers.haber.contains(context.units[other - 1].key)
+                return done && !context.isNegated(other) ? other : nil
+            }
+            // Another verb or another opinion first: the word is not this verb's object.
+            if candidate.traits.finite || candidate.opinion != nil { return nil }
+        }
+        return nil
     }
 
     /// `se nos quitó el ánimo`, `pierde su encanto`: the good thing is the object of a removal reported as done.
     static func loss(_ context: inout RuleContext, _ index: Int) {
         let unit = context.contributions[index].unit
-        guard context.contributions[index].list == "nouns", unit > 0, determiners.contains(context.units[unit - 1].key) || possessives.contains(context.units[unit - 1].key)
-        else { return }
-        for other in context.before(unit, limit: reach) {
-            let candidate = context.units[other]
-            if candidate.traits.action.contains(.removal), candidate.tokens.count == 1 {
-                let done = candidate.traits.finite && !candidate.traits.conditional && !candidate.traits.pastSubjunctive
-                    || other > 0 && Intensifiers.haber.contains(context.units[other - 1].key)
-                guard done, !context.isNegated(other) else { return }
-                let value = context.contributions[index].value
-                context.contributions[index].apply("loss", cue: candidate.key, to: value * lossFactor)
-                return
-            }
-            if candidate.traits.finite || candidate.opinion != nil { return }
-        }
+        guard context.contributions[index].list == "nouns", unit > 0, determiners.contains(context.units[unit - 1].key),
+              let verb = doneVerb(.removal, before: unit, context) else { return }
+        let value = context.contributions[index].value
+        context.contributions[index].apply("loss", cue: context.cue(verb), to: value * lossFactor)
     }
-
-    static let possessives: Set<String> = ["su", "sus", "mi", "mis", "tu", "tus"]
 
     /// `no me quitaron el cobro indebido`: the negation is of the removal, so the problem stands as it was.
     /// Likewise `no le quita la magia`: the good thing stays.
