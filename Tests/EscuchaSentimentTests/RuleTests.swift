@@ -566,6 +566,16 @@ import Testing
     }
 }
 
+@Suite struct MixedTests {
+    @Test func aFaintSideSetAgainstTheOtherByAContrastWordIsMixed() {
+        // −0.5 × 1.3 (negativity) = 0.65 against +2 × 1.5 (after `pero`): 22%, under 40%, so still `pos`…
+        #expect(SentimentScore.label(compound: 0.4, positiveMass: 3, negativeMass: 0.65, contrasted: true) == .pos)
+        // …while 0.65 against 1.5 is mixed with a contrast word, and not without one (under the 1.0 minimum).
+        #expect(SentimentScore.label(compound: 0.2, positiveMass: 1.5, negativeMass: 0.65, contrasted: true) == .neu)
+        #expect(SentimentScore.label(compound: 0.35, positiveMass: 1.5, negativeMass: 0.65, contrasted: false) == .pos)
+    }
+}
+
 @Suite struct EvenVerdictTests {
     @Test func aVerdictThatSaysBothSidesWeighTheSameMakesTheTextNeutral() {
         func label(_ text: String) -> SentimentLabel { fullAnalyzer.analyze(text).score.label }
