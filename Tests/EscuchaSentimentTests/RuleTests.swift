@@ -200,6 +200,9 @@ import Testing
         #expect(values("Genial, todo perfecto 👏") == ["Genial": 3, "perfecto": 3.5, "👏": 2])  // praise with claps is praise
         // Praise set against the complaint with a contrast word is a concession: the cue does not turn it.
         #expect(values("Otra vez sin luz, pero el trato es excelente") == ["luz": -1, "excelente": 5.25])
+        // Anger is not irony: praise that `pero` sets against the complaint stays praise before a closing 😡.
+        #expect(fullAnalyzer.analyze("El envío llegó rapidísimo, pero la app no funciona 😡").contributions.first { $0.term == "rápido" }!.value > 0)
+        #expect(fullAnalyzer.analyze("Gracias por felicitarnos 😠").score.label == .neg)
         // `que bien` before an opinion is an adverb (`que bien vale la pena`), not the ironic exclamation.
         #expect(fullAnalyzer.analyze("Nos perdimos por el barrio, que bien vale la pena perderse.").contributions
             .first { $0.term == "valer la pena" }!.value > 0)

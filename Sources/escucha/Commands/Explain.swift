@@ -29,8 +29,9 @@ enum SentimentExplanation {
         out += "sentiment: \(score.label.rawValue)  compound \(signed(score.compound, 3))"
         out += "  (positive \(percent(score.positive)) · neutral \(percent(score.neutral)) · negative \(percent(score.negative)))\n"
         out += "labels: pos from \(signed(SentimentScore.positiveThreshold, 2)), neg from \(signed(SentimentScore.negativeThreshold, 2)); "
-            + "neu when mixed (the weaker side at least \(Int(SentimentScore.mixedShare * 100))% of the stronger, "
-            + "\(Int(SentimentScore.mixedShareWithContrast * 100))% with a contrast word)\n\n"
+            + "neu when mixed (the weaker side at least \(signed(SentimentScore.mixedMinimum, 1).dropFirst()) and "
+            + "\(Int(SentimentScore.mixedShare * 100))% of the stronger, \(signed(SentimentScore.mixedMinimumWithContrast, 1).dropFirst()) "
+            + "and \(Int(SentimentScore.mixedShareWithContrast * 100))% with a contrast word), or when the writer's verdict says so\n\n"
         if let language = analysis.language {
             out += "The text reads as another language (\(language)), not Spanish: it is not scored.\n"
         } else if analysis.contributions.isEmpty {
