@@ -72,20 +72,20 @@ enum Negation {
             let clause = context.clauseOf[unitIndex]
             // `ni bueno ni malo` weighs two opposite opinions and says neither; `ni toallas limpias ni agua
             // caliente`, `ni bueno ni barato` deny each: plain negations.
+            // The clause's first and last units, then one pass over it (no closure: this runs per contribution).
+            var first = unitIndex, last = unitIndex
+            while first > 0, context.clauseOf[first - 1] == clause { first -= 1 }
+            while last + 1 < context.units.count, context.clauseOf[last + 1] == clause { last += 1 }
             var neithers = 0
-            var signs: (positive: Bool, negative: Bool) = (false, false)
-            func look(_ probe: Int) {
+            var positive = false, negative = false
+            for probe in first...last {
                 let other = context.units[probe]
                 if other.key == "ni" { neithers += 1 }
-                if let valence = other.opinion?.entry.valence, other.isWord, !other.has(.negator) {
-                    if valence > 0 { signs.positive = true } else { signs.negative = true }
+                if other.isWord, let valence = other.opinion?.entry.valence, !other.has(.negator) {
+                    if valence > 0 { positive = true } else { negative = true }
                 }
             }
-            var probe = unitIndex
-            while probe >= 0, context.clauseOf[probe] == clause { look(probe); probe -= 1 }
-            probe = unitIndex + 1
-            while probe < context.units.count, context.clauseOf[probe] == clause { look(probe); probe += 1 }
-            if !(signs.positive && signs.negative) { neithers = 0 }
+            if !(positive && negative) { neithers = 0 }
             // A negator reaches its own verb's phrase: past a second conjugated verb a new predicate begins
             // (`si no lo conoces vale la pena`, `no llegó y me cobraron`).
             var verbsBetween = 0
