@@ -600,6 +600,8 @@ import Testing
         #expect(values("Bueno, llegamos a las diez").isEmpty)
         #expect(values("Muy Buena Comida") == ["Buena": 2.6])  // a title in title case keeps its words
         #expect(values("buenos días, una consulta").isEmpty)
+        // A brand's apology formula in a reply is not a customer's complaint.
+        #expect(fullAnalyzer.analyze("Hola, Manuel. Lamentamos las molestias. Escríbenos por privado").contributions.isEmpty)
         #expect(values("a lo mejor vamos").isEmpty)
         // `Bien, pero…` concedes: the praise is meant, and the contrast weighs the rest.
         #expect(values("Bien, les cuento").isEmpty)
