@@ -387,6 +387,10 @@ import Testing
         // `más de` before an amount is a quantity, not the disappointment of `me esperaba más`.
         #expect(terms("me esperaba más") == ["me esperaba más"])
         #expect(!terms("esperamos más de una hora").contains("esperar más"))
+        // `¡ya está bien!` (enough) only where its clause ends or before `de`; `ya está bien configurada` is fine now.
+        #expect(terms("voy a reclamar, ya está bien.").contains("ya está bien"))
+        #expect(terms("ya está bien de cobrar comisiones").contains("ya está bien"))
+        #expect(terms("la app ya está bien configurada") == ["bien"])
     }
 
     @Test func superPraisesAtTheEndOfItsClauseAndStressesBeforeAWord() {
