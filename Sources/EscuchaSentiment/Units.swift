@@ -396,7 +396,7 @@ struct UnitReader {
         }
         guard let best, let reading = lexicon.phrases.reading(of: best.node) else { return nil }
         let range = index..<index + best.length
-        if Self.clauseFinalPhrases.contains(reading.key), range.upperBound < end, text.tokens[range.upperBound].kind == .word,
+        if text.tokens[index].key == "ya", Self.clauseFinalPhrases.contains(reading.key), range.upperBound < end, text.tokens[range.upperBound].kind == .word,
            !Self.wordsAfterClauseFinal.contains(text.tokens[range.upperBound].key) { return nil }
         var unit = Unit(tokens: range, opinion: reading.opinion, modifiers: reading.modifiers,
                         key: reading.key, isWord: true)
@@ -428,7 +428,7 @@ struct UnitReader {
 
     /// Phrases that mean what the lexicon says only where their clause ends: `¡ya está bien!`, `ya está bien de
     /// cobrar` (enough!), not `la app ya está bien configurada` (fine now).
-    static let clauseFinalPhrases: Set<String> = ["ya está bien"]
+    static let clauseFinalPhrases: Set<String> = ["ya está bien"]  // each opens with `ya`, checked first (no hashing per phrase)
     static let wordsAfterClauseFinal: Set<String> = ["de", "no", "ya", "hombre", "eh"]
 
     /// `cerca de` before an amount is "about" (`estuvimos cerca de dos horas`), not "close to"; `más de` before

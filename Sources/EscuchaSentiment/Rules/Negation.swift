@@ -61,6 +61,7 @@ enum Negation {
 
     static func apply(_ context: inout RuleContext) {
         let (negators, concord) = (context.negators, context.concord)
+        let hasNi = context.units.contains { $0.key == "ni" }
         for index in context.contributions.indices {
             let unitIndex = context.contributions[index].unit
             let unit = context.units[unitIndex]
@@ -72,20 +73,22 @@ enum Negation {
             let clause = context.clauseOf[unitIndex]
             // `ni bueno ni malo` weighs two opposite opinions and says neither; `ni toallas limpias ni agua
             // caliente`, `ni bueno ni barato` deny each: plain negations.
-            // The clause's first and last units, then one pass over it (no closure: this runs per contribution).
-            var first = unitIndex, last = unitIndex
-            while first > 0, context.clauseOf[first - 1] == clause { first -= 1 }
-            while last + 1 < context.units.count, context.clauseOf[last + 1] == clause { last += 1 }
+            // Only a text with `ni` in it needs its clause read (no closure: this runs per contribution).
             var neithers = 0
-            var positive = false, negative = false
-            for probe in first...last {
-                let other = context.units[probe]
-                if other.key == "ni" { neithers += 1 }
-                if other.isWord, let valence = other.opinion?.entry.valence, !other.has(.negator) {
-                    if valence > 0 { positive = true } else { negative = true }
+            if hasNi {
+                var first = unitIndex, last = unitIndex
+                while first > 0, context.clauseOf[first - 1] == clause { first -= 1 }
+                while last + 1 < context.units.count, context.clauseOf[last + 1] == clause { last += 1 }
+                var positive = false, negative = false
+                for probe in first...last {
+                    let other = context.units[probe]
+                    if other.key == "ni" { neithers += 1 }
+                    if other.isWord, let valence = other.opinion?.entry.valence, !other.has(.negator) {
+                        if valence > 0 { positive = true } else { negative = true }
+                    }
                 }
+                if !(positive && negative) { neithers = 0 }
             }
-            if !(positive && negative) { neithers = 0 }
             // A negator reaches its own verb's phrase: past a second conjugated verb a new predicate begins
             // (`si no lo conoces vale la pena`, `no llegó y me cobraron`).
             var verbsBetween = 0

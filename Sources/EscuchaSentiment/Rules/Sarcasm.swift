@@ -140,6 +140,8 @@ extension Sarcasm {
         var index: ContributionIndex?
         for position in 1..<context.sentences.count {
             let sentence = context.sentences[position]
+            // At most four words and a few marks or emoji: longer sentences are skipped before their words are counted.
+            guard sentence.count <= echoWords * 3 else { continue }
             var wordCount = 0
             for unit in sentence where context.units[unit].isWord { wordCount += 1 }
             guard wordCount > 0, wordCount <= echoWords else { continue }
