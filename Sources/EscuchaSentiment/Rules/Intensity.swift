@@ -68,7 +68,6 @@ enum Intensifiers {
     /// Quantity boosters follow the verb they stress: `me gustó mucho`, `lo han mejorado muchísimo`, `tarda
     /// demasiado`, `nos ayudaron bastante`.
     static let afterVerbBoosters: Set<String> = ["mucho", "muchisimo", "bastante", "demasiado", "enormemente", "horrores"]
-    static let haber: Set<String> = ["ha", "han", "he", "hemos", "habeis", "has", "habia", "habian", "hubo", "haya", "hayan"]
 
     /// Under a negation the booster weakens the word instead, before the negation shifts it: `no me gustó
     /// mucho` (−1.75) is milder than `no me gustó` (−2).
@@ -80,7 +79,7 @@ enum Intensifiers {
               context.units[next].opinion == nil, afterVerbBoosters.contains(context.units[next].key),
               let weight = context.units[next].modifiers[.booster] else { return }
         let isVerb = context.contributions[index].list == "verbs" || unit.traits.finite
-            || unitIndex > 0 && haber.contains(context.units[unitIndex - 1].key)
+            || unitIndex > 0 && WordReading.perfectAuxiliaries.contains(context.units[unitIndex - 1].key)
         guard isVerb else { return }
         let value = context.contributions[index].value
         if context.isNegated(unitIndex) {

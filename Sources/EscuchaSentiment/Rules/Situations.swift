@@ -449,7 +449,7 @@ enum Resolutions {
             let candidate = context.units[other]
             if candidate.traits.action.contains(kind), candidate.tokens.count == 1 {
                 let done = candidate.traits.finite && !candidate.traits.conditional && !candidate.traits.pastSubjunctive
-                    || other > 0 && Intensifiers.haber.contains(context.units[other - 1].key)
+                    || other > 0 && WordReading.perfectAuxiliaries.contains(context.units[other - 1].key)
                 return done && !context.isNegated(other) ? other : nil
             }
             // Another verb or another opinion first: the word is not this verb's object.
