@@ -259,7 +259,7 @@ import Testing
         // Negated, wished, tried, or not the verb's object: the problem stays one.
         #expect(analysis("no me quitaron el cobro indebido")["cobro indebido"]! < 0)
         #expect(analysis("se podrían corregir esos errores")["errores"]! < 0)
-        #expect(analysis("llevo días intentando solucionar un problema")["problema"].map { $0 < 0 } ?? true)
+        #expect(analysis("llevo días intentando solucionar un problema")["problema"] == -1.95)  // untouched: −1.5, then the negativity weight
         #expect(analysis("lo arreglaron tarde y mal")["tarde y mal"]! < 0)
         #expect(analysis("me devolvieron un paquete roto")["roto"]! < 0)
         // A good thing taken away is a loss; not taken away, it stays good.
