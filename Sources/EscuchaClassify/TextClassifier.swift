@@ -71,6 +71,11 @@ public struct TextClassifier: Sendable, Equatable {
 
     static func format(_ value: Double) -> String { String(format: "%.2f", value) }
 
+    /// The class of a text read as `ClassEvidence` says, with its signals.
+    public func infer(_ evidence: ClassEvidence, signals: [SignalKind]) -> Inference {
+        infer(compound: evidence.compound, positive: evidence.positive, negative: evidence.negative, signals: signals, lukewarm: evidence.lukewarm)
+    }
+
     /// `positive` and `negative` are the sentiment's shares (0–1); `lukewarm`, that every opinion is a so-so
     /// word (`ClassEvidence.lukewarm`).
     public func infer(compound: Double, positive: Double, negative: Double, signals: [SignalKind], lukewarm: Bool = false) -> Inference {
@@ -137,8 +142,7 @@ public struct Classification: Sendable, Equatable {
     public init(document: Document, evidence: ClassEvidence, signals: [SignalKind], classifier: TextClassifier) {
         self.init(stated: StatedClass.of(document),
                   inferred: TextClassifier.canInfer(from: document)
-                      ? classifier.infer(compound: evidence.compound, positive: evidence.positive, negative: evidence.negative, signals: signals,
-                                         lukewarm: evidence.lukewarm) : nil)
+                      ? classifier.infer(evidence, signals: signals) : nil)
     }
 
     public var value: CustomerClass? { stated?.value ?? inferred?.value }

@@ -244,10 +244,11 @@ extension WordReading {
     static let participleEndings = ["ado", "ido", "to", "cho"]
     /// The forms of `haber` that report an action as done (`ha arreglado`, `hemos recomendado`, `hubo
     /// cancelado`), not the conditional or the imperfect subjunctive (`hubiera arreglado` did not happen).
-    static let perfectAuxiliaries: Set<String> = ["ha", "han", "he", "hemos", "habeis", "has", "habia", "habian", "hubo", "haya", "hayan"]
+    static let perfectAuxiliaries: Set<String> = ["ha", "han", "he", "hemos", "habeis", "has", "habia", "habiamos", "habian", "hubo", "haya",
+                                                  "hayan"]
     /// Every form of `haber` before a participle, by key: after any of them the participle is the verb.
-    static let haberForms = perfectAuxiliaries.union(["habias", "habiamos", "hayas", "hayamos", "habra", "habran", "habria", "habrian",
-                                                      "hubiera", "hubieran"])
+    static let haberForms = perfectAuxiliaries.union(["habias", "hayas", "hayamos", "habra", "habran", "habria", "habrian", "hubiera",
+                                                      "hubieran"])
 
     /// Whether `key` is `infinitive` with object pronouns attached (`comunicarme`, `devolvérselo`), not a future
     /// or conditional built on it (`será`, `irán`, `sería` start with `ser`, `ir`).

@@ -125,7 +125,6 @@ enum Impediments {
     static let attempts: Set<String> = ["consigo", "conseguimos", "consigue", "consiguen", "consegui", "consiguio", "consiguieron",
                                         "conseguido", "logro", "logramos", "logra", "logran", "logre", "lograron", "logrado",
                                         "pude", "pudimos", "pudo", "pudieron", "podido"]
-    static let auxiliaries: Set<String> = ["he", "has", "ha", "hemos", "han", "habia", "habiamos", "habian"]
     /// The present of `poder`, a failure only before `accessActions`.
     static let presentAttempts: Set<String> = ["puedo", "podemos", "puede", "pueden", "puedes"]
     /// Infinitives of reaching a service: failing at them is a complaint in any tense.
@@ -151,7 +150,7 @@ enum Impediments {
                   context.units[cue].opinion == nil else { continue }
             // The negator before the attempt, past an auxiliary and pronouns: `no lo he conseguido abrir`.
             var previous = context.skippingPronouns(before: cue)
-            if previous >= 0, auxiliaries.contains(context.units[previous].key) { previous = context.skippingPronouns(before: previous) }
+            if previous >= 0, WordReading.perfectAuxiliaries.contains(context.units[previous].key) { previous = context.skippingPronouns(before: previous) }
             guard previous >= 0, negators.contains(previous), context.clauseOf[previous] == context.clauseOf[index] else { continue }
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(previous)) \(key) … \(unit.key)", rule: "impediment",
                                                cue: context.cue(previous), value: weight))

@@ -33,11 +33,8 @@ struct Calibrate: ParsableCommand {
 
     struct Sample: Sendable {
         var stated: CustomerClass
-        var compound: Double
-        var positive: Double
-        var negative: Double
+        var evidence: ClassEvidence
         var signals: [SignalKind]
-        var lukewarm: Bool
     }
 
     func run() throws {
@@ -51,9 +48,8 @@ struct Calibrate: ParsableCommand {
                 if exclude, stated.scale != .nps, stated.from == 3 { return nil }
                 let result = analyzer.analyze(document.text)
                 guard result.sentiment.language == nil else { return nil }  // not Spanish: not scored, no class inferred
-                let evidence = ClassEvidence(document: document, sentiment: result.sentiment)
-                return Sample(stated: stated.value, compound: evidence.compound, positive: evidence.positive, negative: evidence.negative,
-                              signals: result.signals.map(\.signal), lukewarm: evidence.lukewarm)
+                return Sample(stated: stated.value, evidence: ClassEvidence(document: document, sentiment: result.sentiment),
+                              signals: result.signals.map(\.signal))
             }
         }, emit: { output in samples += output.payload })
         guard !samples.isEmpty else {
@@ -115,8 +111,7 @@ struct Calibrate: ParsableCommand {
 
         init(_ samples: [Sample], _ classifier: TextClassifier) {
             for sample in samples {
-                let inferred = classifier.infer(compound: sample.compound, positive: sample.positive, negative: sample.negative, signals: sample.signals,
-                                                lukewarm: sample.lukewarm).value
+                let inferred = classifier.infer(sample.evidence, signals: sample.signals).value
                 confusion[sample.stated, default: [:]][inferred, default: 0] += 1
                 total += 1
             }
