@@ -183,7 +183,12 @@ struct Morphology: Sendable {
 
     static let unambiguousEndings: [([UInt8], [String])] = ([
             ("aron", ["ar"]), ("ieron", ["er", "ir"]), ("ando", ["ar"]), ("iendo", ["er", "ir"]), ("yendo", ["er", "ir"]),
-            ("aban", ["ar"]), ("aba", ["ar"]), ("ían", ["er", "ir"]), ("amos", ["ar"]), ("emos", ["er"]), ("imos", ["ir"]),
+            ("aban", ["ar"]), ("aba", ["ar"]), ("ían", ["er", "ir"]),
+            // `-emos` and `-amos` are also the present subjunctive (`cuando nos quedemos`, `que comamos`): the
+            // indicative's own verb class is tried first.
+            ("amos", ["ar", "er", "ir"]), ("emos", ["er", "ar"]), ("imos", ["ir"]),
+            ("aremos", ["ar"]), ("eremos", ["er"]), ("iremos", ["ir"]), ("aríamos", ["ar"]), ("eríamos", ["er"]), ("iríamos", ["ir"]),
+            ("ábamos", ["ar"]), ("íamos", ["er", "ir"]),
             ("asteis", ["ar"]), ("aste", ["ar"]), ("iste", ["er", "ir"]), ("ó", ["ar"]), ("ió", ["er", "ir"]),
             ("arán", ["ar"]), ("erán", ["er"]), ("irán", ["ir"]), ("ará", ["ar"]), ("erá", ["er"]), ("irá", ["ir"]),
             ("aría", ["ar"]), ("ería", ["er"]), ("iría", ["ir"]), ("arían", ["ar"]), ("erían", ["er"]), ("irían", ["ir"]),

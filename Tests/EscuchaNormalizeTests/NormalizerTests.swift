@@ -199,6 +199,8 @@ struct MorphologyTests {
         ("carísimo", "caro"), ("lentísima", "lento"), ("cosita", "cosa"), ("cafecito", "café"), ("devuélvanme", "devolver"),
         ("recomiéndenlo", "recomendar"), ("llegaron", "llegar"), ("atendieron", "atender"), ("fue", "ser"), ("tuve", "tener"),
         ("precios", "precio"), ("atenciones", "atención"),
+        // The present subjunctive's `-emos`/`-amos`, after the indicative's own class (`podemos` is not `podar`).
+        ("quedemos", "quedar"), ("paguemos", "pagar"), ("comamos", "comer"), ("podemos", "poder"),
         // A plural has its singular's lemma, superlative or diminutive included.
         ("carísimas", "caro"), ("buenísimos", "bueno"), ("lentísimas", "lento"), ("cositas", "cosa"),
         // Words of their own that look like diminutives keep their lemma; listed true diminutives reduce.
