@@ -406,6 +406,10 @@ struct UnitReader {
                         key: reading.key, isWord: true)
         if reading.modifiers[.boundary] != nil { unit.breaksClause = true }
         unit.traits.finite = first.traits.finite
+        // A negated verb phrase (`no dudaremos en`) is as conjugated as its verb, for the rules that read clauses.
+        if !first.traits.finite, range.count > 1, text.tokens[index].key == "no", text.tokens[index + 1].kind == .word {
+            unit.traits.finite = cache.reading(text.tokens[index + 1].forms, reference)._withUnsafeGuaranteedRef { $0.traits.finite }
+        }
         return unit
     }
 

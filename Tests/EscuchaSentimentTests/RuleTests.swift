@@ -101,7 +101,8 @@ import Testing
     }
 
     @Test func aSecondConjugatedVerbStartsItsOwnPredicate() {
-        #expect(values("si no lo conoces recomiendo ir") == ["recomiendo": 2 * 0.3])  // irrealis (si), not negated
+        // Not negated; and the second verb opens the main clause, which the condition does not weaken.
+        #expect(values("si no lo conoces recomiendo ir") == ["recomiendo": 2])
         #expect(values("no funciona y tarda") == ["funciona": -2.5, "tarda": -1])
         // A noun spelled like a verb form is not a verb: `quejas` stays negated.
         #expect(values("no tengo quejas") == ["quejas": 1.5])
@@ -175,6 +176,13 @@ import Testing
         #expect(values("debería funcionar") == ["debería": -1, "funcionar": 0.2])  // a suggestion: a mild complaint
         #expect(ruleAnalyzer.analyze("si al menos funcionara").contributions.map(\.value).sorted() == [-1.5, -0.3])  // the wish, and the counterfactual
         #expect(values("me encantaría") == ["encantaría": 1.2])
+        // A condition with `si` ends at a comma, or without one at the second conjugated verb: the main clause
+        // after it is said, not supposed. A conjunction, a relative or a determiner keeps the verb in the condition.
+        #expect(values("si buscas tranquilidad es bueno") == ["bueno": 2])
+        #expect(values("si funciona es bueno") == ["funciona": 0.3, "bueno": 2])
+        #expect(values("si no es caro y es bueno") == ["caro": 0.45, "bueno": 0.6])
+        #expect(values("si quieres que te atiendan bien") == ["bien": 0.6])
+        #expect(fullAnalyzer.analyze("si tengo que volver no dudaremos en repetir").score.label == .pos)
         #expect(ruleAnalyzer.analyze("esperaba que fuera bueno").score.label != .pos)
     }
 
@@ -191,6 +199,11 @@ import Testing
         #expect(values("quiero saber cuánto tardan") == ["tardan": -0.5])
         // …from the asker on: what comes before it is said, not asked.
         #expect(values("es lento, solo quiero saber cuánto tardan") == ["lento": -1.5, "tardan": -0.5])
+        // A question asks from its `¿`, or without one from the last comma: the statement before it is said.
+        #expect(values("¿la web da problemas?") == ["problemas": -0.75])
+        #expect(values("la web da problemas ¿me llaman?") == ["problemas": -1.5])
+        #expect(values("la web da problemas, me llaman?") == ["problemas": -1.5])
+        #expect(values("la web da problemas y me llaman?") == ["problemas": -0.75])
     }
 
     @Test func sarcasm() {

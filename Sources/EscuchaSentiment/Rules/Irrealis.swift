@@ -30,7 +30,7 @@ enum Irrealis {
             var irrealis = unit.modifiers[.irrealis]
             if irrealis == nil && expectation == nil && isConditional(unit) { irrealis = conditionalWeight }
             guard expectation != nil || irrealis != nil else { continue }
-            let end = stop[markerIndex + 1]
+            let end = unit.key == "si" ? protasisEnd(after: markerIndex, before: stop[markerIndex + 1], context) : stop[markerIndex + 1]
             // A suggestion's own cue is already what the irrealis means.
             for index in contributions.contributions(of: markerIndex..<end)
             where !applied.contains(index) && context.contributions[index].match != "suggestion" && context.contributions[index].match != "counterfactual" {
@@ -44,6 +44,32 @@ enum Irrealis {
                 }
             }
         }
+    }
+}
+
+extension Irrealis {
+    /// Words before a second verb that keep it in the condition or another subordinate clause: `si vienes y
+    /// pruebas…`, `si quieres que te atiendan…`, `si viajas, porque habrá huelga`; and determiners, before which
+    /// a word that looks like a verb is a noun (`si tiene un contacto`).
+    static let conditionJoiners: Set<String> = ["y", "e", "o", "u", "ni", "que", "como", "donde", "cuando", "quien", "si",
+                                                "porque", "pues", "aunque", "mientras", "para", "sin",
+                                                "un", "una", "el", "la", "los", "las", "lo", "mi", "tu", "su", "mis", "tus", "sus",
+                                                "este", "esta", "ese", "esa", "del", "al", "de"]
+
+    /// Where a condition with `si` ends when no comma says so: at the second conjugated verb, which opens the
+    /// main clause (`si tengo que volver no dudaré en repetir`, `si buscas tranquilidad es un buen lugar`),
+    /// unless a conjunction or a relative ties it to the condition.
+    static func protasisEnd(after marker: Int, before end: Int, _ context: RuleContext) -> Int {
+        var sawVerb = false
+        for index in (marker + 1)..<end where context.units[index].isWord && context.units[index].traits.finite {
+            guard sawVerb else { sawVerb = true; continue }
+            // The verb with its pronouns and `no` (`no me lo dieron`): the main clause starts there.
+            var start = context.skippingPronouns(before: index) + 1
+            if start - 1 > marker, context.units[start - 1].key == "no" { start -= 1 }
+            guard start - 1 > marker, !conditionJoiners.contains(context.units[start - 1].key) else { continue }
+            return start
+        }
+        return end
     }
 }
 

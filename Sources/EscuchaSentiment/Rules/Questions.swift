@@ -18,7 +18,7 @@ enum Questions {
         for sentence in context.sentences {
             let marked = context.units[sentence].contains(where: { $0.questionMarks > 0 })
             // An indirect question asks from its asker on: `no tengo queja, solo pregunto si alguien sabe…`.
-            let asked = marked ? sentence : indirectQuestion(sentence, context)
+            let asked = marked ? markedQuestion(sentence, context) : indirectQuestion(sentence, context)
             guard !asked.isEmpty else { continue }
             if marked, let cue = sentence.first(where: { context.units[$0].has(.rhetorical) && opensQuestion($0, sentence, context, text) }) {
                 let weight = context.units[cue].modifiers[.rhetorical]!
@@ -30,6 +30,22 @@ enum Questions {
                 context.contributions[index].apply("question", cue: marked ? "?" : "saber", to: value * questionFactor)
             }
         }
+    }
+
+    /// The units a question mark asks about. From `¿` on when it is written; without it, the reader cannot tell
+    /// where the question starts, and a comma most often ends a statement before it:
+    /// `la web da muchos problemas, ¿es normal?` and `el vuelo llegó tarde, me devuelven algo?` state
+    /// their complaint and ask only the last clause.
+    static let statementEnds: Set<String> = [",", ";", ":"]
+
+    static func markedQuestion(_ sentence: Range<Int>, _ context: RuleContext) -> Range<Int> {
+        if let opened = sentence.first(where: { !context.units[$0].isWord && context.units[$0].questionMarks > 0 && context.units[$0].key.hasPrefix("¿") }) {
+            return opened..<sentence.upperBound
+        }
+        guard let mark = sentence.last(where: { context.units[$0].questionMarks > 0 }),
+              let comma = sentence[..<mark].last(where: { !context.units[$0].isWord && statementEnds.contains(context.units[$0].key) })
+        else { return sentence }
+        return (comma + 1)..<sentence.upperBound
     }
 
     /// `quiero saber si…`, `alguien sabe…`, `me gustaría saber cuánto…`: `saber` after a word that asks. The
