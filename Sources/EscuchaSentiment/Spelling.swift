@@ -81,11 +81,11 @@ struct SpellingRepair: Sendable {
         var start = 0
         while start < min(a.count, b.count), a[start] == b[start] { start += 1 }
         if a.count == b.count {
-            guard start + 1 < a.count else { return a.count >= minimumSubstitutionLength && Keyboard.adjacent(a[start], b[start]) }
+            guard start + 1 < a.count else { return a.count >= minimumSubstitutionLength && Keyboard.likelySlip(a[start], b[start]) }
             if a[start] == b[start + 1] && a[start + 1] == b[start] && a[(start + 2)...] == b[(start + 2)...] { return true }
             // A neighbouring key struck instead (`recomemdado`, `expectacular`): only in longer words, where one
             // changed letter rarely makes another word the word list lacks.
-            return a.count >= minimumSubstitutionLength && Keyboard.adjacent(a[start], b[start]) && a[(start + 1)...] == b[(start + 1)...]
+            return a.count >= minimumSubstitutionLength && Keyboard.likelySlip(a[start], b[start]) && a[(start + 1)...] == b[(start + 1)...]
         }
         let (longer, shorter) = a.count > b.count ? (a, b) : (b, a)
         return longer[(start + 1)...] == shorter[start...]
@@ -113,6 +113,23 @@ enum Keyboard {
         }
         return table
     }()
+
+    /// A changed letter the writer likely meant as the other: a neighbouring key, or a letter that sounds the same
+    /// in Spanish (`acojedor`, `amavilidad`, `desepción`, `deliziosa`).
+    static func likelySlip(_ a: UInt8, _ b: UInt8) -> Bool { adjacent(a, b) || soundAlike(a, b) }
+
+    /// Pairs of letters Spanish spelling confuses because they sound alike: `b`/`v`; `g`/`j` and `c`/`s`/`z` (seseo)
+    /// before `e` and `i`, and `y`/`i`.
+    static func soundAlike(_ a: UInt8, _ b: UInt8) -> Bool {
+        let pair = a < b ? (a, b) : (b, a)
+        switch pair {
+        case (UInt8(ascii: "b"), UInt8(ascii: "v")), (UInt8(ascii: "g"), UInt8(ascii: "j")), (UInt8(ascii: "c"), UInt8(ascii: "s")),
+             (UInt8(ascii: "c"), UInt8(ascii: "z")), (UInt8(ascii: "s"), UInt8(ascii: "z")), (UInt8(ascii: "i"), UInt8(ascii: "y")):
+            return true
+        default:
+            return false
+        }
+    }
 
     static func adjacent(_ a: UInt8, _ b: UInt8) -> Bool {
         guard a >= 0x61, a <= 0x7A, b >= 0x61, b <= 0x7A else { return false }

@@ -109,6 +109,9 @@ import EscuchaLexicon
         #expect(found.map(\.term) == ["recomendado", "excelente"])
         #expect(found.map(\.match) == ["spelling", "spelling"])
         #expect(fullAnalyzer.analyze("la vista es expectacular").contributions.map(\.term) == ["espectacular"])
+        // A letter that sounds the same (`j` for `g`, `s` for `c`) is a typo too.
+        #expect(fullAnalyzer.analyze("un hotel acojedor").contributions.map(\.term) == ["acogedor"])
+        #expect(fullAnalyzer.analyze("fue imprecionante").contributions.map(\.term) == ["impresionante"])
         // Words Escucha's vocabulary lacks but Spanish has: no repair.
         #expect(fullAnalyzer.analyze("la fachada y el interior, con respecto al precio").contributions.allSatisfy { $0.match != "spelling" })
         // Capitalised words are not repaired: they are mostly names.
