@@ -13,7 +13,7 @@ public struct SentimentAnalyzer: Sendable {
     let reference: LexiconReference
     private let caches = ThreadLocalCache()
 
-    public static let ruleNames = ["intensity", "intensifiers", "negation", "resolutions", "deprivation", "unmet-expectations", "fulfilled-expectations", "impediments", "recommendations", "cost-level", "long-wait",
+    public static let ruleNames = ["intensity", "intensifiers", "negation", "resolutions", "deprivation", "unmet-expectations", "fulfilled-expectations", "impediments", "recommendations", "cost-level", "ratings", "long-wait",
                                    "excess", "suggestions", "counterfactuals",
                                    "comparatives", "post-nominal", "reported",
                                    "irrealis", "contrast", "questions", "sarcasm", "exclamation", "negativity", "repetition", "verdict", "language"]
@@ -94,6 +94,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("impediments") { context.contributions += Impediments.cues(context) }
         if enabled("excess") { context.contributions += Excess.cues(context) }
         if enabled("cost-level") { context.contributions += CostLevel.cues(context) }
+        if enabled("ratings") { context.contributions += Ratings.cues(context, text: text) }
         if enabled("long-wait") { LongWait.apply(&context, text: text) }
         if enabled("suggestions") { context.contributions += Suggestions.cues(context) }
         if enabled("counterfactuals") { context.contributions += Counterfactuals.cues(context) }

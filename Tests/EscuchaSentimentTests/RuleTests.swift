@@ -557,6 +557,30 @@ import Testing
     }
 }
 
+@Suite struct RatingTests {
+    /// The grade's share of its scale sets the value; the conditional (`le daría`) does not weaken it. The
+    /// contribution is the grade's first word, its term the grade.
+    @Test func aGradeInTheTextIsTheWritersVerdict() {
+        #expect(values("Le daría 5 de 5 estrellas") == ["5": 3])
+        #expect(ruleAnalyzer.analyze("Le daría 5 de 5 estrellas").contributions.map(\.term) == ["5/5"])
+        #expect(values("le doy un 4/5") == ["4/5": 2])
+        #expect(values("Nota: 2/10") == ["2/10": -3])
+        #expect(values("8 sobre 10, volvería") == ["8": 2])
+        #expect(values("le pondría un 6/10") == ["6/10": -0.5])
+        #expect(values("merece cero estrellas") == ["cero": -3])
+        #expect(Ratings.valence(share: 0.7) == 1 && Ratings.valence(share: 0.5) == -1 && Ratings.valence(share: 0.4) == -2)
+    }
+
+    @Test func datesCountsAndCategoriesAreNotGrades() {
+        #expect(values("el 1/10 llegó el pedido").isEmpty)
+        #expect(values("solo 3 de 10 personas").isEmpty)
+        #expect(values("un hotel de 5 estrellas").isEmpty)
+        #expect(values("se merece una estrella Michelin").isEmpty)
+        #expect(values("abre 24/7").isEmpty)  // not a scale
+        #expect(values("un 12/10").isEmpty)  // a grade above its scale
+    }
+}
+
 @Suite struct BalanceTests {
     @Test func negativeWordsWeighMoreThanPositiveOnes() {
         #expect(values("es malo", balancedAnalyzer) == ["malo": -3.25])  // −2.5 × 1.3

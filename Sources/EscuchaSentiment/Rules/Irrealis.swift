@@ -31,9 +31,11 @@ enum Irrealis {
             if irrealis == nil && expectation == nil && isConditional(unit) { irrealis = conditionalWeight }
             guard expectation != nil || irrealis != nil else { continue }
             let end = unit.key == "si" ? protasisEnd(after: markerIndex, before: stop[markerIndex + 1], context) : stop[markerIndex + 1]
-            // A suggestion's own cue is already what the irrealis means.
+            // A suggestion's own cue is already what the irrealis means; a grade in the conditional (`le daría un
+            // 4/5`) is politeness, not a supposition.
             for index in contributions.contributions(of: markerIndex..<end)
-            where !applied.contains(index) && context.contributions[index].match != "suggestion" && context.contributions[index].match != "counterfactual" {
+            where !applied.contains(index) && context.contributions[index].match != "suggestion" && context.contributions[index].match != "counterfactual"
+                && context.contributions[index].match != "rating" {
                 applied.insert(index)
                 let value = context.contributions[index].value
                 if let weight = expectation {

@@ -1,0 +1,111 @@
+import EscuchaNormalize
+
+/// A grade the writer gives in the text: `le doy un 4/5`, `nota: 2/10`, `5 de 5 estrellas`, `8 sobre 10`,
+/// `le daría una estrella`. Reviews and comments often carry the writer's own verdict as a number, and it
+/// says more than any word around it. The grade's share of its scale sets the value (`valence(share:)`).
+///
+/// Only grades that read as grades: a scale of 5, 10 or 100 and a grade no larger; `N/M` not after a word
+/// that dates it (`el 1/10`); `N de M` and `N sobre M` after a word that gives a grade (`un`, `nota`, `doy`),
+/// at the start of a sentence, or before `estrellas`/`puntos`, never before another noun (`3 de 10 personas`);
+/// stars alone only after a verb that gives them (`le doy una estrella`), since `un hotel de 5 estrellas` is a
+/// category (and `una estrella Michelin` an award). A grade already read as an expression (`un 10`, `de diez`) is left to it.
+enum Ratings {
+    static let scales: Set<Double> = [5, 10, 100]
+    /// Words before a grade that make it one.
+    static let graders: Set<String> = ["un", "una", "nota", "puntuacion", "calificacion", "valoracion", "puntaje", "doy", "daria",
+                                       "damos", "dariamos", "pongo", "pondria", "ponemos", "merece", "merecen", "mereces", "le", "les",
+                                       "dejo", "otorgo", "solo", "apenas", "total", "resumen"]
+    /// Verbs that give stars: `le doy una estrella`, `merece 5 estrellas`.
+    static let starGivers: Set<String> = ["doy", "daria", "damos", "dariamos", "pongo", "pondria", "merece", "merecen", "mereces",
+                                          "dejo", "otorgo"]
+    /// Words before `N/M` that make it a date (`el 1/10`, `desde 3/5`).
+    static let dateWords: Set<String> = ["el", "del", "al", "desde", "hasta", "dia", "fecha", "hoy", "de", "a", "para", "los", "las",
+                                         "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "entre", "y"]
+    static let units: Set<String> = ["estrella", "estrellas", "punto", "puntos"]
+    static let numberWords: [String: Double] = ["cero": 0, "ninguna": 0, "una": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+                                                "diez": 10, "cien": 100]
+
+    /// From the grade's share of its scale: 90% and up is top praise, 70–80% praise, 60% lukewarm (3 of 5 stars,
+    /// a 6, NPS's passives and below), half or less a complaint.
+    static func valence(share: Double) -> Double {
+        switch share {
+        case 0.9...: return 3
+        case 0.8..<0.9: return 2
+        case 0.7..<0.8: return 1
+        case 0.6..<0.7: return -0.5
+        case 0.5..<0.6: return -1
+        case 0.3..<0.5: return -2
+        default: return -3
+        }
+    }
+
+    static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
+        var out: [RuleContext.Working] = []
+        let tokens = text.tokens
+        for (index, unit) in context.units.enumerated() where unit.tokens.count == 1 && unit.opinion == nil {
+            let position = unit.tokens.lowerBound
+            let token = tokens[position]
+            let before = wordBefore(index, context)
+            var grade: (value: Double, scale: Double, last: Int)?
+            if token.kind == .number, let slash = fraction(token.surface) {
+                if before.map({ !dateWords.contains($0) }) ?? true { grade = (slash.0, slash.1, index) }
+            } else if let value = number(token), index + 2 < context.units.count,
+                      ["de", "sobre"].contains(context.units[index + 1].key), context.units[index + 2].tokens.count == 1,
+                      let scale = number(tokens[context.units[index + 2].tokens.lowerBound]), context.units[index + 2].opinion == nil {
+                let after = index + 3 < context.units.count && context.sentenceOf[index + 3] == context.sentenceOf[index] ? context.units[index + 3] : nil
+                let endsGrade = after.map { !$0.isWord || units.contains($0.key) || !isNoun($0.key) } ?? true
+                let graded = before.map { graders.contains($0) } ?? true
+                if endsGrade, graded || after.map({ units.contains($0.key) }) == true { grade = (value, scale, index + 2) }
+            } else if let value = number(token), index + 1 < context.units.count, context.units[index + 1].key.hasPrefix("estrella"),
+                      let giver = before, starGivers.contains(giver) || givesStars(index, context),
+                      index + 2 >= context.units.count || context.units[index + 2].key != "michelin" {
+                grade = (value, 5, index + 1)
+            }
+            guard let grade, scales.contains(grade.scale), grade.value <= grade.scale, grade.value >= 0 else { continue }
+            let term = "\(format(grade.value))/\(format(grade.scale))"
+            out.append(RuleContext.Working.cue(unit: index, term: term, rule: "rating", cue: term, value: valence(share: grade.value / grade.scale)))
+        }
+        return out
+    }
+
+    /// `le doy solo una estrella`, `pondría un 2`: a giving verb two words back, past `le`, `un`, `solo`.
+    private static func givesStars(_ index: Int, _ context: RuleContext) -> Bool {
+        var probe = index - 1
+        var steps = 0
+        while probe >= 0, steps < 3, context.units[probe].isWord {
+            if starGivers.contains(context.units[probe].key) { return true }
+            probe -= 1
+            steps += 1
+        }
+        return false
+    }
+
+    /// The word just before a unit in its sentence, or nil at the sentence's start or after punctuation other than `:`.
+    private static func wordBefore(_ index: Int, _ context: RuleContext) -> String? {
+        guard index > 0, context.sentenceOf[index - 1] == context.sentenceOf[index] else { return nil }
+        let previous = context.units[index - 1]
+        if previous.isWord { return previous.key }
+        return previous.key == ":" ? "nota" : nil
+    }
+
+    /// Words after `N de M` that name what was counted (`3 de 10 personas`), as opposed to what ends the grade.
+    private static func isNoun(_ key: String) -> Bool {
+        !["y", "e", "o", "pero", "para", "por", "en", "a", "al", "que", "sin", "con", "como", "porque", "la", "el", "lo", "los", "las", "es"].contains(key)
+    }
+
+    private static func number(_ token: Token) -> Double? {
+        if token.kind == .number { return Double(token.surface.replacingOccurrences(of: ",", with: ".")) }
+        return token.kind == .word ? numberWords[token.key] : nil
+    }
+
+    /// `4/5`, `8,5/10`: the grade and its scale.
+    private static func fraction(_ surface: String) -> (Double, Double)? {
+        let parts = surface.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let value = Double(parts[0].replacingOccurrences(of: ",", with: ".")), let scale = Double(parts[1]) else { return nil }
+        return (value, scale)
+    }
+
+    private static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
