@@ -82,7 +82,9 @@ public struct TextClassifier: Sendable, Equatable {
         let praise = positive + negative > 0 ? positive / (positive + negative) : 0
         var seen = Set<SignalKind>()
         let unique = signals.filter { seen.insert($0).inserted }
-        let leaving = unique.filter { Self.detractorSignals.contains($0) }
+        // Leaving and legal threats make a detractor whatever else is said; not recommending, only where the
+        // rest is not clear praise: `todo delicioso (las tortas no las recomiendo)` judges one dish, not the place.
+        let leaving = unique.filter { Self.detractorSignals.contains($0) && ($0 != .notRecommend || compound < promoterAtLeast) }
         if !leaving.isEmpty {
             return Inference(value: .detractor, reasons: leaving.map { "signal \($0.rawValue)" })
         }

@@ -58,6 +58,10 @@ struct ClassifierTests {
     func rules() {
         #expect(classifier.infer(compound: 0.6, positive: 0.5, negative: 0, signals: [.churn]).value == .detractor)
         #expect(classifier.infer(compound: 0.6, positive: 0.5, negative: 0, signals: [.churn]).reasons == ["signal churn"])
+        // Not recommending makes a detractor unless the rest is clear praise (it judged one item).
+        #expect(classifier.infer(compound: 0.2, positive: 0.3, negative: 0.1, signals: [.notRecommend]).value == .detractor)
+        #expect(classifier.infer(compound: 0.9, positive: 0.6, negative: 0.05, signals: [.notRecommend]).value == .promoter)
+        #expect(classifier.infer(compound: 0.9, positive: 0.6, negative: 0.05, signals: [.churn]).value == .detractor)
         #expect(classifier.infer(compound: 0.0, positive: 0, negative: 0, signals: [.effort]).value == .detractor)
         #expect(classifier.infer(compound: 0.7, positive: 0.5, negative: 0.1, signals: [.effort]).value == .promoter)
         #expect(classifier.infer(compound: -0.5, positive: 0, negative: 0.4, signals: []).value == .detractor)
