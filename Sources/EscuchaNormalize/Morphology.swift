@@ -130,7 +130,9 @@ struct Morphology: Sendable {
             // The vosotros imperative drops its `d` only before `os`: `devolvedme`, `decidnos` keep it.
             // (`llamados` is a participle, not `llamad` + `os`, which is written `llamaos`).
             let vosotros = pronoun != "os" && ["ad", "ed", "id"].contains { plain.hasSuffix($0) } && vocabulary[String(plain.dropLast()) + "r"] != nil
-            let verbLike = before.hasSuffix("r") || before.hasSuffix("ndo") || plain != before || removed > 0 || vosotros
+            // An infinitive ends in -ar, -er or -ir: `soporte` is not `sopor` + `te`, nor `transporte` a verb.
+            let infinitive = ["ar", "er", "ir"].contains { plain.hasSuffix($0) }
+            let verbLike = infinitive || before.hasSuffix("ndo") || plain != before || removed > 0 || vosotros
             guard verbLike else { break }
             stripped = before
             removed += 1
