@@ -114,7 +114,7 @@ public struct SignalDetector: Sendable {
                                      "peluquero", "farmaceutico", "farmaceutica", "veterinario", "veterinaria", "azafata", "piloto"]
 
     /// A role word, or a name: a capitalised word the vocabulary does not know, set off like a name
-    /// (`Andrés,` / `a Lucho` / `Don Ramiro`).
+    /// (`Andrés,` / `a Lucho` / `Don Ramiro` / `se llamaba Iván`).
     func staffMention(in sentence: Range<Int>, _ text: NormalizedText) -> Range<Int>? {
         for index in sentence {
             let token = text.tokens[index]
@@ -124,7 +124,9 @@ public struct SignalDetector: Sendable {
                   !token.emphasis.contains(.allCaps), !matcher.normalizer.isKnownWord(token.folded) else { continue }
             let previous = index > sentence.lowerBound ? text.tokens[index - 1].key : ""
             let next = index + 1 < sentence.upperBound ? text.tokens[index + 1].surface : ""
-            if next == "," || ["a", "al", "don", "doña", "dona", "señor", "señora", "senor", "senora", "señorita", "senorita", "con"].contains(previous)
+            if next == "," || ["a", "al", "don", "doña", "dona", "señor", "señora", "senor", "senora", "señorita", "senorita", "con",
+                                         "llamado", "llamada"].contains(previous)
+                || (previous == "llama" || previous == "llamaba") && index >= sentence.lowerBound + 2 && text.tokens[index - 2].key == "se"
                 || Self.roles.contains(previous) {
                 return index..<index + 1
             }

@@ -76,6 +76,9 @@ func signals(_ text: String) -> [String] {
         #expect(signals("La asesora fue muy amable y resolvió todo") == ["staff_praise"])
         #expect(signals("Gracias a Jhonatan todo salió perfecto") == ["staff_praise"])
         #expect(signals("Gracias a Jhonatan todo salió fatal").isEmpty)
+        // A name given as one (`se llamaba Iván`), not a caller (`me llamaba Iberia`).
+        #expect(signals("El chat fue excelente, creo que se llamaba Jhonatan") == ["staff_praise"])
+        #expect(signals("Qué bien, me llamaba Jhonatan para la entrevista").isEmpty)
     }
 
     @Test func emotionsWithNegation() {
