@@ -146,6 +146,10 @@ public struct Normalizer: Sendable {
                 token.steps.append("sms")
             }
         }
+        if let spoken = Self.spokenParticiple(word, isKnown: isKnown) {
+            word = spoken
+            token.steps.append("spoken")
+        }
         if let lemma = morphology.knownLemma(word) {
             // The common case: a word the vocabulary knows, its lemma computed when the lexicons loaded.
             token.lemma = lemma.lemma
@@ -171,6 +175,20 @@ public struct Normalizer: Sendable {
             token.emphasis.insert(.allCaps)
         }
         return !dependsOnContext
+    }
+
+    /// A participle written as it is said in much of Spain (`retrasao`, `cansaos`, `flipao`): the word with its
+    /// `d` back, when only that is a word the vocabulary knows (`bacalao`, `tío` are words of their own). Not the
+    /// feminine `-ía`, which is as often a plural or a verb the vocabulary lacks (`mías`, `preferías`).
+    static func spokenParticiple(_ word: String, isKnown: (String) -> Bool) -> String? {
+        guard word.utf8.count >= 5, let last = word.utf8.last, last == UInt8(ascii: "o") || last == UInt8(ascii: "s"),
+              !isKnown(word) else { return nil }
+        for (spoken, written) in [("aos", "ados"), ("ao", "ado"), ("íos", "idos"), ("ío", "ido")]
+        where word.hasSuffix(spoken) {
+            let candidate = String(word.dropLast(spoken.count)) + written
+            return isKnown(candidate) ? candidate : nil
+        }
+        return nil
     }
 
     /// Two equal letters in a row, the precondition for elongation, tested on bytes.

@@ -201,6 +201,8 @@ struct MorphologyTests {
         ("precios", "precio"), ("atenciones", "atención"),
         // The present subjunctive's `-emos`/`-amos`, after the indicative's own class (`podemos` is not `podar`).
         ("quedemos", "quedar"), ("paguemos", "pagar"), ("comamos", "comer"), ("podemos", "poder"),
+        // A spoken participle gets its `d` back; a word of its own ending the same way stays.
+        ("retrasao", "retrasado"), ("cansaos", "cansado"), ("bacalao", "bacalao"),
         // A pronoun is stripped only from a verb shape: `soporte` is not `sopor` + `te`.
         ("soporte", "soporte"), ("ponerte", "poner"),
         // A plural has its singular's lemma, superlative or diminutive included.
