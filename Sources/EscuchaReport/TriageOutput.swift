@@ -49,10 +49,13 @@ public struct TriageOutput {
         var snippets: [String] = [""]
         for (index, row) in rows.prefix(limit ?? rows.count).enumerated() {
             let record = row.record
-            let cut = { (text: String) in text.count > 34 ? String(text.prefix(33)) + "…" : text }
+            let cut = { (text: String) in
+                let shown = Self.printable(text)
+                return shown.count > 34 ? String(shown.prefix(33)) + "…" : shown
+            }
             cells.append([String(index + 1), String(format: "%.1f", row.priority.total), cut(customerCell(record)), cut(record.channel),
                           Self.date(record), Self.classCell(record), cut(Self.topics(record, limit: 2)), record.signals.joined(separator: ",")])
-            snippets.append(snippet(record))
+            snippets.append(Self.printable(snippet(record)))
         }
         let widths = cells[0].indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
         var lines: [String] = []
@@ -71,6 +74,28 @@ public struct TriageOutput {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Customer text made safe for a terminal: line breaks and tabs become spaces (a snippet stays on its line),
+    /// and control characters, escape sequences and bidirectional overrides, which would move the cursor or
+    /// reverse the rest of the line, become `�`.
+    public static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnprintable) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: out.append(" ")
+            default: out.append(isUnprintable(scalar) ? "\u{FFFD}" : scalar)
+            }
+        }
+        return String(out)
+    }
+
+    static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
     }
 
     public static let csvHeader = ["rank", "priority", "severity", "value", "recency", "reach", "repeat", "customer_id", "customer", "link_method",

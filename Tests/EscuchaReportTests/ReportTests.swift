@@ -172,6 +172,15 @@ struct TriageTests {
         }
     }
 
+    @Test("customer text in the terminal table cannot move the cursor or reverse the line")
+    func printable() {
+        #expect(TriageOutput.printable("a\u{202E}b\nc\u{1B}[2J\td") == "a\u{FFFD}b c\u{FFFD}[2J d")
+        #expect(TriageOutput.printable("Atención pésima 😡") == "Atención pésima 😡")
+        let customer = LinkedCustomer(id: "C-1", name: "Ana\u{1B}[31m", method: "email", segment: nil, value: nil)
+        let table = TriageOutput().table(Triage.queue([Self.record("d1", compound: -0.8, customer: customer)]))
+        #expect(!table.contains("\u{1B}") && table.contains("Ana\u{FFFD}[31m"))
+    }
+
     @Test("the snippet is the most negative sentence, with its negative contributions marked")
     func snippet() {
         let text = "El envío llegó rápido. Pero la atención fue pésima y nadie contesta.\nSaludos"

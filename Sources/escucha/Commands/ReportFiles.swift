@@ -83,8 +83,12 @@ struct ReportFiles {
         if !report.praiseDrivers.isEmpty {
             out += "praise drivers:    " + report.praiseDrivers.prefix(3).map { "\($0.label) " + String(format: "%+.1f", $0.impact) }.joined(separator: " · ") + "\n"
         }
-        out += "\ntriage: \(queueLength) detractors; the first \(min(show, queueLength)):\n"
-        out += triage.table(head, limit: show, width: Console.terminalWidth)
+        switch queueLength {
+        case 0: out += "\ntriage: no detractors\n"
+        case 1: out += "\ntriage: 1 detractor:\n"
+        default: out += "\ntriage: \(queueLength) detractors; the first \(min(show, queueLength)):\n"
+        }
+        if queueLength > 0 { out += triage.table(head, limit: show, width: Console.terminalWidth) }
         return out
     }
 }
