@@ -169,6 +169,9 @@ import Testing
         #expect(values("Es bueno, sin embargo caro") == ["bueno": 1, "caro": -2.25])
         // Each `pero` weighs its own stretch: the last clause counts most, none is boosted twice.
         #expect(values("es rico pero lento pero bueno") == ["rico": 1.25, "lento": -1.125, "bueno": 3])
+        // The only drawback named is a mild complaint of its own, and what it introduces weighs half.
+        #expect(values("Lo único malo es que es lento") == ["lento": -0.75])
+        #expect(values("Lo único malo es el ruido", fullAnalyzer) == ["Lo único malo": -1.3, "ruido": -1.3])  // −1 and −2 ×0.5, then ×1.3
     }
 
     @Test func irrealisAndExpectation() {

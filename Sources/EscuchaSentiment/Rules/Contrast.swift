@@ -35,7 +35,8 @@ enum Contrast {
             for marker in sentence where context.units[marker].has(.contrastBefore) {
                 let weight = context.units[marker].modifiers[.contrastBefore]!
                 let end = stop[marker + 1 - sentence.lowerBound]
-                scale(&context, index, units: marker..<end, by: weight, cue: context.cue(marker))
+                // What it introduces, not the cue itself: `lo único malo` is a complaint of its own.
+                scale(&context, index, units: (marker + 1)..<end, by: weight, cue: context.cue(marker))
             }
         }
     }
