@@ -327,6 +327,12 @@ import Testing
         #expect(values("no tienes que visitarlo").isEmpty)
         #expect(values("hay que repetir") == ["repetir": 1.5])
         #expect(values("hay que volver a llamar mañana").isEmpty)  // `volver a` repeats another action
+        // `debes` advises the reader without `que`; returning money is no visit.
+        #expect(values("si vas, debes visitarlo") == ["visitarlo": 1.5])
+        #expect(values("no debes visitarlo").isEmpty)
+        #expect(values("tienen que regresar el dinero").isEmpty)
+        #expect(values("tienen que regresarme la plata").isEmpty)
+        #expect(values("tienes que regresar a la playa") == ["regresar": 1.5])
         // Someone else's recommendation, in a relative clause, is not the writer's; the writer's own is.
         #expect(values("el portátil que me recomendó") == ["recomendó": 0])
         #expect(values("el plato que recomiendo") == ["recomiendo": 2])

@@ -251,6 +251,21 @@ enum Recommendations {
     /// `tienes que`, `tienen que`, `hay que`: an obligation put to the reader (not `tuve que`, which is effort).
     static let obligationForms: Set<String> = ["tienes", "tienen", "teneis", "hay"]
 
+    /// `debes visitarlo`, `debéis probarlo`: advice to the reader in the second person, without `que`. (`deben`
+    /// is as often the company's duty: `deben regresar el dinero`.)
+    static let adviceModals: Set<String> = ["debes", "debeis"]
+    /// `regresar` and `volver` returning money or goods rather than a visitor: a determiner after them (`regresar
+    /// el dinero`), or a pronoun attached for whom it is done (`regresarme`).
+    static let determiners: Set<String> = ["el", "la", "los", "las", "mi", "mis", "su", "sus", "un", "una", "lo", "nuestro", "nuestra"]
+
+    static func isTransaction(_ index: Int, _ context: RuleContext) -> Bool {
+        let key = context.units[index].key
+        guard key.hasPrefix("regres") || key.hasPrefix("volv") else { return false }  // `probar el mole` is the advice itself
+        if key.hasSuffix("me") || key.hasSuffix("nos") { return true }
+        guard index + 1 < context.units.count, context.clauseOf[index + 1] == context.clauseOf[index] else { return false }
+        return determiners.contains(context.units[index + 1].key)
+    }
+
     static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
         let negators = context.negators
@@ -260,12 +275,15 @@ enum Recommendations {
             guard link >= 0, context.clauseOf[link] == context.clauseOf[index] else { continue }
             let linkKey = context.units[link].key
             let verb = link - 1
-            // `hay que volver a llamar` is a procedure: `volver a` repeats another action.
-            let repeats = index + 1 < context.units.count && context.units[index + 1].key == "a"
-            if linkKey == "que", verb >= 0, unit.traits.action.contains(.mustVisit), !repeats, obligationForms.contains(context.units[verb].key),
-               !context.isNegated(verb) {
-                out.append(.cue(unit: index, term: "\(context.cue(verb)) que … \(unit.key)", rule: "recommendation",
-                                cue: context.cue(verb), value: obligationWeight))
+            // `hay que volver a llamar` is a procedure: `volver a` + infinitive repeats another action (`volver a
+            // la playa` is a visit).
+            let repeats = index + 2 < context.units.count && context.units[index + 1].key == "a" && context.units[index + 2].traits.infinitive
+            if unit.traits.action.contains(.mustVisit), !repeats, !isTransaction(index, context),
+               linkKey == "que" && verb >= 0 && obligationForms.contains(context.units[verb].key) && !context.isNegated(verb)
+                || adviceModals.contains(linkKey) && !context.isNegated(link) {
+                let cue = linkKey == "que" ? verb : link
+                out.append(.cue(unit: index, term: "\(context.cue(cue))\(linkKey == "que" ? " que" : "") … \(unit.key)", rule: "recommendation",
+                                cue: context.cue(cue), value: obligationWeight))
                 continue
             }
             // `no dejen de` read as one phrase (the aspectual `no dejar de`): advice when its verb is imperative.
