@@ -452,6 +452,10 @@ import Testing
         #expect(!terms("No tuve que esperar ni una hora").contains { $0.contains("hora") })  // negated
         // Strong praise followed by a long wait, with no contrast word, is irony.
         #expect(fullAnalyzer.analyze("Excelente, si te gusta esperar 40 minutos.").score.label == .neg)
+        // …and so is an expression of a long wait; `qué buen` is strong praise.
+        let waited = fullAnalyzer.analyze("qué buen servicio, me dejaron 3 horas esperando")
+        #expect(waited.score.label == .neg && waited.contributions.first?.rules.map(\.rule).contains("sarcasm") == true)
+        #expect(fullAnalyzer.analyze("todo bien hasta que necesité hablar con alguien").score.label == .neg)
         #expect(fullAnalyzer.analyze("m tuvieron 40 min en espera").score.label == .neg)  // `min`
         #expect(fullAnalyzer.analyze("Mucho tiempo en la línea de espera.").score.label == .neg)
         #expect(fullAnalyzer.analyze("Llegó en 40 min, perfecto.").score.label == .pos)  // no wait word

@@ -16,9 +16,11 @@ enum Sarcasm {
 
     static let situations: Set<String> = ["deprivation", "unmet expectation", "long wait"]
 
-    /// A failure the rules found: a situation, or a slow verb the long-wait rule strengthened (`tardaron tres semanas`).
+    /// A failure the rules found: a situation, a slow verb the long-wait rule strengthened (`tardaron tres semanas`),
+    /// or an expression of a long wait (`horas esperando`, `cola de horas`).
     static func isFailure(_ contribution: RuleContext.Working) -> Bool {
         situations.contains(contribution.match) || contribution.rules.contains { $0.rule == "long wait" }
+            || contribution.match == "expression" && LongWait.isWaitExpression(contribution.term)
     }
 
     static func apply(_ context: inout RuleContext) {

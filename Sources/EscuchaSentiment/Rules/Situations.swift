@@ -361,6 +361,16 @@ enum LongWait {
     static let minimizers: Set<String> = ["solo", "apenas", "unicamente", "nada mas"]
     static let longUnits: Set<String> = ["hora", "horas", "hrs", "hs", "dia", "dias", "semana", "semanas", "mes", "meses", "ano", "anos", "tiempo"]
     static let minuteUnits: Set<String> = ["minuto", "minutos", "min"]
+
+    /// An expression of a long wait (`horas esperando`, `cola de horas`, `llevo semanas esperando`): a wait word
+    /// and a long unit of time among its words.
+    static func isWaitExpression(_ term: String) -> Bool {
+        let words = term.split(separator: " ").map { Folding.key(String($0)) }
+        return words.contains(where: longUnits.contains)
+            && words.contains { word in waitStems.contains { word.hasPrefix($0) } }
+    }
+
+    static let waitStems = ["esper", "cola", "fila", "demor", "tard"]
     static let numberWords: [String: Int] = ["un": 1, "una": 1, "media": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
                                              "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "quince": 15, "veinte": 20, "treinta": 30,
                                              "cuarenta": 40, "cincuenta": 50, "varias": 2, "varios": 2, "muchas": 2, "muchos": 2,
