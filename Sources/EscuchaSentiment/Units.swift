@@ -407,7 +407,7 @@ struct UnitReader {
         if reading.modifiers[.boundary] != nil { unit.breaksClause = true }
         unit.traits.finite = first.traits.finite
         // A negated verb phrase (`no dudaremos en`) is as conjugated as its verb, for the rules that read clauses.
-        if !first.traits.finite, range.count > 1, text.tokens[index].key == "no", text.tokens[index + 1].kind == .word {
+        if range.count > 1, !first.traits.finite, first.modifiers[.negator] != nil, text.tokens[index + 1].kind == .word {
             unit.traits.finite = cache.reading(text.tokens[index + 1].forms, reference)._withUnsafeGuaranteedRef { $0.traits.finite }
         }
         return unit

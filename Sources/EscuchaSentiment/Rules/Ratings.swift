@@ -40,10 +40,22 @@ enum Ratings {
     }
 
     static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
+        // Most texts have no digit and no star: one cheap pass says so, before any word is looked at. A number
+        // word grades only before stars (`una estrella`); `diez de diez` is the expression `de diez`.
+        let hasNumber = text.tokens.contains(where: { $0.kind == .number })
+        let hasStars = context.units.contains(where: { isStar($0.key) })
+        guard hasNumber || hasStars else { return [] }
         var out: [RuleContext.Working] = []
         let tokens = text.tokens
+        let count = context.units.count
         for (index, unit) in context.units.enumerated() where unit.tokens.count == 1 && unit.opinion == nil {
             let position = unit.tokens.lowerBound
+            // The shape is checked before anything is parsed: most numbers are prices, times and dates.
+            let isNumber = tokens[position].kind == .number
+            guard isNumber || hasStars && unit.isWord else { continue }
+            let next = index + 1 < count ? context.units[index + 1].key : ""
+            let shaped = isStar(next) || isNumber && (next == "de" || next == "sobre")
+            guard shaped || isNumber && tokens[position].surface.utf8.contains(UInt8(ascii: "/")) else { continue }
             let token = tokens[position]
             let before = wordBefore(index, context)
             var grade: (value: Double, scale: Double, last: Int)?
@@ -56,7 +68,7 @@ enum Ratings {
                 let endsGrade = after.map { !$0.isWord || units.contains($0.key) || !isNoun($0.key) } ?? true
                 let graded = before.map { graders.contains($0) } ?? true
                 if endsGrade, graded || after.map({ units.contains($0.key) }) == true { grade = (value, scale, index + 2) }
-            } else if let value = number(token), index + 1 < context.units.count, context.units[index + 1].key.hasPrefix("estrella"),
+            } else if let value = number(token), index + 1 < context.units.count, isStar(context.units[index + 1].key),
                       let giver = before, starGivers.contains(giver) || givesStars(index, context),
                       index + 2 >= context.units.count || context.units[index + 2].key != "michelin" {
                 grade = (value, 5, index + 1)
@@ -66,6 +78,10 @@ enum Ratings {
             out.append(RuleContext.Working.cue(unit: index, term: term, rule: "rating", cue: term, value: valence(share: grade.value / grade.scale)))
         }
         return out
+    }
+
+    static func isStar(_ key: String) -> Bool {
+        key.utf8.first == UInt8(ascii: "e") && key.utf8.count >= 8 && key.hasPrefix("estrell")
     }
 
     /// `le doy solo una estrella`, `pondría un 2`: a giving verb two words back, past `le`, `un`, `solo`.

@@ -365,12 +365,27 @@ enum LongWait {
     /// An expression of a long wait (`horas esperando`, `cola de horas`, `llevo semanas esperando`): a wait word
     /// and a long unit of time among its words.
     static func isWaitExpression(_ term: String) -> Bool {
+        // Called for every expression the sarcasm rule weighs: a scan of the bytes first, words only on a hit.
+        guard waitStems.contains(where: { contains(term, $0) }) else { return false }
         let words = term.split(separator: " ").map { Folding.key(String($0)) }
         return words.contains(where: longUnits.contains)
-            && words.contains { word in waitStems.contains { word.hasPrefix($0) } }
+            && words.contains { word in waitStems.contains { word.utf8.starts(with: $0) } }
     }
 
-    static let waitStems = ["esper", "cola", "fila", "demor", "tard"]
+    static let waitStems: [[UInt8]] = ["esper", "cola", "fila", "demor", "tard"].map { Array($0.utf8) }
+
+    private static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= needle.count else { return false }
+            for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+                var offset = 1
+                while offset < needle.count, bytes[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            return false
+        }
+    }
     static let numberWords: [String: Int] = ["un": 1, "una": 1, "media": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
                                              "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "quince": 15, "veinte": 20, "treinta": 30,
                                              "cuarenta": 40, "cincuenta": 50, "varias": 2, "varios": 2, "muchas": 2, "muchos": 2,
