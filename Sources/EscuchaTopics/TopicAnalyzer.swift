@@ -12,6 +12,11 @@ public struct TopicAnalyzer: Sendable {
     let gatesSectors: Bool
     /// Words of each sector pack's terms that no general-pack term uses (`paella`, `maleta`, `fibra`).
     let anchors: [String: Set<String>]
+    /// The anchors no other sector pack uses either (`maleta`, `mesero`, `portabilidad`; not `comida`, `vino`,
+    /// `internet`), which tell a text's main sector from one it borrows a word of.
+    let distinctive: [String: Set<String>]
+    /// Words this common (Zipf scale) anchor no sector: `noche`, `tres`, `vez`.
+    static let commonWord = 5.5
     /// One bit for each pack with anchors.
     let packBits: [String: UInt64]
     /// The packs each surface anchors: attached to its forms, or per thread.
@@ -19,21 +24,38 @@ public struct TopicAnalyzer: Sendable {
     private let attachmentKey = AttachmentKey()
 
     final class PackMask {
+        /// The packs a surface anchors, and those it anchors alone.
         let mask: UInt64
-        init(_ mask: UInt64) { self.mask = mask }
+        let distinctive: UInt64
+        init(_ mask: UInt64, _ distinctive: UInt64) {
+            self.mask = mask
+            self.distinctive = distinctive
+        }
     }
 
     public init(taxonomy: Taxonomy, normalizer: Normalizer) {
         matcher = TopicMatcher(taxonomy: taxonomy, normalizer: normalizer)
         gatesSectors = Set(taxonomy.topics.map(\.pack)).filter { Taxonomy.packs.dropFirst().contains($0) }.count > 1
         var words: [String: Set<String>] = [:]
+        var singles: [String: Set<String>] = [:]
         for topic in taxonomy.topics {
             for term in topic.rule.terms where !term.exact {
                 words[topic.pack, default: []].formUnion(term.words.map { Folding.key($0) })
+                if term.words.count == 1 { singles[topic.pack, default: []].insert(Folding.key(term.words[0])) }
             }
         }
         let general = words["general"] ?? []
         anchors = words.filter { $0.key != "general" }.mapValues { $0.subtracting(general) }
+        // Distinctive: a sector's own one-word term, in no other pack's terms, and not a common word (a phrase's
+        // words include `tres`, `vez`, `algo`).
+        var packsUsing: [String: Int] = [:]
+        for (_, set) in anchors { for word in set { packsUsing[word, default: 0] += 1 } }
+        let vocabulary = normalizer.lexicons.vocabulary
+        distinctive = anchors.reduce(into: [:]) { out, entry in
+            out[entry.key] = entry.value.intersection(singles[entry.key] ?? []).filter { word in
+                packsUsing[word] == 1 && (vocabulary[normalizer.lexicons.vocabularyByKey[word] ?? word] ?? 0) < Self.commonWord
+            }
+        }
         var bits: [String: UInt64] = [:]
         for (index, name) in anchors.keys.sorted().prefix(64).enumerated() { bits[name] = 1 << UInt64(index) }
         packBits = bits
@@ -46,8 +68,9 @@ public struct TopicAnalyzer: Sendable {
 
     /// With several sector packs loaded, a sector pack speaks only when the text is about its sector: at
     /// least `sectorEvidence` of its words that the general pack does not use (`la paella … el mesero`,
-    /// `la maleta … el vuelo`; `comida` alone is not a hotel review). The general pack, user taxonomies and
-    /// a sector pack chosen alone (`--packs restaurant`) always speak.
+    /// `la maleta … el vuelo`; `comida` alone is not a hotel review), and not far behind the text's main sector
+    /// in distinctive words (a hotel review's `terraza` and `vistas` are not a restaurant). The general pack,
+    /// user taxonomies and a sector pack chosen alone (`--packs restaurant`) always speak.
     public static let sectorEvidence = 2
 
     public func analyze(_ text: NormalizedText, sentiment: SentimentAnalysis) -> [TopicAnalysis] {
@@ -57,32 +80,46 @@ public struct TopicAnalyzer: Sendable {
         for hit in hits {
             for range in hit.evidence { evidence[taxonomy.topics[hit.topic].pack, default: []].formUnion(range) }
         }
-        var spoken: [String: Bool] = [:]
+        let sectors = Set(hits.map { taxonomy.topics[$0.topic].pack }).filter { anchors[$0] != nil && packBits[$0] != nil }
+        guard !sectors.isEmpty else { return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment) }
+        // Which sectors each word anchors, worked out once per surface.
         let cache = anchorCache.value
-        var masks: [UInt64]?
-        hits.removeAll { hit in
-            let pack = taxonomy.topics[hit.topic].pack
-            guard anchors[pack] != nil, let bit = packBits[pack] else { return false }
-            if let known = spoken[pack] { return !known }
-            // Which sectors each word anchors, worked out once per surface.
-            if masks == nil {
-                masks = text.tokens.map { token in
-                    guard token.kind == .word else { return 0 }
-                    if let attached = token.forms.attachment(attachmentKey) { return Unmanaged<PackMask>.fromOpaque(attached).takeUnretainedValue().mask }
-                    return cache.value(for: token.forms) {
-                        let keys = TopicMatcher.keys(token, matcher.normalizer)
-                        var mask: UInt64 = 0
-                        for (name, words) in anchors where keys.contains(where: words.contains) { mask |= packBits[name] ?? 0 }
-                        let packs = PackMask(mask)
-                        token.forms.attach(packs, attachmentKey)
-                        return packs
-                    }.mask
+        let masks = text.tokens.map { token -> (UInt64, UInt64) in
+            guard token.kind == .word else { return (0, 0) }
+            let packs: PackMask
+            if let attached = token.forms.attachment(attachmentKey) {
+                packs = Unmanaged<PackMask>.fromOpaque(attached).takeUnretainedValue()
+            } else {
+                packs = cache.value(for: token.forms) {
+                    let keys = TopicMatcher.keys(token, matcher.normalizer)
+                    var mask: UInt64 = 0, alone: UInt64 = 0
+                    for (name, words) in anchors where keys.contains(where: words.contains) { mask |= packBits[name] ?? 0 }
+                    for (name, words) in distinctive where keys.contains(where: words.contains) { alone |= packBits[name] ?? 0 }
+                    let packs = PackMask(mask, alone)
+                    token.forms.attach(packs, attachmentKey)
+                    return packs
                 }
             }
-            let count = masks!.lazy.filter { $0 & bit != 0 }.count
+            return (packs.mask, packs.distinctive)
+        }
+        var gated: [String: Int] = [:]
+        for pack in sectors {
+            let bit = packBits[pack]!
+            let count = masks.lazy.filter { $0.0 & bit != 0 }.count
             // Two words of the sector, or one and evidence on two words.
-            spoken[pack] = count >= Self.sectorEvidence || count >= 1 && (evidence[pack]?.count ?? 0) >= Self.sectorEvidence
-            return !spoken[pack]!
+            if count >= Self.sectorEvidence || count >= 1 && (evidence[pack]?.count ?? 0) >= Self.sectorEvidence {
+                gated[pack] = masks.lazy.filter { $0.1 & bit != 0 }.count
+            }
+        }
+        // A sector far behind the text's main one in distinctive words borrowed a word from it (`comida` on a flight
+        // with its seats, screen and crew; `bandeja` in a `bandeja paisa`), and is not a second subject: none
+        // against two, one against four. Distinctive words are few and some are homographs (`cortes`, `cortés`),
+        // so the margin is wide.
+        let strongest = gated.values.max() ?? 0
+        let speaking = Set(gated.filter { strongest < 2 * ($0.value + 1) }.keys)
+        hits.removeAll { hit in
+            let pack = taxonomy.topics[hit.topic].pack
+            return sectors.contains(pack) && !speaking.contains(pack)
         }
         return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment)
     }

@@ -49,6 +49,12 @@ func packTopics(_ text: String) -> [String: SentimentLabel] {
     @Test func sectorsNeedTheirOwnWords() {
         // One shared word is not a sector: billing text is not a hotel's or an airline's.
         #expect(!packTopics("Me cobraron dos veces la misma factura.").keys.contains { $0.hasPrefix("airline.") || $0.hasPrefix("telecom.") })
+        // A word borrowed from another sector is not a second subject: a flight's meal is not a hotel's bar.
+        let flight = packTopics("Impecable el vuelo de anoche: puntual, comida rica, asientos cómodos y la tripulación muy atenta.")
+        #expect(flight["airline.food_on_board"] != nil && flight["airline.cabin_crew"] != nil)
+        #expect(!flight.keys.contains { $0.hasPrefix("hotel.") })
+        // `cómo` is not a form of `comer`.
+        #expect(!packTopics("¿Cómo cancelo el servicio de streaming que me activaron sin pedirlo?").keys.contains { $0.hasPrefix("airline.") })
     }
 
     @Test func aDishIsFoodNotDirt() {
