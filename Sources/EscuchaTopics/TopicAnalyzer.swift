@@ -19,6 +19,8 @@ public struct TopicAnalyzer: Sendable {
     static let commonWord = 5.5
     /// One bit for each pack with anchors.
     let packBits: [String: UInt64]
+    /// Each topic's pack bit, by topic index (0 for the general pack and user taxonomies).
+    let topicBits: [UInt64]
     /// The packs each surface anchors: attached to its forms, or per thread.
     private let anchorCache = ThreadLocal { IdentityTable<TokenForms, PackMask>() }
     private let attachmentKey = AttachmentKey()
@@ -59,6 +61,7 @@ public struct TopicAnalyzer: Sendable {
         var bits: [String: UInt64] = [:]
         for (index, name) in anchors.keys.sorted().prefix(64).enumerated() { bits[name] = 1 << UInt64(index) }
         packBits = bits
+        topicBits = taxonomy.topics.map { bits[$0.pack] ?? 0 }
     }
 
     /// The packs of `directory/topics/` that are present (all of `Taxonomy.packs` by default).
@@ -76,52 +79,61 @@ public struct TopicAnalyzer: Sendable {
     public func analyze(_ text: NormalizedText, sentiment: SentimentAnalysis) -> [TopicAnalysis] {
         var hits = matcher.match(text)
         guard gatesSectors else { return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment) }
-        var evidence: [String: Set<Int>] = [:]
-        for hit in hits {
-            for range in hit.evidence { evidence[taxonomy.topics[hit.topic].pack, default: []].formUnion(range) }
-        }
-        let sectors = Set(hits.map { taxonomy.topics[$0.topic].pack }).filter { anchors[$0] != nil && packBits[$0] != nil }
-        guard !sectors.isEmpty else { return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment) }
+        // The sectors hit, as bits of each topic's pack (no string is hashed per text).
+        var present: UInt64 = 0
+        for hit in hits { present |= topicBits[hit.topic] }
+        guard present != 0 else { return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment) }
         // Which sectors each word anchors, worked out once per surface.
         let cache = anchorCache.value
-        let masks = text.tokens.map { token -> (UInt64, UInt64) in
-            guard token.kind == .word else { return (0, 0) }
+        var counts = [Int](repeating: 0, count: 64), alone = [Int](repeating: 0, count: 64)
+        for token in text.tokens where token.kind == .word {
             let packs: PackMask
             if let attached = token.forms.attachment(attachmentKey) {
                 packs = Unmanaged<PackMask>.fromOpaque(attached).takeUnretainedValue()
             } else {
-                packs = cache.value(for: token.forms) {
-                    let keys = TopicMatcher.keys(token, matcher.normalizer)
-                    var mask: UInt64 = 0, alone: UInt64 = 0
-                    for (name, words) in anchors where keys.contains(where: words.contains) { mask |= packBits[name] ?? 0 }
-                    for (name, words) in distinctive where keys.contains(where: words.contains) { alone |= packBits[name] ?? 0 }
-                    let packs = PackMask(mask, alone)
-                    token.forms.attach(packs, attachmentKey)
-                    return packs
-                }
+                packs = cache.value(for: token.forms) { packMask(token) }
             }
-            return (packs.mask, packs.distinctive)
+            var mask = packs.mask & present
+            while mask != 0 {
+                let bit = mask.trailingZeroBitCount
+                counts[bit] += 1
+                if packs.distinctive & (1 << UInt64(bit)) != 0 { alone[bit] += 1 }
+                mask &= mask - 1
+            }
         }
-        var gated: [String: Int] = [:]
-        for pack in sectors {
-            let bit = packBits[pack]!
-            let count = masks.lazy.filter { $0.0 & bit != 0 }.count
-            // Two words of the sector, or one and evidence on two words.
-            if count >= Self.sectorEvidence || count >= 1 && (evidence[pack]?.count ?? 0) >= Self.sectorEvidence {
-                gated[pack] = masks.lazy.filter { $0.1 & bit != 0 }.count
-            }
+        // Two words of the sector, or one and evidence on two words.
+        var gated: UInt64 = 0
+        var remaining = present
+        while remaining != 0 {
+            let bit = remaining.trailingZeroBitCount
+            remaining &= remaining - 1
+            if counts[bit] >= Self.sectorEvidence { gated |= 1 << UInt64(bit); continue }
+            guard counts[bit] >= 1 else { continue }
+            var positions = Set<Int>()
+            for hit in hits where topicBits[hit.topic] == 1 << UInt64(bit) { for range in hit.evidence { positions.formUnion(range) } }
+            if positions.count >= Self.sectorEvidence { gated |= 1 << UInt64(bit) }
         }
         // A sector far behind the text's main one in distinctive words borrowed a word from it (`comida` on a flight
         // with its seats, screen and crew; `bandeja` in a `bandeja paisa`), and is not a second subject: none
         // against two, one against four. Distinctive words are few and some are homographs (`cortes`, `cortés`),
         // so the margin is wide.
-        let strongest = gated.values.max() ?? 0
-        let speaking = Set(gated.filter { strongest < 2 * ($0.value + 1) }.keys)
-        hits.removeAll { hit in
-            let pack = taxonomy.topics[hit.topic].pack
-            return sectors.contains(pack) && !speaking.contains(pack)
-        }
+        var strongest = 0
+        for bit in 0..<64 where gated & (1 << UInt64(bit)) != 0 { strongest = max(strongest, alone[bit]) }
+        var speaking: UInt64 = 0
+        for bit in 0..<64 where gated & (1 << UInt64(bit)) != 0 && strongest < 2 * (alone[bit] + 1) { speaking |= 1 << UInt64(bit) }
+        hits.removeAll { hit in topicBits[hit.topic] != 0 && topicBits[hit.topic] & speaking == 0 }
         return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment)
+    }
+
+    /// The sectors a surface anchors, and those it anchors alone.
+    func packMask(_ token: Token) -> PackMask {
+        let keys = TopicMatcher.keys(token, matcher.normalizer)
+        var mask: UInt64 = 0, alone: UInt64 = 0
+        for (name, words) in anchors where keys.contains(where: words.contains) { mask |= packBits[name] ?? 0 }
+        for (name, words) in distinctive where keys.contains(where: words.contains) { alone |= packBits[name] ?? 0 }
+        let packs = PackMask(mask, alone)
+        token.forms.attach(packs, attachmentKey)
+        return packs
     }
 }
 
