@@ -83,6 +83,9 @@ final class WordReading {
     let phraseKeyIDs: [Int32]
     /// Infinitives the form may conjugate (`merece` → `merecer`), for phrases written with infinitives.
     let infinitives: [String]
+    /// What a phrase word may be written as for this form: its infinitives and, for a plural, its singular
+    /// (`visitas obligadas` for `visita obligada`, whose feminine the lemma `obligado` does not keep).
+    let phraseForms: [String]
     /// The phrase-trie nodes this word opens (most words open none, and then no phrase is tried).
     let phraseStarts: [Int32]
     /// Whether `phraseStarts` has any (read without touching the array's buffer).
@@ -133,12 +136,20 @@ final class WordReading {
         self.derived = derived
         self.lemmaKey = lemmaKey
         if !derived, !keys.contains(lemmaKey) { keys.append(lemmaKey) }
-        for infinitive in infinitives {
-            let key = Folding.key(infinitive)
+        var phraseForms = infinitives
+        if !forms.normalized.contains(" "), forms.normalized.utf8.last == UInt8(ascii: "s") {
+            for (singular, rule) in lookup.normalizer.lemmaCandidates(of: forms.normalized)
+            where rule == "number" && lookup.normalizer.isKnownWord(singular) && !phraseForms.contains(singular) {
+                phraseForms.append(singular)
+            }
+        }
+        for form in phraseForms {
+            let key = Folding.key(form)
             if !keys.contains(key) { keys.append(key) }
         }
         self.modifiers = modifiers
         self.infinitives = infinitives
+        self.phraseForms = phraseForms
         phraseKeyIDs = keys.compactMap { lexicon.phrases.keyIDs[$0] }
         opinion = modifiers[.neutral] != nil ? nil : lookup.find(forms)
         let verbEntry = participleOf.flatMap { lookup.entry(for: $0) }
@@ -154,7 +165,7 @@ final class WordReading {
         var starts: [Int32] = []
         for id in phraseKeyIDs {
             for child in lexicon.phrases.children(of: 0, keyID: id) ?? []
-            where UnitReader.matches(lexicon.phrases.word(of: Int(child)), forms, infinitives: infinitives,
+            where UnitReader.matches(lexicon.phrases.word(of: Int(child)), forms, infinitives: phraseForms,
                                      derived: derived, lemmaKey: lemmaKey) && !starts.contains(child) {
                 starts.append(child)
             }
@@ -388,7 +399,7 @@ struct UnitReader {
             cache.reading(forms, reference)._withUnsafeGuaranteedRef { reading in
                 for id in reading.phraseKeyIDs {
                     guard let children = phrases.children(of: node, keyID: id) else { continue }
-                    for child in children where Self.matches(phrases.word(of: Int(child)), forms, infinitives: reading.infinitives,
+                    for child in children where Self.matches(phrases.word(of: Int(child)), forms, infinitives: reading.phraseForms,
                                                              derived: reading.derived, lemmaKey: reading.lemmaKey) {
                         cache.phraseStack.append((Int(child), position + 1, skipped))
                     }

@@ -35,6 +35,8 @@ import Testing
         #expect(values("me tomaron el pelo") == ["tomaron el pelo": -3])
         #expect(values("quedó de auténtico lujo") == ["de auténtico lujo": 3])  // one booster inside is allowed
         #expect(values("quedó de lujo") == ["de lujo": 3])
+        // A plural matches by its singular, which keeps the feminine the lemma drops (`obligada`, not `obligado`).
+        #expect(values("son visitas obligadas", fullAnalyzer) == ["visitas obligadas": 2.5])
     }
 
     @Test func hashtagsEmojiAndEmoticons() {
