@@ -259,6 +259,9 @@ import Testing
         #expect(values("Es pésimo. Un genial 👏") == ["pésimo": -3.5, "genial": -1.8, "👏": -1.2])
         // Praise that names what it praises is a mixed review.
         #expect(values("Es pésimo. El resto genial.")["genial"] == 3)
+        // …unless the name is the brand addressed, after the praise.
+        #expect(values("Es pésimo. Genial, Ryanair.")["Genial"] == -1.8)
+        #expect(values("Es pésimo. Ryanair genial.")["genial"] == 3)
         // `Gracias` after a complaint is courtesy; after an ironic one it is irony too.
         #expect(fullAnalyzer.analyze("Tengo problemas para facturar una maleta y nadie responde. Gracias").contributions
             .first { $0.term == "gracias" }!.value > 0)

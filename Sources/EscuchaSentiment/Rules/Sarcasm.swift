@@ -135,7 +135,8 @@ extension Sarcasm {
 
     /// Praise that answers a complaint in a sentence of its own, with nothing it could be about (`…que nunca
     /// pedí. Increíble.`, `Me cobraron dos veces. Genial.`, `…cortando internet a las 9. Qué puntualidad 😍`,
-    /// `Unos genios 👏`), is exasperation. `El resto, excelente` names what it praises: a mixed review.
+    /// `Unos genios 👏`, `Gracias por tanto, Ryanair.`), is exasperation. `El resto, excelente` names what it
+    /// praises: a mixed review.
     static func echoes(_ context: inout RuleContext) {
         guard context.sentences.count > 1, context.contributions.contains(where: { $0.value > 0 }) else { return }
         // Most texts have no short sentence after the first: the index is built only for one that does.
@@ -156,6 +157,8 @@ extension Sarcasm {
             guard words.allSatisfy({ unit in
                 praised.contains(unit) || echoFillers.contains(context.units[unit].key)
                     || context.units[unit].has(.booster) && context.units[unit].opinion == nil
+                    // The brand addressed: `Gracias por tanto, Ryanair.`
+                    || context.units[unit].traits.capitalised && unit != words.first && context.units[unit].opinion == nil
             }) else { continue }
             let before = contributions.contributions(of: context.sentences[position - 1])
             let previous = before.map { context.contributions[$0].value }
