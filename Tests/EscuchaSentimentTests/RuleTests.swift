@@ -242,6 +242,8 @@ import Testing
     @Test func aSlowVerbWithALongTimeIsALongWait() {
         #expect(values("tardaron tres semanas en llegar") == ["tardaron": -2])
         #expect(rules("tardaron tres semanas en llegar", "tardaron") == ["long wait"])
+        // …and so does a delay that is a complaint word of its own.
+        #expect(fullAnalyzer.analyze("dos horas de retraso").contributions.map(\.rules).first?.map(\.rule) == ["long wait", "negativity"])
         #expect(values("solo tardaron un día más") == ["tardaron": -1])  // minimized: its own mild weight
         #expect(values("tarda 5 minutos") == ["tarda": -1])
         // A strengthened slow verb is a failure that turns the praise before it.

@@ -356,8 +356,8 @@ enum LongWait {
     static let minimumMinutes = 20
     static let weight = -2.0
     static let waitWords: Set<String> = ["esperar", "espera", "cola", "fila", "demora", "demorar", "retraso", "tardanza", "tardar"]
-    /// Wait words that are complaints of their own (`tardaron`): the long time strengthens them.
-    static let slowVerbs: Set<String> = ["tardar", "demorar"]
+    /// Wait words that are complaints of their own (`tardaron`, `dos horas de retraso`): the long time strengthens them.
+    static let slowVerbs: Set<String> = ["tardar", "demorar", "retraso", "demora", "tardanza"]
     static let minimizers: Set<String> = ["solo", "apenas", "unicamente", "nada mas"]
     static let longUnits: Set<String> = ["hora", "horas", "hrs", "hs", "dia", "dias", "semana", "semanas", "mes", "meses", "ano", "anos", "tiempo"]
     static let minuteUnits: Set<String> = ["minuto", "minutos", "min"]
