@@ -286,6 +286,11 @@ import Testing
         #expect(analysis("llevo días intentando solucionar un problema")["problema"] == -1.95)  // untouched: −1.5, then the negativity weight
         #expect(analysis("lo arreglaron tarde y mal")["tarde y mal"]! < 0)
         #expect(analysis("me devolvieron un paquete roto")["roto"]! < 0)
+        // The problem taken back by a pronoun, with a verb that solves: `me lo han resuelto`; not `me lo devolvieron`
+        // (the car, not the scratch), nor unsolved.
+        #expect(analysis("siempre que he tenido un problema me lo han resuelto")["problema"] == 1)
+        #expect(analysis("dejé el carro por un rayón y me lo devolvieron pintado")["rayón"]! < 0)
+        #expect(analysis("tuve un problema y no me lo solucionaron")["problema"]! < 0)
         // A good thing taken away is a loss; not taken away, it stays good.
         #expect(analysis("eliminaron el descuento") == ["descuento": -0.975])  // ×−0.75, then the negativity weight
         #expect(analysis("la gente le quita la magia al lugar")["magia"]! < 0)

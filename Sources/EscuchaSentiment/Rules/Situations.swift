@@ -475,11 +475,14 @@ enum Resolutions {
             let unit = context.contributions[index].unit
             let list = context.contributions[index].list
             // The object after a determiner, or right after the verb (`así evitan fraudes`, `arreglaron averías`).
-            guard list != "rule", list != "adjectives", list != "verbs", unit > 0,
-                  determiners.contains(context.units[unit - 1].key)
-                    || list == "nouns" && context.units[unit - 1].traits.action.contains(.resolution) else { continue }
-            guard let verb = doneVerb(.resolution, before: unit, context) else { continue }
-            context.contributions[index].apply("resolution", cue: context.cue(verb), to: value)
+            guard list != "rule", list != "adjectives", list != "verbs", unit > 0 else { continue }
+            if determiners.contains(context.units[unit - 1].key)
+                || list == "nouns" && context.units[unit - 1].traits.action.contains(.resolution),
+               let verb = doneVerb(.resolution, before: unit, context) {
+                context.contributions[index].apply("resolution", cue: context.cue(verb), to: value)
+            } else if list == "nouns", let verb = pronounResolution(after: unit, context) {
+                context.contributions[index].apply("resolution", cue: context.cue(verb), to: value)
+            }
         }
     }
 
@@ -496,6 +499,36 @@ enum Resolutions {
             }
             // Another verb or another opinion first: the word is not this verb's object.
             if candidate.traits.finite || candidate.opinion != nil { return nil }
+        }
+        return nil
+    }
+
+    /// Object pronouns a later verb may take the problem back with.
+    static let objectPronouns: Set<String> = ["lo", "la", "los", "las"]
+    /// The verbs that solve a problem (`solucionar`, `resolver`, `arreglar`, `reparar`, `corregir`, `subsanar`), by
+    /// the stems of their forms (`resuelto`, `resolvieron`, `arreglaron`).
+    static let solvingStems = ["soluciona", "solucione", "resol", "resuel", "arregl", "repar", "correg", "corrig", "subsan"]
+
+    /// `tuve un problema y me lo solucionaron en el día`, `siempre que he tenido un problema me lo han resuelto`:
+    /// the problem named first, then a resolution reported as done whose object is a pronoun, in the sentence,
+    /// with no other opinion between (`un problema que nadie me resolvió` is not resolved).
+    static func pronounResolution(after unit: Int, _ context: RuleContext) -> Int? {
+        let sentence = context.sentenceOf[unit]
+        var position = unit + 1
+        while position < context.units.count, position - unit <= 8, context.sentenceOf[position] == sentence {
+            let candidate = context.units[position]
+            if candidate.traits.action.contains(.resolution), candidate.tokens.count == 1 {
+                // Only a verb that solves takes the problem back: `me lo devolvieron` returns the car, not the scratch.
+                guard solvingStems.contains(where: { candidate.key.hasPrefix($0) }) else { return nil }
+                var before = position - 1
+                if before > unit, WordReading.perfectAuxiliaries.contains(context.units[before].key) { before -= 1 }
+                guard before > unit, objectPronouns.contains(context.units[before].key) else { return nil }
+                let done = candidate.traits.finite && !candidate.traits.conditional && !candidate.traits.pastSubjunctive
+                    || WordReading.perfectAuxiliaries.contains(context.units[position - 1].key)
+                return done && !context.isNegated(position) ? position : nil
+            }
+            if candidate.opinion != nil && candidate.opinion!.entry.valence < 0 { return nil }
+            position += 1
         }
         return nil
     }
