@@ -397,6 +397,7 @@ import Testing
 
     @Test func excess() {
         #expect(values("demasiada espera") == ["espera": -1])
+        #expect(values("demasiadas comisiones por todo") == ["comisiones": -1])  // a cost word too
         #expect(values("demasiado caro") == ["caro": -1.95])  // an opinion word is boosted instead
     }
 

@@ -213,7 +213,9 @@ enum Excess {
         for index in context.units.indices.dropLast() where context.units[index].key.utf8.first == UInt8(ascii: "d")
             && forms.contains(context.units[index].key) {
             let next = context.units[index + 1]
-            guard next.isWord, next.opinion == nil, context.clauseOf[index + 1] == context.clauseOf[index], next.modifiers.isEmpty else { continue }
+            // A word the rules read otherwise is left to them, but a cost may be too much of one (`demasiadas comisiones`).
+            guard next.isWord, next.opinion == nil, context.clauseOf[index + 1] == context.clauseOf[index],
+                  next.modifiers.isEmpty || next.has(.cost) else { continue }
             out.append(RuleContext.Working.cue(unit: index + 1, term: "\(context.cue(index)) \(next.key)", rule: "excess", cue: context.cue(index), value: weight))
         }
         return out
