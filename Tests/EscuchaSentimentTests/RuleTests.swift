@@ -449,6 +449,8 @@ import Testing
         #expect(terms("Comisiones bajas") == ["comisiones … bajas"])
         #expect(score("Las comisiones son elevadas") < -0.2)
         #expect(score("Bajaron la tarifa") > 0)
+        // A decrease asked for says the price is too high.
+        #expect(score("Que bajen los precios") < -0.2 && score("Bajar las comisiones") < -0.2)
         // Without a cost word, or negated, or a verb beside a document: no opinion.
         #expect(terms("Subimos al avión tarde").isEmpty)
         #expect(terms("Un edificio muy alto").isEmpty)

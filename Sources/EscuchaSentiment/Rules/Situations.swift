@@ -320,6 +320,8 @@ enum Recommendations {
 /// the level says nothing either way and gives no cue.
 enum CostLevel {
     static let reach = 4
+    /// A decrease asked for is a complaint about the price, as mild as a suggestion.
+    static let demandedDecrease = -1.0
 
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
@@ -341,8 +343,10 @@ enum CostLevel {
                 return movesDocuments || kind == 1
             }) else { continue }
             if context.isNegated(index) { continue }
+            // Asked for rather than reported (`que bajen los precios`, `bajar las comisiones`): the price is too high.
+            let asked = isVerb && weight > 0 && (unit.traits.infinitive || unit.key.hasSuffix("en") || unit.key.hasSuffix("e"))
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(cost)) … \(unit.key)", rule: "cost level",
-                                               cue: context.cue(cost), value: weight))
+                                               cue: context.cue(cost), value: asked ? demandedDecrease : weight))
         }
         return out
     }
