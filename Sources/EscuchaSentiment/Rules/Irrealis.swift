@@ -10,6 +10,9 @@ enum Irrealis {
     static let conditionalWeight = 0.4
     /// Negative words in an expectation still count, less: `temía que fuera caro` is not praise either.
     static let expectedNegativeFactor = 0.5
+    /// Cues that already read the mood: a suggestion or a counterfactual is what the irrealis means, and a grade
+    /// in the conditional (`le daría un 4/5`) is politeness, not a supposition.
+    static let ownReadings: Set<String> = ["suggestion", "counterfactual", "rating"]
 
     static func apply(_ context: inout RuleContext, isConditional: (Unit) -> Bool) {
         let isMarker = { (unit: Unit) in unit.has(.expectation) || unit.has(.irrealis) || isConditional(unit) }
@@ -31,11 +34,9 @@ enum Irrealis {
             if irrealis == nil && expectation == nil && isConditional(unit) { irrealis = conditionalWeight }
             guard expectation != nil || irrealis != nil else { continue }
             let end = unit.key == "si" ? protasisEnd(after: markerIndex, before: stop[markerIndex + 1], context) : stop[markerIndex + 1]
-            // A suggestion's own cue is already what the irrealis means; a grade in the conditional (`le daría un
-            // 4/5`) is politeness, not a supposition.
+            // See `ownReadings`.
             for index in contributions.contributions(of: markerIndex..<end)
-            where !applied.contains(index) && context.contributions[index].match != "suggestion" && context.contributions[index].match != "counterfactual"
-                && context.contributions[index].match != "rating" {
+            where !applied.contains(index) && !ownReadings.contains(context.contributions[index].match) {
                 applied.insert(index)
                 let value = context.contributions[index].value
                 if let weight = expectation {
@@ -53,10 +54,9 @@ extension Irrealis {
     /// Words before a second verb that keep it in the condition or another subordinate clause: `si vienes y
     /// pruebas…`, `si quieres que te atiendan…`, `si viajas, porque habrá huelga`; and determiners, before which
     /// a word that looks like a verb is a noun (`si tiene un contacto`).
-    static let conditionJoiners: Set<String> = ["y", "e", "o", "u", "ni", "que", "como", "donde", "cuando", "quien", "si",
-                                                "porque", "pues", "aunque", "mientras", "para", "sin",
-                                                "un", "una", "el", "la", "los", "las", "lo", "mi", "tu", "su", "mis", "tus", "sus",
-                                                "este", "esta", "ese", "esa", "del", "al", "de"]
+    static let conditionJoiners: Set<String> = Set(["y", "e", "o", "u", "ni", "que", "como", "donde", "cuando", "quien", "si",
+                                                    "porque", "pues", "aunque", "mientras", "para", "sin", "lo", "del", "al", "de"])
+        .union(Resolutions.determiners)
 
     /// Where a condition with `si` ends when no comma says so: at the second conjugated verb, which opens the
     /// main clause (`si tengo que volver no dudaré en repetir`, `si buscas tranquilidad es un buen lugar`),

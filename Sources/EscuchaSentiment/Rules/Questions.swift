@@ -32,12 +32,13 @@ enum Questions {
         }
     }
 
+    /// Punctuation that ends a statement before a question written without `¿`.
+    static let statementEnds: Set<String> = [",", ";", ":"]
+
     /// The units a question mark asks about. From `¿` on when it is written; without it, the reader cannot tell
     /// where the question starts, and a comma most often ends a statement before it:
     /// `la web da muchos problemas, ¿es normal?` and `el vuelo llegó tarde, me devuelven algo?` state
     /// their complaint and ask only the last clause.
-    static let statementEnds: Set<String> = [",", ";", ":"]
-
     static func markedQuestion(_ sentence: Range<Int>, _ context: RuleContext) -> Range<Int> {
         if let opened = sentence.first(where: { !context.units[$0].isWord && context.units[$0].questionMarks > 0 && context.units[$0].key.hasPrefix("¿") }) {
             return opened..<sentence.upperBound

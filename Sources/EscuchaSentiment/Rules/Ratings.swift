@@ -11,8 +11,8 @@ import EscuchaNormalize
 /// category (and `una estrella Michelin` an award). A grade already read as an expression (`un 10`, `de diez`) is left to it.
 enum Ratings {
     static let scales: Set<Double> = [5, 10, 100]
-    /// Words before a grade that make it one.
-    static let graders: Set<String> = ["un", "una", "nota", "puntuacion", "calificacion", "valoracion", "puntaje", "doy", "daria",
+    /// Words before a grade that make it one (and a colon: `nota: 2/10`).
+    static let graders: Set<String> = [":", "un", "una", "nota", "puntuacion", "calificacion", "valoracion", "puntaje", "doy", "daria",
                                        "damos", "dariamos", "pongo", "pondria", "ponemos", "merece", "merecen", "mereces", "le", "les",
                                        "dejo", "otorgo", "solo", "apenas", "total", "resumen"]
     /// Verbs that give stars: `le doy una estrella`, `merece 5 estrellas`.
@@ -22,6 +22,9 @@ enum Ratings {
     static let dateWords: Set<String> = ["el", "del", "al", "desde", "hasta", "dia", "fecha", "hoy", "de", "a", "para", "los", "las",
                                          "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "entre", "y"]
     static let units: Set<String> = ["estrella", "estrellas", "punto", "puntos"]
+    /// Words after `N de M` that end the grade rather than name what was counted (`3 de 10 personas`).
+    static let afterGrade: Set<String> = ["y", "e", "o", "pero", "para", "por", "en", "a", "al", "que", "sin", "con", "como", "porque",
+                                          "la", "el", "lo", "los", "las", "es"]
     static let numberWords: [String: Double] = ["cero": 0, "ninguna": 0, "una": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
                                                 "diez": 10, "cien": 100]
 
@@ -58,20 +61,18 @@ enum Ratings {
             guard shaped || isNumber && tokens[position].surface.utf8.contains(UInt8(ascii: "/")) else { continue }
             let token = tokens[position]
             let before = wordBefore(index, context)
-            var grade: (value: Double, scale: Double, last: Int)?
+            var grade: (value: Double, scale: Double)?
             if token.kind == .number, let slash = fraction(token.surface) {
-                if before.map({ !dateWords.contains($0) }) ?? true { grade = (slash.0, slash.1, index) }
-            } else if let value = number(token), index + 2 < context.units.count,
-                      ["de", "sobre"].contains(context.units[index + 1].key), context.units[index + 2].tokens.count == 1,
+                if before.map({ !dateWords.contains($0) }) ?? true { grade = slash }
+            } else if next == "de" || next == "sobre", let value = number(token), index + 2 < count, context.units[index + 2].tokens.count == 1,
                       let scale = number(tokens[context.units[index + 2].tokens.lowerBound]), context.units[index + 2].opinion == nil {
-                let after = index + 3 < context.units.count && context.sentenceOf[index + 3] == context.sentenceOf[index] ? context.units[index + 3] : nil
-                let endsGrade = after.map { !$0.isWord || units.contains($0.key) || !isNoun($0.key) } ?? true
+                let after = index + 3 < count && context.sentenceOf[index + 3] == context.sentenceOf[index] ? context.units[index + 3] : nil
+                let endsGrade = after.map { !$0.isWord || units.contains($0.key) || afterGrade.contains($0.key) } ?? true
                 let graded = before.map { graders.contains($0) } ?? true
-                if endsGrade, graded || after.map({ units.contains($0.key) }) == true { grade = (value, scale, index + 2) }
-            } else if let value = number(token), index + 1 < context.units.count, isStar(context.units[index + 1].key),
-                      let giver = before, starGivers.contains(giver) || givesStars(index, context),
-                      index + 2 >= context.units.count || context.units[index + 2].key != "michelin" {
-                grade = (value, 5, index + 1)
+                if endsGrade, graded || after.map({ units.contains($0.key) }) == true { grade = (value, scale) }
+            } else if isStar(next), let value = number(token), let giver = before, starGivers.contains(giver) || givesStars(index, context),
+                      index + 2 >= count || context.units[index + 2].key != "michelin" {
+                grade = (value, 5)
             }
             guard let grade, scales.contains(grade.scale), grade.value <= grade.scale, grade.value >= 0 else { continue }
             let term = "\(format(grade.value))/\(format(grade.scale))"
@@ -96,17 +97,11 @@ enum Ratings {
         return false
     }
 
-    /// The word just before a unit in its sentence, or nil at the sentence's start or after punctuation other than `:`.
+    /// The word (or colon) just before a unit in its sentence; nil at the sentence's start or after other punctuation.
     private static func wordBefore(_ index: Int, _ context: RuleContext) -> String? {
         guard index > 0, context.sentenceOf[index - 1] == context.sentenceOf[index] else { return nil }
         let previous = context.units[index - 1]
-        if previous.isWord { return previous.key }
-        return previous.key == ":" ? "nota" : nil
-    }
-
-    /// Words after `N de M` that name what was counted (`3 de 10 personas`), as opposed to what ends the grade.
-    private static func isNoun(_ key: String) -> Bool {
-        !["y", "e", "o", "pero", "para", "por", "en", "a", "al", "que", "sin", "con", "como", "porque", "la", "el", "lo", "los", "las", "es"].contains(key)
+        return previous.isWord || previous.key == ":" ? previous.key : nil
     }
 
     private static func number(_ token: Token) -> Double? {

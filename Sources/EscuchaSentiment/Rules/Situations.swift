@@ -258,14 +258,12 @@ enum Recommendations {
     static let adviceModals: Set<String> = ["debes", "debeis"]
     /// `regresar` and `volver` returning money or goods rather than a visitor: a determiner after them (`regresar
     /// el dinero`), or a pronoun attached for whom it is done (`regresarme`).
-    static let determiners: Set<String> = ["el", "la", "los", "las", "mi", "mis", "su", "sus", "un", "una", "lo", "nuestro", "nuestra"]
-
     static func isTransaction(_ index: Int, _ context: RuleContext) -> Bool {
         let key = context.units[index].key
         guard key.hasPrefix("regres") || key.hasPrefix("volv") else { return false }  // `probar el mole` is the advice itself
         if key.hasSuffix("me") || key.hasSuffix("nos") { return true }
         guard index + 1 < context.units.count, context.clauseOf[index + 1] == context.clauseOf[index] else { return false }
-        return determiners.contains(context.units[index + 1].key)
+        return Resolutions.determiners.contains(context.units[index + 1].key) || context.units[index + 1].key == "lo"
     }
 
     static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
