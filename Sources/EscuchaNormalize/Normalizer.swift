@@ -447,6 +447,10 @@ extension Normalizer {
     /// Whether the vocabulary or the lemma tables know this folded word.
     public func isKnownWord(_ word: String) -> Bool { isKnown(word) || morphology.isKnown(word) }
 
+    /// How much commoner (on the Zipf scale) a form may be than the infinitive it could conjugate and still be
+    /// read as that verb: `vale` and `tiene` are, `casa`, `como` and `para` are words of their own.
+    public static let verbMargin = 1.0
+
     /// Dictionary forms a folded word may come from, most likely first: the singular, the masculine, the
     /// base of a superlative or diminutive, the infinitive of a conjugated or enclitic verb. Unlike
     /// `Token.lemma`, these are not checked against the vocabulary: another lexicon (the sentiment

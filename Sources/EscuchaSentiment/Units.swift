@@ -234,12 +234,9 @@ extension WordReading {
             if listed { return true }
             // The verb must be one the vocabulary knows: any unknown word ending in -a, -e or -o would do otherwise.
             guard let verb = vocabulary[infinitive] else { return false }
-            return known.map { verb >= $0 - verbMargin } ?? true
+            return known.map { verb >= $0 - Normalizer.verbMargin } ?? true
         }
     }
-
-    /// How much commoner (on the Zipf scale) a form may be than the infinitive it conjugates and still be read as it.
-    static let verbMargin = 1.0
 
     static let infinitiveEndings = ["ar", "er", "ir", "ír"]
     /// Infinitives of three letters or fewer; other short words ending like one are nouns (`mar`, `bar`).

@@ -85,7 +85,7 @@ public struct TopicAnalyzer: Sendable {
         guard present != 0 else { return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment) }
         // Which sectors each word anchors, worked out once per surface.
         let cache = anchorCache.value
-        var counts = [Int](repeating: 0, count: 64), alone = [Int](repeating: 0, count: 64)
+        var counts = [Int](repeating: 0, count: packBits.count), alone = [Int](repeating: 0, count: packBits.count)
         for token in text.tokens where token.kind == .word {
             let packs: PackMask
             if let attached = token.forms.attachment(attachmentKey) {
@@ -118,9 +118,9 @@ public struct TopicAnalyzer: Sendable {
         // against two, one against four. Distinctive words are few and some are homographs (`cortes`, `cortés`),
         // so the margin is wide.
         var strongest = 0
-        for bit in 0..<64 where gated & (1 << UInt64(bit)) != 0 { strongest = max(strongest, alone[bit]) }
+        for bit in alone.indices where gated & (1 << UInt64(bit)) != 0 { strongest = max(strongest, alone[bit]) }
         var speaking: UInt64 = 0
-        for bit in 0..<64 where gated & (1 << UInt64(bit)) != 0 && strongest < 2 * (alone[bit] + 1) { speaking |= 1 << UInt64(bit) }
+        for bit in alone.indices where gated & (1 << UInt64(bit)) != 0 && strongest < 2 * (alone[bit] + 1) { speaking |= 1 << UInt64(bit) }
         hits.removeAll { hit in topicBits[hit.topic] != 0 && topicBits[hit.topic] & speaking == 0 }
         return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment)
     }

@@ -227,18 +227,17 @@ public struct TopicMatcher: Sendable {
             for (candidate, rule) in normalizer.lemmaCandidates(of: token.normalized)
             where rule == "conjugation" || rule == "irregular" || rule == "enclitic" || rule == "participle" || rule == "number" {
                 // A word far commoner than the verb it could conjugate is something else: `como` is not `comer`,
-                // `para` not `parar`, `entre` not `entrar` (the sentiment model's `verbMargin` on the Zipf scale).
+                // `para` not `parar`, `entre` not `entrar`.
                 let key = Folding.key(candidate)
                 if rule == "conjugation", let frequency,
                    let verb = vocabulary[candidate] ?? normalizer.lexicons.vocabularyByKey[key].flatMap({ vocabulary[$0] }),
-                   verb < frequency - Self.verbMargin { continue }
+                   verb < frequency - Normalizer.verbMargin { continue }
                 if !keys.contains(key) { keys.append(key) }
             }
         }
         return keys
     }
 
-    static let verbMargin = 1.0
 
     /// The word ids of a surface from this thread's table, computing them on first sight and attaching them
     /// to the forms: inline when they fit (see `InlineIDs`), as an object otherwise.
