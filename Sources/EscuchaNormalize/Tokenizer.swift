@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import EscuchaCore
 
 /// A token's kind and byte range, before normalization.
 struct RawToken: Equatable {
@@ -181,16 +182,7 @@ struct Tokenizer {
     }
 
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-        let length = needle.utf8CodeUnitCount
-        guard bytes.count >= length, let base = bytes.baseAddress else { return false }
-        var offset = 0
-        while offset <= bytes.count - length {
-            guard let hit = memchr(base + offset, Int32(needle.utf8Start[0]), bytes.count - length - offset + 1) else { return false }
-            let position = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-            if memcmp(base + position, needle.utf8Start, length) == 0 { return true }
-            offset = position + 1
-        }
-        return false
+        bytes.contains(bytes: UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
     }
 
     static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {

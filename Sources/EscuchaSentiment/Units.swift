@@ -165,7 +165,7 @@ final class WordReading {
         var starts: [Int32] = []
         for id in phraseKeyIDs {
             for child in lexicon.phrases.children(of: 0, keyID: id) ?? []
-            where UnitReader.matches(lexicon.phrases.word(of: Int(child)), forms, infinitives: phraseForms,
+            where UnitReader.matches(lexicon.phrases.word(of: Int(child)), forms, alternatives: phraseForms,
                                      derived: derived, lemmaKey: lemmaKey) && !starts.contains(child) {
                 starts.append(child)
             }
@@ -396,7 +396,7 @@ struct UnitReader {
             cache.reading(forms, reference)._withUnsafeGuaranteedRef { reading in
                 for id in reading.phraseKeyIDs {
                     guard let children = phrases.children(of: node, keyID: id) else { continue }
-                    for child in children where Self.matches(phrases.word(of: Int(child)), forms, infinitives: reading.phraseForms,
+                    for child in children where Self.matches(phrases.word(of: Int(child)), forms, alternatives: reading.phraseForms,
                                                              derived: reading.derived, lemmaKey: reading.lemmaKey) {
                         cache.phraseStack.append((Int(child), position + 1, skipped))
                     }
@@ -461,13 +461,14 @@ struct UnitReader {
     static let wordsAfterScore: Set<String> = ["a", "al", "y", "e", "pero", "en", "por", "para", "que", "o", "u", "como", "ni",
                                                "la", "el", "los", "las", "lo", "con", "sin", "tambien", "tanto", "todo"]
 
-    /// A phrase word matches a token by spelling, lemma or infinitive; by key only when the phrase word has
-    /// accents the customer may have left out (so `si` does not match `sí`).
-    static func matches(_ word: PhraseIndex.Word, _ token: TokenForms, infinitives: [String], derived: Bool, lemmaKey: String) -> Bool {
+    /// A phrase word matches a token by spelling, lemma, or one of its `alternatives` (its infinitives, a plural's
+    /// singular: `WordReading.phraseForms`); by key only when the phrase word has accents the customer may have
+    /// left out (so `si` does not match `sí`).
+    static func matches(_ word: PhraseIndex.Word, _ token: TokenForms, alternatives: [String], derived: Bool, lemmaKey: String) -> Bool {
         if token.normalized == word.text || token.folded == word.text { return true }
         // Lemmas match inflection (`tomaron` for `tomar`), not derivation: `perito` is not `pero`.
         if !derived, token.lemma == word.text { return true }
-        if infinitives.contains(word.text) { return true }
+        if alternatives.contains(word.text) { return true }
         guard word.accented else { return false }
         return token.key == word.key || !derived && lemmaKey == word.key
     }

@@ -25,6 +25,8 @@ enum Ratings {
     /// Words after `N de M` that end the grade rather than name what was counted (`3 de 10 personas`).
     static let afterGrade: Set<String> = ["y", "e", "o", "pero", "para", "por", "en", "a", "al", "que", "sin", "con", "como", "porque",
                                           "la", "el", "lo", "los", "las", "es"]
+    /// Grades written in words, before stars (`una estrella`, `cero estrellas`). Not `LongWait.numberWords`: a grade
+    /// may be zero and is never `muchas` or `media`.
     static let numberWords: [String: Double] = ["cero": 0, "ninguna": 0, "una": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
                                                 "diez": 10, "cien": 100]
 

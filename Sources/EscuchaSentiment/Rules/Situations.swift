@@ -380,15 +380,7 @@ enum LongWait {
 
     private static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count >= needle.count else { return false }
-            for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
-                var offset = 1
-                while offset < needle.count, bytes[start + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-            return false
-        }
+        return text.withUTF8 { bytes in needle.withUnsafeBufferPointer { bytes.contains(bytes: $0) } }
     }
     static let numberWords: [String: Int] = ["un": 1, "una": 1, "media": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
                                              "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "quince": 15, "veinte": 20, "treinta": 30,
@@ -497,14 +489,21 @@ enum Resolutions {
         for other in context.before(unit, limit: reach) {
             let candidate = context.units[other]
             if candidate.traits.action.contains(kind), candidate.tokens.count == 1 {
-                let done = candidate.traits.finite && !candidate.traits.conditional && !candidate.traits.pastSubjunctive
-                    || other > 0 && WordReading.perfectAuxiliaries.contains(context.units[other - 1].key)
-                return done && !context.isNegated(other) ? other : nil
+                return isReportedDone(other, context) ? other : nil
             }
             // Another verb or another opinion first: the word is not this verb's object.
             if candidate.traits.finite || candidate.opinion != nil { return nil }
         }
         return nil
+    }
+
+    /// A verb reported as done and not negated: conjugated (not in the conditional or the imperfect subjunctive:
+    /// `se podrían corregir`), or a participle after `haber` (`me lo han resuelto`).
+    static func isReportedDone(_ verb: Int, _ context: RuleContext) -> Bool {
+        let traits = context.units[verb].traits
+        let done = traits.finite && !traits.conditional && !traits.pastSubjunctive
+            || verb > 0 && WordReading.perfectAuxiliaries.contains(context.units[verb - 1].key)
+        return done && !context.isNegated(verb)
     }
 
     /// Object pronouns a later verb may take the problem back with.
@@ -527,9 +526,7 @@ enum Resolutions {
                 var before = position - 1
                 if before > unit, WordReading.perfectAuxiliaries.contains(context.units[before].key) { before -= 1 }
                 guard before > unit, objectPronouns.contains(context.units[before].key) else { return nil }
-                let done = candidate.traits.finite && !candidate.traits.conditional && !candidate.traits.pastSubjunctive
-                    || WordReading.perfectAuxiliaries.contains(context.units[position - 1].key)
-                return done && !context.isNegated(position) ? position : nil
+                return isReportedDone(position, context) ? position : nil
             }
             if candidate.opinion != nil && candidate.opinion!.entry.valence < 0 { return nil }
             position += 1
