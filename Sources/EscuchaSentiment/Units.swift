@@ -62,6 +62,8 @@ struct WordTraits {
         static let letting = Action(rawValue: 16)
         /// Any form of a verb that takes something away (`quitaron`, `pierde`): `Resolutions.removals`.
         static let removal = Action(rawValue: 32)
+        /// Any form of a verb that solves a problem (`solucionó`, `resuelto`): `Resolutions.solvingVerbs`.
+        static let solving = Action(rawValue: 64)
     }
     /// A function word of Spanish or English, for the language guess (`LanguageGuess`).
     var functionWord = LanguageGuess.FunctionWord.none
@@ -202,6 +204,7 @@ final class WordReading {
         if Resolutions.verbs.contains(forms.lemma) || infinitives.contains(where: Resolutions.verbs.contains) { traits.action.insert(.resolution) }
         if Impediments.letForms.contains(forms.key) { traits.action.insert(.letting) }
         if Resolutions.removals.contains(forms.lemma) || infinitives.contains(where: Resolutions.removals.contains) { traits.action.insert(.removal) }
+        if Resolutions.solvingVerbs.contains(forms.lemma) || infinitives.contains(where: Resolutions.solvingVerbs.contains) { traits.action.insert(.solving) }
         traits.timeUnit = LongWait.longUnits.contains(forms.key) ? .hours : LongWait.minuteUnits.contains(forms.key) ? .minutes : .none
         traits.demandable = UnmetExpectations.demandVerbs.contains(forms.lemma) || infinitives.contains(where: UnmetExpectations.demandVerbs.contains)
         traits.imperative = traits.demandable && lookup.normalizer.isImperativeWithClitics(forms.normalized)

@@ -289,6 +289,7 @@ import Testing
         // The problem taken back by a pronoun, with a verb that solves: `me lo han resuelto`; not `me lo devolvieron`
         // (the car, not the scratch), nor unsolved.
         #expect(analysis("siempre que he tenido un problema me lo han resuelto")["problema"] == 1)
+        #expect(analysis("tuve un problema y me lo solucionó enseguida")["problema"] == 1)  // any form of a solving verb
         #expect(analysis("dejé el carro por un rayón y me lo devolvieron pintado")["rayón"]! < 0)
         #expect(analysis("tuve un problema y no me lo solucionaron")["problema"]! < 0)
         // A good thing taken away is a loss; not taken away, it stays good.

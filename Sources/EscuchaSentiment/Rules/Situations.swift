@@ -508,9 +508,8 @@ enum Resolutions {
 
     /// Object pronouns a later verb may take the problem back with.
     static let objectPronouns: Set<String> = ["lo", "la", "los", "las"]
-    /// The verbs that solve a problem (`solucionar`, `resolver`, `arreglar`, `reparar`, `corregir`, `subsanar`), by
-    /// the stems of their forms (`resuelto`, `resolvieron`, `arreglaron`).
-    static let solvingStems = ["soluciona", "solucione", "resol", "resuel", "arregl", "repar", "correg", "corrig", "subsan"]
+    /// The verbs that solve a problem, as opposed to those that return or remove something (`devolver`, `quitar`).
+    static let solvingVerbs: Set<String> = ["solucionar", "resolver", "arreglar", "reparar", "corregir", "subsanar"]
 
     /// `tuve un problema y me lo solucionaron en el día`, `siempre que he tenido un problema me lo han resuelto`:
     /// the problem named first, then a resolution reported as done whose object is a pronoun, in the sentence,
@@ -522,7 +521,7 @@ enum Resolutions {
             let candidate = context.units[position]
             if candidate.traits.action.contains(.resolution), candidate.tokens.count == 1 {
                 // Only a verb that solves takes the problem back: `me lo devolvieron` returns the car, not the scratch.
-                guard solvingStems.contains(where: { candidate.key.hasPrefix($0) }) else { return nil }
+                guard candidate.traits.action.contains(.solving) else { return nil }
                 var before = position - 1
                 if before > unit, WordReading.perfectAuxiliaries.contains(context.units[before].key) { before -= 1 }
                 guard before > unit, objectPronouns.contains(context.units[before].key) else { return nil }
