@@ -581,6 +581,20 @@ import Testing
         #expect(values("mejor que antes") == ["mejor": 2])
     }
 
+    /// Denying that anything is better is praise: by a word of nothing, or by a verb of existence or
+    /// experience. A negated copula is a complaint: not better than the last one.
+    @Test func denyingABetterOneIsPraise() {
+        #expect(values("No hay nada mejor.") == ["mejor": 2.4])
+        #expect(values("No hay mejor lugar para comer en Madrid.") == ["mejor": 2.4])  // `lugar` is no infinitive
+        #expect(values("No encontrarás un sitio mejor.") == ["mejor": 2.4])
+        #expect(values("No conozco ninguna con mejores vistas.") == ["mejores": 2.4])
+        #expect(values("Nunca he comido mejor.") == ["mejor": 2.4])
+        #expect(values("No hay nada peor que esperar.") == ["peor": -3])
+        #expect(values("No es mejor que el anterior.") == ["mejor": -1.5])
+        #expect(values("No ha sido mejor que el año pasado.") == ["mejor": -1.5])
+        #expect(values("Es mejor darle el cambio") == ["mejor": 0])  // advice, with a clitic on the infinitive
+    }
+
     @Test func postNominalAdjectives() {
         #expect(values("problema resuelto") == ["problema": 0, "resuelto": 1.5])
         #expect(values("servicio pésimo") == ["pésimo": -3.5])

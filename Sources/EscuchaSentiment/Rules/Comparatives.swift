@@ -1,7 +1,9 @@
 /// Comparatives and post-nominal adjectives.
 ///
-/// - `mejor`, `peor` under a negation of comparison (`nada mejor que`, `no hay nada peor`) are not negated:
-///   nothing is better means this is best. They keep their sign and are stressed.
+/// - `mejor`, `peor` under a negation of comparison (`nada mejor que`, `no hay nada peor`, `no conozco ninguno
+///   con mejores vistas`) or of existence and experience (`no hay mejor lugar`, `no encontrarás un sitio mejor`,
+///   `nunca he comido mejor`) are not negated: nothing is better means this is best. They keep their sign and
+///   are stressed. A negated copula keeps the negation: `no es mejor que el anterior` is a complaint.
 /// - `antes era mejor`, `antes funcionaba mejor`: a past comparison praises the past, so it complains
 ///   about the present (`mejor que antes` keeps its sign: there `antes` comes after).
 /// - `mejor comprar otro`, `es mejor ir temprano`: `mejor` before an infinitive gives advice, not praise.
@@ -17,6 +19,23 @@ enum Comparatives {
                                           "funcionaba", "funcionaban", "daban", "atendian", "atendia", "servian", "ofrecian"]
     /// `era mejor`, `funcionaba mejor`: an imperfect before the comparative compares with the past.
     static let pastForms: Set<String> = ["era", "eran", "estaba", "estaban", "funcionaba", "funcionaban"]
+    /// Words of the negation of comparison: `nada mejor`, `nadie lo hace mejor`, `ninguno mejor`.
+    static let nothingWords: Set<String> = ["nada", "nadie", "ningun", "ninguno", "ninguna", "ningunos", "ningunas"]
+    /// Verbs that deny that a better one exists or was found, by key: `no hay`, `no conozco`, `no encontrarás`,
+    /// `nunca he visto`. Copulas are not among them (`no es mejor`, `no está mejor`: not better).
+    static let existenceVerbs: Set<String> = [
+        "hay", "habia", "hubo", "habra", "habria", "existe", "existen", "existia", "conozco", "conocemos", "conoci", "conocimos",
+        "encontraras", "encontrareis", "encontrara", "encontraran", "encuentras", "encuentro", "encontre", "encontramos",
+        "encontraria", "vi", "vimos", "probe", "probamos", "recuerdo", "recordamos", "visto", "probado", "comido", "conocido",
+        "encontrado", "dormido", "estado", "tenido", "bebido", "cenado", "desayunado", "viajado",
+    ]
+
+    /// Whether the negation of a comparative denies that anything is better (or worse): a word of nothing
+    /// (`nada`, `ninguno`) or a verb of existence or experience between the negator and the comparative.
+    static func deniesBetter(_ context: RuleContext, negator: Int, comparative: Int) -> Bool {
+        guard negator <= comparative else { return false }
+        return (negator...comparative).contains { nothingWords.contains(context.units[$0].key) || existenceVerbs.contains(context.units[$0].key) }
+    }
 
     static func apply(_ context: inout RuleContext) {
         for index in context.contributions.indices {
@@ -32,10 +51,9 @@ enum Comparatives {
                 }
                 continue
             }
-            if let negator = working.negatedBy, ["nada", "nadie", "ningun", "ninguno", "ninguna"].contains(context.cue(negator))
-                || context.units.indices.contains(unitIndex + 1) && context.units[unitIndex + 1].key == "que" && working.negatedBy != nil {
+            if let negator = working.negatedBy, deniesBetter(context, negator: negator, comparative: unitIndex) {
                 let base = working.rules.first { $0.rule == "negation" }?.from ?? working.value
-                context.contributions[index].apply("comparative", cue: "nada \(unit.key) que", to: base * superlativeNegationFactor)
+                context.contributions[index].apply("comparative", cue: "\(context.cue(negator)) … \(unit.key)", to: base * superlativeNegationFactor)
                 context.contributions[index].negatedBy = nil
                 continue
             }
@@ -48,8 +66,7 @@ enum Comparatives {
             }
             // `mejor comprar otro billete`, `es mejor ir temprano`: advice about what to do, not praise.
             if unit.key.hasPrefix("mejor"), unitIndex + 1 < context.units.count, context.clauseOf[unitIndex + 1] == context.clauseOf[unitIndex],
-               let next = Optional(context.units[unitIndex + 1]), next.isWord, next.opinion == nil,
-               next.key.hasSuffix("ar") || next.key.hasSuffix("er") || next.key.hasSuffix("ir") {
+               let next = Optional(context.units[unitIndex + 1]), next.isWord, next.opinion == nil, next.traits.infinitive {
                 context.contributions[index].apply("comparative", cue: "\(unit.key) + infinitive", to: 0)
             }
         }
