@@ -61,10 +61,13 @@ extension Irrealis {
     /// Where a condition with `si` ends when no comma says so: at the second conjugated verb, which opens the
     /// main clause (`si tengo que volver no dudaré en repetir`, `si buscas tranquilidad es un buen lugar`),
     /// unless a conjunction or a relative ties it to the condition.
-    static func protasisEnd(after marker: Int, before end: Int, _ context: RuleContext) -> Int {
-        var sawVerb = false
+    /// `ownVerbs`: how many conjugated verbs the subordinate clause has before the main one: one after `si` or
+    /// `aunque`, none after `a pesar de` with an infinitive or a noun (`a pesar de estar en el centro la
+    /// habitación era silenciosa`).
+    static func protasisEnd(after marker: Int, before end: Int, _ context: RuleContext, ownVerbs: Int = 1) -> Int {
+        var verbs = 0
         for index in (marker + 1)..<end where context.units[index].isWord && context.units[index].traits.finite {
-            guard sawVerb else { sawVerb = true; continue }
+            guard verbs >= ownVerbs else { verbs += 1; continue }
             // The verb with its pronouns and `no` (`no me lo dieron`): the main clause starts there.
             var start = context.skippingPronouns(before: index) + 1
             if start - 1 > marker, context.units[start - 1].key == "no" { start -= 1 }
