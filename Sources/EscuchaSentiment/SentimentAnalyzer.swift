@@ -15,7 +15,7 @@ public struct SentimentAnalyzer: Sendable {
 
     public static let ruleNames = ["intensity", "intensifiers", "negation", "resolutions", "deprivation", "unmet-expectations", "fulfilled-expectations", "impediments", "recommendations", "cost-level", "ratings", "long-wait",
                                    "excess", "suggestions", "counterfactuals",
-                                   "comparatives", "post-nominal", "reported",
+                                   "comparatives", "post-nominal", "reported", "space-size",
                                    "irrealis", "contrast", "questions", "sarcasm", "exclamation", "negativity", "repetition", "verdict", "language"]
 
     public init(normalizer: Normalizer, lexicon: SentimentLexicon) {
@@ -59,6 +59,7 @@ public struct SentimentAnalyzer: Sendable {
         ProperNames.apply(&units, text: text, sentences: sentences)
         DiscourseMarkers.apply(&units, sentences: sentences)
         NounHomographs.apply(&units)
+        if !disabledRules.contains("space-size") { SpaceSizes.apply(&units, spacious: reference.spacious, scarce: reference.scarce) }
         var clauseOf: [Int] = []
         clauseOf.reserveCapacity(units.count)
         var clause = 0

@@ -290,9 +290,16 @@ final class LexiconReference: Sendable {
     /// Where word readings are attached to the token forms.
     let attachmentKey = AttachmentKey()
 
+    /// The readings of a size word that describes a space or a portion (`SpaceSizes`), if the lexicon rates
+    /// `espacioso` and `escaso`.
+    let spacious: OpinionLookup.Found?
+    let scarce: OpinionLookup.Found?
+
     init(lexicon: SentimentLexicon, lookup: OpinionLookup) {
         self.lexicon = lexicon
         self.lookup = lookup
+        spacious = lookup.entry(for: "espacioso").map { OpinionLookup.Found(entry: $0, match: "space size", intensity: []) }
+        scarce = lookup.entry(for: "escaso").map { OpinionLookup.Found(entry: $0, match: "portion size", intensity: []) }
     }
 }
 

@@ -606,6 +606,29 @@ import Testing
     }
 }
 
+@Suite struct SizeTests {
+    /// A big room, bathroom or portion reads as `espacioso` (+1.5), a small portion as `escaso` (−1.5); both go
+    /// through boosters and negation (the full lexicon's values, ×1.3 for a complaint).
+    @Test func theSizeOfASpaceOrAPortionIsAnOpinion() {
+        // The second praise of the same entry weighs half (the repetition rule).
+        #expect(values("La habitación era muy grande y el baño enorme", fullAnalyzer) == ["grande": 1.95, "enorme": 0.75])
+        #expect(fullAnalyzer.analyze("Raciones grandes").contributions.map(\.match) == ["space size"])
+        #expect(values("una enorme terraza", fullAnalyzer) == ["enorme": 1.5])
+        #expect(values("la habitación no era muy grande", fullAnalyzer) == ["grande": -2.015])
+        #expect(values("las raciones son muy justas", fullAnalyzer) == ["justas": -2.535])
+        #expect(values("raciones más pequeñas que el año pasado", fullAnalyzer) == ["pequeñas": -1.95])
+        #expect(values("platos \"minimalistas\"", fullAnalyzer) == ["minimalistas": -1.95])
+    }
+
+    @Test func otherSizesAreNotOpinions() {
+        #expect(values("la cola era enorme", fullAnalyzer).isEmpty)
+        #expect(values("tuvimos un enorme problema", fullAnalyzer) == ["problema": -2.34])  // `enorme` boosts
+        #expect(values("con la cantidad justa de sal", fullAnalyzer).isEmpty)  // just right
+        #expect(values("la habitación es pequeña", fullAnalyzer) == ["pequeña": -0.65])  // a room's size: the lexicon's mild word
+        #expect(values("las raciones", fullAnalyzer).isEmpty)  // the noun, not `racionar`
+    }
+}
+
 @Suite struct RatingTests {
     /// The grade's share of its scale sets the value; the conditional (`le daría`) does not weaken it. The
     /// contribution is the grade's first word, its term the grade.

@@ -1,0 +1,68 @@
+/// The size of a space or a portion. `grande` says nothing by itself (`un problema grande`, `la cola era
+/// enorme`), but of a room, a bathroom, a pool or a portion it is what a guest hoped for: `la habitación era
+/// muy grande y el baño enorme`, `raciones grandes`. There the size word reads as the lexicon's `espacioso`
+/// (match `space size`). A small portion is a complaint worth more than a small room (`pequeño` is mild in the
+/// lexicon): `raciones pequeñas`, `la cantidad era justita`, `platos minimalistas` read as `escaso` (match
+/// `portion size`). Boosters, negation and the other rules then apply as to any opinion.
+///
+/// The noun may stand right before the size word (`baño enorme`), or before a copula, a booster or a negator
+/// (`la habitación no era muy grande`), or right after it (`una enorme terraza`).
+enum SpaceSizes {
+    /// The size words, by key. `amplio` and `espacioso` have entries of their own.
+    static let sizes: Set<String> = ["grande", "grandes", "enorme", "enormes", "gigante", "gigantes", "inmenso", "inmensa", "inmensos",
+                                     "inmensas", "gigantesco", "gigantesca", "gigantescos", "gigantescas"]
+    /// Spaces a guest uses and portions a diner eats, by key.
+    static let spaces: Set<String> = [
+        "habitacion", "habitaciones", "cuarto", "cuartos", "baño", "baños", "cama", "camas", "piscina", "piscinas", "alberca", "terraza",
+        "terrazas", "suite", "suites", "jardin", "jardines", "ducha", "duchas", "balcon", "balcones", "apartamento", "apartamentos",
+        "departamento", "salon", "sala", "espacio", "espacios", "armario", "armarios", "closet", "porcion",
+        "porciones", "racion", "raciones", "plato", "platos", "cantidad", "cantidades", "estacionamiento", "parking", "mesa", "mesas",
+        "bañera", "jacuzzi",
+    ]
+    /// Portions, by key: of these a small size is a complaint.
+    static let portions: Set<String> = ["porcion", "porciones", "racion", "raciones", "cantidad", "cantidades", "plato", "platos"]
+    /// Words for a small portion, by key: `justo` of a portion is scant (`raciones justas`), though of an amount
+    /// it is just right (`la cantidad justa de sal`).
+    static let smallSizes: Set<String> = ["pequeño", "pequeña", "pequeños", "pequeñas", "pequeñito", "pequeñita", "pequeñitos",
+                                          "pequeñitas", "chico", "chica", "chicos", "chicas", "justo", "justa", "justos", "justas",
+                                          "justito", "justita", "justitos", "justitas", "minimalista", "minimalistas"]
+    /// What may stand between the noun and the size word after it: a copula, `más`, `tan`, a booster, a dampener
+    /// or a negator (`la habitación no era muy grande`), whose rules then apply.
+    static let copulas: Set<String> = ["es", "son", "era", "eran", "fue", "fueron", "esta", "estan", "estaba", "estaban", "resulto",
+                                       "resultaron", "parecia", "parece", "mas", "tan"]
+    static let quotes: Set<String> = ["\"", "“", "”", "«", "»", "'"]
+    /// The most words between the noun and the size word: `la habitación era muy grande` has two.
+    static let reach = 4
+
+    static func apply(_ units: inout [Unit], spacious: OpinionLookup.Found?, scarce: OpinionLookup.Found?) {
+        for index in units.indices where units[index].isWord {
+            let key = units[index].key
+            if let spacious, units[index].opinion == nil, sizes.contains(key), noun(of: index, among: spaces, units) != nil {
+                units[index].opinion = spacious
+                // `enorme` also boosts; as the opinion it boosts nothing after it.
+                units[index].modifiers[.booster] = nil
+            } else if let scarce, smallSizes.contains(key), let noun = noun(of: index, among: portions, units),
+                      !key.hasPrefix("just") || !units[noun].key.hasPrefix("cantidad") {
+                units[index].opinion = scarce
+            }
+        }
+    }
+
+    /// The noun among `nouns` the word at `index` describes: right after it, or before it with only copulas,
+    /// boosters and negators between.
+    static func noun(of index: Int, among nouns: Set<String>, _ units: [Unit]) -> Int? {
+        if index + 1 < units.count, nouns.contains(units[index + 1].key) { return index + 1 }
+        var probe = index - 1
+        var between = 0
+        while probe >= 0, between <= reach {
+            let unit = units[probe]
+            if nouns.contains(unit.key) { return probe }
+            // Quotes around the word (`raciones muy "minimalistas"`) stand for nothing.
+            if quotes.contains(unit.key) { probe -= 1; continue }
+            guard unit.isWord, copulas.contains(unit.key) || unit.has(.booster) || unit.has(.dampener) || unit.has(.negator) else { return nil }
+            between += 1
+            probe -= 1
+        }
+        return nil
+    }
+}
