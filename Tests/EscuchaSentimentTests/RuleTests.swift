@@ -68,6 +68,14 @@ import Testing
         #expect(rules("no es bueno", "bueno") == ["negation"])
     }
 
+    /// An expression that holds its own negation (`no vale la pena`, `no quiero volver`) does not negate the
+    /// infinitive that says what is not worth it; it still negates an adverb (`no funciona bien`).
+    @Test func anExpressionSpendsItsOwnNegation() {
+        #expect(values("No vale la pena desperdiciar el tiempo", fullAnalyzer) == ["No vale la pena": -3.25, "desperdiciar": -1.95])
+        #expect(values("no quiero volver a tener problemas", fullAnalyzer) == ["no quiero volver": -2.6, "problemas": -1.95])
+        #expect(values("no funciona bien", fullAnalyzer) == ["no funciona": -2.6, "bien": -1.95])
+    }
+
     @Test func negativeConcordIsOneNegation() {
         #expect(values("no me gustó nada") == ["gustó": -2.4])
         #expect(rules("no me gustó nada", "gustó") == ["negation", "concord"])
@@ -598,6 +606,15 @@ import Testing
         #expect(values("No es mejor que el anterior.") == ["mejor": -1.5])
         #expect(values("No ha sido mejor que el año pasado.") == ["mejor": -1.5])
         #expect(values("Es mejor darle el cambio") == ["mejor": 0])  // advice, with a clitic on the infinitive
+    }
+
+    /// Better ones elsewhere is a complaint about this one; the best here (`los mejores`) and a better thing
+    /// now (`hay mejor señal`) are praise.
+    @Test func betterOnesElsewhereIsAComplaint() {
+        #expect(values("hay mejores hoteles por el mismo precio") == ["mejores": -1.5])
+        #expect(values("encontrarás mejores precios en otro sitio") == ["mejores": -1.5])
+        #expect(values("aquí encontrarás los mejores precios") == ["mejores": 2])
+        #expect(values("ahora hay mejor señal") == ["mejor": 2])
     }
 
     @Test func postNominalAdjectives() {

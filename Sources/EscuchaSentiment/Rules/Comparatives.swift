@@ -7,6 +7,7 @@
 /// - `antes era mejor`, `antes funcionaba mejor`: a past comparison praises the past, so it complains
 ///   about the present (`mejor que antes` keeps its sign: there `antes` comes after).
 /// - `mejor comprar otro`, `es mejor ir temprano`: `mejor` before an infinitive gives advice, not praise.
+/// - `hay mejores opciones`, `encontrarás mejores precios en otro sitio`: better ones elsewhere is a complaint.
 /// - `antes era un hotel divertido`: any praise in the imperfect after `antes` describes the past, and
 ///   complains about the present, like `antes era mejor`.
 enum Comparatives {
@@ -19,6 +20,11 @@ enum Comparatives {
                                           "funcionaba", "funcionaban", "daban", "atendian", "atendia", "servian", "ofrecian"]
     /// `era mejor`, `funcionaba mejor`: an imperfect before the comparative compares with the past.
     static let pastForms: Set<String> = ["era", "eran", "estaba", "estaban", "funcionaba", "funcionaban"]
+    /// `hay mejores opciones`: a mild complaint, as a suggestion is.
+    static let alternativesFactor = -0.75
+    /// Verbs that say better ones exist elsewhere, by key (`hay mejores opciones`, `encontrarás mejores precios`).
+    static let alternativeVerbs: Set<String> = ["hay", "existen", "encontraras", "encontrareis", "encontraran", "encuentras",
+                                                "encuentran", "encontramos", "encontre", "encontrar"]
     /// Words of the negation of comparison: `nada mejor`, `nadie lo hace mejor`, `ninguno mejor`.
     static let nothingWords: Set<String> = ["nada", "nadie", "ningun", "ninguno", "ninguna", "ningunos", "ningunas"]
     /// Verbs that deny that a better one exists or was found, by key: `no hay`, `no conozco`, `no encontrarás`,
@@ -55,6 +61,14 @@ enum Comparatives {
                 let base = working.rules.first { $0.rule == "negation" }?.from ?? working.value
                 context.contributions[index].apply("comparative", cue: "\(context.cue(negator)) … \(unit.key)", to: base * superlativeNegationFactor)
                 context.contributions[index].negatedBy = nil
+                continue
+            }
+            // `hay mejores opciones`, `encontrarás mejores precios`: better ones elsewhere is a complaint about this
+            // one. Plural only: `ahora hay mejor señal` is an improvement.
+            if working.value > 0, working.negatedBy == nil, unit.key == "mejores",
+               let verb = context.before(unitIndex, limit: 3).first(where: { alternativeVerbs.contains(context.units[$0].key) }),
+               !(unitIndex > 0 && ["los", "las"].contains(context.units[unitIndex - 1].key)) {
+                context.contributions[index].apply("comparative", cue: "\(context.cue(verb)) … mejores", to: working.value * alternativesFactor)
                 continue
             }
             let before = context.before(unitIndex, limit: 6)

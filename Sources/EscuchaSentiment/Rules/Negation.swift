@@ -107,6 +107,11 @@ enum Negation {
                 if verbsBetween == 1, opensWithInfinitive(after: other, before: unitIndex, context) { verbsBetween += 1 }
                 if verbsBetween >= 2 || verbsBetween == 1 && isVerbOpinion(unit) { break }
                 let negator = context.units[other]
+                // An expression that spent its negation on itself (`no vale la pena`, `no quiero volver`) names, in
+                // the infinitive after it, what is not worth it or wanted: `no vale la pena desperdiciar el tiempo`
+                // does not praise wasting it, nor `no quiero volver a tener problemas` problems.
+                if negator.opinion != nil, negator.tokens.count > 1,
+                   startsWithInfinitive(other + 1 + (["a", "de", "en"].contains(context.units[other + 1].key) ? 1 : 0), before: unitIndex, context) { break }
                 if negator.key == "sin", distance >= sinScope { continue }
                 let working = context.contributions[index]
                 if neithers >= 2, negator.key == "ni" {
@@ -138,6 +143,17 @@ enum Negation {
 }
 
 extension Negation {
+    /// Whether the unit at `position` (past object pronouns), which may be `unit` itself, is an infinitive or a
+    /// phrase that opens with one (`perder el tiempo`).
+    static func startsWithInfinitive(_ position: Int, before unit: Int, _ context: RuleContext) -> Bool {
+        var next = position
+        while next < unit, FulfilledExpectations.clitics.contains(context.units[next].key) { next += 1 }
+        guard next <= unit, context.units[next].isWord else { return false }
+        let candidate = context.units[next]
+        if candidate.tokens.count == 1 { return candidate.traits.infinitive }
+        return WordReading.isInfinitive(candidate.key.prefix { $0 != " " })
+    }
+
     /// Whether the first word after `negator` (past object pronouns) is an infinitive, before `unit`.
     static func opensWithInfinitive(after negator: Int, before unit: Int, _ context: RuleContext) -> Bool {
         var next = negator + 1
