@@ -477,6 +477,11 @@ import Testing
         #expect(terms("Esperé 40 minutos") == ["espere … minutos"])
         #expect(terms("Tres horas de cola") == ["cola … horas"])
         #expect(terms("Esperé 5 minutos").isEmpty)  // short
+        // A starting day back is as long as days; trying that long is a wait.
+        #expect(terms("Llevo desde el viernes esperando a que me digan dónde está") == ["esperando … viernes"])
+        #expect(terms("llevo desde ayer intentando pagar") == ["intentando … ayer"])
+        #expect(terms("llevo dos días intentando contactar") == ["intentando … dias"])
+        #expect(terms("desde el lunes funciona") == ["funcionar"])  // no wait word
         #expect(terms("Llegó en dos días").isEmpty)  // no wait word
         #expect(!terms("No tuve que esperar ni una hora").contains { $0.contains("hora") })  // negated
         // Strong praise followed by a long wait, with no contrast word, is irony.

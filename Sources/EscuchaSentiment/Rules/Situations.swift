@@ -359,7 +359,13 @@ enum LongWait {
     static let reach = 5
     static let minimumMinutes = 20
     static let weight = -2.0
-    static let waitWords: Set<String> = ["esperar", "espera", "cola", "fila", "demora", "demorar", "retraso", "tardanza", "tardar"]
+    static let waitWords: Set<String> = ["esperar", "espera", "cola", "fila", "demora", "demorar", "retraso", "tardanza", "tardar",
+                                         "intentar"]  // `llevo dos días intentando pagar`: trying that long is a wait
+    /// A starting point a day or more back (`desde el viernes`, `desde ayer`, `desde la semana pasada`): with a wait
+    /// word beside it, as long as `días`. By key, after `desde` (and `el`/`la`).
+    static let sinceDays: Set<String> = ["ayer", "anteayer", "antier", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado",
+                                         "domingo", "semana", "mes", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+                                         "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre"]
     /// Wait words that are complaints of their own (`tardaron`, `dos horas de retraso`): the long time strengthens them.
     static let slowVerbs: Set<String> = ["tardar", "demorar", "retraso", "demora", "tardanza"]
     static let minimizers: Set<String> = ["solo", "apenas", "unicamente", "nada mas"]
@@ -410,6 +416,14 @@ enum LongWait {
     /// Each wait word (or slow verb) and the long time beside it.
     static func waits(_ context: RuleContext, text: NormalizedText) -> [(wait: Int, time: Int)] {
         var out: [(wait: Int, time: Int)] = []
+        // `llevo desde el viernes esperando`: the time is the starting day.
+        for index in context.units.indices where context.units[index].key == "desde" {
+            var day = index + 1
+            if day < context.units.count, ["el", "la"].contains(context.units[day].key) { day += 1 }
+            guard day < context.units.count, context.clauseOf[day] == context.clauseOf[index], sinceDays.contains(context.units[day].key),
+                  let wait = waitWord(near: index, day, context, text: text) else { continue }
+            out.append((wait, day))
+        }
         for index in context.units.indices.dropFirst() where context.units[index].traits.timeUnit != .none {
             // Known when the word was first read: no word is hashed here.
             let isLong = context.units[index].traits.timeUnit == .hours
@@ -419,17 +433,23 @@ enum LongWait {
             let amountToken = text.tokens[amountUnit.tokens.lowerBound]
             let amount = amountToken.kind == .number ? Int(amountToken.surface.prefix { $0.isASCII && $0.isNumber }) : numberWords[amountUnit.key]
             guard let amount, isLong || amount >= minimumMinutes else { continue }
-            let near = Array(context.before(index - 1, limit: reach)) + context.after(index, limit: reach)
-            guard let wait = near.first(where: { position in
-                let lemma = Folding.key(text.tokens[context.units[position].tokens.lowerBound].lemma)
-                return context.units[position].isWord && (waitWords.contains(lemma) || waitWords.contains(context.units[position].key))
-            }) else { continue }
-            // An opinion word other than a slow verb (`demora inaceptable` is one unit) says it all.
-            if let term = context.units[wait].opinion?.entry.term, !slowVerbs.contains(term) { continue }
-            if context.isNegated(min(wait, index - 1)) { continue }
+            guard let wait = waitWord(near: index - 1, index, context, text: text) else { continue }
             out.append((wait, index))
         }
         return out
+    }
+
+    /// The wait word within `reach` of a time that spans `first...last`, unless an opinion other than a slow verb
+    /// says it all (`demora inaceptable` is one unit) or the wait is negated.
+    static func waitWord(near first: Int, _ last: Int, _ context: RuleContext, text: NormalizedText) -> Int? {
+        let near = Array(context.before(first, limit: reach)) + context.after(last, limit: reach)
+        guard let wait = near.first(where: { position in
+            let lemma = Folding.key(text.tokens[context.units[position].tokens.lowerBound].lemma)
+            return context.units[position].isWord && (waitWords.contains(lemma) || waitWords.contains(context.units[position].key))
+        }) else { return nil }
+        if let term = context.units[wait].opinion?.entry.term, !slowVerbs.contains(term) { return nil }
+        if context.isNegated(min(wait, first)) { return nil }
+        return wait
     }
 }
 
