@@ -64,6 +64,8 @@ struct WordTraits {
         static let removal = Action(rawValue: 32)
         /// Any form of a verb that solves a problem (`solucionó`, `resuelto`): `Resolutions.solvingVerbs`.
         static let solving = Action(rawValue: 64)
+        /// Any form of a verb that deals with a problem (`atendieron`, `revisó`, `escucharon`): `Negation.handlingVerbs`.
+        static let handling = Action(rawValue: 128)
     }
     /// A function word of Spanish or English, for the language guess (`LanguageGuess`).
     var functionWord = LanguageGuess.FunctionWord.none
@@ -205,6 +207,7 @@ final class WordReading {
         if Impediments.letForms.contains(forms.key) { traits.action.insert(.letting) }
         if Resolutions.removals.contains(forms.lemma) || infinitives.contains(where: Resolutions.removals.contains) { traits.action.insert(.removal) }
         if Resolutions.solvingVerbs.contains(forms.lemma) || infinitives.contains(where: Resolutions.solvingVerbs.contains) { traits.action.insert(.solving) }
+        if Negation.handlingVerbs.contains(forms.lemma) || infinitives.contains(where: Negation.handlingVerbs.contains) { traits.action.insert(.handling) }
         traits.timeUnit = LongWait.longUnits.contains(forms.key) ? .hours : LongWait.minuteUnits.contains(forms.key) ? .minutes : .none
         traits.demandable = UnmetExpectations.demandVerbs.contains(forms.lemma) || infinitives.contains(where: UnmetExpectations.demandVerbs.contains)
         traits.imperative = traits.demandable && lookup.normalizer.isImperativeWithClitics(forms.normalized)

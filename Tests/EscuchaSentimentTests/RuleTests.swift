@@ -76,6 +76,14 @@ import Testing
         #expect(values("no funciona bien", fullAnalyzer) == ["no funciona": -2.6, "bien": -1.95])
     }
 
+    /// A negated verb that deals with a problem leaves it standing; one that brings it denies it.
+    @Test func aProblemNotDealtWithStands() {
+        #expect(values("nadie atendió mi queja") == ["queja": -1.5])
+        #expect(values("no revisaron el problema") == ["problema": -1.5])
+        #expect(values("no hubo ningún problema") == ["problema": 1.5])
+        #expect(values("no tengo ninguna queja") == ["queja": 1.5])
+    }
+
     @Test func negativeConcordIsOneNegation() {
         #expect(values("no me gustó nada") == ["gustó": -2.4])
         #expect(rules("no me gustó nada", "gustó") == ["negation", "concord"])

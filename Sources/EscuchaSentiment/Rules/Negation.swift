@@ -19,6 +19,14 @@ enum Negation {
     static let negativeShift = 3.0
     /// The strongest a negated word can end: negation never makes stronger opinions than it undoes.
     static let range = -2.5...1.5
+    /// Verbs that deal with a problem. Negated, they leave the problem standing: `nadie atendió mi queja`, `no
+    /// revisaron la avería`, `ni me miró las manchas` are complaints, not `sin queja`, `sin avería`. Verbs that
+    /// bring a problem are not among them: `no hubo retrasos`, `no me cobraron comisiones` deny it.
+    static let handlingVerbs: Set<String> = ["atender", "revisar", "mirar", "escuchar", "responder", "contestar", "leer", "tramitar",
+                                             "gestionar", "aceptar", "recibir", "considerar", "investigar", "solucionar", "resolver",
+                                             "arreglar", "reparar", "corregir", "subsanar", "quitar", "eliminar", "retirar", "anular",
+                                             "reembolsar", "devolver", "compensar", "reponer", "registrar", "procesar", "valorar"]
+
     /// A mild positive word negated is not a strong complaint: `no está claro` (1) is no worse than −1.5.
     /// So a negated positive word ends no lower than its own valence plus this, on the negative side; and a
     /// mild negative word negated is no strong praise (`no es pequeño`, −0.5, ends at +1, not +1.5).
@@ -92,9 +100,11 @@ enum Negation {
             // A negator reaches its own verb's phrase: past a second conjugated verb a new predicate begins
             // (`si no lo conoces vale la pena`, `no llegó y me cobraron`).
             var verbsBetween = 0
+            var handled = false
             for (distance, other) in context.before(unitIndex, limit: scope).enumerated() {
                 guard negators.contains(other) else {
                     if context.units[other].traits.finite { verbsBetween += 1 }
+                    if context.units[other].isWord, context.units[other].traits.action.contains(.handling) { handled = true }
                     // `no deja de sorprender`: the negation is of `dejar de`, and the whole says it goes on.
                     if context.units[other].key == "de", other > 0, context.units[other - 1].key.hasPrefix("dej") { break }
                     // A reason after the negated verb is outside its scope: `prefiero no opinar por el desengaño`.
@@ -107,6 +117,8 @@ enum Negation {
                 if verbsBetween == 1, opensWithInfinitive(after: other, before: unitIndex, context) { verbsBetween += 1 }
                 if verbsBetween >= 2 || verbsBetween == 1 && isVerbOpinion(unit) { break }
                 let negator = context.units[other]
+                // The problem a negated verb did not deal with stands (`nadie atendió mi queja`).
+                if handled, context.contributions[index].value < 0, unit.tokens.count == 1, context.contributions[index].list == "nouns" { break }
                 // An expression that spent its negation on itself (`no vale la pena`, `no quiero volver`) names, in
                 // the infinitive after it, what is not worth it or wanted: `no vale la pena desperdiciar el tiempo`
                 // does not praise wasting it, nor `no quiero volver a tener problemas` problems.
