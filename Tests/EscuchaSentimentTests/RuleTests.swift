@@ -656,6 +656,10 @@ import Testing
         #expect(values("con la cantidad justa de sal", fullAnalyzer).isEmpty)  // just right
         #expect(values("la habitación es pequeña", fullAnalyzer) == ["pequeña": -0.65])  // a room's size: the lexicon's mild word
         #expect(values("las raciones", fullAnalyzer).isEmpty)  // the noun, not `racionar`
+        // `pequeño` describes where it is not said of the thing.
+        #expect(values("Bonita actividad si vas con niños pequeños", fullAnalyzer) == ["Bonita": 2])
+        #expect(values("un pequeño quiosco al centro", fullAnalyzer).isEmpty)
+        #expect(values("el museo es muy pequeño", fullAnalyzer) == ["pequeño": -0.845])
     }
 }
 

@@ -5,6 +5,9 @@
 /// lexicon): `raciones pequeñas`, `la cantidad era justita`, `platos minimalistas` read as `escaso` (match
 /// `portion size`). Boosters, negation and the other rules then apply as to any opinion.
 ///
+/// `pequeño` is an opinion only when it is said of the thing (`es muy pequeño`); attributive, it describes
+/// (`niños pequeños`, `un pequeño quiosco`).
+///
 /// The noun may stand right before the size word (`baño enorme`), or before a copula, a booster or a negator
 /// (`la habitación no era muy grande`), or right after it (`una enorme terraza`).
 enum SpaceSizes {
@@ -44,9 +47,25 @@ enum SpaceSizes {
             } else if let scarce, smallSizes.contains(key), let noun = noun(of: index, among: portions, units),
                       !key.hasPrefix("just") || !units[noun].key.hasPrefix("cantidad") {
                 units[index].opinion = scarce
+            } else if units[index].opinion?.entry.term == "pequeño", !isPredicated(index, units) {
+                // `niños pequeños`, `una pequeña introducción`, `un pequeño quiosco`: a description. Said of the
+                // thing (`es muy pequeño`, `la habitación era pequeña`) it stays the lexicon's mild complaint.
+                units[index].opinion = nil
             }
         }
     }
+
+    /// Whether the word at `index` is said of its subject: after a copula, `más`, `tan`, a booster or a dampener.
+    static func isPredicated(_ index: Int, _ units: [Unit]) -> Bool {
+        guard index > 0 else { return false }
+        let previous = units[index - 1]
+        return previous.isWord && (copulas.contains(previous.key) || predicateVerbs.contains(previous.key) || previous.has(.booster)
+            || previous.has(.dampener))
+    }
+
+    /// Verbs besides the copulas that say what a thing is like: `queda pequeño`, `se ve pequeño`, `me pareció pequeño`.
+    static let predicateVerbs: Set<String> = ["queda", "quedan", "quedaba", "quedaban", "quedo", "quedaron", "ve", "ven", "veia",
+                                              "veian", "parecio", "parecieron", "resulta", "resultan", "son", "sea", "sean"]
 
     /// The noun among `nouns` the word at `index` describes: right after it, or before it with only copulas,
     /// boosters and negators between.
