@@ -405,6 +405,8 @@ import Testing
         // negator `pude` is a success.
         #expect(values("no puedo ir el martes").isEmpty)
         #expect(values("no me puedo comunicar con ustedes") == ["comunicar": -1.5])
+        #expect(values("no puedo facturar la maleta") == ["facturar": -1.5])
+        #expect(values("no puedo transferir a otros bancos") == ["transferir": -1.5])
         // An owed action is the unmet expectation's, counted once.
         #expect(rules("no puedo cancelar el pedido", "cancelar").count == 1)
         #expect(values("pude entrar sin problema")["entrar"] == nil)

@@ -130,7 +130,10 @@ enum Impediments {
     /// Infinitives of reaching a service: failing at them is a complaint in any tense.
     static let accessActions: Set<String> = ["acceder", "entrar", "ingresar", "conectar", "conectarse", "comunicar", "comunicarse",
                                              "contactar", "loguear", "iniciar", "descargar", "instalar", "pagar", "reservar",
-                                             "comprar", "cancelar", "registrar", "registrarse", "activar", "llamar"]
+                                             "comprar", "cancelar", "registrar", "registrarse", "activar", "llamar", "facturar", "embarcar",
+                                             "imprimir", "modificar", "cambiar", "consultar", "recuperar", "transferir", "retirar", "abrir",
+                                             "validar", "completar", "finalizar", "tramitar", "solicitar", "contratar",
+                                             "renovar", "confirmar", "enviar", "elegir", "seleccionar", "canjear"]
 
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
