@@ -473,6 +473,10 @@ import Testing
         #expect(terms("Comisiones bajas") == ["comisiones … bajas"])
         #expect(score("Las comisiones son elevadas") < -0.2)
         #expect(score("Bajaron la tarifa") > 0)
+        // What the customer gets rates the other way; `bajar datos` is downloading them.
+        #expect(score("Me redujeron la velocidad") < -0.2 && score("La señal es muy baja") < -0.2)
+        #expect(score("Me subieron el límite de la tarjeta") > 0.2)
+        #expect(terms("No puedo bajar los datos").isEmpty)
         // A decrease asked for says the price is too high.
         #expect(score("Que bajen los precios") < -0.2 && score("Bajar las comisiones") < -0.2)
         // Without a cost word, or negated, or a verb beside a document: no opinion.

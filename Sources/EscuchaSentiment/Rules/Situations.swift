@@ -317,12 +317,16 @@ enum Recommendations {
 /// `bajo`) or a moving verb (`subir`, `bajar`) carries no opinion alone (`alta calidad`, `subir al avión`), but
 /// said of what the customer pays it does. The cost word is in the same clause, up to `reach` words away on
 /// either side. `subir` and `bajar` rate only amounts: `subir la factura` is uploading it (`la factura se duplica`
-/// is a rise). Negated (`el precio no es alto`),
+/// is a rise). What the customer gets rates the other way (`me redujeron la velocidad`, `la señal es muy baja`).
+/// Negated (`el precio no es alto`),
 /// the level says nothing either way and gives no cue.
 enum CostLevel {
     static let reach = 4
     /// A decrease asked for is a complaint about the price, as mild as a suggestion.
     static let demandedDecrease = -1.0
+    /// The `cost` weight of what the customer gets rather than pays (`cobertura`, `velocidad`); twice it for one that
+    /// `subir` and `bajar` do not rate (`bajar datos` is downloading them).
+    static let benefitKind = -1.0
 
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
@@ -341,9 +345,15 @@ enum CostLevel {
             let movesDocuments = !isVerb || !(unit.key.hasPrefix("sub") || unit.key.hasPrefix("baj"))
             guard let cost = near.first(where: { position in
                 guard let kind = context.units[position].modifiers[.cost] else { return false }
-                return movesDocuments || kind == 1
+                return movesDocuments || kind != 2 && kind != 2 * benefitKind
             }) else { continue }
             if context.isNegated(index) { continue }
+            // What the customer gets (`datos`, `cobertura`) rates the other way: less of it is the complaint.
+            if let kind = context.units[cost].modifiers[.cost], kind < 0 {
+                out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(cost)) … \(unit.key)", rule: "cost level",
+                                                   cue: context.cue(cost), value: -weight))
+                continue
+            }
             // Asked for rather than reported (`que bajen los precios`, `bajar las comisiones`): the price is too high.
             let asked = isVerb && weight > 0 && (unit.traits.infinitive || unit.key.hasSuffix("en") || unit.key.hasSuffix("e"))
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(cost)) … \(unit.key)", rule: "cost level",
