@@ -258,6 +258,9 @@ import Testing
         #expect(fullAnalyzer.analyze("Bonito, tres horas de cola.").contributions.first!.value > 0)  // mild praise: a mixed review
         // A strong emoji cue that closes the text frames every sentence.
         #expect(values("Genial. Se cortó la luz otra vez, es malo. 🙃")["Genial"]! < 0)
+        // …and so does it after a repeated failure with no opinion word; a closing 👏 does not.
+        #expect(fullAnalyzer.analyze("Excelente @TransSur, la micro pasó llena por cuarta vez. Qué haríamos sin ustedes 🙃").score.label == .neg)
+        #expect(fullAnalyzer.analyze("Llegando a casa de nuevo, y como siempre un gustazo volar con ellos 👏").score.label == .pos)
     }
 
     @Test func aSlowVerbWithALongTimeIsALongWait() {

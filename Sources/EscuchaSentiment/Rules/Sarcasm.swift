@@ -37,9 +37,12 @@ enum Sarcasm {
                 if context.units[index].modifiers[.sarcasm] != nil, context.units[index].isSymbolic { closing = index }
                 index -= 1
             }
-            let hasNegative = context.contributions.contains { $0.value < 0 && !context.units[$0.unit].isSymbolic }
             let contrast = context.units.contains(where: SentimentAnalyzer.isContrast)
             let strong = closing.map { context.units[$0].modifiers[.sarcasm]! >= strongCue } ?? false
+            // A complaint; before a strong cue (🙃) a word cue of a repeated failure is one too (`la micro pasó
+            // llena por cuarta vez … 🙃`), though before 👏 it may be praise (`como siempre un gustazo 👏`).
+            let hasNegative = context.contributions.contains { $0.value < 0 && !context.units[$0.unit].isSymbolic }
+                || strong && context.units.contains { $0.isWord && $0.has(.sarcasm) && $0.modifiers[.sarcasm]! >= strongCue }
             if let closing, hasNegative, strong || !contrast {
                 for index in context.contributions.indices where context.contributions[index].value > 0 {
                     let value = context.contributions[index].value
