@@ -258,6 +258,10 @@ import Testing
         #expect(fullAnalyzer.analyze("Bonito, tres horas de cola.").contributions.first!.value > 0)  // mild praise: a mixed review
         // A strong emoji cue that closes the text frames every sentence.
         #expect(values("Genial. Se cortó la luz otra vez, es malo. 🙃")["Genial"]! < 0)
+        // Liking a complaint is irony; liking with a concession or a denied problem is not.
+        #expect(fullAnalyzer.analyze("Me encanta que la página no funcione").score.label == .neg)
+        #expect(fullAnalyzer.analyze("Me encanta que no haya ruido").score.label == .pos)
+        #expect(fullAnalyzer.analyze("Me encanta ir aunque es caro").score.label == .pos)
         // …and so does it after a repeated failure with no opinion word; a closing 👏 does not.
         #expect(fullAnalyzer.analyze("Excelente @TransSur, la micro pasó llena por cuarta vez. Qué haríamos sin ustedes 🙃").score.label == .neg)
         #expect(fullAnalyzer.analyze("Llegando a casa de nuevo, y como siempre un gustazo volar con ellos 👏").score.label == .pos)

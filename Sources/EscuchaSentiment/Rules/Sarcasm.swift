@@ -6,7 +6,8 @@
 /// `pero` or `aunque` makes the text a plain mixed review).
 /// Without a cue, praise followed in its sentence by a failure the rules found (a deprivation or an
 /// unmet expectation: `Genial el servicio: me cambiaron el router y tengo menos cobertura`) with no
-/// contrast word between them is irony too; `La comida excelente pero no llegó el postre` is not.
+/// contrast word between them is irony too; `La comida excelente pero no llegó el postre` is not. So is a
+/// verb of liking whose clause holds a complaint (`me encanta pagar 60 euros para que el wifi vaya a pedales`).
 enum Sarcasm {
     /// A praise word read as irony is a complaint, but a milder one than the word's own strength.
     static let ironyFactor = -0.6
@@ -54,6 +55,7 @@ enum Sarcasm {
         // Irony turns praise, and needs a cue or a failure the rules found.
         guard context.contributions.contains(where: { $0.value > 0 }),
               context.units.contains(where: { $0.has(.sarcasm) }) || context.contributions.contains(where: isFailure)
+                || context.contributions.contains(where: { likingVerbs.contains($0.term) })
         else { return }
         let contributions = ContributionIndex(context)
         for (sentenceIndex, sentence) in context.sentences.enumerated() {
@@ -112,6 +114,7 @@ extension Sarcasm {
     static func ironyWithoutCue(_ context: inout RuleContext, sentence: Range<Int>, _ contributions: ContributionIndex) {
         let members = Array(contributions.contributions(of: sentence))
         guard let failure = members.filter({ isFailure(context.contributions[$0]) }).map({ context.contributions[$0].unit }).min()
+            ?? likedComplaint(members, context)
         else { return }
         let praise = members.filter { context.contributions[$0].value > 0 && context.contributions[$0].unit < failure }
         guard let opening = members.min(by: { context.contributions[$0].unit < context.contributions[$1].unit }),
@@ -129,6 +132,24 @@ extension Sarcasm {
 }
 
 extension Sarcasm {
+    /// Verbs of liking that, opening a sentence, can take a clause (`me encanta que…`, `me encanta pagar…`).
+    static let likingVerbs: Set<String> = ["encantar", "fascinar", "amar", "adorar"]
+
+    /// `Me encanta pagar 60 euros para que el wifi vaya a pedales`, `me fascina que siempre se caiga la app`: a
+    /// verb of liking whose own clause (up to punctuation) holds a complaint likes the complaint, which is irony.
+    /// The unit of that complaint, if the sentence opens with such a verb followed by `que` or an infinitive.
+    static func likedComplaint(_ members: [Int], _ context: RuleContext) -> Int? {
+        guard let opening = members.min(by: { context.contributions[$0].unit < context.contributions[$1].unit }),
+              likingVerbs.contains(context.contributions[opening].term), context.contributions[opening].value > 0 else { return nil }
+        let verb = context.contributions[opening].unit
+        guard verb + 1 < context.units.count, context.units[verb + 1].key == "que" || context.units[verb + 1].traits.infinitive else { return nil }
+        var end = verb + 1
+        while end < context.units.count, context.sentenceOf[end] == context.sentenceOf[verb],
+              context.units[end].isWord || context.units[end].isSymbolic || !context.units[end].breaksClause { end += 1 }
+        return members.map { context.contributions[$0] }.filter { $0.value < 0 && $0.unit > verb && $0.unit < end && !context.units[$0.unit].isSymbolic }
+            .map(\.unit).min()
+    }
+
     /// A complaint this strong or stronger (the sum of its sentence, none of it praise)…
     static let echoedComplaint = -1.5
     /// …followed by a short sentence of praise alone, at most this many words…
