@@ -758,6 +758,8 @@ import Testing
         #expect(values("hola a todos, Excelente Jornada de viernes para el equipo") == ["Excelente": 3.5])
         #expect(values("el lunes salimos hacia el Hotel Excelente Playa con los niños").isEmpty)
         #expect(values("Bueno, llegamos a las diez").isEmpty)
+        #expect(values("qué pena, bueno, igual no podía ir", fullAnalyzer).keys.sorted() == ["qué pena"])  // after a comma too
+        #expect(values("no puedo darme el lujo de ir", fullAnalyzer).isEmpty)  // to afford to
         #expect(values("Muy Buena Comida") == ["Buena": 2.6])  // a title in title case keeps its words
         #expect(values("buenos días, una consulta").isEmpty)
         // A brand's apology formula in a reply is not a customer's complaint.

@@ -57,7 +57,7 @@ enum ProperNames {
 /// connective, these words organise talk; they do not praise.
 enum DiscourseMarkers {
     static let markers: Set<String> = ["bueno", "bien", "vale", "buenas", "ok", "okay"]
-    static let connectives: Set<String> = ["pues", "pero", "y", "nada", "entonces", "a", "que", "lo"]
+    static let connectives: Set<String> = ["pues", "pero", "y", "nada", "entonces", "a", "que", "lo", "igual", "total", "ya"]
     static let concessions: Set<String> = ["pero", "aunque"]
 
     static func apply(_ units: inout [Unit], sentences: [Range<Int>]) {
@@ -73,6 +73,12 @@ enum DiscourseMarkers {
             if pause || next.isWord && connectives.contains(next.key) {
                 units[first].opinion = nil
             }
+        }
+        // After a comma too: `qué lástima, bueno, igual no podía ir`, `…, bueno pues nada`.
+        for index in units.indices.dropFirst() where units[index].key == "bueno" && units[index].opinion != nil && index + 1 < units.count {
+            let previous = units[index - 1], next = units[index + 1]
+            guard !previous.isWord, previous.key.hasPrefix(",") || previous.key.hasPrefix("…") || previous.key.hasPrefix("...") else { continue }
+            if !next.isWord && next.key.hasPrefix(",") || next.isWord && connectives.contains(next.key) { units[index].opinion = nil }
         }
     }
 }
