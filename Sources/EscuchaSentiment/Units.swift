@@ -73,8 +73,13 @@ struct WordTraits {
     var shouted = false
     /// Longer than one letter (`a`, `y` in capitals say nothing of shouting).
     var longerThanOneLetter = false
+    /// Size words, spaces, portions and copulas, for `SpaceSizes`.
+    var sizing = SpaceSizes.Sizing()
 
     enum TimeUnit: UInt8 { case none, minutes, hours }
+    /// `desde`, and a day it may start from (`ayer`, `viernes`), for `LongWait` (`llevo desde el viernes esperando`).
+    var since = Since.none
+    enum Since: UInt8 { case none, marker, day }
 }
 
 /// Everything the sentiment model reads from one word surface, computed once per thread (surfaces repeat:
@@ -208,6 +213,8 @@ final class WordReading {
         if Resolutions.removals.contains(forms.lemma) || infinitives.contains(where: Resolutions.removals.contains) { traits.action.insert(.removal) }
         if Resolutions.solvingVerbs.contains(forms.lemma) || infinitives.contains(where: Resolutions.solvingVerbs.contains) { traits.action.insert(.solving) }
         if Negation.handlingVerbs.contains(forms.lemma) || infinitives.contains(where: Negation.handlingVerbs.contains) { traits.action.insert(.handling) }
+        traits.sizing = SpaceSizes.sizing(key: forms.key, term: opinion?.entry.term)
+        traits.since = forms.key == "desde" ? .marker : LongWait.sinceDays.contains(forms.key) ? .day : .none
         traits.timeUnit = LongWait.longUnits.contains(forms.key) ? .hours : LongWait.minuteUnits.contains(forms.key) ? .minutes : .none
         traits.demandable = UnmetExpectations.demandVerbs.contains(forms.lemma) || infinitives.contains(where: UnmetExpectations.demandVerbs.contains)
         traits.imperative = traits.demandable && lookup.normalizer.isImperativeWithClitics(forms.normalized)

@@ -75,7 +75,7 @@ enum DiscourseMarkers {
             }
         }
         // After a comma too: `qué lástima, bueno, igual no podía ir`, `…, bueno pues nada`.
-        for index in units.indices.dropFirst() where units[index].key == "bueno" && units[index].opinion != nil && index + 1 < units.count {
+        for index in units.indices.dropFirst() where units[index].opinion != nil && index + 1 < units.count && units[index].key == "bueno" {
             let previous = units[index - 1], next = units[index + 1]
             guard !previous.isWord, previous.key.hasPrefix(",") || previous.key.hasPrefix("…") || previous.key.hasPrefix("...") else { continue }
             if !next.isWord && next.key.hasPrefix(",") || next.isWord && connectives.contains(next.key) { units[index].opinion = nil }

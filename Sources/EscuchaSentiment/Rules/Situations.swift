@@ -430,10 +430,10 @@ enum LongWait {
     static func waits(_ context: RuleContext, text: NormalizedText) -> [(wait: Int, time: Int)] {
         var out: [(wait: Int, time: Int)] = []
         // `llevo desde el viernes esperando`: the time is the starting day.
-        for index in context.units.indices where context.units[index].key == "desde" {
+        for index in context.units.indices where context.units[index].traits.since == .marker {
             var day = index + 1
             if day < context.units.count, ["el", "la"].contains(context.units[day].key) { day += 1 }
-            guard day < context.units.count, context.clauseOf[day] == context.clauseOf[index], sinceDays.contains(context.units[day].key),
+            guard day < context.units.count, context.clauseOf[day] == context.clauseOf[index], context.units[day].traits.since == .day,
                   let wait = waitWord(near: index, day, context, text: text) else { continue }
             out.append((wait, day))
         }

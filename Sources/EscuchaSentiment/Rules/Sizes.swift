@@ -37,17 +37,50 @@ enum SpaceSizes {
     /// The most words between the noun and the size word: `la habitación era muy grande` has two.
     static let reach = 4
 
+    /// What `SpaceSizes` reads of a word surface, found once per surface (`WordTraits.sizing`), so that the rule
+    /// looks at a flag per word and hashes nothing.
+    struct Sizing: OptionSet {
+        let rawValue: UInt16
+        static let big = Sizing(rawValue: 1)
+        static let small = Sizing(rawValue: 2)
+        /// A form of `justo`: scant of a portion, just right of an amount.
+        static let just = Sizing(rawValue: 4)
+        /// The lexicon's own `pequeño` reading.
+        static let pequeno = Sizing(rawValue: 8)
+        static let space = Sizing(rawValue: 16)
+        static let portion = Sizing(rawValue: 32)
+        /// `cantidad`: of it `justa` is just right.
+        static let amount = Sizing(rawValue: 64)
+        static let copula = Sizing(rawValue: 128)
+        static let predicate = Sizing(rawValue: 256)
+        static let sizeWords: Sizing = [.big, .small, .pequeno]
+    }
+
+    static func sizing(key: String, term: String?) -> Sizing {
+        var sizing = Sizing()
+        if sizes.contains(key) { sizing.insert(.big) }
+        if smallSizes.contains(key) { sizing.insert(.small) }
+        if key.hasPrefix("just") { sizing.insert(.just) }
+        if term == "pequeño" { sizing.insert(.pequeno) }
+        if spaces.contains(key) { sizing.insert(.space) }
+        if portions.contains(key) { sizing.insert(.portion) }
+        if key.hasPrefix("cantidad") { sizing.insert(.amount) }
+        if copulas.contains(key) { sizing.insert(.copula) }
+        if predicateVerbs.contains(key) { sizing.insert(.predicate) }
+        return sizing
+    }
+
     static func apply(_ units: inout [Unit], spacious: OpinionLookup.Found?, scarce: OpinionLookup.Found?) {
-        for index in units.indices where units[index].isWord {
-            let key = units[index].key
-            if let spacious, units[index].opinion == nil, sizes.contains(key), noun(of: index, among: spaces, units) != nil {
+        for index in units.indices where !units[index].traits.sizing.isDisjoint(with: .sizeWords) && units[index].isWord {
+            let sizing = units[index].traits.sizing
+            if let spacious, units[index].opinion == nil, sizing.contains(.big), noun(of: index, among: .space, units) != nil {
                 units[index].opinion = spacious
                 // `enorme` also boosts; as the opinion it boosts nothing after it.
                 units[index].modifiers[.booster] = nil
-            } else if let scarce, smallSizes.contains(key), let noun = noun(of: index, among: portions, units),
-                      !key.hasPrefix("just") || !units[noun].key.hasPrefix("cantidad") {
+            } else if let scarce, sizing.contains(.small), let noun = noun(of: index, among: .portion, units),
+                      !sizing.contains(.just) || !units[noun].traits.sizing.contains(.amount) {
                 units[index].opinion = scarce
-            } else if units[index].opinion?.entry.term == "pequeño", !isPredicated(index, units) {
+            } else if sizing.contains(.pequeno), units[index].opinion != nil, !isPredicated(index, units) {
                 // `niños pequeños`, `una pequeña introducción`, `un pequeño quiosco`: a description. Said of the
                 // thing (`es muy pequeño`, `la habitación era pequeña`) it stays the lexicon's mild complaint.
                 units[index].opinion = nil
@@ -59,7 +92,7 @@ enum SpaceSizes {
     static func isPredicated(_ index: Int, _ units: [Unit]) -> Bool {
         guard index > 0 else { return false }
         let previous = units[index - 1]
-        return previous.isWord && (copulas.contains(previous.key) || predicateVerbs.contains(previous.key) || previous.has(.booster)
+        return previous.isWord && (!previous.traits.sizing.isDisjoint(with: [.copula, .predicate]) || previous.has(.booster)
             || previous.has(.dampener))
     }
 
@@ -67,18 +100,18 @@ enum SpaceSizes {
     static let predicateVerbs: Set<String> = ["queda", "quedan", "quedaba", "quedaban", "quedo", "quedaron", "ve", "ven", "veia",
                                               "veian", "parecio", "parecieron", "resulta", "resultan", "son", "sea", "sean"]
 
-    /// The noun among `nouns` the word at `index` describes: right after it, or before it with only copulas,
+    /// The noun of kind `nouns` the word at `index` describes: right after it, or before it with only copulas,
     /// boosters and negators between.
-    static func noun(of index: Int, among nouns: Set<String>, _ units: [Unit]) -> Int? {
-        if index + 1 < units.count, nouns.contains(units[index + 1].key) { return index + 1 }
+    static func noun(of index: Int, among nouns: Sizing, _ units: [Unit]) -> Int? {
+        if index + 1 < units.count, units[index + 1].traits.sizing.contains(nouns) { return index + 1 }
         var probe = index - 1
         var between = 0
         while probe >= 0, between <= reach {
             let unit = units[probe]
-            if nouns.contains(unit.key) { return probe }
+            if unit.traits.sizing.contains(nouns) { return probe }
             // Quotes around the word (`raciones muy "minimalistas"`) stand for nothing.
-            if quotes.contains(unit.key) { probe -= 1; continue }
-            guard unit.isWord, copulas.contains(unit.key) || unit.has(.booster) || unit.has(.dampener) || unit.has(.negator) else { return nil }
+            if !unit.isWord, quotes.contains(unit.key) { probe -= 1; continue }
+            guard unit.isWord, unit.traits.sizing.contains(.copula) || unit.has(.booster) || unit.has(.dampener) || unit.has(.negator) else { return nil }
             between += 1
             probe -= 1
         }
