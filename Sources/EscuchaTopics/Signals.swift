@@ -86,6 +86,9 @@ public struct SignalDetector: Sendable {
         for hit in found {
             let kind = kinds[hit.topic]
             var evidence = hit.evidence.filter { !isNegated($0, text) }
+            if kind == .effort {
+                evidence = evidence.filter { !isInformationQuestion($0, sentence: text.sentences[hit.sentence].tokens, text) }
+            }
             if kind == .legal, sentiment.score.label != .neg {
                 evidence = evidence.filter { isVerbPhrase($0, text) || hasLegalAction(near: $0, in: text.sentences[hit.sentence].tokens, text) }
             }
@@ -132,6 +135,24 @@ public struct SignalDetector: Sendable {
             }
         }
         return nil
+    }
+
+    /// Question words that ask for information: `¿a dónde tengo que ir?`, `¿qué tengo que hacer?` ask the way, they
+    /// report no effort. `¿por qué tengo que llamar cinco veces?` complains, and stays.
+    static let informationWords: Set<String> = ["donde", "adonde", "como", "cuando", "cual", "cuales", "que"]
+
+    /// Whether the evidence is asked about in a question (the sentence has a `?`) right after a question word.
+    func isInformationQuestion(_ range: Range<Int>, sentence: Range<Int>, _ text: NormalizedText) -> Bool {
+        guard sentence.contains(where: { text.tokens[$0].kind == .punctuation && text.tokens[$0].surface.contains("?") }) else { return false }
+        var index = range.lowerBound - 1
+        while index >= sentence.lowerBound, range.lowerBound - index <= 3 {
+            let token = text.tokens[index]
+            if Self.informationWords.contains(token.key) {
+                return !(token.key == "que" && index > sentence.lowerBound && ["por", "lo"].contains(text.tokens[index - 1].key))
+            }
+            index -= 1
+        }
+        return false
     }
 
     /// A negator up to five words before, in the same clause, cancels a signal (`no voy a ir a Profeco`,
