@@ -10,8 +10,9 @@ public struct ClassEvidence: Sendable, Equatable {
     /// Positive and negative opinion, as shares (only their ratio and the compound decide a class).
     public var positive: Double
     public var negative: Double
-    /// Every opinion in the text is a lukewarm word (`regular`, `normalito`, `ni fu ni fa`, `aceptable`): the
-    /// passive's own vocabulary, whatever side of zero the compound falls.
+    /// Every opinion in the text is a lukewarm word (`regular`, `normalito`, `ni fu ni fa`, `aceptable`), or the
+    /// writer says the sides weigh the same (`ni bien ni mal`): the passive's own vocabulary, whatever side of zero
+    /// the compound falls.
     public var lukewarm: Bool
 
     /// Words rated this close to zero, or closer, say "so-so".
@@ -26,7 +27,9 @@ public struct ClassEvidence: Sendable, Equatable {
 
     public init(document: Document, sentiment: SentimentAnalysis) {
         let score = sentiment.score
+        // So-so words only, or the writer's verdict that the sides weigh the same (`Ni bien ni mal. Funciona, pero…`).
         let lukewarm = !sentiment.contributions.isEmpty && sentiment.contributions.allSatisfy { abs($0.valence) <= Self.lukewarmValence }
+            || sentiment.statesEvenVerdict
         let spans = Self.improvementAnswers(of: document)
         let inside = { (range: Range<Int>) in spans.contains { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound } }
         guard !spans.isEmpty, sentiment.contributions.contains(where: { $0.value > 0 && inside($0.utf8) }) else {

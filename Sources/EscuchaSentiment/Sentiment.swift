@@ -113,4 +113,12 @@ public struct SentimentAnalysis: Sendable, Equatable {
     public var contributions: [Contribution]
     /// The language of a text that was not scored because it is not Spanish (`en`); nil for a scored text.
     public var language: String? = nil
+
+    /// Whether the writer's own verdict says praise and complaint weigh the same (`ni bien ni mal`, `ni fu ni fa`):
+    /// a passive's answer, whatever side of zero the rest leans.
+    public var statesEvenVerdict: Bool { Self.statesEvenVerdict(contributions) }
+
+    static func statesEvenVerdict(_ contributions: [Contribution]) -> Bool {
+        contributions.contains { $0.rules.contains { $0.rule == "balanced verdict" && $0.cue.map(BalancedVerdict.evenVerdicts.contains) == true } }
+    }
 }

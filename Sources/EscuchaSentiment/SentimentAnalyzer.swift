@@ -220,7 +220,7 @@ public struct SentimentAnalyzer: Sendable {
         }
         // A verdict that says the sides weigh the same (`Ni bien ni mal.`, `ni lo recomiendo ni lo desaconsejo`) is
         // the writer's own label. Verdicts that only temper (`sin más`, `para lo que es`, `cumple`) leave it to the sum.
-        let balanced = contributions.contains { $0.rules.contains { $0.rule == "balanced verdict" && $0.cue.map(BalancedVerdict.evenVerdicts.contains) == true } }
+        let balanced = SentimentAnalysis.statesEvenVerdict(contributions)
         let score = SentimentScore(sum: totals.sum, positiveMass: totals.positive, negativeMass: totals.negative, neutralWords: totals.neutral,
                                    contrasted: context.units.contains { Self.isContrast($0) }, balanced: balanced)
         return SentimentAnalysis(score: score, sentences: sentences, contributions: contributions)

@@ -86,6 +86,8 @@ struct ClassifierTests {
         }
         #expect(evidence("Normal. Ni fu ni fa").lukewarm && evidence("normalito").lukewarm && evidence("regular").lukewarm)
         #expect(!evidence("regular, y encima caro").lukewarm && !evidence("Sin más").lukewarm)
+        // The writer's own verdict that the sides weigh the same, whatever the rest leans.
+        #expect(evidence("Ni bien ni mal. Funciona, pero tampoco me sorprende nada.").lukewarm)
         let classification = Classification(document: Document(id: DocumentID("s"), kind: .survey, channel: "survey:x", text: "normalito",
                                                                location: SourceLocation(file: "f", record: 0)),
                                             sentiment: analyzer.analyze("normalito"), signals: [], classifier: .calibrated)
