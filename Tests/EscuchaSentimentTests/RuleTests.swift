@@ -258,6 +258,8 @@ import Testing
         #expect(fullAnalyzer.analyze("Bonito, tres horas de cola.").contributions.first!.value > 0)  // mild praise: a mixed review
         // A strong emoji cue that closes the text frames every sentence.
         #expect(values("Genial. Se cortó la luz otra vez, es malo. 🙃")["Genial"]! < 0)
+        // A closing 🙃 after sentences of praise alone makes all of them ironic.
+        #expect(fullAnalyzer.analyze("Genial, ahora para entrar necesito la huella, el SMS y el PIN. Comodísimo todo 🙃").score.label == .neg)
         // Liking a complaint is irony; liking with a concession or a denied problem is not.
         #expect(fullAnalyzer.analyze("Me encanta que la página no funcione").score.label == .neg)
         #expect(fullAnalyzer.analyze("Me encanta que no haya ruido").score.label == .pos)

@@ -3,7 +3,8 @@
 /// positive words of that sentence turn negative. An emoji-only sentence right after counts as part of
 /// the sentence it follows, and an emoji cue that ends a text with a complaint frames all of it
 /// (`Excelente, ahora el cable se corta cuando llueve. Innovación pura 🙃`; a closing 👏 only when no
-/// `pero` or `aunque` makes the text a plain mixed review).
+/// `pero` or `aunque` makes the text a plain mixed review). A closing 🙃 frames a text of several sentences
+/// even where the model found no complaint (`Genial, ahora necesito la huella, el SMS y el PIN. Comodísimo 🙃`).
 /// Without a cue, praise followed in its sentence by a failure the rules found (a deprivation or an
 /// unmet expectation: `Genial el servicio: me cambiaron el router y tengo menos cobertura`) with no
 /// contrast word between them is irony too; `La comida excelente pero no llegó el postre` is not. So is a
@@ -44,6 +45,7 @@ enum Sarcasm {
             // llena por cuarta vez … 🙃`), though before 👏 it may be praise (`como siempre un gustazo 👏`).
             let hasNegative = context.contributions.contains { $0.value < 0 && !context.units[$0.unit].isSymbolic }
                 || strong && context.units.contains { $0.isWord && $0.has(.sarcasm) && $0.modifiers[.sarcasm]! >= strongCue }
+                || strong && !contrast && context.sentences.count > 1
             if let closing, hasNegative, strong || !contrast {
                 for index in context.contributions.indices where context.contributions[index].value > 0 {
                     let value = context.contributions[index].value
