@@ -675,6 +675,7 @@ import Testing
         #expect(values("Bonita actividad si vas con niños pequeños", fullAnalyzer) == ["Bonita": 2])
         #expect(values("un pequeño quiosco al centro", fullAnalyzer).isEmpty)
         #expect(values("el museo es muy pequeño", fullAnalyzer) == ["pequeño": -0.845])
+        #expect(values("por las estrechas calles del centro", fullAnalyzer).isEmpty)
     }
 }
 

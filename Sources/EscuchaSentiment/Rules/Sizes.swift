@@ -5,8 +5,8 @@
 /// lexicon): `raciones pequeñas`, `la cantidad era justita`, `platos minimalistas` read as `escaso` (match
 /// `portion size`). Boosters, negation and the other rules then apply as to any opinion.
 ///
-/// `pequeño` is an opinion only when it is said of the thing (`es muy pequeño`); attributive, it describes
-/// (`niños pequeños`, `un pequeño quiosco`).
+/// `pequeño` and `estrecho` are opinions only when said of the thing (`es muy pequeño`); attributive, they
+/// describe (`niños pequeños`, `un pequeño quiosco`, `las estrechas calles`).
 ///
 /// The noun may stand right before the size word (`baño enorme`), or before a copula, a booster or a negator
 /// (`la habitación no era muy grande`), or right after it (`una enorme terraza`).
@@ -45,7 +45,7 @@ enum SpaceSizes {
         static let small = Sizing(rawValue: 2)
         /// A form of `justo`: scant of a portion, just right of an amount.
         static let just = Sizing(rawValue: 4)
-        /// The lexicon's own `pequeño` reading.
+        /// The lexicon's own reading of `pequeño` or `estrecho` (`describingSizes`).
         static let pequeno = Sizing(rawValue: 8)
         static let space = Sizing(rawValue: 16)
         static let portion = Sizing(rawValue: 32)
@@ -56,12 +56,16 @@ enum SpaceSizes {
         static let sizeWords: Sizing = [.big, .small, .pequeno]
     }
 
+    /// Lexicon entries for a small or narrow size, complaints only when said of the thing (`es muy estrecho`),
+    /// descriptions otherwise (`un pequeño quiosco`, `por las estrechas calles`).
+    static let describingSizes: Set<String> = ["pequeño", "estrecho"]
+
     static func sizing(key: String, term: String?) -> Sizing {
         var sizing = Sizing()
         if sizes.contains(key) { sizing.insert(.big) }
         if smallSizes.contains(key) { sizing.insert(.small) }
         if key.hasPrefix("just") { sizing.insert(.just) }
-        if term == "pequeño" { sizing.insert(.pequeno) }
+        if let term, describingSizes.contains(term) { sizing.insert(.pequeno) }
         if spaces.contains(key) { sizing.insert(.space) }
         if portions.contains(key) { sizing.insert(.portion) }
         if key.hasPrefix("cantidad") { sizing.insert(.amount) }
