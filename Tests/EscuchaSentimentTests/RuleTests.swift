@@ -643,6 +643,8 @@ import Testing
         #expect(values("encontrarás mejores precios en otro sitio") == ["mejores": -1.5])
         #expect(values("aquí encontrarás los mejores precios") == ["mejores": 2])
         #expect(values("ahora hay mejor señal") == ["mejor": 2])
+        #expect(values("he comido mejor en otros sitios") == ["mejor": -1.5])  // experience elsewhere
+        #expect(values("he dormido mejor que nunca") == ["mejor": 2])
     }
 
     @Test func postNominalAdjectives() {

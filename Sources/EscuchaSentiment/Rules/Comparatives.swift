@@ -7,7 +7,8 @@
 /// - `antes era mejor`, `antes funcionaba mejor`: a past comparison praises the past, so it complains
 ///   about the present (`mejor que antes` keeps its sign: there `antes` comes after).
 /// - `mejor comprar otro`, `es mejor ir temprano`: `mejor` before an infinitive gives advice, not praise.
-/// - `hay mejores opciones`, `encontrarás mejores precios en otro sitio`: better ones elsewhere is a complaint.
+/// - `hay mejores opciones`, `encontrarás mejores precios en otro sitio`, `he comido mejor en La Flauta`: better
+///   ones elsewhere is a complaint.
 /// - `antes era un hotel divertido`: any praise in the imperfect after `antes` describes the past, and
 ///   complains about the present, like `antes era mejor`.
 enum Comparatives {
@@ -25,6 +26,9 @@ enum Comparatives {
     /// Verbs that say better ones exist elsewhere, by key (`hay mejores opciones`, `encontrarás mejores precios`).
     static let alternativeVerbs: Set<String> = ["hay", "existen", "encontraras", "encontrareis", "encontraran", "encuentras",
                                                 "encuentran", "encontramos", "encontre", "encontrar"]
+    /// Experience had elsewhere, by key: `he comido igual o mejor en La Flauta`, `he estado en mejores hoteles`
+    /// (not negated: `nunca he comido mejor` is praise; nor compared with `que`: `he dormido mejor que nunca`).
+    static let experiences: Set<String> = ["comido", "probado", "dormido", "estado", "cenado", "bebido", "visto", "tenido"]
     /// Words of the negation of comparison: `nada mejor`, `nadie lo hace mejor`, `ninguno mejor`.
     static let nothingWords: Set<String> = ["nada", "nadie", "ningun", "ninguno", "ninguna", "ningunos", "ningunas"]
     /// Verbs that deny that a better one exists or was found, by key: `no hay`, `no conozco`, `no encontrarás`,
@@ -65,10 +69,12 @@ enum Comparatives {
             }
             // `hay mejores opciones`, `encontrarás mejores precios`: better ones elsewhere is a complaint about this
             // one. Plural only: `ahora hay mejor señal` is an improvement.
-            if working.value > 0, working.negatedBy == nil, unit.key == "mejores",
-               let verb = context.before(unitIndex, limit: 3).first(where: { alternativeVerbs.contains(context.units[$0].key) }),
-               !(unitIndex > 0 && ["los", "las"].contains(context.units[unitIndex - 1].key)) {
-                context.contributions[index].apply("comparative", cue: "\(context.cue(verb)) … mejores", to: working.value * alternativesFactor)
+            if working.value > 0, working.negatedBy == nil, unit.key.hasPrefix("mejor"),
+               let verb = context.before(unitIndex, limit: 3).first(where: {
+                   unit.key == "mejores" && alternativeVerbs.contains(context.units[$0].key)
+                       || experiences.contains(context.units[$0].key) && !(unitIndex + 1 < context.units.count && context.units[unitIndex + 1].key == "que") }),
+               !(unitIndex > 0 && ["los", "las", "lo"].contains(context.units[unitIndex - 1].key)) {
+                context.contributions[index].apply("comparative", cue: "\(context.cue(verb)) … \(unit.key)", to: working.value * alternativesFactor)
                 continue
             }
             let before = context.before(unitIndex, limit: 6)
