@@ -38,6 +38,19 @@ enum UnmetExpectations {
         }
     }
 
+    /// Whether the conjugated verb at `verb` takes a word of its own before `target` (a noun, an adverb), rather than
+    /// the infinitive, participle or `a`/`de`/`que` of a periphrasis.
+    static func opensOwnPredicate(_ verb: Int, before target: Int, _ context: RuleContext) -> Bool {
+        guard context.units[verb].isWord, context.units[verb].traits.finite, verb + 1 < target else { return false }
+        var next = verb + 1
+        while next < target, FulfilledExpectations.clitics.contains(context.units[next].key) { next += 1 }
+        guard next < target else { return false }
+        let word = context.units[next]
+        guard word.isWord else { return false }
+        return !word.traits.infinitive && !["a", "de", "que"].contains(word.key)
+            && !WordReading.participleEndings.contains(where: { word.key.hasSuffix($0) })
+    }
+
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
         let negators = context.negators
@@ -48,6 +61,10 @@ enum UnmetExpectations {
             let negator = before[position]
             // An opinion word between the negator and the verb, or right after the verb, takes the negation.
             let between = before[..<position].contains { context.units[$0].opinion != nil }
+            // A verb with its own object between them starts a predicate of its own: in `para los que no tenemos
+            // coche se llega fácil`, `no` is of `tenemos`. Auxiliaries and periphrases go on (`no me lo han
+            // devuelto`, `no pudo llegar`, `no va a llegar`).
+            if before[..<position].contains(where: { opensOwnPredicate($0, before: index, context) }) { continue }
             var after = false
             var next = index + 1
             while next < context.units.count, next <= index + 2, context.clauseOf[next] == context.clauseOf[index], !context.units[next].breaksClause {
