@@ -84,14 +84,14 @@ enum DiscourseMarkers {
 }
 
 /// `la cara`, `unas caras de horror`: after a determiner, `cara` is a face, not `caro` (expensive); `el amo` is
-/// an owner, not `amo` (I love).
+/// an owner, not `amo` (I love); `la crónica` is a report, not `crónico` (chronic).
 enum NounHomographs {
     static let feminine: Set<String> = ["la", "las", "una", "unas", "su", "sus", "mi", "mis", "tu", "tus", "esa", "esas", "esta", "estas", "buena", "mala"]
     static let masculine: Set<String> = ["el", "del", "al", "un", "su", "mi", "tu", "ese", "este", "nuestro", "vuestro"]
     /// Each word, and the determiners that make it the noun (`la cara`, `el amo`, `las tardes`, `al súper`)
     /// rather than the opinion (`caro`, `amar`, `tardar`, `súper` as praise).
     static let words: [String: Set<String>] = ["cara": feminine, "caras": feminine, "amo": masculine, "tardes": feminine,
-                                                 "super": masculine]
+                                                 "super": masculine, "cronica": feminine, "cronicas": feminine]
 
     static func apply(_ units: inout [Unit]) {
         for index in units.indices.dropFirst() where units[index].opinion != nil {
