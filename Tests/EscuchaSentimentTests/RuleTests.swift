@@ -648,6 +648,8 @@ import Testing
         #expect(values("ahora hay mejor señal") == ["mejor": 2])
         #expect(values("he comido mejor en otros sitios") == ["mejor": -1.5])  // experience elsewhere
         #expect(values("he dormido mejor que nunca") == ["mejor": 2])
+        #expect(values("hay cosas más buenas en la ciudad") == ["buenas": -1.5])  // with `más`
+        #expect(values("aquí hay platos más buenos que en otros sitios") == ["buenos": 2])
     }
 
     @Test func postNominalAdjectives() {

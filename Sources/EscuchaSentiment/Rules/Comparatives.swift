@@ -7,8 +7,8 @@
 /// - `antes era mejor`, `antes funcionaba mejor`: a past comparison praises the past, so it complains
 ///   about the present (`mejor que antes` keeps its sign: there `antes` comes after).
 /// - `mejor comprar otro`, `es mejor ir temprano`: `mejor` before an infinitive gives advice, not praise.
-/// - `hay mejores opciones`, `encontrarás mejores precios en otro sitio`, `he comido mejor en La Flauta`: better
-///   ones elsewhere is a complaint.
+/// - `hay mejores opciones`, `encontrarás mejores precios en otro sitio`, `he comido mejor en La Flauta`, `hay
+///   cosas más bellas en la ciudad`: better ones elsewhere is a complaint.
 /// - `antes era un hotel divertido`: any praise in the imperfect after `antes` describes the past, and
 ///   complains about the present, like `antes era mejor`.
 enum Comparatives {
@@ -52,6 +52,13 @@ enum Comparatives {
             let unitIndex = context.contributions[index].unit
             let unit = context.units[unitIndex]
             let working = context.contributions[index]
+            // `hay cosas más bellas en la ciudad`: better ones elsewhere, said with `más` (not compared with `que`).
+            if working.value > 0, working.negatedBy == nil, unitIndex > 0, context.units[unitIndex - 1].key == "mas",
+               !(unitIndex + 1 < context.units.count && context.units[unitIndex + 1].key == "que"),
+               let verb = context.before(unitIndex - 1, limit: 3).first(where: { alternativeVerbs.contains(context.units[$0].key) }) {
+                context.contributions[index].apply("comparative", cue: "\(context.cue(verb)) … más \(unit.key)", to: working.value * alternativesFactor)
+                continue
+            }
             guard comparatives.contains(unit.key) else {
                 // `antes era un hotel divertido`, `anteriormente me gustaba más`: praise of how it was.
                 let before = context.before(unitIndex, limit: 6)
