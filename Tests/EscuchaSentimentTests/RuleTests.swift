@@ -419,6 +419,8 @@ import Testing
         #expect(values("no me puedo comunicar con ustedes") == ["comunicar": -1.5])
         #expect(values("no puedo facturar la maleta") == ["facturar": -1.5])
         #expect(values("no puedo transferir a otros bancos") == ["transferir": -1.5])
+        #expect(values("no puedo hacer el check-in") == ["hacer": -1.5])  // a procedure done with the service
+        #expect(values("no puedo hacer deporte").isEmpty)
         // An owed action is the unmet expectation's, counted once.
         #expect(rules("no puedo cancelar el pedido", "cancelar").count == 1)
         #expect(values("pude entrar sin problema")["entrar"] == nil)

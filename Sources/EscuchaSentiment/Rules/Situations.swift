@@ -152,6 +152,19 @@ enum Impediments {
                                              "validar", "completar", "finalizar", "tramitar", "solicitar", "contratar",
                                              "renovar", "confirmar", "enviar", "elegir", "seleccionar", "canjear"]
 
+    /// Procedures a customer does with a service, by key: `hacer` one of them reaches the service (`no puedo hacer
+    /// el check-in`, `no puedo hacer la transferencia`).
+    static let procedures: Set<String> = ["check-in", "checkin", "check", "checking", "reserva", "pago", "compra", "transferencia",
+                                          "recarga", "portabilidad", "reclamacion", "devolucion", "pedido", "tramite", "cambio", "login"]
+
+    /// Whether the infinitive at `index` is `hacer` with a procedure as its object (`hacer el check-in`).
+    static func doesService(_ index: Int, _ context: RuleContext) -> Bool {
+        guard context.units[index].key == "hacer" else { return false }
+        var next = index + 1
+        if next < context.units.count, Resolutions.determiners.contains(context.units[next].key) { next += 1 }
+        return next < context.units.count && procedures.contains(context.units[next].key)
+    }
+
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
         let negators = context.negators
@@ -166,7 +179,7 @@ enum Impediments {
                 continue
             }
             // An attempt word with an opinion of its own (`conseguido`) is negated by the negation rule already.
-            guard attempts.contains(key) || presentAttempts.contains(key) && unit.traits.action.contains(.access),
+            guard attempts.contains(key) || presentAttempts.contains(key) && (unit.traits.action.contains(.access) || doesService(index, context)),
                   context.units[cue].opinion == nil else { continue }
             // The negator before the attempt, past an auxiliary and pronouns: `no lo he conseguido abrir`.
             var previous = context.skippingPronouns(before: cue)
