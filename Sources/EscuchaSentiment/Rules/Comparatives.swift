@@ -74,8 +74,8 @@ enum Comparatives {
                 context.contributions[index].negatedBy = nil
                 continue
             }
-            // `hay mejores opciones`, `encontrarás mejores precios`: better ones elsewhere is a complaint about this
-            // one. Plural only: `ahora hay mejor señal` is an improvement.
+            // `hay mejores opciones`, `encontrarás mejores precios`, `he comido mejor en otros sitios`: better ones
+            // elsewhere is a complaint about this one. After `hay` plural only: `ahora hay mejor señal` is an improvement.
             if working.value > 0, working.negatedBy == nil, unit.key.hasPrefix("mejor"),
                let verb = context.before(unitIndex, limit: 3).first(where: {
                    unit.key == "mejores" && alternativeVerbs.contains(context.units[$0].key)

@@ -46,14 +46,14 @@ enum SpaceSizes {
         /// A form of `justo`: scant of a portion, just right of an amount.
         static let just = Sizing(rawValue: 4)
         /// The lexicon's own reading of `pequeño` or `estrecho` (`describingSizes`).
-        static let pequeno = Sizing(rawValue: 8)
+        static let describing = Sizing(rawValue: 8)
         static let space = Sizing(rawValue: 16)
         static let portion = Sizing(rawValue: 32)
         /// `cantidad`: of it `justa` is just right.
         static let amount = Sizing(rawValue: 64)
         static let copula = Sizing(rawValue: 128)
         static let predicate = Sizing(rawValue: 256)
-        static let sizeWords: Sizing = [.big, .small, .pequeno]
+        static let sizeWords: Sizing = [.big, .small, .describing]
     }
 
     /// Lexicon entries for a small or narrow size, complaints only when said of the thing (`es muy estrecho`),
@@ -65,7 +65,7 @@ enum SpaceSizes {
         if sizes.contains(key) { sizing.insert(.big) }
         if smallSizes.contains(key) { sizing.insert(.small) }
         if key.hasPrefix("just") { sizing.insert(.just) }
-        if let term, describingSizes.contains(term) { sizing.insert(.pequeno) }
+        if let term, describingSizes.contains(term) { sizing.insert(.describing) }
         if spaces.contains(key) { sizing.insert(.space) }
         if portions.contains(key) { sizing.insert(.portion) }
         if key.hasPrefix("cantidad") { sizing.insert(.amount) }
@@ -84,7 +84,7 @@ enum SpaceSizes {
             } else if let scarce, sizing.contains(.small), let noun = noun(of: index, among: .portion, units),
                       !sizing.contains(.just) || !units[noun].traits.sizing.contains(.amount) {
                 units[index].opinion = scarce
-            } else if sizing.contains(.pequeno), units[index].opinion != nil, !isPredicated(index, units) {
+            } else if sizing.contains(.describing), units[index].opinion != nil, !isPredicated(index, units) {
                 // `niños pequeños`, `una pequeña introducción`, `un pequeño quiosco`: a description. Said of the
                 // thing (`es muy pequeño`, `la habitación era pequeña`) it stays the lexicon's mild complaint.
                 units[index].opinion = nil
