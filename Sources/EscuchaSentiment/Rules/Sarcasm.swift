@@ -57,7 +57,7 @@ enum Sarcasm {
         // Irony turns praise, and needs a cue or a failure the rules found.
         guard context.contributions.contains(where: { $0.value > 0 }),
               context.units.contains(where: { $0.has(.sarcasm) }) || context.contributions.contains(where: isFailure)
-                || context.contributions.contains(where: { likingVerbs.contains($0.term) })
+                || context.contributions.contains(where: { $0.list == "verbs" && likingVerbs.contains($0.term) })
         else { return }
         let contributions = ContributionIndex(context)
         for (sentenceIndex, sentence) in context.sentences.enumerated() {
