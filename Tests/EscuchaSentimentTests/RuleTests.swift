@@ -84,6 +84,13 @@ import Testing
         #expect(values("no tengo ninguna queja") == ["queja": 1.5])
     }
 
+    /// Praise that opens with a concord word carries the `no` before it: `no hay nada que objetar`.
+    @Test func praiseOpeningWithConcordIsNotNegated() {
+        #expect(fullAnalyzer.analyze("no hay nada que objetar").score.label == .pos)
+        #expect(fullAnalyzer.analyze("no me ha parecido nada mal").score.label == .pos)
+        #expect(fullAnalyzer.analyze("un poco más de variedad no vendría nada mal").contributions.map(\.match) == ["exact", "suggestion"])  // `variedad`, and the wish
+    }
+
     @Test func negativeConcordIsOneNegation() {
         #expect(values("no me gustó nada") == ["gustó": -2.4])
         #expect(rules("no me gustó nada", "gustó") == ["negation", "concord"])
