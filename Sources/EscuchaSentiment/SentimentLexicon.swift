@@ -337,10 +337,11 @@ public struct PhraseIndex: Sendable {
                     opinion = OpinionLookup.Found(entry: entry, match: "expression", intensity: [])
                     // A complaint that opens with a negator (`no funciona`) negates what follows (`bien`); praise
                     // that does (`no dejes de probar`, `no tiene desperdicio`) is a litotes, and what follows is
-                    // its object, not negated.
+                    // its object, not negated. Either side that opens with a concord word (`ni caso`, `nada que
+                    // objetar`, `nada mal`) repeats the `no` before it, which the negation rule then leaves alone.
                     let first = negatorKinds(words[0])
                     if entry.valence < 0, let negator = first[.negator] { modifiers[.negator] = negator }
-                    if entry.valence < 0, let concord = first[.concord] { modifiers[.concord] = concord }
+                    if let concord = first[.concord] { modifiers[.concord] = concord }
                 case .modifier(let kind, let weight):
                     modifiers[kind] = weight
                 }

@@ -33,12 +33,11 @@ enum Comparatives {
     static let nothingWords: Set<String> = ["nada", "nadie", "ningun", "ninguno", "ninguna", "ningunos", "ningunas"]
     /// Verbs that deny that a better one exists or was found, by key: `no hay`, `no conozco`, `no encontrarás`,
     /// `nunca he visto`. Copulas are not among them (`no es mejor`, `no está mejor`: not better).
-    static let existenceVerbs: Set<String> = [
+    static let existenceVerbs: Set<String> = experiences.union([
         "hay", "habia", "hubo", "habra", "habria", "existe", "existen", "existia", "conozco", "conocemos", "conoci", "conocimos",
         "encontraras", "encontrareis", "encontrara", "encontraran", "encuentras", "encuentro", "encontre", "encontramos",
-        "encontraria", "vi", "vimos", "probe", "probamos", "recuerdo", "recordamos", "visto", "probado", "comido", "conocido",
-        "encontrado", "dormido", "estado", "tenido", "bebido", "cenado", "desayunado", "viajado",
-    ]
+        "encontraria", "vi", "vimos", "probe", "probamos", "recuerdo", "recordamos", "conocido", "encontrado", "desayunado", "viajado",
+    ])
 
     /// Whether the negation of a comparative denies that anything is better (or worse): a word of nothing
     /// (`nada`, `ninguno`) or a verb of existence or experience between the negator and the comparative.

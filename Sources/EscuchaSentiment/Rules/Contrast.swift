@@ -37,8 +37,8 @@ enum Contrast {
                 let weight = context.units[marker].modifiers[.contrastBefore]!
                 var end = stop[marker + 1 - sentence.lowerBound]
                 // Without a comma the main clause starts at its own verb (`a pesar de estar lejos es muy bonito`).
-                if let ownVerbs = clauseVerbs[context.units[marker].key] {
-                    end = Irrealis.protasisEnd(after: marker, before: end, context, ownVerbs: ownVerbs)
+                if verblessConcessions.contains(context.units[marker].key) {
+                    end = Irrealis.protasisEnd(after: marker, before: end, context, ownVerbs: 0)
                 }
                 // What it introduces, not the cue itself: `lo único malo` is a complaint of its own.
                 scale(&context, index, units: (marker + 1)..<end, by: weight, cue: context.cue(marker))
@@ -50,7 +50,7 @@ enum Contrast {
     /// ruido`): without a comma the main clause starts at the first conjugated verb. After `aunque` the main
     /// clause would start at the second; measured, that gave the complaint after `aunque la calidad es buena`
     /// its full weight where the labeled sets call the text mixed, and unknown words read as verbs moved it.
-    static let clauseVerbs: [String: Int] = ["a pesar de": 0, "pese a": 0]
+    static let verblessConcessions: Set<String> = ["a pesar de", "pese a"]
 
     static func scale(_ context: inout RuleContext, _ index: ContributionIndex, units: Range<Int>, by factor: Double, cue: String) {
         for contribution in index.contributions(of: units) {

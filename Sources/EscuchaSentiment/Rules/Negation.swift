@@ -75,12 +75,10 @@ enum Negation {
             let unit = context.units[unitIndex]
             // Emoji and emoticons comment on the text; a negation before them is not about them.
             guard unit.opinion != nil, unit.isWord else { continue }
-            // An expression that opens with a negative word (`ni caso`, `nada del otro mundo`, `ni loco`)
-            // repeats an earlier negation by concord: `no me hicieron ni caso` is one complaint.
+            // An expression that opens with a negative word (`ni caso`, `nada del otro mundo`, `ni loco`) repeats
+            // an earlier negation by concord: `no me hicieron ni caso` is one complaint, `no hay nada que objetar`
+            // one praise (the lexicon marks them: `PhraseIndex.seal`).
             if unit.tokens.count > 1, unit.has(.negator) || unit.has(.concord) { continue }
-            // …and so does praise that opens with one (`no hay nada que objetar`, `no me ha parecido nada mal`):
-            // the `no` before it is the same negation, already in the expression's meaning.
-            if unit.tokens.count > 1, opensWithConcord(unit.key) { continue }
             let clause = context.clauseOf[unitIndex]
             // `ni bueno ni malo` weighs two opposite opinions and says neither; `ni toallas limpias ni agua
             // caliente`, `ni bueno ni barato` deny each: plain negations.
@@ -158,10 +156,6 @@ enum Negation {
 }
 
 extension Negation {
-    /// Words that repeat a negation by concord, opening an expression: `nada que objetar`, `nada mal`, `ningún problema`.
-    static let concordOpeners = ["nada ", "nadie ", "ningun ", "ninguna ", "ninguno ", "ni "]
-
-    static func opensWithConcord(_ key: String) -> Bool { concordOpeners.contains { key.hasPrefix($0) } }
 
     /// Whether the unit at `position` (past object pronouns), which may be `unit` itself, is an infinitive or a
     /// phrase that opens with one (`perder el tiempo`).

@@ -14,16 +14,15 @@ enum SpaceSizes {
     /// The size words, by key. `amplio` and `espacioso` have entries of their own.
     static let sizes: Set<String> = ["grande", "grandes", "enorme", "enormes", "gigante", "gigantes", "inmenso", "inmensa", "inmensos",
                                      "inmensas", "gigantesco", "gigantesca", "gigantescos", "gigantescas"]
-    /// Spaces a guest uses and portions a diner eats, by key.
-    static let spaces: Set<String> = [
-        "habitacion", "habitaciones", "cuarto", "cuartos", "baño", "baños", "cama", "camas", "piscina", "piscinas", "alberca", "terraza",
-        "terrazas", "suite", "suites", "jardin", "jardines", "ducha", "duchas", "balcon", "balcones", "apartamento", "apartamentos",
-        "departamento", "salon", "sala", "espacio", "espacios", "armario", "armarios", "closet", "porcion",
-        "porciones", "racion", "raciones", "plato", "platos", "cantidad", "cantidades", "estacionamiento", "parking", "mesa", "mesas",
-        "bañera", "jacuzzi",
-    ]
     /// Portions, by key: of these a small size is a complaint.
     static let portions: Set<String> = ["porcion", "porciones", "racion", "raciones", "cantidad", "cantidades", "plato", "platos"]
+    /// Spaces a guest uses and portions a diner eats, by key: of these a big size is praise.
+    static let spaces: Set<String> = portions.union([
+        "habitacion", "habitaciones", "cuarto", "cuartos", "baño", "baños", "cama", "camas", "piscina", "piscinas", "alberca", "terraza",
+        "terrazas", "suite", "suites", "jardin", "jardines", "ducha", "duchas", "balcon", "balcones", "apartamento", "apartamentos",
+        "departamento", "salon", "sala", "espacio", "espacios", "armario", "armarios", "closet", "estacionamiento", "parking", "mesa",
+        "mesas", "bañera", "jacuzzi",
+    ])
     /// Words for a small portion, by key: `justo` of a portion is scant (`raciones justas`), though of an amount
     /// it is just right (`la cantidad justa de sal`).
     static let smallSizes: Set<String> = ["pequeño", "pequeña", "pequeños", "pequeñas", "pequeñito", "pequeñita", "pequeñitos",
@@ -102,7 +101,7 @@ enum SpaceSizes {
 
     /// Verbs besides the copulas that say what a thing is like: `queda pequeño`, `se ve pequeño`, `me pareció pequeño`.
     static let predicateVerbs: Set<String> = ["queda", "quedan", "quedaba", "quedaban", "quedo", "quedaron", "ve", "ven", "veia",
-                                              "veian", "parecio", "parecieron", "resulta", "resultan", "son", "sea", "sean"]
+                                              "veian", "parecio", "parecieron", "resulta", "resultan", "sea", "sean"]
 
     /// The noun of kind `nouns` the word at `index` describes: right after it, or before it with only copulas,
     /// boosters and negators between.
