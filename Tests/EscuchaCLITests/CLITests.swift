@@ -42,10 +42,6 @@ func run(_ arguments: [String], input: String? = nil) throws -> CommandResult {
                          stderr: String(decoding: stderr, as: UTF8.self))
 }
 
-func temporaryPath(_ name: String) -> String {
-    NSTemporaryDirectory() + "escucha-cli-" + UUID().uuidString + "/" + name
-}
-
 @Suite("escucha command")
 struct CLITests {
     @Test("ingest writes documents to stdout and the reconciled counts to stderr")
@@ -79,15 +75,16 @@ struct CLITests {
 
     @Test("--strict exits 1 when records were rejected, and the rejects file holds them")
     func strict() throws {
-        let rejects = temporaryPath("rejects.jsonl")
-        let result = try run(["ingest", "corpora/malformed/field-count.csv", "--strict", "-o", temporaryPath("docs.jsonl"),
+        let scratch = TemporaryFolder("escucha-cli")
+        let rejects = scratch.file("rejects.jsonl")
+        let result = try run(["ingest", "corpora/malformed/field-count.csv", "--strict", "-o", scratch.file("docs.jsonl"),
                               "--rejects", rejects])
         #expect(result.status == 1)
         let lines = try String(contentsOfFile: rejects, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines.allSatisfy { $0.contains(#""reason":"csv_field_count""#) })
-        #expect(try run(["ingest", "corpora/malformed/field-count.csv", "-o", temporaryPath("docs.jsonl"),
-                         "--rejects", temporaryPath("r.jsonl")]).status == 0)
+        #expect(try run(["ingest", "corpora/malformed/field-count.csv", "-o", scratch.file("docs.jsonl"),
+                         "--rejects", scratch.file("r.jsonl")]).status == 0)
     }
 
     @Test("exit status 4 when the output cannot be written")
@@ -97,7 +94,8 @@ struct CLITests {
 
     @Test("scan writes documents, rejects and a summary that agree with each other")
     func scan() throws {
-        let folder = temporaryPath("out")
+        let scratch = TemporaryFolder("escucha-cli")
+        let folder = scratch.file("out")
         let result = try run(["scan", "corpora/demo", "--out", folder, "--reference-time", "2024-06-28T12:00:00Z"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("records read 875 = accepted 874 + rejected 1 (reconciles)"))
@@ -115,7 +113,8 @@ struct CLITests {
 
     @Test("--mask-personal-data masks emails, phones and ids in documents and rejects")
     func masking() throws {
-        let output = temporaryPath("masked.jsonl")
+        let scratch = TemporaryFolder("escucha-cli")
+        let output = scratch.file("masked.jsonl")
         let result = try run(["ingest", "corpora/demo/reviews/tienda-online-es.csv", "corpora/demo/surveys", "--mask-personal-data",
                               "-o", output])
         #expect(result.status == 0)
@@ -141,7 +140,8 @@ struct CLITests {
 struct OutputSchemaTests {
     @Test("every document and reject line written for corpora/ conforms to the published JSON Schema")
     func conforms() throws {
-        let folder = temporaryPath("schema")
+        let scratch = TemporaryFolder("escucha-cli")
+        let folder = scratch.file("schema")
         let result = try run(["scan", "corpora", "--out", folder, "--reference-time", "2024-06-28T12:00:00Z"])
         #expect(result.status == 0)
         let validator = try SchemaValidator(folder: "\(repositoryRoot)/docs/schema")
@@ -170,7 +170,8 @@ struct OutputSchemaTests {
 struct NormalizeCommandTests {
     @Test("plain text lines in, tokens with offsets out; documents in, their ids kept")
     func lines() throws {
-        let input = temporaryPath("texts.txt")
+        let scratch = TemporaryFolder("escucha-cli")
+        let input = scratch.file("texts.txt")
         try FileManager.default.createDirectory(atPath: (input as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try "PÉSIMO servicio xq nadie contesta 😡\nllamad al +34 612 345 678\n".write(toFile: input, atomically: true, encoding: .utf8)
         let result = try run(["normalize", "--lines", input])
@@ -187,7 +188,7 @@ struct NormalizeCommandTests {
         let masked = try run(["normalize", "--lines", "--mask-personal-data", input])
         #expect(masked.stdout.contains(#""kind":"phone","surface":"[PHONE]""#))
         #expect(!masked.stdout.contains("612 345"))
-        let ingested = temporaryPath("documents.jsonl")
+        let ingested = scratch.file("documents.jsonl")
         #expect(try run(["ingest", "corpora/encodings/utf8-bom-crlf.csv", "-o", ingested]).status == 0)
         let documents = try run(["normalize", ingested])
         #expect(documents.stdout.split(separator: "\n").count == 3)

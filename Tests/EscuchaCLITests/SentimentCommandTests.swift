@@ -10,7 +10,8 @@ struct SentimentCommandTests {
 
     @Test("score: one object per input line, in order, with the documented names")
     func scoreLines() throws {
-        let input = temporaryPath("texts.txt")
+        let scratch = TemporaryFolder("escucha-cli")
+        let input = scratch.file("texts.txt")
         try FileManager.default.createDirectory(atPath: (input as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let texts = (0..<5000).map { $0 % 3 == 0 ? "Excelente atención, muy amables \($0)" : $0 % 3 == 1 ? "Pésimo servicio, nunca llegó \($0)" : "Llegó el martes \($0)" }
         try (texts.joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
@@ -39,7 +40,8 @@ struct SentimentCommandTests {
 
     @Test("score: a line past --max-record-bytes is an error in its place; long lines under it, CRLF and a last line without a break are read")
     func scoreLongLines() throws {
-        let input = temporaryPath("long-lines.txt")
+        let scratch = TemporaryFolder("escucha-cli")
+        let input = scratch.file("long-lines.txt")
         try FileManager.default.createDirectory(atPath: (input as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         // 150 kB spans three of the reader's 64 kB chunks; 300 kB is past the limit set below.
         let spanning = Array(repeating: "el servicio excelente", count: 7_000).joined(separator: " ")
@@ -58,7 +60,8 @@ struct SentimentCommandTests {
 
     @Test("score: documents come back whole with sentiment added; bad lines say why and keep their place")
     func scoreDocuments() throws {
-        let input = temporaryPath("documents.jsonl")
+        let scratch = TemporaryFolder("escucha-cli")
+        let input = scratch.file("documents.jsonl")
         try FileManager.default.createDirectory(atPath: (input as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try """
         {"id":"a","text":"Me encantó, volveremos","extra":{"keep":true}}
@@ -111,8 +114,9 @@ struct SentimentCommandTests {
 
     @Test("eval: unknown rules are usage errors; labels come from stars when missing")
     func evalInputs() throws {
+        let scratch = TemporaryFolder("escucha-cli")
         #expect(try run(["eval", "--without", "nonsense", "corpora/gold/sentiment.jsonl"]).status == 2)
-        let input = temporaryPath("stars.jsonl")
+        let input = scratch.file("stars.jsonl")
         try FileManager.default.createDirectory(atPath: (input as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try """
         {"text":"Horrible, nunca más","stars":1}
@@ -157,7 +161,8 @@ struct SignalCommandTests {
 
     @Test("a user taxonomy replaces the packs, and a bad rule is exit 3 with file, line and column")
     func userTopics() throws {
-        let file = temporaryPath("temas.tsv")
+        let scratch = TemporaryFolder("escucha-cli")
+        let file = scratch.file("temas.tsv")
         try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try "topic\tlabel\trule\nprecio\tPrecio\tprecio OR caro OR \"cobrar de más\"\n".write(toFile: file, atomically: true, encoding: .utf8)
         let ok = try run(["score", "--lines", "--topics", file, "--no-contributions"], input: "Me cobraron de más\n")
@@ -170,8 +175,9 @@ struct SignalCommandTests {
 
     @Test("aspect mapping: a price goes to the entity named with it, a recommendation to the place; per-category metrics")
     func aspectMapping() throws {
+        let scratch = TemporaryFolder("escucha-cli")
         // Sentences written for this test in SemEval's format.
-        let file = temporaryPath("aspectos.jsonl")
+        let file = scratch.file("aspectos.jsonl")
         try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let lines = [
             #"{"text": "La paella estaba riquísima y muy bien de precio.", "label": "pos", "aspects": [{"category": "FOOD#QUALITY", "polarity": "positive"}, {"category": "FOOD#PRICES", "polarity": "positive"}]}"#,

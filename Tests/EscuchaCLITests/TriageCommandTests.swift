@@ -8,7 +8,8 @@ struct TriageCommandTests {
 
     @Test("scan writes the queue, customers and report; triage and report on its documents give the same queue")
     func scanThenTriage() throws {
-        let folder = temporaryPath("triage-scan")
+        let scratch = TemporaryFolder("escucha-cli")
+        let folder = scratch.file("triage-scan")
         let scan = try run(["scan", "corpora/demo", "--out", folder] + Self.reference)
         #expect(scan.status == 0)
         for name in ["documents.jsonl", "rejects.jsonl", "summary.json", "triage.csv", "triage.jsonl", "customers.jsonl", "report.html", "report.md", "report.json"] {
@@ -43,7 +44,8 @@ struct TriageCommandTests {
 
     @Test("with --mask-personal-data no output of the scan carries a customer id, an email or a phone")
     func masked() throws {
-        let folder = temporaryPath("triage-masked")
+        let scratch = TemporaryFolder("escucha-cli")
+        let folder = scratch.file("triage-masked")
         #expect(try run(["scan", "corpora/demo", "--out", folder, "--mask-personal-data"] + Self.reference).status == 0)
         let ids = try String(contentsOfFile: "\(repositoryRoot)/corpora/demo/customers.csv", encoding: .utf8)
             .split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) }
@@ -61,7 +63,8 @@ struct TriageCommandTests {
     /// CI installs Chromium (`.ci/run`); on a machine without it this test is reported as skipped.
     @Test("the HTML report renders in headless Chromium with its charts and fetches nothing", .enabled(if: chromium))
     func rendered() throws {
-        let folder = temporaryPath("triage-render")
+        let scratch = TemporaryFolder("escucha-cli")
+        let folder = scratch.file("triage-render")
         #expect(try run(["scan", "corpora/demo", "--out", folder] + Self.reference).status == 0)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "\(repositoryRoot)/scripts/check-report")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import EscuchaTestSupport
 import EscuchaCore
 @testable import EscuchaIngest
 

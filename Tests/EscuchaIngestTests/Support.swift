@@ -30,25 +30,3 @@ func ingest(_ paths: [String], options: IngestOptions? = nil, workers: Int = 2) 
     })
     return IngestResult(documents: documents, rejects: rejects, reports: reports)
 }
-
-/// A temporary folder removed at the end of the test.
-final class TemporaryFolder {
-    let path: String
-
-    init() {
-        path = NSTemporaryDirectory() + "escucha-tests-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    @discardableResult
-    func write(_ name: String, _ bytes: [UInt8]) -> String {
-        let file = "\(path)/\(name)"
-        FileManager.default.createFile(atPath: file, contents: Data(bytes))
-        return file
-    }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) -> String { write(name, Array(text.utf8)) }
-}

@@ -5,9 +5,11 @@ import EscuchaLexicon
 import EscuchaSentiment
 @testable import EscuchaTopics
 
-/// Small hand-written signal and emotion lexicons, so each behaviour is checked on known entries.
-let testLexicons: String = {
-    let folder = NSTemporaryDirectory() + "escucha-signals-" + UUID().uuidString
+/// Small hand-written signal and emotion lexicons, so each behaviour is checked on known entries. The
+/// detectors are loaded once; their folder is removed as soon as they are.
+let (signalDetector, emotionDetector): (SignalDetector, EmotionDetector) = {
+    let scratch = TemporaryFolder("escucha-signals")
+    let folder = scratch.path
     try! FileManager.default.createDirectory(atPath: folder + "/signals", withIntermediateDirectories: true)
     try! """
     signal\tterm\tmatch\tnote
@@ -27,11 +29,9 @@ let testLexicons: String = {
     encantado\tjoy\t2\t
 
     """.write(toFile: folder + "/emotions.tsv", atomically: true, encoding: .utf8)
-    return folder
+    return (try! SignalDetector(directory: folder, normalizer: analyzer.normalizer),
+            try! EmotionDetector(directory: folder, normalizer: analyzer.normalizer))
 }()
-
-let signalDetector = try! SignalDetector(directory: testLexicons, normalizer: analyzer.normalizer)
-let emotionDetector = try! EmotionDetector(directory: testLexicons, normalizer: analyzer.normalizer)
 
 func signals(_ text: String) -> [String] {
     let normalized = analyzer.normalizer.normalize(text)
@@ -92,7 +92,8 @@ func signals(_ text: String) -> [String] {
     }
 
     @Test func badLexiconsNameFileAndLine() throws {
-        let folder = NSTemporaryDirectory() + "escucha-bad-signals-" + UUID().uuidString
+        let scratch = TemporaryFolder("escucha-bad-signals")
+        let folder = scratch.path
         try FileManager.default.createDirectory(atPath: folder + "/signals", withIntermediateDirectories: true)
         try "signal\tterm\tmatch\tnote\nbaja\tdar de baja\tlemma\t\n".write(toFile: folder + "/signals/signals.tsv", atomically: true, encoding: .utf8)
         #expect(throws: LexiconError.self) { try SignalDetector(directory: folder, normalizer: analyzer.normalizer) }

@@ -42,9 +42,8 @@ func topics(_ rules: [(String, String)], _ text: String) throws -> [String] {
     }
 
     @Test func aUserFileNamesTheLineOfABadRule() throws {
-        let folder = NSTemporaryDirectory() + "escucha-topics-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let file = "\(folder)/mis-temas.tsv"
+        let scratch = TemporaryFolder("escucha-topics")
+        let file = scratch.file("mis-temas.tsv")
         try "topic\tlabel\trule\nprecio\tPrecio\tprecio OR tarifa\nbaja\tBaja\t\"dar de baja\" AND (\n".write(toFile: file, atomically: true, encoding: .utf8)
         do {
             _ = try Taxonomy.loadRules(file: file)
