@@ -100,7 +100,7 @@ public struct SignalDetector: Sendable {
         // `la asesora Diana fue muy amable`, `gracias a Lucho`.
         for (index, sentence) in text.sentences.enumerated()
         where sentiment.sentences[index].score.label == .pos && !out.contains(where: { $0.signal == .staffPraise && $0.sentence == index }) {
-            if let person = staffMention(in: sentence.tokens, text) {
+            if let person = staffMention(in: sentence.tokens, text, sentiment: sentiment) {
                 out.append(SignalHit(signal: .staffPraise, sentence: index, evidence: [person]))
             }
         }
@@ -118,23 +118,41 @@ public struct SignalDetector: Sendable {
 
     /// A role word, or a name: a capitalised word the vocabulary does not know, set off like a name
     /// (`Andrés,` / `a Lucho` / `Don Ramiro` / `se llamaba Iván`).
-    func staffMention(in sentence: Range<Int>, _ text: NormalizedText) -> Range<Int>? {
+    func staffMention(in sentence: Range<Int>, _ text: NormalizedText, sentiment: SentimentAnalysis) -> Range<Int>? {
         for index in sentence {
             let token = text.tokens[index]
             guard token.kind == .word else { continue }
             if Self.roles.contains(token.key) { return index..<index + 1 }
+            // An opinion word is no name, even capitalised and unknown to the vocabulary: `Imperdible, …`.
             guard let first = token.surface.unicodeScalars.first, first.properties.isUppercase, token.surface.count >= 3,
-                  !token.emphasis.contains(.allCaps), !matcher.normalizer.isKnownWord(token.folded) else { continue }
+                  !token.emphasis.contains(.allCaps), !matcher.normalizer.isKnownWord(token.folded),
+                  !sentiment.contributions.contains(where: { $0.tokens.contains(index) }) else { continue }
             let previous = index > sentence.lowerBound ? text.tokens[index - 1].key : ""
+            let beforePrevious = index >= sentence.lowerBound + 2 ? text.tokens[index - 2] : nil
             let next = index + 1 < sentence.upperBound ? text.tokens[index + 1].surface : ""
-            if next == "," || ["a", "al", "don", "doña", "dona", "señor", "señora", "senor", "senora", "señorita", "senorita", "con",
-                                         "llamado", "llamada"].contains(previous)
-                || (previous == "llama" || previous == "llamaba") && index >= sentence.lowerBound + 2 && text.tokens[index - 2].key == "se"
+            // Places are capitalised and set off too (`conocer Guanajuato, …`, `fuimos a Guanajuato`, `el monumento al
+            // Pípila`): a name counts when it opens its clause (`Nuria, la de atención…`, `El guía, Andrés, …`), is
+            // thanked (`gracias a Lucho`, `destacar a Marta`) or is titled (`don Ramiro`).
+            let opensClause = index == sentence.lowerBound || text.tokens[index - 1].kind == .punctuation || previous == "y" || previous == "con"
+            if next == "," && opensClause
+                || previous == "a" && beforePrevious.map { Self.thanks.contains($0.key) || Self.thanks.contains($0.lemma) } == true
+                || ["don", "doña", "dona", "señor", "señora", "senor", "senora", "señorita", "senorita", "llamado", "llamada"].contains(previous)
+                || (previous == "llama" || previous == "llamaba") && beforePrevious?.key == "se"
                 || Self.roles.contains(previous) {
                 return index..<index + 1
             }
         }
         return nil
+    }
+
+    /// Words that thank or single out the person after `a`: `gracias a Lucho`, `quiero destacar a Marta`,
+    /// `felicidades a Karla`, `shoutout a Brenda`.
+    static let thanks: Set<String> = ["gracias", "agradecer", "agradecimiento", "agradecimientos", "felicitar", "felicidades",
+                                      "felicitaciones", "felicitacion", "destacar", "shoutout", "aplauso", "aplausos", "bravo",
+                                      "reconocimiento", "mencion", "saludo", "saludos", "abrazo", "chapeau", "diez", "10", "recomendar"]
+
+    static func isCapitalised(_ token: Token) -> Bool {
+        token.kind == .word && token.surface.unicodeScalars.first?.properties.isUppercase == true
     }
 
     /// Question words that ask for information: `¿a dónde tengo que ir?`, `¿qué tengo que hacer?` ask the way, they

@@ -83,6 +83,13 @@ func signals(_ text: String) -> [String] {
         // A name given as one (`se llamaba Iván`), not a caller (`me llamaba Iberia`).
         #expect(signals("El chat fue excelente, creo que se llamaba Jhonatan") == ["staff_praise"])
         #expect(signals("Qué bien, me llamaba Jhonatan para la entrevista").isEmpty)
+        // Places are capitalised and set off too: a name counts where it opens its clause or is thanked.
+        #expect(signals("Desde que llegamos, Óscar, el capitán de meseros, fue encantador") == ["staff_praise"])
+        #expect(signals("Quiero destacar a Yesenia, encantadora") == ["staff_praise"])
+        #expect(signals("Si quieres conocer Guanajuato, es encantador").isEmpty)
+        #expect(signals("En el viaje que hicimos a Guanajuato, todo encantador").isEmpty)
+        #expect(signals("El monumento al Pípila es encantador").isEmpty)
+        #expect(signals("Junto al Teatro Juárez, todo encantador").isEmpty)
     }
 
     @Test func emotionsWithNegation() {
