@@ -96,6 +96,13 @@ public struct SignalDetector: Sendable {
             if kind == .staffPraise, sentiment.sentences[hit.sentence].score.label != .pos { continue }
             out.append(SignalHit(signal: kind, sentence: hit.sentence, evidence: evidence))
         }
+        // Advice to visit or try that the sentiment model read (`no te vayas sin probarlo`, `no puedes dejar de
+        // visitarlo`, `tienes que probar el mole`) is a recommendation, though no listed phrase says so.
+        for contribution in sentiment.contributions where contribution.match == "recommendation" && contribution.value > 0 {
+            guard let sentence = text.sentences.firstIndex(where: { $0.tokens.contains(contribution.tokens.lowerBound) }),
+                  !out.contains(where: { $0.signal == .recommend && $0.sentence == sentence }) else { continue }
+            out.append(SignalHit(signal: .recommend, sentence: sentence, evidence: [contribution.tokens]))
+        }
         // Staff named or identified in praise: `Nuria, la de atención al cliente, ha sido un encanto`,
         // `la asesora Diana fue muy amable`, `gracias a Lucho`.
         for (index, sentence) in text.sentences.enumerated()

@@ -132,8 +132,8 @@ struct ProfileReaderTests {
 
     @Test("a profile without an id and a repeated id are rejects with their line; a file with no id column fails")
     func rejects() throws {
-        let folder = NSTemporaryDirectory() + "escucha-profiles-\(getpid())"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let scratch = TemporaryFolder("escucha-profiles")
+        let folder = scratch.path
         try "id_cliente;correo;móvil;segmento\nA1;a@x.es;612345678;oro\n;b@x.es;;plata\nA1;c@x.es;;oro\nA2;d@x.es;;\n".write(toFile: "\(folder)/crm.csv", atomically: true, encoding: .utf8)
         let load = try ProfileReader.load("\(folder)/crm.csv")
         #expect(load.profiles.map(\.id.rawValue) == ["A1", "A2"] && load.read == 4)

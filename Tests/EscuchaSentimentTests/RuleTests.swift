@@ -372,6 +372,13 @@ import Testing
     @Test func tellingTheReaderToVisitIsARecommendation() {
         #expect(values("no puedes dejar de visitarlo") == ["visitarlo": 2])
         #expect(values("no dejen de escuchar la charla") == ["escuchar": 2])
+        #expect(values("no hay que dejar de pasar por aquí") == ["pasar": 2])  // `que` opens a clause of its own
+        #expect(values("no deben de dejar de visitarlo") == ["visitarlo": 2])
+        #expect(values("no hay que dejar de pagar la factura").isEmpty)
+        // Not leaving without a visit: said to the reader, not of oneself.
+        #expect(values("no te vayas sin probar los churros") == ["probar": 2])
+        #expect(values("no se puede ir a Guanajuato sin visitar el museo") == ["visitar": 2])
+        #expect(values("no puedo ir sin ver a mi madre").isEmpty)
         #expect(values("tienes que probarlo") == ["probarlo": 1.5])
         // `no deja de` keeps on; procedures and the writer's own effort are not advice.
         #expect(values("la alarma no deja de sonar").isEmpty)

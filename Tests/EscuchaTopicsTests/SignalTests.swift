@@ -62,6 +62,8 @@ func signals(_ text: String) -> [String] {
         #expect(found("Es la tercera vez que os escribo") == ["repeat_contact"])
         #expect(found("Estoy pensando seriamente en cambiarme") == ["churn"])
         #expect(found("Me aparece un cargo que yo no hice") == ["urgency"])  // an unrecognised charge
+        // Advice the sentiment model reads as a recommendation is one, without a listed phrase.
+        #expect(found("Si vas a Guanajuato, no te vayas sin probar las enchiladas mineras") == ["recommend"])
         // Asking the way is no effort; asking why it takes so much is.
         #expect(found("Quiero pasar la línea a mi hija. ¿A dónde tengo que ir?").isEmpty)
         #expect(found("¿Por qué tengo que ir en persona?") == ["effort"])

@@ -277,7 +277,7 @@ enum Recommendations {
     static let obligationWeight = 1.5
     static let recommendable: Set<String> = ["visitar", "ir", "probar", "conocer", "ver", "venir", "pasar", "subir", "recorrer",
                                              "comer", "pedir", "escuchar", "volver", "regresar", "repetir", "hospedar",
-                                             "hospedarse", "alojar", "alojarse", "cenar", "desayunar"]
+                                             "hospedarse", "alojar", "alojarse", "cenar", "desayunar", "asistir"]
     static let mustVisit: Set<String> = ["visitar", "probar", "conocer", "recorrer", "repetir", "volver", "regresar"]
     /// `no dejes de`, `no dejen de`: the imperative of `dejar`.
     static let adviceForms: Set<String> = ["dejes", "dejen", "deje", "dejeis"]
@@ -285,6 +285,23 @@ enum Recommendations {
     static let modalForms: Set<String> = ["puedes", "puede", "pueden", "podeis", "debes", "debe", "deben", "debeis", "deberias", "deberian"]
     /// `tienes que`, `tienen que`, `hay que`: an obligation put to the reader (not `tuve que`, which is effort).
     static let obligationForms: Set<String> = ["tienes", "tienen", "teneis", "hay"]
+    /// Obligations that, negated before `dejar de`, advise: `no hay que dejar de pasar`, `no se tiene que dejar de
+    /// visitar` (the impersonal `se tiene`).
+    static let negatedObligations = obligationForms.union(["tiene"])
+
+    /// How far before `sin` the negated leaving may be: `no se puede ir a Guanajuato sin visitar`.
+    static let leavingReach = 6
+    /// Going or leaving, which `no … sin visitar` makes advice: `no te vayas`, `no puedes irte`, `no salgas`.
+    static let leavingLemmas: Set<String> = ["ir", "salir", "marchar", "visitar", "venir", "regresar", "volver"]
+    static let leavingForms: Set<String> = ["irte", "irse", "irme", "irnos", "iros", "marcharte", "marcharse", "marcharos"]
+    /// Said to the reader (`no te vayas`, `no puedes`, `no se puede`), not of oneself (`no puedo ir sin ver a mi madre`).
+    static let leavingAdvice: Set<String> = (["vayas", "vayan", "vaya", "vayais", "salgas", "salgan", "salga", "marches", "marchen",
+                                             "vengas", "vengan", "regreses", "regresen", "vuelvas", "vuelvan"] as Set<String>).union(modalForms)
+
+    static func isLeaving(_ index: Int, _ context: RuleContext, _ text: NormalizedText) -> Bool {
+        let unit = context.units[index]
+        return unit.tokens.count == 1 && (leavingForms.contains(unit.key) || leavingLemmas.contains(text.tokens[unit.tokens.lowerBound].lemma))
+    }
 
     /// `debes visitarlo`, `debéis probarlo`: advice to the reader in the second person, without `que`. (`deben`
     /// is as often the company's duty: `deben regresar el dinero`.)
@@ -325,17 +342,33 @@ enum Recommendations {
                 out.append(.cue(unit: index, term: "no … dejar de … \(unit.key)", rule: "recommendation", cue: "no", value: adviceWeight))
                 continue
             }
+            // `no te vayas sin probarlo`, `no se puede ir a Guanajuato sin visitar el museo`.
+            if linkKey == "sin", unit.traits.action.contains(.mustVisit) || unit.key == "ver" || unit.key == "pasar",
+               let leave = context.before(link, limit: leavingReach).first(where: { isLeaving($0, context, text) }), context.isNegated(leave),
+               context.before(link, limit: leavingReach).contains(where: { leavingAdvice.contains(context.units[$0].key) }) {
+                out.append(.cue(unit: index, term: "no … \(context.cue(leave)) … sin \(unit.key)", rule: "recommendation", cue: "sin",
+                                value: adviceWeight))
+                continue
+            }
             guard linkKey == "de", verb >= 0 else { continue }
             var negator = verb - 1
+            var negationClause = context.clauseOf[index]
             let dejar = context.units[verb].key
             if dejar == "dejar" {
-                guard negator >= 0, modalForms.contains(context.units[negator].key) else { continue }
+                // `no puedes dejar de`, and with a link of its own: `no hay que dejar de`, `no deben de dejar de`.
+                if negator >= 1, context.units[negator].key == "que" && negatedObligations.contains(context.units[negator - 1].key)
+                    || context.units[negator].key == "de" && modalForms.contains(context.units[negator - 1].key) {
+                    negator -= 1
+                }
+                guard negator >= 0, modalForms.contains(context.units[negator].key) || negatedObligations.contains(context.units[negator].key)
+                else { continue }
+                negationClause = context.clauseOf[negator]  // `que` opens a clause: `no hay | que dejar de pasar`
                 negator -= 1
             } else if !adviceForms.contains(dejar) {
                 continue
             }
             negator = negator >= 0 ? context.skippingPronouns(before: negator + 1) : -1
-            guard negator >= 0, negators.contains(negator), context.clauseOf[negator] == context.clauseOf[index] else { continue }
+            guard negator >= 0, negators.contains(negator), context.clauseOf[negator] == negationClause else { continue }
             out.append(.cue(unit: index, term: "\(context.cue(negator)) … dejar de … \(unit.key)", rule: "recommendation",
                             cue: context.cue(negator), value: adviceWeight))
         }
