@@ -397,6 +397,7 @@ struct UnitReader {
         cache.phraseStack.removeAll(keepingCapacity: true)
         for start in first.phraseStarts { cache.phraseStack.append((Int(start), index + 1, false)) }
         let phrases = lexicon.phrases
+        let negated = first.modifiers[.negator] != nil
         while let (node, position, skipped) = cache.phraseStack.popLast() {
             if position > index, phrases.isComplete(node), position - index >= (best?.length ?? 0),
                !Self.isQuantity(endingAt: position, in: text, end: end), !Self.isPeriphrasis(endingAt: position, in: text, end: end),
@@ -412,6 +413,12 @@ struct UnitReader {
                 continue
             }
             guard kind == .word else { continue }
+            // Object pronouns right after a negator do not break a `no …` expression: `no nos defraudó` is `no
+            // defraudar`, `no me contestan` is `no contestar`.
+            if negated, FulfilledExpectations.clitics.contains(text.tokens[position].key),
+               (index + 1..<position).allSatisfy({ FulfilledExpectations.clitics.contains(text.tokens[$0].key) }) {
+                cache.phraseStack.append((node, position + 1, skipped))
+            }
             let forms = text.tokens[position].forms
             cache.reading(forms, reference)._withUnsafeGuaranteedRef { reading in
                 for id in reading.phraseKeyIDs {

@@ -37,6 +37,10 @@ import Testing
         #expect(values("quedó de lujo") == ["de lujo": 3])
         // A plural matches by its singular, which keeps the feminine the lemma drops (`obligada`, not `obligado`).
         #expect(values("son visitas obligadas", fullAnalyzer) == ["visitas obligadas": 2.5])
+        // Object pronouns after the negator stay inside a `no …` expression.
+        #expect(values("no nos defraudó en nada", fullAnalyzer) == ["no nos defraudó": 2])
+        #expect(values("no me contestan", fullAnalyzer) == ["no me contestan": -2.6])
+        #expect(values("no me gustó", fullAnalyzer) == ["gustó": -2.6])  // no `no gustar` entry: negation as ever
     }
 
     @Test func hashtagsEmojiAndEmoticons() {
