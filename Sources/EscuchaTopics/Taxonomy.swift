@@ -20,8 +20,14 @@ public struct Topic: Sendable, Equatable {
 /// Topics loaded from the packs of `lexicons/es/topics/` or from a user's rule file.
 public struct Taxonomy: Sendable {
     public private(set) var topics: [Topic]
+    /// The words that tell each sector pack's sector (`topics/sectors.tsv`), for the packs loaded: see
+    /// `TopicAnalyzer.sectorEvidence`. Empty for a user's taxonomy.
+    public private(set) var sectorWords: [String: Set<String>]
 
-    public init(topics: [Topic]) { self.topics = topics }
+    public init(topics: [Topic], sectorWords: [String: Set<String>] = [:]) {
+        self.topics = topics
+        self.sectorWords = sectorWords
+    }
 
     public static let packs = ["general", "telecom", "banking", "ecommerce", "restaurant", "hotel", "airline"]
 
@@ -81,7 +87,32 @@ public struct Taxonomy: Sendable {
                 topics.append(Topic(id: id, label: row.fields[1], description: row.fields[2], rule: rule, pack: pack))
             }
         }
-        return Taxonomy(topics: topics)
+        return Taxonomy(topics: topics, sectorWords: try loadSectorWords(directory: directory, packs: packs))
+    }
+
+    /// `topics/sectors.tsv` (sector, word, note): one word each, in one sector only. A missing file leaves the
+    /// sectors to the words of the packs' terms.
+    static func loadSectorWords(directory: String, packs: [String]) throws(LexiconError) -> [String: Set<String>] {
+        let path = "\(directory)/topics/sectors.tsv"
+        guard FileManager.default.fileExists(atPath: path) else { return [:] }
+        let table = try TSVTable.load(path, columns: ["sector", "word", "note"], uniqueKey: false)
+        var words: [String: Set<String>] = [:]
+        var sectorOf: [String: String] = [:]
+        for row in table.rows {
+            let (sector, word) = (row.fields[0], row.fields[1])
+            guard Self.packs.dropFirst().contains(sector) else {
+                throw LexiconError(file: table.file, line: row.line, message: "sector must be one of \(Self.packs.dropFirst().joined(separator: ", ")), found '\(sector)'")
+            }
+            guard !word.isEmpty, word == word.lowercased(), !word.contains(" ") else {
+                throw LexiconError(file: table.file, line: row.line, message: "a sector word is one lowercase word, found '\(word)'")
+            }
+            if let other = sectorOf[word] {
+                throw LexiconError(file: table.file, line: row.line, message: "'\(word)' is already a word of \(other): a word tells one sector")
+            }
+            sectorOf[word] = sector
+            if packs.contains(sector) { words[sector, default: []].insert(word) }
+        }
+        return words
     }
 
     /// Loads a user's taxonomy: a TSV file with the header `topic	label	rule`, one rule per topic in the

@@ -47,17 +47,24 @@ public struct TopicAnalyzer: Sendable {
             }
         }
         let general = words["general"] ?? []
-        anchors = words.filter { $0.key != "general" }.mapValues { $0.subtracting(general) }
-        // Distinctive: a sector's own one-word term, in no other pack's terms, and not a common word (a phrase's
-        // words include `tres`, `vez`, `algo`).
-        var packsUsing: [String: Int] = [:]
-        for (_, set) in anchors { for word in set { packsUsing[word, default: 0] += 1 } }
-        let vocabulary = normalizer.lexicons.vocabulary
-        distinctive = anchors.reduce(into: [:]) { out, entry in
-            out[entry.key] = entry.value.intersection(singles[entry.key] ?? []).filter { word in
-                packsUsing[word] == 1 && (vocabulary[normalizer.lexicons.vocabularyByKey[word] ?? word] ?? 0) < Self.commonWord
+        var anchors = words.filter { $0.key != "general" }.mapValues { $0.subtracting(general) }
+        if !taxonomy.sectorWords.isEmpty {
+            // The team's sector words (`topics/sectors.tsv`) tell the sector; they also count towards its evidence.
+            distinctive = taxonomy.sectorWords.mapValues { Set($0.map(Folding.key)) }
+            for (pack, set) in distinctive where anchors[pack] != nil { anchors[pack]!.formUnion(set) }
+        } else {
+            // Without them: a sector's own one-word term, in no other pack's terms, and not a common word (a
+            // phrase's words include `tres`, `vez`, `algo`).
+            var packsUsing: [String: Int] = [:]
+            for (_, set) in anchors { for word in set { packsUsing[word, default: 0] += 1 } }
+            let vocabulary = normalizer.lexicons.vocabulary
+            distinctive = anchors.reduce(into: [:]) { out, entry in
+                out[entry.key] = entry.value.intersection(singles[entry.key] ?? []).filter { word in
+                    packsUsing[word] == 1 && (vocabulary[normalizer.lexicons.vocabularyByKey[word] ?? word] ?? 0) < Self.commonWord
+                }
             }
         }
+        self.anchors = anchors
         var bits: [String: UInt64] = [:]
         for (index, name) in anchors.keys.sorted().prefix(64).enumerated() { bits[name] = 1 << UInt64(index) }
         packBits = bits
@@ -86,7 +93,8 @@ public struct TopicAnalyzer: Sendable {
         // Which sectors each word anchors, worked out once per surface.
         let cache = anchorCache.value
         var counts = [Int](repeating: 0, count: packBits.count), alone = [Int](repeating: 0, count: packBits.count)
-        for token in text.tokens where token.kind == .word {
+        // Handles and hashtags count too: `@Iberia`, `#vueling` name an airline.
+        for token in text.tokens where token.kind == .word || token.kind == .mention || token.kind == .hashtag {
             let packs: PackMask
             if let attached = token.forms.attachment(attachmentKey) {
                 packs = Unmanaged<PackMask>.fromOpaque(attached).takeUnretainedValue()
@@ -100,6 +108,14 @@ public struct TopicAnalyzer: Sendable {
                 if packs.distinctive & (1 << UInt64(bit)) != 0 { alone[bit] += 1 }
                 mask &= mask - 1
             }
+        }
+        // A phrase of the sector's own (`rotura de stock`, `número de pedido`, `sin internet`) tells the sector as
+        // a distinctive word does.
+        // Not one that another sector's topic matched too (`relación calidad precio`).
+        for hit in hits where topicBits[hit.topic] != 0 {
+            guard let phrase = hit.evidence.first(where: { $0.count > 1 }),
+                  !hits.contains(where: { $0.evidence.contains(phrase) && topicBits[$0.topic] != topicBits[hit.topic] }) else { continue }
+            alone[topicBits[hit.topic].trailingZeroBitCount] += 1
         }
         // Two words of the sector, or one and evidence on two words.
         var gated: UInt64 = 0
@@ -120,14 +136,14 @@ public struct TopicAnalyzer: Sendable {
         var strongest = 0
         for bit in alone.indices where gated & (1 << UInt64(bit)) != 0 { strongest = max(strongest, alone[bit]) }
         var speaking: UInt64 = 0
-        for bit in alone.indices where gated & (1 << UInt64(bit)) != 0 && strongest < 2 * (alone[bit] + 1) { speaking |= 1 << UInt64(bit) }
+        for bit in alone.indices where gated & (1 << UInt64(bit)) != 0 && alone[bit] >= 1 && strongest < 2 * (alone[bit] + 1) { speaking |= 1 << UInt64(bit) }
         hits.removeAll { hit in topicBits[hit.topic] != 0 && topicBits[hit.topic] & speaking == 0 }
         return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment)
     }
 
     /// The sectors a surface anchors, and those it anchors alone.
     func packMask(_ token: Token) -> PackMask {
-        let keys = TopicMatcher.keys(token, matcher.normalizer)
+        let keys = token.kind == .mention ? [String(token.key.dropFirst())] : TopicMatcher.keys(token, matcher.normalizer)
         var mask: UInt64 = 0, alone: UInt64 = 0
         for (name, words) in anchors where keys.contains(where: words.contains) { mask |= packBits[name] ?? 0 }
         for (name, words) in distinctive where keys.contains(where: words.contains) { alone |= packBits[name] ?? 0 }

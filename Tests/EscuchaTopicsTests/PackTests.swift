@@ -53,6 +53,13 @@ func packTopics(_ text: String) -> [String: SentimentLabel] {
         let flight = packTopics("Impecable el vuelo de anoche: puntual, comida rica, asientos cómodos y la tripulación muy atenta.")
         #expect(flight["airline.food_on_board"] != nil && flight["airline.cabin_crew"] != nil)
         #expect(!flight.keys.contains { $0.hasPrefix("hotel.") })
+        // Words every sector uses, and homographs, tell no sector (`topics/sectors.tsv`): the technician who came
+        // (`vino`) brought no wine, a sole that came unstuck (`se despegó`) took no flight.
+        let visit = packTopics("Tengo que reconocer que el técnico de @Fibranet_AR que vino hoy, un genio, rápido y atento.")
+        #expect(!visit.keys.contains { $0.hasPrefix("restaurant.") || $0.hasPrefix("hotel.") })
+        #expect(packTopics("A las tres semanas se despegó la suela y estoy esperando la garantía.").keys.allSatisfy { !$0.hasPrefix("airline") })
+        // A brand's handle names its sector.
+        #expect(packTopics("@Iberia me perdisteis la maleta")["airline.baggage.lost"] != nil)
         // `cómo` is not a form of `comer`.
         #expect(!packTopics("¿Cómo cancelo el servicio de streaming que me activaron sin pedirlo?").keys.contains { $0.hasPrefix("airline.") })
     }

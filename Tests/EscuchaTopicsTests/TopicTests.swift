@@ -54,6 +54,26 @@ func topics(_ rules: [(String, String)], _ text: String) throws -> [String] {
         try "topic\tlabel\trule\nPrecio\tPrecio\tprecio\n".write(toFile: file, atomically: true, encoding: .utf8)
         #expect(throws: LexiconError.self) { try Taxonomy.loadRules(file: file) }
     }
+
+    @Test func sectorWordsAreOneWordOfOneKnownSector() throws {
+        let scratch = TemporaryFolder("escucha-sectors")
+        try FileManager.default.createDirectory(atPath: scratch.file("topics"), withIntermediateDirectories: true)
+        let file = scratch.file("topics/sectors.tsv")
+        func failure(_ rows: String) throws -> String? {
+            try ("sector\tword\tnote\n" + rows).write(toFile: file, atomically: true, encoding: .utf8)
+            do { _ = try Taxonomy.loadSectorWords(directory: scratch.path, packs: Taxonomy.packs) } catch { return error.description }
+            return nil
+        }
+        #expect(try failure("hotel\thabitación\t\nairline\tvuelo\t\n") == nil)
+        #expect(try failure("hotel\thabitación\t\ncine\tbutaca\t\n")
+                == "\(file):3: sector must be one of telecom, banking, ecommerce, restaurant, hotel, airline, found 'cine'")
+        #expect(try failure("restaurant\tmenú del día\t\n") == "\(file):2: a sector word is one lowercase word, found 'menú del día'")
+        #expect(try failure("hotel\tpiscina\t\nrestaurant\tpiscina\t\n")
+                == "\(file):3: 'piscina' is already a word of hotel: a word tells one sector")
+        // Only the packs loaded keep their words.
+        _ = try failure("hotel\thabitación\t\nairline\tvuelo\t\n")
+        #expect(try Taxonomy.loadSectorWords(directory: scratch.path, packs: ["general", "hotel"]) == ["hotel": ["habitación"]])
+    }
 }
 
 @Suite struct TopicMatchingTests {
