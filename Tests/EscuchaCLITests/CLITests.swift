@@ -109,6 +109,15 @@ struct CLITests {
         #expect(totals == ["read": 875, "accepted": 874, "rejected": 1])
         // Quiet when stderr is not a terminal: no progress line.
         #expect(result.stderr.isEmpty)
+        // The README's quick start shows this same run (`scripts/demo`): from the profiles to the list of files
+        // written, what it shows is what the command prints.
+        let readme = try String(contentsOfFile: "\(repositoryRoot)/README.md", encoding: .utf8)
+        func quickStart(_ text: String) -> String? {
+            guard let start = text.range(of: "customer profiles: 48"), let end = text.range(of: "report:", range: start.upperBound..<text.endIndex)
+            else { return nil }
+            return String(text[start.lowerBound..<end.lowerBound])
+        }
+        #expect(quickStart(readme)?.replacingOccurrences(of: "escucha-out", with: folder) == quickStart(result.stdout))
     }
 
     @Test("--mask-personal-data masks emails, phones and ids in documents and rejects")
