@@ -373,6 +373,15 @@ import Testing
         #expect(values("¿me atienden?").isEmpty)  // not reported as done
     }
 
+    /// The trouble a thanked service dealt with is its occasion, not a complaint; a thanked complaint is irony.
+    @Test func thanksForSolvingAProblem() {
+        #expect(rules("gracias por reponerme el producto que llegó dañado", "llegó dañado", fullAnalyzer) == ["gratitude"])
+        #expect(fullAnalyzer.analyze("Gracias @TiendaMX por reponerme el producto que llegó dañado").score.label == .pos)
+        #expect(rules("gracias por cobrarme dos veces cuando ya había pagado", "cobrarme", fullAnalyzer).contains("gratitude") == false)
+        #expect(fullAnalyzer.analyze("gracias por hacer que no llegue a la cena, rompéis maletas").score.label == .neg)
+        #expect(fullAnalyzer.analyze("Gracias a la óptica por hacerle unas gafas a mi padre, que las perdió en pleno viaje").score.label == .pos)
+    }
+
     @Test func tellingTheReaderToVisitIsARecommendation() {
         #expect(values("no puedes dejar de visitarlo") == ["visitarlo": 2])
         #expect(values("no dejen de escuchar la charla") == ["escuchar": 2])

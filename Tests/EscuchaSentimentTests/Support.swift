@@ -52,8 +52,8 @@ func values(_ text: String, _ analyzer: SentimentAnalyzer = ruleAnalyzer) -> [St
     return out
 }
 
-func rules(_ text: String, _ words: String) -> [String] {
-    ruleAnalyzer.analyze(text).contributions.first { $0.text == words }?.rules.map(\.rule) ?? []
+func rules(_ text: String, _ words: String, _ analyzer: SentimentAnalyzer = ruleAnalyzer) -> [String] {
+    analyzer.analyze(text).contributions.first { $0.text == words }?.rules.map(\.rule) ?? []
 }
 
 let fullAnalyzer: SentimentAnalyzer = try! SentimentAnalyzer(lexiconDirectory: "\(repositoryRoot)/lexicons/es")

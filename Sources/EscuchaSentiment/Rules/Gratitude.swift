@@ -1,0 +1,56 @@
+/// Thanks for a service name the trouble it dealt with: `gracias por reponerme el producto que llegó dañado`,
+/// `gracias a la óptica por hacerle unas gafas a mi padre, que las perdió en pleno viaje`. The problem told in
+/// the clause that says what or when (after `que`, `cuando`, `porque`) is the occasion of the thanks, not a
+/// complaint: it weighs nothing (the explanation still shows it). The thanked action is left as it is: in
+/// `gracias por dejarme tirado` or `gracias por bloquear mi cuenta cuando…` the action is the complaint (irony),
+/// and then nothing after it is softened either.
+enum Gratitude {
+    static let factor = 0.0
+    /// Words between the thanks and `por`: `gracias @TiendaMX por`, `gracias a la óptica por`.
+    static let reach = 5
+    static let thanks: Set<String> = ["gracias", "muchas gracias", "mil gracias", "muchísimas gracias", "agradezco", "agradecemos",
+                                      "agradecer", "agradecido", "agradecida", "agradecidos", "agradecidas"]
+    /// Words that open the clause of the occasion.
+    static let occasions: Set<String> = ["que", "cuando", "porque", "pues", "mientras", "tras"]
+
+    /// `…a mi padre, que las perdió`: a comma before the occasion does not end the clause.
+    static func isCommaBeforeOccasion(_ index: Int, _ units: [Unit]) -> Bool {
+        units[index].key == "," && index + 1 < units.count && occasions.contains(units[index + 1].key)
+    }
+
+    static func apply(_ context: inout RuleContext) {
+        guard context.contributions.contains(where: { $0.value < 0 }) else { return }
+        let units = context.units
+        for (index, unit) in units.enumerated() where thanks.contains(unit.key) {
+            let sentence = context.sentenceOf[index]
+            var por = index + 1
+            while por < units.count, por - index <= reach, context.sentenceOf[por] == sentence, units[por].key != "por",
+                  units[por].isWord || !units[por].breaksClause {
+                por += 1
+            }
+            guard por < units.count, units[por].key == "por", context.sentenceOf[por] == sentence else { continue }
+            var action = por + 1
+            while action < units.count, FulfilledExpectations.clitics.contains(units[action].key) { action += 1 }
+            guard action < units.count, units[action].traits.infinitive || units[action].opinion == nil && units[action].isWord else { continue }
+            // The clause runs to the next punctuation or contrast word; the occasion opens inside it.
+            var end = action + 1
+            var occasion: Int?
+            while end < units.count, context.sentenceOf[end] == sentence,
+                  units[end].isWord || !units[end].breaksClause || isCommaBeforeOccasion(end, units),
+                  !SentimentAnalyzer.isContrast(units[end]) {
+                if occasion == nil, occasions.contains(units[end].key) { occasion = end }
+                end += 1
+            }
+            // `por hacer que no llegue`: a `que` right after the verb says what was done, it is no occasion.
+            guard let occasion, !(units[occasion].key == "que" && occasion == action + 1),
+                  !context.contributions.contains(where: { $0.value < 0 && $0.unit >= action && $0.unit < occasion })
+            else { continue }
+            for contribution in context.contributions.indices
+            where context.contributions[contribution].value < 0 && context.contributions[contribution].unit > occasion
+                && context.contributions[contribution].unit < end {
+                let value = context.contributions[contribution].value
+                context.contributions[contribution].apply("gratitude", cue: context.cue(index), to: value * factor)
+            }
+        }
+    }
+}
