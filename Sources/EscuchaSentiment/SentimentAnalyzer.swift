@@ -13,7 +13,7 @@ public struct SentimentAnalyzer: Sendable {
     let reference: LexiconReference
     private let caches = ThreadLocalCache()
 
-    public static let ruleNames = ["intensity", "intensifiers", "negation", "resolutions", "gratitude", "deprivation", "unmet-expectations", "fulfilled-expectations", "impediments", "recommendations", "cost-level", "ratings", "long-wait",
+    public static let ruleNames = ["intensity", "intensifiers", "negation", "resolutions", "gratitude", "narration", "deprivation", "unmet-expectations", "fulfilled-expectations", "impediments", "recommendations", "cost-level", "ratings", "long-wait",
                                    "excess", "suggestions", "counterfactuals",
                                    "comparatives", "post-nominal", "reported", "space-size",
                                    "irrealis", "contrast", "questions", "sarcasm", "exclamation", "negativity", "repetition", "verdict", "language"]
@@ -104,6 +104,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("reported") { ReportedRecommendations.apply(&context) }
         if enabled("irrealis") { Irrealis.apply(&context, isConditional: { $0.traits.conditional }) }
         if enabled("gratitude") { Gratitude.apply(&context) }
+        if enabled("narration") { Narration.apply(&context) }
         if enabled("contrast") { Contrast.apply(&context) }
         if enabled("questions") {
             Questions.apply(&context, text: text)

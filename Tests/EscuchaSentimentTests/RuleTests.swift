@@ -373,6 +373,13 @@ import Testing
         #expect(values("¿me atienden?").isEmpty)  // not reported as done
     }
 
+    /// History retold in the third person is the story of the place; the writer's own trouble is not.
+    @Test func historyRetoldIsNotTheVisit() {
+        #expect(rules("En la guerra de independencia los insurgentes atacaron la alhóndiga", "atacaron", fullAnalyzer) == ["narration", "negativity"])
+        #expect(rules("En la guerra nos atacaron en la alhóndiga", "atacaron", fullAnalyzer) == ["negativity"])  // the writer was there
+        #expect(rules("La historia del lugar es repetitiva y el guía la contó mal", "repetitiva", fullAnalyzer) == ["negativity"])
+    }
+
     /// The trouble a thanked service dealt with is its occasion, not a complaint; a thanked complaint is irony.
     @Test func thanksForSolvingAProblem() {
         #expect(rules("gracias por reponerme el producto que llegó dañado", "llegó dañado", fullAnalyzer) == ["gratitude"])

@@ -1,0 +1,37 @@
+/// History and legends retold: `aquí fusilaron a los héroes de la independencia`, `cuenta la leyenda que el
+/// padre mató a su hija`. Deaths and battles told of the past, in the third person, are the story of the place,
+/// not the writer's opinion of it; a review of a historic site tells them to say what the visit is about. In a
+/// sentence that names history or a legend, has a verb in the preterite and no first or second person (the
+/// writer and the reader: `nos`, `fuimos`, `te`), a verb or noun of harm (`atacaron`, `la tragedia`) weighs
+/// `factor` of itself. The writer's own visit (`fuimos y nos asaltaron`) and judgements of the place (`el guion
+/// es repetitivo`, `está descuidado`) keep their weight.
+enum Narration {
+    static let factor = 0.25
+    static let cues: Set<String> = ["historia", "historias", "leyenda", "leyendas", "guerra", "independencia", "revolucion",
+                                    "batalla", "batallas", "siglo", "siglos", "heroe", "heroes", "insurgente", "insurgentes",
+                                    "conquista", "virreinato", "martir", "martires", "cristeros", "epidemia", "colera"]
+    static let persons: Set<String> = ["me", "mi", "mis", "nos", "nuestro", "nuestra", "nuestros", "nuestras", "yo", "nosotros",
+                                       "nosotras", "te", "tu", "tus", "os", "usted", "ustedes", "vosotros", "conmigo", "contigo"]
+
+    /// The lexicon lists that hold events and harms.
+    static let events: Set<String> = ["verbs", "nouns"]
+
+    static func apply(_ context: inout RuleContext) {
+        guard context.contributions.contains(where: { $0.value < 0 }), context.units.contains(where: { cues.contains($0.key) }) else { return }
+        let contributions = ContributionIndex(context)
+        for sentence in context.sentences {
+            let units = context.units[sentence]
+            guard units.contains(where: { cues.contains($0.key) }), units.contains(where: { $0.traits.reported }),
+                  !units.contains(where: { persons.contains($0.key) || $0.traits.finite && $0.key.hasSuffix("mos") })
+            else { continue }
+            let cue = sentence.first { cues.contains(context.units[$0].key) }!
+            // Events and harms (`atacaron`, `incendió`, `la tragedia`), not judgements (`el guion es repetitivo`,
+            // `caro`) nor the situations the rules read.
+            for index in contributions.contributions(of: sentence)
+            where context.contributions[index].value < 0 && events.contains(context.contributions[index].list) {
+                let value = context.contributions[index].value
+                context.contributions[index].apply("narration", cue: context.cue(cue), to: value * factor)
+            }
+        }
+    }
+}
