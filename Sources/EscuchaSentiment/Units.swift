@@ -76,6 +76,21 @@ struct WordTraits {
     /// Size words, spaces, portions and copulas, for `SpaceSizes`.
     var sizing = SpaceSizes.Sizing()
 
+    /// Words a few rules look for, found once per surface so that no rule hashes a unit's key.
+    var frame = Frame()
+
+    struct Frame: OptionSet {
+        let rawValue: UInt8
+        /// An object pronoun (`me`, `nos`, `lo`): `FulfilledExpectations.clitics`.
+        static let clitic = Frame(rawValue: 1)
+        /// `gracias`, `agradezco`: `Gratitude.thanks`.
+        static let thanks = Frame(rawValue: 2)
+        /// `historia`, `leyenda`, `independencia`: `Narration.cues`.
+        static let history = Frame(rawValue: 4)
+        /// The writer or the reader (`nos`, `te`, `mi`): `Narration.persons`.
+        static let person = Frame(rawValue: 8)
+    }
+
     enum TimeUnit: UInt8 { case none, minutes, hours }
     /// `desde`, and a day it may start from (`ayer`, `viernes`), for `LongWait` (`llevo desde el viernes esperando`).
     var since = Since.none
@@ -214,6 +229,10 @@ final class WordReading {
         if Resolutions.solvingVerbs.contains(forms.lemma) || infinitives.contains(where: Resolutions.solvingVerbs.contains) { traits.action.insert(.solving) }
         if Negation.handlingVerbs.contains(forms.lemma) || infinitives.contains(where: Negation.handlingVerbs.contains) { traits.action.insert(.handling) }
         traits.sizing = SpaceSizes.sizing(key: forms.key, term: opinion?.entry.term)
+        if FulfilledExpectations.clitics.contains(forms.key) { traits.frame.insert(.clitic) }
+        if Gratitude.thanks.contains(forms.key) { traits.frame.insert(.thanks) }
+        if Narration.cues.contains(forms.key) { traits.frame.insert(.history) }
+        if Narration.persons.contains(forms.key) { traits.frame.insert(.person) }
         traits.since = forms.key == "desde" ? .marker : LongWait.sinceDays.contains(forms.key) ? .day : .none
         traits.timeUnit = LongWait.longUnits.contains(forms.key) ? .hours : LongWait.minuteUnits.contains(forms.key) ? .minutes : .none
         traits.demandable = UnmetExpectations.demandVerbs.contains(forms.lemma) || infinitives.contains(where: UnmetExpectations.demandVerbs.contains)
@@ -413,14 +432,14 @@ struct UnitReader {
                 continue
             }
             guard kind == .word else { continue }
-            // Object pronouns right after a negator do not break a `no …` expression: `no nos defraudó` is `no
-            // defraudar`, `no me contestan` is `no contestar`.
-            if negated, FulfilledExpectations.clitics.contains(text.tokens[position].key),
-               (index + 1..<position).allSatisfy({ FulfilledExpectations.clitics.contains(text.tokens[$0].key) }) {
-                cache.phraseStack.append((node, position + 1, skipped))
-            }
             let forms = text.tokens[position].forms
             cache.reading(forms, reference)._withUnsafeGuaranteedRef { reading in
+                // Object pronouns right after a negator do not break a `no …` expression: `no nos defraudó` is `no
+                // defraudar`, `no me contestan` is `no contestar`. Skipping leaves the node where it was, so a start
+                // node means only pronouns came after the negator.
+                if negated, reading.traits.frame.contains(.clitic), first.phraseStarts.contains(Int32(node)) {
+                    cache.phraseStack.append((node, position + 1, skipped))
+                }
                 for id in reading.phraseKeyIDs {
                     guard let children = phrases.children(of: node, keyID: id) else { continue }
                     for child in children where Self.matches(phrases.word(of: Int(child)), forms, alternatives: reading.phraseForms,

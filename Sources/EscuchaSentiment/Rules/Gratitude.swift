@@ -21,7 +21,8 @@ enum Gratitude {
     static func apply(_ context: inout RuleContext) {
         guard context.contributions.contains(where: { $0.value < 0 }) else { return }
         let units = context.units
-        for (index, unit) in units.enumerated() where thanks.contains(unit.key) {
+        for (index, unit) in units.enumerated()
+        where unit.traits.frame.contains(.thanks) || unit.tokens.count > 1 && unit.opinion != nil && thanks.contains(unit.key) {
             let sentence = context.sentenceOf[index]
             var por = index + 1
             while por < units.count, por - index <= reach, context.sentenceOf[por] == sentence, units[por].key != "por",

@@ -17,14 +17,14 @@ enum Narration {
     static let events: Set<String> = ["verbs", "nouns"]
 
     static func apply(_ context: inout RuleContext) {
-        guard context.contributions.contains(where: { $0.value < 0 }), context.units.contains(where: { cues.contains($0.key) }) else { return }
+        guard context.contributions.contains(where: { $0.value < 0 }), context.units.contains(where: { $0.traits.frame.contains(.history) })
+        else { return }
         let contributions = ContributionIndex(context)
         for sentence in context.sentences {
             let units = context.units[sentence]
-            guard units.contains(where: { cues.contains($0.key) }), units.contains(where: { $0.traits.reported }),
-                  !units.contains(where: { persons.contains($0.key) || $0.traits.finite && $0.key.hasSuffix("mos") })
+            guard let cue = sentence.first(where: { context.units[$0].traits.frame.contains(.history) }), units.contains(where: { $0.traits.reported }),
+                  !units.contains(where: { $0.traits.frame.contains(.person) || $0.traits.finite && $0.key.hasSuffix("mos") })
             else { continue }
-            let cue = sentence.first { cues.contains(context.units[$0].key) }!
             // Events and harms (`atacaron`, `incendió`, `la tragedia`), not judgements (`el guion es repetitivo`,
             // `caro`) nor the situations the rules read.
             for index in contributions.contributions(of: sentence)
