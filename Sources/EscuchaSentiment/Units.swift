@@ -481,12 +481,20 @@ struct UnitReader {
 
     /// A warning (`¡no vayáis!`) is not one when `a` and an infinitive follow: `no vayan a pensar que…` is
     /// a turn of phrase.
+    /// Nor is affection (`te quiero`, `os quiero mil`) when what is wanted follows: `te quiero pedir`, `te quiero
+    /// decir que…`, `los quiero devolver`.
     static func isPeriphrasis(endingAt position: Int, in text: NormalizedText, end: Int) -> Bool {
-        guard periphrasisVerbs.contains(text.tokens[position - 1].key), position < end else { return false }
-        return text.tokens[position].key == "a"
+        let last = text.tokens[position - 1].key
+        guard position < end, last.hasPrefix("vay") || last.hasPrefix("quier") || last.hasPrefix("quer") else { return false }
+        let next = text.tokens[position]
+        if periphrasisVerbs.contains(last) { return next.key == "a" }
+        guard wantingVerbs.contains(last) else { return false }
+        return next.key == "que" || next.key == "a" || next.kind == .word && WordReading.isInfinitive(next.lemma)
+            && (next.lemma == next.key || next.key.hasPrefix(String(next.lemma.dropLast(2))))
     }
 
     static let periphrasisVerbs: Set<String> = ["vayais", "vayan", "vayas"]
+    static let wantingVerbs: Set<String> = ["quiero", "queremos", "quiere", "quieren", "queria", "queriamos"]
 
     /// Phrases that mean what the lexicon says only where their clause ends: `¡ya está bien!`, `ya está bien de
     /// cobrar` (enough!), not `la app ya está bien configurada` (fine now).

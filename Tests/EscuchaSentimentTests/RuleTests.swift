@@ -41,6 +41,10 @@ import Testing
         #expect(values("no nos defraudó en nada", fullAnalyzer) == ["no nos defraudó": 2])
         #expect(values("no me contestan", fullAnalyzer) == ["no me contestan": -2.6])
         #expect(values("no me gustó", fullAnalyzer) == ["gustó": -2.6])  // no `no gustar` entry: negation as ever
+        // Affection, unless what is wanted follows.
+        #expect(values("os quiero mil", fullAnalyzer) == ["os quiero": 2.5])
+        #expect(values("te quiero pedir un favor", fullAnalyzer).isEmpty)
+        #expect(values("los quiero devolver", fullAnalyzer).isEmpty)
         // A must-see is `obligado`; being forced is `obligado a` (an expression) or the verb after `haber`.
         #expect(values("un punto de visita obligado", fullAnalyzer) == ["obligado": 1.5])
         #expect(values("me vi obligado a llamar", fullAnalyzer) == ["obligado a": -1.95])
