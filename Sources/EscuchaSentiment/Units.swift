@@ -485,7 +485,8 @@ struct UnitReader {
     /// decir que…`, `los quiero devolver`.
     static func isPeriphrasis(endingAt position: Int, in text: NormalizedText, end: Int) -> Bool {
         let last = text.tokens[position - 1].key
-        guard position < end, last.hasPrefix("vay") || last.hasPrefix("quier") || last.hasPrefix("quer") else { return false }
+        // Most phrases end in neither: one byte tells (no string is hashed for them).
+        guard position < end, let initial = last.utf8.first, initial == UInt8(ascii: "v") || initial == UInt8(ascii: "q") else { return false }
         let next = text.tokens[position]
         if periphrasisVerbs.contains(last) { return next.key == "a" }
         guard wantingVerbs.contains(last) else { return false }
