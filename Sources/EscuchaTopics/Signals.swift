@@ -96,6 +96,19 @@ public struct SignalDetector: Sendable {
             if kind == .staffPraise, sentiment.sentences[hit.sentence].score.label != .pos { continue }
             out.append(SignalHit(signal: kind, sentence: hit.sentence, evidence: evidence))
         }
+        // Contacting again and again is effort, and going or calling again is repeat contact: the third time one
+        // writes (`es la cuarta vez que os escribo`) costs effort; `tuve que ir tres veces`, `llevo 4 días llamando`
+        // are contacts repeated. A second contact is repeat contact only.
+        for hit in out where hit.signal == .repeatContact && !out.contains(where: { $0.signal == .effort && $0.sentence == hit.sentence }) {
+            if hit.evidence.contains(where: { range in range.contains { Self.manyTimes.contains(text.tokens[$0].key) } && mentionsContact(range, text) }) {
+                out.append(SignalHit(signal: .effort, sentence: hit.sentence, evidence: hit.evidence))
+            }
+        }
+        for hit in out where hit.signal == .effort && !out.contains(where: { $0.signal == .repeatContact && $0.sentence == hit.sentence }) {
+            if hit.evidence.contains(where: { isRepeatedContact($0, text) }) {
+                out.append(SignalHit(signal: .repeatContact, sentence: hit.sentence, evidence: hit.evidence))
+            }
+        }
         // Advice to visit or try that the sentiment model read (`no te vayas sin probarlo`, `no puedes dejar de
         // visitarlo`, `tienes que probar el mole`) is a recommendation, though no listed phrase says so.
         for contribution in sentiment.contributions where contribution.match == "recommendation" && contribution.value > 0 {
@@ -112,6 +125,33 @@ public struct SignalDetector: Sendable {
             }
         }
         return out
+    }
+
+    /// Counts of three and more, and their ordinals: `tercera vez`, `cinco veces`, `enésima`.
+    static let manyTimes: Set<String> = ["tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "mil", "tercera", "cuarta",
+                                         "quinta", "sexta", "enesima", "muchas", "varias", "tantas", "3", "4", "5", "6", "7", "8", "9", "10"]
+    /// Contacts: going, calling, writing, claiming, asking.
+    static let contactVerbs: Set<String> = ["ir", "venir", "llamar", "escribir", "reclamar", "pedir", "insistir", "volver", "acudir",
+                                            "reportar", "contactar", "quejar", "mandar", "enviar"]
+
+    /// A contact verb in the evidence or just after it: `cuarta vez que os escribo`, not `cancelado por tercera vez`.
+    func mentionsContact(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
+        (range.lowerBound..<min(text.tokens.count, range.upperBound + 3)).contains { index in
+            text.tokens[index].kind == .word && TopicMatcher.keys(text.tokens[index], matcher.normalizer).contains(where: Self.contactVerbs.contains)
+        }
+    }
+
+    /// `ir tres veces`, `tuve que ir dos días seguidos`, `llevo 4 días llamando`: a contact verb with a count of times
+    /// or days, in the evidence or right after it.
+    func isRepeatedContact(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
+        let upper = min(text.tokens.count, range.upperBound + 3)
+        let span = range.lowerBound..<upper
+        let counted = span.contains { index in
+            let key = text.tokens[index].key
+            return (key == "veces" || key == "dias" || key == "semanas") && index > span.lowerBound
+                && (Self.numberWords.contains(text.tokens[index - 1].key) || text.tokens[index - 1].kind == .number)
+        }
+        return counted && mentionsContact(range, text)
     }
 
     /// Roles of the people who serve customers.
