@@ -89,6 +89,10 @@ public struct SignalDetector: Sendable {
             if kind == .effort {
                 evidence = evidence.filter { !isInformationQuestion($0, sentence: text.sentences[hit.sentence].tokens, text) }
             }
+            // `no recomiendo lavarlo en caliente`, `no recomiendo ir en agosto`: advice on how or when, not against it.
+            if kind == .notRecommend {
+                evidence = evidence.filter { !isAdviceOnHow($0, text) }
+            }
             if kind == .legal, sentiment.score.label != .neg {
                 evidence = evidence.filter { isVerbPhrase($0, text) || hasLegalAction(near: $0, in: text.sentences[hit.sentence].tokens, text) }
             }
@@ -126,6 +130,24 @@ public struct SignalDetector: Sendable {
         }
         return out
     }
+
+    /// A not-recommending verb followed by an infinitive says how or when to do something: `no recomiendo lavarlo en
+    /// caliente`. A verb the reader should not do at all is listed as its own phrase (`no compréis`).
+    func isAdviceOnHow(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
+        guard range.upperBound < text.tokens.count, text.tokens[range.upperBound - 1].key.hasPrefix("recomend")
+                || text.tokens[range.upperBound - 1].key.hasPrefix("recomiend") else { return false }
+        let next = text.tokens[range.upperBound]
+        guard next.kind == .word else { return false }
+        // The infinitive itself, or with pronouns attached (`lavarlo`, `ponerse`).
+        var stem = Substring(next.key)
+        for _ in 0..<2 {
+            if let clitic = Self.clitics.first(where: { stem.count > $0.count + 1 && stem.hasSuffix($0) }) { stem = stem.dropLast(clitic.count) }
+        }
+        return stem.hasSuffix("ar") || stem.hasSuffix("er") || stem.hasSuffix("ir")
+    }
+
+    /// Object pronouns attached to an infinitive, longest first.
+    static let clitics = ["nos", "los", "las", "les", "lo", "la", "le", "me", "te", "se", "os"]
 
     /// Counts of three and more, and their ordinals: `tercera vez`, `cinco veces`, `enésima`.
     static let manyTimes: Set<String> = ["tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "mil", "tercera", "cuarta",

@@ -62,6 +62,11 @@ func signals(_ text: String) -> [String] {
         #expect(Set(found("Es la tercera vez que os escribo")) == ["repeat_contact", "effort"])
         #expect(found("Estoy pensando seriamente en cambiarme") == ["churn"])
         #expect(found("Me aparece un cargo que yo no hice") == ["urgency"])  // an unrecognised charge
+        // Not recommending how or when to do something is advice, not a warning against the thing.
+        #expect(found("No recomiendo lavarlo en caliente porque encoge").isEmpty)
+        #expect(found("No recomiendo ir en agosto, mejor en septiembre").isEmpty)
+        #expect(found("No recomiendo este hotel") == ["not_recommend"])
+        #expect(found("No os recomiendo esta tienda a nadie") == ["not_recommend"])
         // The third contact costs effort; going or calling again is a repeated contact; a second one is only that.
         #expect(Set(found("Es la cuarta vez que os escribo por la misma avería")) == ["repeat_contact", "effort"])
         #expect(Set(found("Tuve que ir tres veces al local")) == ["effort", "repeat_contact"])
