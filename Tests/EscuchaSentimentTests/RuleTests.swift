@@ -209,6 +209,9 @@ import Testing
         // The only drawback named is a mild complaint of its own, and what it introduces weighs half.
         #expect(values("Lo único malo es que es lento") == ["lento": -0.75])
         #expect(values("Lo único malo es el ruido", fullAnalyzer) == ["Lo único malo": -1.3, "ruido": -1.3])  // −1 and −2 ×0.5, then ×1.3
+        // …to the end of its sentence, commas and all.
+        #expect(values("El único inconveniente es que, en temporada alta, es lento y caro", fullAnalyzer)
+                == ["El único inconveniente": -1.3, "lento": -0.975, "caro": -0.975])
         // `a pesar de` with an infinitive or a noun has no verb of its own: without a comma the main clause
         // starts at the first conjugated one (`era`, with `ser` its lemma).
         #expect(values("a pesar de ser caro es muy bueno") == ["caro": -0.75, "bueno": 2.6])

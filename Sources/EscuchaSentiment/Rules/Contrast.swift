@@ -2,7 +2,8 @@
 /// that clause weighs `weight` (1.5) and what came before it `2 − weight` (0.5), as in VADER's `but`
 /// rule. A sentence that opens with `Pero` contrasts with the sentence before it. A clause opened by
 /// `aunque`, `a pesar de`, `si bien` concedes: it weighs its `weight` (0.5), up to punctuation or, without a
-/// comma, up to the main clause's verb (`a pesar de estar en el centro la habitación era silenciosa`).
+/// comma, up to the main clause's verb (`a pesar de estar en el centro la habitación era silenciosa`). The only
+/// drawback named (`lo único malo es que…`) weighs its weight to the end of its sentence.
 enum Contrast {
     static func apply(_ context: inout RuleContext) {
         // Every region below is found in one pass, and a region's contributions through an index by unit:
@@ -40,6 +41,11 @@ enum Contrast {
                 if verblessConcessions.contains(context.units[marker].key) {
                     end = Irrealis.protasisEnd(after: marker, before: end, context, ownVerbs: 0)
                 }
+                // The only drawback named is all the sentence tells after it, commas and all: `el único inconveniente
+                // es que, en temporada alta, no hay manera de llegar en coche`.
+                if isOnlyDrawback(context.units[marker].key) {
+                    end = sentence.first { $0 > marker && context.units[$0].has(.contrastAfter) } ?? sentence.upperBound
+                }
                 // What it introduces, not the cue itself: `lo único malo` is a complaint of its own.
                 scale(&context, index, units: (marker + 1)..<end, by: weight, cue: context.cue(marker))
             }
@@ -51,6 +57,12 @@ enum Contrast {
     /// clause would start at the second; measured, that gave the complaint after `aunque la calidad es buena`
     /// its full weight where the labeled sets call the text mixed, and unknown words read as verbs moved it.
     static let verblessConcessions: Set<String> = ["a pesar de", "pese a"]
+
+    /// `lo único malo`, `el único inconveniente`, `la única pega`: the writer limits the complaint to one thing.
+    static func isOnlyDrawback(_ key: String) -> Bool {
+        key.hasPrefix("lo unico ") || key.hasPrefix("el unico ") || key.hasPrefix("la unica ")
+            || key.hasPrefix("lo único ") || key.hasPrefix("el único ") || key.hasPrefix("la única ")
+    }
 
     static func scale(_ context: inout RuleContext, _ index: ContributionIndex, units: Range<Int>, by factor: Double, cue: String) {
         for contribution in index.contributions(of: units) {
