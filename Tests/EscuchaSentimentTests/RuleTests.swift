@@ -398,6 +398,8 @@ import Testing
         #expect(rules("gracias por cobrarme dos veces cuando ya había pagado", "cobrarme", fullAnalyzer).contains("gratitude") == false)
         #expect(fullAnalyzer.analyze("gracias por hacer que no llegue a la cena, rompéis maletas").score.label == .neg)
         #expect(fullAnalyzer.analyze("Gracias a la óptica por hacerle unas gafas a mi padre, que las perdió en pleno viaje").score.label == .pos)
+        // Thanks to a person for what they did, told in a relative clause; what a warning warned of is the occasion.
+        #expect(fullAnalyzer.analyze("Gracias a la cajera del turno de noche, que me avisó que se me había caído la billetera").score.label == .pos)
     }
 
     @Test func tellingTheReaderToVisitIsARecommendation() {
