@@ -89,6 +89,17 @@ public struct SignalDetector: Sendable {
             if kind == .effort {
                 evidence = evidence.filter { !isInformationQuestion($0, sentence: text.sentences[hit.sentence].tokens, text) }
             }
+            // In praise, an obligation put to the reader is advice (`si visitas Guanajuato tienes que ir`) and trips
+            // counted are visits by choice (`he ido varias veces`): effort is what the writer had to do.
+            if kind == .effort || kind == .repeatContact, sentiment.sentences[hit.sentence].score.label == .pos {
+                evidence = evidence.filter { !isAdviceOrVisit($0, text) }
+            }
+            // History retold (`el Pípila incendió la puerta`) is no emergency: the sentiment model read it as narration.
+            if kind == .urgency {
+                evidence = evidence.filter { range in
+                    !sentiment.contributions.contains { $0.tokens.overlaps(range) && $0.rules.contains { $0.rule == "narration" } }
+                }
+            }
             // `no recomiendo lavarlo en caliente`, `no recomiendo ir en agosto`: advice on how or when, not against it.
             if kind == .notRecommend {
                 evidence = evidence.filter { !isAdviceOnHow($0, text) }
@@ -148,6 +159,15 @@ public struct SignalDetector: Sendable {
 
     /// Object pronouns attached to an infinitive, longest first.
     static let clitics = ["nos", "los", "las", "les", "lo", "la", "le", "me", "te", "se", "os"]
+
+    /// The reader's obligation (`tienes que ir`, `tienen que ir`, `hay que ir`) or trips and visits counted (`he ido
+    /// varias veces`, `venido tres veces`).
+    func isAdviceOrVisit(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
+        let first = text.tokens[range.lowerBound].key
+        if ["tienes", "tienen", "teneis", "tendras", "tendran", "tendrias", "hay"].contains(first) { return true }
+        return range.contains { ["veces", "vez"].contains(text.tokens[$0].key) }
+            && range.contains { ["ido", "fui", "fuimos", "venido", "vine", "vinimos", "visitado", "estado"].contains(text.tokens[$0].key) }
+    }
 
     /// Counts of three and more, and their ordinals: `tercera vez`, `cinco veces`, `enésima`.
     static let manyTimes: Set<String> = ["tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "mil", "tercera", "cuarta",

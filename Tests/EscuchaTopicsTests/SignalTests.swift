@@ -62,6 +62,13 @@ func signals(_ text: String) -> [String] {
         #expect(Set(found("Es la tercera vez que os escribo")) == ["repeat_contact", "effort"])
         #expect(found("Estoy pensando seriamente en cambiarme") == ["churn"])
         #expect(found("Me aparece un cargo que yo no hice") == ["urgency"])  // an unrecognised charge
+        // In praise, the reader's obligation is advice and trips counted are visits by choice; the writer's own is effort.
+        #expect(found("El museo es muy interesante, si visitas Guanajuato tienes que ir").isEmpty)
+        #expect(found("Es precioso, he ido varias veces con mi familia").isEmpty)
+        #expect(found("Tuve que ir a la oficina en persona") == ["effort"])
+        // Dizzy on a climb is no runaround; history retold is no emergency.
+        #expect(found("La subida marea un poco pero la vista es preciosa").isEmpty)
+        #expect(found("En la guerra de independencia el Pípila incendió la puerta de la alhóndiga").isEmpty)
         // Not recommending how or when to do something is advice, not a warning against the thing.
         #expect(found("No recomiendo lavarlo en caliente porque encoge").isEmpty)
         #expect(found("No recomiendo ir en agosto, mejor en septiembre").isEmpty)
