@@ -91,14 +91,20 @@ public struct SignalDetector: Sendable {
             }
             // In praise, an obligation put to the reader is advice (`si visitas Guanajuato tienes que ir`) and trips
             // counted are visits by choice (`he ido varias veces`): effort is what the writer had to do.
-            if kind == .effort || kind == .repeatContact, sentiment.sentences[hit.sentence].score.label == .pos {
+            if kind == .effort || kind == .repeatContact, sentiment.sentences[hit.sentence].score.label == .pos || sentiment.score.label == .pos {
                 evidence = evidence.filter { !isAdviceOrVisit($0, text) }
             }
-            // History retold (`el Pípila incendió la puerta`) is no emergency: the sentiment model read it as narration.
+            // History retold (`el Pípila incendió la puerta`, `cuenta la leyenda que la mató`) is no emergency.
             if kind == .urgency {
+                let sentenceTokens = text.sentences[hit.sentence].tokens
+                let retold = sentenceTokens.contains { Self.historyWords.contains(text.tokens[$0].key) }
                 evidence = evidence.filter { range in
-                    !sentiment.contributions.contains { $0.tokens.overlaps(range) && $0.rules.contains { $0.rule == "narration" } }
+                    !retold && !sentiment.contributions.contains { $0.tokens.overlaps(range) && $0.rules.contains { $0.rule == "narration" } }
                 }
+            }
+            // `no lo recomiendo para gente impresionable`, `… si vas con niños`: a warning for some, not against it.
+            if kind == .notRecommend {
+                evidence = evidence.filter { !isQualified($0, text) }
             }
             // `no recomiendo lavarlo en caliente`, `no recomiendo ir en agosto`: advice on how or when, not against it.
             if kind == .notRecommend {
@@ -159,6 +165,23 @@ public struct SignalDetector: Sendable {
 
     /// Object pronouns attached to an infinitive, longest first.
     static let clitics = ["nos", "los", "las", "les", "lo", "la", "le", "me", "te", "se", "os"]
+
+    /// Words of history and legend: a sentence with one tells the story of a place.
+    static let historyWords: Set<String> = ["leyenda", "leyendas", "independencia", "guerra", "batalla", "revolucion", "siglo",
+                                            "insurgentes", "conquista", "virreinato"]
+
+    /// A not-recommendation limited to some readers or times: `no lo recomiendo` and then `para` (not `para nada`),
+    /// `si`, `en`, `con`.
+    func isQualified(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
+        // Only of recommending: after `no compréis`, `no contratéis`, `no vuelvo a pedir` the `en` or `con` names the
+        // company (`en esta tienda`, `con esa empresa`).
+        guard range.upperBound < text.tokens.count, text.tokens[range.upperBound - 1].key.hasPrefix("recomiend")
+                || text.tokens[range.upperBound - 1].key.hasPrefix("recomend") else { return false }
+        let next = text.tokens[range.upperBound].key
+        guard ["para", "si", "en", "con"].contains(next) else { return false }
+        let after = range.upperBound + 1 < text.tokens.count ? text.tokens[range.upperBound + 1].key : ""
+        return !["nada", "nadie", "ninguno", "ninguna", "absoluto"].contains(after)
+    }
 
     /// The reader's obligation (`tienes que ir`, `tienen que ir`, `hay que ir`) or trips and visits counted (`he ido
     /// varias veces`, `venido tres veces`).

@@ -69,6 +69,10 @@ func signals(_ text: String) -> [String] {
         // Dizzy on a climb is no runaround; history retold is no emergency.
         #expect(found("La subida marea un poco pero la vista es preciosa").isEmpty)
         #expect(found("En la guerra de independencia el Pípila incendió la puerta de la alhóndiga").isEmpty)
+        // A not-recommendation for some readers is a warning, not a verdict; `en` after another verb names the company.
+        #expect(found("Es increíble, aunque no lo recomiendo para gente impresionable").isEmpty)
+        #expect(found("No lo recomiendo para nada") == ["not_recommend"])
+        #expect(found("No compren en esta tienda en línea") == ["not_recommend"])
         // Not recommending how or when to do something is advice, not a warning against the thing.
         #expect(found("No recomiendo lavarlo en caliente porque encoge").isEmpty)
         #expect(found("No recomiendo ir en agosto, mejor en septiembre").isEmpty)
