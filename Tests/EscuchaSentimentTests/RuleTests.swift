@@ -212,6 +212,9 @@ import Testing
         // …to the end of its sentence, commas and all.
         #expect(values("El único inconveniente es que, en temporada alta, es lento y caro", fullAnalyzer)
                 == ["El único inconveniente": -1.3, "lento": -0.975, "caro": -0.975])
+        // `solo que`, `solo hay que` add a minor caveat, not the writer's point, and no irony: praise before it stands.
+        #expect(fullAnalyzer.analyze("Me encantó el lugar, su entorno es hermoso, solo hay que tener en cuenta que no abren los lunes").score.label == .pos)
+        #expect(values("Todo muy bonito, solo que cobran por la cámara y es caro", fullAnalyzer)["caro"] == -0.975)
         // `a pesar de` with an infinitive or a noun has no verb of its own: without a comma the main clause
         // starts at the first conjugated one (`era`, with `ser` its lemma).
         #expect(values("a pesar de ser caro es muy bueno") == ["caro": -0.75, "bueno": 2.6])

@@ -58,10 +58,12 @@ enum Contrast {
     /// its full weight where the labeled sets call the text mixed, and unknown words read as verbs moved it.
     static let verblessConcessions: Set<String> = ["a pesar de", "pese a"]
 
-    /// `lo único malo`, `el único inconveniente`, `la única pega`: the writer limits the complaint to one thing.
+    /// `lo único malo`, `el único inconveniente`, `la única pega`, `solo que…`: the writer limits the complaint to one
+    /// thing.
     static func isOnlyDrawback(_ key: String) -> Bool {
         key.hasPrefix("lo unico ") || key.hasPrefix("el unico ") || key.hasPrefix("la unica ")
             || key.hasPrefix("lo único ") || key.hasPrefix("el único ") || key.hasPrefix("la única ")
+            || key.hasPrefix("solo ") || key.hasPrefix("sólo ")
     }
 
     static func scale(_ context: inout RuleContext, _ index: ContributionIndex, units: Range<Int>, by factor: Double, cue: String) {
