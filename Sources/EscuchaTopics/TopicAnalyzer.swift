@@ -9,7 +9,8 @@ public struct TopicAnalyzer: Sendable {
     public let matcher: TopicMatcher
     public var taxonomy: Taxonomy { matcher.taxonomy }
 
-    let gatesSectors: Bool
+    /// Whether several sector packs are loaded, so that each must show its sector before it speaks.
+    public let gatesSectors: Bool
     /// Words of each sector pack's terms that no general-pack term uses (`paella`, `maleta`, `fibra`).
     let anchors: [String: Set<String>]
     /// The anchors no other sector pack uses either (`maleta`, `mesero`, `portabilidad`; not `comida`, `vino`,
@@ -83,7 +84,9 @@ public struct TopicAnalyzer: Sendable {
     /// user taxonomies and a sector pack chosen alone (`--packs restaurant`) always speak.
     public static let sectorEvidence = 2
 
-    public func analyze(_ text: NormalizedText, sentiment: SentimentAnalysis) -> [TopicAnalysis] {
+    /// `sourceSectors`: the sectors of the text's source (`SectorTally.dominant`, as pack bits), which speak
+    /// in it without sector words of the text's own: in a telecom survey, `se corta cada noche` is telecom's.
+    public func analyze(_ text: NormalizedText, sentiment: SentimentAnalysis, sourceSectors: UInt64 = 0) -> [TopicAnalysis] {
         var hits = matcher.match(text)
         guard gatesSectors else { return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment) }
         // The sectors hit, as bits of each topic's pack (no string is hashed per text).
@@ -135,11 +138,33 @@ public struct TopicAnalyzer: Sendable {
         // so the margin is wide.
         var strongest = 0
         for bit in alone.indices where gated & (1 << UInt64(bit)) != 0 { strongest = max(strongest, alone[bit]) }
-        var speaking: UInt64 = 0
+        // The source's sector speaks without words of its own, unless the text names another sector and not it.
+        var named: UInt64 = 0
+        for bit in alone.indices where alone[bit] > 0 { named |= 1 << UInt64(bit) }
+        var speaking: UInt64 = named & ~sourceSectors != 0 && named & sourceSectors == 0 ? 0 : present & sourceSectors
         for bit in alone.indices where gated & (1 << UInt64(bit)) != 0 && alone[bit] >= 1 && strongest < 2 * (alone[bit] + 1) { speaking |= 1 << UInt64(bit) }
         hits.removeAll { hit in topicBits[hit.topic] != 0 && topicBits[hit.topic] & speaking == 0 }
         return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment)
     }
+
+    /// The sectors whose sector words the text has, as pack bits: what a scan counts over a whole source
+    /// (`SectorTally`). 0 when sectors are not gated.
+    public func sectorsNamed(in text: NormalizedText) -> UInt64 {
+        guard gatesSectors else { return 0 }
+        let cache = anchorCache.value
+        var named: UInt64 = 0
+        for token in text.tokens where token.kind == .word || token.kind == .mention || token.kind == .hashtag {
+            if let attached = token.forms.attachment(attachmentKey) {
+                named |= Unmanaged<PackMask>.fromOpaque(attached).takeUnretainedValue().distinctive
+            } else {
+                named |= cache.value(for: token.forms) { packMask(token) }.distinctive
+            }
+        }
+        return named
+    }
+
+    /// The sector pack of each bit that `sectorsNamed` and `analyze(…sourceSectors:)` use.
+    public func sector(ofBit bit: Int) -> String? { packBits.first { $0.value == 1 << UInt64(bit) }?.key }
 
     /// The sectors a surface anchors, and those it anchors alone.
     func packMask(_ token: Token) -> PackMask {

@@ -107,6 +107,14 @@ struct CLITests {
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/summary.json"))) as? [String: Any]
         let totals = summary?["totals"] as? [String: Int]
         #expect(totals == ["read": 875, "accepted": 874, "rejected": 1])
+        // Each source's sector, where one dominates its texts: a telecom survey is telecom; Google reviews of
+        // taquerías, banks and hotels, or mentions of many brands, have none.
+        let sectors = Dictionary(uniqueKeysWithValues: ((summary?["files"] as? [[String: Any]]) ?? []).map {
+            (URL(fileURLWithPath: $0["file"] as? String ?? "").lastPathComponent, $0["sector"] as? String ?? "-")
+        })
+        #expect(sectors["nps-movilnet-2024t1.csv"] == "telecom" && sectors["encuesta-banco-austral.csv"] == "banking")
+        #expect(sectors["discourse-aerosol-equipaje.html"] == "airline")
+        #expect(sectors["google-reviews-latam.csv"] == "-" && sectors["menciones-marcas.jsonl"] == "-")
         // Quiet when stderr is not a terminal: no progress line.
         #expect(result.stderr.isEmpty)
         // The README's quick start shows this same run (`scripts/demo`): from the profiles to the list of files

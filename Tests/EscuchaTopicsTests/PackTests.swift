@@ -64,6 +64,41 @@ func packTopics(_ text: String) -> [String: SentimentLabel] {
         #expect(!packTopics("¿Cómo cancelo el servicio de streaming que me activaron sin pedirlo?").keys.contains { $0.hasPrefix("airline.") })
     }
 
+    /// A source's sector, counted over all its texts, speaks in the texts that do not name it; a text that names
+    /// another sector keeps to its own.
+    @Test func aSourceSectorSpeaksWhereItsTextsAreSilent() {
+        let telecom = (0..<64).first { packAnalyzer.sector(ofBit: $0) == "telecom" }.map { UInt64(1) << UInt64($0) } ?? 0
+        #expect(telecom != 0)
+        func topics(_ text: String, source: UInt64) -> [String] {
+            let normalized = analyzer.normalizer.normalize(text)
+            return packAnalyzer.analyze(normalized, sentiment: analyzer.analyze(normalized), sourceSectors: source).map(\.topic.id)
+        }
+        let silent = "La velocidad no es la que contraté y se corta cada noche"
+        #expect(!topics(silent, source: 0).contains { $0.hasPrefix("telecom") })
+        #expect(topics(silent, source: telecom).contains { $0.hasPrefix("telecom") })
+        // Naming another sector, a text keeps to it: the pool and the room in a telecom source are a hotel's.
+        #expect(topics("La velocidad es un desastre", source: telecom).contains { $0.hasPrefix("telecom") })
+        let hotel = topics("La piscina sucia y en la habitación la velocidad es un desastre", source: telecom)
+        #expect(hotel.contains { $0.hasPrefix("hotel") } && !hotel.contains { $0.hasPrefix("telecom") })
+        #expect(packAnalyzer.sectorsNamed(in: analyzer.normalizer.normalize("Me cambié de operadora por la fibra")) == telecom)
+    }
+
+    @Test func aSourceHasASectorOnlyWhenOneDominates() {
+        func tally(_ named: [UInt64], of documents: Int) -> SectorTally {
+            var tally = SectorTally()
+            for index in 0..<documents { tally.add(index < named.count ? named[index] : 0) }
+            return tally
+        }
+        // A telecom survey: a fifth of the answers name telecom, none anything else.
+        #expect(tally(Array(repeating: 1, count: 25), of: 125).dominant == 1)
+        // Too few naming it (an eighth), or too few documents, or no sector dominating: none.
+        #expect(tally(Array(repeating: 1, count: 15), of: 125).dominant == 0)
+        #expect(tally([1, 1, 1], of: 4).dominant == 0)
+        #expect(tally(Array(repeating: 1, count: 20) + Array(repeating: 2, count: 10), of: 60).dominant == 0)
+        // A second sector named now and then does not take the source's from the first.
+        #expect(tally(Array(repeating: 4, count: 30) + [2, 8], of: 100).dominant == 4)
+    }
+
     @Test func aDishIsFoodNotDirt() {
         let found = packTopics("Pedimos cochinita pibil, huevos rotos y unas quesadillas para compartir.")
         #expect(found["restaurant.cleanliness"] == nil)

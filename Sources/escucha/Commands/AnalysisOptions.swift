@@ -63,10 +63,11 @@ struct Analyzers: Sendable {
         var emotions: [EmotionScore]
     }
 
-    func analyze(_ text: String) -> Result {
+    /// `sourceSectors`: the sector of the text's source, as `TopicAnalyzer.analyze` takes it.
+    func analyze(_ text: String, sourceSectors: UInt64 = 0) -> Result {
         let normalized = sentiment.normalizer.normalize(text)
         let scored = sentiment.analyze(normalized)
-        return Result(text: normalized, sentiment: scored, topics: topics?.analyze(normalized, sentiment: scored) ?? [],
+        return Result(text: normalized, sentiment: scored, topics: topics?.analyze(normalized, sentiment: scored, sourceSectors: sourceSectors) ?? [],
                       signals: signals?.detect(normalized, sentiment: scored) ?? [],
                       emotions: emotions?.detect(normalized) ?? [])
     }

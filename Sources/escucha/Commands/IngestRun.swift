@@ -21,6 +21,10 @@ struct IngestRun {
     var onRecords: (([FeedbackRecord]) throws -> Void)? = nil
     /// Append to the rejects file rather than replace it (the scan has written the profiles' rejects).
     var appendRejects = false
+    /// The sector of each input file (`SourceSectors`), as pack bits: its texts get that sector's topics.
+    var sourceSectors: [String: UInt64] = [:]
+    /// The same, by name, for the summary.
+    var sectorNames: [String: String] = [:]
 
     struct Result {
         var reports: [FileReport]
@@ -29,6 +33,8 @@ struct IngestRun {
         var inputBytes: Int
         /// Documents by kind and sentiment label (empty when nothing was scored).
         var sentiment: SentimentTally = SentimentTally()
+        /// The sector each input file was found to be about (`escucha scan`).
+        var sectors: [String: String] = [:]
     }
 
     /// A worker's output: the serialized documents and what their sentiment was.
@@ -54,7 +60,7 @@ struct IngestRun {
         let analyzer = self.analyzer
         var tally = SentimentTally()
         let collectRecords = onRecords != nil
-        let (classifier, linker) = (self.classifier, self.linker)  // the workers take these, not `self`
+        let (classifier, linker, sourceSectors) = (self.classifier, self.linker, self.sourceSectors)  // the workers take these, not `self`
         let reports = try engine.run(files: listing.files, transform: { documents -> Batch in
             // Serializing on the worker threads keeps the writer thread free.
             var writer = JSONWriter(reservingCapacity: documents.count * 700)
@@ -67,7 +73,7 @@ struct IngestRun {
                 let start = writer.bytes.count
                 if let masker { masker.mask(documents[index]).writeJSON(to: &writer) } else { documents[index].writeJSON(to: &writer) }
                 if let analyzer {
-                    let analysis = analyzer.analyze(documents[index].text)
+                    let analysis = analyzer.analyze(documents[index].text, sourceSectors: sourceSectors[documents[index].location.file] ?? 0)
                     let classification = Classification(document: documents[index], sentiment: analysis.sentiment,
                                                         signals: analysis.signals.map(\.signal), classifier: classifier)
                     let link = linker?.link(author: documents[index].author, channel: documents[index].channel)
@@ -120,7 +126,7 @@ struct IngestRun {
             return total + ((try? FileManager.default.attributesOfItem(atPath: target)[.size] as? Int) ?? 0)
         }
         return Result(reports: reports, skipped: listing.skipped, seconds: Date().timeIntervalSince(started), inputBytes: bytes,
-                      sentiment: tally)
+                      sentiment: tally, sectors: sectorNames)
     }
 
     /// The analysis members of a scored document: sentiment, topics, signals, emotions, class, link.
@@ -252,6 +258,7 @@ enum IngestSummary {
             writer.member("kind", report.kind?.rawValue)
             writer.member("encoding", report.encoding)
             writer.member("forum_engine", report.engine)
+            if let sector = result.sectors[report.path] { writer.member("sector", sector) }
             writer.key("customer_profiles")
             writer.bool(report.isCustomerProfiles)
             writer.key("read"); writer.int(report.read)
