@@ -102,13 +102,10 @@ public struct SignalDetector: Sendable {
                     !retold && !sentiment.contributions.contains { $0.tokens.overlaps(range) && $0.rules.contains { $0.rule == "narration" } }
                 }
             }
-            // `no lo recomiendo para gente impresionable`, `… si vas con niños`: a warning for some, not against it.
+            // `no lo recomiendo para gente impresionable`, `… si vas con niños`: a warning for some; `no recomiendo
+            // lavarlo en caliente`, `no recomiendo ir en agosto`: advice on how or when. Neither is against it.
             if kind == .notRecommend {
-                evidence = evidence.filter { !isQualified($0, text) }
-            }
-            // `no recomiendo lavarlo en caliente`, `no recomiendo ir en agosto`: advice on how or when, not against it.
-            if kind == .notRecommend {
-                evidence = evidence.filter { !isAdviceOnHow($0, text) }
+                evidence = evidence.filter { !isQualified($0, text) && !isAdviceOnHow($0, text) }
             }
             if kind == .legal, sentiment.score.label != .neg {
                 evidence = evidence.filter { isVerbPhrase($0, text) || hasLegalAction(near: $0, in: text.sentences[hit.sentence].tokens, text) }
@@ -146,77 +143,6 @@ public struct SignalDetector: Sendable {
             }
         }
         return out
-    }
-
-    /// A not-recommending verb followed by an infinitive says how or when to do something: `no recomiendo lavarlo en
-    /// caliente`. A verb the reader should not do at all is listed as its own phrase (`no compréis`).
-    func isAdviceOnHow(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
-        guard range.upperBound < text.tokens.count, text.tokens[range.upperBound - 1].key.hasPrefix("recomend")
-                || text.tokens[range.upperBound - 1].key.hasPrefix("recomiend") else { return false }
-        let next = text.tokens[range.upperBound]
-        guard next.kind == .word else { return false }
-        // The infinitive itself, or with pronouns attached (`lavarlo`, `ponerse`).
-        var stem = Substring(next.key)
-        for _ in 0..<2 {
-            if let clitic = Self.clitics.first(where: { stem.count > $0.count + 1 && stem.hasSuffix($0) }) { stem = stem.dropLast(clitic.count) }
-        }
-        return stem.hasSuffix("ar") || stem.hasSuffix("er") || stem.hasSuffix("ir")
-    }
-
-    /// Object pronouns attached to an infinitive, longest first.
-    static let clitics = ["nos", "los", "las", "les", "lo", "la", "le", "me", "te", "se", "os"]
-
-    /// Words of history and legend: a sentence with one tells the story of a place.
-    static let historyWords: Set<String> = ["leyenda", "leyendas", "independencia", "guerra", "batalla", "revolucion", "siglo",
-                                            "insurgentes", "conquista", "virreinato"]
-
-    /// A not-recommendation limited to some readers or times: `no lo recomiendo` and then `para` (not `para nada`),
-    /// `si`, `en`, `con`.
-    func isQualified(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
-        // Only of recommending: after `no compréis`, `no contratéis`, `no vuelvo a pedir` the `en` or `con` names the
-        // company (`en esta tienda`, `con esa empresa`).
-        guard range.upperBound < text.tokens.count, text.tokens[range.upperBound - 1].key.hasPrefix("recomiend")
-                || text.tokens[range.upperBound - 1].key.hasPrefix("recomend") else { return false }
-        let next = text.tokens[range.upperBound].key
-        guard ["para", "si", "en", "con"].contains(next) else { return false }
-        let after = range.upperBound + 1 < text.tokens.count ? text.tokens[range.upperBound + 1].key : ""
-        return !["nada", "nadie", "ninguno", "ninguna", "absoluto"].contains(after)
-    }
-
-    /// The reader's obligation (`tienes que ir`, `tienen que ir`, `hay que ir`) or trips and visits counted (`he ido
-    /// varias veces`, `venido tres veces`).
-    func isAdviceOrVisit(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
-        let first = text.tokens[range.lowerBound].key
-        if ["tienes", "tienen", "teneis", "tendras", "tendran", "tendrias", "hay"].contains(first) { return true }
-        return range.contains { ["veces", "vez"].contains(text.tokens[$0].key) }
-            && range.contains { ["ido", "fui", "fuimos", "venido", "vine", "vinimos", "visitado", "estado"].contains(text.tokens[$0].key) }
-    }
-
-    /// Counts of three and more, and their ordinals: `tercera vez`, `cinco veces`, `enésima`.
-    static let manyTimes: Set<String> = ["tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "mil", "tercera", "cuarta",
-                                         "quinta", "sexta", "enesima", "muchas", "varias", "tantas", "3", "4", "5", "6", "7", "8", "9", "10"]
-    /// Contacts: going, calling, writing, claiming, asking.
-    static let contactVerbs: Set<String> = ["ir", "venir", "llamar", "escribir", "reclamar", "pedir", "insistir", "volver", "acudir",
-                                            "reportar", "contactar", "quejar", "mandar", "enviar"]
-
-    /// A contact verb in the evidence or just after it: `cuarta vez que os escribo`, not `cancelado por tercera vez`.
-    func mentionsContact(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
-        (range.lowerBound..<min(text.tokens.count, range.upperBound + 3)).contains { index in
-            text.tokens[index].kind == .word && TopicMatcher.keys(text.tokens[index], matcher.normalizer).contains(where: Self.contactVerbs.contains)
-        }
-    }
-
-    /// `ir tres veces`, `tuve que ir dos días seguidos`, `llevo 4 días llamando`: a contact verb with a count of times
-    /// or days, in the evidence or right after it.
-    func isRepeatedContact(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
-        let upper = min(text.tokens.count, range.upperBound + 3)
-        let span = range.lowerBound..<upper
-        let counted = span.contains { index in
-            let key = text.tokens[index].key
-            return (key == "veces" || key == "dias" || key == "semanas") && index > span.lowerBound
-                && (Self.numberWords.contains(text.tokens[index - 1].key) || text.tokens[index - 1].kind == .number)
-        }
-        return counted && mentionsContact(range, text)
     }
 
     /// Roles of the people who serve customers.
@@ -262,10 +188,6 @@ public struct SignalDetector: Sendable {
     static let thanks: Set<String> = ["gracias", "agradecer", "agradecimiento", "agradecimientos", "felicitar", "felicidades",
                                       "felicitaciones", "felicitacion", "destacar", "shoutout", "aplauso", "aplausos", "bravo",
                                       "reconocimiento", "mencion", "saludo", "saludos", "abrazo", "chapeau", "diez", "10", "recomendar"]
-
-    static func isCapitalised(_ token: Token) -> Bool {
-        token.kind == .word && token.surface.unicodeScalars.first?.properties.isUppercase == true
-    }
 
     /// Question words that ask for information: `¿a dónde tengo que ir?`, `¿qué tengo que hacer?` ask the way, they
     /// report no effort. `¿por qué tengo que llamar cinco veces?` complains, and stays.
