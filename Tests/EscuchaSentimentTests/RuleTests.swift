@@ -41,6 +41,9 @@ import Testing
         #expect(values("no nos defraudó en nada", fullAnalyzer) == ["no nos defraudó": 2])
         #expect(values("no me contestan", fullAnalyzer) == ["no me contestan": -2.6])
         #expect(values("no me gustó", fullAnalyzer) == ["gustó": -2.6])  // no `no gustar` entry: negation as ever
+        // The regional words: `bárbaro` is Argentina's praise; less of what a customer gets is a complaint.
+        #expect(fullAnalyzer.analyze("La señal en el subte anda bárbaro").score.label == .pos)
+        #expect(fullAnalyzer.analyze("Me cambiaron el router y ahora tengo menos cobertura que antes").score.label == .neg)
         // Affection, unless what is wanted follows.
         #expect(values("os quiero mil", fullAnalyzer) == ["os quiero": 2.5])
         #expect(values("te quiero pedir un favor", fullAnalyzer).isEmpty)
