@@ -61,9 +61,8 @@ enum Contrast {
     /// `lo único malo`, `el único inconveniente`, `la única pega`, `solo que…`: the writer limits the complaint to one
     /// thing.
     static func isOnlyDrawback(_ key: String) -> Bool {
-        key.hasPrefix("lo unico ") || key.hasPrefix("el unico ") || key.hasPrefix("la unica ")
-            || key.hasPrefix("lo único ") || key.hasPrefix("el único ") || key.hasPrefix("la única ")
-            || key.hasPrefix("solo ") || key.hasPrefix("sólo ")
+        // A phrase's key is its lexicon term, accents and all: `solo que` and `sólo que` are two entries.
+        key.hasPrefix("lo único ") || key.hasPrefix("el único ") || key.hasPrefix("la única ") || key.hasPrefix("solo ") || key.hasPrefix("sólo ")
     }
 
     static func scale(_ context: inout RuleContext, _ index: ContributionIndex, units: Range<Int>, by factor: Double, cue: String) {
