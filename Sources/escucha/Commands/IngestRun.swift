@@ -188,19 +188,22 @@ struct SentimentTally: Sendable {
 /// The per-file and total counts, as a table for people and as JSON for pipelines.
 enum IngestSummary {
     static func table(_ result: IngestRun.Result, rejectsPath: String?) -> String {
-        var rows: [[String]] = [["file", "kind", "format", "encoding", "read", "accepted", "rejected"]]
+        // A scan that found sources' sectors shows them (`SourceSectors`); an ingest has none.
+        let sectors = !result.sectors.isEmpty
+        var rows: [[String]] = [["file", "kind", "format", "encoding"] + (sectors ? ["sector"] : []) + ["read", "accepted", "rejected"]]
         for report in result.reports where !report.isCustomerProfiles {
             let kind = report.kind?.rawValue ?? (report.accepted > 0 ? "mixed" : "-")
             let format = report.format?.rawValue ?? "-"
-            rows.append([report.path, report.engine.map { "\(kind) (\($0))" } ?? kind, format, report.encoding ?? "-",
-                         String(report.read), String(report.accepted), String(report.rejected)])
+            rows.append([report.path, report.engine.map { "\(kind) (\($0))" } ?? kind, format, report.encoding ?? "-"]
+                        + (sectors ? [result.sectors[report.path] ?? "-"] : [])
+                        + [String(report.read), String(report.accepted), String(report.rejected)])
         }
         let counted = result.reports.filter { !$0.isCustomerProfiles }
         let read = counted.reduce(0) { $0 + $1.read }
         let accepted = counted.reduce(0) { $0 + $1.accepted }
         let rejected = counted.reduce(0) { $0 + $1.rejected }
-        rows.append(["total", "", "", "", String(read), String(accepted), String(rejected)])
-        var out = align(rows, numericFrom: 4)
+        rows.append(["total", "", "", ""] + (sectors ? [""] : []) + [String(read), String(accepted), String(rejected)])
+        var out = align(rows, numericFrom: sectors ? 5 : 4)
         let balance = read == accepted + rejected ? "reconciles" : "DOES NOT RECONCILE"
         out += "\nrecords read \(read) = accepted \(accepted) + rejected \(rejected) (\(balance))\n"
         for report in result.reports where report.isCustomerProfiles {
