@@ -115,6 +115,8 @@ struct CLITests {
         #expect(sectors["nps-movilnet-2024t1.csv"] == "telecom" && sectors["encuesta-banco-austral.csv"] == "banking")
         #expect(sectors["discourse-aerosol-equipaje.html"] == "airline")
         #expect(sectors["google-reviews-latam.csv"] == "-" && sectors["menciones-marcas.jsonl"] == "-")
+        let surveyRow = result.stdout.split(separator: "\n").first { $0.hasPrefix("corpora/demo/surveys/nps-movilnet-2024t1.csv") }
+        #expect(surveyRow?.split(separator: " ").contains("telecom") == true)  // the table's sector column
         // Quiet when stderr is not a terminal: no progress line.
         #expect(result.stderr.isEmpty)
         // The README's quick start shows this same run (`scripts/demo`): from the profiles to the list of files
