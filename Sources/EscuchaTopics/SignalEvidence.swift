@@ -44,11 +44,13 @@ extension SignalDetector {
         return !["nada", "nadie", "ninguno", "ninguna", "absoluto"].contains(after)
     }
 
-    /// The reader's obligation (`tienes que ir`, `tienen que ir`, `hay que ir`) or trips and visits counted (`he ido
-    /// varias veces`, `venido tres veces`).
+    /// The reader's obligation (`tienes que ir`, `tienen que ir`, `hay que ir`), what happened (`me tocó ir`) or trips
+    /// and visits counted (`he ido varias veces`, `venido tres veces`).
     func isAdviceOrVisit(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
         let first = text.tokens[range.lowerBound].key
         if ["tienes", "tienen", "teneis", "tendras", "tendran", "tendrias", "hay"].contains(first) { return true }
+        // `me tocó ir por la mañana y es tranquilo`: in praise, `tocar` is what happened, not what was imposed.
+        if range.contains(where: { text.tokens[$0].key == "toco" }) { return true }
         return range.contains { ["veces", "vez"].contains(text.tokens[$0].key) }
             && range.contains { ["ido", "fui", "fuimos", "venido", "vine", "vinimos", "visitado", "estado"].contains(text.tokens[$0].key) }
     }
@@ -63,9 +65,13 @@ extension SignalDetector {
     /// A contact verb in the evidence or just after it: `cuarta vez que os escribo`, not `cancelado por tercera vez`.
     func mentionsContact(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
         (range.lowerBound..<min(text.tokens.count, range.upperBound + 3)).contains { index in
-            text.tokens[index].kind == .word && TopicMatcher.keys(text.tokens[index], matcher.normalizer).contains(where: Self.contactVerbs.contains)
+            text.tokens[index].kind == .word && !Self.elapsing.contains(text.tokens[index].key)
+                && TopicMatcher.keys(text.tokens[index], matcher.normalizer).contains(where: Self.contactVerbs.contains)
         }
     }
+
+    /// Forms of `ir` that count time, not trips: `van dos días que…`, `ya van 18 días`.
+    static let elapsing: Set<String> = ["van", "va", "iba", "iban"]
 
     /// `ir tres veces`, `tuve que ir dos días seguidos`, `llevo 4 días llamando`: a contact verb with a count of times
     /// or days, in the evidence or right after it.

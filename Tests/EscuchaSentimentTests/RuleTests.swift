@@ -91,6 +91,12 @@ import Testing
         #expect(values("no funciona bien", fullAnalyzer) == ["no funciona": -2.6, "bien": -1.95])
     }
 
+    /// A complaint a negated `dejar` prevented is no praise; enjoyment it prevented is still denied.
+    @Test func whatIsNotLetStaysWhatItWas() {
+        #expect(fullAnalyzer.analyze("por la app no dejaban reclamar la devolución").score.label == .neg)
+        #expect(fullAnalyzer.analyze("No me dejan disfrutar").score.label == .neg)
+    }
+
     /// A negated verb that deals with a problem leaves it standing; one that brings it denies it.
     @Test func aProblemNotDealtWithStands() {
         #expect(values("nadie atendió mi queja") == ["queja": -1.5])

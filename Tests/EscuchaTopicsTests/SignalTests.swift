@@ -66,6 +66,9 @@ func signals(_ text: String) -> [String] {
         #expect(found("El museo es muy interesante, si visitas Guanajuato tienes que ir").isEmpty)
         #expect(found("Es precioso, he ido varias veces con mi familia").isEmpty)
         #expect(found("Tuve que ir a la oficina en persona") == ["effort"])
+        #expect(found("Me tocó ir personalmente a la oficina porque por la app no dejaban reclamar") == ["effort"])
+        // Days counted by `van` are time gone by, not trips: no repeat contact.
+        #expect(!found("Ya van tres días que espero la respuesta").contains("repeat_contact"))
         // Dizzy on a climb is no runaround; history retold is no emergency.
         #expect(found("La subida marea un poco pero la vista es preciosa").isEmpty)
         #expect(found("En la guerra de independencia el Pípila incendió la puerta de la alhóndiga").isEmpty)

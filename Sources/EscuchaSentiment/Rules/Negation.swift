@@ -102,8 +102,12 @@ enum Negation {
             // (`si no lo conoces vale la pena`, `no llegó y me cobraron`).
             var verbsBetween = 0
             var handled = false
+            var letting = false
             for (distance, other) in context.before(unitIndex, limit: scope).enumerated() {
                 guard negators.contains(other) else {
+                    // `no dejaban reclamar`: a negated `dejar` prevents the action after it; a complaint prevented is
+                    // no praise (`no me dejan disfrutar` still negates the enjoyment).
+                    if context.units[other].traits.action.contains(.letting) { letting = true }
                     if context.units[other].traits.finite { verbsBetween += 1 }
                     if context.units[other].isWord, context.units[other].traits.action.contains(.handling) { handled = true }
                     // `no deja de sorprender`: the negation is of `dejar de`, and the whole says it goes on.
@@ -115,6 +119,7 @@ enum Negation {
                 }
                 // An infinitive right after the negator is its verb too (`fue una lástima no conocerlo, se veía
                 // interesante`): a conjugated verb after it begins another predicate.
+                if letting, unit.traits.infinitive, context.contributions[index].value < 0 { break }
                 if verbsBetween == 1, opensWithInfinitive(after: other, before: unitIndex, context) { verbsBetween += 1 }
                 if verbsBetween >= 2 || verbsBetween == 1 && isVerbOpinion(unit) { break }
                 let negator = context.units[other]
