@@ -1,4 +1,5 @@
 import EscuchaNormalize
+import EscuchaSentiment
 
 /// What the signal detector reads around its evidence to tell a signal from its near misses: advice and
 /// warnings for some readers that are no not-recommendation, the reader's obligation and visits by choice that
@@ -16,6 +17,19 @@ extension SignalDetector {
             if let clitic = Self.clitics.first(where: { stem.count > $0.count + 1 && stem.hasSuffix($0) }) { stem = stem.dropLast(clitic.count) }
         }
         return stem.hasSuffix("ar") || stem.hasSuffix("er") || stem.hasSuffix("ir")
+    }
+
+    /// Whether the part of its sentence that holds the staff mention praises: in `El camarero, Luis, encantador y
+    /// rapidísimo, pero la cocina un desastre` the sentence complains, the waiter is praised. Parts are cut where
+    /// the aspects are (`pero`, `aunque`, `;`: `AspectSentiment.cutPositions`).
+    func isPraised(_ mention: Range<Int>, sentence: Range<Int>, _ text: NormalizedText, _ sentiment: SentimentAnalysis) -> Bool {
+        let cuts = AspectSentiment.cutPositions(in: sentence, text)
+        let start = cuts.last { $0 <= mention.lowerBound } ?? sentence.lowerBound
+        let end = cuts.first { $0 > mention.lowerBound } ?? sentence.upperBound
+        let sum = sentiment.contributions.reduce(0.0) { total, contribution in
+            (start..<end).contains(contribution.tokens.lowerBound) ? total + contribution.value : total
+        }
+        return sum > 0
     }
 
     /// Evidence that ends in a form of `recomendar` with a word after it: `no lo recomiendo …`.

@@ -111,7 +111,8 @@ public struct SignalDetector: Sendable {
                 evidence = evidence.filter { isVerbPhrase($0, text) || hasLegalAction(near: $0, in: text.sentences[hit.sentence].tokens, text) }
             }
             guard !evidence.isEmpty else { continue }
-            if kind == .staffPraise, sentiment.sentences[hit.sentence].score.label != .pos { continue }
+            if kind == .staffPraise, sentiment.sentences[hit.sentence].score.label != .pos,
+               !evidence.contains(where: { isPraised($0, sentence: text.sentences[hit.sentence].tokens, text, sentiment) }) { continue }
             out.append(SignalHit(signal: kind, sentence: hit.sentence, evidence: evidence))
         }
         // Contacting again and again is effort, and going or calling again is repeat contact: the third time one
@@ -136,9 +137,9 @@ public struct SignalDetector: Sendable {
         }
         // Staff named or identified in praise: `Nuria, la de atención al cliente, ha sido un encanto`,
         // `la asesora Diana fue muy amable`, `gracias a Lucho`.
-        for (index, sentence) in text.sentences.enumerated()
-        where sentiment.sentences[index].score.label == .pos && !out.contains(where: { $0.signal == .staffPraise && $0.sentence == index }) {
-            if let person = staffMention(in: sentence.tokens, text, sentiment: sentiment) {
+        for (index, sentence) in text.sentences.enumerated() where !out.contains(where: { $0.signal == .staffPraise && $0.sentence == index }) {
+            if let person = staffMention(in: sentence.tokens, text, sentiment: sentiment),
+               sentiment.sentences[index].score.label == .pos || isPraised(person, sentence: sentence.tokens, text, sentiment) {
                 out.append(SignalHit(signal: .staffPraise, sentence: index, evidence: [person]))
             }
         }

@@ -102,6 +102,8 @@ func signals(_ text: String) -> [String] {
     @Test func staffPraiseOnlyInPraise() {
         #expect(signals("El camarero fue encantador, muy amable") == ["staff_praise"])
         #expect(signals("El camarero fue grosero").isEmpty)
+        // The part of the sentence that names them praises, though the sentence complains.
+        #expect(signals("El camarero fue encantador, pero la cocina un desastre total") == ["staff_praise"])
         // Named staff, without a listed phrase: a role, or a name set off like a name.
         #expect(signals("La asesora fue muy amable y resolvió todo") == ["staff_praise"])
         #expect(signals("Gracias a Jhonatan todo salió perfecto") == ["staff_praise"])
