@@ -137,7 +137,9 @@ public struct SignalDetector: Sendable {
         }
         // Staff named or identified in praise: `Nuria, la de atención al cliente, ha sido un encanto`,
         // `la asesora Diana fue muy amable`, `gracias a Lucho`.
-        for (index, sentence) in text.sentences.enumerated() where !out.contains(where: { $0.signal == .staffPraise && $0.sentence == index }) {
+        // Only sentences with some praise in them are read word by word (most have none).
+        for (index, sentence) in text.sentences.enumerated()
+        where sentiment.sentences[index].score.positive > 0 && !out.contains(where: { $0.signal == .staffPraise && $0.sentence == index }) {
             if let person = staffMention(in: sentence.tokens, text, sentiment: sentiment),
                sentiment.sentences[index].score.label == .pos || isPraised(person, sentence: sentence.tokens, text, sentiment) {
                 out.append(SignalHit(signal: .staffPraise, sentence: index, evidence: [person]))
