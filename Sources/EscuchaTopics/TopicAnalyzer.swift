@@ -96,14 +96,8 @@ public struct TopicAnalyzer: Sendable {
         // Which sectors each word anchors, worked out once per surface.
         let cache = anchorCache.value
         var counts = [Int](repeating: 0, count: packBits.count), alone = [Int](repeating: 0, count: packBits.count)
-        // Handles and hashtags count too: `@Iberia`, `#vueling` name an airline.
-        for token in text.tokens where token.kind == .word || token.kind == .mention || token.kind == .hashtag {
-            let packs: PackMask
-            if let attached = token.forms.attachment(attachmentKey) {
-                packs = Unmanaged<PackMask>.fromOpaque(attached).takeUnretainedValue()
-            } else {
-                packs = cache.value(for: token.forms) { packMask(token) }
-            }
+        for token in text.tokens where Self.canNameSector(token) {
+            let packs = self.packs(of: token, cache)
             var mask = packs.mask & present
             while mask != 0 {
                 let bit = mask.trailingZeroBitCount
@@ -113,8 +107,7 @@ public struct TopicAnalyzer: Sendable {
             }
         }
         // A phrase of the sector's own (`rotura de stock`, `número de pedido`, `sin internet`) tells the sector as
-        // a distinctive word does.
-        // Not one that another sector's topic matched too (`relación calidad precio`).
+        // a distinctive word does; not one that another sector's topic matched too (`relación calidad precio`).
         for hit in hits where topicBits[hit.topic] != 0 {
             guard let phrase = hit.evidence.first(where: { $0.count > 1 }),
                   !hits.contains(where: { $0.evidence.contains(phrase) && topicBits[$0.topic] != topicBits[hit.topic] }) else { continue }
@@ -153,14 +146,17 @@ public struct TopicAnalyzer: Sendable {
         guard gatesSectors else { return 0 }
         let cache = anchorCache.value
         var named: UInt64 = 0
-        for token in text.tokens where token.kind == .word || token.kind == .mention || token.kind == .hashtag {
-            if let attached = token.forms.attachment(attachmentKey) {
-                named |= Unmanaged<PackMask>.fromOpaque(attached).takeUnretainedValue().distinctive
-            } else {
-                named |= cache.value(for: token.forms) { packMask(token) }.distinctive
-            }
-        }
+        for token in text.tokens where Self.canNameSector(token) { named |= packs(of: token, cache).distinctive }
         return named
+    }
+
+    /// Words, and handles and hashtags too: `@Iberia`, `#vueling` name an airline.
+    static func canNameSector(_ token: Token) -> Bool { token.kind == .word || token.kind == .mention || token.kind == .hashtag }
+
+    /// The packs a surface anchors: attached to its forms, else from this thread's table (worked out on first sight).
+    func packs(of token: Token, _ cache: IdentityTable<TokenForms, PackMask>) -> PackMask {
+        if let attached = token.forms.attachment(attachmentKey) { return Unmanaged<PackMask>.fromOpaque(attached).takeUnretainedValue() }
+        return cache.value(for: token.forms) { packMask(token) }
     }
 
     /// The sector pack of each bit that `sectorsNamed` and `analyze(…sourceSectors:)` use.

@@ -23,8 +23,6 @@ struct IngestRun {
     var appendRejects = false
     /// The sector of each input file (`SourceSectors`), as pack bits: its texts get that sector's topics.
     var sourceSectors: [String: UInt64] = [:]
-    /// The same, by name, for the summary.
-    var sectorNames: [String: String] = [:]
 
     struct Result {
         var reports: [FileReport]
@@ -126,7 +124,8 @@ struct IngestRun {
             return total + ((try? FileManager.default.attributesOfItem(atPath: target)[.size] as? Int) ?? 0)
         }
         return Result(reports: reports, skipped: listing.skipped, seconds: Date().timeIntervalSince(started), inputBytes: bytes,
-                      sentiment: tally, sectors: sectorNames)
+                      sentiment: tally,
+                      sectors: sourceSectors.compactMapValues { analyzer?.topics?.sector(ofBit: $0.trailingZeroBitCount) })
     }
 
     /// The analysis members of a scored document: sentiment, topics, signals, emotions, class, link.

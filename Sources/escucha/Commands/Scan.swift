@@ -42,8 +42,7 @@ struct Scan: ParsableCommand {
         try rejects.finish()
         let analyzer = try analysis.analyzers()
         var run = IngestRun(arguments: input, analyzer: analyzer)
-        let sectors = try SourceSectors.find(arguments: input, analyzer: analyzer)
-        (run.sourceSectors, run.sectorNames) = (sectors.bits, sectors.names)
+        run.sourceSectors = try SourceSectors.find(arguments: input, analyzer: analyzer)
         run.linker = profiles.linker
         run.classifier = customers.classifier
         // The report's counts are kept as documents arrive; only the detractors are kept, on disk.

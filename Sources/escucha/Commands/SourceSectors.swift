@@ -7,13 +7,9 @@ import EscuchaTopics
 /// reads files; `escucha score` streams), and only with several sector packs loaded. The pass costs one more
 /// ingest and normalization of the input, a few percent of a scan.
 enum SourceSectors {
-    struct Found {
-        var bits: [String: UInt64] = [:]
-        var names: [String: String] = [:]
-    }
-
-    static func find(arguments: IngestArguments, analyzer: Analyzers) throws -> Found {
-        guard let topics = analyzer.topics, topics.gatesSectors else { return Found() }
+    /// Each file's sector, as the pack bit `TopicAnalyzer.analyze(…sourceSectors:)` takes; files without one are absent.
+    static func find(arguments: IngestArguments, analyzer: Analyzers) throws -> [String: UInt64] {
+        guard let topics = analyzer.topics, topics.gatesSectors else { return [:] }
         let normalizer = analyzer.sentiment.normalizer
         var tallies: [String: SectorTally] = [:]
         _ = try IngestEngine(options: arguments.options()).run(files: arguments.inputFiles().files, transform: { documents -> SectorTally in
@@ -21,13 +17,9 @@ enum SourceSectors {
             for index in documents.indices { tally.add(topics.sectorsNamed(in: normalizer.normalize(documents[index].text))) }
             return tally
         }, emit: { output in tallies[output.file, default: SectorTally()].merge(output.payload) })
-        var found = Found()
-        for (file, tally) in tallies {
+        return tallies.compactMapValues { tally in
             let bit = tally.dominant
-            guard bit != 0, let name = topics.sector(ofBit: bit.trailingZeroBitCount) else { continue }
-            found.bits[file] = bit
-            found.names[file] = name
+            return bit == 0 ? nil : bit
         }
-        return found
     }
 }
