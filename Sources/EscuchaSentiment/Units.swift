@@ -462,7 +462,10 @@ struct UnitReader {
         unit.traits.finite = first.traits.finite
         // A negated verb phrase (`no dudaremos en`) is as conjugated as its verb, for the rules that read clauses.
         if range.count > 1, !first.traits.finite, first.modifiers[.negator] != nil, text.tokens[index + 1].kind == .word {
-            unit.traits.finite = cache.reading(text.tokens[index + 1].forms, reference)._withUnsafeGuaranteedRef { $0.traits.finite }
+            let verb = cache.reading(text.tokens[index + 1].forms, reference)._withUnsafeGuaranteedRef { $0.traits }
+            unit.traits.finite = verb.finite
+            // `no contesta a las reclamaciones`: the problem a negated handling verb leaves standing (`Negation`).
+            if verb.action.contains(.handling) { unit.traits.action.insert(.handling) }
         }
         return unit
     }

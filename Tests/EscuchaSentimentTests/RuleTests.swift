@@ -103,6 +103,8 @@ import Testing
         #expect(values("no revisaron el problema") == ["problema": -1.5])
         #expect(values("no hubo ningún problema") == ["problema": 1.5])
         #expect(values("no tengo ninguna queja") == ["queja": 1.5])
+        // Also when the negated verb is an expression of its own: `no contestar` is scored, the claim stays a claim.
+        #expect(values("no contesta a las quejas", fullAnalyzer) == ["no contesta": -2.6, "quejas": -1.95])
     }
 
     /// Praise that opens with a concord word carries the `no` before it: `no hay nada que objetar`.
@@ -438,6 +440,15 @@ import Testing
         #expect(values("tienen que regresar el dinero").isEmpty)
         #expect(values("tienen que regresarme la plata").isEmpty)
         #expect(values("tienes que regresar a la playa") == ["regresar": 1.5])
+        // The duty put to anyone advises too: `se debe`, `se tiene que`, `todos deben`; knowing is a visit only of
+        // a place pointed at or left unnamed.
+        #expect(values("es un lugar que se debe visitar") == ["visitar": 1.5])
+        #expect(values("se tiene que probar el mole") == ["probar": 1.5])
+        #expect(values("un museo que todos deben conocer") == ["conocer": 1.5])
+        #expect(values("se debe conocer este museo") == ["conocer": 1.5])
+        #expect(values("se deben conocer las reglas antes").isEmpty)
+        #expect(values("no se debe visitar de noche").isEmpty)
+        #expect(values("deben regresar el dinero").isEmpty)
         // Someone else's recommendation, in a relative clause, is not the writer's; the writer's own is.
         #expect(values("el portátil que me recomendó") == ["recomendó": 0])
         #expect(values("el plato que recomiendo") == ["recomiendo": 2])
@@ -646,6 +657,15 @@ import Testing
         #expect(label("¡No vayáis!") == .neg)
         #expect(label("Ni se acerquen") == .neg)
         #expect(fullAnalyzer.analyze("No vayan a pensar que es caro").contributions.allSatisfy { $0.term != "no vayan" })
+        #expect(label("No viajes con esta aerolínea nunca") == .neg)
+        #expect(label("No compren en esta tienda") == .neg)
+        // An expectation or an order not met, and a reason not understood, are complaints; pork is not an insult.
+        #expect(label("No es lo que esperaba") == .neg)
+        #expect(label("La talla no es la que pedí, no es lo que pedí") == .neg)
+        #expect(label("No entiendo por qué me cobran dos veces") == .neg)
+        #expect(label("No le veo sentido a pagar 20 euros más") == .neg)
+        #expect(label("Son unos cerdos") == .neg)
+        #expect(label("Pedí el cerdo") == .neu)
         #expect(label("Ya no aguantamos más") == .neg)
         #expect(label("Regular, podría mejorar") == .neg)
         #expect(label("El desayuno algo falto de calidad") == .neg)

@@ -123,7 +123,9 @@ enum Negation {
                 if verbsBetween == 1, opensWithInfinitive(after: other, before: unitIndex, context) { verbsBetween += 1 }
                 if verbsBetween >= 2 || verbsBetween == 1 && isVerbOpinion(unit) { break }
                 let negator = context.units[other]
-                // The problem a negated verb did not deal with stands (`nadie atendió mi queja`).
+                // The problem a negated verb did not deal with stands (`nadie atendió mi queja`), also when the negated
+                // verb is an expression of its own (`no contesta a las reclamaciones`).
+                if negator.traits.action.contains(.handling) { handled = true }
                 if handled, context.contributions[index].value < 0, unit.tokens.count == 1, context.contributions[index].list == "nouns" { break }
                 // An expression that spent its negation on itself (`no vale la pena`, `no quiero volver`) names, in
                 // the infinitive after it, what is not worth it or wanted: `no vale la pena desperdiciar el tiempo`

@@ -306,6 +306,24 @@ enum Recommendations {
     /// `debes visitarlo`, `debéis probarlo`: advice to the reader in the second person, without `que`. (`deben`
     /// is as often the company's duty: `deben regresar el dinero`.)
     static let adviceModals: Set<String> = ["debes", "debeis"]
+    /// `se debe visitar`, `todos deben conocerlo`: the duty put to anyone is advice too (not `deben regresar el dinero`).
+    static let impersonalModals: Set<String> = ["debe", "deben"]
+    static let impersonalSubjects: Set<String> = ["se", "todos"]
+    static let pointingWords: Set<String> = ["este", "esta", "ese", "esa", "aquel", "aquella", "estos", "estas"]
+
+    /// `se debe visitar`, `se deben probar`, `todos deben conocer`, `se tiene que probar`: advice to anyone. Knowing
+    /// is a visit when it ends the clause or names a place by pointing at it (`se debe conocer este lugar`), not
+    /// in `se deben conocer las reglas`.
+    static func isImpersonalAdvice(link: Int, verb index: Int, _ context: RuleContext) -> Bool {
+        if context.units[index].key == "conocer", index + 1 < context.units.count, context.clauseOf[index + 1] == context.clauseOf[index],
+           !pointingWords.contains(context.units[index + 1].key) { return false }
+        let linkKey = context.units[link].key
+        if impersonalModals.contains(linkKey) {
+            return link >= 1 && impersonalSubjects.contains(context.units[link - 1].key) && !context.isNegated(link)
+        }
+        return linkKey == "que" && link >= 2 && context.units[link - 1].key == "tiene" && context.units[link - 2].key == "se"
+            && !context.isNegated(link - 1)
+    }
     /// `regresar` and `volver` returning money or goods rather than a visitor: a determiner after them (`regresar
     /// el dinero`), or a pronoun attached for whom it is done (`regresarme`).
     static func isTransaction(_ index: Int, _ context: RuleContext) -> Bool {
@@ -330,7 +348,7 @@ enum Recommendations {
             let repeats = index + 2 < context.units.count && context.units[index + 1].key == "a" && context.units[index + 2].traits.infinitive
             if unit.traits.action.contains(.mustVisit), !repeats, !isTransaction(index, context),
                linkKey == "que" && verb >= 0 && obligationForms.contains(context.units[verb].key) && !context.isNegated(verb)
-                || adviceModals.contains(linkKey) && !context.isNegated(link) {
+                || adviceModals.contains(linkKey) && !context.isNegated(link) || isImpersonalAdvice(link: link, verb: index, context) {
                 let cue = linkKey == "que" ? verb : link
                 out.append(.cue(unit: index, term: "\(context.cue(cue))\(linkKey == "que" ? " que" : "") … \(unit.key)", rule: "recommendation",
                                 cue: context.cue(cue), value: obligationWeight))
