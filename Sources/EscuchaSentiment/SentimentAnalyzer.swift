@@ -14,7 +14,7 @@ public struct SentimentAnalyzer: Sendable {
     private let caches = ThreadLocalCache()
 
     public static let ruleNames = ["intensity", "intensifiers", "negation", "resolutions", "gratitude", "narration", "deprivation", "unmet-expectations", "fulfilled-expectations", "impediments", "recommendations", "cost-level", "ratings", "long-wait",
-                                   "excess", "suggestions", "counterfactuals",
+                                   "excess", "suggestions", "counterfactuals", "missed-visit",
                                    "comparatives", "post-nominal", "reported", "space-size",
                                    "irrealis", "contrast", "questions", "sarcasm", "exclamation", "negativity", "repetition", "verdict", "language"]
 
@@ -103,6 +103,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("post-nominal") { PostNominal.apply(&context) }
         if enabled("reported") { ReportedRecommendations.apply(&context) }
         if enabled("irrealis") { Irrealis.apply(&context, isConditional: { $0.traits.conditional }) }
+        if enabled("missed-visit") { MissedVisits.apply(&context, text: text) }
         if enabled("gratitude") { Gratitude.apply(&context) }
         if enabled("narration") { Narration.apply(&context) }
         if enabled("contrast") { Contrast.apply(&context) }

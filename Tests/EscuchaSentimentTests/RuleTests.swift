@@ -276,6 +276,9 @@ import Testing
         #expect(values("Genial, todo perfecto 👏") == ["Genial": 3, "perfecto": 3.5, "👏": 2])  // praise with claps is praise
         // Praise set against the complaint with a contrast word is a concession: the cue does not turn it.
         #expect(values("Otra vez sin luz, pero el trato es excelente") == ["luz": -1, "excelente": 5.25])
+        // …nor when the complaint opens with its own concession (`lo único malo es que…`).
+        #expect(fullAnalyzer.analyze("Muy bonito, lo único malo es que te cuentan la leyenda una y otra vez").contributions
+            .first { $0.term == "bonito" }!.value > 0)
         // Anger is not irony: praise that `pero` sets against the complaint stays praise before a closing 😡.
         #expect(fullAnalyzer.analyze("El envío llegó rapidísimo, pero la app no funciona 😡").contributions.first { $0.term == "rápido" }!.value > 0)
         #expect(fullAnalyzer.analyze("Gracias por felicitarnos 😠").score.label == .neg)
@@ -390,6 +393,21 @@ import Testing
         #expect(values("devolvedme el dinero") == ["devolvedme": -1.5])
         #expect(values("Quiero que me contesten") == ["contesten": -1.5])
         #expect(values("envíanos un correo").isEmpty)
+        // What is not needed is not owed, and what the customer does not pay is no payment owed.
+        #expect(values("no se requiere llegar en auto").isEmpty)
+        #expect(values("no hace falta llamar antes").isEmpty)
+        #expect(values("no hay que pagar nada").isEmpty)
+        #expect(values("si no subes no se paga nada").isEmpty)
+        #expect(values("no me pagan la indemnización") == ["pagan": -1])
+    }
+
+    /// Blame put on missing a visit, in the same clause, advises the visit; a danger beside an advice not to go does not.
+    @Test func blameForAMissedVisitRecommendsIt() {
+        #expect(values("ir a Guanajuato y no visitar las momias sería el colmo", fullAnalyzer) == ["sería el colmo": 2])
+        #expect(fullAnalyzer.analyze("Ir a Gto y no darse una vuelta por este lugar sería imperdonable.").score.label == .pos)
+        #expect(fullAnalyzer.analyze("Nos aconsejaron no ir caminando, es peligroso").score.label == .neg)
+        #expect(fullAnalyzer.analyze("Fue una lástima no conocerlo").score.label == .neg)  // one's own regret
+        #expect(fullAnalyzer.analyze("Es un desastre, no dan una").score.label == .neg)  // `no dar una` is still a failure
     }
 
     @Test func fulfilledExpectations() {

@@ -91,10 +91,11 @@ enum Sarcasm {
         }
     }
 
-    /// Whether a contrast word stands between `unit` and every one of `others`.
+    /// Whether a contrast word stands between `unit` and every one of `others`, or opens the complaint itself (`Muy
+    /// bonito, lo único malo es que…`: the expression is the complaint and the concession).
     static func isContrasted(_ unit: Int, with others: [Int], _ context: RuleContext) -> Bool {
         !others.isEmpty && others.allSatisfy { other in
-            (min(unit, other) + 1..<max(unit, other)).contains { SentimentAnalyzer.isContrast(context.units[$0]) }
+            (min(unit, other) + 1..<max(unit, other) + (other > unit ? 1 : 0)).contains { SentimentAnalyzer.isContrast(context.units[$0]) }
         }
     }
 

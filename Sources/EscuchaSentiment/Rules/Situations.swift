@@ -65,6 +65,10 @@ enum UnmetExpectations {
             // coche se llega fácil`, `no` is of `tenemos`. Auxiliaries and periphrases go on (`no me lo han
             // devuelto`, `no pudo llegar`, `no va a llegar`).
             if before[..<position].contains(where: { opensOwnPredicate($0, before: index, context) }) { continue }
+            // What is not needed is not owed: `no se requiere llegar en auto`, `no hace falta llamar`.
+            if before[..<position].contains(where: { needWords.contains(context.units[$0].key)
+                || context.units[$0].key == "que" && $0 > 0 && context.units[$0 - 1].key == "hay" }) { continue }
+            if isCustomersOwnPayment(index, context) { continue }
             var after = false
             var next = index + 1
             while next < context.units.count, next <= index + 2, context.clauseOf[next] == context.clauseOf[index], !context.units[next].breaksClause {
@@ -75,6 +79,17 @@ enum UnmetExpectations {
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(negator)) … \(unit.key)", rule: "unmet expectation", cue: context.cue(negator), value: weight))
         }
         return out + overdue(context) + demands(context)
+    }
+
+    static let needWords: Set<String> = ["requiere", "requieren", "necesita", "necesitan", "necesitas", "necesario", "necesaria",
+                                         "necesarios", "falta", "hace falta", "hacen falta", "obligatorio", "obligatoria", "imprescindible"]
+
+    /// Paying owed is the company's (`no me pagan`, `no pagaron la indemnización`); the impersonal `no se paga nada`
+    /// and the customer's own `no pagas`, `no pagamos` are what the customer spends.
+    static func isCustomersOwnPayment(_ index: Int, _ context: RuleContext) -> Bool {
+        let key = context.units[index].key
+        guard key.hasPrefix("pag") || key.hasPrefix("abon") else { return false }
+        return index > 0 && context.units[index - 1].key == "se" || key.hasSuffix("as") || key.hasSuffix("amos") || key.hasSuffix("ais")
     }
 
     /// `¡Devuélvanme el dinero!`, `contéstenme`, `quiero que me devuelvan el importe`: demanding an owed action
@@ -256,11 +271,15 @@ enum Excess {
 }
 
 /// `deberían tener más cajeros`, `hace falta más personal`: a suggestion names something missing, so in
-/// customer feedback it is a mild complaint. The marker's weight is what it adds.
+/// customer feedback it is a mild complaint. The marker's weight is what it adds. A need denied (`no hace falta
+/// reservar`) names nothing missing.
 enum Suggestions {
+    static let needs: Set<String> = ["hace falta", "hacen falta"]
+
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         context.units.indices.compactMap { index in
             guard let weight = context.units[index].modifiers[.suggestion] else { return nil }
+            if needs.contains(context.units[index].key), context.isNegated(index, limit: 2) { return nil }
             return RuleContext.Working.cue(unit: index, term: context.cue(index), rule: "suggestion", cue: context.cue(index), value: weight)
         }
     }
@@ -391,6 +410,49 @@ enum Recommendations {
                             cue: context.cue(negator), value: adviceWeight))
         }
         return out
+    }
+}
+
+/// `Ir a Guanajuato y no visitar las momias sería imperdonable`, `sería un pecado no probarlos`, `es un crimen no darse
+/// una vuelta`: blame put on missing a visit (in the present or the conditional, said to anyone) recommends the
+/// visit, when both are one clause (not `no ir caminando, es peligroso`). The blaming word becomes the advice. Regret of one's own missed visit (`fue una lástima no conocerlo`) is
+/// not advice and keeps its value.
+enum MissedVisits {
+    static let copulas: Set<String> = ["seria", "serian", "es"]
+    /// Words that may stand between the copula and the blame: `sería un pecado`, `es todo un crimen`.
+    static let fillers: Set<String> = ["un", "una", "el", "todo", "toda", "realmente", "muy", "casi", "como"]
+
+    static func apply(_ context: inout RuleContext, text: NormalizedText) {
+        guard let visit = missedVisit(context) else { return }
+        // By its own valence: a negation before the visit may have reached the blame (`no visitarlas sería el colmo`).
+        for index in context.contributions.indices where context.contributions[index].valence < 0 {
+            let unit = context.contributions[index].unit
+            guard context.clauseOf[unit] == context.clauseOf[visit], isBlame(unit, context, text) else { continue }
+            context.contributions[index].apply("missed visit", cue: "no … \(context.cue(visit))", to: Recommendations.adviceWeight)
+        }
+    }
+
+    /// A negated visit said to anyone: `no` and, past object pronouns, an infinitive one recommends (`no visitarlo`,
+    /// `no ir a conocer`), or the outing `no darse una vuelta`.
+    static func missedVisit(_ context: RuleContext) -> Int? {
+        for (index, unit) in context.units.enumerated() where unit.key == "no" || unit.key == "no dar una vuelta" {
+            if unit.key != "no" { return index }
+            var next = index + 1
+            while next < context.units.count, FulfilledExpectations.clitics.contains(context.units[next].key) { next += 1 }
+            if next < context.units.count, context.units[next].traits.infinitive, context.units[next].traits.action.contains(.recommendable) {
+                return next
+            }
+        }
+        return nil
+    }
+
+    /// `sería el colmo` (an expression with its copula) or a copula a few fillers before the word.
+    static func isBlame(_ unit: Int, _ context: RuleContext, _ text: NormalizedText) -> Bool {
+        let tokens = context.units[unit].tokens
+        if tokens.count > 1, copulas.contains(text.tokens[tokens.lowerBound].key) { return true }
+        var previous = unit - 1
+        while previous >= 0, unit - previous <= 3, fillers.contains(context.units[previous].key) { previous -= 1 }
+        return previous >= 0 && unit - previous <= 3 && copulas.contains(context.units[previous].key)
     }
 }
 
