@@ -32,12 +32,22 @@ extension SignalDetector {
         return sum > 0
     }
 
-    /// Evidence that ends in a form of `recomendar` with a word after it: `no lo recomiendo …`.
+    /// Evidence that ends in a form of `recomendar` or `aconsejar` with a word after it: `no lo recomiendo …`.
     func endsInRecommending(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
         guard range.upperBound < text.tokens.count else { return false }
         let last = text.tokens[range.upperBound - 1].key
-        return last.hasPrefix("recomiend") || last.hasPrefix("recomend")
+        return last.hasPrefix("recomiend") || last.hasPrefix("recomend") || last.hasPrefix("aconsej")
     }
+
+    /// Evidence that ends in a warning not to go (`no vayan`, `no vayas`, `no vayáis`) with a word after it.
+    func endsInGoing(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
+        range.upperBound < text.tokens.count && text.tokens[range.upperBound - 1].key.hasPrefix("vay")
+    }
+
+    /// Who a not-recommendation is for, after `a`: `no lo recomiendo a personas con claustrofobia`.
+    static let readers: Set<String> = ["personas", "gente", "ninos", "menores", "quienes", "quien", "los", "las", "familias", "parejas"]
+    /// When or how not to go: `no vayan en fin de semana`, `no vayas de noche`, `no vayáis con niños`.
+    static let goingQualifiers: Set<String> = ["en", "de", "con", "si", "por", "los", "las", "sin", "temprano", "tarde", "entre"]
 
     /// Object pronouns attached to an infinitive, longest first.
     static let clitics = ["nos", "los", "las", "les", "lo", "la", "le", "me", "te", "se", "os"]
@@ -47,15 +57,18 @@ extension SignalDetector {
                                             "insurgentes", "conquista", "virreinato"]
 
     /// A not-recommendation limited to some readers or times: `no lo recomiendo` and then `para` (not `para nada`),
-    /// `si`, `en`, `con`.
+    /// `si`, `en`, `con`, or `a` and who (`a personas con vértigo`); `no vayan` and then when or how (`en Cervantino`,
+    /// `de noche`, `con niños`).
     func isQualified(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
-        // Only of recommending: after `no compréis`, `no contratéis`, `no vuelvo a pedir` the `en` or `con` names the
-        // company (`en esta tienda`, `con esa empresa`).
-        guard endsInRecommending(range, text) else { return false }
+        // Only of recommending and going: after `no compréis`, `no contratéis`, `no vuelvo a pedir` the `en` or `con`
+        // names the company (`en esta tienda`, `con esa empresa`); `no vayan a ese sitio` names the place.
+        let recommending = endsInRecommending(range, text)
+        guard recommending || endsInGoing(range, text) else { return false }
         let next = text.tokens[range.upperBound].key
-        guard ["para", "si", "en", "con"].contains(next) else { return false }
         let after = range.upperBound + 1 < text.tokens.count ? text.tokens[range.upperBound + 1].key : ""
-        return !["nada", "nadie", "ninguno", "ninguna", "absoluto"].contains(after)
+        if ["nada", "nadie", "ninguno", "ninguna", "absoluto"].contains(after) { return false }
+        if !recommending { return Self.goingQualifiers.contains(next) }
+        return ["para", "si", "en", "con"].contains(next) || next == "a" && Self.readers.contains(after)
     }
 
     /// The reader's obligation (`tienes que ir`, `tienen que ir`, `hay que ir`), what happened (`me tocó ir`) or trips
@@ -63,8 +76,9 @@ extension SignalDetector {
     func isAdviceOrVisit(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
         let first = text.tokens[range.lowerBound].key
         if ["tienes", "tienen", "teneis", "tendras", "tendran", "tendrias", "hay"].contains(first) { return true }
-        // `me tocó ir por la mañana y es tranquilo`: in praise, `tocar` is what happened, not what was imposed.
-        if range.contains(where: { text.tokens[$0].key == "toco" }) { return true }
+        // `me tocó ir por la mañana y es tranquilo`: outside complaint, a trip `tocó` is what happened, not what was
+        // imposed (`me tocó esperar hora y media` stays a wait).
+        if range.contains(where: { text.tokens[$0].key == "toco" }), range.contains(where: { text.tokens[$0].key == "ir" }) { return true }
         return range.contains { ["veces", "vez"].contains(text.tokens[$0].key) }
             && range.contains { ["ido", "fui", "fuimos", "venido", "vine", "vinimos", "visitado", "estado"].contains(text.tokens[$0].key) }
     }

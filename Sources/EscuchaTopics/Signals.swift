@@ -89,9 +89,10 @@ public struct SignalDetector: Sendable {
             if kind == .effort {
                 evidence = evidence.filter { !isInformationQuestion($0, sentence: text.sentences[hit.sentence].tokens, text) }
             }
-            // In praise, an obligation put to the reader is advice (`si visitas Guanajuato tienes que ir`) and trips
-            // counted are visits by choice (`he ido varias veces`): effort is what the writer had to do.
-            if kind == .effort || kind == .repeatContact, sentiment.sentences[hit.sentence].score.label == .pos || sentiment.score.label == .pos {
+            // Outside complaint, an obligation put to the reader is advice (`es un lugar al que tienes que ir`) and trips
+            // counted are visits by choice (`he ido varias veces`): effort is what the writer had to do. A complaining
+            // sentence keeps them (`tienes que ir tres veces a la oficina`).
+            if kind == .effort || kind == .repeatContact, sentiment.sentences[hit.sentence].score.label != .neg || sentiment.score.label == .pos {
                 evidence = evidence.filter { !isAdviceOrVisit($0, text) }
             }
             // History retold (`el Pípila incendió la puerta`, `cuenta la leyenda que la mató`) is no emergency.

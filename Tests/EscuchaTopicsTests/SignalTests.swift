@@ -67,14 +67,31 @@ func signals(_ text: String) -> [String] {
         #expect(found("Es precioso, he ido varias veces con mi familia").isEmpty)
         #expect(found("Tuve que ir a la oficina en persona") == ["effort"])
         #expect(found("Me tocó ir personalmente a la oficina porque por la app no dejaban reclamar") == ["effort"])
+        // …and outside complaint too: a place one has to go to, visits counted, a trip that happened; a wait stays one.
+        #expect(found("Es un lugar al que tienes que ir.").isEmpty)
+        #expect(found("He ido muchas veces, cada vez que vienen amigos de fuera.").isEmpty)
+        #expect(found("Me tocó esperar hora y media con turno.") == ["effort"])
+        // A street named Calvario is no ordeal; the ordeal is.
+        #expect(found("Subimos por el callejón del Calvario hasta el mirador.").isEmpty)
+        #expect(found("Recuperar mi dinero ha sido un calvario") == ["effort"])
         // Days counted by `van` are time gone by, not trips: no repeat contact.
         #expect(!found("Ya van tres días que espero la respuesta").contains("repeat_contact"))
         // Dizzy on a climb is no runaround; history retold is no emergency.
         #expect(found("La subida marea un poco pero la vista es preciosa").isEmpty)
         #expect(found("En la guerra de independencia el Pípila incendió la puerta de la alhóndiga").isEmpty)
+        // A figure of robbing is no theft; taking a chance is no danger.
+        #expect(found("Los puestos te roban la vista del monumento").isEmpty)
+        #expect(found("Mejor correr el riesgo de parecer descortés y seguir caminando").isEmpty)
+        #expect(found("Me robaron la cartera en el andén") == ["urgency"])
         // A not-recommendation for some readers is a warning, not a verdict; `en` after another verb names the company.
         #expect(found("Es increíble, aunque no lo recomiendo para gente impresionable").isEmpty)
         #expect(found("No lo recomiendo para nada") == ["not_recommend"])
+        #expect(found("Impresiona, pero no lo aconsejo para personas sensibles").isEmpty)
+        #expect(found("Interesante, aunque no lo recomiendo a personas con claustrofobia").isEmpty)
+        #expect(found("Bonito, pero no vayan en fin de semana").isEmpty)
+        #expect(found("No vayan a ese restaurante") == ["not_recommend"])
+        #expect(found("Ni muerto vuelvo") == ["not_recommend"])
+        #expect(found("Pobres, ni muertos pueden descansar").isEmpty)
         #expect(found("No compren en esta tienda en línea") == ["not_recommend"])
         // Not recommending how or when to do something is advice, not a warning against the thing.
         #expect(found("No recomiendo lavarlo en caliente porque encoge").isEmpty)
