@@ -210,6 +210,9 @@ final class WordReading {
                                   "estuvieran", "pudiera", "pudieran", "supiera", "supieran", "dijera", "dijeran", "hiciera", "hicieran",
                                   "quisiera", "quisieran", "vinieran", "viniera", "dieran", "diera", "pusieran", "pusiera"].contains(forms.key)
             || subjunctiveEndings.contains { forms.key.hasSuffix($0) } && forms.key.utf8.count > 5
+               && !Self.presentSubjunctives.contains(forms.key)
+               // The future keeps its accent where the customer wrote it: `ayudarán` is no `ayudaran`.
+               && !(forms.surface.hasSuffix("rán") || forms.surface.hasSuffix("rá") || forms.surface.hasSuffix("RÁN") || forms.surface.hasSuffix("RÁ"))
                && infinitives.contains { lookup.normalizer.lexicons.vocabulary[$0] != nil }
                && lookup.normalizer.lexicons.vocabulary[forms.normalized].map { $0 < 4.5 } ?? true
         // Preterite forms (`atendieron`, `resolvió`, `ayudó`) and `cumplen`; not `cumple`, mostly a birthday.
@@ -237,13 +240,30 @@ final class WordReading {
         traits.timeUnit = LongWait.longUnits.contains(forms.key) ? .hours : LongWait.minuteUnits.contains(forms.key) ? .minutes : .none
         traits.demandable = UnmetExpectations.demandVerbs.contains(forms.lemma) || infinitives.contains(where: UnmetExpectations.demandVerbs.contains)
         traits.imperative = traits.demandable && lookup.normalizer.isImperativeWithClitics(forms.normalized)
+        // The conditional is the infinitive (or an irregular stem) and `-ía`: `encantaría`, `podría`; not the imperfect
+        // `quería`, `sabía`.
         traits.conditional = (forms.key.hasSuffix("ria") || forms.key.hasSuffix("rian") || forms.key.hasSuffix("riamos"))
             && lemma != forms.normalized && (lemma.hasSuffix("ar") || lemma.hasSuffix("er") || lemma.hasSuffix("ir"))
+            && Self.isConditional(key: forms.key, infinitive: Folding.key(lemma))
         self.traits = traits
     }
 }
 
 extension WordReading {
+    /// Present subjunctives that end like an imperfect one: `quiera`, `muera`.
+    static let presentSubjunctives: Set<String> = ["quiera", "quieras", "quieran", "muera", "mueran", "hiera", "hieran", "adquiera",
+                                                   "adquieran", "requiera", "requieran", "prefiera", "prefieran", "sugiera", "sugieran"]
+    /// The stems of the irregular conditionals: `podría`, `tendría`, `habría`, `querría`, `diría`, `haría`.
+    static let conditionalStems: Set<String> = ["podr", "tendr", "habr", "querr", "dir", "har", "saldr", "vendr", "pondr", "valdr",
+                                                "sabr", "cabr", "contendr", "mantendr", "obtendr", "detendr", "rehar", "deshar", "supondr",
+                                                "compondr", "convendr", "prevendr", "intervendr"]
+
+    static func isConditional(key: String, infinitive: String) -> Bool {
+        let stem = String(key.hasSuffix("riamos") ? key.dropLast(5) : key.hasSuffix("rian") ? key.dropLast(3) : key.dropLast(2))
+        // `encantaria` → `encantar`; `podria` → `podr`.
+        return stem == infinitive || conditionalStems.contains(stem)
+    }
+
     /// A conjugated form of a verb (`conoce`, `vale`, `tardan`, `es`), not an infinitive, gerund or participle,
     /// and not a commoner noun or adjective that shares its spelling (`planta`, `cuenta`, `cama`).
     static func isFinite(_ forms: TokenForms, _ normalizer: Normalizer) -> Bool {

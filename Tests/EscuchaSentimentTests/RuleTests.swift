@@ -247,6 +247,19 @@ import Testing
         #expect(values("si quieres que te atiendan bien") == ["bien": 0.6])
         #expect(fullAnalyzer.analyze("si tengo que volver no dudaremos en repetir").score.label == .pos)
         #expect(ruleAnalyzer.analyze("esperaba que fuera bueno").score.label != .pos)
+        // `si` written for the emphatic `sí`, after its subject and before its verb with no main clause after, and
+        // `si no` written for `sino`, are no condition.
+        #expect(values("el hotel si es bueno") == ["bueno": 2])
+        #expect(values("la comida si estaba buena, pero lenta") == ["buena": 1, "lenta": -2.25])
+        #expect(values("no solo es barato, si no también bueno") == ["bueno": 2])
+        #expect(values("ahora si funciona, te aviso") == ["funciona": 0.3])  // a condition with its main clause
+        #expect(values("es bueno si funciona") == ["bueno": 2, "funciona": 0.3])
+        // The imperfect is no conditional (`queríamos`); the irregular conditional is (`podría`).
+        #expect(values("queríamos un sitio tranquilo y es perfecto") == ["perfecto": 3.5])
+        #expect(values("podría ser bueno") == ["bueno": 0.8])
+        // The future keeps its accent (`ayudarán`), and `quiera` is a present subjunctive: neither is a counterfactual.
+        #expect(ruleAnalyzer.analyze("si llamas te ayudarán").contributions.isEmpty)
+        #expect(ruleAnalyzer.analyze("si conoces a alguien que quiera venir").contributions.isEmpty)
     }
 
     @Test func questions() {
@@ -485,6 +498,9 @@ import Testing
         // `no vino` is `venir` (`vino` alone is mostly wine), and one complaint with the concord word after it.
         #expect(fullAnalyzer.analyze("El técnico no vino").contributions.map(\.term) == ["no vino"])
         #expect(fullAnalyzer.analyze("no vino nadie").contributions.map(\.term) == ["no vino"])
+        // `nadie` as an object is no one missing: `no conozco a nadie que cocine tan bien` praises.
+        #expect(fullAnalyzer.analyze("No conozco a nadie que cocine tan bien.").score.label == .pos)
+        #expect(fullAnalyzer.analyze("No hay nadie en recepción").score.label == .neg)
         #expect(fullAnalyzer.analyze("el vino estaba rico").score.label == .pos)
         // After `haber` a participle is the verb: `me han dejado` (let), not `dejado` (sloppy).
         #expect(fullAnalyzer.analyze("muy amables, me han dejado pasar").contributions.map(\.term) == ["amable"])
@@ -868,6 +884,9 @@ import Testing
         #expect(values("el lunes salimos hacia el Hotel Excelente Playa con los niños").isEmpty)
         #expect(values("Bueno, llegamos a las diez").isEmpty)
         #expect(values("qué pena, bueno, igual no podía ir", fullAnalyzer).keys.sorted() == ["qué pena"])  // after a comma too
+        // …and the shrug after `pero`, but not the praise that ends a sentence (`caro pero bueno.`).
+        #expect(fullAnalyzer.analyze("Pero bueno, la comida llegó fría.").score.label == .neg)
+        #expect(fullAnalyzer.analyze("Es caro pero bueno.").score.label == .pos)
         #expect(values("no puedo darme el lujo de ir", fullAnalyzer).isEmpty)  // to afford to
         #expect(values("Muy Buena Comida") == ["Buena": 2.6])  // a title in title case keeps its words
         #expect(values("buenos días, una consulta").isEmpty)

@@ -74,10 +74,12 @@ enum DiscourseMarkers {
                 units[first].opinion = nil
             }
         }
-        // After a comma too: `qué lástima, bueno, igual no podía ir`, `…, bueno pues nada`.
+        // After a comma too: `qué lástima, bueno, igual no podía ir`, `…, bueno pues nada`; and after `pero`, the shrug
+        // `pero bueno, llegamos` (not the praise that ends `caro pero bueno.`).
         for index in units.indices.dropFirst() where units[index].opinion != nil && index + 1 < units.count && units[index].key == "bueno" {
             let previous = units[index - 1], next = units[index + 1]
-            guard !previous.isWord, previous.key.hasPrefix(",") || previous.key.hasPrefix("…") || previous.key.hasPrefix("...") else { continue }
+            let pause = !previous.isWord && (previous.key.hasPrefix(",") || previous.key.hasPrefix("…") || previous.key.hasPrefix("..."))
+            guard pause || previous.key == "pero" else { continue }
             if !next.isWord && next.key.hasPrefix(",") || next.isWord && connectives.contains(next.key) { units[index].opinion = nil }
         }
     }

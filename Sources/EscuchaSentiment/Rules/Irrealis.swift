@@ -33,6 +33,7 @@ enum Irrealis {
             var irrealis = unit.modifiers[.irrealis]
             if irrealis == nil && expectation == nil && isConditional(unit) { irrealis = conditionalWeight }
             guard expectation != nil || irrealis != nil else { continue }
+            if unit.key == "si", isAffirmation(markerIndex, stop: stop[markerIndex + 1], context) { continue }
             let end = unit.key == "si" ? protasisEnd(after: markerIndex, before: stop[markerIndex + 1], context) : stop[markerIndex + 1]
             // See `ownReadings`.
             for index in contributions.contributions(of: markerIndex..<end)
@@ -51,6 +52,46 @@ enum Irrealis {
 }
 
 extension Irrealis {
+    /// Words after which `si` opens a clause of its own (a condition), or compares (`como si`).
+    static let clauseOpeners: Set<String> = ["y", "e", "o", "u", "ni", "que", "como", "donde", "cuando", "quien", "porque", "pues",
+                                             "aunque", "mientras", "solo", "sólo", "incluso", "excepto", "salvo", "menos", "pero", "por"]
+
+    /// `si` written for the emphatic `sí`, or `si no` for `sino`, is no condition: `el hotel si merece la pena`, `la
+    /// comida si estaba buena, pero…`, `no solo es barato, si no también sabroso`. The emphatic one follows its subject
+    /// (a word that opens no clause, with no conjugated verb before it in the clause) and comes right before its verb,
+    /// and no main clause follows (`ahora si vienes, te invito` is a condition).
+    static func isAffirmation(_ marker: Int, stop: Int, _ context: RuleContext) -> Bool {
+        let units = context.units
+        guard marker + 1 < units.count else { return false }
+        if isSino(marker, context) { return true }
+        guard marker > 0, context.clauseOf[marker - 1] == context.clauseOf[marker], units[marker - 1].isWord,
+              !clauseOpeners.contains(units[marker - 1].key), units[marker + 1].isWord, units[marker + 1].traits.finite else { return false }
+        var first = marker
+        while first > 0, context.clauseOf[first - 1] == context.clauseOf[marker] { first -= 1 }
+        if (first..<marker).contains(where: { units[$0].isWord && units[$0].traits.finite }) { return false }
+        // A main clause after the condition: a second conjugated verb in the clause, or one right after its comma.
+        if protasisEnd(after: marker, before: stop, context) < stop { return false }
+        guard stop < units.count, context.sentenceOf[stop] == context.sentenceOf[marker], !units[stop].has(.contrastAfter) else { return true }
+        var next = stop + 1
+        while next < units.count, !units[next].isWord || FulfilledExpectations.clitics.contains(units[next].key) || units[next].key == "no" { next += 1 }
+        return !(next < units.count && context.sentenceOf[next] == context.sentenceOf[marker] && units[next].traits.finite)
+    }
+
+    static let sinoFollowers: Set<String> = ["tambien", "que", "mas", "al", "el", "la", "los", "las", "un", "una"]
+
+    /// `si no` followed by `también`, `que` or `más bien`, after a negation in its sentence: `sino`.
+    static func isSino(_ marker: Int, _ context: RuleContext) -> Bool {
+        let units = context.units
+        guard marker + 2 < units.count, units[marker + 1].key == "no",
+              sinoFollowers.contains(units[marker + 2].key) else { return false }
+        return (0..<marker).contains { context.sentenceOf[$0] == context.sentenceOf[marker] && isDenial(context.units[$0]) }
+    }
+
+    /// A negation `sino` can answer: `no`, `no solo`, `nunca`.
+    static func isDenial(_ unit: Unit) -> Bool {
+        unit.key == "no" || unit.key == "nunca" || unit.key.hasPrefix("no ")
+    }
+
     /// Words before a second verb that keep it in the condition or another subordinate clause: `si vienes y
     /// pruebas…`, `si quieres que te atiendan…`, `si viajas, porque habrá huelga`; and determiners, before which
     /// a word that looks like a verb is a noun (`si tiene un contacto`).
@@ -95,7 +136,7 @@ enum Counterfactuals {
                 let key = context.units[probe].key
                 // `como si se hubiera detenido` compares; it does not wish.
                 let comparison = key == "si" && probe > 0 && context.units[probe - 1].key == "como"
-                if !comparison, markers.contains(key) || key.hasPrefix("si ") || key == "a ver si" {
+                if !comparison, !(key == "si" && Irrealis.isSino(probe, context)), markers.contains(key) || key.hasPrefix("si ") || key == "a ver si" {
                     if used.insert(context.clauseOf[index]).inserted {
                         out.append(RuleContext.Working.cue(unit: index, term: "\(key) … \(unit.key)", rule: "counterfactual", cue: key, value: weight))
                     }

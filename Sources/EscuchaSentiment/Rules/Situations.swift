@@ -12,6 +12,8 @@ enum Deprivation {
         let negators = context.negators
         for (index, unit) in context.units.enumerated() {
             guard let weight = unit.modifiers[.deprivation], unit.opinion == nil else { continue }
+            // `nadie` as an object (`no conozco a nadie que cocine así`, `no hablé con nadie`) is no one missing.
+            if unit.key == "nadie", index > 0, ["a", "con", "de", "para"].contains(context.units[index - 1].key) { continue }
             // Only a full negation says the thing is missing: `uso poco el servicio` does not.
             guard let negator = context.before(index, limit: reach).first(where: { negators.contains($0) && (context.units[$0].modifiers[.negator] ?? 0) >= 1 }) else { continue }
             // An expression that opens with the negator says the complaint already (`no vino nadie`, `no funciona
