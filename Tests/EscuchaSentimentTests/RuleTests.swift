@@ -277,6 +277,10 @@ import Testing
         #expect(values("es lento, solo quiero saber cuánto tardan") == ["lento": -1.5, "tardan": -0.5])
         // A question asks from its `¿`, or without one from the last comma: the statement before it is said.
         #expect(values("¿la web da problemas?") == ["problemas": -0.75])
+        // A tag asks for agreement with what was said; `o no` asks it all.
+        #expect(values("qué rico no?") == ["rico": 2.5])
+        #expect(values("estaba bueno, verdad?") == ["bueno": 2])
+        #expect(values("es bueno o no?") == ["bueno": 1])
         #expect(values("la web da problemas ¿me llaman?") == ["problemas": -1.5])
         #expect(values("la web da problemas, me llaman?") == ["problemas": -1.5])
         #expect(values("la web da problemas y me llaman?") == ["problemas": -0.75])
@@ -884,6 +888,12 @@ import Testing
         #expect(values("el lunes salimos hacia el Hotel Excelente Playa con los niños").isEmpty)
         #expect(values("Bueno, llegamos a las diez").isEmpty)
         #expect(values("qué pena, bueno, igual no podía ir", fullAnalyzer).keys.sorted() == ["qué pena"])  // after a comma too
+        // A face (`cara a cara`), a length (`dura una hora`) and a warning (`¡cuidado!`) are no opinions.
+        #expect(fullAnalyzer.analyze("La visita guiada dura una hora.").contributions.isEmpty)
+        #expect(fullAnalyzer.analyze("Me lo dijo cara a cara").contributions.isEmpty)
+        #expect(fullAnalyzer.analyze("Hay que ir con cuidado por las escaleras").contributions.isEmpty)
+        #expect(fullAnalyzer.analyze("Un jardín muy cuidado").score.label == .pos)
+        #expect(fullAnalyzer.analyze("La batería dura poco").score.label == .neg)
         // …and the shrug after `pero`, but not the praise that ends a sentence (`caro pero bueno.`).
         #expect(fullAnalyzer.analyze("Pero bueno, la comida llegó fría.").score.label == .neg)
         #expect(fullAnalyzer.analyze("Es caro pero bueno.").score.label == .pos)

@@ -86,7 +86,8 @@ enum DiscourseMarkers {
 }
 
 /// `la cara`, `unas caras de horror`: after a determiner, `cara` is a face, not `caro` (expensive); `el amo` is
-/// an owner, not `amo` (I love); `la crónica` is a report, not `crónico` (chronic).
+/// an owner, not `amo` (I love); `la crónica` is a report, not `crónico` (chronic). Also `cara a cara`, `con cara
+/// de`, `de cara a`; `dura una hora` (`durar`, not `duro`); `¡cuidado!`, `ten cuidado` (a warning, not `cuidar`).
 enum NounHomographs {
     static let feminine: Set<String> = ["la", "las", "una", "unas", "su", "sus", "mi", "mis", "tu", "tus", "esa", "esas", "esta", "estas", "buena", "mala"]
     static let masculine: Set<String> = ["el", "del", "al", "un", "su", "mi", "tu", "ese", "este", "nuestro", "vuestro"]
@@ -95,10 +96,29 @@ enum NounHomographs {
     static let words: [String: Set<String>] = ["cara": feminine, "caras": feminine, "amo": masculine, "tardes": feminine,
                                                  "super": masculine, "cronica": feminine, "cronicas": feminine]
 
+    /// Words after which `dura` is `durar` with its length (`dura una hora`, `dura 20 minutos`), not `duro`.
+    static let durationOpeners: Set<String> = ["un", "una", "unos", "unas", "aprox", "aproximadamente", "alrededor", "casi", "entre", "hasta", "media"]
+    /// Words before `cuidado` that make it a warning (`ten cuidado`, `con cuidado`, `mucho cuidado`), not `cuidar`.
+    static let warnings: Set<String> = ["con", "ten", "tened", "tenga", "tengan", "tener", "tenemos", "tuvimos", "tuve", "mucho", "muchisimo", "hay"]
+
     static func apply(_ units: inout [Unit]) {
-        for index in units.indices.dropFirst() where units[index].opinion != nil {
-            guard let determiners = words[units[index].key], determiners.contains(units[index - 1].key) else { continue }
-            units[index].opinion = nil
+        for index in units.indices where units[index].opinion != nil {
+            let key = units[index].key
+            let previous = index > 0 ? units[index - 1].key : ""
+            let next = index + 1 < units.count ? units[index + 1].key : ""
+            if let determiners = words[key], determiners.contains(previous) {
+                units[index].opinion = nil
+            } else if key == "cara" || key == "caras" {
+                // `cara a cara`, `con cara de pocos amigos`, `de cara al público`: a face.
+                let faceToFace = next == "a" && index + 2 < units.count && units[index + 2].key == "cara"
+                    || previous == "a" && index >= 2 && units[index - 2].key == "cara"
+                if faceToFace || previous == "con" && next == "de" || previous == "de" && (next == "a" || next == "al") { units[index].opinion = nil }
+            } else if key == "dura" || key == "duran" {
+                if next.first?.isNumber == true || durationOpeners.contains(next) { units[index].opinion = nil }
+            } else if key == "cuidado" {
+                // `¡Cuidado!`, `ten cuidado con…`: a warning.
+                if index == 0 || warnings.contains(previous) || previous.hasPrefix("¡") { units[index].opinion = nil }
+            }
         }
     }
 }

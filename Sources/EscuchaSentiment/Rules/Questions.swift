@@ -32,6 +32,9 @@ enum Questions {
         }
     }
 
+    /// Words that, last before a question mark with no `¿`, ask for agreement.
+    static let tags: Set<String> = ["no", "verdad", "cierto", "eh", "vale", "ok"]
+
     /// Punctuation that ends a statement before a question written without `¿`.
     static let statementEnds: Set<String> = [",", ";", ":"]
 
@@ -43,8 +46,14 @@ enum Questions {
         if let opened = sentence.first(where: { !context.units[$0].isWord && context.units[$0].questionMarks > 0 && context.units[$0].key.hasPrefix("¿") }) {
             return opened..<sentence.upperBound
         }
-        guard let mark = sentence.last(where: { context.units[$0].questionMarks > 0 }),
-              let comma = sentence[..<mark].last(where: { !context.units[$0].isWord && statementEnds.contains(context.units[$0].key) })
+        guard let mark = sentence.last(where: { context.units[$0].questionMarks > 0 }) else { return sentence }
+        // A tag asks for agreement with what was said (`qué vista tan bonita no?`, `estaba riquísima, verdad?`): only
+        // the tag is the question.
+        // `¿es bueno o no?` asks it all.
+        if mark - 1 > sentence.lowerBound, tags.contains(context.units[mark - 1].key), context.units[mark - 2].key != "o" {
+            return (mark - 1)..<sentence.upperBound
+        }
+        guard let comma = sentence[..<mark].last(where: { !context.units[$0].isWord && statementEnds.contains(context.units[$0].key) })
         else { return sentence }
         return (comma + 1)..<sentence.upperBound
     }
