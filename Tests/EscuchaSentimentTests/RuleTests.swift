@@ -97,6 +97,16 @@ import Testing
         #expect(fullAnalyzer.analyze("No me dejan disfrutar").score.label == .neg)
     }
 
+    /// A belief denied denies what is believed (`no creo que sea bueno`); the time since something last happened is no
+    /// denial when it compares with now (`hacía tiempo que no comía tan bien`).
+    @Test func negationRaisedAndTimeSince() {
+        #expect(values("no creo que sea bueno") == ["bueno": -1.5])
+        #expect(values("no es que sea malo") == ["malo": 0.5])
+        #expect(values("creo que es bueno") == ["bueno": 2])
+        #expect(values("hacía tiempo que no comía tan bien") == ["bien": 2.4])  // `tan` boosts
+        #expect(fullAnalyzer.analyze("hace un mes que no recibo un buen servicio").score.label == .neg)
+    }
+
     /// A negated verb that deals with a problem leaves it standing; one that brings it denies it.
     @Test func aProblemNotDealtWithStands() {
         #expect(values("nadie atendió mi queja") == ["queja": -1.5])
@@ -125,7 +135,7 @@ import Testing
         #expect(values("no lo sé, es bueno") == ["bueno": 2])
         #expect(values("no lo sé porque es bueno") == ["bueno": 2])
         #expect(values("no lo sé, pero es bueno") == ["bueno": 3])  // pero: not negated, and weighs more
-        #expect(values("no creo que sea bueno") == ["bueno": 2])
+        #expect(values("no sé qué es bueno") == ["bueno": 2])
         // A reason after the negated verb is outside the negation: `prefiero no opinar por el problema`.
         #expect(values("prefiero no opinar por el problema") == ["problema": -1.5])
     }
@@ -247,6 +257,11 @@ import Testing
         #expect(values("si quieres que te atiendan bien") == ["bien": 0.6])
         #expect(fullAnalyzer.analyze("si tengo que volver no dudaremos en repetir").score.label == .pos)
         #expect(ruleAnalyzer.analyze("esperaba que fuera bueno").score.label != .pos)
+        // A reason, or `y` with a verb of its own, is asserted after a supposed clause; `y que` and `y` + infinitive go on.
+        #expect(values("tenía que viajar y el hotel fue excelente") == ["excelente": 3.5])
+        #expect(values("espero que cambien porque es pésimo") == ["pésimo": -3.5])
+        #expect(values("me encantaría ir y probar algo bueno") == ["encantaría": 1.2, "bueno": 0.56])  // ×0.4, and `algo` ×0.7
+        #expect(values("si funciona y es bueno") == ["funciona": 0.3, "bueno": 0.6])  // a condition keeps its own ends
         // `si` written for the emphatic `sí`, after its subject and before its verb with no main clause after, and
         // `si no` written for `sino`, are no condition.
         #expect(values("el hotel si es bueno") == ["bueno": 2])

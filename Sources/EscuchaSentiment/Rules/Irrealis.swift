@@ -22,11 +22,14 @@ enum Irrealis {
         // Where a marker's reach ends, for every unit, in one pass from the end: the next unit that starts a
         // sentence, is clause punctuation or a contrast word.
         let count = context.units.count
+        // A condition (`si`) keeps its own ends (`protasisEnd`); other markers also end where an asserted clause starts.
         var stop = [Int](repeating: count, count: count + 1)
+        var assertedStop = stop
         for unit in stride(from: count - 1, through: 1, by: -1) {
             let ends = context.sentenceOf[unit] != context.sentenceOf[unit - 1]
                 || context.units[unit].breaksClause && !context.units[unit].isWord || context.units[unit].has(.contrastAfter)
             stop[unit] = ends ? unit : stop[unit + 1]
+            assertedStop[unit] = ends || isAssertedClause(unit, context) ? unit : assertedStop[unit + 1]
         }
         for (markerIndex, unit) in context.units.enumerated() {
             let expectation = unit.modifiers[.expectation]
@@ -34,7 +37,7 @@ enum Irrealis {
             if irrealis == nil && expectation == nil && isConditional(unit) { irrealis = conditionalWeight }
             guard expectation != nil || irrealis != nil else { continue }
             if unit.key == "si", isAffirmation(markerIndex, stop: stop[markerIndex + 1], context) { continue }
-            let end = unit.key == "si" ? protasisEnd(after: markerIndex, before: stop[markerIndex + 1], context) : stop[markerIndex + 1]
+            let end = unit.key == "si" ? protasisEnd(after: markerIndex, before: stop[markerIndex + 1], context) : assertedStop[markerIndex + 1]
             // See `ownReadings`.
             for index in contributions.contributions(of: markerIndex..<end)
             where !applied.contains(index) && !ownReadings.contains(context.contributions[index].match) {
@@ -52,6 +55,25 @@ enum Irrealis {
 }
 
 extension Irrealis {
+    /// Reasons are said, not supposed: `espero que cambien porque el servicio es pésimo`.
+    static let reasons: Set<String> = ["porque", "ya que", "pues", "puesto que"]
+
+    /// A clause the writer asserts after a supposed one: a reason (`porque…`), or `y` with a conjugated verb of its own
+    /// close after it (`tenía que viajar por trabajo y el hotel fue excelente`); `me encantaría ir y probarlo` goes on.
+    static func isAssertedClause(_ unit: Int, _ context: RuleContext) -> Bool {
+        let key = context.units[unit].key
+        if reasons.contains(key) { return true }
+        // `y que solucionéis…` coordinates another supposed clause.
+        guard key == "y" || key == "e", unit + 1 < context.units.count, context.units[unit + 1].key != "que" else { return false }
+        var next = unit + 1
+        while next < context.units.count, next <= unit + 3, context.sentenceOf[next] == context.sentenceOf[unit] {
+            if context.units[next].isWord, context.units[next].traits.finite, !context.units[next].traits.pastSubjunctive,
+               !context.units[next].traits.conditional { return true }
+            next += 1
+        }
+        return false
+    }
+
     /// Words after which `si` opens a clause of its own (a condition), or compares (`como si`).
     static let clauseOpeners: Set<String> = ["y", "e", "o", "u", "ni", "que", "como", "donde", "cuando", "quien", "porque", "pues",
                                              "aunque", "mientras", "solo", "sólo", "incluso", "excepto", "salvo", "menos", "pero", "por"]

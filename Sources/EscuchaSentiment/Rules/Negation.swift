@@ -139,6 +139,11 @@ enum Negation {
                 if negator.opinion != nil, negator.tokens.count > 1,
                    startsWithInfinitive(other + 1 + (["a", "de", "en"].contains(context.units[other + 1].key) ? 1 : 0), before: unitIndex, context) { break }
                 if negator.key == "sin", distance >= sinScope { continue }
+                // `hacía tiempo que no comía tan bien`: not for a long time, until now; the praise is of now (with `tan`,
+                // `así`: `hace un mes que no recibo un buen servicio` is a complaint).
+                if isLongSince(other, context), (other + 1..<unitIndex).contains(where: { ["tan", "tanto", "tanta", "asi"].contains(context.units[$0].key) }) {
+                    break
+                }
                 let working = context.contributions[index]
                 if neithers >= 2, negator.key == "ni" {
                     context.contributions[index].apply("ni … ni", cue: "ni", to: working.value * neitherFactor)
@@ -148,6 +153,12 @@ enum Negation {
                     context.contributions[index].negatedBy = other
                 }
                 break
+            }
+            if context.contributions[index].negatedBy == nil, let raised = raisedNegator(of: unitIndex, context) {
+                let working = context.contributions[index]
+                context.contributions[index].apply("negation", cue: context.cue(raised) + " … que",
+                                                   to: shifted(working.value, weight: context.units[raised].modifiers[.negator] ?? 1))
+                context.contributions[index].negatedBy = raised
             }
             guard let negator = context.contributions[index].negatedBy else { continue }
             // The strongest concord word of the clause after the negator stresses the negation.
@@ -169,6 +180,28 @@ enum Negation {
 }
 
 extension Negation {
+    /// Verbs of belief and saying that pass their negation to the clause after `que` (`no creo que sea bueno` is `creo
+    /// que no es bueno`), and `no es que` (`no es que sea malo, pero…` denies the complaint).
+    static let raisingVerbs: Set<String> = ["creo", "creemos", "pienso", "pensamos", "parece", "considero", "diria", "digo", "es", "era"]
+
+    /// `hace tiempo que no`, `hacía años que no`, `hace mucho que no`: the time since, not a denial.
+    static func isLongSince(_ negator: Int, _ context: RuleContext) -> Bool {
+        guard context.units[negator].key == "no", negator >= 2, context.units[negator - 1].key == "que" else { return false }
+        return (max(0, negator - 4)..<(negator - 1)).contains { ["hace", "hacia", "hacian"].contains(context.units[$0].key) }
+    }
+
+    /// The negator of a belief verb whose `que` opens the clause of `unit`: `no` in `no creo que sea bueno`, `no me
+    /// parece que valga la pena`.
+    static func raisedNegator(of unit: Int, _ context: RuleContext) -> Int? {
+        var first = unit
+        while first > 0, context.clauseOf[first - 1] == context.clauseOf[unit] { first -= 1 }
+        guard context.units[first].key == "que", first >= 2, raisingVerbs.contains(context.units[first - 1].key) else { return nil }
+        var negator = first - 2
+        if negator >= 0, FulfilledExpectations.clitics.contains(context.units[negator].key) { negator -= 1 }
+        guard negator >= 0, context.negators.contains(negator), context.units[negator].opinion == nil else { return nil }
+        // Not past another verb of the clause: `que` must be the first word of the clause after the belief verb.
+        return negator
+    }
 
     /// Whether the unit at `position` (past object pronouns), which may be `unit` itself, is an infinitive or a
     /// phrase that opens with one (`perder el tiempo`).
