@@ -1,4 +1,6 @@
 import Testing
+import EscuchaLexicon
+import EscuchaTestSupport
 @testable import EscuchaSentiment
 
 @Suite struct LexicalTests {
@@ -257,6 +259,10 @@ import Testing
         #expect(values("si quieres que te atiendan bien") == ["bien": 0.6])
         #expect(fullAnalyzer.analyze("si tengo que volver no dudaremos en repetir").score.label == .pos)
         #expect(ruleAnalyzer.analyze("esperaba que fuera bueno").score.label != .pos)
+        // An expectation denied is a surprise, not a disappointment.
+        #expect(fullAnalyzer.analyze("No esperaba que fuera tan bueno.").score.label == .pos)
+        #expect(fullAnalyzer.analyze("Nunca pensé que el servicio sería tan rápido.").score.label == .pos)
+        #expect(fullAnalyzer.analyze("No me esperaba que fuera tan bonito").score.label == .pos)
         // A reason, or `y` with a verb of its own, is asserted after a supposed clause; `y que` and `y` + infinitive go on.
         #expect(values("tenía que viajar y el hotel fue excelente") == ["excelente": 3.5])
         #expect(values("espero que cambien porque es pésimo") == ["pésimo": -3.5])
@@ -308,6 +314,10 @@ import Testing
         #expect(values("Genial, todo perfecto 👏") == ["Genial": 3, "perfecto": 3.5, "👏": 2])  // praise with claps is praise
         // Praise set against the complaint with a contrast word is a concession: the cue does not turn it.
         #expect(values("Otra vez sin luz, pero el trato es excelente") == ["luz": -1, "excelente": 5.25])
+        // Cue words in their plain senses are no cue: carrying someone, and coming back again.
+        #expect(fullAnalyzer.analyze("Llevamos a los niños al museo y les encantó, la entrada algo cara.").score.label == .pos)
+        #expect(fullAnalyzer.analyze("Volvimos de nuevo y todo delicioso, solo el postre un poco soso.").score.label == .pos)
+        #expect(fullAnalyzer.analyze("Genial, llevamos dos días sin luz").score.label == .neg)
         // …nor when the complaint opens with its own concession (`lo único malo es que…`).
         #expect(fullAnalyzer.analyze("Muy bonito, lo único malo es que te cuentan la leyenda una y otra vez").contributions
             .first { $0.term == "bonito" }!.value > 0)
@@ -955,5 +965,24 @@ import Testing
         #expect(fullAnalyzer.analyze("Había una gran cantidad de gente").contributions.isEmpty)
         // A plural the lemma table lists as a noun's (`soluciones` → `solución`) is not read as `solucionar`.
         #expect(fullAnalyzer.analyze("Dos días y nadie ofrece soluciones").score.label == .neg)
+    }
+}
+
+/// Every rule reads its neighbours by index: texts made of the words the rules act on, in random order and at every
+/// length, find any reach past either end of a text (a crash) or a score out of range.
+@Suite struct RuleRobustnessTests {
+    @Test func cueWordsInAnyOrderNeverBreakTheRules() throws {
+        let modifiers = try TSVTable.load("\(repositoryRoot)/lexicons/es/sentiment/modifiers.tsv", columns: SentimentLexicon.modifierColumns, uniqueKey: false)
+        var pool = modifiers.rows.map { $0.fields[0] }
+        pool += ["bueno", "malo", "excelente", "pésimo", "no", "si", "sí", "que", "y", "pero", "visitar", "ir", "esperaba", "pensé", "fuera",
+                 "sería", "hace", "tiempo", "tan", "bien", "nadie", "a", "con", "cara", "dura", "cuidado", "¿", "?", ",", ".", "!", "🙃", "2", "horas"]
+        var generator = SplitMix(seed: 7)
+        for _ in 0..<4000 {
+            let count = 1 + Int(generator.next() % 12)
+            let text = (0..<count).map { _ in pool[Int(generator.next() % UInt64(pool.count))] }.joined(separator: " ")
+            let analysis = fullAnalyzer.analyze(text)
+            #expect((-1...1).contains(analysis.score.compound), "\(text)")
+            #expect(analysis.contributions.allSatisfy { $0.utf8.upperBound <= text.utf8.count && $0.value.isFinite }, "\(text)")
+        }
     }
 }

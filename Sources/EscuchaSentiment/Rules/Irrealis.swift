@@ -37,6 +37,7 @@ enum Irrealis {
             if irrealis == nil && expectation == nil && isConditional(unit) { irrealis = conditionalWeight }
             guard expectation != nil || irrealis != nil else { continue }
             if unit.key == "si", isAffirmation(markerIndex, stop: stop[markerIndex + 1], context) { continue }
+            if isSurprise(markerIndex, context) { continue }
             let end = unit.key == "si" ? protasisEnd(after: markerIndex, before: stop[markerIndex + 1], context) : assertedStop[markerIndex + 1]
             // See `ownReadings`.
             for index in contributions.contributions(of: markerIndex..<end)
@@ -55,6 +56,25 @@ enum Irrealis {
 }
 
 extension Irrealis {
+    /// Verbs of expecting and imagining that, negated before `que`, say the thing came as a surprise.
+    static let imagining: Set<String> = ["pense", "pensaba", "imagine", "imaginaba", "crei", "creia", "espere", "esperaba", "esperabamos",
+                                         "pensamos", "imaginamos", "creimos", "me esperaba", "me imaginaba", "nos esperabamos"]
+
+    /// An expectation denied is a surprise, not a disappointment: `no esperaba que fuera tan bueno`, `nunca pensé que
+    /// sería tan rápido`. The marker (`esperaba`, or a conditional after `que`) is then no marker.
+    static func isSurprise(_ marker: Int, _ context: RuleContext) -> Bool {
+        var verb = marker
+        if !imagining.contains(context.units[marker].key) {
+            // The `que` of the imagining verb, up to three words before the marker: `pensé que el servicio sería…`.
+            guard marker >= 2, let que = (max(1, marker - 4)..<marker).last(where: { context.units[$0].key == "que" && context.sentenceOf[$0] == context.sentenceOf[marker] }),
+                  imagining.contains(context.units[que - 1].key) else { return false }
+            verb = que - 1
+        }
+        var previous = verb - 1
+        while previous >= 0, FulfilledExpectations.clitics.contains(context.units[previous].key) { previous -= 1 }
+        return previous >= 0 && ["no", "nunca", "jamas"].contains(context.units[previous].key)
+    }
+
     /// Reasons are said, not supposed: `espero que cambien porque el servicio es pésimo`.
     static let reasons: Set<String> = ["porque", "ya que", "pues", "puesto que"]
 
@@ -158,7 +178,7 @@ enum Counterfactuals {
                 let key = context.units[probe].key
                 // `como si se hubiera detenido` compares; it does not wish.
                 let comparison = key == "si" && probe > 0 && context.units[probe - 1].key == "como"
-                if !comparison, !(key == "si" && Irrealis.isSino(probe, context)), markers.contains(key) || key.hasPrefix("si ") || key == "a ver si" {
+                if !comparison, !(key == "si" && Irrealis.isSino(probe, context)), !Irrealis.isSurprise(probe, context), markers.contains(key) || key.hasPrefix("si ") || key == "a ver si" {
                     if used.insert(context.clauseOf[index]).inserted {
                         out.append(RuleContext.Working.cue(unit: index, term: "\(key) … \(unit.key)", rule: "counterfactual", cue: key, value: weight))
                     }

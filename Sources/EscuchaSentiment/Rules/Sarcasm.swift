@@ -44,7 +44,8 @@ enum Sarcasm {
             // A complaint; before a strong cue (🙃) a word cue of a repeated failure is one too (`la micro pasó
             // llena por cuarta vez … 🙃`), though before 👏 it may be praise (`como siempre un gustazo 👏`).
             let hasNegative = context.contributions.contains { $0.value < 0 && !context.units[$0.unit].isSymbolic }
-                || strong && context.units.contains { $0.isWord && $0.has(.sarcasm) && $0.modifiers[.sarcasm]! >= strongCue }
+                || strong && context.units.indices.contains { context.units[$0].isWord && context.units[$0].has(.sarcasm)
+                    && context.units[$0].modifiers[.sarcasm]! >= strongCue && !isPlainWord($0, context) }
                 || strong && !contrast && context.sentences.count > 1
             if let closing, hasNegative, strong || !contrast {
                 for index in context.contributions.indices where context.contributions[index].value > 0 {
@@ -68,7 +69,7 @@ enum Sarcasm {
                     span = sentence.lowerBound..<next.upperBound
                 }
             }
-            let cues = span.filter { context.units[$0].has(.sarcasm) && !isAdverbial($0, context) }
+            let cues = span.filter { context.units[$0].has(.sarcasm) && !isAdverbial($0, context) && !isPlainWord($0, context) }
             guard !cues.isEmpty else {
                 ironyWithoutCue(&context, sentence: sentence, contributions)
                 continue
@@ -97,6 +98,20 @@ enum Sarcasm {
         !others.isEmpty && others.allSatisfy { other in
             (min(unit, other) + 1..<max(unit, other) + (other > unit ? 1 : 0)).contains { SentimentAnalyzer.isContrast(context.units[$0]) }
         }
+    }
+
+    /// Cue words in their plain senses: `llevo`, `llevamos` without a time after them (`llevamos a los niños`, not
+    /// `llevamos dos días sin luz`), and a repetition beside a return (`volvimos de nuevo`, `repetiremos otra vez`):
+    /// loyalty, not a failure repeated.
+    static func isPlainWord(_ cue: Int, _ context: RuleContext) -> Bool {
+        let key = context.units[cue].key
+        if key == "llevo" || key == "llevamos" {
+            let after = context.after(cue, limit: 3)
+            return !after.contains { context.units[$0].traits.timeUnit != .none || context.units[$0].traits.since != .none }
+        }
+        guard !context.units[cue].isSymbolic, context.units[cue].modifiers[.sarcasm]! >= strongCue else { return false }
+        let near = Array(context.before(cue, limit: 2)) + Array(context.after(cue, limit: 2))
+        return near.contains { index in ["volv", "regres", "repet", "repit"].contains { context.units[index].key.hasPrefix($0) } }
     }
 
     /// `que bien` right before an opinion is an adverb (`que bien vale la pena`, `qué bien huele`), not the
