@@ -109,6 +109,16 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("hace un mes que no recibo un buen servicio").score.label == .neg)
     }
 
+    /// An opinion verb takes the negation itself, not its object; `uno de los pocos` praises and `echar de menos` misses
+    /// something good: neither `pocos` nor `menos` negates there.
+    @Test func negationStopsAtTheVerbThatTakesIt() {
+        #expect(fullAnalyzer.analyze("Nunca olvidaré la hermosa vista").score.label == .pos)
+        #expect(fullAnalyzer.analyze("Es uno de los pocos restaurantes con terraza agradable.").score.label == .pos)
+        #expect(fullAnalyzer.analyze("Echo de menos la buena comida de aquel sitio.").score.label == .pos)
+        #expect(fullAnalyzer.analyze("No me gustó nada").score.label == .neg)
+        #expect(fullAnalyzer.analyze("no es bueno").score.label == .neg)
+    }
+
     /// A negated verb that deals with a problem leaves it standing; one that brings it denies it.
     @Test func aProblemNotDealtWithStands() {
         #expect(values("nadie atendió mi queja") == ["queja": -1.5])

@@ -115,6 +115,11 @@ enum Negation {
                     // no praise (`no me dejan disfrutar` still negates the enjoyment).
                     if context.units[other].traits.action.contains(.letting) { letting = true }
                     if context.units[other].traits.finite { verbsBetween += 1 }
+                    // An opinion verb between takes the negation itself; its object is not denied (`nunca olvidaré la
+                    // hermosa vista`, `no me gustó la buena comida de antes`).
+                    if context.units[other].traits.finite, context.units[other].opinion != nil, isVerbOpinion(context.units[other]) {
+                        verbsBetween = 2
+                    }
                     if context.units[other].isWord, context.units[other].traits.action.contains(.handling) { handled = true }
                     // `no deja de sorprender`: the negation is of `dejar de`, and the whole says it goes on.
                     if context.units[other].key == "de", other > 0, context.units[other - 1].key.hasPrefix("dej") { break }
