@@ -241,7 +241,7 @@ import EscuchaTestSupport
         #expect(values("es rico pero lento pero bueno") == ["rico": 1.25, "lento": -1.125, "bueno": 3])
         // The only drawback named is a mild complaint of its own, and what it introduces weighs half.
         #expect(values("Lo único malo es que es lento") == ["lento": -0.75])
-        #expect(values("Lo único malo es el ruido", fullAnalyzer) == ["Lo único malo": -1.3, "ruido": -1.3])  // −1 and −2 ×0.5, then ×1.3
+        #expect(values("Lo único malo es el ruido", fullAnalyzer) == ["Lo único malo": -0.65, "ruido": -1.3])  // −0.5 and −2 ×0.5, then ×1.3
         // …to the end of its sentence, commas and all.
         #expect(values("El único inconveniente es que, en temporada alta, es lento y caro", fullAnalyzer)
                 == ["El único inconveniente": -1.3, "lento": -0.975, "caro": -0.975])
