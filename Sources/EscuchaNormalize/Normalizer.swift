@@ -348,6 +348,9 @@ public struct Normalizer: Sendable {
         return starts
     }
 
+    /// A line at least this long that breaks mid-clause was wrapped by an editor or an export, not by the writer.
+    static let wrappedLineLength = 45
+
     static func isCloser(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         let first = bytes[range.lowerBound]
         if range.count == 1 { return first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") || first == UInt8(ascii: ")") || first == UInt8(ascii: "]") }
@@ -378,12 +381,19 @@ public struct Normalizer: Sendable {
             while end > 0, bytes[end - 1] != UInt8(ascii: "."), Self.isCloser(bytes, (end - 1)..<end) { end -= 1 }
             return bytes[end - 1] == UInt8(ascii: ".") && isAbbreviation(endingAt: end, bytes)
         }
-        // Social text: a line break ends a sentence, and so does a run of emoji followed by more words.
+        // Social text: a line break ends a sentence, and so does a run of emoji followed by more words. A single line
+        // break after a long line, between words with a lowercase word after it, is a wrapped line (exports of reviews
+        // keep the writer's hard wraps, `no es la⏎gran cosa`); short lines are a post's separate thoughts.
+        var lineStart = 0
         for index in 1..<spans.count {
             let gapStart = spans[index - 1].end
             let gapEnd = spans[index].start
             if gapEnd > gapStart, bytes[gapStart..<gapEnd].contains(0x0A) {
-                starts.append(index)
+                let wrapped = gapStart - lineStart >= Self.wrappedLineLength && bytes[gapStart..<gapEnd].lazy.filter { $0 == 0x0A }.count == 1
+                    && (spans[index - 1].kind == .word || spans[index - 1].kind == .punctuation && bytes[spans[index - 1].start] == UInt8(ascii: ","))
+                    && spans[index].kind == .word && Self.startsLowercase(bytes, spans[index].start)
+                lineStart = gapEnd
+                if !wrapped { starts.append(index) }
                 continue
             }
             let previous = spans[index - 1].kind

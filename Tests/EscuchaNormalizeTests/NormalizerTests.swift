@@ -259,6 +259,9 @@ struct SentenceTests {
     @Test("social text splits at line breaks and emoji runs")
     func social() {
         #expect(sentences("sin internet otra vez\nya van 3 días") == ["sin internet otra vez", "ya van 3 días"])
+        // A long line broken mid-clause before a lowercase word was wrapped: one sentence.
+        #expect(sentences("El museo es pequeño y la verdad es que no es la\ngran cosa, pero se recorre rápido.\nVolveremos")
+                == ["El museo es pequeño y la verdad es que no es la\ngran cosa, pero se recorre rápido.", "Volveremos"])
         #expect(sentences("Genial el servicio 👏👏 lo recomiendo") == ["Genial el servicio 👏👏", "lo recomiendo"])
     }
 }

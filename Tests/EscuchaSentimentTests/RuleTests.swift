@@ -328,6 +328,8 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Llevamos a los niños al museo y les encantó, la entrada algo cara.").score.label == .pos)
         #expect(fullAnalyzer.analyze("Volvimos de nuevo y todo delicioso, solo el postre un poco soso.").score.label == .pos)
         #expect(fullAnalyzer.analyze("Genial, llevamos dos días sin luz").score.label == .neg)
+        #expect(fullAnalyzer.analyze("Precioso, estás obligado a visitarlo de nuevo aunque haya cola").contributions
+            .allSatisfy { !$0.rules.contains { $0.rule == "sarcasm" } })
         // …nor when the complaint opens with its own concession (`lo único malo es que…`).
         #expect(fullAnalyzer.analyze("Muy bonito, lo único malo es que te cuentan la leyenda una y otra vez").contributions
             .first { $0.term == "bonito" }!.value > 0)
@@ -516,6 +518,7 @@ import EscuchaTestSupport
         #expect(values("se tiene que probar el mole") == ["probar": 1.5])
         #expect(values("un museo que todos deben conocer") == ["conocer": 1.5])
         #expect(values("se debe conocer este museo") == ["conocer": 1.5])
+        #expect(values("es un lugar que se debe conocer al ir a Guanajuato") == ["conocer": 1.5])
         #expect(values("se deben conocer las reglas antes").isEmpty)
         #expect(values("no se debe visitar de noche").isEmpty)
         #expect(values("deben regresar el dinero").isEmpty)

@@ -101,7 +101,8 @@ enum Sarcasm {
     }
 
     /// Cue words in their plain senses: `llevo`, `llevamos` without a time after them (`llevamos a los niños`, not
-    /// `llevamos dos días sin luz`), and a repetition beside a return (`volvimos de nuevo`, `repetiremos otra vez`):
+    /// `llevamos dos días sin luz`), and a repetition beside a return or a visit (`volvimos de nuevo`, `repetiremos otra
+    /// vez`, `visitarlo de nuevo`):
     /// loyalty, not a failure repeated.
     static func isPlainWord(_ cue: Int, _ context: RuleContext) -> Bool {
         let key = context.units[cue].key
@@ -111,7 +112,9 @@ enum Sarcasm {
         }
         guard !context.units[cue].isSymbolic, context.units[cue].modifiers[.sarcasm]! >= strongCue else { return false }
         let near = Array(context.before(cue, limit: 2)) + Array(context.after(cue, limit: 2))
-        return near.contains { index in ["volv", "regres", "repet", "repit"].contains { context.units[index].key.hasPrefix($0) } }
+        return near.contains { index in
+            context.units[index].key.split(separator: " ").contains { word in ["volv", "regres", "repet", "repit", "visit"].contains { word.hasPrefix($0) } }
+        }
     }
 
     /// `que bien` right before an opinion is an adverb (`que bien vale la pena`, `qué bien huele`), not the

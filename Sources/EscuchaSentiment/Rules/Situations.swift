@@ -332,12 +332,19 @@ enum Recommendations {
     static let impersonalSubjects: Set<String> = ["se", "todos"]
     static let pointingWords: Set<String> = ["este", "esta", "ese", "esa", "aquel", "aquella", "estos", "estas"]
 
+    /// `al ir a Guanajuato`, `si vas`, `cuando visites`: when the visit happens, after what is to be known.
+    static func isWhenVisiting(_ index: Int, _ context: RuleContext) -> Bool {
+        let key = context.units[index].key
+        if key == "si" || key == "cuando" { return true }
+        return key == "al" && index + 1 < context.units.count && context.units[index + 1].traits.infinitive
+    }
+
     /// `se debe visitar`, `se deben probar`, `todos deben conocer`, `se tiene que probar`: advice to anyone. Knowing
     /// is a visit when it ends the clause or names a place by pointing at it (`se debe conocer este lugar`), not
     /// in `se deben conocer las reglas`.
     static func isImpersonalAdvice(link: Int, verb index: Int, _ context: RuleContext) -> Bool {
         if context.units[index].key == "conocer", index + 1 < context.units.count, context.clauseOf[index + 1] == context.clauseOf[index],
-           !pointingWords.contains(context.units[index + 1].key) { return false }
+           !pointingWords.contains(context.units[index + 1].key), !isWhenVisiting(index + 1, context) { return false }
         let linkKey = context.units[link].key
         if impersonalModals.contains(linkKey) {
             return link >= 1 && impersonalSubjects.contains(context.units[link - 1].key) && !context.isNegated(link)
