@@ -195,11 +195,16 @@ struct Morphology: Sendable {
             ("arán", ["ar"]), ("erán", ["er"]), ("irán", ["ir"]), ("ará", ["ar"]), ("erá", ["er"]), ("irá", ["ir"]),
             ("aría", ["ar"]), ("ería", ["er"]), ("iría", ["ir"]), ("arían", ["ar"]), ("erían", ["er"]), ("irían", ["ir"]),
             ("aré", ["ar"]), ("eré", ["er"]), ("iré", ["ir"]), ("é", ["ar"]),
+            // Vosotros (Spain): `disfrutaréis`, `os arrepentiréis`, `os encantaría`, `comisteis`, `estabais`.
+            ("aréis", ["ar"]), ("eréis", ["er"]), ("iréis", ["ir"]), ("aríais", ["ar"]), ("eríais", ["er"]), ("iríais", ["ir"]),
+            ("abais", ["ar"]), ("íais", ["er", "ir"]), ("isteis", ["er", "ir"]),
         ] as [(String, [String])]).map { (Array($0.0.utf8), $0.1) }
 
     static let ambiguousEndings: [([UInt8], [String])] = ([
         ("ía", ["er", "ir"]), ("an", ["ar"]), ("en", ["er", "ir", "ar"]), ("as", ["ar"]), ("es", ["er", "ir", "ar"]),
         ("a", ["ar"]), ("e", ["er", "ir", "ar"]), ("o", ["ar", "er", "ir"]), ("í", ["er", "ir"]),
+        // Vosotros present, indicative or subjunctive: `habláis`, `coméis`, `vivís`, `habléis`, `comáis`.
+        ("áis", ["ar", "er", "ir"]), ("éis", ["er", "ar"]), ("ís", ["ir"]),
         // Imperfect subjunctive (`si funcionara`, `ojalá contestaran`, `si me devolviesen`).
         ("ara", ["ar"]), ("aran", ["ar"]), ("ase", ["ar"]), ("asen", ["ar"]),
         ("iera", ["er", "ir"]), ("ieran", ["er", "ir"]), ("iese", ["er", "ir"]), ("iesen", ["er", "ir"]),

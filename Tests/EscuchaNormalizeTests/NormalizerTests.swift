@@ -212,6 +212,8 @@ struct MorphologyTests {
         ("delitos", "delito"), ("bonito", "bonito"), ("amenaza", "amenaza"), ("ahorita", "ahora"), ("carritos", "carro"),
         // The vosotros imperative keeps its `d` before a pronoun, except `os` (`llamados` is a participle).
         ("devolvedme", "devolver"), ("contestadnos", "contestar"),
+        // Vosotros forms: future, present, imperfect and preterite.
+        ("disfrutaréis", "disfrutar"), ("arrepentiréis", "arrepentir"), ("coméis", "comer"), ("comisteis", "comer"),
     ])
     func lemma(form: String, lemma: String) throws {
         #expect(try #require(tokens(form).first).lemma == lemma)
