@@ -453,6 +453,14 @@ import EscuchaTestSupport
         #expect(values("no hay que pagar nada").isEmpty)
         #expect(values("si no subes no se paga nada").isEmpty)
         #expect(values("no me pagan la indemnización") == ["pagan": -1])
+        // Nor a timetable, advice to the reader, entry for free, or a complaint an expression already made.
+        #expect(values("los lunes no abren").isEmpty)
+        #expect(values("el técnico no viene hasta el lunes") == ["viene": -1.5])  // a date, not a timetable
+        #expect(values("no lleguen en coche").isEmpty)
+        #expect(values("se puede entrar sin pagar").isEmpty)
+        #expect(values("mejor no venir")["venir"] == nil)
+        #expect(fullAnalyzer.analyze("No vale la pena pagar el guía").contributions.count == 1)
+        #expect(fullAnalyzer.analyze("Ryanair, expedientada por no informar de los derechos").score.label == .neg)
     }
 
     /// Blame put on missing a visit, in the same clause, advises the visit; a danger beside an advice not to go does not.
@@ -928,6 +936,11 @@ import EscuchaTestSupport
         #expect(values("qué pena, bueno, igual no podía ir", fullAnalyzer).keys.sorted() == ["qué pena"])  // after a comma too
         // A face (`cara a cara`), a length (`dura una hora`) and a warning (`¡cuidado!`) are no opinions.
         #expect(fullAnalyzer.analyze("La visita guiada dura una hora.").contributions.isEmpty)
+        #expect(fullAnalyzer.analyze("El recorrido dura 40 minutos").contributions.isEmpty)
+        #expect(fullAnalyzer.analyze("El recorrido dura de 20 a 30 minutos").contributions.isEmpty)
+        // `el mejor lugar` is a superlative before a noun, not advice (`mejor ir temprano`).
+        #expect(fullAnalyzer.analyze("El mejor lugar para ver la ciudad.").score.label == .pos)
+        #expect(values("mejor ir temprano") == ["mejor": 0])
         #expect(fullAnalyzer.analyze("Me lo dijo cara a cara").contributions.isEmpty)
         #expect(fullAnalyzer.analyze("Hay que ir con cuidado por las escaleras").contributions.isEmpty)
         #expect(fullAnalyzer.analyze("Un jardín muy cuidado").score.label == .pos)

@@ -90,8 +90,11 @@ enum Comparatives {
                 context.contributions[index].apply("comparative", cue: "\(context.cue(past)) … \(unit.key)", to: working.value * pastComparisonFactor)
                 continue
             }
-            // `mejor comprar otro billete`, `es mejor ir temprano`: advice about what to do, not praise.
-            if unit.key.hasPrefix("mejor"), unitIndex + 1 < context.units.count, context.clauseOf[unitIndex + 1] == context.clauseOf[unitIndex],
+            // `mejor comprar otro billete`, `es mejor ir temprano`: advice about what to do, not praise. After a
+            // determiner or `qué` it is a superlative or an exclamation before a noun (`el mejor lugar`, `qué mejor hogar`).
+            let determined = unitIndex > 0 && (Resolutions.determiners.contains(context.units[unitIndex - 1].key)
+                || ["lo", "que", "del", "al"].contains(context.units[unitIndex - 1].key))
+            if unit.key.hasPrefix("mejor"), !determined, unitIndex + 1 < context.units.count, context.clauseOf[unitIndex + 1] == context.clauseOf[unitIndex],
                let next = Optional(context.units[unitIndex + 1]), next.isWord, next.opinion == nil, next.traits.infinitive {
                 context.contributions[index].apply("comparative", cue: "\(unit.key) + infinitive", to: 0)
             }

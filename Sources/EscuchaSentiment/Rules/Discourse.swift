@@ -97,7 +97,8 @@ enum NounHomographs {
                                                  "super": masculine, "cronica": feminine, "cronicas": feminine]
 
     /// Words after which `dura` is `durar` with its length (`dura una hora`, `dura 20 minutos`), not `duro`.
-    static let durationOpeners: Set<String> = ["un", "una", "unos", "unas", "aprox", "aproximadamente", "alrededor", "casi", "entre", "hasta", "media"]
+    static let durationOpeners: Set<String> = ["un", "una", "unos", "unas", "aprox", "aproximadamente", "alrededor", "casi", "entre", "hasta", "media",
+                                                   "como", "maximo", "minimo", "apenas", "cerca", "unicamente", "solo"]
     /// Words before `cuidado` that make it a warning (`ten cuidado`, `con cuidado`, `mucho cuidado`), not `cuidar`.
     static let warnings: Set<String> = ["con", "ten", "tened", "tenga", "tengan", "tener", "tenemos", "tuvimos", "tuve", "mucho", "muchisimo", "hay"]
 
@@ -114,7 +115,10 @@ enum NounHomographs {
                     || previous == "a" && index >= 2 && units[index - 2].key == "cara"
                 if faceToFace || previous == "con" && next == "de" || previous == "de" && (next == "a" || next == "al") { units[index].opinion = nil }
             } else if key == "dura" || key == "duran" {
-                if next.first?.isNumber == true || durationOpeners.contains(next) { units[index].opinion = nil }
+                // A number is a unit of its own with no key (`dura 45 minutos`, `dura de 20 a 30`).
+                let number = index + 1 < units.count && units[index + 1].key.isEmpty && !units[index + 1].isWord
+                let numberAfterDe = next == "de" && index + 2 < units.count && units[index + 2].key.isEmpty && !units[index + 2].isWord
+                if number || numberAfterDe || durationOpeners.contains(next) { units[index].opinion = nil }
             } else if key == "cuidado" {
                 // `¡Cuidado!`, `ten cuidado con…`: a warning.
                 if index == 0 || warnings.contains(previous) || previous.hasPrefix("¡") { units[index].opinion = nil }

@@ -61,6 +61,14 @@ enum UnmetExpectations {
             let before = context.before(index, limit: Negation.scope)
             guard let position = before.firstIndex(where: { negators.contains($0) }) else { continue }
             let negator = before[position]
+            // A full negation that is not an expression of its own (`no vale la pena pagar` is one complaint), of a verb
+            // reported, not advised (`no paguen`, `mejor no venir`, `sin pagar`), and not a timetable (`los lunes no abren`).
+            if (context.units[negator].modifiers[.negator] ?? 0) < 1 || context.units[negator].opinion != nil && context.units[negator].tokens.count > 1 { continue }
+            if Self.isAdvised(unit.key) { continue }
+            // `mejor no venir` advises; `se puede entrar sin pagar` is free (`siguen sin aparecer`, `por no informar` complain).
+            if unit.traits.infinitive, negator == context.skippingPronouns(before: index),
+               negator > 0 && context.units[negator - 1].key == "mejor" || context.units[negator].key == "sin" && unit.key.hasPrefix("pag") { continue }
+            if (max(1, index - 4)..<min(context.units.count, index + 4)).contains(where: { Self.isTimetable($0, context) }) { continue }
             // An opinion word between the negator and the verb, or right after the verb, takes the negation.
             let between = before[..<position].contains { context.units[$0].opinion != nil }
             // A verb with its own object between them starts a predicate of its own: in `para los que no tenemos
@@ -81,6 +89,22 @@ enum UnmetExpectations {
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(negator)) … \(unit.key)", rule: "unmet expectation", cue: context.cue(negator), value: weight))
         }
         return out + overdue(context) + demands(context)
+    }
+
+    /// Days every week and holidays: `los lunes no abren` is a timetable, not a failure (`no viene hasta el lunes` is).
+    static let weekdays: Set<String> = ["lunes", "martes", "miercoles", "jueves", "viernes", "sabados", "domingos"]
+    static let holidays: Set<String> = ["festivos", "feriados", "horario"]
+
+    static func isTimetable(_ index: Int, _ context: RuleContext) -> Bool {
+        let key = context.units[index].key
+        return holidays.contains(key) || weekdays.contains(key) && context.units[index - 1].key == "los"
+    }
+
+    /// The present subjunctive of `-gar` and `-car` verbs, which after `no` advises the reader (`no paguen`, `no lleguen`,
+    /// `no entreguen`): its spelling tells it from the indicative (`no pagan`). Not the singular, which is as often a
+    /// wish or a report (`que no llegue tarde`).
+    static func isAdvised(_ key: String) -> Bool {
+        ["guen", "gues", "quen", "ques", "gueis", "queis"].contains { key.hasSuffix($0) }
     }
 
     static let needWords: Set<String> = ["requiere", "requieren", "necesita", "necesitan", "necesitas", "necesario", "necesaria",
