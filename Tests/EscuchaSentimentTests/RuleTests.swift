@@ -285,6 +285,12 @@ import EscuchaTestSupport
         #expect(values("no solo es barato, si no también bueno") == ["bueno": 2])
         #expect(values("ahora si funciona, te aviso") == ["funciona": 0.3])  // a condition with its main clause
         #expect(values("es bueno si funciona") == ["bueno": 2, "funciona": 0.3])
+        // …and `sí que`, `pero sí` with no condition put to the reader, and the set phrases (`de por sí`, `en sí`).
+        #expect(values("la vista si que es buena") == ["buena": 2])
+        #expect(values("es caro, pero si es bueno") == ["caro": -0.75, "bueno": 3])
+        #expect(values("pero si vas, es bueno")["bueno"] == 3)  // the main clause after the condition
+        #expect(values("de por si es bueno") == ["bueno": 2])
+        #expect(values("el museo en si es bueno") == ["bueno": 2])
         // The imperfect is no conditional (`queríamos`); the irregular conditional is (`podría`).
         #expect(values("queríamos un sitio tranquilo y es perfecto") == ["perfecto": 3.5])
         #expect(values("podría ser bueno") == ["bueno": 0.8])

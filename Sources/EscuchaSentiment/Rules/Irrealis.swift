@@ -99,15 +99,27 @@ extension Irrealis {
                                              "aunque", "mientras", "solo", "sólo", "incluso", "excepto", "salvo", "menos", "pero", "por"]
 
     /// `si` written for the emphatic `sí`, or `si no` for `sino`, is no condition: `el hotel si merece la pena`, `la
-    /// comida si estaba buena, pero…`, `no solo es barato, si no también sabroso`. The emphatic one follows its subject
+    /// comida si estaba buena, pero…`, `no solo es barato, si no también sabroso`, `si que vale la pena`. The emphatic one follows its subject
     /// (a word that opens no clause, with no conjugated verb before it in the clause) and comes right before its verb,
     /// and no main clause follows (`ahora si vienes, te invito` is a condition).
     static func isAffirmation(_ marker: Int, stop: Int, _ context: RuleContext) -> Bool {
         let units = context.units
         guard marker + 1 < units.count else { return false }
         if isSino(marker, context) { return true }
-        guard marker > 0, context.clauseOf[marker - 1] == context.clauseOf[marker], units[marker - 1].isWord,
-              !clauseOpeners.contains(units[marker - 1].key), units[marker + 1].isWord, units[marker + 1].traits.finite else { return false }
+        // `la vista si que vale la pena`: `sí que` is emphatic.
+        if units[marker + 1].key == "que" { return true }
+        guard marker > 0, context.clauseOf[marker - 1] == context.clauseOf[marker], units[marker - 1].isWord else { return false }
+        // After `pero` or `pues` the emphatic `sí` answers what came before (`es caro, pero si vale la pena`, `no es bonito
+        // pero si interesante`), unless a condition is put to the reader (`pero si vas, …`).
+        let conceding = units[marker - 1].key == "pero" || units[marker - 1].key == "pues"
+        guard conceding || !clauseOpeners.contains(units[marker - 1].key) else { return false }
+        var verb = marker + 1
+        while verb < units.count, FulfilledExpectations.clitics.contains(units[verb].key) { verb += 1 }
+        guard verb < units.count, units[verb].isWord else { return false }
+        if conceding, !units[verb].traits.finite { return verb == marker + 1 && units[verb].opinion != nil }
+        // A verb in the second person is a condition put to the reader (`pero si vas…`, `haber si me podéis decir…`).
+        if units[verb].key.hasSuffix("s"), units[verb].key != "es" { return false }
+        guard units[verb].traits.finite else { return false }
         var first = marker
         while first > 0, context.clauseOf[first - 1] == context.clauseOf[marker] { first -= 1 }
         if (first..<marker).contains(where: { units[$0].isWord && units[$0].traits.finite }) { return false }
