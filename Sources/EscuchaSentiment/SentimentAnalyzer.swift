@@ -14,7 +14,7 @@ public struct SentimentAnalyzer: Sendable {
     private let caches = ThreadLocalCache()
 
     public static let ruleNames = ["intensity", "intensifiers", "negation", "resolutions", "gratitude", "narration", "deprivation", "unmet-expectations", "fulfilled-expectations", "impediments", "recommendations", "cost-level", "ratings", "long-wait",
-                                   "excess", "suggestions", "counterfactuals", "missed-visit",
+                                   "excess", "suggestions", "counterfactuals", "missed-visit", "drawback-frame",
                                    "comparatives", "post-nominal", "reported", "space-size",
                                    "irrealis", "contrast", "questions", "sarcasm", "exclamation", "negativity", "repetition", "verdict", "language"]
 
@@ -107,6 +107,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("gratitude") { Gratitude.apply(&context) }
         if enabled("narration") { Narration.apply(&context) }
         if enabled("contrast") { Contrast.apply(&context) }
+        if enabled("drawback-frame") { DrawbackFrames.apply(&context) }
         if enabled("questions") {
             Questions.apply(&context, text: text)
             Courtesy.apply(&context)

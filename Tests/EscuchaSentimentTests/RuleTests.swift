@@ -242,6 +242,10 @@ import EscuchaTestSupport
         // The only drawback named is a mild complaint of its own, and what it introduces weighs half.
         #expect(values("Lo único malo es que es lento") == ["lento": -0.75])
         #expect(values("Lo único malo es el ruido", fullAnalyzer) == ["Lo único malo": -0.65, "ruido": -1.3])  // −0.5 and −2 ×0.5, then ×1.3
+        // A frame that names the drawback or the merit weighs half beside what it introduces; alone it keeps its value.
+        #expect(values("Lo malo: es lento", fullAnalyzer) == ["malo": -1.625, "lento": -1.95])
+        #expect(values("Lo bueno: es rápido", fullAnalyzer) == ["bueno": 1, "rápido": 1.5])
+        #expect(values("Lo malo, el horario", fullAnalyzer) == ["malo": -3.25])
         // …to the end of its sentence, commas and all.
         #expect(values("El único inconveniente es que, en temporada alta, es lento y caro", fullAnalyzer)
                 == ["El único inconveniente": -1.3, "lento": -0.975, "caro": -0.975])

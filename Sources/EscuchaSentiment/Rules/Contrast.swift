@@ -72,3 +72,39 @@ enum Contrast {
         }
     }
 }
+
+/// A frame that names the drawback (`Lo malo: hay que pagar aparte`, `Un punto negativo: el parking`, `Lo que no me
+/// gustó es que el baño estaba sucio`) or the merit (`Lo bueno: sin comisiones`) weighs half when what it introduces
+/// is scored on its side in its sentence: one drawback, not two. Alone (`lo malo, el horario`) it keeps its value.
+enum DrawbackFrames {
+    static let frameWords: Set<String> = ["lo", "punto", "puntito", "aspecto"]
+    /// What the frame keeps beside the complaint it names: it still says which side the list is on (`Lo bueno: …
+    /// Lo malo: …`), but not a full complaint of its own.
+    static let framedFactor = 0.5
+
+    static func apply(_ context: inout RuleContext) {
+        for index in context.contributions.indices where context.contributions[index].value != 0 {
+            let unit = context.contributions[index].unit
+            guard isFrame(unit, context) else { continue }
+            let sentence = context.sentenceOf[unit]
+            let negative = context.contributions[index].value < 0
+            let framed = context.contributions.contains { $0.unit > unit && ($0.value < 0) == negative && $0.value != 0 && context.sentenceOf[$0.unit] == sentence }
+            guard framed else { continue }
+            let value = context.contributions[index].value
+            context.contributions[index].apply("drawback frame", cue: context.cue(unit - 1), to: value * framedFactor)
+        }
+    }
+
+    /// `lo malo`, `lo negativo`, `un punto negativo`, `lo que no me gustó` (the negated liking after `lo que`).
+    static func isFrame(_ unit: Int, _ context: RuleContext) -> Bool {
+        guard unit > 0 else { return false }
+        let key = context.units[unit].key
+        if ["malo", "negativo", "feo", "bueno", "positivo"].contains(key) { return frameWords.contains(context.units[unit - 1].key) }
+        guard key.hasPrefix("gust") else { return false }
+        // `lo que no me gustó`, `lo que menos me gustó`.
+        var previous = unit - 1
+        while previous >= 0, FulfilledExpectations.clitics.contains(context.units[previous].key) { previous -= 1 }
+        guard previous >= 2, ["no", "menos"].contains(context.units[previous].key) else { return false }
+        return context.units[previous - 1].key == "que" && context.units[previous - 2].key == "lo"
+    }
+}
