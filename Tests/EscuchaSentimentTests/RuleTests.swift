@@ -911,6 +911,12 @@ import EscuchaTestSupport
         // `tiene de todo` says it has everything, `hay de todo` that it has good and bad.
         #expect(fullAnalyzer.analyze("El desayuno está muy bien, muy completo, tiene de todo.").score.label == .pos)
         #expect(fullAnalyzer.analyze("Buena ubicación, habitaciones viejas. Hay de todo.").score.label == .neu)
+        // An aside beside opinions in a sentence that goes on weighs that sentence only.
+        #expect(values("La comida rica y el servicio lento, depende. Todo excelente. Volveremos.") ["excelente"] == 3.5)
+        // One side outweighing the other is no verdict; a birthday and an aside about what it depends on neither.
+        #expect(fullAnalyzer.analyze("La subida es cansada, pero la vista compensa todo.").contributions.allSatisfy { !$0.rules.contains { $0.rule == "balanced verdict" } })
+        #expect(fullAnalyzer.analyze("Fuimos por mi cumple: la comida riquísima, el servicio algo lento.").contributions.allSatisfy { !$0.rules.contains { $0.rule == "balanced verdict" } })
+        #expect(fullAnalyzer.analyze("El guía muy amable. La duración depende del grupo.").score.label == .pos)
     }
 }
 

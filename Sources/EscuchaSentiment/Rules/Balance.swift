@@ -47,7 +47,13 @@ enum BalancedVerdict {
             && context.contributions.allSatisfy { $0.unit <= verdict }
         guard positive && negative || closing && (positive || negative),
               let weight = context.units[verdict].modifiers[.verdict] else { return }
-        for index in context.contributions.indices {
+        // A verdict weighs the whole text when it closes it or stands as a sentence of its own (`Lo bueno compensa lo
+        // malo.`); said beside opinions in a sentence that goes on (`la comida rica, el servicio normalito, y la terraza
+        // un lujo. Volveremos`), it weighs that sentence.
+        let sentence = context.sentenceOf[verdict]
+        let aside = !closing && context.contributions.contains { $0.unit != verdict && context.sentenceOf[$0.unit] == sentence }
+            && context.sentences.count > 1
+        for index in context.contributions.indices where !aside || context.sentenceOf[context.contributions[index].unit] == sentence {
             let value = context.contributions[index].value
             context.contributions[index].apply("balanced verdict", cue: context.cue(verdict), to: value * weight)
         }
