@@ -12,9 +12,10 @@ public final class ThreadLocal<Value: AnyObject>: @unchecked Sendable {
 
     public init(_ make: @escaping @Sendable () -> Value) {
         self.make = make
-        pthread_key_create(&key) { pointer in
+        let status = pthread_key_create(&key) { pointer in
             if let pointer { Unmanaged<AnyObject>.fromOpaque(pointer).release() }
         }
+        precondition(status == 0, "pthread_key_create failed: \(status)")
     }
 
     deinit { pthread_key_delete(key) }

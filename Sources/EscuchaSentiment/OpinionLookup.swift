@@ -39,7 +39,10 @@ public struct OpinionLookup: Sendable {
                 || Self.superlativeEndings.contains { forms.key.hasSuffix($0) } && ["adjectives", "core", "regional"].contains(entry.list)
             return Found(entry: entry, match: "lemma", intensity: superlative ? [("superlative", nil, Self.superlativeFactor)] : [])
         }
-        guard !word.contains(" "), word.utf8.count > 3 else { return nil }
+        // A chat spelling expanded to several words (`hdp` → `hijo de puta`, `tqm` → `te quiero mucho`) is one token: its
+        // expansion is read as the expression it spells.
+        if word.contains(" ") { return lexicon.expressionsByTerm[word].map { Found(entry: $0, match: "expansion", intensity: []) } }
+        guard word.utf8.count > 3 else { return nil }
         if word.hasSuffix("mente"), word.utf8.count > 8 {
             let stem = String(word.dropLast(5))
             // Only from clear opinions: `horriblemente`, `perfectamente`; adverbs of mild adjectives are
@@ -65,7 +68,7 @@ public struct OpinionLookup: Sendable {
         }
         // The feminine of an adjective the lexicon lists in the masculine (`amistosa`, `adversas`): adjectives are
         // one word in two genders. Not when the feminine is a commoner word of its own (`salida` is an exit).
-        if let masculine = Self.masculine(of: word), let entry = lexicon.words[masculine], entry.list == "adjectives" {
+        if let masculine = Self.masculine(of: word), let entry = lexicon.words[masculine], ["adjectives", "regional"].contains(entry.list) {
             let vocabulary = normalizer.lexicons.vocabulary
             let feminine = word.hasSuffix("s") ? String(word.dropLast()) : word
             if (vocabulary[feminine] ?? 0) <= (vocabulary[masculine] ?? 0) + Self.homographMargin {

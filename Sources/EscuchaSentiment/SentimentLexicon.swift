@@ -100,6 +100,8 @@ public struct SentimentLexicon: Sendable {
     public private(set) var words: [String: ValenceEntry] = [:]
     /// The same by accent-insensitive key, for customers who leave accents out.
     public private(set) var wordsByKey: [String: ValenceEntry] = [:]
+    /// Expressions by their term, for a chat spelling the normalizer expands to several words (`hdp`, `tqm`).
+    public private(set) var expressionsByTerm: [String: ValenceEntry] = [:]
     /// Emoji without variation selectors or skin tones.
     public private(set) var emoji: [String: ValenceEntry] = [:]
     /// Emoticons exactly as typed, and lowercased.
@@ -175,6 +177,7 @@ public struct SentimentLexicon: Sendable {
                 if term.contains(" ") {
                     let words = term.split(separator: " ").map(String.init)
                     lexicon.phrases.add(words: words, key: key, payload: .expression(entry))
+                    lexicon.expressionsByTerm[term] = entry
                 } else {
                     lexicon.words[term] = entry
                     let termKey = key(term)

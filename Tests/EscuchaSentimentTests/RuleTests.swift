@@ -759,6 +759,10 @@ import EscuchaTestSupport
         #expect(label("No entiendo por qué me cobran dos veces") == .neg)
         #expect(label("No le veo sentido a pagar 20 euros más") == .neg)
         #expect(label("Son unos cerdos") == .neg)
+        // A chat spelling of an expression (`hdp`, `tqm`) is read as the expression; a regional adjective in the feminine too.
+        #expect(label("eres un hdp") == .neg)
+        #expect(label("tqm amiga") == .pos)
+        #expect(label("la cajera es bien culera") == .neg)
         #expect(label("Pedí el cerdo") == .neu)
         #expect(label("Ya no aguantamos más") == .neg)
         #expect(label("Regular, podría mejorar") == .neg)
