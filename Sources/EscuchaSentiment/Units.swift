@@ -511,7 +511,12 @@ struct UnitReader {
         // Most phrases end in neither: one byte tells (no string is hashed for them).
         guard position < end, let initial = last.utf8.first, initial == UInt8(ascii: "v") || initial == UInt8(ascii: "q") else { return false }
         let next = text.tokens[position]
-        if periphrasisVerbs.contains(last) { return next.key == "a" }
+        // `no vayan a pensar que…` (a + infinitive), not `no vayan a ese restaurante`.
+        if periphrasisVerbs.contains(last) {
+            guard next.key == "a", position + 1 < end else { return false }
+            let verb = text.tokens[position + 1]
+            return verb.kind == .word && WordReading.isInfinitive(verb.lemma) && verb.key.hasPrefix(String(Folding.key(verb.lemma).dropLast(2)))
+        }
         guard wantingVerbs.contains(last) else { return false }
         return next.key == "que" || next.key == "a" || next.kind == .word && WordReading.isInfinitive(next.lemma)
             && (next.lemma == next.key || next.key.hasPrefix(String(next.lemma.dropLast(2))))

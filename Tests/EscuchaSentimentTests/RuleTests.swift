@@ -365,6 +365,9 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Genial, ahora para entrar necesito la huella, el SMS y el PIN. Comodísimo todo 🙃").score.label == .neg)
         // Liking a complaint is irony; liking with a concession or a denied problem is not.
         #expect(fullAnalyzer.analyze("Me encanta que la página no funcione").score.label == .neg)
+        // Liking to know or read about something grim is sincere.
+        #expect(fullAnalyzer.analyze("Me encantó conocer la historia de los amantes infelices").contributions
+            .allSatisfy { !$0.rules.contains { $0.rule == "sarcasm" } })
         #expect(fullAnalyzer.analyze("Me encanta que no haya ruido").score.label == .pos)
         #expect(fullAnalyzer.analyze("Me encanta ir aunque es caro").score.label == .pos)
         // …and so does it after a repeated failure with no opinion word; a closing 👏 does not.
@@ -752,6 +755,7 @@ import EscuchaTestSupport
         #expect(label("Ni se acerquen") == .neg)
         #expect(fullAnalyzer.analyze("No vayan a pensar que es caro").contributions.allSatisfy { $0.term != "no vayan" })
         #expect(label("No viajes con esta aerolínea nunca") == .neg)
+        #expect(label("No vayan a ese restaurante") == .neg)  // `a` + a place, not + an infinitive
         #expect(label("No compren en esta tienda") == .neg)
         // An expectation or an order not met, and a reason not understood, are complaints; pork is not an insult.
         #expect(label("No es lo que esperaba") == .neg)

@@ -159,11 +159,17 @@ extension Sarcasm {
     /// `Me encanta pagar 60 euros para que el wifi vaya a pedales`, `me fascina que siempre se caiga la app`: a
     /// verb of liking whose own clause (up to punctuation) holds a complaint likes the complaint, which is irony.
     /// The unit of that complaint, if the sentence opens with such a verb followed by `que` or an infinitive.
+    static let learningVerbs: Set<String> = ["leer", "aprender", "saber", "descubrir", "escuchar", "oir", "mirar", "observar"]
+
     static func likedComplaint(_ members: [Int], _ context: RuleContext) -> Int? {
         guard let opening = members.min(by: { context.contributions[$0].unit < context.contributions[$1].unit }),
               likingVerbs.contains(context.contributions[opening].term), context.contributions[opening].value > 0 else { return nil }
         let verb = context.contributions[opening].unit
         guard verb + 1 < context.units.count, context.units[verb + 1].key == "que" || context.units[verb + 1].traits.infinitive else { return nil }
+        // Liking to see, know or read about something grim is sincere (`me encantó conocer la historia de los amantes
+        // infelices`, `me encanta leer novelas de terror`): the grim word is the subject, not a complaint.
+        let next = context.units[verb + 1]
+        if next.traits.infinitive, next.traits.action.contains(.recommendable) || Self.learningVerbs.contains(next.key) { return nil }
         var end = verb + 1
         while end < context.units.count, context.sentenceOf[end] == context.sentenceOf[verb],
               context.units[end].isWord || context.units[end].isSymbolic || !context.units[end].breaksClause { end += 1 }

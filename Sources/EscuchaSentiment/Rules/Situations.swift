@@ -761,3 +761,4 @@ enum Resolutions {
         context.contributions[index].apply(before < 0 ? "resolution" : "loss", cue: "\(context.cue(negator)) … \(context.cue(verb))", to: before)
     }
 }
+
