@@ -25,7 +25,8 @@ enum Negation {
     static let handlingVerbs: Set<String> = ["atender", "revisar", "mirar", "escuchar", "responder", "contestar", "leer", "tramitar",
                                              "gestionar", "aceptar", "recibir", "considerar", "investigar", "solucionar", "resolver",
                                              "arreglar", "reparar", "corregir", "subsanar", "quitar", "eliminar", "retirar", "anular",
-                                             "reembolsar", "devolver", "compensar", "reponer", "registrar", "procesar", "valorar"]
+                                             "reembolsar", "devolver", "compensar", "reponer", "registrar", "procesar", "valorar",
+                                             "recoger", "limpiar", "barrer", "fregar", "desinfectar", "fumigar"]
 
     /// A mild positive word negated is not a strong complaint: `no está claro` (1) is no worse than −1.5.
     /// So a negated positive word ends no lower than its own valence plus this, on the negative side; and a
