@@ -81,6 +81,8 @@ extension Irrealis {
     /// A clause the writer asserts after a supposed one: a reason (`porque…`), or `y` with a conjugated verb of its own
     /// close after it (`tenía que viajar por trabajo y el hotel fue excelente`); `me encantaría ir y probarlo` goes on.
     static func isAssertedClause(_ unit: Int, _ context: RuleContext) -> Bool {
+        // Every word it looks for is a clause boundary: the flag tells most units apart without hashing their key.
+        guard context.units[unit].breaksClause, context.units[unit].isWord else { return false }
         let key = context.units[unit].key
         if reasons.contains(key) { return true }
         // `y que solucionéis…` coordinates another supposed clause.
