@@ -57,6 +57,13 @@ struct RuleContext {
         return previous
     }
 
+    /// The nearest unit after `unit` that is not an object pronoun (`no te lo pierdas` → `pierdas`), or the count of units.
+    func skippingPronouns(after unit: Int) -> Int {
+        var next = unit + 1
+        while next < units.count, FulfilledExpectations.clitics.contains(units[next].key) { next += 1 }
+        return next
+    }
+
     /// Units of the same clause after `unit`, nearest first, up to `limit` of them.
     func after(_ unit: Int, limit: Int) -> Range<Int> {
         var end = unit + 1

@@ -78,6 +78,8 @@ enum Contrast {
 /// is scored on its side in its sentence: one drawback, not two. Alone (`lo malo, el horario`) it keeps its value.
 enum DrawbackFrames {
     static let frameWords: Set<String> = ["lo", "punto", "puntito", "aspecto"]
+    /// The side a frame names: `lo malo`, `un punto negativo`, `lo bueno`.
+    static let framedWords: Set<String> = ["malo", "negativo", "feo", "bueno", "positivo"]
     /// What the frame keeps beside the complaint it names: it still says which side the list is on (`Lo bueno: …
     /// Lo malo: …`), but not a full complaint of its own.
     static let framedFactor = 0.5
@@ -99,11 +101,10 @@ enum DrawbackFrames {
     static func isFrame(_ unit: Int, _ context: RuleContext) -> Bool {
         guard unit > 0 else { return false }
         let key = context.units[unit].key
-        if ["malo", "negativo", "feo", "bueno", "positivo"].contains(key) { return frameWords.contains(context.units[unit - 1].key) }
+        if framedWords.contains(key) { return frameWords.contains(context.units[unit - 1].key) }
         guard key.hasPrefix("gust") else { return false }
         // `lo que no me gustó`, `lo que menos me gustó`.
-        var previous = unit - 1
-        while previous >= 0, FulfilledExpectations.clitics.contains(context.units[previous].key) { previous -= 1 }
+        let previous = context.skippingPronouns(before: unit)
         guard previous >= 2, ["no", "menos"].contains(context.units[previous].key) else { return false }
         return context.units[previous - 1].key == "que" && context.units[previous - 2].key == "lo"
     }

@@ -70,8 +70,7 @@ extension Irrealis {
                   imagining.contains(context.units[que - 1].key) else { return false }
             verb = que - 1
         }
-        var previous = verb - 1
-        while previous >= 0, FulfilledExpectations.clitics.contains(context.units[previous].key) { previous -= 1 }
+        let previous = context.skippingPronouns(before: verb)
         return previous >= 0 && ["no", "nunca", "jamas"].contains(context.units[previous].key)
     }
 
@@ -101,9 +100,9 @@ extension Irrealis {
                                              "aunque", "mientras", "solo", "sólo", "incluso", "excepto", "salvo", "menos", "pero", "por"]
 
     /// `si` written for the emphatic `sí`, or `si no` for `sino`, is no condition: `el hotel si merece la pena`, `la
-    /// comida si estaba buena, pero…`, `no solo es barato, si no también sabroso`, `si que vale la pena`. The emphatic one follows its subject
-    /// (a word that opens no clause, with no conjugated verb before it in the clause) and comes right before its verb,
-    /// and no main clause follows (`ahora si vienes, te invito` is a condition).
+    /// comida si estaba buena, pero…`, `no solo es barato, si no también sabroso`, `si que vale la pena`. The emphatic
+    /// one follows its subject (a word that opens no clause, with no conjugated verb before it in the clause) and comes
+    /// right before its verb, and no main clause follows (`ahora si vienes, te invito` is a condition).
     static func isAffirmation(_ marker: Int, stop: Int, _ context: RuleContext) -> Bool {
         let units = context.units
         guard marker + 1 < units.count else { return false }
@@ -115,8 +114,7 @@ extension Irrealis {
         // pero si interesante`), unless a condition is put to the reader (`pero si vas, …`).
         let conceding = units[marker - 1].key == "pero" || units[marker - 1].key == "pues"
         guard conceding || !clauseOpeners.contains(units[marker - 1].key) else { return false }
-        var verb = marker + 1
-        while verb < units.count, FulfilledExpectations.clitics.contains(units[verb].key) { verb += 1 }
+        let verb = context.skippingPronouns(after: marker)
         guard verb < units.count, units[verb].isWord else { return false }
         if conceding, !units[verb].traits.finite { return verb == marker + 1 && units[verb].opinion != nil }
         // A verb in the second person is a condition put to the reader (`pero si vas…`, `haber si me podéis decir…`).

@@ -62,11 +62,7 @@ enum Negation {
                 concord.insert(index)
             } else if unit.has(.negator) {
                 // `no solo es barato, si no también sabroso`: `si no` written for `sino` negates nothing.
-                if unit.key == "no", index > 0, context.units[index - 1].key == "si", index + 1 < context.units.count,
-                   Irrealis.sinoFollowers.contains(context.units[index + 1].key),
-                   (0..<index - 1).contains(where: { context.sentenceOf[$0] == context.sentenceOf[index] && Irrealis.isDenial(context.units[$0]) }) {
-                    continue
-                }
+                if unit.key == "no", index > 0, context.units[index - 1].key == "si", Irrealis.isSino(index - 1, context) { continue }
                 negators.insert(index)
                 seen = true
             }

@@ -100,10 +100,12 @@ enum Sarcasm {
         }
     }
 
+    /// Verb stems of coming back or visiting, beside which a repetition is loyalty.
+    static let returnStems = ["volv", "regres", "repet", "repit", "visit"]
+
     /// Cue words in their plain senses: `llevo`, `llevamos` without a time after them (`llevamos a los niños`, not
     /// `llevamos dos días sin luz`), and a repetition beside a return or a visit (`volvimos de nuevo`, `repetiremos otra
-    /// vez`, `visitarlo de nuevo`):
-    /// loyalty, not a failure repeated.
+    /// vez`, `visitarlo de nuevo`): loyalty, not a failure repeated.
     static func isPlainWord(_ cue: Int, _ context: RuleContext) -> Bool {
         let key = context.units[cue].key
         if key == "llevo" || key == "llevamos" {
@@ -113,7 +115,7 @@ enum Sarcasm {
         guard !context.units[cue].isSymbolic, context.units[cue].modifiers[.sarcasm]! >= strongCue else { return false }
         let near = Array(context.before(cue, limit: 2)) + Array(context.after(cue, limit: 2))
         return near.contains { index in
-            context.units[index].key.split(separator: " ").contains { word in ["volv", "regres", "repet", "repit", "visit"].contains { word.hasPrefix($0) } }
+            context.units[index].key.split(separator: " ").contains { word in returnStems.contains { word.hasPrefix($0) } }
         }
     }
 

@@ -446,10 +446,10 @@ enum Recommendations {
     }
 }
 
-/// `Ir a Guanajuato y no visitar las momias sería imperdonable`, `sería un pecado no probarlos`, `es un crimen no darse
-/// una vuelta`: blame put on missing a visit (in the present or the conditional, said to anyone) recommends the
-/// visit, when both are one clause (not `no ir caminando, es peligroso`). The blaming word becomes the advice. Regret of one's own missed visit (`fue una lástima no conocerlo`) is
-/// not advice and keeps its value.
+/// `Ir a Guanajuato y no visitar las momias sería imperdonable`, `no darse una vuelta sería el colmo`: blame (a negative
+/// word of the lexicon) put on missing a visit, in the present or the conditional and said to anyone, recommends the
+/// visit when both are one clause (not `no ir caminando, es peligroso`). The blaming word becomes the advice. Regret of
+/// one's own missed visit (`fue una lástima no conocerlo`) is not advice and keeps its value.
 enum MissedVisits {
     static let copulas: Set<String> = ["seria", "serian", "es"]
     /// Words that may stand between the copula and the blame: `sería un pecado`, `es todo un crimen`.
@@ -470,8 +470,7 @@ enum MissedVisits {
     static func missedVisit(_ context: RuleContext) -> Int? {
         for (index, unit) in context.units.enumerated() where unit.key == "no" || unit.key == "no dar una vuelta" {
             if unit.key != "no" { return index }
-            var next = index + 1
-            while next < context.units.count, FulfilledExpectations.clitics.contains(context.units[next].key) { next += 1 }
+            let next = context.skippingPronouns(after: index)
             if next < context.units.count, context.units[next].traits.infinitive, context.units[next].traits.action.contains(.recommendable) {
                 return next
             }
@@ -761,4 +760,3 @@ enum Resolutions {
         context.contributions[index].apply(before < 0 ? "resolution" : "loss", cue: "\(context.cue(negator)) … \(context.cue(verb))", to: before)
     }
 }
-
