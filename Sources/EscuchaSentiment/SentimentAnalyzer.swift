@@ -58,6 +58,7 @@ public struct SentimentAnalyzer: Sendable {
         resolveDoubleRoles(&units)
         ProperNames.apply(&units, text: text, sentences: sentences)
         DiscourseMarkers.apply(&units, sentences: sentences)
+        Negation.joinUniversalRelatives(&units)
         NounHomographs.apply(&units)
         if !disabledRules.contains("space-size") { SpaceSizes.apply(&units, spacious: reference.spacious, scarce: reference.scarce) }
         var clauseOf: [Int] = []

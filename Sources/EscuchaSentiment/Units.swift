@@ -481,8 +481,11 @@ struct UnitReader {
         if reading.modifiers[.boundary] != nil { unit.breaksClause = true }
         unit.traits.finite = first.traits.finite
         // A negated verb phrase (`no dudaremos en`) is as conjugated as its verb, for the rules that read clauses.
-        if range.count > 1, !first.traits.finite, first.modifiers[.negator] != nil, text.tokens[index + 1].kind == .word {
-            let verb = cache.reading(text.tokens[index + 1].forms, reference)._withUnsafeGuaranteedRef { $0.traits }
+        // Past its object pronouns: `no te puedes perder`, `no me lo creo`.
+        var verbToken = index + 1
+        while verbToken + 1 < range.upperBound, FulfilledExpectations.clitics.contains(text.tokens[verbToken].key) { verbToken += 1 }
+        if range.count > 1, !first.traits.finite, first.modifiers[.negator] != nil, text.tokens[verbToken].kind == .word {
+            let verb = cache.reading(text.tokens[verbToken].forms, reference)._withUnsafeGuaranteedRef { $0.traits }
             unit.traits.finite = verb.finite
             // `no contesta a las reclamaciones`: the problem a negated handling verb leaves standing (`Negation`).
             if verb.action.contains(.handling) { unit.traits.action.insert(.handling) }

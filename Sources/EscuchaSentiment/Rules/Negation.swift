@@ -58,11 +58,18 @@ enum Negation {
         for (index, unit) in context.units.enumerated() {
             if context.clauseOf[index] != clause { clause = context.clauseOf[index]; seen = false }
             guard unit.opinion == nil || unit.has(.negator) else { continue }
+            // `no hubo nada que me gustara`: the universal word carries the negation into its relative clause, unless the
+            // clause has its own (`nada que no me guste` praises everything).
+            if unit.has(.negator), let que = universalRelative(after: index, context.units) {
+                if que + 1 < context.units.count, context.units[que + 1].key != "no" { negators.insert(index); seen = true; continue }
+            }
             if seen, unit.has(.concord) {
                 concord.insert(index)
             } else if unit.has(.negator) {
                 // `no solo es barato, si no también sabroso`: `si no` written for `sino` negates nothing.
                 if unit.key == "no", index > 0, context.units[index - 1].key == "si", Irrealis.isSino(index - 1, context) { continue }
+                // `no hay nada que no me guste`: a negation inside `nada que` is a double one, and says everything pleased.
+                if unit.key == "no", isUniversal(before: index, context) { continue }
                 negators.insert(index)
                 seen = true
             }
@@ -185,6 +192,44 @@ extension Negation {
     /// Verbs of belief and saying that pass their negation to the clause after `que` (`no creo que sea bueno` is `creo
     /// que no es bueno`), and `no es que` (`no es que sea malo, pero…` denies the complaint).
     static let raisingVerbs: Set<String> = ["creo", "creemos", "pienso", "pensamos", "parece", "considero", "diria", "digo", "es", "era"]
+
+    /// Words that, with `que no` after them (at most one noun between), make the inner negation universal: `nada que no
+    /// me guste`, `ningún plato que no estuviera rico`, `nadie que no salga contento`.
+    static let universalOpeners: Set<String> = ["nada", "nadie", "ningun", "ninguno", "ninguna", "ningún"]
+
+    /// Whether the `no` at `negator` opens the relative clause of a universal word (`no hay nada que no…`).
+    static func isUniversal(before negator: Int, _ context: RuleContext) -> Bool {
+        guard negator >= 2, context.units[negator - 1].key == "que" else { return false }
+        return (max(0, negator - 3)...(negator - 2)).contains { universalRelative(after: $0, context.units) == negator - 1 }
+    }
+
+    /// Verbs that say something exists or was found: their universal object's relative clause is what is denied.
+    /// Elsewhere it only restricts (`no se lo recomiendo a nadie que se impresione fácilmente`).
+    static let existentials: Set<String> = ["hay", "habia", "hubo", "habra", "existe", "existia", "encontre", "encontramos", "vi",
+                                            "vimos", "tiene", "tenia", "tenian", "tienen", "queda", "quedaba"]
+
+    /// The `que` of the relative clause a universal word opens after an existential verb (`no hubo nada que me
+    /// gustara`, `no hay ningún plato que…`), with a conjugated verb (not `nada que ver`), if any.
+    static func universalRelative(after opener: Int, _ units: [Unit]) -> Int? {
+        guard opener > 0, universalOpeners.contains(units[opener].key), existentials.contains(units[opener - 1].key) else { return nil }
+        for que in (opener + 1)..<min(opener + 3, units.count) {
+            if units[que].key == "que" {
+                var verb = que + 1
+                while verb < units.count, FulfilledExpectations.clitics.contains(units[verb].key) || units[verb].key == "no" { verb += 1 }
+                return verb < units.count && units[verb].isWord && units[verb].traits.finite ? que : nil
+            }
+            guard units[que].isWord, units[que].opinion == nil, !units[que].breaksClause else { return nil }
+        }
+        return nil
+    }
+
+    /// The relative clause of a universal word belongs to its clause (`no hay nadie que atienda` is one denial), so
+    /// the `que` that opens it ends no clause.
+    static func joinUniversalRelatives(_ units: inout [Unit]) {
+        for index in units.indices where units[index].isWord && units[index].has(.negator) {
+            if let que = universalRelative(after: index, units) { units[que].breaksClause = false }
+        }
+    }
 
     /// `hace tiempo que no`, `hacía años que no`, `hace mucho que no`: the time since, not a denial.
     static func isLongSince(_ negator: Int, _ context: RuleContext) -> Bool {
