@@ -191,6 +191,20 @@ import EscuchaTestSupport
         #expect(!WordReading.isCliticTail(of: "sera", after: "ser") && !WordReading.isCliticTail(of: "iran", after: "ir"))
     }
 
+    @Test func aNegationInsideNadaQueIsADoubleOne() {
+        #expect(values("no hay nada que no me guste") == ["guste": 1.5])
+        #expect(fullAnalyzer.analyze("No hubo ningún plato que no estuviera rico").score.label == .pos)
+        #expect(fullAnalyzer.analyze("No hubo nada que me gustara").score.label == .neg)
+        #expect(fullAnalyzer.analyze("No hay nadie que te atienda").score.label == .neg)
+        // Elsewhere the clause only restricts, and `nada que ver` is no relative clause.
+        #expect(fullAnalyzer.analyze("No se lo recomiendo a nadie que se impresione fácilmente").contributions.first { $0.term == "impresionar" }?.value == 2)
+        #expect(fullAnalyzer.analyze("No tiene nada que ver con la huelga").score.label == .neg)
+    }
+
+    @Test func sinExagerarIsAHedge() {
+        #expect(fullAnalyzer.analyze("Dos horas de cola, sin exagerar").contributions.allSatisfy { $0.term != "exagerar" })
+    }
+
     @Test func neitherNor() {
         #expect(values("ni bueno ni malo") == ["bueno": 0.4, "malo": -0.5])
         // Opinions on one side are each denied: `ni bueno ni rápido` is a complaint.
@@ -214,6 +228,22 @@ import EscuchaTestSupport
         #expect(values("No me gustó mucho") == ["gustó": -1.75])  // milder than `no me gustó` (−2)
         #expect(values("No me gustó") == ["gustó": -2])
         #expect(values("un hotel caro mucho más que otros") == ["caro": -1.5])  // not a verb: no stress
+    }
+
+    @Test func algoIsSomethingBeforeAWordWithoutDegrees() {
+        #expect(values("algo lento") == ["lento": -1.05])  // somewhat slow
+        #expect(values("algo buenísimo") == ["buenísimo": 2.6])  // something very good: no dampening
+        #expect(values("algo excelente") == ["excelente": 3.5])
+        // Negated, the extreme word loses its praise and no more: `no es algo excelente` is no complaint.
+        #expect(values("no es algo excelente") == ["excelente": 0])
+    }
+
+    @Test func aDegreeAdjectiveAfterAComplaintMeasuresIt() {
+        #expect(fullAnalyzer.analyze("Había un ruido impresionante toda la noche").score.label == .neg)
+        let noise = fullAnalyzer.analyze("un barullo impresionante")
+        #expect(noise.contributions.map(\.term) == ["barullo", "impresionante"] && noise.contributions[1].value == 0 && noise.score.label == .neg)
+        // After a neutral noun it is praise: `una vista impresionante`.
+        #expect(fullAnalyzer.analyze("una vista impresionante").score.label == .pos)
     }
 
     @Test func bienIsABoosterBeforeAnOpinionAndAnOpinionElsewhere() {
@@ -273,6 +303,9 @@ import EscuchaTestSupport
         #expect(values("si no es caro y es bueno") == ["caro": 0.45, "bueno": 0.6])
         #expect(values("si quieres que te atiendan bien") == ["bien": 0.6])
         #expect(fullAnalyzer.analyze("si tengo que volver no dudaremos en repetir").score.label == .pos)
+        // An expression with the negated verb after its pronouns opens the main clause too.
+        let unmissable = fullAnalyzer.analyze("Si vas a Guanajuato no te puedes perder este museo")
+        #expect(unmissable.contributions.count == 1 && unmissable.contributions[0].rules.isEmpty && unmissable.score.label == .pos)
         #expect(ruleAnalyzer.analyze("esperaba que fuera bueno").score.label != .pos)
         // An expectation denied is a surprise, not a disappointment.
         #expect(fullAnalyzer.analyze("No esperaba que fuera tan bueno.").score.label == .pos)

@@ -105,8 +105,16 @@ enum Comparatives {
 /// A noun and the adjective after it: in `problema resuelto`, `fallo corregido`, `queja atendida` the
 /// participle says what became of the noun, so it alone carries the opinion (the noun's valence is
 /// dropped). `servicio pésimo`, where the noun is neutral, needs nothing: the adjective counts as any word.
+///
+/// An adjective of sheer degree after a noun that is a complaint measures the complaint: `un ruido impresionante`,
+/// `una cola increíble`, `un calor espectacular` are a lot of noise, queue, heat. The adjective then stresses the noun
+/// as `muy` would (`degreeFactor`) and is no praise of its own.
 enum PostNominal {
     static let participleEndings = ["ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas", "to", "ta", "tos", "tas", "cho", "cha"]
+    static let degreeAdjectives: Set<String> = ["impresionante", "impresionantes", "increible", "increibles", "espectacular",
+                                                "espectaculares", "brutal", "brutales", "bestial", "bestiales", "alucinante",
+                                                "alucinantes", "tremendo", "tremenda", "tremendos", "tremendas"]
+    static let degreeFactor = 1.3
 
     static func apply(_ context: inout RuleContext) {
         let byUnit = Dictionary(context.contributions.indices.map { (context.contributions[$0].unit, $0) }, uniquingKeysWith: { a, _ in a })
@@ -118,6 +126,11 @@ enum PostNominal {
             guard next < context.units.count, context.clauseOf[next] == context.clauseOf[noun.unit],
                   let adjective = byUnit[next] else { continue }
             let word = context.units[next].key
+            if noun.value < 0, context.contributions[adjective].value > 0, degreeAdjectives.contains(word) {
+                context.contributions[adjective].apply("degree adjective", cue: noun.term, to: 0)
+                context.contributions[index].apply("degree adjective", cue: word, to: noun.value * degreeFactor)
+                continue
+            }
             guard participleEndings.contains(where: { word.hasSuffix($0) }),
                   (noun.value > 0) != (context.contributions[adjective].value > 0) else { continue }
             context.contributions[index].apply("post-nominal adjective", cue: word, to: 0)

@@ -49,6 +49,7 @@ enum Intensifiers {
                 guard unit.opinion == nil else { continue }
                 for kind in [ModifierKind.booster, .dampener] {
                     guard let weight = unit.modifiers[kind] else { continue }
+                    if kind == .dampener, unit.key == "algo", isSomething(before: context.contributions[index], context) { continue }
                     // `demasiado sencillo`, `demasiado pequeño`: too much of a mild virtue is a fault.
                     if unit.key == "demasiado", distance == 0, context.contributions[index].value > 0,
                        context.contributions[index].valence <= excessLimit {
@@ -63,6 +64,14 @@ enum Intensifiers {
             }
             afterVerb(&context, index)
         }
+    }
+
+    /// `algo` is `something`, not `somewhat`, before a word that has no degrees: a superlative or an extreme
+    /// (`algo interesantísimo`, `algo increíble`, `no es algo extraordinario`); `algo caro` is still somewhat.
+    static let extremeValence = 3.0
+
+    static func isSomething(before working: RuleContext.Working, _ context: RuleContext) -> Bool {
+        abs(working.valence) >= extremeValence || working.rules.contains { $0.rule == "superlative" }
     }
 
     /// Quantity boosters follow the verb they stress: `me gustó mucho`, `lo han mejorado muchísimo`, `tarda
