@@ -215,6 +215,7 @@ final class WordReading {
                && !(forms.surface.hasSuffix("rán") || forms.surface.hasSuffix("rá") || forms.surface.hasSuffix("RÁN") || forms.surface.hasSuffix("RÁ"))
                && infinitives.contains { lookup.normalizer.lexicons.vocabulary[$0] != nil }
                && lookup.normalizer.lexicons.vocabulary[forms.normalized].map { $0 < 4.5 } ?? true
+               && Self.hasFirstConjugationStem(forms.key, vocabulary: lookup.normalizer.lexicons.vocabulary)
         // Preterite forms (`atendieron`, `resolvió`, `ayudó`) and `cumplen`; not `cumple`, mostly a birthday.
         traits.reported = forms.key.hasSuffix("aron") || forms.key.hasSuffix("ieron") || forms.key.hasSuffix("yeron")
             || forms.normalized.hasSuffix("ó") || forms.key == "cumplen"
@@ -624,5 +625,14 @@ final class OpinionCache: @unchecked Sendable {
         if symbols.count >= Self.limit { symbols.removeAll(keepingCapacity: true) }
         symbols[text] = found
         return found
+    }
+}
+
+extension WordReading {
+    /// `-ara(n)` and `-ase(n)` make the imperfect subjunctive of an `-ar` verb only with that verb's whole stem
+    /// (`contestaran` ← `contestar`); `prepara`, `repara`, `compara` are its present (`preparar`, not `prepar`).
+    static func hasFirstConjugationStem(_ key: String, vocabulary: [String: Double]) -> Bool {
+        guard let ending = ["aran", "ara", "asen", "ase"].first(where: { key.hasSuffix($0) }) else { return true }
+        return vocabulary[String(key.dropLast(ending.count)) + "ar"] != nil
     }
 }

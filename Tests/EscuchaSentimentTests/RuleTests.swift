@@ -828,6 +828,12 @@ import EscuchaTestSupport
         #expect(values("si contestaran el chat") == ["contestaran": -1.5])
         #expect(values("esperaba que cumplieran los plazos") == ["cumplieran": -1.5])
         #expect(values("para la casa").isEmpty)  // `para`: not a verb
+        // The present of an `-ar` verb whose stem ends in `-ar` is no subjunctive (`preparar`, not `prepar`), nor
+        // `fuera` as `outside`.
+        #expect(values("si visitas la ciudad prepara la cámara").isEmpty)
+        #expect(values("ojalá arreglaran la avería") == ["arreglaran": -1.5, "ojalá": -0.5])  // the wish is a suggestion too
+        #expect(values("si por fuera es bueno, por dentro es mejor") == ["bueno": 0.6, "mejor": 2])
+        #expect(values("si fuera de otra forma").isEmpty)
     }
 
     @Test func suggestions() {

@@ -102,7 +102,16 @@ enum NounHomographs {
     /// Words before `cuidado` that make it a warning (`ten cuidado`, `con cuidado`, `mucho cuidado`), not `cuidar`.
     static let warnings: Set<String> = ["con", "ten", "tened", "tenga", "tengan", "tener", "tenemos", "tuvimos", "tuve", "mucho", "muchisimo", "hay"]
 
+    /// Words around `fuera` that make it the adverb `outside` (`por fuera`, `desde fuera`, `fuera de la ciudad`), not
+    /// the subjunctive of `ser`.
+    static let outsideBefore: Set<String> = ["por", "de", "desde", "hacia", "para", "alli", "alla", "ahi", "aqui", "aca", "muy", "mas"]
+
     static func apply(_ units: inout [Unit]) {
+        for index in units.indices where units[index].key == "fuera" && units[index].traits.pastSubjunctive {
+            let before = index > 0 ? units[index - 1].key : ""
+            let after = index + 1 < units.count ? units[index + 1].key : ""
+            if outsideBefore.contains(before) || after == "de" || after == "del" { units[index].traits.pastSubjunctive = false }
+        }
         for index in units.indices where units[index].opinion != nil {
             let key = units[index].key
             let previous = index > 0 ? units[index - 1].key : ""
