@@ -36,6 +36,8 @@ struct WordTraits {
     var pastSubjunctive = false
     /// A conjugated verb (`conoce`, `vale`, `tardan`), or a phrase that opens with one: negation reads it.
     var finite = false
+    /// A conjugated verb in a past tense, preterite or imperfect (`fuimos`, `llegué`, `estaba`): what happened.
+    var past = false
     /// A unit of time, for the long-wait rule: `hours` (`horas`, `días`) or `minutes`.
     var timeUnit = TimeUnit.none
     /// A form of a verb a customer demands (`devolver`, `contestar`, `solucionar`…), and whether it is an
@@ -246,11 +248,21 @@ final class WordReading {
         traits.conditional = (forms.key.hasSuffix("ria") || forms.key.hasSuffix("rian") || forms.key.hasSuffix("riamos"))
             && lemma != forms.normalized && (lemma.hasSuffix("ar") || lemma.hasSuffix("er") || lemma.hasSuffix("ir"))
             && Self.isConditional(key: forms.key, infinitive: Folding.key(lemma))
+        traits.past = traits.finite && !traits.conditional && (traits.reported || Self.irregularPasts.contains(forms.key)
+            || Self.imperfectEndings.contains { forms.key.hasSuffix($0) } || forms.normalized.hasSuffix("é"))
         self.traits = traits
     }
 }
 
 extension WordReading {
+    /// The imperfect (`estaba`, `tenía`) and the second persons of the preterite (`fuiste`, `llegasteis`).
+    static let imperfectEndings = ["aba", "abas", "abamos", "aban", "abais", "ia", "ias", "iamos", "ian", "iais", "aste", "iste", "asteis", "isteis"]
+    /// Preterites and imperfects that show no regular ending: `fui`, `fuimos`, `era`, `tuve`, `hubo`.
+    static let irregularPasts: Set<String> = ["fui", "fue", "fuimos", "fueron", "era", "eras", "eramos", "eran", "iba", "ibamos", "iban",
+                                              "estuve", "estuvo", "estuvimos", "estuvieron", "tuve", "tuvo", "tuvimos", "hubo", "vine",
+                                              "vino", "vinimos", "hice", "hizo", "hicimos", "pude", "pudo", "pudimos", "puse", "pusimos",
+                                              "dije", "dijo", "dijimos", "vi", "vio", "vimos", "di", "dio", "dimos", "supe", "quise", "traje"]
+
     /// Present subjunctives that end like an imperfect one: `quiera`, `muera`.
     static let presentSubjunctives: Set<String> = ["quiera", "quieras", "quieran", "muera", "mueran", "hiera", "hieran", "adquiera",
                                                    "adquieran", "requiera", "requieran", "prefiera", "prefieran", "sugiera", "sugieran"]

@@ -38,7 +38,11 @@ enum Irrealis {
             guard expectation != nil || irrealis != nil else { continue }
             if unit.key == "si", isAffirmation(markerIndex, stop: stop[markerIndex + 1], context) { continue }
             if isSurprise(markerIndex, context) { continue }
-            let end = unit.key == "si" ? protasisEnd(after: markerIndex, before: stop[markerIndex + 1], context) : assertedStop[markerIndex + 1]
+            // `cuando fuimos el personal fue muy atento`: a time that happened supposes nothing.
+            if unit.key == "cuando", isNarratedTime(markerIndex, context) { continue }
+            // A time (`cuando entras al teatro te maravillas`), like a condition, ends where its main clause starts.
+            let end = unit.key == "si" || unit.key == "cuando" ? protasisEnd(after: markerIndex, before: stop[markerIndex + 1], context)
+                : assertedStop[markerIndex + 1]
             // See `ownReadings`.
             for index in contributions.contributions(of: markerIndex..<end)
             where !applied.contains(index) && !ownReadings.contains(context.contributions[index].match) {
@@ -72,6 +76,17 @@ extension Irrealis {
         }
         let previous = context.skippingPronouns(before: verb)
         return previous >= 0 && ["no", "nunca", "jamas"].contains(context.units[previous].key)
+    }
+
+    /// `cuando` with its verb in a past tense: `cuando llegamos`, `cuando lo visité`, `cuando estaba`.
+    static func isNarratedTime(_ marker: Int, _ context: RuleContext) -> Bool {
+        var verb = marker + 1
+        while verb < context.units.count, context.clauseOf[verb] == context.clauseOf[marker], verb <= marker + 4 {
+            let unit = context.units[verb]
+            if unit.isWord, unit.traits.finite { return unit.traits.past }
+            verb += 1
+        }
+        return false
     }
 
     /// Reasons are said, not supposed: `espero que cambien porque el servicio es pésimo`.
@@ -188,8 +203,9 @@ enum Counterfactuals {
             var steps = 0
             while probe >= 0, steps < 5, context.sentenceOf[probe] == context.sentenceOf[index] {
                 let key = context.units[probe].key
-                // `como si se hubiera detenido` compares; it does not wish.
-                let comparison = key == "si" && probe > 0 && context.units[probe - 1].key == "como"
+                // `como si se hubiera detenido`, `como que si fuera la primera vez` compare; they do not wish.
+                let comparison = key == "si" && probe > 0 && (context.units[probe - 1].key == "como"
+                    || context.units[probe - 1].key == "que" && probe > 1 && context.units[probe - 2].key == "como")
                 if !comparison, !(key == "si" && Irrealis.isSino(probe, context)), !Irrealis.isSurprise(probe, context), markers.contains(key) || key.hasPrefix("si ") || key == "a ver si" {
                     if used.insert(context.clauseOf[index]).inserted {
                         out.append(RuleContext.Working.cue(unit: index, term: "\(key) … \(unit.key)", rule: "counterfactual", cue: key, value: weight))
