@@ -74,6 +74,12 @@ enum DiscourseMarkers {
                 units[first].opinion = nil
             }
         }
+        // `muy pero muy sucio`, `nunca pero nunca`: `pero` between a word and itself stresses it; it contrasts nothing.
+        for index in units.indices.dropFirst() where index + 1 < units.count && units[index].key == "pero"
+            && units[index - 1].isWord && units[index - 1].key == units[index + 1].key {
+            units[index].modifiers[.contrastAfter] = nil
+            units[index].breaksClause = false
+        }
         // After a comma too: `qué lástima, bueno, igual no podía ir`, `…, bueno pues nada`; and after `pero`, the shrug
         // `pero bueno, llegamos` (not the praise that ends `caro pero bueno.`).
         for index in units.indices.dropFirst() where units[index].opinion != nil && index + 1 < units.count && units[index].key == "bueno" {
