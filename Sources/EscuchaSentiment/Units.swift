@@ -291,12 +291,16 @@ extension WordReading {
         }
         let known = vocabulary[word]
         // An infinitive with its clitics (`recomendarlo`) is not conjugated.
-        guard !normalizer.lemmaCandidates(of: word).contains(where: { $0.rule == "enclitic" }) else { return false }
+        // (Only a known verb's: `buscábamos` is no `buscabam` + `os`.)
+        guard !normalizer.lemmaCandidates(of: word).contains(where: { $0.rule == "enclitic" && vocabulary[$0.lemma] != nil }) else { return false }
+        // Endings no noun or adjective has (`encantó`, `buscábamos`) are the verb however common the form, and whether
+        // or not the vocabulary lists the infinitive.
+        let unambiguous = unambiguousEndings.contains { word.hasSuffix($0) } && word.utf8.count >= 6
         return normalizer.conjugatedInfinitives(of: word).contains { infinitive, listed in
             guard isInfinitive(infinitive) else { return false }
             // Verb forms are often commoner than their infinitive (`vale`, `tiene`); a word far commoner than a
             // verb it could conjugate is something else (`casa`, `cama`).
-            if listed { return true }
+            if listed || unambiguous { return true }
             // The verb must be one the vocabulary knows: any unknown word ending in -a, -e or -o would do otherwise.
             guard let verb = vocabulary[infinitive] else { return false }
             return known.map { verb >= $0 - Normalizer.verbMargin } ?? true
@@ -304,6 +308,8 @@ extension WordReading {
     }
 
     static let infinitiveEndings = ["ar", "er", "ir", "ír"]
+    /// Verb endings, written with their accents, that only conjugations have: the preterite and the imperfect.
+    static let unambiguousEndings = ["ó", "aron", "ieron", "ábamos", "íamos", "aste", "iste", "asteis", "isteis", "aríamos", "eríamos", "iríamos"]
     /// Infinitives of three letters or fewer; other short words ending like one are nouns (`mar`, `bar`).
     static let shortInfinitives: Set<String> = ["ir", "ver", "dar", "oír", "ser", "reír"]
 

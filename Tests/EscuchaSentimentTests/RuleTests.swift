@@ -201,6 +201,17 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("No tiene nada que ver con la huelga").score.label == .neg)
     }
 
+    @Test func notAgainSaysItHappened() {
+        #expect(fullAnalyzer.analyze("No me vuelven a engañar").score.label == .neg)
+        #expect(fullAnalyzer.analyze("Nunca volveré a pasar tanto frío en un hotel").score.label == .neg)
+    }
+
+    @Test func aReminderNamesNothingMissing() {
+        #expect(fullAnalyzer.analyze("No olvides llevar agua y bloqueador").contributions.allSatisfy { $0.list != "rule" })
+        #expect(fullAnalyzer.analyze("No olvides visitar el museo").score.label == .pos)
+        #expect(fullAnalyzer.analyze("La verdad no te pierdes mucho si no entras").score.label == .neg)
+    }
+
     @Test func sinExagerarIsAHedge() {
         #expect(fullAnalyzer.analyze("Dos horas de cola, sin exagerar").contributions.allSatisfy { $0.term != "exagerar" })
     }
@@ -325,6 +336,11 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("No esperaba que fuera tan bueno.").score.label == .pos)
         #expect(fullAnalyzer.analyze("Nunca pensé que el servicio sería tan rápido.").score.label == .pos)
         #expect(fullAnalyzer.analyze("No me esperaba que fuera tan bonito").score.label == .pos)
+        // `pensé que` is an expectation too, and with `no`/`jamás` a surprise.
+        #expect(fullAnalyzer.analyze("Pensé que sería mejor").score.label != .pos)
+        #expect(fullAnalyzer.analyze("Jamás pensé que sería tan gratificante").score.label == .pos)
+        // A preterite after `y` asserts, even one the vocabulary lists commoner than its verb (`encantó`).
+        #expect(fullAnalyzer.analyze("Esperaba que fuera aburrido y me encantó").contributions.first { $0.term == "encantar" }?.value == 3)
         // A reason, or `y` with a verb of its own, is asserted after a supposed clause; `y que` and `y` + infinitive go on.
         #expect(values("tenía que viajar y el hotel fue excelente") == ["excelente": 3.5])
         #expect(values("espero que cambien porque es pésimo") == ["pésimo": -3.5])
@@ -652,6 +668,9 @@ import EscuchaTestSupport
         #expect(values("demasiada espera") == ["espera": -1])
         #expect(values("demasiadas comisiones por todo") == ["comisiones": -1])  // a cost word too
         #expect(values("demasiado caro") == ["caro": -1.95])  // an opinion word is boosted instead
+        // Not a function word, and not when denied.
+        #expect(values("es demasiado lo que esperamos").isEmpty)
+        #expect(values("no hay demasiada espera").isEmpty)
     }
 
     @Test func anExpressionOpeningWithANegatorNegatesWhatFollows() {

@@ -1,3 +1,5 @@
+import EscuchaNormalize
+
 /// Irrealis and expectation: what the writer wished, supposed or expected is not what they got.
 /// - Expectation (`esperaba que fuera bueno`, `se supone que es rápido`): praise inside it was expected
 ///   and, being mentioned, missed: positive words turn mildly negative (the weight, −0.4); negative words
@@ -64,15 +66,23 @@ extension Irrealis {
     static let imagining: Set<String> = ["pense", "pensaba", "imagine", "imaginaba", "crei", "creia", "espere", "esperaba", "esperabamos",
                                          "pensamos", "imaginamos", "creimos", "me esperaba", "me imaginaba", "nos esperabamos"]
 
+    /// An imagining verb, alone or read with its `que` (a phrase keeps its lexicon spelling: `pensé que`).
+    static func isImagining(_ key: String) -> Bool {
+        guard key.hasSuffix(" que") else { return imagining.contains(key) }
+        return imagining.contains(Folding.key(Folding.fold(String(key.dropLast(4)))))
+    }
+
     /// An expectation denied is a surprise, not a disappointment: `no esperaba que fuera tan bueno`, `nunca pensé que
     /// sería tan rápido`. The marker (`esperaba`, or a conditional after `que`) is then no marker.
     static func isSurprise(_ marker: Int, _ context: RuleContext) -> Bool {
         var verb = marker
-        if !imagining.contains(context.units[marker].key) {
-            // The `que` of the imagining verb, up to three words before the marker: `pensé que el servicio sería…`.
-            guard marker >= 2, let que = (max(1, marker - 4)..<marker).last(where: { context.units[$0].key == "que" && context.sentenceOf[$0] == context.sentenceOf[marker] }),
-                  imagining.contains(context.units[que - 1].key) else { return false }
-            verb = que - 1
+        if !isImagining(context.units[marker].key) {
+            // The `que` of the imagining verb, up to three words before the marker: `pensé que el servicio sería…`; or
+            // the verb read with its `que` (`pensé que`).
+            guard marker >= 1, let que = (max(0, marker - 4)..<marker).last(where: { context.units[$0].key == "que" || context.units[$0].key.hasSuffix(" que") }),
+                  context.sentenceOf[que] == context.sentenceOf[marker] else { return false }
+            verb = context.units[que].key == "que" ? que - 1 : que
+            guard verb >= 0, isImagining(context.units[verb].key) else { return false }
         }
         let previous = context.skippingPronouns(before: verb)
         return previous >= 0 && ["no", "nunca", "jamas"].contains(context.units[previous].key)

@@ -125,6 +125,10 @@ enum Negation {
                         verbsBetween = 2
                     }
                     if context.units[other].isWord, context.units[other].traits.action.contains(.handling) { handled = true }
+                    // `no me vuelven a engañar`, `nunca volveré a pasar tanto frío`: not again says it happened; the
+                    // complaint stands.
+                    if context.contributions[index].value < 0, other + 1 < unitIndex, context.units[other + 1].key == "a",
+                       context.units[other].key.hasPrefix("vuelv") || context.units[other].key.hasPrefix("volv") { break }
                     // `no deja de sorprender`: the negation is of `dejar de`, and the whole says it goes on.
                     if context.units[other].key == "de", other > 0, context.units[other - 1].key.hasPrefix("dej") { break }
                     // A reason after the negated verb is outside its scope: `prefiero no opinar por el desengaño`.

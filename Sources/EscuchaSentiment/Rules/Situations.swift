@@ -19,6 +19,8 @@ enum Deprivation {
             // An expression that opens with the negator says the complaint already (`no vino nadie`, `no funciona
             // la luz`): one fact, counted once.
             if context.units[negator].opinion != nil, context.units[negator].tokens.count > 1 { continue }
+            // `no olvides llevar agua`: a reminder names what to bring, not what is missing.
+            if (negator + 1..<index).contains(where: { context.units[$0].key.hasPrefix("olvid") }) { continue }
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(negator)) … \(unit.key)", rule: "deprivation", cue: context.cue(negator), value: weight))
         }
         return out
@@ -290,6 +292,9 @@ enum Excess {
             // A word the rules read otherwise is left to them, but a cost may be too much of one (`demasiadas comisiones`).
             guard next.isWord, next.opinion == nil, context.clauseOf[index + 1] == context.clauseOf[index],
                   next.modifiers.isEmpty || next.has(.cost) else { continue }
+            // `es demasiado lo que cobran`, `demasiado a los clientes`: a function word is not the thing there is too much of;
+            // and `no hay demasiada gente` denies the excess.
+            if next.traits.functionWord != .none || next.traits.frame.contains(.clitic) || context.isNegated(index, limit: 3) { continue }
             out.append(RuleContext.Working.cue(unit: index + 1, term: "\(context.cue(index)) \(next.key)", rule: "excess", cue: context.cue(index), value: weight))
         }
         return out
