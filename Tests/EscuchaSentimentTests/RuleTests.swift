@@ -201,6 +201,31 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("No tiene nada que ver con la huelga").score.label == .neg)
     }
 
+    @Test func anAimIsNoFact() {
+        let hidden = fullAnalyzer.analyze("Escondieron la hoja de reclamaciones para que no pudiéramos quejarnos.")
+        #expect(hidden.score.label == .neg && hidden.contributions.allSatisfy { $0.value < 0 })
+        #expect(fullAnalyzer.analyze("Fui en metro para no llegar tarde.").contributions.allSatisfy { $0.rules.contains { $0.rule == "purpose" } })
+        #expect(fullAnalyzer.analyze("Reservé con antelación para que no hubiera problemas.").score.label == .neu)
+    }
+
+    @Test func aDegreeNothingCouldPassHoldsItsWord() {
+        #expect(fullAnalyzer.analyze("No podía ser peor.").score.label == .neg)
+        #expect(fullAnalyzer.analyze("No puedo estar más decepcionado con el envío.").score.label == .neg)
+        #expect(fullAnalyzer.analyze("No pudo salir mejor").score.label == .pos)
+        #expect(fullAnalyzer.analyze("No puedo más que recomendarlo.").score.label == .pos)
+        // Not a degree: `no puedo decir nada malo` still denies.
+        #expect(fullAnalyzer.analyze("No puedo estar contento con el envío").score.label == .neg)
+    }
+
+    @Test func anExclamationOfHowMuchIsNoDenial() {
+        #expect(fullAnalyzer.analyze("No te imaginas lo mal que nos atendieron.").score.label == .neg)
+        #expect(fullAnalyzer.analyze("No sabes lo contenta que estoy con la compra.").score.label == .pos)
+    }
+
+    @Test func deniedBlamePraisesNoOne() {
+        #expect(fullAnalyzer.analyze("No es culpa del repartidor").contributions.allSatisfy { $0.value == 0 })
+    }
+
     @Test func notAgainSaysItHappened() {
         #expect(fullAnalyzer.analyze("No me vuelven a engañar").score.label == .neg)
         #expect(fullAnalyzer.analyze("Nunca volveré a pasar tanto frío en un hotel").score.label == .neg)
@@ -1079,6 +1104,12 @@ import EscuchaTestSupport
 }
 
 @Suite struct HomographTests {
+    @Test func buenasOpeningAMessageGreets() {
+        #expect(fullAnalyzer.analyze("@Iberia Buenas me gustaría cambiar mi vuelo").contributions.isEmpty)
+        #expect(fullAnalyzer.analyze("Buenas. Quisiera cambiar mi vuelo").contributions.isEmpty)
+        #expect(fullAnalyzer.analyze("Buenas vistas desde la habitación").score.label == .pos)
+    }
+
     @Test func aDeterminerMakesTheNoun() {
         #expect(fullAnalyzer.analyze("Te amo, Movilnet").score.label == .pos)
         #expect(fullAnalyzer.analyze("El amo del perro llegó tarde").contributions.allSatisfy { $0.term != "amar" })

@@ -59,10 +59,14 @@ enum DiscourseMarkers {
     static let markers: Set<String> = ["bueno", "bien", "vale", "buenas", "ok", "okay"]
     static let connectives: Set<String> = ["pues", "pero", "y", "nada", "entonces", "a", "que", "lo", "igual", "total", "ya"]
     static let concessions: Set<String> = ["pero", "aunque"]
+    /// Words that, right after `buenas`, open the message it greets: `Buenas tengo un problema`, `Buenas quisiera…`.
+    static let messageOpeners: Set<String> = ["tengo", "estoy", "quisiera", "queria", "necesito", "llevo", "soy", "he", "hemos",
+                                              "tenemos", "estamos", "hoy", "ayer", "escribo", "acabo", "quiero", "disculpen", "perdon"]
 
     static func apply(_ units: inout [Unit], sentences: [Range<Int>]) {
         for sentence in sentences {
-            guard let first = sentence.first(where: { units[$0].isWord }), units[first].opinion != nil,
+            // A message may open with the handles it is addressed to (`@Iberia Buenas, …`).
+            guard let first = sentence.first(where: { units[$0].isWord && !units[$0].key.hasPrefix("@") }), units[first].opinion != nil,
                   markers.contains(units[first].key), first + 1 < sentence.upperBound else { continue }
             let next = units[first + 1]
             let pause = !next.isWord && next.key.hasPrefix(",") || next.key.hasPrefix("...") || next.key.hasPrefix("…")
@@ -70,7 +74,10 @@ enum DiscourseMarkers {
             // meant; `Bueno, pero…` is not.
             let after = pause && first + 2 < sentence.upperBound ? units[first + 2] : next
             if units[first].key == "bien", after.isWord, concessions.contains(after.key) { continue }
-            if pause || next.isWord && connectives.contains(next.key) {
+            // `Buenas. Les escribí…`, `Buenas me gustaría…`, `Buenas!`: the greeting opens a message; `buenas vistas` praises.
+            let greeting = units[first].key == "buenas" && (!next.isWord || FulfilledExpectations.clitics.contains(String(next.key.prefix { $0 != " " }))
+                || next.traits.functionWord != .none || messageOpeners.contains(next.key))
+            if pause || greeting || next.isWord && connectives.contains(next.key) {
                 units[first].opinion = nil
             }
         }

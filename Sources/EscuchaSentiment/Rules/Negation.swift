@@ -70,6 +70,8 @@ enum Negation {
                 if unit.key == "no", index > 0, context.units[index - 1].key == "si", Irrealis.isSino(index - 1, context) { continue }
                 // `no hay nada que no me guste`: a negation inside `nada que` is a double one, and says everything pleased.
                 if unit.key == "no", isUniversal(before: index, context) { continue }
+                // `para no llegar tarde` names an aim: nothing is denied, nothing missing (see `purposeWeight`).
+                if unit.key == "no", isPurpose(index, context) { continue }
                 negators.insert(index)
                 seen = true
             }
@@ -115,6 +117,13 @@ enum Negation {
             var letting = false
             for (distance, other) in context.before(unitIndex, limit: scope).enumerated() {
                 guard negators.contains(other) else {
+                    // `para que no pudiéramos quejarnos`, `fui en metro para no llegar tarde`: an aim, not a fact; it
+                    // weighs as a supposition does.
+                    if context.units[other].key == "no", isPurpose(other, context) {
+                        let value = context.contributions[index].value
+                        context.contributions[index].apply("purpose", cue: context.cue(other), to: value * purposeWeight)
+                        break
+                    }
                     // `no dejaban reclamar`: a negated `dejar` prevents the action after it; a complaint prevented is
                     // no praise (`no me dejan disfrutar` still negates the enjoyment).
                     if context.units[other].traits.action.contains(.letting) { letting = true }
@@ -157,12 +166,20 @@ enum Negation {
                 if isLongSince(other, context), (other + 1..<unitIndex).contains(where: { ["tan", "tanto", "tanta", "asi"].contains(context.units[$0].key) }) {
                     break
                 }
+                // `no podía ser peor`, `no puedo estar más contento`: a degree nothing can pass; the word holds, stressed.
+                // `no te imaginas lo mal que nos atendieron`: an exclamation of how much.
+                if let rule = isDegreeDenial(other, before: unitIndex, context) ?? isExclamation(other, before: unitIndex, context) {
+                    let value = context.contributions[index].value
+                    context.contributions[index].apply(rule, cue: context.cue(other), to: value * stressFactor)
+                    break
+                }
                 let working = context.contributions[index]
                 if neithers >= 2, negator.key == "ni" {
                     context.contributions[index].apply("ni … ni", cue: "ni", to: working.value * neitherFactor)
                 } else {
-                    context.contributions[index].apply("negation", cue: context.cue(other),
-                                                       to: shifted(working.value, weight: negator.modifiers[.negator] ?? 1))
+                    // Denying blame (`no es culpa del repartidor`) praises no one.
+                    let to = blameTerms.contains(working.term) ? 0 : shifted(working.value, weight: negator.modifiers[.negator] ?? 1)
+                    context.contributions[index].apply("negation", cue: context.cue(other), to: to)
                     context.contributions[index].negatedBy = other
                 }
                 break
@@ -233,6 +250,53 @@ extension Negation {
         for index in units.indices where units[index].isWord && units[index].has(.negator) {
             if let que = universalRelative(after: index, units) { units[que].breaksClause = false }
         }
+    }
+
+    /// A purpose clause weighs as the irrealis of `si` does.
+    static let purposeWeight = 0.3
+    /// How much a degree nothing can pass, or an exclamation of how much, stresses its word.
+    static let stressFactor = 1.3
+    /// Words of blame: denied, they are no praise.
+    static let blameTerms: Set<String> = ["culpa", "culpar", "culpable", "culpables", "tener la culpa"]
+
+    /// `para no`, `para que no`, `a fin de que no`, `con tal de no`: the negation of an aim.
+    static func isPurpose(_ negator: Int, _ context: RuleContext) -> Bool {
+        guard negator > 0 else { return false }
+        var previous = negator - 1
+        if ["para que", "para qué", "para q", "a fin de que", "con tal de que"].contains(context.units[previous].key) { return true }
+        if ["que", "q"].contains(context.units[previous].key), previous > 0 { previous -= 1 }
+        return ["para", "a fin de", "con tal de", "a fin", "de"].contains(context.units[previous].key)
+            && (context.units[previous].key != "de" || previous > 0 && ["fin", "tal"].contains(context.units[previous - 1].key))
+    }
+
+    /// Forms of `poder` that, negated before a degree word, say nothing could pass it.
+    static func isPoder(_ key: String) -> Bool {
+        key.hasPrefix("pued") || key.hasPrefix("pod") || key.hasPrefix("pud")
+    }
+
+    /// `no podía ser peor`, `no puedo estar más decepcionado`, `no pudo salir mejor`: the negator's verb is `poder` and a
+    /// degree word (`más` not before `que`, `mejor`, `peor`) stands between it and the opinion, or is the opinion.
+    static func isDegreeDenial(_ negator: Int, before unit: Int, _ context: RuleContext) -> String? {
+        let verb = context.skippingPronouns(after: negator)
+        guard verb < unit, isPoder(context.units[verb].key) else { return nil }
+        for probe in (verb + 1)...unit {
+            let key = context.units[probe].key
+            if key == "mas", probe + 1 < context.units.count, context.units[probe + 1].key != "que" { return "degree" }
+            if key.hasPrefix("mejor") || key.hasPrefix("peor") { return "degree" }
+        }
+        return nil
+    }
+
+    /// Verbs of knowing and imagining that, negated before `lo … que`, `cuánto` or `cómo`, exclaim: `no te imaginas lo
+    /// mal que…`, `no sabes lo contenta que estoy`, `ni se imaginan cuánto…`.
+    static let exclaimingVerbs: Set<String> = ["sabes", "saben", "sabeis", "sabe", "imaginas", "imaginan", "imaginais", "imagina",
+                                               "imaginamos", "imaginais"]
+
+    static func isExclamation(_ negator: Int, before unit: Int, _ context: RuleContext) -> String? {
+        let verb = context.skippingPronouns(after: negator)
+        guard verb + 1 <= unit, exclaimingVerbs.contains(context.units[verb].key) else { return nil }
+        let next = context.units[verb + 1].key
+        return ["lo", "cuanto", "cuanta", "cuantos", "cuantas", "como", "que", "el", "la", "los", "las"].contains(next) ? "exclamation" : nil
     }
 
     /// `hace tiempo que no`, `hacía años que no`, `hace mucho que no`: the time since, not a denial.

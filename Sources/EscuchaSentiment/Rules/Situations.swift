@@ -228,6 +228,8 @@ enum Impediments {
             var previous = context.skippingPronouns(before: cue)
             if previous >= 0, WordReading.perfectAuxiliaries.contains(context.units[previous].key) { previous = context.skippingPronouns(before: previous) }
             guard previous >= 0, negators.contains(previous), context.clauseOf[previous] == context.clauseOf[index] else { continue }
+            // `no pudo salir mejor`: a degree nothing could pass, not a failure.
+            if index + 1 < context.units.count, Negation.isDegreeDenial(previous, before: index + 1, context) != nil { continue }
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(previous)) \(key) … \(unit.key)", rule: "impediment",
                                                cue: context.cue(previous), value: weight))
         }
@@ -264,7 +266,8 @@ enum FulfilledExpectations {
     static func inRelativeClause(_ index: Int, _ context: RuleContext) -> Bool {
         let previous = context.skippingPronouns(before: index)
         guard previous > 0, context.units[previous].key == "que" else { return false }
-        return context.units[previous - 1].isWord
+        // `no puedo más que recomendarlo`, `no hago sino recomendarlo`: only, not a relative clause.
+        return context.units[previous - 1].isWord && !["mas", "sino"].contains(context.units[previous - 1].key)
     }
 
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
