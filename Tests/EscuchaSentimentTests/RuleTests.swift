@@ -222,6 +222,23 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("No sabes lo contenta que estoy con la compra.").score.label == .pos)
     }
 
+    @Test func neverBeforeSoMuchIsSaidOfNow() {
+        #expect(fullAnalyzer.analyze("Nunca había comido tan bien.").score.label == .pos)
+        #expect(fullAnalyzer.analyze("Jamás he visto tanta suciedad en un hotel.").score.label == .neg)
+        #expect(fullAnalyzer.analyze("Nunca he comido bien aquí").score.label == .neg)  // no degree: a plain denial
+        #expect(fullAnalyzer.analyze("Pocas cosas más bonitas que este lugar").score.label == .pos)
+    }
+
+    @Test func aSpanOfTimeIsNoPromiseKept() {
+        #expect(fullAnalyzer.analyze("Hoy se cumplen 10 años de la apertura.").contributions.isEmpty)
+        #expect(fullAnalyzer.analyze("Cumplieron con todo lo prometido").score.label == .pos)
+    }
+
+    @Test func siBeforePeroGrants() {
+        let granted = fullAnalyzer.analyze("Si es bonito, pero muy caro.")
+        #expect(granted.contributions.first { $0.term == "bonito" }?.rules.map(\.rule) == ["contrast"])
+    }
+
     @Test func deniedBlamePraisesNoOne() {
         #expect(fullAnalyzer.analyze("No es culpa del repartidor").contributions.allSatisfy { $0.value == 0 })
     }

@@ -134,6 +134,11 @@ extension Irrealis {
         if isSino(marker, context) { return true }
         // `la vista si que vale la pena`: `sí que` is emphatic.
         if units[marker + 1].key == "que" { return true }
+        // `Si es bonito, pero muy caro`: a condition has no `pero` for its main clause; this `sí` grants, then objects.
+        if stop < units.count, context.sentenceOf[stop] == context.sentenceOf[marker], protasisEnd(after: marker, before: stop, context) == stop {
+            let pero = units[stop].key == "pero" || !units[stop].isWord && stop + 1 < units.count && units[stop + 1].key == "pero"
+            if pero { return true }
+        }
         guard marker > 0, context.clauseOf[marker - 1] == context.clauseOf[marker], units[marker - 1].isWord else { return false }
         // After `pero` or `pues` the emphatic `sí` answers what came before (`es caro, pero si vale la pena`, `no es bonito
         // pero si interesante`), unless a condition is put to the reader (`pero si vas, …`).

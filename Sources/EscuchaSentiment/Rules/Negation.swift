@@ -168,9 +168,16 @@ enum Negation {
                 }
                 // `no podía ser peor`, `no puedo estar más contento`: a degree nothing can pass; the word holds, stressed.
                 // `no te imaginas lo mal que nos atendieron`: an exclamation of how much.
-                if let rule = isDegreeDenial(other, before: unitIndex, context) ?? isExclamation(other, before: unitIndex, context) {
+                if let rule = isDegreeDenial(other, before: unitIndex, context) ?? isExclamation(other, before: unitIndex, context)
+                    ?? isFewBetter(other, before: unitIndex, context) {
                     let value = context.contributions[index].value
                     context.contributions[index].apply(rule, cue: context.cue(other), to: value * stressFactor)
+                    break
+                }
+                // `nunca había comido tan bien`, `jamás he visto tanta suciedad`: never before so much; it is said of now.
+                if isNeverBefore(other, before: unitIndex, context) {
+                    let value = context.contributions[index].value
+                    context.contributions[index].apply("never before", cue: context.cue(other), to: value * stressFactor)
                     break
                 }
                 let working = context.contributions[index]
@@ -252,6 +259,18 @@ extension Negation {
         }
     }
 
+    /// `nunca`/`jamás` with a perfect (`he visto`, `había comido`) and a degree word (`tan`, `tanto`, `más`): an
+    /// experience never had before, had now.
+    /// (`nunca he comido mejor` is the comparatives' to read.)
+    static let degreeWords: Set<String> = ["tan", "tanto", "tanta", "tantos", "tantas", "mas", "asi"]
+
+    static func isNeverBefore(_ negator: Int, before unit: Int, _ context: RuleContext) -> Bool {
+        guard ["nunca", "jamas", "en mi vida", "en la vida"].contains(context.units[negator].key), negator + 1 < unit else { return false }
+        let between = (negator + 1)..<unit
+        return between.contains { WordReading.perfectAuxiliaries.contains(context.units[$0].key) }
+            && between.contains { degreeWords.contains(context.units[$0].key) }
+    }
+
     /// A purpose clause weighs as the irrealis of `si` does.
     static let purposeWeight = 0.3
     /// How much a degree nothing can pass, or an exclamation of how much, stresses its word.
@@ -285,6 +304,12 @@ extension Negation {
             if key.hasPrefix("mejor") || key.hasPrefix("peor") { return "degree" }
         }
         return nil
+    }
+
+    /// `pocas cosas más bonitas`, `pocos sitios mejores`: few are better, so this one is among the best.
+    static func isFewBetter(_ negator: Int, before unit: Int, _ context: RuleContext) -> String? {
+        guard ["pocos", "pocas"].contains(context.units[negator].key) else { return nil }
+        return (negator + 1...unit).contains { context.units[$0].key == "mas" || context.units[$0].key.hasPrefix("mejor") } ? "few better" : nil
     }
 
     /// Verbs of knowing and imagining that, negated before `lo … que`, `cuánto` or `cómo`, exclaim: `no te imaginas lo

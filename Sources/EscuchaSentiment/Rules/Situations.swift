@@ -275,6 +275,11 @@ enum FulfilledExpectations {
         for (index, unit) in context.units.enumerated() {
             guard let weight = unit.modifiers[.fulfilled], unit.opinion == nil, unit.traits.reported, !context.isNegated(index),
                   !inRelativeClause(index, context) else { continue }
+            // `se cumplen 10 años de…`, `cumplió 3 días sin llegar`: a span of time, not a promise kept.
+            if index + 1 < context.units.count, context.units[index + 1].key.isEmpty && !context.units[index + 1].isWord
+                || ["un", "una", "ya", "anos", "años", "meses", "dias", "semanas", "horas", "mes", "ano", "año", "dos", "tres"].contains(context.units[index + 1].key) {
+                continue
+            }
             out.append(RuleContext.Working.cue(unit: index, term: unit.key, rule: "fulfilled expectation", cue: nil, value: weight))
         }
         return out
