@@ -234,6 +234,13 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Cumplieron con todo lo prometido").score.label == .pos)
     }
 
+    @Test func theReadersWishIsWhatThePlaceMeetsOrNot() {
+        #expect(fullAnalyzer.analyze("Si buscas un sitio tranquilo, este es tu hotel.").contributions.first?.value == 1.2)
+        #expect(fullAnalyzer.analyze("Si quieres comer bien, ve a otro lado.").score.label == .neg)
+        // Something to avoid is not what the place has; a wish for others' doing stays supposed.
+        #expect(values("si quieres que te atiendan bien") == ["bien": 0.6])
+    }
+
     @Test func siBeforePeroGrants() {
         let granted = fullAnalyzer.analyze("Si es bonito, pero muy caro.")
         #expect(granted.contributions.first { $0.term == "bonito" }?.rules.map(\.rule) == ["contrast"])

@@ -45,12 +45,24 @@ enum Irrealis {
             // A time (`cuando entras al teatro te maravillas`), like a condition, ends where its main clause starts.
             let end = unit.key == "si" || unit.key == "cuando" ? protasisEnd(after: markerIndex, before: stop[markerIndex + 1], context)
                 : assertedStop[markerIndex + 1]
+            // `si buscas un sitio tranquilo, este es tu hotel`: what the reader wants is what the place has; `si quieres comer
+            // bien, ve a otro lado` says it has not.
+            var redirected = false, desired = false
+            let wish = context.skippingPronouns(after: markerIndex)
+            if unit.key == "si", wish + 1 < context.units.count, desireForms.contains(context.units[wish].key), context.units[wish + 1].key != "que" {
+                redirected = isRedirect(after: end, context, sentence: context.sentenceOf[markerIndex])
+                desired = true
+            }
             // See `ownReadings`.
             for index in contributions.contributions(of: markerIndex..<end)
             where !applied.contains(index) && !ownReadings.contains(context.contributions[index].match) {
                 applied.insert(index)
                 let value = context.contributions[index].value
-                if let weight = expectation {
+                if redirected, value > 0 {
+                    context.contributions[index].apply("redirect", cue: context.cue(markerIndex), to: Negation.shifted(value, weight: 1))
+                } else if desired, value > 0 {
+                    context.contributions[index].apply("irrealis", cue: context.cue(markerIndex), to: value * desireWeight)
+                } else if let weight = expectation {
                     let to = value > 0 ? value * weight : value * expectedNegativeFactor
                     context.contributions[index].apply("expectation", cue: context.cue(markerIndex), to: to)
                 } else if let weight = irrealis {
@@ -86,6 +98,27 @@ extension Irrealis {
         }
         let previous = context.skippingPronouns(before: verb)
         return previous >= 0 && ["no", "nunca", "jamas"].contains(context.units[previous].key)
+    }
+
+    /// Verbs of wanting or looking for, after `si`: the reader's wish, which the writer says the place meets.
+    static let desireForms: Set<String> = ["buscas", "busca", "buscan", "buscais", "quieres", "quiere", "quieren", "quereis", "deseas",
+                                           "desea", "desean", "deseais", "prefieres", "prefiere", "prefieren", "necesitas", "necesita",
+                                           "necesitan", "necesitais"]
+    /// How much a wish the place meets keeps of its praise.
+    static let desireWeight = 0.8
+    static let goForms: Set<String> = ["ve", "vete", "vaya", "vayan", "vayase", "vayanse", "id", "anda", "busca", "busque", "busquen",
+                                       "buscad", "mejor", "acude", "acudan"]
+    static let places: Set<String> = ["lado", "sitio", "lugar", "parte", "restaurante", "hotel", "tienda", "compania", "banco", "opcion"]
+
+    /// `ve a otro lado`, `mejor busca otro sitio`, `vayan a otra parte` after `end`, in the sentence.
+    static func isRedirect(after end: Int, _ context: RuleContext, sentence: Int) -> Bool {
+        var index = end
+        while index + 1 < context.units.count, context.sentenceOf[index] == sentence {
+            if ["otro", "otra"].contains(context.units[index].key), places.contains(context.units[index + 1].key),
+               (max(end, index - 3)..<index).contains(where: { goForms.contains(context.units[$0].key) }) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// `cuando` with its verb in a past tense: `cuando llegamos`, `cuando lo visité`, `cuando estaba`.
