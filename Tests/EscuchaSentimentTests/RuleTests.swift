@@ -241,6 +241,11 @@ import EscuchaTestSupport
         #expect(values("si quieres que te atiendan bien") == ["bien": 0.6])
     }
 
+    @Test func praiseThatWouldHaveBeenIsSupposed() {
+        #expect(fullAnalyzer.analyze("Hubiera sido perfecto si el aire funcionara.").score.label == .neg)
+        #expect(fullAnalyzer.analyze("Todo pudo ser tan bonito").contributions.first?.value == 0.4)
+    }
+
     @Test func siBeforePeroGrants() {
         let granted = fullAnalyzer.analyze("Si es bonito, pero muy caro.")
         #expect(granted.contributions.first { $0.term == "bonito" }?.rules.map(\.rule) == ["contrast"])
