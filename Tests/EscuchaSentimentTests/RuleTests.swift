@@ -246,6 +246,12 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Todo pudo ser tan bonito").contributions.first?.value == 0.4)
     }
 
+    @Test func adviceNeverToFlyWithIsAComplaint() {
+        #expect(fullAnalyzer.analyze("Recordatorio: jamás voléis con Iberia.").score.label == .neg)
+        #expect(fullAnalyzer.analyze("No volemos más con esa aerolínea").score.label == .neg)
+        #expect(fullAnalyzer.analyze("¿Algún día podréis salir a la hora?").score.label != .pos)
+    }
+
     @Test func siBeforePeroGrants() {
         let granted = fullAnalyzer.analyze("Si es bonito, pero muy caro.")
         #expect(granted.contributions.first { $0.term == "bonito" }?.rules.map(\.rule) == ["contrast"])
@@ -797,6 +803,10 @@ import EscuchaTestSupport
         #expect(terms("Llevo desde el viernes esperando a que me digan dónde está") == ["esperando … viernes"])
         #expect(terms("llevo desde ayer intentando pagar") == ["intentando … ayer"])
         #expect(terms("llevo dos días intentando contactar") == ["intentando … dias"])
+        // A whole part of a day is long; an hour of the day is no wait.
+        #expect(terms("Llevo toda la mañana esperando") == ["esperando … mañana"])
+        #expect(terms("Llevo todo el fin de semana intentando pagar") == ["intentando … semana"])
+        #expect(terms("Llegamos a las 5 de la tarde y esperamos").isEmpty)
         #expect(terms("desde el lunes funciona") == ["funcionar"])  // no wait word
         #expect(terms("Llegó en dos días").isEmpty)  // no wait word
         #expect(!terms("No tuve que esperar ni una hora").contains { $0.contains("hora") })  // negated

@@ -570,7 +570,11 @@ enum LongWait {
     /// Wait words that are complaints of their own (`tardaron`, `dos horas de retraso`): the long time strengthens them.
     static let slowVerbs: Set<String> = ["tardar", "demorar", "retraso", "demora", "tardanza"]
     static let minimizers: Set<String> = ["solo", "apenas", "unicamente", "nada mas"]
-    static let longUnits: Set<String> = ["hora", "horas", "hrs", "hs", "dia", "dias", "semana", "semanas", "mes", "meses", "ano", "anos", "tiempo"]
+    static let longUnits: Set<String> = ["hora", "horas", "hrs", "hs", "dia", "dias", "semana", "semanas", "mes", "meses", "ano", "anos", "tiempo",
+                                         "manana", "mañana", "tarde", "noche", "finde"]
+    /// Parts of a day count only whole (`toda la mañana`, `todo el día`, `todo el fin de semana`), never with a number
+    /// alone: `a las 5 de la tarde` is an hour, not a wait.
+    static let dayParts: Set<String> = ["manana", "mañana", "tarde", "noche", "finde"]
     static let minuteUnits: Set<String> = ["minuto", "minutos", "min"]
 
     /// An expression of a long wait (`horas esperando`, `cola de horas`, `llevo semanas esperando`): a wait word
@@ -632,12 +636,21 @@ enum LongWait {
             let amountUnit = context.units[index - 1]
             guard context.clauseOf[index - 1] == context.clauseOf[index] else { continue }
             let amountToken = text.tokens[amountUnit.tokens.lowerBound]
-            let amount = amountToken.kind == .number ? Int(amountToken.surface.prefix { $0.isASCII && $0.isNumber }) : numberWords[amountUnit.key]
+            var amount = amountToken.kind == .number ? Int(amountToken.surface.prefix { $0.isASCII && $0.isNumber }) : numberWords[amountUnit.key]
+            if isWhole(index, context) { amount = 1 } else if dayParts.contains(context.units[index].key) { continue }
             guard let amount, isLong || amount >= minimumMinutes else { continue }
             guard let wait = waitWord(near: index - 1, index, context, text: text) else { continue }
             out.append((wait, index))
         }
         return out
+    }
+
+    /// `todo el día`, `toda la mañana`, `todo el fin de semana`: a whole period.
+    static func isWhole(_ unit: Int, _ context: RuleContext) -> Bool {
+        var probe = unit - 1
+        if probe >= 2, context.units[probe].key == "de", context.units[probe - 1].key == "fin" { probe -= 2 }
+        guard probe >= 1, ["el", "la"].contains(context.units[probe].key) else { return false }
+        return ["todo", "toda"].contains(context.units[probe - 1].key)
     }
 
     /// The wait word within `reach` of a time that spans `first...last`, unless an opinion other than a slow verb
