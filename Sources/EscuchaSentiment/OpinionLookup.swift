@@ -68,7 +68,7 @@ public struct OpinionLookup: Sendable {
         }
         // The feminine of an adjective the lexicon lists in the masculine (`amistosa`, `adversas`): adjectives are
         // one word in two genders. Not when the feminine is a commoner word of its own (`salida` is an exit).
-        if let masculine = Self.masculine(of: word), let entry = lexicon.words[masculine], ["adjectives", "regional"].contains(entry.list) {
+        if let masculine = Self.masculine(of: word), let entry = lexicon.words[masculine], ["adjectives", "regional", "core"].contains(entry.list) {
             let vocabulary = normalizer.lexicons.vocabulary
             let feminine = word.hasSuffix("s") ? String(word.dropLast()) : word
             if (vocabulary[feminine] ?? 0) <= (vocabulary[masculine] ?? 0) + Self.homographMargin {

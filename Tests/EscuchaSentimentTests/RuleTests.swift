@@ -906,6 +906,7 @@ import EscuchaTestSupport
         // The feminine of a listed adjective matches it, unless the feminine is a commoner word of its own.
         #expect(label("Una señora muy amistosa") == .pos)
         #expect(label("La salida estaba cerrada") == .neu)
+        #expect(fullAnalyzer.analyze("La comida normalita").contributions.map(\.term) == ["normalito"])  // a word of the core list too
         #expect(label("Me siento sola") == .neg)
         #expect(label("Mucha suerte mañana") == .pos)
         #expect(fullAnalyzer.analyze("La habitación era pequeña").score.compound < 0)  // mildly short
