@@ -387,6 +387,8 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("si tengo que volver no dudaremos en repetir").score.label == .pos)
         // `cuando` supposes only with a verb not in the past, and only its own clause.
         #expect(values("cuando fuimos el servicio fue excelente") == ["excelente": 3.5])
+        // What a narrated time tells is background to the main clause: it weighs as a concession does.
+        #expect(values("cuando hubo un problema llamamos") == ["problema": -0.75])
         #expect(values("cuando funciona es bueno") == ["funciona": 0.8, "bueno": 2])
         // An expression with the negated verb after its pronouns opens the main clause too.
         let unmissable = fullAnalyzer.analyze("Si vas a Guanajuato no te puedes perder este museo")

@@ -12,6 +12,8 @@ enum Irrealis {
     static let conditionalWeight = 0.4
     /// Negative words in an expectation still count, less: `temía que fuera caro` is not praise either.
     static let expectedNegativeFactor = 0.5
+    /// A narrated time clause (`cuando llegamos…`) weighs as a concession (`aunque`): the main clause makes the point.
+    static let backgroundWeight = 0.5
     /// Cues that already read the mood: a suggestion or a counterfactual is what the irrealis means, and a grade
     /// in the conditional (`le daría un 4/5`) is politeness, not a supposition.
     static let ownReadings: Set<String> = ["suggestion", "counterfactual", "rating"]
@@ -40,8 +42,18 @@ enum Irrealis {
             guard expectation != nil || irrealis != nil else { continue }
             if unit.key == "si", isAffirmation(markerIndex, stop: stop[markerIndex + 1], context) { continue }
             if isSurprise(markerIndex, context) { continue }
-            // `cuando fuimos el personal fue muy atento`: a time that happened supposes nothing.
-            if unit.key == "cuando", isNarratedTime(markerIndex, context) { continue }
+            // `cuando fuimos el personal fue muy atento`: a time that happened supposes nothing; what it tells is the
+            // background of the main clause (`cuando hubo una filtración mandaron al técnico en dos días`), and weighs as
+            // a concession does.
+            if unit.key == "cuando", isNarratedTime(markerIndex, context) {
+                let end = protasisEnd(after: markerIndex, before: stop[markerIndex + 1], context)
+                for index in contributions.contributions(of: markerIndex..<end) where !applied.contains(index) {
+                    applied.insert(index)
+                    let value = context.contributions[index].value
+                    context.contributions[index].apply("background", cue: context.cue(markerIndex), to: value * backgroundWeight)
+                }
+                continue
+            }
             // A time (`cuando entras al teatro te maravillas`), like a condition, ends where its main clause starts.
             let end = unit.key == "si" || unit.key == "cuando" ? protasisEnd(after: markerIndex, before: stop[markerIndex + 1], context)
                 : assertedStop[markerIndex + 1]
