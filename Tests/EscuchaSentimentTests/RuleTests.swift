@@ -1172,7 +1172,10 @@ import EscuchaTestSupport
         let modifiers = try TSVTable.load("\(repositoryRoot)/lexicons/es/sentiment/modifiers.tsv", columns: SentimentLexicon.modifierColumns, uniqueKey: false)
         var pool = modifiers.rows.map { $0.fields[0] }
         pool += ["bueno", "malo", "excelente", "pésimo", "no", "si", "sí", "que", "y", "pero", "visitar", "ir", "esperaba", "pensé", "fuera",
-                 "sería", "hace", "tiempo", "tan", "bien", "nadie", "a", "con", "cara", "dura", "cuidado", "¿", "?", ",", ".", "!", "🙃", "2", "horas"]
+                 "sería", "hace", "tiempo", "tan", "bien", "nadie", "a", "con", "cara", "dura", "cuidado", "¿", "?", ",", ".", "!", "🙃", "2", "horas",
+                 // The cues of the 2026-11-23 second round: universal relatives, aims, degrees, wishes, whole days.
+                 "nada", "hay", "para", "fuera", "por", "pocas", "más", "puede", "pudo", "imaginas", "lo", "culpa", "vuelven", "buscas",
+                 "otro", "lado", "ve", "todo", "el", "día", "toda", "la", "mañana", "cuando", "fuimos", "algo", "buenas", "olvides", "prepara"]
         var generator = SplitMix(seed: 7)
         for _ in 0..<4000 {
             let count = 1 + Int(generator.next() % 12)
