@@ -252,6 +252,15 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("¿Algún día podréis salir a la hora?").score.label != .pos)
     }
 
+    @Test func praiseAColonOpensOntoComplaintsIsIrony() {
+        let irony = fullAnalyzer.analyze("Genial el servicio técnico: me cambiaron el router y ahora tengo menos cobertura que antes.")
+        #expect(irony.score.label == .neg && irony.contributions[0].rules.contains { $0.rule == "sarcasm" })
+        // A caveat after the colon is a mixed review; mild praise before it a header (`Info útil:`).
+        #expect(fullAnalyzer.analyze("Excelente hotel: la habitación un poco pequeña.").score.label == .pos)
+        #expect(fullAnalyzer.analyze("Info útil: varios médicos dejaron de atender por el plan básico.").contributions
+            .allSatisfy { $0.rules.allSatisfy { $0.rule != "sarcasm" } })
+    }
+
     @Test func siBeforePeroGrants() {
         let granted = fullAnalyzer.analyze("Si es bonito, pero muy caro.")
         #expect(granted.contributions.first { $0.term == "bonito" }?.rules.map(\.rule) == ["contrast"])

@@ -59,6 +59,7 @@ enum Sarcasm {
         guard context.contributions.contains(where: { $0.value > 0 }),
               context.units.contains(where: { $0.has(.sarcasm) }) || context.contributions.contains(where: isFailure)
                 || context.contributions.contains(where: { $0.list == "verbs" && likingVerbs.contains($0.term) })
+                || context.units.contains(where: { !$0.isWord && !$0.isSymbolic && $0.key.hasPrefix(":") })
         else { return }
         let contributions = ContributionIndex(context)
         for (sentenceIndex, sentence) in context.sentences.enumerated() {
@@ -134,14 +135,22 @@ extension Sarcasm {
     /// presión de agua`) is a mixed review, not irony.
     static let ironicPraise = 3.0
 
+    /// Praise that a colon opens onto nothing but complaints (`Gran servicio de la aerolínea: me cambiaron de asiento sin
+    /// avisar…`) is irony from this strength on: the colon announces what the praise is about.
+    static let colonPraise = 2.5
+    /// How far after the praise the colon may be (`Genial el servicio técnico de la compañía:`).
+    static let colonReach = 8
+
     static func ironyWithoutCue(_ context: inout RuleContext, sentence: Range<Int>, _ contributions: ContributionIndex) {
         let members = Array(contributions.contributions(of: sentence))
+        let colonFailure = colonFrame(members, sentence: sentence, context)
         guard let failure = members.filter({ isFailure(context.contributions[$0]) }).map({ context.contributions[$0].unit }).min()
-            ?? likedComplaint(members, context)
+            ?? likedComplaint(members, context) ?? colonFailure
         else { return }
         let praise = members.filter { context.contributions[$0].value > 0 && context.contributions[$0].unit < failure }
+        let strength = colonFailure == failure ? colonPraise : ironicPraise
         guard let opening = members.min(by: { context.contributions[$0].unit < context.contributions[$1].unit }),
-              praise.contains(opening), max(context.contributions[opening].valence, context.contributions[opening].value) >= ironicPraise
+              praise.contains(opening), max(context.contributions[opening].valence, context.contributions[opening].value) >= strength
         else { return }
         let first = praise.map { context.contributions[$0].unit }.min()!
         let contrast = (first..<failure).contains { SentimentAnalyzer.isContrast(context.units[$0]) }
@@ -151,6 +160,24 @@ extension Sarcasm {
             context.contributions[index].apply("sarcasm", cue: contributions.contributions(of: failure..<failure + 1).first.map { context.contributions[$0].term },
                                                to: value * ironyFactor)
         }
+    }
+}
+
+extension Sarcasm {
+    /// The first complaint after a colon close after the sentence's opening praise, when the rest of the sentence holds
+    /// complaints only.
+    static func colonFrame(_ members: [Int], sentence: Range<Int>, _ context: RuleContext) -> Int? {
+        guard let opening = members.min(by: { context.contributions[$0].unit < context.contributions[$1].unit }),
+              context.contributions[opening].value > 0 else { return nil }
+        let praise = context.contributions[opening].unit
+        guard let colon = (praise + 1..<min(praise + 1 + colonReach, sentence.upperBound)).first(where: {
+            !context.units[$0].isWord && !context.units[$0].isSymbolic && context.units[$0].key.hasPrefix(":")
+        }) else { return nil }
+        let after = members.filter { context.contributions[$0].unit > colon }
+        // A full complaint, not a caveat (`Excelente hotel: la habitación un poco pequeña`).
+        guard !after.isEmpty, after.allSatisfy({ context.contributions[$0].value < 0 }),
+              after.reduce(0, { $0 + context.contributions[$1].value }) <= echoedComplaint else { return nil }
+        return after.map { context.contributions[$0].unit }.min()
     }
 }
 
