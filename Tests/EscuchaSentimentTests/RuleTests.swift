@@ -818,6 +818,9 @@ import EscuchaTestSupport
         #expect(terms("Llevo toda la mañana esperando") == ["esperando … mañana"])
         #expect(terms("Llevo todo el fin de semana intentando pagar") == ["intentando … semana"])
         #expect(terms("Llegamos a las 5 de la tarde y esperamos").isEmpty)
+        // A state that should pass, after `en`; the same noun as the subject of a quick process is no wait.
+        #expect(terms("El portátil lleva tres semanas en reparación") == ["reparacion … semanas"])
+        #expect(terms("El trámite de portabilidad fue en dos días").isEmpty)
         #expect(terms("desde el lunes funciona") == ["funcionar"])  // no wait word
         #expect(terms("Llegó en dos días").isEmpty)  // no wait word
         #expect(!terms("No tuve que esperar ni una hora").contains { $0.contains("hora") })  // negated

@@ -561,7 +561,11 @@ enum LongWait {
     static let minimumMinutes = 20
     static let weight = -2.0
     static let waitWords: Set<String> = ["esperar", "espera", "cola", "fila", "demora", "demorar", "retraso", "tardanza", "tardar",
-                                         "intentar"]  // `llevo dos días intentando pagar`: trying that long is a wait
+                                         "intentar",  // `llevo dos días intentando pagar`: trying that long is a wait
+                                         // `lleva 40 días en tránsito`, `tres semanas en reparación`: a state that should pass
+                                         // (only after `en`: `la reparación fue en dos días` was quick)
+                                         "transito", "tránsito", "tramite", "trámite", "reparacion", "reparación"]
+    static let states: Set<String> = ["transito", "tránsito", "tramite", "trámite", "reparacion", "reparación"]
     /// A starting point a day or more back (`desde el viernes`, `desde ayer`, `desde la semana pasada`): with a wait
     /// word beside it, as long as `días`. By key, after `desde` (and `el`/`la`).
     static let sinceDays: Set<String> = ["ayer", "anteayer", "antier", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado",
@@ -662,6 +666,7 @@ enum LongWait {
             return context.units[position].isWord && (waitWords.contains(lemma) || waitWords.contains(context.units[position].key))
         }) else { return nil }
         if let term = context.units[wait].opinion?.entry.term, !slowVerbs.contains(term) { return nil }
+        if states.contains(context.units[wait].key), wait == 0 || context.units[wait - 1].key != "en" { return nil }
         if context.isNegated(min(wait, first)) { return nil }
         return wait
     }
