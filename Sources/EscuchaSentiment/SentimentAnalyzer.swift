@@ -167,16 +167,19 @@ public struct SentimentAnalyzer: Sendable {
     /// whether the whole text is in capitals (at least three words longer than a letter, 80% of them).
     private func survey(_ text: NormalizedText, _ cache: OpinionCache) -> (english: Int, spanish: Int, shouting: Bool) {
         var english = 0, spanish = 0, words = 0, capitals = 0
-        for token in text.tokens where token.kind == .word {
-            cache.reading(token.forms, reference)._withUnsafeGuaranteedRef { reading in
-                let traits = reading.traits
-                switch traits.functionWord {
-                case .english: english += 1
-                case .spanish: spanish += 1
-                case .none: break
+        // Through a buffer: copying each token out of the array would retain and release its forms.
+        text.tokens.withUnsafeBufferPointer { tokens in
+            for index in tokens.indices where tokens[index].kind == .word {
+                cache.reading(tokens[index].forms, reference)._withUnsafeGuaranteedRef { reading in
+                    let traits = reading.traits
+                    switch traits.functionWord {
+                    case .english: english += 1
+                    case .spanish: spanish += 1
+                    case .none: break
+                    }
+                    if traits.longerThanOneLetter { words += 1 }
+                    if traits.shouted { capitals += 1 }
                 }
-                if traits.longerThanOneLetter { words += 1 }
-                if traits.shouted { capitals += 1 }
             }
         }
         return (english, spanish, words >= 3 && Double(capitals) >= 0.8 * Double(words))

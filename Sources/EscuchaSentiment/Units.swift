@@ -382,26 +382,17 @@ struct UnitReader {
 
     func read(_ text: NormalizedText, tokens range: Range<Int>, into units: inout [Unit]) {
         var index = range.lowerBound
-        let tokens = text.tokens
         while index < range.upperBound {
-            let token = tokens[index]
+            // Words, most tokens, are read through the array's buffer: copying a token out of it would retain
+            // and release its forms.
+            if let next = text.tokens.withUnsafeBufferPointer({ tokens in word(at: index, in: text, tokens, range, into: &units) }) {
+                index = next
+                continue
+            }
+            let token = text.tokens[index]
             switch token.kind {
             case .word:
-                // The reading is held by the forms (or this thread's table) for as long as the text: read it
-                // through a guaranteed reference, without a retain per word on an object all threads share.
-                let read = cache.reading(token.forms, reference)._withUnsafeGuaranteedRef { reading in
-                    if let unit = phrase(at: index, in: text, end: range.upperBound, first: reading) { return unit }
-                    var unit = Unit(tokens: index..<index + 1, opinion: reading.opinion, modifiers: reading.modifiers, key: token.key, isWord: true)
-                    if reading.hasParticipleReading, index > range.lowerBound, WordReading.haberForms.contains(tokens[index - 1].key) {
-                        unit.opinion = reading.asParticiple
-                    }
-                    if reading.modifiers[.boundary] != nil { unit.breaksClause = true }
-                    unit.traits = reading.traits
-                    return unit
-                }
-                units.append(read)
-                index = read.tokens.upperBound
-                continue
+                preconditionFailure("words are read above")
             case .hashtag:
                 units.append(hashtag(token, at: index))
             case .emoji:
@@ -441,6 +432,31 @@ struct UnitReader {
                 units.append(Unit(tokens: index..<index + 1, key: "", isWord: false))
             }
             index += 1
+        }
+    }
+
+    /// Appends the unit a word token starts (a phrase or the word alone) and returns the index after it; nil
+    /// when the token is no word. Appending here, where the unit is made, spares copying it out.
+    @inline(__always)
+    private func word(at index: Int, in text: NormalizedText, _ tokens: UnsafeBufferPointer<Token>, _ range: Range<Int>,
+                      into units: inout [Unit]) -> Int? {
+        guard tokens[index].kind == .word else { return nil }
+        // The reading is held by the forms (or this thread's table) for as long as the text: read it
+        // through a guaranteed reference, without a retain per word on an object all threads share.
+        return cache.reading(tokens[index].forms, reference)._withUnsafeGuaranteedRef { reading in
+            if let unit = phrase(at: index, in: text, end: range.upperBound, first: reading) {
+                let next = unit.tokens.upperBound
+                units.append(unit)
+                return next
+            }
+            var unit = Unit(tokens: index..<index + 1, opinion: reading.opinion, modifiers: reading.modifiers, key: tokens[index].key, isWord: true)
+            if reading.hasParticipleReading, index > range.lowerBound, WordReading.haberForms.contains(tokens[index - 1].key) {
+                unit.opinion = reading.asParticiple
+            }
+            if reading.modifiers[.boundary] != nil { unit.breaksClause = true }
+            unit.traits = reading.traits
+            units.append(unit)
+            return index + 1
         }
     }
 
