@@ -41,7 +41,7 @@ public struct OpinionLookup: Sendable {
         }
         // A chat spelling expanded to several words (`hdp` → `hijo de puta`, `tqm` → `te quiero mucho`) is one token: its
         // expansion is read as the expression it spells.
-        if word.contains(" ") { return lexicon.expressionsByTerm[word].map { Found(entry: $0, match: "expansion", intensity: []) } }
+        if word.utf8.contains(UInt8(ascii: " ")) { return lexicon.expressionsByTerm[word].map { Found(entry: $0, match: "expansion", intensity: []) } }
         guard word.utf8.count > 3 else { return nil }
         if word.hasSuffix("mente"), word.utf8.count > 8 {
             let stem = String(word.dropLast(5))
@@ -104,7 +104,7 @@ public struct OpinionLookup: Sendable {
     /// reached through the typo's own lemma candidates).
     private func spellingCandidates() -> SpellingRepair {
         SpellingRepair(candidates: lexicon.words.sorted(by: { $0.key < $1.key }).compactMap { term, entry in
-            term.contains(" ") ? nil : (Folding.key(term), entry)
+            term.utf8.contains(UInt8(ascii: " ")) ? nil : (Folding.key(term), entry)
         })
     }
 

@@ -174,7 +174,7 @@ public struct SentimentLexicon: Sendable {
                 }
                 firstSeen[term] = "\(path):\(row.line)"
                 let entry = ValenceEntry(term: term, valence: valence, list: list, line: row.line)
-                if term.contains(" ") {
+                if term.utf8.contains(UInt8(ascii: " ")) {
                     let words = term.split(separator: " ").map(String.init)
                     lexicon.phrases.add(words: words, key: key, payload: .expression(entry))
                     lexicon.expressionsByTerm[term] = entry

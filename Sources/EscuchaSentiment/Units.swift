@@ -132,7 +132,7 @@ final class WordReading {
             ?? (forms.key == forms.normalized ? lexicon.modifiersByKey[forms.key] : nil) ?? ModifierSet()
         var infinitives: [String] = []
         var participleOf: String?
-        if !forms.normalized.contains(" ") {
+        if !forms.normalized.utf8.contains(UInt8(ascii: " ")) {
             for (candidate, rule) in lookup.normalizer.lemmaCandidates(of: forms.normalized)
             where (rule == "conjugation" || rule == "enclitic" || rule == "irregular" || rule == "participle") && !infinitives.contains(candidate) {
                 infinitives.append(candidate)
@@ -163,7 +163,7 @@ final class WordReading {
         self.lemmaKey = lemmaKey
         if !derived, !keys.contains(lemmaKey) { keys.append(lemmaKey) }
         var phraseForms = infinitives
-        if !forms.normalized.contains(" "), forms.normalized.utf8.last == UInt8(ascii: "s") {
+        if !forms.normalized.utf8.contains(UInt8(ascii: " ")), forms.normalized.utf8.last == UInt8(ascii: "s") {
             for (singular, rule) in lookup.normalizer.lemmaCandidates(of: forms.normalized)
             where rule == "number" && lookup.normalizer.isKnownWord(singular) && !phraseForms.contains(singular) {
                 phraseForms.append(singular)
@@ -222,7 +222,7 @@ final class WordReading {
         traits.reported = forms.key.hasSuffix("aron") || forms.key.hasSuffix("ieron") || forms.key.hasSuffix("yeron")
             || forms.normalized.hasSuffix("ó") || forms.key == "cumplen"
         traits.finite = Self.isFinite(forms, lookup.normalizer)
-        traits.infinitive = !forms.normalized.contains(" ") && (Self.isInfinitive(forms.normalized) && (forms.normalized.utf8.count >= 4 || Self.shortInfinitives.contains(forms.normalized))
+        traits.infinitive = !forms.normalized.utf8.contains(UInt8(ascii: " ")) && (Self.isInfinitive(forms.normalized) && (forms.normalized.utf8.count >= 4 || Self.shortInfinitives.contains(forms.normalized))
             || infinitives.contains { Self.isInfinitive($0) && Self.isCliticTail(of: forms.key, after: Folding.key($0)) && lookup.normalizer.lexicons.vocabulary[$0] != nil })
         if traits.infinitive {
             if Impediments.accessActions.contains(lemmaKey) { traits.action.insert(.access) }
@@ -282,7 +282,7 @@ extension WordReading {
     static func isFinite(_ forms: TokenForms, _ normalizer: Normalizer) -> Bool {
         let word = forms.normalized
         let vocabulary = normalizer.lexicons.vocabulary
-        guard !word.contains(" "), !isInfinitive(word) else { return false }
+        guard !word.utf8.contains(UInt8(ascii: " ")), !isInfinitive(word) else { return false }
         // A gerund or participle ends like one and its stem makes a known infinitive (`comiendo`, `olvidado`);
         // `recomiendo` and `pido` only end like one.
         for (ending, infinitives) in nonFiniteEndings where word.hasSuffix(ending) {

@@ -221,7 +221,7 @@ public struct TopicMatcher: Sendable {
         var keys = [token.key]
         let lemma = Folding.key(token.lemma)
         if lemma != token.key { keys.append(lemma) }
-        if token.kind == .word, !token.normalized.contains(" ") {
+        if token.kind == .word, !token.normalized.utf8.contains(UInt8(ascii: " ")) {
             let vocabulary = normalizer.lexicons.vocabulary
             let frequency = vocabulary[token.normalized] ?? vocabulary[token.key]
             for (candidate, rule) in normalizer.lemmaCandidates(of: token.normalized)
