@@ -67,7 +67,7 @@ public struct SentimentAnalyzer: Sendable {
         clauseOf.reserveCapacity(units.count)
         var clause = 0
         for index in units.indices {
-            if index > 0, units[index].breaksClause || Self.isContrast(units[index])
+            if index > 0, units[index].breaksClause || Self.isContrast(units, index)
                 || sentenceOf[index] != sentenceOf[index - 1] {
                 clause += 1
             }
@@ -76,8 +76,8 @@ public struct SentimentAnalyzer: Sendable {
         var context = RuleContext(units: units, sentenceOf: sentenceOf, clauseOf: clauseOf, sentences: sentences,
                                   contributions: [], shouting: survey.shouting)
         (context.negators, context.concord) = Negation.roles(context)
-        for (index, unit) in units.enumerated() {
-            guard let opinion = unit.opinion else { continue }
+        for index in units.indices {
+            guard let opinion = units[index].opinion else { continue }
             context.contributions.append(.init(unit: index, term: opinion.entry.term, list: opinion.entry.list, match: opinion.match,
                                                valence: opinion.entry.valence, value: opinion.entry.valence))
         }
@@ -226,13 +226,13 @@ public struct SentimentAnalyzer: Sendable {
             let sentence = text.sentences[index]
             sentences.append(SentenceSentiment(utf8: sentence.utf8, utf16: sentence.utf16,
                                                score: SentimentScore(sum: sum, positiveMass: positive, negativeMass: negative, neutralWords: neutral,
-                                                                     contrasted: range.contains { Self.isContrast(context.units[$0]) })))
+                                                                     contrasted: range.contains { Self.isContrast(context.units, $0) })))
         }
         // A verdict that says the sides weigh the same (`Ni bien ni mal.`, `ni lo recomiendo ni lo desaconsejo`) is
         // the writer's own label. Verdicts that only temper (`sin más`, `para lo que es`, `cumple`) leave it to the sum.
         let balanced = SentimentAnalysis.statesEvenVerdict(contributions)
         let score = SentimentScore(sum: totals.sum, positiveMass: totals.positive, negativeMass: totals.negative, neutralWords: totals.neutral,
-                                   contrasted: context.units.contains { Self.isContrast($0) }, balanced: balanced)
+                                   contrasted: context.units.indices.contains { Self.isContrast(context.units, $0) }, balanced: balanced)
         return SentimentAnalysis(score: score, sentences: sentences, contributions: contributions)
     }
 
@@ -246,6 +246,10 @@ public struct SentimentAnalyzer: Sendable {
     static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 
     static func isContrast(_ unit: Unit) -> Bool { unit.has(.contrastAfter) || unit.has(.contrastBefore) }
+    /// The same for `units[index]`, read in place: passing `units[index]` copies the unit (and retains what it holds).
+    static func isContrast(_ units: [Unit], _ index: Int) -> Bool {
+        units[index].modifiers[.contrastAfter] != nil || units[index].modifiers[.contrastBefore] != nil
+    }
 }
 
 /// One opinion cache per thread.
