@@ -11,16 +11,15 @@ import EscuchaCore
 /// - enclitic pronouns and verb forms: `devuélvanme` → `devolver`, `llegaron` → `llegar`, with the table
 ///   of irregular and stem-changing forms (`fue` → `ser`, `tuve` → `tener`).
 ///
-/// Lemmas of every vocabulary word are computed once, when the lexicons load; other words on the fly.
+/// Lemmas are computed when a word is first met and remembered per thread: computing the whole vocabulary's
+/// when the lexicons load cost more than scoring thousands of texts, and a corpus meets a fraction of it.
 struct Morphology: Sendable {
     let vocabulary: [String: Double]
     let irregular: [String: String]
     /// Feminine form → masculine lemma, for words that inflect for gender.
     let masculine: [String: String]
-    /// Precomputed lemma and rule of every vocabulary word.
-    private var known: [String: (lemma: String, rule: String?)] = [:]
-    /// Lemmas of other words, remembered as they are met (brand names and typos repeat), up to a bound.
-    private let unknown = ThreadLocal { LemmaMemo() }
+    /// Lemmas of words as they are met (surfaces repeat), up to a bound.
+    private let memo = ThreadLocal { LemmaMemo() }
 
     static let enclitics = ["nos", "los", "las", "les", "me", "te", "se", "os", "lo", "la", "le"]
 
@@ -33,25 +32,20 @@ struct Morphology: Sendable {
         self.vocabulary = vocabulary
         self.irregular = irregular
         self.masculine = masculine
-        var table: [String: (String, String?)] = [:]
-        table.reserveCapacity(vocabulary.count)
-        for word in vocabulary.keys { table[word] = compute(word) }
-        known = table
     }
 
     func isKnown(_ word: String) -> Bool { vocabulary[word] != nil || masculine[word] != nil || irregular[word] != nil }
 
     func lemma(_ word: String) -> (lemma: String, rule: String?) {
-        if let cached = known[word] { return cached }
-        let memo = unknown.value
+        let memo = self.memo.value
         if let cached = memo.lookup(word) { return cached }
         let result = compute(word)
         memo.store(word, result)
         return result
     }
 
-    /// The lemma of a vocabulary word (computed at load), nil for words the vocabulary does not know.
-    func knownLemma(_ word: String) -> (lemma: String, rule: String?)? { known[word] }
+    /// The lemma of a vocabulary word, nil for words the vocabulary does not know.
+    func knownLemma(_ word: String) -> (lemma: String, rule: String?)? { vocabulary[word] != nil ? lemma(word) : nil }
 
     private func compute(_ word: String) -> (lemma: String, rule: String?) {
         if let listed = irregular[word] { return (listed, "irregular") }

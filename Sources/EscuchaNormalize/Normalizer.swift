@@ -151,7 +151,7 @@ public struct Normalizer: Sendable {
             token.steps.append("spoken")
         }
         if let lemma = morphology.knownLemma(word) {
-            // The common case: a word the vocabulary knows, its lemma computed when the lexicons loaded.
+            // The common case: a word the vocabulary knows, its lemma computed once per thread.
             token.lemma = lemma.lemma
             if let rule = lemma.rule { token.steps.append(rule) }
         } else {
