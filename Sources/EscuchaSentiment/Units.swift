@@ -449,13 +449,14 @@ struct UnitReader {
                 units.append(unit)
                 return next
             }
-            var unit = Unit(tokens: index..<index + 1, opinion: reading.opinion, modifiers: reading.modifiers, key: tokens[index].key, isWord: true)
+            // Made in place: a unit built in a local and then appended is copied (and the local destroyed).
+            units.append(Unit(tokens: index..<index + 1, opinion: reading.opinion, modifiers: reading.modifiers, key: tokens[index].key, isWord: true))
+            let last = units.count - 1
             if reading.hasParticipleReading, index > range.lowerBound, WordReading.haberForms.contains(tokens[index - 1].key) {
-                unit.opinion = reading.asParticiple
+                units[last].opinion = reading.asParticiple
             }
-            if reading.modifiers[.boundary] != nil { unit.breaksClause = true }
-            unit.traits = reading.traits
-            units.append(unit)
+            if reading.modifiers[.boundary] != nil { units[last].breaksClause = true }
+            units[last].traits = reading.traits
             return index + 1
         }
     }
