@@ -35,7 +35,10 @@ enum Irrealis {
             stop[unit] = ends ? unit : stop[unit + 1]
             assertedStop[unit] = ends || isAssertedClause(unit, context) ? unit : assertedStop[unit + 1]
         }
-        for (markerIndex, unit) in context.units.enumerated() {
+        for markerIndex in context.units.indices {
+            guard context.units[markerIndex].has(.expectation) || context.units[markerIndex].has(.irrealis)
+                || isConditional(context.units[markerIndex]) else { continue }
+            let unit = context.units[markerIndex]
             let expectation = unit.modifiers[.expectation]
             var irrealis = unit.modifiers[.irrealis]
             if irrealis == nil && expectation == nil && isConditional(unit) { irrealis = conditionalWeight }
@@ -258,7 +261,8 @@ enum Counterfactuals {
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
         var used = Set<Int>()
-        for (index, unit) in context.units.enumerated() where unit.traits.pastSubjunctive {
+        for index in context.units.indices where context.units[index].traits.pastSubjunctive {
+            let unit = context.units[index]
             var probe = index - 1
             var steps = 0
             while probe >= 0, steps < 5, context.sentenceOf[probe] == context.sentenceOf[index] {

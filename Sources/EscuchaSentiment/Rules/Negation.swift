@@ -55,23 +55,24 @@ enum Negation {
         var concord = UnitSet(count: context.units.count)
         var clause = -1
         var seen = false
-        for (index, unit) in context.units.enumerated() {
+        // By index, reading fields in place: a copy of each unit would retain its key and opinion (this runs for every unit).
+        for index in context.units.indices {
             if context.clauseOf[index] != clause { clause = context.clauseOf[index]; seen = false }
-            guard unit.opinion == nil || unit.has(.negator) else { continue }
+            guard context.units[index].opinion == nil || context.units[index].has(.negator) else { continue }
             // `no hubo nada que me gustara`: the universal word carries the negation into its relative clause, unless the
             // clause has its own (`nada que no me guste` praises everything).
-            if unit.has(.negator), let que = universalRelative(after: index, context.units) {
+            if context.units[index].has(.negator), let que = universalRelative(after: index, context.units) {
                 if que + 1 < context.units.count, context.units[que + 1].key != "no" { negators.insert(index); seen = true; continue }
             }
-            if seen, unit.has(.concord) {
+            if seen, context.units[index].has(.concord) {
                 concord.insert(index)
-            } else if unit.has(.negator) {
+            } else if context.units[index].has(.negator) {
                 // `no solo es barato, si no también sabroso`: `si no` written for `sino` negates nothing.
-                if unit.key == "no", index > 0, context.units[index - 1].key == "si", Irrealis.isSino(index - 1, context) { continue }
+                if context.units[index].key == "no", index > 0, context.units[index - 1].key == "si", Irrealis.isSino(index - 1, context) { continue }
                 // `no hay nada que no me guste`: a negation inside `nada que` is a double one, and says everything pleased.
-                if unit.key == "no", isUniversal(before: index, context) { continue }
+                if context.units[index].key == "no", isUniversal(before: index, context) { continue }
                 // `para no llegar tarde` names an aim: nothing is denied, nothing missing (see `purposeWeight`).
-                if unit.key == "no", isPurpose(index, context) { continue }
+                if context.units[index].key == "no", isPurpose(index, context) { continue }
                 negators.insert(index)
                 seen = true
             }

@@ -53,11 +53,12 @@ enum Ratings {
         var out: [RuleContext.Working] = []
         let tokens = text.tokens
         let count = context.units.count
-        for (index, unit) in context.units.enumerated() where unit.tokens.count == 1 && unit.opinion == nil {
-            let position = unit.tokens.lowerBound
+        // By index, reading fields in place: a copy of each unit would retain its key and opinion.
+        for index in context.units.indices where context.units[index].tokens.count == 1 && context.units[index].opinion == nil {
+            let position = context.units[index].tokens.lowerBound
             // The shape is checked before anything is parsed: most numbers are prices, times and dates.
             let isNumber = tokens[position].kind == .number
-            guard isNumber || hasStars && unit.isWord else { continue }
+            guard isNumber || hasStars && context.units[index].isWord else { continue }
             let next = index + 1 < count ? context.units[index + 1].key : ""
             let shaped = isStar(next) || isNumber && (next == "de" || next == "sobre")
             guard shaped || isNumber && tokens[position].surface.utf8.contains(UInt8(ascii: "/")) else { continue }

@@ -10,7 +10,9 @@ enum Deprivation {
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
         let negators = context.negators
-        for (index, unit) in context.units.enumerated() {
+        // Filtered by index first: copying every unit would retain its key and opinion.
+        for index in context.units.indices where context.units[index].has(.deprivation) {
+            let unit = context.units[index]
             guard let weight = unit.modifiers[.deprivation], unit.opinion == nil else { continue }
             // `nadie` as an object (`no conozco a nadie que cocine así`, `no hablé con nadie`) is no one missing.
             if unit.key == "nadie", index > 0, ["a", "con", "de", "para"].contains(context.units[index - 1].key) { continue }
@@ -58,7 +60,8 @@ enum UnmetExpectations {
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
         let negators = context.negators
-        for (index, unit) in context.units.enumerated() {
+        for index in context.units.indices where context.units[index].has(.expected) {
+            let unit = context.units[index]
             guard let weight = unit.modifiers[.expected], unit.opinion == nil else { continue }
             let before = context.before(index, limit: Negation.scope)
             guard let position = before.firstIndex(where: { negators.contains($0) }) else { continue }
@@ -211,7 +214,9 @@ enum Impediments {
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
         let negators = context.negators
-        for (index, unit) in context.units.enumerated() where unit.traits.infinitive && unit.opinion == nil && unit.tokens.count == 1 {
+        for index in context.units.indices where context.units[index].traits.infinitive && context.units[index].opinion == nil
+            && context.units[index].tokens.count == 1 {
+            let unit = context.units[index]
             // An owed action under a negation (`no puedo acceder`) is an unmet expectation already.
             if unit.has(.expected), context.isNegated(index) { continue }
             let cue = context.skippingPronouns(before: index)
@@ -244,7 +249,9 @@ enum Impediments {
 
     static func refusals(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
-        for (index, unit) in context.units.enumerated() where unit.traits.action.contains(.letting) && unit.opinion == nil && unit.tokens.count == 1 {
+        for index in context.units.indices where context.units[index].traits.action.contains(.letting) && context.units[index].opinion == nil
+            && context.units[index].tokens.count == 1 {
+            let unit = context.units[index]
             guard index >= 2, customers.contains(context.units[index - 1].key), context.negators.contains(index - 2),
                   context.clauseOf[index - 2] == context.clauseOf[index] else { continue }
             if index + 1 < context.units.count, context.units[index + 1].key == "de" { continue }
@@ -272,7 +279,8 @@ enum FulfilledExpectations {
 
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
-        for (index, unit) in context.units.enumerated() {
+        for index in context.units.indices where context.units[index].has(.fulfilled) {
+            let unit = context.units[index]
             guard let weight = unit.modifiers[.fulfilled], unit.opinion == nil, unit.traits.reported, !context.isNegated(index),
                   !inRelativeClause(index, context) else { continue }
             // `se cumplen 10 años de…`, `cumplió 3 días sin llegar`: a span of time, not a promise kept.
@@ -402,8 +410,9 @@ enum Recommendations {
     static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
         let negators = context.negators
-        for (index, unit) in context.units.enumerated() where unit.traits.infinitive && unit.opinion == nil && unit.tokens.count == 1 {
-            guard unit.traits.action.contains(.recommendable) else { continue }
+        for index in context.units.indices where context.units[index].traits.action.contains(.recommendable) && context.units[index].traits.infinitive
+            && context.units[index].opinion == nil && context.units[index].tokens.count == 1 {
+            let unit = context.units[index]
             let link = context.skippingPronouns(before: index)
             guard link >= 0, context.clauseOf[link] == context.clauseOf[index] else { continue }
             let linkKey = context.units[link].key
@@ -518,7 +527,9 @@ enum CostLevel {
 
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
-        for (index, unit) in context.units.enumerated() where unit.opinion == nil {
+        for index in context.units.indices where context.units[index].opinion == nil
+            && (context.units[index].has(.level) || context.units[index].has(.move)) {
+            let unit = context.units[index]
             let weight: Double
             let isVerb: Bool
             if let level = unit.modifiers[.level] {
