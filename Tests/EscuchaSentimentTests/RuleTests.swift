@@ -264,6 +264,9 @@ import EscuchaTestSupport
     @Test func siBeforePeroGrants() {
         let granted = fullAnalyzer.analyze("Si es bonito, pero muy caro.")
         #expect(granted.contributions.first { $0.term == "bonito" }?.rules.map(\.rule) == ["contrast"])
+        // After a clause, `si` conditions what came before: `…, más si no cuentas con un amplio presupuesto, pero…`.
+        let condition = fullAnalyzer.analyze("Es una opción para visitar, más si no cuentas con un amplio presupuesto, pero si cuentas con él también ve")
+        #expect(condition.contributions.first { $0.term == "amplio" }?.rules.contains { $0.rule == "irrealis" } == true)
     }
 
     @Test func deniedBlamePraisesNoOne() {

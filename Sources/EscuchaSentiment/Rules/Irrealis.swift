@@ -182,8 +182,14 @@ extension Irrealis {
         if isSino(marker, context) { return true }
         // `la vista si que vale la pena`: `sí que` is emphatic.
         if units[marker + 1].key == "que" { return true }
-        // `Si es bonito, pero muy caro`: a condition has no `pero` for its main clause; this `sí` grants, then objects.
-        if stop < units.count, context.sentenceOf[stop] == context.sentenceOf[marker], protasisEnd(after: marker, before: stop, context) == stop {
+        // `Si es bonito, pero muy caro`: a condition opening its sentence has no `pero` for its main clause; this `sí`
+        // grants, then objects. (After a clause, `…, más si no cuentas con mucho presupuesto, pero si…` is a condition
+        // on what came before.)
+        var previous = marker - 1
+        while previous >= 0, context.sentenceOf[previous] == context.sentenceOf[marker], !units[previous].isWord { previous -= 1 }
+        let opensSentence = previous < 0 || context.sentenceOf[previous] != context.sentenceOf[marker]
+        if opensSentence, stop < units.count, context.sentenceOf[stop] == context.sentenceOf[marker],
+           protasisEnd(after: marker, before: stop, context) == stop {
             let pero = units[stop].key == "pero" || !units[stop].isWord && stop + 1 < units.count && units[stop + 1].key == "pero"
             if pero { return true }
         }

@@ -316,7 +316,7 @@ extension Negation {
     /// Verbs of knowing and imagining that, negated before `lo … que`, `cuánto` or `cómo`, exclaim: `no te imaginas lo
     /// mal que…`, `no sabes lo contenta que estoy`, `ni se imaginan cuánto…`.
     static let exclaimingVerbs: Set<String> = ["sabes", "saben", "sabeis", "sabe", "imaginas", "imaginan", "imaginais", "imagina",
-                                               "imaginamos", "imaginais"]
+                                               "imaginamos"]
 
     static func isExclamation(_ negator: Int, before unit: Int, _ context: RuleContext) -> String? {
         let verb = context.skippingPronouns(after: negator)
