@@ -378,7 +378,7 @@ struct UnitReader {
     var lexicon: SentimentLexicon { reference.lexicon }
     var lookup: OpinionLookup { reference.lookup }
 
-    static let clausePunctuation: Set<UInt8> = Set(",;:.!?()[]\"".utf8)
+    static let clausePunctuation: Set<UInt8> = Set(",;:.!?()[]".utf8)
 
     func read(_ text: NormalizedText, tokens range: Range<Int>, into units: inout [Unit]) {
         var index = range.lowerBound

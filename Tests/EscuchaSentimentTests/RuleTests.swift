@@ -288,6 +288,10 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Dos horas de cola, sin exagerar").contributions.allSatisfy { $0.term != "exagerar" })
     }
 
+    @Test func quotationMarksEndNoClause() {
+        #expect(values("no es \"bueno\"") == ["bueno": -1.5])
+    }
+
     @Test func neitherNor() {
         #expect(values("ni bueno ni malo") == ["bueno": 0.4, "malo": -0.5])
         // Opinions on one side are each denied: `ni bueno ni rápido` is a complaint.
@@ -824,6 +828,8 @@ import EscuchaTestSupport
         // A state that should pass, after `en`; the same noun as the subject of a quick process is no wait.
         #expect(terms("El portátil lleva tres semanas en reparación") == ["reparacion … semanas"])
         #expect(terms("El trámite de portabilidad fue en dos días").isEmpty)
+        // Quotation marks quote; they end no clause (as “ ” and « » never did).
+        #expect(terms("El paquete lleva 40 días \"en tránsito\"") == ["transito … dias"])
         #expect(terms("desde el lunes funciona") == ["funcionar"])  // no wait word
         #expect(terms("Llegó en dos días").isEmpty)  // no wait word
         #expect(!terms("No tuve que esperar ni una hora").contains { $0.contains("hora") })  // negated
