@@ -220,6 +220,9 @@ import EscuchaTestSupport
     @Test func anExclamationOfHowMuchIsNoDenial() {
         #expect(fullAnalyzer.analyze("No te imaginas lo mal que nos atendieron.").score.label == .neg)
         #expect(fullAnalyzer.analyze("No sabes lo contenta que estoy con la compra.").score.label == .pos)
+        #expect(fullAnalyzer.analyze("No sabes la ilusión que me hizo").score.label == .pos)
+        // Without the closing `que`, knowing is denied: `no sabes la respuesta correcta`.
+        #expect(fullAnalyzer.analyze("No sabes la respuesta correcta").contributions.first { $0.term == "correcto" }?.value ?? 0 < 0)
     }
 
     @Test func neverBeforeSoMuchIsSaidOfNow() {

@@ -318,11 +318,15 @@ extension Negation {
     static let exclaimingVerbs: Set<String> = ["sabes", "saben", "sabeis", "sabe", "imaginas", "imaginan", "imaginais", "imagina",
                                                "imaginamos"]
 
+    /// `lo mal que`, `la ilusión que`: how much, when a `que` closes the word or noun. `no sabes la respuesta` and `no
+    /// sabes lo que te pierdes` are no exclamations.
     static func isExclamation(_ negator: Int, before unit: Int, _ context: RuleContext) -> String? {
         let verb = context.skippingPronouns(after: negator)
         guard verb + 1 <= unit, exclaimingVerbs.contains(context.units[verb].key) else { return nil }
         let next = context.units[verb + 1].key
-        return ["lo", "cuanto", "cuanta", "cuantos", "cuantas", "como", "que", "el", "la", "los", "las"].contains(next) ? "exclamation" : nil
+        if ["cuanto", "cuanta", "cuantos", "cuantas", "como"].contains(next) { return "exclamation" }
+        guard ["lo", "el", "la", "los", "las"].contains(next), verb + 3 < context.units.count, context.units[verb + 2].key != "que" else { return nil }
+        return (verb + 3...min(verb + 4, context.units.count - 1)).contains { context.units[$0].key == "que" } ? "exclamation" : nil
     }
 
     /// `hace tiempo que no`, `hacía años que no`, `hace mucho que no`: the time since, not a denial.
