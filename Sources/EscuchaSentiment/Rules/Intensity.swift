@@ -49,7 +49,7 @@ enum Intensifiers {
                 guard unit.opinion == nil else { continue }
                 for kind in [ModifierKind.booster, .dampener] {
                     guard let weight = unit.modifiers[kind] else { continue }
-                    if kind == .dampener, unit.key == "algo", isSomething(other, distance: distance, before: context.contributions[index], context) { continue }
+                    if kind == .dampener, unit.key == "algo", isSomething(other, before: context.contributions[index], context) { continue }
                     // `demasiado sencillo`, `demasiado pequeño`: too much of a mild virtue is a fault.
                     if unit.key == "demasiado", distance == 0, context.contributions[index].value > 0,
                        context.contributions[index].valence <= excessLimit {
@@ -71,13 +71,14 @@ enum Intensifiers {
     /// es algo extraordinario`); with a word between (`algo tan bonito`, `algo muy especial`); and as the object of
     /// a verb other than a copula (`buscábamos algo especial`, `probamos algo diferente`).
     static let extremeValence = 3.0
-    /// Verbs `algo` grades the complement of: `es algo caro`, `está algo sucio`, `me pareció algo lento`.
+    /// Copulas, whose complement `algo` grades (`es algo caro`, `está algo sucio`, `me pareció algo lento`), and the words
+    /// that stand before it in their place (`lo tienen algo sucio`, `se ve algo viejo`).
     static let copulas: Set<String> = ["es", "era", "fue", "son", "eran", "fueron", "sea", "sean", "seria", "esta", "estaba", "estuvo",
                                        "estan", "estaban", "este", "esten", "parece", "parecia", "parecio", "parecen", "resulta",
                                        "resulto", "resultan", "queda", "quedo", "quedan", "quedaron", "quede", "quedamos", "se", "lo",
                                        "la", "los", "las", "me", "nos", "muy", "ser", "estar", "sentimos", "senti", "siento", "veo", "ve"]
 
-    static func isSomething(_ algo: Int, distance: Int, before working: RuleContext.Working, _ context: RuleContext) -> Bool {
+    static func isSomething(_ algo: Int, before working: RuleContext.Working, _ context: RuleContext) -> Bool {
         // `algo más caro` grades the comparative: somewhat more.
         let graded = (algo + 1..<working.unit).allSatisfy { ["mas", "menos"].contains(context.units[$0].key) }
         if !graded || abs(working.valence) >= extremeValence || working.rules.contains(where: { $0.rule == "superlative" }) { return true }

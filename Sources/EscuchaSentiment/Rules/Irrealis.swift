@@ -121,6 +121,7 @@ extension Irrealis {
                                            "necesitan", "necesitais"]
     /// How much a wish the place meets keeps of its praise.
     static let desireWeight = 0.8
+    /// Sending the reader elsewhere (`ve a…`, `mejor busca…`) and the places sent to (`otro lado`, `otro restaurante`).
     static let goForms: Set<String> = ["ve", "vete", "vaya", "vayan", "vayase", "vayanse", "id", "anda", "busca", "busque", "busquen",
                                        "buscad", "mejor", "acude", "acudan"]
     static let places: Set<String> = ["lado", "sitio", "lugar", "parte", "restaurante", "hotel", "tienda", "compania", "banco", "opcion"]
