@@ -571,11 +571,11 @@ enum LongWait {
     static let reach = 5
     static let minimumMinutes = 20
     static let weight = -2.0
-    static let waitWords: Set<String> = ["esperar", "espera", "cola", "fila", "demora", "demorar", "retraso", "tardanza", "tardar",
-                                         "intentar",  // `llevo dos días intentando pagar`: trying that long is a wait
-                                         // `lleva 40 días en tránsito`, `tres semanas en reparación`: a state that should pass
-                                         // (only after `en`: `la reparación fue en dos días` was quick)
-                                         "transito", "tránsito", "tramite", "trámite", "reparacion", "reparación"]
+    static let waitWords: Set<String> = Set(["esperar", "espera", "cola", "fila", "demora", "demorar", "retraso", "tardanza", "tardar",
+                                             "intentar"])  // `llevo dos días intentando pagar`: trying that long is a wait
+        .union(states)
+    /// `lleva 40 días en tránsito`, `tres semanas en reparación`: a state that should pass, a wait word only after `en`
+    /// (`la reparación fue en dos días` was quick).
     static let states: Set<String> = ["transito", "tránsito", "tramite", "trámite", "reparacion", "reparación"]
     /// A starting point a day or more back (`desde el viernes`, `desde ayer`, `desde la semana pasada`): with a wait
     /// word beside it, as long as `días`. By key, after `desde` (and `el`/`la`).
