@@ -51,7 +51,7 @@ struct WordTraits {
     var action = Action()
 
     struct Action: OptionSet {
-        let rawValue: UInt8
+        let rawValue: UInt16
         /// Reaching a service (`acceder`, `pagar`): `Impediments.accessActions`.
         static let access = Action(rawValue: 1)
         /// Visiting or trying (`visitar`, `probar`): `Recommendations.recommendable`.
@@ -68,6 +68,8 @@ struct WordTraits {
         static let solving = Action(rawValue: 64)
         /// Any form of a verb that deals with a problem (`atendieron`, `revisó`, `escucharon`): `Negation.handlingVerbs`.
         static let handling = Action(rawValue: 128)
+        /// Any form of a verb of visiting or trying (`vas`, `visitas`, `pruebas`): `Recommendations.recommendable`.
+        static let visiting = Action(rawValue: 256)
     }
     /// A function word of Spanish or English, for the language guess (`LanguageGuess`).
     var functionWord = LanguageGuess.FunctionWord.none
@@ -228,6 +230,9 @@ final class WordReading {
             if Impediments.accessActions.contains(lemmaKey) { traits.action.insert(.access) }
             if Recommendations.recommendable.contains(lemmaKey) { traits.action.insert(.recommendable) }
             if Recommendations.mustVisit.contains(lemmaKey) { traits.action.insert(.mustVisit) }
+        }
+        if Recommendations.recommendable.contains(lemmaKey) || infinitives.contains(where: Recommendations.recommendable.contains) {
+            traits.action.insert(.visiting)
         }
         if Resolutions.verbs.contains(forms.lemma) || infinitives.contains(where: Resolutions.verbs.contains) { traits.action.insert(.resolution) }
         if Impediments.letForms.contains(forms.key) { traits.action.insert(.letting) }

@@ -628,6 +628,12 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Nos aconsejaron no ir caminando, es peligroso").score.label == .neg)
         #expect(fullAnalyzer.analyze("Fue una lástima no conocerlo").score.label == .neg)  // one's own regret
         #expect(fullAnalyzer.analyze("Es un desastre, no dan una").score.label == .neg)  // `no dar una` is still a failure
+        // Missing the visit put as a condition, with a loss in its consequence: advice, or, with the loss denied, a
+        // visit not worth making. A loss with no missed visit stays a loss.
+        #expect(values("si no vas te lo pierdes", fullAnalyzer) == ["pierdes": 2])
+        #expect(values("Si vas a Guanajuato y no visitas el museo, te pierdes parte de su historia", fullAnalyzer) == ["pierdes": 2])
+        #expect(values("si no vas no te pierdes nada", fullAnalyzer) == ["pierdes": -1.95])
+        #expect(rules("si te quedas te pierdes la explicación", "pierdes", fullAnalyzer).contains("missed visit") == false)
     }
 
     @Test func fulfilledExpectations() {
@@ -688,6 +694,15 @@ import EscuchaTestSupport
         #expect(values("se deben conocer las reglas antes").isEmpty)
         #expect(values("no se debe visitar de noche").isEmpty)
         #expect(values("deben regresar el dinero").isEmpty)
+        // `deber de` + infinitive advises as `deber` does (common in Mexico); probability (`debe de ser`) is no visit.
+        #expect(values("debes de visitar el museo") == ["visitar": 1.5])
+        #expect(values("es un lugar que se debe de conocer") == ["conocer": 1.5])
+        #expect(values("no debes de visitarlo de noche").isEmpty)
+        #expect(values("debe de estar cerrado").isEmpty)
+        // Not letting the occasion go by: at the clause's end or before `la oportunidad`; a door kept shut is no advice.
+        #expect(values("no lo dejes pasar") == ["pasar": 2])
+        #expect(values("no debes dejar pasar la oportunidad de conocerlo") == ["pasar": 2])
+        #expect(values("no dejan pasar a nadie sin boleto").isEmpty)
         // Someone else's recommendation, in a relative clause, is not the writer's; the writer's own is.
         #expect(values("el portátil que me recomendó") == ["recomendó": 0])
         #expect(values("el plato que recomiendo") == ["recomiendo": 2])

@@ -407,14 +407,32 @@ enum Recommendations {
         return Resolutions.determiners.contains(context.units[index + 1].key) || context.units[index + 1].key == "lo"
     }
 
+    /// The forms of `deber` that advise when `de` follows: `debes de`, `se debe de`, `todos deben de`.
+    static func isDeber(_ key: String) -> Bool {
+        adviceModals.contains(key) || impersonalModals.contains(key)
+    }
+
+    /// `dejar pasar` advises only about the occasion itself: at the clause's end (`no lo dejes pasar`) or before
+    /// `la oportunidad` (not `no dejan pasar a nadie`, a door kept shut).
+    static let lettingPassObjects: Set<String> = ["la oportunidad", "oportunidad", "la ocasion", "ocasion"]
+    static func isLettingPassEnd(_ index: Int, _ context: RuleContext) -> Bool {
+        let next = index + 1
+        guard next < context.units.count, context.clauseOf[next] == context.clauseOf[index], !context.units[next].breaksClause else { return true }
+        if lettingPassObjects.contains(context.units[next].key) { return true }
+        return next + 1 < context.units.count && context.units[next].key == "la" && lettingPassObjects.contains(context.units[next + 1].key)
+    }
+
     static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
         let negators = context.negators
         for index in context.units.indices where context.units[index].traits.action.contains(.recommendable) && context.units[index].traits.infinitive
             && context.units[index].opinion == nil && context.units[index].tokens.count == 1 {
             let unit = context.units[index]
-            let link = context.skippingPronouns(before: index)
+            var link = context.skippingPronouns(before: index)
             guard link >= 0, context.clauseOf[link] == context.clauseOf[index] else { continue }
+            // `deber de` + infinitive is `deber` + infinitive (common in Mexico): `debes de visitarlo`, `se debe de
+            // conocer`. The modal is the link; `no dejar de` keeps its own `de`.
+            if context.units[link].key == "de", link >= 1, isDeber(context.units[link - 1].key) { link -= 1 }
             let linkKey = context.units[link].key
             let verb = link - 1
             // `hay que volver a llamar` is a procedure: `volver a` + infinitive repeats another action (`volver a
@@ -442,10 +460,13 @@ enum Recommendations {
                                 value: adviceWeight))
                 continue
             }
-            guard linkKey == "de", verb >= 0 else { continue }
-            var negator = verb - 1
+            // `no dejes pasar`, `no puedes dejar pasar la oportunidad`: letting a visit go by, like `dejar de`.
+            let lettingPass = unit.key == "pasar" && (linkKey == "dejar" || adviceForms.contains(linkKey)) && isLettingPassEnd(index, context)
+            guard linkKey == "de" && verb >= 0 || lettingPass else { continue }
+            let dejarIndex = lettingPass ? link : verb
+            var negator = dejarIndex - 1
             var negationClause = context.clauseOf[index]
-            let dejar = context.units[verb].key
+            let dejar = context.units[dejarIndex].key
             if dejar == "dejar" {
                 // `no puedes dejar de`, and with a link of its own: `no hay que dejar de`, `no deben de dejar de`.
                 if negator >= 1, context.units[negator].key == "que" && negatedObligations.contains(context.units[negator - 1].key)
@@ -478,12 +499,56 @@ enum MissedVisits {
     static let fillers: Set<String> = ["un", "una", "el", "todo", "toda", "realmente", "muy", "casi", "como"]
 
     static func apply(_ context: inout RuleContext, text: NormalizedText) {
+        applyConditionalLoss(&context, text: text)
         guard let visit = missedVisit(context) else { return }
         // By its own valence: a negation before the visit may have reached the blame (`no visitarlas sería el colmo`).
         for index in context.contributions.indices where context.contributions[index].valence < 0 {
             let unit = context.contributions[index].unit
             guard context.clauseOf[unit] == context.clauseOf[visit], isBlame(unit, context, text) else { continue }
             context.contributions[index].apply("missed visit", cue: "no … \(context.cue(visit))", to: Recommendations.adviceWeight)
+        }
+    }
+
+    /// Missing the visit is a loss: `si no visitas el museo, te pierdes lo mejor`, `si no vas, te lo pierdes`. A
+    /// reflexive `perder` (`te`, `se`, `os`), not negated, in the sentence of a missed visit put as a condition (`si
+    /// no` and a verb of visiting) recommends the visit. `no te pierdes de nada` (negated) and `si te quedas, te
+    /// pierdes la explicación` (no missed visit) keep their values.
+    static let lossPronouns: Set<String> = ["te", "se", "os"]
+    static let objectPronouns: Set<String> = ["lo", "la", "los", "las"]
+    /// Nothing lost by skipping the visit: a mild complaint, as `no te pierdes de mucho` in the lexicon.
+    static let notWorthWeight = 1.5
+    /// How far after `si` its negated visit may be: `si vas a Guanajuato y no visitas`.
+    static let conditionReach = 6
+
+    /// A verb of visiting in any form: `vas`, `visitas`, `conoces`, `pruebas`, `visitarlo`.
+    static func isVisit(_ index: Int, _ context: RuleContext) -> Bool {
+        let unit = context.units[index]
+        return unit.tokens.count == 1 && (unit.traits.action.contains(.recommendable) || unit.traits.action.contains(.visiting))
+    }
+
+    static func applyConditionalLoss(_ context: inout RuleContext, text: NormalizedText) {
+        guard context.contributions.contains(where: { $0.valence < 0 }) else { return }
+        for (index, unit) in context.units.enumerated() where unit.key == "si" {
+            // `si no vas`, `si no lo visitas`, `si vas a Guanajuato y no visitas el museo`.
+            guard let negator = (index + 1..<min(index + 1 + conditionReach, context.units.count)).first(where: {
+                context.units[$0].key == "no" && context.sentenceOf[$0] == context.sentenceOf[index] }) else { continue }
+            let visit = context.skippingPronouns(after: negator)
+            guard visit < context.units.count, context.sentenceOf[visit] == context.sentenceOf[index], isVisit(visit, context)
+            else { continue }
+            for contribution in context.contributions.indices where context.contributions[contribution].valence < 0 {
+                let loss = context.contributions[contribution].unit
+                let tokens = context.units[loss].tokens
+                guard loss > visit, context.sentenceOf[loss] == context.sentenceOf[index], tokens.count == 1,
+                      text.tokens[tokens.lowerBound].lemma == "perder" else { continue }
+                var pronoun = loss - 1
+                if pronoun > visit, objectPronouns.contains(context.units[pronoun].key) { pronoun -= 1 }
+                guard pronoun > visit, lossPronouns.contains(context.units[pronoun].key) else { continue }
+                // The condition's own `no` may share the clause when no comma closes it (`si no vas te lo pierdes`);
+                // a `no` of the loss's own says the visit is not worth it (`si no vas, no te pierdes nada`).
+                let denied = context.before(loss, limit: Negation.scope).contains { $0 > visit && context.negators.contains($0) }
+                context.contributions[contribution].apply("missed visit", cue: "si no … \(context.cue(visit))",
+                                                          to: denied ? -notWorthWeight : Recommendations.adviceWeight)
+            }
         }
     }
 
@@ -758,6 +823,8 @@ enum Resolutions {
 
     /// Object pronouns a later verb may take the problem back with.
     static let objectPronouns: Set<String> = ["lo", "la", "los", "las"]
+    /// Nothing lost by skipping the visit: a mild complaint, as `no te pierdes de mucho` in the lexicon.
+    static let notWorthWeight = 1.5
     /// The verbs that solve a problem, as opposed to those that return or remove something (`devolver`, `quitar`).
     static let solvingVerbs: Set<String> = ["solucionar", "resolver", "arreglar", "reparar", "corregir", "subsanar"]
 
