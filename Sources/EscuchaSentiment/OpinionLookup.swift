@@ -88,9 +88,10 @@ public struct OpinionLookup: Sendable {
                 }
             }
             // A typo of an opinion word (`horrbile`), when neither it nor a lemma of it is Spanish (`fachada`
-            // is not `gachada`); not of a name (`Ximena`).
-            if !ProperNames.isCapitalised(forms.surface), !forms.emphasis.contains(.allCaps), forms.key.utf8.count >= SpellingRepair.minimumLength,
-               let words = spelling.words(), !words.keys.contains(forms.key),
+            // is not `gachada`). A capitalised one is read too (`Exelente servicio` opens a sentence), and
+            // `ProperNames` takes it back where it stands inside a sentence, as names do (`fuimos con Amabile`).
+            if !forms.emphasis.contains(.allCaps), forms.key.utf8.count >= SpellingRepair.minimumLength,
+               let words = spelling.words(), !words.keys.contains(forms.key), !words.isImperative(forms.key),
                !normalizer.lemmaCandidates(of: word).contains(where: { words.keys.contains(Folding.key($0.lemma)) }) {
                 if let repaired = spelling.repair(forms.key, building: spellingCandidates) {
                     return Found(entry: repaired.entry, match: "spelling", intensity: [])

@@ -12,7 +12,8 @@ import EscuchaNormalize
 /// the first letter kept, and only when every
 /// word that close has the same entry: an unknown word near two different opinions is left alone. Short
 /// words (under `minimumLength` letters) are left alone too, since one letter turns them into too many
-/// others; so are capitalised words, which are mostly names.
+/// others. A capitalised word is repaired only where a sentence or clause opens (`ProperNames`): elsewhere
+/// it is mostly a name.
 struct SpellingRepair: Sendable {
     static let minimumLength = 7
     /// A changed letter is repaired from this length on, and only between neighbouring keys.
@@ -163,6 +164,14 @@ struct WordList: Sendable {
             }
         }
         return keys.isEmpty ? nil : WordList(keys: keys)
+    }
+
+    /// The list holds infinitives, not every form: a `vosotros` imperative is a word when its verb is listed
+    /// (`regalad`, `felicitad`: the infinitive's `r` becomes `d`), not a typo of `regalado`. Pronouns attached
+    /// to a `tú` form (`relajate`) are left to the repair: `-ate`, `-ete` are as often `-ante`, `-ente` typed
+    /// short (`sorprendete`, `alucinate`).
+    func isImperative(_ key: String) -> Bool {
+        (key.hasSuffix("ad") || key.hasSuffix("ed") || key.hasSuffix("id")) && keys.contains(String(key.dropLast()) + "r")
     }
 }
 

@@ -114,7 +114,11 @@ import EscuchaLexicon
         #expect(fullAnalyzer.analyze("fue imprecionante").contributions.map(\.term) == ["impresionante"])
         // Words Escucha's vocabulary lacks but Spanish has: no repair.
         #expect(fullAnalyzer.analyze("la fachada y el interior, con respecto al precio").contributions.allSatisfy { $0.match != "spelling" })
-        // Capitalised words are not repaired: they are mostly names.
-        #expect(fullAnalyzer.analyze("Exelente").contributions.isEmpty)
+        // A capitalised word is repaired where a sentence or clause opens, not inside one, where it is mostly a name.
+        #expect(fullAnalyzer.analyze("Exelente servicio").contributions.map(\.term) == ["excelente"])
+        #expect(fullAnalyzer.analyze("Buen hotel. Invreíble vista").contributions.map(\.term) == ["buen", "increíble"])
+        #expect(fullAnalyzer.analyze("fuimos con Amabile al hotel").contributions.isEmpty)
+        // A `vosotros` imperative of a listed verb is a word, not a typo (`regalad` is not `regalado`).
+        #expect(fullAnalyzer.analyze("regalad entradas a todos").contributions.isEmpty)
     }
 }

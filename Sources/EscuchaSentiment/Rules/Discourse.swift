@@ -14,6 +14,12 @@ enum ProperNames {
             guard words.count >= 2 else { continue }
             let capitalised = words.filter { isCapitalised(units[$0], text) }
             if Double(capitalised.count) >= titleCaseShare * Double(words.count) { continue }
+            // A capitalised word read as a typo is a name inside a clause (`fuimos con Amabile`), a typo where a
+            // sentence or clause opens (`Exelente servicio`, `Buen hotel. Invreíble vista`).
+            for (position, index) in words.enumerated() where position > 0 && units[index].opinion?.match == "spelling"
+                && isCapitalised(units[index], text) && !(index > 0 && !units[index - 1].isWord && units[index - 1].breaksClause) {
+                units[index].opinion = nil
+            }
             for (position, index) in words.enumerated() where units[index].opinion != nil && position > 0 && isCapitalised(units[index], text) {
                 let previous = words[position - 1]
                 let next = position + 1 < words.count ? words[position + 1] : nil
