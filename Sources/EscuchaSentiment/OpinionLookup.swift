@@ -33,7 +33,7 @@ public struct OpinionLookup: Sendable {
         if let entry = entry(for: word) {
             return Found(entry: entry, match: entry.term == word ? "exact" : "accents", intensity: [])
         }
-        if forms.lemma != word, let entry = entry(for: forms.lemma) {
+        if forms.lemma != word, let entry = entry(for: forms.lemma), !Self.isVerbFormOfAdjective(entry, conjugated: forms.steps.contains("conjugation")) {
             // A superlative whose base the lemma table lists (`riquísima` → `rico`) is one still.
             let superlative = forms.steps.contains("superlative")
                 || Self.superlativeEndings.contains { forms.key.hasSuffix($0) } && ["adjectives", "core", "regional"].contains(entry.list)
@@ -62,7 +62,7 @@ public struct OpinionLookup: Sendable {
             // A word the vocabulary knows as common (`planta`, `aire`, `chiste`) is not read as a form of a
             // much rarer verb (`plantar`, `airar`, `chistar`) that happens to share its spelling.
             if let known, rule == "conjugation", (normalizer.lexicons.vocabulary[candidate] ?? 0) < known - Self.homographMargin { continue }
-            if let entry = entry(for: candidate) {
+            if let entry = entry(for: candidate), !Self.isVerbFormOfAdjective(entry, conjugated: rule == "conjugation") {
                 return Found(entry: entry, match: rule, intensity: rule == "superlative" ? [("superlative", nil, Self.superlativeFactor)] : [])
             }
         }
@@ -110,6 +110,12 @@ public struct OpinionLookup: Sendable {
     }
 
     static let superlativeEndings = ["isimo", "isima", "isimos", "isimas"]
+
+    /// An adjective spelled like an infinitive (`regular`, `popular`) is not what its verb's forms say: `no hay
+    /// quien regule la entrada`, `regulan el acceso` are no verdict of so-so.
+    static func isVerbFormOfAdjective(_ entry: ValenceEntry, conjugated: Bool) -> Bool {
+        conjugated && entry.list == "adjectives"
+    }
 
     /// `amistosa` → `amistoso`, `adversas` → `adverso`.
     static func masculine(of word: String) -> String? {

@@ -708,6 +708,13 @@ import EscuchaTestSupport
         #expect(values("el plato que recomiendo") == ["recomiendo": 2])
     }
 
+    /// An adjective spelled like an infinitive is not read in its verb's forms: `regular` is so-so, `regulan` regulates.
+    @Test func verbFormsOfAnInfinitiveLikeAdjectiveAreNotTheAdjective() {
+        #expect(values("el servicio es regular", fullAnalyzer) == ["regular": -0.65])
+        #expect(values("no hay quien regule la entrada", fullAnalyzer).isEmpty)
+        #expect(values("regulan el acceso", fullAnalyzer).isEmpty)
+    }
+
     @Test func menosInSetPhrasesIsNotANegation() {
         // `menos` compares downwards (`menos amable`), but `por lo menos` concedes like `al menos`, and
         // `cuanto menos` means "to say the least".
