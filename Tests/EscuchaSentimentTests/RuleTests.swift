@@ -1196,6 +1196,11 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("@Iberia Buenas me gustaría cambiar mi vuelo").contributions.isEmpty)
         #expect(fullAnalyzer.analyze("Buenas. Quisiera cambiar mi vuelo").contributions.isEmpty)
         #expect(fullAnalyzer.analyze("Buenas vistas desde la habitación").score.label == .pos)
+        // `buen día` greets; having, being or spending a good day is no greeting (`un buen día`, one day, is neither).
+        #expect(fullAnalyzer.analyze("Buen día, quisiera saber el horario").contributions.isEmpty)
+        #expect(values("hoy tengo un buen día", fullAnalyzer) == ["tengo un buen día": 2])
+        #expect(values("pasamos un buen día en el parque", fullAnalyzer) == ["pasamos un buen día": 1.5])
+        #expect(fullAnalyzer.analyze("Un buen día me llamaron del banco").contributions.isEmpty)
     }
 
     @Test func aDeterminerMakesTheNoun() {
