@@ -1203,6 +1203,14 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Un buen día me llamaron del banco").contributions.isEmpty)
     }
 
+    /// `de segunda` is second-rate; second-hand goods and the football league are not.
+    @Test func secondRateIsNotSecondHand() {
+        #expect(fullAnalyzer.analyze("una compañía de segunda").score.label == .neg)
+        #expect(fullAnalyzer.analyze("compré un coche de segunda mano").contributions.isEmpty)
+        #expect(fullAnalyzer.analyze("en cada jornada de Segunda División hubo un empate").contributions.isEmpty)
+        #expect(fullAnalyzer.analyze("Eso les pasa por volar con ellos").score.label == .neg)
+    }
+
     @Test func aDeterminerMakesTheNoun() {
         #expect(fullAnalyzer.analyze("Te amo, Movilnet").score.label == .pos)
         #expect(fullAnalyzer.analyze("El amo del perro llegó tarde").contributions.allSatisfy { $0.term != "amar" })
