@@ -1203,6 +1203,12 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Un buen día me llamaron del banco").contributions.isEmpty)
     }
 
+    /// Still waiting, with `estar` between: the same complaint as `aún esperando`.
+    @Test func stillWaitingWithEstar() {
+        #expect(values("aún estoy esperando el reembolso", fullAnalyzer) == ["aún estoy esperando": -2.6])
+        #expect(values("todavía estamos esperando respuesta", fullAnalyzer) == ["todavía estamos esperando": -2.6])
+    }
+
     /// `de segunda` is second-rate; second-hand goods and the football league are not.
     @Test func secondRateIsNotSecondHand() {
         #expect(fullAnalyzer.analyze("una compañía de segunda").score.label == .neg)
