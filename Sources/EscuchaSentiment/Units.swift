@@ -38,6 +38,9 @@ struct WordTraits {
     var finite = false
     /// A conjugated verb in a past tense, preterite or imperfect (`fuimos`, `llegué`, `estaba`): what happened.
     var past = false
+    /// A present subjunctive in the persons a negative command uses (`engañen`, `mientas`, `toméis`): after `no`
+    /// it forbids (`no nos engañen más`), it does not deny. Of a phrase's first word too.
+    var command = false
     /// A unit of time, for the long-wait rule: `hours` (`horas`, `días`) or `minutes`.
     var timeUnit = TimeUnit.none
     /// A form of a verb a customer demands (`devolver`, `contestar`, `solucionar`…), and whether it is an
@@ -255,6 +258,7 @@ final class WordReading {
             && Self.isConditional(key: forms.key, infinitive: Folding.key(lemma))
         traits.past = traits.finite && !traits.conditional && (traits.reported || Self.irregularPasts.contains(forms.key)
             || Self.imperfectEndings.contains { forms.key.hasSuffix($0) } || forms.normalized.hasSuffix("é"))
+        traits.command = infinitives.contains { Self.isCommandForm(forms.key, of: Folding.key($0)) }
         self.traits = traits
     }
 }
@@ -521,6 +525,7 @@ struct UnitReader {
                         key: reading.key, isWord: true)
         if reading.modifiers[.boundary] != nil { unit.breaksClause = true }
         unit.traits.finite = first.traits.finite
+        unit.traits.command = first.traits.command
         // A negated verb phrase (`no dudaremos en`) is as conjugated as its verb, for the rules that read clauses.
         // Past its object pronouns: `no te puedes perder`, `no me lo creo`.
         var verbToken = index + 1
@@ -674,5 +679,19 @@ extension WordReading {
     static func hasFirstConjugationStem(_ key: String, vocabulary: [String: Double]) -> Bool {
         guard let ending = ["aran", "ara", "asen", "ase"].first(where: { key.hasSuffix($0) }) else { return true }
         return vocabulary[String(key.dropLast(ending.count)) + "ar"] != nil
+    }
+}
+
+extension WordReading {
+    /// The present subjunctive of `tú`, `ustedes` and `vosotros`, by the infinitive's conjugation: `-ar` verbs
+    /// take `-es`, `-en`, `-eis` (`engañes`, `engañen`), `-er` and `-ir` verbs `-as`, `-an`, `-ais` (`ofendan`,
+    /// `mientan`). Not the usted form (`engañe` is also the preterite `engañé`), nor the future and conditional
+    /// built on the infinitive (`ofenderán`), nor the imperfect (`ofendían`).
+    static func isCommandForm(_ key: String, of infinitive: String) -> Bool {
+        guard key.utf8.count > 4, !key.hasPrefix(infinitive) else { return false }
+        if infinitive.hasSuffix("ar") { return key.hasSuffix("es") || key.hasSuffix("en") || key.hasSuffix("eis") }
+        guard infinitive.hasSuffix("er") || infinitive.hasSuffix("ir"),
+              !(key.hasSuffix("ia") || key.hasSuffix("ias") || key.hasSuffix("ian") || key.hasSuffix("iais")) else { return false }
+        return key.hasSuffix("as") || key.hasSuffix("an") || key.hasSuffix("ais")
     }
 }

@@ -1203,6 +1203,19 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Un buen día me llamaron del banco").contributions.isEmpty)
     }
 
+    /// A negative command forbids what is done to the writer (`no nos engañen`): the complaint stands. Advice to the
+    /// reader about themselves, a hope after `que` and a plain denial keep the negation.
+    @Test func aNegativeCommandForbids() {
+        #expect(values("no nos engañen más", fullAnalyzer) == ["engañen": -3.9])
+        #expect(values("no me tomen el pelo", fullAnalyzer) == ["tomen el pelo": -3.25])
+        #expect(rules("no engañan a nadie", "engañan", fullAnalyzer).contains("negation"))
+        #expect(rules("espero que no me engañen", "engañen", fullAnalyzer).contains("negation"))
+        #expect(fullAnalyzer.analyze("no te lo pierdas").score.label == .pos)
+        #expect(WordReading.isCommandForm("engañen", of: "enganar") && WordReading.isCommandForm("mientas", of: "mentir"))
+        #expect(!WordReading.isCommandForm("engañan", of: "enganar") && !WordReading.isCommandForm("ofenderan", of: "ofender")
+                && !WordReading.isCommandForm("ofendian", of: "ofender"))
+    }
+
     /// Still waiting, with `estar` between: the same complaint as `aún esperando`.
     @Test func stillWaitingWithEstar() {
         #expect(values("aún estoy esperando el reembolso", fullAnalyzer) == ["aún estoy esperando": -2.6])

@@ -80,6 +80,20 @@ enum Negation {
         return (negators, concord)
     }
 
+    /// `no`, a pronoun of the writer (`me`, `nos`) and a command form of a complaint, opening its clause: what is
+    /// done to the writer is forbidden (`no nos engañen`). Advice to the reader about themselves is not: `no te lo
+    /// pierdas`, `no te preocupes` keep their negation.
+    static let writerObjects: Set<String> = ["me", "nos"]
+
+    static func isForbidding(_ negator: Int, _ unit: Int, _ context: RuleContext) -> Bool {
+        guard context.units[negator].key == "no", context.skippingPronouns(after: negator) == unit,
+              (negator + 1..<unit).contains(where: { writerObjects.contains(context.units[$0].key) }),
+              context.units[unit].traits.command, context.units[unit].opinion.map({ $0.entry.valence < 0 }) == true else { return false }
+        guard negator > 0 else { return true }
+        let before = context.units[negator - 1].key  // `que`, or a phrase ending in it (`espero que`)
+        return before != "que" && !before.hasSuffix(" que")
+    }
+
     static func apply(_ context: inout RuleContext) {
         let (negators, concord) = (context.negators, context.concord)
         let hasNi = context.units.contains { $0.key == "ni" }
@@ -181,6 +195,9 @@ enum Negation {
                     context.contributions[index].apply("never before", cue: context.cue(other), to: value * stressFactor)
                     break
                 }
+                // `no nos engañen más`, `por favor no ofendan mi inteligencia`: a negative command forbids what the
+                // company does; the complaint stands (not after `que`: `espero que no me engañen` hopes).
+                if isForbidding(other, unitIndex, context) { break }
                 let working = context.contributions[index]
                 if neithers >= 2, negator.key == "ni" {
                     context.contributions[index].apply("ni … ni", cue: "ni", to: working.value * neitherFactor)
