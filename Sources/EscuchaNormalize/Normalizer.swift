@@ -14,6 +14,9 @@ public struct Normalizer: Sendable {
     /// those that do not depend on their neighbours: an SMS spelling with a condition, or an id, is
     /// analysed every time).
     let formsMemo = ThreadLocal { ByteKeyedTable<TokenForms>() }
+    /// `lemmaCandidates` of words already asked about on this thread: the sentiment model and each topic
+    /// matcher ask about every new surface, and working them out is dozens of string operations.
+    let candidatesMemo = ThreadLocal { CandidatesMemo() }
     let abbreviationKeys: AbbreviationKeys
 
     public init(lexicons: NormalizationLexicons) {
@@ -490,6 +493,14 @@ extension Normalizer {
     }
 
     public func lemmaCandidates(of word: String) -> [(lemma: String, rule: String)] {
+        let memo = candidatesMemo.value
+        if let known = memo.lookup(word) { return known }
+        let candidates = computeLemmaCandidates(of: word)
+        memo.store(word, candidates)
+        return candidates
+    }
+
+    private func computeLemmaCandidates(of word: String) -> [(lemma: String, rule: String)] {
         var out: [(String, String)] = []
         if let listed = lexicons.lemmas[word] { out.append((listed, "irregular")) }
         if let masculine = lexicons.masculine[word] { out.append((masculine, "gender")) }
@@ -508,5 +519,18 @@ extension Normalizer {
             break
         }
         return out
+    }
+}
+
+/// Lemma candidates of words as they are asked about on one thread, up to a bound (see `LemmaMemo`).
+final class CandidatesMemo {
+    static let capacity = 50_000
+    private var entries: [String: [(lemma: String, rule: String)]] = [:]
+
+    func lookup(_ word: String) -> [(lemma: String, rule: String)]? { entries[word] }
+
+    func store(_ word: String, _ candidates: [(lemma: String, rule: String)]) {
+        if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+        entries[word] = candidates
     }
 }
