@@ -24,7 +24,8 @@ public enum AspectSentiment {
         var values = Array(repeating: 0.0, count: hits.count)
         // Cut positions of each sentence, and its topics' evidence by where it starts, found once: a long
         // text must not cost each contribution a walk over every sentence and every piece of evidence.
-        let cutsBySentence = text.sentences.map { cutPositions(in: $0.tokens, text) }
+        // Cuts only matter where a sentence has evidence, so they are found on first need.
+        var cutsBySentence = [[Int]?](repeating: nil, count: text.sentences.count)
         var evidenceBySentence = Array(repeating: [Evidence](), count: text.sentences.count)
         for (index, hit) in hits.enumerated() where evidenceBySentence.indices.contains(hit.sentence) {
             for range in hit.evidence { evidenceBySentence[hit.sentence].append(Evidence(range: range, hit: index)) }
@@ -36,11 +37,13 @@ public enum AspectSentiment {
         for contribution in sentiment.contributions {
             let position = contribution.tokens.lowerBound
             guard let sentence = Self.sentence(containing: position, text.sentences) else { continue }
+            let evidence = evidenceBySentence[sentence]
+            guard !evidence.isEmpty else { continue }  // no topic for the contribution to go to
             let range = text.sentences[sentence].tokens
-            let cuts = cutsBySentence[sentence]
+            let cuts = cutsBySentence[sentence] ?? cutPositions(in: range, text)
+            cutsBySentence[sentence] = cuts
             let cutBefore = cuts.partitioningIndex { $0 > position }
             let part = (cutBefore > 0 ? cuts[cutBefore - 1] : range.lowerBound)..<(cutBefore < cuts.count ? cuts[cutBefore] : range.upperBound)
-            let evidence = evidenceBySentence[sentence]
             // The evidence that starts in the part, and the first of it that starts after the contribution.
             let first = evidence.partitioningIndex { $0.range.lowerBound >= part.lowerBound }
             let end = evidence.partitioningIndex { $0.range.lowerBound >= part.upperBound }
