@@ -1,4 +1,5 @@
 import Foundation
+import EscuchaCore
 import EscuchaLexicon
 import EscuchaNormalize
 

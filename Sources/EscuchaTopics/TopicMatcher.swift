@@ -84,11 +84,31 @@ public struct TopicMatcher: Sendable {
         let slotID = slot.map(id) ?? -2
         var isSlotWord = [Bool](repeating: false, count: ids.count)
         for word in slotWordIDs { isSlotWord[Int(word)] = true }
-        var startingTerms = [[Int32]](repeating: [], count: ids.count)
+        // A term of one word is found by that word. A longer one is found by its first two words: a common
+        // word opens hundreds of terms, and a pair only the few that go on with the next word of the text.
+        // Those whose second word is the slot are found by their first word.
+        var oneWordTerms = [[Int32]](repeating: [], count: ids.count)
+        var slotSecondTerms = [[Int32]](repeating: [], count: ids.count)
+        var opensLonger = [Bool](repeating: false, count: ids.count)
+        var pairTerms: [[Int32]] = []
+        var pairGroups: [UInt64: Int32] = [:]
         for (number, keys) in termKeys.enumerated() where !(slot != nil && keys[0] == slot) {
-            startingTerms[Int(ids[keys[0]]!)].append(Int32(number))
+            let first = ids[keys[0]]!
+            if keys.count == 1 {
+                oneWordTerms[Int(first)].append(Int32(number))
+                continue
+            }
+            opensLonger[Int(first)] = true
+            if keys[1] == slot {
+                slotSecondTerms[Int(first)].append(Int32(number))
+                continue
+            }
+            let pair = Self.pairKey(first, ids[keys[1]]!)
+            if let group = pairGroups[pair] { pairTerms[Int(group)].append(Int32(number)) } else {
+                pairGroups[pair] = Int32(pairTerms.count)
+                pairTerms.append([Int32(number)])
+            }
         }
-        let table = FlatTable(startingTerms)
         // A topic whose rule is any of some terms, and none of others (every pack topic), is decided from the
         // terms found alone: each (term, topic) pair says whether the term is evidence or an exclusion.
         var simple = [Bool](repeating: false, count: compiled.count)
@@ -126,9 +146,15 @@ public struct TopicMatcher: Sendable {
         }
         let topicIDs = taxonomy.topics.map(\.id)
         ancestors = topicIDs.map { id in topicIDs.indices.filter { id.hasPrefix(topicIDs[$0] + ".") }.map { Int32($0) } }
-        numbered = Numbered(wordIDs: ids, termWords: words, termStarts: starts, termsByFirstWord: table, slotID: slotID,
-                          isSlotWord: isSlotWord, slotFirstTerms: slotFirst.map { Int32($0) }, roles: FlatTable(roles), simple: simple)
+        numbered = Numbered(wordIDs: ids, termWords: words, termStarts: starts, oneWordTerms: FlatTable(oneWordTerms),
+                            opensLonger: opensLonger, termsByFirstPair: PackedTable(pairGroups.map { ($0.key, $0.value) }),
+                            pairTerms: FlatTable(pairTerms), slotSecondTerms: FlatTable(slotSecondTerms), slotID: slotID,
+                            isSlotWord: isSlotWord, slotFirstTerms: slotFirst.map { Int32($0) }, roles: FlatTable(roles), simple: simple)
     }
+
+    /// Two word ids as one key of `Numbered.termsByFirstPair`.
+    @inline(__always)
+    static func pairKey(_ first: Int32, _ second: Int32) -> UInt64 { UInt64(UInt32(first)) << 32 | UInt64(UInt32(second)) }
 
     /// Lists of lists as one array and the offsets into it (no array to retain per lookup).
     struct FlatTable: Sendable {
@@ -155,7 +181,15 @@ public struct TopicMatcher: Sendable {
         let wordIDs: [String: Int32]
         let termWords: [Int32]
         let termStarts: [Int32]
-        let termsByFirstWord: FlatTable
+        /// Terms of one word, by its id.
+        let oneWordTerms: FlatTable
+        /// Whether a word id opens terms of more than one word.
+        let opensLonger: [Bool]
+        /// Terms of more than one word, by their first two ids (`pairKey`): a group of `pairTerms`.
+        let termsByFirstPair: PackedTable
+        let pairTerms: FlatTable
+        /// Terms whose second word is the slot, by their first word's id.
+        let slotSecondTerms: FlatTable
         /// The slot's id, or -2 when there is no slot (no word id is negative but -1, an unknown word).
         let slotID: Int32
         let isSlotWord: [Bool]
@@ -324,18 +358,29 @@ public struct TopicMatcher: Sendable {
                 }
                 work.termRanges[index].append(range)
             }
+            func tryTerms(_ table: FlatTable, _ group: Int, at position: Int) {
+                for index in table.range(group) {
+                    let term = table.items[index]
+                    if let length = matchLength(term, at: position, sentence.tokens.upperBound, text, ids, idStarts) {
+                        record(term, position..<position + length)
+                    }
+                }
+            }
             for position in sentence.tokens {
                 let own = Int(idStarts[position])
                 let end = Int(idStarts[position + 1])
+                let hasNext = position + 1 < sentence.tokens.upperBound
                 for slot in own..<end {
                     let word = ids[slot]
                     guard word >= 0 else { continue }
-                    for index in numbered.termsByFirstWord.range(Int(word)) {
-                        let term = numbered.termsByFirstWord.items[index]
-                        if let length = matchLength(term, at: position, sentence.tokens.upperBound, text, ids, idStarts) {
-                            record(term, position..<position + length)
+                    tryTerms(numbered.oneWordTerms, Int(word), at: position)
+                    guard hasNext, numbered.opensLonger[Int(word)] else { continue }
+                    for nextSlot in Int(idStarts[position + 1])..<Int(idStarts[position + 2]) where ids[nextSlot] >= 0 {
+                        if let group = numbered.termsByFirstPair.value(Self.pairKey(word, ids[nextSlot])) {
+                            tryTerms(numbered.pairTerms, Int(group), at: position)
                         }
                     }
+                    tryTerms(numbered.slotSecondTerms, Int(word), at: position)
                 }
                 // Terms that open with the slot can only start at a number or one of the slot's words.
                 if !numbered.slotFirstTerms.isEmpty, text.tokens[position].kind == .number || ids[own] >= 0 && numbered.isSlotWord[Int(ids[own])] {

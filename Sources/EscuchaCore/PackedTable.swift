@@ -1,14 +1,15 @@
 /// Open-addressing tables for the lookups made for every word of every text, with a multiply-shift hash
 /// instead of SipHash: keys here are pointers and small integers chosen by Escucha, not by users.
 
-/// A map from 64-bit keys to 32-bit values, built once and then read-only.
-struct PackedTable: Sendable {
-    private var keys: [UInt64]
-    private var values: [Int32]
-    private let mask: Int
-    private static let empty = UInt64.max
+/// A map from 64-bit keys to 32-bit values, built once and then read-only. Inlinable, so that each module
+/// reading one gets the lookup inlined in its loop.
+public struct PackedTable: Sendable {
+    @usableFromInline var keys: [UInt64]
+    @usableFromInline var values: [Int32]
+    @usableFromInline let mask: Int
+    @inlinable static var empty: UInt64 { .max }
 
-    init(_ pairs: [(UInt64, Int32)]) {
+    public init(_ pairs: [(UInt64, Int32)]) {
         var capacity = 16
         while capacity < pairs.count * 2 { capacity <<= 1 }
         mask = capacity - 1
@@ -22,13 +23,13 @@ struct PackedTable: Sendable {
         }
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func slot(_ key: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
-    @inline(__always)
-    func value(_ key: UInt64) -> Int32? {
+    @inlinable @inline(__always)
+    public func value(_ key: UInt64) -> Int32? {
         var slot = Self.slot(key, mask)
         while true {
             let stored = keys[slot]
