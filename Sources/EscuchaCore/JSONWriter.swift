@@ -55,6 +55,10 @@ public struct JSONWriter: Sendable {
         suppressNextSeparator = true
     }
 
+    /// Disfavoured so that a literal name (`key("compound")`) takes the `StaticString` version above, which
+    /// copies its bytes, rather than this one, which scans them for characters to escape: Swift otherwise
+    /// prefers `String` for a literal, and literal names are most of every document's keys.
+    @_disfavoredOverload
     public mutating func key(_ name: String) {
         separator()
         appendQuoted(name)
