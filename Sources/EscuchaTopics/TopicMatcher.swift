@@ -144,12 +144,24 @@ public struct TopicMatcher: Sendable {
         for (number, topics) in topicsOfTerm.enumerated() {
             for topic in topics where !simple[topic] { roles[number].append(Int32(topic * 2)) }
         }
-        let topicIDs = taxonomy.topics.map(\.id)
-        ancestors = topicIDs.map { id in topicIDs.indices.filter { id.hasPrefix(topicIDs[$0] + ".") }.map { Int32($0) } }
+        ancestors = Self.ancestors(of: taxonomy.topics.map(\.id))
         numbered = Numbered(wordIDs: ids, termWords: words, termStarts: starts, oneWordTerms: FlatTable(oneWordTerms),
                             opensLonger: opensLonger, termsByFirstPair: PackedTable(pairGroups.map { ($0.key, $0.value) }),
                             pairTerms: FlatTable(pairTerms), slotSecondTerms: FlatTable(slotSecondTerms), slotID: slotID,
                             isSlotWord: isSlotWord, slotFirstTerms: slotFirst.map { Int32($0) }, roles: FlatTable(roles), simple: simple)
+    }
+
+    /// Each topic's ancestors by number, in order: the topics whose id is its id up to one of its dots
+    /// (`billing` for `billing.wrong_charge`). Looked up by those prefixes, not by testing every pair of
+    /// topics, which cost more than the rest of loading the taxonomy.
+    static func ancestors(of ids: [String]) -> [[Int32]] {
+        var numbers: [String: [Int32]] = [:]
+        for (number, id) in ids.enumerated() { numbers[id, default: []].append(Int32(number)) }
+        return ids.map { id in
+            var found: [Int32] = []
+            for dot in id.indices where id[dot] == "." { found += numbers[String(id[..<dot])] ?? [] }
+            return found.sorted()
+        }
     }
 
     /// Two word ids as one key of `Numbered.termsByFirstPair`.
