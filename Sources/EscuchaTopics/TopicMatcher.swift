@@ -514,10 +514,10 @@ public struct TopicMatcher: Sendable {
 
     /// Evidence without repeats or spans inside longer ones (`me doy de baja` holds `doy de baja`), in text order.
     static func distinct(_ ranges: [Range<Int>]) -> [Range<Int>] {
-        let sorted = Set(ranges).sorted { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) }
+        let sorted = ranges.sorted { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) }
         var out: [Range<Int>] = []
         // Every range kept so far starts at or before this one, so it is inside one of them exactly when it
-        // ends no later than the furthest end among them.
+        // ends no later than the furthest end among them. A repeat ends there too: no set is needed.
         var furthest = Int.min
         for range in sorted where range.upperBound > furthest {
             out.append(range)
