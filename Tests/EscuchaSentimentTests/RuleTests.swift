@@ -853,6 +853,9 @@ import EscuchaTestSupport
         // A state that should pass, after `en`; the same noun as the subject of a quick process is no wait.
         #expect(terms("El portátil lleva tres semanas en reparación") == ["reparacion … semanas"])
         #expect(terms("El trámite de portabilidad fue en dos días").isEmpty)
+        // Held on the line, after `al`; talking by phone is no wait.
+        #expect(terms("Llevo 40 minutos al teléfono") == ["telefono … minutos"])
+        #expect(terms("Hablé 30 minutos por teléfono con el técnico").isEmpty)
         // Quotation marks quote; they end no clause (as “ ” and « » never did).
         #expect(terms("El paquete lleva 40 días \"en tránsito\"") == ["transito … dias"])
         #expect(terms("desde el lunes funciona") == ["funcionar"])  // no wait word

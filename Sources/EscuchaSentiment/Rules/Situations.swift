@@ -638,7 +638,10 @@ enum LongWait {
     static let weight = -2.0
     static let waitWords: Set<String> = Set(["esperar", "espera", "cola", "fila", "demora", "demorar", "retraso", "tardanza", "tardar",
                                              "intentar"])  // `llevo dos días intentando pagar`: trying that long is a wait
-        .union(states)
+        .union(states).union(holding)
+    /// `llevo 40 minutos al teléfono`: held on the line, a wait word only after `al` (`hablé 20 minutos por teléfono`
+    /// with an agent is no wait).
+    static let holding: Set<String> = ["telefono", "teléfono"]
     /// `lleva 40 días en tránsito`, `tres semanas en reparación`: a state that should pass, a wait word only after `en`
     /// (`la reparación fue en dos días` was quick).
     static let states: Set<String> = ["transito", "tránsito", "tramite", "trámite", "reparacion", "reparación"]
@@ -743,6 +746,7 @@ enum LongWait {
         }) else { return nil }
         if let term = context.units[wait].opinion?.entry.term, !slowVerbs.contains(term) { return nil }
         if states.contains(context.units[wait].key), wait == 0 || context.units[wait - 1].key != "en" { return nil }
+        if holding.contains(context.units[wait].key), wait == 0 || context.units[wait - 1].key != "al" { return nil }
         if context.isNegated(min(wait, first)) { return nil }
         return wait
     }
