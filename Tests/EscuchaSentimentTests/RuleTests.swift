@@ -853,6 +853,9 @@ import EscuchaTestSupport
         // A state that should pass, after `en`; the same noun as the subject of a quick process is no wait.
         #expect(terms("El portátil lleva tres semanas en reparación") == ["reparacion … semanas"])
         #expect(terms("El trámite de portabilidad fue en dos días").isEmpty)
+        // A short walk praises a place close by; a walk as long as a long wait is a place far off.
+        #expect(values("Está a 5 minutos andando de la Puerta del Sol", fullAnalyzer) == ["minutos andando": 1.5])
+        #expect(values("Está a 40 minutos andando del centro", fullAnalyzer) == ["minutos andando": -1.3])
         // Held on the line, after `al`; talking by phone is no wait.
         #expect(terms("Llevo 40 minutos al teléfono") == ["telefono … minutos"])
         #expect(terms("Hablé 30 minutos por teléfono con el técnico").isEmpty)

@@ -699,6 +699,25 @@ enum LongWait {
             }
         }
         context.contributions += cues
+        applyWalks(&context, text: text)
+    }
+
+    /// The lexicon's walking distances praise a place close by (`a 5 minutos andando del centro`); as long a walk
+    /// as a long wait (`a 40 minutos andando`) is a place far off.
+    static let walkingTerms: Set<String> = ["minutos andando", "minutos caminando", "minutos a pie"]
+    static let farWalkWeight = -1.0
+
+    static func applyWalks(_ context: inout RuleContext, text: NormalizedText) {
+        for index in context.contributions.indices where walkingTerms.contains(context.contributions[index].term) {
+            let unit = context.contributions[index].unit
+            guard unit > 0, context.clauseOf[unit - 1] == context.clauseOf[unit] else { continue }
+            let amountUnit = context.units[unit - 1]
+            let token = text.tokens[amountUnit.tokens.lowerBound]
+            let amount = token.kind == .number ? Int(token.surface.prefix { $0.isASCII && $0.isNumber }) : numberWords[amountUnit.key]
+            if let amount, amount >= minimumMinutes {
+                context.contributions[index].apply("long wait", cue: amountUnit.key, to: farWalkWeight)
+            }
+        }
     }
 
     /// Each wait word (or slow verb) and the long time beside it.
