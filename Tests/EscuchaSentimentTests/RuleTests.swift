@@ -1209,6 +1209,12 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Un buen día me llamaron del banco").contributions.isEmpty)
     }
 
+    /// `bien` right after a negated opinion verb says how it goes and is denied with it, as after `no funciona`.
+    @Test func howAVerbGoesIsDeniedWithIt() {
+        #expect(values("El wifi tampoco funciona bien", fullAnalyzer)["bien"] == -1.95)
+        #expect(values("nunca olvidaré la hermosa vista", fullAnalyzer)["hermosa"] == 2.5)
+    }
+
     /// A negative command forbids what is done to the writer (`no nos engañen`): the complaint stands. Advice to the
     /// reader about themselves, a hope after `que` and a plain denial keep the negation.
     @Test func aNegativeCommandForbids() {

@@ -94,6 +94,8 @@ enum Negation {
         return before != "que" && !before.hasSuffix(" que")
     }
 
+    static let mannerAdverbs: Set<String> = ["bien", "mal"]
+
     static func apply(_ context: inout RuleContext) {
         let (negators, concord) = (context.negators, context.concord)
         let hasNi = context.units.contains { $0.key == "ni" }
@@ -145,7 +147,10 @@ enum Negation {
                     if context.units[other].traits.finite { verbsBetween += 1 }
                     // An opinion verb between takes the negation itself; its object is not denied (`nunca olvidaré la
                     // hermosa vista`, `no me gustó la buena comida de antes`).
-                    if context.units[other].traits.finite, context.units[other].opinion != nil, isVerbOpinion(context.units[other]) {
+                    // Not of `bien` or `mal` right after it, which says how the verb goes: `tampoco funciona bien`
+                    // denies both, as `no funciona bien` does.
+                    if context.units[other].traits.finite, context.units[other].opinion != nil, isVerbOpinion(context.units[other]),
+                       !(other == unitIndex - 1 && mannerAdverbs.contains(unit.key)) {
                         verbsBetween = 2
                     }
                     if context.units[other].isWord, context.units[other].traits.action.contains(.handling) { handled = true }
