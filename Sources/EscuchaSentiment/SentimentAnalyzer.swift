@@ -75,7 +75,7 @@ public struct SentimentAnalyzer: Sendable {
         }
         var context = RuleContext(units: units, sentenceOf: sentenceOf, clauseOf: clauseOf, sentences: sentences,
                                   contributions: [], shouting: survey.shouting)
-        (context.negators, context.concord) = Negation.roles(context)
+        (context.negators, context.concord) = Negation.roles(context, text: text)
         for index in units.indices {
             guard let opinion = units[index].opinion else { continue }
             context.contributions.append(.init(unit: index, term: opinion.entry.term, list: opinion.entry.list, match: opinion.match,

@@ -1209,6 +1209,16 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Un buen día me llamaron del banco").contributions.isEmpty)
     }
 
+    /// `menos de` and a number bounds an amount: it denies nothing and makes no long wait.
+    @Test func lessThanAnAmountIsABound() {
+        #expect(values("La playa está a menos de 1 minutos andando", fullAnalyzer) == ["minutos andando": 1.5])
+        #expect(rules("tardó menos de una hora", "tardó", fullAnalyzer).contains("long wait") == false)
+        #expect(rules("tardaron más de una hora", "tardaron", fullAnalyzer).contains("long wait"))
+        #expect(rules("menos amable que antes", "amable", fullAnalyzer).contains("negation"))
+        // Undergoing a renovation is no suffering.
+        #expect(fullAnalyzer.analyze("El hotel ha sufrido una reforma en el último año").score.label != .neg)
+    }
+
     /// `bien` right after a negated opinion verb says how it goes and is denied with it, as after `no funciona`.
     @Test func howAVerbGoesIsDeniedWithIt() {
         #expect(values("El wifi tampoco funciona bien", fullAnalyzer)["bien"] == -1.95)

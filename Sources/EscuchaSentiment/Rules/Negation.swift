@@ -1,3 +1,5 @@
+import EscuchaNormalize
+
 /// Negation with scope, Spanish negative concord, and a shift rather than a flip.
 ///
 /// - Scope: a negator (`no`, `nunca`, `sin`, `ya no`, `ni siquiera`…) reaches opinion words up to
@@ -50,7 +52,7 @@ enum Negation {
     }
 
     /// Which negative words negate and which repeat an earlier negation of their clause.
-    static func roles(_ context: RuleContext) -> (negators: UnitSet, concord: UnitSet) {
+    static func roles(_ context: RuleContext, text: NormalizedText) -> (negators: UnitSet, concord: UnitSet) {
         var negators = UnitSet(count: context.units.count)
         var concord = UnitSet(count: context.units.count)
         var clause = -1
@@ -73,11 +75,21 @@ enum Negation {
                 if context.units[index].key == "no", isUniversal(before: index, context) { continue }
                 // `para no llegar tarde` names an aim: nothing is denied, nothing missing (see `purposeWeight`).
                 if context.units[index].key == "no", isPurpose(index, context) { continue }
+                // `a menos de 5 minutos andando`, `tardó menos de una hora`: a bound on an amount denies nothing.
+                if context.units[index].key == "menos", isAmountBound(index, context, text) { continue }
                 negators.insert(index)
                 seen = true
             }
         }
         return (negators, concord)
+    }
+
+    /// `menos de` and a number: digits (a token no unit holds) or a number word.
+    static func isAmountBound(_ index: Int, _ context: RuleContext, _ text: NormalizedText) -> Bool {
+        guard index + 1 < context.units.count, context.units[index + 1].key == "de" else { return false }
+        let next = context.units[index + 1].tokens.upperBound
+        guard next < text.tokens.count else { return false }
+        return text.tokens[next].kind == .number || LongWait.numberWords[text.tokens[next].key] != nil
     }
 
     /// `no`, a pronoun of the writer (`me`, `nos`) and a command form of a complaint, opening its clause: what is

@@ -741,6 +741,9 @@ enum LongWait {
             var amount = amountToken.kind == .number ? Int(amountToken.surface.prefix { $0.isASCII && $0.isNumber }) : numberWords[amountUnit.key]
             if isWhole(index, context) { amount = 1 } else if dayParts.contains(context.units[index].key) { continue }
             guard let amount, isLong || amount >= minimumMinutes else { continue }
+            // `tardó menos de una hora`, `en menos de dos días`: a bound below is quick, no wait.
+            let first = amountUnit.tokens.lowerBound
+            if first >= 2, text.tokens[first - 1].key == "de", text.tokens[first - 2].key == "menos" { continue }
             guard let wait = waitWord(near: index - 1, index, context, text: text) else { continue }
             out.append((wait, index))
         }
