@@ -6,19 +6,22 @@ public enum Folding {
     /// through ICU's NFKC_Casefold (checked equal to ICU on the corpora in the tests).
     public static func fold(_ text: String) -> String {
         var needsICU = false
-        var isLowercaseASCII = true
+        // No capital to fold (`acción` as much as `hola`): the text is its own folding.
+        var hasCapital = false
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            if value >= 0x41 && value <= 0x5A { isLowercaseASCII = false; continue }
+            if value >= 0x41 && value <= 0x5A { hasCapital = true; continue }
             if value < 0x80 { continue }
-            isLowercaseASCII = false
             // Latin-1 letters fold by +0x20; ß, µ, ª, º, and everything beyond Latin-1 need ICU.
-            if value >= 0xC0 && value <= 0xFF && value != 0xD7 && value != 0xF7 && value != 0xDF { continue }
+            if value >= 0xC0 && value <= 0xFF && value != 0xD7 && value != 0xF7 && value != 0xDF {
+                if value <= 0xDE { hasCapital = true }
+                continue
+            }
             needsICU = true
             break
         }
-        if isLowercaseASCII { return text }
         if needsICU { return ICU.nfkcCasefold(text) }
+        if !hasCapital { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let value = scalar.value
@@ -32,26 +35,49 @@ public enum Folding {
     }
 
     /// The matching key of folded text: á é í ó ú ü à è ì ò ù → base vowel; ñ stays (`año` ≠ `ano`).
+    /// Worked on UTF-8 bytes: a Latin-1 vowel is `C3` and one byte, a combining accent `CC` and one byte.
     public static func key(_ folded: String) -> String {
-        var changed = false
-        for scalar in folded.unicodeScalars where scalar.value >= 0xE0 && scalar.value <= 0xFC && scalar != "ñ" {
-            changed = true
-            break
-        }
-        if !changed, !folded.unicodeScalars.contains(where: { (0x300...0x36F).contains($0.value) }) { return folded }
-        var out = String.UnicodeScalarView()
-        for scalar in folded.unicodeScalars {
-            switch scalar {
-            case "á", "à", "â", "ä", "ã": out.append("a")
-            case "é", "è", "ê", "ë": out.append("e")
-            case "í", "ì", "î", "ï": out.append("i")
-            case "ó", "ò", "ô", "ö", "õ": out.append("o")
-            case "ú", "ù", "û", "ü": out.append("u")
-            case "\u{301}", "\u{300}", "\u{308}", "\u{302}": continue  // combining accents (ñ's tilde U+0303 stays)
-            default: out.append(scalar)
+        // Most words are plain ASCII: nothing to strip.
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) { return folded }
+        let bytes = Array(folded.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if index + 1 < bytes.count {
+                if byte == 0xC3, let vowel = baseVowel(latin1Continuation: bytes[index + 1]) {
+                    out.append(vowel)
+                    index += 2
+                    continue
+                }
+                // U+0300–0302 and U+0308; ñ's tilde, U+0303, stays.
+                if byte == 0xCC, isDroppedAccent(continuation: bytes[index + 1]) {
+                    index += 2
+                    continue
+                }
             }
+            out.append(byte)
+            index += 1
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `CC` and this byte is a combining accent the key drops (grave, acute, circumflex, diaeresis).
+    static func isDroppedAccent(continuation byte: UInt8) -> Bool {
+        byte == 0x80 || byte == 0x81 || byte == 0x82 || byte == 0x88
+    }
+
+    /// The base vowel of a lowercase accented Latin-1 vowel, given the second byte of its UTF-8 (`C3 A1` is á).
+    static func baseVowel(latin1Continuation byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0xA0...0xA4: return UInt8(ascii: "a")  // à á â ã ä
+        case 0xA8...0xAB: return UInt8(ascii: "e")  // è é ê ë
+        case 0xAC...0xAF: return UInt8(ascii: "i")  // ì í î ï
+        case 0xB2...0xB6: return UInt8(ascii: "o")  // ò ó ô õ ö
+        case 0xB9...0xBC: return UInt8(ascii: "u")  // ù ú û ü
+        default: return nil
+        }
     }
 
     /// Whether the letters of `text` are all capitals (and there are at least `minimum` of them).
