@@ -47,8 +47,11 @@ public struct TSVTable: Sendable {
     public static func parse(_ text: String, file: String, columns expected: [String], uniqueKey: Bool = true) throws(LexiconError) -> TSVTable {
         var header: [String]?
         var rows: [Row] = []
+        let lines = Self.lines(of: text)
         var seen: [String: Int] = [:]
-        for (lineNumber, fields) in Self.lines(of: text) {
+        if uniqueKey { seen.reserveCapacity(lines.count) }
+        rows.reserveCapacity(lines.count)
+        for (lineNumber, fields) in lines {
             guard header != nil else {
                 guard fields == expected else {
                     throw LexiconError(file: file, line: lineNumber,
@@ -63,7 +66,7 @@ public struct TSVTable: Sendable {
             }
             let key = fields[0]
             guard let first = key.unicodeScalars.first, let last = key.unicodeScalars.last,
-                  !first.properties.isWhitespace, !last.properties.isWhitespace else {
+                  !Self.isWhitespace(first), !Self.isWhitespace(last) else {
                 throw LexiconError(file: file, line: lineNumber, message: "the \(expected[0]) is empty or has surrounding spaces")
             }
             if uniqueKey {
@@ -76,6 +79,12 @@ public struct TSVTable: Sendable {
         }
         guard let columns = header else { throw LexiconError(file: file, line: nil, message: "no header line") }
         return TSVTable(file: file, columns: columns, rows: rows)
+    }
+
+    /// Unicode whitespace, answered without the property tables for ASCII (nearly every key's ends).
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.isWhitespace }
+        return scalar == " " || (0x09...0x0D).contains(scalar.value)
     }
 
     /// The numbered lines that are neither comments nor blank, cut into fields. Lines and fields are cut on
