@@ -1057,6 +1057,10 @@ import EscuchaTestSupport
         // `pequeño` describes where it is not said of the thing.
         #expect(values("Bonita actividad si vas con niños pequeños", fullAnalyzer) == ["Bonita": 2])
         #expect(values("un pequeño quiosco al centro", fullAnalyzer).isEmpty)
+        // Said of a space a guest uses, right after it, or in a concession: the mild complaint.
+        #expect(values("el baño pequeño", fullAnalyzer) == ["pequeño": -0.65])
+        #expect(values("Las habitaciones, aunque pequeñas, son cómodas", fullAnalyzer)["pequeñas"] != nil)
+        #expect(values("el supermercado pequeño", fullAnalyzer).isEmpty)
         #expect(values("el museo es muy pequeño", fullAnalyzer) == ["pequeño": -0.845])
         #expect(values("por las estrechas calles del centro", fullAnalyzer).isEmpty)
     }

@@ -91,12 +91,14 @@ enum SpaceSizes {
         }
     }
 
-    /// Whether the word at `index` is said of its subject: after a copula, `más`, `tan`, a booster or a dampener.
+    /// Whether the word at `index` is said of its subject: after a copula, `más`, `tan`, a booster or a dampener, a
+    /// concession (`las habitaciones, aunque pequeñas, son cómodas`), or right after a space a guest uses (`una
+    /// habitación pequeña`, `el baño estrecho`).
     static func isPredicated(_ index: Int, _ units: [Unit]) -> Bool {
         guard index > 0 else { return false }
         let previous = units[index - 1]
-        return previous.isWord && (!previous.traits.sizing.isDisjoint(with: [.copula, .predicate]) || previous.has(.booster)
-            || previous.has(.dampener))
+        return previous.isWord && (!previous.traits.sizing.isDisjoint(with: [.copula, .predicate, .space]) || previous.has(.booster)
+            || previous.has(.dampener) || previous.key == "aunque")
     }
 
     /// Verbs besides the copulas that say what a thing is like: `queda pequeño`, `se ve pequeño`, `me pareció pequeño`.
