@@ -73,6 +73,8 @@ struct WordTraits {
         static let handling = Action(rawValue: 128)
         /// Any form of a verb of visiting or trying (`vas`, `visitas`, `pruebas`): `Recommendations.recommendable`.
         static let visiting = Action(rawValue: 256)
+        /// Any form of a verb of running out or breaking down (`descarga`, `agota`, `rompe`): `FastWear.verbs`.
+        static let wearing = Action(rawValue: 512)
     }
     /// A function word of Spanish or English, for the language guess (`LanguageGuess`).
     var functionWord = LanguageGuess.FunctionWord.none
@@ -237,6 +239,7 @@ final class WordReading {
         if Recommendations.recommendable.contains(lemmaKey) || infinitives.contains(where: Recommendations.recommendable.contains) {
             traits.action.insert(.visiting)
         }
+        if infinitives.contains(where: FastWear.verbs.contains) { traits.action.insert(.wearing) }
         if Resolutions.verbs.contains(forms.lemma) || infinitives.contains(where: Resolutions.verbs.contains) { traits.action.insert(.resolution) }
         if Impediments.letForms.contains(forms.key) { traits.action.insert(.letting) }
         if Resolutions.removals.contains(forms.lemma) || infinitives.contains(where: Resolutions.removals.contains) { traits.action.insert(.removal) }

@@ -1213,6 +1213,14 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Un buen día me llamaron del banco").contributions.isEmpty)
     }
 
+    /// Speed of something running out or breaking down is the complaint; a service's speed stays praise.
+    @Test func fastWearIsAComplaint() {
+        #expect(fullAnalyzer.analyze("la batería se descarga muy rápido").score.label == .neg)
+        #expect(fullAnalyzer.analyze("el saldo se acaba rapidísimo").score.label == .neg)
+        #expect(values("la app descarga rápido", fullAnalyzer) == ["rápido": 1.5])
+        #expect(values("el técnico vino rápido", fullAnalyzer) == ["rápido": 1.5])
+    }
+
     /// `menos de` and a number bounds an amount: it denies nothing and makes no long wait.
     @Test func lessThanAnAmountIsABound() {
         #expect(values("La playa está a menos de 1 minutos andando", fullAnalyzer) == ["minutos andando": 1.5])

@@ -895,3 +895,27 @@ enum Resolutions {
         context.contributions[index].apply(before < 0 ? "resolution" : "loss", cue: "\(context.cue(negator)) … \(context.cue(verb))", to: before)
     }
 }
+
+/// `la batería se descarga muy rápido`, `el saldo se acaba rapidísimo`: speed praises a service (`vino rápido`), but
+/// of something running out or breaking down it is the complaint. `rápido` a few words after a reflexive verb of
+/// wearing out (`se gasta`, `se descarga`, `se agota`, `se rompe`, `se calienta`) turns to its opposite; without
+/// `se` the verb may be the service's (`la app descarga rápido`).
+enum FastWear {
+    static let verbs: Set<String> = ["gastar", "descargar", "agotar", "acabar", "terminar", "romper", "calentar", "estropear",
+                                     "desgastar", "vencer", "consumir", "desinflar", "deshacer", "despegar", "oxidar"]
+    static let speedTerms: Set<String> = ["rápido", "rápidamente"]
+    static let reach = 3
+
+    static func apply(_ context: inout RuleContext) {
+        for index in context.contributions.indices where context.contributions[index].value > 0
+            && speedTerms.contains(context.contributions[index].term) {
+            let unit = context.contributions[index].unit
+            guard let verb = context.before(unit, limit: reach).first(where: { isWearing($0, context) }) else { continue }
+            context.contributions[index].apply("wear", cue: "se \(context.cue(verb))", to: -context.contributions[index].value)
+        }
+    }
+
+    static func isWearing(_ index: Int, _ context: RuleContext) -> Bool {
+        index > 0 && context.units[index].traits.action.contains(.wearing) && context.units[index - 1].key == "se"
+    }
+}
