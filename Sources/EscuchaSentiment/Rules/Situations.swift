@@ -514,7 +514,6 @@ enum MissedVisits {
     /// no` and a verb of visiting) recommends the visit. `no te pierdes de nada` (negated) and `si te quedas, te
     /// pierdes la explicación` (no missed visit) keep their values.
     static let lossPronouns: Set<String> = ["te", "se", "os"]
-    static let objectPronouns: Set<String> = ["lo", "la", "los", "las"]
     /// Nothing lost by skipping the visit: a mild complaint, as `no te pierdes de mucho` in the lexicon.
     static let notWorthWeight = 1.5
     /// How far after `si` its negated visit may be: `si vas a Guanajuato y no visitas`.
@@ -541,7 +540,7 @@ enum MissedVisits {
                 guard loss > visit, context.sentenceOf[loss] == context.sentenceOf[index], tokens.count == 1,
                       text.tokens[tokens.lowerBound].lemma == "perder" else { continue }
                 var pronoun = loss - 1
-                if pronoun > visit, objectPronouns.contains(context.units[pronoun].key) { pronoun -= 1 }
+                if pronoun > visit, Resolutions.objectPronouns.contains(context.units[pronoun].key) { pronoun -= 1 }  // `te lo pierdes`
                 guard pronoun > visit, lossPronouns.contains(context.units[pronoun].key) else { continue }
                 // The condition's own `no` may share the clause when no comma closes it (`si no vas te lo pierdes`);
                 // a `no` of the loss's own says the visit is not worth it (`si no vas, no te pierdes nada`).
@@ -849,8 +848,6 @@ enum Resolutions {
 
     /// Object pronouns a later verb may take the problem back with.
     static let objectPronouns: Set<String> = ["lo", "la", "los", "las"]
-    /// Nothing lost by skipping the visit: a mild complaint, as `no te pierdes de mucho` in the lexicon.
-    static let notWorthWeight = 1.5
     /// The verbs that solve a problem, as opposed to those that return or remove something (`devolver`, `quitar`).
     static let solvingVerbs: Set<String> = ["solucionar", "resolver", "arreglar", "reparar", "corregir", "subsanar"]
 
