@@ -1262,6 +1262,9 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("compré un coche de segunda mano").contributions.isEmpty)
         #expect(fullAnalyzer.analyze("en cada jornada de Segunda División hubo un empate").contributions.isEmpty)
         #expect(fullAnalyzer.analyze("Eso les pasa por volar con ellos").score.label == .neg)
+        // `apuesto a que` bets; `apuesto` alone is handsome.
+        #expect(values("Apuesto a que la señora fue impertinente", fullAnalyzer)["Apuesto"] == nil)
+        #expect(values("un chico muy apuesto", fullAnalyzer)["apuesto"] != nil)
     }
 
     @Test func aDeterminerMakesTheNoun() {
