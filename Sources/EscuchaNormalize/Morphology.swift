@@ -19,7 +19,7 @@ struct Morphology: Sendable {
     /// Feminine form → masculine lemma, for words that inflect for gender.
     let masculine: [String: String]
     /// Lemmas of words as they are met (surfaces repeat), up to a bound.
-    private let memo = ThreadLocal { LemmaMemo() }
+    private let memo = ThreadLocal { WordMemo<(lemma: String, rule: String?)>() }
 
     static let enclitics = ["nos", "los", "las", "les", "me", "te", "se", "os", "lo", "la", "le"]
 
@@ -246,15 +246,15 @@ struct Bytes {
     func dropping(_ suffix: StaticString) -> String { String(decoding: bytes.dropLast(suffix.utf8CodeUnitCount), as: UTF8.self) }
 }
 
-/// Lemmas of words outside the vocabulary, as they are met on one thread (brand names and typos
-/// repeat), up to a bound.
-final class LemmaMemo {
-    static let capacity = 50_000
-    private var entries: [String: (lemma: String, rule: String?)] = [:]
+/// What was worked out for words as they are met on one thread (brand names and typos repeat), up to a
+/// bound: lemmas of words outside the vocabulary (`Morphology`), lemma candidates (`Normalizer`).
+final class WordMemo<Value> {
+    static var capacity: Int { 50_000 }
+    private var entries: [String: Value] = [:]
 
-    func lookup(_ word: String) -> (lemma: String, rule: String?)? { entries[word] }
+    func lookup(_ word: String) -> Value? { entries[word] }
 
-    func store(_ word: String, _ value: (lemma: String, rule: String?)) {
+    func store(_ word: String, _ value: Value) {
         if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
         entries[word] = value
     }

@@ -16,7 +16,7 @@ public struct Normalizer: Sendable {
     let formsMemo = ThreadLocal { ByteKeyedTable<TokenForms>() }
     /// `lemmaCandidates` of words already asked about on this thread: the sentiment model and each topic
     /// matcher ask about every new surface, and working them out is dozens of string operations.
-    let candidatesMemo = ThreadLocal { CandidatesMemo() }
+    let candidatesMemo = ThreadLocal { WordMemo<[(lemma: String, rule: String)]>() }
     let abbreviationKeys: AbbreviationKeys
 
     public init(lexicons: NormalizationLexicons) {
@@ -519,18 +519,5 @@ extension Normalizer {
             break
         }
         return out
-    }
-}
-
-/// Lemma candidates of words as they are asked about on one thread, up to a bound (see `LemmaMemo`).
-final class CandidatesMemo {
-    static let capacity = 50_000
-    private var entries: [String: [(lemma: String, rule: String)]] = [:]
-
-    func lookup(_ word: String) -> [(lemma: String, rule: String)]? { entries[word] }
-
-    func store(_ word: String, _ candidates: [(lemma: String, rule: String)]) {
-        if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-        entries[word] = candidates
     }
 }

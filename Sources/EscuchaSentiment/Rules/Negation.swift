@@ -76,7 +76,7 @@ enum Negation {
                 // `para no llegar tarde` names an aim: nothing is denied, nothing missing (see `purposeWeight`).
                 if context.units[index].key == "no", isPurpose(index, context) { continue }
                 // `a menos de 5 minutos andando`, `tardó menos de una hora`: a bound on an amount denies nothing.
-                if context.units[index].key == "menos", isAmountBound(index, context, text) { continue }
+                if context.units[index].key == "menos", boundsAmount(index, context, text) { continue }
                 negators.insert(index)
                 seen = true
             }
@@ -84,12 +84,11 @@ enum Negation {
         return (negators, concord)
     }
 
-    /// `menos de` and a number: digits (a token no unit holds) or a number word.
-    static func isAmountBound(_ index: Int, _ context: RuleContext, _ text: NormalizedText) -> Bool {
-        guard index + 1 < context.units.count, context.units[index + 1].key == "de" else { return false }
-        let next = context.units[index + 1].tokens.upperBound
-        guard next < text.tokens.count else { return false }
-        return text.tokens[next].kind == .number || LongWait.numberWords[text.tokens[next].key] != nil
+    /// `menos de` and an amount after this `menos` (digits are tokens no unit holds).
+    static func boundsAmount(_ index: Int, _ context: RuleContext, _ text: NormalizedText) -> Bool {
+        guard index + 1 < context.units.count else { return false }
+        let amount = context.units[index + 1].tokens.upperBound
+        return amount < text.tokens.count && LongWait.isAmount(text.tokens[amount]) && LongWait.isBelowBound(amount, text)
     }
 
     /// `no`, a pronoun of the writer (`me`, `nos`) and a command form of a complaint, opening its clause: what is
@@ -106,6 +105,7 @@ enum Negation {
         return before != "que" && !before.hasSuffix(" que")
     }
 
+    /// How a verb goes (`funciona bien`): denied with a negated opinion verb rather than left to it.
     static let mannerAdverbs: Set<String> = ["bien", "mal"]
 
     static func apply(_ context: inout RuleContext) {

@@ -519,10 +519,9 @@ enum MissedVisits {
     /// How far after `si` its negated visit may be: `si vas a Guanajuato y no visitas`.
     static let conditionReach = 6
 
-    /// A verb of visiting in any form: `vas`, `visitas`, `conoces`, `pruebas`, `visitarlo`.
+    /// A verb of visiting in any form: `vas`, `visitas`, `conoces`, `visitarlo`.
     static func isVisit(_ index: Int, _ context: RuleContext) -> Bool {
-        let unit = context.units[index]
-        return unit.tokens.count == 1 && (unit.traits.action.contains(.recommendable) || unit.traits.action.contains(.visiting))
+        context.units[index].tokens.count == 1 && context.units[index].traits.action.contains(.visiting)
     }
 
     static func applyConditionalLoss(_ context: inout RuleContext, text: NormalizedText) {
@@ -675,6 +674,12 @@ enum LongWait {
         var text = text
         return text.withUTF8 { bytes in needle.withUnsafeBufferPointer { bytes.contains(bytes: $0) } }
     }
+    /// Whether the amount at token `amount` follows `menos de` (`menos de una hora`, `a menos de 5 minutos`): a bound
+    /// below, which neither denies (`Negation`) nor makes a long wait.
+    static func isBelowBound(_ amount: Int, _ text: NormalizedText) -> Bool {
+        amount >= 2 && text.tokens[amount - 1].key == "de" && text.tokens[amount - 2].key == "menos"
+    }
+    static func isAmount(_ token: Token) -> Bool { token.kind == .number || numberWords[token.key] != nil }
     static let numberWords: [String: Int] = ["un": 1, "una": 1, "media": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
                                              "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "quince": 15, "veinte": 20, "treinta": 30,
                                              "cuarenta": 40, "cincuenta": 50, "varias": 2, "varios": 2, "muchas": 2, "muchos": 2,
@@ -741,8 +746,7 @@ enum LongWait {
             if isWhole(index, context) { amount = 1 } else if dayParts.contains(context.units[index].key) { continue }
             guard let amount, isLong || amount >= minimumMinutes else { continue }
             // `tardó menos de una hora`, `en menos de dos días`: a bound below is quick, no wait.
-            let first = amountUnit.tokens.lowerBound
-            if first >= 2, text.tokens[first - 1].key == "de", text.tokens[first - 2].key == "menos" { continue }
+            if isBelowBound(amountUnit.tokens.lowerBound, text) { continue }
             guard let wait = waitWord(near: index - 1, index, context, text: text) else { continue }
             out.append((wait, index))
         }
