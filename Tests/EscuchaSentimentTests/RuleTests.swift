@@ -1237,6 +1237,14 @@ import EscuchaTestSupport
         #expect(values("nunca olvidaré la hermosa vista", fullAnalyzer)["hermosa"] == 2.5)
     }
 
+    /// An opinion verb in the infinitive after the verb that governs it takes the negation too; its object is not denied.
+    @Test func anInfinitiveOpinionVerbTakesTheNegation() {
+        #expect(values("aquí no puede faltar la foto obligada", fullAnalyzer) == ["faltar": 1.5, "foto obligada": 2])
+        #expect(values("no quiero perder la buena costumbre", fullAnalyzer)["buena"] == 2)
+        // Not `bien` right after it, which says how it goes: `no puede funcionar bien` denies both.
+        #expect(rules("no puede funcionar bien", "bien", fullAnalyzer).contains("negation"))
+    }
+
     /// A negative command forbids what is done to the writer (`no nos engañen`): the complaint stands. Advice to the
     /// reader about themselves, a hope after `que` and a plain denial keep the negation.
     @Test func aNegativeCommandForbids() {

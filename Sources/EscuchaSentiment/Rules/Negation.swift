@@ -165,6 +165,13 @@ enum Negation {
                        !(other == unitIndex - 1 && mannerAdverbs.contains(unit.key)) {
                         verbsBetween = 2
                     }
+                    // So does one in the infinitive after a verb that governs it: `no puede faltar la foto obligada`
+                    // says the photo is a must, `no quiero perder la buena costumbre` keeps the custom good.
+                    if context.units[other].traits.infinitive, context.units[other].opinion != nil, other > 0,
+                       context.units[other - 1].traits.finite, context.units[other - 1].opinion == nil,
+                       !(other == unitIndex - 1 && mannerAdverbs.contains(unit.key)) {
+                        verbsBetween = 2
+                    }
                     if context.units[other].isWord, context.units[other].traits.action.contains(.handling) { handled = true }
                     // `no me vuelven a engañar`, `nunca volveré a pasar tanto frío`: not again says it happened; the
                     // complaint stands.
