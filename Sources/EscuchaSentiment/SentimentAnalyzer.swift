@@ -62,7 +62,7 @@ public struct SentimentAnalyzer: Sendable {
         DiscourseMarkers.apply(&units, sentences: sentences)
         Negation.joinUniversalRelatives(&units)
         NounHomographs.apply(&units)
-        if allEnabled || !disabledRules.contains("space-size") { SpaceSizes.apply(&units, spacious: reference.spacious, scarce: reference.scarce) }
+        if allEnabled || !disabledRules.contains("space-size") { SpaceSizes.apply(&units, spacious: reference.spacious, scarce: reference.scarce, cramped: reference.cramped) }
         var clauseOf: [Int] = []
         clauseOf.reserveCapacity(units.count)
         var clause = 0

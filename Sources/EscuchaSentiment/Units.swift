@@ -374,12 +374,15 @@ final class LexiconReference: Sendable {
     /// `espacioso` and `escaso`.
     let spacious: OpinionLookup.Found?
     let scarce: OpinionLookup.Found?
+    /// `pequeño`'s reading for American `chico` said of a space (`habitaciones chicas`); as a noun it is a boy.
+    let cramped: OpinionLookup.Found?
 
     init(lexicon: SentimentLexicon, lookup: OpinionLookup) {
         self.lexicon = lexicon
         self.lookup = lookup
         spacious = lookup.entry(for: "espacioso").map { OpinionLookup.Found(entry: $0, match: "space size", intensity: []) }
         scarce = lookup.entry(for: "escaso").map { OpinionLookup.Found(entry: $0, match: "portion size", intensity: []) }
+        cramped = lookup.entry(for: "pequeño").map { OpinionLookup.Found(entry: $0, match: "space size", intensity: []) }
     }
 }
 

@@ -1063,6 +1063,10 @@ import EscuchaTestSupport
         #expect(values("el supermercado pequeño", fullAnalyzer).isEmpty)
         #expect(values("el museo es muy pequeño", fullAnalyzer) == ["pequeño": -0.845])
         #expect(values("por las estrechas calles del centro", fullAnalyzer).isEmpty)
+        // American `chico` said of a space is `pequeño`; as a noun it is a boy or a girl.
+        #expect(values("Habitaciones chicas, desayuno con medialunas", fullAnalyzer) == ["chicas": -0.65])
+        #expect(values("la habitación es muy chica", fullAnalyzer) == ["chica": -0.845])
+        #expect(values("una chica de la recepción nos ayudó con la habitación", fullAnalyzer)["chica"] == nil)
     }
 }
 

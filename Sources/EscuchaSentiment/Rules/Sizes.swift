@@ -73,7 +73,7 @@ enum SpaceSizes {
         return sizing
     }
 
-    static func apply(_ units: inout [Unit], spacious: OpinionLookup.Found?, scarce: OpinionLookup.Found?) {
+    static func apply(_ units: inout [Unit], spacious: OpinionLookup.Found?, scarce: OpinionLookup.Found?, cramped: OpinionLookup.Found? = nil) {
         for index in units.indices where !units[index].traits.sizing.isDisjoint(with: .sizeWords) && units[index].isWord {
             let sizing = units[index].traits.sizing
             if let spacious, units[index].opinion == nil, sizing.contains(.big), noun(of: index, among: .space, units) != nil {
@@ -83,6 +83,11 @@ enum SpaceSizes {
             } else if let scarce, sizing.contains(.small), let noun = noun(of: index, among: .portion, units),
                       !sizing.contains(.just) || !units[noun].traits.sizing.contains(.amount) {
                 units[index].opinion = scarce
+            } else if let cramped, sizing.contains(.small), units[index].opinion == nil, units[index].key.hasPrefix("chic"),
+                      noun(of: index, among: .space, units) != nil, isPredicated(index, units) {
+                // American `chico` is `pequeño` (`habitaciones chicas`, `el baño es muy chico`), with no entry of its own
+                // because as a noun it is a boy.
+                units[index].opinion = cramped
             } else if sizing.contains(.describing), units[index].opinion != nil, !isPredicated(index, units) {
                 // `niños pequeños`, `una pequeña introducción`, `un pequeño quiosco`: a description. Said of the
                 // thing (`es muy pequeño`, `la habitación era pequeña`) it stays the lexicon's mild complaint.
