@@ -1277,6 +1277,17 @@ import EscuchaTestSupport
         // `apuesto a que` bets; `apuesto` alone is handsome.
         #expect(values("Apuesto a que la señora fue impertinente", fullAnalyzer)["Apuesto"] == nil)
         #expect(values("un chico muy apuesto", fullAnalyzer)["apuesto"] != nil)
+        // Street and place names written in lowercase are not `gran` (great).
+        #expect(fullAnalyzer.analyze("esta situado en gran via , cerca de plaza de españa").contributions.isEmpty)
+        #expect(fullAnalyzer.analyze("un gran hotel").score.label == .pos)
+    }
+
+    /// The writer's own appraisal, and closeness said with `próximo`.
+    @Test func appraisalsAndCloseness() {
+        #expect(values("valoro positivamente que el personal hablase español", fullAnalyzer) == ["valoro positivamente": 2])
+        #expect(fullAnalyzer.analyze("valoramos muy negativamente la atención").score.label == .neg)
+        #expect(values("un supermercado muy próximo al hotel", fullAnalyzer) == ["muy próximo": 1.5])
+        #expect(fullAnalyzer.analyze("el próximo vuelo sale a las 8").contributions.isEmpty)
     }
 
     @Test func aDeterminerMakesTheNoun() {
