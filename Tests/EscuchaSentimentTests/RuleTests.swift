@@ -347,6 +347,15 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("una vista impresionante").score.label == .pos)
     }
 
+    /// Put first before a determiner, it exclaims how much of what follows there was: how bad, of a complaint.
+    @Test func aFrontedDegreeAdjectiveExclaimsHowMuch() {
+        #expect(values("Increíble el trauma que generan estas cosas", fullAnalyzer) == ["Increíble": 0, "trauma": -5.07])
+        #expect(values("Es impresionante lo mal que atienden", fullAnalyzer) == ["impresionante": 0, "mal": -4.225])
+        #expect(values("Impresionante la cantidad de basura", fullAnalyzer)["basura"] == -4.225)
+        // Of praise it stays praise.
+        #expect(values("Increíble la atención, muy amables", fullAnalyzer)["Increíble"] == 3)
+    }
+
     @Test func bienIsABoosterBeforeAnOpinionAndAnOpinionElsewhere() {
         #expect(values("bien caro") == ["caro": -1.875])
         #expect(values("lo hicieron bien") == ["bien": 2])
@@ -1297,6 +1306,8 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Todas las tardes tomamos café en el jardín").contributions.isEmpty)
         #expect(fullAnalyzer.analyze("Si tardes en pagar, avísanos").contributions.map(\.term) == ["tardar"])
         #expect(fullAnalyzer.analyze("Un gran hotel").score.label == .pos)
+        #expect(fullAnalyzer.analyze("Hubo buena química con el guía").score.label == .pos)
+        #expect(fullAnalyzer.analyze("el agua tenía un sabor químico").score.label == .neg)
         #expect(fullAnalyzer.analyze("Había una gran cantidad de gente").contributions.isEmpty)
         // A plural the lemma table lists as a noun's (`soluciones` → `solución`) is not read as `solucionar`.
         #expect(fullAnalyzer.analyze("Dos días y nadie ofrece soluciones").score.label == .neg)

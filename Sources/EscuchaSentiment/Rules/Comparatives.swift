@@ -135,5 +135,27 @@ enum PostNominal {
                   (noun.value > 0) != (context.contributions[adjective].value > 0) else { continue }
             context.contributions[index].apply("post-nominal adjective", cue: word, to: 0)
         }
+        applyFronted(&context, byUnit)
+    }
+
+    /// Put first, before a determiner, the degree adjective exclaims how much of what follows there was: `Increíble el
+    /// trauma que generan`, `impresionante la cantidad de basura`, `es impresionante lo mal que atienden`. Of a
+    /// complaint that is how bad it was; of praise (`increíble la atención`) it stays praise.
+    static let frontedReach = 3
+    static let exclaimedDeterminers: Set<String> = ["el", "la", "los", "las", "lo"]
+
+    static func applyFronted(_ context: inout RuleContext, _ byUnit: [Int: Int]) {
+        for index in context.contributions.indices where context.contributions[index].value > 0 {
+            let unit = context.contributions[index].unit
+            guard unit + 2 < context.units.count, degreeAdjectives.contains(context.units[unit].key),
+                  exclaimedDeterminers.contains(context.units[unit + 1].key) else { continue }
+            let clause = context.clauseOf[unit]
+            guard let target = ((unit + 2)...min(unit + 1 + frontedReach, context.units.count - 1))
+                .prefix(while: { context.clauseOf[$0] == clause }).lazy.compactMap({ byUnit[$0] }).first,
+                  context.contributions[target].value < 0 else { continue }
+            let value = context.contributions[target].value
+            context.contributions[index].apply("degree adjective", cue: context.contributions[target].term, to: 0)
+            context.contributions[target].apply("degree adjective", cue: context.units[unit].key, to: value * degreeFactor)
+        }
     }
 }
