@@ -1308,6 +1308,8 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Un gran hotel").score.label == .pos)
         #expect(fullAnalyzer.analyze("Hubo buena química con el guía").score.label == .pos)
         #expect(fullAnalyzer.analyze("el agua tenía un sabor químico").score.label == .neg)
+        #expect(fullAnalyzer.analyze("siempre tiene buenas criticas").score.label == .pos)
+        #expect(fullAnalyzer.analyze("nos critica delante de todos").score.label == .neg)
         #expect(fullAnalyzer.analyze("Había una gran cantidad de gente").contributions.isEmpty)
         // A plural the lemma table lists as a noun's (`soluciones` → `solución`) is not read as `solucionar`.
         #expect(fullAnalyzer.analyze("Dos días y nadie ofrece soluciones").score.label == .neg)

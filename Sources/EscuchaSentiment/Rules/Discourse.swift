@@ -106,7 +106,7 @@ enum DiscourseMarkers {
 
 /// `la cara`, `unas caras de horror`: after a determiner, `cara` is a face, not `caro` (expensive); `el amo` is
 /// an owner, not `amo` (I love); `la crónica` is a report, not `crónico` (chronic); `la química` chemistry, not a
-/// chemical taste. Also `cara a cara`, `con cara
+/// chemical taste; `buenas criticas`, written without its accent, reviews, not `criticar`. Also `cara a cara`, `con cara
 /// de`, `de cara a`; `dura una hora` (`durar`, not `duro`); `¡cuidado!`, `ten cuidado` (a warning, not `cuidar`).
 enum NounHomographs {
     static let feminine: Set<String> = ["la", "las", "una", "unas", "su", "sus", "mi", "mis", "tu", "tus", "esa", "esas", "esta", "estas", "buena", "mala"]
@@ -114,7 +114,8 @@ enum NounHomographs {
     /// Each word, and the determiners that make it the noun (`la cara`, `el amo`, `las tardes`, `al súper`)
     /// rather than the opinion (`caro`, `amar`, `tardar`, `súper` as praise).
     static let words: [String: Set<String>] = ["cara": feminine, "caras": feminine, "amo": masculine, "tardes": feminine,
-                                                 "super": masculine, "cronica": feminine, "cronicas": feminine, "quimica": feminine]
+                                                 "super": masculine, "cronica": feminine, "cronicas": feminine, "quimica": feminine,
+                                                 "critica": feminine, "criticas": feminine.union(["buenas", "malas", "muchas", "pocas", "excelentes"])]
 
     /// Words after which `dura` is `durar` with its length (`dura una hora`, `dura 20 minutos`), not `duro`.
     static let durationOpeners: Set<String> = ["un", "una", "unos", "unas", "aprox", "aproximadamente", "alrededor", "casi", "entre", "hasta", "media",
