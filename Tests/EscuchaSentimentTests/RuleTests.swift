@@ -1035,6 +1035,8 @@ import EscuchaTestSupport
         #expect(values("he dormido mejor que nunca") == ["mejor": 2])
         #expect(values("hay cosas más buenas en la ciudad") == ["buenas": -1.5])  // with `más`
         #expect(values("aquí hay platos más buenos que en otros sitios") == ["buenos": 2])
+        // `mucho` may stress the `más`, and several words may stand between the verb and it.
+        #expect(fullAnalyzer.analyze("hay muchas cosas en Guanajuato mucho más interesantes").score.label == .neg)
     }
 
     @Test func postNominalAdjectives() {

@@ -23,6 +23,8 @@ enum Comparatives {
     static let pastForms: Set<String> = ["era", "eran", "estaba", "estaban", "funcionaba", "funcionaban"]
     /// `hay mejores opciones`: a mild complaint, as a suggestion is.
     static let alternativesFactor = -0.75
+    /// Words between the verb and `más`: `hay muchos lugares y espacios mucho más lindos`.
+    static let alternativesReach = 5
     /// Verbs that say better ones exist elsewhere, by key (`hay mejores opciones`, `encontrarás mejores precios`).
     static let alternativeVerbs: Set<String> = ["hay", "existen", "encontraras", "encontrareis", "encontraran", "encuentras",
                                                 "encuentran", "encontramos", "encontre", "encontrar"]
@@ -52,9 +54,12 @@ enum Comparatives {
             let unit = context.units[unitIndex]
             let working = context.contributions[index]
             // `hay cosas más bellas en la ciudad`: better ones elsewhere, said with `más` (not compared with `que`).
+            // `hay muchos lugares mucho más lindos`: `mucho` may stress the `más`, and the things may be listed.
+            let more = unitIndex > 1 && context.units[unitIndex - 1].key == "mas" && ["mucho", "muchisimo"].contains(context.units[unitIndex - 2].key)
+                ? unitIndex - 2 : unitIndex - 1
             if working.value > 0, working.negatedBy == nil, unitIndex > 0, context.units[unitIndex - 1].key == "mas",
                !(unitIndex + 1 < context.units.count && context.units[unitIndex + 1].key == "que"),
-               let verb = context.before(unitIndex - 1, limit: 3).first(where: { alternativeVerbs.contains(context.units[$0].key) }) {
+               let verb = context.before(more, limit: alternativesReach).first(where: { alternativeVerbs.contains(context.units[$0].key) }) {
                 context.contributions[index].apply("comparative", cue: "\(context.cue(verb)) … más \(unit.key)", to: working.value * alternativesFactor)
                 continue
             }
