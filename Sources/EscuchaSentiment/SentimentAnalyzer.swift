@@ -100,7 +100,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("cost-level") { context.contributions += CostLevel.cues(context) }
         if enabled("ratings") { context.contributions += Ratings.cues(context, text: text) }
         if enabled("long-wait") { LongWait.apply(&context, text: text) }
-        if enabled("suggestions") { context.contributions += Suggestions.cues(context) }
+        if enabled("suggestions") { context.contributions += Suggestions.cues(context, text: text) }
         if enabled("counterfactuals") { context.contributions += Counterfactuals.cues(context) }
         if enabled("comparatives") { Comparatives.apply(&context) }
         if enabled("post-nominal") { PostNominal.apply(&context) }

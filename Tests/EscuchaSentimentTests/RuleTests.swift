@@ -708,6 +708,13 @@ import EscuchaTestSupport
         #expect(values("es un lugar que se debe de conocer") == ["conocer": 1.5])
         #expect(values("no debes de visitarlo de noche").isEmpty)
         #expect(values("debe de estar cerrado").isEmpty)
+        // The conditional advises too, and is not weakened as a supposition; nor is advice after a condition.
+        #expect(values("deberías visitarlo", fullAnalyzer) == ["visitarlo": 1.5])
+        #expect(values("tendrías que probarlo", fullAnalyzer) == ["probarlo": 1.5])
+        #expect(values("Si visitas Guanajuato claro que tienes que visitar el museo.", fullAnalyzer) == ["visitar": 1.5])
+        // Of something to fix it is a suggestion: what is missing.
+        #expect(values("La carta tendría que ser más extensa.", fullAnalyzer) == ["tendría que": -1.3])
+        #expect(fullAnalyzer.analyze("deberías arreglar la app").score.compound < 0)
         // Not letting the occasion go by: at the clause's end or before `la oportunidad`; a door kept shut is no advice.
         #expect(values("no lo dejes pasar") == ["pasar": 2])
         #expect(values("no debes dejar pasar la oportunidad de conocerlo") == ["pasar": 2])

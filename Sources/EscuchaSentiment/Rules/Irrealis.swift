@@ -15,8 +15,9 @@ enum Irrealis {
     /// A narrated time clause (`cuando llegamos…`) weighs as a concession (`aunque`): the main clause makes the point.
     static let backgroundWeight = 0.5
     /// Cues that already read the mood: a suggestion or a counterfactual is what the irrealis means, and a grade
-    /// in the conditional (`le daría un 4/5`) is politeness, not a supposition.
-    static let ownReadings: Set<String> = ["suggestion", "counterfactual", "rating"]
+    /// in the conditional (`le daría un 4/5`) is politeness, not a supposition; advice is advice in the conditional
+    /// (`deberías probarlo`) and after a condition (`si vas a Guanajuato tienes que visitarlo`).
+    static let ownReadings: Set<String> = ["suggestion", "counterfactual", "rating", "recommendation"]
 
     static func apply(_ context: inout RuleContext, isConditional: (Unit) -> Bool) {
         let isMarker = { (unit: Unit) in unit.has(.expectation) || unit.has(.irrealis) || isConditional(unit) }

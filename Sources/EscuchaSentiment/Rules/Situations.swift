@@ -323,10 +323,19 @@ enum Excess {
 enum Suggestions {
     static let needs: Set<String> = ["hace falta", "hacen falta"]
 
-    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+    /// A verb of visiting or trying in the infinitive right after the modal, its pronouns aside (`deberías probarlo`).
+    static func isVisitAfter(_ index: Int, _ context: RuleContext) -> Bool {
+        var next = index + 1
+        while next < context.units.count, context.units[next].traits.frame.contains(.clitic) { next += 1 }
+        return next < context.units.count && context.units[next].traits.infinitive && context.units[next].traits.action.contains(.mustVisit)
+    }
+
+    static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
         context.units.indices.compactMap { index in
             guard let weight = context.units[index].modifiers[.suggestion] else { return nil }
             if needs.contains(context.units[index].key), context.isNegated(index, limit: 2) { return nil }
+            // `deberías probarlo`, `tendrías que visitarlo`: advice to the reader to go, which `Recommendations` counts.
+            if Recommendations.isAdviceModal(context.units[index], text), isVisitAfter(index, context) { return nil }
             return RuleContext.Working.cue(unit: index, term: context.cue(index), rule: "suggestion", cue: context.cue(index), value: weight)
         }
     }
@@ -369,9 +378,17 @@ enum Recommendations {
         return unit.tokens.count == 1 && (leavingForms.contains(unit.key) || leavingLemmas.contains(text.tokens[unit.tokens.lowerBound].lemma))
     }
 
-    /// `debes visitarlo`, `debéis probarlo`: advice to the reader in the second person, without `que`. (`deben`
+    /// `debes visitarlo`, `debéis probarlo`, `deberías probarlo`, `tendrías que conocerlo`: advice to the reader in the
+    /// second person (`tendrías que` is read as one phrase). (`deben`
     /// is as often the company's duty: `deben regresar el dinero`.)
-    static let adviceModals: Set<String> = ["debes", "debeis"]
+    static let adviceModals: Set<String> = ["debes", "debeis", "deberias", "deberiais"]
+    /// `tendrías que probarlo`: the second person of `tendría que`, read as that phrase, so known by its first word.
+    static let secondPersonObligations: Set<String> = ["tendrias", "tendriais"]
+
+    /// Whether the unit advises the reader: `debes`, `deberías`, or the phrase `tendrías que`.
+    static func isAdviceModal(_ unit: Unit, _ text: NormalizedText) -> Bool {
+        adviceModals.contains(unit.key) || unit.tokens.count == 2 && secondPersonObligations.contains(text.tokens[unit.tokens.lowerBound].key)
+    }
     /// `se debe visitar`, `todos deben conocerlo`: the duty put to anyone is advice too (not `deben regresar el dinero`).
     static let impersonalModals: Set<String> = ["debe", "deben"]
     static let impersonalSubjects: Set<String> = ["se", "todos"]
@@ -440,7 +457,7 @@ enum Recommendations {
             let repeats = index + 2 < context.units.count && context.units[index + 1].key == "a" && context.units[index + 2].traits.infinitive
             if unit.traits.action.contains(.mustVisit), !repeats, !isTransaction(index, context),
                linkKey == "que" && verb >= 0 && obligationForms.contains(context.units[verb].key) && !context.isNegated(verb)
-                || adviceModals.contains(linkKey) && !context.isNegated(link) || isImpersonalAdvice(link: link, verb: index, context) {
+                || isAdviceModal(context.units[link], text) && !context.isNegated(link) || isImpersonalAdvice(link: link, verb: index, context) {
                 let cue = linkKey == "que" ? verb : link
                 out.append(.cue(unit: index, term: "\(context.cue(cue))\(linkKey == "que" ? " que" : "") … \(unit.key)", rule: "recommendation",
                                 cue: context.cue(cue), value: obligationWeight))
