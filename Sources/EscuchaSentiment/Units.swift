@@ -483,12 +483,17 @@ struct UnitReader {
         guard first.opensPhrase else { return nil }
         var best: (length: Int, node: Int)?
         // (node, next token, skipped a booster already): one booster may sit inside an expression
-        // (`vale mucho la pena`, `visita súper obligada`) without breaking it. The stack is this thread's.
-        cache.phraseStack.removeAll(keepingCapacity: true)
-        for start in first.phraseStarts { cache.phraseStack.append((Int(start), index + 1, false)) }
+        // (`vale mucho la pena`, `visita súper obligada`) without breaking it. The stack is this thread's,
+        // borrowed into a local for the search: each access to a class's stored array is checked for
+        // exclusivity at run time, and the search touches it once per node.
+        var stack: [(node: Int, position: Int, skipped: Bool)] = []
+        swap(&stack, &cache.phraseStack)
+        defer { swap(&stack, &cache.phraseStack) }
+        stack.removeAll(keepingCapacity: true)
+        for start in first.phraseStarts { stack.append((Int(start), index + 1, false)) }
         let phrases = lexicon.phrases
         let negated = first.modifiers[.negator] != nil
-        while let (node, position, skipped) = cache.phraseStack.popLast() {
+        while let (node, position, skipped) = stack.popLast() {
             if position > index, phrases.isComplete(node), position - index >= (best?.length ?? 0),
                !Self.isQuantity(endingAt: position, in: text, end: end), !Self.isPeriphrasis(endingAt: position, in: text, end: end),
                !Self.isApproximation(endingAt: position, in: text, end: end) {
@@ -498,7 +503,7 @@ struct UnitReader {
             let kind = text.tokens[position].kind
             if kind == .number {
                 if let children = phrases.children(of: node, key: text.tokens[position].surface) {
-                    for child in children { cache.phraseStack.append((Int(child), position + 1, skipped)) }
+                    for child in children { stack.append((Int(child), position + 1, skipped)) }
                 }
                 continue
             }
@@ -509,17 +514,17 @@ struct UnitReader {
                 // defraudar`, `no me contestan` is `no contestar`. Skipping leaves the node where it was, so a start
                 // node means only pronouns came after the negator.
                 if negated, reading.traits.frame.contains(.clitic), first.phraseStarts.contains(Int32(node)) {
-                    cache.phraseStack.append((node, position + 1, skipped))
+                    stack.append((node, position + 1, skipped))
                 }
                 for id in reading.phraseKeyIDs {
                     guard let children = phrases.children(of: node, keyID: id) else { continue }
                     for child in children where Self.matches(phrases.word(of: Int(child)), forms, alternatives: reading.phraseForms,
                                                              derived: reading.derived, lemmaKey: reading.lemmaKey) {
-                        cache.phraseStack.append((Int(child), position + 1, skipped))
+                        stack.append((Int(child), position + 1, skipped))
                     }
                 }
                 if !skipped, reading.opinion == nil, reading.modifiers[.booster] != nil || reading.modifiers[.dampener] != nil {
-                    cache.phraseStack.append((node, position + 1, true))
+                    stack.append((node, position + 1, true))
                 }
             }
         }
