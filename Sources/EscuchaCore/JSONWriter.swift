@@ -2,18 +2,26 @@
 /// encoders allocate per value and sort nothing predictably), and because key order is part of the
 /// documented schema.
 public struct JSONWriter: Sendable {
-    public private(set) var bytes: [UInt8] = []
+    /// The JSON written so far.
+    public var bytes: [UInt8] { Array(written) }
+    /// The JSON written so far, without a copy.
+    public var written: ArraySlice<UInt8> { storage[..<count] }
+    /// How many bytes are written.
+    public private(set) var count = 0
+    /// The written bytes and room after them: a value is written straight into place, so the array's
+    /// uniqueness and capacity are checked once per value rather than once per byte (an append each).
+    private var storage: [UInt8]
     /// One bit per open container (bit `depth - 1`): set once it holds a value, so the next needs a comma.
     /// A bit set rather than an array: this runs for every member of every document.
     private var commaBits: UInt64 = 0
     private var depth = 0
 
     public init(reservingCapacity capacity: Int = 1024) {
-        bytes.reserveCapacity(capacity)
+        storage = [UInt8](repeating: 0, count: max(capacity, 64))
     }
 
     public mutating func reset() {
-        bytes.removeAll(keepingCapacity: true)
+        count = 0
         commaBits = 0
         depth = 0
         suppressNextSeparator = false
@@ -21,10 +29,10 @@ public struct JSONWriter: Sendable {
 
     // MARK: structure
 
-    public mutating func beginObject() { separator(); bytes.append(UInt8(ascii: "{")); open() }
-    public mutating func endObject() { close(); bytes.append(UInt8(ascii: "}")) }
-    public mutating func beginArray() { separator(); bytes.append(UInt8(ascii: "[")); open() }
-    public mutating func endArray() { close(); bytes.append(UInt8(ascii: "]")) }
+    public mutating func beginObject() { separated(UInt8(ascii: "{")); open() }
+    public mutating func endObject() { close(); append(UInt8(ascii: "}")) }
+    public mutating func beginArray() { separated(UInt8(ascii: "[")); open() }
+    public mutating func endArray() { close(); append(UInt8(ascii: "]")) }
 
     /// Nesting deeper than 64 levels is not something Escucha writes.
     private mutating func open() {
@@ -38,20 +46,26 @@ public struct JSONWriter: Sendable {
     /// Reopens the top-level object just written (its `}` must be the last byte) to append members to it:
     /// an analysis adds its results to a document already serialized.
     public mutating func reopenObject() {
-        precondition(depth == 0 && bytes.last == UInt8(ascii: "}"), "reopenObject needs a complete top-level object at the end")
-        bytes.removeLast()
+        precondition(depth == 0 && count > 0 && storage[count - 1] == UInt8(ascii: "}"), "reopenObject needs a complete top-level object at the end")
+        count -= 1
         depth = 1
         commaBits = 1
     }
-    public mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
+    public mutating func newline() { append(UInt8(ascii: "\n")) }
 
     /// Writes `"name":`; the next value call completes the member.
     public mutating func key(_ name: StaticString) {
-        separator()
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        let comma = takeComma()
+        let length = name.utf8CodeUnitCount
+        write(length + 4) { out in
+            var at = 0
+            if comma { out[0] = UInt8(ascii: ","); at = 1 }
+            out[at] = UInt8(ascii: "\"")
+            (out + at + 1).update(from: name.utf8Start, count: length)
+            out[at + length + 1] = UInt8(ascii: "\"")
+            out[at + length + 2] = UInt8(ascii: ":")
+            return at + length + 3
+        }
         suppressNextSeparator = true
     }
 
@@ -60,30 +74,30 @@ public struct JSONWriter: Sendable {
     /// prefers `String` for a literal, and literal names are most of every document's keys.
     @_disfavoredOverload
     public mutating func key(_ name: String) {
-        separator()
-        appendQuoted(name)
-        bytes.append(UInt8(ascii: ":"))
+        appendQuoted(name, comma: takeComma())
+        append(UInt8(ascii: ":"))
         suppressNextSeparator = true
     }
 
     // MARK: values
 
-    public mutating func string(_ value: String) { separator(); appendQuoted(value) }
-    public mutating func int(_ value: Int) { separator(); appendInteger(Int64(value)) }
-    public mutating func int64(_ value: Int64) { separator(); appendInteger(value) }
+    public mutating func string(_ value: String) { appendQuoted(value, comma: takeComma()) }
+    public mutating func int(_ value: Int) { appendInteger(Int64(value), comma: takeComma()) }
+    public mutating func int64(_ value: Int64) { appendInteger(value, comma: takeComma()) }
     public mutating func bool(_ value: Bool) { separator(); appendASCII(value ? "true" : "false") }
     public mutating func null() { separator(); appendASCII("null") }
 
     /// Doubles print without a trailing `.0` when whole (a rating of 4 is `4`, 4.5 is `4.5`).
     public mutating func double(_ value: Double) {
-        separator()
         if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-            appendInteger(Int64(value))
+            appendInteger(Int64(value), comma: takeComma())
         } else if value.isFinite, abs(value) < Self.thousandthsLimit, let thousandths = Self.thousandths(value) {
-            appendThousandths(thousandths)
+            appendThousandths(thousandths, comma: takeComma())
         } else if value.isFinite {
+            separator()
             appendASCII(String(value))
         } else {
+            separator()
             appendASCII("null")
         }
     }
@@ -101,7 +115,7 @@ public struct JSONWriter: Sendable {
     /// Appends a literal fragment of JSON with no separator bookkeeping, for a serializer that places its
     /// own commas (the documents writer, on the hot path). Only valid outside `beginObject`/`beginArray`.
     public mutating func fragment(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     // Optional conveniences: members with nil values are omitted, never written as null, so that
@@ -115,19 +129,66 @@ public struct JSONWriter: Sendable {
     private var suppressNextSeparator = false
 
     private mutating func separator() {
+        if takeComma() { append(UInt8(ascii: ",")) }
+    }
+
+    /// Whether the next value needs a comma before it, recording that the container now holds a value.
+    @inline(__always)
+    private mutating func takeComma() -> Bool {
         if suppressNextSeparator {
             suppressNextSeparator = false
-            return
+            return false
         }
-        guard depth > 0 else { return }
+        guard depth > 0 else { return false }
         let bit: UInt64 = 1 << UInt64(depth - 1)
-        if commaBits & bit != 0 { bytes.append(UInt8(ascii: ",")) } else { commaBits |= bit }
+        if commaBits & bit != 0 { return true }
+        commaBits |= bit
+        return false
+    }
+
+    /// Runs `body` on room for at least `capacity` bytes after those written; it returns how many it wrote.
+    @inline(__always)
+    private mutating func write(_ capacity: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if count + capacity > storage.count { grow(count + capacity) }
+        let start = count
+        count += storage.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        storage.append(contentsOf: repeatElement(0, count: max(needed, 2 * storage.count) - storage.count))
+    }
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) { write(1) { $0[0] = byte; return 1 } }
+
+    private mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
+        guard let source = run.baseAddress, !run.isEmpty else { return }
+        write(run.count) { $0.update(from: source, count: run.count); return run.count }
+    }
+
+    /// A comma if one is due, then `byte`.
+    @inline(__always)
+    private mutating func separated(_ byte: UInt8) {
+        let comma = takeComma()
+        write(2) { out in
+            if comma {
+                out[0] = UInt8(ascii: ",")
+                out[1] = byte
+                return 2
+            }
+            out[0] = byte
+            return 1
+        }
     }
 
     /// Digits written straight into the buffer: no String per number (this runs for every offset and score).
-    private mutating func appendInteger(_ value: Int64) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        appendDigits(value.magnitude)
+    private mutating func appendInteger(_ value: Int64, comma: Bool) {
+        write(22) { out in
+            var at = 0
+            if comma { out[at] = UInt8(ascii: ","); at += 1 }
+            if value < 0 { out[at] = UInt8(ascii: "-"); at += 1 }
+            return at + Self.digits(value.magnitude, width: 1, into: out + at)
+        }
     }
 
     /// Scores and contributions are rounded to thousandths. A double that is exactly the nearest one to k/1000
@@ -142,19 +203,24 @@ public struct JSONWriter: Sendable {
         return scaled / 1000 == value ? Int64(scaled) : nil
     }
 
-    private mutating func appendThousandths(_ thousandths: Int64) {
-        if thousandths < 0 { bytes.append(UInt8(ascii: "-")) }
+    private mutating func appendThousandths(_ thousandths: Int64, comma: Bool) {
         let magnitude = thousandths.magnitude
-        appendDigits(magnitude / 1000)
         var fraction = magnitude % 1000
         var places = 3
         while fraction % 10 == 0 { fraction /= 10; places -= 1 }  // not whole: some place is non-zero
-        bytes.append(UInt8(ascii: "."))
-        appendDigits(fraction, width: places)
+        write(26) { out in
+            var at = 0
+            if comma { out[at] = UInt8(ascii: ","); at += 1 }
+            if thousandths < 0 { out[at] = UInt8(ascii: "-"); at += 1 }
+            at += Self.digits(magnitude / 1000, width: 1, into: out + at)
+            out[at] = UInt8(ascii: ".")
+            at += 1
+            return at + Self.digits(fraction, width: places, into: out + at)
+        }
     }
 
     private mutating func appendASCII(_ text: String) {
-        text.withUTF8Bytes { bytes.append(contentsOf: $0) }
+        text.withUTF8Bytes { append($0) }
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
@@ -164,8 +230,8 @@ public struct JSONWriter: Sendable {
         byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2
     }
 
-    private mutating func appendQuoted(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+    private mutating func appendQuoted(_ text: String, comma: Bool) {
+        separated(UInt8(ascii: "\""), comma: comma)
         text.withUTF8Bytes { utf8 in
             Self.stopBytes.withUnsafeBufferPointer { stop in
                 var runStart = 0
@@ -184,68 +250,87 @@ public struct JSONWriter: Sendable {
                             continue
                         }
                     }
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                    append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                     switch byte {
-                    case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5c, 0x22])
-                    case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5c, 0x5c])
-                    case 0x0a: bytes.append(contentsOf: [0x5c, UInt8(ascii: "n")])
-                    case 0x0d: bytes.append(contentsOf: [0x5c, UInt8(ascii: "r")])
-                    case 0x09: bytes.append(contentsOf: [0x5c, UInt8(ascii: "t")])
+                    case UInt8(ascii: "\""): append(0x5c); append(0x22)
+                    case UInt8(ascii: "\\"): append(0x5c); append(0x5c)
+                    case 0x0a: append(0x5c); append(UInt8(ascii: "n"))
+                    case 0x0d: append(0x5c); append(UInt8(ascii: "r"))
+                    case 0x09: append(0x5c); append(UInt8(ascii: "t"))
                     case 0xE2:
                         let code: UInt8 = utf8[index + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")
-                        bytes.append(contentsOf: [0x5c, UInt8(ascii: "u"), UInt8(ascii: "2"), UInt8(ascii: "0"), UInt8(ascii: "2"), code])
+                        for escaped in [0x5c, UInt8(ascii: "u"), UInt8(ascii: "2"), UInt8(ascii: "0"), UInt8(ascii: "2"), code] { append(escaped) }
                         index += 3
                         runStart = index
                         continue
                     default:
-                        bytes.append(contentsOf: [0x5c, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                                  Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xf)]])
+                        for escaped in [0x5c, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                        Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xf)]] { append(escaped) }
                     }
                     index += 1
                     runStart = index
                 }
                 if runStart < count {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
+                    append(UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
                 }
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
+    }
+
+    /// A comma if `comma`, then `byte`.
+    @inline(__always)
+    private mutating func separated(_ byte: UInt8, comma: Bool) {
+        write(2) { out in
+            if comma {
+                out[0] = UInt8(ascii: ",")
+                out[1] = byte
+                return 2
+            }
+            out[0] = byte
+            return 1
+        }
     }
 
     /// Writes a timestamp as an ISO 8601 string without building an intermediate String.
     public mutating func timestamp(_ value: Timestamp) {
         separator()
         let c = value.civil
-        bytes.append(UInt8(ascii: "\""))
-        appendDigits(UInt64(max(0, c.year)), width: 4); bytes.append(UInt8(ascii: "-"))
-        appendDigits(UInt64(c.month), width: 2); bytes.append(UInt8(ascii: "-"))
-        appendDigits(UInt64(c.day), width: 2); bytes.append(UInt8(ascii: "T"))
-        appendDigits(UInt64(c.hour), width: 2); bytes.append(UInt8(ascii: ":"))
-        appendDigits(UInt64(c.minute), width: 2); bytes.append(UInt8(ascii: ":"))
+        append(UInt8(ascii: "\""))
+        appendDigits(UInt64(max(0, c.year)), width: 4); append(UInt8(ascii: "-"))
+        appendDigits(UInt64(c.month), width: 2); append(UInt8(ascii: "-"))
+        appendDigits(UInt64(c.day), width: 2); append(UInt8(ascii: "T"))
+        appendDigits(UInt64(c.hour), width: 2); append(UInt8(ascii: ":"))
+        appendDigits(UInt64(c.minute), width: 2); append(UInt8(ascii: ":"))
         appendDigits(UInt64(c.second), width: 2)
         if value.utcOffsetSeconds == 0 {
-            bytes.append(UInt8(ascii: "Z"))
+            append(UInt8(ascii: "Z"))
         } else {
             let magnitude = Int(abs(value.utcOffsetSeconds))
-            bytes.append(value.utcOffsetSeconds < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
-            appendDigits(UInt64(magnitude / 3600), width: 2); bytes.append(UInt8(ascii: ":"))
+            append(value.utcOffsetSeconds < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+            appendDigits(UInt64(magnitude / 3600), width: 2); append(UInt8(ascii: ":"))
             appendDigits(UInt64(magnitude / 60 % 60), width: 2)
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
 
     /// The decimal digits of `value`, zero-padded to `width`.
     private mutating func appendDigits(_ value: UInt64, width: Int = 1) {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for the 20 digits of UInt64.max
+        write(20) { Self.digits(value, width: width, into: $0) }
+    }
+
+    /// Writes the decimal digits of `value`, zero-padded to `width` (at most 20), at `out`; returns how many.
+    @inline(__always)
+    private static func digits(_ value: UInt64, width: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var length = 1
+        var rest = value / 10
+        while rest > 0 { length += 1; rest /= 10 }
+        length = max(length, min(width, 20))
         var remaining = value
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(remaining % 10)
-                remaining /= 10
-                count += 1
-            } while remaining > 0 || count < min(width, 20)
-            for position in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[position]) }
+        for position in stride(from: length - 1, through: 0, by: -1) {
+            out[position] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            remaining /= 10
         }
+        return length
     }
 }

@@ -68,7 +68,7 @@ struct IngestRun {
             var records: [FeedbackRecord] = []
             var scratch = JSONWriter(reservingCapacity: 0)
             for index in documents.indices {
-                let start = writer.bytes.count
+                let start = writer.count
                 if let masker { masker.mask(documents[index]).writeJSON(to: &writer) } else { documents[index].writeJSON(to: &writer) }
                 if let analyzer {
                     let analysis = analyzer.analyze(documents[index].text, sourceSectors: sourceSectors[documents[index].location.file] ?? 0)
@@ -83,14 +83,14 @@ struct IngestRun {
                         // The record is read back from the document's JSON, unmasked, so that `escucha triage`
                         // and `escucha report` on the file give exactly what the scan gives.
                         if masker == nil {
-                            if let record = Self.record(writer.bytes[start...]) { records.append(record) }
+                            if let record = Self.record(writer.written[start...]) { records.append(record) }
                         } else {
                             scratch.reset()
                             documents[index].writeJSON(to: &scratch)
                             scratch.reopenObject()
                             Self.writeAnalysis(analyzer, analysis, classification, link, linker: linker, masked: false, to: &scratch)
                             scratch.endObject()
-                            if let record = Self.record(scratch.bytes[...]) { records.append(record) }
+                            if let record = Self.record(scratch.written) { records.append(record) }
                         }
                     }
                 }
