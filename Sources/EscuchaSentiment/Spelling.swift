@@ -25,25 +25,72 @@ struct SpellingRepair: Sendable {
     /// The hash of a candidate's key and of each of its one-byte deletions → candidates (symmetric delete;
     /// a hash collision only adds a candidate that the edit check then refuses). Bytes, not characters: the
     /// keys are ASCII but for `ñ`, and an edit inside its two bytes is simply never within one edit.
-    private let index: [UInt64: [Int32]]
+    /// An open-addressing table of the hashes (`hashes`, with the first node of each in `heads`, -1 for an
+    /// empty slot) and their candidates in the order they were added, chained through `numbers` and `next`:
+    /// a dictionary of arrays cost an array per hash, built at the first typo of every run.
+    private let hashes: [UInt64]
+    private let heads: [Int32]
+    private let numbers: [Int32]
+    private let next: [Int32]
 
     init(candidates: [(key: String, entry: ValenceEntry)]) {
         var words: [[UInt8]] = []
         var entries: [ValenceEntry] = []
-        var index: [UInt64: [Int32]] = [:]
+        var pairs: [(hash: UInt64, number: Int32)] = []
         var seen: Set<String> = []
         for (key, entry) in candidates where key.utf8.count >= Self.minimumLength && seen.insert(key).inserted {
             let number = Int32(words.count)
             let bytes = Array(key.utf8)
             words.append(bytes)
             entries.append(entry)
-            Self.forEachVariant(of: bytes) { hash in
-                if index[hash]?.last != number { index[hash, default: []].append(number) }
+            Self.forEachVariant(of: bytes) { pairs.append(($0, number)) }
+        }
+        var capacity = 16
+        while capacity < 2 * pairs.count { capacity <<= 1 }
+        var hashes = [UInt64](repeating: 0, count: capacity)
+        var heads = [Int32](repeating: -1, count: capacity)
+        var tails = [Int32](repeating: -1, count: capacity)
+        var numbers: [Int32] = [], next: [Int32] = []
+        numbers.reserveCapacity(pairs.count)
+        next.reserveCapacity(pairs.count)
+        for (hash, number) in pairs {
+            var slot = Self.slot(hash, capacity)
+            while heads[slot] >= 0, hashes[slot] != hash { slot = (slot + 1) & (capacity - 1) }
+            let node = Int32(numbers.count)
+            if heads[slot] < 0 {
+                hashes[slot] = hash
+                heads[slot] = node
+            } else {
+                // A word whose variants share a hash (`aa` less either `a`) is listed once under it.
+                let tail = Int(tails[slot])
+                if numbers[tail] == number { continue }
+                next[tail] = node
             }
+            tails[slot] = node
+            numbers.append(number)
+            next.append(-1)
         }
         self.words = words
         self.entries = entries
-        self.index = index
+        self.hashes = hashes
+        self.heads = heads
+        self.numbers = numbers
+        self.next = next
+    }
+
+    /// Where a hash's probe starts in a table of `capacity` slots (a power of two).
+    private static func slot(_ hash: UInt64, _ capacity: Int) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & (capacity - 1)
+    }
+
+    /// The first node of the candidates listed under `hash`, or -1.
+    private func firstNode(_ hash: UInt64) -> Int32 {
+        var slot = Self.slot(hash, hashes.count)
+        while heads[slot] >= 0 {
+            if hashes[slot] == hash { return heads[slot] }
+            slot = (slot + 1) & (hashes.count - 1)
+        }
+        return -1
     }
 
     /// The entry of the one opinion word within one edit of `key`, or nil.
@@ -53,7 +100,10 @@ struct SpellingRepair: Sendable {
         var found: (word: String, entry: ValenceEntry)?
         var ambiguous = false
         Self.forEachVariant(of: bytes) { hash in
-            for number in index[hash] ?? [] where !ambiguous {
+            var node = firstNode(hash)
+            while node >= 0, !ambiguous {
+                let number = numbers[Int(node)]
+                node = next[Int(node)]
                 let word = words[Int(number)], entry = entries[Int(number)]
                 // Typos keep the first letter; a word that differs there is another word (`preventa`, `reventa`).
                 guard word.first == bytes.first, Self.withinOneEdit(bytes, word) else { continue }
