@@ -59,6 +59,7 @@ public struct NormalizationLexicons: Sendable {
     public static func load(directory: String, key: (String) -> String) throws(LexiconError) -> NormalizationLexicons {
         let vocabularyTable = try TSVTable.load("\(directory)/vocabulary.tsv", columns: ["word", "zipf"])
         var vocabulary: [String: Double] = [:]
+        vocabulary.reserveCapacity(vocabularyTable.rows.count)
         for row in vocabularyTable.rows {
             guard let zipf = Double(row.fields[1]), (0...8).contains(zipf) else {
                 throw LexiconError(file: vocabularyTable.file, line: row.line, message: "zipf must be a number from 0 to 8, found '\(row.fields[1])'")
@@ -67,6 +68,7 @@ public struct NormalizationLexicons: Sendable {
         }
         let lemmaTable = try TSVTable.load("\(directory)/lemmas.tsv", columns: ["form", "lemma", "note"])
         var lemmas: [String: String] = [:]
+        lemmas.reserveCapacity(lemmaTable.rows.count)
         for row in lemmaTable.rows {
             guard !row.fields[1].isEmpty else { throw LexiconError(file: lemmaTable.file, line: row.line, message: "the lemma is empty") }
             lemmas[row.fields[0]] = row.fields[1]
@@ -87,6 +89,7 @@ public struct NormalizationLexicons: Sendable {
         let emoticons = Dictionary(emoticonTable.rows.map { ($0.fields[0], $0.fields[1]) }, uniquingKeysWith: { first, _ in first })
         let genderedTable = try TSVTable.load("\(directory)/gendered.tsv", columns: ["masculine", "feminine", "kind"])
         var masculine: [String: String] = [:]
+        masculine.reserveCapacity(genderedTable.rows.count)
         for row in genderedTable.rows {
             guard ["adjective", "person"].contains(row.fields[2]) else {
                 throw LexiconError(file: genderedTable.file, line: row.line, message: "kind must be adjective or person, found '\(row.fields[2])'")

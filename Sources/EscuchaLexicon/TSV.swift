@@ -69,11 +69,9 @@ public struct TSVTable: Sendable {
                   !Self.isWhitespace(first), !Self.isWhitespace(last) else {
                 throw LexiconError(file: file, line: lineNumber, message: "the \(expected[0]) is empty or has surrounding spaces")
             }
-            if uniqueKey {
-                if let previous = seen[key] {
-                    throw LexiconError(file: file, line: lineNumber, message: "duplicate \(expected[0]) '\(key)' (first at line \(previous))")
-                }
-                seen[key] = lineNumber
+            // One lookup: the line is recorded, and a key seen before fails the load.
+            if uniqueKey, let previous = seen.updateValue(lineNumber, forKey: key) {
+                throw LexiconError(file: file, line: lineNumber, message: "duplicate \(expected[0]) '\(key)' (first at line \(previous))")
             }
             rows.append(Row(line: lineNumber, fields: fields))
         }
@@ -106,7 +104,10 @@ public struct TSVTable: Sendable {
                 if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
                 let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
                 if line.first == UInt8(ascii: "#") || line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                var tabs = 0
+                for byte in line where byte == 0x09 { tabs += 1 }
                 var fields: [String] = []
+                fields.reserveCapacity(tabs + 1)  // one allocation per line, not one per field added
                 var fieldStart = 0
                 for index in line.indices where line[index] == 0x09 {
                     fields.append(String(decoding: UnsafeBufferPointer(rebasing: line[fieldStart..<index]), as: UTF8.self))
