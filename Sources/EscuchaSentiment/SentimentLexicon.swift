@@ -156,24 +156,31 @@ public struct SentimentLexicon: Sendable {
     public init(valence: [TSVTable], emoji emojiTable: TSVTable, emoticons emoticonTable: TSVTable, modifiers modifierTable: TSVTable,
                 key: (String) -> String) throws(LexiconError) {
         var lexicon = SentimentLexicon()
-        var firstSeen: [String: String] = [:]
+        // Where each term was first listed, as a file and line: the message is written only for a duplicate.
+        var firstSeen: [String: (file: String, line: Int)] = [:]
+        let rows = valence.reduce(0) { $0 + $1.rows.count }
+        firstSeen.reserveCapacity(rows)
+        lexicon.words.reserveCapacity(rows)
+        lexicon.wordsByKey.reserveCapacity(rows)
         for table in valence {
             let path = table.file
             let list = String((path.split(separator: "/").last ?? Substring(path)).dropLast(path.hasSuffix(".tsv") ? 4 : 0))
             for row in table.rows {
                 let term = row.fields[0]
                 let valence = try Self.parseValence(row.fields[1], file: path, line: row.line)
-                guard term == term.lowercased() else { throw LexiconError(file: path, line: row.line, message: "the term must be lowercase") }
+                // ASCII without capitals is lowercase as it stands: `lowercased()` is asked only of the rest.
+                guard term.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) || term == term.lowercased() else {
+                    throw LexiconError(file: path, line: row.line, message: "the term must be lowercase")
+                }
                 guard Self.domains.contains(row.fields[2]) else {
                     throw LexiconError(file: path, line: row.line, message: "unknown domain '\(row.fields[2])'; expected one of \(Self.domains.sorted().joined(separator: ", "))")
                 }
                 guard Self.regions.contains(row.fields[3]) else {
                     throw LexiconError(file: path, line: row.line, message: "unknown region '\(row.fields[3])'; expected all, LATAM or a country code")
                 }
-                if let previous = firstSeen[term] {
-                    throw LexiconError(file: path, line: row.line, message: "duplicate term '\(term)' (already in \(previous))")
+                if let previous = firstSeen.updateValue((path, row.line), forKey: term) {
+                    throw LexiconError(file: path, line: row.line, message: "duplicate term '\(term)' (already in \(previous.file):\(previous.line))")
                 }
-                firstSeen[term] = "\(path):\(row.line)"
                 let entry = ValenceEntry(term: term, valence: valence, list: list, line: row.line)
                 if term.utf8.contains(UInt8(ascii: " ")) {
                     let words = term.split(separator: " ").map(String.init)
