@@ -43,6 +43,7 @@ public struct NormalizationLexicons: Sendable {
         self.abbreviations = abbreviations
         self.emoticons = emoticons
         var byKey: [String: String] = [:]
+        byKey.reserveCapacity(vocabulary.count)
         for (word, zipf) in vocabulary {
             let matching = key(word)
             // The commoner spelling; between equally common ones the first in code point order, so that the
