@@ -25,7 +25,7 @@ struct Morphology: Sendable {
 
     /// The object pronoun a word ends in, leaving at least three letters before it (`dámelo` → `lo`).
     static func enclitic(endingOf word: some StringProtocol) -> String? {
-        enclitics.first { word.hasSuffix($0) && word.utf8.count > $0.utf8.count + 2 }
+        enclitics.first { word.hasUTF8Suffix($0) && word.utf8.count > $0.utf8.count + 2 }
     }
 
     init(vocabulary: [String: Double], irregular: [String: String], masculine: [String: String]) {

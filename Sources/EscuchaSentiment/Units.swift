@@ -297,7 +297,7 @@ extension WordReading {
         guard !word.utf8.contains(UInt8(ascii: " ")), !isInfinitive(word) else { return false }
         // A gerund or participle ends like one and its stem makes a known infinitive (`comiendo`, `olvidado`);
         // `recomiendo` and `pido` only end like one.
-        for (ending, infinitives) in nonFiniteEndings where word.hasSuffix(ending) {
+        for (ending, infinitives) in nonFiniteEndings where word.hasUTF8Suffix(ending) {
             let stem = word.dropLast(ending.count)
             if infinitives.contains(where: { vocabulary[stem + $0] != nil }) { return false }
         }
@@ -307,7 +307,7 @@ extension WordReading {
         guard !normalizer.lemmaCandidates(of: word).contains(where: { $0.rule == "enclitic" && vocabulary[$0.lemma] != nil }) else { return false }
         // Endings no noun or adjective has (`encantó`, `buscábamos`) are the verb however common the form, and whether
         // or not the vocabulary lists the infinitive.
-        let unambiguous = unambiguousEndings.contains { word.hasSuffix($0) } && word.utf8.count >= 6
+        let unambiguous = unambiguousEndings.contains { word.hasUTF8Suffix($0) } && word.utf8.count >= 6
         return normalizer.conjugatedInfinitives(of: word).contains { infinitive, listed in
             guard isInfinitive(infinitive) else { return false }
             // Verb forms are often commoner than their infinitive (`vale`, `tiene`); a word far commoner than a
@@ -326,7 +326,7 @@ extension WordReading {
     static let shortInfinitives: Set<String> = ["ir", "ver", "dar", "oír", "ser", "reír"]
 
     /// Whether a word ends like an infinitive (`cobrar`, `valer`, `oír`).
-    static func isInfinitive(_ word: some StringProtocol) -> Bool { infinitiveEndings.contains { word.hasSuffix($0) } }
+    static func isInfinitive(_ word: some StringProtocol) -> Bool { infinitiveEndings.contains { word.hasUTF8Suffix($0) } }
     /// Participles whose adjective means something the verb does not (`dejado` sloppy, `pasado` overcooked,
     /// `despegado` aloof): after `haber` they are the verb, with no opinion. Others keep the adjective's reading
     /// when the verb has no entry (`lo han mejorado`).
