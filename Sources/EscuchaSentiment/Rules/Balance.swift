@@ -9,14 +9,18 @@ enum Balance {
     static let negativeWeight = 1.3
 
     static func apply(_ context: inout RuleContext, negativity: Bool, repetition: Bool) {
+        // A single contribution repeats nothing: the table is made only for two or more, at its size, and each
+        // term is counted with one lookup.
+        let counting = repetition && context.contributions.count > 1
         var seen: [String: Int] = [:]
+        if counting { seen.reserveCapacity(context.contributions.count) }
         for index in context.contributions.indices.sorted(by: { (context.contributions[$0].unit, $0) < (context.contributions[$1].unit, $1) }) {
-            let working = context.contributions[index]
-            if repetition {
-                let count = seen[working.term, default: 0] + 1
-                seen[working.term] = count
+            // Read in place: a copy of the contribution would retain its strings and rules.
+            let before = context.contributions[index].value
+            if counting {
+                let count = increment(&seen[context.contributions[index].term, default: 0])
                 if count > 1 {
-                    context.contributions[index].apply("repetition", cue: "×\(count)", to: working.value / Double(count))
+                    context.contributions[index].apply("repetition", cue: "×\(count)", to: before / Double(count))
                 }
             }
             let value = context.contributions[index].value
@@ -24,6 +28,11 @@ enum Balance {
                 context.contributions[index].apply("negativity", cue: nil, to: value * negativeWeight)
             }
         }
+    }
+
+    private static func increment(_ count: inout Int) -> Int {
+        count += 1
+        return count
     }
 }
 
