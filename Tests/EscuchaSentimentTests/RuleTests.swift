@@ -586,6 +586,9 @@ import EscuchaTestSupport
         #expect(analysis("eliminaron el descuento") == ["descuento": -0.975])  // ×−0.75, then the negativity weight
         #expect(analysis("la gente le quita la magia al lugar")["magia"]! < 0)
         #expect(analysis("no le quita la magia")["magia"]! > 0)
+        // An adjective made a noun by `lo` is a thing that can be taken away too.
+        #expect(values("los amontonamientos le quitan todo lo romántico al callejón", fullAnalyzer)["romántico"]! < 0)
+        #expect(values("lo quitaron bonito", fullAnalyzer)["bonito"]! > 0)
     }
 
     @Test func deprivationNeedsAFullNegation() {

@@ -894,10 +894,12 @@ enum Resolutions {
         return nil
     }
 
-    /// `se nos quitó el ánimo`, `pierde su encanto`: the good thing is the object of a removal reported as done.
+    /// `se nos quitó el ánimo`, `pierde su encanto`: the good thing is the object of a removal reported as done; so is
+    /// an adjective made a noun by `lo` (`le quitan todo lo romántico`).
     static func loss(_ context: inout RuleContext, _ index: Int) {
         let unit = context.contributions[index].unit
-        guard context.contributions[index].list == "nouns", unit > 0, determiners.contains(context.units[unit - 1].key),
+        let list = context.contributions[index].list
+        guard unit > 0, list == "nouns" && determiners.contains(context.units[unit - 1].key) || list == "adjectives" && context.units[unit - 1].key == "lo",
               let verb = doneVerb(.removal, before: unit, context) else { return }
         let value = context.contributions[index].value
         context.contributions[index].apply("loss", cue: context.cue(verb), to: value * lossFactor)
