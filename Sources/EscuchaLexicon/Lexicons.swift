@@ -107,7 +107,9 @@ public struct NormalizationLexicons: Sendable {
 public enum LexiconLocator {
     public static func defaultDirectory(language: String = "es") -> String? {
         var candidates: [String] = []
-        if let environment = ProcessInfo.processInfo.environment["ESCUCHA_LEXICONS"] { candidates.append(environment) }
+        if let environment = ProcessInfo.processInfo.environment["ESCUCHA_LEXICONS"], !environment.isEmpty {
+            return environmentDirectory(environment, language: language)
+        }
         var folder = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
             candidates.append(folder.appendingPathComponent("lexicons").path)
@@ -119,5 +121,14 @@ public enum LexiconLocator {
             if FileManager.default.fileExists(atPath: "\(directory)/vocabulary.tsv") { return directory }
         }
         return nil
+    }
+
+    /// The folder `$ESCUCHA_LEXICONS` names: a language's folder itself (it holds `vocabulary.tsv`) or the folder
+    /// above it. A folder that holds neither is still the answer, so that loading fails naming the file it
+    /// missed: a user who set the variable never gets the checkout's lexicons in its place without a word.
+    static func environmentDirectory(_ path: String, language: String) -> String {
+        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        if FileManager.default.fileExists(atPath: "\(trimmed)/vocabulary.tsv") { return trimmed }
+        return trimmed.hasSuffix("/\(language)") ? trimmed : "\(trimmed)/\(language)"
     }
 }

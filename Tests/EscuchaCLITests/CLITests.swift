@@ -19,10 +19,11 @@ let escuchaBinary: String = {
     return "\(repositoryRoot)/.build/debug/escucha"
 }()
 
-func run(_ arguments: [String], input: String? = nil) throws -> CommandResult {
+func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> CommandResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: escuchaBinary)
     process.arguments = arguments
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
     process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
     let out = Pipe()
     let err = Pipe()

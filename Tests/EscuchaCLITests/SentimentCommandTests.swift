@@ -8,6 +8,17 @@ struct SentimentCommandTests {
     /// issue's goal is 0.85 (README, "Sentiment").
     static let goldFloor = 0.86
 
+    @Test("ESCUCHA_LEXICONS: a language's folder or the one above it; a folder without lexicons stops, never falls back")
+    func lexiconsFromTheEnvironment() throws {
+        let language = try run(["score", "--lines", "--sentiment-only"], input: "muy bueno\n", environment: ["ESCUCHA_LEXICONS": "lexicons/es"])
+        #expect(language.status == 0 && language.stdout.contains("\"label\":\"pos\""))
+        let parent = try run(["score", "--lines", "--sentiment-only"], input: "muy bueno\n", environment: ["ESCUCHA_LEXICONS": "lexicons/"])
+        #expect(parent.status == 0 && parent.stdout.contains("\"label\":\"pos\""))
+        let missing = try run(["score", "--lines", "--sentiment-only"], input: "muy bueno\n", environment: ["ESCUCHA_LEXICONS": "/nonexistent/lexicons"])
+        #expect(missing.status == 3)
+        #expect(missing.stdout.isEmpty && missing.stderr.contains("/nonexistent/lexicons/es/vocabulary.tsv"))
+    }
+
     @Test("score: one object per input line, in order, with the documented names")
     func scoreLines() throws {
         let scratch = TemporaryFolder("escucha-cli")
