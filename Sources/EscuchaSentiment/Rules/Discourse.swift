@@ -10,10 +10,19 @@ enum ProperNames {
 
     static func apply(_ units: inout [Unit], text: NormalizedText, sentences: [Range<Int>]) {
         for sentence in sentences {
+            // Counted in place first: only a capitalised opinion past a sentence's first word may change, and most
+            // sentences have none (their word lists are then never made).
+            var wordCount = 0, capitalisedCount = 0, candidate = false
+            for index in sentence where units[index].isWord {
+                if units[index].tokens.count == 1 && units[index].traits.capitalised {
+                    capitalisedCount += 1
+                    if wordCount > 0 && units[index].opinion != nil { candidate = true }
+                }
+                wordCount += 1
+            }
+            guard wordCount >= 2, candidate else { continue }
+            if Double(capitalisedCount) >= titleCaseShare * Double(wordCount) { continue }
             let words = sentence.filter { units[$0].isWord }
-            guard words.count >= 2 else { continue }
-            let capitalised = words.filter { isCapitalised(units[$0], text) }
-            if Double(capitalised.count) >= titleCaseShare * Double(words.count) { continue }
             // A capitalised word read as a typo is a name inside a clause (`fuimos con Amabile`), a typo where a
             // sentence or clause opens (`Exelente servicio`, `Buen hotel. Invreíble vista`).
             for (position, index) in words.enumerated() where position > 0 && units[index].opinion?.match == "spelling"
@@ -127,13 +136,18 @@ enum NounHomographs {
     /// the subjunctive of `ser`.
     static let outsideBefore: Set<String> = ["por", "de", "desde", "hacia", "para", "alli", "alla", "ahi", "aqui", "aca", "muy", "mas"]
 
+    /// The first letters of `words`, `cara`, `dura` and `cuidado`.
+    static let initials: Set<UInt8> = Set((Array(words.keys) + ["cara", "caras", "dura", "duran", "cuidado"]).compactMap { $0.utf8.first })
+
     static func apply(_ units: inout [Unit]) {
-        for index in units.indices where units[index].key == "fuera" && units[index].traits.pastSubjunctive {
+        for index in units.indices where units[index].traits.pastSubjunctive && units[index].key == "fuera" {
             let before = index > 0 ? units[index - 1].key : ""
             let after = index + 1 < units.count ? units[index + 1].key : ""
             if outsideBefore.contains(before) || after == "de" || after == "del" { units[index].traits.pastSubjunctive = false }
         }
         for index in units.indices where units[index].opinion != nil {
+            // Every word below starts with one of these letters: other opinions are passed by one byte.
+            guard let initial = units[index].key.utf8.first, Self.initials.contains(initial) else { continue }
             let key = units[index].key
             let previous = index > 0 ? units[index - 1].key : ""
             let next = index + 1 < units.count ? units[index + 1].key : ""

@@ -517,7 +517,8 @@ enum MissedVisits {
 
     static func apply(_ context: inout RuleContext, text: NormalizedText) {
         applyConditionalLoss(&context, text: text)
-        guard let visit = missedVisit(context) else { return }
+        // Only a negative contribution is blamed: without one, the units are not searched for a missed visit.
+        guard context.contributions.contains(where: { $0.valence < 0 }), let visit = missedVisit(context) else { return }
         // By its own valence: a negation before the visit may have reached the blame (`no visitarlas sería el colmo`).
         for index in context.contributions.indices where context.contributions[index].valence < 0 {
             let unit = context.contributions[index].unit
@@ -570,8 +571,8 @@ enum MissedVisits {
     /// A negated visit said to anyone: `no` and, past object pronouns, an infinitive one recommends (`no visitarlo`,
     /// `no ir a conocer`), or the outing `no darse una vuelta`.
     static func missedVisit(_ context: RuleContext) -> Int? {
-        for (index, unit) in context.units.enumerated() where unit.key == "no" || unit.key == "no dar una vuelta" {
-            if unit.key != "no" { return index }
+        for index in context.units.indices where context.units[index].key == "no" || context.units[index].key == "no dar una vuelta" {
+            if context.units[index].key != "no" { return index }
             let next = context.skippingPronouns(after: index)
             if next < context.units.count, context.units[next].traits.infinitive, context.units[next].traits.action.contains(.recommendable) {
                 return next
