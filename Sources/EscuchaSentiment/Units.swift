@@ -146,13 +146,17 @@ final class WordReading {
                 if rule == "participle", participleOf == nil { participleOf = candidate }
             }
         }
+        // The tables the closures below read, taken once: a closure that reads `lexicon` or `lookup` copies the
+        // whole struct (and retains each of its tables).
+        let modifierTable = lexicon.modifiers
+        let vocabulary = lookup.normalizer.lexicons.vocabulary
         // Owed actions are listed as infinitives: `llegó`, `contestan` find `llegar`, `contestar`.
         if modifiers[.fulfilled] == nil, let weight = lexicon.modifiers[forms.lemma]?[.fulfilled]
-            ?? infinitives.lazy.compactMap({ lexicon.modifiers[$0]?[.fulfilled] }).first {
+            ?? infinitives.lazy.compactMap({ modifierTable[$0]?[.fulfilled] }).first {
             modifiers[.fulfilled] = weight
         }
         if modifiers[.expected] == nil {
-            if let weight = lexicon.modifiers[forms.lemma]?[.expected] ?? infinitives.lazy.compactMap({ lexicon.modifiers[$0]?[.expected] }).first {
+            if let weight = lexicon.modifiers[forms.lemma]?[.expected] ?? infinitives.lazy.compactMap({ modifierTable[$0]?[.expected] }).first {
                 modifiers[.expected] = weight
             }
         }
@@ -160,7 +164,7 @@ final class WordReading {
         for kind in [ModifierKind.cost, .level] where modifiers[kind] == nil {
             if let weight = lexicon.modifiers[forms.lemma]?[kind] { modifiers[kind] = weight }
         }
-        if modifiers[.move] == nil, let weight = lexicon.modifiers[forms.lemma]?[.move] ?? infinitives.lazy.compactMap({ lexicon.modifiers[$0]?[.move] }).first {
+        if modifiers[.move] == nil, let weight = lexicon.modifiers[forms.lemma]?[.move] ?? infinitives.lazy.compactMap({ modifierTable[$0]?[.move] }).first {
             modifiers[.move] = weight
         }
         var keys = [forms.key]
@@ -187,7 +191,7 @@ final class WordReading {
         opinion = modifiers[.neutral] != nil ? nil : lookup.find(forms)
         let verbEntry = participleOf.flatMap { lookup.entry(for: $0) }
         if participleOf != nil, let list = opinion?.entry.list, list == "adjectives" || list == "sectors",
-           Self.participleEndings.contains(where: { forms.key.hasSuffix($0) }),
+           Self.participleEndings.contains(where: { forms.key.hasUTF8Suffix($0) }),
            verbEntry != nil || Self.adjectiveSenses.contains(forms.key) {
             hasParticipleReading = true
             asParticiple = verbEntry.map { OpinionLookup.Found(entry: $0, match: "participle", intensity: []) }
@@ -218,19 +222,19 @@ final class WordReading {
         traits.pastSubjunctive = ["hubiera", "hubieran", "hubiese", "hubiesen", "fuera", "fueran", "tuviera", "tuvieran", "estuviera",
                                   "estuvieran", "pudiera", "pudieran", "supiera", "supieran", "dijera", "dijeran", "hiciera", "hicieran",
                                   "quisiera", "quisieran", "vinieran", "viniera", "dieran", "diera", "pusieran", "pusiera"].contains(forms.key)
-            || subjunctiveEndings.contains { forms.key.hasSuffix($0) } && forms.key.utf8.count > 5
+            || subjunctiveEndings.contains { forms.key.hasUTF8Suffix($0) } && forms.key.utf8.count > 5
                && !Self.presentSubjunctives.contains(forms.key)
                // The future keeps its accent where the customer wrote it: `ayudarán` is no `ayudaran`.
                && !(forms.surface.hasSuffix("rán") || forms.surface.hasSuffix("rá") || forms.surface.hasSuffix("RÁN") || forms.surface.hasSuffix("RÁ"))
-               && infinitives.contains { lookup.normalizer.lexicons.vocabulary[$0] != nil }
-               && lookup.normalizer.lexicons.vocabulary[forms.normalized].map { $0 < 4.5 } ?? true
-               && Self.hasFirstConjugationStem(forms.key, vocabulary: lookup.normalizer.lexicons.vocabulary)
+               && infinitives.contains { vocabulary[$0] != nil }
+               && vocabulary[forms.normalized].map { $0 < 4.5 } ?? true
+               && Self.hasFirstConjugationStem(forms.key, vocabulary: vocabulary)
         // Preterite forms (`atendieron`, `resolvió`, `ayudó`) and `cumplen`; not `cumple`, mostly a birthday.
-        traits.reported = forms.key.hasSuffix("aron") || forms.key.hasSuffix("ieron") || forms.key.hasSuffix("yeron")
-            || forms.normalized.hasSuffix("ó") || forms.key == "cumplen"
+        traits.reported = forms.key.hasUTF8Suffix("aron") || forms.key.hasUTF8Suffix("ieron") || forms.key.hasUTF8Suffix("yeron")
+            || forms.normalized.hasUTF8Suffix("ó") || forms.key == "cumplen"
         traits.finite = Self.isFinite(forms, lookup.normalizer)
         traits.infinitive = !forms.normalized.utf8.contains(UInt8(ascii: " ")) && (Self.isInfinitive(forms.normalized) && (forms.normalized.utf8.count >= 4 || Self.shortInfinitives.contains(forms.normalized))
-            || infinitives.contains { Self.isInfinitive($0) && Self.isCliticTail(of: forms.key, after: Folding.key($0)) && lookup.normalizer.lexicons.vocabulary[$0] != nil })
+            || infinitives.contains { Self.isInfinitive($0) && Self.isCliticTail(of: forms.key, after: Folding.key($0)) && vocabulary[$0] != nil })
         if traits.infinitive {
             if Impediments.accessActions.contains(lemmaKey) { traits.action.insert(.access) }
             if Recommendations.recommendable.contains(lemmaKey) { traits.action.insert(.recommendable) }
@@ -256,11 +260,11 @@ final class WordReading {
         traits.imperative = traits.demandable && lookup.normalizer.isImperativeWithClitics(forms.normalized)
         // The conditional is the infinitive (or an irregular stem) and `-ía`: `encantaría`, `podría`; not the imperfect
         // `quería`, `sabía`.
-        traits.conditional = (forms.key.hasSuffix("ria") || forms.key.hasSuffix("rian") || forms.key.hasSuffix("riamos"))
-            && lemma != forms.normalized && (lemma.hasSuffix("ar") || lemma.hasSuffix("er") || lemma.hasSuffix("ir"))
+        traits.conditional = (forms.key.hasUTF8Suffix("ria") || forms.key.hasUTF8Suffix("rian") || forms.key.hasUTF8Suffix("riamos"))
+            && lemma != forms.normalized && (lemma.hasUTF8Suffix("ar") || lemma.hasUTF8Suffix("er") || lemma.hasUTF8Suffix("ir"))
             && Self.isConditional(key: forms.key, infinitive: Folding.key(lemma))
         traits.past = traits.finite && !traits.conditional && (traits.reported || Self.irregularPasts.contains(forms.key)
-            || Self.imperfectEndings.contains { forms.key.hasSuffix($0) } || forms.normalized.hasSuffix("é"))
+            || Self.imperfectEndings.contains { forms.key.hasUTF8Suffix($0) } || forms.normalized.hasUTF8Suffix("é"))
         traits.command = infinitives.contains { Self.isCommandForm(forms.key, of: Folding.key($0)) }
         self.traits = traits
     }
