@@ -192,16 +192,18 @@ public struct SentimentAnalyzer: Sendable {
         // In text order; contributions of one unit keep the order the rules made them (the sort must be stable).
         let unitOf = context.contributions.map(\.unit)  // the sort's closure would otherwise copy the whole context
         let order = unitOf.indices.sorted { (unitOf[$0], $0) < (unitOf[$1], $1) }
-        for working in order.map({ context.contributions[$0] }) {
-            let tokens = context.units[working.unit].tokens
+        // Each contribution is read in place: a copy would retain and release its strings and rules once more.
+        for index in order {
+            let tokens = context.units[context.contributions[index].unit].tokens
             let first = text.tokens[tokens.lowerBound]
             let last = text.tokens[tokens.upperBound - 1]
             let utf8 = first.utf8.lowerBound..<last.utf8.upperBound
             contributions.append(Contribution(
                 tokens: tokens, utf8: utf8, utf16: first.utf16.lowerBound..<last.utf16.upperBound,
                 text: String(decoding: text.text.utf8[text.text.utf8.index(text.text.utf8.startIndex, offsetBy: utf8.lowerBound)..<text.text.utf8.index(text.text.utf8.startIndex, offsetBy: utf8.upperBound)], as: UTF8.self),
-                term: working.term, list: working.list, match: working.match, valence: working.valence,
-                rules: working.rules, value: Self.rounded(working.value)))
+                term: context.contributions[index].term, list: context.contributions[index].list, match: context.contributions[index].match,
+                valence: context.contributions[index].valence, rules: context.contributions[index].rules,
+                value: Self.rounded(context.contributions[index].value)))
         }
         // One pass: each contribution's sum into its sentence.
         var perSentence = Array(repeating: (sum: 0.0, positive: 0.0, negative: 0.0, count: 0), count: context.sentences.count)
@@ -231,7 +233,9 @@ public struct SentimentAnalyzer: Sendable {
         }
         // A verdict that says the sides weigh the same (`Ni bien ni mal.`, `ni lo recomiendo ni lo desaconsejo`) is
         // the writer's own label. Verdicts that only temper (`sin más`, `para lo que es`, `cumple`) leave it to the sum.
-        let balanced = SentimentAnalysis.statesEvenVerdict(contributions)
+        // Only the verdict rule applies `balanced verdict`, and only from a verdict unit: without one, no rule is read.
+        let balanced = context.units.indices.contains { context.units[$0].modifiers[.verdict] != nil }
+            && SentimentAnalysis.statesEvenVerdict(contributions)
         let score = SentimentScore(sum: totals.sum, positiveMass: totals.positive, negativeMass: totals.negative, neutralWords: totals.neutral,
                                    contrasted: context.units.indices.contains { Self.isContrast(context.units, $0) }, balanced: balanced)
         return SentimentAnalysis(score: score, sentences: sentences, contributions: contributions)
