@@ -13,10 +13,12 @@ enum Questions {
 
     static func apply(_ context: inout RuleContext, text: NormalizedText) {
         guard !context.contributions.isEmpty || context.units.contains(where: { $0.has(.rhetorical) }) else { return }
-        // Built before the rhetorical cues are added: a cue's sentence is never halved.
-        let contributions = ContributionIndex(context)
+        // Only the contributions made before the rhetorical cues are added are halved (a cue's sentence never is),
+        // and they are indexed at the first sentence that asks: most texts ask nothing.
+        let made = context.contributions.count
+        var contributions: ContributionIndex?
         for sentence in context.sentences {
-            let marked = context.units[sentence].contains(where: { $0.questionMarks > 0 })
+            let marked = sentence.contains(where: { context.units[$0].questionMarks > 0 })  // in place: no unit copied
             // An indirect question asks from its asker on: `no tengo queja, solo pregunto si alguien sabe…`.
             let asked = marked ? markedQuestion(sentence, context) : indirectQuestion(sentence, context)
             guard !asked.isEmpty else { continue }
@@ -25,7 +27,8 @@ enum Questions {
                 context.contributions.append(RuleContext.Working.cue(unit: cue, term: context.cue(cue), rule: "rhetorical question", cue: context.cue(cue), value: weight))
                 continue
             }
-            for index in contributions.contributions(of: asked) {
+            if contributions == nil { contributions = ContributionIndex(context) }
+            for index in contributions!.contributions(of: asked) where index < made {
                 let value = context.contributions[index].value
                 context.contributions[index].apply("question", cue: marked ? "?" : "saber", to: value * questionFactor)
             }
@@ -62,8 +65,9 @@ enum Questions {
     /// units from the asker to the sentence's end, or none.
     static func indirectQuestion(_ sentence: Range<Int>, _ context: RuleContext) -> Range<Int> {
         guard let index = sentence.dropFirst().first(where: { index in
-            context.units[index].key == "saber" && askers.contains(context.units[index - 1].key)
-                || context.units[index].key == "sabe" && context.units[index - 1].key == "alguien"
+            // Both words start with `s`: one byte passes the others.
+            context.units[index].key.utf8.first == UInt8(ascii: "s") && (context.units[index].key == "saber" && askers.contains(context.units[index - 1].key)
+                || context.units[index].key == "sabe" && context.units[index - 1].key == "alguien")
         }) else { return sentence.upperBound..<sentence.upperBound }
         return (index - 1)..<sentence.upperBound
     }
