@@ -33,7 +33,7 @@ public enum AspectSentiment {
         for sentence in evidenceBySentence.indices {
             evidenceBySentence[sentence].sort { ($0.range.lowerBound, $0.hit) < ($1.range.lowerBound, $1.hit) }
         }
-        let longest = evidenceBySentence.map { $0.map(\.range.count).max() ?? 0 }
+        let longest = evidenceBySentence.map { $0.map { $0.range.count }.max() ?? 0 }  // a closure: a key path is applied at run time
         for contribution in sentiment.contributions {
             let position = contribution.tokens.lowerBound
             guard let sentence = Self.sentence(containing: position, text.sentences) else { continue }
@@ -93,8 +93,9 @@ public enum AspectSentiment {
         for index in sentence {
             let key = text.tokens[index].key
             if cuts.contains(key) { positions.append(index); continue }
-            // The two-word cuts start with one of these (`sin embargo`, `no obstante`, `aun así`, `en cambio`).
-            if index + 1 < sentence.upperBound, ["sin", "no", "aun", "en"].contains(key),
+            // The two-word cuts start with one of these (`sin embargo`, `no obstante`, `aun así`, `en cambio`), none longer
+            // than three bytes: a longer key is passed without comparing it (or building the list) at every token.
+            if index + 1 < sentence.upperBound, key.utf8.count <= 3, ["sin", "no", "aun", "en"].contains(key),
                cuts.contains(key + " " + text.tokens[index + 1].key) {
                 positions.append(index)
             }
