@@ -228,7 +228,7 @@ public struct TopicMatcher: Sendable {
 
     /// Per-thread working arrays for one sentence, indexed by term and by topic; a stamp says whether an
     /// entry belongs to the current sentence, so nothing is cleared between sentences.
-    final class Scratch {
+    struct Scratch {
         var termStamp: [UInt32]
         var termRanges: [[Range<Int>]]
         var topicStamp: [UInt32]
@@ -346,11 +346,14 @@ public struct TopicMatcher: Sendable {
             }
         }
         let box = scratch.value
-        let work: Scratch
+        // This thread's scratch is taken out of its box for the text and put back after: in a local, its arrays are
+        // not checked for exclusivity at run time at every access, as a class's stored arrays are.
+        var work: Scratch
         if let existing = box.scratch, existing.termStamp.count == termCount { work = existing } else {
             work = Scratch(terms: termCount, topics: compiled.count)
-            box.scratch = work
         }
+        box.scratch = nil  // the arrays stay uniquely held by `work`
+        defer { box.scratch = work }
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
             // Every term found in the sentence, by number, in one pass over its words.
             work.stamp &+= 1
@@ -423,7 +426,7 @@ public struct TopicMatcher: Sendable {
                 }
             }
             candidates.sort()
-            let found: (Int) -> [Range<Int>]? = { term in work.termStamp[term] == stamp ? work.termRanges[term] : nil }
+            func found(_ term: Int) -> [Range<Int>]? { work.termStamp[term] == stamp ? work.termRanges[term] : nil }
             var sentenceHits: [TopicHit] = []
             for topic in candidates {
                 let evidence: [Range<Int>]?
