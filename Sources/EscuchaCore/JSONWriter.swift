@@ -169,16 +169,7 @@ public struct JSONWriter: Sendable {
     /// A comma if one is due, then `byte`.
     @inline(__always)
     private mutating func separated(_ byte: UInt8) {
-        let comma = takeComma()
-        write(2) { out in
-            if comma {
-                out[0] = UInt8(ascii: ",")
-                out[1] = byte
-                return 2
-            }
-            out[0] = byte
-            return 1
-        }
+        separated(byte, comma: takeComma())
     }
 
     /// Digits written straight into the buffer: no String per number (this runs for every offset and score).
