@@ -194,23 +194,32 @@ enum Keyboard {
 /// words of customer feedback, not all of Spanish, and a word it lacks is far more often rare than misspelled.
 struct WordList: Sendable {
     static let defaultPath = "/usr/share/dict/spanish"
-    let keys: Set<String>
+    let keys: WordKeys
 
     static func load(environment: [String: String]) -> WordList? {
         let path = environment["ESCUCHA_WORDLIST"] ?? defaultPath
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        var keys: Set<String> = []
-        keys.reserveCapacity(100_000)
+        var keys = WordKeys(capacity: 100_000)
         let bytes = [UInt8](data)
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
             var start = 0
-            for end in 0...buffer.count where end == buffer.count || buffer[end] == 0x0A {
+            while start < buffer.count {
+                var end = buffer.count
+                if let found = memchr(base + start, 0x0A, buffer.count - start) {
+                    end = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                }
                 defer { start = end + 1 }
                 guard end > start else { continue }
                 let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
-                let word = String(decoding: line, as: UTF8.self)
-                // Most lines are lowercase ASCII, their own key: folding them would only cost time.
-                keys.insert(line.allSatisfy { $0 >= 0x61 && $0 <= 0x7A } ? word : Folding.key(Folding.fold(word)))
+                // Most lines are lowercase ASCII, their own key: folding them would only cost time, and so would
+                // making them strings.
+                if line.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) {
+                    keys.insert(line)
+                } else {
+                    var key = Folding.key(Folding.fold(String(decoding: line, as: UTF8.self)))
+                    key.withUTF8 { keys.insert($0) }
+                }
             }
         }
         return keys.isEmpty ? nil : WordList(keys: keys)
@@ -222,6 +231,83 @@ struct WordList: Sendable {
     /// short (`sorprendete`, `alucinate`).
     func isImperative(_ key: String) -> Bool {
         (key.hasSuffix("ad") || key.hasSuffix("ed") || key.hasSuffix("id")) && keys.contains(String(key.dropLast()) + "r")
+    }
+}
+
+/// The word list's keys by their UTF-8 bytes: one buffer of bytes and an open-addressing table of the words'
+/// numbers, instead of a `Set<String>` that hashed each of the list's 86k words with SipHash at the first typo
+/// of every run. Equal bytes are equal keys here as they are for strings: the list's keys and the words asked
+/// about are NFC (folded forms and their matching keys), and NFC text is canonically equal only to itself.
+struct WordKeys: Sendable {
+    private var bytes: [UInt8] = []
+    /// Where each word's bytes end in `bytes` (a word starts where the one before it ends).
+    private var ends: [Int] = []
+    /// Each slot holds a word's number plus one, or 0 when empty; at most half are used.
+    private var slots: [Int32]
+
+    init(capacity: Int) {
+        var size = 16
+        while size < 2 * capacity { size <<= 1 }
+        slots = [Int32](repeating: 0, count: size)
+    }
+
+    var isEmpty: Bool { ends.isEmpty }
+
+    mutating func insert(_ word: UnsafeBufferPointer<UInt8>) {
+        if 2 * (ends.count + 1) > slots.count { grow() }
+        // A new word goes to the first empty slot of its probe (nothing is ever removed).
+        var slot = Int(truncatingIfNeeded: Self.hash(word)) & (slots.count - 1)
+        while slots[slot] != 0 {
+            if holds(Int(slots[slot]) - 1, word) { return }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        bytes.append(contentsOf: word)
+        ends.append(bytes.count)
+        slots[slot] = Int32(ends.count)
+    }
+
+    func contains(_ word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { word in
+            var slot = Int(truncatingIfNeeded: Self.hash(word)) & (slots.count - 1)
+            while slots[slot] != 0 {
+                if holds(Int(slots[slot]) - 1, word) { return true }
+                slot = (slot + 1) & (slots.count - 1)
+            }
+            return false
+        }
+    }
+
+    /// Whether word `number` is `word`.
+    private func holds(_ number: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = number == 0 ? 0 : ends[number - 1]
+        guard ends[number] - start == word.count else { return false }
+        return bytes.withUnsafeBufferPointer { stored in
+            guard let source = word.baseAddress, let own = stored.baseAddress else { return true }
+            return memcmp(own + start, source, word.count) == 0
+        }
+    }
+
+    private mutating func place(_ number: Int, hash: UInt64) {
+        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
+        slots[slot] = Int32(number + 1)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        for number in ends.indices {
+            let start = number == 0 ? 0 : ends[number - 1]
+            let hash = bytes.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[start..<ends[number]])) }
+            place(number, hash: hash)
+        }
+    }
+
+    /// FNV-1a, with its bits mixed so that the table's low bits spread.
+    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return (hash ^ (hash >> 29)) &* 0xbf58_476d_1ce4_e5b9 ^ (hash >> 32)
     }
 }
 
