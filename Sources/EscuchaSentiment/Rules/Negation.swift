@@ -45,6 +45,13 @@ enum Negation {
         return WordReading.isInfinitive(verb)
     }
 
+    /// An opinion verb in the infinitive right after a conjugated verb without an opinion that governs it: `faltar` in
+    /// `no puede faltar`, `perder` in `no quiero perder`.
+    static func isGovernedOpinionInfinitive(_ index: Int, _ context: RuleContext) -> Bool {
+        index > 0 && context.units[index].traits.infinitive && context.units[index].opinion != nil
+            && context.units[index - 1].traits.finite && context.units[index - 1].opinion == nil
+    }
+
     static func shifted(_ valence: Double, weight: Double) -> Double {
         let moved = valence > 0 ? max(valence - positiveShift, -(valence + mildPositiveMargin))
             : min(valence + negativeShift, -valence + mildPositiveMargin)
@@ -158,17 +165,11 @@ enum Negation {
                     if context.units[other].traits.action.contains(.letting) { letting = true }
                     if context.units[other].traits.finite { verbsBetween += 1 }
                     // An opinion verb between takes the negation itself; its object is not denied (`nunca olvidaré la
-                    // hermosa vista`, `no me gustó la buena comida de antes`).
+                    // hermosa vista`, `no me gustó la buena comida de antes`). So does one in the infinitive after the
+                    // verb that governs it (`no puede faltar la foto obligada`, `no quiero perder la buena costumbre`).
                     // Not of `bien` or `mal` right after it, which says how the verb goes: `tampoco funciona bien`
                     // denies both, as `no funciona bien` does.
-                    if context.units[other].traits.finite, context.units[other].opinion != nil, isVerbOpinion(context.units[other]),
-                       !(other == unitIndex - 1 && mannerAdverbs.contains(unit.key)) {
-                        verbsBetween = 2
-                    }
-                    // So does one in the infinitive after a verb that governs it: `no puede faltar la foto obligada`
-                    // says the photo is a must, `no quiero perder la buena costumbre` keeps the custom good.
-                    if context.units[other].traits.infinitive, context.units[other].opinion != nil, other > 0,
-                       context.units[other - 1].traits.finite, context.units[other - 1].opinion == nil,
+                    if isVerbOpinion(context.units[other]) || isGovernedOpinionInfinitive(other, context),
                        !(other == unitIndex - 1 && mannerAdverbs.contains(unit.key)) {
                         verbsBetween = 2
                     }

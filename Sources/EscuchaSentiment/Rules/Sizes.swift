@@ -73,7 +73,7 @@ enum SpaceSizes {
         return sizing
     }
 
-    static func apply(_ units: inout [Unit], spacious: OpinionLookup.Found?, scarce: OpinionLookup.Found?, cramped: OpinionLookup.Found? = nil) {
+    static func apply(_ units: inout [Unit], spacious: OpinionLookup.Found?, scarce: OpinionLookup.Found?, cramped: OpinionLookup.Found?) {
         for index in units.indices where !units[index].traits.sizing.isDisjoint(with: .sizeWords) && units[index].isWord {
             let sizing = units[index].traits.sizing
             if let spacious, units[index].opinion == nil, sizing.contains(.big), noun(of: index, among: .space, units) != nil {
