@@ -23,8 +23,9 @@ public struct PackedTable: Sendable {
         }
     }
 
+    /// Where `key`'s probe starts in a table of `mask + 1` slots (a power of two): a multiply-shift hash.
     @inlinable @inline(__always)
-    static func slot(_ key: UInt64, _ mask: Int) -> Int {
+    public static func slot(_ key: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 

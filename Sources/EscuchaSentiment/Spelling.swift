@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import EscuchaCore
 import EscuchaNormalize
 
 /// Opinion words the customer misspelled by one letter: `exelente` is `excelente`, `horrbile` is `horrible`,
@@ -79,9 +80,7 @@ struct SpellingRepair: Sendable {
     }
 
     /// Where a hash's probe starts in a table of `capacity` slots (a power of two).
-    private static func slot(_ hash: UInt64, _ capacity: Int) -> Int {
-        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & (capacity - 1)
-    }
+    private static func slot(_ hash: UInt64, _ capacity: Int) -> Int { PackedTable.slot(hash, capacity - 1) }
 
     /// The first node of the candidates listed under `hash`, or -1.
     private func firstNode(_ hash: UInt64) -> Int32 {

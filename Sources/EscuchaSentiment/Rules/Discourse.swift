@@ -14,7 +14,7 @@ enum ProperNames {
             // sentences have none (their word lists are then never made).
             var wordCount = 0, capitalisedCount = 0, candidate = false
             for index in sentence where units[index].isWord {
-                if units[index].tokens.count == 1 && units[index].traits.capitalised {
+                if isCapitalised(units[index], text) {
                     capitalisedCount += 1
                     if wordCount > 0 && units[index].opinion != nil { candidate = true }
                 }
@@ -136,8 +136,13 @@ enum NounHomographs {
     /// the subjunctive of `ser`.
     static let outsideBefore: Set<String> = ["por", "de", "desde", "hacia", "para", "alli", "alla", "ahi", "aqui", "aca", "muy", "mas"]
 
-    /// The first letters of `words`, `cara`, `dura` and `cuidado`.
-    static let initials: Set<UInt8> = Set((Array(words.keys) + ["cara", "caras", "dura", "duran", "cuidado"]).compactMap { $0.utf8.first })
+    /// The words of the branches below (`cara a cara`, `dura una hora`, `¡cuidado!`).
+    static let faces: Set<String> = ["cara", "caras"]
+    static let durations: Set<String> = ["dura", "duran"]
+    static let warningWord = "cuidado"
+    /// The first letters of every word this rule reads, derived from the lists so that a word added to one is never
+    /// skipped.
+    static let initials: Set<UInt8> = Set((Array(words.keys) + Array(faces) + Array(durations) + [warningWord]).compactMap { $0.utf8.first })
 
     static func apply(_ units: inout [Unit]) {
         for index in units.indices where units[index].traits.pastSubjunctive && units[index].key == "fuera" {
@@ -153,17 +158,17 @@ enum NounHomographs {
             let next = index + 1 < units.count ? units[index + 1].key : ""
             if let determiners = words[key], determiners.contains(previous) {
                 units[index].opinion = nil
-            } else if key == "cara" || key == "caras" {
+            } else if faces.contains(key) {
                 // `cara a cara`, `con cara de pocos amigos`, `de cara al público`: a face.
                 let faceToFace = next == "a" && index + 2 < units.count && units[index + 2].key == "cara"
                     || previous == "a" && index >= 2 && units[index - 2].key == "cara"
                 if faceToFace || previous == "con" && next == "de" || previous == "de" && (next == "a" || next == "al") { units[index].opinion = nil }
-            } else if key == "dura" || key == "duran" {
+            } else if durations.contains(key) {
                 // A number is a unit of its own with no key (`dura 45 minutos`, `dura de 20 a 30`).
                 let number = index + 1 < units.count && units[index + 1].key.isEmpty && !units[index + 1].isWord
                 let numberAfterDe = next == "de" && index + 2 < units.count && units[index + 2].key.isEmpty && !units[index + 2].isWord
                 if number || numberAfterDe || durationOpeners.contains(next) { units[index].opinion = nil }
-            } else if key == "cuidado" {
+            } else if key == warningWord {
                 // `¡Cuidado!`, `ten cuidado con…`: a warning.
                 if index == 0 || warnings.contains(previous) || previous.hasPrefix("¡") { units[index].opinion = nil }
             }

@@ -325,8 +325,7 @@ enum Suggestions {
 
     /// A verb of visiting or trying in the infinitive right after the modal, its pronouns aside (`deberías probarlo`).
     static func isVisitAfter(_ index: Int, _ context: RuleContext) -> Bool {
-        var next = index + 1
-        while next < context.units.count, context.units[next].traits.frame.contains(.clitic) { next += 1 }
+        let next = context.skippingPronouns(after: index)
         return next < context.units.count && context.units[next].traits.infinitive && context.units[next].traits.action.contains(.mustVisit)
     }
 
