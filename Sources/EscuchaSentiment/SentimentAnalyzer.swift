@@ -61,6 +61,7 @@ public struct SentimentAnalyzer: Sendable {
         ProperNames.apply(&units, text: text, sentences: sentences)
         DiscourseMarkers.apply(&units, sentences: sentences)
         Negation.joinUniversalRelatives(&units)
+        Negation.keepCeasingBeforeInfinitives(&units)
         NounHomographs.apply(&units)
         if allEnabled || !disabledRules.contains("space-size") { SpaceSizes.apply(&units, spacious: reference.spacious, scarce: reference.scarce, cramped: reference.cramped) }
         var clauseOf: [Int] = []

@@ -287,6 +287,18 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("La verdad no te pierdes mucho si no entras").score.label == .neg)
     }
 
+    /// Ceasing is `ya no`: `dejó de ser bueno` denies as `ya no es bueno` does, but only before an infinitive (`me lo dejaron
+    /// de lujo` praises) and not as the imperative, a demand to stop that denies nothing.
+    @Test func ceasingDeniesWhatFollows() {
+        #expect(values("el hotel dejó de ser bueno") == ["bueno": -1.5])
+        #expect(values("ha dejado de ser bueno") == ["bueno": -1.5])
+        #expect(rules("dejó de tener ese encanto", "encanto", fullAnalyzer).first == "negation")
+        #expect(fullAnalyzer.analyze("me lo dejaron de lujo").contributions.map(\.rules.isEmpty) == [true])
+        #expect(values("Ryanair, deja de ser malo") == ["malo": -2.5])  // a demand: the fault stands
+        #expect(values("el servicio deja de ser malo") == ["malo": 0.5])
+        #expect(values("nunca deja de ser bueno") == ["bueno": 2])  // never stops: always is
+    }
+
     @Test func sinExagerarIsAHedge() {
         #expect(fullAnalyzer.analyze("Dos horas de cola, sin exagerar").contributions.allSatisfy { $0.term != "exagerar" })
     }
@@ -1136,6 +1148,10 @@ import EscuchaTestSupport
         #expect(values("Todo rico. Ni fu ni fa.") == ["rico": 0.75])
         // Not closing (an opinion follows it) and one-sided: the verdict changes nothing.
         #expect(values("Ni fu ni fa. Todo rico.") == ["rico": 2.5])
+        // `nada extraordinario`, `nada espectacular`: unremarkable, the writer's lukewarm verdict, not a negated praise word.
+        #expect(values("La comida rica, nada extraordinario.") == ["rica": 0.75])
+        #expect(fullAnalyzer.analyze("Aunque se trataba de un hotel muy pomposo, la comida no era nada espectacular.").score.label == .neu)
+        #expect(fullAnalyzer.analyze("Tan solo es un mercado, nada fuera de lo común.").score.label == .neg)
         // `sin más que decir` is nothing to add, not the verdict `sin más`.
         #expect(fullAnalyzer.analyze("Excelente atención, sin más que decir.").score.label == .pos)
         // `tiene de todo` says it has everything, `hay de todo` that it has good and bad.

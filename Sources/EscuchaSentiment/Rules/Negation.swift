@@ -302,6 +302,26 @@ extension Negation {
         }
     }
 
+    /// `dejó de ser bueno`, `ha dejado de tener encanto`: ceasing is `ya no`, so the lexicon lists the indicative forms of
+    /// `dejar de` as negators. They negate only before an infinitive: `me lo dejaron de lujo` (left in a fine state) and
+    /// `lo dejaron de lado` are no ceasing. `deja de` is also the imperative, a demand to stop (`Ryanair, deja de ponerme
+    /// nerviosa`), which denies nothing: read as ceasing only after a word of its clause (`el wifi deja de ir`), not
+    /// opening the clause.
+    static let ceasingForms: Set<String> = ["deja de", "dejan de", "dejo de", "dejaron de", "dejaba de", "dejaban de", "deje de",
+                                            "ha dejado de", "han dejado de", "habia dejado de", "habian dejado de", "he dejado de",
+                                            "hemos dejado de"]
+    static let ceasingOrCommand = "deja de"
+
+    static func keepCeasingBeforeInfinitives(_ units: inout [Unit]) {
+        for index in units.indices where units[index].has(.negator) && ceasingForms.contains(units[index].key) {
+            let next = index + 1
+            let beforeInfinitive = next < units.count && !units[next].breaksClause
+                && (units[next].traits.infinitive || WordReading.isInfinitive(units[next].key.prefix { $0 != " " }))
+            let command = units[index].key == ceasingOrCommand && (index == 0 || units[index - 1].breaksClause || !units[index - 1].isWord)
+            if !beforeInfinitive || command { units[index].modifiers[.negator] = nil }
+        }
+    }
+
     /// `nunca`/`jamás` with a perfect (`he visto`, `había comido`) and a degree word (`tan`, `tanto`, `más`): an
     /// experience never had before, had now.
     /// (`nunca he comido mejor` is the comparatives' to read.)
