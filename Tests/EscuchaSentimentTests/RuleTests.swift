@@ -299,6 +299,13 @@ import EscuchaTestSupport
         #expect(values("nunca deja de ser bueno") == ["bueno": 2])  // never stops: always is
     }
 
+    /// `cuidado` opening a warning (`cuidado al bajar`, `cuidado porque te cobran`) is no praise of care.
+    @Test func aWarningIsNoCare() {
+        #expect(fullAnalyzer.analyze("La vista es bonita, pero cuidado al recargarte en el barandal").contributions.map(\.term) == ["bonito", "cuidado al"])
+        #expect(fullAnalyzer.analyze("Cuidado porque te cobran el estacionamiento").score.label == .neg)
+        #expect(fullAnalyzer.analyze("Un cuidado al detalle impresionante").score.label == .pos)
+    }
+
     @Test func sinExagerarIsAHedge() {
         #expect(fullAnalyzer.analyze("Dos horas de cola, sin exagerar").contributions.allSatisfy { $0.term != "exagerar" })
     }
@@ -311,6 +318,12 @@ import EscuchaTestSupport
         #expect(values("ni bueno ni malo") == ["bueno": 0.4, "malo": -0.5])
         // Opinions on one side are each denied: `ni bueno ni rápido` is a complaint.
         #expect(values("ni bueno ni rápido") == ["bueno": -1.5, "rápido": -2])
+        // After `no`, each `ni` repeats the negation, which reaches every word of the series however far.
+        #expect(values("no me pareció ni rápido ni bueno") == ["rápido": -2, "bueno": -1.5])
+        #expect(values("no es ni rápido ni correcto ni bueno") == ["rápido": -2, "correcto": -1.5, "bueno": -1.5])
+        #expect(values("no es ni bueno ni malo") == ["bueno": 0.4, "malo": -0.5])
+        // A single `ni` is often `not even`: the reach stays the negation's own.
+        #expect(fullAnalyzer.analyze("no sé ni para qué me molesto").contributions.map(\.rules.first?.rule) == ["negativity"])
     }
 }
 

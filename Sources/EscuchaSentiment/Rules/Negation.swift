@@ -91,6 +91,22 @@ enum Negation {
         return (negators, concord)
     }
 
+    /// `no es ni bonito ni barato`, `no me pareció ni romántico ni interesante`: each `ni` after a negation repeats it
+    /// (concord), so the negation reaches every word the series coordinates, however long the series. How many units
+    /// back from this one the series' first `ni` stands, when a `ni` of a series of two or more is within `scope` before it;
+    /// else 0.
+    static func coordinatedSpan(before unit: Int, _ context: RuleContext) -> Int {
+        guard let nearest = context.before(unit, limit: scope).first(where: { context.units[$0].key == "ni" }),
+              context.concord.contains(nearest) else { return 0 }
+        var first = nearest
+        while let earlier = context.before(first, limit: scope).first(where: { context.units[$0].key == "ni" && context.concord.contains($0) }) {
+            first = earlier
+        }
+        // A single `ni` needs no more reach than `scope` (`no es bonito ni barato`), and is often no series at all: `no sé ni
+        // para qué me molesto` (not even).
+        return first == nearest ? 0 : unit - first
+    }
+
     /// `menos de` and an amount after this `menos` (digits are tokens no unit holds).
     static func boundsAmount(_ index: Int, _ context: RuleContext, _ text: NormalizedText) -> Bool {
         guard index + 1 < context.units.count else { return false }
@@ -151,7 +167,8 @@ enum Negation {
             var verbsBetween = 0
             var handled = false
             var letting = false
-            for (distance, other) in context.before(unitIndex, limit: scope).enumerated() {
+            let reach = hasNi ? scope + coordinatedSpan(before: unitIndex, context) : scope
+            for (distance, other) in context.before(unitIndex, limit: reach).enumerated() {
                 guard negators.contains(other) else {
                     // `para que no pudiéramos quejarnos`, `fui en metro para no llegar tarde`: an aim, not a fact; it
                     // weighs as a supposition does.
@@ -224,7 +241,8 @@ enum Negation {
                 // company does; the complaint stands (not after `que`: `espero que no me engañen` hopes).
                 if isForbidding(other, unitIndex, context) { break }
                 let working = context.contributions[index]
-                if neithers >= 2, negator.key == "ni" {
+                // Also when `no` opens the series and each `ni` repeats it: `no es ni bonito ni feo`.
+                if neithers >= 2, negator.key == "ni" || context.units[unitIndex - 1].key == "ni" {
                     context.contributions[index].apply("ni … ni", cue: "ni", to: working.value * neitherFactor)
                 } else {
                     // Denying blame (`no es culpa del repartidor`) praises no one.
