@@ -1072,6 +1072,14 @@ import EscuchaTestSupport
         #expect(values("aquí hay platos más buenos que en otros sitios") == ["buenos": 2])
         // `mucho` may stress the `más`, and several words may stand between the verb and it.
         #expect(fullAnalyzer.analyze("hay muchas cosas en Guanajuato mucho más interesantes").score.label == .neg)
+        // Things elsewhere named without a verb of existence, bare: `tiene lugares más bellos`, `ofrece mil cosas mejores`;
+        // `que` and an infinitive says what to do with them. The best of a set (`uno de los lugares más bellos`) and few
+        // better (`pocas cosas más bonitas`) are praise.
+        #expect(values("la ciudad tiene lugares mucho más buenos") == ["buenos": -1.74])  // 2 × 1.16 (mucho, two words away) × −0.75
+        #expect(values("la ciudad ofrece mil cosas mejores") == ["mejores": -1.5])
+        #expect(values("hay mil cosas más buenas que hacer") == ["buenas": -1.5])
+        #expect(values("es uno de los lugares más buenos de la ciudad") == ["buenos": 2])
+        #expect(fullAnalyzer.analyze("pocas cosas más bonitas puedes ver en la vida").score.label == .pos)
     }
 
     @Test func postNominalAdjectives() {

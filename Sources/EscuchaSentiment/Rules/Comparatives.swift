@@ -28,6 +28,32 @@ enum Comparatives {
     /// Verbs that say better ones exist elsewhere, by key (`hay mejores opciones`, `encontrarás mejores precios`).
     static let alternativeVerbs: Set<String> = ["hay", "existen", "encontraras", "encontrareis", "encontraran", "encuentras",
                                                 "encuentran", "encontramos", "encontre", "encontrar"]
+    /// What else a city or a place offers, without a verb of existence: `Guanajuato tiene lugares mucho más bellos`, `la
+    /// ciudad ofrece mil cosas mejores`, `habiendo cosas más llamativas`. Plural and bare: after an article or `de` they
+    /// are the best of a set (`uno de los lugares más bellos`, praise); after `pocas` nothing beats this one.
+    static let elsewhereNouns: Set<String> = ["cosas", "lugares", "sitios", "opciones", "alternativas", "atracciones", "atractivos"]
+    static let elsewhereQuantities: Set<String> = ["mil", "muchas", "muchos", "muchisimas", "muchisimos", "otras", "otros", "tantas",
+                                                   "tantos", "varias", "varios"]
+    static let bestOfASet: Set<String> = ["los", "las", "de", "sus", "mis", "tus", "estos", "estas", "pocas", "pocos",
+                                          "vienen", "vendran"]
+
+    /// The bare plural noun of things elsewhere right before `index` (a `más` or `mejores`), if there is one.
+    static func elsewhereNoun(before index: Int, _ context: RuleContext) -> Int? {
+        let noun = index - 1
+        guard noun >= 0, context.clauseOf[noun] == context.clauseOf[index], elsewhereNouns.contains(context.units[noun].key) else { return nil }
+        var before = noun - 1
+        while before >= 0, elsewhereQuantities.contains(context.units[before].key) { before -= 1 }
+        if before >= 0, context.clauseOf[before] == context.clauseOf[noun], bestOfASet.contains(context.units[before].key) { return nil }
+        return noun
+    }
+
+    /// `que` after the compared word compares (`más bellas que el museo`), unless an infinitive follows it: `mil cosas más
+    /// interesantes que hacer` names what to do with them.
+    static func isComparedWithQue(_ index: Int, _ context: RuleContext) -> Bool {
+        guard index + 1 < context.units.count, context.units[index + 1].key == "que" else { return false }
+        return !(index + 2 < context.units.count && context.units[index + 2].traits.infinitive)
+    }
+
     /// Experience had elsewhere, by key: `he comido igual o mejor en La Flauta`, `he estado en mejores hoteles`
     /// (not negated: `nunca he comido mejor` is praise; nor compared with `que`: `he dormido mejor que nunca`).
     static let experiences: Set<String> = ["comido", "probado", "dormido", "estado", "cenado", "bebido", "visto", "tenido"]
@@ -58,8 +84,9 @@ enum Comparatives {
             let more = unitIndex > 1 && context.units[unitIndex - 1].key == "mas" && ["mucho", "muchisimo"].contains(context.units[unitIndex - 2].key)
                 ? unitIndex - 2 : unitIndex - 1
             if working.value > 0, working.negatedBy == nil, unitIndex > 0, context.units[unitIndex - 1].key == "mas",
-               !(unitIndex + 1 < context.units.count && context.units[unitIndex + 1].key == "que"),
-               let verb = context.before(more, limit: alternativesReach).first(where: { alternativeVerbs.contains(context.units[$0].key) }) {
+               !isComparedWithQue(unitIndex, context),
+               let verb = elsewhereNoun(before: more, context)
+                ?? context.before(more, limit: alternativesReach).first(where: { alternativeVerbs.contains(context.units[$0].key) }) {
                 context.contributions[index].apply("comparative", cue: "\(context.cue(verb)) … más \(unit.key)", to: working.value * alternativesFactor)
                 continue
             }
@@ -81,7 +108,7 @@ enum Comparatives {
             // `hay mejores opciones`, `encontrarás mejores precios`, `he comido mejor en otros sitios`: better ones
             // elsewhere is a complaint about this one. After `hay` plural only: `ahora hay mejor señal` is an improvement.
             if working.value > 0, working.negatedBy == nil, unit.key.hasPrefix("mejor"),
-               let verb = context.before(unitIndex, limit: 3).first(where: {
+               let verb = (unit.key == "mejores" ? elsewhereNoun(before: unitIndex, context) : nil) ?? context.before(unitIndex, limit: 3).first(where: {
                    unit.key == "mejores" && alternativeVerbs.contains(context.units[$0].key)
                        || experiences.contains(context.units[$0].key) && !(unitIndex + 1 < context.units.count && context.units[unitIndex + 1].key == "que") }),
                !(unitIndex > 0 && ["los", "las", "lo"].contains(context.units[unitIndex - 1].key)) {
