@@ -1237,6 +1237,9 @@ import EscuchaTestSupport
         // A brand's apology formula in a reply is not a customer's complaint.
         #expect(fullAnalyzer.analyze("Hola, Manuel. Lamentamos las molestias. Escríbenos por privado").contributions.isEmpty)
         #expect(values("a lo mejor vamos").isEmpty)
+        // The liking of a reader supposed (`para quien le guste el morbo`) is not the writer's.
+        #expect(values("Para quien le guste el morbo.", fullAnalyzer).isEmpty)
+        #expect(values("a quien le guste la historia le encantará", fullAnalyzer).keys.sorted() == ["encantará"])
         // `Bien, pero…` concedes: the praise is meant, and the contrast weighs the rest.
         #expect(values("Bien, les cuento").isEmpty)
         #expect(values("Bien, pero caro").keys.sorted() == ["Bien", "caro"])
