@@ -68,10 +68,15 @@ public struct OpinionLookup: Sendable {
         }
         // The feminine of an adjective the lexicon lists in the masculine (`amistosa`, `adversas`): adjectives are
         // one word in two genders. Not when the feminine is a commoner word of its own (`salida` is an exit).
-        if let masculine = Self.masculine(of: word), let entry = lexicon.words[masculine], ["adjectives", "regional", "core"].contains(entry.list) {
+        // Written without its accent too (`romantica`, `magicas`): the masculine is found as any word is, and the two
+        // forms are compared as the lexicon spells them (`romántica` against `romántico`).
+        if let masculine = Self.masculine(of: word), let entry = entry(for: masculine), ["adjectives", "regional", "core"].contains(entry.list),
+           entry.term.hasSuffix("o") {
             let vocabulary = normalizer.lexicons.vocabulary
-            let feminine = word.hasSuffix("s") ? String(word.dropLast()) : word
-            if (vocabulary[feminine] ?? 0) <= (vocabulary[masculine] ?? 0) + Self.homographMargin {
+            // The form as written may be a commoner word of its own too (`practica`, a form of `practicar`).
+            let written = word.hasSuffix("s") ? String(word.dropLast()) : word
+            let feminine = max(vocabulary[written] ?? 0, vocabulary[String(entry.term.dropLast()) + "a"] ?? 0)
+            if feminine <= (vocabulary[entry.term] ?? 0) + Self.homographMargin {
                 return Found(entry: entry, match: "gender", intensity: [])
             }
         }
