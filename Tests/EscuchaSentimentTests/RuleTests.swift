@@ -1244,6 +1244,7 @@ import EscuchaTestSupport
         // The liking of a reader supposed (`para quien le guste el morbo`) is not the writer's.
         #expect(values("Para quien le guste el morbo.", fullAnalyzer).isEmpty)
         #expect(values("a quien le guste la historia le encantará", fullAnalyzer).keys.sorted() == ["encantará"])
+        #expect(values("hay lugares que valen más la pena", fullAnalyzer) == ["valen más la pena": 2.5])  // not the noun pena
         // `Bien, pero…` concedes: the praise is meant, and the contrast weighs the rest.
         #expect(values("Bien, les cuento").isEmpty)
         #expect(values("Bien, pero caro").keys.sorted() == ["Bien", "caro"])
