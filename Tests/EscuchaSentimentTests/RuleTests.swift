@@ -303,6 +303,14 @@ import EscuchaTestSupport
         #expect(values("nunca deja de ser bueno") == ["bueno": 2])  // never stops: always is
     }
 
+    /// Asking who does not (`¿A quién no le gusta el amor?`) says everyone does: no denial. `quien` without its accent is
+    /// also the relative, read so unless `¿` opens the question.
+    @Test func askingWhoDoesNotIsNoDenial() {
+        #expect(values("¿A quién no le gusta lo bueno?") == ["gusta": 0.75, "bueno": 1])  // a question counts half
+        #expect(values("¿quien no quiere algo bueno?") == ["bueno": 1])
+        #expect(values("quien no reserve no tendrá algo bueno") == ["bueno": -1.5])
+    }
+
     /// `cuidado` opening a warning (`cuidado al bajar`, `cuidado porque te cobran`) is no praise of care.
     @Test func aWarningIsNoCare() {
         #expect(fullAnalyzer.analyze("La vista es bonita, pero cuidado al recargarte en el barandal").contributions.map(\.term) == ["bonito", "cuidado al"])
@@ -635,6 +643,9 @@ import EscuchaTestSupport
         #expect(values("para los que no tenemos coche se llega fácil").keys.sorted() == [])
         #expect(values("no me lo han devuelto") == ["devuelto": -2])  // an auxiliary goes on
         #expect(values("nadie contesta") == ["contesta": -2])
+        // `andar` is `funcionar` in America, but before a gerund only makes it progressive.
+        #expect(fullAnalyzer.analyze("el wifi no anda").score.label == .neg)
+        #expect(fullAnalyzer.analyze("nadie te anda pidiendo la etiqueta").contributions.isEmpty)
         #expect(values("todavía no me devuelven el dinero") == ["devuelven": -2])
         #expect(values("llegó el martes").isEmpty)  // done, not owed: no opinion
         #expect(values("no tardó en llegar") == ["tardó": 1.5])  // the negation belongs to the opinion word
@@ -1245,6 +1256,8 @@ import EscuchaTestSupport
         #expect(values("Para quien le guste el morbo.", fullAnalyzer).isEmpty)
         #expect(values("a quien le guste la historia le encantará", fullAnalyzer).keys.sorted() == ["encantará"])
         #expect(values("hay lugares que valen más la pena", fullAnalyzer) == ["valen más la pena": 2.5])  // not the noun pena
+        // A place that makes you forget is praised; `olvidar` is no lapse of the staff there.
+        #expect(fullAnalyzer.analyze("El ambiente hace que te olvides por un momento de todo").score.label == .pos)
         // `Bien, pero…` concedes: the praise is meant, and the contrast weighs the rest.
         #expect(values("Bien, les cuento").isEmpty)
         #expect(values("Bien, pero caro").keys.sorted() == ["Bien", "caro"])

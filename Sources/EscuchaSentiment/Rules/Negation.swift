@@ -78,6 +78,8 @@ enum Negation {
             } else if context.units[index].has(.negator) {
                 // `no solo es barato, si no también sabroso`: `si no` written for `sino` negates nothing.
                 if context.units[index].key == "no", index > 0, context.units[index - 1].key == "si", Irrealis.isSino(index - 1, context) { continue }
+                // `¿A quién no le gusta el amor?`: asking who does not says everyone does.
+                if context.units[index].key == "no", isRhetoricalWho(index, context, text) { continue }
                 // `no hay nada que no me guste`: a negation inside `nada que` is a double one, and says everything pleased.
                 if context.units[index].key == "no", isUniversal(before: index, context) { continue }
                 // `para no llegar tarde` names an aim: nothing is denied, nothing missing (see `purposeWeight`).
@@ -105,6 +107,17 @@ enum Negation {
         // A single `ni` needs no more reach than `scope` (`no es bonito ni barato`), and is often no series at all: `no sé ni
         // para qué me molesto` (not even).
         return first == nearest ? 0 : unit - first
+    }
+
+    /// `¿A quién no le gusta el amor?`, `¿quién no ha soñado con un viaje así?`: `no` right after the interrogative `quién`.
+    /// Written without its accent, `quien` is also the relative (`quien no reserve se queda sin mesa`), so then only
+    /// where `¿` opens the question right before it.
+    static func isRhetoricalWho(_ index: Int, _ context: RuleContext, _ text: NormalizedText) -> Bool {
+        guard index > 0, context.units[index - 1].key == "quien" else { return false }
+        if text.tokens[context.units[index - 1].tokens.lowerBound].surface.lowercased() == "quién" { return true }
+        var opener = index - 2
+        if opener >= 0, ["a", "para", "de"].contains(context.units[opener].key) { opener -= 1 }
+        return opener >= 0 && !context.units[opener].isWord && context.units[opener].key.hasPrefix("¿")
     }
 
     /// `menos de` and an amount after this `menos` (digits are tokens no unit holds).

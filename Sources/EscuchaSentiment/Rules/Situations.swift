@@ -57,6 +57,14 @@ enum UnmetExpectations {
             && !WordReading.participleEndings.contains(where: { word.key.hasSuffix($0) })
     }
 
+    /// `andar` is `funcionar` in much of America (`el wifi no anda`), but before a gerund it only makes it progressive:
+    /// `nadie te anda pidiendo la etiqueta` owes nothing.
+    static func isProgressiveAndar(_ index: Int, _ context: RuleContext) -> Bool {
+        guard context.units[index].key.hasPrefix("and"), index + 1 < context.units.count else { return false }
+        let next = context.units[index + 1].key
+        return context.units[index + 1].isWord && (next.hasSuffix("ando") || next.hasSuffix("iendo") || next.hasSuffix("yendo"))
+    }
+
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
         let negators = context.negators
@@ -84,6 +92,7 @@ enum UnmetExpectations {
             if before[..<position].contains(where: { needWords.contains(context.units[$0].key)
                 || context.units[$0].key == "que" && $0 > 0 && context.units[$0 - 1].key == "hay" }) { continue }
             if isCustomersOwnPayment(index, context) { continue }
+            if isProgressiveAndar(index, context) { continue }
             var after = false
             var next = index + 1
             while next < context.units.count, next <= index + 2, context.clauseOf[next] == context.clauseOf[index], !context.units[next].breaksClause {
