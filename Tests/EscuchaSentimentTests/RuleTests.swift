@@ -1256,6 +1256,9 @@ import EscuchaTestSupport
         #expect(values("Para quien le guste el morbo.", fullAnalyzer).isEmpty)
         #expect(values("a quien le guste la historia le encantará", fullAnalyzer).keys.sorted() == ["encantará"])
         #expect(values("hay lugares que valen más la pena", fullAnalyzer) == ["valen más la pena": 2.5])  // not the noun pena
+        // `repito` in the present is "I repeat", a discourse word; coming back is `repetiremos`, `repito cada vez que puedo`.
+        #expect(values("pero repito, es un lugar típico", fullAnalyzer).isEmpty)
+        #expect(fullAnalyzer.analyze("Repito cada vez que puedo").score.label == .pos)
         // A place that makes you forget is praised; `olvidar` is no lapse of the staff there.
         #expect(fullAnalyzer.analyze("El ambiente hace que te olvides por un momento de todo").score.label == .pos)
         // `Bien, pero…` concedes: the praise is meant, and the contrast weighs the rest.
