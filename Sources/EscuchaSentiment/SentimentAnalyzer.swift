@@ -62,6 +62,7 @@ public struct SentimentAnalyzer: Sendable {
         DiscourseMarkers.apply(&units, sentences: sentences)
         Negation.joinUniversalRelatives(&units)
         Negation.keepCeasingBeforeInfinitives(&units)
+        Negation.joinNegatedObligations(&units)
         NounHomographs.apply(&units)
         if allEnabled || !disabledRules.contains("space-size") { SpaceSizes.apply(&units, spacious: reference.spacious, scarce: reference.scarce, cramped: reference.cramped) }
         var clauseOf: [Int] = []

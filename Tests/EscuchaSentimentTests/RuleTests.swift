@@ -311,6 +311,14 @@ import EscuchaTestSupport
         #expect(values("quien no reserve no tendrá algo bueno") == ["bueno": -1.5])
     }
 
+    /// A negated obligation (`no hay que`, `no tienes que`) reaches its infinitive: must not miss it, must not trust them;
+    /// and what one need not do is not owed.
+    @Test func aNegatedObligationReachesItsInfinitive() {
+        #expect(fullAnalyzer.analyze("Es parte fundamental del recorrido, no hay que perderla.").score.label == .pos)
+        #expect(fullAnalyzer.analyze("no hay que confiar en ellos").score.label == .neg)
+        #expect(fullAnalyzer.analyze("no tienes que llegar a donde otro llegó").contributions.isEmpty)
+    }
+
     /// `cuidado` opening a warning (`cuidado al bajar`, `cuidado porque te cobran`) is no praise of care.
     @Test func aWarningIsNoCare() {
         #expect(fullAnalyzer.analyze("La vista es bonita, pero cuidado al recargarte en el barandal").contributions.map(\.term) == ["bonito", "cuidado al"])

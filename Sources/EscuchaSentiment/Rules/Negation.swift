@@ -353,6 +353,17 @@ extension Negation {
         }
     }
 
+    /// `no hay que perdérselo`, `no tienes que preocuparte`: the `que` of a negated obligation joins it to its infinitive,
+    /// which the negation reaches (must not miss it, need not worry); elsewhere `que` opens a clause of its own.
+    static let obligations: Set<String> = ["hay", "tengo", "tienes", "tiene", "tenemos", "teneis", "tienen"]
+
+    static func joinNegatedObligations(_ units: inout [Unit]) {
+        for index in units.indices.dropFirst(2) where units[index].key == "que" && units[index].breaksClause
+            && obligations.contains(units[index - 1].key) && units[index - 2].isWord && units[index - 2].has(.negator) {
+            units[index].breaksClause = false
+        }
+    }
+
     /// `nunca`/`jamás` with a perfect (`he visto`, `había comido`) and a degree word (`tan`, `tanto`, `más`): an
     /// experience never had before, had now.
     /// (`nunca he comido mejor` is the comparatives' to read.)

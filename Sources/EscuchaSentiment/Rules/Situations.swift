@@ -88,9 +88,9 @@ enum UnmetExpectations {
             // coche se llega fácil`, `no` is of `tenemos`. Auxiliaries and periphrases go on (`no me lo han
             // devuelto`, `no pudo llegar`, `no va a llegar`).
             if before[..<position].contains(where: { opensOwnPredicate($0, before: index, context) }) { continue }
-            // What is not needed is not owed: `no se requiere llegar en auto`, `no hace falta llamar`.
+            // What is not needed is not owed: `no se requiere llegar en auto`, `no hace falta llamar`, `no tienes que llegar`.
             if before[..<position].contains(where: { needWords.contains(context.units[$0].key)
-                || context.units[$0].key == "que" && $0 > 0 && context.units[$0 - 1].key == "hay" }) { continue }
+                || context.units[$0].key == "que" && $0 > 0 && Negation.obligations.contains(context.units[$0 - 1].key) }) { continue }
             if isCustomersOwnPayment(index, context) { continue }
             if isProgressiveAndar(index, context) { continue }
             var after = false
