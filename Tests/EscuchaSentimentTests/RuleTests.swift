@@ -1267,6 +1267,11 @@ import EscuchaTestSupport
         // `repito` in the present is "I repeat", a discourse word; coming back is `repetiremos`, `repito cada vez que puedo`.
         #expect(values("pero repito, es un lugar típico", fullAnalyzer).isEmpty)
         #expect(fullAnalyzer.analyze("Repito cada vez que puedo").score.label == .pos)
+        // Idioms whose words look like opinions: history that comes alive, walls that could talk, not knowing, completely.
+        #expect(fullAnalyzer.analyze("como si la historia cobrara vida").contributions.map(\.term) == ["cobrar vida"])
+        #expect(values("Si las paredes hablaran, qué diría este edificio", fullAnalyzer).isEmpty)
+        #expect(values("detalles que yo ignoraba", fullAnalyzer).isEmpty)
+        #expect(values("me ignoraron por completo", fullAnalyzer).keys.sorted() == ["ignoraron"])
         // A place that makes you forget is praised; `olvidar` is no lapse of the staff there.
         #expect(fullAnalyzer.analyze("El ambiente hace que te olvides por un momento de todo").score.label == .pos)
         // `Bien, pero…` concedes: the praise is meant, and the contrast weighs the rest.
