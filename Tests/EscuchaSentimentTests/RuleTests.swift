@@ -1264,6 +1264,8 @@ import EscuchaTestSupport
         #expect(values("Para quien le guste el morbo.", fullAnalyzer).isEmpty)
         #expect(values("a quien le guste la historia le encantará", fullAnalyzer).keys.sorted() == ["encantará"])
         #expect(values("hay lugares que valen más la pena", fullAnalyzer) == ["valen más la pena": 2.5])  // not the noun pena
+        #expect(fullAnalyzer.analyze("Te cobran por tomar fotos, pero lo vale.").score.label == .pos)  // lo stands for la pena
+        #expect(fullAnalyzer.analyze("La entrada sale unos 56 pesos y realmente no lo vale.").score.label == .neg)
         // `repito` in the present is "I repeat", a discourse word; coming back is `repetiremos`, `repito cada vez que puedo`.
         #expect(values("pero repito, es un lugar típico", fullAnalyzer).isEmpty)
         #expect(fullAnalyzer.analyze("Repito cada vez que puedo").score.label == .pos)
