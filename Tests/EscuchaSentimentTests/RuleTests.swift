@@ -173,6 +173,9 @@ import EscuchaTestSupport
         #expect(values("ni siquiera funciona") == ["funciona": -2.5])
         #expect(values("todavía no funciona") == ["funciona": -2.5])
         #expect(values("nada bueno") == ["bueno": -1.5])
+        // `de barato, nada`: the word named by `de` and denied by the `nada` after it.
+        #expect(values("de caro nada") == ["caro": 1.5])
+        #expect(values("de bueno, nada") == ["bueno": -1.5])
     }
 
     @Test func aSecondConjugatedVerbStartsItsOwnPredicate() {
@@ -683,6 +686,7 @@ import EscuchaTestSupport
 
     /// Blame put on missing a visit, in the same clause, advises the visit; a danger beside an advice not to go does not.
     @Test func blameForAMissedVisitRecommendsIt() {
+        #expect(fullAnalyzer.analyze("Si no has probado sus carnes te estás perdiendo algo muy grande!").score.label == .pos)
         #expect(values("ir a Guanajuato y no visitar las momias sería el colmo", fullAnalyzer) == ["sería el colmo": 2])
         #expect(fullAnalyzer.analyze("Ir a Gto y no darse una vuelta por este lugar sería imperdonable.").score.label == .pos)
         #expect(fullAnalyzer.analyze("Nos aconsejaron no ir caminando, es peligroso").score.label == .neg)

@@ -120,6 +120,16 @@ enum Negation {
         return opener >= 0 && !context.units[opener].isWord && context.units[opener].key.hasPrefix("¿")
     }
 
+    /// `de barato nada`, `de vulgar, nada de nada`: a single opinion word between `de` and `nada` (a comma may stand
+    /// before `nada`). The `nada`, if any.
+    static func nothingAfter(_ unit: Int, _ context: RuleContext) -> Int? {
+        guard unit > 0, context.units[unit - 1].key == "de", context.units[unit].tokens.count == 1 else { return nil }
+        var next = unit + 1
+        if next < context.units.count, context.units[next].key == "," { next += 1 }
+        // `nada de nada` may be read as the negator `nada de` and its `nada`.
+        return next < context.units.count && (context.units[next].key == "nada" || context.units[next].key.hasPrefix("nada de")) ? next : nil
+    }
+
     /// `menos de` and an amount after this `menos` (digits are tokens no unit holds).
     static func boundsAmount(_ index: Int, _ context: RuleContext, _ text: NormalizedText) -> Bool {
         guard index + 1 < context.units.count else { return false }
@@ -264,6 +274,12 @@ enum Negation {
                     context.contributions[index].negatedBy = other
                 }
                 break
+            }
+            // `de barato, nada`, `y de vulgar nada de nada`: the word named by `de` and denied by the `nada` after it.
+            if context.contributions[index].negatedBy == nil, let nothing = nothingAfter(unitIndex, context) {
+                let working = context.contributions[index]
+                context.contributions[index].apply("negation", cue: "de … nada", to: shifted(working.value, weight: 1))
+                context.contributions[index].negatedBy = nothing
             }
             if context.contributions[index].negatedBy == nil, let raised = raisedNegator(of: unitIndex, context) {
                 let working = context.contributions[index]

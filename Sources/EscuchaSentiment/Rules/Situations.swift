@@ -542,6 +542,8 @@ enum MissedVisits {
     static let lossPronouns: Set<String> = ["te", "se", "os"]
     /// Nothing lost by skipping the visit: a mild complaint, as `no te pierdes de mucho` in the lexicon.
     static let notWorthWeight = 1.5
+    /// `estar` before the loss's gerund: `si no lo has probado, te estás perdiendo algo grande`.
+    static let progressiveAuxiliaries: Set<String> = ["estas", "esta", "estan", "estais", "estaras", "estara"]
     /// How far after `si` its negated visit may be: `si vas a Guanajuato y no visitas`.
     static let conditionReach = 6
 
@@ -556,7 +558,9 @@ enum MissedVisits {
             // `si no vas`, `si no lo visitas`, `si vas a Guanajuato y no visitas el museo`.
             guard let negator = (index + 1..<min(index + 1 + conditionReach, context.units.count)).first(where: {
                 context.units[$0].key == "no" && context.sentenceOf[$0] == context.sentenceOf[index] }) else { continue }
-            let visit = context.skippingPronouns(after: negator)
+            var visit = context.skippingPronouns(after: negator)
+            // `si no has probado sus carnes`: the perfect's participle is the visit.
+            if visit + 1 < context.units.count, WordReading.perfectAuxiliaries.contains(context.units[visit].key) { visit += 1 }
             guard visit < context.units.count, context.sentenceOf[visit] == context.sentenceOf[index], isVisit(visit, context)
             else { continue }
             for contribution in context.contributions.indices where context.contributions[contribution].valence < 0 {
@@ -565,6 +569,7 @@ enum MissedVisits {
                 guard loss > visit, context.sentenceOf[loss] == context.sentenceOf[index], tokens.count == 1,
                       text.tokens[tokens.lowerBound].lemma == "perder" else { continue }
                 var pronoun = loss - 1
+                if pronoun > visit, progressiveAuxiliaries.contains(context.units[pronoun].key) { pronoun -= 1 }  // `te estás perdiendo`
                 if pronoun > visit, Resolutions.objectPronouns.contains(context.units[pronoun].key) { pronoun -= 1 }  // `te lo pierdes`
                 guard pronoun > visit, lossPronouns.contains(context.units[pronoun].key) else { continue }
                 // The condition's own `no` may share the clause when no comma closes it (`si no vas te lo pierdes`);
