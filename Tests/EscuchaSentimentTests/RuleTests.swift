@@ -1273,6 +1273,9 @@ import EscuchaTestSupport
         // `repito` in the present is "I repeat", a discourse word; coming back is `repetiremos`, `repito cada vez que puedo`.
         #expect(values("pero repito, es un lugar típico", fullAnalyzer).isEmpty)
         #expect(fullAnalyzer.analyze("Repito cada vez que puedo").score.label == .pos)
+        // Praise of the one good thing says the rest was not.
+        #expect(fullAnalyzer.analyze("Lo único bueno fue el postre.").score.label == .neg)
+        #expect(fullAnalyzer.analyze("lo único que se salva es el postre").score.label == .neg)
         // Idioms whose words look like opinions: history that comes alive, walls that could talk, not knowing, completely.
         #expect(fullAnalyzer.analyze("como si la historia cobrara vida").contributions.map(\.term) == ["cobrar vida"])
         #expect(values("Si las paredes hablaran, qué diría este edificio", fullAnalyzer).isEmpty)
