@@ -136,7 +136,8 @@ public struct SentimentAnalyzer: Sendable {
                 var following = index + 1
                 if following < units.count, units[following].opinion == nil, units[following].has(.booster) || units[following].has(.dampener) { following += 1 }
                 let next = following < units.count ? units[following] : nil
-                if let next, next.opinion != nil, next.isWord {
+                // `mal` negates praise only (`mal ventilado`); before a complaint it is one too (`mal cobrado`, `mal, mal`).
+                if let next, next.opinion != nil, next.isWord, !(kind == .negator && units[index].key == "mal" && (next.opinion?.entry.valence ?? 0) < 0) {
                     units[index].opinion = nil
                 } else if Self.clauseFinalOpinions.contains(units[index].key), index + 1 < units.count,
                           units[index + 1].isWord, !units[index + 1].breaksClause {

@@ -173,6 +173,12 @@ import EscuchaTestSupport
         #expect(values("ni siquiera funciona") == ["funciona": -2.5])
         #expect(values("todavía no funciona") == ["funciona": -2.5])
         #expect(values("nada bueno") == ["bueno": -1.5])
+        // `mal` before praise negates it (`mal ventilado`); before a complaint, and alone, it is a complaint.
+        #expect(values("salas mal ventiladas", fullAnalyzer) == ["ventiladas": -1.95])
+        #expect(values("dinero mal cobrado", fullAnalyzer) == ["mal": -3.25, "cobrado": -1.3])
+        #expect(values("funciona mal", fullAnalyzer)["mal"] == -3.25)
+        // An adjective right after its copula takes the negation; the infinitive it judges keeps its sign.
+        #expect(values("no es correcto tardar") == ["correcto": -1.5, "tardar": -1])
         // `de barato, nada`: the word named by `de` and denied by the `nada` after it.
         #expect(values("de caro nada") == ["caro": 1.5])
         #expect(values("de bueno, nada") == ["bueno": -1.5])

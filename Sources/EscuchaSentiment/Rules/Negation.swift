@@ -213,6 +213,9 @@ enum Negation {
                        !(other == unitIndex - 1 && mannerAdverbs.contains(unit.key)) {
                         verbsBetween = 2
                     }
+                    // `no es raro tardar dos horas`, `no es difícil llegar`: the adjective takes the negation; the infinitive
+                    // after it is what it judges, and keeps its own sign.
+                    if other == unitIndex - 1, unit.traits.infinitive, context.units[other].opinion?.entry.list == "adjectives" { break }
                     if context.units[other].isWord, context.units[other].traits.action.contains(.handling) { handled = true }
                     // `no me vuelven a engañar`, `nunca volveré a pasar tanto frío`: not again says it happened; the
                     // complaint stands.
