@@ -1110,6 +1110,7 @@ import EscuchaTestSupport
         // better (`pocas cosas más bonitas`) are praise.
         #expect(values("la ciudad tiene lugares mucho más buenos") == ["buenos": -1.74])  // 2 × 1.16 (mucho, two words away) × −0.75
         #expect(values("la ciudad ofrece mil cosas mejores") == ["mejores": -1.5])
+        #expect(fullAnalyzer.analyze("Hay muchos lugares y espacios mucho más lindos en la ciudad").score.label == .neg)  // across y
         #expect(values("hay mil cosas más buenas que hacer") == ["buenas": -1.5])
         #expect(values("es uno de los lugares más buenos de la ciudad") == ["buenos": 2])
         #expect(fullAnalyzer.analyze("pocas cosas más bonitas puedes ver en la vida").score.label == .pos)

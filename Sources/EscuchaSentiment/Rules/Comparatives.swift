@@ -31,7 +31,8 @@ enum Comparatives {
     /// What else a city or a place offers, without a verb of existence: `Guanajuato tiene lugares mucho más bellos`, `la
     /// ciudad ofrece mil cosas mejores`, `habiendo cosas más llamativas`. Plural and bare: after an article or `de` they
     /// are the best of a set (`uno de los lugares más bellos`, praise); after `pocas` nothing beats this one.
-    static let elsewhereNouns: Set<String> = ["cosas", "lugares", "sitios", "opciones", "alternativas", "atracciones", "atractivos"]
+    static let elsewhereNouns: Set<String> = ["cosas", "lugares", "sitios", "opciones", "alternativas", "atracciones", "atractivos",
+                                              "espacios", "rincones", "museos", "restaurantes", "hoteles", "destinos", "paseos", "playas"]
     static let elsewhereQuantities: Set<String> = ["mil", "muchas", "muchos", "muchisimas", "muchisimos", "otras", "otros", "tantas",
                                                    "tantos", "varias", "varios"]
     static let bestOfASet: Set<String> = ["los", "las", "de", "sus", "mis", "tus", "estos", "estas", "pocas", "pocos",
