@@ -1288,6 +1288,9 @@ import EscuchaTestSupport
         #expect(values("Si las paredes hablaran, qué diría este edificio", fullAnalyzer).isEmpty)
         #expect(values("detalles que yo ignoraba", fullAnalyzer).isEmpty)
         #expect(values("me ignoraron por completo", fullAnalyzer).keys.sorted() == ["ignoraron"])
+        #expect(values("Saludos y buen provecho", fullAnalyzer).isEmpty)  // a courtesy formula
+        #expect(values("quiero organizar un buen de cosas", fullAnalyzer).isEmpty)  // Mexican: a lot of
+        #expect(fullAnalyzer.analyze("Es caro, te lo puedes ahorrar").score.label == .neg)
         // A place that makes you forget is praised; `olvidar` is no lapse of the staff there.
         #expect(fullAnalyzer.analyze("El ambiente hace que te olvides por un momento de todo").score.label == .pos)
         // `Bien, pero…` concedes: the praise is meant, and the contrast weighs the rest.
