@@ -1,3 +1,4 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -148,5 +149,25 @@ final class ByteKeyedTable<Value: AnyObject> {
         }
         arenaCount = 0
         count = 0
+    }
+}
+
+/// The forms every thread has worked out, behind a lock, for the other threads: consulted only when a
+/// thread's own table misses (a surface's first sight on that thread), so the lock is taken about once per
+/// surface and thread, never per token. A surface's forms are then analysed once for the process rather
+/// than once per core, and so is everything later stages attach to them (the sentiment reading of the
+/// word, the topic matchers' word ids): those are computed from the forms alone, so which thread made the
+/// forms changes no result.
+final class SharedFormsTable: @unchecked Sendable {
+    /// Guards `table`, which is touched only inside it (hence `@unchecked`).
+    private let lock = Mutex(())
+    private let table = ByteKeyedTable<TokenForms>()
+
+    func lookup(_ key: UnsafeBufferPointer<UInt8>) -> TokenForms? {
+        lock.withLock { _ in table.lookup(key) }
+    }
+
+    func store(_ key: UnsafeBufferPointer<UInt8>, _ forms: TokenForms) {
+        lock.withLock { _ in table.store(key, forms) }
     }
 }

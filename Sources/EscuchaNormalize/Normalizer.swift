@@ -14,6 +14,8 @@ public struct Normalizer: Sendable {
     /// those that do not depend on their neighbours: an SMS spelling with a condition, or an id, is
     /// analysed every time).
     let formsMemo = ThreadLocal { ByteKeyedTable<TokenForms>() }
+    /// The same forms for all threads, asked when this thread's table misses (`SharedFormsTable`).
+    let sharedForms = SharedFormsTable()
     /// `lemmaCandidates` of words already asked about on this thread: the sentiment model and each topic
     /// matcher ask about every new surface, and working them out is dozens of string operations.
     let candidatesMemo = ThreadLocal { WordMemo<[(lemma: String, rule: String)]>() }
@@ -70,6 +72,11 @@ public struct Normalizer: Sendable {
         if !isPersonal, let forms = memo.lookup(span), forms.tokenizedAs == raw.kind {
             return Token(kind: forms.kind, utf8: utf8, utf16: utf16, forms: forms)
         }
+        // Another thread may have analysed the surface already: the same forms then serve this thread too.
+        if !isPersonal, let forms = sharedForms.lookup(span), forms.tokenizedAs == raw.kind {
+            memo.store(span, forms)
+            return Token(kind: forms.kind, utf8: utf8, utf16: utf16, forms: forms)
+        }
         let surface = String(decoding: span, as: UTF8.self)
         var analysis = Analysis(kind: raw.kind, surface: surface, length: span.count)
         var cacheable = !isPersonal
@@ -97,7 +104,10 @@ public struct Normalizer: Sendable {
             break
         }
         let forms = TokenForms(analysis, tokenizedAs: raw.kind)
-        if cacheable, forms.kind != .nationalID { memo.store(span, forms) }
+        if cacheable, forms.kind != .nationalID {
+            memo.store(span, forms)
+            sharedForms.store(span, forms)
+        }
         return Token(kind: forms.kind, utf8: utf8, utf16: utf16, forms: forms)
     }
 
