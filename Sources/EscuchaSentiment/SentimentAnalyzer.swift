@@ -163,8 +163,8 @@ public struct SentimentAnalyzer: Sendable {
     }
 
     /// Boosters that are praise only where nothing follows them in the clause (`estuvo súper`, `todo súper.`).
-    static let clauseFinalOpinions: Set<String> = ["super"]
-    static let vows: Set<String> = ["nunca más", "nunca mas", "nunca jamás", "nunca jamas"]
+    static let clauseFinalOpinions: WordSet = ["super"]
+    static let vows: WordSet = ["nunca más", "nunca mas", "nunca jamás", "nunca jamas"]
 
     /// Three or more words, nearly all in capitals: capitals are then the writer's habit.
     /// One pass over the words before the rules: the function words of each language (`LanguageGuess`) and

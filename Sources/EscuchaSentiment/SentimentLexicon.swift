@@ -116,9 +116,9 @@ public struct SentimentLexicon: Sendable {
     /// The valence of a laughter token.
     public private(set) var laughterValence: Double = 0
 
-    public static let domains: Set<String> = ["general", "service", "telecom", "banking", "ecommerce", "retail", "travel",
+    public static let domains: WordSet = ["general", "service", "telecom", "banking", "ecommerce", "retail", "travel",
                                               "restaurant", "hotel", "social"]
-    public static let regions: Set<String> = ["all", "ES", "MX", "AR", "CO", "CL", "PE", "VE", "UY", "CU", "EC", "CR", "BO",
+    public static let regions: WordSet = ["all", "ES", "MX", "AR", "CO", "CL", "PE", "VE", "UY", "CU", "EC", "CR", "BO",
                                               "PY", "GT", "DO", "PR", "HN", "SV", "NI", "PA", "LATAM"]
 
     public init() {}

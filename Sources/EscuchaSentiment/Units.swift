@@ -274,16 +274,16 @@ extension WordReading {
     /// The imperfect (`estaba`, `tenía`) and the second persons of the preterite (`fuiste`, `llegasteis`).
     static let imperfectEndings = ["aba", "abas", "abamos", "aban", "abais", "ia", "ias", "iamos", "ian", "iais", "aste", "iste", "asteis", "isteis"]
     /// Preterites and imperfects that show no regular ending: `fui`, `fuimos`, `era`, `tuve`, `hubo`.
-    static let irregularPasts: Set<String> = ["fui", "fue", "fuimos", "fueron", "era", "eras", "eramos", "eran", "iba", "ibamos", "iban",
+    static let irregularPasts: WordSet = ["fui", "fue", "fuimos", "fueron", "era", "eras", "eramos", "eran", "iba", "ibamos", "iban",
                                               "estuve", "estuvo", "estuvimos", "estuvieron", "tuve", "tuvo", "tuvimos", "hubo", "vine",
                                               "vino", "vinimos", "hice", "hizo", "hicimos", "pude", "pudo", "pudimos", "puse", "pusimos",
                                               "dije", "dijo", "dijimos", "vi", "vio", "vimos", "di", "dio", "dimos", "supe", "quise", "traje"]
 
     /// Present subjunctives that end like an imperfect one: `quiera`, `muera`.
-    static let presentSubjunctives: Set<String> = ["quiera", "quieras", "quieran", "muera", "mueran", "hiera", "hieran", "adquiera",
+    static let presentSubjunctives: WordSet = ["quiera", "quieras", "quieran", "muera", "mueran", "hiera", "hieran", "adquiera",
                                                    "adquieran", "requiera", "requieran", "prefiera", "prefieran", "sugiera", "sugieran"]
     /// The stems of the irregular conditionals: `podría`, `tendría`, `habría`, `querría`, `diría`, `haría`.
-    static let conditionalStems: Set<String> = ["podr", "tendr", "habr", "querr", "dir", "har", "saldr", "vendr", "pondr", "valdr",
+    static let conditionalStems: WordSet = ["podr", "tendr", "habr", "querr", "dir", "har", "saldr", "vendr", "pondr", "valdr",
                                                 "sabr", "cabr", "contendr", "mantendr", "obtendr", "detendr", "rehar", "deshar", "supondr",
                                                 "compondr", "convendr", "prevendr", "intervendr"]
 
@@ -327,19 +327,19 @@ extension WordReading {
     /// Verb endings, written with their accents, that only conjugations have: the preterite and the imperfect.
     static let unambiguousEndings = ["ó", "aron", "ieron", "ábamos", "íamos", "aste", "iste", "asteis", "isteis", "aríamos", "eríamos", "iríamos"]
     /// Infinitives of three letters or fewer; other short words ending like one are nouns (`mar`, `bar`).
-    static let shortInfinitives: Set<String> = ["ir", "ver", "dar", "oír", "ser", "reír"]
+    static let shortInfinitives: WordSet = ["ir", "ver", "dar", "oír", "ser", "reír"]
 
     /// Whether a word ends like an infinitive (`cobrar`, `valer`, `oír`).
     static func isInfinitive(_ word: some StringProtocol) -> Bool { infinitiveEndings.contains { word.hasUTF8Suffix($0) } }
     /// Participles whose adjective means something the verb does not (`dejado` sloppy, `pasado` overcooked,
     /// `despegado` aloof): after `haber` they are the verb, with no opinion. Others keep the adjective's reading
     /// when the verb has no entry (`lo han mejorado`).
-    static let adjectiveSenses: Set<String> = ["dejado", "pasado", "despegado", "acabado", "parado", "salido", "quedado"]
+    static let adjectiveSenses: WordSet = ["dejado", "pasado", "despegado", "acabado", "parado", "salido", "quedado"]
     /// Masculine singular participles, the form `haber` takes (`ha dejado`, `han roto`, `he hecho`).
     static let participleEndings = ["ado", "ido", "to", "cho"]
     /// The forms of `haber` that report an action as done (`ha arreglado`, `hemos recomendado`, `hubo
     /// cancelado`), not the conditional or the imperfect subjunctive (`hubiera arreglado` did not happen).
-    static let perfectAuxiliaries: Set<String> = ["ha", "han", "he", "hemos", "habeis", "has", "habia", "habiamos", "habian", "hubo", "haya",
+    static let perfectAuxiliaries: WordSet = ["ha", "han", "he", "hemos", "habeis", "has", "habia", "habiamos", "habian", "hubo", "haya",
                                                   "hayan"]
     /// Every form of `haber` before a participle, by key: after any of them the participle is the verb.
     static let haberForms = perfectAuxiliaries.union(["habias", "hayas", "hayamos", "habra", "habran", "habria", "habrian", "hubiera",
@@ -564,7 +564,7 @@ struct UnitReader {
         return !Self.wordsAfterScore.contains(text.tokens[position].key)
     }
 
-    static let numberWords: Set<String> = ["diez", "cien", "mil"]
+    static let numberWords: WordSet = ["diez", "cien", "mil"]
 
     /// A warning (`¡no vayáis!`) is not one when `a` and an infinitive follow: `no vayan a pensar que…` is
     /// a turn of phrase.
@@ -586,13 +586,13 @@ struct UnitReader {
             && (next.lemma == next.key || next.key.hasPrefix(String(next.lemma.dropLast(2))))
     }
 
-    static let periphrasisVerbs: Set<String> = ["vayais", "vayan", "vayas"]
-    static let wantingVerbs: Set<String> = ["quiero", "queremos", "quiere", "quieren", "queria", "queriamos"]
+    static let periphrasisVerbs: WordSet = ["vayais", "vayan", "vayas"]
+    static let wantingVerbs: WordSet = ["quiero", "queremos", "quiere", "quieren", "queria", "queriamos"]
 
     /// Phrases that mean what the lexicon says only where their clause ends: `¡ya está bien!`, `ya está bien de
     /// cobrar` (enough!), not `la app ya está bien configurada` (fine now).
-    static let clauseFinalPhrases: Set<String> = ["ya está bien"]  // each opens with `ya`, checked first (no hashing per phrase)
-    static let wordsAfterClauseFinal: Set<String> = ["de", "no", "ya", "hombre", "eh"]
+    static let clauseFinalPhrases: WordSet = ["ya está bien"]  // each opens with `ya`, checked first (no hashing per phrase)
+    static let wordsAfterClauseFinal: WordSet = ["de", "no", "ya", "hombre", "eh"]
 
     /// `cerca de` before an amount is "about" (`estuvimos cerca de dos horas`), not "close to"; `más de` before
     /// one is a quantity (`esperé más de una hora`), not "more" (`me esperaba más`).
@@ -603,9 +603,9 @@ struct UnitReader {
         return amount.kind == .number || amountWords.contains(amount.key) || last == "mas" && (amount.key == "un" || amount.key == "una")
     }
 
-    static let amountWords: Set<String> = ["media", "medio", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho",
+    static let amountWords: WordSet = ["media", "medio", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho",
                                            "nueve", "diez", "quince", "veinte", "treinta", "cuarenta", "cincuenta", "cien", "mil"]
-    static let wordsAfterScore: Set<String> = ["a", "al", "y", "e", "pero", "en", "por", "para", "que", "o", "u", "como", "ni",
+    static let wordsAfterScore: WordSet = ["a", "al", "y", "e", "pero", "en", "por", "para", "que", "o", "u", "como", "ni",
                                                "la", "el", "los", "las", "lo", "con", "sin", "tambien", "tanto", "todo"]
 
     /// A phrase word matches a token by spelling, lemma, or one of its `alternatives` (its infinitives, a plural's

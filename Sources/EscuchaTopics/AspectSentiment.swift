@@ -18,7 +18,7 @@ public struct TopicAnalysis: Sendable, Equatable {
 /// the sentiment model goes to the nearest topic evidence (`la comida buenísima y el servicio lento`:
 /// `buenísima` to food, `lento` to service). A topic with no contribution of its own is neutral.
 public enum AspectSentiment {
-    static let cuts: Set<String> = ["pero", "aunque", "mientras", "sin embargo", "no obstante", "aun así", "en cambio", ";"]
+    static let cuts: WordSet = ["pero", "aunque", "mientras", "sin embargo", "no obstante", "aun así", "en cambio", ";"]
 
     public static func assign(_ hits: [TopicHit], taxonomy: Taxonomy, text: NormalizedText, sentiment: SentimentAnalysis) -> [TopicAnalysis] {
         var values = Array(repeating: 0.0, count: hits.count)

@@ -1,3 +1,4 @@
+import EscuchaCore
 import EscuchaNormalize
 import EscuchaSentiment
 
@@ -45,15 +46,15 @@ extension SignalDetector {
     }
 
     /// Who a not-recommendation is for, after `a`: `no lo recomiendo a personas con claustrofobia`.
-    static let readers: Set<String> = ["personas", "gente", "ninos", "menores", "quienes", "quien", "los", "las", "familias", "parejas"]
+    static let readers: WordSet = ["personas", "gente", "ninos", "menores", "quienes", "quien", "los", "las", "familias", "parejas"]
     /// When or how not to go: `no vayan en fin de semana`, `no vayas de noche`, `no vayáis con niños`.
-    static let goingQualifiers: Set<String> = ["en", "de", "con", "si", "por", "los", "las", "sin", "temprano", "tarde", "entre"]
+    static let goingQualifiers: WordSet = ["en", "de", "con", "si", "por", "los", "las", "sin", "temprano", "tarde", "entre"]
 
     /// Object pronouns attached to an infinitive, longest first.
     static let clitics = ["nos", "los", "las", "les", "lo", "la", "le", "me", "te", "se", "os"]
 
     /// Words of history and legend: a sentence with one tells the story of a place.
-    static let historyWords: Set<String> = ["leyenda", "leyendas", "independencia", "guerra", "batalla", "revolucion", "siglo",
+    static let historyWords: WordSet = ["leyenda", "leyendas", "independencia", "guerra", "batalla", "revolucion", "siglo",
                                             "insurgentes", "conquista", "virreinato"]
 
     /// A not-recommendation limited to some readers or times: `no lo recomiendo` and then `para` (not `para nada`),
@@ -84,10 +85,10 @@ extension SignalDetector {
     }
 
     /// Counts of three and more, and their ordinals: `tercera vez`, `cinco veces`, `enésima`.
-    static let manyTimes: Set<String> = ["tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "mil", "tercera", "cuarta",
+    static let manyTimes: WordSet = ["tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "mil", "tercera", "cuarta",
                                          "quinta", "sexta", "enesima", "muchas", "varias", "tantas", "3", "4", "5", "6", "7", "8", "9", "10"]
     /// Contacts: going, calling, writing, claiming, asking.
-    static let contactVerbs: Set<String> = ["ir", "venir", "llamar", "escribir", "reclamar", "pedir", "insistir", "volver", "acudir",
+    static let contactVerbs: WordSet = ["ir", "venir", "llamar", "escribir", "reclamar", "pedir", "insistir", "volver", "acudir",
                                             "reportar", "contactar", "quejar", "mandar", "enviar"]
 
     /// A contact verb in the evidence or just after it: `cuarta vez que os escribo`, not `cancelado por tercera vez`.
@@ -99,7 +100,7 @@ extension SignalDetector {
     }
 
     /// Forms of `ir` that count time, not trips: `van dos días que…`, `ya van 18 días`.
-    static let elapsing: Set<String> = ["van", "va", "iba", "iban"]
+    static let elapsing: WordSet = ["van", "va", "iba", "iban"]
 
     /// `ir tres veces`, `tuve que ir dos días seguidos`, `llevo 4 días llamando`: a contact verb with a count of times
     /// or days, in the evidence or right after it.

@@ -1,3 +1,4 @@
+import EscuchaCore
 import EscuchaLexicon
 import EscuchaNormalize
 import EscuchaSentiment
@@ -38,12 +39,12 @@ public struct SignalDetector: Sendable {
     public let matcher: TopicMatcher
     let kinds: [SignalKind]
 
-    public static let numberWords: Set<String> = ["un", "una", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
+    public static let numberWords: WordSet = ["un", "una", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
                                                   "diez", "once", "doce", "quince", "veinte", "treinta", "cien", "mil", "varias", "varios",
                                                   "muchas", "muchos", "tantas", "tantos", "enesima", "segunda", "tercera", "cuarta", "quinta", "sexta"]
-    static let between: Set<String> = ["me", "te", "se", "nos", "os", "lo", "la", "le", "les", "los", "las", "pienso", "pensamos",
+    static let between: WordSet = ["me", "te", "se", "nos", "os", "lo", "la", "le", "les", "los", "las", "pienso", "pensamos",
                                        "voy", "vamos", "a", "quiero", "queremos", "tengo", "intención", "de", "ni", "siquiera"]
-    static let negators: Set<String> = ["no", "nunca", "jamas", "tampoco", "ni"]
+    static let negators: WordSet = ["no", "nunca", "jamas", "tampoco", "ni"]
 
     public init(directory: String, normalizer: Normalizer) throws(LexiconError) {
         let table = try TSVTable.load("\(directory)/signals/signals.tsv", columns: ["signal", "term", "match", "note"], uniqueKey: false)
@@ -69,13 +70,13 @@ public struct SignalDetector: Sendable {
             if let excluded = exclusions[kind] { rule = .all([rule, .not(.any(excluded))]) }
             return Topic(id: kind.rawValue, label: kind.rawValue, description: "", rule: rule, pack: "signals")
         }
-        matcher = TopicMatcher(taxonomy: Taxonomy(topics: topics), normalizer: normalizer, slot: "{n}", slotWords: Self.numberWords)
+        matcher = TopicMatcher(taxonomy: Taxonomy(topics: topics), normalizer: normalizer, slot: "{n}", slotWords: Self.numberWords.strings)
     }
 
     /// Verbs of taking a complaint outside (`ir a la OCU`, `hablaré con mi abogado`, `pedir la hoja de
     /// reclamaciones`). In a text that is not a complaint, a legal term that is only a name or a noun needs
     /// one of them near it, or it is information (`vi en la revista de la OCU que salió bien valorada`).
-    static let legalActions: Set<String> = ["ir", "acudir", "llevar", "denunciar", "demandar", "reclamar", "poner", "presentar",
+    static let legalActions: WordSet = ["ir", "acudir", "llevar", "denunciar", "demandar", "reclamar", "poner", "presentar",
                                             "escribir", "quejar", "recurrir", "hablar", "llamar", "amenazar", "iniciar", "tomar",
                                             "pedir", "solicitar", "exigir", "terminar", "acabar", "elevar", "interponer", "meter", "mandar",
                                             "voy", "vamos", "iremos", "ire", "fui", "fuimos", "puesto", "puesta", "ver", "veremos"]
@@ -150,7 +151,7 @@ public struct SignalDetector: Sendable {
     }
 
     /// Roles of the people who serve customers.
-    static let roles: Set<String> = ["camarero", "camarera", "mesero", "mesera", "mozo", "moza", "guia", "tecnico", "tecnica",
+    static let roles: WordSet = ["camarero", "camarera", "mesero", "mesera", "mozo", "moza", "guia", "tecnico", "tecnica",
                                      "recepcionista", "cajero", "cajera", "asesor", "asesora", "vendedor", "vendedora", "doctor",
                                      "doctora", "enfermero", "enfermera", "chef", "cocinero", "cocinera", "fisio", "profe", "profesor",
                                      "profesora", "maestro", "maestra", "repartidor", "repartidora", "conductor", "conductora",
@@ -189,13 +190,13 @@ public struct SignalDetector: Sendable {
 
     /// Words that thank or single out the person after `a`: `gracias a Lucho`, `quiero destacar a Marta`,
     /// `felicidades a Karla`, `shoutout a Brenda`.
-    static let thanks: Set<String> = ["gracias", "agradecer", "agradecimiento", "agradecimientos", "felicitar", "felicidades",
+    static let thanks: WordSet = ["gracias", "agradecer", "agradecimiento", "agradecimientos", "felicitar", "felicidades",
                                       "felicitaciones", "felicitacion", "destacar", "shoutout", "aplauso", "aplausos", "bravo",
                                       "reconocimiento", "mencion", "saludo", "saludos", "abrazo", "chapeau", "diez", "10", "recomendar"]
 
     /// Question words that ask for information: `¿a dónde tengo que ir?`, `¿qué tengo que hacer?` ask the way, they
     /// report no effort. `¿por qué tengo que llamar cinco veces?` complains, and stays.
-    static let informationWords: Set<String> = ["donde", "adonde", "como", "cuando", "cual", "cuales", "que"]
+    static let informationWords: WordSet = ["donde", "adonde", "como", "cuando", "cual", "cuales", "que"]
 
     /// Whether the evidence is asked about in a question (the sentence has a `?`) right after a question word.
     func isInformationQuestion(_ range: Range<Int>, sentence: Range<Int>, _ text: NormalizedText) -> Bool {
@@ -230,7 +231,7 @@ public struct SignalDetector: Sendable {
         return false
     }
 
-    static let clauseWords: Set<String> = ["que", "porque", "pero", "y", "aunque", "cuando", "pues", "o", "sino"]
+    static let clauseWords: WordSet = ["que", "porque", "pero", "y", "aunque", "cuando", "pues", "o", "sino"]
 
     func isVerbPhrase(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
         let lemma = text.tokens[range.lowerBound].lemma

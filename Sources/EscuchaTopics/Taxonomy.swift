@@ -1,3 +1,4 @@
+import EscuchaCore
 import Foundation
 import EscuchaLexicon
 

@@ -1,3 +1,4 @@
+import EscuchaCore
 /// Corrections for how people use evaluative words across a whole text (after Taboada et al., SO-CAL).
 ///
 /// - Negativity: positive words are far more frequent than negative ones in all language (the Pollyanna
@@ -42,7 +43,7 @@ enum Balance {
 /// that closes the text does the same when the model found only one side (`Cumplen, aunque sin más.`).
 enum BalancedVerdict {
     /// Verdicts that say both sides weigh the same, by key: a text they weigh is `neu`.
-    static let evenVerdicts: Set<String> = ["ni fu ni fa", "ni bien ni mal", "asi asi", "mas o menos", "pros y contras", "sus pros y sus contras",
+    static let evenVerdicts: WordSet = ["ni fu ni fa", "ni bien ni mal", "asi asi", "mas o menos", "pros y contras", "sus pros y sus contras",
                                             "de todo un poco", "ni lo recomiendo ni lo desaconsejo", "ni recomiendo ni desaconsejo",
                                             "ni contento ni descontento", "ni tan bien ni tan mal"]
 

@@ -1,3 +1,4 @@
+import EscuchaCore
 /// Comparatives and post-nominal adjectives.
 ///
 /// - `mejor`, `peor` under a negation of comparison (`nada mejor que`, `no hay nada peor`, `no conozco ninguno
@@ -15,18 +16,18 @@ enum Comparatives {
     static let superlativeNegationFactor = 1.2
     /// `antes era mejor` is a complaint a little milder than `ahora es peor`.
     static let pastComparisonFactor = -0.8
-    static let comparatives: Set<String> = ["mejor", "mejores", "peor", "peores"]
+    static let comparatives: WordSet = ["mejor", "mejores", "peor", "peores"]
     /// Imperfect forms that describe how things used to be.
-    static let imperfects: Set<String> = ["era", "eran", "estaba", "estaban", "tenia", "tenian", "habia", "gustaba", "gustaban",
+    static let imperfects: WordSet = ["era", "eran", "estaba", "estaban", "tenia", "tenian", "habia", "gustaba", "gustaban",
                                           "funcionaba", "funcionaban", "daban", "atendian", "atendia", "servian", "ofrecian"]
     /// `era mejor`, `funcionaba mejor`: an imperfect before the comparative compares with the past.
-    static let pastForms: Set<String> = ["era", "eran", "estaba", "estaban", "funcionaba", "funcionaban"]
+    static let pastForms: WordSet = ["era", "eran", "estaba", "estaban", "funcionaba", "funcionaban"]
     /// `hay mejores opciones`: a mild complaint, as a suggestion is.
     static let alternativesFactor = -0.75
     /// Words between the verb and `más`: `hay muchos lugares y espacios mucho más lindos`.
     static let alternativesReach = 5
     /// Verbs that say better ones exist elsewhere, by key (`hay mejores opciones`, `encontrarás mejores precios`).
-    static let alternativeVerbs: Set<String> = ["hay", "existen", "encontraras", "encontrareis", "encontraran", "encuentras",
+    static let alternativeVerbs: WordSet = ["hay", "existen", "encontraras", "encontrareis", "encontraran", "encuentras",
                                                 "encuentran", "encontramos", "encontre", "encontrar"]
     /// What else a city or a place offers, without a verb of existence: `Guanajuato tiene lugares mucho más bellos`, `la
     /// ciudad ofrece mil cosas mejores`, `habiendo cosas más llamativas`. Plural and bare: after an article or `de` they
@@ -57,12 +58,12 @@ enum Comparatives {
 
     /// Experience had elsewhere, by key: `he comido igual o mejor en La Flauta`, `he estado en mejores hoteles`
     /// (not negated: `nunca he comido mejor` is praise; nor compared with `que`: `he dormido mejor que nunca`).
-    static let experiences: Set<String> = ["comido", "probado", "dormido", "estado", "cenado", "bebido", "visto", "tenido"]
+    static let experiences: WordSet = ["comido", "probado", "dormido", "estado", "cenado", "bebido", "visto", "tenido"]
     /// Words of the negation of comparison: `nada mejor`, `nadie lo hace mejor`, `ninguno mejor`.
-    static let nothingWords: Set<String> = ["nada", "nadie", "ningun", "ninguno", "ninguna", "ningunos", "ningunas"]
+    static let nothingWords: WordSet = ["nada", "nadie", "ningun", "ninguno", "ninguna", "ningunos", "ningunas"]
     /// Verbs that deny that a better one exists or was found, by key: `no hay`, `no conozco`, `no encontrarás`,
     /// `nunca he visto`. Copulas are not among them (`no es mejor`, `no está mejor`: not better).
-    static let existenceVerbs: Set<String> = experiences.union([
+    static let existenceVerbs: WordSet = experiences.union([
         "hay", "habia", "hubo", "habra", "habria", "existe", "existen", "existia", "conozco", "conocemos", "conoci", "conocimos",
         "encontraras", "encontrareis", "encontrara", "encontraran", "encuentras", "encuentro", "encontre", "encontramos",
         "encontraria", "vi", "vimos", "probe", "probamos", "recuerdo", "recordamos", "conocido", "encontrado", "desayunado", "viajado",
@@ -144,7 +145,7 @@ enum Comparatives {
 /// as `muy` would (`degreeFactor`) and is no praise of its own.
 enum PostNominal {
     static let participleEndings = ["ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas", "to", "ta", "tos", "tas", "cho", "cha"]
-    static let degreeAdjectives: Set<String> = ["impresionante", "impresionantes", "increible", "increibles", "espectacular",
+    static let degreeAdjectives: WordSet = ["impresionante", "impresionantes", "increible", "increibles", "espectacular",
                                                 "espectaculares", "brutal", "brutales", "bestial", "bestiales", "alucinante",
                                                 "alucinantes", "tremendo", "tremenda", "tremendos", "tremendas"]
     static let degreeFactor = 1.3
@@ -175,7 +176,7 @@ enum PostNominal {
     /// trauma que generan`, `impresionante la cantidad de basura`, `es impresionante lo mal que atienden`. Of a
     /// complaint that is how bad it was; of praise (`increíble la atención`) it stays praise.
     static let frontedReach = 3
-    static let exclaimedDeterminers: Set<String> = ["el", "la", "los", "las", "lo"]
+    static let exclaimedDeterminers: WordSet = ["el", "la", "los", "las", "lo"]
 
     static func applyFronted(_ context: inout RuleContext, _ byUnit: [Int: Int]) {
         for index in context.contributions.indices where context.contributions[index].value > 0 {

@@ -1,3 +1,4 @@
+import EscuchaCore
 /// Contrast and concession. After `pero`, `sin embargo`, `no obstante` comes what the writer means:
 /// that clause weighs `weight` (1.5) and what came before it `2 − weight` (0.5), as in VADER's `but`
 /// rule. A sentence that opens with `Pero` contrasts with the sentence before it. A clause opened by
@@ -56,7 +57,7 @@ enum Contrast {
     /// ruido`): without a comma the main clause starts at the first conjugated verb. After `aunque` the main
     /// clause would start at the second; measured, that gave the complaint after `aunque la calidad es buena`
     /// its full weight where the labeled sets call the text mixed, and unknown words read as verbs moved it.
-    static let verblessConcessions: Set<String> = ["a pesar de", "pese a"]
+    static let verblessConcessions: WordSet = ["a pesar de", "pese a"]
 
     /// `lo único malo`, `el único inconveniente`, `la única pega`, `solo que…`: the writer limits the complaint to one
     /// thing.
@@ -77,9 +78,9 @@ enum Contrast {
 /// gustó es que el baño estaba sucio`) or the merit (`Lo bueno: sin comisiones`) weighs half when what it introduces
 /// is scored on its side in its sentence: one drawback, not two. Alone (`lo malo, el horario`) it keeps its value.
 enum DrawbackFrames {
-    static let frameWords: Set<String> = ["lo", "punto", "puntito", "aspecto"]
+    static let frameWords: WordSet = ["lo", "punto", "puntito", "aspecto"]
     /// The side a frame names: `lo malo`, `un punto negativo`, `lo bueno`.
-    static let framedWords: Set<String> = ["malo", "negativo", "feo", "bueno", "positivo"]
+    static let framedWords: WordSet = ["malo", "negativo", "feo", "bueno", "positivo"]
     /// What the frame keeps beside the complaint it names: it still says which side the list is on (`Lo bueno: …
     /// Lo malo: …`), but not a full complaint of its own.
     static let framedFactor = 0.5

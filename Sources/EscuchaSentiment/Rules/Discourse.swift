@@ -1,3 +1,4 @@
+import EscuchaCore
 import EscuchaNormalize
 
 /// Names are not opinions: `Buenos Aires`, `Puerto Rico`, `Miguel Ángel`, `Costa Rica`. A capitalised
@@ -71,11 +72,11 @@ enum ProperNames {
 /// `Bueno, …`, `Bien, pues…`, `Vale, pero…`: at the start of a sentence and followed by a pause or a
 /// connective, these words organise talk; they do not praise.
 enum DiscourseMarkers {
-    static let markers: Set<String> = ["bueno", "bien", "vale", "buenas", "ok", "okay"]
-    static let connectives: Set<String> = ["pues", "pero", "y", "nada", "entonces", "a", "que", "lo", "igual", "total", "ya"]
-    static let concessions: Set<String> = ["pero", "aunque"]
+    static let markers: WordSet = ["bueno", "bien", "vale", "buenas", "ok", "okay"]
+    static let connectives: WordSet = ["pues", "pero", "y", "nada", "entonces", "a", "que", "lo", "igual", "total", "ya"]
+    static let concessions: WordSet = ["pero", "aunque"]
     /// Words that, right after `buenas`, open the message it greets: `Buenas tengo un problema`, `Buenas quisiera…`.
-    static let messageOpeners: Set<String> = ["tengo", "estoy", "quisiera", "queria", "necesito", "llevo", "soy", "he", "hemos",
+    static let messageOpeners: WordSet = ["tengo", "estoy", "quisiera", "queria", "necesito", "llevo", "soy", "he", "hemos",
                                               "tenemos", "estamos", "hoy", "ayer", "escribo", "acabo", "quiero", "disculpen", "perdon"]
 
     static func apply(_ units: inout [Unit], sentences: [Range<Int>]) {
@@ -118,27 +119,27 @@ enum DiscourseMarkers {
 /// chemical taste; `buenas criticas`, written without its accent, reviews, not `criticar`. Also `cara a cara`, `con cara
 /// de`, `de cara a`; `dura una hora` (`durar`, not `duro`); `¡cuidado!`, `ten cuidado` (a warning, not `cuidar`).
 enum NounHomographs {
-    static let feminine: Set<String> = ["la", "las", "una", "unas", "su", "sus", "mi", "mis", "tu", "tus", "esa", "esas", "esta", "estas", "buena", "mala"]
-    static let masculine: Set<String> = ["el", "del", "al", "un", "su", "mi", "tu", "ese", "este", "nuestro", "vuestro"]
+    static let feminine: WordSet = ["la", "las", "una", "unas", "su", "sus", "mi", "mis", "tu", "tus", "esa", "esas", "esta", "estas", "buena", "mala"]
+    static let masculine: WordSet = ["el", "del", "al", "un", "su", "mi", "tu", "ese", "este", "nuestro", "vuestro"]
     /// Each word, and the determiners that make it the noun (`la cara`, `el amo`, `las tardes`, `al súper`)
     /// rather than the opinion (`caro`, `amar`, `tardar`, `súper` as praise).
-    static let words: [String: Set<String>] = ["cara": feminine, "caras": feminine, "amo": masculine, "tardes": feminine,
+    static let words: [String: WordSet] = ["cara": feminine, "caras": feminine, "amo": masculine, "tardes": feminine,
                                                  "super": masculine, "cronica": feminine, "cronicas": feminine, "quimica": feminine,
                                                  "critica": feminine, "criticas": feminine.union(["buenas", "malas", "muchas", "pocas", "excelentes"])]
 
     /// Words after which `dura` is `durar` with its length (`dura una hora`, `dura 20 minutos`), not `duro`.
-    static let durationOpeners: Set<String> = ["un", "una", "unos", "unas", "aprox", "aproximadamente", "alrededor", "casi", "entre", "hasta", "media",
+    static let durationOpeners: WordSet = ["un", "una", "unos", "unas", "aprox", "aproximadamente", "alrededor", "casi", "entre", "hasta", "media",
                                                    "como", "maximo", "minimo", "apenas", "cerca", "unicamente", "solo"]
     /// Words before `cuidado` that make it a warning (`ten cuidado`, `con cuidado`, `mucho cuidado`), not `cuidar`.
-    static let warnings: Set<String> = ["con", "ten", "tened", "tenga", "tengan", "tener", "tenemos", "tuvimos", "tuve", "mucho", "muchisimo", "hay"]
+    static let warnings: WordSet = ["con", "ten", "tened", "tenga", "tengan", "tener", "tenemos", "tuvimos", "tuve", "mucho", "muchisimo", "hay"]
 
     /// Words around `fuera` that make it the adverb `outside` (`por fuera`, `desde fuera`, `fuera de la ciudad`), not
     /// the subjunctive of `ser`.
-    static let outsideBefore: Set<String> = ["por", "de", "desde", "hacia", "para", "alli", "alla", "ahi", "aqui", "aca", "muy", "mas"]
+    static let outsideBefore: WordSet = ["por", "de", "desde", "hacia", "para", "alli", "alla", "ahi", "aqui", "aca", "muy", "mas"]
 
     /// The words of the branches below (`cara a cara`, `dura una hora`, `¡cuidado!`).
-    static let faces: Set<String> = ["cara", "caras"]
-    static let durations: Set<String> = ["dura", "duran"]
+    static let faces: WordSet = ["cara", "caras"]
+    static let durations: WordSet = ["dura", "duran"]
     static let warningWord = "cuidado"
     /// The first letters of every word this rule reads, derived from the lists so that a word added to one is never
     /// skipped.
@@ -180,8 +181,8 @@ enum NounHomographs {
 /// relative clause that names the thing, is not the writer's. The writer's own (`lo que más recomiendo`,
 /// `que recomendamos`) stays.
 enum ReportedRecommendations {
-    static let verbs: Set<String> = ["recomendar", "aconsejar"]
-    static let writersForms: Set<String> = ["recomiendo", "recomende", "recomendamos", "aconsejo", "aconseje", "aconsejamos"]
+    static let verbs: WordSet = ["recomendar", "aconsejar"]
+    static let writersForms: WordSet = ["recomiendo", "recomende", "recomendamos", "aconsejo", "aconseje", "aconsejamos"]
 
     static func apply(_ context: inout RuleContext) {
         for index in context.contributions.indices where context.contributions[index].value > 0 && verbs.contains(context.contributions[index].term) {

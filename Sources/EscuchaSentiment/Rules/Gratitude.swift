@@ -1,3 +1,4 @@
+import EscuchaCore
 /// Thanks for a service name the trouble it dealt with: `gracias por reponerme el producto que llegó dañado`,
 /// `gracias a la óptica por hacerle unas gafas a mi padre, que las perdió en pleno viaje`. The problem told in
 /// the clause that says what or when (after `que`, `cuando`, `porque`) is the occasion of the thanks, not a
@@ -11,10 +12,10 @@ enum Gratitude {
     static let reach = 5
     /// Words between the thanks and the `que` of the person's deed: `gracias a la cajera del turno de noche, que…`.
     static let personReach = 10
-    static let thanks: Set<String> = ["gracias", "muchas gracias", "mil gracias", "muchísimas gracias", "agradezco", "agradecemos",
+    static let thanks: WordSet = ["gracias", "muchas gracias", "mil gracias", "muchísimas gracias", "agradezco", "agradecemos",
                                       "agradecer", "agradecido", "agradecida", "agradecidos", "agradecidas"]
     /// Words that open the clause of the occasion.
-    static let occasions: Set<String> = ["que", "cuando", "porque", "pues", "mientras", "tras"]
+    static let occasions: WordSet = ["que", "cuando", "porque", "pues", "mientras", "tras"]
 
     /// Verbs of telling, by the start of their forms: `avisó`, `advirtió`, `informaron`, `explicó`.
     static let tellingStems = ["avis", "advirt", "advert", "inform", "alert", "explic", "comunic", "notific", "record"]

@@ -1,3 +1,4 @@
+import EscuchaCore
 import EscuchaNormalize
 
 /// Emphasis inside the word itself: `-ísimo`, intensifying prefixes (`superbueno`), capitals and
@@ -73,7 +74,7 @@ enum Intensifiers {
     static let extremeValence = 3.0
     /// Copulas, whose complement `algo` grades (`es algo caro`, `está algo sucio`, `me pareció algo lento`), and the words
     /// that stand before it in their place (`lo tienen algo sucio`, `se ve algo viejo`).
-    static let copulas: Set<String> = ["es", "era", "fue", "son", "eran", "fueron", "sea", "sean", "seria", "esta", "estaba", "estuvo",
+    static let copulas: WordSet = ["es", "era", "fue", "son", "eran", "fueron", "sea", "sean", "seria", "esta", "estaba", "estuvo",
                                        "estan", "estaban", "este", "esten", "parece", "parecia", "parecio", "parecen", "resulta",
                                        "resulto", "resultan", "queda", "quedo", "quedan", "quedaron", "quede", "quedamos", "se", "lo",
                                        "la", "los", "las", "me", "nos", "muy", "ser", "estar", "sentimos", "senti", "siento", "veo", "ve"]
@@ -89,7 +90,7 @@ enum Intensifiers {
 
     /// Quantity boosters follow the verb they stress: `me gustó mucho`, `lo han mejorado muchísimo`, `tarda
     /// demasiado`, `nos ayudaron bastante`.
-    static let afterVerbBoosters: Set<String> = ["mucho", "muchisimo", "bastante", "demasiado", "enormemente", "horrores"]
+    static let afterVerbBoosters: WordSet = ["mucho", "muchisimo", "bastante", "demasiado", "enormemente", "horrores"]
 
     /// Under a negation the booster weakens the word instead, before the negation shifts it: `no me gustó
     /// mucho` (−1.75) is milder than `no me gustó` (−2).

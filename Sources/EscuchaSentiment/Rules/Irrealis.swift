@@ -1,3 +1,4 @@
+import EscuchaCore
 import EscuchaNormalize
 
 /// Irrealis and expectation: what the writer wished, supposed or expected is not what they got.
@@ -17,7 +18,7 @@ enum Irrealis {
     /// Cues that already read the mood: a suggestion or a counterfactual is what the irrealis means, and a grade
     /// in the conditional (`le daría un 4/5`) is politeness, not a supposition; advice is advice in the conditional
     /// (`deberías probarlo`) and after a condition (`si vas a Guanajuato tienes que visitarlo`).
-    static let ownReadings: Set<String> = ["suggestion", "counterfactual", "rating", "recommendation"]
+    static let ownReadings: WordSet = ["suggestion", "counterfactual", "rating", "recommendation"]
 
     static func apply(_ context: inout RuleContext, isConditional: (Unit) -> Bool) {
         let isMarker = { (unit: Unit) in unit.has(.expectation) || unit.has(.irrealis) || isConditional(unit) }
@@ -91,7 +92,7 @@ enum Irrealis {
 
 extension Irrealis {
     /// Verbs of expecting and imagining that, negated before `que`, say the thing came as a surprise.
-    static let imagining: Set<String> = ["pense", "pensaba", "imagine", "imaginaba", "crei", "creia", "espere", "esperaba", "esperabamos",
+    static let imagining: WordSet = ["pense", "pensaba", "imagine", "imaginaba", "crei", "creia", "espere", "esperaba", "esperabamos",
                                          "pensamos", "imaginamos", "creimos", "me esperaba", "me imaginaba", "nos esperabamos"]
 
     /// An imagining verb, alone or read with its `que` (a phrase keeps its lexicon spelling: `pensé que`).
@@ -117,15 +118,15 @@ extension Irrealis {
     }
 
     /// Verbs of wanting or looking for, after `si`: the reader's wish, which the writer says the place meets.
-    static let desireForms: Set<String> = ["buscas", "busca", "buscan", "buscais", "quieres", "quiere", "quieren", "quereis", "deseas",
+    static let desireForms: WordSet = ["buscas", "busca", "buscan", "buscais", "quieres", "quiere", "quieren", "quereis", "deseas",
                                            "desea", "desean", "deseais", "prefieres", "prefiere", "prefieren", "necesitas", "necesita",
                                            "necesitan", "necesitais"]
     /// How much a wish the place meets keeps of its praise.
     static let desireWeight = 0.8
     /// Sending the reader elsewhere (`ve a…`, `mejor busca…`) and the places sent to (`otro lado`, `otro restaurante`).
-    static let goForms: Set<String> = ["ve", "vete", "vaya", "vayan", "vayase", "vayanse", "id", "anda", "busca", "busque", "busquen",
+    static let goForms: WordSet = ["ve", "vete", "vaya", "vayan", "vayase", "vayanse", "id", "anda", "busca", "busque", "busquen",
                                        "buscad", "mejor", "acude", "acudan"]
-    static let places: Set<String> = ["lado", "sitio", "lugar", "parte", "restaurante", "hotel", "tienda", "compania", "banco", "opcion"]
+    static let places: WordSet = ["lado", "sitio", "lugar", "parte", "restaurante", "hotel", "tienda", "compania", "banco", "opcion"]
 
     /// `ve a otro lado`, `mejor busca otro sitio`, `vayan a otra parte` after `end`, in the sentence.
     static func isRedirect(after end: Int, _ context: RuleContext, sentence: Int) -> Bool {
@@ -150,7 +151,7 @@ extension Irrealis {
     }
 
     /// Reasons are said, not supposed: `espero que cambien porque el servicio es pésimo`.
-    static let reasons: Set<String> = ["porque", "ya que", "pues", "puesto que"]
+    static let reasons: WordSet = ["porque", "ya que", "pues", "puesto que"]
 
     /// A clause the writer asserts after a supposed one: a reason (`porque…`), or `y` with a conjugated verb of its own
     /// close after it (`tenía que viajar por trabajo y el hotel fue excelente`); `me encantaría ir y probarlo` goes on.
@@ -171,7 +172,7 @@ extension Irrealis {
     }
 
     /// Words after which `si` opens a clause of its own (a condition), or compares (`como si`).
-    static let clauseOpeners: Set<String> = ["y", "e", "o", "u", "ni", "que", "como", "donde", "cuando", "quien", "porque", "pues",
+    static let clauseOpeners: WordSet = ["y", "e", "o", "u", "ni", "que", "como", "donde", "cuando", "quien", "porque", "pues",
                                              "aunque", "mientras", "solo", "sólo", "incluso", "excepto", "salvo", "menos", "pero", "por"]
 
     /// `si` written for the emphatic `sí`, or `si no` for `sino`, is no condition: `el hotel si merece la pena`, `la
@@ -217,7 +218,7 @@ extension Irrealis {
         return !(next < units.count && context.sentenceOf[next] == context.sentenceOf[marker] && units[next].traits.finite)
     }
 
-    static let sinoFollowers: Set<String> = ["tambien", "que", "mas", "al", "el", "la", "los", "las", "un", "una"]
+    static let sinoFollowers: WordSet = ["tambien", "que", "mas", "al", "el", "la", "los", "las", "un", "una"]
 
     /// `si no` followed by `también`, `que` or `más bien`, after a negation in its sentence: `sino`.
     static func isSino(_ marker: Int, _ context: RuleContext) -> Bool {
@@ -235,7 +236,7 @@ extension Irrealis {
     /// Words before a second verb that keep it in the condition or another subordinate clause: `si vienes y
     /// pruebas…`, `si quieres que te atiendan…`, `si viajas, porque habrá huelga`; and determiners, before which
     /// a word that looks like a verb is a noun (`si tiene un contacto`).
-    static let conditionJoiners: Set<String> = Set(["y", "e", "o", "u", "ni", "que", "como", "donde", "cuando", "quien", "si",
+    static let conditionJoiners: WordSet = WordSet(["y", "e", "o", "u", "ni", "que", "como", "donde", "cuando", "quien", "si",
                                                     "porque", "pues", "aunque", "mientras", "para", "sin", "lo", "del", "al", "de"])
         .union(Resolutions.determiners)
 
@@ -264,7 +265,7 @@ extension Irrealis {
 /// happen, which in feedback is the complaint itself. The cue adds its weight once per clause.
 enum Counterfactuals {
     static let weight = -1.5
-    static let markers: Set<String> = ["si", "ojala", "esperaba", "esperabamos", "ojalá"]
+    static let markers: WordSet = ["si", "ojala", "esperaba", "esperabamos", "ojalá"]
 
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []

@@ -1,3 +1,4 @@
+import EscuchaCore
 import EscuchaNormalize
 
 /// Texts that are not in Spanish are not scored. Exports of Spanish-speaking customers carry some English
@@ -11,10 +12,10 @@ import EscuchaNormalize
 enum LanguageGuess {
     static let minimumForeign = 3
     static let foreignRatio = 2
-    static let english: Set<String> = ["the", "and", "is", "was", "of", "to", "in", "it", "you", "we", "for", "with", "this", "that",
+    static let english: WordSet = ["the", "and", "is", "was", "of", "to", "in", "it", "you", "we", "for", "with", "this", "that",
                                        "very", "are", "have", "has", "not", "but", "they", "were", "there", "at", "my", "our", "be",
                                        "would", "will", "if", "an", "from", "so", "just", "all", "can", "their"]
-    static let spanish: Set<String> = ["de", "la", "que", "el", "en", "y", "los", "se", "del", "las", "un", "por", "con", "no", "una",
+    static let spanish: WordSet = ["de", "la", "que", "el", "en", "y", "los", "se", "del", "las", "un", "por", "con", "no", "una",
                                        "su", "para", "es", "al", "lo", "como", "mas", "pero", "muy", "me", "mi", "le", "ya", "fue",
                                        "esta", "hay", "todo", "nos", "yo", "si", "ni", "era", "son", "tan", "ha", "les"]
 

@@ -1,3 +1,4 @@
+import EscuchaCore
 /// History and legends retold: `aquí fusilaron a los héroes de la independencia`, `cuenta la leyenda que el
 /// padre mató a su hija`. Deaths and battles told of the past, in the third person, are the story of the place,
 /// not the writer's opinion of it; a review of a historic site tells them to say what the visit is about. In a
@@ -7,14 +8,14 @@
 /// es repetitivo`, `está descuidado`) keep their weight.
 enum Narration {
     static let factor = 0.25
-    static let cues: Set<String> = ["historia", "historias", "leyenda", "leyendas", "guerra", "independencia", "revolucion",
+    static let cues: WordSet = ["historia", "historias", "leyenda", "leyendas", "guerra", "independencia", "revolucion",
                                     "batalla", "batallas", "siglo", "siglos", "heroe", "heroes", "insurgente", "insurgentes",
                                     "conquista", "virreinato", "martir", "martires", "cristeros", "epidemia", "colera"]
-    static let persons: Set<String> = ["me", "mi", "mis", "nos", "nuestro", "nuestra", "nuestros", "nuestras", "yo", "nosotros",
+    static let persons: WordSet = ["me", "mi", "mis", "nos", "nuestro", "nuestra", "nuestros", "nuestras", "yo", "nosotros",
                                        "nosotras", "te", "tu", "tus", "os", "usted", "ustedes", "vosotros", "conmigo", "contigo"]
 
     /// The lexicon lists that hold events and harms.
-    static let events: Set<String> = ["verbs", "nouns"]
+    static let events: WordSet = ["verbs", "nouns"]
 
     static func apply(_ context: inout RuleContext) {
         guard context.contributions.contains(where: { $0.value < 0 }), context.units.contains(where: { $0.traits.frame.contains(.history) })

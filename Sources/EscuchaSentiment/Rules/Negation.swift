@@ -1,3 +1,4 @@
+import EscuchaCore
 import EscuchaNormalize
 
 /// Negation with scope, Spanish negative concord, and a shift rather than a flip.
@@ -24,7 +25,7 @@ enum Negation {
     /// Verbs that deal with a problem. Negated, they leave the problem standing: `nadie atendió mi queja`, `no
     /// revisaron la avería`, `ni me miró las manchas` are complaints, not `sin queja`, `sin avería`. Verbs that
     /// bring a problem are not among them: `no hubo retrasos`, `no me cobraron comisiones` deny it.
-    static let handlingVerbs: Set<String> = ["atender", "revisar", "mirar", "escuchar", "responder", "contestar", "leer", "tramitar",
+    static let handlingVerbs: WordSet = ["atender", "revisar", "mirar", "escuchar", "responder", "contestar", "leer", "tramitar",
                                              "gestionar", "aceptar", "recibir", "considerar", "investigar", "solucionar", "resolver",
                                              "arreglar", "reparar", "corregir", "subsanar", "quitar", "eliminar", "retirar", "anular",
                                              "reembolsar", "devolver", "compensar", "reponer", "registrar", "procesar", "valorar",
@@ -140,7 +141,7 @@ enum Negation {
     /// `no`, a pronoun of the writer (`me`, `nos`) and a command form of a complaint, opening its clause: what is
     /// done to the writer is forbidden (`no nos engañen`). Advice to the reader about themselves is not: `no te lo
     /// pierdas`, `no te preocupes` keep their negation.
-    static let writerObjects: Set<String> = ["me", "nos"]
+    static let writerObjects: WordSet = ["me", "nos"]
 
     static func isForbidding(_ negator: Int, _ unit: Int, _ context: RuleContext) -> Bool {
         guard context.units[negator].key == "no", context.skippingPronouns(after: negator) == unit,
@@ -152,7 +153,7 @@ enum Negation {
     }
 
     /// How a verb goes (`funciona bien`): denied with a negated opinion verb rather than left to it.
-    static let mannerAdverbs: Set<String> = ["bien", "mal"]
+    static let mannerAdverbs: WordSet = ["bien", "mal"]
 
     static func apply(_ context: inout RuleContext) {
         let (negators, concord) = (context.negators, context.concord)
@@ -312,11 +313,11 @@ enum Negation {
 extension Negation {
     /// Verbs of belief and saying that pass their negation to the clause after `que` (`no creo que sea bueno` is `creo
     /// que no es bueno`), and `no es que` (`no es que sea malo, pero…` denies the complaint).
-    static let raisingVerbs: Set<String> = ["creo", "creemos", "pienso", "pensamos", "parece", "considero", "diria", "digo", "es", "era"]
+    static let raisingVerbs: WordSet = ["creo", "creemos", "pienso", "pensamos", "parece", "considero", "diria", "digo", "es", "era"]
 
     /// Words that, with `que no` after them (at most one noun between), make the inner negation universal: `nada que no
     /// me guste`, `ningún plato que no estuviera rico`, `nadie que no salga contento`.
-    static let universalOpeners: Set<String> = ["nada", "nadie", "ningun", "ninguno", "ninguna", "ningún"]
+    static let universalOpeners: WordSet = ["nada", "nadie", "ningun", "ninguno", "ninguna", "ningún"]
 
     /// Whether the `no` at `negator` opens the relative clause of a universal word (`no hay nada que no…`).
     static func isUniversal(before negator: Int, _ context: RuleContext) -> Bool {
@@ -326,7 +327,7 @@ extension Negation {
 
     /// Verbs that say something exists or was found: their universal object's relative clause is what is denied.
     /// Elsewhere it only restricts (`no se lo recomiendo a nadie que se impresione fácilmente`).
-    static let existentials: Set<String> = ["hay", "habia", "hubo", "habra", "existe", "existia", "encontre", "encontramos", "vi",
+    static let existentials: WordSet = ["hay", "habia", "hubo", "habra", "existe", "existia", "encontre", "encontramos", "vi",
                                             "vimos", "tiene", "tenia", "tenian", "tienen", "queda", "quedaba"]
 
     /// The `que` of the relative clause a universal word opens after an existential verb (`no hubo nada que me
@@ -386,7 +387,7 @@ extension Negation {
     /// `nunca`/`jamás` with a perfect (`he visto`, `había comido`) and a degree word (`tan`, `tanto`, `más`): an
     /// experience never had before, had now.
     /// (`nunca he comido mejor` is the comparatives' to read.)
-    static let degreeWords: Set<String> = ["tan", "tanto", "tanta", "tantos", "tantas", "mas", "asi"]
+    static let degreeWords: WordSet = ["tan", "tanto", "tanta", "tantos", "tantas", "mas", "asi"]
 
     static func isNeverBefore(_ negator: Int, before unit: Int, _ context: RuleContext) -> Bool {
         guard ["nunca", "jamas", "en mi vida", "en la vida"].contains(context.units[negator].key), negator + 1 < unit else { return false }
@@ -400,7 +401,7 @@ extension Negation {
     /// How much a degree nothing can pass, or an exclamation of how much, stresses its word.
     static let stressFactor = 1.3
     /// Words of blame: denied, they are no praise.
-    static let blameTerms: Set<String> = ["culpa", "culpar", "culpable", "culpables", "tener la culpa"]
+    static let blameTerms: WordSet = ["culpa", "culpar", "culpable", "culpables", "tener la culpa"]
 
     /// `para no`, `para que no`, `a fin de que no`, `con tal de no`: the negation of an aim.
     static func isPurpose(_ negator: Int, _ context: RuleContext) -> Bool {
@@ -438,7 +439,7 @@ extension Negation {
 
     /// Verbs of knowing and imagining that, negated before `lo … que`, `cuánto` or `cómo`, exclaim: `no te imaginas lo
     /// mal que…`, `no sabes lo contenta que estoy`, `ni se imaginan cuánto…`.
-    static let exclaimingVerbs: Set<String> = ["sabes", "saben", "sabeis", "sabe", "imaginas", "imaginan", "imaginais", "imagina",
+    static let exclaimingVerbs: WordSet = ["sabes", "saben", "sabeis", "sabe", "imaginas", "imaginan", "imaginais", "imagina",
                                                "imaginamos"]
 
     /// `lo mal que`, `la ilusión que`: how much, when a `que` closes the word or noun. `no sabes la respuesta` and `no

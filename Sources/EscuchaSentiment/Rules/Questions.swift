@@ -1,3 +1,4 @@
+import EscuchaCore
 import EscuchaNormalize
 
 /// Questions: `¿es bueno?` asks rather than praises, so opinions in a question count half. A rhetorical
@@ -7,9 +8,9 @@ enum Questions {
     static let questionFactor = 0.5
     /// Words before `saber` that make an indirect question, which asks as much as one with marks
     /// (`quiero saber cuánto tardan`).
-    static let askers: Set<String> = ["quiero", "queria", "quisiera", "gustaria", "queremos", "necesito"]
+    static let askers: WordSet = ["quiero", "queria", "quisiera", "gustaria", "queremos", "necesito"]
     /// Words that may stand before the cue that opens a question: `pero cuantas veces…`, `y para que…`.
-    static let openers: Set<String> = ["pero", "y", "o", "entonces", "bueno", "oye", "oigan", "vamos", "a ver"]
+    static let openers: WordSet = ["pero", "y", "o", "entonces", "bueno", "oye", "oigan", "vamos", "a ver"]
 
     static func apply(_ context: inout RuleContext, text: NormalizedText) {
         guard !context.contributions.isEmpty || context.units.contains(where: { $0.has(.rhetorical) }) else { return }
@@ -36,10 +37,10 @@ enum Questions {
     }
 
     /// Words that, last before a question mark with no `¿`, ask for agreement.
-    static let tags: Set<String> = ["no", "verdad", "cierto", "eh", "vale", "ok"]
+    static let tags: WordSet = ["no", "verdad", "cierto", "eh", "vale", "ok"]
 
     /// Punctuation that ends a statement before a question written without `¿`.
-    static let statementEnds: Set<String> = [",", ";", ":"]
+    static let statementEnds: WordSet = [",", ";", ":"]
 
     /// The units a question mark asks about. From `¿` on when it is written; without it, the reader cannot tell
     /// where the question starts, and a comma most often ends a statement before it:
@@ -92,7 +93,7 @@ enum Questions {
 /// thanks, greetings and smileys are manners, not a verdict, and count a third.
 enum Courtesy {
     static let factor = 0.3
-    static let terms: Set<String> = ["gracias", "muchas gracias", "mil gracias", "muchísimas gracias", "gracias de antemano",
+    static let terms: WordSet = ["gracias", "muchas gracias", "mil gracias", "muchísimas gracias", "gracias de antemano",
                                      "un saludo", "saludos", "felices fiestas", "feliz navidad", "feliz día", "amable"]
 
     static func apply(_ context: inout RuleContext) {

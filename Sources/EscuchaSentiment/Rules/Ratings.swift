@@ -1,3 +1,4 @@
+import EscuchaCore
 import EscuchaNormalize
 
 /// A grade the writer gives in the text: `le doy un 4/5`, `nota: 2/10`, `5 de 5 estrellas`, `8 sobre 10`,
@@ -12,18 +13,18 @@ import EscuchaNormalize
 enum Ratings {
     static let scales: Set<Double> = [5, 10, 100]
     /// Words before a grade that make it one (and a colon: `nota: 2/10`).
-    static let graders: Set<String> = [":", "un", "una", "nota", "puntuacion", "calificacion", "valoracion", "puntaje", "doy", "daria",
+    static let graders: WordSet = [":", "un", "una", "nota", "puntuacion", "calificacion", "valoracion", "puntaje", "doy", "daria",
                                        "damos", "dariamos", "pongo", "pondria", "ponemos", "merece", "merecen", "mereces", "le", "les",
                                        "dejo", "otorgo", "solo", "apenas", "total", "resumen"]
     /// Verbs that give stars: `le doy una estrella`, `merece 5 estrellas`.
-    static let starGivers: Set<String> = ["doy", "daria", "damos", "dariamos", "pongo", "pondria", "merece", "merecen", "mereces",
+    static let starGivers: WordSet = ["doy", "daria", "damos", "dariamos", "pongo", "pondria", "merece", "merecen", "mereces",
                                           "dejo", "otorgo"]
     /// Words before `N/M` that make it a date (`el 1/10`, `desde 3/5`).
-    static let dateWords: Set<String> = ["el", "del", "al", "desde", "hasta", "dia", "fecha", "hoy", "de", "a", "para", "los", "las",
+    static let dateWords: WordSet = ["el", "del", "al", "desde", "hasta", "dia", "fecha", "hoy", "de", "a", "para", "los", "las",
                                          "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "entre", "y"]
-    static let units: Set<String> = ["estrella", "estrellas", "punto", "puntos"]
+    static let units: WordSet = ["estrella", "estrellas", "punto", "puntos"]
     /// Words after `N de M` that end the grade rather than name what was counted (`3 de 10 personas`).
-    static let afterGrade: Set<String> = ["y", "e", "o", "pero", "para", "por", "en", "a", "al", "que", "sin", "con", "como", "porque",
+    static let afterGrade: WordSet = ["y", "e", "o", "pero", "para", "por", "en", "a", "al", "que", "sin", "con", "como", "porque",
                                           "la", "el", "lo", "los", "las", "es"]
     /// Grades written in words, before stars (`una estrella`, `cero estrellas`). Not `LongWait.numberWords`: a grade
     /// may be zero and is never `muchas` or `media`.

@@ -1,3 +1,4 @@
+import EscuchaCore
 /// Sarcasm, where its cues are cheap and reliable: praise next to a repeated failure or a deprivation
 /// (`qué bien, otra vez sin luz`, `genial, tercer día sin internet 👏`), or praise with 🙃 🙄 😒. The
 /// positive words of that sentence turn negative. An emoji-only sentence right after counts as part of
@@ -16,7 +17,7 @@ enum Sarcasm {
     /// mark it alone.
     static let strongCue = 1.0
 
-    static let situations: Set<String> = ["deprivation", "unmet expectation", "long wait"]
+    static let situations: WordSet = ["deprivation", "unmet expectation", "long wait"]
 
     /// A failure the rules found: a situation, a slow verb the long-wait rule strengthened (`tardaron tres semanas`),
     /// or an expression of a long wait (`horas esperando`, `cola de horas`).
@@ -183,12 +184,12 @@ extension Sarcasm {
 
 extension Sarcasm {
     /// Verbs of liking that, opening a sentence, can take a clause (`me encanta que…`, `me encanta pagar…`).
-    static let likingVerbs: Set<String> = ["encantar", "fascinar", "amar", "adorar"]
+    static let likingVerbs: WordSet = ["encantar", "fascinar", "amar", "adorar"]
 
     /// `Me encanta pagar 60 euros para que el wifi vaya a pedales`, `me fascina que siempre se caiga la app`: a
     /// verb of liking whose own clause (up to punctuation) holds a complaint likes the complaint, which is irony.
     /// The unit of that complaint, if the sentence opens with such a verb followed by `que` or an infinitive.
-    static let learningVerbs: Set<String> = ["leer", "aprender", "saber", "descubrir", "escuchar", "oir", "mirar", "observar"]
+    static let learningVerbs: WordSet = ["leer", "aprender", "saber", "descubrir", "escuchar", "oir", "mirar", "observar"]
 
     static func likedComplaint(_ members: [Int], _ context: RuleContext) -> Int? {
         guard let opening = members.min(by: { context.contributions[$0].unit < context.contributions[$1].unit }),
@@ -211,7 +212,7 @@ extension Sarcasm {
     /// …followed by a short sentence of praise alone, at most this many words…
     static let echoWords = 4
     /// …made of praise and of words that say nothing of their own.
-    static let echoFillers: Set<String> = ["que", "un", "una", "unos", "unas", "son", "sois", "es", "eh", "de", "verdad", "todo", "toda"]
+    static let echoFillers: WordSet = ["que", "un", "una", "unos", "unas", "son", "sois", "es", "eh", "de", "verdad", "todo", "toda"]
 
     /// Praise that answers a complaint in a sentence of its own, with nothing it could be about (`…que nunca
     /// pedí. Increíble.`, `Me cobraron dos veces. Genial.`, `…cortando internet a las 9. Qué puntualidad 😍`,

@@ -1,3 +1,4 @@
+import EscuchaCore
 import EscuchaNormalize
 
 /// `sin luz`, `no hay internet`, `no me dan solución`: an essential thing missing is a complaint, although
@@ -106,8 +107,8 @@ enum UnmetExpectations {
     }
 
     /// Days every week and holidays: `los lunes no abren` is a timetable, not a failure (`no viene hasta el lunes` is).
-    static let weekdays: Set<String> = ["lunes", "martes", "miercoles", "jueves", "viernes", "sabados", "domingos"]
-    static let holidays: Set<String> = ["festivos", "feriados", "horario"]
+    static let weekdays: WordSet = ["lunes", "martes", "miercoles", "jueves", "viernes", "sabados", "domingos"]
+    static let holidays: WordSet = ["festivos", "feriados", "horario"]
 
     static func isTimetable(_ index: Int, _ context: RuleContext) -> Bool {
         let key = context.units[index].key
@@ -121,7 +122,7 @@ enum UnmetExpectations {
         ["guen", "gues", "quen", "ques", "gueis", "queis"].contains { key.hasSuffix($0) }
     }
 
-    static let needWords: Set<String> = ["requiere", "requieren", "necesita", "necesitan", "necesitas", "necesario", "necesaria",
+    static let needWords: WordSet = ["requiere", "requieren", "necesita", "necesitan", "necesitas", "necesario", "necesaria",
                                          "necesarios", "falta", "hace falta", "hacen falta", "obligatorio", "obligatoria", "imprescindible"]
 
     /// Paying owed is the company's (`no me pagan`, `no pagaron la indemnización`); the impersonal `no se paga nada`
@@ -135,9 +136,9 @@ enum UnmetExpectations {
     /// `¡Devuélvanme el dinero!`, `contéstenme`, `quiero que me devuelvan el importe`: demanding an owed action
     /// says it is owed and not done. Milder than saying it never happened.
     static let demandFactor = 0.75
-    static let demandingVerbs: Set<String> = ["quiero", "queremos", "exijo", "exigimos", "necesito", "necesitamos", "pido", "pedimos"]
+    static let demandingVerbs: WordSet = ["quiero", "queremos", "exijo", "exigimos", "necesito", "necesitamos", "pido", "pedimos"]
     /// Actions only the company owes: a brand's own requests (`envíanos un mail`, `llámanos`) are not demands.
-    static let demandVerbs: Set<String> = ["devolver", "reembolsar", "reintegrar", "contestar", "responder", "solucionar", "resolver",
+    static let demandVerbs: WordSet = ["devolver", "reembolsar", "reintegrar", "contestar", "responder", "solucionar", "resolver",
                                            "arreglar", "reparar", "atender", "reponer", "cumplir"]
 
     static func demands(_ context: RuleContext) -> [RuleContext.Working] {
@@ -192,15 +193,15 @@ enum UnmetExpectations {
 enum Impediments {
     static let weight = -1.5
     /// Said of the action: `imposible` (also `me es imposible`, `resulta imposible`).
-    static let impossible: Set<String> = ["imposible"]
+    static let impossible: WordSet = ["imposible"]
     /// A failed attempt once negated: present and past of `conseguir` and `lograr`, past of `poder`.
-    static let attempts: Set<String> = ["consigo", "conseguimos", "consigue", "consiguen", "consegui", "consiguio", "consiguieron",
+    static let attempts: WordSet = ["consigo", "conseguimos", "consigue", "consiguen", "consegui", "consiguio", "consiguieron",
                                         "conseguido", "logro", "logramos", "logra", "logran", "logre", "lograron", "logrado",
                                         "pude", "pudimos", "pudo", "pudieron", "podido"]
     /// The present of `poder`, a failure only before `accessActions`.
-    static let presentAttempts: Set<String> = ["puedo", "podemos", "puede", "pueden", "puedes"]
+    static let presentAttempts: WordSet = ["puedo", "podemos", "puede", "pueden", "puedes"]
     /// Infinitives of reaching a service: failing at them is a complaint in any tense.
-    static let accessActions: Set<String> = ["acceder", "entrar", "ingresar", "conectar", "conectarse", "comunicar", "comunicarse",
+    static let accessActions: WordSet = ["acceder", "entrar", "ingresar", "conectar", "conectarse", "comunicar", "comunicarse",
                                              "contactar", "loguear", "iniciar", "descargar", "instalar", "pagar", "reservar",
                                              "comprar", "cancelar", "registrar", "registrarse", "activar", "llamar", "facturar", "embarcar",
                                              "imprimir", "modificar", "cambiar", "consultar", "recuperar", "transferir", "retirar", "abrir",
@@ -209,7 +210,7 @@ enum Impediments {
 
     /// Procedures a customer does with a service, by key: `hacer` one of them reaches the service (`no puedo hacer
     /// el check-in`, `no puedo hacer la transferencia`).
-    static let procedures: Set<String> = ["check-in", "checkin", "check", "checking", "reserva", "pago", "compra", "transferencia",
+    static let procedures: WordSet = ["check-in", "checkin", "check", "checking", "reserva", "pago", "compra", "transferencia",
                                           "recarga", "portabilidad", "reclamacion", "devolucion", "pedido", "tramite", "cambio", "login"]
 
     /// Whether the infinitive at `index` is `hacer` with a procedure as its object (`hacer el check-in`).
@@ -253,8 +254,8 @@ enum Impediments {
 
     /// `dejar` said of the customer and negated: `la web no me deja`, `no nos dejaron entrar`. Not the
     /// aspectual `no me deja de sorprender`, nor a plea (`no me dejes`).
-    static let letForms: Set<String> = ["deja", "dejan", "dejo", "dejaron", "dejaba", "dejaban"]
-    static let customers: Set<String> = ["me", "nos"]
+    static let letForms: WordSet = ["deja", "dejan", "dejo", "dejaron", "dejaba", "dejaban"]
+    static let customers: WordSet = ["me", "nos"]
 
     static func refusals(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
@@ -275,7 +276,7 @@ enum Impediments {
 /// as done (in the preterite, or `cumplen`) is mild praise in feedback, the counterpart of an unmet one.
 /// A question, a condition or a negation keeps it out (the other rules see to the first two).
 enum FulfilledExpectations {
-    static let clitics: Set<String> = ["me", "te", "se", "nos", "os", "le", "les", "lo", "la", "los", "las"]
+    static let clitics: WordSet = ["me", "te", "se", "nos", "os", "le", "les", "lo", "la", "los", "las"]
 
     /// `el cambio que me devolvieron`, `el producto que me enviaron`: a relative clause names a thing, it does
     /// not report the service.
@@ -306,7 +307,7 @@ enum FulfilledExpectations {
 /// `demasiada espera`, `demasiada gente`, `demasiado grande`: too much of something without an opinion of
 /// its own is a complaint (too much of a mild virtue is handled with the boosters).
 enum Excess {
-    static let forms: Set<String> = ["demasiado", "demasiada", "demasiados", "demasiadas"]
+    static let forms: WordSet = ["demasiado", "demasiada", "demasiados", "demasiadas"]
     static let weight = -1.0
 
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
@@ -330,7 +331,7 @@ enum Excess {
 /// customer feedback it is a mild complaint. The marker's weight is what it adds. A need denied (`no hace falta
 /// reservar`) names nothing missing.
 enum Suggestions {
-    static let needs: Set<String> = ["hace falta", "hacen falta"]
+    static let needs: WordSet = ["hace falta", "hacen falta"]
 
     /// A verb of visiting or trying in the infinitive right after the modal, its pronouns aside (`deberías probarlo`).
     static func isVisitAfter(_ index: Int, _ context: RuleContext) -> Bool {
@@ -358,16 +359,16 @@ enum Suggestions {
 enum Recommendations {
     static let adviceWeight = 2.0
     static let obligationWeight = 1.5
-    static let recommendable: Set<String> = ["visitar", "ir", "probar", "conocer", "ver", "venir", "pasar", "subir", "recorrer",
+    static let recommendable: WordSet = ["visitar", "ir", "probar", "conocer", "ver", "venir", "pasar", "subir", "recorrer",
                                              "comer", "pedir", "escuchar", "volver", "regresar", "repetir", "hospedar",
                                              "hospedarse", "alojar", "alojarse", "cenar", "desayunar", "asistir"]
-    static let mustVisit: Set<String> = ["visitar", "probar", "conocer", "recorrer", "repetir", "volver", "regresar"]
+    static let mustVisit: WordSet = ["visitar", "probar", "conocer", "recorrer", "repetir", "volver", "regresar"]
     /// `no dejes de`, `no dejen de`: the imperative of `dejar`.
-    static let adviceForms: Set<String> = ["dejes", "dejen", "deje", "dejeis"]
+    static let adviceForms: WordSet = ["dejes", "dejen", "deje", "dejeis"]
     /// `no puedes dejar de`, `no debes dejar de`.
-    static let modalForms: Set<String> = ["puedes", "puede", "pueden", "podeis", "debes", "debe", "deben", "debeis", "deberias", "deberian"]
+    static let modalForms: WordSet = ["puedes", "puede", "pueden", "podeis", "debes", "debe", "deben", "debeis", "deberias", "deberian"]
     /// `tienes que`, `tienen que`, `hay que`: an obligation put to the reader (not `tuve que`, which is effort).
-    static let obligationForms: Set<String> = ["tienes", "tienen", "teneis", "hay"]
+    static let obligationForms: WordSet = ["tienes", "tienen", "teneis", "hay"]
     /// Obligations that, negated before `dejar de`, advise: `no hay que dejar de pasar`, `no se tiene que dejar de
     /// visitar` (the impersonal `se tiene`).
     static let negatedObligations = obligationForms.union(["tiene"])
@@ -375,11 +376,11 @@ enum Recommendations {
     /// How far before `sin` the negated leaving may be: `no se puede ir a Guanajuato sin visitar`.
     static let leavingReach = 6
     /// Going or leaving, which `no … sin visitar` makes advice: `no te vayas`, `no puedes irte`, `no salgas`.
-    static let leavingLemmas: Set<String> = ["ir", "salir", "marchar", "visitar", "venir", "regresar", "volver"]
-    static let leavingForms: Set<String> = ["irte", "irse", "irme", "irnos", "iros", "marcharte", "marcharse", "marcharos"]
+    static let leavingLemmas: WordSet = ["ir", "salir", "marchar", "visitar", "venir", "regresar", "volver"]
+    static let leavingForms: WordSet = ["irte", "irse", "irme", "irnos", "iros", "marcharte", "marcharse", "marcharos"]
     /// Said to the reader (`no te vayas`, `no puedes`, `no se puede`), not of oneself (`no puedo ir sin ver a mi madre`).
-    static let leavingAdvice: Set<String> = (["vayas", "vayan", "vaya", "vayais", "salgas", "salgan", "salga", "marches", "marchen",
-                                             "vengas", "vengan", "regreses", "regresen", "vuelvas", "vuelvan"] as Set<String>).union(modalForms)
+    static let leavingAdvice: WordSet = WordSet((["vayas", "vayan", "vaya", "vayais", "salgas", "salgan", "salga", "marches", "marchen",
+                                             "vengas", "vengan", "regreses", "regresen", "vuelvas", "vuelvan"] as Set<String>).union(modalForms))
 
     static func isLeaving(_ index: Int, _ context: RuleContext, _ text: NormalizedText) -> Bool {
         let unit = context.units[index]
@@ -389,18 +390,18 @@ enum Recommendations {
     /// `debes visitarlo`, `debéis probarlo`, `deberías probarlo`, `tendrías que conocerlo`: advice to the reader in the
     /// second person (`tendrías que` is read as one phrase). (`deben`
     /// is as often the company's duty: `deben regresar el dinero`.)
-    static let adviceModals: Set<String> = ["debes", "debeis", "deberias", "deberiais"]
+    static let adviceModals: WordSet = ["debes", "debeis", "deberias", "deberiais"]
     /// `tendrías que probarlo`: the second person of `tendría que`, read as that phrase, so known by its first word.
-    static let secondPersonObligations: Set<String> = ["tendrias", "tendriais"]
+    static let secondPersonObligations: WordSet = ["tendrias", "tendriais"]
 
     /// Whether the unit advises the reader: `debes`, `deberías`, or the phrase `tendrías que`.
     static func isAdviceModal(_ unit: Unit, _ text: NormalizedText) -> Bool {
         adviceModals.contains(unit.key) || unit.tokens.count == 2 && secondPersonObligations.contains(text.tokens[unit.tokens.lowerBound].key)
     }
     /// `se debe visitar`, `todos deben conocerlo`: the duty put to anyone is advice too (not `deben regresar el dinero`).
-    static let impersonalModals: Set<String> = ["debe", "deben"]
-    static let impersonalSubjects: Set<String> = ["se", "todos"]
-    static let pointingWords: Set<String> = ["este", "esta", "ese", "esa", "aquel", "aquella", "estos", "estas"]
+    static let impersonalModals: WordSet = ["debe", "deben"]
+    static let impersonalSubjects: WordSet = ["se", "todos"]
+    static let pointingWords: WordSet = ["este", "esta", "ese", "esa", "aquel", "aquella", "estos", "estas"]
 
     /// `al ir a Guanajuato`, `si vas`, `cuando visites`: when the visit happens, after what is to be known.
     static func isWhenVisiting(_ index: Int, _ context: RuleContext) -> Bool {
@@ -439,7 +440,7 @@ enum Recommendations {
 
     /// `dejar pasar` advises only about the occasion itself: at the clause's end (`no lo dejes pasar`) or before
     /// `la oportunidad` (not `no dejan pasar a nadie`, a door kept shut).
-    static let lettingPassObjects: Set<String> = ["la oportunidad", "oportunidad", "la ocasion", "ocasion"]
+    static let lettingPassObjects: WordSet = ["la oportunidad", "oportunidad", "la ocasion", "ocasion"]
     static func isLettingPassEnd(_ index: Int, _ context: RuleContext) -> Bool {
         let next = index + 1
         guard next < context.units.count, context.clauseOf[next] == context.clauseOf[index], !context.units[next].breaksClause else { return true }
@@ -519,9 +520,9 @@ enum Recommendations {
 /// visit when both are one clause (not `no ir caminando, es peligroso`). The blaming word becomes the advice. Regret of
 /// one's own missed visit (`fue una lástima no conocerlo`) is not advice and keeps its value.
 enum MissedVisits {
-    static let copulas: Set<String> = ["seria", "serian", "es"]
+    static let copulas: WordSet = ["seria", "serian", "es"]
     /// Words that may stand between the copula and the blame: `sería un pecado`, `es todo un crimen`.
-    static let fillers: Set<String> = ["un", "una", "el", "todo", "toda", "realmente", "muy", "casi", "como"]
+    static let fillers: WordSet = ["un", "una", "el", "todo", "toda", "realmente", "muy", "casi", "como"]
 
     static func apply(_ context: inout RuleContext, text: NormalizedText) {
         applyConditionalLoss(&context, text: text)
@@ -539,7 +540,7 @@ enum MissedVisits {
     /// reflexive `perder` (`te`, `se`, `os`), not negated, in the sentence of a missed visit put as a condition (`si
     /// no` and a verb of visiting) recommends the visit. `no te pierdes de nada` (negated) and `si te quedas, te
     /// pierdes la explicación` (no missed visit) keep their values.
-    static let lossPronouns: Set<String> = ["te", "se", "os"]
+    static let lossPronouns: WordSet = ["te", "se", "os"]
     /// Nothing lost by skipping the visit: a mild complaint, as `no te pierdes de mucho` in the lexicon.
     static let notWorthWeight = 1.5
     /// `estar` before the loss's gerund: `si no lo has probado, te estás perdiendo algo grande`.
@@ -665,29 +666,29 @@ enum LongWait {
     static let reach = 5
     static let minimumMinutes = 20
     static let weight = -2.0
-    static let waitWords: Set<String> = Set(["esperar", "espera", "cola", "fila", "demora", "demorar", "retraso", "tardanza", "tardar",
+    static let waitWords: WordSet = WordSet(["esperar", "espera", "cola", "fila", "demora", "demorar", "retraso", "tardanza", "tardar",
                                              "intentar"])  // `llevo dos días intentando pagar`: trying that long is a wait
         .union(states).union(holding)
     /// `llevo 40 minutos al teléfono`: held on the line, a wait word only after `al` (`hablé 20 minutos por teléfono`
     /// with an agent is no wait).
-    static let holding: Set<String> = ["telefono", "teléfono"]
+    static let holding: WordSet = ["telefono", "teléfono"]
     /// `lleva 40 días en tránsito`, `tres semanas en reparación`: a state that should pass, a wait word only after `en`
     /// (`la reparación fue en dos días` was quick).
-    static let states: Set<String> = ["transito", "tránsito", "tramite", "trámite", "reparacion", "reparación"]
+    static let states: WordSet = ["transito", "tránsito", "tramite", "trámite", "reparacion", "reparación"]
     /// A starting point a day or more back (`desde el viernes`, `desde ayer`, `desde la semana pasada`): with a wait
     /// word beside it, as long as `días`. By key, after `desde` (and `el`/`la`).
-    static let sinceDays: Set<String> = ["ayer", "anteayer", "antier", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado",
+    static let sinceDays: WordSet = ["ayer", "anteayer", "antier", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado",
                                          "domingo", "semana", "mes", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
                                          "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre"]
     /// Wait words that are complaints of their own (`tardaron`, `dos horas de retraso`): the long time strengthens them.
-    static let slowVerbs: Set<String> = ["tardar", "demorar", "retraso", "demora", "tardanza"]
-    static let minimizers: Set<String> = ["solo", "apenas", "unicamente", "nada mas"]
-    static let longUnits: Set<String> = ["hora", "horas", "hrs", "hs", "dia", "dias", "semana", "semanas", "mes", "meses", "ano", "anos", "tiempo",
+    static let slowVerbs: WordSet = ["tardar", "demorar", "retraso", "demora", "tardanza"]
+    static let minimizers: WordSet = ["solo", "apenas", "unicamente", "nada mas"]
+    static let longUnits: WordSet = ["hora", "horas", "hrs", "hs", "dia", "dias", "semana", "semanas", "mes", "meses", "ano", "anos", "tiempo",
                                          "manana", "mañana", "tarde", "noche", "finde"]
     /// Parts of a day count only whole (`toda la mañana`, `todo el día`, `todo el fin de semana`), never with a number
     /// alone: `a las 5 de la tarde` is an hour, not a wait.
-    static let dayParts: Set<String> = ["manana", "mañana", "tarde", "noche", "finde"]
-    static let minuteUnits: Set<String> = ["minuto", "minutos", "min"]
+    static let dayParts: WordSet = ["manana", "mañana", "tarde", "noche", "finde"]
+    static let minuteUnits: WordSet = ["minuto", "minutos", "min"]
 
     /// An expression of a long wait (`horas esperando`, `cola de horas`, `llevo semanas esperando`): a wait word
     /// and a long unit of time among its words.
@@ -739,7 +740,7 @@ enum LongWait {
 
     /// The lexicon's walking distances praise a place close by (`a 5 minutos andando del centro`); as long a walk
     /// as a long wait (`a 40 minutos andando`) is a place far off.
-    static let walkingTerms: Set<String> = ["minutos andando", "minutos caminando", "minutos a pie"]
+    static let walkingTerms: WordSet = ["minutos andando", "minutos caminando", "minutos a pie"]
     static let farWalkWeight = -1.0
 
     static func applyWalks(_ context: inout RuleContext, text: NormalizedText) {
@@ -815,17 +816,17 @@ enum LongWait {
 /// (`así evitan fraudes`; `lo arreglaron tarde y mal` is not); a negated, wished or attempted removal (`no me quitaron el cargo`, `podrían corregir los errores`)
 /// removes nothing.
 enum Resolutions {
-    static let verbs: Set<String> = ["arreglar", "reparar", "solucionar", "resolver", "quitar", "eliminar", "corregir", "curar",
+    static let verbs: WordSet = ["arreglar", "reparar", "solucionar", "resolver", "quitar", "eliminar", "corregir", "curar",
                                      "aliviar", "subsanar", "retirar", "anular", "reembolsar", "devolver", "compensar", "evitar", "prevenir"]
     static let value = 1.0
     /// Verbs that take away: what they take is a loss when it was good (`nos quitó el ánimo`, `pierde su
     /// encanto`, `eliminaron el descuento`), and a relief when it was a problem.
-    static let removals: Set<String> = ["quitar", "eliminar", "retirar", "perder"]
+    static let removals: WordSet = ["quitar", "eliminar", "retirar", "perder"]
     /// A good thing taken away weighs this share of its praise, as a complaint.
     static let lossFactor = -0.75
     /// How many words may stand between the verb and its object (`me quitó en tres sesiones una contractura`).
     static let reach = 5
-    static let determiners: Set<String> = ["el", "la", "los", "las", "un", "una", "unos", "unas", "mi", "mis", "su", "sus", "tu", "tus",
+    static let determiners: WordSet = ["el", "la", "los", "las", "un", "una", "unos", "unas", "mi", "mis", "su", "sus", "tu", "tus",
                                            "ese", "esa", "esos", "esas", "este", "esta", "estos", "estas", "aquel", "aquella", "todo",
                                            "toda", "todos", "todas", "nuestro", "nuestra", "nuestros", "nuestras"]
 
@@ -882,9 +883,9 @@ enum Resolutions {
     }
 
     /// Object pronouns a later verb may take the problem back with.
-    static let objectPronouns: Set<String> = ["lo", "la", "los", "las"]
+    static let objectPronouns: WordSet = ["lo", "la", "los", "las"]
     /// The verbs that solve a problem, as opposed to those that return or remove something (`devolver`, `quitar`).
-    static let solvingVerbs: Set<String> = ["solucionar", "resolver", "arreglar", "reparar", "corregir", "subsanar"]
+    static let solvingVerbs: WordSet = ["solucionar", "resolver", "arreglar", "reparar", "corregir", "subsanar"]
 
     /// `tuve un problema y me lo solucionaron en el día`, `siempre que he tenido un problema me lo han resuelto`:
     /// the problem named first, then a resolution reported as done whose object is a pronoun, in the sentence,
@@ -935,9 +936,9 @@ enum Resolutions {
 /// wearing out (`se gasta`, `se descarga`, `se agota`, `se rompe`, `se calienta`) turns to its opposite; without
 /// `se` the verb may be the service's (`la app descarga rápido`).
 enum FastWear {
-    static let verbs: Set<String> = ["gastar", "descargar", "agotar", "acabar", "terminar", "romper", "calentar", "estropear",
+    static let verbs: WordSet = ["gastar", "descargar", "agotar", "acabar", "terminar", "romper", "calentar", "estropear",
                                      "desgastar", "vencer", "consumir", "desinflar", "deshacer", "despegar", "oxidar"]
-    static let speedTerms: Set<String> = ["rápido", "rápidamente"]
+    static let speedTerms: WordSet = ["rápido", "rápidamente"]
     static let reach = 3
 
     static func apply(_ context: inout RuleContext) {

@@ -1,3 +1,4 @@
+import EscuchaCore
 /// The size of a space or a portion. `grande` says nothing by itself (`un problema grande`, `la cola era
 /// enorme`), but of a room, a bathroom, a pool or a portion it is what a guest hoped for: `la habitación era
 /// muy grande y el baño enorme`, `raciones grandes`. There the size word reads as the lexicon's `espacioso`
@@ -12,12 +13,12 @@
 /// (`la habitación no era muy grande`), or right after it (`una enorme terraza`).
 enum SpaceSizes {
     /// The size words, by key. `amplio` and `espacioso` have entries of their own.
-    static let sizes: Set<String> = ["grande", "grandes", "enorme", "enormes", "gigante", "gigantes", "inmenso", "inmensa", "inmensos",
+    static let sizes: WordSet = ["grande", "grandes", "enorme", "enormes", "gigante", "gigantes", "inmenso", "inmensa", "inmensos",
                                      "inmensas", "gigantesco", "gigantesca", "gigantescos", "gigantescas"]
     /// Portions, by key: of these a small size is a complaint.
-    static let portions: Set<String> = ["porcion", "porciones", "racion", "raciones", "cantidad", "cantidades", "plato", "platos"]
+    static let portions: WordSet = ["porcion", "porciones", "racion", "raciones", "cantidad", "cantidades", "plato", "platos"]
     /// Spaces a guest uses and portions a diner eats, by key: of these a big size is praise.
-    static let spaces: Set<String> = portions.union([
+    static let spaces: WordSet = portions.union([
         "habitacion", "habitaciones", "cuarto", "cuartos", "baño", "baños", "cama", "camas", "piscina", "piscinas", "alberca", "terraza",
         "terrazas", "suite", "suites", "jardin", "jardines", "ducha", "duchas", "balcon", "balcones", "apartamento", "apartamentos",
         "departamento", "salon", "sala", "espacio", "espacios", "armario", "armarios", "closet", "estacionamiento", "parking", "mesa",
@@ -25,14 +26,14 @@ enum SpaceSizes {
     ])
     /// Words for a small portion, by key: `justo` of a portion is scant (`raciones justas`), though of an amount
     /// it is just right (`la cantidad justa de sal`).
-    static let smallSizes: Set<String> = ["pequeño", "pequeña", "pequeños", "pequeñas", "pequeñito", "pequeñita", "pequeñitos",
+    static let smallSizes: WordSet = ["pequeño", "pequeña", "pequeños", "pequeñas", "pequeñito", "pequeñita", "pequeñitos",
                                           "pequeñitas", "chico", "chica", "chicos", "chicas", "justo", "justa", "justos", "justas",
                                           "justito", "justita", "justitos", "justitas", "minimalista", "minimalistas"]
     /// What may stand between the noun and the size word after it: a copula, `más`, `tan`, a booster, a dampener
     /// or a negator (`la habitación no era muy grande`), whose rules then apply.
-    static let copulas: Set<String> = ["es", "son", "era", "eran", "fue", "fueron", "esta", "estan", "estaba", "estaban", "resulto",
+    static let copulas: WordSet = ["es", "son", "era", "eran", "fue", "fueron", "esta", "estan", "estaba", "estaban", "resulto",
                                        "resultaron", "parecia", "parece", "mas", "tan"]
-    static let quotes: Set<String> = ["\"", "“", "”", "«", "»", "'"]
+    static let quotes: WordSet = ["\"", "“", "”", "«", "»", "'"]
     /// The most words between the noun and the size word: `la habitación era muy grande` has two.
     static let reach = 4
 
@@ -57,7 +58,7 @@ enum SpaceSizes {
 
     /// Lexicon entries for a small or narrow size, complaints only when said of the thing (`es muy estrecho`),
     /// descriptions otherwise (`un pequeño quiosco`, `por las estrechas calles`).
-    static let describingSizes: Set<String> = ["pequeño", "estrecho"]
+    static let describingSizes: WordSet = ["pequeño", "estrecho"]
 
     static func sizing(key: String, term: String?) -> Sizing {
         var sizing = Sizing()
@@ -107,7 +108,7 @@ enum SpaceSizes {
     }
 
     /// Verbs besides the copulas that say what a thing is like: `queda pequeño`, `se ve pequeño`, `me pareció pequeño`.
-    static let predicateVerbs: Set<String> = ["queda", "quedan", "quedaba", "quedaban", "quedo", "quedaron", "ve", "ven", "veia",
+    static let predicateVerbs: WordSet = ["queda", "quedan", "quedaba", "quedaban", "quedo", "quedaron", "ve", "ven", "veia",
                                               "veian", "parecio", "parecieron", "resulta", "resultan", "sea", "sean"]
 
     /// The noun of kind `nouns` the word at `index` describes: right after it, or before it with only copulas,

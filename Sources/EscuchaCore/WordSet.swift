@@ -1,0 +1,80 @@
+/// A set of words (the rules' and matchers' word lists) whose `contains` reads a word's bytes instead of
+/// hashing it with SipHash: the rules ask such sets about nearly every token, and `Set<String>.contains`
+/// costs hundreds of instructions a time.
+///
+/// Words of up to 16 ASCII bytes (nearly all keys: accents are folded away) are held packed in two machine
+/// words in a small open-addressing table, and a word asked about that is as short and ASCII is found by
+/// comparing those. Comparing bytes gives `String`'s answer because the members are NFC, like every literal
+/// and lexicon form in Escucha (decision 0004): an NFC string that is not ASCII is never canonically equal to
+/// one that is, and ASCII strings are equal only byte for byte. Any other word asked about (longer, or not
+/// ASCII, like `año`) is looked up in the `Set<String>` kept beside the table, so the answer is always
+/// `Set<String>`'s.
+public struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
+    /// The words, as a plain set (iteration, and the words the table does not hold).
+    public let strings: Set<String>
+    private let table: [Entry]
+    private let mask: Int
+
+    private struct Entry: Sendable {
+        var low: UInt64
+        var high: UInt64
+        /// The word's length in bytes, or -1 for an empty slot.
+        var length: Int
+    }
+
+    public init(_ words: some Sequence<String>) {
+        strings = Set(words)
+        var size = 8
+        while size < 4 * strings.count { size <<= 1 }
+        var table = [Entry](repeating: Entry(low: 0, high: 0, length: -1), count: size)
+        for word in strings {
+            guard let (low, high, length) = Self.packed(word) else { continue }
+            var index = Self.slot(low, high, length) & (size - 1)
+            while table[index].length >= 0 { index = (index + 1) & (size - 1) }
+            table[index] = Entry(low: low, high: high, length: length)
+        }
+        self.table = table
+        mask = size - 1
+    }
+
+    public init(arrayLiteral words: String...) { self.init(words) }
+
+    public var count: Int { strings.count }
+    public var isEmpty: Bool { strings.isEmpty }
+    public func makeIterator() -> Set<String>.Iterator { strings.makeIterator() }
+    public func union(_ other: some Sequence<String>) -> WordSet { WordSet(strings.union(other)) }
+
+    public func contains(_ word: String) -> Bool {
+        guard let (low, high, length) = Self.packed(word) else { return strings.contains(word) }
+        var index = Self.slot(low, high, length) & mask
+        return table.withUnsafeBufferPointer { entries in
+            while entries[index].length >= 0 {
+                if entries[index].length == length, entries[index].low == low, entries[index].high == high { return true }
+                index = (index + 1) & mask
+            }
+            return false
+        }
+    }
+
+    /// A word of at most 16 ASCII bytes as two little-endian words (zero-padded) and its length; nil otherwise.
+    @inline(__always)
+    private static func packed(_ word: String) -> (UInt64, UInt64, Int)? {
+        let packed: (UInt64, UInt64, Int)?? = word.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count <= 16, let base = bytes.baseAddress else { return bytes.isEmpty ? (0, 0, 0) : nil }
+            // One copy of at most 16 bytes into two zeroed words (little-endian: byte i lands at bit 8i), then
+            // one test for a byte of 0x80 or above.
+            var words: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &words) { $0.baseAddress!.copyMemory(from: base, byteCount: bytes.count) }
+            let low = UInt64(littleEndian: words.0), high = UInt64(littleEndian: words.1)
+            return (low | high) & 0x8080_8080_8080_8080 == 0 ? (low, high, bytes.count) : nil
+        }
+        return packed ?? nil
+    }
+
+    @inline(__always)
+    private static func slot(_ low: UInt64, _ high: UInt64, _ length: Int) -> Int {
+        var x = (low &* 0x9E37_79B9_7F4A_7C15) ^ high ^ UInt64(length)
+        x = (x ^ (x >> 29)) &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: x ^ (x >> 32))
+    }
+}
