@@ -8,12 +8,17 @@
 /// and lexicon form in Escucha (decision 0004): an NFC string that is not ASCII is never canonically equal to
 /// one that is, and ASCII strings are equal only byte for byte. Any other word asked about (longer, or not
 /// ASCII, like `año`) is looked up in the `Set<String>` kept beside the table, so the answer is always
-/// `Set<String>`'s.
+/// `Set<String>`'s. When every member is in the table, a word that is not can match only if its NFC form
+/// is ASCII, which needs one of the three characters whose canonical form is ASCII (U+037E `;`, U+1FEF
+/// `` ` ``, U+212A `K`); without one (`¿`, `…`, `año`, any longer ASCII word) the answer is no, found
+/// without hashing.
 public struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
     /// The words, as a plain set (iteration, and the words the table does not hold).
     public let strings: Set<String>
     private let table: [Entry]
     private let mask: Int
+    /// Whether every member is in the table (ASCII, at most 16 bytes).
+    private let tableHoldsAll: Bool
 
     private struct Entry: Sendable {
         var low: UInt64
@@ -27,14 +32,19 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
         var size = 8
         while size < 4 * strings.count { size <<= 1 }
         var table = [Entry](repeating: Entry(low: 0, high: 0, length: -1), count: size)
+        var holdsAll = true
         for word in strings {
-            guard let (low, high, length) = Self.packed(word) else { continue }
+            guard let (low, high, length) = Self.packed(word) else {
+                holdsAll = false
+                continue
+            }
             var index = Self.slot(low, high, length) & (size - 1)
             while table[index].length >= 0 { index = (index + 1) & (size - 1) }
             table[index] = Entry(low: low, high: high, length: length)
         }
         self.table = table
         mask = size - 1
+        tableHoldsAll = holdsAll
     }
 
     public init(arrayLiteral words: String...) { self.init(words) }
@@ -45,7 +55,10 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
     public func union(_ other: some Sequence<String>) -> WordSet { WordSet(strings.union(other)) }
 
     public func contains(_ word: String) -> Bool {
-        guard let (low, high, length) = Self.packed(word) else { return strings.contains(word) }
+        guard let (low, high, length) = Self.packed(word) else {
+            if tableHoldsAll, !Self.mayHaveASCIICanonicalForm(word) { return false }
+            return strings.contains(word)
+        }
         var index = Self.slot(low, high, length) & mask
         return table.withUnsafeBufferPointer { entries in
             while entries[index].length >= 0 {
@@ -69,6 +82,20 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
             return (low | high) & 0x8080_8080_8080_8080 == 0 ? (low, high, bytes.count) : nil
         }
         return packed ?? nil
+    }
+
+    /// Whether the word holds U+037E, U+1FEF or U+212A (UTF-8 `CD BE`, `E1 BF AF`, `E2 84 AA`): the only
+    /// characters that are not ASCII but whose canonical decomposition is (`;`, `` ` ``, `K`). A word without
+    /// them that is not ASCII has a form in NFC that is not ASCII either.
+    static func mayHaveASCIICanonicalForm(_ word: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in word.utf8 {
+            if previous == 0xCD && byte == 0xBE || beforePrevious == 0xE1 && previous == 0xBF && byte == 0xAF
+                || beforePrevious == 0xE2 && previous == 0x84 && byte == 0xAA { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     @inline(__always)
