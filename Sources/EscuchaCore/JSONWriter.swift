@@ -124,6 +124,65 @@ public struct JSONWriter: Sendable {
     public mutating func member(_ name: StaticString, _ value: Int?) { if let value { key(name); int(value) } }
     public mutating func member(_ name: StaticString, _ value: Double?) { if let value { key(name); double(value) } }
 
+    // MARK: runs written whole
+
+    /// Whether the next value of the open container needs a comma before it, recording that the container now
+    /// holds a value: for a run (`appendRun`) that writes the container's values itself.
+    public mutating func commaDue() -> Bool { takeComma() }
+
+    /// Writes a run of JSON whose commas the caller places (as with `fragment`), into room made once for it:
+    /// `body` may write at most `capacity` bytes (`Run.room(for:)`, `Run.numberRoom`). A document's
+    /// contributions have a dozen members each, and making room and checking the buffer once per member cost
+    /// more than writing them.
+    public mutating func appendRun(reserving capacity: Int, _ body: (inout Run) -> Void) {
+        write(capacity) { out in
+            var run = Run(out)
+            body(&run)
+            let written = run.pointer - out
+            precondition(written <= capacity, "a JSON run wrote more than the room it reserved")
+            return written
+        }
+    }
+
+    /// A cursor in room the writer made (`appendRun`). Each method writes exactly what the writer's method of
+    /// the same name writes for the value, without a separator.
+    public struct Run {
+        @usableFromInline var pointer: UnsafeMutablePointer<UInt8>
+
+        init(_ pointer: UnsafeMutablePointer<UInt8>) { self.pointer = pointer }
+
+        /// Room for any number `int` or `double` writes (`-1.2345678901234567e+300` is 24 bytes).
+        public static let numberRoom = 32
+
+        /// Room for `value` as a JSON string.
+        public static func room(for value: String) -> Int { value.withUTF8Bytes { JSONWriter.quotedCapacity($0) } }
+
+        public mutating func fragment(_ text: StaticString) {
+            pointer.update(from: text.utf8Start, count: text.utf8CodeUnitCount)
+            pointer += text.utf8CodeUnitCount
+        }
+
+        public mutating func byte(_ byte: UInt8) {
+            pointer[0] = byte
+            pointer += 1
+        }
+
+        public mutating func string(_ value: String) {
+            let at = pointer
+            pointer += value.withUTF8Bytes { JSONWriter.writeQuoted($0, into: at) }
+        }
+
+        /// `utf8` as a JSON string: what `string` writes for the text those bytes decode to, when they are
+        /// valid UTF-8 (room: `JSONWriter.quotedCapacity(utf8)`).
+        public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+            pointer += JSONWriter.writeQuoted(utf8, into: pointer)
+        }
+
+        public mutating func int(_ value: Int) { pointer += JSONWriter.writeInteger(Int64(value), into: pointer) }
+
+        public mutating func double(_ value: Double) { pointer += JSONWriter.writeDouble(value, into: pointer) }
+    }
+
     // MARK: internals
 
     private var suppressNextSeparator = false
@@ -177,8 +236,29 @@ public struct JSONWriter: Sendable {
         write(22) { out in
             var at = 0
             if comma { out[at] = UInt8(ascii: ","); at += 1 }
-            if value < 0 { out[at] = UInt8(ascii: "-"); at += 1 }
-            return at + Self.digits(value.magnitude, width: 1, into: out + at)
+            return at + Self.writeInteger(value, into: out + at)
+        }
+    }
+
+    /// The digits of `value`, with its sign, at `out` (room for 21 bytes); returns how many.
+    @inline(__always)
+    static func writeInteger(_ value: Int64, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var at = 0
+        if value < 0 { out[at] = UInt8(ascii: "-"); at += 1 }
+        return at + digits(value.magnitude, width: 1, into: out + at)
+    }
+
+    /// What `double(_:)` writes for `value`, at `out` (room for `Run.numberRoom` bytes); returns how many.
+    static func writeDouble(_ value: Double, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+            return writeInteger(Int64(value), into: out)
+        } else if value.isFinite, abs(value) < thousandthsLimit, let thousandths = thousandths(value) {
+            return writeThousandths(thousandths, into: out)
+        }
+        let text = value.isFinite ? String(value) : "null"
+        return text.withUTF8Bytes { bytes in
+            if let base = bytes.baseAddress { out.update(from: base, count: bytes.count) }
+            return bytes.count
         }
     }
 
@@ -195,26 +275,31 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func appendThousandths(_ thousandths: Int64, comma: Bool) {
+        write(26) { out in
+            var at = 0
+            if comma { out[at] = UInt8(ascii: ","); at += 1 }
+            return at + Self.writeThousandths(thousandths, into: out + at)
+        }
+    }
+
+    /// `thousandths / 1000` with its trailing zeros dropped, at `out` (room for 25 bytes); returns how many.
+    static func writeThousandths(_ thousandths: Int64, into out: UnsafeMutablePointer<UInt8>) -> Int {
         let magnitude = thousandths.magnitude
         var fraction = magnitude % 1000
         var places = 3
         while fraction % 10 == 0 { fraction /= 10; places -= 1 }  // not whole: some place is non-zero
-        write(26) { out in
-            var at = 0
-            if comma { out[at] = UInt8(ascii: ","); at += 1 }
-            if thousandths < 0 { out[at] = UInt8(ascii: "-"); at += 1 }
-            at += Self.digits(magnitude / 1000, width: 1, into: out + at)
-            out[at] = UInt8(ascii: ".")
-            at += 1
-            return at + Self.digits(fraction, width: places, into: out + at)
-        }
+        var at = 0
+        if thousandths < 0 { out[at] = UInt8(ascii: "-"); at += 1 }
+        at += digits(magnitude / 1000, width: 1, into: out + at)
+        out[at] = UInt8(ascii: ".")
+        at += 1
+        return at + digits(fraction, width: places, into: out + at)
     }
 
     private mutating func appendASCII(_ text: String) {
         text.withUTF8Bytes { append($0) }
     }
 
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Bytes that stop the copy loop: controls, `"`, `\\`, DEL, and 0xE2 (the lead byte of U+2028/U+2029).
     private static let stopBytes: [Bool] = (0..<256).map { byte in
@@ -222,51 +307,85 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func appendQuoted(_ text: String, comma: Bool) {
-        separated(UInt8(ascii: "\""), comma: comma)
         text.withUTF8Bytes { utf8 in
-            Self.stopBytes.withUnsafeBufferPointer { stop in
-                var runStart = 0
-                var index = 0
-                let count = utf8.count
-                while index < count {
-                    let byte = utf8[index]
-                    if !stop[Int(byte)] {
+            write(Self.quotedCapacity(utf8) + 1) { out in
+                var at = 0
+                if comma { out[0] = UInt8(ascii: ","); at = 1 }
+                return at + Self.writeQuoted(utf8, into: out + at)
+            }
+        }
+    }
+
+    /// Room enough for `utf8` as a JSON string with its quotes: at most six bytes per byte (`\u00XX`); a long
+    /// string is measured instead (five more bytes per byte that may be escaped), so that a text of megabytes
+    /// does not reserve six times its size.
+    public static func quotedCapacity(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        guard utf8.count > 4096 else { return 6 * utf8.count + 2 }
+        var escapable = 0
+        stopBytes.withUnsafeBufferPointer { stop in
+            for byte in utf8 where stop[Int(byte)] { escapable += 1 }
+        }
+        return utf8.count + 5 * escapable + 2
+    }
+
+    /// Writes `utf8` as a JSON string, quotes included, at `out` (which has room for `quotedCapacity(utf8)`
+    /// bytes); returns how many bytes it wrote. Runs without escapes are copied whole.
+    @usableFromInline
+    static func writeQuoted(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        out[0] = UInt8(ascii: "\"")
+        var at = 1
+        @inline(__always) func put(_ byte: UInt8) { out[at] = byte; at += 1 }
+        Self.stopBytes.withUnsafeBufferPointer { stop in
+            var runStart = 0
+            var index = 0
+            let count = utf8.count
+            @inline(__always) func flush(_ end: Int) {
+                guard end > runStart, let base = utf8.baseAddress else { return }
+                (out + at).update(from: base + runStart, count: end - runStart)
+                at += end - runStart
+            }
+            while index < count {
+                let byte = utf8[index]
+                if !stop[Int(byte)] {
+                    index += 1
+                    continue
+                }
+                if byte == 0xE2 {
+                    // Only U+2028 and U+2029 (E2 80 A8/A9) need escaping; other E2 sequences (“ ” … €) do not.
+                    guard index + 2 < count, utf8[index + 1] == 0x80, utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 else {
                         index += 1
                         continue
                     }
-                    if byte == 0xE2 {
-                        // Only U+2028 and U+2029 (E2 80 A8/A9) need escaping; other E2 sequences (“ ” … €) do not.
-                        guard index + 2 < count, utf8[index + 1] == 0x80, utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 else {
-                            index += 1
-                            continue
-                        }
-                    }
-                    append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                    switch byte {
-                    case UInt8(ascii: "\""): append(0x5c); append(0x22)
-                    case UInt8(ascii: "\\"): append(0x5c); append(0x5c)
-                    case 0x0a: append(0x5c); append(UInt8(ascii: "n"))
-                    case 0x0d: append(0x5c); append(UInt8(ascii: "r"))
-                    case 0x09: append(0x5c); append(UInt8(ascii: "t"))
-                    case 0xE2:
-                        let code: UInt8 = utf8[index + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")
-                        for escaped in [0x5c, UInt8(ascii: "u"), UInt8(ascii: "2"), UInt8(ascii: "0"), UInt8(ascii: "2"), code] { append(escaped) }
-                        index += 3
-                        runStart = index
-                        continue
-                    default:
-                        for escaped in [0x5c, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                        Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xf)]] { append(escaped) }
-                    }
-                    index += 1
+                }
+                flush(index)
+                switch byte {
+                case UInt8(ascii: "\""): put(0x5c); put(0x22)
+                case UInt8(ascii: "\\"): put(0x5c); put(0x5c)
+                case 0x0a: put(0x5c); put(UInt8(ascii: "n"))
+                case 0x0d: put(0x5c); put(UInt8(ascii: "r"))
+                case 0x09: put(0x5c); put(UInt8(ascii: "t"))
+                case 0xE2:
+                    let code: UInt8 = utf8[index + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")
+                    put(0x5c); put(UInt8(ascii: "u")); put(UInt8(ascii: "2")); put(UInt8(ascii: "0")); put(UInt8(ascii: "2")); put(code)
+                    index += 3
                     runStart = index
+                    continue
+                default:
+                    put(0x5c); put(UInt8(ascii: "u")); put(UInt8(ascii: "0")); put(UInt8(ascii: "0"))
+                    put(hexDigit(byte >> 4)); put(hexDigit(byte & 0xf))
                 }
-                if runStart < count {
-                    append(UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
-                }
+                index += 1
+                runStart = index
             }
+            flush(count)
         }
-        append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
+        return at
+    }
+
+    @inline(__always)
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 
     /// A comma if `comma`, then `byte`.

@@ -7,42 +7,66 @@ extension SentimentAnalysis {
         writer.beginObject()
         Self.writeScore(score, to: &writer)
         writer.member("language", language)
+        // Sentences and contributions are written as runs (`JSONWriter.appendRun`): room is made once per
+        // sentence or contribution, and its members are written with their commas in the fragments.
         writer.key("sentences")
         writer.beginArray()
         for sentence in sentences {
-            writer.beginObject()
-            Self.writeRange("utf8", sentence.utf8, to: &writer)
-            Self.writeRange("utf16", sentence.utf16, to: &writer)
-            writer.key("compound"); writer.double(SentimentAnalyzer.rounded(sentence.score.compound))
-            writer.member("label", sentence.score.label.rawValue)
-            writer.endObject()
+            let comma = writer.commaDue()
+            writer.appendRun(reserving: 64 + 5 * JSONWriter.Run.numberRoom) { run in
+                run.fragment(comma ? ",{\"utf8\":[" : "{\"utf8\":[")
+                Self.writeRange(sentence.utf8, sentence.utf16, to: &run)
+                run.fragment(",\"compound\":")
+                run.double(SentimentAnalyzer.rounded(sentence.score.compound))
+                run.fragment(",\"label\":")
+                run.string(sentence.score.label.rawValue)
+                run.byte(UInt8(ascii: "}"))
+            }
         }
         writer.endArray()
         if includeContributions {
             writer.key("contributions")
             writer.beginArray()
             for contribution in contributions {
-                writer.beginObject()
-                writer.member("text", contribution.text)
-                writer.member("term", contribution.term)
-                writer.member("list", contribution.list)
-                writer.member("match", contribution.match)
-                writer.key("valence"); writer.double(contribution.valence)
-                writer.key("value"); writer.double(contribution.value)
-                Self.writeRange("utf8", contribution.utf8, to: &writer)
-                Self.writeRange("utf16", contribution.utf16, to: &writer)
-                writer.key("rules")
-                writer.beginArray()
+                let comma = writer.commaDue()
+                var room = 160 + 6 * JSONWriter.Run.numberRoom + JSONWriter.Run.room(for: contribution.text)
+                    + JSONWriter.Run.room(for: contribution.term) + JSONWriter.Run.room(for: contribution.list)
+                    + JSONWriter.Run.room(for: contribution.match)
                 for rule in contribution.rules {
-                    writer.beginObject()
-                    writer.member("rule", rule.rule)
-                    writer.member("cue", rule.cue)
-                    writer.key("from"); writer.double(SentimentAnalyzer.rounded(rule.from))
-                    writer.key("to"); writer.double(SentimentAnalyzer.rounded(rule.to))
-                    writer.endObject()
+                    room += 48 + 2 * JSONWriter.Run.numberRoom + JSONWriter.Run.room(for: rule.rule)
+                        + (rule.cue.map(JSONWriter.Run.room(for:)) ?? 0)
                 }
-                writer.endArray()
-                writer.endObject()
+                writer.appendRun(reserving: room) { run in
+                    run.fragment(comma ? ",{\"text\":" : "{\"text\":")
+                    run.string(contribution.text)
+                    run.fragment(",\"term\":")
+                    run.string(contribution.term)
+                    run.fragment(",\"list\":")
+                    run.string(contribution.list)
+                    run.fragment(",\"match\":")
+                    run.string(contribution.match)
+                    run.fragment(",\"valence\":")
+                    run.double(contribution.valence)
+                    run.fragment(",\"value\":")
+                    run.double(contribution.value)
+                    run.fragment(",\"utf8\":[")
+                    Self.writeRange(contribution.utf8, contribution.utf16, to: &run)
+                    run.fragment(",\"rules\":[")
+                    for (index, rule) in contribution.rules.enumerated() {
+                        run.fragment(index == 0 ? "{\"rule\":" : ",{\"rule\":")
+                        run.string(rule.rule)
+                        if let cue = rule.cue {
+                            run.fragment(",\"cue\":")
+                            run.string(cue)
+                        }
+                        run.fragment(",\"from\":")
+                        run.double(SentimentAnalyzer.rounded(rule.from))
+                        run.fragment(",\"to\":")
+                        run.double(SentimentAnalyzer.rounded(rule.to))
+                        run.byte(UInt8(ascii: "}"))
+                    }
+                    run.fragment("]}")
+                }
             }
             writer.endArray()
         }
@@ -57,8 +81,15 @@ extension SentimentAnalysis {
         writer.key("negative"); writer.double(SentimentAnalyzer.rounded(score.negative))
     }
 
-    static func writeRange(_ name: StaticString, _ range: Range<Int>, to writer: inout JSONWriter) {
-        writer.key(name)
-        writer.beginArray(); writer.int(range.lowerBound); writer.int(range.upperBound); writer.endArray()
+    /// `a,b],"utf16":[c,d]`: the rest of a `"utf8":[` member and the `utf16` member after it.
+    static func writeRange(_ utf8: Range<Int>, _ utf16: Range<Int>, to run: inout JSONWriter.Run) {
+        run.int(utf8.lowerBound)
+        run.byte(UInt8(ascii: ","))
+        run.int(utf8.upperBound)
+        run.fragment("],\"utf16\":[")
+        run.int(utf16.lowerBound)
+        run.byte(UInt8(ascii: ","))
+        run.int(utf16.upperBound)
+        run.byte(UInt8(ascii: "]"))
     }
 }
