@@ -239,19 +239,40 @@ enum EvidenceJSON {
 
     static func write(_ ranges: [Range<Int>], text: NormalizedText, to writer: inout JSONWriter) {
         writer.beginArray()
-        // The text's own UTF-8, not a copy of it: a long text has many pieces of evidence.
+        // The text's own UTF-8, not a copy of it: a long text has many pieces of evidence. Each piece is one run
+        // (`JSONWriter.appendRun`), its text quoted straight from those bytes.
         var source = text.text
         source.withUTF8 { utf8 in
             for range in ranges {
                 let first = text.tokens[range.lowerBound]
                 let last = text.tokens[range.upperBound - 1]
-                writer.beginObject()
-                writer.member("text", String(decoding: UnsafeBufferPointer(rebasing: utf8[first.utf8.lowerBound..<last.utf8.upperBound]), as: UTF8.self))
-                writer.key("utf8"); writer.beginArray(); writer.int(first.utf8.lowerBound); writer.int(last.utf8.upperBound); writer.endArray()
-                writer.key("utf16"); writer.beginArray(); writer.int(first.utf16.lowerBound); writer.int(last.utf16.upperBound); writer.endArray()
-                writer.endObject()
+                let piece = UnsafeBufferPointer(rebasing: utf8[first.utf8.lowerBound..<last.utf8.upperBound])
+                let comma = writer.commaDue()
+                // A piece of valid UTF-8 (the text is) that neither starts nor ends inside a character decodes to
+                // itself: its bytes are what `String(decoding:)` would give. Otherwise the decoded string is written.
+                let whole = !Self.isContinuation(utf8, at: first.utf8.lowerBound) && !Self.isContinuation(utf8, at: last.utf8.upperBound)
+                let decoded = whole ? nil : String(decoding: piece, as: UTF8.self)
+                let room = 64 + 4 * JSONWriter.Run.numberRoom + (decoded.map(JSONWriter.Run.room(for:)) ?? JSONWriter.quotedCapacity(piece))
+                writer.appendRun(reserving: room) { run in
+                    run.fragment(comma ? ",{\"text\":" : "{\"text\":")
+                    if let decoded { run.string(decoded) } else { run.string(utf8: piece) }
+                    run.fragment(",\"utf8\":[")
+                    run.int(first.utf8.lowerBound)
+                    run.byte(UInt8(ascii: ","))
+                    run.int(last.utf8.upperBound)
+                    run.fragment("],\"utf16\":[")
+                    run.int(first.utf16.lowerBound)
+                    run.byte(UInt8(ascii: ","))
+                    run.int(last.utf16.upperBound)
+                    run.fragment("]}")
+                }
             }
         }
         writer.endArray()
+    }
+
+    /// Whether the byte at `index` continues a character (10xxxxxx); the end of the text does not.
+    static func isContinuation(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        index < utf8.count && utf8[index] & 0xC0 == 0x80
     }
 }
