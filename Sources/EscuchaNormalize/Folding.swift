@@ -74,7 +74,7 @@ public enum Folding {
     }
 
     /// The base vowel of a lowercase accented Latin-1 vowel, given the second byte of its UTF-8 (`C3 A1` is á).
-    static func baseVowel(latin1Continuation byte: UInt8) -> UInt8? {
+    public static func baseVowel(latin1Continuation byte: UInt8) -> UInt8? {
         switch byte {
         case 0xA0...0xA4: return UInt8(ascii: "a")  // à á â ã ä
         case 0xA8...0xAB: return UInt8(ascii: "e")  // è é ê ë

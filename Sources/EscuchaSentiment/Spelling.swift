@@ -199,6 +199,7 @@ struct WordList: Sendable {
         let path = environment["ESCUCHA_WORDLIST"] ?? defaultPath
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         var keys = WordKeys(capacity: 100_000)
+        var scratch: [UInt8] = []
         let bytes = [UInt8](data)
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -215,6 +216,8 @@ struct WordList: Sendable {
                 // making them strings.
                 if line.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) {
                     keys.insert(line)
+                } else if Self.latinKey(line, into: &scratch) {
+                    scratch.withUnsafeBufferPointer { keys.insert($0) }
                 } else {
                     var key = Folding.key(Folding.fold(String(decoding: line, as: UTF8.self)))
                     key.withUTF8 { keys.insert($0) }
@@ -222,6 +225,35 @@ struct WordList: Sendable {
             }
         }
         return keys.isEmpty ? nil : WordList(keys: keys)
+    }
+
+    /// The matching key of a line of lowercase ASCII letters and lowercase Latin-1 letters (`C3 A0`–`C3 BF` but
+    /// `÷`), most of the list's lines that are not plain ASCII (`acción`, `año`): such a line is its own folding,
+    /// and its key is its bytes with each accented vowel made plain (`Folding.baseVowel`), as
+    /// `Folding.key(Folding.fold(line))` makes it, without building a string. False, with `key` undefined, for
+    /// any other line.
+    static func latinKey(_ line: UnsafeBufferPointer<UInt8>, into key: inout [UInt8]) -> Bool {
+        key.removeAll(keepingCapacity: true)
+        var index = 0
+        while index < line.count {
+            let byte = line[index]
+            if byte >= 0x61 && byte <= 0x7A {
+                key.append(byte)
+                index += 1
+                continue
+            }
+            guard byte == 0xC3, index + 1 < line.count, line[index + 1] >= 0xA0, line[index + 1] <= 0xBF, line[index + 1] != 0xB7 else {
+                return false
+            }
+            if let vowel = Folding.baseVowel(latin1Continuation: line[index + 1]) {
+                key.append(vowel)
+            } else {
+                key.append(byte)
+                key.append(line[index + 1])
+            }
+            index += 2
+        }
+        return true
     }
 
     /// The list holds infinitives, not every form: a `vosotros` imperative is a word when its verb is listed
