@@ -231,7 +231,7 @@ final class WordReading {
                && Self.hasFirstConjugationStem(forms.key, vocabulary: vocabulary)
         // Preterite forms (`atendieron`, `resolvió`, `ayudó`) and `cumplen`; not `cumple`, mostly a birthday.
         traits.reported = forms.key.hasUTF8Suffix("aron") || forms.key.hasUTF8Suffix("ieron") || forms.key.hasUTF8Suffix("yeron")
-            || forms.normalized.hasUTF8Suffix("ó") || forms.key == "cumplen"
+            || forms.normalized.hasUTF8Suffix("ó") || forms.key.isKey("cumplen")
         traits.finite = Self.isFinite(forms, lookup.normalizer)
         traits.infinitive = !forms.normalized.utf8.contains(UInt8(ascii: " ")) && (Self.isInfinitive(forms.normalized) && (forms.normalized.utf8.count >= 4 || Self.shortInfinitives.contains(forms.normalized))
             || infinitives.contains { Self.isInfinitive($0) && Self.isCliticTail(of: forms.key, after: Folding.key($0)) && vocabulary[$0] != nil })
@@ -254,7 +254,7 @@ final class WordReading {
         if Gratitude.thanks.contains(forms.key) { traits.frame.insert(.thanks) }
         if Narration.cues.contains(forms.key) { traits.frame.insert(.history) }
         if Narration.persons.contains(forms.key) { traits.frame.insert(.person) }
-        traits.since = forms.key == "desde" ? .marker : LongWait.sinceDays.contains(forms.key) ? .day : .none
+        traits.since = forms.key.isKey("desde") ? .marker : LongWait.sinceDays.contains(forms.key) ? .day : .none
         traits.timeUnit = LongWait.longUnits.contains(forms.key) ? .hours : LongWait.minuteUnits.contains(forms.key) ? .minutes : .none
         traits.demandable = UnmetExpectations.demandVerbs.contains(forms.lemma) || infinitives.contains(where: UnmetExpectations.demandVerbs.contains)
         traits.imperative = traits.demandable && lookup.normalizer.isImperativeWithClitics(forms.normalized)
@@ -534,7 +534,7 @@ struct UnitReader {
         }
         guard let best, let reading = lexicon.phrases.reading(of: best.node) else { return nil }
         let range = index..<index + best.length
-        if text.tokens[index].key == "ya", Self.clauseFinalPhrases.contains(reading.key), range.upperBound < end, text.tokens[range.upperBound].kind == .word,
+        if text.tokens[index].key.isKey("ya"), Self.clauseFinalPhrases.contains(reading.key), range.upperBound < end, text.tokens[range.upperBound].kind == .word,
            !Self.wordsAfterClauseFinal.contains(text.tokens[range.upperBound].key) { return nil }
         var unit = Unit(tokens: range, opinion: reading.opinion, modifiers: reading.modifiers,
                         key: reading.key, isWord: true)
@@ -577,12 +577,12 @@ struct UnitReader {
         let next = text.tokens[position]
         // `no vayan a pensar que…` (a + infinitive), not `no vayan a ese restaurante`.
         if periphrasisVerbs.contains(last) {
-            guard next.key == "a", position + 1 < end else { return false }
+            guard next.key.isKey("a"), position + 1 < end else { return false }
             let verb = text.tokens[position + 1]
             return verb.kind == .word && WordReading.isInfinitive(verb.lemma) && verb.key.hasPrefix(String(Folding.key(verb.lemma).dropLast(2)))
         }
         guard wantingVerbs.contains(last) else { return false }
-        return next.key == "que" || next.key == "a" || next.kind == .word && WordReading.isInfinitive(next.lemma)
+        return next.key.isKey("que") || next.key.isKey("a") || next.kind == .word && WordReading.isInfinitive(next.lemma)
             && (next.lemma == next.key || next.key.hasPrefix(String(next.lemma.dropLast(2))))
     }
 
@@ -598,9 +598,9 @@ struct UnitReader {
     /// one is a quantity (`esperé más de una hora`), not "more" (`me esperaba más`).
     static func isApproximation(endingAt position: Int, in text: NormalizedText, end: Int) -> Bool {
         let last = text.tokens[position - 1].key
-        guard last == "cerca" || last == "mas", position + 1 < end, text.tokens[position].key == "de" else { return false }
+        guard last == "cerca" || last == "mas", position + 1 < end, text.tokens[position].key.isKey("de") else { return false }
         let amount = text.tokens[position + 1]
-        return amount.kind == .number || amountWords.contains(amount.key) || last == "mas" && (amount.key == "un" || amount.key == "una")
+        return amount.kind == .number || amountWords.contains(amount.key) || last == "mas" && (amount.key.isKey("un") || amount.key.isKey("una"))
     }
 
     static let amountWords: WordSet = ["media", "medio", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho",

@@ -79,7 +79,7 @@ extension SignalDetector {
         if ["tienes", "tienen", "teneis", "tendras", "tendran", "tendrias", "hay"].contains(first) { return true }
         // `me tocó ir por la mañana y es tranquilo`: outside complaint, a trip `tocó` is what happened, not what was
         // imposed (`me tocó esperar hora y media` stays a wait).
-        if range.contains(where: { text.tokens[$0].key == "toco" }), range.contains(where: { text.tokens[$0].key == "ir" }) { return true }
+        if range.contains(where: { text.tokens[$0].key.isKey("toco") }), range.contains(where: { text.tokens[$0].key.isKey("ir") }) { return true }
         return range.contains { ["veces", "vez"].contains(text.tokens[$0].key) }
             && range.contains { ["ido", "fui", "fuimos", "venido", "vine", "vinimos", "visitado", "estado"].contains(text.tokens[$0].key) }
     }

@@ -180,7 +180,7 @@ public struct SignalDetector: Sendable {
             if next == "," && opensClause
                 || previous == "a" && beforePrevious.map { Self.thanks.contains($0.key) || Self.thanks.contains($0.lemma) } == true
                 || ["don", "doña", "dona", "señor", "señora", "senor", "senora", "señorita", "senorita", "llamado", "llamada"].contains(previous)
-                || (previous == "llama" || previous == "llamaba") && beforePrevious?.key == "se"
+                || (previous == "llama" || previous == "llamaba") && beforePrevious?.key.isKey("se") == true
                 || Self.roles.contains(previous) {
                 return index..<index + 1
             }
@@ -205,7 +205,7 @@ public struct SignalDetector: Sendable {
         while index >= sentence.lowerBound, range.lowerBound - index <= 3 {
             let token = text.tokens[index]
             if Self.informationWords.contains(token.key) {
-                return !(token.key == "que" && index > sentence.lowerBound && ["por", "lo"].contains(text.tokens[index - 1].key))
+                return !(token.key.isKey("que") && index > sentence.lowerBound && ["por", "lo"].contains(text.tokens[index - 1].key))
             }
             index -= 1
         }
@@ -223,7 +223,7 @@ public struct SignalDetector: Sendable {
             let token = text.tokens[index]
             if token.kind == .punctuation || Self.clauseWords.contains(token.key) { return false }
             if Self.negators.contains(token.key) {
-                return !(index > 0 && text.tokens[index - 1].key == "si")
+                return !(index > 0 && text.tokens[index - 1].key.isKey("si"))
             }
             index -= 1
             steps += 1

@@ -83,9 +83,9 @@ enum Comparatives {
             let working = context.contributions[index]
             // `hay cosas más bellas en la ciudad`: better ones elsewhere, said with `más` (not compared with `que`).
             // `hay muchos lugares mucho más lindos`: `mucho` may stress the `más`, and the things may be listed.
-            let more = unitIndex > 1 && context.units[unitIndex - 1].key == "mas" && ["mucho", "muchisimo"].contains(context.units[unitIndex - 2].key)
+            let more = unitIndex > 1 && context.units[unitIndex - 1].key.isKey("mas") && ["mucho", "muchisimo"].contains(context.units[unitIndex - 2].key)
                 ? unitIndex - 2 : unitIndex - 1
-            if working.value > 0, working.negatedBy == nil, unitIndex > 0, context.units[unitIndex - 1].key == "mas",
+            if working.value > 0, working.negatedBy == nil, unitIndex > 0, context.units[unitIndex - 1].key.isKey("mas"),
                !isComparedWithQue(unitIndex, context),
                let verb = elsewhereNoun(before: more, context)
                 ?? context.before(more, limit: alternativesReach).first(where: { alternativeVerbs.contains(context.units[$0].key) }) {
@@ -110,16 +110,16 @@ enum Comparatives {
             // `hay mejores opciones`, `encontrarás mejores precios`, `he comido mejor en otros sitios`: better ones
             // elsewhere is a complaint about this one. After `hay` plural only: `ahora hay mejor señal` is an improvement.
             if working.value > 0, working.negatedBy == nil, unit.key.hasPrefix("mejor"),
-               let verb = (unit.key == "mejores" ? elsewhereNoun(before: unitIndex, context) : nil) ?? context.before(unitIndex, limit: 3).first(where: {
-                   unit.key == "mejores" && alternativeVerbs.contains(context.units[$0].key)
-                       || experiences.contains(context.units[$0].key) && !(unitIndex + 1 < context.units.count && context.units[unitIndex + 1].key == "que") }),
+               let verb = (unit.key.isKey("mejores") ? elsewhereNoun(before: unitIndex, context) : nil) ?? context.before(unitIndex, limit: 3).first(where: {
+                   unit.key.isKey("mejores") && alternativeVerbs.contains(context.units[$0].key)
+                       || experiences.contains(context.units[$0].key) && !(unitIndex + 1 < context.units.count && context.units[unitIndex + 1].key.isKey("que")) }),
                !(unitIndex > 0 && ["los", "las", "lo"].contains(context.units[unitIndex - 1].key)) {
                 context.contributions[index].apply("comparative", cue: "\(context.cue(verb)) … \(unit.key)", to: working.value * alternativesFactor)
                 continue
             }
             let before = context.before(unitIndex, limit: 6)
-            let past = before.first { context.units[$0].key == "antes" } ?? before.first.flatMap { pastForms.contains(context.units[$0].key) ? $0 : nil }
-            let followedByQue = context.units.indices.contains(unitIndex + 1) && context.units[unitIndex + 1].key == "que"
+            let past = before.first { context.units[$0].key.isKey("antes") } ?? before.first.flatMap { pastForms.contains(context.units[$0].key) ? $0 : nil }
+            let followedByQue = context.units.indices.contains(unitIndex + 1) && context.units[unitIndex + 1].key.isKey("que")
             if let past, !followedByQue {
                 context.contributions[index].apply("comparative", cue: "\(context.cue(past)) … \(unit.key)", to: working.value * pastComparisonFactor)
                 continue

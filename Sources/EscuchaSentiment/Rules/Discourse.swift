@@ -89,26 +89,26 @@ enum DiscourseMarkers {
             // `Bien, pero caro`, `bien pero lento`, `Bien, aunque se corta a veces`: a concession, the praise is
             // meant; `Bueno, pero…` is not.
             let after = pause && first + 2 < sentence.upperBound ? units[first + 2] : next
-            if units[first].key == "bien", after.isWord, concessions.contains(after.key) { continue }
+            if units[first].key.isKey("bien"), after.isWord, concessions.contains(after.key) { continue }
             // `Buenas. Les escribí…`, `Buenas me gustaría…`, `Buenas!`: the greeting opens a message; `buenas vistas` praises.
-            let greeting = units[first].key == "buenas" && (!next.isWord || FulfilledExpectations.clitics.contains(String(next.key.prefix { $0 != " " }))
+            let greeting = units[first].key.isKey("buenas") && (!next.isWord || FulfilledExpectations.clitics.contains(String(next.key.prefix { $0 != " " }))
                 || next.traits.functionWord != .none || messageOpeners.contains(next.key))
             if pause || greeting || next.isWord && connectives.contains(next.key) {
                 units[first].opinion = nil
             }
         }
         // `muy pero muy sucio`, `nunca pero nunca`: `pero` between a word and itself stresses it; it contrasts nothing.
-        for index in units.indices.dropFirst() where index + 1 < units.count && units[index].key == "pero"
+        for index in units.indices.dropFirst() where index + 1 < units.count && units[index].key.isKey("pero")
             && units[index - 1].isWord && units[index - 1].key == units[index + 1].key {
             units[index].modifiers[.contrastAfter] = nil
             units[index].breaksClause = false
         }
         // After a comma too: `qué lástima, bueno, igual no podía ir`, `…, bueno pues nada`; and after `pero`, the shrug
         // `pero bueno, llegamos` (not the praise that ends `caro pero bueno.`).
-        for index in units.indices.dropFirst() where units[index].opinion != nil && index + 1 < units.count && units[index].key == "bueno" {
+        for index in units.indices.dropFirst() where units[index].opinion != nil && index + 1 < units.count && units[index].key.isKey("bueno") {
             let previous = units[index - 1], next = units[index + 1]
             let pause = !previous.isWord && (previous.key.hasPrefix(",") || previous.key.hasPrefix("…") || previous.key.hasPrefix("..."))
-            guard pause || previous.key == "pero" else { continue }
+            guard pause || previous.key.isKey("pero") else { continue }
             if !next.isWord && next.key.hasPrefix(",") || next.isWord && connectives.contains(next.key) { units[index].opinion = nil }
         }
     }
@@ -146,7 +146,7 @@ enum NounHomographs {
     static let initials: Set<UInt8> = Set((Array(words.keys) + Array(faces) + Array(durations) + [warningWord]).compactMap { $0.utf8.first })
 
     static func apply(_ units: inout [Unit]) {
-        for index in units.indices where units[index].traits.pastSubjunctive && units[index].key == "fuera" {
+        for index in units.indices where units[index].traits.pastSubjunctive && units[index].key.isKey("fuera") {
             let before = index > 0 ? units[index - 1].key : ""
             let after = index + 1 < units.count ? units[index + 1].key : ""
             if outsideBefore.contains(before) || after == "de" || after == "del" { units[index].traits.pastSubjunctive = false }
@@ -161,8 +161,8 @@ enum NounHomographs {
                 units[index].opinion = nil
             } else if faces.contains(key) {
                 // `cara a cara`, `con cara de pocos amigos`, `de cara al público`: a face.
-                let faceToFace = next == "a" && index + 2 < units.count && units[index + 2].key == "cara"
-                    || previous == "a" && index >= 2 && units[index - 2].key == "cara"
+                let faceToFace = next == "a" && index + 2 < units.count && units[index + 2].key.isKey("cara")
+                    || previous == "a" && index >= 2 && units[index - 2].key.isKey("cara")
                 if faceToFace || previous == "con" && next == "de" || previous == "de" && (next == "a" || next == "al") { units[index].opinion = nil }
             } else if durations.contains(key) {
                 // A number is a unit of its own with no key (`dura 45 minutos`, `dura de 20 a 30`).

@@ -50,9 +50,9 @@ enum Intensifiers {
                 guard unit.opinion == nil else { continue }
                 for kind in [ModifierKind.booster, .dampener] {
                     guard let weight = unit.modifiers[kind] else { continue }
-                    if kind == .dampener, unit.key == "algo", isSomething(other, before: context.contributions[index], context) { continue }
+                    if kind == .dampener, unit.key.isKey("algo"), isSomething(other, before: context.contributions[index], context) { continue }
                     // `demasiado sencillo`, `demasiado pequeño`: too much of a mild virtue is a fault.
-                    if unit.key == "demasiado", distance == 0, context.contributions[index].value > 0,
+                    if unit.key.isKey("demasiado"), distance == 0, context.contributions[index].value > 0,
                        context.contributions[index].valence <= excessLimit {
                         let value = context.contributions[index].value
                         context.contributions[index].apply("excess", cue: "demasiado", to: value * excessFactor)

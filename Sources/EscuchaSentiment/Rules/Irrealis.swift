@@ -45,12 +45,12 @@ enum Irrealis {
             var irrealis = unit.modifiers[.irrealis]
             if irrealis == nil && expectation == nil && isConditional(unit) { irrealis = conditionalWeight }
             guard expectation != nil || irrealis != nil else { continue }
-            if unit.key == "si", isAffirmation(markerIndex, stop: stop[markerIndex + 1], context) { continue }
+            if unit.key.isKey("si"), isAffirmation(markerIndex, stop: stop[markerIndex + 1], context) { continue }
             if isSurprise(markerIndex, context) { continue }
             // `cuando fuimos el personal fue muy atento`: a time that happened supposes nothing; what it tells is the
             // background of the main clause (`cuando hubo una filtración mandaron al técnico en dos días`), and weighs as
             // a concession does.
-            if unit.key == "cuando", isNarratedTime(markerIndex, context) {
+            if unit.key.isKey("cuando"), isNarratedTime(markerIndex, context) {
                 let end = protasisEnd(after: markerIndex, before: stop[markerIndex + 1], context)
                 for index in contributions.contributions(of: markerIndex..<end) where !applied.contains(index) {
                     applied.insert(index)
@@ -60,13 +60,13 @@ enum Irrealis {
                 continue
             }
             // A time (`cuando entras al teatro te maravillas`), like a condition, ends where its main clause starts.
-            let end = unit.key == "si" || unit.key == "cuando" ? protasisEnd(after: markerIndex, before: stop[markerIndex + 1], context)
+            let end = unit.key.isKey("si") || unit.key.isKey("cuando") ? protasisEnd(after: markerIndex, before: stop[markerIndex + 1], context)
                 : assertedStop[markerIndex + 1]
             // `si buscas un sitio tranquilo, este es tu hotel`: what the reader wants is what the place has; `si quieres comer
             // bien, ve a otro lado` says it has not.
             var redirected = false, desired = false
             let wish = context.skippingPronouns(after: markerIndex)
-            if unit.key == "si", wish + 1 < context.units.count, desireForms.contains(context.units[wish].key), context.units[wish + 1].key != "que" {
+            if unit.key.isKey("si"), wish + 1 < context.units.count, desireForms.contains(context.units[wish].key), !context.units[wish + 1].key.isKey("que") {
                 redirected = isRedirect(after: end, context, sentence: context.sentenceOf[markerIndex])
                 desired = true
             }
@@ -108,9 +108,9 @@ extension Irrealis {
         if !isImagining(context.units[marker].key) {
             // The `que` of the imagining verb, up to three words before the marker: `pensé que el servicio sería…`; or
             // the verb read with its `que` (`pensé que`).
-            guard marker >= 1, let que = (max(0, marker - 4)..<marker).last(where: { context.units[$0].key == "que" || context.units[$0].key.hasSuffix(" que") }),
+            guard marker >= 1, let que = (max(0, marker - 4)..<marker).last(where: { context.units[$0].key.isKey("que") || context.units[$0].key.hasSuffix(" que") }),
                   context.sentenceOf[que] == context.sentenceOf[marker] else { return false }
-            verb = context.units[que].key == "que" ? que - 1 : que
+            verb = context.units[que].key.isKey("que") ? que - 1 : que
             guard verb >= 0, isImagining(context.units[verb].key) else { return false }
         }
         let previous = context.skippingPronouns(before: verb)
@@ -161,7 +161,7 @@ extension Irrealis {
         let key = context.units[unit].key
         if reasons.contains(key) { return true }
         // `y que solucionéis…` coordinates another supposed clause.
-        guard key == "y" || key == "e", unit + 1 < context.units.count, context.units[unit + 1].key != "que" else { return false }
+        guard key == "y" || key == "e", unit + 1 < context.units.count, !context.units[unit + 1].key.isKey("que") else { return false }
         var next = unit + 1
         while next < context.units.count, next <= unit + 3, context.sentenceOf[next] == context.sentenceOf[unit] {
             if context.units[next].isWord, context.units[next].traits.finite, !context.units[next].traits.pastSubjunctive,
@@ -184,7 +184,7 @@ extension Irrealis {
         guard marker + 1 < units.count else { return false }
         if isSino(marker, context) { return true }
         // `la vista si que vale la pena`: `sí que` is emphatic.
-        if units[marker + 1].key == "que" { return true }
+        if units[marker + 1].key.isKey("que") { return true }
         // `Si es bonito, pero muy caro`: a condition opening its sentence has no `pero` for its main clause; this `sí`
         // grants, then objects. (After a clause, `…, más si no cuentas con mucho presupuesto, pero si…` is a condition
         // on what came before.)
@@ -193,19 +193,19 @@ extension Irrealis {
         let opensSentence = previous < 0 || context.sentenceOf[previous] != context.sentenceOf[marker]
         if opensSentence, stop < units.count, context.sentenceOf[stop] == context.sentenceOf[marker],
            protasisEnd(after: marker, before: stop, context) == stop {
-            let pero = units[stop].key == "pero" || !units[stop].isWord && stop + 1 < units.count && units[stop + 1].key == "pero"
+            let pero = units[stop].key.isKey("pero") || !units[stop].isWord && stop + 1 < units.count && units[stop + 1].key.isKey("pero")
             if pero { return true }
         }
         guard marker > 0, context.clauseOf[marker - 1] == context.clauseOf[marker], units[marker - 1].isWord else { return false }
         // After `pero` or `pues` the emphatic `sí` answers what came before (`es caro, pero si vale la pena`, `no es bonito
         // pero si interesante`), unless a condition is put to the reader (`pero si vas, …`).
-        let conceding = units[marker - 1].key == "pero" || units[marker - 1].key == "pues"
+        let conceding = units[marker - 1].key.isKey("pero") || units[marker - 1].key.isKey("pues")
         guard conceding || !clauseOpeners.contains(units[marker - 1].key) else { return false }
         let verb = context.skippingPronouns(after: marker)
         guard verb < units.count, units[verb].isWord else { return false }
         if conceding, !units[verb].traits.finite { return verb == marker + 1 && units[verb].opinion != nil }
         // A verb in the second person is a condition put to the reader (`pero si vas…`, `haber si me podéis decir…`).
-        if units[verb].key.hasSuffix("s"), units[verb].key != "es" { return false }
+        if units[verb].key.hasSuffix("s"), !units[verb].key.isKey("es") { return false }
         guard units[verb].traits.finite else { return false }
         var first = marker
         while first > 0, context.clauseOf[first - 1] == context.clauseOf[marker] { first -= 1 }
@@ -214,7 +214,7 @@ extension Irrealis {
         if protasisEnd(after: marker, before: stop, context) < stop { return false }
         guard stop < units.count, context.sentenceOf[stop] == context.sentenceOf[marker], !units[stop].has(.contrastAfter) else { return true }
         var next = stop + 1
-        while next < units.count, !units[next].isWord || FulfilledExpectations.clitics.contains(units[next].key) || units[next].key == "no" { next += 1 }
+        while next < units.count, !units[next].isWord || FulfilledExpectations.clitics.contains(units[next].key) || units[next].key.isKey("no") { next += 1 }
         return !(next < units.count && context.sentenceOf[next] == context.sentenceOf[marker] && units[next].traits.finite)
     }
 
@@ -223,14 +223,14 @@ extension Irrealis {
     /// `si no` followed by `también`, `que` or `más bien`, after a negation in its sentence: `sino`.
     static func isSino(_ marker: Int, _ context: RuleContext) -> Bool {
         let units = context.units
-        guard marker + 2 < units.count, units[marker + 1].key == "no",
+        guard marker + 2 < units.count, units[marker + 1].key.isKey("no"),
               sinoFollowers.contains(units[marker + 2].key) else { return false }
         return (0..<marker).contains { context.sentenceOf[$0] == context.sentenceOf[marker] && isDenial(context.units[$0]) }
     }
 
     /// A negation `sino` can answer: `no`, `no solo`, `nunca`.
     static func isDenial(_ unit: Unit) -> Bool {
-        unit.key == "no" || unit.key == "nunca" || unit.key.hasPrefix("no ")
+        unit.key.isKey("no") || unit.key.isKey("nunca") || unit.key.hasPrefix("no ")
     }
 
     /// Words before a second verb that keep it in the condition or another subordinate clause: `si vienes y
@@ -252,7 +252,7 @@ extension Irrealis {
             guard verbs >= ownVerbs else { verbs += 1; continue }
             // The verb with its pronouns and `no` (`no me lo dieron`): the main clause starts there.
             var start = context.skippingPronouns(before: index) + 1
-            if start - 1 > marker, context.units[start - 1].key == "no" { start -= 1 }
+            if start - 1 > marker, context.units[start - 1].key.isKey("no") { start -= 1 }
             guard start - 1 > marker, !conditionJoiners.contains(context.units[start - 1].key) else { continue }
             return start
         }
@@ -277,8 +277,8 @@ enum Counterfactuals {
             while probe >= 0, steps < 5, context.sentenceOf[probe] == context.sentenceOf[index] {
                 let key = context.units[probe].key
                 // `como si se hubiera detenido`, `como que si fuera la primera vez` compare; they do not wish.
-                let comparison = key == "si" && probe > 0 && (context.units[probe - 1].key == "como"
-                    || context.units[probe - 1].key == "que" && probe > 1 && context.units[probe - 2].key == "como")
+                let comparison = key == "si" && probe > 0 && (context.units[probe - 1].key.isKey("como")
+                    || context.units[probe - 1].key.isKey("que") && probe > 1 && context.units[probe - 2].key.isKey("como"))
                 if !comparison, !(key == "si" && Irrealis.isSino(probe, context)), !Irrealis.isSurprise(probe, context), markers.contains(key) || key.hasPrefix("si ") || key == "a ver si" {
                     if used.insert(context.clauseOf[index]).inserted {
                         out.append(RuleContext.Working.cue(unit: index, term: "\(key) … \(unit.key)", rule: "counterfactual", cue: key, value: weight))

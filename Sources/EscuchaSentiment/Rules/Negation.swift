@@ -72,21 +72,21 @@ enum Negation {
             // `no hubo nada que me gustara`: the universal word carries the negation into its relative clause, unless the
             // clause has its own (`nada que no me guste` praises everything).
             if context.units[index].has(.negator), let que = universalRelative(after: index, context.units) {
-                if que + 1 < context.units.count, context.units[que + 1].key != "no" { negators.insert(index); seen = true; continue }
+                if que + 1 < context.units.count, !context.units[que + 1].key.isKey("no") { negators.insert(index); seen = true; continue }
             }
             if seen, context.units[index].has(.concord) {
                 concord.insert(index)
             } else if context.units[index].has(.negator) {
                 // `no solo es barato, si no también sabroso`: `si no` written for `sino` negates nothing.
-                if context.units[index].key == "no", index > 0, context.units[index - 1].key == "si", Irrealis.isSino(index - 1, context) { continue }
+                if context.units[index].key.isKey("no"), index > 0, context.units[index - 1].key.isKey("si"), Irrealis.isSino(index - 1, context) { continue }
                 // `¿A quién no le gusta el amor?`: asking who does not says everyone does.
-                if context.units[index].key == "no", isRhetoricalWho(index, context, text) { continue }
+                if context.units[index].key.isKey("no"), isRhetoricalWho(index, context, text) { continue }
                 // `no hay nada que no me guste`: a negation inside `nada que` is a double one, and says everything pleased.
-                if context.units[index].key == "no", isUniversal(before: index, context) { continue }
+                if context.units[index].key.isKey("no"), isUniversal(before: index, context) { continue }
                 // `para no llegar tarde` names an aim: nothing is denied, nothing missing (see `purposeWeight`).
-                if context.units[index].key == "no", isPurpose(index, context) { continue }
+                if context.units[index].key.isKey("no"), isPurpose(index, context) { continue }
                 // `a menos de 5 minutos andando`, `tardó menos de una hora`: a bound on an amount denies nothing.
-                if context.units[index].key == "menos", boundsAmount(index, context, text) { continue }
+                if context.units[index].key.isKey("menos"), boundsAmount(index, context, text) { continue }
                 negators.insert(index)
                 seen = true
             }
@@ -144,7 +144,7 @@ enum Negation {
     static let writerObjects: WordSet = ["me", "nos"]
 
     static func isForbidding(_ negator: Int, _ unit: Int, _ context: RuleContext) -> Bool {
-        guard context.units[negator].key == "no", context.skippingPronouns(after: negator) == unit,
+        guard context.units[negator].key.isKey("no"), context.skippingPronouns(after: negator) == unit,
               (negator + 1..<unit).contains(where: { writerObjects.contains(context.units[$0].key) }),
               context.units[unit].traits.command, context.units[unit].opinion.map({ $0.entry.valence < 0 }) == true else { return false }
         guard negator > 0 else { return true }
@@ -157,7 +157,7 @@ enum Negation {
 
     static func apply(_ context: inout RuleContext) {
         let (negators, concord) = (context.negators, context.concord)
-        let hasNi = context.units.contains { $0.key == "ni" }
+        let hasNi = context.units.contains { $0.key.isKey("ni") }
         for index in context.contributions.indices {
             let unitIndex = context.contributions[index].unit
             let unit = context.units[unitIndex]
@@ -179,7 +179,7 @@ enum Negation {
                 var positive = false, negative = false
                 for probe in first...last {
                     let other = context.units[probe]
-                    if other.key == "ni" { neithers += 1 }
+                    if other.key.isKey("ni") { neithers += 1 }
                     if other.isWord, let valence = other.opinion?.entry.valence, !other.has(.negator) {
                         if valence > 0 { positive = true } else { negative = true }
                     }
@@ -196,7 +196,7 @@ enum Negation {
                 guard negators.contains(other) else {
                     // `para que no pudiéramos quejarnos`, `fui en metro para no llegar tarde`: an aim, not a fact; it
                     // weighs as a supposition does.
-                    if context.units[other].key == "no", isPurpose(other, context) {
+                    if context.units[other].key.isKey("no"), isPurpose(other, context) {
                         let value = context.contributions[index].value
                         context.contributions[index].apply("purpose", cue: context.cue(other), to: value * purposeWeight)
                         break
@@ -220,12 +220,12 @@ enum Negation {
                     if context.units[other].isWord, context.units[other].traits.action.contains(.handling) { handled = true }
                     // `no me vuelven a engañar`, `nunca volveré a pasar tanto frío`: not again says it happened; the
                     // complaint stands.
-                    if context.contributions[index].value < 0, other + 1 < unitIndex, context.units[other + 1].key == "a",
+                    if context.contributions[index].value < 0, other + 1 < unitIndex, context.units[other + 1].key.isKey("a"),
                        context.units[other].key.hasPrefix("vuelv") || context.units[other].key.hasPrefix("volv") { break }
                     // `no deja de sorprender`: the negation is of `dejar de`, and the whole says it goes on.
-                    if context.units[other].key == "de", other > 0, context.units[other - 1].key.hasPrefix("dej") { break }
+                    if context.units[other].key.isKey("de"), other > 0, context.units[other - 1].key.hasPrefix("dej") { break }
                     // A reason after the negated verb is outside its scope: `prefiero no opinar por el desengaño`.
-                    if context.units[other].key == "por", other > 0, context.units[other - 1].isWord, context.units[other - 1].opinion == nil,
+                    if context.units[other].key.isKey("por"), other > 0, context.units[other - 1].isWord, context.units[other - 1].opinion == nil,
                        context.units[other - 1].traits.finite || context.units[other - 1].traits.infinitive { break }
                     continue
                 }
@@ -244,7 +244,7 @@ enum Negation {
                 // does not praise wasting it, nor `no quiero volver a tener problemas` problems.
                 if negator.opinion != nil, negator.tokens.count > 1,
                    startsWithInfinitive(other + 1 + (["a", "de", "en"].contains(context.units[other + 1].key) ? 1 : 0), before: unitIndex, context) { break }
-                if negator.key == "sin", distance >= sinScope { continue }
+                if negator.key.isKey("sin"), distance >= sinScope { continue }
                 // `hacía tiempo que no comía tan bien`: not for a long time, until now; the praise is of now (with `tan`,
                 // `así`: `hace un mes que no recibo un buen servicio` is a complaint).
                 if isLongSince(other, context), (other + 1..<unitIndex).contains(where: { ["tan", "tanto", "tanta", "asi"].contains(context.units[$0].key) }) {
@@ -269,7 +269,7 @@ enum Negation {
                 if isForbidding(other, unitIndex, context) { break }
                 let working = context.contributions[index]
                 // Also when `no` opens the series and each `ni` repeats it: `no es ni bonito ni feo`.
-                if neithers >= 2, negator.key == "ni" || context.units[unitIndex - 1].key == "ni" {
+                if neithers >= 2, negator.key.isKey("ni") || context.units[unitIndex - 1].key.isKey("ni") {
                     context.contributions[index].apply("ni … ni", cue: "ni", to: working.value * neitherFactor)
                 } else {
                     // Denying blame (`no es culpa del repartidor`) praises no one.
@@ -321,7 +321,7 @@ extension Negation {
 
     /// Whether the `no` at `negator` opens the relative clause of a universal word (`no hay nada que no…`).
     static func isUniversal(before negator: Int, _ context: RuleContext) -> Bool {
-        guard negator >= 2, context.units[negator - 1].key == "que" else { return false }
+        guard negator >= 2, context.units[negator - 1].key.isKey("que") else { return false }
         return (max(0, negator - 3)...(negator - 2)).contains { universalRelative(after: $0, context.units) == negator - 1 }
     }
 
@@ -335,9 +335,9 @@ extension Negation {
     static func universalRelative(after opener: Int, _ units: [Unit]) -> Int? {
         guard opener > 0, universalOpeners.contains(units[opener].key), existentials.contains(units[opener - 1].key) else { return nil }
         for que in (opener + 1)..<min(opener + 3, units.count) {
-            if units[que].key == "que" {
+            if units[que].key.isKey("que") {
                 var verb = que + 1
-                while verb < units.count, FulfilledExpectations.clitics.contains(units[verb].key) || units[verb].key == "no" { verb += 1 }
+                while verb < units.count, FulfilledExpectations.clitics.contains(units[verb].key) || units[verb].key.isKey("no") { verb += 1 }
                 return verb < units.count && units[verb].isWord && units[verb].traits.finite ? que : nil
             }
             guard units[que].isWord, units[que].opinion == nil, !units[que].breaksClause else { return nil }
@@ -410,7 +410,7 @@ extension Negation {
         if ["para que", "para qué", "para q", "a fin de que", "con tal de que"].contains(context.units[previous].key) { return true }
         if ["que", "q"].contains(context.units[previous].key), previous > 0 { previous -= 1 }
         return ["para", "a fin de", "con tal de", "a fin", "de"].contains(context.units[previous].key)
-            && (context.units[previous].key != "de" || previous > 0 && ["fin", "tal"].contains(context.units[previous - 1].key))
+            && (!context.units[previous].key.isKey("de") || previous > 0 && ["fin", "tal"].contains(context.units[previous - 1].key))
     }
 
     /// Forms of `poder` that, negated before a degree word, say nothing could pass it.
@@ -425,7 +425,7 @@ extension Negation {
         guard verb < unit, isPoder(context.units[verb].key) else { return nil }
         for probe in (verb + 1)...unit {
             let key = context.units[probe].key
-            if key == "mas", probe + 1 < context.units.count, context.units[probe + 1].key != "que" { return "degree" }
+            if key == "mas", probe + 1 < context.units.count, !context.units[probe + 1].key.isKey("que") { return "degree" }
             if key.hasPrefix("mejor") || key.hasPrefix("peor") { return "degree" }
         }
         return nil
@@ -434,7 +434,7 @@ extension Negation {
     /// `pocas cosas más bonitas`, `pocos sitios mejores`: few are better, so this one is among the best.
     static func isFewBetter(_ negator: Int, before unit: Int, _ context: RuleContext) -> String? {
         guard ["pocos", "pocas"].contains(context.units[negator].key) else { return nil }
-        return (negator + 1...unit).contains { context.units[$0].key == "mas" || context.units[$0].key.hasPrefix("mejor") } ? "few better" : nil
+        return (negator + 1...unit).contains { context.units[$0].key.isKey("mas") || context.units[$0].key.hasPrefix("mejor") } ? "few better" : nil
     }
 
     /// Verbs of knowing and imagining that, negated before `lo … que`, `cuánto` or `cómo`, exclaim: `no te imaginas lo
@@ -449,13 +449,13 @@ extension Negation {
         guard verb + 1 <= unit, exclaimingVerbs.contains(context.units[verb].key) else { return nil }
         let next = context.units[verb + 1].key
         if ["cuanto", "cuanta", "cuantos", "cuantas", "como"].contains(next) { return "exclamation" }
-        guard ["lo", "el", "la", "los", "las"].contains(next), verb + 3 < context.units.count, context.units[verb + 2].key != "que" else { return nil }
-        return (verb + 3...min(verb + 4, context.units.count - 1)).contains { context.units[$0].key == "que" } ? "exclamation" : nil
+        guard ["lo", "el", "la", "los", "las"].contains(next), verb + 3 < context.units.count, !context.units[verb + 2].key.isKey("que") else { return nil }
+        return (verb + 3...min(verb + 4, context.units.count - 1)).contains { context.units[$0].key.isKey("que") } ? "exclamation" : nil
     }
 
     /// `hace tiempo que no`, `hacía años que no`, `hace mucho que no`: the time since, not a denial.
     static func isLongSince(_ negator: Int, _ context: RuleContext) -> Bool {
-        guard context.units[negator].key == "no", negator >= 2, context.units[negator - 1].key == "que" else { return false }
+        guard context.units[negator].key.isKey("no"), negator >= 2, context.units[negator - 1].key.isKey("que") else { return false }
         return (max(0, negator - 4)..<(negator - 1)).contains { ["hace", "hacia", "hacian"].contains(context.units[$0].key) }
     }
 
@@ -464,7 +464,7 @@ extension Negation {
     static func raisedNegator(of unit: Int, _ context: RuleContext) -> Int? {
         var first = unit
         while first > 0, context.clauseOf[first - 1] == context.clauseOf[unit] { first -= 1 }
-        guard context.units[first].key == "que", first >= 2, raisingVerbs.contains(context.units[first - 1].key) else { return nil }
+        guard context.units[first].key.isKey("que"), first >= 2, raisingVerbs.contains(context.units[first - 1].key) else { return nil }
         var negator = first - 2
         if negator >= 0, FulfilledExpectations.clitics.contains(context.units[negator].key) { negator -= 1 }
         guard negator >= 0, context.negators.contains(negator), context.units[negator].opinion == nil else { return nil }

@@ -54,7 +54,7 @@ enum Questions {
         // A tag asks for agreement with what was said (`qué vista tan bonita no?`, `estaba riquísima, verdad?`): only
         // the tag is the question.
         // `¿es bueno o no?` asks it all.
-        if mark - 1 > sentence.lowerBound, tags.contains(context.units[mark - 1].key), context.units[mark - 2].key != "o" {
+        if mark - 1 > sentence.lowerBound, tags.contains(context.units[mark - 1].key), !context.units[mark - 2].key.isKey("o") {
             return (mark - 1)..<sentence.upperBound
         }
         guard let comma = sentence[..<mark].last(where: { !context.units[$0].isWord && statementEnds.contains(context.units[$0].key) })
@@ -67,8 +67,8 @@ enum Questions {
     static func indirectQuestion(_ sentence: Range<Int>, _ context: RuleContext) -> Range<Int> {
         guard let index = sentence.dropFirst().first(where: { index in
             // Both words start with `s`: one byte passes the others.
-            context.units[index].key.utf8.first == UInt8(ascii: "s") && (context.units[index].key == "saber" && askers.contains(context.units[index - 1].key)
-                || context.units[index].key == "sabe" && context.units[index - 1].key == "alguien")
+            context.units[index].key.utf8.first == UInt8(ascii: "s") && (context.units[index].key.isKey("saber") && askers.contains(context.units[index - 1].key)
+                || context.units[index].key.isKey("sabe") && context.units[index - 1].key.isKey("alguien"))
         }) else { return sentence.upperBound..<sentence.upperBound }
         return (index - 1)..<sentence.upperBound
     }

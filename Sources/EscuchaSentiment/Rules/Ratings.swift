@@ -75,7 +75,7 @@ enum Ratings {
                 let graded = before.map { graders.contains($0) } ?? true
                 if endsGrade, graded || after.map({ units.contains($0.key) }) == true { grade = (value, scale) }
             } else if isStar(next), let value = number(token), let giver = before, starGivers.contains(giver) || givesStars(index, context),
-                      index + 2 >= count || context.units[index + 2].key != "michelin" {
+                      index + 2 >= count || !context.units[index + 2].key.isKey("michelin") {
                 grade = (value, 5)
             }
             guard let grade, scales.contains(grade.scale), grade.value <= grade.scale, grade.value >= 0 else { continue }

@@ -195,7 +195,7 @@ extension Sarcasm {
         guard let opening = members.min(by: { context.contributions[$0].unit < context.contributions[$1].unit }),
               likingVerbs.contains(context.contributions[opening].term), context.contributions[opening].value > 0 else { return nil }
         let verb = context.contributions[opening].unit
-        guard verb + 1 < context.units.count, context.units[verb + 1].key == "que" || context.units[verb + 1].traits.infinitive else { return nil }
+        guard verb + 1 < context.units.count, context.units[verb + 1].key.isKey("que") || context.units[verb + 1].traits.infinitive else { return nil }
         // Liking to see, know or read about something grim is sincere (`me encantó conocer la historia de los amantes
         // infelices`, `me encanta leer novelas de terror`): the grim word is the subject, not a complaint.
         let next = context.units[verb + 1]

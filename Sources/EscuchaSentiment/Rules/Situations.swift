@@ -16,7 +16,7 @@ enum Deprivation {
             let unit = context.units[index]
             guard let weight = unit.modifiers[.deprivation], unit.opinion == nil else { continue }
             // `nadie` as an object (`no conozco a nadie que cocine así`, `no hablé con nadie`) is no one missing.
-            if unit.key == "nadie", index > 0, ["a", "con", "de", "para"].contains(context.units[index - 1].key) { continue }
+            if unit.key.isKey("nadie"), index > 0, ["a", "con", "de", "para"].contains(context.units[index - 1].key) { continue }
             // Only a full negation says the thing is missing: `uso poco el servicio` does not.
             guard let negator = context.before(index, limit: reach).first(where: { negators.contains($0) && (context.units[$0].modifiers[.negator] ?? 0) >= 1 }) else { continue }
             // An expression that opens with the negator says the complaint already (`no vino nadie`, `no funciona
@@ -81,7 +81,7 @@ enum UnmetExpectations {
             if Self.isAdvised(unit.key) { continue }
             // `mejor no venir` advises; `se puede entrar sin pagar` is free (`siguen sin aparecer`, `por no informar` complain).
             if unit.traits.infinitive, negator == context.skippingPronouns(before: index),
-               negator > 0 && context.units[negator - 1].key == "mejor" || context.units[negator].key == "sin" && unit.key.hasPrefix("pag") { continue }
+               negator > 0 && context.units[negator - 1].key.isKey("mejor") || context.units[negator].key.isKey("sin") && unit.key.hasPrefix("pag") { continue }
             if (max(1, index - 4)..<min(context.units.count, index + 4)).contains(where: { Self.isTimetable($0, context) }) { continue }
             // An opinion word between the negator and the verb, or right after the verb, takes the negation.
             let between = before[..<position].contains { context.units[$0].opinion != nil }
@@ -91,7 +91,7 @@ enum UnmetExpectations {
             if before[..<position].contains(where: { opensOwnPredicate($0, before: index, context) }) { continue }
             // What is not needed is not owed: `no se requiere llegar en auto`, `no hace falta llamar`, `no tienes que llegar`.
             if before[..<position].contains(where: { needWords.contains(context.units[$0].key)
-                || context.units[$0].key == "que" && $0 > 0 && Negation.obligations.contains(context.units[$0 - 1].key) }) { continue }
+                || context.units[$0].key.isKey("que") && $0 > 0 && Negation.obligations.contains(context.units[$0 - 1].key) }) { continue }
             if isCustomersOwnPayment(index, context) { continue }
             if isProgressiveAndar(index, context) { continue }
             var after = false
@@ -112,7 +112,7 @@ enum UnmetExpectations {
 
     static func isTimetable(_ index: Int, _ context: RuleContext) -> Bool {
         let key = context.units[index].key
-        return holidays.contains(key) || weekdays.contains(key) && context.units[index - 1].key == "los"
+        return holidays.contains(key) || weekdays.contains(key) && context.units[index - 1].key.isKey("los")
     }
 
     /// The present subjunctive of `-gar` and `-car` verbs, which after `no` advises the reader (`no paguen`, `no lleguen`,
@@ -130,7 +130,7 @@ enum UnmetExpectations {
     static func isCustomersOwnPayment(_ index: Int, _ context: RuleContext) -> Bool {
         let key = context.units[index].key
         guard key.hasPrefix("pag") || key.hasPrefix("abon") else { return false }
-        return index > 0 && context.units[index - 1].key == "se" || key.hasSuffix("as") || key.hasSuffix("amos") || key.hasSuffix("ais")
+        return index > 0 && context.units[index - 1].key.isKey("se") || key.hasSuffix("as") || key.hasSuffix("amos") || key.hasSuffix("ais")
     }
 
     /// `¡Devuélvanme el dinero!`, `contéstenme`, `quiero que me devuelvan el importe`: demanding an owed action
@@ -152,7 +152,7 @@ enum UnmetExpectations {
             } else {
                 // `quiero que me devuelvan`: `que` starts a clause of its own, so look past it and the pronouns.
                 let previous = context.skippingPronouns(before: index)
-                if previous > 0, context.units[previous].key == "que", demandingVerbs.contains(context.units[previous - 1].key) {
+                if previous > 0, context.units[previous].key.isKey("que"), demandingVerbs.contains(context.units[previous - 1].key) {
                     cue = context.units[previous - 1].key + " que"
                 }
             }
@@ -171,7 +171,7 @@ enum UnmetExpectations {
             for index in sentence {
                 guard let weight = context.units[index].modifiers[.expected], context.units[index].opinion == nil else { continue }
                 let before = context.before(index, limit: overdueReach)
-                guard let asking = before.first(where: { context.units[$0].key == "cuando" || context.units[$0].key == "cuándo" }),
+                guard let asking = before.first(where: { context.units[$0].key.isKey("cuando") || context.units[$0].key == "cuándo" }),
                       !context.isNegated(index, limit: overdueReach), context.sentenceOf[asking] == sentenceIndex else { continue }
                 out.append(RuleContext.Working.cue(unit: index, term: "cuándo … \(context.units[index].key)", rule: "unmet expectation",
                                                    cue: "cuándo", value: weight))
@@ -215,7 +215,7 @@ enum Impediments {
 
     /// Whether the infinitive at `index` is `hacer` with a procedure as its object (`hacer el check-in`).
     static func doesService(_ index: Int, _ context: RuleContext) -> Bool {
-        guard context.units[index].key == "hacer" else { return false }
+        guard context.units[index].key.isKey("hacer") else { return false }
         var next = index + 1
         if next < context.units.count, Resolutions.determiners.contains(context.units[next].key) { next += 1 }
         return next < context.units.count && procedures.contains(context.units[next].key)
@@ -264,7 +264,7 @@ enum Impediments {
             let unit = context.units[index]
             guard index >= 2, customers.contains(context.units[index - 1].key), context.negators.contains(index - 2),
                   context.clauseOf[index - 2] == context.clauseOf[index] else { continue }
-            if index + 1 < context.units.count, context.units[index + 1].key == "de" { continue }
+            if index + 1 < context.units.count, context.units[index + 1].key.isKey("de") { continue }
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(index - 2)) \(context.cue(index - 1)) \(unit.key)",
                                                rule: "impediment", cue: context.cue(index - 2), value: weight))
         }
@@ -282,7 +282,7 @@ enum FulfilledExpectations {
     /// not report the service.
     static func inRelativeClause(_ index: Int, _ context: RuleContext) -> Bool {
         let previous = context.skippingPronouns(before: index)
-        guard previous > 0, context.units[previous].key == "que" else { return false }
+        guard previous > 0, context.units[previous].key.isKey("que") else { return false }
         // `no puedo más que recomendarlo`, `no hago sino recomendarlo`: only, not a relative clause.
         return context.units[previous - 1].isWord && !["mas", "sino"].contains(context.units[previous - 1].key)
     }
@@ -414,13 +414,13 @@ enum Recommendations {
     /// is a visit when it ends the clause or names a place by pointing at it (`se debe conocer este lugar`), not
     /// in `se deben conocer las reglas`.
     static func isImpersonalAdvice(link: Int, verb index: Int, _ context: RuleContext) -> Bool {
-        if context.units[index].key == "conocer", index + 1 < context.units.count, context.clauseOf[index + 1] == context.clauseOf[index],
+        if context.units[index].key.isKey("conocer"), index + 1 < context.units.count, context.clauseOf[index + 1] == context.clauseOf[index],
            !pointingWords.contains(context.units[index + 1].key), !isWhenVisiting(index + 1, context) { return false }
         let linkKey = context.units[link].key
         if impersonalModals.contains(linkKey) {
             return link >= 1 && impersonalSubjects.contains(context.units[link - 1].key) && !context.isNegated(link)
         }
-        return linkKey == "que" && link >= 2 && context.units[link - 1].key == "tiene" && context.units[link - 2].key == "se"
+        return linkKey == "que" && link >= 2 && context.units[link - 1].key.isKey("tiene") && context.units[link - 2].key.isKey("se")
             && !context.isNegated(link - 1)
     }
     /// `regresar` and `volver` returning money or goods rather than a visitor: a determiner after them (`regresar
@@ -430,7 +430,7 @@ enum Recommendations {
         guard key.hasPrefix("regres") || key.hasPrefix("volv") else { return false }  // `probar el mole` is the advice itself
         if key.hasSuffix("me") || key.hasSuffix("nos") { return true }
         guard index + 1 < context.units.count, context.clauseOf[index + 1] == context.clauseOf[index] else { return false }
-        return Resolutions.determiners.contains(context.units[index + 1].key) || context.units[index + 1].key == "lo"
+        return Resolutions.determiners.contains(context.units[index + 1].key) || context.units[index + 1].key.isKey("lo")
     }
 
     /// The forms of `deber` that advise when `de` follows: `debes de`, `se debe de`, `todos deben de`.
@@ -445,7 +445,7 @@ enum Recommendations {
         let next = index + 1
         guard next < context.units.count, context.clauseOf[next] == context.clauseOf[index], !context.units[next].breaksClause else { return true }
         if lettingPassObjects.contains(context.units[next].key) { return true }
-        return next + 1 < context.units.count && context.units[next].key == "la" && lettingPassObjects.contains(context.units[next + 1].key)
+        return next + 1 < context.units.count && context.units[next].key.isKey("la") && lettingPassObjects.contains(context.units[next + 1].key)
     }
 
     static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
@@ -458,12 +458,12 @@ enum Recommendations {
             guard link >= 0, context.clauseOf[link] == context.clauseOf[index] else { continue }
             // `deber de` + infinitive is `deber` + infinitive (common in Mexico): `debes de visitarlo`, `se debe de
             // conocer`. The modal is the link; `no dejar de` keeps its own `de`.
-            if context.units[link].key == "de", link >= 1, isDeber(context.units[link - 1].key) { link -= 1 }
+            if context.units[link].key.isKey("de"), link >= 1, isDeber(context.units[link - 1].key) { link -= 1 }
             let linkKey = context.units[link].key
             let verb = link - 1
             // `hay que volver a llamar` is a procedure: `volver a` + infinitive repeats another action (`volver a
             // la playa` is a visit).
-            let repeats = index + 2 < context.units.count && context.units[index + 1].key == "a" && context.units[index + 2].traits.infinitive
+            let repeats = index + 2 < context.units.count && context.units[index + 1].key.isKey("a") && context.units[index + 2].traits.infinitive
             if unit.traits.action.contains(.mustVisit), !repeats, !isTransaction(index, context),
                linkKey == "que" && verb >= 0 && obligationForms.contains(context.units[verb].key) && !context.isNegated(verb)
                 || isAdviceModal(context.units[link], text) && !context.isNegated(link) || isImpersonalAdvice(link: link, verb: index, context) {
@@ -479,7 +479,7 @@ enum Recommendations {
                 continue
             }
             // `no te vayas sin probarlo`, `no se puede ir a Guanajuato sin visitar el museo`.
-            if linkKey == "sin", unit.traits.action.contains(.mustVisit) || unit.key == "ver" || unit.key == "pasar",
+            if linkKey == "sin", unit.traits.action.contains(.mustVisit) || unit.key.isKey("ver") || unit.key.isKey("pasar"),
                let leave = context.before(link, limit: leavingReach).first(where: { isLeaving($0, context, text) }), context.isNegated(leave),
                context.before(link, limit: leavingReach).contains(where: { leavingAdvice.contains(context.units[$0].key) }) {
                 out.append(.cue(unit: index, term: "no … \(context.cue(leave)) … sin \(unit.key)", rule: "recommendation", cue: "sin",
@@ -487,7 +487,7 @@ enum Recommendations {
                 continue
             }
             // `no dejes pasar`, `no puedes dejar pasar la oportunidad`: letting a visit go by, like `dejar de`.
-            let lettingPass = unit.key == "pasar" && (linkKey == "dejar" || adviceForms.contains(linkKey)) && isLettingPassEnd(index, context)
+            let lettingPass = unit.key.isKey("pasar") && (linkKey == "dejar" || adviceForms.contains(linkKey)) && isLettingPassEnd(index, context)
             guard linkKey == "de" && verb >= 0 || lettingPass else { continue }
             let dejarIndex = lettingPass ? link : verb
             var negator = dejarIndex - 1
@@ -495,8 +495,8 @@ enum Recommendations {
             let dejar = context.units[dejarIndex].key
             if dejar == "dejar" {
                 // `no puedes dejar de`, and with a link of its own: `no hay que dejar de`, `no deben de dejar de`.
-                if negator >= 1, context.units[negator].key == "que" && negatedObligations.contains(context.units[negator - 1].key)
-                    || context.units[negator].key == "de" && modalForms.contains(context.units[negator - 1].key) {
+                if negator >= 1, context.units[negator].key.isKey("que") && negatedObligations.contains(context.units[negator - 1].key)
+                    || context.units[negator].key.isKey("de") && modalForms.contains(context.units[negator - 1].key) {
                     negator -= 1
                 }
                 guard negator >= 0, modalForms.contains(context.units[negator].key) || negatedObligations.contains(context.units[negator].key)
@@ -555,10 +555,10 @@ enum MissedVisits {
 
     static func applyConditionalLoss(_ context: inout RuleContext, text: NormalizedText) {
         guard context.contributions.contains(where: { $0.valence < 0 }) else { return }
-        for (index, unit) in context.units.enumerated() where unit.key == "si" {
+        for (index, unit) in context.units.enumerated() where unit.key.isKey("si") {
             // `si no vas`, `si no lo visitas`, `si vas a Guanajuato y no visitas el museo`.
             guard let negator = (index + 1..<min(index + 1 + conditionReach, context.units.count)).first(where: {
-                context.units[$0].key == "no" && context.sentenceOf[$0] == context.sentenceOf[index] }) else { continue }
+                context.units[$0].key.isKey("no") && context.sentenceOf[$0] == context.sentenceOf[index] }) else { continue }
             var visit = context.skippingPronouns(after: negator)
             // `si no has probado sus carnes`: the perfect's participle is the visit.
             if visit + 1 < context.units.count, WordReading.perfectAuxiliaries.contains(context.units[visit].key) { visit += 1 }
@@ -585,8 +585,8 @@ enum MissedVisits {
     /// A negated visit said to anyone: `no` and, past object pronouns, an infinitive one recommends (`no visitarlo`,
     /// `no ir a conocer`), or the outing `no darse una vuelta`.
     static func missedVisit(_ context: RuleContext) -> Int? {
-        for index in context.units.indices where context.units[index].key == "no" || context.units[index].key == "no dar una vuelta" {
-            if context.units[index].key != "no" { return index }
+        for index in context.units.indices where context.units[index].key.isKey("no") || context.units[index].key.isKey("no dar una vuelta") {
+            if !context.units[index].key.isKey("no") { return index }
             let next = context.skippingPronouns(after: index)
             if next < context.units.count, context.units[next].traits.infinitive, context.units[next].traits.action.contains(.recommendable) {
                 return next
@@ -709,7 +709,7 @@ enum LongWait {
     /// Whether the amount at token `amount` follows `menos de` (`menos de una hora`, `a menos de 5 minutos`): a bound
     /// below, which neither denies (`Negation`) nor makes a long wait.
     static func isBelowBound(_ amount: Int, _ text: NormalizedText) -> Bool {
-        amount >= 2 && text.tokens[amount - 1].key == "de" && text.tokens[amount - 2].key == "menos"
+        amount >= 2 && text.tokens[amount - 1].key.isKey("de") && text.tokens[amount - 2].key.isKey("menos")
     }
     static func isAmount(_ token: Token) -> Bool { token.kind == .number || numberWords[token.key] != nil }
     static let numberWords: [String: Int] = ["un": 1, "una": 1, "media": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
@@ -788,7 +788,7 @@ enum LongWait {
     /// `todo el día`, `toda la mañana`, `todo el fin de semana`: a whole period.
     static func isWhole(_ unit: Int, _ context: RuleContext) -> Bool {
         var probe = unit - 1
-        if probe >= 2, context.units[probe].key == "de", context.units[probe - 1].key == "fin" { probe -= 2 }
+        if probe >= 2, context.units[probe].key.isKey("de"), context.units[probe - 1].key.isKey("fin") { probe -= 2 }
         guard probe >= 1, ["el", "la"].contains(context.units[probe].key) else { return false }
         return ["todo", "toda"].contains(context.units[probe - 1].key)
     }
@@ -802,8 +802,8 @@ enum LongWait {
             return context.units[position].isWord && (waitWords.contains(lemma) || waitWords.contains(context.units[position].key))
         }) else { return nil }
         if let term = context.units[wait].opinion?.entry.term, !slowVerbs.contains(term) { return nil }
-        if states.contains(context.units[wait].key), wait == 0 || context.units[wait - 1].key != "en" { return nil }
-        if holding.contains(context.units[wait].key), wait == 0 || context.units[wait - 1].key != "al" { return nil }
+        if states.contains(context.units[wait].key), wait == 0 || !context.units[wait - 1].key.isKey("en") { return nil }
+        if holding.contains(context.units[wait].key), wait == 0 || !context.units[wait - 1].key.isKey("al") { return nil }
         if context.isNegated(min(wait, first)) { return nil }
         return wait
     }
@@ -914,7 +914,7 @@ enum Resolutions {
     static func loss(_ context: inout RuleContext, _ index: Int) {
         let unit = context.contributions[index].unit
         let list = context.contributions[index].list
-        guard unit > 0, list == "nouns" && determiners.contains(context.units[unit - 1].key) || list == "adjectives" && context.units[unit - 1].key == "lo",
+        guard unit > 0, list == "nouns" && determiners.contains(context.units[unit - 1].key) || list == "adjectives" && context.units[unit - 1].key.isKey("lo"),
               let verb = doneVerb(.removal, before: unit, context) else { return }
         let value = context.contributions[index].value
         context.contributions[index].apply("loss", cue: context.cue(verb), to: value * lossFactor)
@@ -951,6 +951,6 @@ enum FastWear {
     }
 
     static func isWearing(_ index: Int, _ context: RuleContext) -> Bool {
-        index > 0 && context.units[index].traits.action.contains(.wearing) && context.units[index - 1].key == "se"
+        index > 0 && context.units[index].traits.action.contains(.wearing) && context.units[index - 1].key.isKey("se")
     }
 }

@@ -104,7 +104,7 @@ enum SpaceSizes {
         guard index > 0 else { return false }
         let previous = units[index - 1]
         return previous.isWord && (!previous.traits.sizing.isDisjoint(with: [.copula, .predicate, .space]) || previous.has(.booster)
-            || previous.has(.dampener) || previous.key == "aunque")
+            || previous.has(.dampener) || previous.key.isKey("aunque"))
     }
 
     /// Verbs besides the copulas that say what a thing is like: `queda pequeño`, `se ve pequeño`, `me pareció pequeño`.
