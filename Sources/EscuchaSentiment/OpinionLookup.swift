@@ -1,3 +1,4 @@
+import EscuchaCore
 import EscuchaNormalize
 
 /// Finds the lexicon entry a word token stands for, and how: its spelling, its spelling without accents,
@@ -58,12 +59,12 @@ public struct OpinionLookup: Sendable {
         // a verb its ending could also make (`solucionar`).
         let listedNonVerb = normalizer.lexicons.lemmas[word].map { !WordReading.isInfinitive($0) } ?? false
         for (candidate, rule) in normalizer.lemmaCandidates(of: word) {
-            if listedNonVerb, rule == "conjugation" { continue }
+            if listedNonVerb, rule.isKey("conjugation") { continue }
             // A word the vocabulary knows as common (`planta`, `aire`, `chiste`) is not read as a form of a
             // much rarer verb (`plantar`, `airar`, `chistar`) that happens to share its spelling.
-            if let known, rule == "conjugation", (normalizer.lexicons.vocabulary[candidate] ?? 0) < known - Self.homographMargin { continue }
-            if let entry = entry(for: candidate), !Self.isVerbFormOfAdjective(entry, conjugated: rule == "conjugation") {
-                return Found(entry: entry, match: rule, intensity: rule == "superlative" ? [("superlative", nil, Self.superlativeFactor)] : [])
+            if let known, rule.isKey("conjugation"), (normalizer.lexicons.vocabulary[candidate] ?? 0) < known - Self.homographMargin { continue }
+            if let entry = entry(for: candidate), !Self.isVerbFormOfAdjective(entry, conjugated: rule.isKey("conjugation")) {
+                return Found(entry: entry, match: rule, intensity: rule.isKey("superlative") ? [("superlative", nil, Self.superlativeFactor)] : [])
             }
         }
         // The feminine of an adjective the lexicon lists in the masculine (`amistosa`, `adversas`): adjectives are
@@ -119,7 +120,7 @@ public struct OpinionLookup: Sendable {
     /// An adjective spelled like an infinitive (`regular`, `popular`) is not what its verb's forms say: `no hay
     /// quien regule la entrada`, `regulan el acceso` are no verdict of so-so.
     static func isVerbFormOfAdjective(_ entry: ValenceEntry, conjugated: Bool) -> Bool {
-        conjugated && entry.list == "adjectives"
+        conjugated && entry.list.isKey("adjectives")
     }
 
     /// `amistosa` → `amistoso`, `adversas` → `adverso`.

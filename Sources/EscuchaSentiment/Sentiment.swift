@@ -1,3 +1,4 @@
+import EscuchaCore
 /// The three labels, and the thresholds that give them.
 public enum SentimentLabel: String, Sendable, CaseIterable, Codable {
     case pos, neu, neg
@@ -119,6 +120,6 @@ public struct SentimentAnalysis: Sendable, Equatable {
     public var statesEvenVerdict: Bool { Self.statesEvenVerdict(contributions) }
 
     static func statesEvenVerdict(_ contributions: [Contribution]) -> Bool {
-        contributions.contains { $0.rules.contains { $0.rule == "balanced verdict" && $0.cue.map(BalancedVerdict.evenVerdicts.contains) == true } }
+        contributions.contains { $0.rules.contains { $0.rule.isKey("balanced verdict") && $0.cue.map(BalancedVerdict.evenVerdicts.contains) == true } }
     }
 }

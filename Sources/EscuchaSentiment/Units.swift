@@ -141,9 +141,9 @@ final class WordReading {
         var participleOf: String?
         if !forms.normalized.utf8.contains(UInt8(ascii: " ")) {
             for (candidate, rule) in lookup.normalizer.lemmaCandidates(of: forms.normalized)
-            where (rule == "conjugation" || rule == "enclitic" || rule == "irregular" || rule == "participle") && !infinitives.contains(candidate) {
+            where (rule.isKey("conjugation") || rule.isKey("enclitic") || rule.isKey("irregular") || rule.isKey("participle")) && !infinitives.contains(candidate) {
                 infinitives.append(candidate)
-                if rule == "participle", participleOf == nil { participleOf = candidate }
+                if rule.isKey("participle"), participleOf == nil { participleOf = candidate }
             }
         }
         // The tables the closures below read, taken once: a closure that reads `lexicon` or `lookup` copies the
@@ -168,7 +168,7 @@ final class WordReading {
             modifiers[.move] = weight
         }
         var keys = [forms.key]
-        let derived = forms.steps.contains { $0 == "diminutive" || $0 == "augmentative" }
+        let derived = forms.steps.contains { $0.isKey("diminutive") || $0.isKey("augmentative") }
         let lemmaKey = Folding.key(forms.lemma)
         self.derived = derived
         self.lemmaKey = lemmaKey
@@ -176,7 +176,7 @@ final class WordReading {
         var phraseForms = infinitives
         if !forms.normalized.utf8.contains(UInt8(ascii: " ")), forms.normalized.utf8.last == UInt8(ascii: "s") {
             for (singular, rule) in lookup.normalizer.lemmaCandidates(of: forms.normalized)
-            where rule == "number" && lookup.normalizer.isKnownWord(singular) && !phraseForms.contains(singular) {
+            where rule.isKey("number") && lookup.normalizer.isKnownWord(singular) && !phraseForms.contains(singular) {
                 phraseForms.append(singular)
             }
         }
@@ -190,7 +190,7 @@ final class WordReading {
         phraseKeyIDs = keys.compactMap { lexicon.phrases.keyIDs[$0] }
         opinion = modifiers[.neutral] != nil ? nil : lookup.find(forms)
         let verbEntry = participleOf.flatMap { lookup.entry(for: $0) }
-        if participleOf != nil, let list = opinion?.entry.list, list == "adjectives" || list == "sectors",
+        if participleOf != nil, let list = opinion?.entry.list, list.isKey("adjectives") || list.isKey("sectors"),
            Self.participleEndings.contains(where: { forms.key.hasUTF8Suffix($0) }),
            verbEntry != nil || Self.adjectiveSenses.contains(forms.key) {
             hasParticipleReading = true
@@ -308,7 +308,7 @@ extension WordReading {
         let known = vocabulary[word]
         // An infinitive with its clitics (`recomendarlo`) is not conjugated.
         // (Only a known verb's: `buscábamos` is no `buscabam` + `os`.)
-        guard !normalizer.lemmaCandidates(of: word).contains(where: { $0.rule == "enclitic" && vocabulary[$0.lemma] != nil }) else { return false }
+        guard !normalizer.lemmaCandidates(of: word).contains(where: { $0.rule.isKey("enclitic") && vocabulary[$0.lemma] != nil }) else { return false }
         // Endings no noun or adjective has (`encantó`, `buscábamos`) are the verb however common the form, and whether
         // or not the vocabulary lists the infinitive.
         let unambiguous = unambiguousEndings.contains { word.hasUTF8Suffix($0) } && word.utf8.count >= 6
@@ -598,9 +598,9 @@ struct UnitReader {
     /// one is a quantity (`esperé más de una hora`), not "more" (`me esperaba más`).
     static func isApproximation(endingAt position: Int, in text: NormalizedText, end: Int) -> Bool {
         let last = text.tokens[position - 1].key
-        guard last == "cerca" || last == "mas", position + 1 < end, text.tokens[position].key.isKey("de") else { return false }
+        guard last.isKey("cerca") || last.isKey("mas"), position + 1 < end, text.tokens[position].key.isKey("de") else { return false }
         let amount = text.tokens[position + 1]
-        return amount.kind == .number || amountWords.contains(amount.key) || last == "mas" && (amount.key.isKey("un") || amount.key.isKey("una"))
+        return amount.kind == .number || amountWords.contains(amount.key) || last.isKey("mas") && (amount.key.isKey("un") || amount.key.isKey("una"))
     }
 
     static let amountWords: WordSet = ["media", "medio", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho",

@@ -69,7 +69,7 @@ extension SignalDetector {
         let after = range.upperBound + 1 < text.tokens.count ? text.tokens[range.upperBound + 1].key : ""
         if ["nada", "nadie", "ninguno", "ninguna", "absoluto"].contains(after) { return false }
         if !recommending { return Self.goingQualifiers.contains(next) }
-        return ["para", "si", "en", "con"].contains(next) || next == "a" && Self.readers.contains(after)
+        return ["para", "si", "en", "con"].contains(next) || next.isKey("a") && Self.readers.contains(after)
     }
 
     /// The reader's obligation (`tienes que ir`, `tienen que ir`, `hay que ir`), what happened (`me tocó ir`) or trips
@@ -109,7 +109,7 @@ extension SignalDetector {
         let span = range.lowerBound..<upper
         let counted = span.contains { index in
             let key = text.tokens[index].key
-            return (key == "veces" || key == "dias" || key == "semanas") && index > span.lowerBound
+            return (key.isKey("veces") || key.isKey("dias") || key.isKey("semanas")) && index > span.lowerBound
                 && (Self.numberWords.contains(text.tokens[index - 1].key) || text.tokens[index - 1].kind == .number)
         }
         return counted && mentionsContact(range, text)

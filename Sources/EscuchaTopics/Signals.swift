@@ -101,7 +101,7 @@ public struct SignalDetector: Sendable {
                 let sentenceTokens = text.sentences[hit.sentence].tokens
                 let retold = sentenceTokens.contains { Self.historyWords.contains(text.tokens[$0].key) }
                 evidence = evidence.filter { range in
-                    !retold && !sentiment.contributions.contains { $0.tokens.overlaps(range) && $0.rules.contains { $0.rule == "narration" } }
+                    !retold && !sentiment.contributions.contains { $0.tokens.overlaps(range) && $0.rules.contains { $0.rule.isKey("narration") } }
                 }
             }
             // `no lo recomiendo para gente impresionable`, `… si vas con niños`: a warning for some; `no recomiendo
@@ -132,7 +132,7 @@ public struct SignalDetector: Sendable {
         }
         // Advice to visit or try that the sentiment model read (`no te vayas sin probarlo`, `no puedes dejar de
         // visitarlo`, `tienes que probar el mole`) is a recommendation, though no listed phrase says so.
-        for contribution in sentiment.contributions where contribution.match == "recommendation" && contribution.value > 0 {
+        for contribution in sentiment.contributions where contribution.match.isKey("recommendation") && contribution.value > 0 {
             guard let sentence = text.sentences.firstIndex(where: { $0.tokens.contains(contribution.tokens.lowerBound) }),
                   !out.contains(where: { $0.signal == .recommend && $0.sentence == sentence }) else { continue }
             out.append(SignalHit(signal: .recommend, sentence: sentence, evidence: [contribution.tokens]))
@@ -176,11 +176,11 @@ public struct SignalDetector: Sendable {
             // Places are capitalised and set off too (`conocer Guanajuato, …`, `fuimos a Guanajuato`, `el monumento al
             // Pípila`): a name counts when it opens its clause (`Nuria, la de atención…`, `El guía, Andrés, …`), is
             // thanked (`gracias a Lucho`, `destacar a Marta`) or is titled (`don Ramiro`).
-            let opensClause = index == sentence.lowerBound || text.tokens[index - 1].kind == .punctuation || previous == "y" || previous == "con"
+            let opensClause = index == sentence.lowerBound || text.tokens[index - 1].kind == .punctuation || previous.isKey("y") || previous.isKey("con")
             if next == "," && opensClause
-                || previous == "a" && beforePrevious.map { Self.thanks.contains($0.key) || Self.thanks.contains($0.lemma) } == true
+                || previous.isKey("a") && beforePrevious.map { Self.thanks.contains($0.key) || Self.thanks.contains($0.lemma) } == true
                 || ["don", "doña", "dona", "señor", "señora", "senor", "senora", "señorita", "senorita", "llamado", "llamada"].contains(previous)
-                || (previous == "llama" || previous == "llamaba") && beforePrevious?.key.isKey("se") == true
+                || (previous.isKey("llama") || previous.isKey("llamaba")) && beforePrevious?.key.isKey("se") == true
                 || Self.roles.contains(previous) {
                 return index..<index + 1
             }

@@ -271,11 +271,11 @@ public struct TopicMatcher: Sendable {
             let vocabulary = normalizer.lexicons.vocabulary
             let frequency = vocabulary[token.normalized] ?? vocabulary[token.key]
             for (candidate, rule) in normalizer.lemmaCandidates(of: token.normalized)
-            where rule == "conjugation" || rule == "irregular" || rule == "enclitic" || rule == "participle" || rule == "number" {
+            where rule.isKey("conjugation") || rule.isKey("irregular") || rule.isKey("enclitic") || rule.isKey("participle") || rule.isKey("number") {
                 // A word far commoner than the verb it could conjugate is something else: `como` is not `comer`,
                 // `para` not `parar`, `entre` not `entrar`.
                 let key = Folding.key(candidate)
-                if rule == "conjugation", let frequency,
+                if rule.isKey("conjugation"), let frequency,
                    let verb = vocabulary[candidate] ?? normalizer.lexicons.vocabularyByKey[key].flatMap({ vocabulary[$0] }),
                    verb < frequency - Normalizer.verbMargin { continue }
                 if !keys.contains(key) { keys.append(key) }

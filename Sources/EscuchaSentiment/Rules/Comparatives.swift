@@ -102,7 +102,7 @@ enum Comparatives {
                 continue
             }
             if let negator = working.negatedBy, deniesBetter(context, negator: negator, comparative: unitIndex) {
-                let base = working.rules.first { $0.rule == "negation" }?.from ?? working.value
+                let base = working.rules.first { $0.rule.isKey("negation") }?.from ?? working.value
                 context.contributions[index].apply("comparative", cue: "\(context.cue(negator)) … \(unit.key)", to: base * superlativeNegationFactor)
                 context.contributions[index].negatedBy = nil
                 continue
@@ -154,7 +154,7 @@ enum PostNominal {
         let byUnit = Dictionary(context.contributions.indices.map { (context.contributions[$0].unit, $0) }, uniquingKeysWith: { a, _ in a })
         for index in context.contributions.indices {
             let noun = context.contributions[index]
-            guard noun.list == "nouns" || noun.list == "sectors" else { continue }
+            guard noun.list.isKey("nouns") || noun.list.isKey("sectors") else { continue }
             var next = noun.unit + 1
             if next < context.units.count, context.units[next].has(.booster) { next += 1 }
             guard next < context.units.count, context.clauseOf[next] == context.clauseOf[noun.unit],

@@ -1,3 +1,4 @@
+import EscuchaCore
 /// The units of a text with where each sits (sentence, clause), and the contributions being built.
 /// Each rule reads the units and changes contributions, recording what it did.
 struct RuleContext {

@@ -149,7 +149,7 @@ enum NounHomographs {
         for index in units.indices where units[index].traits.pastSubjunctive && units[index].key.isKey("fuera") {
             let before = index > 0 ? units[index - 1].key : ""
             let after = index + 1 < units.count ? units[index + 1].key : ""
-            if outsideBefore.contains(before) || after == "de" || after == "del" { units[index].traits.pastSubjunctive = false }
+            if outsideBefore.contains(before) || after.isKey("de") || after.isKey("del") { units[index].traits.pastSubjunctive = false }
         }
         for index in units.indices where units[index].opinion != nil {
             // Every word below starts with one of these letters: other opinions are passed by one byte.
@@ -161,13 +161,13 @@ enum NounHomographs {
                 units[index].opinion = nil
             } else if faces.contains(key) {
                 // `cara a cara`, `con cara de pocos amigos`, `de cara al público`: a face.
-                let faceToFace = next == "a" && index + 2 < units.count && units[index + 2].key.isKey("cara")
-                    || previous == "a" && index >= 2 && units[index - 2].key.isKey("cara")
-                if faceToFace || previous == "con" && next == "de" || previous == "de" && (next == "a" || next == "al") { units[index].opinion = nil }
+                let faceToFace = next.isKey("a") && index + 2 < units.count && units[index + 2].key.isKey("cara")
+                    || previous.isKey("a") && index >= 2 && units[index - 2].key.isKey("cara")
+                if faceToFace || previous.isKey("con") && next.isKey("de") || previous.isKey("de") && (next.isKey("a") || next.isKey("al")) { units[index].opinion = nil }
             } else if durations.contains(key) {
                 // A number is a unit of its own with no key (`dura 45 minutos`, `dura de 20 a 30`).
                 let number = index + 1 < units.count && units[index + 1].key.isEmpty && !units[index + 1].isWord
-                let numberAfterDe = next == "de" && index + 2 < units.count && units[index + 2].key.isEmpty && !units[index + 2].isWord
+                let numberAfterDe = next.isKey("de") && index + 2 < units.count && units[index + 2].key.isEmpty && !units[index + 2].isWord
                 if number || numberAfterDe || durationOpeners.contains(next) { units[index].opinion = nil }
             } else if key == warningWord {
                 // `¡Cuidado!`, `ten cuidado con…`: a warning.

@@ -82,7 +82,7 @@ enum Intensifiers {
     static func isSomething(_ algo: Int, before working: RuleContext.Working, _ context: RuleContext) -> Bool {
         // `algo más caro` grades the comparative: somewhat more.
         let graded = (algo + 1..<working.unit).allSatisfy { ["mas", "menos"].contains(context.units[$0].key) }
-        if !graded || abs(working.valence) >= extremeValence || working.rules.contains(where: { $0.rule == "superlative" }) { return true }
+        if !graded || abs(working.valence) >= extremeValence || working.rules.contains(where: { $0.rule.isKey("superlative") }) { return true }
         guard algo > 0, context.clauseOf[algo - 1] == context.clauseOf[algo] else { return false }
         let previous = context.units[algo - 1]
         return previous.isWord && (previous.traits.finite || previous.traits.infinitive) && !copulas.contains(previous.key)
@@ -101,7 +101,7 @@ enum Intensifiers {
         guard next < context.units.count, context.clauseOf[next] == context.clauseOf[unitIndex], !unit.breaksClause,
               context.units[next].opinion == nil, afterVerbBoosters.contains(context.units[next].key),
               let weight = context.units[next].modifiers[.booster] else { return }
-        let isVerb = context.contributions[index].list == "verbs" || unit.traits.finite
+        let isVerb = context.contributions[index].list.isKey("verbs") || unit.traits.finite
             || unitIndex > 0 && WordReading.perfectAuxiliaries.contains(context.units[unitIndex - 1].key)
         guard isVerb else { return }
         let value = context.contributions[index].value

@@ -161,7 +161,7 @@ extension Irrealis {
         let key = context.units[unit].key
         if reasons.contains(key) { return true }
         // `y que solucionéis…` coordinates another supposed clause.
-        guard key == "y" || key == "e", unit + 1 < context.units.count, !context.units[unit + 1].key.isKey("que") else { return false }
+        guard key.isKey("y") || key.isKey("e"), unit + 1 < context.units.count, !context.units[unit + 1].key.isKey("que") else { return false }
         var next = unit + 1
         while next < context.units.count, next <= unit + 3, context.sentenceOf[next] == context.sentenceOf[unit] {
             if context.units[next].isWord, context.units[next].traits.finite, !context.units[next].traits.pastSubjunctive,
@@ -277,9 +277,9 @@ enum Counterfactuals {
             while probe >= 0, steps < 5, context.sentenceOf[probe] == context.sentenceOf[index] {
                 let key = context.units[probe].key
                 // `como si se hubiera detenido`, `como que si fuera la primera vez` compare; they do not wish.
-                let comparison = key == "si" && probe > 0 && (context.units[probe - 1].key.isKey("como")
+                let comparison = key.isKey("si") && probe > 0 && (context.units[probe - 1].key.isKey("como")
                     || context.units[probe - 1].key.isKey("que") && probe > 1 && context.units[probe - 2].key.isKey("como"))
-                if !comparison, !(key == "si" && Irrealis.isSino(probe, context)), !Irrealis.isSurprise(probe, context), markers.contains(key) || key.hasPrefix("si ") || key == "a ver si" {
+                if !comparison, !(key.isKey("si") && Irrealis.isSino(probe, context)), !Irrealis.isSurprise(probe, context), markers.contains(key) || key.hasPrefix("si ") || key.isKey("a ver si") {
                     if used.insert(context.clauseOf[index]).inserted {
                         out.append(RuleContext.Working.cue(unit: index, term: "\(key) … \(unit.key)", rule: "counterfactual", cue: key, value: weight))
                     }

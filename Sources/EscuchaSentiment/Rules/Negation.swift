@@ -238,7 +238,7 @@ enum Negation {
                 // The problem a negated verb did not deal with stands (`nadie atendió mi queja`), also when the negated
                 // verb is an expression of its own (`no contesta a las reclamaciones`).
                 if negator.traits.action.contains(.handling) { handled = true }
-                if handled, context.contributions[index].value < 0, unit.tokens.count == 1, context.contributions[index].list == "nouns" { break }
+                if handled, context.contributions[index].value < 0, unit.tokens.count == 1, context.contributions[index].list.isKey("nouns") { break }
                 // An expression that spent its negation on itself (`no vale la pena`, `no quiero volver`) names, in
                 // the infinitive after it, what is not worth it or wanted: `no vale la pena desperdiciar el tiempo`
                 // does not praise wasting it, nor `no quiero volver a tener problemas` problems.
@@ -425,7 +425,7 @@ extension Negation {
         guard verb < unit, isPoder(context.units[verb].key) else { return nil }
         for probe in (verb + 1)...unit {
             let key = context.units[probe].key
-            if key == "mas", probe + 1 < context.units.count, !context.units[probe + 1].key.isKey("que") { return "degree" }
+            if key.isKey("mas"), probe + 1 < context.units.count, !context.units[probe + 1].key.isKey("que") { return "degree" }
             if key.hasPrefix("mejor") || key.hasPrefix("peor") { return "degree" }
         }
         return nil

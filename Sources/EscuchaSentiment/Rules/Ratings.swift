@@ -61,14 +61,14 @@ enum Ratings {
             let isNumber = tokens[position].kind == .number
             guard isNumber || hasStars && context.units[index].isWord else { continue }
             let next = index + 1 < count ? context.units[index + 1].key : ""
-            let shaped = isStar(next) || isNumber && (next == "de" || next == "sobre")
+            let shaped = isStar(next) || isNumber && (next.isKey("de") || next.isKey("sobre"))
             guard shaped || isNumber && tokens[position].surface.utf8.contains(UInt8(ascii: "/")) else { continue }
             let token = tokens[position]
             let before = wordBefore(index, context)
             var grade: (value: Double, scale: Double)?
             if token.kind == .number, let slash = fraction(token.surface) {
                 if before.map({ !dateWords.contains($0) }) ?? true { grade = slash }
-            } else if next == "de" || next == "sobre", let value = number(token), index + 2 < count, context.units[index + 2].tokens.count == 1,
+            } else if next.isKey("de") || next.isKey("sobre"), let value = number(token), index + 2 < count, context.units[index + 2].tokens.count == 1,
                       let scale = number(tokens[context.units[index + 2].tokens.lowerBound]), context.units[index + 2].opinion == nil {
                 let after = index + 3 < count && context.sentenceOf[index + 3] == context.sentenceOf[index] ? context.units[index + 3] : nil
                 let endsGrade = after.map { !$0.isWord || units.contains($0.key) || afterGrade.contains($0.key) } ?? true

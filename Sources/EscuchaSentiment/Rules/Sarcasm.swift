@@ -22,8 +22,8 @@ enum Sarcasm {
     /// A failure the rules found: a situation, a slow verb the long-wait rule strengthened (`tardaron tres semanas`),
     /// or an expression of a long wait (`horas esperando`, `cola de horas`).
     static func isFailure(_ contribution: RuleContext.Working) -> Bool {
-        situations.contains(contribution.match) || contribution.rules.contains { $0.rule == "long wait" }
-            || contribution.match == "expression" && LongWait.isWaitExpression(contribution.term)
+        situations.contains(contribution.match) || contribution.rules.contains { $0.rule.isKey("long wait") }
+            || contribution.match.isKey("expression") && LongWait.isWaitExpression(contribution.term)
     }
 
     static func apply(_ context: inout RuleContext) {
@@ -59,7 +59,7 @@ enum Sarcasm {
         // Irony turns praise, and needs a cue or a failure the rules found.
         guard context.contributions.contains(where: { $0.value > 0 }),
               context.units.contains(where: { $0.has(.sarcasm) }) || context.contributions.contains(where: isFailure)
-                || context.contributions.contains(where: { $0.list == "verbs" && likingVerbs.contains($0.term) })
+                || context.contributions.contains(where: { $0.list.isKey("verbs") && likingVerbs.contains($0.term) })
                 || context.units.contains(where: { !$0.isWord && !$0.isSymbolic && $0.key.hasPrefix(":") })
         else { return }
         let contributions = ContributionIndex(context)
@@ -110,7 +110,7 @@ enum Sarcasm {
     /// vez`, `visitarlo de nuevo`): loyalty, not a failure repeated.
     static func isPlainWord(_ cue: Int, _ context: RuleContext) -> Bool {
         let key = context.units[cue].key
-        if key == "llevo" || key == "llevamos" {
+        if key.isKey("llevo") || key.isKey("llevamos") {
             let after = context.after(cue, limit: 3)
             return !after.contains { context.units[$0].traits.timeUnit != .none || context.units[$0].traits.since != .none }
         }
@@ -246,7 +246,7 @@ extension Sarcasm {
             guard !previous.isEmpty, previous.allSatisfy({ $0 < 0 }), previous.reduce(0, +) <= echoedComplaint else { continue }
             // `Gracias.` closing a complaint is courtesy, unless the complaint was already ironic (`Qué alegría…
             // me han cobrado 3 €. Gracias, de verdad 🥰`).
-            let ironic = before.contains { context.contributions[$0].rules.contains { $0.rule == "sarcasm" } }
+            let ironic = before.contains { context.contributions[$0].rules.contains { $0.rule.isKey("sarcasm") } }
             if !ironic, members.contains(where: { Courtesy.terms.contains(context.contributions[$0].term) }) { continue }
             for index in members {
                 let value = context.contributions[index].value

@@ -406,8 +406,8 @@ enum Recommendations {
     /// `al ir a Guanajuato`, `si vas`, `cuando visites`: when the visit happens, after what is to be known.
     static func isWhenVisiting(_ index: Int, _ context: RuleContext) -> Bool {
         let key = context.units[index].key
-        if key == "si" || key == "cuando" { return true }
-        return key == "al" && index + 1 < context.units.count && context.units[index + 1].traits.infinitive
+        if key.isKey("si") || key.isKey("cuando") { return true }
+        return key.isKey("al") && index + 1 < context.units.count && context.units[index + 1].traits.infinitive
     }
 
     /// `se debe visitar`, `se deben probar`, `todos deben conocer`, `se tiene que probar`: advice to anyone. Knowing
@@ -420,7 +420,7 @@ enum Recommendations {
         if impersonalModals.contains(linkKey) {
             return link >= 1 && impersonalSubjects.contains(context.units[link - 1].key) && !context.isNegated(link)
         }
-        return linkKey == "que" && link >= 2 && context.units[link - 1].key.isKey("tiene") && context.units[link - 2].key.isKey("se")
+        return linkKey.isKey("que") && link >= 2 && context.units[link - 1].key.isKey("tiene") && context.units[link - 2].key.isKey("se")
             && !context.isNegated(link - 1)
     }
     /// `regresar` and `volver` returning money or goods rather than a visitor: a determiner after them (`regresar
@@ -465,21 +465,21 @@ enum Recommendations {
             // la playa` is a visit).
             let repeats = index + 2 < context.units.count && context.units[index + 1].key.isKey("a") && context.units[index + 2].traits.infinitive
             if unit.traits.action.contains(.mustVisit), !repeats, !isTransaction(index, context),
-               linkKey == "que" && verb >= 0 && obligationForms.contains(context.units[verb].key) && !context.isNegated(verb)
+               linkKey.isKey("que") && verb >= 0 && obligationForms.contains(context.units[verb].key) && !context.isNegated(verb)
                 || isAdviceModal(context.units[link], text) && !context.isNegated(link) || isImpersonalAdvice(link: link, verb: index, context) {
-                let cue = linkKey == "que" ? verb : link
-                out.append(.cue(unit: index, term: "\(context.cue(cue))\(linkKey == "que" ? " que" : "") … \(unit.key)", rule: "recommendation",
+                let cue = linkKey.isKey("que") ? verb : link
+                out.append(.cue(unit: index, term: "\(context.cue(cue))\(linkKey.isKey("que") ? " que" : "") … \(unit.key)", rule: "recommendation",
                                 cue: context.cue(cue), value: obligationWeight))
                 continue
             }
             // `no dejen de` read as one phrase (the aspectual `no dejar de`): advice when its verb is imperative.
             let linkTokens = context.units[link].tokens
-            if linkTokens.count == 3, linkKey == "no dejar de", adviceForms.contains(text.tokens[linkTokens.lowerBound + 1].key) {
+            if linkTokens.count == 3, linkKey.isKey("no dejar de"), adviceForms.contains(text.tokens[linkTokens.lowerBound + 1].key) {
                 out.append(.cue(unit: index, term: "no … dejar de … \(unit.key)", rule: "recommendation", cue: "no", value: adviceWeight))
                 continue
             }
             // `no te vayas sin probarlo`, `no se puede ir a Guanajuato sin visitar el museo`.
-            if linkKey == "sin", unit.traits.action.contains(.mustVisit) || unit.key.isKey("ver") || unit.key.isKey("pasar"),
+            if linkKey.isKey("sin"), unit.traits.action.contains(.mustVisit) || unit.key.isKey("ver") || unit.key.isKey("pasar"),
                let leave = context.before(link, limit: leavingReach).first(where: { isLeaving($0, context, text) }), context.isNegated(leave),
                context.before(link, limit: leavingReach).contains(where: { leavingAdvice.contains(context.units[$0].key) }) {
                 out.append(.cue(unit: index, term: "no … \(context.cue(leave)) … sin \(unit.key)", rule: "recommendation", cue: "sin",
@@ -487,13 +487,13 @@ enum Recommendations {
                 continue
             }
             // `no dejes pasar`, `no puedes dejar pasar la oportunidad`: letting a visit go by, like `dejar de`.
-            let lettingPass = unit.key.isKey("pasar") && (linkKey == "dejar" || adviceForms.contains(linkKey)) && isLettingPassEnd(index, context)
-            guard linkKey == "de" && verb >= 0 || lettingPass else { continue }
+            let lettingPass = unit.key.isKey("pasar") && (linkKey.isKey("dejar") || adviceForms.contains(linkKey)) && isLettingPassEnd(index, context)
+            guard linkKey.isKey("de") && verb >= 0 || lettingPass else { continue }
             let dejarIndex = lettingPass ? link : verb
             var negator = dejarIndex - 1
             var negationClause = context.clauseOf[index]
             let dejar = context.units[dejarIndex].key
-            if dejar == "dejar" {
+            if dejar.isKey("dejar") {
                 // `no puedes dejar de`, and with a link of its own: `no hay que dejar de`, `no deben de dejar de`.
                 if negator >= 1, context.units[negator].key.isKey("que") && negatedObligations.contains(context.units[negator - 1].key)
                     || context.units[negator].key.isKey("de") && modalForms.contains(context.units[negator - 1].key) {
@@ -568,7 +568,7 @@ enum MissedVisits {
                 let loss = context.contributions[contribution].unit
                 let tokens = context.units[loss].tokens
                 guard loss > visit, context.sentenceOf[loss] == context.sentenceOf[index], tokens.count == 1,
-                      text.tokens[tokens.lowerBound].lemma == "perder" else { continue }
+                      text.tokens[tokens.lowerBound].lemma.isKey("perder") else { continue }
                 var pronoun = loss - 1
                 if pronoun > visit, progressiveAuxiliaries.contains(context.units[pronoun].key) { pronoun -= 1 }  // `te estás perdiendo`
                 if pronoun > visit, Resolutions.objectPronouns.contains(context.units[pronoun].key) { pronoun -= 1 }  // `te lo pierdes`
@@ -849,10 +849,10 @@ enum Resolutions {
             // The object after a determiner, or right after the verb (`así evitan fraudes`, `arreglaron averías`).
             guard list != "rule", list != "adjectives", list != "verbs", unit > 0 else { continue }
             if determiners.contains(context.units[unit - 1].key)
-                || list == "nouns" && context.units[unit - 1].traits.action.contains(.resolution),
+                || list.isKey("nouns") && context.units[unit - 1].traits.action.contains(.resolution),
                let verb = doneVerb(.resolution, before: unit, context) {
                 context.contributions[index].apply("resolution", cue: context.cue(verb), to: value)
-            } else if list == "nouns", let verb = pronounResolution(after: unit, context) {
+            } else if list.isKey("nouns"), let verb = pronounResolution(after: unit, context) {
                 context.contributions[index].apply("resolution", cue: context.cue(verb), to: value)
             }
         }
@@ -914,7 +914,7 @@ enum Resolutions {
     static func loss(_ context: inout RuleContext, _ index: Int) {
         let unit = context.contributions[index].unit
         let list = context.contributions[index].list
-        guard unit > 0, list == "nouns" && determiners.contains(context.units[unit - 1].key) || list == "adjectives" && context.units[unit - 1].key.isKey("lo"),
+        guard unit > 0, list.isKey("nouns") && determiners.contains(context.units[unit - 1].key) || list.isKey("adjectives") && context.units[unit - 1].key.isKey("lo"),
               let verb = doneVerb(.removal, before: unit, context) else { return }
         let value = context.contributions[index].value
         context.contributions[index].apply("loss", cue: context.cue(verb), to: value * lossFactor)
@@ -924,7 +924,7 @@ enum Resolutions {
     /// Likewise `no le quita la magia`: the good thing stays.
     static func unresolved(_ context: inout RuleContext, _ index: Int, negator: Int) {
         let unit = context.contributions[index].unit
-        guard let before = context.contributions[index].rules.last(where: { $0.rule == "negation" })?.from else { return }
+        guard let before = context.contributions[index].rules.last(where: { $0.rule.isKey("negation") })?.from else { return }
         let kind: WordTraits.Action = before < 0 ? .resolution : .removal
         guard let verb = (negator + 1..<unit).first(where: { context.units[$0].traits.action.contains(kind) }) else { return }
         context.contributions[index].apply(before < 0 ? "resolution" : "loss", cue: "\(context.cue(negator)) … \(context.cue(verb))", to: before)
