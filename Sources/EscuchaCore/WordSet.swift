@@ -7,18 +7,18 @@
 /// comparing those. Comparing bytes gives `String`'s answer because the members are NFC, like every literal
 /// and lexicon form in Escucha (decision 0004): an NFC string that is not ASCII is never canonically equal to
 /// one that is, and ASCII strings are equal only byte for byte. Any other word asked about (longer, or not
-/// ASCII, like `año`) is looked up in the `Set<String>` kept beside the table, so the answer is always
-/// `Set<String>`'s. When every member is in the table, a word that is not can match only if its NFC form
-/// is ASCII, which needs one of the three characters whose canonical form is ASCII (U+037E `;`, U+1FEF
-/// `` ` ``, U+212A `K`); without one (`¿`, `…`, `año`, any longer ASCII word) the answer is no, found
-/// without hashing.
+/// ASCII, like `año`) can only equal a member the table does not hold, unless its NFC form is ASCII, which
+/// takes one of the three characters whose canonical form is ASCII (U+037E `;`, U+1FEF `` ` ``, U+212A `K`):
+/// such a word is looked up in the whole `Set<String>`, any other among the members outside the table (by
+/// `==`, one at a time when they are few, as they are: `aun así`), so the answer is always `Set<String>`'s.
 public struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
     /// The words, as a plain set (iteration, and the words the table does not hold).
     public let strings: Set<String>
     private let table: [Entry]
     private let mask: Int
-    /// Whether every member is in the table (ASCII, at most 16 bytes).
-    private let tableHoldsAll: Bool
+    /// The members the table does not hold (not ASCII, or longer than 16 bytes), and as a set when many.
+    private let others: [String]
+    private let otherSet: Set<String>?
 
     private struct Entry: Sendable {
         var low: UInt64
@@ -32,10 +32,10 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
         var size = 8
         while size < 4 * strings.count { size <<= 1 }
         var table = [Entry](repeating: Entry(low: 0, high: 0, length: -1), count: size)
-        var holdsAll = true
+        var others: [String] = []
         for word in strings {
             guard let (low, high, length) = Self.packed(word) else {
-                holdsAll = false
+                others.append(word)
                 continue
             }
             var index = Self.slot(low, high, length) & (size - 1)
@@ -44,7 +44,8 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
         }
         self.table = table
         mask = size - 1
-        tableHoldsAll = holdsAll
+        self.others = others
+        otherSet = others.count > 4 ? Set(others) : nil
     }
 
     public init(arrayLiteral words: String...) { self.init(words) }
@@ -56,8 +57,10 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
 
     public func contains(_ word: String) -> Bool {
         guard let (low, high, length) = Self.packed(word) else {
-            if tableHoldsAll, !Self.mayHaveASCIICanonicalForm(word) { return false }
-            return strings.contains(word)
+            if Self.mayHaveASCIICanonicalForm(word) { return strings.contains(word) }
+            // Not ASCII in NFC (or ASCII and longer than 16 bytes): no member of the table can equal it.
+            if let otherSet { return otherSet.contains(word) }
+            return others.contains(word)
         }
         var index = Self.slot(low, high, length) & mask
         return table.withUnsafeBufferPointer { entries in
@@ -88,12 +91,20 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
     /// characters that are not ASCII but whose canonical decomposition is (`;`, `` ` ``, `K`). A word without
     /// them that is not ASCII has a form in NFC that is not ASCII either.
     static func mayHaveASCIICanonicalForm(_ word: String) -> Bool {
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for byte in word.utf8 {
-            if previous == 0xCD && byte == 0xBE || beforePrevious == 0xE1 && previous == 0xBF && byte == 0xAF
-                || beforePrevious == 0xE2 && previous == 0x84 && byte == 0xAA { return true }
-            beforePrevious = previous
-            previous = byte
+        // On the string's own buffer: iterating a `String.UTF8View` costs tens of instructions a byte.
+        if let found = word.utf8.withContiguousStorageIfAvailable({ mayHaveASCIICanonicalForm(utf8: $0) }) { return found }
+        return Array(word.utf8).withUnsafeBufferPointer { mayHaveASCIICanonicalForm(utf8: $0) }
+    }
+
+    static func mayHaveASCIICanonicalForm(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index + 1 < bytes.count {
+            switch bytes[index] {
+            case 0xCD where bytes[index + 1] == 0xBE: return true
+            case 0xE1 where index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] == 0xAF: return true
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x84 && bytes[index + 2] == 0xAA: return true
+            default: index += 1
+            }
         }
         return false
     }

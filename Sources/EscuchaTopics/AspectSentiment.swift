@@ -93,9 +93,9 @@ public enum AspectSentiment {
         for index in sentence {
             let key = text.tokens[index].key
             if cuts.contains(key) { positions.append(index); continue }
-            // The two-word cuts start with one of these (`sin embargo`, `no obstante`, `aun así`, `en cambio`), none longer
-            // than three bytes: a longer key is passed without comparing it (or building the list) at every token.
-            if index + 1 < sentence.upperBound, key.utf8.count <= 3, ["sin", "no", "aun", "en"].contains(key),
+            // The two-word cuts start with one of these (`sin embargo`, `no obstante`, `aun así`, `en cambio`): other keys
+            // are passed on their length and bytes, with no pair built.
+            if index + 1 < sentence.upperBound, key.isKey("sin") || key.isKey("no") || key.isKey("aun") || key.isKey("en"),
                cuts.contains(key + " " + text.tokens[index + 1].key) {
                 positions.append(index)
             }
