@@ -6,6 +6,16 @@ public struct JSONWriter: Sendable {
     public var bytes: [UInt8] { Array(written) }
     /// The JSON written so far, without a copy.
     public var written: ArraySlice<UInt8> { storage[..<count] }
+
+    /// The JSON written, as the writer's own buffer cut to its length, leaving the writer empty: `bytes` would
+    /// allocate and copy an array for a writer that is done with.
+    public mutating func takeBytes() -> [UInt8] {
+        storage.removeLast(storage.count - count)
+        var taken: [UInt8] = []
+        swap(&taken, &storage)
+        reset()
+        return taken
+    }
     /// How many bytes are written.
     public private(set) var count = 0
     /// The written bytes and room after them: a value is written straight into place, so the array's

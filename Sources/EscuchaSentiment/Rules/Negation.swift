@@ -493,8 +493,20 @@ extension Negation {
 
 /// A set of unit indices as flags: `contains` and `insert` without hashing.
 struct UnitSet {
-    private var flags: [Bool]
-    init(count: Int) { flags = Array(repeating: false, count: count) }
-    func contains(_ index: Int) -> Bool { flags[index] }
-    mutating func insert(_ index: Int) { flags[index] = true }
+    /// Units 0–127 as bits (nearly every text has fewer units), the rest as flags: a text allocates no array
+    /// for this unless it is longer (an array costs an allocation and a metadata lookup at every text).
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+    private var rest: [Bool]
+    init(count: Int) { rest = count > 128 ? Array(repeating: false, count: count - 128) : [] }
+
+    func contains(_ index: Int) -> Bool {
+        if index < 64 { return low & (1 << UInt64(index)) != 0 }
+        if index < 128 { return high & (1 << UInt64(index - 64)) != 0 }
+        return rest[index - 128]
+    }
+
+    mutating func insert(_ index: Int) {
+        if index < 64 { low |= 1 << UInt64(index) } else if index < 128 { high |= 1 << UInt64(index - 64) } else { rest[index - 128] = true }
+    }
 }

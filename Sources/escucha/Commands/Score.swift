@@ -101,7 +101,7 @@ enum ScoredLine {
             analyzer.writeMembers(analysis, contributions: contributions, to: &writer)
             writer.endObject()
             writer.newline()
-            return Result(bytes: writer.bytes, line: number)
+            return Result(bytes: writer.takeBytes(), line: number)
         }
         guard let value = try? JSONParser.parse(Array(line.utf8)), case .object(let members) = value else {
             return failure("not a JSON object (use --lines for plain text)", number)
@@ -118,7 +118,7 @@ enum ScoredLine {
         analyzer.writeMembers(analysis, contributions: contributions, to: &writer)
         writer.endObject()
         writer.newline()
-        return Result(bytes: writer.bytes, line: number)
+        return Result(bytes: writer.takeBytes(), line: number)
     }
 
     static func failure(_ message: String, _ number: Int) -> Result {
