@@ -93,16 +93,23 @@ struct ContributionIndex {
     private let starts: [Int]
 
     init(_ context: RuleContext) {
+        self.init(context.contributions, unitCount: context.units.count)
+    }
+
+    /// Reads only the contributions' units, by index: taking the whole context, or iterating the contributions,
+    /// copied the context or each contribution (retaining their arrays and strings).
+    private init(_ contributions: [RuleContext.Working], unitCount: Int) {
         // A counting sort: each unit's contributions are counted, given their place, and laid down in the
         // order they were made.
-        var starts = [Int](repeating: 0, count: context.units.count + 1)
-        for contribution in context.contributions { starts[contribution.unit + 1] += 1 }
-        for position in 0..<context.units.count { starts[position + 1] += starts[position] }
+        var starts = [Int](repeating: 0, count: unitCount + 1)
+        for index in contributions.indices { starts[contributions[index].unit + 1] += 1 }
+        for position in 0..<unitCount { starts[position + 1] += starts[position] }
         var next = starts
-        var order = [Int](repeating: 0, count: context.contributions.count)
-        for (index, contribution) in context.contributions.enumerated() {
-            order[next[contribution.unit]] = index
-            next[contribution.unit] += 1
+        var order = [Int](repeating: 0, count: contributions.count)
+        for index in contributions.indices {
+            let unit = contributions[index].unit
+            order[next[unit]] = index
+            next[unit] += 1
         }
         self.order = order
         self.starts = starts
