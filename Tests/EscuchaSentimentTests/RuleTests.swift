@@ -1295,6 +1295,7 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Mesa interior sin vistas.").score.label == .neg)
         #expect(fullAnalyzer.analyze("no valía el precio que pagamos").score.label == .neg)
         #expect(fullAnalyzer.analyze("nos quitan la maleta de mano en la puerta").score.label == .neg)
+        #expect(fullAnalyzer.analyze("nadie le dio asistencia en el aeropuerto").score.label == .neg)
         // A place that makes you forget is praised; `olvidar` is no lapse of the staff there.
         #expect(fullAnalyzer.analyze("El ambiente hace que te olvides por un momento de todo").score.label == .pos)
         // `Bien, pero…` concedes: the praise is meant, and the contrast weighs the rest.
