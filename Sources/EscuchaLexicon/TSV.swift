@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A lexicon file could not be used: which file, which line, what was expected.
 public struct LexiconError: Error, Equatable, CustomStringConvertible {
@@ -97,26 +100,39 @@ public struct TSVTable: Sendable {
             var start = 0
             while start < bytes.count {
                 lineNumber += 1
-                var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                // `memchr` finds the line feed (and below, the tabs) a word at a time: these files are read at every
+                // start of the program.
+                var end = Self.offset(of: 0x0A, in: bytes, from: start) ?? bytes.count
                 let lineStart = start
                 start = end < bytes.count ? end + 1 : end
                 if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
                 let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
                 if line.first == UInt8(ascii: "#") || line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                // The tabs are found twice, with no array of them: once to size the fields array (one allocation
+                // per line, not one per field added), once to cut it.
                 var tabs = 0
-                for byte in line where byte == 0x09 { tabs += 1 }
+                var from = 0
+                while from < line.count, let tab = Self.offset(of: 0x09, in: line, from: from) {
+                    tabs += 1
+                    from = tab + 1
+                }
                 var fields: [String] = []
-                fields.reserveCapacity(tabs + 1)  // one allocation per line, not one per field added
+                fields.reserveCapacity(tabs + 1)
                 var fieldStart = 0
-                for index in line.indices where line[index] == 0x09 {
-                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: line[fieldStart..<index]), as: UTF8.self))
-                    fieldStart = index + 1
+                while fieldStart < line.count, let tab = Self.offset(of: 0x09, in: line, from: fieldStart) {
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: line[fieldStart..<tab]), as: UTF8.self))
+                    fieldStart = tab + 1
                 }
                 fields.append(String(decoding: UnsafeBufferPointer(rebasing: line[fieldStart...]), as: UTF8.self))
                 out.append((lineNumber, fields))
             }
             return out
         }
+    }
+
+    /// The offset of the first `byte` in `bytes` at or after `start` (which is below `bytes.count`), or nil.
+    static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 }
