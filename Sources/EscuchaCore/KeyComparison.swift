@@ -18,3 +18,28 @@ extension String {
         } ?? (self == literal.description)
     }
 }
+
+extension String {
+    /// Whether `lowercased()` surely returns the string unchanged, answered from its bytes: ASCII with no capital,
+    /// and Latin-1's lower half (`C3 A0`–`C3 BF`: `á`, `ñ`, `ü`, and `÷`, which has no case), which lowercase to
+    /// themselves. False means only "not known": the loaders then ask `lowercased()` (thousands of lexicon terms
+    /// are checked at every start, and `lowercased()` costs thousands of instructions a term).
+    public var isPlainLowercase: Bool {
+        let answer = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte >= 0x41 && byte <= 0x5A { return false }
+                    index += 1
+                } else if byte == 0xC3, index + 1 < bytes.count, bytes[index + 1] >= 0xA0, bytes[index + 1] <= 0xBF {
+                    index += 2
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
+        return answer ?? false
+    }
+}

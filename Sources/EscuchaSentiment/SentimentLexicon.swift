@@ -168,8 +168,9 @@ public struct SentimentLexicon: Sendable {
             for row in table.rows {
                 let term = row.fields[0]
                 let valence = try Self.parseValence(row.fields[1], file: path, line: row.line)
-                // ASCII without capitals is lowercase as it stands: `lowercased()` is asked only of the rest.
-                guard term.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) || term == term.lowercased() else {
+                // ASCII without capitals, or with Latin-1's lowercase letters, is lowercase as it stands: `lowercased()`
+                // is asked only of the rest.
+                guard term.isPlainLowercase || term == term.lowercased() else {
                     throw LexiconError(file: path, line: row.line, message: "the term must be lowercase")
                 }
                 guard Self.domains.contains(row.fields[2]) else {

@@ -65,7 +65,7 @@ public struct Taxonomy: Sendable {
                 guard defined.contains(id) else {
                     throw LexiconError(file: terms.file, line: row.line, message: "topic '\(id)' is not defined in \(pack)-taxonomy.tsv")
                 }
-                guard !term.isEmpty, term == term.lowercased() else {
+                guard !term.isEmpty, term.isPlainLowercase || term == term.lowercased() else {
                     throw LexiconError(file: terms.file, line: row.line, message: "the term must be lowercase and not empty")
                 }
                 guard pairs.insert("\(id)\t\(term)\t\(match)").inserted else {
@@ -104,7 +104,7 @@ public struct Taxonomy: Sendable {
             guard Self.packs.dropFirst().contains(sector) else {
                 throw LexiconError(file: table.file, line: row.line, message: "sector must be one of \(Self.packs.dropFirst().joined(separator: ", ")), found '\(sector)'")
             }
-            guard !word.isEmpty, word == word.lowercased(), !word.contains(" ") else {
+            guard !word.isEmpty, word.isPlainLowercase || word == word.lowercased(), !word.contains(" ") else {
                 throw LexiconError(file: table.file, line: row.line, message: "a sector word is one lowercase word, found '\(word)'")
             }
             if let other = sectorOf[word] {
