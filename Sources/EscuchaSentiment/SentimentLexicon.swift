@@ -184,7 +184,7 @@ public struct SentimentLexicon: Sendable {
                 }
                 let entry = ValenceEntry(term: term, valence: valence, list: list, line: row.line)
                 if term.utf8.contains(UInt8(ascii: " ")) {
-                    let words = term.split(separator: " ").map(String.init)
+                    let words = term.wordsSplitOnSpaces()
                     lexicon.phrases.add(words: words, key: key, payload: .expression(entry))
                     lexicon.expressionsByTerm[term] = entry
                 } else {
@@ -234,7 +234,7 @@ public struct SentimentLexicon: Sendable {
                 lexicon.laughterValence = weight
                 continue
             }
-            let words = term.split(separator: " ").map(String.init)
+            let words = term.wordsSplitOnSpaces()
             if words.count > 1 {
                 lexicon.phrases.add(words: words, key: key, payload: .modifier(kind, weight))
             } else {

@@ -35,7 +35,7 @@ public struct EmotionDetector: Sendable {
             guard seen.insert("\(row.fields[0])\t\(row.fields[1])").inserted else {
                 throw LexiconError(file: table.file, line: row.line, message: "duplicate '\(row.fields[0])' for \(row.fields[1])")
             }
-            let words = row.fields[0].split(separator: " ").map(String.init)
+            let words = row.fields[0].wordsSplitOnSpaces()
             topics.append(Topic(id: "e\(topics.count)", label: row.fields[0], description: "", rule: .term(words: words, exact: false), pack: "emotions"))
             entries.append((emotion, weight))
         }

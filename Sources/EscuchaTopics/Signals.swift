@@ -55,7 +55,7 @@ public struct SignalDetector: Sendable {
                 throw LexiconError(file: table.file, line: row.line,
                                    message: "unknown signal '\(row.fields[0])'; expected one of \(SignalKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let words = row.fields[1].split(separator: " ").map(String.init)
+            let words = row.fields[1].wordsSplitOnSpaces()
             guard !words.isEmpty else { throw LexiconError(file: table.file, line: row.line, message: "the term is empty") }
             switch row.fields[2] {
             case "lemma", "pattern": rules[kind, default: []].append(.term(words: words, exact: false))

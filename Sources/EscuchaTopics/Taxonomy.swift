@@ -71,7 +71,7 @@ public struct Taxonomy: Sendable {
                 guard pairs.insert("\(id)\t\(term)\t\(match)").inserted else {
                     throw LexiconError(file: terms.file, line: row.line, message: "duplicate term '\(term)' for topic '\(id)'")
                 }
-                let words = term.split(separator: " ").map(String.init)
+                let words = term.wordsSplitOnSpaces()
                 switch match {
                 case "lemma": positive[id, default: []].append(.term(words: words, exact: false))
                 case "exact": positive[id, default: []].append(.term(words: words, exact: true))
