@@ -1436,7 +1436,10 @@ import EscuchaTestSupport
                  "sería", "hace", "tiempo", "tan", "bien", "nadie", "a", "con", "cara", "dura", "cuidado", "¿", "?", ",", ".", "!", "🙃", "2", "horas",
                  // The cues of the 2026-11-23 second round: universal relatives, aims, degrees, wishes, whole days.
                  "nada", "hay", "para", "fuera", "por", "pocas", "más", "puede", "pudo", "imaginas", "lo", "culpa", "vuelven", "buscas",
-                 "otro", "lado", "ve", "todo", "el", "día", "toda", "la", "mañana", "cuando", "fuimos", "algo", "buenas", "olvides", "prepara"]
+                 "otro", "lado", "ve", "todo", "el", "día", "toda", "la", "mañana", "cuando", "fuimos", "algo", "buenas", "olvides", "prepara",
+                 // The fifth round's: ceasing, ni series, obligations, de … nada, who, elsewhere, progressive, perfects, resolutions.
+                 "de", "dejó", "deja", "ni", "quién", "tienes", "mal", "lugares", "cosas", "mil", "quitaron", "arreglaron", "problemas",
+                 "anda", "pidiendo", "estás", "perdiendo", "has", "probado", "raro", "tardar", "vale", "único"]
         var generator = SplitMix(seed: 7)
         for _ in 0..<4000 {
             let count = 1 + Int(generator.next() % 12)
@@ -1445,5 +1448,11 @@ import EscuchaTestSupport
             #expect((-1...1).contains(analysis.score.compound), "\(text)")
             #expect(analysis.contributions.allSatisfy { $0.utf8.upperBound <= text.utf8.count && $0.value.isFinite }, "\(text)")
         }
+    }
+
+    /// `de problemas, nada` denies a word with a `nada` after it: the rules that read a negator as standing before its word
+    /// (the removal verbs' `unresolved`) must not be handed that `nada` (this crashed once).
+    @Test func aDenialAfterItsWordIsNoNegatorBeforeIt() {
+        #expect(fullAnalyzer.analyze("arreglaron todo, de problemas nada").score.label == .pos)
     }
 }

@@ -279,11 +279,11 @@ enum Negation {
                 }
                 break
             }
-            // `de barato, nada`, `y de vulgar nada de nada`: the word named by `de` and denied by the `nada` after it.
-            if context.contributions[index].negatedBy == nil, let nothing = nothingAfter(unitIndex, context) {
+            // `de barato, nada`, `y de vulgar nada de nada`: the word named by `de` and denied by the `nada` after it. The
+            // `nada` is not recorded as `negatedBy`, which the later rules read as a negator before its word.
+            if context.contributions[index].negatedBy == nil, nothingAfter(unitIndex, context) != nil {
                 let working = context.contributions[index]
                 context.contributions[index].apply("negation", cue: "de … nada", to: shifted(working.value, weight: 1))
-                context.contributions[index].negatedBy = nothing
             }
             if context.contributions[index].negatedBy == nil, let raised = raisedNegator(of: unitIndex, context) {
                 let working = context.contributions[index]

@@ -924,7 +924,7 @@ enum Resolutions {
     /// Likewise `no le quita la magia`: the good thing stays.
     static func unresolved(_ context: inout RuleContext, _ index: Int, negator: Int) {
         let unit = context.contributions[index].unit
-        guard let before = context.contributions[index].rules.last(where: { $0.rule.isKey("negation") })?.from else { return }
+        guard negator < unit, let before = context.contributions[index].rules.last(where: { $0.rule.isKey("negation") })?.from else { return }
         let kind: WordTraits.Action = before < 0 ? .resolution : .removal
         guard let verb = (negator + 1..<unit).first(where: { context.units[$0].traits.action.contains(kind) }) else { return }
         context.contributions[index].apply(before < 0 ? "resolution" : "loss", cue: "\(context.cue(negator)) … \(context.cue(verb))", to: before)
