@@ -174,7 +174,7 @@ import EscuchaTestSupport
         #expect(values("todavía no funciona") == ["funciona": -2.5])
         #expect(values("nada bueno") == ["bueno": -1.5])
         // `mal` before praise negates it (`mal ventilado`); before a complaint, and alone, it is a complaint.
-        #expect(values("salas mal ventiladas", fullAnalyzer) == ["ventiladas": -1.95])
+        #expect(values("habitaciones mal ventiladas", fullAnalyzer) == ["ventiladas": -1.95])
         #expect(values("dinero mal cobrado", fullAnalyzer) == ["mal": -3.25, "cobrado": -1.3])
         #expect(values("funciona mal", fullAnalyzer)["mal"] == -3.25)
         // An adjective right after its copula takes the negation; the infinitive it judges keeps its sign.
@@ -305,7 +305,7 @@ import EscuchaTestSupport
     @Test func ceasingDeniesWhatFollows() {
         #expect(values("el hotel dejó de ser bueno") == ["bueno": -1.5])
         #expect(values("ha dejado de ser bueno") == ["bueno": -1.5])
-        #expect(rules("dejó de tener ese encanto", "encanto", fullAnalyzer).first == "negation")
+        #expect(rules("dejó de tener su encanto", "encanto", fullAnalyzer).first == "negation")
         #expect(fullAnalyzer.analyze("me lo dejaron de lujo").contributions.map(\.rules.isEmpty) == [true])
         #expect(values("Ryanair, deja de ser malo") == ["malo": -2.5])  // a demand: the fault stands
         #expect(values("el servicio deja de ser malo") == ["malo": 0.5])
@@ -323,14 +323,14 @@ import EscuchaTestSupport
     /// A negated obligation (`no hay que`, `no tienes que`) reaches its infinitive: must not miss it, must not trust them;
     /// and what one need not do is not owed.
     @Test func aNegatedObligationReachesItsInfinitive() {
-        #expect(fullAnalyzer.analyze("Es parte fundamental del recorrido, no hay que perderla.").score.label == .pos)
+        #expect(fullAnalyzer.analyze("Es la parte central del paseo, no hay que perdérsela.").score.label == .pos)
         #expect(fullAnalyzer.analyze("no hay que confiar en ellos").score.label == .neg)
-        #expect(fullAnalyzer.analyze("no tienes que llegar a donde otro llegó").contributions.isEmpty)
+        #expect(fullAnalyzer.analyze("no tienes que llegar antes que nadie").contributions.isEmpty)
     }
 
     /// `cuidado` opening a warning (`cuidado al bajar`, `cuidado porque te cobran`) is no praise of care.
     @Test func aWarningIsNoCare() {
-        #expect(fullAnalyzer.analyze("La vista es bonita, pero cuidado al recargarte en el barandal").contributions.map(\.term) == ["bonito", "cuidado al"])
+        #expect(fullAnalyzer.analyze("El mirador es bonito, pero cuidado al asomarte por la barandilla").contributions.map(\.term) == ["bonito", "cuidado al"])
         #expect(fullAnalyzer.analyze("Cuidado porque te cobran el estacionamiento").score.label == .neg)
         #expect(fullAnalyzer.analyze("Un cuidado al detalle impresionante").score.label == .pos)
     }
@@ -352,7 +352,7 @@ import EscuchaTestSupport
         #expect(values("no es ni rápido ni correcto ni bueno") == ["rápido": -2, "correcto": -1.5, "bueno": -1.5])
         #expect(values("no es ni bueno ni malo") == ["bueno": 0.4, "malo": -0.5])
         // A single `ni` is often `not even`: the reach stays the negation's own.
-        #expect(fullAnalyzer.analyze("no sé ni para qué me molesto").contributions.map(\.rules.first?.rule) == ["negativity"])
+        #expect(fullAnalyzer.analyze("no sé ni para qué me quejo").contributions.map(\.rules.first?.rule) == ["negativity"])
     }
 }
 
@@ -662,7 +662,7 @@ import EscuchaTestSupport
         #expect(values("nadie contesta") == ["contesta": -2])
         // `andar` is `funcionar` in America, but before a gerund only makes it progressive.
         #expect(fullAnalyzer.analyze("el wifi no anda").score.label == .neg)
-        #expect(fullAnalyzer.analyze("nadie te anda pidiendo la etiqueta").contributions.isEmpty)
+        #expect(fullAnalyzer.analyze("nadie te anda pidiendo el boleto").contributions.isEmpty)
         #expect(values("todavía no me devuelven el dinero") == ["devuelven": -2])
         #expect(values("llegó el martes").isEmpty)  // done, not owed: no opinion
         #expect(values("no tardó en llegar") == ["tardó": 1.5])  // the negation belongs to the opinion word
@@ -692,7 +692,7 @@ import EscuchaTestSupport
 
     /// Blame put on missing a visit, in the same clause, advises the visit; a danger beside an advice not to go does not.
     @Test func blameForAMissedVisitRecommendsIt() {
-        #expect(fullAnalyzer.analyze("Si no has probado sus carnes te estás perdiendo algo muy grande!").score.label == .pos)
+        #expect(fullAnalyzer.analyze("Si no has probado su paella, te estás perdiendo algo grande.").score.label == .pos)
         #expect(values("ir a Guanajuato y no visitar las momias sería el colmo", fullAnalyzer) == ["sería el colmo": 2])
         #expect(fullAnalyzer.analyze("Ir a Gto y no darse una vuelta por este lugar sería imperdonable.").score.label == .pos)
         #expect(fullAnalyzer.analyze("Nos aconsejaron no ir caminando, es peligroso").score.label == .neg)
@@ -1109,11 +1109,11 @@ import EscuchaTestSupport
         // `que` and an infinitive says what to do with them. The best of a set (`uno de los lugares más bellos`) and few
         // better (`pocas cosas más bonitas`) are praise.
         #expect(values("la ciudad tiene lugares mucho más buenos") == ["buenos": -1.74])  // 2 × 1.16 (mucho, two words away) × −0.75
-        #expect(values("la ciudad ofrece mil cosas mejores") == ["mejores": -1.5])
-        #expect(fullAnalyzer.analyze("Hay muchos lugares y espacios mucho más lindos en la ciudad").score.label == .neg)  // across y
+        #expect(values("el pueblo ofrece mil cosas mejores") == ["mejores": -1.5])
+        #expect(fullAnalyzer.analyze("Hay muchos sitios y rincones mucho más lindos en el centro").score.label == .neg)  // across y
         #expect(values("hay mil cosas más buenas que hacer") == ["buenas": -1.5])
         #expect(values("es uno de los lugares más buenos de la ciudad") == ["buenos": 2])
-        #expect(fullAnalyzer.analyze("pocas cosas más bonitas puedes ver en la vida").score.label == .pos)
+        #expect(fullAnalyzer.analyze("pocas cosas más bonitas verás en tu vida").score.label == .pos)
     }
 
     @Test func postNominalAdjectives() {
@@ -1205,8 +1205,8 @@ import EscuchaTestSupport
         #expect(values("Ni fu ni fa. Todo rico.") == ["rico": 2.5])
         // `nada extraordinario`, `nada espectacular`: unremarkable, the writer's lukewarm verdict, not a negated praise word.
         #expect(values("La comida rica, nada extraordinario.") == ["rica": 0.75])
-        #expect(fullAnalyzer.analyze("Aunque se trataba de un hotel muy pomposo, la comida no era nada espectacular.").score.label == .neu)
-        #expect(fullAnalyzer.analyze("Tan solo es un mercado, nada fuera de lo común.").score.label == .neg)
+        #expect(fullAnalyzer.analyze("Para ser un hotel tan elegante, el desayuno no era nada espectacular.").score.label == .neu)
+        #expect(fullAnalyzer.analyze("Es solo una plaza más, nada fuera de lo común.").score.label == .neg)
         // `sin más que decir` is nothing to add, not the verdict `sin más`.
         #expect(fullAnalyzer.analyze("Excelente atención, sin más que decir.").score.label == .pos)
         // `tiene de todo` says it has everything, `hay de todo` that it has good and bad.
@@ -1272,27 +1272,27 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Hola, Manuel. Lamentamos las molestias. Escríbenos por privado").contributions.isEmpty)
         #expect(values("a lo mejor vamos").isEmpty)
         // The liking of a reader supposed (`para quien le guste el morbo`) is not the writer's.
-        #expect(values("Para quien le guste el morbo.", fullAnalyzer).isEmpty)
+        #expect(values("Para quien le guste la arquitectura.", fullAnalyzer).isEmpty)
         #expect(values("a quien le guste la historia le encantará", fullAnalyzer).keys.sorted() == ["encantará"])
         #expect(values("hay lugares que valen más la pena", fullAnalyzer) == ["valen más la pena": 2.5])  // not the noun pena
-        #expect(fullAnalyzer.analyze("Te cobran por tomar fotos, pero lo vale.").score.label == .pos)  // lo stands for la pena
-        #expect(fullAnalyzer.analyze("La entrada sale unos 56 pesos y realmente no lo vale.").score.label == .neg)
+        #expect(fullAnalyzer.analyze("Cobran aparte la cámara, pero lo vale.").score.label == .pos)  // lo stands for la pena
+        #expect(fullAnalyzer.analyze("La entrada cuesta 80 pesos y la verdad no lo vale.").score.label == .neg)
         // `repito` in the present is "I repeat", a discourse word; coming back is `repetiremos`, `repito cada vez que puedo`.
         #expect(values("pero repito, es un lugar típico", fullAnalyzer).isEmpty)
-        #expect(fullAnalyzer.analyze("Repito cada vez que puedo").score.label == .pos)
+        #expect(fullAnalyzer.analyze("Repito cada vez que vengo a la ciudad").score.label == .pos)
         // Praise of the one good thing says the rest was not.
         #expect(fullAnalyzer.analyze("Lo único bueno fue el postre.").score.label == .neg)
         #expect(fullAnalyzer.analyze("lo único que se salva es el postre").score.label == .neg)
         // Idioms whose words look like opinions: history that comes alive, walls that could talk, not knowing, completely.
-        #expect(fullAnalyzer.analyze("como si la historia cobrara vida").contributions.map(\.term) == ["cobrar vida"])
-        #expect(values("Si las paredes hablaran, qué diría este edificio", fullAnalyzer).isEmpty)
+        #expect(fullAnalyzer.analyze("de noche la plaza cobra vida").contributions.map(\.term) == ["cobrar vida"])
+        #expect(values("Si las paredes hablaran, cuántas historias contarían", fullAnalyzer).isEmpty)
         #expect(values("detalles que yo ignoraba", fullAnalyzer).isEmpty)
         #expect(values("me ignoraron por completo", fullAnalyzer).keys.sorted() == ["ignoraron"])
         #expect(values("Saludos y buen provecho", fullAnalyzer).isEmpty)  // a courtesy formula
-        #expect(values("quiero organizar un buen de cosas", fullAnalyzer).isEmpty)  // Mexican: a lot of
+        #expect(values("tengo un buen de pendientes", fullAnalyzer).isEmpty)  // Mexican: a lot of
         #expect(fullAnalyzer.analyze("Es caro, te lo puedes ahorrar").score.label == .neg)
-        #expect(values("sin la más mínima delicadeza", fullAnalyzer) == ["delicadeza": -1.95])  // `sin`, stressed, reaches past its three words
-        #expect(fullAnalyzer.analyze("Mesa interior sin vistas.").score.label == .neg)
+        #expect(values("sin la más mínima educación", fullAnalyzer) == ["educación": -2.6])  // `sin`, stressed, reaches past its three words
+        #expect(fullAnalyzer.analyze("Nos dieron una mesa sin vistas.").score.label == .neg)
         #expect(fullAnalyzer.analyze("no valía el precio que pagamos").score.label == .neg)
         #expect(fullAnalyzer.analyze("nos quitan la maleta de mano en la puerta").score.label == .neg)
         #expect(fullAnalyzer.analyze("nadie le dio asistencia en el aeropuerto").score.label == .neg)
