@@ -15,7 +15,7 @@ public struct SentimentAnalyzer: Sendable {
 
     public static let ruleNames = ["intensity", "intensifiers", "negation", "resolutions", "gratitude", "narration", "deprivation", "unmet-expectations", "fulfilled-expectations", "impediments", "recommendations", "cost-level", "ratings", "long-wait",
                                    "excess", "suggestions", "counterfactuals", "missed-visit", "drawback-frame",
-                                   "comparatives", "post-nominal", "wear", "reported", "space-size",
+                                   "comparatives", "post-nominal", "wear", "reported", "sensitive-readers", "space-size",
                                    "irrealis", "contrast", "questions", "sarcasm", "exclamation", "negativity", "repetition", "verdict", "language"]
 
     public init(normalizer: Normalizer, lexicon: SentimentLexicon) {
@@ -108,6 +108,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("post-nominal") { PostNominal.apply(&context) }
         if enabled("wear") { FastWear.apply(&context) }
         if enabled("reported") { ReportedRecommendations.apply(&context) }
+        if enabled("sensitive-readers") { SensitiveReaders.apply(&context) }
         if enabled("irrealis") { Irrealis.apply(&context, isConditional: { $0.traits.conditional }) }
         if enabled("missed-visit") { MissedVisits.apply(&context, text: text) }
         if enabled("gratitude") { Gratitude.apply(&context) }

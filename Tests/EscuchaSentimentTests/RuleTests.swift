@@ -328,6 +328,13 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("no tienes que llegar antes que nadie").contributions.isEmpty)
     }
 
+    /// Not recommended to readers the place may harm is a warning to them, weighing as a supposition does; to a kind of
+    /// customer it is the verdict for them.
+    @Test func aWarningToSensitiveReadersIsNoVerdict() {
+        #expect(values("no lo recomiendo para personas sensibles", fullAnalyzer) == ["no lo recomiendo": -0.975])  // −2.5 × 0.3 × 1.3
+        #expect(values("no lo recomiendo para familias", fullAnalyzer) == ["no lo recomiendo": -3.25])
+    }
+
     /// `cuidado` opening a warning (`cuidado al bajar`, `cuidado porque te cobran`) is no praise of care.
     @Test func aWarningIsNoCare() {
         #expect(fullAnalyzer.analyze("El mirador es bonito, pero cuidado al asomarte por la barandilla").contributions.map(\.term) == ["bonito", "cuidado al"])

@@ -193,3 +193,27 @@ enum ReportedRecommendations {
     }
 }
 
+
+/// `no lo recomiendo para personas sensibles`, `no recomendado para mayores o personas con problemas de corazón`, `no lo
+/// recomiendo a niños pequeños`: a not-recommendation limited to readers the place may harm warns them; it is no
+/// verdict against the place, so it weighs as a supposition does. Not for a kind of customer or an occasion (`no lo
+/// recomiendo para familias`, `para una cena romántica`): that is the verdict for them.
+enum SensitiveReaders {
+    static let factor = 0.3
+    static let notRecommending: WordSet = ["no recomendar", "poco recomendable", "desaconsejar"]
+    static let readers: WordSet = ["personas", "gente", "ninos", "menores", "mayores", "bebes", "embarazadas", "claustrofobicos",
+                                   "claustrofobicas", "sensibles", "impresionables", "cardiacos"]
+
+    static func apply(_ context: inout RuleContext) {
+        for index in context.contributions.indices where context.contributions[index].value < 0 {
+            let contribution = context.contributions[index]
+            let unit = contribution.unit
+            let key = context.units[unit].key
+            guard notRecommending.contains(contribution.term)
+                    || contribution.negatedBy != nil && (key.hasPrefix("recomend") || key.hasPrefix("aconsej")),
+                  unit + 2 < context.units.count, context.units[unit + 1].key.isKey("para") || context.units[unit + 1].key.isKey("a"),
+                  readers.contains(context.units[unit + 2].key) else { continue }
+            context.contributions[index].apply("warning for some", cue: context.units[unit + 1].key, to: contribution.value * factor)
+        }
+    }
+}
