@@ -45,41 +45,40 @@ public struct SentimentAnalyzer: Sendable {
             return Self.unscored(text, language: language)
         }
         let reader = UnitReader(reference: reference, cache: cache)
-        var units: [Unit] = []
-        var sentenceOf: [Int] = []
-        var sentences: [Range<Int>] = []
-        units.reserveCapacity(text.tokens.count)
-        sentenceOf.reserveCapacity(text.tokens.count)
-        sentences.reserveCapacity(text.sentences.count)
+        // The context's arrays are this thread's, emptied and handed back after each text (`RuleScratch`): each
+        // array a text made cost an allocation and a metadata lookup, and those that grew, a copy or more.
+        var context = RuleContext(units: [], sentenceOf: [], clauseOf: [], sentences: [], contributions: [], shouting: survey.shouting)
+        cache.scratch.lend(to: &context)
+        defer { cache.scratch.takeBack(&context) }
+        context.units.reserveCapacity(text.tokens.count)
+        context.sentenceOf.reserveCapacity(text.tokens.count)
+        context.sentences.reserveCapacity(text.sentences.count)
         for (index, sentence) in text.sentences.enumerated() {
-            let start = units.count
-            reader.read(text, tokens: sentence.tokens, into: &units)
-            for _ in start..<units.count { sentenceOf.append(index) }
-            sentences.append(start..<units.count)
+            let start = context.units.count
+            reader.read(text, tokens: sentence.tokens, into: &context.units)
+            for _ in start..<context.units.count { context.sentenceOf.append(index) }
+            context.sentences.append(start..<context.units.count)
         }
-        resolveDoubleRoles(&units)
-        ProperNames.apply(&units, text: text, sentences: sentences)
-        DiscourseMarkers.apply(&units, sentences: sentences)
-        Negation.joinUniversalRelatives(&units)
-        Negation.keepCeasingBeforeInfinitives(&units)
-        Negation.joinNegatedObligations(&units)
-        NounHomographs.apply(&units)
-        if allEnabled || !disabledRules.contains("space-size") { SpaceSizes.apply(&units, spacious: reference.spacious, scarce: reference.scarce, cramped: reference.cramped) }
-        var clauseOf: [Int] = []
-        clauseOf.reserveCapacity(units.count)
+        resolveDoubleRoles(&context.units)
+        ProperNames.apply(&context.units, text: text, sentences: context.sentences)
+        DiscourseMarkers.apply(&context.units, sentences: context.sentences)
+        Negation.joinUniversalRelatives(&context.units)
+        Negation.keepCeasingBeforeInfinitives(&context.units)
+        Negation.joinNegatedObligations(&context.units)
+        NounHomographs.apply(&context.units)
+        if allEnabled || !disabledRules.contains("space-size") { SpaceSizes.apply(&context.units, spacious: reference.spacious, scarce: reference.scarce, cramped: reference.cramped) }
+        context.clauseOf.reserveCapacity(context.units.count)
         var clause = 0
-        for index in units.indices {
-            if index > 0, units[index].breaksClause || Self.isContrast(units, index)
-                || sentenceOf[index] != sentenceOf[index - 1] {
+        for index in context.units.indices {
+            if index > 0, context.units[index].breaksClause || Self.isContrast(context.units, index)
+                || context.sentenceOf[index] != context.sentenceOf[index - 1] {
                 clause += 1
             }
-            clauseOf.append(clause)
+            context.clauseOf.append(clause)
         }
-        var context = RuleContext(units: units, sentenceOf: sentenceOf, clauseOf: clauseOf, sentences: sentences,
-                                  contributions: [], shouting: survey.shouting)
         (context.negators, context.concord) = Negation.roles(context, text: text)
-        for index in units.indices {
-            guard let opinion = units[index].opinion else { continue }
+        for index in context.units.indices {
+            guard let opinion = context.units[index].opinion else { continue }
             context.contributions.append(.init(unit: index, term: opinion.entry.term, list: opinion.entry.list, match: opinion.match,
                                                valence: opinion.entry.valence, value: opinion.entry.valence))
         }

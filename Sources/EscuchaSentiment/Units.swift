@@ -660,6 +660,8 @@ final class OpinionCache: @unchecked Sendable {
     private let readings = IdentityTable<TokenForms, WordReading>(clearsWhenFull: false)
     /// The phrase reader's work list, kept between words.
     var phraseStack: [(node: Int, position: Int, skipped: Bool)] = []
+    /// The rule context's arrays, kept between texts.
+    var scratch = RuleScratch()
     private var symbols: [String: OpinionLookup.Found?] = [:]
     static let limit = 200_000
 
@@ -708,5 +710,41 @@ extension WordReading {
         guard infinitive.hasSuffix("er") || infinitive.hasSuffix("ir"),
               !(key.hasSuffix("ia") || key.hasSuffix("ias") || key.hasSuffix("ian") || key.hasSuffix("iais")) else { return false }
         return key.hasSuffix("as") || key.hasSuffix("an") || key.hasSuffix("ais")
+    }
+}
+
+/// The arrays a text's `RuleContext` fills, kept empty with their room between texts by the thread's
+/// `OpinionCache`: lent to the context before the units are read and taken back once the analysis is made.
+struct RuleScratch {
+    private var units: [Unit] = []
+    private var sentenceOf: [Int] = []
+    private var clauseOf: [Int] = []
+    private var sentences: [Range<Int>] = []
+    private var contributions: [RuleContext.Working] = []
+    /// Room kept for at most this many units: one very long text should not hold its memory for good.
+    static let limit = 1 << 14
+
+    /// Swaps (no copy, no retain) this thread's empty arrays into a context whose arrays are empty.
+    mutating func lend(to context: inout RuleContext) {
+        swap(&units, &context.units)
+        swap(&sentenceOf, &context.sentenceOf)
+        swap(&clauseOf, &context.clauseOf)
+        swap(&sentences, &context.sentences)
+        swap(&contributions, &context.contributions)
+    }
+
+    /// Empties the context's arrays, keeping their room, and keeps them for the next text.
+    mutating func takeBack(_ context: inout RuleContext) {
+        guard context.units.capacity <= Self.limit, context.contributions.capacity <= Self.limit else { return }
+        context.units.removeAll(keepingCapacity: true)
+        context.sentenceOf.removeAll(keepingCapacity: true)
+        context.clauseOf.removeAll(keepingCapacity: true)
+        context.sentences.removeAll(keepingCapacity: true)
+        context.contributions.removeAll(keepingCapacity: true)
+        swap(&units, &context.units)
+        swap(&sentenceOf, &context.sentenceOf)
+        swap(&clauseOf, &context.clauseOf)
+        swap(&sentences, &context.sentences)
+        swap(&contributions, &context.contributions)
     }
 }
