@@ -193,10 +193,13 @@ public struct SentimentAnalyzer: Sendable {
         var contributions: [Contribution] = []
         contributions.reserveCapacity(context.contributions.count)
         // In text order; contributions of one unit keep the order the rules made them (the sort must be stable).
-        let unitOf = context.contributions.map(\.unit)  // the sort's closure would otherwise copy the whole context
-        let order = unitOf.indices.sorted { (unitOf[$0], $0) < (unitOf[$1], $1) }
+        // The sort (and its two arrays) only when the contributions are out of that order.
+        let inOrder = context.contributionsInUnitOrder()
+        let unitOf = inOrder ? [] : context.contributions.map(\.unit)  // the sort's closure would otherwise copy the whole context
+        let order = inOrder ? [] : unitOf.indices.sorted { (unitOf[$0], $0) < (unitOf[$1], $1) }
         // Each contribution is read in place: a copy would retain and release its strings and rules once more.
-        for index in order {
+        for position in context.contributions.indices {
+            let index = inOrder ? position : order[position]
             let tokens = context.units[context.contributions[index].unit].tokens
             let first = text.tokens[tokens.lowerBound]
             let last = text.tokens[tokens.upperBound - 1]

@@ -10,16 +10,32 @@ enum Balance {
     static let negativeWeight = 1.3
 
     static func apply(_ context: inout RuleContext, negativity: Bool, repetition: Bool) {
-        // A single contribution repeats nothing: the table is made only for two or more, at its size, and each
-        // term is counted with one lookup.
-        let counting = repetition && context.contributions.count > 1
+        // A single contribution repeats nothing. Up to `smallCount` contributions each term is counted by comparing it
+        // with the terms before it (no table, no hashing); more are counted in a table, each term with one lookup.
+        let count = context.contributions.count
+        let counting = repetition && count > 1
+        let small = count <= smallCount
         var seen: [String: Int] = [:]
-        if counting { seen.reserveCapacity(context.contributions.count) }
-        for index in context.contributions.indices.sorted(by: { (context.contributions[$0].unit, $0) < (context.contributions[$1].unit, $1) }) {
+        if counting, !small { seen.reserveCapacity(count) }
+        // In text order; the sort (and its array) only when the rules appended a contribution out of that order.
+        let inOrder = context.contributionsInUnitOrder()
+        let order = inOrder ? [] : context.contributions.indices.sorted(by: { (context.contributions[$0].unit, $0) < (context.contributions[$1].unit, $1) })
+        for position in 0..<count {
+            let index = inOrder ? position : order[position]
             // Read in place: a copy of the contribution would retain its strings and rules.
             let before = context.contributions[index].value
             if counting {
-                let count = increment(&seen[context.contributions[index].term, default: 0])
+                let count: Int
+                if small {
+                    // The same count the table gives: this term's occurrences among those already visited, plus one.
+                    var earlier = 1
+                    for previous in 0..<position where context.contributions[inOrder ? previous : order[previous]].term == context.contributions[index].term {
+                        earlier += 1
+                    }
+                    count = earlier
+                } else {
+                    count = increment(&seen[context.contributions[index].term, default: 0])
+                }
                 if count > 1 {
                     context.contributions[index].apply("repetition", cue: "×\(count)", to: before / Double(count))
                 }
@@ -30,6 +46,9 @@ enum Balance {
             }
         }
     }
+
+    /// Below this many contributions, counting by comparison costs less than making and filling a table.
+    static let smallCount = 24
 
     private static func increment(_ count: inout Int) -> Int {
         count += 1

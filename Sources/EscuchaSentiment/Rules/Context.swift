@@ -46,6 +46,17 @@ struct RuleContext {
 
     func cue(_ unit: Int) -> String { units[unit].key }
 
+    /// Whether the contributions already stand in text order (by unit, never decreasing), so that a stable sort
+    /// by unit would leave them where they are: most texts, whose rules added no cue before an earlier unit.
+    func contributionsInUnitOrder() -> Bool {
+        var index = 1
+        while index < contributions.count {
+            if contributions[index].unit < contributions[index - 1].unit { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// Whether a negator stands before `unit` in its clause, within `limit` units.
     func isNegated(_ unit: Int, limit: Int = Negation.scope) -> Bool {
         before(unit, limit: limit).contains { negators.contains($0) }
