@@ -79,58 +79,59 @@ enum Comparatives {
     static func apply(_ context: inout RuleContext) {
         for index in context.contributions.indices {
             let unitIndex = context.contributions[index].unit
-            let unit = context.units[unitIndex]
-            let working = context.contributions[index]
+            // The fields read, not the unit and the contribution: copies would retain their strings, opinion and rules.
+            let key = context.units[unitIndex].key
+            let (value, negatedBy) = (context.contributions[index].value, context.contributions[index].negatedBy)
             // `hay cosas más bellas en la ciudad`: better ones elsewhere, said with `más` (not compared with `que`).
             // `hay muchos lugares mucho más lindos`: `mucho` may stress the `más`, and the things may be listed.
             let more = unitIndex > 1 && context.units[unitIndex - 1].key.isKey("mas") && ["mucho", "muchisimo"].contains(context.units[unitIndex - 2].key)
                 ? unitIndex - 2 : unitIndex - 1
-            if working.value > 0, working.negatedBy == nil, unitIndex > 0, context.units[unitIndex - 1].key.isKey("mas"),
+            if value > 0, negatedBy == nil, unitIndex > 0, context.units[unitIndex - 1].key.isKey("mas"),
                !isComparedWithQue(unitIndex, context),
                let verb = elsewhereNoun(before: more, context)
                 ?? context.before(more, limit: alternativesReach).first(where: { alternativeVerbs.contains(context.units[$0].key) }) {
-                context.contributions[index].apply("comparative", cue: "\(context.cue(verb)) … más \(unit.key)", to: working.value * alternativesFactor)
+                context.contributions[index].apply("comparative", cue: "\(context.cue(verb)) … más \(key)", to: value * alternativesFactor)
                 continue
             }
-            guard comparatives.contains(unit.key) else {
+            guard comparatives.contains(key) else {
                 // `antes era un hotel divertido`, `anteriormente me gustaba más`: praise of how it was.
                 let before = context.before(unitIndex, limit: 6)
-                if working.value > 0, before.contains(where: { ["antes", "anteriormente"].contains(context.units[$0].key) }),
-                   let past = before.first(where: { imperfects.contains(context.units[$0].key) }) ?? (imperfects.contains(unit.key) ? unitIndex : nil) {
-                    context.contributions[index].apply("past comparison", cue: "antes … \(context.cue(past))", to: working.value * pastComparisonFactor)
+                if value > 0, before.contains(where: { ["antes", "anteriormente"].contains(context.units[$0].key) }),
+                   let past = before.first(where: { imperfects.contains(context.units[$0].key) }) ?? (imperfects.contains(key) ? unitIndex : nil) {
+                    context.contributions[index].apply("past comparison", cue: "antes … \(context.cue(past))", to: value * pastComparisonFactor)
                 }
                 continue
             }
-            if let negator = working.negatedBy, deniesBetter(context, negator: negator, comparative: unitIndex) {
-                let base = working.rules.first { $0.rule.isKey("negation") }?.from ?? working.value
-                context.contributions[index].apply("comparative", cue: "\(context.cue(negator)) … \(unit.key)", to: base * superlativeNegationFactor)
+            if let negator = negatedBy, deniesBetter(context, negator: negator, comparative: unitIndex) {
+                let base = context.contributions[index].rules.first { $0.rule.isKey("negation") }?.from ?? value
+                context.contributions[index].apply("comparative", cue: "\(context.cue(negator)) … \(key)", to: base * superlativeNegationFactor)
                 context.contributions[index].negatedBy = nil
                 continue
             }
             // `hay mejores opciones`, `encontrarás mejores precios`, `he comido mejor en otros sitios`: better ones
             // elsewhere is a complaint about this one. After `hay` plural only: `ahora hay mejor señal` is an improvement.
-            if working.value > 0, working.negatedBy == nil, unit.key.hasPrefix("mejor"),
-               let verb = (unit.key.isKey("mejores") ? elsewhereNoun(before: unitIndex, context) : nil) ?? context.before(unitIndex, limit: 3).first(where: {
-                   unit.key.isKey("mejores") && alternativeVerbs.contains(context.units[$0].key)
+            if value > 0, negatedBy == nil, key.hasPrefix("mejor"),
+               let verb = (key.isKey("mejores") ? elsewhereNoun(before: unitIndex, context) : nil) ?? context.before(unitIndex, limit: 3).first(where: {
+                   key.isKey("mejores") && alternativeVerbs.contains(context.units[$0].key)
                        || experiences.contains(context.units[$0].key) && !(unitIndex + 1 < context.units.count && context.units[unitIndex + 1].key.isKey("que")) }),
                !(unitIndex > 0 && ["los", "las", "lo"].contains(context.units[unitIndex - 1].key)) {
-                context.contributions[index].apply("comparative", cue: "\(context.cue(verb)) … \(unit.key)", to: working.value * alternativesFactor)
+                context.contributions[index].apply("comparative", cue: "\(context.cue(verb)) … \(key)", to: value * alternativesFactor)
                 continue
             }
             let before = context.before(unitIndex, limit: 6)
             let past = before.first { context.units[$0].key.isKey("antes") } ?? before.first.flatMap { pastForms.contains(context.units[$0].key) ? $0 : nil }
             let followedByQue = context.units.indices.contains(unitIndex + 1) && context.units[unitIndex + 1].key.isKey("que")
             if let past, !followedByQue {
-                context.contributions[index].apply("comparative", cue: "\(context.cue(past)) … \(unit.key)", to: working.value * pastComparisonFactor)
+                context.contributions[index].apply("comparative", cue: "\(context.cue(past)) … \(key)", to: value * pastComparisonFactor)
                 continue
             }
             // `mejor comprar otro billete`, `es mejor ir temprano`: advice about what to do, not praise. After a
             // determiner or `qué` it is a superlative or an exclamation before a noun (`el mejor lugar`, `qué mejor hogar`).
             let determined = unitIndex > 0 && (Resolutions.determiners.contains(context.units[unitIndex - 1].key)
                 || ["lo", "que", "del", "al"].contains(context.units[unitIndex - 1].key))
-            if unit.key.hasPrefix("mejor"), !determined, unitIndex + 1 < context.units.count, context.clauseOf[unitIndex + 1] == context.clauseOf[unitIndex],
+            if key.hasPrefix("mejor"), !determined, unitIndex + 1 < context.units.count, context.clauseOf[unitIndex + 1] == context.clauseOf[unitIndex],
                let next = Optional(context.units[unitIndex + 1]), next.isWord, next.opinion == nil, next.traits.infinitive {
-                context.contributions[index].apply("comparative", cue: "\(unit.key) + infinitive", to: 0)
+                context.contributions[index].apply("comparative", cue: "\(key) + infinitive", to: 0)
             }
         }
     }

@@ -12,19 +12,22 @@ enum Intensity {
     static func apply(_ context: inout RuleContext, text: NormalizedText) {
         for index in context.contributions.indices {
             let unitIndex = context.contributions[index].unit
-            let unit = context.units[unitIndex]
-            var working = context.contributions[index]
-            for (rule, cue, factor) in unit.opinion?.intensity ?? [] {
-                working.apply(rule, cue: cue, to: working.value * factor)
+            // In place: copying the unit and the contribution (and writing it back) retained their strings and arrays.
+            if let intensity = context.units[unitIndex].opinion?.intensity {
+                for (rule, cue, factor) in intensity {
+                    let value = context.contributions[index].value
+                    context.contributions[index].apply(rule, cue: cue, to: value * factor)
+                }
             }
-            let emphasis = text.emphasis(unit.tokens)
+            let emphasis = text.emphasis(context.units[unitIndex].tokens)
             if emphasis.contains(.allCaps) && !context.shouting {
-                working.apply("capitals", cue: nil, to: working.value * capitalsFactor)
+                let value = context.contributions[index].value
+                context.contributions[index].apply("capitals", cue: nil, to: value * capitalsFactor)
             }
             if emphasis.contains(.elongated) {
-                working.apply("elongation", cue: nil, to: working.value * elongationFactor)
+                let value = context.contributions[index].value
+                context.contributions[index].apply("elongation", cue: nil, to: value * elongationFactor)
             }
-            context.contributions[index] = working
         }
     }
 }

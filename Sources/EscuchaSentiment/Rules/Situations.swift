@@ -555,7 +555,8 @@ enum MissedVisits {
 
     static func applyConditionalLoss(_ context: inout RuleContext, text: NormalizedText) {
         guard context.contributions.contains(where: { $0.valence < 0 }) else { return }
-        for (index, unit) in context.units.enumerated() where unit.key.isKey("si") {
+        // By index: enumerating the units copied each one (retaining its key and opinion).
+        for index in context.units.indices where context.units[index].key.isKey("si") {
             // `si no vas`, `si no lo visitas`, `si vas a Guanajuato y no visitas el museo`.
             guard let negator = (index + 1..<min(index + 1 + conditionReach, context.units.count)).first(where: {
                 context.units[$0].key.isKey("no") && context.sentenceOf[$0] == context.sentenceOf[index] }) else { continue }
