@@ -213,11 +213,12 @@ public struct SentimentAnalyzer: Sendable {
         }
         // One pass: each contribution's sum into its sentence.
         var perSentence = Array(repeating: (sum: 0.0, positive: 0.0, negative: 0.0, count: 0), count: context.sentences.count)
-        for working in context.contributions {
-            let sentence = context.sentenceOf[working.unit]
-            perSentence[sentence].sum += working.value
-            perSentence[sentence].positive += max(working.value, 0)
-            perSentence[sentence].negative -= min(working.value, 0)
+        for index in context.contributions.indices {  // by index: iterating copied each contribution
+            let value = context.contributions[index].value
+            let sentence = context.sentenceOf[context.contributions[index].unit]
+            perSentence[sentence].sum += value
+            perSentence[sentence].positive += max(value, 0)
+            perSentence[sentence].negative -= min(value, 0)
             perSentence[sentence].count += 1
         }
         var sentences: [SentenceSentiment] = []

@@ -152,10 +152,14 @@ enum PostNominal {
     static let degreeFactor = 1.3
 
     static func apply(_ context: inout RuleContext) {
-        let byUnit = Dictionary(context.contributions.indices.map { (context.contributions[$0].unit, $0) }, uniquingKeysWith: { a, _ in a })
+        // Every lookup in the table is of a unit other than the contribution's own: with fewer than two contributions
+        // none can succeed, and the table (an array and a dictionary) is not made.
+        let byUnit = context.contributions.count < 2 ? [:]
+            : Dictionary(context.contributions.indices.map { (context.contributions[$0].unit, $0) }, uniquingKeysWith: { a, _ in a })
         for index in context.contributions.indices {
+            // Only nouns are copied (a copy retains the contribution's strings and rules).
+            guard context.contributions[index].list.isKey("nouns") || context.contributions[index].list.isKey("sectors") else { continue }
             let noun = context.contributions[index]
-            guard noun.list.isKey("nouns") || noun.list.isKey("sectors") else { continue }
             var next = noun.unit + 1
             if next < context.units.count, context.units[next].has(.booster) { next += 1 }
             guard next < context.units.count, context.clauseOf[next] == context.clauseOf[noun.unit],

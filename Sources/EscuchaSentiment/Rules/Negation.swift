@@ -40,8 +40,9 @@ enum Negation {
 
     /// A conjugated verb read as a verb's entry (`cobraron` → `cobrar`, `vale la pena` → `valer la pena`), not
     /// a noun that shares the spelling of a verb form (`quejas`).
-    static func isVerbOpinion(_ unit: Unit) -> Bool {
-        guard unit.traits.finite, let term = unit.opinion?.entry.term else { return false }
+    static func isVerbOpinion(_ index: Int, _ context: RuleContext) -> Bool {
+        // Read in place: a unit passed by value is copied (its key and opinion retained) at every call.
+        guard context.units[index].traits.finite, let term = context.units[index].opinion?.entry.term else { return false }
         let verb = term.split(separator: " ").first ?? ""
         return WordReading.isInfinitive(verb)
     }
@@ -157,16 +158,16 @@ enum Negation {
 
     static func apply(_ context: inout RuleContext) {
         let (negators, concord) = (context.negators, context.concord)
-        let hasNi = context.units.contains { $0.key.isKey("ni") }
+        let hasNi = context.units.indices.contains { context.units[$0].key.isKey("ni") }  // by index: no unit copied
         for index in context.contributions.indices {
             let unitIndex = context.contributions[index].unit
-            let unit = context.units[unitIndex]
+            // The unit is read in place (`context.units[unitIndex]`): a copy retained its key and opinion per contribution.
             // Emoji and emoticons comment on the text; a negation before them is not about them.
-            guard unit.opinion != nil, unit.isWord else { continue }
+            guard context.units[unitIndex].opinion != nil, context.units[unitIndex].isWord else { continue }
             // An expression that opens with a negative word (`ni caso`, `nada del otro mundo`, `ni loco`) repeats
             // an earlier negation by concord: `no me hicieron ni caso` is one complaint, `no hay nada que objetar`
             // one praise (the lexicon marks them: `PhraseIndex.seal`).
-            if unit.tokens.count > 1, unit.has(.negator) || unit.has(.concord) { continue }
+            if context.units[unitIndex].tokens.count > 1, context.units[unitIndex].modifiers[.negator] != nil || context.units[unitIndex].modifiers[.concord] != nil { continue }
             let clause = context.clauseOf[unitIndex]
             // `ni bueno ni malo` weighs two opposite opinions and says neither; `ni toallas limpias ni agua
             // caliente`, `ni bueno ni barato` deny each: plain negations.
@@ -210,13 +211,13 @@ enum Negation {
                     // verb that governs it (`no puede faltar la foto obligada`, `no quiero perder la buena costumbre`).
                     // Not of `bien` or `mal` right after it, which says how the verb goes: `tampoco funciona bien`
                     // denies both, as `no funciona bien` does.
-                    if isVerbOpinion(context.units[other]) || isGovernedOpinionInfinitive(other, context),
-                       !(other == unitIndex - 1 && mannerAdverbs.contains(unit.key)) {
+                    if isVerbOpinion(other, context) || isGovernedOpinionInfinitive(other, context),
+                       !(other == unitIndex - 1 && mannerAdverbs.contains(context.units[unitIndex].key)) {
                         verbsBetween = 2
                     }
                     // `no es raro tardar dos horas`, `no es difícil llegar`: the adjective takes the negation; the infinitive
                     // after it is what it judges, and keeps its own sign.
-                    if other == unitIndex - 1, unit.traits.infinitive, context.units[other].opinion?.entry.list == "adjectives" { break }
+                    if other == unitIndex - 1, context.units[unitIndex].traits.infinitive, context.units[other].opinion?.entry.list == "adjectives" { break }
                     if context.units[other].isWord, context.units[other].traits.action.contains(.handling) { handled = true }
                     // `no me vuelven a engañar`, `nunca volveré a pasar tanto frío`: not again says it happened; the
                     // complaint stands.
@@ -231,14 +232,14 @@ enum Negation {
                 }
                 // An infinitive right after the negator is its verb too (`fue una lástima no conocerlo, se veía
                 // interesante`): a conjugated verb after it begins another predicate.
-                if letting, unit.traits.infinitive, context.contributions[index].value < 0 { break }
+                if letting, context.units[unitIndex].traits.infinitive, context.contributions[index].value < 0 { break }
                 if verbsBetween == 1, opensWithInfinitive(after: other, before: unitIndex, context) { verbsBetween += 1 }
-                if verbsBetween >= 2 || verbsBetween == 1 && isVerbOpinion(unit) { break }
+                if verbsBetween >= 2 || verbsBetween == 1 && isVerbOpinion(unitIndex, context) { break }
                 let negator = context.units[other]
                 // The problem a negated verb did not deal with stands (`nadie atendió mi queja`), also when the negated
                 // verb is an expression of its own (`no contesta a las reclamaciones`).
                 if negator.traits.action.contains(.handling) { handled = true }
-                if handled, context.contributions[index].value < 0, unit.tokens.count == 1, context.contributions[index].list.isKey("nouns") { break }
+                if handled, context.contributions[index].value < 0, context.units[unitIndex].tokens.count == 1, context.contributions[index].list.isKey("nouns") { break }
                 // An expression that spent its negation on itself (`no vale la pena`, `no quiero volver`) names, in
                 // the infinitive after it, what is not worth it or wanted: `no vale la pena desperdiciar el tiempo`
                 // does not praise wasting it, nor `no quiero volver a tener problemas` problems.

@@ -33,7 +33,10 @@ enum Sarcasm {
 
     static func ironies(_ context: inout RuleContext) {
         // An emoji cue closing the text (only symbols after it): 🙃, or 👏 after a complaint with no `pero`.
-        if let last = context.units.lastIndex(where: { $0.isWord || $0.isSymbolic }), context.units[last].isSymbolic {
+        // The last word or symbol, found by index: `lastIndex(where:)` copied each unit it passed.
+        var last = context.units.count - 1
+        while last >= 0, !(context.units[last].isWord || context.units[last].isSymbolic) { last -= 1 }
+        if last >= 0, context.units[last].isSymbolic {
             var index = last
             var closing: Int?
             while index >= 0, context.units[index].isSymbolic || !context.units[index].isWord && context.units[index].opinion == nil {
