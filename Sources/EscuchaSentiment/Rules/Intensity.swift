@@ -49,21 +49,23 @@ enum Intensifiers {
             // `muy` boosts words; an emoji after it (`dentro de muy poco 😁`) is the writer's comment.
             guard context.units[unitIndex].isWord else { continue }
             for (distance, other) in context.before(unitIndex, limit: decay.count).enumerated() {
-                let unit = context.units[other]
-                guard unit.opinion == nil else { continue }
+                // Read in place, the key only where a modifier is found: a copy of the unit retained its key and opinion.
+                guard context.units[other].opinion == nil else { continue }
+                let modifiers = context.units[other].modifiers
                 for kind in [ModifierKind.booster, .dampener] {
-                    guard let weight = unit.modifiers[kind] else { continue }
-                    if kind == .dampener, unit.key.isKey("algo"), isSomething(other, before: context.contributions[index], context) { continue }
+                    guard let weight = modifiers[kind] else { continue }
+                    let key = context.units[other].key
+                    if kind == .dampener, key.isKey("algo"), isSomething(other, before: context.contributions[index], context) { continue }
                     // `demasiado sencillo`, `demasiado pequeño`: too much of a mild virtue is a fault.
-                    if unit.key.isKey("demasiado"), distance == 0, context.contributions[index].value > 0,
+                    if key.isKey("demasiado"), distance == 0, context.contributions[index].value > 0,
                        context.contributions[index].valence <= excessLimit {
                         let value = context.contributions[index].value
                         context.contributions[index].apply("excess", cue: "demasiado", to: value * excessFactor)
                         continue
                     }
                     let factor = 1 + (weight - 1) * decay[distance]
-                    let working = context.contributions[index]
-                    context.contributions[index].apply(kind.rawValue, cue: context.cue(other), to: working.value * factor)
+                    let value = context.contributions[index].value
+                    context.contributions[index].apply(kind.rawValue, cue: context.cue(other), to: value * factor)
                 }
             }
             afterVerb(&context, index)

@@ -26,6 +26,12 @@ enum Sarcasm {
             || contribution.match.isKey("expression") && LongWait.isWaitExpression(contribution.term)
     }
 
+    /// The same for `context.contributions[index]`, read in place.
+    static func isFailure(_ index: Int, _ context: RuleContext) -> Bool {
+        situations.contains(context.contributions[index].match) || context.contributions[index].rules.contains { $0.rule.isKey("long wait") }
+            || context.contributions[index].match.isKey("expression") && LongWait.isWaitExpression(context.contributions[index].term)
+    }
+
     static func apply(_ context: inout RuleContext) {
         ironies(&context)
         echoes(&context)
@@ -60,10 +66,12 @@ enum Sarcasm {
             }
         }
         // Irony turns praise, and needs a cue or a failure the rules found.
-        guard context.contributions.contains(where: { $0.value > 0 }),
-              context.units.contains(where: { $0.has(.sarcasm) }) || context.contributions.contains(where: isFailure)
-                || context.contributions.contains(where: { $0.list.isKey("verbs") && likingVerbs.contains($0.term) })
-                || context.units.contains(where: { !$0.isWord && !$0.isSymbolic && $0.key.hasPrefix(":") })
+        // By index: `contains(where:)` over the arrays copied each unit or contribution it passed.
+        guard context.contributions.indices.contains(where: { context.contributions[$0].value > 0 }),
+              context.units.indices.contains(where: { context.units[$0].modifiers[.sarcasm] != nil })
+                || context.contributions.indices.contains(where: { isFailure($0, context) })
+                || context.contributions.indices.contains(where: { context.contributions[$0].list.isKey("verbs") && likingVerbs.contains(context.contributions[$0].term) })
+                || context.units.indices.contains(where: { !context.units[$0].isWord && !context.units[$0].isSymbolic && context.units[$0].key.hasPrefix(":") })
         else { return }
         let contributions = ContributionIndex(context)
         for (sentenceIndex, sentence) in context.sentences.enumerated() {
