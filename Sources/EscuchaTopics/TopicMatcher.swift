@@ -364,7 +364,9 @@ public struct TopicMatcher: Sendable {
             }
             let stamp = work.stamp
             work.touched.removeAll(keepingCapacity: true)
-            func record(_ term: Int32, _ range: Range<Int>) {
+            // `work` is passed to these as `inout`, never captured: a local variable a local function captures (and
+            // one turned into a closure value, as `found` was) is boxed, and every access to it checked at run time.
+            func record(_ term: Int32, _ range: Range<Int>, _ work: inout Scratch) {
                 let index = Int(term)
                 if work.termStamp[index] != stamp {
                     work.termStamp[index] = stamp
@@ -373,11 +375,11 @@ public struct TopicMatcher: Sendable {
                 }
                 work.termRanges[index].append(range)
             }
-            func tryTerms(_ table: FlatTable, _ group: Int, at position: Int) {
+            func tryTerms(_ table: FlatTable, _ group: Int, at position: Int, _ work: inout Scratch) {
                 for index in table.range(group) {
                     let term = table.items[index]
                     if let length = matchLength(term, at: position, sentence.tokens.upperBound, text, ids, idStarts) {
-                        record(term, position..<position + length)
+                        record(term, position..<position + length, &work)
                     }
                 }
             }
@@ -388,20 +390,20 @@ public struct TopicMatcher: Sendable {
                 for slot in own..<end {
                     let word = ids[slot]
                     guard word >= 0 else { continue }
-                    tryTerms(numbered.oneWordTerms, Int(word), at: position)
+                    tryTerms(numbered.oneWordTerms, Int(word), at: position, &work)
                     guard hasNext, numbered.opensLonger[Int(word)] else { continue }
                     for nextSlot in Int(idStarts[position + 1])..<Int(idStarts[position + 2]) where ids[nextSlot] >= 0 {
                         if let group = numbered.termsByFirstPair.value(Self.pairKey(word, ids[nextSlot])) {
-                            tryTerms(numbered.pairTerms, Int(group), at: position)
+                            tryTerms(numbered.pairTerms, Int(group), at: position, &work)
                         }
                     }
-                    tryTerms(numbered.slotSecondTerms, Int(word), at: position)
+                    tryTerms(numbered.slotSecondTerms, Int(word), at: position, &work)
                 }
                 // Terms that open with the slot can only start at a number or one of the slot's words.
                 if !numbered.slotFirstTerms.isEmpty, text.tokens[position].kind == .number || ids[own] >= 0 && numbered.isSlotWord[Int(ids[own])] {
                     for term in numbered.slotFirstTerms {
                         if let length = matchLength(term, at: position, sentence.tokens.upperBound, text, ids, idStarts) {
-                            record(term, position..<position + length)
+                            record(term, position..<position + length, &work)
                         }
                     }
                 }
@@ -426,14 +428,17 @@ public struct TopicMatcher: Sendable {
                 }
             }
             candidates.sort()
-            func found(_ term: Int) -> [Range<Int>]? { work.termStamp[term] == stamp ? work.termRanges[term] : nil }
             var sentenceHits: [TopicHit] = []
             for topic in candidates {
                 let evidence: [Range<Int>]?
                 if numbered.simple[topic] {
                     evidence = work.topicExcluded[topic] ? nil : work.topicEvidence[topic]
                 } else {
-                    evidence = evaluate(compiled[topic], found)
+                    evidence = work.termStamp.withUnsafeBufferPointer { stamps in
+                        work.termRanges.withUnsafeBufferPointer { ranges in
+                            evaluate(compiled[topic]) { stamps[$0] == stamp ? ranges[$0] : nil }
+                        }
+                    }
                 }
                 if let evidence, !evidence.isEmpty {
                     sentenceHits.append(TopicHit(topic: topic, sentence: sentenceIndex, evidence: Self.distinct(evidence)))
