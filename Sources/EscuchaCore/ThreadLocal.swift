@@ -8,14 +8,17 @@ import Darwin
 /// lock stopped two cores from being faster than one).
 public final class ThreadLocal<Value: AnyObject>: @unchecked Sendable {
     private let make: @Sendable () -> Value
-    private var key = pthread_key_t()
+    /// A constant: a class's `var` is checked for exclusive access at every read, and `value` is read for every text.
+    private let key: pthread_key_t
 
     public init(_ make: @escaping @Sendable () -> Value) {
         self.make = make
+        var key = pthread_key_t()
         let status = pthread_key_create(&key) { pointer in
             if let pointer { Unmanaged<AnyObject>.fromOpaque(pointer).release() }
         }
         precondition(status == 0, "pthread_key_create failed: \(status)")
+        self.key = key
     }
 
     deinit { pthread_key_delete(key) }
