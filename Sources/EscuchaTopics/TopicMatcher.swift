@@ -449,6 +449,9 @@ public struct TopicMatcher: Sendable {
             // parent far from every child's is an aspect of its own (`la comida muy buena y con varios menús`).
             // The parent keeps the evidence of its own, if any.
             guard sentenceHits.count > 1 else { hits += sentenceHits; continue }
+            // The table in a local: closures that read `self.ancestors` copied the whole matcher (retaining each of its
+            // tables) for every sentence with two hits or more.
+            let ancestors = self.ancestors
             hits += sentenceHits.compactMap { hit in
                 let children = sentenceHits.filter { ancestors[$0.topic].contains(Int32(hit.topic)) }
                 guard !children.isEmpty else { return hit }
