@@ -354,6 +354,9 @@ public struct TopicMatcher: Sendable {
         }
         box.scratch = nil  // the arrays stay uniquely held by `work`
         defer { box.scratch = work }
+        // One array for every sentence's hits, emptied with its room kept: one made per sentence with a hit cost an
+        // allocation, and more as it grew.
+        var sentenceHits: [TopicHit] = []
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
             // Every term found in the sentence, by number, in one pass over its words.
             work.stamp &+= 1
@@ -428,7 +431,7 @@ public struct TopicMatcher: Sendable {
                 }
             }
             candidates.sort()
-            var sentenceHits: [TopicHit] = []
+            sentenceHits.removeAll(keepingCapacity: true)
             for topic in candidates {
                 let evidence: [Range<Int>]?
                 if numbered.simple[topic] {
@@ -525,6 +528,8 @@ public struct TopicMatcher: Sendable {
 
     /// Evidence without repeats or spans inside longer ones (`me doy de baja` holds `doy de baja`), in text order.
     static func distinct(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        // One range (most evidence) is its own answer: no sorted copy and no new array.
+        if ranges.count <= 1 { return ranges }
         let sorted = ranges.sorted { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) }
         var out: [Range<Int>] = []
         // Every range kept so far starts at or before this one, so it is inside one of them exactly when it
