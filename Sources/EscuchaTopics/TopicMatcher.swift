@@ -236,6 +236,10 @@ public struct TopicMatcher: Sendable {
         var topicExcluded: [Bool]
         var touched: [Int32] = []
         var stamp: UInt32 = 0
+        /// A text's word ids and where each token's start, and a sentence's hits (`match`).
+        var ids: [Int32] = []
+        var idStarts: [Int32] = []
+        var sentenceHits: [TopicHit] = []
 
         init(terms: Int, topics: Int) {
             termStamp = [UInt32](repeating: 0, count: terms)
@@ -323,10 +327,31 @@ public struct TopicMatcher: Sendable {
 
     public func match(_ text: NormalizedText) -> [TopicHit] {
         var hits: [TopicHit] = []
+        let box = scratch.value
+        // This thread's scratch is taken out of its box for the text and put back after: in a local, its arrays are
+        // not checked for exclusivity at run time at every access, as a class's stored arrays are.
+        var work: Scratch
+        if let existing = box.scratch, existing.termStamp.count == termCount { work = existing } else {
+            work = Scratch(terms: termCount, topics: compiled.count)
+        }
+        box.scratch = nil  // the arrays stay uniquely held by `work`
+        defer { box.scratch = work }
         // Each token's word ids, flattened for the text: ids[idStarts[i]..<idStarts[i + 1]], the first its own key's.
-        var ids: [Int32] = []
+        // These and the sentence's hits are the scratch's arrays, emptied with their room kept (each array a text
+        // made cost an allocation); they go back into `work` before it goes back into its box (defers run last first).
+        var ids: [Int32] = [], idStarts: [Int32] = [], sentenceHits: [TopicHit] = []
+        swap(&ids, &work.ids)
+        swap(&idStarts, &work.idStarts)
+        swap(&sentenceHits, &work.sentenceHits)
+        defer {
+            swap(&ids, &work.ids)
+            swap(&idStarts, &work.idStarts)
+            swap(&sentenceHits, &work.sentenceHits)
+        }
+        ids.removeAll(keepingCapacity: true)
+        idStarts.removeAll(keepingCapacity: true)
         ids.reserveCapacity(text.tokens.count * 2)
-        var idStarts: [Int32] = [0]
+        idStarts.append(0)
         idStarts.reserveCapacity(text.tokens.count + 1)
         // Read through a buffer and guaranteed references: a retain per token and matcher, on objects every
         // thread shares, cost more than the matching.
@@ -345,18 +370,6 @@ public struct TopicMatcher: Sendable {
                 idStarts.append(Int32(ids.count))
             }
         }
-        let box = scratch.value
-        // This thread's scratch is taken out of its box for the text and put back after: in a local, its arrays are
-        // not checked for exclusivity at run time at every access, as a class's stored arrays are.
-        var work: Scratch
-        if let existing = box.scratch, existing.termStamp.count == termCount { work = existing } else {
-            work = Scratch(terms: termCount, topics: compiled.count)
-        }
-        box.scratch = nil  // the arrays stay uniquely held by `work`
-        defer { box.scratch = work }
-        // One array for every sentence's hits, emptied with its room kept: one made per sentence with a hit cost an
-        // allocation, and more as it grew.
-        var sentenceHits: [TopicHit] = []
         for (sentenceIndex, sentence) in text.sentences.enumerated() {
             // Every term found in the sentence, by number, in one pass over its words.
             work.stamp &+= 1
