@@ -326,6 +326,9 @@ public struct TopicMatcher: Sendable {
     private let attachmentKey = AttachmentKey()
 
     public func match(_ text: NormalizedText) -> [TopicHit] {
+        // The tables in a local, retained once for the call: read through `self`, each read of one retained and
+        // released it.
+        let numbered = self.numbered
         var hits: [TopicHit] = []
         let box = scratch.value
         // This thread's scratch is taken out of its box for the text and put back after: in a local, its arrays are
