@@ -21,6 +21,8 @@ public enum AspectSentiment {
     static let cuts: WordSet = ["pero", "aunque", "mientras", "sin embargo", "no obstante", "aun así", "en cambio", ";"]
 
     public static func assign(_ hits: [TopicHit], taxonomy: Taxonomy, text: NormalizedText, sentiment: SentimentAnalysis) -> [TopicAnalysis] {
+        // No hit, no topic to give a value: the tables below (three arrays a text) would all stay empty.
+        if hits.isEmpty { return [] }
         var values = Array(repeating: 0.0, count: hits.count)
         // Cut positions of each sentence, and its topics' evidence by where it starts, found once: a long
         // text must not cost each contribution a walk over every sentence and every piece of evidence.
