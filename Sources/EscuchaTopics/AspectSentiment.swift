@@ -36,8 +36,9 @@ public enum AspectSentiment {
             evidenceBySentence[sentence].sort { ($0.range.lowerBound, $0.hit) < ($1.range.lowerBound, $1.hit) }
         }
         let longest = evidenceBySentence.map { $0.map { $0.range.count }.max() ?? 0 }  // a closure: a key path is applied at run time
-        for contribution in sentiment.contributions {
-            let position = contribution.tokens.lowerBound
+        // By index: iterating copied each contribution (retaining its strings and rules).
+        for contributionIndex in sentiment.contributions.indices {
+            let position = sentiment.contributions[contributionIndex].tokens.lowerBound
             guard let sentence = Self.sentence(containing: position, text.sentences) else { continue }
             let evidence = evidenceBySentence[sentence]
             guard !evidence.isEmpty else { continue }  // no topic for the contribution to go to
@@ -46,7 +47,7 @@ public enum AspectSentiment {
             cutsBySentence[sentence] = cuts
             let cutBefore = cuts.partitioningIndex { $0 > position }
             let part = (cutBefore > 0 ? cuts[cutBefore - 1] : range.lowerBound)..<(cutBefore < cuts.count ? cuts[cutBefore] : range.upperBound)
-            // The evidence that starts in the part, and the first of it that starts after the contribution.
+            // The evidence that starts in the part, and the first of it that starts after the sentiment.contributions[contributionIndex].
             let first = evidence.partitioningIndex { $0.range.lowerBound >= part.lowerBound }
             let end = evidence.partitioningIndex { $0.range.lowerBound >= part.upperBound }
             let after = max(first, min(end, evidence.partitioningIndex { $0.range.lowerBound > position }))
@@ -67,10 +68,10 @@ public enum AspectSentiment {
             }
             var next = after
             while next < end, evidence[next].range.lowerBound == evidence[after].range.lowerBound {
-                consider(evidence[next].range.lowerBound - contribution.tokens.upperBound, evidence[next].hit)
+                consider(evidence[next].range.lowerBound - sentiment.contributions[contributionIndex].tokens.upperBound, evidence[next].hit)
                 next += 1
             }
-            for hit in best { values[hit] += contribution.value }
+            for hit in best { values[hit] += sentiment.contributions[contributionIndex].value }
         }
         return hits.enumerated().map { index, hit in
             TopicAnalysis(topic: taxonomy.topics[hit.topic], sentence: hit.sentence, evidence: hit.evidence,
