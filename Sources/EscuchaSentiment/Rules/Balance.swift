@@ -67,7 +67,7 @@ enum BalancedVerdict {
                                             "ni contento ni descontento", "ni tan bien ni tan mal"]
 
     static func apply(_ context: inout RuleContext) {
-        guard let verdict = context.units.lastIndex(where: { $0.has(.verdict) }) else { return }
+        guard let verdict = context.units.indices.last(where: { context.units[$0].modifiers[.verdict] != nil }) else { return }
         let positive = context.contributions.contains { $0.value > 0 && $0.unit != verdict }
         let negative = context.contributions.contains { $0.value < 0 && $0.unit != verdict }
         // A closing verdict (in the last sentence, after the opinions) weighs the text even when the model

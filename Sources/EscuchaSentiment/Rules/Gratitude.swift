@@ -44,7 +44,7 @@ enum Gratitude {
     }
 
     static func apply(_ context: inout RuleContext) {
-        guard context.contributions.contains(where: { $0.value < 0 }) else { return }
+        guard context.contributions.indices.contains(where: { context.contributions[$0].value < 0 }) else { return }
         let units = context.units
         for (index, unit) in units.enumerated()
         where unit.traits.frame.contains(.thanks) || unit.tokens.count > 1 && unit.opinion != nil && thanks.contains(unit.key) {

@@ -124,7 +124,7 @@ enum Exclamation {
     static let maximumMarks = 3
 
     static func apply(_ context: inout RuleContext) {
-        guard !context.contributions.isEmpty, context.units.contains(where: { $0.exclamationMarks > 0 }) else { return }
+        guard !context.contributions.isEmpty, context.units.indices.contains(where: { context.units[$0].exclamationMarks > 0 }) else { return }
         let contributions = ContributionIndex(context)
         for sentence in context.sentences {
             let marks = context.units[sentence].reduce(0) { $0 + $1.exclamationMarks }

@@ -18,7 +18,7 @@ enum Narration {
     static let events: WordSet = ["verbs", "nouns"]
 
     static func apply(_ context: inout RuleContext) {
-        guard context.contributions.contains(where: { $0.value < 0 }), context.units.contains(where: { $0.traits.frame.contains(.history) })
+        guard context.contributions.indices.contains(where: { context.contributions[$0].value < 0 }), context.units.indices.contains(where: { context.units[$0].traits.frame.contains(.history) })
         else { return }
         let contributions = ContributionIndex(context)
         for sentence in context.sentences {

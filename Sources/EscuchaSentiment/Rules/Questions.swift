@@ -13,7 +13,7 @@ enum Questions {
     static let openers: WordSet = ["pero", "y", "o", "entonces", "bueno", "oye", "oigan", "vamos", "a ver"]
 
     static func apply(_ context: inout RuleContext, text: NormalizedText) {
-        guard !context.contributions.isEmpty || context.units.contains(where: { $0.has(.rhetorical) }) else { return }
+        guard !context.contributions.isEmpty || context.units.indices.contains(where: { context.units[$0].modifiers[.rhetorical] != nil }) else { return }
         // Only the contributions made before the rhetorical cues are added are halved (a cue's sentence never is),
         // and they are indexed at the first sentence that asks: most texts ask nothing.
         let made = context.contributions.count
@@ -97,7 +97,7 @@ enum Courtesy {
                                      "un saludo", "saludos", "felices fiestas", "feliz navidad", "feliz día", "amable"]
 
     static func apply(_ context: inout RuleContext) {
-        guard context.units.contains(where: { $0.questionMarks > 0 }) else { return }
+        guard context.units.indices.contains(where: { context.units[$0].questionMarks > 0 }) else { return }
         for index in context.contributions.indices {
             let working = context.contributions[index]
             guard working.value > 0, terms.contains(working.term) || context.units[working.unit].isSymbolic else { continue }

@@ -48,8 +48,8 @@ enum Ratings {
     static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
         // Most texts have no digit and no star: one cheap pass says so, before any word is looked at. A number
         // word grades only before stars (`una estrella`); `diez de diez` is the expression `de diez`.
-        let hasNumber = text.tokens.contains(where: { $0.kind == .number })
-        let hasStars = context.units.contains(where: { isStar($0.key) })
+        let hasNumber = text.tokens.indices.contains(where: { text.tokens[$0].kind == .number })
+        let hasStars = context.units.indices.contains(where: { isStar(context.units[$0].key) })
         guard hasNumber || hasStars else { return [] }
         var out: [RuleContext.Working] = []
         let tokens = text.tokens

@@ -230,7 +230,7 @@ extension Sarcasm {
     /// `Unos genios 👏`, `Gracias por tanto, Ryanair.`), is exasperation. `El resto, excelente` names what it
     /// praises: a mixed review.
     static func echoes(_ context: inout RuleContext) {
-        guard context.sentences.count > 1, context.contributions.contains(where: { $0.value > 0 }) else { return }
+        guard context.sentences.count > 1, context.contributions.indices.contains(where: { context.contributions[$0].value > 0 }) else { return }
         // Most texts have no short sentence after the first: the index is built only for one that does.
         var index: ContributionIndex?
         for position in 1..<context.sentences.count {

@@ -527,7 +527,7 @@ enum MissedVisits {
     static func apply(_ context: inout RuleContext, text: NormalizedText) {
         applyConditionalLoss(&context, text: text)
         // Only a negative contribution is blamed: without one, the units are not searched for a missed visit.
-        guard context.contributions.contains(where: { $0.valence < 0 }), let visit = missedVisit(context) else { return }
+        guard context.contributions.indices.contains(where: { context.contributions[$0].valence < 0 }), let visit = missedVisit(context) else { return }
         // By its own valence: a negation before the visit may have reached the blame (`no visitarlas sería el colmo`).
         for index in context.contributions.indices where context.contributions[index].valence < 0 {
             let unit = context.contributions[index].unit
@@ -554,7 +554,7 @@ enum MissedVisits {
     }
 
     static func applyConditionalLoss(_ context: inout RuleContext, text: NormalizedText) {
-        guard context.contributions.contains(where: { $0.valence < 0 }) else { return }
+        guard context.contributions.indices.contains(where: { context.contributions[$0].valence < 0 }) else { return }
         // By index: enumerating the units copied each one (retaining its key and opinion).
         for index in context.units.indices where context.units[index].key.isKey("si") {
             // `si no vas`, `si no lo visitas`, `si vas a Guanajuato y no visitas el museo`.
@@ -833,7 +833,7 @@ enum Resolutions {
 
     static func apply(_ context: inout RuleContext) {
         guard !context.contributions.isEmpty,
-              context.units.contains(where: { !$0.traits.action.isDisjoint(with: [.resolution, .removal]) })
+              context.units.indices.contains(where: { !context.units[$0].traits.action.isDisjoint(with: [.resolution, .removal]) })
         else { return }
         for index in context.contributions.indices {
             if let negator = context.contributions[index].negatedBy {
