@@ -32,11 +32,11 @@ enum Comparatives {
     /// What else a city or a place offers, without a verb of existence: `Guanajuato tiene lugares mucho más bellos`, `la
     /// ciudad ofrece mil cosas mejores`, `habiendo cosas más llamativas`. Plural and bare: after an article or `de` they
     /// are the best of a set (`uno de los lugares más bellos`, praise); after `pocas` nothing beats this one.
-    static let elsewhereNouns: Set<String> = ["cosas", "lugares", "sitios", "opciones", "alternativas", "atracciones", "atractivos",
+    static let elsewhereNouns: WordSet = ["cosas", "lugares", "sitios", "opciones", "alternativas", "atracciones", "atractivos",
                                               "espacios", "rincones", "museos", "restaurantes", "hoteles", "destinos", "paseos", "playas"]
-    static let elsewhereQuantities: Set<String> = ["mil", "muchas", "muchos", "muchisimas", "muchisimos", "otras", "otros", "tantas",
+    static let elsewhereQuantities: WordSet = ["mil", "muchas", "muchos", "muchisimas", "muchisimos", "otras", "otros", "tantas",
                                                    "tantos", "varias", "varios"]
-    static let bestOfASet: Set<String> = ["los", "las", "de", "sus", "mis", "tus", "estos", "estas", "pocas", "pocos",
+    static let bestOfASet: WordSet = ["los", "las", "de", "sus", "mis", "tus", "estos", "estas", "pocas", "pocos",
                                           "vienen", "vendran"]
 
     /// The bare plural noun of things elsewhere right before `index` (a `más` or `mejores`), if there is one.
@@ -52,7 +52,7 @@ enum Comparatives {
     /// `que` after the compared word compares (`más bellas que el museo`), unless an infinitive follows it: `mil cosas más
     /// interesantes que hacer` names what to do with them.
     static func isComparedWithQue(_ index: Int, _ context: RuleContext) -> Bool {
-        guard index + 1 < context.units.count, context.units[index + 1].key == "que" else { return false }
+        guard index + 1 < context.units.count, context.units[index + 1].key.isKey("que") else { return false }
         return !(index + 2 < context.units.count && context.units[index + 2].traits.infinitive)
     }
 

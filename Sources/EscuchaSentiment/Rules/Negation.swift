@@ -100,10 +100,10 @@ enum Negation {
     /// back from this one the series' first `ni` stands, when a `ni` of a series of two or more is within `scope` before it;
     /// else 0.
     static func coordinatedSpan(before unit: Int, _ context: RuleContext) -> Int {
-        guard let nearest = context.before(unit, limit: scope).first(where: { context.units[$0].key == "ni" }),
+        guard let nearest = context.before(unit, limit: scope).first(where: { context.units[$0].key.isKey("ni") }),
               context.concord.contains(nearest) else { return 0 }
         var first = nearest
-        while let earlier = context.before(first, limit: scope).first(where: { context.units[$0].key == "ni" && context.concord.contains($0) }) {
+        while let earlier = context.before(first, limit: scope).first(where: { context.units[$0].key.isKey("ni") && context.concord.contains($0) }) {
             first = earlier
         }
         // A single `ni` needs no more reach than `scope` (`no es bonito ni barato`), and is often no series at all: `no sé ni
@@ -114,22 +114,24 @@ enum Negation {
     /// `¿A quién no le gusta el amor?`, `¿quién no ha soñado con un viaje así?`: `no` right after the interrogative `quién`.
     /// Written without its accent, `quien` is also the relative (`quien no reserve se queda sin mesa`), so then only
     /// where `¿` opens the question right before it.
+    static let questionPrepositions: WordSet = ["a", "para", "de"]
+
     static func isRhetoricalWho(_ index: Int, _ context: RuleContext, _ text: NormalizedText) -> Bool {
-        guard index > 0, context.units[index - 1].key == "quien" else { return false }
+        guard index > 0, context.units[index - 1].key.isKey("quien") else { return false }
         if text.tokens[context.units[index - 1].tokens.lowerBound].surface.lowercased() == "quién" { return true }
         var opener = index - 2
-        if opener >= 0, ["a", "para", "de"].contains(context.units[opener].key) { opener -= 1 }
+        if opener >= 0, questionPrepositions.contains(context.units[opener].key) { opener -= 1 }
         return opener >= 0 && !context.units[opener].isWord && context.units[opener].key.hasPrefix("¿")
     }
 
     /// `de barato nada`, `de vulgar, nada de nada`: a single opinion word between `de` and `nada` (a comma may stand
     /// before `nada`). The `nada`, if any.
     static func nothingAfter(_ unit: Int, _ context: RuleContext) -> Int? {
-        guard unit > 0, context.units[unit - 1].key == "de", context.units[unit].tokens.count == 1 else { return nil }
+        guard unit > 0, context.units[unit - 1].key.isKey("de"), context.units[unit].tokens.count == 1 else { return nil }
         var next = unit + 1
-        if next < context.units.count, context.units[next].key == "," { next += 1 }
+        if next < context.units.count, context.units[next].key.isKey(",") { next += 1 }
         // `nada de nada` may be read as the negator `nada de` and its `nada`.
-        return next < context.units.count && (context.units[next].key == "nada" || context.units[next].key.hasPrefix("nada de")) ? next : nil
+        return next < context.units.count && (context.units[next].key.isKey("nada") || context.units[next].key.hasPrefix("nada de")) ? next : nil
     }
 
     /// `menos de` and an amount after this `menos` (digits are tokens no unit holds).
@@ -359,27 +361,26 @@ extension Negation {
     /// `lo dejaron de lado` are no ceasing. `deja de` is also the imperative, a demand to stop (`Ryanair, deja de ponerme
     /// nerviosa`), which denies nothing: read as ceasing only after a word of its clause (`el wifi deja de ir`), not
     /// opening the clause.
-    static let ceasingForms: Set<String> = ["deja de", "dejan de", "dejo de", "dejaron de", "dejaba de", "dejaban de", "deje de",
+    static let ceasingForms: WordSet = ["deja de", "dejan de", "dejo de", "dejaron de", "dejaba de", "dejaban de", "deje de",
                                             "ha dejado de", "han dejado de", "habia dejado de", "habian dejado de", "he dejado de",
                                             "hemos dejado de"]
-    static let ceasingOrCommand = "deja de"
 
     static func keepCeasingBeforeInfinitives(_ units: inout [Unit]) {
         for index in units.indices where units[index].has(.negator) && ceasingForms.contains(units[index].key) {
             let next = index + 1
             let beforeInfinitive = next < units.count && !units[next].breaksClause
                 && (units[next].traits.infinitive || WordReading.isInfinitive(units[next].key.prefix { $0 != " " }))
-            let command = units[index].key == ceasingOrCommand && (index == 0 || units[index - 1].breaksClause || !units[index - 1].isWord)
+            let command = units[index].key.isKey("deja de") && (index == 0 || units[index - 1].breaksClause || !units[index - 1].isWord)
             if !beforeInfinitive || command { units[index].modifiers[.negator] = nil }
         }
     }
 
     /// `no hay que perdérselo`, `no tienes que preocuparte`: the `que` of a negated obligation joins it to its infinitive,
     /// which the negation reaches (must not miss it, need not worry); elsewhere `que` opens a clause of its own.
-    static let obligations: Set<String> = ["hay", "tengo", "tienes", "tiene", "tenemos", "teneis", "tienen"]
+    static let obligations: WordSet = ["hay", "tengo", "tienes", "tiene", "tenemos", "teneis", "tienen"]
 
     static func joinNegatedObligations(_ units: inout [Unit]) {
-        for index in units.indices.dropFirst(2) where units[index].key == "que" && units[index].breaksClause
+        for index in units.indices.dropFirst(2) where units[index].key.isKey("que") && units[index].breaksClause
             && obligations.contains(units[index - 1].key) && units[index - 2].isWord && units[index - 2].has(.negator) {
             units[index].breaksClause = false
         }

@@ -544,7 +544,7 @@ enum MissedVisits {
     /// Nothing lost by skipping the visit: a mild complaint, as `no te pierdes de mucho` in the lexicon.
     static let notWorthWeight = 1.5
     /// `estar` before the loss's gerund: `si no lo has probado, te estás perdiendo algo grande`.
-    static let progressiveAuxiliaries: Set<String> = ["estas", "esta", "estan", "estais", "estaras", "estara"]
+    static let progressiveAuxiliaries: WordSet = ["estas", "esta", "estan", "estais", "estaras", "estara"]
     /// How far after `si` its negated visit may be: `si vas a Guanajuato y no visitas`.
     static let conditionReach = 6
 
