@@ -1266,6 +1266,10 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("El mejor lugar para ver la ciudad.").score.label == .pos)
         #expect(values("mejor ir temprano") == ["mejor": 0])
         #expect(fullAnalyzer.analyze("Me lo dijo cara a cara").contributions.isEmpty)
+        // Robbing as a figure: a view that takes one's breath is praise, a façade that outshines a church no theft.
+        #expect(fullAnalyzer.analyze("El paisaje te roba el aliento").score.label == .pos)
+        #expect(fullAnalyzer.analyze("La fachada le roba presencia al templo de al lado").contributions.isEmpty)
+        #expect(fullAnalyzer.analyze("Me robaron la cartera en el andén").score.label == .neg)
         #expect(fullAnalyzer.analyze("Hay que ir con cuidado por las escaleras").contributions.isEmpty)
         #expect(fullAnalyzer.analyze("Un jardín muy cuidado").score.label == .pos)
         #expect(fullAnalyzer.analyze("La batería dura poco").score.label == .neg)

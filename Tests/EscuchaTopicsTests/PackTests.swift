@@ -99,6 +99,16 @@ func packTopics(_ text: String) -> [String: SentimentLabel] {
         #expect(tally(Array(repeating: 4, count: 30) + [2, 8], of: 100).dominant == 4)
     }
 
+    @Test func homographsOfPriceAndLyingAreNoEvidence() {
+        // `caras` after a determiner is faces, `mentes` minds; the adjective and the verb still count.
+        #expect(packTopics("Algunas expresiones de las caras son horribles.")["price"] == nil)
+        #expect(packTopics("Un museo para mentes curiosas.")["communication_information.misleading"] == nil)
+        #expect(packTopics("Nos mintieron en la cara.")["price"] == nil)
+        #expect(packTopics("Nos mintieron en la cara.")["communication_information.misleading"] != nil)
+        #expect(packTopics("Las entradas son caras.")["price"] == .neg)
+        #expect(packTopics("Las habitaciones son caras para lo que ofrecen.")["hotel.price_value"] != nil)
+    }
+
     @Test func aDishIsFoodNotDirt() {
         let found = packTopics("Pedimos cochinita pibil, huevos rotos y unas quesadillas para compartir.")
         #expect(found["restaurant.cleanliness"] == nil)

@@ -82,6 +82,8 @@ func signals(_ text: String) -> [String] {
         // A figure of robbing is no theft; taking a chance is no danger.
         #expect(found("Los puestos te roban la vista del monumento").isEmpty)
         #expect(found("Mejor correr el riesgo de parecer descortés y seguir caminando").isEmpty)
+        #expect(found("El paisaje te roba el aliento").isEmpty)
+        #expect(found("La fachada le roba presencia al templo de al lado").isEmpty)
         #expect(found("Me robaron la cartera en el andén") == ["urgency"])
         // A not-recommendation for some readers is a warning, not a verdict; `en` after another verb names the company.
         #expect(found("Es increíble, aunque no lo recomiendo para gente impresionable").isEmpty)
