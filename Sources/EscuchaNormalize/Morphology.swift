@@ -104,7 +104,10 @@ struct Morphology: Sendable {
         // the true diminutives among known words (`ahorita`, `carrito`) are listed in `lemmas.tsv`.
         for (suffix, endings, rule) in Self.affixes where !inVocabulary && w.ends(suffix) && w.count > suffix.count + 2 {
             let stem = w.dropping(suffix)
-            for ending in endings {
+            // A bare stem in -ar, -er or -ir is never a diminutive's: those nouns take `-cito` (`lugarcito`, `mujercita`),
+            // and a verb has none (`amarillo` is not `amar` + `-illo`).
+            let infinitiveStem = suffix.first != UInt8(ascii: "c") && ["ar", "er", "ir"].contains { stem.hasSuffix($0) }
+            for ending in endings where !(ending.isEmpty && infinitiveStem) {
                 if (stem.hasSuffix("qu") || stem.hasSuffix("gu")) && (ending == "o" || ending == "a") {
                     add(String(stem.dropLast(2)) + (stem.hasSuffix("qu") ? "c" : "g") + ending, rule)
                 } else {

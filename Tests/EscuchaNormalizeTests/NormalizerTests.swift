@@ -219,6 +219,15 @@ struct MorphologyTests {
         #expect(try #require(tokens(form).first).lemma == lemma)
     }
 
+    @Test("a bare stem in -ar, -er or -ir makes no diminutive; one in -cito does")
+    func diminutivesOfInfinitiveShapes() {
+        let candidates = { (word: String) in normalizer.lemmaCandidates(of: word).map(\.0) }
+        #expect(!candidates("amarillo").contains("amar"))
+        #expect(candidates("mujercita").contains("mujer"))
+        #expect(candidates("lugarcito").contains("lugar"))
+        #expect(candidates("papelito").contains("papel"))
+    }
+
     @Test("imperatives with pronouns attached, and what only looks like one")
     func imperatives() {
         for word in ["devuélvanme", "devolvedme", "contéstenme", "dámelo"] { #expect(normalizer.isImperativeWithClitics(word), "\(word)") }

@@ -1270,6 +1270,8 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("El paisaje te roba el aliento").score.label == .pos)
         #expect(fullAnalyzer.analyze("La fachada le roba presencia al templo de al lado").contributions.isEmpty)
         #expect(fullAnalyzer.analyze("Me robaron la cartera en el andén").score.label == .neg)
+        // A colour is no diminutive of a verb: `amarillo` is not `amar` + `-illo`.
+        #expect(fullAnalyzer.analyze("La camiseta es de color amarillo").contributions.isEmpty)
         #expect(fullAnalyzer.analyze("Hay que ir con cuidado por las escaleras").contributions.isEmpty)
         #expect(fullAnalyzer.analyze("Un jardín muy cuidado").score.label == .pos)
         #expect(fullAnalyzer.analyze("La batería dura poco").score.label == .neg)
