@@ -60,6 +60,9 @@ public struct OpinionLookup: Sendable {
         let listedNonVerb = normalizer.lexicons.lemmas[word].map { !WordReading.isInfinitive($0) } ?? false
         for (candidate, rule) in normalizer.lemmaCandidates(of: word) {
             if listedNonVerb, rule.isKey("conjugation") { continue }
+            // A word the vocabulary knows is a word of its own, not a diminutive or augmentative of another (`facilita`
+            // is a form of `facilitar`, not a little `fácil`): as in `Morphology`, true ones are listed in `lemmas.tsv`.
+            if known != nil, rule.isKey("diminutive") || rule.isKey("augmentative") { continue }
             // A word the vocabulary knows as common (`planta`, `aire`, `chiste`) is not read as a form of a
             // much rarer verb (`plantar`, `airar`, `chistar`) that happens to share its spelling.
             if let known, rule.isKey("conjugation"), (normalizer.lexicons.vocabulary[candidate] ?? 0) < known - Self.homographMargin { continue }

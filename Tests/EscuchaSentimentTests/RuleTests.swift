@@ -1272,6 +1272,9 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Me robaron la cartera en el andén").score.label == .neg)
         // A colour is no diminutive of a verb: `amarillo` is not `amar` + `-illo`.
         #expect(fullAnalyzer.analyze("La camiseta es de color amarillo").contributions.isEmpty)
+        // A word of its own is not a diminutive of another: `facilita` makes easier, `cepillo` is no little `cepo`.
+        #expect(values("El metro cerca facilita la movilidad", fullAnalyzer) == ["facilita": 1.5])
+        #expect(fullAnalyzer.analyze("Compré un cepillo de dientes").contributions.isEmpty)
         #expect(fullAnalyzer.analyze("Hay que ir con cuidado por las escaleras").contributions.isEmpty)
         #expect(fullAnalyzer.analyze("Un jardín muy cuidado").score.label == .pos)
         #expect(fullAnalyzer.analyze("La batería dura poco").score.label == .neg)
