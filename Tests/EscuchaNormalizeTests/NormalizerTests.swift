@@ -214,6 +214,8 @@ struct MorphologyTests {
         ("devolvedme", "devolver"), ("contestadnos", "contestar"),
         // Vosotros forms: future, present, imperfect and preterite.
         ("disfrutaréis", "disfrutar"), ("arrepentiréis", "arrepentir"), ("coméis", "comer"), ("comisteis", "comer"),
+        // A noun commoner than the verb form it spells (`las funciones de la app`), and `irse`'s imperative.
+        ("funciones", "función"), ("vete", "ir"),
     ])
     func lemma(form: String, lemma: String) throws {
         #expect(try #require(tokens(form).first).lemma == lemma)

@@ -1275,6 +1275,10 @@ import EscuchaTestSupport
         // A word of its own is not a diminutive of another: `facilita` makes easier, `cepillo` is no little `cepo`.
         #expect(values("El metro cerca facilita la movilidad", fullAnalyzer) == ["facilita": 1.5])
         #expect(fullAnalyzer.analyze("Compré un cepillo de dientes").contributions.isEmpty)
+        // …nor a verb it could be a form of: afternoons are no delay, going away no veto.
+        #expect(fullAnalyzer.analyze("Feliz tardes a todos").contributions.map(\.term) == ["feliz"])
+        #expect(fullAnalyzer.analyze("Se llena en las noches y tardes").contributions.isEmpty)
+        #expect(fullAnalyzer.analyze("Vete a Roma un fin de semana").contributions.isEmpty)
         #expect(fullAnalyzer.analyze("Hay que ir con cuidado por las escaleras").contributions.isEmpty)
         #expect(fullAnalyzer.analyze("Un jardín muy cuidado").score.label == .pos)
         #expect(fullAnalyzer.analyze("La batería dura poco").score.label == .neg)
