@@ -1279,6 +1279,11 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Feliz tardes a todos").contributions.map(\.term) == ["feliz"])
         #expect(fullAnalyzer.analyze("Se llena en las noches y tardes").contributions.isEmpty)
         #expect(fullAnalyzer.analyze("Vete a Roma un fin de semana").contributions.isEmpty)
+        // A bet is not a handsome man, a recreational activity no creative one, the Friday of Sorrows a feast.
+        #expect(fullAnalyzer.analyze("La aerolínea refuerza su apuesta por el Caribe").contributions.isEmpty)
+        #expect(fullAnalyzer.analyze("Hay actividades recreativas para los niños").contributions.isEmpty)
+        #expect(fullAnalyzer.analyze("Fuimos el viernes de Dolores a la plaza").contributions.isEmpty)
+        #expect(fullAnalyzer.analyze("El recepcionista era muy apuesto").score.label == .pos)
         #expect(fullAnalyzer.analyze("Hay que ir con cuidado por las escaleras").contributions.isEmpty)
         #expect(fullAnalyzer.analyze("Un jardín muy cuidado").score.label == .pos)
         #expect(fullAnalyzer.analyze("La batería dura poco").score.label == .neg)
