@@ -192,6 +192,8 @@ struct Morphology: Sendable {
             ("arán", ["ar"]), ("erán", ["er"]), ("irán", ["ir"]), ("ará", ["ar"]), ("erá", ["er"]), ("irá", ["ir"]),
             ("aría", ["ar"]), ("ería", ["er"]), ("iría", ["ir"]), ("arían", ["ar"]), ("erían", ["er"]), ("irían", ["ir"]),
             ("aré", ["ar"]), ("eré", ["er"]), ("iré", ["ir"]), ("é", ["ar"]),
+            // The second person of the future and the conditional: `te enamorarás`, `apreciarás`, `te encantarías`.
+            ("arás", ["ar"]), ("erás", ["er"]), ("irás", ["ir"]), ("arías", ["ar"]), ("erías", ["er"]), ("irías", ["ir"]),
             // Vosotros (Spain): `disfrutaréis`, `os arrepentiréis`, `os encantaría`, `comisteis`, `estabais`.
             ("aréis", ["ar"]), ("eréis", ["er"]), ("iréis", ["ir"]), ("aríais", ["ar"]), ("eríais", ["er"]), ("iríais", ["ir"]),
             ("abais", ["ar"]), ("íais", ["er", "ir"]), ("isteis", ["er", "ir"]),
@@ -202,9 +204,10 @@ struct Morphology: Sendable {
         ("a", ["ar"]), ("e", ["er", "ir", "ar"]), ("o", ["ar", "er", "ir"]), ("í", ["er", "ir"]),
         // Vosotros present, indicative or subjunctive: `habláis`, `coméis`, `vivís`, `habléis`, `comáis`.
         ("áis", ["ar", "er", "ir"]), ("éis", ["er", "ar"]), ("ís", ["ir"]),
-        // Imperfect subjunctive (`si funcionara`, `ojalá contestaran`, `si me devolviesen`).
-        ("ara", ["ar"]), ("aran", ["ar"]), ("ase", ["ar"]), ("asen", ["ar"]),
-        ("iera", ["er", "ir"]), ("ieran", ["er", "ir"]), ("iese", ["er", "ir"]), ("iesen", ["er", "ir"]),
+        // Imperfect subjunctive (`si funcionara`, `ojalá contestaran`, `si me devolviesen`); `-aras` is also the future
+        // written without its accent (`te enamoraras de la ciudad`).
+        ("ara", ["ar"]), ("aran", ["ar"]), ("aras", ["ar"]), ("ase", ["ar"]), ("asen", ["ar"]),
+        ("iera", ["er", "ir"]), ("ieran", ["er", "ir"]), ("ieras", ["er", "ir"]), ("iese", ["er", "ir"]), ("iesen", ["er", "ir"]),
     ] as [(String, [String])]).map { (Array($0.0.utf8), $0.1) }
 
     static func removeAccents(_ text: String) -> String {

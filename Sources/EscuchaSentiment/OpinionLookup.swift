@@ -102,12 +102,41 @@ public struct OpinionLookup: Sendable {
             if !forms.emphasis.contains(.allCaps), forms.key.utf8.count >= SpellingRepair.minimumLength,
                let words = spelling.words(), !words.keys.contains(forms.key), !words.isImperative(forms.key),
                !normalizer.lemmaCandidates(of: word).contains(where: { words.keys.contains(Folding.key($0.lemma)) }) {
-                if let repaired = spelling.repair(forms.key, building: spellingCandidates) {
+                if let repaired = spelling.repair(forms.key, building: spellingCandidates) ?? inflectedRepair(of: forms.key) {
                     return Found(entry: repaired.entry, match: "spelling", intensity: [])
                 }
             }
         }
         return nil
+    }
+
+    /// A typo in a plural or a feminine (`extraodinaria`, `acojedoras`, `exelentes`): the lexicon lists the masculine
+    /// singular, so the typo's own masculine singular is repaired, and only to an adjective for a feminine.
+    private func inflectedRepair(of key: String) -> (word: String, entry: ValenceEntry)? {
+        var singulars = [key]
+        if key.hasSuffix("es") { singulars.append(String(key.dropLast(2))) }
+        if key.hasSuffix("s") { singulars.append(String(key.dropLast())) }
+        var found: (word: String, entry: ValenceEntry)?
+        func consider(_ candidate: String, adjectiveOnly: Bool) -> Bool {
+            guard candidate != key, let repaired = spelling.repair(candidate, building: spellingCandidates) else { return true }
+            // A plural or a feminine is a noun's or an adjective's: `reventaores` is no form of `reventar`.
+            if repaired.entry.list.isKey("verbs") || adjectiveOnly && !["adjectives", "regional", "core"].contains(repaired.entry.list) { return true }
+            if let previous = found, previous.entry.term != repaired.entry.term { return false }
+            found = found ?? repaired
+            return true
+        }
+        for singular in singulars {
+            guard consider(singular, adjectiveOnly: false) else { return nil }
+            // `-a` for `-o` (`extraordinaria`), and `-a` after a consonant ending (`acogedora`, `mandona`).
+            if singular.hasSuffix("a") {
+                let stem = String(singular.dropLast())
+                guard consider(stem + "o", adjectiveOnly: true) else { return nil }
+                if let last = stem.utf8.last, [UInt8(ascii: "r"), UInt8(ascii: "n")].contains(last) {
+                    guard consider(stem, adjectiveOnly: true) else { return nil }
+                }
+            }
+        }
+        return found
     }
 
     /// Every opinion word a typo may be repaired to: the lexicon's single words, by key (their forms are

@@ -216,18 +216,22 @@ struct MorphologyTests {
         ("disfrutaréis", "disfrutar"), ("arrepentiréis", "arrepentir"), ("coméis", "comer"), ("comisteis", "comer"),
         // A noun commoner than the verb form it spells (`las funciones de la app`), and `irse`'s imperative.
         ("funciones", "función"), ("vete", "ir"),
+        // The second person of the future and the conditional, and the future written without its accent.
+        ("enamorarás", "enamorar"), ("disfrutarías", "disfrutar"),
     ])
     func lemma(form: String, lemma: String) throws {
         #expect(try #require(tokens(form).first).lemma == lemma)
     }
 
-    @Test("a bare stem in -ar, -er or -ir makes no diminutive; one in -cito does")
+    @Test("a bare stem in -ar, -er or -ir makes no diminutive; one in -cito does; -aras is a verb's")
     func diminutivesOfInfinitiveShapes() {
         let candidates = { (word: String) in normalizer.lemmaCandidates(of: word).map(\.0) }
         #expect(!candidates("amarillo").contains("amar"))
         #expect(candidates("mujercita").contains("mujer"))
         #expect(candidates("lugarcito").contains("lugar"))
         #expect(candidates("papelito").contains("papel"))
+        // `-aras`: the imperfect subjunctive, or the future written without its accent (`te enamoraras`).
+        #expect(candidates("visitaras").contains("visitar"))
     }
 
     @Test("imperatives with pronouns attached, and what only looks like one")

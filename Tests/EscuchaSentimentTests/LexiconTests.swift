@@ -120,5 +120,11 @@ import EscuchaLexicon
         #expect(fullAnalyzer.analyze("fuimos con Amabile al hotel").contributions.isEmpty)
         // A `vosotros` imperative of a listed verb is a word, not a typo (`regalad` is not `regalado`).
         #expect(fullAnalyzer.analyze("regalad entradas a todos").contributions.isEmpty)
+        // A typo in a plural or a feminine reaches the masculine singular the lexicon lists; a feminine only an
+        // adjective's, and neither a verb's (`reventaores` is no form of `reventar`).
+        #expect(fullAnalyzer.analyze("una experiencia extraodinaria").contributions.map(\.term) == ["extraordinario"])
+        #expect(fullAnalyzer.analyze("los camareros son exelentes").contributions.map(\.term) == ["excelente"])
+        #expect(fullAnalyzer.analyze("una habitación acojedora").contributions.map(\.term) == ["acogedor"])
+        #expect(fullAnalyzer.analyze("unos reventaores de fiestas").contributions.isEmpty)
     }
 }
