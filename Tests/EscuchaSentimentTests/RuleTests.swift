@@ -1158,6 +1158,9 @@ import EscuchaTestSupport
         #expect(values("el supermercado pequeño", fullAnalyzer).isEmpty)
         #expect(values("el museo es muy pequeño", fullAnalyzer) == ["pequeño": -0.845])
         #expect(values("por las estrechas calles del centro", fullAnalyzer).isEmpty)
+        // Stairs, corridors and seats are spaces a guest uses too: narrow, they are the mild complaint.
+        #expect(values("escaleras estrechas y sin ascensor", fullAnalyzer)["estrechas"] == -0.65)
+        #expect(values("los asientos pequeños", fullAnalyzer) == ["pequeños": -0.65])
         // American `chico` said of a space is `pequeño`; as a noun it is a boy or a girl.
         #expect(values("Habitaciones chicas, desayuno con medialunas", fullAnalyzer) == ["chicas": -0.65])
         #expect(values("la habitación es muy chica", fullAnalyzer) == ["chica": -0.845])

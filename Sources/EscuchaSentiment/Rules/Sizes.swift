@@ -22,7 +22,8 @@ enum SpaceSizes {
         "habitacion", "habitaciones", "cuarto", "cuartos", "baño", "baños", "cama", "camas", "piscina", "piscinas", "alberca", "terraza",
         "terrazas", "suite", "suites", "jardin", "jardines", "ducha", "duchas", "balcon", "balcones", "apartamento", "apartamentos",
         "departamento", "salon", "sala", "espacio", "espacios", "armario", "armarios", "closet", "estacionamiento", "parking", "mesa",
-        "mesas", "bañera", "jacuzzi",
+        "mesas", "bañera", "jacuzzi", "escalera", "escaleras", "pasillo", "pasillos", "ascensor", "ascensores", "asiento", "asientos",
+        "cocina", "garaje", "aseo", "aseos", "lavabo",
     ])
     /// Words for a small portion, by key: `justo` of a portion is scant (`raciones justas`), though of an amount
     /// it is just right (`la cantidad justa de sal`).
