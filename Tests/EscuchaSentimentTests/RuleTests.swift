@@ -1073,6 +1073,14 @@ import EscuchaTestSupport
         #expect(values("es como que si fuera la primera vez").isEmpty)
     }
 
+    /// A hedge (`tal vez`, `quizás`, `puede que`) softens what it says without taking it back: 0.7 of itself
+    /// (`un poco` 0.6 too: −1.5 × 0.6 × 0.7).
+    @Test func hedgesSoftenWithoutDenying() {
+        #expect(values("quizás es un poco lento") == ["lento": -0.63])
+        #expect(values("tal vez sea caro") == ["caro": -1.05])
+        #expect(fullAnalyzer.analyze("Es correcto, pero tal vez necesite una renovación").score.label == .neg)
+    }
+
     @Test func suggestions() {
         #expect(values("Deberían tener más cajeros") == ["Deberían": -1])
         #expect(rules("no funciona", "funciona") == ["negation", "unmet expectation"])
