@@ -1277,6 +1277,10 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("El mejor lugar para ver la ciudad.").score.label == .pos)
         #expect(values("mejor ir temprano") == ["mejor": 0])
         #expect(fullAnalyzer.analyze("Me lo dijo cara a cara").contributions.isEmpty)
+        // `auténtico` and `verdadero` stress the noun after them in every gender and number; a room that is an oven is hot.
+        #expect(values("una auténtica maravilla", fullAnalyzer) == ["maravilla": 4.2])
+        #expect(fullAnalyzer.analyze("La habitación era un horno").score.label == .neg)
+        #expect(fullAnalyzer.analyze("El hotel tiene una sauna").contributions.isEmpty)
         // Robbing as a figure: a view that takes one's breath is praise, a façade that outshines a church no theft.
         #expect(fullAnalyzer.analyze("El paisaje te roba el aliento").score.label == .pos)
         #expect(fullAnalyzer.analyze("La fachada le roba presencia al templo de al lado").contributions.isEmpty)
