@@ -274,8 +274,14 @@ public struct TopicMatcher: Sendable {
         if token.kind == .word, !token.normalized.utf8.contains(UInt8(ascii: " ")) {
             let vocabulary = normalizer.lexicons.vocabulary
             let frequency = vocabulary[token.normalized] ?? vocabulary[token.key]
+            // A form the lemma table lists as a noun's or an adverb's (`tarde`, `costa`, `costado`) is no verb's form:
+            // `por la tarde` is no delay, `la costa` no price.
+            let listedNonVerb = normalizer.lexicons.lemmas[token.normalized].map { lemma in
+                !["ar", "er", "ir"].contains { lemma.hasSuffix($0) }
+            } ?? false
             for (candidate, rule) in normalizer.lemmaCandidates(of: token.normalized)
             where rule.isKey("conjugation") || rule.isKey("irregular") || rule.isKey("enclitic") || rule.isKey("participle") || rule.isKey("number") {
+                if listedNonVerb, rule.isKey("conjugation") || rule.isKey("participle") { continue }
                 // A word far commoner than the verb it could conjugate is something else: `como` is not `comer`,
                 // `para` not `parar`, `entre` not `entrar`.
                 let key = Folding.key(candidate)

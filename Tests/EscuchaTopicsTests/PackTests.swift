@@ -107,6 +107,20 @@ func packTopics(_ text: String) -> [String: SentimentLabel] {
         #expect(packTopics("Nos mintieron en la cara.")["communication_information.misleading"] != nil)
         #expect(packTopics("Las entradas son caras.")["price"] == .neg)
         #expect(packTopics("Las habitaciones son caras para lo que ofrecen.")["hotel.price_value"] != nil)
+        // The afternoon is no delay, the coast no price, benches no bank, the intensifier no supermarket, a museum one
+        // could not get into no login, a city's sights no loyalty points, artworks no building works.
+        #expect(packTopics("Fuimos por la tarde y el pedido llegó bien.")["delivery.delay"] == nil)
+        #expect(packTopics("Buenas tardes, el envío tarda mucho.")["delivery.delay"] != nil)
+        #expect(packTopics("Un hotel en la costa.")["price"] == nil)
+        #expect(packTopics("Nos sentamos en las bancas de la plaza.")["banking"] == nil)
+        #expect(packTopics("Es súper bonito el lugar.")["store"] == nil)
+        #expect(packTopics("Compré pan en el súper.")["store"] != nil)
+        #expect(packTopics("No pudimos entrar al museo.")["website_app.login"] == nil)
+        #expect(packTopics("No puedo entrar a mi cuenta desde ayer.")["website_app.login"] != nil)
+        #expect(packTopics("Los puntos más importantes de la ciudad.")["loyalty_programme"] == nil)
+        #expect(packTopics("No me sumaron los puntos de la compra.")["loyalty_programme"] != nil)
+        #expect(packTopics("El hotel tiene obras de arte en el vestíbulo.")["hotel.rooms.noise"] == nil)
+        #expect(packTopics("Un llamado al gobierno municipal.")["customer_service.phone"] == nil)
     }
 
     @Test func aDishIsFoodNotDirt() {

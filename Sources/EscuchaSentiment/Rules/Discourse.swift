@@ -121,12 +121,9 @@ enum DiscourseMarkers {
 enum NounHomographs {
     static let feminine: WordSet = ["la", "las", "una", "unas", "su", "sus", "mi", "mis", "tu", "tus", "esa", "esas", "esta", "estas", "buena", "mala"]
     static let masculine: WordSet = ["el", "del", "al", "un", "su", "mi", "tu", "ese", "este", "nuestro", "vuestro"]
-    /// Greetings and lists of times of day make `tardes` afternoons with no determiner: `feliz tardes`, `bnas tardes`,
-    /// `en las noches y tardes`.
-    static let afternoons: WordSet = feminine.union(["buenas", "bnas", "bs", "feliz", "felices", "lindas", "y"])
-    /// Each word, and the determiners that make it the noun (`la cara`, `el amo`, `las tardes`, `al súper`)
+    /// Each word, and the determiners that make it the noun (`la cara`, `el amo`, `al súper`)
     /// rather than the opinion (`caro`, `amar`, `tardar`, `súper` as praise).
-    static let words: [String: WordSet] = ["cara": feminine, "caras": feminine, "amo": masculine, "tardes": afternoons,
+    static let words: [String: WordSet] = ["cara": feminine, "caras": feminine, "amo": masculine,
                                                  "super": masculine, "cronica": feminine, "cronicas": feminine, "quimica": feminine,
                                                  "critica": feminine, "criticas": feminine.union(["buenas", "malas", "muchas", "pocas", "excelentes"])]
 
