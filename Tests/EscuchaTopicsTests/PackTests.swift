@@ -121,6 +121,17 @@ func packTopics(_ text: String) -> [String: SentimentLabel] {
         #expect(packTopics("No me sumaron los puntos de la compra.")["loyalty_programme"] != nil)
         #expect(packTopics("El hotel tiene obras de arte en el vestíbulo.")["hotel.rooms.noise"] == nil)
         #expect(packTopics("Un llamado al gobierno municipal.")["customer_service.phone"] == nil)
+        // Creative is no counterfeit, news no deceit, the writer's promise or advice no broken promise or staff advice,
+        // advice not to forget a dish no forgetful waiter.
+        #expect(packTopics("Un plato muy original y rico.")["product_quality.counterfeit"] == nil)
+        #expect(packTopics("La bolsa no es original, es una copia.")["product_quality.counterfeit"] != nil)
+        #expect(packTopics("La aerolínea anuncia nuevas rutas a Colombia.")["communication_information.misleading"] == nil)
+        #expect(packTopics("No es lo que anuncian en la web.")["communication_information.misleading"] != nil)
+        #expect(packTopics("Te lo prometo, volveré.")["communication_information.misleading"] == nil)
+        #expect(packTopics("Nos prometieron un reembolso y nada.")["communication_information.misleading"] != nil)
+        #expect(packTopics("Te aconsejo ir temprano.")["staff.knowledge"] == nil)
+        #expect(packTopics("No te olvides de probar el mole.")["restaurant.service.attention"] == nil)
+        #expect(packTopics("Se olvidaron del pan.")["restaurant.service.attention"] != nil)
     }
 
     @Test func aDishIsFoodNotDirt() {
