@@ -159,13 +159,21 @@ public struct SignalDetector: Sendable {
                                      "dependiente", "dependienta", "encargado", "encargada", "instalador", "motorizado", "peluquera",
                                      "peluquero", "farmaceutico", "farmaceutica", "veterinario", "veterinaria", "azafata", "piloto"]
 
+    /// Roles that are also adjectives or titles (`súper comercial`, `el Maestro Rivera`, `prueba piloto`): a person only
+    /// after a determiner (`el comercial`, `la maestra`, `un piloto`).
+    static let adjectivalRoles: WordSet = ["comercial", "maestro", "maestra", "ejecutivo", "ejecutiva", "agente", "piloto"]
+    static let determiners: WordSet = ["el", "la", "los", "las", "un", "una", "al", "del", "este", "esta", "ese", "esa", "su", "sus",
+                                           "mi", "mis", "nuestro", "nuestra", "nuestros", "nuestras"]
     /// A role word, or a name: a capitalised word the vocabulary does not know, set off like a name
     /// (`Andrés,` / `a Lucho` / `Don Ramiro` / `se llamaba Iván`).
     func staffMention(in sentence: Range<Int>, _ text: NormalizedText, sentiment: SentimentAnalysis) -> Range<Int>? {
         for index in sentence {
             let token = text.tokens[index]
             guard token.kind == .word else { continue }
-            if Self.roles.contains(token.key) { return index..<index + 1 }
+            if Self.roles.contains(token.key) {
+                if Self.adjectivalRoles.contains(token.key), !(index > sentence.lowerBound && Self.determiners.contains(text.tokens[index - 1].key)) { continue }
+                return index..<index + 1
+            }
             // An opinion word is no name, even capitalised and unknown to the vocabulary: `Imperdible, …`.
             // An ASCII first letter is uppercase exactly when it is A–Z (Unicode's Uppercase property holds no other
             // ASCII character): asking the scalar's properties costs some 300 instructions a word.
@@ -181,7 +189,10 @@ public struct SignalDetector: Sendable {
             // Pípila`): a name counts when it opens its clause (`Nuria, la de atención…`, `El guía, Andrés, …`), is
             // thanked (`gracias a Lucho`, `destacar a Marta`) or is titled (`don Ramiro`).
             let opensClause = index == sentence.lowerBound || text.tokens[index - 1].kind == .punctuation || previous.isKey("y") || previous.isKey("con")
-            if next == "," && opensClause
+            // A name in a list of names (`Endesa, Mercadona y Ryanair`, `Iberia, @Nairo`) is a company or a mention.
+            let afterComma = index + 2 < sentence.upperBound ? text.tokens[index + 2] : nil
+            let listed = afterComma.map { $0.kind != .word || $0.surface.unicodeScalars.first!.properties.isUppercase } ?? false
+            if next == "," && opensClause && !listed
                 || previous.isKey("a") && beforePrevious.map { Self.thanks.contains($0.key) || Self.thanks.contains($0.lemma) } == true
                 || ["don", "doña", "dona", "señor", "señora", "senor", "senora", "señorita", "senorita", "llamado", "llamada"].contains(previous)
                 || (previous.isKey("llama") || previous.isKey("llamaba")) && beforePrevious?.key.isKey("se") == true

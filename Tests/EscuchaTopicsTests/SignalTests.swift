@@ -137,6 +137,12 @@ func signals(_ text: String) -> [String] {
         #expect(signals("En el viaje que hicimos a Guanajuato, todo encantador").isEmpty)
         #expect(signals("El monumento al Pípila es encantador").isEmpty)
         #expect(signals("Junto al Teatro Juárez, todo encantador").isEmpty)
+        // A charming place is no person; names in a list are companies; a role that is also an adjective (`comercial`)
+        // is a person only after a determiner.
+        #expect(signals("Un encantador sitio para ir en pareja").isEmpty)
+        #expect(signals("Endesa, Mercadona y Ryanair tienen las mejores ofertas").isEmpty)
+        #expect(signals("Ahora es súper comercial, qué bonito").isEmpty)
+        #expect(signals("El comercial fue muy atento y me lo explicó todo") == ["staff_praise"])
     }
 
     @Test func emotionsWithNegation() {
