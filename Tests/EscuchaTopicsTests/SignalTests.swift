@@ -85,6 +85,10 @@ func signals(_ text: String) -> [String] {
         #expect(found("El paisaje te roba el aliento").isEmpty)
         #expect(found("La fachada le roba presencia al templo de al lado").isEmpty)
         #expect(found("Me robaron la cartera en el andén") == ["urgency"])
+        // An exit described, a supposition, a strike threatened and a renovation needed are no emergencies.
+        #expect(found("El hotel tiene salida de emergencia en cada planta").isEmpty)
+        #expect(found("El personal de tierra amenaza con una huelga").isEmpty)
+        #expect(found("El guardia de seguridad nos amenazó") == ["urgency"])
         // A not-recommendation for some readers is a warning, not a verdict; `en` after another verb names the company.
         #expect(found("Es increíble, aunque no lo recomiendo para gente impresionable").isEmpty)
         #expect(found("No lo recomiendo para nada") == ["not_recommend"])
