@@ -1073,6 +1073,15 @@ import EscuchaTestSupport
         #expect(values("es como que si fuera la primera vez").isEmpty)
     }
 
+    /// `es difícil que`, `es raro que` say a thing is unlikely: what follows is denied, in part; `difícil` before an
+    /// infinitive is hard, and stays a complaint.
+    @Test func unlikelyIsADenial() {
+        #expect(fullAnalyzer.analyze("Es un sitio donde es difícil que algo salga mal").score.label != .neg)
+        #expect(values("es difícil que algo salga mal", fullAnalyzer)["mal"]! > 0)
+        #expect(fullAnalyzer.analyze("Es difícil aparcar cerca").score.label == .neg)
+        #expect(values("La comida es acorde con el precio", fullAnalyzer) == ["acorde con el precio": 1])
+    }
+
     /// A hedge (`tal vez`, `quizás`, `puede que`) softens what it says without taking it back: 0.7 of itself
     /// (`un poco` 0.6 too: −1.5 × 0.6 × 0.7).
     @Test func hedgesSoftenWithoutDenying() {
