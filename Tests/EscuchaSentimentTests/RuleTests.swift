@@ -1080,6 +1080,8 @@ import EscuchaTestSupport
         #expect(values("es difícil que algo salga mal", fullAnalyzer)["mal"]! > 0)
         #expect(fullAnalyzer.analyze("Es difícil aparcar cerca").score.label == .neg)
         #expect(values("La comida es acorde con el precio", fullAnalyzer) == ["acorde con el precio": 1])
+        #expect(fullAnalyzer.analyze("Vieira con sopa, 21 euros, sin gusto").score.label == .neg)
+        #expect(fullAnalyzer.analyze("La salsa mataba el sabor de la carne").score.label == .neg)
     }
 
     /// A hedge (`tal vez`, `quizás`, `puede que`) softens what it says without taking it back: 0.7 of itself
