@@ -1082,6 +1082,9 @@ import EscuchaTestSupport
         #expect(values("La comida es acorde con el precio", fullAnalyzer) == ["acorde con el precio": 1])
         #expect(fullAnalyzer.analyze("Vieira con sopa, 21 euros, sin gusto").score.label == .neg)
         #expect(fullAnalyzer.analyze("La salsa mataba el sabor de la carne").score.label == .neg)
+        #expect(fullAnalyzer.analyze("El avión, una auténtica lata de sardinas").score.label == .neg)
+        // Thanks after a request, asked without a question mark, are manners: a third of themselves.
+        #expect(values("Me gustaría saber cuándo voy a recuperar mi maleta. Gracias.", fullAnalyzer) == ["Gracias": 0.45])
     }
 
     /// A hedge (`tal vez`, `quizás`, `puede que`) softens what it says without taking it back: 0.7 of itself

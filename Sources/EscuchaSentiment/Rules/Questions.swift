@@ -8,7 +8,7 @@ enum Questions {
     static let questionFactor = 0.5
     /// Words before `saber` that make an indirect question, which asks as much as one with marks
     /// (`quiero saber cuánto tardan`).
-    static let askers: WordSet = ["quiero", "queria", "quisiera", "gustaria", "queremos", "necesito"]
+    static let askers: WordSet = ["quiero", "queria", "quisiera", "gustaria", "queremos", "necesito", "me gustaría", "nos gustaría"]
     /// Words that may stand before the cue that opens a question: `pero cuantas veces…`, `y para que…`.
     static let openers: WordSet = ["pero", "y", "o", "entonces", "bueno", "oye", "oigan", "vamos", "a ver"]
 
@@ -90,14 +90,17 @@ enum Questions {
 }
 
 /// Courtesy: `¿Puedo cambiar el vuelo? Gracias :)` thanks in advance for an answer; in a text that asks,
-/// thanks, greetings and smileys are manners, not a verdict, and count a third.
+/// thanks, greetings and smileys are manners, not a verdict, and count a third. A text asks with a question mark or
+/// with an indirect question (`me gustaría saber cuándo…. Gracias`, `necesito saber qué puedo hacer. Gracias`).
 enum Courtesy {
     static let factor = 0.3
     static let terms: WordSet = ["gracias", "muchas gracias", "mil gracias", "muchísimas gracias", "gracias de antemano",
                                      "un saludo", "saludos", "felices fiestas", "feliz navidad", "feliz día", "amable"]
 
     static func apply(_ context: inout RuleContext) {
-        guard context.units.indices.contains(where: { context.units[$0].questionMarks > 0 }) else { return }
+        guard context.contributions.contains(where: { $0.value > 0 }) else { return }
+        guard context.units.indices.contains(where: { context.units[$0].questionMarks > 0 })
+            || context.sentences.contains(where: { !Questions.indirectQuestion($0, context).isEmpty }) else { return }
         for index in context.contributions.indices {
             let working = context.contributions[index]
             guard working.value > 0, terms.contains(working.term) || context.units[working.unit].isSymbolic else { continue }
