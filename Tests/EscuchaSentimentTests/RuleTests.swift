@@ -326,6 +326,8 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Es la parte central del paseo, no hay que perdérsela.").score.label == .pos)
         #expect(fullAnalyzer.analyze("no hay que confiar en ellos").score.label == .neg)
         #expect(fullAnalyzer.analyze("no tienes que llegar antes que nadie").contributions.isEmpty)
+        // Its `que` is part of the verb and takes none of the negation's reach: `no tiene que ser un mal día`.
+        #expect(values("Un día nublado no tiene que ser un mal día", fullAnalyzer) == ["mal": 0.5])
     }
 
     /// Not recommended to readers the place may harm is a warning to them, weighing as a supposition does; to a kind of

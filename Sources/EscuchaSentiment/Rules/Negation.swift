@@ -194,7 +194,9 @@ enum Negation {
             var verbsBetween = 0
             var handled = false
             var letting = false
-            let reach = hasNi ? scope + coordinatedSpan(before: unitIndex, context) : scope
+            // The `que` of a negated obligation is part of its verb (`no tiene que ser un mal día`): it takes no reach.
+            let obligation = (max(0, unitIndex - scope)..<unitIndex).contains { isJoinedObligation($0, context.units) } ? 1 : 0
+            let reach = (hasNi ? scope + coordinatedSpan(before: unitIndex, context) : scope) + obligation
             for (distance, other) in context.before(unitIndex, limit: reach).enumerated() {
                 guard negators.contains(other) else {
                     // `para que no pudiéramos quejarnos`, `fui en metro para no llegar tarde`: an aim, not a fact; it
@@ -380,6 +382,12 @@ extension Negation {
     /// `no hay que perdérselo`, `no tienes que preocuparte`: the `que` of a negated obligation joins it to its infinitive,
     /// which the negation reaches (must not miss it, need not worry); elsewhere `que` opens a clause of its own.
     static let obligations: WordSet = ["hay", "tengo", "tienes", "tiene", "tenemos", "teneis", "tienen"]
+
+    /// The `que` of `no hay que`, `no tiene que`: joined to the verb before it by `joinNegatedObligations`.
+    static func isJoinedObligation(_ index: Int, _ units: [Unit]) -> Bool {
+        index >= 2 && units[index].key.isKey("que") && !units[index].breaksClause && obligations.contains(units[index - 1].key)
+            && units[index - 2].isWord && units[index - 2].has(.negator)
+    }
 
     static func joinNegatedObligations(_ units: inout [Unit]) {
         for index in units.indices.dropFirst(2) where units[index].key.isKey("que") && units[index].breaksClause
