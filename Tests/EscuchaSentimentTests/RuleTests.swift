@@ -330,6 +330,13 @@ import EscuchaTestSupport
         #expect(values("Un día nublado no tiene que ser un mal día", fullAnalyzer) == ["mal": 0.5])
     }
 
+    /// A concord word that opens its noun phrase carries the negation into it (`no me sale ninguna idea buena`); `ni` and
+    /// `nunca` do not, since a new predicate may follow them (`no me habló nunca más, lo extraño`).
+    @Test func concordCarriesTheNegationIntoItsPhrase() {
+        #expect(fullAnalyzer.analyze("no me sale ninguna idea buena").score.label == .neg)
+        #expect(fullAnalyzer.analyze("En fin, yo no sé ni para qué me molesto").score.label == .neg)
+    }
+
     /// Not recommended to readers the place may harm is a warning to them, weighing as a supposition does; to a kind of
     /// customer it is the verdict for them.
     @Test func aWarningToSensitiveReadersIsNoVerdict() {

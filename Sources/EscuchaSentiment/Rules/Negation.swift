@@ -155,6 +155,10 @@ enum Negation {
         return before != "que" && !before.hasSuffix(" que")
     }
 
+    /// Concord words that open the noun phrase they deny (`ninguna idea buena`, `nadie amable`), and so carry the negation
+    /// into it; not `ni`, `nunca` or `tampoco`, after which a new predicate may start (`no me habló nunca más, lo extraño`).
+    static let noPhraseConcord: WordSet = ["ningun", "ninguno", "ninguna", "ningunos", "ningunas", "nadie", "nada"]
+
     /// How a verb goes (`funciona bien`): denied with a negated opinion verb rather than left to it.
     static let mannerAdverbs: WordSet = ["bien", "mal"]
 
@@ -196,7 +200,13 @@ enum Negation {
             var letting = false
             // The `que` of a negated obligation is part of its verb (`no tiene que ser un mal día`): it takes no reach.
             let obligation = (max(0, unitIndex - scope)..<unitIndex).contains { isJoinedObligation($0, context.units) } ? 1 : 0
-            let reach = (hasNi ? scope + coordinatedSpan(before: unitIndex, context) : scope) + obligation
+            var reach = (hasNi ? scope + coordinatedSpan(before: unitIndex, context) : scope) + obligation
+            // A concord word repeats the negation where it stands (`no me sale ninguna idea buena`): the negation reaches
+            // as far past it as it would past the negator itself.
+            if let repeated = context.before(unitIndex, limit: scope).first(where: { concord.contains($0) && noPhraseConcord.contains(context.units[$0].key) }),
+               let negator = context.before(repeated, limit: scope).first(where: { negators.contains($0) }) {
+                reach = max(reach, unitIndex - negator)
+            }
             for (distance, other) in context.before(unitIndex, limit: reach).enumerated() {
                 guard negators.contains(other) else {
                     // `para que no pudiéramos quejarnos`, `fui en metro para no llegar tarde`: an aim, not a fact; it
