@@ -20,6 +20,8 @@ public struct Normalizer: Sendable {
     /// matcher ask about every new surface, and working them out is dozens of string operations.
     let candidatesMemo = ThreadLocal { WordMemo<[(lemma: String, rule: String)]>() }
     let abbreviationKeys: AbbreviationKeys
+    /// Each surface's keys for term matching, shared by the stages that match terms (`surfaceKeys`).
+    let surfaceKeysMemo = SurfaceKeysMemo()
 
     public init(lexicons: NormalizationLexicons) {
         self.lexicons = lexicons

@@ -165,23 +165,30 @@ public struct TopicAnalyzer: Sendable {
     /// The packs a surface anchors: attached to its forms, else from this thread's table (worked out on first sight).
     func packs(of token: Token, _ cache: IdentityTable<TokenForms, PackMask>) -> PackMask {
         if let attached = token.forms.attachment(attachmentKey) { return Unmanaged<PackMask>.fromOpaque(attached).takeUnretainedValue() }
-        return cache.value(for: token.forms) { packMask(token) }
+        return packMask(token, cache)
     }
 
     /// The sector pack of each bit that `sectorsNamed` and `analyze(…sourceSectors:)` use.
     public func sector(ofBit bit: Int) -> String? { packBits.first { $0.value == 1 << UInt64(bit) }?.key }
 
-    /// The sectors a surface anchors, and those it anchors alone.
-    func packMask(_ token: Token) -> PackMask {
-        let keys = token.kind == .mention ? [String(token.key.dropFirst())] : TopicMatcher.keys(token, matcher.normalizer)
-        var mask: UInt64 = 0, alone: UInt64 = 0
-        for key in keys {
-            mask |= anchorMasks[key] ?? 0
-            alone |= distinctiveMasks[key] ?? 0
+    /// The sectors a surface anchors, and those it anchors alone, from this thread's table or worked out now.
+    /// Not inlined, and its closure reads locals: one over `self` copied the analyzer (retaining each of its
+    /// tables) for every new surface.
+    @inline(never)
+    func packMask(_ token: Token, _ cache: IdentityTable<TokenForms, PackMask>) -> PackMask {
+        let normalizer = matcher.normalizer, anchorMasks = self.anchorMasks, distinctiveMasks = self.distinctiveMasks
+        let attachmentKey = self.attachmentKey
+        return cache.value(for: token.forms) {
+            let keys = token.kind == .mention ? [String(token.key.dropFirst())] : TopicMatcher.keys(token, normalizer)
+            var mask: UInt64 = 0, alone: UInt64 = 0
+            for key in keys {
+                mask |= anchorMasks[key] ?? 0
+                alone |= distinctiveMasks[key] ?? 0
+            }
+            let packs = PackMask(mask, alone)
+            token.forms.attach(packs, attachmentKey)
+            return packs
         }
-        let packs = PackMask(mask, alone)
-        token.forms.attach(packs, attachmentKey)
-        return packs
     }
 }
 

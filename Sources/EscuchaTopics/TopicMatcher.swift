@@ -255,6 +255,13 @@ public struct TopicMatcher: Sendable {
     /// Scratch is sized by the matcher that uses it; the box holds it until the first use on a thread.
     final class ScratchBox {
         var scratch: Scratch?
+
+        /// The scratch, leaving the box empty (its arrays stay uniquely held by the caller).
+        func take() -> Scratch? {
+            var taken: Scratch?
+            swap(&taken, &scratch)
+            return taken
+        }
     }
 
     /// A placeholder word in terms (`{n}`) that matches any number, or any of `slotWords`.
@@ -266,42 +273,23 @@ public struct TopicMatcher: Sendable {
         token.kind == .word || token.kind == .hashtag ? keys(token, normalizer) : [token.key]
     }
 
-    /// The keys a token answers to: its spelling, its lemma, and the infinitives it may conjugate.
+    /// The keys a token answers to: its spelling, its lemma, and the infinitives it may conjugate
+    /// (`Normalizer.surfaceKeys`, worked out once per surface for every matcher).
     static func keys(_ token: Token, _ normalizer: Normalizer) -> [String] {
-        var keys = [token.key]
-        let lemma = Folding.key(token.lemma)
-        if lemma != token.key { keys.append(lemma) }
-        if token.kind == .word, !token.normalized.utf8.contains(UInt8(ascii: " ")) {
-            let vocabulary = normalizer.lexicons.vocabulary
-            let frequency = vocabulary[token.normalized] ?? vocabulary[token.key]
-            // A form the lemma table lists as a noun's or an adverb's (`tarde`, `costa`, `costado`) is no verb's form:
-            // `por la tarde` is no delay, `la costa` no price.
-            let listedNonVerb = normalizer.lexicons.lemmas[token.normalized].map { lemma in
-                !["ar", "er", "ir"].contains { lemma.hasSuffix($0) }
-            } ?? false
-            for (candidate, rule) in normalizer.lemmaCandidates(of: token.normalized)
-            where rule.isKey("conjugation") || rule.isKey("irregular") || rule.isKey("enclitic") || rule.isKey("participle") || rule.isKey("number") {
-                if listedNonVerb, rule.isKey("conjugation") || rule.isKey("participle") { continue }
-                // A word far commoner than the verb it could conjugate is something else: `como` is not `comer`,
-                // `para` not `parar`, `entre` not `entrar`.
-                let key = Folding.key(candidate)
-                if rule.isKey("conjugation"), let frequency,
-                   let verb = vocabulary[candidate] ?? normalizer.lexicons.vocabularyByKey[key].flatMap({ vocabulary[$0] }),
-                   verb < frequency - Normalizer.verbMargin { continue }
-                if !keys.contains(key) { keys.append(key) }
-            }
-        }
-        return keys
+        normalizer.surfaceKeys(token).keys
     }
-
 
     /// The word ids of a surface from this thread's table, computing them on first sight and attaching them
     /// to the forms: inline when they fit (see `InlineIDs`), as an object otherwise.
-    private func wordIDs(_ token: Token) -> WordIDs {
-        idCache.value.value(for: token.forms) {
+    /// Not inlined into `match`, and given only what it reads: a closure over `self` copied the whole matcher
+    /// (retaining each of its tables) for every new surface.
+    @inline(never)
+    private static func wordIDs(_ token: Token, _ normalizer: Normalizer, _ wordIDs: [String: Int32], _ cache: IdentityTable<TokenForms, WordIDs>,
+                                _ attachmentKey: AttachmentKey) -> WordIDs {
+        cache.value(for: token.forms) {
             let keys = Self.matchKeys(token, normalizer)
-            var list: [Int32] = [numbered.wordIDs[keys[0]] ?? -1]
-            for key in keys.dropFirst() { if let id = numbered.wordIDs[key] { list.append(id) } }
+            var list: [Int32] = [wordIDs[keys[0]] ?? -1]
+            for key in keys.dropFirst() { if let id = wordIDs[key] { list.append(id) } }
             let ids = WordIDs(list)
             if let bits = InlineIDs.bits(list) { token.forms.attach(bits: bits, attachmentKey) } else { token.forms.attach(ids, attachmentKey) }
             return ids
@@ -339,11 +327,9 @@ public struct TopicMatcher: Sendable {
         let box = scratch.value
         // This thread's scratch is taken out of its box for the text and put back after: in a local, its arrays are
         // not checked for exclusivity at run time at every access, as a class's stored arrays are.
-        var work: Scratch
-        if let existing = box.scratch, existing.termStamp.count == termCount { work = existing } else {
-            work = Scratch(terms: termCount, topics: compiled.count)
-        }
-        box.scratch = nil  // the arrays stay uniquely held by `work`
+        // Moved out, not copied: a copy retained and released each of its arrays, twice a call.
+        var work = box.take() ?? Scratch(terms: termCount, topics: compiled.count)
+        if work.termStamp.count != termCount { work = Scratch(terms: termCount, topics: compiled.count) }
         defer { box.scratch = work }
         // Each token's word ids, flattened for the text: ids[idStarts[i]..<idStarts[i + 1]], the first its own key's.
         // These and the sentence's hits are the scratch's arrays, emptied with their room kept (each array a text
@@ -374,7 +360,7 @@ public struct TopicMatcher: Sendable {
                         list.ids.withUnsafeBufferPointer { ids.append(contentsOf: $0) }
                     }
                 } else {
-                    ids += wordIDs(tokens[index]).ids
+                    ids += Self.wordIDs(tokens[index], normalizer, numbered.wordIDs, idCache.value, attachmentKey).ids
                 }
                 idStarts.append(Int32(ids.count))
             }

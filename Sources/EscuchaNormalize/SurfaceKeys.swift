@@ -1,0 +1,58 @@
+import EscuchaCore
+
+/// The keys a word surface answers to in term lists (topics, signals, emotions, sector anchors): its spelling,
+/// its lemma, and the infinitives it may conjugate. Worked out once per surface and shared by every stage
+/// that matches terms; each used to work them out again (four times per new word).
+public final class SurfaceKeys: Sendable {
+    public let keys: [String]
+    init(_ keys: [String]) { self.keys = keys }
+}
+
+/// Where a normalizer keeps each surface's `SurfaceKeys`: attached to its forms, or in a table per thread
+/// when another stage holds the slot.
+final class SurfaceKeysMemo: Sendable {
+    let attachmentKey = AttachmentKey()
+    let fallback = ThreadLocal { IdentityTable<TokenForms, SurfaceKeys>() }
+}
+
+extension Normalizer {
+    /// The keys of `token`'s surface (see `SurfaceKeys`), computed on first sight.
+    public func surfaceKeys(_ token: Token) -> SurfaceKeys {
+        let memo = surfaceKeysMemo
+        if let attached = token.forms.attachment(memo.attachmentKey) {
+            return Unmanaged<SurfaceKeys>.fromOpaque(attached).takeUnretainedValue()
+        }
+        return memo.fallback.value.value(for: token.forms) {
+            let keys = SurfaceKeys(computeSurfaceKeys(token))
+            token.forms.attach(keys, memo.attachmentKey)
+            return keys
+        }
+    }
+
+    private func computeSurfaceKeys(_ token: Token) -> [String] {
+        var keys = [token.key]
+        let lemma = Folding.key(token.lemma)
+        if lemma != token.key { keys.append(lemma) }
+        if token.kind == .word, !token.normalized.utf8.contains(UInt8(ascii: " ")) {
+            let vocabulary = lexicons.vocabulary
+            let frequency = vocabulary[token.normalized] ?? vocabulary[token.key]
+            // A form the lemma table lists as a noun's or an adverb's (`tarde`, `costa`) is no verb's form: `por la
+            // tarde` is no delay, `la costa` no price.
+            let listedNonVerb = lexicons.lemmas[token.normalized].map { lemma in
+                !["ar", "er", "ir"].contains { lemma.hasSuffix($0) }
+            } ?? false
+            for (candidate, rule) in lemmaCandidates(of: token.normalized)
+            where rule.isKey("conjugation") || rule.isKey("irregular") || rule.isKey("enclitic") || rule.isKey("participle") || rule.isKey("number") {
+                if listedNonVerb, rule.isKey("conjugation") || rule.isKey("participle") { continue }
+                // A word far commoner than the verb it could conjugate is something else: `como` is not `comer`,
+                // `para` not `parar`, `entre` not `entrar`.
+                let key = Folding.key(candidate)
+                if rule.isKey("conjugation"), let frequency,
+                   let verb = vocabulary[candidate] ?? lexicons.vocabularyByKey[key].flatMap({ vocabulary[$0] }),
+                   verb < frequency - Normalizer.verbMargin { continue }
+                if !keys.contains(key) { keys.append(key) }
+            }
+        }
+        return keys
+    }
+}
