@@ -41,6 +41,17 @@ public final class IdentityTable<Key: AnyObject, Value: AnyObject> {
         return Int(truncatingIfNeeded: ((bits >> 4) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
+    /// The value stored for `key`, or nil.
+    @inlinable
+    public func lookup(_ key: Key) -> Value? {
+        var index = slot(key)
+        while let stored = keys[index] {
+            if stored.toOpaque() == Unmanaged.passUnretained(key).toOpaque() { return values[index]!.takeUnretainedValue() }
+            index = (index + 1) & mask
+        }
+        return nil
+    }
+
     @inlinable
     public func value(for key: Key, make: () -> Value) -> Value {
         var index = slot(key)

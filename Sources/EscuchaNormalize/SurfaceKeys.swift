@@ -22,11 +22,18 @@ extension Normalizer {
         if let attached = token.forms.attachment(memo.attachmentKey) {
             return Unmanaged<SurfaceKeys>.fromOpaque(attached).takeUnretainedValue()
         }
-        return memo.fallback.value.value(for: token.forms) {
-            let keys = SurfaceKeys(computeSurfaceKeys(token))
-            token.forms.attach(keys, memo.attachmentKey)
-            return keys
-        }
+        return keysOnFirstSight(token, memo)
+    }
+
+    /// Worked out and attached to the forms; kept in this thread's table only when the forms' slot is another
+    /// stage's (most surfaces then never touch the table).
+    @inline(never)
+    private func keysOnFirstSight(_ token: Token, _ memo: SurfaceKeysMemo) -> SurfaceKeys {
+        let table = memo.fallback.value
+        if let known = table.lookup(token.forms) { return known }
+        let keys = SurfaceKeys(computeSurfaceKeys(token))
+        if !token.forms.attach(keys, memo.attachmentKey) { _ = table.value(for: token.forms) { keys } }
+        return keys
     }
 
     private func computeSurfaceKeys(_ token: Token) -> [String] {

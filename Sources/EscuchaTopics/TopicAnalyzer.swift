@@ -172,23 +172,20 @@ public struct TopicAnalyzer: Sendable {
     public func sector(ofBit bit: Int) -> String? { packBits.first { $0.value == 1 << UInt64(bit) }?.key }
 
     /// The sectors a surface anchors, and those it anchors alone, from this thread's table or worked out now.
-    /// Not inlined, and its closure reads locals: one over `self` copied the analyzer (retaining each of its
-    /// tables) for every new surface.
+    /// Not inlined, and with no closure: one over `self` copied the analyzer (retaining each of its tables) for
+    /// every new surface. The table is filled only when the forms' slot is another stage's.
     @inline(never)
     func packMask(_ token: Token, _ cache: IdentityTable<TokenForms, PackMask>) -> PackMask {
-        let normalizer = matcher.normalizer, anchorMasks = self.anchorMasks, distinctiveMasks = self.distinctiveMasks
-        let attachmentKey = self.attachmentKey
-        return cache.value(for: token.forms) {
-            let keys = token.kind == .mention ? [String(token.key.dropFirst())] : TopicMatcher.keys(token, normalizer)
-            var mask: UInt64 = 0, alone: UInt64 = 0
-            for key in keys {
-                mask |= anchorMasks[key] ?? 0
-                alone |= distinctiveMasks[key] ?? 0
-            }
-            let packs = PackMask(mask, alone)
-            token.forms.attach(packs, attachmentKey)
-            return packs
+        if let known = cache.lookup(token.forms) { return known }
+        let keys = token.kind == .mention ? [String(token.key.dropFirst())] : TopicMatcher.keys(token, matcher.normalizer)
+        var mask: UInt64 = 0, alone: UInt64 = 0
+        for key in keys {
+            mask |= anchorMasks[key] ?? 0
+            alone |= distinctiveMasks[key] ?? 0
         }
+        let packs = PackMask(mask, alone)
+        if !token.forms.attach(packs, attachmentKey) { _ = cache.value(for: token.forms) { packs } }
+        return packs
     }
 }
 

@@ -281,19 +281,20 @@ public struct TopicMatcher: Sendable {
 
     /// The word ids of a surface from this thread's table, computing them on first sight and attaching them
     /// to the forms: inline when they fit (see `InlineIDs`), as an object otherwise.
-    /// Not inlined into `match`, and given only what it reads: a closure over `self` copied the whole matcher
-    /// (retaining each of its tables) for every new surface.
+    /// Not inlined into `match`, and given only what it reads, with no closure: one over `self` copied the whole
+    /// matcher (retaining each of its tables) for every new surface. The table is filled only when the forms'
+    /// slot is another stage's.
     @inline(never)
     private static func wordIDs(_ token: Token, _ normalizer: Normalizer, _ wordIDs: [String: Int32], _ cache: IdentityTable<TokenForms, WordIDs>,
                                 _ attachmentKey: AttachmentKey) -> WordIDs {
-        cache.value(for: token.forms) {
-            let keys = Self.matchKeys(token, normalizer)
-            var list: [Int32] = [wordIDs[keys[0]] ?? -1]
-            for key in keys.dropFirst() { if let id = wordIDs[key] { list.append(id) } }
-            let ids = WordIDs(list)
-            if let bits = InlineIDs.bits(list) { token.forms.attach(bits: bits, attachmentKey) } else { token.forms.attach(ids, attachmentKey) }
-            return ids
-        }
+        if let known = cache.lookup(token.forms) { return known }
+        let keys = Self.matchKeys(token, normalizer)
+        var list: [Int32] = [wordIDs[keys[0]] ?? -1]
+        for key in keys.dropFirst() { if let id = wordIDs[key] { list.append(id) } }
+        let ids = WordIDs(list)
+        let attached = InlineIDs.bits(list).map { token.forms.attach(bits: $0, attachmentKey) } ?? token.forms.attach(ids, attachmentKey)
+        if !attached { _ = cache.value(for: token.forms) { ids } }
+        return ids
     }
 
     /// Up to three word ids below 2^20 in one machine word, so that reading a token's ids touches nothing
@@ -311,9 +312,13 @@ public struct TopicMatcher: Sendable {
         }
 
         @inline(__always)
+        static func count(_ bits: UInt) -> Int { Int((bits >> 1) & 3) }
+
+        @inline(__always)
+        static func id(_ bits: UInt, _ index: Int) -> Int32 { Int32((bits >> (3 + width * UInt(index))) & mask) - 1 }
+
         static func append(_ bits: UInt, to ids: inout [Int32]) {
-            let count = Int((bits >> 1) & 3)
-            for index in 0..<count { ids.append(Int32((bits >> (3 + width * UInt(index))) & mask) - 1) }
+            for index in 0..<count(bits) { ids.append(id(bits, index)) }
         }
     }
 
@@ -343,142 +348,172 @@ public struct TopicMatcher: Sendable {
             swap(&idStarts, &work.idStarts)
             swap(&sentenceHits, &work.sentenceHits)
         }
-        ids.removeAll(keepingCapacity: true)
-        idStarts.removeAll(keepingCapacity: true)
-        ids.reserveCapacity(text.tokens.count * 2)
-        idStarts.append(0)
-        idStarts.reserveCapacity(text.tokens.count + 1)
-        // Read through a buffer and guaranteed references: a retain per token and matcher, on objects every
-        // thread shares, cost more than the matching.
-        text.tokens.withUnsafeBufferPointer { tokens in
-            for index in tokens.indices {
-                let bits = tokens[index].forms.attachedBits(attachmentKey)
-                if bits != 0 {
-                    InlineIDs.append(bits, to: &ids)
-                } else if let attached = tokens[index].forms.attachment(attachmentKey) {
-                    Unmanaged<WordIDs>.fromOpaque(attached)._withUnsafeGuaranteedRef { list in
-                        list.ids.withUnsafeBufferPointer { ids.append(contentsOf: $0) }
+        fillIDs(text, &ids, &idStarts)
+        // Read through buffers: the arrays are only read here, and each read of one checked its bounds and kept it alive.
+        ids.withUnsafeBufferPointer { ids in idStarts.withUnsafeBufferPointer { idStarts in
+            for (sentenceIndex, sentence) in text.sentences.enumerated() {
+                // Every term found in the sentence, by number, in one pass over its words.
+                work.stamp &+= 1
+                if work.stamp == 0 {  // the stamps wrapped: start them again
+                    for index in work.termStamp.indices { work.termStamp[index] = 0 }
+                    for index in work.topicStamp.indices { work.topicStamp[index] = 0 }
+                    work.stamp = 1
+                }
+                let stamp = work.stamp
+                work.touched.removeAll(keepingCapacity: true)
+                // `work` is passed to these as `inout`, never captured: a local variable a local function captures (and
+                // one turned into a closure value, as `found` was) is boxed, and every access to it checked at run time.
+                func record(_ term: Int32, _ range: Range<Int>, _ work: inout Scratch) {
+                    let index = Int(term)
+                    if work.termStamp[index] != stamp {
+                        work.termStamp[index] = stamp
+                        work.termRanges[index].removeAll(keepingCapacity: true)
+                        work.touched.append(term)
                     }
-                } else {
-                    ids += Self.wordIDs(tokens[index], normalizer, numbered.wordIDs, idCache.value, attachmentKey).ids
+                    work.termRanges[index].append(range)
                 }
-                idStarts.append(Int32(ids.count))
-            }
-        }
-        for (sentenceIndex, sentence) in text.sentences.enumerated() {
-            // Every term found in the sentence, by number, in one pass over its words.
-            work.stamp &+= 1
-            if work.stamp == 0 {  // the stamps wrapped: start them again
-                for index in work.termStamp.indices { work.termStamp[index] = 0 }
-                for index in work.topicStamp.indices { work.topicStamp[index] = 0 }
-                work.stamp = 1
-            }
-            let stamp = work.stamp
-            work.touched.removeAll(keepingCapacity: true)
-            // `work` is passed to these as `inout`, never captured: a local variable a local function captures (and
-            // one turned into a closure value, as `found` was) is boxed, and every access to it checked at run time.
-            func record(_ term: Int32, _ range: Range<Int>, _ work: inout Scratch) {
-                let index = Int(term)
-                if work.termStamp[index] != stamp {
-                    work.termStamp[index] = stamp
-                    work.termRanges[index].removeAll(keepingCapacity: true)
-                    work.touched.append(term)
-                }
-                work.termRanges[index].append(range)
-            }
-            func tryTerms(_ table: FlatTable, _ group: Int, at position: Int, _ work: inout Scratch) {
-                for index in table.range(group) {
-                    let term = table.items[index]
-                    if let length = matchLength(term, at: position, sentence.tokens.upperBound, text, ids, idStarts) {
-                        record(term, position..<position + length, &work)
-                    }
-                }
-            }
-            for position in sentence.tokens {
-                let own = Int(idStarts[position])
-                let end = Int(idStarts[position + 1])
-                let hasNext = position + 1 < sentence.tokens.upperBound
-                for slot in own..<end {
-                    let word = ids[slot]
-                    guard word >= 0 else { continue }
-                    tryTerms(numbered.oneWordTerms, Int(word), at: position, &work)
-                    guard hasNext, numbered.opensLonger[Int(word)] else { continue }
-                    for nextSlot in Int(idStarts[position + 1])..<Int(idStarts[position + 2]) where ids[nextSlot] >= 0 {
-                        if let group = numbered.termsByFirstPair.value(Self.pairKey(word, ids[nextSlot])) {
-                            tryTerms(numbered.pairTerms, Int(group), at: position, &work)
-                        }
-                    }
-                    tryTerms(numbered.slotSecondTerms, Int(word), at: position, &work)
-                }
-                // Terms that open with the slot can only start at a number or one of the slot's words.
-                if !numbered.slotFirstTerms.isEmpty, text.tokens[position].kind == .number || ids[own] >= 0 && numbered.isSlotWord[Int(ids[own])] {
-                    for term in numbered.slotFirstTerms {
+                func tryTerms(_ table: FlatTable, _ group: Int, at position: Int, _ work: inout Scratch) {
+                    for index in table.range(group) {
+                        let term = table.items[index]
                         if let length = matchLength(term, at: position, sentence.tokens.upperBound, text, ids, idStarts) {
                             record(term, position..<position + length, &work)
                         }
                     }
                 }
-            }
-            guard !work.touched.isEmpty else { continue }
-            var candidates: [Int] = []
-            for term in work.touched {
-                for index in numbered.roles.range(Int(term)) {
-                    let role = Int(numbered.roles.items[index])
-                    let topic = role >> 1
-                    if work.topicStamp[topic] != stamp {
-                        work.topicStamp[topic] = stamp
-                        work.topicEvidence[topic].removeAll(keepingCapacity: true)
-                        work.topicExcluded[topic] = false
-                        candidates.append(topic)
+                for position in sentence.tokens {
+                    let own = Int(idStarts[position])
+                    let end = Int(idStarts[position + 1])
+                    let hasNext = position + 1 < sentence.tokens.upperBound
+                    for slot in own..<end {
+                        let word = ids[slot]
+                        guard word >= 0 else { continue }
+                        tryTerms(numbered.oneWordTerms, Int(word), at: position, &work)
+                        guard hasNext, numbered.opensLonger[Int(word)] else { continue }
+                        for nextSlot in Int(idStarts[position + 1])..<Int(idStarts[position + 2]) where ids[nextSlot] >= 0 {
+                            if let group = numbered.termsByFirstPair.value(Self.pairKey(word, ids[nextSlot])) {
+                                tryTerms(numbered.pairTerms, Int(group), at: position, &work)
+                            }
+                        }
+                        tryTerms(numbered.slotSecondTerms, Int(word), at: position, &work)
                     }
-                    if role & 1 == 1 {
-                        work.topicExcluded[topic] = true
-                    } else if numbered.simple[topic] {
-                        work.topicEvidence[topic] += work.termRanges[Int(term)]
-                    }
-                }
-            }
-            candidates.sort()
-            sentenceHits.removeAll(keepingCapacity: true)
-            for topic in candidates {
-                let evidence: [Range<Int>]?
-                if numbered.simple[topic] {
-                    evidence = work.topicExcluded[topic] ? nil : work.topicEvidence[topic]
-                } else {
-                    evidence = work.termStamp.withUnsafeBufferPointer { stamps in
-                        work.termRanges.withUnsafeBufferPointer { ranges in
-                            evaluate(compiled[topic]) { stamps[$0] == stamp ? ranges[$0] : nil }
+                    // Terms that open with the slot can only start at a number or one of the slot's words.
+                    if !numbered.slotFirstTerms.isEmpty, text.tokens[position].kind == .number || ids[own] >= 0 && numbered.isSlotWord[Int(ids[own])] {
+                        for term in numbered.slotFirstTerms {
+                            if let length = matchLength(term, at: position, sentence.tokens.upperBound, text, ids, idStarts) {
+                                record(term, position..<position + length, &work)
+                            }
                         }
                     }
                 }
-                if let evidence, !evidence.isEmpty {
-                    sentenceHits.append(TopicHit(topic: topic, sentence: sentenceIndex, evidence: Self.distinct(evidence)))
+                guard !work.touched.isEmpty else { continue }
+                var candidates: [Int] = []
+                for term in work.touched {
+                    for index in numbered.roles.range(Int(term)) {
+                        let role = Int(numbered.roles.items[index])
+                        let topic = role >> 1
+                        if work.topicStamp[topic] != stamp {
+                            work.topicStamp[topic] = stamp
+                            work.topicEvidence[topic].removeAll(keepingCapacity: true)
+                            work.topicExcluded[topic] = false
+                            candidates.append(topic)
+                        }
+                        if role & 1 == 1 {
+                            work.topicExcluded[topic] = true
+                        } else if numbered.simple[topic] {
+                            work.topicEvidence[topic] += work.termRanges[Int(term)]
+                        }
+                    }
+                }
+                candidates.sort()
+                sentenceHits.removeAll(keepingCapacity: true)
+                for topic in candidates {
+                    let evidence: [Range<Int>]?
+                    if numbered.simple[topic] {
+                        evidence = work.topicExcluded[topic] ? nil : work.topicEvidence[topic]
+                    } else {
+                        evidence = work.termStamp.withUnsafeBufferPointer { stamps in
+                            work.termRanges.withUnsafeBufferPointer { ranges in
+                                evaluate(compiled[topic]) { stamps[$0] == stamp ? ranges[$0] : nil }
+                            }
+                        }
+                    }
+                    if let evidence, !evidence.isEmpty {
+                        sentenceHits.append(TopicHit(topic: topic, sentence: sentenceIndex, evidence: Self.distinct(evidence)))
+                    }
+                }
+                // The most specific topic wins where both speak of the same thing: `billing` (`la factura`) is
+                // dropped where `billing.wrong_charge` (`me cobraron de más`) is found near it. Evidence of the
+                // parent far from every child's is an aspect of its own (`la comida muy buena y con varios menús`).
+                // The parent keeps the evidence of its own, if any.
+                guard sentenceHits.count > 1 else { hits += sentenceHits; continue }
+                // The table in a local: closures that read `self.ancestors` copied the whole matcher (retaining each of its
+                // tables) for every sentence with two hits or more.
+                let ancestors = self.ancestors
+                hits += sentenceHits.compactMap { hit in
+                    let children = sentenceHits.filter { ancestors[$0.topic].contains(Int32(hit.topic)) }
+                    guard !children.isEmpty else { return hit }
+                    var own = hit
+                    let near = ChildEvidence(children.flatMap(\.evidence))
+                    own.evidence = hit.evidence.filter { !near.isNear($0, within: Self.sameAspectDistance) }
+                    return own.evidence.isEmpty ? nil : own
                 }
             }
-            // The most specific topic wins where both speak of the same thing: `billing` (`la factura`) is
-            // dropped where `billing.wrong_charge` (`me cobraron de más`) is found near it. Evidence of the
-            // parent far from every child's is an aspect of its own (`la comida muy buena y con varios menús`).
-            // The parent keeps the evidence of its own, if any.
-            guard sentenceHits.count > 1 else { hits += sentenceHits; continue }
-            // The table in a local: closures that read `self.ancestors` copied the whole matcher (retaining each of its
-            // tables) for every sentence with two hits or more.
-            let ancestors = self.ancestors
-            hits += sentenceHits.compactMap { hit in
-                let children = sentenceHits.filter { ancestors[$0.topic].contains(Int32(hit.topic)) }
-                guard !children.isEmpty else { return hit }
-                var own = hit
-                let near = ChildEvidence(children.flatMap(\.evidence))
-                own.evidence = hit.evidence.filter { !near.isNear($0, within: Self.sameAspectDistance) }
-                return own.evidence.isEmpty ? nil : own
-            }
-        }
+        } }
         return hits
+    }
+
+    /// Each token's word ids for the text, flattened: ids[idStarts[i]..<idStarts[i + 1]], the first its own key's.
+    /// Both arrays are room kept across texts (their counts only grow), written through pointers: an append per id
+    /// checked the array's uniqueness and capacity, and reading a token's forms retained them.
+    private func fillIDs(_ text: NormalizedText, _ ids: inout [Int32], _ idStarts: inout [Int32]) {
+        let tokenCount = text.tokens.count
+        if idStarts.count < tokenCount + 1 { idStarts = [Int32](repeating: 0, count: max(tokenCount + 1, 2 * idStarts.count)) }
+        // Most surfaces have at most three ids (`InlineIDs`); a text with more is filled again with more room.
+        var room = max(ids.count, 3 * tokenCount)
+        while true {
+            if ids.count < room { ids = [Int32](repeating: 0, count: room) }
+            let filled = ids.withUnsafeMutableBufferPointer { out in
+                idStarts.withUnsafeMutableBufferPointer { starts in
+                    text.tokens.withUnsafeBufferPointer { tokens in fillIDs(tokens, into: out, starts: starts) }
+                }
+            }
+            if filled { return }
+            room *= 2
+        }
+    }
+
+    /// Fills `out` and `starts` for `tokens`; false when `out` is too small.
+    private func fillIDs(_ tokens: UnsafeBufferPointer<Token>, into out: UnsafeMutableBufferPointer<Int32>, starts: UnsafeMutableBufferPointer<Int32>) -> Bool {
+        var used = 0
+        starts[0] = 0
+        for index in tokens.indices {
+            let forms = Unmanaged.passUnretained(tokens[index].forms)
+            let bits = forms._withUnsafeGuaranteedRef { $0.attachedBits(attachmentKey) }
+            if bits != 0 {
+                let count = InlineIDs.count(bits)
+                guard used + count <= out.count else { return false }
+                for slot in 0..<count { out[used + slot] = InlineIDs.id(bits, slot) }
+                used += count
+            } else {
+                let attached = forms._withUnsafeGuaranteedRef { $0.attachment(attachmentKey) }
+                let list = attached.map { Unmanaged<WordIDs>.fromOpaque($0).takeUnretainedValue() }
+                    ?? Self.wordIDs(tokens[index], normalizer, numbered.wordIDs, idCache.value, attachmentKey)
+                guard used + list.ids.count <= out.count else { return false }
+                for id in list.ids {
+                    out[used] = id
+                    used += 1
+                }
+            }
+            starts[index + 1] = Int32(used)
+        }
+        return true
     }
 
     /// The number of tokens term `term` covers when it matches at `start` (within the sentence ending at
     /// `end`), or nil.
     @inline(__always)
-    private func matchLength(_ term: Int32, at start: Int, _ end: Int, _ text: NormalizedText, _ ids: [Int32], _ idStarts: [Int32]) -> Int? {
+    private func matchLength(_ term: Int32, at start: Int, _ end: Int, _ text: NormalizedText, _ ids: UnsafeBufferPointer<Int32>,
+                             _ idStarts: UnsafeBufferPointer<Int32>) -> Int? {
         let first = Int(numbered.termStarts[Int(term)])
         let count = Int(numbered.termStarts[Int(term) + 1]) - first
         guard start + count <= end else { return nil }
