@@ -335,19 +335,13 @@ public struct TopicMatcher: Sendable {
         // Moved out, not copied: a copy retained and released each of its arrays, twice a call.
         var work = box.take() ?? Scratch(terms: termCount, topics: compiled.count)
         if work.termStamp.count != termCount { work = Scratch(terms: termCount, topics: compiled.count) }
-        defer { box.scratch = work }
         // Each token's word ids, flattened for the text: ids[idStarts[i]..<idStarts[i + 1]], the first its own key's.
         // These and the sentence's hits are the scratch's arrays, emptied with their room kept (each array a text
-        // made cost an allocation); they go back into `work` before it goes back into its box (defers run last first).
+        // made cost an allocation); they go back into `work`, and it into its box, at the end (moved: `defer` copied it).
         var ids: [Int32] = [], idStarts: [Int32] = [], sentenceHits: [TopicHit] = []
         swap(&ids, &work.ids)
         swap(&idStarts, &work.idStarts)
         swap(&sentenceHits, &work.sentenceHits)
-        defer {
-            swap(&ids, &work.ids)
-            swap(&idStarts, &work.idStarts)
-            swap(&sentenceHits, &work.sentenceHits)
-        }
         fillIDs(text, &ids, &idStarts)
         // Read through buffers: the arrays are only read here, and each read of one checked its bounds and kept it alive.
         ids.withUnsafeBufferPointer { ids in idStarts.withUnsafeBufferPointer { idStarts in
@@ -459,6 +453,10 @@ public struct TopicMatcher: Sendable {
                 }
             }
         } }
+        swap(&ids, &work.ids)
+        swap(&idStarts, &work.idStarts)
+        swap(&sentenceHits, &work.sentenceHits)
+        box.scratch = consume work
         return hits
     }
 

@@ -30,7 +30,10 @@ struct AnalysisOptions: ParsableArguments {
 
     func analyzers() throws -> Analyzers {
         let sentiment = try LexiconOptions.analyzer(lexicons)
-        if sentimentOnly { return Analyzers(sentiment: sentiment, topics: nil) }
+        if sentimentOnly {
+            ProcessLifetime.keep(sentiment)
+            return Analyzers(sentiment: sentiment, topics: nil)
+        }
         let taxonomy: Taxonomy = try LexiconOptions.load(lexicons) { folder in
             if let topics { return try Taxonomy.loadRules(file: topics) }
             let chosen = packs.map { $0.split(separator: ",").map(String.init) } ?? TopicAnalyzer.packsPresent(in: folder)
@@ -43,8 +46,10 @@ struct AnalysisOptions: ParsableArguments {
                 ? try EmotionDetector(directory: folder, normalizer: sentiment.normalizer) : nil
             return (signals, emotions)
         }
-        return Analyzers(sentiment: sentiment, topics: taxonomy.topics.isEmpty ? nil : TopicAnalyzer(taxonomy: taxonomy, normalizer: sentiment.normalizer),
-                         signals: signals, emotions: emotions)
+        let analyzers = Analyzers(sentiment: sentiment, topics: taxonomy.topics.isEmpty ? nil : TopicAnalyzer(taxonomy: taxonomy, normalizer: sentiment.normalizer),
+                                  signals: signals, emotions: emotions)
+        ProcessLifetime.keep(analyzers)
+        return analyzers
     }
 }
 
