@@ -44,16 +44,24 @@ public struct EmotionDetector: Sendable {
     }
 
     public func detect(_ text: NormalizedText) -> [EmotionScore] {
-        var scores: [EmotionKind: EmotionScore] = [:]
-        for hit in matcher.match(text) {
+        let hits = matcher.match(text)
+        if hits.isEmpty { return [] }
+        // By the emotion's place in `allCases`: a dictionary of seven kinds hashed each of them at every hit.
+        var scores = [EmotionScore?](repeating: nil, count: EmotionKind.allCases.count)
+        for hit in hits {
             let evidence = hit.evidence.filter { !isNegated($0, text) }
             guard !evidence.isEmpty else { continue }
             let (emotion, weight) = entries[hit.topic]
-            scores[emotion, default: EmotionScore(emotion: emotion, strength: 0, evidence: [])].strength += weight * Double(evidence.count)
-            scores[emotion]!.evidence += evidence
+            let index = EmotionKind.allCases.firstIndex(of: emotion)!
+            if scores[index] == nil { scores[index] = EmotionScore(emotion: emotion, strength: 0, evidence: []) }
+            scores[index]!.strength += weight * Double(evidence.count)
+            scores[index]!.evidence += evidence
         }
-        return EmotionKind.allCases.compactMap { scores[$0] }.sorted { $0.strength > $1.strength }
+        return scores.compactMap { $0 }.sorted { $0.strength > $1.strength }
     }
+
+    /// Words that may stand between a negator and the emotion word (`no me siento`, `no estoy muy`).
+    static let beforeNegated: WordSet = ["me", "te", "se", "nos", "estoy", "estamos", "estaba", "quedé", "quede", "siento", "muy"]
 
     func isNegated(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
         var index = range.lowerBound - 1
@@ -61,7 +69,7 @@ public struct EmotionDetector: Sendable {
         while index >= 0, steps < 3 {
             let key = text.tokens[index].key
             if SignalDetector.negators.contains(key) { return true }
-            guard ["me", "te", "se", "nos", "estoy", "estamos", "estaba", "quedé", "quede", "siento", "muy"].contains(key) else { return false }
+            guard Self.beforeNegated.contains(key) else { return false }
             index -= 1
             steps += 1
         }

@@ -105,14 +105,17 @@ public struct TopicAnalyzer: Sendable {
         // Which sectors each word anchors, worked out once per surface.
         let cache = anchorCache.value
         var counts = [Int](repeating: 0, count: packBits.count), alone = [Int](repeating: 0, count: packBits.count)
-        for token in text.tokens where Self.canNameSector(token) {
-            let packs = self.packs(of: token, cache)
-            var mask = packs.mask & present
-            while mask != 0 {
-                let bit = mask.trailingZeroBitCount
-                counts[bit] += 1
-                if packs.distinctive & (1 << UInt64(bit)) != 0 { alone[bit] += 1 }
-                mask &= mask - 1
+        // By index through a buffer: `for token in text.tokens` copied each token (retaining its forms).
+        text.tokens.withUnsafeBufferPointer { tokens in
+            for index in tokens.indices where Self.canNameSector(tokens[index]) {
+                let packs = self.packs(of: tokens[index], cache)
+                var mask = packs.mask & present
+                while mask != 0 {
+                    let bit = mask.trailingZeroBitCount
+                    counts[bit] += 1
+                    if packs.distinctive & (1 << UInt64(bit)) != 0 { alone[bit] += 1 }
+                    mask &= mask - 1
+                }
             }
         }
         // A phrase of the sector's own (`rotura de stock`, `número de pedido`, `sin internet`) tells the sector as
@@ -192,87 +195,114 @@ public struct TopicAnalyzer: Sendable {
 extension TopicAnalysis {
     /// The `topics` array of the documents schema: one object per topic hit.
     public static func writeJSON(_ topics: [TopicAnalysis], text: NormalizedText, to writer: inout JSONWriter) {
-        EvidenceJSON.writeArray(topics, text: text, to: &writer, evidence: \.evidence) { topic, writer in
-            writer.member("topic", topic.topic.id)
-            writer.member("label", topic.topic.label)
-            writer.member("sentence", topic.sentence)
-            writer.key("sentiment")
-            writer.beginObject()
-            writer.key("value"); writer.double(topic.value)
-            writer.member("label", topic.label.rawValue)
-            writer.endObject()
-        }
+        EvidenceJSON.writeArray(topics, text: text, to: &writer, evidence: { $0.evidence }, room: { topic in
+            JSONWriter.Run.room(for: topic.topic.id) + JSONWriter.Run.room(for: topic.topic.label) + 2 * JSONWriter.Run.numberRoom + 64
+        }, members: { topic, run in
+            run.fragment("\"topic\":")
+            run.string(topic.topic.id)
+            run.fragment(",\"label\":")
+            run.string(topic.topic.label)
+            run.fragment(",\"sentence\":")
+            run.int(topic.sentence)
+            run.fragment(",\"sentiment\":{\"value\":")
+            run.double(topic.value)
+            run.fragment(",\"label\":\"")
+            switch topic.label {  // the labels' raw values, which need no escaping
+            case .pos: run.fragment("pos")
+            case .neu: run.fragment("neu")
+            case .neg: run.fragment("neg")
+            }
+            run.fragment("\"}")
+        })
     }
 }
 
 extension SignalHit {
     /// The `signals` array of the documents schema.
     public static func writeJSON(_ signals: [SignalHit], text: NormalizedText, to writer: inout JSONWriter) {
-        EvidenceJSON.writeArray(signals, text: text, to: &writer, evidence: \.evidence) { signal, writer in
-            writer.member("signal", signal.signal.rawValue)
-            writer.member("sentence", signal.sentence)
-        }
+        EvidenceJSON.writeArray(signals, text: text, to: &writer, evidence: { $0.evidence }, room: { signal in
+            JSONWriter.Run.room(for: signal.signal.rawValue) + JSONWriter.Run.numberRoom + 32
+        }, members: { signal, run in
+            run.fragment("\"signal\":")
+            run.string(signal.signal.rawValue)
+            run.fragment(",\"sentence\":")
+            run.int(signal.sentence)
+        })
     }
 }
 
 extension EmotionScore {
     /// The `emotions` array of the documents schema, strongest first.
     public static func writeJSON(_ emotions: [EmotionScore], text: NormalizedText, to writer: inout JSONWriter) {
-        EvidenceJSON.writeArray(emotions, text: text, to: &writer, evidence: \.evidence) { emotion, writer in
-            writer.member("emotion", emotion.emotion.rawValue)
-            writer.key("strength"); writer.double(emotion.strength)
-        }
+        EvidenceJSON.writeArray(emotions, text: text, to: &writer, evidence: { $0.evidence }, room: { emotion in
+            JSONWriter.Run.room(for: emotion.emotion.rawValue) + JSONWriter.Run.numberRoom + 32
+        }, members: { emotion, run in
+            run.fragment("\"emotion\":")
+            run.string(emotion.emotion.rawValue)
+            run.fragment(",\"strength\":")
+            run.double(emotion.strength)
+        })
     }
 }
 
 /// Evidence spans as `{text, utf8, utf16}` objects.
 enum EvidenceJSON {
-    /// An array of objects, each with its own members and then its `evidence`.
+    /// An array of objects, each with its own members and then its `evidence`. An object's members are one run
+    /// (`JSONWriter.appendRun`, at most `room` bytes) and so is each piece of its evidence: a key and a value
+    /// written one call each made room and checked the buffer for each.
     static func writeArray<Item>(_ items: [Item], text: NormalizedText, to writer: inout JSONWriter, evidence: (Item) -> [Range<Int>],
-                                 members: (Item, inout JSONWriter) -> Void) {
+                                 room: (Item) -> Int, members: (Item, inout JSONWriter.Run) -> Void) {
         writer.beginArray()
-        for item in items {
-            writer.beginObject()
-            members(item, &writer)
-            writer.key("evidence")
-            write(evidence(item), text: text, to: &writer)
-            writer.endObject()
+        var source = text.text
+        source.withUTF8 { utf8 in
+            for index in items.indices {
+                let comma = writer.commaDue()
+                writer.appendRun(reserving: room(items[index]) + 2) { run in
+                    run.fragment(comma ? ",{" : "{")
+                    members(items[index], &run)
+                }
+                writer.fragment(",\"evidence\":[")
+                let ranges = evidence(items[index])
+                for (number, range) in ranges.enumerated() { writePiece(range, comma: number > 0, utf8: utf8, text: text, to: &writer) }
+                writer.fragment("]}")
+            }
         }
         writer.endArray()
     }
 
     static func write(_ ranges: [Range<Int>], text: NormalizedText, to writer: inout JSONWriter) {
         writer.beginArray()
-        // The text's own UTF-8, not a copy of it: a long text has many pieces of evidence. Each piece is one run
-        // (`JSONWriter.appendRun`), its text quoted straight from those bytes.
+        // The text's own UTF-8, not a copy of it: a long text has many pieces of evidence.
         var source = text.text
         source.withUTF8 { utf8 in
-            for range in ranges {
-                let first = text.tokens[range.lowerBound]
-                let last = text.tokens[range.upperBound - 1]
-                let piece = UnsafeBufferPointer(rebasing: utf8[first.utf8.lowerBound..<last.utf8.upperBound])
-                let comma = writer.commaDue()
-                // A piece of valid UTF-8 (the text is) that neither starts nor ends inside a character decodes to
-                // itself: its bytes are what `String(decoding:)` would give. Otherwise the decoded string is written.
-                let whole = !Self.isContinuation(utf8, at: first.utf8.lowerBound) && !Self.isContinuation(utf8, at: last.utf8.upperBound)
-                let decoded = whole ? nil : String(decoding: piece, as: UTF8.self)
-                let room = 64 + 4 * JSONWriter.Run.numberRoom + (decoded.map(JSONWriter.Run.room(for:)) ?? JSONWriter.quotedCapacity(piece))
-                writer.appendRun(reserving: room) { run in
-                    run.fragment(comma ? ",{\"text\":" : "{\"text\":")
-                    if let decoded { run.string(decoded) } else { run.string(utf8: piece) }
-                    run.fragment(",\"utf8\":[")
-                    run.int(first.utf8.lowerBound)
-                    run.byte(UInt8(ascii: ","))
-                    run.int(last.utf8.upperBound)
-                    run.fragment("],\"utf16\":[")
-                    run.int(first.utf16.lowerBound)
-                    run.byte(UInt8(ascii: ","))
-                    run.int(last.utf16.upperBound)
-                    run.fragment("]}")
-                }
-            }
+            for range in ranges { writePiece(range, comma: writer.commaDue(), utf8: utf8, text: text, to: &writer) }
         }
         writer.endArray()
+    }
+
+    /// One piece of evidence as one run (`JSONWriter.appendRun`), its text quoted straight from the text's bytes.
+    static func writePiece(_ range: Range<Int>, comma: Bool, utf8: UnsafeBufferPointer<UInt8>, text: NormalizedText, to writer: inout JSONWriter) {
+        let first = text.tokens[range.lowerBound]
+        let last = text.tokens[range.upperBound - 1]
+        let piece = UnsafeBufferPointer(rebasing: utf8[first.utf8.lowerBound..<last.utf8.upperBound])
+        // A piece of valid UTF-8 (the text is) that neither starts nor ends inside a character decodes to
+        // itself: its bytes are what `String(decoding:)` would give. Otherwise the decoded string is written.
+        let whole = !Self.isContinuation(utf8, at: first.utf8.lowerBound) && !Self.isContinuation(utf8, at: last.utf8.upperBound)
+        let decoded = whole ? nil : String(decoding: piece, as: UTF8.self)
+        let room = 64 + 4 * JSONWriter.Run.numberRoom + (decoded.map(JSONWriter.Run.room(for:)) ?? JSONWriter.quotedCapacity(piece))
+        writer.appendRun(reserving: room) { run in
+            run.fragment(comma ? ",{\"text\":" : "{\"text\":")
+            if let decoded { run.string(decoded) } else { run.string(utf8: piece) }
+            run.fragment(",\"utf8\":[")
+            run.int(first.utf8.lowerBound)
+            run.byte(UInt8(ascii: ","))
+            run.int(last.utf8.upperBound)
+            run.fragment("],\"utf16\":[")
+            run.int(first.utf16.lowerBound)
+            run.byte(UInt8(ascii: ","))
+            run.int(last.utf16.upperBound)
+            run.fragment("]}")
+        }
     }
 
     /// Whether the byte at `index` continues a character (10xxxxxx); the end of the text does not.
