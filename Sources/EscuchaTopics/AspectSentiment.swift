@@ -21,54 +21,68 @@ public enum AspectSentiment {
     static let cuts: WordSet = ["pero", "aunque", "mientras", "sin embargo", "no obstante", "aun así", "en cambio", ";"]
 
     public static func assign(_ hits: [TopicHit], taxonomy: Taxonomy, text: NormalizedText, sentiment: SentimentAnalysis) -> [TopicAnalysis] {
-        // No hit, no topic to give a value: the tables below (three arrays a text) would all stay empty.
+        // No hit, no topic to give a value: the tables below would all stay empty.
         if hits.isEmpty { return [] }
         var values = Array(repeating: 0.0, count: hits.count)
-        // Cut positions of each sentence, and its topics' evidence by where it starts, found once: a long
-        // text must not cost each contribution a walk over every sentence and every piece of evidence.
-        // Cuts only matter where a sentence has evidence, so they are found on first need.
-        var cutsBySentence = [[Int]?](repeating: nil, count: text.sentences.count)
-        var evidenceBySentence = Array(repeating: [Evidence](), count: text.sentences.count)
-        for (index, hit) in hits.enumerated() where evidenceBySentence.indices.contains(hit.sentence) {
-            for range in hit.evidence { evidenceBySentence[hit.sentence].append(Evidence(range: range, hit: index)) }
+        // All evidence in one array, by sentence and then where it starts: a long text must not cost each
+        // contribution a walk over every sentence and every piece of evidence, and a table per sentence cost an
+        // array per sentence of every text.
+        var entries: [Evidence] = []
+        for (index, hit) in hits.enumerated() where text.sentences.indices.contains(hit.sentence) {
+            for range in hit.evidence { entries.append(Evidence(range: range, hit: index, sentence: hit.sentence)) }
         }
-        for sentence in evidenceBySentence.indices {
-            evidenceBySentence[sentence].sort { ($0.range.lowerBound, $0.hit) < ($1.range.lowerBound, $1.hit) }
-        }
-        let longest = evidenceBySentence.map { $0.map { $0.range.count }.max() ?? 0 }  // a closure: a key path is applied at run time
+        entries.sort { ($0.sentence, $0.range.lowerBound, $0.hit) < ($1.sentence, $1.range.lowerBound, $1.hit) }
+        // The sentence last read (contributions come in text order): its evidence, the longest piece of it, and its
+        // cut positions, found only for sentences with evidence.
+        var current = -1
+        var evidence = 0..<0
+        var longest = 0
+        var cuts: [Int] = []
+        var best: [Int] = []
         // By index: iterating copied each contribution (retaining its strings and rules).
         for contributionIndex in sentiment.contributions.indices {
             let position = sentiment.contributions[contributionIndex].tokens.lowerBound
             guard let sentence = Self.sentence(containing: position, text.sentences) else { continue }
-            let evidence = evidenceBySentence[sentence]
-            guard !evidence.isEmpty else { continue }  // no topic for the contribution to go to
+            if sentence != current {
+                current = sentence
+                let start = entries.partitioningIndex { $0.sentence >= sentence }
+                evidence = start..<entries[start...].partitioningIndex { $0.sentence > sentence }
+                guard !evidence.isEmpty else { continue }  // no topic for the contribution to go to
+                longest = entries[evidence].map { $0.range.count }.max() ?? 0
+                cuts = cutPositions(in: text.sentences[sentence].tokens, text)
+            }
+            guard !evidence.isEmpty else { continue }
             let range = text.sentences[sentence].tokens
-            let cuts = cutsBySentence[sentence] ?? cutPositions(in: range, text)
-            cutsBySentence[sentence] = cuts
             let cutBefore = cuts.partitioningIndex { $0 > position }
             let part = (cutBefore > 0 ? cuts[cutBefore - 1] : range.lowerBound)..<(cutBefore < cuts.count ? cuts[cutBefore] : range.upperBound)
-            // The evidence that starts in the part, and the first of it that starts after the sentiment.contributions[contributionIndex].
-            let first = evidence.partitioningIndex { $0.range.lowerBound >= part.lowerBound }
-            let end = evidence.partitioningIndex { $0.range.lowerBound >= part.upperBound }
-            let after = max(first, min(end, evidence.partitioningIndex { $0.range.lowerBound > position }))
+            // The evidence that starts in the part, and the first of it that starts after the contribution.
+            let pieces = entries[evidence]
+            let first = pieces.partitioningIndex { $0.range.lowerBound >= part.lowerBound }
+            let end = pieces.partitioningIndex { $0.range.lowerBound >= part.upperBound }
+            let after = max(first, min(end, pieces.partitioningIndex { $0.range.lowerBound > position }))
             // Distance to evidence after: its start minus the contribution's end (negative when they overlap),
             // least for the evidence that starts first. Before: zero when it covers the contribution's start,
             // else the gap; evidence is at most `longest` long, so the walk back stops once none can be nearer.
             var bestDistance = Int.max
-            var best: [Int] = []
-            func consider(_ distance: Int, _ hit: Int) {
-                if distance < bestDistance { bestDistance = distance; best = [hit] }
-                else if distance == bestDistance, !best.contains(hit) { best.append(hit) }
+            best.removeAll(keepingCapacity: true)
+            func consider(_ distance: Int, _ hit: Int, _ best: inout [Int]) {
+                if distance < bestDistance {
+                    bestDistance = distance
+                    best.removeAll(keepingCapacity: true)
+                    best.append(hit)
+                } else if distance == bestDistance, !best.contains(hit) {
+                    best.append(hit)
+                }
             }
             var index = after - 1
-            while index >= first, position - evidence[index].range.lowerBound - longest[sentence] <= bestDistance {
-                let piece = evidence[index].range
-                consider(piece.contains(position) ? 0 : max(0, position - piece.upperBound), evidence[index].hit)
+            while index >= first, position - pieces[index].range.lowerBound - longest <= bestDistance {
+                let piece = pieces[index].range
+                consider(piece.contains(position) ? 0 : max(0, position - piece.upperBound), pieces[index].hit, &best)
                 index -= 1
             }
             var next = after
-            while next < end, evidence[next].range.lowerBound == evidence[after].range.lowerBound {
-                consider(evidence[next].range.lowerBound - sentiment.contributions[contributionIndex].tokens.upperBound, evidence[next].hit)
+            while next < end, pieces[next].range.lowerBound == pieces[after].range.lowerBound {
+                consider(pieces[next].range.lowerBound - sentiment.contributions[contributionIndex].tokens.upperBound, pieces[next].hit, &best)
                 next += 1
             }
             for hit in best { values[hit] += sentiment.contributions[contributionIndex].value }
@@ -82,6 +96,7 @@ public enum AspectSentiment {
     struct Evidence {
         var range: Range<Int>
         var hit: Int
+        var sentence: Int
     }
 
     /// The sentence whose tokens hold `position` (sentences are in order and do not overlap).
