@@ -107,8 +107,8 @@ public struct TopicAnalyzer: Sendable {
         var counts = [Int](repeating: 0, count: packBits.count), alone = [Int](repeating: 0, count: packBits.count)
         // By index through a buffer: `for token in text.tokens` copied each token (retaining its forms).
         text.tokens.withUnsafeBufferPointer { tokens in
-            for index in tokens.indices where Self.canNameSector(tokens[index]) {
-                let packs = self.packs(of: tokens[index], cache)
+            for index in tokens.indices where Self.canNameSector(tokens[index].kind) {
+                let packs = self.packs(in: tokens, at: index, cache)
                 var mask = packs.mask & present
                 while mask != 0 {
                     let bit = mask.trailingZeroBitCount
@@ -120,10 +120,12 @@ public struct TopicAnalyzer: Sendable {
         }
         // A phrase of the sector's own (`rotura de stock`, `número de pedido`, `sin internet`) tells the sector as
         // a distinctive word does; not one that another sector's topic matched too (`relación calidad precio`).
-        for hit in hits where topicBits[hit.topic] != 0 {
-            guard let phrase = hit.evidence.first(where: { $0.count > 1 }),
-                  !hits.contains(where: { $0.evidence.contains(phrase) && topicBits[$0.topic] != topicBits[hit.topic] }) else { continue }
-            alone[topicBits[hit.topic].trailingZeroBitCount] += 1
+        // By index: iterating copied each hit (retaining its evidence).
+        for index in hits.indices where topicBits[hits[index].topic] != 0 {
+            let bits = topicBits[hits[index].topic]
+            guard let phrase = hits[index].evidence.first(where: { $0.count > 1 }),
+                  !hits.indices.contains(where: { hits[$0].evidence.contains(phrase) && topicBits[hits[$0].topic] != bits }) else { continue }
+            alone[bits.trailingZeroBitCount] += 1
         }
         // Two words of the sector, or one and evidence on two words.
         var gated: UInt64 = 0
@@ -158,17 +160,44 @@ public struct TopicAnalyzer: Sendable {
         guard gatesSectors else { return 0 }
         let cache = anchorCache.value
         var named: UInt64 = 0
-        for token in text.tokens where Self.canNameSector(token) { named |= packs(of: token, cache).distinctive }
+        text.tokens.withUnsafeBufferPointer { tokens in
+            for index in tokens.indices where Self.canNameSector(tokens[index].kind) { named |= packs(in: tokens, at: index, cache).distinctive }
+        }
         return named
     }
 
     /// Words, and handles and hashtags too: `@Iberia`, `#vueling` name an airline.
-    static func canNameSector(_ token: Token) -> Bool { token.kind == .word || token.kind == .mention || token.kind == .hashtag }
+    static func canNameSector(_ token: Token) -> Bool { canNameSector(token.kind) }
+    static func canNameSector(_ kind: TokenKind) -> Bool { kind == .word || kind == .mention || kind == .hashtag }
 
     /// The packs a surface anchors: attached to its forms, else from this thread's table (worked out on first sight).
-    func packs(of token: Token, _ cache: IdentityTable<TokenForms, PackMask>) -> PackMask {
-        if let attached = token.forms.attachment(attachmentKey) { return Unmanaged<PackMask>.fromOpaque(attached).takeUnretainedValue() }
-        return packMask(token, cache)
+    /// The token is read in place and its forms unretained, and the packs come back as values: a token copied out
+    /// of its array, and the object returned, cost a retain and a release each.
+    func packs(in tokens: UnsafeBufferPointer<Token>, at index: Int, _ cache: IdentityTable<TokenForms, PackMask>) -> (mask: UInt64, distinctive: UInt64) {
+        let forms = Unmanaged.passUnretained(tokens[index].forms)
+        let bits = forms._withUnsafeGuaranteedRef { $0.attachedBits(attachmentKey) }
+        if bits != 0 { return InlinePacks.packs(bits) }
+        if let attached = forms._withUnsafeGuaranteedRef({ $0.attachment(attachmentKey) }) {
+            return Unmanaged<PackMask>.fromOpaque(attached)._withUnsafeGuaranteedRef { ($0.mask, $0.distinctive) }
+        }
+        let packs = packMask(tokens[index], cache)
+        return (packs.mask, packs.distinctive)
+    }
+
+    /// A surface's packs in the forms' slot itself when both masks are below 2^31 (seven packs are loaded): bit 0
+    /// set, the packs it anchors in bits 1–31, those it anchors alone in bits 32–62.
+    enum InlinePacks {
+        static let limit: UInt64 = 1 << 31
+
+        static func bits(_ mask: UInt64, _ distinctive: UInt64) -> UInt? {
+            guard mask < limit, distinctive < limit else { return nil }
+            return 1 | UInt(mask) << 1 | UInt(distinctive) << 32
+        }
+
+        @inline(__always)
+        static func packs(_ bits: UInt) -> (mask: UInt64, distinctive: UInt64) {
+            (UInt64(bits >> 1) & (limit - 1), UInt64(bits >> 32) & (limit - 1))
+        }
     }
 
     /// The sector pack of each bit that `sectorsNamed` and `analyze(…sourceSectors:)` use.
@@ -187,7 +216,8 @@ public struct TopicAnalyzer: Sendable {
             alone |= distinctiveMasks[key] ?? 0
         }
         let packs = PackMask(mask, alone)
-        if !token.forms.attach(packs, attachmentKey) { _ = cache.value(for: token.forms) { packs } }
+        let attached = InlinePacks.bits(mask, alone).map { token.forms.attach(bits: $0, attachmentKey) } ?? token.forms.attach(packs, attachmentKey)
+        if !attached { _ = cache.value(for: token.forms) { packs } }
         return packs
     }
 }

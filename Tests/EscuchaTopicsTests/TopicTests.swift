@@ -160,3 +160,18 @@ struct ChildEvidenceTests {
         }
     }
 }
+
+@Suite("Sector packs stored inline")
+struct InlinePacksTests {
+    @Test("masks below 2^31 round-trip with the lowest bit set; larger ones do not fit")
+    func roundTrip() {
+        for (mask, distinctive): (UInt64, UInt64) in [(0, 0), (1, 0), (0b101_0110, 0b100), ((1 << 31) - 1, (1 << 31) - 1)] {
+            let bits = TopicAnalyzer.InlinePacks.bits(mask, distinctive)
+            #expect(bits != nil && bits! & 1 == 1)
+            let read = TopicAnalyzer.InlinePacks.packs(bits!)
+            #expect(read.mask == mask && read.distinctive == distinctive)
+        }
+        #expect(TopicAnalyzer.InlinePacks.bits(1 << 31, 0) == nil)
+        #expect(TopicAnalyzer.InlinePacks.bits(0, 1 << 31) == nil)
+    }
+}
