@@ -59,7 +59,9 @@ public struct Taxonomy: Sendable {
                     throw LexiconError(file: definitions.file, line: row.line, message: "the parent topic '\(parent)' is not defined")
                 }
             }
-            var pairs: Set<String> = []
+            // Keyed by the three fields, not one string made of them (an interpolation per row), and sized once.
+            var pairs: Set<TermKey> = []
+            pairs.reserveCapacity(terms.rows.count)
             for row in terms.rows {
                 let (id, term, match) = (row.fields[0], row.fields[1], row.fields[2])
                 guard defined.contains(id) else {
@@ -68,7 +70,7 @@ public struct Taxonomy: Sendable {
                 guard !term.isEmpty, term.isPlainLowercase || term == term.lowercased() else {
                     throw LexiconError(file: terms.file, line: row.line, message: "the term must be lowercase and not empty")
                 }
-                guard pairs.insert("\(id)\t\(term)\t\(match)").inserted else {
+                guard pairs.insert(TermKey(id: id, term: term, match: match)).inserted else {
                     throw LexiconError(file: terms.file, line: row.line, message: "duplicate term '\(term)' for topic '\(id)'")
                 }
                 let words = term.wordsSplitOnSpaces()
@@ -89,6 +91,13 @@ public struct Taxonomy: Sendable {
             }
         }
         return Taxonomy(topics: topics, sectorWords: try loadSectorWords(directory: directory, packs: packs))
+    }
+
+    /// A row of a pack's terms, to find repeats.
+    struct TermKey: Hashable {
+        var id: String
+        var term: String
+        var match: String
     }
 
     /// `topics/sectors.tsv` (sector, word, note): one word each, in one sector only. A missing file leaves the
