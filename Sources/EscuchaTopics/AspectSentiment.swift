@@ -19,6 +19,37 @@ public struct TopicAnalysis: Sendable, Equatable {
 /// `buenísima` to food, `lento` to service). A topic with no contribution of its own is neutral.
 public enum AspectSentiment {
     static let cuts: WordSet = ["pero", "aunque", "mientras", "sin embargo", "no obstante", "aun así", "en cambio", ";"]
+    /// The first bytes of `cuts`: `a`, `e`, `m`, `n`, `p`, `s`, `;`.
+    static let cutInitials = ByteSet(cuts.strings.compactMap { $0.utf8.first })
+
+    /// Bytes as bits: a test is a shift and a mask, not a hash.
+    struct ByteSet: Sendable {
+        private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+        init(_ bytes: some Sequence<UInt8>) {
+            for byte in bytes {
+                let bit = UInt64(1) << UInt64(byte & 63)
+                switch byte >> 6 {
+                case 0: bits.0 |= bit
+                case 1: bits.1 |= bit
+                case 2: bits.2 |= bit
+                default: bits.3 |= bit
+                }
+            }
+        }
+
+        @inline(__always)
+        func contains(_ byte: UInt8) -> Bool {
+            let word: UInt64
+            switch byte >> 6 {
+            case 0: word = bits.0
+            case 1: word = bits.1
+            case 2: word = bits.2
+            default: word = bits.3
+            }
+            return word & (1 << UInt64(byte & 63)) != 0
+        }
+    }
 
     public static func assign(_ hits: [TopicHit], taxonomy: Taxonomy, text: NormalizedText, sentiment: SentimentAnalysis) -> [TopicAnalysis] {
         // No hit, no topic to give a value: the tables below would all stay empty.
@@ -108,14 +139,20 @@ public enum AspectSentiment {
     /// Where a sentence is cut: contrast words (one or two words) and `;`.
     static func cutPositions(in sentence: Range<Int>, _ text: NormalizedText) -> [Int] {
         var positions: [Int] = []
-        for index in sentence {
-            let key = text.tokens[index].key
-            if cuts.contains(key) { positions.append(index); continue }
-            // The two-word cuts start with one of these (`sin embargo`, `no obstante`, `aun así`, `en cambio`): other keys
-            // are passed on their length and bytes, with no pair built.
-            if index + 1 < sentence.upperBound, key.isKey("sin") || key.isKey("no") || key.isKey("aun") || key.isKey("en"),
-               cuts.contains(key + " " + text.tokens[index + 1].key) {
-                positions.append(index)
+        // Read in place, and most words passed on their first byte: every cut (`pero`, `aunque`, `mientras`, `;`, and
+        // the two-word ones) starts with one of `cutInitials`.
+        text.tokens.withUnsafeBufferPointer { tokens in
+            for index in sentence {
+                let forms = Unmanaged.passUnretained(tokens[index].forms)
+                guard let first = forms._withUnsafeGuaranteedRef({ $0.key.utf8.first }), cutInitials.contains(first) else { continue }
+                let key = tokens[index].key
+                if cuts.contains(key) { positions.append(index); continue }
+                // The two-word cuts start with one of these (`sin embargo`, `no obstante`, `aun así`, `en cambio`): other
+                // keys are passed on their length and bytes, with no pair built.
+                if index + 1 < sentence.upperBound, key.isKey("sin") || key.isKey("no") || key.isKey("aun") || key.isKey("en"),
+                   cuts.contains(key + " " + tokens[index + 1].key) {
+                    positions.append(index)
+                }
             }
         }
         return positions

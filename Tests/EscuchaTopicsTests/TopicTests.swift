@@ -175,3 +175,16 @@ struct InlinePacksTests {
         #expect(TopicAnalyzer.InlinePacks.bits(0, 1 << 31) == nil)
     }
 }
+
+@Suite("Byte sets")
+struct ByteSetTests {
+    @Test("holds exactly its bytes, in all four words; the contrast cuts' initials are those of the cut words")
+    func members() {
+        let members: [UInt8] = [0, 59, 63, 64, 97, 127, 128, 200, 255]
+        let set = AspectSentiment.ByteSet(members)
+        for byte in UInt8.min...UInt8.max { #expect(set.contains(byte) == members.contains(byte)) }
+        for byte in UInt8.min...UInt8.max {
+            #expect(AspectSentiment.cutInitials.contains(byte) == AspectSentiment.cuts.strings.contains { $0.utf8.first == byte })
+        }
+    }
+}
