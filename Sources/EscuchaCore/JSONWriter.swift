@@ -167,11 +167,15 @@ public struct JSONWriter: Sendable {
         /// Room for `value` as a JSON string.
         public static func room(for value: String) -> Int { value.withUTF8Bytes { JSONWriter.quotedCapacity($0) } }
 
+        /// Inlinable: a literal's length is then known where it is written, and its bytes are copied by a few moves
+        /// instead of a call to `memcpy` (600,000 fragments on 1 MB of texts).
+        @inlinable @inline(__always)
         public mutating func fragment(_ text: StaticString) {
             pointer.update(from: text.utf8Start, count: text.utf8CodeUnitCount)
             pointer += text.utf8CodeUnitCount
         }
 
+        @inlinable @inline(__always)
         public mutating func byte(_ byte: UInt8) {
             pointer[0] = byte
             pointer += 1
