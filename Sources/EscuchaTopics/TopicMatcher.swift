@@ -240,6 +240,8 @@ public struct TopicMatcher: Sendable {
         var ids: [Int32] = []
         var idStarts: [Int32] = []
         var sentenceHits: [TopicHit] = []
+        /// A sentence's candidate topics.
+        var candidates: [Int] = []
 
         init(terms: Int, topics: Int) {
             termStamp = [UInt32](repeating: 0, count: terms)
@@ -400,7 +402,11 @@ public struct TopicMatcher: Sendable {
                     }
                 }
                 guard !work.touched.isEmpty else { continue }
+                // The scratch's list, emptied with its room kept: an array per sentence with terms cost an allocation.
                 var candidates: [Int] = []
+                swap(&candidates, &work.candidates)
+                defer { swap(&candidates, &work.candidates) }
+                candidates.removeAll(keepingCapacity: true)
                 for term in work.touched {
                     for index in numbered.roles.range(Int(term)) {
                         let role = Int(numbered.roles.items[index])
