@@ -104,52 +104,59 @@ public struct TopicAnalyzer: Sendable {
         guard present != 0 else { return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment) }
         // Which sectors each word anchors, worked out once per surface.
         let cache = anchorCache.value
-        var counts = [Int](repeating: 0, count: packBits.count), alone = [Int](repeating: 0, count: packBits.count)
-        // By index through a buffer: `for token in text.tokens` copied each token (retaining its forms).
-        text.tokens.withUnsafeBufferPointer { tokens in
-            for index in tokens.indices where Self.canNameSector(tokens[index].kind) {
-                let packs = self.packs(in: tokens, at: index, cache)
-                var mask = packs.mask & present
-                while mask != 0 {
-                    let bit = mask.trailingZeroBitCount
-                    counts[bit] += 1
-                    if packs.distinctive & (1 << UInt64(bit)) != 0 { alone[bit] += 1 }
-                    mask &= mask - 1
+        let packCount = packBits.count
+        // Each pack's words and distinctive words, counted in room on the stack: two arrays a text cost two allocations.
+        let speaking: UInt64 = withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * packCount) { room in
+            room.initialize(repeating: 0)
+            let counts = UnsafeMutableBufferPointer(rebasing: room[0..<packCount])
+            let alone = UnsafeMutableBufferPointer(rebasing: room[packCount...])
+            // By index through a buffer: `for token in text.tokens` copied each token (retaining its forms).
+            text.tokens.withUnsafeBufferPointer { tokens in
+                for index in tokens.indices where Self.canNameSector(tokens[index].kind) {
+                    let packs = self.packs(in: tokens, at: index, cache)
+                    var mask = packs.mask & present
+                    while mask != 0 {
+                        let bit = mask.trailingZeroBitCount
+                        counts[bit] += 1
+                        if packs.distinctive & (1 << UInt64(bit)) != 0 { alone[bit] += 1 }
+                        mask &= mask - 1
+                    }
                 }
             }
+            // A phrase of the sector's own (`rotura de stock`, `número de pedido`, `sin internet`) tells the sector as
+            // a distinctive word does; not one that another sector's topic matched too (`relación calidad precio`).
+            // By index: iterating copied each hit (retaining its evidence).
+            for index in hits.indices where topicBits[hits[index].topic] != 0 {
+                let bits = topicBits[hits[index].topic]
+                guard let phrase = hits[index].evidence.first(where: { $0.count > 1 }),
+                      !hits.indices.contains(where: { hits[$0].evidence.contains(phrase) && topicBits[hits[$0].topic] != bits }) else { continue }
+                alone[bits.trailingZeroBitCount] += 1
+            }
+            // Two words of the sector, or one and evidence on two words.
+            var gated: UInt64 = 0
+            var remaining = present
+            while remaining != 0 {
+                let bit = remaining.trailingZeroBitCount
+                remaining &= remaining - 1
+                if counts[bit] >= Self.sectorEvidence { gated |= 1 << UInt64(bit); continue }
+                guard counts[bit] >= 1 else { continue }
+                var positions = Set<Int>()
+                for hit in hits where topicBits[hit.topic] == 1 << UInt64(bit) { for range in hit.evidence { positions.formUnion(range) } }
+                if positions.count >= Self.sectorEvidence { gated |= 1 << UInt64(bit) }
+            }
+            // A sector far behind the text's main one in distinctive words borrowed a word from it (`comida` on a flight
+            // with its seats, screen and crew; `bandeja` in a `bandeja paisa`), and is not a second subject: none
+            // against two, one against four. Distinctive words are few and some are homographs (`cortes`, `cortés`),
+            // so the margin is wide.
+            var strongest = 0
+            for bit in alone.indices where gated & (1 << UInt64(bit)) != 0 { strongest = max(strongest, alone[bit]) }
+            // The source's sector speaks without words of its own, unless the text names another sector and not it.
+            var named: UInt64 = 0
+            for bit in alone.indices where alone[bit] > 0 { named |= 1 << UInt64(bit) }
+            var speaking: UInt64 = named & ~sourceSectors != 0 && named & sourceSectors == 0 ? 0 : present & sourceSectors
+            for bit in alone.indices where gated & (1 << UInt64(bit)) != 0 && alone[bit] >= 1 && strongest < 2 * (alone[bit] + 1) { speaking |= 1 << UInt64(bit) }
+            return speaking
         }
-        // A phrase of the sector's own (`rotura de stock`, `número de pedido`, `sin internet`) tells the sector as
-        // a distinctive word does; not one that another sector's topic matched too (`relación calidad precio`).
-        // By index: iterating copied each hit (retaining its evidence).
-        for index in hits.indices where topicBits[hits[index].topic] != 0 {
-            let bits = topicBits[hits[index].topic]
-            guard let phrase = hits[index].evidence.first(where: { $0.count > 1 }),
-                  !hits.indices.contains(where: { hits[$0].evidence.contains(phrase) && topicBits[hits[$0].topic] != bits }) else { continue }
-            alone[bits.trailingZeroBitCount] += 1
-        }
-        // Two words of the sector, or one and evidence on two words.
-        var gated: UInt64 = 0
-        var remaining = present
-        while remaining != 0 {
-            let bit = remaining.trailingZeroBitCount
-            remaining &= remaining - 1
-            if counts[bit] >= Self.sectorEvidence { gated |= 1 << UInt64(bit); continue }
-            guard counts[bit] >= 1 else { continue }
-            var positions = Set<Int>()
-            for hit in hits where topicBits[hit.topic] == 1 << UInt64(bit) { for range in hit.evidence { positions.formUnion(range) } }
-            if positions.count >= Self.sectorEvidence { gated |= 1 << UInt64(bit) }
-        }
-        // A sector far behind the text's main one in distinctive words borrowed a word from it (`comida` on a flight
-        // with its seats, screen and crew; `bandeja` in a `bandeja paisa`), and is not a second subject: none
-        // against two, one against four. Distinctive words are few and some are homographs (`cortes`, `cortés`),
-        // so the margin is wide.
-        var strongest = 0
-        for bit in alone.indices where gated & (1 << UInt64(bit)) != 0 { strongest = max(strongest, alone[bit]) }
-        // The source's sector speaks without words of its own, unless the text names another sector and not it.
-        var named: UInt64 = 0
-        for bit in alone.indices where alone[bit] > 0 { named |= 1 << UInt64(bit) }
-        var speaking: UInt64 = named & ~sourceSectors != 0 && named & sourceSectors == 0 ? 0 : present & sourceSectors
-        for bit in alone.indices where gated & (1 << UInt64(bit)) != 0 && alone[bit] >= 1 && strongest < 2 * (alone[bit] + 1) { speaking |= 1 << UInt64(bit) }
         hits.removeAll { hit in topicBits[hit.topic] != 0 && topicBits[hit.topic] & speaking == 0 }
         return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment)
     }
