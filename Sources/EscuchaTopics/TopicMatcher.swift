@@ -288,15 +288,16 @@ public struct TopicMatcher: Sendable {
     /// slot is another stage's.
     @inline(never)
     private static func wordIDs(_ token: Token, _ normalizer: Normalizer, _ wordIDs: [String: Int32], _ cache: IdentityTable<TokenForms, WordIDs>,
-                                _ attachmentKey: AttachmentKey) -> WordIDs {
-        if let known = cache.lookup(token.forms) { return known }
+                                _ attachmentKey: AttachmentKey) -> [Int32] {
+        if let known = cache.lookup(token.forms) { return known.ids }
         let keys = Self.matchKeys(token, normalizer)
         var list: [Int32] = [wordIDs[keys[0]] ?? -1]
         for key in keys.dropFirst() { if let id = wordIDs[key] { list.append(id) } }
+        // An object only where the ids do not fit inline or the slot is taken (most surfaces need none).
+        if let bits = InlineIDs.bits(list), token.forms.attach(bits: bits, attachmentKey) { return list }
         let ids = WordIDs(list)
-        let attached = InlineIDs.bits(list).map { token.forms.attach(bits: $0, attachmentKey) } ?? token.forms.attach(ids, attachmentKey)
-        if !attached { _ = cache.value(for: token.forms) { ids } }
-        return ids
+        if !token.forms.attach(ids, attachmentKey) { _ = cache.value(for: token.forms) { ids } }
+        return list
     }
 
     /// Up to three word ids below 2^20 in one machine word, so that reading a token's ids touches nothing
@@ -500,10 +501,10 @@ public struct TopicMatcher: Sendable {
                 used += count
             } else {
                 let attached = forms._withUnsafeGuaranteedRef { $0.attachment(attachmentKey) }
-                let list = attached.map { Unmanaged<WordIDs>.fromOpaque($0).takeUnretainedValue() }
+                let list = attached.map { Unmanaged<WordIDs>.fromOpaque($0).takeUnretainedValue().ids }
                     ?? Self.wordIDs(tokens[index], normalizer, numbered.wordIDs, idCache.value, attachmentKey)
-                guard used + list.ids.count <= out.count else { return false }
-                for id in list.ids {
+                guard used + list.count <= out.count else { return false }
+                for id in list {
                     out[used] = id
                     used += 1
                 }
