@@ -333,9 +333,9 @@ public struct TopicMatcher: Sendable {
         let numbered = self.numbered
         var hits: [TopicHit] = []
         let box = scratch.value
-        // This thread's scratch is taken out of its box for the text and put back after: in a local, its arrays are
-        // not checked for exclusivity at run time at every access, as a class's stored arrays are.
-        // Moved out, not copied: a copy retained and released each of its arrays, twice a call.
+        // This thread's scratch is moved out of its box for the text and back at the end: in a local, its arrays are
+        // not checked for exclusivity at run time at every access, as a class's stored arrays are; moved, not copied
+        // (a copy retained and released each of its arrays, twice a call).
         var work = box.take() ?? Scratch(terms: termCount, topics: compiled.count)
         if work.termStamp.count != termCount { work = Scratch(terms: termCount, topics: compiled.count) }
         // Each token's word ids, flattened for the text: ids[idStarts[i]..<idStarts[i + 1]], the first its own key's.
