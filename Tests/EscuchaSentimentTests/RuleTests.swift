@@ -1118,6 +1118,8 @@ import EscuchaTestSupport
         #expect(values("nada mejor que esto") == ["mejor": 2.4])
         #expect(values("antes era mejor") == ["mejor": -1.6])
         #expect(values("mejor que antes") == ["mejor": 2])
+        // A booster between the imperfect and the comparative: still the past praised (2 × 1.2 × −0.8).
+        #expect(values("la cobertura era mucho mejor") == ["mejor": -1.92])
     }
 
     /// Denying that anything is better is praise: by a word of nothing, or by a verb of existence or

@@ -119,7 +119,9 @@ enum Comparatives {
                 continue
             }
             let before = context.before(unitIndex, limit: 6)
-            let past = before.first { context.units[$0].key.isKey("antes") } ?? before.first.flatMap { pastForms.contains(context.units[$0].key) ? $0 : nil }
+            // `era mejor`, `era mucho mejor`: the imperfect right before the comparative, or before its booster.
+            let verb = before.first { !context.units[$0].has(.booster) }
+            let past = before.first { context.units[$0].key.isKey("antes") } ?? verb.flatMap { pastForms.contains(context.units[$0].key) ? $0 : nil }
             let followedByQue = context.units.indices.contains(unitIndex + 1) && context.units[unitIndex + 1].key.isKey("que")
             if let past, !followedByQue {
                 context.contributions[index].apply("comparative", cue: "\(context.cue(past)) … \(key)", to: value * pastComparisonFactor)
