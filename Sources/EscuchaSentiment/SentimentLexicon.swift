@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import EscuchaCore
 import EscuchaLexicon
 import EscuchaNormalize
@@ -54,16 +55,32 @@ public enum ModifierKind: String, Sendable, CaseIterable {
     }
 }
 
-/// The kinds a word or phrase has, with their weights. Sixteen bytes: a mask and a shared, immutable
-/// weight table (copied on write, which happens only while the lexicon loads), since every unit of every
-/// text carries one.
+/// The kinds a word or phrase has, with their weights. Sixteen bytes: a mask and an immutable weight table
+/// that lives for the process (`Weights.interned`), so that copying a set, which every unit of every text
+/// carries, counts no reference.
 public struct ModifierSet: Sendable, Equatable {
     private var mask: UInt32 = 0
-    private var storage: Weights?
+    private var storage: Unmanaged<Weights>?
 
     final class Weights: Sendable {
         let values: [Double]
         init(_ values: [Double]) { self.values = values }
+
+        /// One table per distinct list of weights, never freed: the lexicon's modifiers and the few sets the
+        /// word readings derive from them (a word's own kinds with its lemma's) make a few hundred at most.
+        /// Keyed by the weights' bits, so that a table is shared only by lists that are the same to the bit
+        /// (`-0.0 == 0.0`, yet they print apart).
+        private static let tables = Mutex<[[UInt64]: Weights]>([:])
+
+        static func interned(_ values: [Double]) -> Unmanaged<Weights> {
+            let bits = values.map(\.bitPattern)
+            return tables.withLock { tables in
+                if let known = tables[bits] { return Unmanaged.passUnretained(known) }
+                let made = Weights(values)
+                tables[bits] = made
+                return Unmanaged.passUnretained(made)
+            }
+        }
     }
 
     public init() {}
@@ -71,12 +88,12 @@ public struct ModifierSet: Sendable, Equatable {
     public var isEmpty: Bool { mask == 0 }
 
     public subscript(kind: ModifierKind) -> Double? {
-        get { mask & (1 << kind.bit) != 0 ? storage!.values[kind.bit] : nil }
+        get { mask & (1 << kind.bit) != 0 ? storage!._withUnsafeGuaranteedRef { $0.values[kind.bit] } : nil }
         set {
             if let newValue {
-                var values = storage?.values ?? Array(repeating: 0, count: ModifierKind.allCases.count)
+                var values = storage?._withUnsafeGuaranteedRef { $0.values } ?? Array(repeating: 0, count: ModifierKind.allCases.count)
                 values[kind.bit] = newValue
-                storage = Weights(values)
+                storage = Weights.interned(values)
                 mask |= 1 << kind.bit
             } else {
                 mask &= ~(1 << kind.bit)
