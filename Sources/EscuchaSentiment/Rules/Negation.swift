@@ -161,6 +161,10 @@ enum Negation {
 
     /// How a verb goes (`funciona bien`): denied with a negated opinion verb rather than left to it.
     static let mannerAdverbs: WordSet = ["bien", "mal"]
+    /// What may link a spent negation's expression to the infinitive it names (`no vale la pena de…`).
+    static let infinitiveLinks: WordSet = ["a", "de", "en"]
+    /// Degrees that make a long-since negation a complaint of now (`hace un mes que no recibo tan buen servicio`).
+    static let longSinceDegrees: WordSet = ["tan", "tanto", "tanta", "asi"]
 
     static func apply(_ context: inout RuleContext) {
         let (negators, concord) = (context.negators, context.concord)
@@ -184,10 +188,10 @@ enum Negation {
                 while first > 0, context.clauseOf[first - 1] == clause { first -= 1 }
                 while last + 1 < context.units.count, context.clauseOf[last + 1] == clause { last += 1 }
                 var positive = false, negative = false
-                for probe in first...last {
-                    let other = context.units[probe]
-                    if other.key.isKey("ni") { neithers += 1 }
-                    if other.isWord, let valence = other.opinion?.entry.valence, !other.has(.negator) {
+                for probe in first...last {  // read in place: a copy of each unit retained its key and opinion
+                    if context.units[probe].key.isKey("ni") { neithers += 1 }
+                    if context.units[probe].isWord, let valence = context.units[probe].opinion?.entry.valence,
+                       context.units[probe].modifiers[.negator] == nil {
                         if valence > 0 { positive = true } else { negative = true }
                     }
                 }
@@ -249,20 +253,20 @@ enum Negation {
                 if letting, context.units[unitIndex].traits.infinitive, context.contributions[index].value < 0 { break }
                 if verbsBetween == 1, opensWithInfinitive(after: other, before: unitIndex, context) { verbsBetween += 1 }
                 if verbsBetween >= 2 || verbsBetween == 1 && isVerbOpinion(unitIndex, context) { break }
-                let negator = context.units[other]
+                // The negator is `context.units[other]`, read in place (a copy retained its key and opinion).
                 // The problem a negated verb did not deal with stands (`nadie atendió mi queja`), also when the negated
                 // verb is an expression of its own (`no contesta a las reclamaciones`).
-                if negator.traits.action.contains(.handling) { handled = true }
+                if context.units[other].traits.action.contains(.handling) { handled = true }
                 if handled, context.contributions[index].value < 0, context.units[unitIndex].tokens.count == 1, context.contributions[index].list.isKey("nouns") { break }
                 // An expression that spent its negation on itself (`no vale la pena`, `no quiero volver`) names, in
                 // the infinitive after it, what is not worth it or wanted: `no vale la pena desperdiciar el tiempo`
                 // does not praise wasting it, nor `no quiero volver a tener problemas` problems.
-                if negator.opinion != nil, negator.tokens.count > 1,
-                   startsWithInfinitive(other + 1 + (["a", "de", "en"].contains(context.units[other + 1].key) ? 1 : 0), before: unitIndex, context) { break }
-                if negator.key.isKey("sin"), distance >= sinScope { continue }
+                if context.units[other].opinion != nil, context.units[other].tokens.count > 1,
+                   startsWithInfinitive(other + 1 + (infinitiveLinks.contains(context.units[other + 1].key) ? 1 : 0), before: unitIndex, context) { break }
+                if context.units[other].key.isKey("sin"), distance >= sinScope { continue }
                 // `hacía tiempo que no comía tan bien`: not for a long time, until now; the praise is of now (with `tan`,
                 // `así`: `hace un mes que no recibo un buen servicio` is a complaint).
-                if isLongSince(other, context), (other + 1..<unitIndex).contains(where: { ["tan", "tanto", "tanta", "asi"].contains(context.units[$0].key) }) {
+                if isLongSince(other, context), (other + 1..<unitIndex).contains(where: { longSinceDegrees.contains(context.units[$0].key) }) {
                     break
                 }
                 // `no podía ser peor`, `no puedo estar más contento`: a degree nothing can pass; the word holds, stressed.
@@ -282,13 +286,14 @@ enum Negation {
                 // `no nos engañen más`, `por favor no ofendan mi inteligencia`: a negative command forbids what the
                 // company does; the complaint stands (not after `que`: `espero que no me engañen` hopes).
                 if isForbidding(other, unitIndex, context) { break }
-                let working = context.contributions[index]
+                let value = context.contributions[index].value  // not the whole contribution: a copy retained its strings
                 // Also when `no` opens the series and each `ni` repeats it: `no es ni bonito ni feo`.
-                if neithers >= 2, negator.key.isKey("ni") || context.units[unitIndex - 1].key.isKey("ni") {
-                    context.contributions[index].apply("ni … ni", cue: "ni", to: working.value * neitherFactor)
+                if neithers >= 2, context.units[other].key.isKey("ni") || context.units[unitIndex - 1].key.isKey("ni") {
+                    context.contributions[index].apply("ni … ni", cue: "ni", to: value * neitherFactor)
                 } else {
                     // Denying blame (`no es culpa del repartidor`) praises no one.
-                    let to = blameTerms.contains(working.term) ? 0 : shifted(working.value, weight: negator.modifiers[.negator] ?? 1)
+                    let to = blameTerms.contains(context.contributions[index].term) ? 0
+                        : shifted(value, weight: context.units[other].modifiers[.negator] ?? 1)
                     context.contributions[index].apply("negation", cue: context.cue(other), to: to)
                     context.contributions[index].negatedBy = other
                 }
@@ -297,13 +302,13 @@ enum Negation {
             // `de barato, nada`, `y de vulgar nada de nada`: the word named by `de` and denied by the `nada` after it. The
             // `nada` is not recorded as `negatedBy`, which the later rules read as a negator before its word.
             if context.contributions[index].negatedBy == nil, nothingAfter(unitIndex, context) != nil {
-                let working = context.contributions[index]
-                context.contributions[index].apply("negation", cue: "de … nada", to: shifted(working.value, weight: 1))
+                let value = context.contributions[index].value
+                context.contributions[index].apply("negation", cue: "de … nada", to: shifted(value, weight: 1))
             }
             if context.contributions[index].negatedBy == nil, let raised = raisedNegator(of: unitIndex, context) {
-                let working = context.contributions[index]
+                let value = context.contributions[index].value
                 context.contributions[index].apply("negation", cue: context.cue(raised) + " … que",
-                                                   to: shifted(working.value, weight: context.units[raised].modifiers[.negator] ?? 1))
+                                                   to: shifted(value, weight: context.units[raised].modifiers[.negator] ?? 1))
                 context.contributions[index].negatedBy = raised
             }
             guard let negator = context.contributions[index].negatedBy else { continue }
