@@ -339,6 +339,8 @@ public struct PhraseIndex: Sendable {
     /// same words; a negative expression that opens with a negator (`no funcionar`) negates what follows it too.
     mutating func seal(negatorKinds: (String) -> ModifierSet) {
         var pairs: [(UInt64, Int32)] = []
+        var isStart = [Bool](repeating: false, count: nodes.count)
+        for children in nodes[0].children.values { for child in children { isStart[Int(child)] = true } }
         for node in nodes.indices {
             for (key, children) in nodes[node].children {
                 let id: Int32
@@ -347,6 +349,7 @@ public struct PhraseIndex: Sendable {
                 childFlat += children
                 childGroups.append(start..<Int32(childFlat.count))
                 pairs.append((UInt64(node) << 32 | UInt64(UInt32(id)), Int32(childGroups.count - 1)))
+                if isStart[node] { startChildKeyIDs[node, default: []].append(id) }
             }
         }
         childTable = PackedTable(pairs)
@@ -381,6 +384,10 @@ public struct PhraseIndex: Sendable {
     }
 
     func children(of node: Int, key: String) -> [Int32]? { nodes[node].children[key] }
+
+    /// The numbered keys a phrase's first word (a child of the root) has children under, by its node.
+    func childKeyIDs(ofStart node: Int) -> [Int32] { startChildKeyIDs[node] ?? [] }
+    private var startChildKeyIDs: [Int: [Int32]] = [:]
 
     /// The children of `node` under a numbered key, without hashing a string.
     @inline(__always)

@@ -123,6 +123,11 @@ final class WordReading {
     let phraseStarts: [Int32]
     /// Whether `phraseStarts` has any (read without touching the array's buffer).
     let opensPhrase: Bool
+    /// The key ids under which the phrases this word opens go on (their second words): most words that open a
+    /// phrase are followed by none of them, and then the trie is not searched (`UnitReader.mayGoOn`).
+    let continuationKeyIDs: [Int32]
+    /// Whether a phrase of this word alone is complete (the lexicon's phrases have two words or more).
+    let completesPhrase: Bool
     let traits: WordTraits
     /// After `haber` a participle is the verb (`me han dejado`, `ha despegado`, `ha pasado`), not the adjective
     /// spelled like it (`dejado`, sloppy; `pasado`, overcooked): the verb's own entry, if it has one.
@@ -209,6 +214,12 @@ final class WordReading {
         }
         phraseStarts = starts
         opensPhrase = !starts.isEmpty
+        var continuations: [Int32] = []
+        for start in starts {
+            for id in lexicon.phrases.childKeyIDs(ofStart: Int(start)) where !continuations.contains(id) { continuations.append(id) }
+        }
+        continuationKeyIDs = continuations
+        completesPhrase = starts.contains { lexicon.phrases.isComplete(Int($0)) }
         var traits = WordTraits()
         traits.capitalised = !forms.emphasis.contains(.allCaps) && ProperNames.isCapitalised(forms.surface)
         traits.functionWord = LanguageGuess.functionWord(forms.key)
@@ -463,7 +474,8 @@ struct UnitReader {
         // The reading is held by the forms (or this thread's table) for as long as the text: read it
         // through a guaranteed reference, without a retain per word on an object all threads share.
         return cache.reading(tokens[index].forms, reference)._withUnsafeGuaranteedRef { reading in
-            if let unit = phrase(at: index, in: text, end: range.upperBound, first: reading) {
+            if reading.opensPhrase, mayGoOn(reading, at: index, tokens, end: range.upperBound),
+               let unit = phrase(at: index, in: text, end: range.upperBound, first: reading) {
                 let next = unit.tokens.upperBound
                 units.append(unit)
                 return next
@@ -477,6 +489,25 @@ struct UnitReader {
             if reading.modifiers[.boundary] != nil { units[last].breaksClause = true }
             units[last].traits = reading.traits
             return index + 1
+        }
+    }
+
+    /// Whether the phrase search from `index` could take a step past its first word: the next token is a
+    /// number, or a word filed under a key the phrases `first` opens go on with, or one the search skips (an
+    /// object pronoun after a negator, a booster). Exactly the steps `phrase(at:)` takes from its start nodes;
+    /// without any, it finds nothing (unless a start node is a whole phrase, which none is).
+    private func mayGoOn(_ first: WordReading, at index: Int, _ tokens: UnsafeBufferPointer<Token>, end: Int) -> Bool {
+        if first.completesPhrase { return true }
+        let position = index + 1
+        guard position < end else { return false }
+        let kind = tokens[position].kind
+        if kind == .number { return true }
+        guard kind == .word else { return false }
+        return cache.reading(tokens[position].forms, reference)._withUnsafeGuaranteedRef { next in
+            if first.modifiers[.negator] != nil, next.traits.frame.contains(.clitic) { return true }
+            if next.opinion == nil, next.modifiers[.booster] != nil || next.modifiers[.dampener] != nil { return true }
+            for id in next.phraseKeyIDs where first.continuationKeyIDs.contains(id) { return true }
+            return false
         }
     }
 
