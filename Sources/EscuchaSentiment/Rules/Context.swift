@@ -99,9 +99,11 @@ struct RuleContext {
 /// The contributions of each run of units, by unit then in the order they were made, found without a walk
 /// over all of them. Valid while no contribution is added or moved (values may change).
 struct ContributionIndex {
-    private let order: [Int]
-    /// `order[starts[u]..<starts[u + 1]]` are the contributions of unit `u`.
-    private let starts: [Int]
+    /// One array, made once (each array a text allocates costs an allocation and a metadata lookup, and rules
+    /// make a few indexes per text): `starts` in its first `unitCount + 1` places, where
+    /// `order[starts[u]..<starts[u + 1]]` are the contributions of unit `u`, then `order`.
+    private let storage: [Int]
+    private let unitCount: Int
 
     init(_ context: RuleContext) {
         self.init(context.contributions, unitCount: context.units.count)
@@ -111,23 +113,32 @@ struct ContributionIndex {
     /// copied the context or each contribution (retaining their arrays and strings).
     private init(_ contributions: [RuleContext.Working], unitCount: Int) {
         // A counting sort: each unit's contributions are counted, given their place, and laid down in the
-        // order they were made.
-        var starts = [Int](repeating: 0, count: unitCount + 1)
-        for index in contributions.indices { starts[contributions[index].unit + 1] += 1 }
-        for position in 0..<unitCount { starts[position + 1] += starts[position] }
-        var next = starts
-        var order = [Int](repeating: 0, count: contributions.count)
-        for index in contributions.indices {
-            let unit = contributions[index].unit
-            order[next[unit]] = index
-            next[unit] += 1
+        // order they were made. Laying them down moves each unit's start to the next unit's; one shift back
+        // restores the starts.
+        let orderBase = unitCount + 1
+        var storage = [Int](repeating: 0, count: orderBase + contributions.count)
+        storage.withUnsafeMutableBufferPointer { storage in
+            for index in contributions.indices { storage[contributions[index].unit + 1] += 1 }
+            for position in 0..<unitCount { storage[position + 1] += storage[position] }
+            for index in contributions.indices {
+                let unit = contributions[index].unit
+                storage[orderBase + storage[unit]] = index
+                storage[unit] += 1
+            }
+            var position = unitCount
+            while position > 0 {
+                storage[position] = storage[position - 1]
+                position -= 1
+            }
+            storage[0] = 0
         }
-        self.order = order
-        self.starts = starts
+        self.storage = storage
+        self.unitCount = unitCount
     }
 
     func contributions(of units: Range<Int>) -> ArraySlice<Int> {
-        let lower = min(max(units.lowerBound, 0), starts.count - 1), upper = min(max(units.upperBound, lower), starts.count - 1)
-        return order[starts[lower]..<starts[upper]]
+        let lower = min(max(units.lowerBound, 0), unitCount), upper = min(max(units.upperBound, lower), unitCount)
+        let orderBase = unitCount + 1
+        return storage[orderBase + storage[lower]..<orderBase + storage[upper]]
     }
 }
