@@ -198,18 +198,22 @@ public struct SentimentAnalyzer: Sendable {
         let unitOf = inOrder ? [] : context.contributions.map(\.unit)  // the sort's closure would otherwise copy the whole context
         let order = inOrder ? [] : unitOf.indices.sorted { (unitOf[$0], $0) < (unitOf[$1], $1) }
         // Each contribution is read in place: a copy would retain and release its strings and rules once more.
-        for position in context.contributions.indices {
-            let index = inOrder ? position : order[position]
-            let tokens = context.units[context.contributions[index].unit].tokens
-            let first = text.tokens[tokens.lowerBound]
-            let last = text.tokens[tokens.upperBound - 1]
-            let utf8 = first.utf8.lowerBound..<last.utf8.upperBound
-            contributions.append(Contribution(
-                tokens: tokens, utf8: utf8, utf16: first.utf16.lowerBound..<last.utf16.upperBound,
-                text: String(decoding: text.text.utf8[text.text.utf8.index(text.text.utf8.startIndex, offsetBy: utf8.lowerBound)..<text.text.utf8.index(text.text.utf8.startIndex, offsetBy: utf8.upperBound)], as: UTF8.self),
-                term: context.contributions[index].term, list: context.contributions[index].list, match: context.contributions[index].match,
-                valence: context.contributions[index].valence, rules: context.contributions[index].rules,
-                value: Self.rounded(context.contributions[index].value)))
+        // Its text is decoded from the text's own bytes (a slice of a `String.UTF8View` is copied out first).
+        text.text.withUTF8Bytes { bytes in
+            text.tokens.withUnsafeBufferPointer { tokens in
+                for position in context.contributions.indices {
+                    let index = inOrder ? position : order[position]
+                    let range = context.units[context.contributions[index].unit].tokens
+                    let first = tokens[range.lowerBound].utf8.lowerBound, firstUTF16 = tokens[range.lowerBound].utf16.lowerBound
+                    let last = tokens[range.upperBound - 1].utf8.upperBound, lastUTF16 = tokens[range.upperBound - 1].utf16.upperBound
+                    contributions.append(Contribution(
+                        tokens: range, utf8: first..<last, utf16: firstUTF16..<lastUTF16,
+                        text: String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self),
+                        term: context.contributions[index].term, list: context.contributions[index].list, match: context.contributions[index].match,
+                        valence: context.contributions[index].valence, rules: context.contributions[index].rules,
+                        value: Self.rounded(context.contributions[index].value)))
+                }
+            }
         }
         // One pass: each contribution's sum into its sentence.
         var perSentence = Array(repeating: (sum: 0.0, positive: 0.0, negative: 0.0, count: 0), count: context.sentences.count)
