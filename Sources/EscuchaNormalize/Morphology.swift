@@ -240,12 +240,27 @@ struct Bytes {
     init(_ word: String) { bytes = Array(word.utf8) }
     var count: Int { bytes.count }
 
+    /// Compared through buffers: `elementsEqual` on a slice, and an array made of a literal, cost far more than
+    /// the few bytes compared, and morphology asks this of dozens of endings for each new word.
     func ends(_ suffix: [UInt8]) -> Bool {
-        suffix.count <= bytes.count && bytes[(bytes.count - suffix.count)...].elementsEqual(suffix)
+        suffix.withUnsafeBufferPointer { ends($0) }
     }
 
     func ends(_ suffix: StaticString) -> Bool {
-        ends(Array(UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)))
+        ends(UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount))
+    }
+
+    private func ends(_ suffix: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard suffix.count <= bytes.count else { return false }
+        return bytes.withUnsafeBufferPointer { word in
+            let offset = word.count - suffix.count
+            var index = 0
+            while index < suffix.count {
+                if word[offset + index] != suffix[index] { return false }
+                index += 1
+            }
+            return true
+        }
     }
 
     func dropping(_ suffix: [UInt8]) -> String { String(decoding: bytes.dropLast(suffix.count), as: UTF8.self) }
