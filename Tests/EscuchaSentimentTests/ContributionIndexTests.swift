@@ -1,0 +1,28 @@
+import Testing
+@testable import EscuchaSentiment
+
+/// `ContributionIndex` lays contributions out by unit with a counting sort in one array: each unit's
+/// contributions in the order the rules made them, whatever order the units were met in.
+@Suite struct ContributionIndexTests {
+    @Test func contributionsByUnitInTheOrderTheyWereMade() {
+        let units = (0..<5).map { Unit(tokens: $0..<$0 + 1, key: "w\($0)", isWord: true) }
+        let madeFor = [3, 1, 3, 0, 1, 4]
+        let context = RuleContext(units: units, sentenceOf: Array(repeating: 0, count: 5), clauseOf: Array(repeating: 0, count: 5),
+                                  sentences: [0..<5], contributions: madeFor.map {
+                                      .init(unit: $0, term: "t", list: "l", match: "m", valence: 1, value: 1)
+                                  }, shouting: false)
+        let index = ContributionIndex(context)
+        #expect(Array(index.contributions(of: 0..<5)) == [3, 1, 4, 0, 2, 5])
+        #expect(Array(index.contributions(of: 1..<2)) == [1, 4])
+        #expect(Array(index.contributions(of: 2..<3)).isEmpty)
+        // Ranges past either end are cut to the units there are.
+        #expect(Array(index.contributions(of: 3..<9)) == [0, 2, 5])
+        #expect(Array(index.contributions(of: -2..<1)) == [3])
+    }
+
+    @Test func noContributions() {
+        let units = (0..<3).map { Unit(tokens: $0..<$0 + 1, key: "w\($0)", isWord: true) }
+        let context = RuleContext(units: units, sentenceOf: [0, 0, 0], clauseOf: [0, 0, 0], sentences: [0..<3], contributions: [], shouting: false)
+        #expect(Array(ContributionIndex(context).contributions(of: 0..<3)).isEmpty)
+    }
+}
