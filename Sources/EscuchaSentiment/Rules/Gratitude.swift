@@ -46,8 +46,9 @@ enum Gratitude {
     static func apply(_ context: inout RuleContext) {
         guard context.contributions.indices.contains(where: { context.contributions[$0].value < 0 }) else { return }
         let units = context.units
-        for (index, unit) in units.enumerated()
-        where unit.traits.frame.contains(.thanks) || unit.tokens.count > 1 && unit.opinion != nil && thanks.contains(unit.key) {
+        // By index, reading fields in place: iterating the units copied each one (retaining its key and opinion).
+        for index in units.indices where units[index].traits.frame.contains(.thanks)
+            || units[index].tokens.count > 1 && units[index].opinion != nil && thanks.contains(units[index].key) {
             let sentence = context.sentenceOf[index]
             var por = index + 1
             while por < units.count, por - index <= reach, context.sentenceOf[por] == sentence, !units[por].key.isKey("por"),
@@ -69,14 +70,16 @@ enum Gratitude {
             var occasion: Int?
             while end < units.count, context.sentenceOf[end] == sentence,
                   units[end].isWord || !units[end].breaksClause || isCommaBeforeOccasion(end, units),
-                  !SentimentAnalyzer.isContrast(units[end]) {
+                  !SentimentAnalyzer.isContrast(units, end) {
                 if occasion == nil, occasions.contains(units[end].key) { occasion = end }
                 end += 1
             }
             // `por hacer que no llegue`: a `que` right after the verb says what was done, it is no occasion; after
             // a verb of telling (`me avisó que se me había caído la billetera`) it is what was told, the occasion.
             guard let occasion, !(units[occasion].key.isKey("que") && occasion == action + 1 && !isTelling(units[action].key)),
-                  !context.contributions.contains(where: { $0.value < 0 && $0.unit >= action && $0.unit < occasion })
+                  !context.contributions.indices.contains(where: {
+                      context.contributions[$0].value < 0 && context.contributions[$0].unit >= action && context.contributions[$0].unit < occasion
+                  })
             else { continue }
             for contribution in context.contributions.indices
             where context.contributions[contribution].value < 0 && context.contributions[contribution].unit > occasion

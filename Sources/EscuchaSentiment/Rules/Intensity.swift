@@ -100,13 +100,12 @@ enum Intensifiers {
     /// Under a negation the booster weakens the word instead, before the negation shifts it: `no me gustó
     /// mucho` (−1.75) is milder than `no me gustó` (−2).
     static func afterVerb(_ context: inout RuleContext, _ index: Int) {
-        let unitIndex = context.contributions[index].unit
-        let unit = context.units[unitIndex]
+        let unitIndex = context.contributions[index].unit  // the unit is read in place: a copy retained its key and opinion
         let next = unitIndex + 1
-        guard next < context.units.count, context.clauseOf[next] == context.clauseOf[unitIndex], !unit.breaksClause,
+        guard next < context.units.count, context.clauseOf[next] == context.clauseOf[unitIndex], !context.units[unitIndex].breaksClause,
               context.units[next].opinion == nil, afterVerbBoosters.contains(context.units[next].key),
               let weight = context.units[next].modifiers[.booster] else { return }
-        let isVerb = context.contributions[index].list.isKey("verbs") || unit.traits.finite
+        let isVerb = context.contributions[index].list.isKey("verbs") || context.units[unitIndex].traits.finite
             || unitIndex > 0 && WordReading.perfectAuxiliaries.contains(context.units[unitIndex - 1].key)
         guard isVerb else { return }
         let value = context.contributions[index].value
@@ -127,7 +126,7 @@ enum Exclamation {
         guard !context.contributions.isEmpty, context.units.indices.contains(where: { context.units[$0].exclamationMarks > 0 }) else { return }
         let contributions = ContributionIndex(context)
         for sentence in context.sentences {
-            let marks = context.units[sentence].reduce(0) { $0 + $1.exclamationMarks }
+            let marks = sentence.reduce(0) { $0 + context.units[$1].exclamationMarks }  // by index: no unit copied
             guard marks > 0 else { continue }
             let factor = 1 + perMark * Double(min(marks, maximumMarks))
             for index in contributions.contributions(of: sentence) {

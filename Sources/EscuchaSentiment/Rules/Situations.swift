@@ -13,10 +13,9 @@ enum Deprivation {
         let negators = context.negators
         // Filtered by index first: copying every unit would retain its key and opinion.
         for index in context.units.indices where context.units[index].has(.deprivation) {
-            let unit = context.units[index]
-            guard let weight = unit.modifiers[.deprivation], unit.opinion == nil else { continue }
+            guard let weight = context.units[index].modifiers[.deprivation], context.units[index].opinion == nil else { continue }
             // `nadie` as an object (`no conozco a nadie que cocine así`, `no hablé con nadie`) is no one missing.
-            if unit.key.isKey("nadie"), index > 0, ["a", "con", "de", "para"].contains(context.units[index - 1].key) { continue }
+            if context.units[index].key.isKey("nadie"), index > 0, ["a", "con", "de", "para"].contains(context.units[index - 1].key) { continue }
             // Only a full negation says the thing is missing: `uso poco el servicio` does not.
             guard let negator = context.before(index, limit: reach).first(where: { negators.contains($0) && (context.units[$0].modifiers[.negator] ?? 0) >= 1 }) else { continue }
             // An expression that opens with the negator says the complaint already (`no vino nadie`, `no funciona
@@ -24,7 +23,8 @@ enum Deprivation {
             if context.units[negator].opinion != nil, context.units[negator].tokens.count > 1 { continue }
             // `no olvides llevar agua`: a reminder names what to bring, not what is missing.
             if (negator + 1..<index).contains(where: { context.units[$0].key.hasPrefix("olvid") }) { continue }
-            out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(negator)) … \(unit.key)", rule: "deprivation", cue: context.cue(negator), value: weight))
+            out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(negator)) … \(context.units[index].key)", rule: "deprivation",
+                                               cue: context.cue(negator), value: weight))
         }
         return out
     }
