@@ -205,15 +205,16 @@ enum SensitiveReaders {
                                    "claustrofobicas", "sensibles", "impresionables", "cardiacos"]
 
     static func apply(_ context: inout RuleContext) {
+        // The contribution is read in place, field by field: a copy retained and released its strings and rules.
         for index in context.contributions.indices where context.contributions[index].value < 0 {
-            let contribution = context.contributions[index]
-            let unit = contribution.unit
+            let unit = context.contributions[index].unit
             let key = context.units[unit].key
-            guard notRecommending.contains(contribution.term)
-                    || contribution.negatedBy != nil && (key.hasPrefix("recomend") || key.hasPrefix("aconsej")),
+            guard notRecommending.contains(context.contributions[index].term)
+                    || context.contributions[index].negatedBy != nil && (key.hasPrefix("recomend") || key.hasPrefix("aconsej")),
                   unit + 2 < context.units.count, context.units[unit + 1].key.isKey("para") || context.units[unit + 1].key.isKey("a"),
                   readers.contains(context.units[unit + 2].key) else { continue }
-            context.contributions[index].apply("warning for some", cue: context.units[unit + 1].key, to: contribution.value * factor)
+            let value = context.contributions[index].value
+            context.contributions[index].apply("warning for some", cue: context.units[unit + 1].key, to: value * factor)
         }
     }
 }
