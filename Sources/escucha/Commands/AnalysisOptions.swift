@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Synchronization
 import EscuchaCore
 import EscuchaLexicon
 import EscuchaNormalize
@@ -29,10 +28,8 @@ struct AnalysisOptions: ParsableArguments {
         }
     }
 
-    /// The analyzers, kept until the process exits (`Analyzers.keptUntilExit`).
-    func analyzers() throws -> Analyzers { try makeAnalyzers().keptUntilExit() }
-
-    private func makeAnalyzers() throws -> Analyzers {
+    /// The analyzers, kept until the process exits (`ProcessLifetime`).
+    func analyzers() throws -> Analyzers {
         let sentiment = try LexiconOptions.analyzer(lexicons)
         if sentimentOnly {
             ProcessLifetime.keep(sentiment)
@@ -59,15 +56,6 @@ struct AnalysisOptions: ParsableArguments {
 
 /// The analysis of one text, as the `sentiment` and `topics` members of an object being written.
 struct Analyzers: Sendable {
-    /// A command makes its analyzers once and exits soon after they are done: freeing the lexicons' tables
-    /// then, object by object, cost about 20 M instructions (1% of scoring 1 MB), for memory the exit frees anyway.
-    private static let kept = Mutex<[Analyzers]>([])
-
-    func keptUntilExit() -> Analyzers {
-        Self.kept.withLock { $0.append(self) }
-        return self
-    }
-
     let sentiment: SentimentAnalyzer
     let topics: TopicAnalyzer?
     var signals: SignalDetector? = nil
