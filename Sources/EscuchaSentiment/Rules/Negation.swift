@@ -169,6 +169,9 @@ enum Negation {
     static func apply(_ context: inout RuleContext) {
         let (negators, concord) = (context.negators, context.concord)
         let hasNi = context.units.indices.contains { context.units[$0].key.isKey("ni") }  // by index: no unit copied
+        // Reach past the scope, by unit: rare (negated obligations, concord that opens a phrase), so worked out once per
+        // text and empty for most.
+        let extraReach = negators.isEmpty ? [] : extraReaches(context)
         for index in context.contributions.indices {
             let unitIndex = context.contributions[index].unit
             // The unit is read in place (`context.units[unitIndex]`): a copy retained its key and opinion per contribution.
@@ -203,14 +206,7 @@ enum Negation {
             var handled = false
             var letting = false
             // The `que` of a negated obligation is part of its verb (`no tiene que ser un mal día`): it takes no reach.
-            let obligation = (max(0, unitIndex - scope)..<unitIndex).contains { isJoinedObligation($0, context.units) } ? 1 : 0
-            var reach = (hasNi ? scope + coordinatedSpan(before: unitIndex, context) : scope) + obligation
-            // A concord word repeats the negation where it stands (`no me sale ninguna idea buena`): the negation reaches
-            // as far past it as it would past the negator itself.
-            if let repeated = context.before(unitIndex, limit: scope).first(where: { concord.contains($0) && noPhraseConcord.contains(context.units[$0].key) }),
-               let negator = context.before(repeated, limit: scope).first(where: { negators.contains($0) }) {
-                reach = max(reach, unitIndex - negator)
-            }
+            let reach = max(hasNi ? scope + coordinatedSpan(before: unitIndex, context) : scope, extraReach.isEmpty ? 0 : extraReach[unitIndex])
             for (distance, other) in context.before(unitIndex, limit: reach).enumerated() {
                 guard negators.contains(other) else {
                     // `para que no pudiéramos quejarnos`, `fui en metro para no llegar tarde`: an aim, not a fact; it
@@ -398,6 +394,29 @@ extension Negation {
     /// which the negation reaches (must not miss it, need not worry); elsewhere `que` opens a clause of its own.
     static let obligations: WordSet = ["hay", "tengo", "tienes", "tiene", "tenemos", "teneis", "tienen"]
 
+    /// The reach each unit's negation has beyond `scope`, or an empty array when no unit has any:
+    /// - the `que` of a negated obligation is part of its verb and takes no reach (`no tiene que ser un mal día`);
+    /// - a concord word that opens its noun phrase repeats the negation where it stands, which then reaches as far past
+    ///   it as it would past the negator itself (`no me sale ninguna idea buena`).
+    static func extraReaches(_ context: RuleContext) -> [Int] {
+        var reaches: [Int] = []
+        func extend(_ unit: Int, to reach: Int) {
+            if reaches.isEmpty { reaches = Array(repeating: 0, count: context.units.count) }
+            reaches[unit] = max(reaches[unit], reach)
+        }
+        // Read in place, cheapest test first: most texts have neither.
+        for anchor in context.units.indices {
+            if context.concord.contains(anchor) {
+                guard noPhraseConcord.contains(context.units[anchor].key),
+                      let negator = context.before(anchor, limit: scope).first(where: { context.negators.contains($0) }) else { continue }
+                for unit in anchor + 1..<min(anchor + 1 + scope, context.units.count) { extend(unit, to: unit - negator) }
+            } else if !context.units[anchor].breaksClause, context.units[anchor].key.isKey("que"), isJoinedObligation(anchor, context.units) {
+                for unit in anchor + 1..<min(anchor + 1 + scope, context.units.count) { extend(unit, to: scope + 1) }
+            }
+        }
+        return reaches
+    }
+
     /// The `que` of `no hay que`, `no tiene que`: joined to the verb before it by `joinNegatedObligations`.
     static func isJoinedObligation(_ index: Int, _ units: [Unit]) -> Bool {
         index >= 2 && units[index].key.isKey("que") && !units[index].breaksClause && obligations.contains(units[index - 1].key)
@@ -526,6 +545,8 @@ struct UnitSet {
     private var high: UInt64 = 0
     private var rest: [Bool]
     init(count: Int) { rest = count > 128 ? Array(repeating: false, count: count - 128) : [] }
+
+    var isEmpty: Bool { low == 0 && high == 0 && !rest.contains(true) }
 
     func contains(_ index: Int) -> Bool {
         if index < 64 { return low & (1 << UInt64(index)) != 0 }
