@@ -89,9 +89,24 @@ enum ScoredLine {
         var error: String?
     }
 
+    /// Each thread's writer, kept between lines: a new one zero-filled and freed a 1 KB buffer for every line.
+    private final class WriterSlot {
+        var writer: JSONWriter? = JSONWriter(reservingCapacity: 1024)
+    }
+    private static let writers = ThreadLocal { WriterSlot() }
+
     static func render(_ line: String, number: Int, plain: Bool, analyzer: Analyzers,
                        contributions: Bool, masked: Bool) -> Result {
-        var writer = JSONWriter(reservingCapacity: 1024)
+        // Moved out of the slot (not copied, which would copy its buffer on the first write) and put back empty.
+        let slot = writers.value
+        var writer = slot.writer.take() ?? JSONWriter(reservingCapacity: 1024)
+        defer {
+            // A buffer grown for a huge line is not kept for the rest of the run.
+            if writer.count <= 1 << 20 {
+                writer.reset()
+                slot.writer = writer
+            }
+        }
         let masker = PersonalDataMasker()
         if plain {
             let analysis = analyzer.analyze(line)
@@ -101,7 +116,7 @@ enum ScoredLine {
             analyzer.writeMembers(analysis, contributions: contributions, to: &writer)
             writer.endObject()
             writer.newline()
-            return Result(bytes: writer.takeBytes(), line: number)
+            return Result(bytes: writer.bytes, line: number)
         }
         guard let value = try? JSONParser.parse(Array(line.utf8)), case .object(let members) = value else {
             return failure("not a JSON object (use --lines for plain text)", number)
@@ -118,7 +133,7 @@ enum ScoredLine {
         analyzer.writeMembers(analysis, contributions: contributions, to: &writer)
         writer.endObject()
         writer.newline()
-        return Result(bytes: writer.takeBytes(), line: number)
+        return Result(bytes: writer.bytes, line: number)
     }
 
     static func failure(_ message: String, _ number: Int) -> Result {
