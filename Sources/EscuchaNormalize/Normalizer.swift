@@ -19,6 +19,9 @@ public struct Normalizer: Sendable {
     /// `lemmaCandidates` of words already asked about on this thread: the sentiment model and each topic
     /// matcher ask about every new surface, and working them out is dozens of string operations.
     let candidatesMemo = ThreadLocal { WordMemo<[(lemma: String, rule: String)]>() }
+    /// Each thread's buffers for a text's raw tokens and tokens, lent to every `normalize`: an array made per text
+    /// costs a metadata lookup, an allocation and a free. The tokens come back through `recycle`.
+    let lentBuffers = ThreadLocal { LentBuffers() }
     let abbreviationKeys: AbbreviationKeys
     /// Each surface's keys for term matching, shared by the stages that match terms (`surfaceKeys`).
     let surfaceKeysMemo = SurfaceKeysMemo()
@@ -40,12 +43,17 @@ public struct Normalizer: Sendable {
     }
 
     public func normalize(_ text: String) -> NormalizedText {
-        text.withUTF8Bytes { bytes in
-            var raw = tokenizer.tokenize(bytes)
+        let lent = lentBuffers.value
+        return text.withUTF8Bytes { bytes in
+            // Declared in the closure: captured from outside, every access to it went through a box.
+            var raw: [RawToken] = []
+            swap(&raw, &lent.raw)
+            tokenizer.tokenize(bytes, into: &raw)
             // Phones, cards and RUTs are made of digits: most texts have none.
             if raw.contains(where: { $0.kind == .number }) { raw = mergeIdentifiers(raw, bytes) }
             var offsets = UTF16Offsets(bytes)
             var tokens: [Token] = []
+            swap(&tokens, &lent.tokens)
             tokens.reserveCapacity(raw.count)
             let memo = formsMemo.value
             for index in raw.indices {
@@ -59,8 +67,21 @@ public struct Normalizer: Sendable {
                 raw[index].kind = tokens[index].kind
             }
             let sentences = segmentSentences(bytes: bytes, spans: raw, tokens: tokens)
+            // Given back for the next text, unless grown for a huge one.
+            if raw.capacity <= LentBuffers.keptCapacity { swap(&raw, &lent.raw) }
             return NormalizedText(text: text, tokens: tokens, sentences: sentences)
         }
+    }
+
+    /// Gives a text's token array back to this thread's normalizer for the next text, leaving `text` without
+    /// tokens: for a caller done with the text (each scored line).
+    public func recycle(_ text: inout NormalizedText) {
+        var tokens: [Token] = []
+        swap(&tokens, &text.tokens)
+        guard tokens.capacity <= LentBuffers.keptCapacity else { return }
+        tokens.removeAll(keepingCapacity: true)
+        let lent = lentBuffers.value
+        if lent.tokens.capacity < tokens.capacity { swap(&tokens, &lent.tokens) }
     }
 
     // MARK: Tokens
@@ -465,6 +486,13 @@ struct AbbreviationKeys: Sendable {
         // ASCII lowercase is enough: the abbreviations' capitals are ASCII (Sr., Dña., Av.).
         return keys.contains(bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
     }
+}
+
+/// See `Normalizer.lentBuffers`; both arrays are kept empty.
+final class LentBuffers {
+    var raw: [RawToken] = []
+    var tokens: [Token] = []
+    static let keptCapacity = 1 << 16
 }
 
 // MARK: Morphology for other lexicons

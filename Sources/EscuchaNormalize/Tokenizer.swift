@@ -35,6 +35,14 @@ struct Tokenizer {
 
     func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [RawToken] {
         var tokens: [RawToken] = []
+        tokenize(bytes, into: &tokens)
+        return tokens
+    }
+
+    /// The tokens of `bytes` in place of `tokens`' contents, in its buffer: the normalizer lends one per
+    /// thread rather than allocating an array for every text.
+    func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [RawToken]) {
+        tokens.removeAll(keepingCapacity: true)
         tokens.reserveCapacity(bytes.count / 5)
         var index = 0
         let count = bytes.count
@@ -157,7 +165,6 @@ struct Tokenizer {
             tokens.append(RawToken(kind: Self.isPunctuation(scalar) ? .punctuation : .symbol, start: index, end: end))
             index = end
         }
-        return tokens
     }
 
     @inline(__always)

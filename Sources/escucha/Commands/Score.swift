@@ -109,11 +109,12 @@ enum ScoredLine {
         }
         let masker = PersonalDataMasker()
         if plain {
-            let analysis = analyzer.analyze(line)
+            var analysis = analyzer.analyze(line)
             writer.beginObject()
             writer.member("line", number)
             writer.member("text", masked ? masker.mask(text: line) : line)
             analyzer.writeMembers(analysis, contributions: contributions, to: &writer)
+            analyzer.sentiment.normalizer.recycle(&analysis.text)
             writer.endObject()
             writer.newline()
             return Result(bytes: writer.bytes, line: number)
@@ -124,13 +125,14 @@ enum ScoredLine {
         guard let text = value["text"]?.scalarText else {
             return failure("the document has no \"text\" member", number)
         }
-        let analysis = analyzer.analyze(text)
+        var analysis = analyzer.analyze(text)
         writer.beginObject()
         for member in members where !["sentiment", "topics", "signals", "emotions"].contains(member.key) {
             writer.key(member.key)
             (masked ? mask(member.value, masker) : member.value).write(to: &writer)
         }
         analyzer.writeMembers(analysis, contributions: contributions, to: &writer)
+        analyzer.sentiment.normalizer.recycle(&analysis.text)
         writer.endObject()
         writer.newline()
         return Result(bytes: writer.bytes, line: number)
