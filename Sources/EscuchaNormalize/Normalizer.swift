@@ -66,22 +66,27 @@ public struct Normalizer: Sendable {
             for index in raw.indices where raw[index].kind == .word || raw[index].kind.isPersonalData || raw[index].kind == .number {
                 raw[index].kind = tokens[index].kind
             }
-            let sentences = segmentSentences(bytes: bytes, spans: raw, tokens: tokens)
+            let sentences = segmentSentences(bytes: bytes, spans: raw, tokens: tokens, lent: lent)
             // Given back for the next text, unless grown for a huge one.
             if raw.capacity <= LentBuffers.keptCapacity { swap(&raw, &lent.raw) }
             return NormalizedText(text: text, tokens: tokens, sentences: sentences)
         }
     }
 
-    /// Gives a text's token array back to this thread's normalizer for the next text, leaving `text` without
+    /// Gives a text's token and sentence arrays back to this thread's normalizer for the next text, leaving `text` without
     /// tokens: for a caller done with the text (each scored line).
     public func recycle(_ text: inout NormalizedText) {
+        let lent = lentBuffers.value
         var tokens: [Token] = []
         swap(&tokens, &text.tokens)
         guard tokens.capacity <= LentBuffers.keptCapacity else { return }
         tokens.removeAll(keepingCapacity: true)
-        let lent = lentBuffers.value
         if lent.tokens.capacity < tokens.capacity { swap(&tokens, &lent.tokens) }
+        var sentences: [Sentence] = []
+        swap(&sentences, &text.sentences)
+        guard sentences.capacity <= LentBuffers.keptCapacity else { return }
+        sentences.removeAll(keepingCapacity: true)
+        if lent.sentences.capacity < sentences.capacity { swap(&sentences, &lent.sentences) }
     }
 
     // MARK: Tokens
@@ -350,6 +355,12 @@ public struct Normalizer: Sendable {
     /// third of normalization time.
     static func terminalStarts(_ tokens: [RawToken], _ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var starts: [Int] = []
+        terminalStarts(tokens, bytes, into: &starts)
+        return starts
+    }
+
+    /// The same, appended to `starts` (the thread's lent array).
+    static func terminalStarts(_ tokens: [RawToken], _ bytes: UnsafeBufferPointer<UInt8>, into starts: inout [Int]) {
         var index = 0
         let count = tokens.count
         while index < count {
@@ -382,7 +393,6 @@ public struct Normalizer: Sendable {
             }
             index = end + 1
         }
-        return starts
     }
 
     /// A line at least this long that breaks mid-clause was wrapped by an editor or an export, not by the writer.
@@ -409,10 +419,12 @@ public struct Normalizer: Sendable {
         return decodeScalar(bytes, at: index).scalar.properties.isLowercase
     }
 
-    private func segmentSentences(bytes: UnsafeBufferPointer<UInt8>, spans: [RawToken], tokens: [Token]) -> [Sentence] {
+    private func segmentSentences(bytes: UnsafeBufferPointer<UInt8>, spans: [RawToken], tokens: [Token], lent: LentBuffers) -> [Sentence] {
         guard !spans.isEmpty else { return [] }
         // Punctuation ends, except after Spanish abbreviations (`Sr.`, `Dña.`, `p. ej.`, `Av.`).
-        var starts = Self.terminalStarts(spans, bytes)
+        var starts: [Int] = []
+        swap(&starts, &lent.starts)
+        Self.terminalStarts(spans, bytes, into: &starts)
         starts.removeAll { start in
             var end = spans[start - 1].end
             while end > 0, bytes[end - 1] != UInt8(ascii: "."), Self.isCloser(bytes, (end - 1)..<end) { end -= 1 }
@@ -443,6 +455,7 @@ public struct Normalizer: Sendable {
         starts.sort()
         starts.append(spans.count)
         var sentences: [Sentence] = []
+        swap(&sentences, &lent.sentences)
         sentences.reserveCapacity(starts.count)
         var first = 0
         for start in starts where start > first {
@@ -450,6 +463,10 @@ public struct Normalizer: Sendable {
                                       utf16: tokens[first].utf16.lowerBound..<tokens[start - 1].utf16.upperBound,
                                       tokens: first..<start))
             first = start
+        }
+        if starts.capacity <= LentBuffers.keptCapacity {
+            starts.removeAll(keepingCapacity: true)
+            swap(&starts, &lent.starts)
         }
         return sentences
     }
@@ -492,6 +509,8 @@ struct AbbreviationKeys: Sendable {
 final class LentBuffers {
     var raw: [RawToken] = []
     var tokens: [Token] = []
+    var sentences: [Sentence] = []
+    var starts: [Int] = []
     static let keptCapacity = 1 << 16
 }
 
