@@ -173,12 +173,10 @@ public struct SentimentLexicon: Sendable {
     public init(valence: [TSVTable], emoji emojiTable: TSVTable, emoticons emoticonTable: TSVTable, modifiers modifierTable: TSVTable,
                 key: (String) -> String) throws(LexiconError) {
         var lexicon = SentimentLexicon()
-        // Where each term was first listed, as a file and line: the message is written only for a duplicate.
-        var firstSeen: [String: (file: String, line: Int)] = [:]
         let rows = valence.reduce(0) { $0 + $1.rows.count }
-        firstSeen.reserveCapacity(rows)
         lexicon.words.reserveCapacity(rows)
         lexicon.wordsByKey.reserveCapacity(rows)
+        let tables = valence  // each row's `valence` hides the parameter
         for table in valence {
             let path = table.file
             let list = String((path.split(separator: "/").last ?? Substring(path)).dropLast(path.hasSuffix(".tsv") ? 4 : 0))
@@ -196,20 +194,25 @@ public struct SentimentLexicon: Sendable {
                 guard Self.regions.contains(row.fields[3]) else {
                     throw LexiconError(file: path, line: row.line, message: "unknown region '\(row.fields[3])'; expected all, LATAM or a country code")
                 }
-                if let previous = firstSeen.updateValue((path, row.line), forKey: term) {
-                    throw LexiconError(file: path, line: row.line, message: "duplicate term '\(term)' (already in \(previous.file):\(previous.line))")
-                }
                 let entry = ValenceEntry(term: term, valence: valence, list: list, line: row.line)
+                // A duplicate is found where the term is stored (words and expressions never share a term): a table
+                // of where each term was first seen cost a hash and an insertion per row, for an error.
                 if term.utf8.contains(UInt8(ascii: " ")) {
+                    guard lexicon.expressionsByTerm.updateValue(entry, forKey: term) == nil else {
+                        throw Self.duplicate(term, in: tables, at: path, line: row.line)
+                    }
                     let words = term.wordsSplitOnSpaces()
                     lexicon.phrases.add(words: words, key: key, payload: .expression(entry))
-                    lexicon.expressionsByTerm[term] = entry
                 } else {
-                    lexicon.words[term] = entry
+                    guard lexicon.words.updateValue(entry, forKey: term) == nil else {
+                        throw Self.duplicate(term, in: tables, at: path, line: row.line)
+                    }
                     let termKey = key(term)
-                    // Where two spellings share a key (`papa`, `papá`), the stronger opinion wins the key.
-                    if let existing = lexicon.wordsByKey[termKey], abs(existing.valence) >= abs(valence) { continue }
-                    lexicon.wordsByKey[termKey] = entry
+                    // Where two spellings share a key (`papa`, `papá`), the stronger opinion wins the key; one lookup
+                    // when the key is new, as it nearly always is.
+                    if let existing = lexicon.wordsByKey.updateValue(entry, forKey: termKey), abs(existing.valence) >= abs(valence) {
+                        lexicon.wordsByKey[termKey] = existing
+                    }
                 }
             }
         }
@@ -263,6 +266,12 @@ public struct SentimentLexicon: Sendable {
         }
         lexicon.phrases.seal(negatorKinds: { lexicon.modifiers[$0] ?? ModifierSet() })
         self = lexicon
+    }
+
+    /// The error for a term listed twice, naming where it was first listed (the first row of the tables with it).
+    static func duplicate(_ term: String, in tables: [TSVTable], at path: String, line: Int) -> LexiconError {
+        let first = tables.lazy.compactMap { table in table.rows.first { $0.fields[0] == term }.map { (table.file, $0.line) } }.first
+        return LexiconError(file: path, line: line, message: "duplicate term '\(term)' (already in \(first?.0 ?? path):\(first?.1 ?? line))")
     }
 
     static func parseValence(_ field: String, file: String, line: Int) throws(LexiconError) -> Double {
