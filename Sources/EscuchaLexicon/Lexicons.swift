@@ -48,9 +48,11 @@ public struct NormalizationLexicons: Sendable {
             let matching = key(word)
             // The commoner spelling; between equally common ones the first in code point order, so that the
             // choice does not hang on the dictionary's (per-process) iteration order.
-            if let existing = byKey[matching], let existingZipf = vocabulary[existing],
-               existingZipf > zipf || existingZipf == zipf && existing.unicodeScalars.lexicographicallyPrecedes(word.unicodeScalars) { continue }
-            byKey[matching] = word
+            // Set first and put back when the one there wins: one lookup for a new key, as nearly every key is.
+            if let existing = byKey.updateValue(word, forKey: matching), let existingZipf = vocabulary[existing],
+               existingZipf > zipf || existingZipf == zipf && existing.unicodeScalars.lexicographicallyPrecedes(word.unicodeScalars) {
+                byKey[matching] = existing
+            }
         }
         vocabularyByKey = byKey
     }
@@ -62,7 +64,7 @@ public struct NormalizationLexicons: Sendable {
         var vocabulary: [String: Double] = [:]
         vocabulary.reserveCapacity(vocabularyTable.rows.count)
         for row in vocabularyTable.rows {
-            guard let zipf = Double(row.fields[1]), (0...8).contains(zipf) else {
+            guard let zipf = TSVTable.decimal(row.fields[1]), (0...8).contains(zipf) else {
                 throw LexiconError(file: vocabularyTable.file, line: row.line, message: "zipf must be a number from 0 to 8, found '\(row.fields[1])'")
             }
             vocabulary[row.fields[0]] = zipf

@@ -275,7 +275,7 @@ public struct SentimentLexicon: Sendable {
     }
 
     static func parseValence(_ field: String, file: String, line: Int) throws(LexiconError) -> Double {
-        guard let value = Double(field), value.isFinite, (-4...4).contains(value), value != 0 else {
+        guard let value = TSVTable.decimal(field), value.isFinite, (-4...4).contains(value), value != 0 else {
             throw LexiconError(file: file, line: line, message: "the valence must be a number from -4 to 4 other than 0, found '\(field)'")
         }
         return value

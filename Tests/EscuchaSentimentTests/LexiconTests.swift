@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import EscuchaLexicon
+import EscuchaTestSupport
 @testable import EscuchaSentiment
 
 @Suite struct LexiconValidationTests {
@@ -20,6 +21,21 @@ import EscuchaLexicon
         let a = try table("a.tsv", SentimentLexicon.valenceColumns, ["bueno\t2\tgeneral\tall\t"])
         let b = try table("b.tsv", SentimentLexicon.valenceColumns, ["malo\t-2\tgeneral\tall\t", "bueno\t2.5\tgeneral\tall\t"])
         #expect(error { _ = try load([a, b]) } == "b.tsv:3: duplicate term 'bueno' (already in a.tsv:2)")
+    }
+
+    /// `TSVTable.decimal` reads plain decimals itself: it must give `Double`'s answer, bit for bit, on every field
+    /// of the lexicons it reads and on the shapes it leaves to `Double`.
+    @Test func decimalReadsFieldsAsDoubleDoes() throws {
+        var fields = ["0", "-0", "4", "-4", "4.", ".5", "-.5", "+1", "1e3", "1.5e-2", "nan", "inf", "-", "", " 1", "1 ", "1.2.3",
+                      "0.1", "0.3", "2.675", "-3.14159", "123456789012345", "1234567890123456", "0.000000000000001", "9.999999999999999"]
+        for path in ["vocabulary.tsv"] + ((try? FileManager.default.contentsOfDirectory(atPath: "\(repositoryRoot)/lexicons/es/sentiment/valence")) ?? []).map { "sentiment/valence/\($0)" } {
+            let text = try TSVTable.text(of: "\(repositoryRoot)/lexicons/es/\(path)")
+            fields += text.split(separator: "\n").compactMap { line in line.split(separator: "\t", omittingEmptySubsequences: false).dropFirst().first.map(String.init) }
+        }
+        #expect(fields.count > 20_000)
+        for field in fields {
+            #expect(TSVTable.decimal(field)?.bitPattern == Double(field)?.bitPattern, "\(field)")
+        }
     }
 
     @Test func valuesOutOfRangeZeroOrNotNumbers() throws {
