@@ -242,14 +242,14 @@ public struct SentimentLexicon: Sendable {
                 throw LexiconError(file: modifierPath, line: row.line,
                                    message: "unknown kind '\(row.fields[1])'; expected one of \(ModifierKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            guard let weight = Double(row.fields[2]), weight.isFinite, (-4...4).contains(weight) else {
+            guard let weight = TSVTable.decimal(row.fields[2]), weight.isFinite, (-4...4).contains(weight) else {
                 throw LexiconError(file: modifierPath, line: row.line, message: "the weight must be a number from -4 to 4, found '\(row.fields[2])'")
             }
             let term = row.fields[0]
-            if let previous = seenModifiers["\(term)\t\(kind.rawValue)"] {
+            // One string and one lookup per row: the line is recorded, and a pair seen before fails the load.
+            if let previous = seenModifiers.updateValue(row.line, forKey: "\(term)\t\(kind.rawValue)") {
                 throw LexiconError(file: modifierPath, line: row.line, message: "duplicate \(kind.rawValue) '\(term)' (first at line \(previous))")
             }
-            seenModifiers["\(term)\t\(kind.rawValue)"] = row.line
             if kind == .laughter {
                 lexicon.laughterValence = weight
                 continue

@@ -29,7 +29,7 @@ public struct EmotionDetector: Sendable {
                 throw LexiconError(file: table.file, line: row.line,
                                    message: "unknown emotion '\(row.fields[1])'; expected one of \(EmotionKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            guard let weight = Double(row.fields[2]), weight > 0, weight <= 3 else {
+            guard let weight = TSVTable.decimal(row.fields[2]), weight > 0, weight <= 3 else {
                 throw LexiconError(file: table.file, line: row.line, message: "the weight must be a number above 0 and at most 3, found '\(row.fields[2])'")
             }
             guard seen.insert("\(row.fields[0])\t\(row.fields[1])").inserted else {

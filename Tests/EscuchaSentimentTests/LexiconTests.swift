@@ -28,9 +28,11 @@ import EscuchaTestSupport
     @Test func decimalReadsFieldsAsDoubleDoes() throws {
         var fields = ["0", "-0", "4", "-4", "4.", ".5", "-.5", "+1", "1e3", "1.5e-2", "nan", "inf", "-", "", " 1", "1 ", "1.2.3",
                       "0.1", "0.3", "2.675", "-3.14159", "123456789012345", "1234567890123456", "0.000000000000001", "9.999999999999999"]
-        for path in ["vocabulary.tsv"] + ((try? FileManager.default.contentsOfDirectory(atPath: "\(repositoryRoot)/lexicons/es/sentiment/valence")) ?? []).map { "sentiment/valence/\($0)" } {
+        let valence = ((try? FileManager.default.contentsOfDirectory(atPath: "\(repositoryRoot)/lexicons/es/sentiment/valence")) ?? []).map { "sentiment/valence/\($0)" }
+        for path in ["vocabulary.tsv", "emotions.tsv", "sentiment/modifiers.tsv"] + valence {
             let text = try TSVTable.text(of: "\(repositoryRoot)/lexicons/es/\(path)")
-            fields += text.split(separator: "\n").compactMap { line in line.split(separator: "\t", omittingEmptySubsequences: false).dropFirst().first.map(String.init) }
+            // Every field but the first (the words), numbers or not.
+            fields += text.split(separator: "\n").flatMap { line in line.split(separator: "\t", omittingEmptySubsequences: false).dropFirst().map(String.init) }
         }
         #expect(fields.count > 20_000)
         for field in fields {
