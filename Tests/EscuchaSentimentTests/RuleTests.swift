@@ -1093,6 +1093,7 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("La salsa mataba el sabor de la carne").score.label == .neg)
         #expect(fullAnalyzer.analyze("El avión, una auténtica lata de sardinas").score.label == .neg)
         #expect(fullAnalyzer.analyze("Todo llegó completo.").score.label == .pos)
+        #expect(fullAnalyzer.analyze("En el embarque me lo han sentado separado de sus padres").score.label == .neg)
         // A count is no `de diez`, lessons no `con clase`.
         #expect(fullAnalyzer.analyze("Las sesiones se pagan por paquete de diez").contributions.isEmpty)
         #expect(fullAnalyzer.analyze("Academia de música con clases de guitarra").contributions.isEmpty)
