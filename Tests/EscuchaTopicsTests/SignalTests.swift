@@ -89,6 +89,9 @@ func signals(_ text: String) -> [String] {
         #expect(found("El hotel tiene salida de emergencia en cada planta").isEmpty)
         #expect(found("El personal de tierra amenaza con una huelga").isEmpty)
         #expect(found("El guardia de seguridad nos amenazó") == ["urgency"])
+        // Food gone bad is a safety matter; a building or a parcel in bad repair is not.
+        #expect(found("Creo que comí algo en mal estado") == ["urgency"])
+        #expect(found("El edificio está en mal estado").isEmpty)
         // A not-recommendation for some readers is a warning, not a verdict; `en` after another verb names the company.
         #expect(found("Es increíble, aunque no lo recomiendo para gente impresionable").isEmpty)
         #expect(found("No lo recomiendo para nada") == ["not_recommend"])
