@@ -520,6 +520,12 @@ extension Normalizer {
     /// Whether the vocabulary or the lemma tables know this folded word.
     public func isKnownWord(_ word: String) -> Bool { isKnown(word) || morphology.isKnown(word) }
 
+    /// A form the lemma table lists under a lemma that is no infinitive (`soluciones` → `solución`, `tarde`, `costa`):
+    /// a noun's or an adverb's, never read as a verb its ending could also make (`solucionar`, `tardar`, `costar`).
+    public func isListedAsNonVerb(_ word: String) -> Bool {
+        lexicons.lemmas[word].map { lemma in !["ar", "er", "ir", "ír"].contains { lemma.hasSuffix($0) } } ?? false
+    }
+
     /// How much commoner (on the Zipf scale) a form may be than the infinitive it could conjugate and still be
     /// read as that verb: `vale` and `tiene` are, `casa`, `como` and `para` are words of their own.
     public static let verbMargin = 1.0

@@ -43,11 +43,8 @@ extension Normalizer {
         if token.kind == .word, !token.normalized.utf8.contains(UInt8(ascii: " ")) {
             let vocabulary = lexicons.vocabulary
             let frequency = vocabulary[token.normalized] ?? vocabulary[token.key]
-            // A form the lemma table lists as a noun's or an adverb's (`tarde`, `costa`) is no verb's form: `por la
-            // tarde` is no delay, `la costa` no price.
-            let listedNonVerb = lexicons.lemmas[token.normalized].map { lemma in
-                !["ar", "er", "ir"].contains { lemma.hasSuffix($0) }
-            } ?? false
+            // `por la tarde` is no delay, `la costa` no price.
+            let listedNonVerb = isListedAsNonVerb(token.normalized)
             for (candidate, rule) in lemmaCandidates(of: token.normalized)
             where rule.isKey("conjugation") || rule.isKey("irregular") || rule.isKey("enclitic") || rule.isKey("participle") || rule.isKey("number") {
                 if listedNonVerb, rule.isKey("conjugation") || rule.isKey("participle") { continue }

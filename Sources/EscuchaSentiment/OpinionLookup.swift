@@ -57,7 +57,7 @@ public struct OpinionLookup: Sendable {
         let known = normalizer.lexicons.vocabulary[word]
         // A form the lemma table lists as a noun's or an adjective's (`soluciones` → `solución`) is not read as
         // a verb its ending could also make (`solucionar`).
-        let listedNonVerb = normalizer.lexicons.lemmas[word].map { !WordReading.isInfinitive($0) } ?? false
+        let listedNonVerb = normalizer.isListedAsNonVerb(word)
         for (candidate, rule) in normalizer.lemmaCandidates(of: word) {
             if listedNonVerb, rule.isKey("conjugation") { continue }
             // A word the vocabulary knows is a word of its own, not a diminutive or augmentative of another (`facilita`
