@@ -113,10 +113,12 @@ public struct OpinionLookup: Sendable {
     /// A typo in a plural or a feminine (`extraodinaria`, `acojedoras`, `exelentes`): the lexicon lists the masculine
     /// singular, so the typo's own masculine singular is repaired, and only to an adjective for a feminine.
     private func inflectedRepair(of key: String) -> (word: String, entry: ValenceEntry)? {
+        // The word itself (a feminine singular) and its singulars; the word as it is was already tried by the caller.
         var singulars = [key]
         if key.hasSuffix("es") { singulars.append(String(key.dropLast(2))) }
         if key.hasSuffix("s") { singulars.append(String(key.dropLast())) }
         var found: (word: String, entry: ValenceEntry)?
+        /// Records the entry `candidate` repairs to; false when it differs from one already found (the typo is ambiguous).
         func consider(_ candidate: String, adjectiveOnly: Bool) -> Bool {
             guard candidate != key, let repaired = spelling.repair(candidate, building: spellingCandidates) else { return true }
             // A plural or a feminine is a noun's or an adjective's: `reventaores` is no form of `reventar`.
