@@ -505,7 +505,8 @@ struct AbbreviationKeys: Sendable {
     }
 }
 
-/// See `Normalizer.lentBuffers`; both arrays are kept empty.
+/// See `Normalizer.lentBuffers`. `tokens`, `sentences` and `starts` are kept empty; `raw` keeps the last text's raw
+/// tokens until the next text is tokenized into it.
 final class LentBuffers {
     var raw: [RawToken] = []
     var tokens: [Token] = []

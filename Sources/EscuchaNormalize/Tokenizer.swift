@@ -33,12 +33,6 @@ struct Tokenizer {
         maximumEmoticonLength = list.first?.count ?? 0
     }
 
-    func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [RawToken] {
-        var tokens: [RawToken] = []
-        tokenize(bytes, into: &tokens)
-        return tokens
-    }
-
     /// The tokens of `bytes` in place of `tokens`' contents, in its buffer: the normalizer lends one per
     /// thread rather than allocating an array for every text.
     func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [RawToken]) {

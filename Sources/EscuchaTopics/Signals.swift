@@ -189,11 +189,8 @@ public struct SignalDetector: Sendable {
             // Pípila`): a name counts when it opens its clause (`Nuria, la de atención…`, `El guía, Andrés, …`), is
             // thanked (`gracias a Lucho`, `destacar a Marta`) or is titled (`don Ramiro`).
             let opensClause = index == sentence.lowerBound || text.tokens[index - 1].kind == .punctuation || previous.isKey("y") || previous.isKey("con")
-            // A name in a list of names (`Endesa, Mercadona y Ryanair`, `Iberia, @Nairo`) is a company or a mention.
-            let afterComma = index + 2 < sentence.upperBound ? text.tokens[index + 2] : nil
-            let listed = afterComma.map { $0.kind != .word || $0.surface.unicodeScalars.first!.properties.isUppercase } ?? false
-            if next == "," && opensClause && !listed
-                || previous.isKey("a") && beforePrevious.map { Self.thanks.contains($0.key) || Self.thanks.contains($0.lemma) } == true
+            if next == "," && opensClause && !isListedName(after: index, sentence, text)
+                || previous.isKey("a") && beforePrevious.map({ Self.thanks.contains($0.key) || Self.thanks.contains($0.lemma) }) == true
                 || ["don", "doña", "dona", "señor", "señora", "senor", "senora", "señorita", "senorita", "llamado", "llamada"].contains(previous)
                 || (previous.isKey("llama") || previous.isKey("llamaba")) && beforePrevious?.key.isKey("se") == true
                 || Self.roles.contains(previous) {
@@ -201,6 +198,14 @@ public struct SignalDetector: Sendable {
             }
         }
         return nil
+    }
+
+    /// A name followed by a comma and another name or a mention (`Endesa, Mercadona y Ryanair`, `Iberia, @Nairo`): a list
+    /// of companies or accounts, not a person set off.
+    func isListedName(after index: Int, _ sentence: Range<Int>, _ text: NormalizedText) -> Bool {
+        guard index + 2 < sentence.upperBound else { return false }
+        let afterComma = text.tokens[index + 2]
+        return afterComma.kind != .word || afterComma.surface.unicodeScalars.first!.properties.isUppercase
     }
 
     /// Words that thank or single out the person after `a`: `gracias a Lucho`, `quiero destacar a Marta`,

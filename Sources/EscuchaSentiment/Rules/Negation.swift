@@ -205,7 +205,7 @@ enum Negation {
             var verbsBetween = 0
             var handled = false
             var letting = false
-            // The `que` of a negated obligation is part of its verb (`no tiene que ser un mal día`): it takes no reach.
+            // Past the scope where a negated obligation or a phrase-opening concord word stands between (`extraReaches`).
             let reach = max(hasNi ? scope + coordinatedSpan(before: unitIndex, context) : scope, extraReach.isEmpty ? 0 : extraReach[unitIndex])
             for (distance, other) in context.before(unitIndex, limit: reach).enumerated() {
                 guard negators.contains(other) else {
@@ -404,28 +404,32 @@ extension Negation {
             if reaches.isEmpty { reaches = Array(repeating: 0, count: context.units.count) }
             reaches[unit] = max(reaches[unit], reach)
         }
-        // Read in place, cheapest test first: most texts have neither.
+        // Read in place: most texts have neither.
         for anchor in context.units.indices {
             if context.concord.contains(anchor) {
                 guard noPhraseConcord.contains(context.units[anchor].key),
                       let negator = context.before(anchor, limit: scope).first(where: { context.negators.contains($0) }) else { continue }
                 for unit in anchor + 1..<min(anchor + 1 + scope, context.units.count) { extend(unit, to: unit - negator) }
-            } else if !context.units[anchor].breaksClause, context.units[anchor].key.isKey("que"), isJoinedObligation(anchor, context.units) {
+            } else if isJoinedObligation(anchor, context.units) {
                 for unit in anchor + 1..<min(anchor + 1 + scope, context.units.count) { extend(unit, to: scope + 1) }
             }
         }
         return reaches
     }
 
-    /// The `que` of `no hay que`, `no tiene que`: joined to the verb before it by `joinNegatedObligations`.
+    /// The `que` of `no hay que`, `no tiene que`, after `joinNegatedObligations` has joined it to the verb before it.
     static func isJoinedObligation(_ index: Int, _ units: [Unit]) -> Bool {
-        index >= 2 && units[index].key.isKey("que") && !units[index].breaksClause && obligations.contains(units[index - 1].key)
+        !units[index].breaksClause && followsNegatedObligation(index, units)
+    }
+
+    /// A `que` right after a negated `hay`, `tener`: `no hay que`, `no tienes que`.
+    static func followsNegatedObligation(_ index: Int, _ units: [Unit]) -> Bool {
+        index >= 2 && units[index].key.isKey("que") && obligations.contains(units[index - 1].key)
             && units[index - 2].isWord && units[index - 2].has(.negator)
     }
 
     static func joinNegatedObligations(_ units: inout [Unit]) {
-        for index in units.indices.dropFirst(2) where units[index].key.isKey("que") && units[index].breaksClause
-            && obligations.contains(units[index - 1].key) && units[index - 2].isWord && units[index - 2].has(.negator) {
+        for index in units.indices.dropFirst(2) where units[index].breaksClause && followsNegatedObligation(index, units) {
             units[index].breaksClause = false
         }
     }

@@ -7,7 +7,7 @@ import EscuchaNormalize
 enum Questions {
     static let questionFactor = 0.5
     /// Words before `saber` that make an indirect question, which asks as much as one with marks
-    /// (`quiero saber cuánto tardan`).
+    /// (`quiero saber cuánto tardan`). A phrase unit keeps its lexicon spelling as its key (`me gustaría`).
     static let askers: WordSet = ["quiero", "queria", "quisiera", "gustaria", "queremos", "necesito", "me gustaría", "nos gustaría"]
     /// Words that may stand before the cue that opens a question: `pero cuantas veces…`, `y para que…`.
     static let openers: WordSet = ["pero", "y", "o", "entonces", "bueno", "oye", "oigan", "vamos", "a ver"]
@@ -98,7 +98,11 @@ enum Courtesy {
                                      "un saludo", "saludos", "felices fiestas", "feliz navidad", "feliz día", "amable"]
 
     static func apply(_ context: inout RuleContext) {
-        guard context.contributions.contains(where: { $0.value > 0 }) else { return }
+        // Manners first (few texts have any; read by index, not copied), then whether the text asks.
+        guard context.contributions.indices.contains(where: { index in
+            context.contributions[index].value > 0
+                && (terms.contains(context.contributions[index].term) || context.units[context.contributions[index].unit].isSymbolic)
+        }) else { return }
         guard context.units.indices.contains(where: { context.units[$0].questionMarks > 0 })
             || context.sentences.contains(where: { !Questions.indirectQuestion($0, context).isEmpty }) else { return }
         for index in context.contributions.indices {
