@@ -166,6 +166,10 @@ import EscuchaTestSupport
     @Test func negatorsOfEveryKind() {
         #expect(values("sin problemas") == ["problemas": 1.5])
         #expect(values("sin ningún problema") == ["problema": 1.5])
+        // `cero` denies only the word after it; `desde cero` (from scratch) denies nothing.
+        #expect(values("cero problema") == ["problema": 1.5])
+        #expect(values("cero amable y siempre con problema") == ["amable": -1, "problema": -1.5])
+        #expect(values("empezamos desde cero, bueno") == ["bueno": 2])
         #expect(values("nunca funciona") == ["funciona": -2.5])
         #expect(values("ya no funciona") == ["funciona": -2.5])
         #expect(values("jamás lo recomendaría")["recomendaría"]! < 0)

@@ -16,6 +16,9 @@ enum Negation {
     static let scope = 4
     /// `sin` governs a noun phrase, which is short: `sin ningún problema`.
     static let sinScope = 3
+    /// `cero` denies the word after it, or the word after a degree word: `cero amables y todos con mala cara` denies
+    /// the kindness, not the faces; it is also a number (`cero grados`, `desde cero`), kept short so it reaches no opinion.
+    static let ceroScope = 2
     /// How far a negated positive word moves: a positive word negated is a complaint (`no funciona`).
     static let positiveShift = 3.5
     /// How far a negated negative word moves: `no está mal` is faint praise, not praise.
@@ -260,6 +263,7 @@ enum Negation {
                 if context.units[other].opinion != nil, context.units[other].tokens.count > 1,
                    startsWithInfinitive(other + 1 + (infinitiveLinks.contains(context.units[other + 1].key) ? 1 : 0), before: unitIndex, context) { break }
                 if context.units[other].key.isKey("sin"), distance >= sinScope { continue }
+                if context.units[other].key.isKey("cero"), distance >= ceroScope { continue }
                 // `hacía tiempo que no comía tan bien`: not for a long time, until now; the praise is of now (with `tan`,
                 // `así`: `hace un mes que no recibo un buen servicio` is a complaint).
                 if isLongSince(other, context), (other + 1..<unitIndex).contains(where: { longSinceDegrees.contains(context.units[$0].key) }) {
