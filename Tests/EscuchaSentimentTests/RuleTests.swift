@@ -1128,6 +1128,14 @@ import EscuchaTestSupport
         #expect(values("la cobertura era mucho mejor") == ["mejor": -1.92])
     }
 
+    /// The nearest of a kind says which one is meant: `la parada más cercana` praises no nearness; the place said to be
+    /// near, or staff warmer than elsewhere, keep their praise.
+    @Test func theNearestOfAKindIsNoPraise() {
+        #expect(values("la parada de metro más cercana está a veinte minutos", fullAnalyzer) == ["cercana": 0])
+        #expect(values("el hotel está muy cercano al centro", fullAnalyzer) == ["cercano": 1.95])
+        #expect(values("el personal es más cercano que en otros hoteles", fullAnalyzer) == ["cercano": 1.5])
+    }
+
     /// Denying that anything is better is praise: by a word of nothing, or by a verb of existence or
     /// experience. A negated copula is a complaint: not better than the last one.
     @Test func denyingABetterOneIsPraise() {
@@ -1346,6 +1354,9 @@ import EscuchaTestSupport
         // A brand's apology formula in a reply is not a customer's complaint.
         #expect(fullAnalyzer.analyze("Hola, Manuel. Lamentamos las molestias. Escríbenos por privado").contributions.isEmpty)
         #expect(values("a lo mejor vamos").isEmpty)
+        // A requirement is no must-see: `imprescindible cita previa`, but `visita imprescindible`.
+        #expect(values("Es imprescindible reservar con antelación", fullAnalyzer).isEmpty)
+        #expect(values("visita imprescindible", fullAnalyzer) == ["imprescindible": 2])
         // The liking of a reader supposed (`para quien le guste el morbo`) is not the writer's.
         #expect(values("Para quien le guste la arquitectura.", fullAnalyzer).isEmpty)
         #expect(values("a quien le guste la historia le encantará", fullAnalyzer).keys.sorted() == ["encantará"])

@@ -69,6 +69,24 @@ enum Comparatives {
         "encontraria", "vi", "vimos", "probe", "probamos", "recuerdo", "recordamos", "conocido", "encontrado", "desayunado", "viajado",
     ])
 
+    /// `la parada de metro más cercana`, `el cajero más próximo`: the nearest of a kind says which one is meant, and praises
+    /// nothing (it may be far: `la playa más cercana está a 20 minutos`). Nearness is praise when said of the place itself
+    /// (`está muy cerca`, `el hotel es cercano al centro`).
+    static let nearness: WordSet = ["cercano", "cercana", "cercanos", "cercanas", "proximo", "proxima", "proximos", "proximas"]
+    static let definiteArticles: WordSet = ["el", "la", "los", "las"]
+    /// How far before `más` the article of the noun phrase may be: `la parada de metro más cercana`.
+    static let nounPhraseReach = 4
+
+    /// Whether `index` is a word of nearness after `más`, the last word of a noun phrase that a definite article opens.
+    static func isNearestOfAKind(_ index: Int, _ context: RuleContext) -> Bool {
+        guard index >= 3, nearness.contains(context.units[index].key), context.units[index - 1].key.isKey("mas") else { return false }
+        let noun = index - 2
+        // A noun, not a copula (`el personal es más cercano que en otros hoteles`: warmer), and no comparison with `que`.
+        guard context.units[noun].isWord, context.units[noun].opinion == nil, !context.units[noun].traits.finite,
+              !definiteArticles.contains(context.units[noun].key), !isComparedWithQue(index, context) else { return false }
+        return context.before(noun, limit: nounPhraseReach).contains { definiteArticles.contains(context.units[$0].key) }
+    }
+
     /// Whether the negation of a comparative denies that anything is better (or worse): a word of nothing
     /// (`nada`, `ninguno`) or a verb of existence or experience between the negator and the comparative.
     static func deniesBetter(_ context: RuleContext, negator: Int, comparative: Int) -> Bool {
@@ -82,6 +100,10 @@ enum Comparatives {
             // The fields read, not the unit and the contribution: copies would retain their strings, opinion and rules.
             let key = context.units[unitIndex].key
             let (value, negatedBy) = (context.contributions[index].value, context.contributions[index].negatedBy)
+            if value > 0, isNearestOfAKind(unitIndex, context) {
+                context.contributions[index].apply("identifying superlative", cue: "más \(key)", to: 0)
+                continue
+            }
             // `hay cosas más bellas en la ciudad`: better ones elsewhere, said with `más` (not compared with `que`).
             // `hay muchos lugares mucho más lindos`: `mucho` may stress the `más`, and the things may be listed.
             let more = unitIndex > 1 && context.units[unitIndex - 1].key.isKey("mas") && ["mucho", "muchisimo"].contains(context.units[unitIndex - 2].key)
