@@ -92,6 +92,7 @@ func signals(_ text: String) -> [String] {
         // Food gone bad is a safety matter; a building or a parcel in bad repair is not.
         #expect(found("Creo que comí algo en mal estado") == ["urgency"])
         #expect(found("El edificio está en mal estado").isEmpty)
+        #expect(found("La carne estaba en mal estado") == ["urgency"])  // food said to be off, with its copula
         // A not-recommendation for some readers is a warning, not a verdict; `en` after another verb names the company.
         #expect(found("Es increíble, aunque no lo recomiendo para gente impresionable").isEmpty)
         #expect(found("No lo recomiendo para nada") == ["not_recommend"])
