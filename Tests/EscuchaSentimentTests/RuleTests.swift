@@ -1357,6 +1357,9 @@ import EscuchaTestSupport
         // A requirement is no must-see: `imprescindible cita previa`, but `visita imprescindible`.
         #expect(values("Es imprescindible reservar con antelación", fullAnalyzer).isEmpty)
         #expect(values("visita imprescindible", fullAnalyzer) == ["imprescindible": 2])
+        // Not normal is a complaint in any tense and after parecer: `no era normal`, `no me parece normal que cobren el pan`.
+        #expect(values("no era normal", fullAnalyzer) == ["no era normal": -2.6])
+        #expect(fullAnalyzer.analyze("No me parece normal que cobren el pan").score.label == .neg)
         // The liking of a reader supposed (`para quien le guste el morbo`) is not the writer's.
         #expect(values("Para quien le guste la arquitectura.", fullAnalyzer).isEmpty)
         #expect(values("a quien le guste la historia le encantará", fullAnalyzer).keys.sorted() == ["encantará"])
