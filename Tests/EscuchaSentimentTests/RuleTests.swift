@@ -304,6 +304,14 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("La verdad no te pierdes mucho si no entras").score.label == .neg)
     }
 
+    /// Still without something is a complaint whatever the thing is; what a product is free of is not.
+    @Test func stillWithoutIsAComplaint() {
+        #expect(values("78 horas y sigo sin facturas", fullAnalyzer) == ["facturas": -1.95])
+        #expect(values("seguimos sin poder entrar a la app", fullAnalyzer) == ["poder": -1.95])
+        #expect(values("la receta sigue sin gluten", fullAnalyzer).isEmpty)
+        #expect(values("sigue sin funcionar", fullAnalyzer).keys.sorted() == ["funcionar"])  // the negation's, counted once
+    }
+
     /// Ceasing is `ya no`: `dejó de ser bueno` denies as `ya no es bueno` does, but only before an infinitive (`me lo dejaron
     /// de lujo` praises) and not as the imperative, a demand to stop that denies nothing.
     @Test func ceasingDeniesWhatFollows() {

@@ -26,7 +26,31 @@ enum Deprivation {
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(negator)) … \(context.units[index].key)", rule: "deprivation",
                                                cue: context.cue(negator), value: weight))
         }
+        persistingLacks(context, into: &out)
         return out
+    }
+
+    /// `sigo sin facturas`, `seguimos sin poder entrar`, `continúa sin saberse nada`: still without something is a
+    /// complaint whatever the thing is, listed as essential or not. A thing with an opinion of its own (`sigue sin
+    /// funcionar`) is the negation's, and an essential thing (`seguimos sin luz`) the loop above's.
+    static let persistingVerbs: WordSet = ["sigo", "sigues", "sigue", "seguimos", "seguis", "siguen", "seguia", "seguiamos", "seguian",
+                                           "continuo", "continua", "continuamos", "continuan", "continuaba", "continuabamos", "continuaban"]
+    /// As an unlisted thing missing: milder than the essential ones (`luz`, `internet` are −2).
+    static let persistingLack = -1.5
+    /// What a product is free of: `la receta sigue sin gluten` is a recipe kept as it was.
+    static let freeFrom: WordSet = ["gluten", "lactosa", "azucar", "azucares", "sal", "alcohol", "conservantes", "aditivos", "colorantes",
+                                    "grasa", "grasas", "cafeina", "humo", "plastico"]
+
+    static func persistingLacks(_ context: RuleContext, into out: inout [RuleContext.Working]) {
+        for index in context.units.indices where index > 0 && index + 1 < context.units.count && context.units[index].key.isKey("sin") {
+            guard persistingVerbs.contains(context.units[index - 1].key) else { continue }
+            var thing = index + 1
+            if Resolutions.determiners.contains(context.units[thing].key), thing + 1 < context.units.count { thing += 1 }
+            guard context.clauseOf[thing] == context.clauseOf[index], context.units[thing].isWord, context.units[thing].opinion == nil,
+                  !context.units[thing].has(.deprivation), !freeFrom.contains(context.units[thing].key) else { continue }
+            out.append(RuleContext.Working.cue(unit: thing, term: "\(context.cue(index - 1)) sin … \(context.units[thing].key)", rule: "deprivation",
+                                               cue: "\(context.cue(index - 1)) sin", value: persistingLack))
+        }
     }
 }
 
