@@ -87,7 +87,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("intensifiers") { Intensifiers.apply(&context) }
         if enabled("negation") { Negation.apply(&context) }
         if enabled("resolutions") { Resolutions.apply(&context) }
-        if enabled("deprivation") { context.contributions += Deprivation.cues(context) }
+        if enabled("deprivation") { context.contributions += Deprivation.cues(context, text: text) }
         if enabled("unmet-expectations") {
             UnmetExpectations.apply(&context)
             context.contributions += UnmetExpectations.cues(context)

@@ -309,6 +309,10 @@ import EscuchaTestSupport
         #expect(values("78 horas y sigo sin facturas", fullAnalyzer) == ["facturas": -1.95])
         #expect(values("seguimos sin poder entrar a la app", fullAnalyzer) == ["poder": -1.95])
         #expect(values("la receta sigue sin gluten", fullAnalyzer).isEmpty)
+        // A span of days before `sin` too, but not a choice (`sin salir`) nor an absence stressed (`sin un solo corte`).
+        #expect(values("Ya van 4 días sin el paquete", fullAnalyzer) == ["paquete": -1.95])
+        #expect(values("cinco días sin salir del hotel", fullAnalyzer).isEmpty)
+        #expect(values("llevo dos meses sin un solo corte", fullAnalyzer).isEmpty)
         #expect(values("sigue sin funcionar", fullAnalyzer).keys.sorted() == ["funcionar"])  // the negation's, counted once
     }
 

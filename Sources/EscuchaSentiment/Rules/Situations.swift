@@ -8,7 +8,7 @@ enum Deprivation {
     /// `no me dan respuesta`).
     static let reach = 3
 
-    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+    static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
         let negators = context.negators
         // Filtered by index first: copying every unit would retain its key and opinion.
@@ -26,28 +26,42 @@ enum Deprivation {
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(negator)) … \(context.units[index].key)", rule: "deprivation",
                                                cue: context.cue(negator), value: weight))
         }
-        persistingLacks(context, into: &out)
+        persistingLacks(context, text: text, into: &out)
         return out
     }
 
-    /// `sigo sin facturas`, `seguimos sin poder entrar`, `continúa sin saberse nada`: still without something is a
-    /// complaint whatever the thing is, listed as essential or not. A thing with an opinion of its own (`sigue sin
-    /// funcionar`) is the negation's, and an essential thing (`seguimos sin luz`) the loop above's.
+    /// `sigo sin facturas`, `seguimos sin poder entrar`, `continúa sin saberse nada`, and a span of days before `sin`
+    /// (`dos meses sin factura`, `tres días sin poder usar la tarjeta`): still without something is a complaint whatever
+    /// the thing is, listed as essential or not. A thing with an opinion of its own (`sigue sin funcionar`, `dos años
+    /// sin problemas`) is the negation's, and an essential thing (`seguimos sin luz`) the loop above's. After a span of
+    /// days an infinitive other than `poder` is a choice, not a lack (`cinco días sin salir del hotel`).
     static let persistingVerbs: WordSet = ["sigo", "sigues", "sigue", "seguimos", "seguis", "siguen", "seguia", "seguiamos", "seguian",
                                            "continuo", "continua", "continuamos", "continuan", "continuaba", "continuabamos", "continuaban"]
     /// As an unlisted thing missing: milder than the essential ones (`luz`, `internet` are −2).
     static let persistingLack = -1.5
+    /// An amount and a unit of hours or longer right before `index`, in its clause: `dos meses`, `4 días` (not `tiempo`:
+    /// `hacía tiempo sin venir` is no lack).
+    static func isSpanOfDays(before index: Int, _ context: RuleContext, text: NormalizedText) -> Bool {
+        guard index >= 2, context.units[index - 1].traits.timeUnit == .hours, !context.units[index - 1].key.isKey("tiempo"),
+              context.clauseOf[index - 2] == context.clauseOf[index] else { return false }
+        return LongWait.isAmount(text.tokens[context.units[index - 2].tokens.lowerBound])
+    }
+
     /// What a product is free of: `la receta sigue sin gluten` is a recipe kept as it was.
     static let freeFrom: WordSet = ["gluten", "lactosa", "azucar", "azucares", "sal", "alcohol", "conservantes", "aditivos", "colorantes",
                                     "grasa", "grasas", "cafeina", "humo", "plastico"]
 
-    static func persistingLacks(_ context: RuleContext, into out: inout [RuleContext.Working]) {
+    static func persistingLacks(_ context: RuleContext, text: NormalizedText, into out: inout [RuleContext.Working]) {
         for index in context.units.indices where index > 0 && index + 1 < context.units.count && context.units[index].key.isKey("sin") {
-            guard persistingVerbs.contains(context.units[index - 1].key) else { continue }
+            let persisting = persistingVerbs.contains(context.units[index - 1].key)
+            guard persisting || isSpanOfDays(before: index, context, text: text) else { continue }
             var thing = index + 1
             if Resolutions.determiners.contains(context.units[thing].key), thing + 1 < context.units.count { thing += 1 }
             guard context.clauseOf[thing] == context.clauseOf[index], context.units[thing].isWord, context.units[thing].opinion == nil,
                   !context.units[thing].has(.deprivation), !freeFrom.contains(context.units[thing].key) else { continue }
+            if !persisting, context.units[thing].traits.infinitive, !context.units[thing].key.isKey("poder") { continue }
+            // `sin un solo corte`, `sin ningún aviso`: an absence stressed, good or bad as the thing is; unlisted, it is unknown.
+            if ["solo", "sola", "ningun", "ninguna"].contains(context.units[thing].key) { continue }
             out.append(RuleContext.Working.cue(unit: thing, term: "\(context.cue(index - 1)) sin … \(context.units[thing].key)", rule: "deprivation",
                                                cue: "\(context.cue(index - 1)) sin", value: persistingLack))
         }
