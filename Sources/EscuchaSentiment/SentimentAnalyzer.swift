@@ -13,7 +13,7 @@ public struct SentimentAnalyzer: Sendable {
     let reference: LexiconReference
     private let caches = ThreadLocalCache()
 
-    public static let ruleNames = ["intensity", "intensifiers", "negation", "resolutions", "gratitude", "narration", "deprivation", "unmet-expectations", "fulfilled-expectations", "impediments", "recommendations", "cost-level", "ratings", "long-wait",
+    public static let ruleNames = ["intensity", "intensifiers", "negation", "resolutions", "gratitude", "narration", "deprivation", "in-vain", "unmet-expectations", "fulfilled-expectations", "impediments", "recommendations", "cost-level", "ratings", "long-wait",
                                    "excess", "suggestions", "counterfactuals", "missed-visit", "drawback-frame",
                                    "comparatives", "post-nominal", "wear", "reported", "sensitive-readers", "space-size",
                                    "irrealis", "contrast", "questions", "sarcasm", "exclamation", "negativity", "repetition", "verdict", "language"]
@@ -88,6 +88,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("negation") { Negation.apply(&context) }
         if enabled("resolutions") { Resolutions.apply(&context) }
         if enabled("deprivation") { context.contributions += Deprivation.cues(context, text: text) }
+        if enabled("in-vain") { context.contributions += InVain.cues(context) }
         if enabled("unmet-expectations") {
             UnmetExpectations.apply(&context)
             context.contributions += UnmetExpectations.cues(context)

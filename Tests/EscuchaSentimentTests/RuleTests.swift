@@ -304,6 +304,13 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("La verdad no te pierdes mucho si no entras").score.label == .neg)
     }
 
+    /// `para nada` closing a clause is effort in vain; before a word, after a negation or as an answer it is the negation's.
+    @Test func forNothingIsInVain() {
+        #expect(values("Media hora de frío para nada.", fullAnalyzer) == ["para nada": -1.95])
+        #expect(values("No me gustó para nada.", fullAnalyzer).keys.sorted() == ["gustó"])
+        #expect(values("¿Caro? Para nada.", fullAnalyzer)["Para nada"] == nil)  // an answer: no effort in vain
+    }
+
     /// Still without something is a complaint whatever the thing is; what a product is free of is not.
     @Test func stillWithoutIsAComplaint() {
         #expect(values("78 horas y sigo sin facturas", fullAnalyzer) == ["facturas": -1.95])

@@ -68,6 +68,24 @@ enum Deprivation {
     }
 }
 
+/// `Media hora de frío para nada.`, `fuimos hasta allí para nada`: `para nada` closing a clause that denies nothing
+/// else is effort in vain, a complaint. Before a word it negates it (`para nada recomendable`), and after a negation
+/// it repeats it (`no me gustó para nada`): those are the negation's.
+enum InVain {
+    static let weight = -1.5
+
+    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+        var out: [RuleContext.Working] = []
+        for index in context.units.indices where context.units[index].key.isKey("para nada") {
+            let closes = index + 1 == context.units.count || !context.units[index + 1].isWord && context.units[index + 1].breaksClause
+            guard closes, index > 0, context.units[index - 1].isWord,
+                  !context.before(index, limit: Int.max).contains(where: { context.negators.contains($0) }) else { continue }
+            out.append(RuleContext.Working.cue(unit: index, term: "para nada", rule: "in vain", cue: "para nada", value: weight))
+        }
+        return out
+    }
+}
+
 /// `no llegó`, `nadie responde`, `nunca me devolvieron`: actions a customer is owed (arrive, answer,
 /// return, repair) carry no opinion when done, but not doing them is a complaint. Each such verb's weight
 /// in the modifiers list is the valence of its negation. When an opinion word shares the negation's scope
