@@ -598,6 +598,14 @@ import EscuchaTestSupport
             .first { $0.term == "valer la pena" }!.value > 0)
     }
 
+    /// A quality in quotation marks in a text that complains is the company's word, quoted and not stood by; quoted praise
+    /// with no complaint, a quoted name and a title are left.
+    @Test func scareQuotes() {
+        #expect(values("Compré un móvil \"como nuevo\" y la batería no llega a mediodía.", fullAnalyzer)["como nuevo"]! < 0)
+        #expect(values("El desayuno es \"espectacular\", por las vistas", fullAnalyzer)["espectacular"]! > 0)
+        #expect(values("Hoy escuché \"Querida\" y me dio una pena enorme", fullAnalyzer)["Querida"]! > 0)
+    }
+
     @Test func ironyWithoutACue() {
         // Praise, then a failure the rules found, no contrast word: irony.
         #expect(values("Genial el servicio: no llegó el técnico") == ["Genial": -1.8, "llegó": -2, "técnico": -1.5])

@@ -33,6 +33,7 @@ enum Sarcasm {
     }
 
     static func apply(_ context: inout RuleContext) {
+        scareQuotes(&context)
         ironies(&context)
         echoes(&context)
     }
@@ -264,5 +265,39 @@ extension Sarcasm {
                 context.contributions[index].apply("sarcasm", cue: "after a complaint", to: value * ironyFactor)
             }
         }
+    }
+}
+
+extension Sarcasm {
+    /// The most words inside quotation marks that read as the company's word quoted: `"como nuevo"`, `tarifa "flexible"`.
+    static let quotedWords = 3
+
+    /// Praise in quotation marks, in a text that complains outside them (`un móvil reacondicionado "como nuevo" y la
+    /// batería no llega a mediodía`, `te venden la instalación "gratis"`): the writer quotes a word and does not stand by
+    /// it. Quotes that stress praise or name a title (`el desayuno es "espectacular"`) come with no complaint and are left.
+    static func scareQuotes(_ context: inout RuleContext) {
+        guard context.contributions.indices.contains(where: { context.contributions[$0].value < 0 }) else { return }
+        // Nouns quoted are mostly names and terms (`los 'amores imposibles'`); the quoted claim is a quality.
+        for index in context.contributions.indices where context.contributions[index].value > 0 && !context.contributions[index].list.isKey("nouns") {
+            // A quoted name (`la leyenda de los 'amores imposibles'`, a song's `"Querida"`) holds words of both signs or
+            // opens with a capital: it names something and says nothing of it.
+            guard let quoted = quotedSpan(around: context.contributions[index].unit, context), !context.units[quoted.lowerBound].traits.capitalised,
+                  !context.contributions.indices.contains(where: { context.contributions[$0].value < 0 && quoted.contains(context.contributions[$0].unit) }),
+                  context.contributions.indices.contains(where: { context.contributions[$0].value < 0 && !quoted.contains(context.contributions[$0].unit) })
+            else { continue }
+            let value = context.contributions[index].value
+            context.contributions[index].apply("sarcasm", cue: "quotation marks", to: value * ironyFactor)
+        }
+    }
+
+    /// The units between the quotation marks around `unit`, when at most `quotedWords` words stand between them.
+    static func quotedSpan(around unit: Int, _ context: RuleContext) -> Range<Int>? {
+        func isQuote(_ index: Int) -> Bool { !context.units[index].isWord && SpaceSizes.quotes.contains(context.units[index].key) }
+        var open = unit - 1
+        while open >= 0, unit - open <= quotedWords, context.units[open].isWord { open -= 1 }
+        var close = unit + 1
+        while close < context.units.count, close - unit <= quotedWords, context.units[close].isWord { close += 1 }
+        guard open >= 0, close < context.units.count, isQuote(open), isQuote(close), close - open - 1 <= quotedWords else { return nil }
+        return open + 1..<close
     }
 }
