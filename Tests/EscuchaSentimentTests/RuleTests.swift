@@ -316,6 +316,7 @@ import EscuchaTestSupport
         #expect(values("78 horas y sigo sin facturas", fullAnalyzer) == ["facturas": -1.95])
         #expect(values("seguimos sin poder entrar a la app", fullAnalyzer) == ["poder": -1.95])
         #expect(values("la receta sigue sin gluten", fullAnalyzer).isEmpty)
+        #expect(values("lo pagué en 12 meses sin intereses", fullAnalyzer).isEmpty)  // a way to pay
         // A span of days before `sin` too, but not a choice (`sin salir`) nor an absence stressed (`sin un solo corte`).
         #expect(values("Ya van 4 días sin el paquete", fullAnalyzer) == ["paquete": -1.95])
         #expect(values("cinco días sin salir del hotel", fullAnalyzer).isEmpty)

@@ -33,8 +33,9 @@ enum Deprivation {
     /// `sigo sin facturas`, `seguimos sin poder entrar`, `continúa sin saberse nada`, and a span of days before `sin`
     /// (`dos meses sin factura`, `tres días sin poder usar la tarjeta`): still without something is a complaint whatever
     /// the thing is, listed as essential or not. A thing with an opinion of its own (`sigue sin funcionar`, `dos años
-    /// sin problemas`) is the negation's, and an essential thing (`seguimos sin luz`) the loop above's. After a span of
-    /// days an infinitive other than `poder` is a choice, not a lack (`cinco días sin salir del hotel`).
+    /// sin problemas`) is the negation's, an owed action (`sigue sin aparecer`) the unmet expectation's, and an essential
+    /// thing (`seguimos sin luz`) the loop above's. After a span of days an infinitive other than `poder` is a choice,
+    /// not a lack (`cinco días sin salir del hotel`).
     static let persistingVerbs: WordSet = ["sigo", "sigues", "sigue", "seguimos", "seguis", "siguen", "seguia", "seguiamos", "seguian",
                                            "continuo", "continua", "continuamos", "continuan", "continuaba", "continuabamos", "continuaban"]
     /// As an unlisted thing missing: milder than the essential ones (`luz`, `internet` are −2).
@@ -47,9 +48,11 @@ enum Deprivation {
         return LongWait.isAmount(text.tokens[context.units[index - 2].tokens.lowerBound])
     }
 
-    /// What a product is free of: `la receta sigue sin gluten` is a recipe kept as it was.
+    /// What a product or a deal is free of: `la receta sigue sin gluten` is a recipe kept as it was, `12 meses sin
+    /// intereses` a way to pay.
     static let freeFrom: WordSet = ["gluten", "lactosa", "azucar", "azucares", "sal", "alcohol", "conservantes", "aditivos", "colorantes",
-                                    "grasa", "grasas", "cafeina", "humo", "plastico"]
+                                    "grasa", "grasas", "cafeina", "humo", "plastico", "intereses", "interes", "costo", "coste", "cargo",
+                                    "cargos", "recargo", "recargos", "permanencia"]
 
     static func persistingLacks(_ context: RuleContext, text: NormalizedText, into out: inout [RuleContext.Working]) {
         for index in context.units.indices where index > 0 && index + 1 < context.units.count && context.units[index].key.isKey("sin") {
@@ -58,7 +61,8 @@ enum Deprivation {
             var thing = index + 1
             if Resolutions.determiners.contains(context.units[thing].key), thing + 1 < context.units.count { thing += 1 }
             guard context.clauseOf[thing] == context.clauseOf[index], context.units[thing].isWord, context.units[thing].opinion == nil,
-                  !context.units[thing].has(.deprivation), !freeFrom.contains(context.units[thing].key) else { continue }
+                  !context.units[thing].has(.deprivation), !context.units[thing].has(.expected), !freeFrom.contains(context.units[thing].key)
+            else { continue }
             if !persisting, context.units[thing].traits.infinitive, !context.units[thing].key.isKey("poder") { continue }
             // `sin un solo corte`, `sin ningún aviso`: an absence stressed, good or bad as the thing is; unlisted, it is unknown.
             if ["solo", "sola", "ningun", "ninguna"].contains(context.units[thing].key) { continue }
