@@ -58,6 +58,8 @@ func signals(_ text: String) -> [String] {
         #expect(found("Quiero la baja. Ya.") == ["churn"])
         #expect(found("Ya estoy viendo otras opciones") == ["churn"])
         #expect(found("Me pasaron con cuatro agentes distintos") == ["effort"])
+        #expect(Set(found("Tres semanas llamando por el router")) == ["effort", "repeat_contact"])  // a span of calls
+        #expect(found("Para pagar la factura hay que ir a la oficina porque la web nunca funciona") == ["effort"])
         #expect(Set(found("Ya lo reporté 3 veces")) == ["repeat_contact", "effort"])
         #expect(Set(found("Es la tercera vez que os escribo")) == ["repeat_contact", "effort"])
         #expect(found("Estoy pensando seriamente en cambiarme") == ["churn"])
@@ -93,6 +95,10 @@ func signals(_ text: String) -> [String] {
         #expect(found("Creo que comí algo en mal estado") == ["urgency"])
         #expect(found("El edificio está en mal estado").isEmpty)
         #expect(found("La carne estaba en mal estado") == ["urgency"])  // food said to be off, with its copula
+        #expect(found("Encontré un vidrio en la empanada") == ["urgency"])  // a foreign body in food
+        #expect(found("Urgente no es, pero me gustaría saber si llegó mi pedido").isEmpty)
+        #expect(found("Pensé que era un cargo no reconocido, pero era la anualidad").isEmpty)  // a belief corrected
+        #expect(found("Creo que es un fraude lo que me cobraron") == ["urgency"])
         // A not-recommendation for some readers is a warning, not a verdict; `en` after another verb names the company.
         #expect(found("Es increíble, aunque no lo recomiendo para gente impresionable").isEmpty)
         #expect(found("No lo recomiendo para nada") == ["not_recommend"])
