@@ -180,17 +180,24 @@ public struct SignalDetector: Sendable {
             guard let firstByte = token.surface.utf8.first,
                   firstByte < 0x80 ? (0x41...0x5A).contains(firstByte) : token.surface.unicodeScalars.first!.properties.isUppercase,
                   token.surface.count >= 3,
-                  !token.emphasis.contains(.allCaps), !matcher.normalizer.isKnownWord(token.folded),
+                  !token.emphasis.contains(.allCaps),
                   !sentiment.contributions.contains(where: { $0.tokens.contains(index) }) else { continue }
             let previous = index > sentence.lowerBound ? text.tokens[index - 1].key : ""
             let beforePrevious = index >= sentence.lowerBound + 2 ? text.tokens[index - 2] : nil
             let next = index + 1 < sentence.upperBound ? text.tokens[index + 1].surface : ""
             // Places are capitalised and set off too (`conocer Guanajuato, …`, `fuimos a Guanajuato`, `el monumento al
             // Pípila`): a name counts when it opens its clause (`Nuria, la de atención…`, `El guía, Andrés, …`), is
-            // thanked (`gracias a Lucho`, `destacar a Marta`) or is titled (`don Ramiro`).
+            // thanked (`gracias a Lucho`, `destacar a Marta`) or is titled (`don Ramiro`). Thanked, a name may also be a
+            // word the vocabulary knows (`Lucho`, `Lucas`, `Paco`), though never `gracias a Dios` or `gracias a ellos`;
+            // titled, it may not (`Señor Presidente`, `una bebida llamada Rusa`).
+            let thanked = previous.isKey("a") && beforePrevious.map({ Self.thanks.contains($0.key) || Self.thanks.contains($0.lemma) }) == true
+            if thanked {
+                if !Self.notPeople.contains(token.key) { return index..<index + 1 }
+                continue
+            }
+            guard !matcher.normalizer.isKnownWord(token.folded) else { continue }
             let opensClause = index == sentence.lowerBound || text.tokens[index - 1].kind == .punctuation || previous.isKey("y") || previous.isKey("con")
             if next == "," && opensClause && !isListedName(after: index, sentence, text)
-                || previous.isKey("a") && beforePrevious.map({ Self.thanks.contains($0.key) || Self.thanks.contains($0.lemma) }) == true
                 || ["don", "doña", "dona", "señor", "señora", "senor", "senora", "señorita", "senorita", "llamado", "llamada"].contains(previous)
                 || (previous.isKey("llama") || previous.isKey("llamaba")) && beforePrevious?.key.isKey("se") == true
                 || Self.roles.contains(previous) {
@@ -207,6 +214,10 @@ public struct SignalDetector: Sendable {
         let afterComma = text.tokens[index + 2]
         return afterComma.kind != .word || afterComma.surface.unicodeScalars.first!.properties.isUppercase
     }
+
+    /// Capitalised words thanked that are no one on the staff: `gracias a Dios`, `gracias a Ellos`, `gracias a Todos`.
+    static let notPeople: WordSet = ["dios", "virgen", "cielo", "senor", "ellos", "ellas", "usted", "ustedes", "todos", "todas", "todo",
+                                     "vosotros", "vosotras", "nosotros", "nosotras", "ti", "mi", "el", "ella", "la", "los", "las"]
 
     /// Words that thank or single out the person after `a`: `gracias a Lucho`, `quiero destacar a Marta`,
     /// `felicidades a Karla`, `shoutout a Brenda`.

@@ -599,6 +599,12 @@ import EscuchaTestSupport
             .first { $0.term == "valer la pena" }!.value > 0)
     }
 
+    /// Thanks for nothing with the one thanked between is the expression `gracias por nada`.
+    @Test func thanksForNothing() {
+        #expect(values("Gracias a Movistar por nada", fullAnalyzer) == ["Gracias": -2.6])
+        #expect(fullAnalyzer.analyze("Gracias a Ana por todo, no fue por nada que la recomendaron").score.label == .pos)
+    }
+
     /// A quality in quotation marks in a text that complains is the company's word, quoted and not stood by; quoted praise
     /// with no complaint, a quoted name and a title are left.
     @Test func scareQuotes() {

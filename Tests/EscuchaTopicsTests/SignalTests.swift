@@ -141,6 +141,9 @@ func signals(_ text: String) -> [String] {
         #expect(signals("La asesora fue muy amable y resolvió todo") == ["staff_praise"])
         #expect(signals("Gracias a Jhonatan todo salió perfecto") == ["staff_praise"])
         #expect(signals("Gracias a Jhonatan todo salió fatal").isEmpty)
+        // Thanked, a name the vocabulary knows is still a name (`lucho` is a verb form), but not `Dios`.
+        #expect(signals("Gracias a Lucho, de la agencia de viajes, el tour salió perfecto") == ["staff_praise"])
+        #expect(signals("Gracias a Dios todo salió perfecto").isEmpty)
         // A name given as one (`se llamaba Iván`), not a caller (`me llamaba Iberia`).
         #expect(signals("El chat fue excelente, creo que se llamaba Jhonatan") == ["staff_praise"])
         #expect(signals("Qué bien, me llamaba Jhonatan para la entrevista").isEmpty)

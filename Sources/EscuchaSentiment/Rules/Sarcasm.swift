@@ -33,6 +33,7 @@ enum Sarcasm {
     }
 
     static func apply(_ context: inout RuleContext) {
+        thanksForNothing(&context)
         scareQuotes(&context)
         ironies(&context)
         echoes(&context)
@@ -299,5 +300,29 @@ extension Sarcasm {
         while close < context.units.count, close - unit <= quotedWords, context.units[close].isWord { close += 1 }
         guard open >= 0, close < context.units.count, isQuote(open), isQuote(close), close - open - 1 <= quotedWords else { return nil }
         return open + 1..<close
+    }
+}
+
+extension Sarcasm {
+    /// `Gracias a Movistar por nada`, `gracias Iberia por nada`: thanks for nothing with the one thanked between, which
+    /// the expression `gracias por nada` cannot span. It weighs as that expression does.
+    static let thanksForNothingValue = -2.0
+    /// The most words between the thanks and `por nada`: `gracias a la compañía por nada`.
+    static let thanksReach = 5
+
+    static func thanksForNothing(_ context: inout RuleContext) {
+        for index in context.contributions.indices where context.contributions[index].value > 0 && context.contributions[index].term.isKey("gracias") {
+            let thanks = context.contributions[index].unit
+            let clause = context.clauseOf[thanks]
+            var probe = thanks + 1
+            while probe + 1 < context.units.count, probe - thanks <= thanksReach, context.clauseOf[probe + 1] == clause {
+                if context.units[probe].key.isKey("por"), context.units[probe + 1].key.isKey("nada"),
+                   probe + 2 == context.units.count || !context.units[probe + 2].isWord && context.units[probe + 2].breaksClause {
+                    context.contributions[index].apply("sarcasm", cue: "por nada", to: thanksForNothingValue)
+                    break
+                }
+                probe += 1
+            }
+        }
     }
 }
