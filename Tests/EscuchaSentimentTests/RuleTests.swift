@@ -599,6 +599,13 @@ import EscuchaTestSupport
             .first { $0.term == "valer la pena" }!.value > 0)
     }
 
+    /// Regret at not having more of a place, or sooner, praises it; regret at not having a thing is a complaint.
+    @Test func wantingMoreIsPraise() {
+        #expect(values("Una lástima no poder quedarnos más días", fullAnalyzer) == ["lástima": 1.5])
+        #expect(values("Es una pena no haberlo descubierto antes", fullAnalyzer) == ["una pena": 1.5])
+        #expect(fullAnalyzer.analyze("Una pena no poder usar la piscina").score.label == .neg)
+    }
+
     /// Thanks for nothing with the one thanked between is the expression `gracias por nada`.
     @Test func thanksForNothing() {
         #expect(values("Gracias a Movistar por nada", fullAnalyzer) == ["Gracias": -2.6])

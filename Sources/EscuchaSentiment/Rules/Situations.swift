@@ -585,6 +585,7 @@ enum MissedVisits {
     static let fillers: WordSet = ["un", "una", "el", "todo", "toda", "realmente", "muy", "casi", "como"]
 
     static func apply(_ context: inout RuleContext, text: NormalizedText) {
+        applyWantingMore(&context)
         applyConditionalLoss(&context, text: text)
         // Only a negative contribution is blamed: without one, the units are not searched for a missed visit.
         guard context.contributions.indices.contains(where: { context.contributions[$0].valence < 0 }), let visit = missedVisit(context) else { return }
@@ -593,6 +594,29 @@ enum MissedVisits {
             let unit = context.contributions[index].unit
             guard context.clauseOf[unit] == context.clauseOf[visit], isBlame(unit, context, text) else { continue }
             context.contributions[index].apply("missed visit", cue: "no … \(context.cue(visit))", to: Recommendations.adviceWeight)
+        }
+    }
+
+    /// `una lástima no poder quedarnos más días`, `es una pena no haberlo descubierto antes`, `lástima no tener más tiempo
+    /// para disfrutarlo`: regret at not having more of a place, or sooner, praises it. Without `más` and a span of time,
+    /// or `antes`, the regret is a complaint (`una pena no poder usar la piscina`).
+    static let wantingMoreReach = 6
+    static let wantingMoreWeight = 1.5
+
+    static func applyWantingMore(_ context: inout RuleContext) {
+        for index in context.contributions.indices where context.contributions[index].value < 0 {
+            let unit = context.contributions[index].unit
+            let key = context.units[unit].key
+            guard key.hasSuffix("pena") || key.hasSuffix("lastima"), unit + 2 < context.units.count,
+                  context.units[unit + 1].key.isKey("no") else { continue }
+            let negator = unit + 1
+            let span = (negator + 1..<min(negator + 1 + wantingMoreReach, context.units.count)).prefix { context.sentenceOf[$0] == context.sentenceOf[negator] }
+            let wantsMore = span.contains { other in
+                context.units[other].key.isKey("antes")
+                    || context.units[other].key.isKey("mas") && other + 1 < context.units.count && context.units[other + 1].traits.timeUnit != .none
+            }
+            guard wantsMore else { continue }
+            context.contributions[index].apply("wanting more", cue: "no … más", to: wantingMoreWeight)
         }
     }
 
