@@ -1395,6 +1395,9 @@ import EscuchaTestSupport
         // A brand's apology formula in a reply is not a customer's complaint.
         #expect(fullAnalyzer.analyze("Hola, Manuel. Lamentamos las molestias. Escríbenos por privado").contributions.isEmpty)
         #expect(values("a lo mejor vamos").isEmpty)
+        // Place names whose words look like opinions, in any case: `BUENOS AIRES`, `puerto rico`.
+        #expect(values("NECESITO MI EQUIPAJE DEL VUELO BUENOS AIRES BARCELONA", fullAnalyzer).isEmpty)
+        #expect(values("viajé a puerto rico", fullAnalyzer).isEmpty)
         // A requirement is no must-see: `imprescindible cita previa`, but `visita imprescindible`.
         #expect(values("Es imprescindible reservar con antelación", fullAnalyzer).isEmpty)
         #expect(values("visita imprescindible", fullAnalyzer) == ["imprescindible": 2])
