@@ -606,6 +606,12 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Una pena no poder usar la piscina").score.label == .neg)
     }
 
+    /// A word of surprise alone before a sentence of complaints is indignation; before praise it stays praise.
+    @Test func surpriseBeforeAComplaintIsIndignation() {
+        #expect(fullAnalyzer.analyze("¡Alucinante! Me cobraron dos veces el mismo billete.").score.label == .neg)
+        #expect(values("Increíble. La mejor comida de mi vida.", fullAnalyzer)["Increíble"]! > 0)
+    }
+
     /// Thanks for nothing with the one thanked between is the expression `gracias por nada`.
     @Test func thanksForNothing() {
         #expect(values("Gracias a Movistar por nada", fullAnalyzer) == ["Gracias": -2.6])

@@ -37,6 +37,7 @@ enum Sarcasm {
         scareQuotes(&context)
         ironies(&context)
         echoes(&context)
+        indignantOpening(&context)
     }
 
     static func ironies(_ context: inout RuleContext) {
@@ -324,5 +325,32 @@ extension Sarcasm {
                 probe += 1
             }
         }
+    }
+}
+
+extension Sarcasm {
+    /// Words of sheer surprise, praise only when what they exclaim is good.
+    static let surpriseWords: WordSet = ["increible", "alucinante", "impresionante", "flipante", "insolito", "inaudito"]
+
+    /// `¡Increíble! Sigue el culebrón.`, `¡Alucinante! Me cobraron dos veces el mismo billete.`: a word of surprise
+    /// alone as the first sentence, then a sentence of complaints only, is indignation at them, not praise.
+    /// `Increíble. La mejor comida de mi vida.` keeps its praise.
+    static func indignantOpening(_ context: inout RuleContext) {
+        guard context.sentences.count > 1 else { return }
+        let first = context.sentences[0]
+        var word: Int?
+        for unit in first where context.units[unit].isWord {
+            guard word == nil else { return }
+            word = unit
+        }
+        guard let word, surpriseWords.contains(context.units[word].key),
+              let opening = context.contributions.indices.first(where: { context.contributions[$0].unit == word }),
+              context.contributions[opening].value > 0 else { return }
+        let next = context.sentences[1]
+        let complaints = context.contributions.indices.filter { next.contains(context.contributions[$0].unit) }
+        guard !complaints.isEmpty, complaints.allSatisfy({ context.contributions[$0].value < 0 }),
+              complaints.reduce(0, { $0 + context.contributions[$1].value }) <= echoedComplaint else { return }
+        let value = context.contributions[opening].value
+        context.contributions[opening].apply("indignation", cue: "before a complaint", to: value * ironyFactor)
     }
 }
