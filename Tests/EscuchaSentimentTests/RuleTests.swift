@@ -1395,6 +1395,10 @@ import EscuchaTestSupport
         // …and the shrug after `pero`, but not the praise that ends a sentence (`caro pero bueno.`).
         #expect(fullAnalyzer.analyze("Pero bueno, la comida llegó fría.").score.label == .neg)
         #expect(fullAnalyzer.analyze("Es caro pero bueno.").score.label == .pos)
+        // An opening `bueno` before a clause of its own is the marker, after `y` or `pues` too; before a second quality it praises.
+        #expect(values("Y bueno yo tampoco me vi", fullAnalyzer).isEmpty)
+        #expect(values("Bueno cada quien con lo suyo", fullAnalyzer).isEmpty)
+        #expect(values("Bueno y barato", fullAnalyzer).keys.sorted() == ["Bueno", "barato"])
         #expect(values("no puedo darme el lujo de ir", fullAnalyzer).isEmpty)  // to afford to
         #expect(values("Muy Buena Comida") == ["Buena": 2.6])  // a title in title case keeps its words
         #expect(values("buenos días, una consulta").isEmpty)

@@ -79,11 +79,21 @@ enum DiscourseMarkers {
     static let messageOpeners: WordSet = ["tengo", "estoy", "quisiera", "queria", "necesito", "llevo", "soy", "he", "hemos",
                                               "tenemos", "estamos", "hoy", "ayer", "escribo", "acabo", "quiero", "disculpen", "perdon"]
 
+    /// Words that, right after an opening `bueno`, begin a clause of their own rather than name what is good: a subject
+    /// or object pronoun, a time, `ya`, `si`, `no` (`Bueno yo tampoco me vi`, `Bueno cada quien con lo suyo`, `bueno ya
+    /// veremos`). `Bueno el servicio`, `bueno y barato` keep their praise.
+    static let clauseOpeners: WordSet = ["yo", "tu", "ella", "ellos", "ellas", "nosotros", "nosotras", "usted", "ustedes", "cada", "eso",
+                                         "esto", "ya", "si", "no", "ni", "me", "te", "se", "nos", "le", "les", "hoy", "ahora", "manana",
+                                         "entonces", "aqui", "aca", "ahi", "asi", "vamos", "hasta", "chau", "adios", "creo", "espero", "voy"]
+    /// What may come before the opening marker: `Y bueno yo tampoco`, `pues bueno, ya veremos`.
+    static let leadingConnectives: WordSet = ["y", "pues", "ah", "oh", "ay", "o"]
+
     static func apply(_ units: inout [Unit], sentences: [Range<Int>]) {
         for sentence in sentences {
             // A message may open with the handles it is addressed to (`@Iberia Buenas, …`).
-            guard let first = sentence.first(where: { units[$0].isWord && !units[$0].key.hasPrefix("@") }), units[first].opinion != nil,
-                  markers.contains(units[first].key), first + 1 < sentence.upperBound else { continue }
+            guard var first = sentence.first(where: { units[$0].isWord && !units[$0].key.hasPrefix("@") }) else { continue }
+            if leadingConnectives.contains(units[first].key), first + 1 < sentence.upperBound, units[first + 1].isWord { first += 1 }
+            guard units[first].opinion != nil, markers.contains(units[first].key), first + 1 < sentence.upperBound else { continue }
             let next = units[first + 1]
             let pause = !next.isWord && next.key.hasPrefix(",") || next.key.hasPrefix("...") || next.key.hasPrefix("…")
             // `Bien, pero caro`, `bien pero lento`, `Bien, aunque se corta a veces`: a concession, the praise is
@@ -93,7 +103,10 @@ enum DiscourseMarkers {
             // `Buenas. Les escribí…`, `Buenas me gustaría…`, `Buenas!`: the greeting opens a message; `buenas vistas` praises.
             let greeting = units[first].key.isKey("buenas") && (!next.isWord || FulfilledExpectations.clitics.contains(String(next.key.prefix { $0 != " " }))
                 || next.traits.functionWord != .none || messageOpeners.contains(next.key))
-            if pause || greeting || next.isWord && connectives.contains(next.key) {
+            let opensClause = units[first].key.isKey("bueno") && next.isWord && next.opinion == nil && clauseOpeners.contains(next.key)
+            // `Bueno y barato`: `y` joins a second quality to the first, which is praise.
+            let joinsQuality = next.key.isKey("y") && first + 2 < sentence.upperBound && units[first + 2].opinion != nil
+            if pause || greeting || opensClause || next.isWord && connectives.contains(next.key) && !joinsQuality {
                 units[first].opinion = nil
             }
         }
