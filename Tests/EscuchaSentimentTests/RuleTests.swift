@@ -616,6 +616,9 @@ import EscuchaTestSupport
     @Test func thanksForNothing() {
         #expect(values("Gracias a Movistar por nada", fullAnalyzer) == ["Gracias": -2.6])
         #expect(fullAnalyzer.analyze("Gracias a Ana por todo, no fue por nada que la recomendaron").score.label == .pos)
+        // Thanks for a complaint is irony; thanks for a notice of one is thanks.
+        #expect(values("Gracias Iberia por perder mi maleta", fullAnalyzer)["Gracias"]! < 0)
+        #expect(values("Gracias por avisar del retraso", fullAnalyzer)["Gracias"]! > 0)
     }
 
     /// A quality in quotation marks in a text that complains is the company's word, quoted and not stood by; quoted praise

@@ -306,7 +306,7 @@ extension Sarcasm {
 
 extension Sarcasm {
     /// `Gracias a Movistar por nada`, `gracias Iberia por nada`: thanks for nothing with the one thanked between, which
-    /// the expression `gracias por nada` cannot span. It weighs as that expression does.
+    /// the expression `gracias por nada` cannot span. It weighs as that expression does. Thanks for a complaint is irony.
     static let thanksForNothingValue = -2.0
     /// The most words between the thanks and `por nada`: `gracias a la compañía por nada`.
     static let thanksReach = 5
@@ -320,6 +320,14 @@ extension Sarcasm {
                 if context.units[probe].key.isKey("por"), context.units[probe + 1].key.isKey("nada"),
                    probe + 2 == context.units.count || !context.units[probe + 2].isWord && context.units[probe + 2].breaksClause {
                     context.contributions[index].apply("sarcasm", cue: "por nada", to: thanksForNothingValue)
+                    break
+                }
+                // `Gracias por hacernos esperar dos horas`, `gracias Iberia por perder mi maleta`: thanks for a complaint,
+                // the action right after `por`. `Gracias por avisar del retraso` thanks for the notice, and stays.
+                if context.units[probe].key.isKey("por"),
+                   context.contributions.indices.contains(where: { context.contributions[$0].unit == probe + 1 && context.contributions[$0].value < 0 }) {
+                    let value = context.contributions[index].value
+                    context.contributions[index].apply("sarcasm", cue: "por \(context.units[probe + 1].key)", to: value * ironyFactor)
                     break
                 }
                 probe += 1
