@@ -619,6 +619,8 @@ import EscuchaTestSupport
         // Thanks for a complaint is irony; thanks for a notice of one is thanks.
         #expect(values("Gracias Iberia por perder mi maleta", fullAnalyzer)["Gracias"]! < 0)
         #expect(values("Gracias por avisar del retraso", fullAnalyzer)["Gracias"]! > 0)
+        // With other praise beside it, the thanked action is a service, not a complaint.
+        #expect(values("Gracias por bloquear rápido la tarjeta, una atención de diez", fullAnalyzer)["bloquear"] == 0)
     }
 
     /// A quality in quotation marks in a text that complains is the company's word, quoted and not stood by; quoted praise

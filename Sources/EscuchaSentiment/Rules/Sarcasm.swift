@@ -323,11 +323,22 @@ extension Sarcasm {
                     break
                 }
                 // `Gracias por hacernos esperar dos horas`, `gracias Iberia por perder mi maleta`: thanks for a complaint,
-                // the action right after `por`. `Gracias por avisar del retraso` thanks for the notice, and stays.
+                // the action right after `por`, with no other praise in the sentence. `Gracias por avisar del retraso`
+                // thanks for the notice, and `gracias por bloquear rápido la tarjeta…, una atención de diez` for a
+                // service: they stay.
                 if context.units[probe].key.isKey("por"),
-                   context.contributions.indices.contains(where: { context.contributions[$0].unit == probe + 1 && context.contributions[$0].value < 0 }) {
-                    let value = context.contributions[index].value
-                    context.contributions[index].apply("sarcasm", cue: "por \(context.units[probe + 1].key)", to: value * ironyFactor)
+                   let action = context.contributions.indices.first(where: { context.contributions[$0].unit == probe + 1 && context.contributions[$0].value < 0 }) {
+                    let praised = context.contributions.indices.contains { other in
+                        other != index && context.contributions[other].value > 0 && !context.units[context.contributions[other].unit].isSymbolic
+                            && context.sentenceOf[context.contributions[other].unit] == context.sentenceOf[thanks]
+                    }
+                    if praised {
+                        // The service thanked for is no complaint: `bloquear` here protected the customer.
+                        context.contributions[action].apply("gratitude", cue: "gracias … por", to: 0)
+                    } else {
+                        let value = context.contributions[index].value
+                        context.contributions[index].apply("sarcasm", cue: "por \(context.units[probe + 1].key)", to: value * ironyFactor)
+                    }
                     break
                 }
                 probe += 1
