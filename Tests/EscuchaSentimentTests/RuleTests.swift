@@ -1350,6 +1350,11 @@ import EscuchaTestSupport
         #expect(label("Tiene buenos descuentos, pero los pedidos llegan tibios y tarde. Ni bien ni mal.") == .neu)
         #expect(label("Limpio, pero el sofá era incomodísimo. Ni lo recomiendo ni lo desaconsejo.") == .neu)
         #expect(label("Unas veces bien y otras no tanto.") == .neu)
+        // A phrase keeps its accents in its key: `Más o menos.` weighs as `ni bien ni mal` does.
+        #expect(label("Buenísima la comida y el lugar precioso. Más o menos.") == .neu)
+        // `nada más` closing its clause limits the praise; `nada más llegar` (as soon as) is no verdict.
+        #expect(label("Es cómodo, nada más.") == .neu)
+        #expect(label("El hotel es bonito y nada más llegar te dan un cóctel") == .pos)
         // A verdict that only tempers leaves the label to the sum; `feliz cumple` is a birthday.
         #expect(label("Feliz cumple, que tengas un día precioso") == .pos)
         #expect(label("Aquí hay de todo, y la comida es buenísima") == .pos)

@@ -62,12 +62,23 @@ enum Balance {
 /// that closes the text does the same when the model found only one side (`Cumplen, aunque sin más.`).
 enum BalancedVerdict {
     /// Verdicts that say both sides weigh the same, by key: a text they weigh is `neu`.
-    static let evenVerdicts: WordSet = ["ni fu ni fa", "ni bien ni mal", "asi asi", "mas o menos", "pros y contras", "sus pros y sus contras",
+    /// A phrase's key keeps the lexicon's accents (`más o menos`), a word's is folded: both spellings are listed.
+    static let evenVerdicts: WordSet = ["ni fu ni fa", "ni bien ni mal", "asi asi", "así así", "mas o menos", "más o menos", "pros y contras", "sus pros y sus contras",
                                             "de todo un poco", "ni lo recomiendo ni lo desaconsejo", "ni recomiendo ni desaconsejo",
                                             "ni contento ni descontento", "ni tan bien ni tan mal"]
 
+    /// Verdicts only where they close their clause: `Es cómodo, nada más.` limits the praise to what it says; `nada más
+    /// llegar` (as soon as) and `nada más triste que…` are no verdict.
+    static let clauseFinalVerdicts: WordSet = ["nada más", "nada mas"]
+
+    static func isVerdict(_ index: Int, _ context: RuleContext) -> Bool {
+        guard context.units[index].modifiers[.verdict] != nil else { return false }
+        guard clauseFinalVerdicts.contains(context.units[index].key) else { return true }
+        return index + 1 == context.units.count || !context.units[index + 1].isWord && context.units[index + 1].breaksClause
+    }
+
     static func apply(_ context: inout RuleContext) {
-        guard let verdict = context.units.indices.last(where: { context.units[$0].modifiers[.verdict] != nil }) else { return }
+        guard let verdict = context.units.indices.last(where: { isVerdict($0, context) }) else { return }
         let positive = context.contributions.contains { $0.value > 0 && $0.unit != verdict }
         let negative = context.contributions.contains { $0.value < 0 && $0.unit != verdict }
         // A closing verdict (in the last sentence, after the opinions) weighs the text even when the model
