@@ -767,7 +767,7 @@ enum LongWait {
                                          "agosto", "septiembre", "setiembre", "octubre", "noviembre", "diciembre"]
     /// Wait words that are complaints of their own (`tardaron`, `dos horas de retraso`): the long time strengthens them.
     static let slowVerbs: WordSet = ["tardar", "demorar", "retraso", "demora", "tardanza"]
-    static let minimizers: WordSet = ["solo", "apenas", "unicamente", "nada mas"]
+    static let minimizers: WordSet = ["solo", "apenas", "unicamente", "nada mas", "nada más"]  // a phrase key keeps its accents
     static let longUnits: WordSet = ["hora", "horas", "hrs", "hs", "dia", "dias", "semana", "semanas", "mes", "meses", "ano", "anos", "tiempo",
                                          "manana", "mañana", "tarde", "noche", "finde"]
     /// Parts of a day count only whole (`toda la mañana`, `todo el día`, `todo el fin de semana`), never with a number
