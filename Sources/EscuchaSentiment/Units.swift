@@ -15,6 +15,8 @@ struct Unit {
     var exclamationMarks = 0
     /// The words as folded, for cues in explanations and for the rules that look at particular words.
     var key: String
+    /// The keyword and word lists the key stands for (`KeyFacts`): what the rules that scan every unit test.
+    var facts: KeyFacts
     var isWord: Bool
     /// Emoji and emoticons, which may form a sentence of their own.
     var isSymbolic = false
@@ -138,6 +140,8 @@ final class WordReading {
     /// A diminutive or augmentative: phrases match its lemma only by key, not as an inflection.
     let derived: Bool
     let lemmaKey: String
+    /// What the rules read of the key (`forms.key`, every word unit's key).
+    let facts: KeyFacts
 
     init(_ forms: TokenForms, lexicon: SentimentLexicon, lookup: OpinionLookup) {
         var modifiers = lexicon.modifiers[forms.normalized]
@@ -278,6 +282,7 @@ final class WordReading {
             || Self.imperfectEndings.contains { forms.key.hasUTF8Suffix($0) } || forms.normalized.hasUTF8Suffix("é"))
         traits.command = infinitives.contains { Self.isCommandForm(forms.key, of: Folding.key($0)) }
         self.traits = traits
+        facts = KeyFacts(forms.key)
     }
 }
 
@@ -426,23 +431,23 @@ struct UnitReader {
             case .hashtag:
                 units.append(hashtag(token, at: index))
             case .emoji:
-                var unit = Unit(tokens: index..<index + 1, key: token.key, isWord: false, isSymbolic: true)
+                var unit = Unit(tokens: index..<index + 1, key: token.key, facts: KeyFacts(token.key), isWord: false, isSymbolic: true)
                 unit.opinion = cache.symbol(token.key, lexicon.emoji[token.key], match: "emoji")
                 if let cues = lexicon.modifiers[token.key] { unit.modifiers = cues }
                 units.append(unit)
             case .emoticon:
-                var unit = Unit(tokens: index..<index + 1, key: token.surface, isWord: false, isSymbolic: true)
+                var unit = Unit(tokens: index..<index + 1, key: token.surface, facts: KeyFacts(token.surface), isWord: false, isSymbolic: true)
                 unit.opinion = cache.symbol(token.surface, lexicon.emoticons[token.surface] ?? lexicon.emoticons[token.surface.lowercased()], match: "emoticon")
                 if let cues = lexicon.modifiers[token.surface] { unit.modifiers = cues }
                 units.append(unit)
             case .laughter:
-                var unit = Unit(tokens: index..<index + 1, key: token.key, isWord: false)
+                var unit = Unit(tokens: index..<index + 1, key: token.key, facts: KeyFacts(token.key), isWord: false)
                 if lexicon.laughterValence != 0 {
                     unit.opinion = cache.symbol("jaja", ValenceEntry(term: "jaja", valence: lexicon.laughterValence, list: "modifiers", line: 0), match: "laughter")
                 }
                 units.append(unit)
             case .punctuation:
-                var unit = Unit(tokens: index..<index + 1, key: token.surface, isWord: false)
+                var unit = Unit(tokens: index..<index + 1, key: token.surface, facts: KeyFacts(token.surface), isWord: false)
                 for byte in token.surface.utf8 {
                     if Self.clausePunctuation.contains(byte) { unit.breaksClause = true }
                     if byte == UInt8(ascii: "?") { unit.questionMarks += 1 }
@@ -459,7 +464,7 @@ struct UnitReader {
                 units.append(unit)
             default:
                 // Mentions, links, numbers, personal data: no opinion, but they separate words.
-                units.append(Unit(tokens: index..<index + 1, key: "", isWord: false))
+                units.append(Unit(tokens: index..<index + 1, key: "", facts: KeyFacts(), isWord: false))
             }
             index += 1
         }
@@ -481,7 +486,8 @@ struct UnitReader {
                 return next
             }
             // Made in place: a unit built in a local and then appended is copied (and the local destroyed).
-            units.append(Unit(tokens: index..<index + 1, opinion: reading.opinion, modifiers: reading.modifiers, key: tokens[index].key, isWord: true))
+            units.append(Unit(tokens: index..<index + 1, opinion: reading.opinion, modifiers: reading.modifiers, key: tokens[index].key,
+                              facts: reading.facts, isWord: true))
             let last = units.count - 1
             if reading.hasParticipleReading, index > range.lowerBound, WordReading.haberForms.contains(tokens[index - 1].key) {
                 units[last].opinion = reading.asParticiple
@@ -568,7 +574,7 @@ struct UnitReader {
         if text.tokens[index].key.isKey("ya"), Self.clauseFinalPhrases.contains(reading.key), range.upperBound < end, text.tokens[range.upperBound].kind == .word,
            !Self.wordsAfterClauseFinal.contains(text.tokens[range.upperBound].key) { return nil }
         var unit = Unit(tokens: range, opinion: reading.opinion, modifiers: reading.modifiers,
-                        key: reading.key, isWord: true)
+                        key: reading.key, facts: KeyFacts(reading.key), isWord: true)
         if reading.modifiers[.boundary] != nil { unit.breaksClause = true }
         unit.traits.finite = first.traits.finite
         unit.traits.command = first.traits.command
@@ -654,7 +660,7 @@ struct UnitReader {
     /// A hashtag's opinion is that of its words (`#PésimoServicio` is `pésimo`), with a negation inside it
     /// (`#NuncaMás`, `#NoRecomiendo`) applied.
     private func hashtag(_ token: Token, at index: Int) -> Unit {
-        var unit = Unit(tokens: index..<index + 1, key: token.key, isWord: false)
+        var unit = Unit(tokens: index..<index + 1, key: token.key, facts: KeyFacts(token.key), isWord: false)
         let segments = token.segments
         guard !segments.isEmpty else { return unit }
         if segments.count > 1, let reading = lexicon.phrases.reading(ofKeys: segments.map { Folding.key($0) }), let opinion = reading.opinion {

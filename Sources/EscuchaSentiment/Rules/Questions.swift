@@ -65,10 +65,11 @@ enum Questions {
     /// `quiero saber si…`, `alguien sabe…`, `me gustaría saber cuánto…`: `saber` after a word that asks. The
     /// units from the asker to the sentence's end, or none.
     static func indirectQuestion(_ sentence: Range<Int>, _ context: RuleContext) -> Range<Int> {
+        // Keywords and list bits, not the keys: this runs for every unit of every sentence without question marks.
         guard let index = sentence.dropFirst().first(where: { index in
-            // Both words start with `s`: one byte passes the others.
-            context.units[index].key.utf8.first == UInt8(ascii: "s") && (context.units[index].key.isKey("saber") && askers.contains(context.units[index - 1].key)
-                || context.units[index].key.isKey("sabe") && context.units[index - 1].key.isKey("alguien"))
+            let word = context.units[index].facts.word
+            return word == .saber && context.units[index - 1].facts.lists.contains(.asker)
+                || word == .sabe && context.units[index - 1].facts.word == .alguien
         }) else { return sentence.upperBound..<sentence.upperBound }
         return (index - 1)..<sentence.upperBound
     }

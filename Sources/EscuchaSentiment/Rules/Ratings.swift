@@ -49,7 +49,7 @@ enum Ratings {
         // Most texts have no digit and no star: one cheap pass says so, before any word is looked at. A number
         // word grades only before stars (`una estrella`); `diez de diez` is the expression `de diez`.
         let hasNumber = text.tokens.indices.contains(where: { text.tokens[$0].kind == .number })
-        let hasStars = context.units.indices.contains(where: { isStar(context.units[$0].key) })
+        let hasStars = context.units.indices.contains(where: { context.units[$0].facts.lists.contains(.star) })
         guard hasNumber || hasStars else { return [] }
         var out: [RuleContext.Working] = []
         let tokens = text.tokens
@@ -61,7 +61,8 @@ enum Ratings {
             let isNumber = tokens[position].kind == .number
             guard isNumber || hasStars && context.units[index].isWord else { continue }
             let next = index + 1 < count ? context.units[index + 1].key : ""
-            let shaped = isStar(next) || isNumber && (next.isKey("de") || next.isKey("sobre"))
+            let nextIsStar = index + 1 < count && context.units[index + 1].facts.lists.contains(.star)
+            let shaped = nextIsStar || isNumber && (next.isKey("de") || next.isKey("sobre"))
             guard shaped || isNumber && tokens[position].surface.utf8.contains(UInt8(ascii: "/")) else { continue }
             let token = tokens[position]
             let before = wordBefore(index, context)
@@ -74,7 +75,7 @@ enum Ratings {
                 let endsGrade = after.map { !$0.isWord || units.contains($0.key) || afterGrade.contains($0.key) } ?? true
                 let graded = before.map { graders.contains($0) } ?? true
                 if endsGrade, graded || after.map({ units.contains($0.key) }) == true { grade = (value, scale) }
-            } else if isStar(next), let value = number(token), let giver = before, starGivers.contains(giver) || givesStars(index, context),
+            } else if nextIsStar, let value = number(token), let giver = before, starGivers.contains(giver) || givesStars(index, context),
                       index + 2 >= count || !context.units[index + 2].key.isKey("michelin") {
                 grade = (value, 5)
             }

@@ -372,8 +372,7 @@ enum Excess {
 
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
-        for index in context.units.indices.dropLast() where context.units[index].key.utf8.first == UInt8(ascii: "d")
-            && forms.contains(context.units[index].key) {
+        for index in context.units.indices.dropLast() where context.units[index].facts.lists.contains(.excess) {
             let next = context.units[index + 1]
             // A word the rules read otherwise is left to them, but a cost may be too much of one (`demasiadas comisiones`).
             guard next.isWord, next.opinion == nil, context.clauseOf[index + 1] == context.clauseOf[index],

@@ -1,0 +1,58 @@
+import EscuchaCore
+
+/// A word the rules name, interned: a unit carries its key's keyword (`KeyFacts.word`), so a rule that scans every
+/// unit for it tests one byte (`units[i].facts.word == .saber`) instead of reading the key's `String`.
+enum Keyword: String, CaseIterable {
+    case saber, sabe, alguien
+}
+
+/// The rules' word lists a unit's key belongs to, and what a rule reads of its spelling, as bits.
+struct KeyLists: OptionSet {
+    let rawValue: UInt32
+    /// `Questions.askers` (`quiero`, `me gustaría`).
+    static let asker = KeyLists(rawValue: 1)
+    /// `Excess.forms` (`demasiado`, `demasiadas`).
+    static let excess = KeyLists(rawValue: 2)
+    /// `Ratings.isStar` (`estrella`, `estrellitas`).
+    static let star = KeyLists(rawValue: 4)
+
+    /// Each list with its bit (the spellings `Ratings.isStar` accepts are no list: `KeyFacts.init` asks it).
+    static let lists: [(KeyLists, WordSet)] = [(.asker, Questions.askers), (.excess, Excess.forms)]
+}
+
+/// What the rules read of a unit's key, found once: per word surface in its `WordReading`, and per other unit (a
+/// phrase, a hashtag, a mark) when the unit is read. Exact: the answers are those of the lists and tests they stand
+/// for, asked of the same key.
+struct KeyFacts {
+    var word: Keyword?
+    var lists: KeyLists = []
+
+    init() {}
+
+    init(_ key: String) {
+        guard let initial = key.utf8.withContiguousStorageIfAvailable({ $0.first }) ?? key.utf8.first, Self.mayName(initial) else { return }
+        if Self.named.contains(key), let facts = Self.table[key] { self = facts }
+        if Ratings.isStar(key) { lists.insert(.star) }
+    }
+
+    /// Whether a key opening with this byte may be named: every name opens with a lowercase letter (checked where the
+    /// table is made), and a key opening with another ASCII byte (a mark, a digit, `@`, `#`) is canonically equal to no
+    /// such word, so the marks, most units that are no word, are answered from their first byte.
+    @inline(__always)
+    private static func mayName(_ initial: UInt8) -> Bool {
+        initial >= 0x80 || initial >= UInt8(ascii: "a") && initial <= UInt8(ascii: "z")
+    }
+
+    /// Every key some list or keyword holds: most keys are none, and this answers from their bytes.
+    private static let named = WordSet(table.keys)
+    private static let table: [String: KeyFacts] = {
+        var table: [String: KeyFacts] = [:]
+        for word in Keyword.allCases { table[word.rawValue, default: KeyFacts()].word = word }
+        for (bit, list) in KeyLists.lists {
+            for key in list { table[key, default: KeyFacts()].lists.insert(bit) }
+        }
+        // `Ratings.isStar` asks for `estrell…`: its initial is a lowercase letter too.
+        precondition(table.keys.allSatisfy { $0.utf8.first.map(mayName) ?? false }, "a keyword or listed word must open with a lowercase letter")
+        return table
+    }()
+}
