@@ -20,6 +20,8 @@ enum Comparatives {
     /// Imperfect forms that describe how things used to be.
     static let imperfects: WordSet = ["era", "eran", "estaba", "estaban", "tenia", "tenian", "habia", "gustaba", "gustaban",
                                           "funcionaba", "funcionaban", "daban", "atendian", "atendia", "servian", "ofrecian"]
+    /// `antes era un hotel divertido`: what says the praise is of the past.
+    static let formerly: WordSet = ["antes", "anteriormente"]
     /// `era mejor`, `funcionaba mejor`: an imperfect before the comparative compares with the past.
     static let pastForms: WordSet = ["era", "eran", "estaba", "estaban", "funcionaba", "funcionaban"]
     /// `hay mejores opciones`: a mild complaint, as a suggestion is.
@@ -115,11 +117,14 @@ enum Comparatives {
                 context.contributions[index].apply("comparative", cue: "\(context.cue(verb)) … más \(key)", to: value * alternativesFactor)
                 continue
             }
-            guard comparatives.contains(key) else {
+            // The lists are read as the units' bits (`KeyFacts`): this runs for every contribution, and the words
+            // before it were hashed (and an array made for `antes`) at each.
+            guard context.units[unitIndex].facts.lists.contains(.comparative) else {
                 // `antes era un hotel divertido`, `anteriormente me gustaba más`: praise of how it was.
                 let before = context.before(unitIndex, limit: 6)
-                if value > 0, before.contains(where: { ["antes", "anteriormente"].contains(context.units[$0].key) }),
-                   let past = before.first(where: { imperfects.contains(context.units[$0].key) }) ?? (imperfects.contains(key) ? unitIndex : nil) {
+                if value > 0, before.contains(where: { context.units[$0].facts.lists.contains(.formerly) }),
+                   let past = before.first(where: { context.units[$0].facts.lists.contains(.imperfect) })
+                    ?? (context.units[unitIndex].facts.lists.contains(.imperfect) ? unitIndex : nil) {
                     context.contributions[index].apply("past comparison", cue: "antes … \(context.cue(past))", to: value * pastComparisonFactor)
                 }
                 continue

@@ -65,14 +65,14 @@ struct RuleContext {
     /// The nearest unit before `unit` that is not an object pronoun (`que me lo devolvieron` → `que`), or -1.
     func skippingPronouns(before unit: Int) -> Int {
         var previous = unit - 1
-        while previous >= 0, FulfilledExpectations.clitics.contains(units[previous].key) { previous -= 1 }
+        while previous >= 0, units[previous].facts.lists.contains(.clitic) { previous -= 1 }
         return previous
     }
 
     /// The nearest unit after `unit` that is not an object pronoun (`no te lo pierdas` → `pierdas`), or the count of units.
     func skippingPronouns(after unit: Int) -> Int {
         var next = unit + 1
-        while next < units.count, FulfilledExpectations.clitics.contains(units[next].key) { next += 1 }
+        while next < units.count, units[next].facts.lists.contains(.clitic) { next += 1 }
         return next
     }
 

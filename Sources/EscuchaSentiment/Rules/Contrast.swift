@@ -101,9 +101,10 @@ enum DrawbackFrames {
     /// `lo malo`, `lo negativo`, `un punto negativo`, `lo que no me gustó` (the negated liking after `lo que`).
     static func isFrame(_ unit: Int, _ context: RuleContext) -> Bool {
         guard unit > 0 else { return false }
-        let key = context.units[unit].key
-        if framedWords.contains(key) { return frameWords.contains(context.units[unit - 1].key) }
-        guard key.hasPrefix("gust") else { return false }
+        // Bits, not the key (`KeyFacts`): this runs for every contribution.
+        let lists = context.units[unit].facts.lists
+        if lists.contains(.framed) { return context.units[unit - 1].facts.lists.contains(.frame) }
+        guard lists.contains(.liking) else { return false }
         // `lo que no me gustó`, `lo que menos me gustó`.
         let previous = context.skippingPronouns(before: unit)
         guard previous >= 2, ["no", "menos"].contains(context.units[previous].key) else { return false }

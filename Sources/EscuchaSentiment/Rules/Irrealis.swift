@@ -214,7 +214,7 @@ extension Irrealis {
         if protasisEnd(after: marker, before: stop, context) < stop { return false }
         guard stop < units.count, context.sentenceOf[stop] == context.sentenceOf[marker], !units[stop].has(.contrastAfter) else { return true }
         var next = stop + 1
-        while next < units.count, !units[next].isWord || FulfilledExpectations.clitics.contains(units[next].key) || units[next].key.isKey("no") { next += 1 }
+        while next < units.count, !units[next].isWord || units[next].facts.lists.contains(.clitic) || units[next].key.isKey("no") { next += 1 }
         return !(next < units.count && context.sentenceOf[next] == context.sentenceOf[marker] && units[next].traits.finite)
     }
 

@@ -15,9 +15,26 @@ struct KeyLists: OptionSet {
     static let excess = KeyLists(rawValue: 2)
     /// `Ratings.isStar` (`estrella`, `estrellitas`).
     static let star = KeyLists(rawValue: 4)
+    /// `FulfilledExpectations.clitics` (`me`, `nos`, `lo`): the pronouns rules skip between a negator and its verb.
+    static let clitic = KeyLists(rawValue: 8)
+    /// `Comparatives.comparatives` (`mejor`, `peores`).
+    static let comparative = KeyLists(rawValue: 16)
+    /// `Comparatives.imperfects` (`era`, `funcionaba`).
+    static let imperfect = KeyLists(rawValue: 32)
+    /// `Comparatives.formerly` (`antes`, `anteriormente`).
+    static let formerly = KeyLists(rawValue: 64)
+    /// `DrawbackFrames.frameWords` (`lo`, `punto`) and `DrawbackFrames.framedWords` (`malo`, `positivo`).
+    static let frame = KeyLists(rawValue: 128)
+    static let framed = KeyLists(rawValue: 256)
+    /// A key that begins with `gust` (`gustó`, `gustaron`): `DrawbackFrames.isFrame`'s `lo que no me gustó`.
+    static let liking = KeyLists(rawValue: 512)
 
-    /// Each list with its bit (the spellings `Ratings.isStar` accepts are no list: `KeyFacts.init` asks it).
-    static let lists: [(KeyLists, WordSet)] = [(.asker, Questions.askers), (.excess, Excess.forms)]
+    /// Each list with its bit (the spellings `Ratings.isStar` and `liking` accept are no list: `KeyFacts.init` asks).
+    static let lists: [(KeyLists, WordSet)] = [
+        (.asker, Questions.askers), (.excess, Excess.forms), (.clitic, FulfilledExpectations.clitics),
+        (.comparative, Comparatives.comparatives), (.imperfect, Comparatives.imperfects), (.formerly, Comparatives.formerly),
+        (.frame, DrawbackFrames.frameWords), (.framed, DrawbackFrames.framedWords),
+    ]
 }
 
 /// What the rules read of a unit's key, found once: per word surface in its `WordReading`, and per other unit (a
@@ -33,6 +50,8 @@ struct KeyFacts {
         guard let initial = key.utf8.withContiguousStorageIfAvailable({ $0.first }) ?? key.utf8.first, Self.mayName(initial) else { return }
         if Self.named.contains(key), let facts = Self.table[key] { self = facts }
         if Ratings.isStar(key) { lists.insert(.star) }
+        // `hasPrefix` compares Characters: only a key whose first byte is `g` can begin with `gust`.
+        if initial == UInt8(ascii: "g"), key.hasPrefix("gust") { lists.insert(.liking) }
     }
 
     /// Whether a key opening with this byte may be named: every name opens with a lowercase letter (checked where the
@@ -51,7 +70,7 @@ struct KeyFacts {
         for (bit, list) in KeyLists.lists {
             for key in list { table[key, default: KeyFacts()].lists.insert(bit) }
         }
-        // `Ratings.isStar` asks for `estrell…`: its initial is a lowercase letter too.
+        // `Ratings.isStar` and `liking` ask for `estrell…` and `gust…`: their initials are lowercase letters too.
         precondition(table.keys.allSatisfy { $0.utf8.first.map(mayName) ?? false }, "a keyword or listed word must open with a lowercase letter")
         return table
     }()

@@ -357,7 +357,7 @@ extension Negation {
         for que in (opener + 1)..<min(opener + 3, units.count) {
             if units[que].key.isKey("que") {
                 var verb = que + 1
-                while verb < units.count, FulfilledExpectations.clitics.contains(units[verb].key) || units[verb].key.isKey("no") { verb += 1 }
+                while verb < units.count, units[verb].facts.lists.contains(.clitic) || units[verb].key.isKey("no") { verb += 1 }
                 return verb < units.count && units[verb].isWord && units[verb].traits.finite ? que : nil
             }
             guard units[que].isWord, units[que].opinion == nil, !units[que].breaksClause else { return nil }
@@ -520,7 +520,7 @@ extension Negation {
         while first > 0, context.clauseOf[first - 1] == context.clauseOf[unit] { first -= 1 }
         guard context.units[first].key.isKey("que"), first >= 2, raisingVerbs.contains(context.units[first - 1].key) else { return nil }
         var negator = first - 2
-        if negator >= 0, FulfilledExpectations.clitics.contains(context.units[negator].key) { negator -= 1 }
+        if negator >= 0, context.units[negator].facts.lists.contains(.clitic) { negator -= 1 }
         guard negator >= 0, context.negators.contains(negator), context.units[negator].opinion == nil else { return nil }
         // Not past another verb of the clause: `que` must be the first word of the clause after the belief verb.
         return negator
@@ -530,7 +530,7 @@ extension Negation {
     /// phrase that opens with one (`perder el tiempo`).
     static func startsWithInfinitive(_ position: Int, before unit: Int, _ context: RuleContext) -> Bool {
         var next = position
-        while next < unit, FulfilledExpectations.clitics.contains(context.units[next].key) { next += 1 }
+        while next < unit, context.units[next].facts.lists.contains(.clitic) { next += 1 }
         guard next <= unit, context.units[next].isWord else { return false }
         let candidate = context.units[next]
         if candidate.tokens.count == 1 { return candidate.traits.infinitive }
@@ -540,7 +540,7 @@ extension Negation {
     /// Whether the first word after `negator` (past object pronouns) is an infinitive, before `unit`.
     static func opensWithInfinitive(after negator: Int, before unit: Int, _ context: RuleContext) -> Bool {
         var next = negator + 1
-        while next < unit, FulfilledExpectations.clitics.contains(context.units[next].key) { next += 1 }
+        while next < unit, context.units[next].facts.lists.contains(.clitic) { next += 1 }
         return next < unit && context.units[next].traits.infinitive && context.units[next].opinion == nil
     }
 }

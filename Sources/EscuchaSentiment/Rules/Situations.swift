@@ -110,7 +110,7 @@ enum UnmetExpectations {
     static func opensOwnPredicate(_ verb: Int, before target: Int, _ context: RuleContext) -> Bool {
         guard context.units[verb].isWord, context.units[verb].traits.finite, verb + 1 < target else { return false }
         var next = verb + 1
-        while next < target, FulfilledExpectations.clitics.contains(context.units[next].key) { next += 1 }
+        while next < target, context.units[next].facts.lists.contains(.clitic) { next += 1 }
         guard next < target else { return false }
         let word = context.units[next]
         guard word.isWord else { return false }
