@@ -109,7 +109,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("wear") { FastWear.apply(&context) }
         if enabled("reported") { ReportedRecommendations.apply(&context) }
         if enabled("sensitive-readers") { SensitiveReaders.apply(&context) }
-        if enabled("irrealis") { Irrealis.apply(&context, isConditional: { $0.traits.conditional }) }
+        if enabled("irrealis") { Irrealis.apply(&context) }
         if enabled("missed-visit") { MissedVisits.apply(&context, text: text) }
         if enabled("gratitude") { Gratitude.apply(&context) }
         if enabled("narration") { Narration.apply(&context) }

@@ -154,9 +154,9 @@ enum NounHomographs {
     static let faces: WordSet = ["cara", "caras"]
     static let durations: WordSet = ["dura", "duran"]
     static let warningWord = "cuidado"
-    /// The first letters of every word this rule reads, derived from the lists so that a word added to one is never
-    /// skipped.
-    static let initials: Set<UInt8> = Set((Array(words.keys) + Array(faces) + Array(durations) + [warningWord]).compactMap { $0.utf8.first })
+    /// Every word this rule reads, derived from the lists so that a word added to one is never skipped: a unit's
+    /// `KeyLists.homograph` bit.
+    static let homographs = WordSet(Array(words.keys) + Array(faces) + Array(durations) + [warningWord])
 
     static func apply(_ units: inout [Unit]) {
         for index in units.indices where units[index].traits.pastSubjunctive && units[index].key.isKey("fuera") {
@@ -165,8 +165,8 @@ enum NounHomographs {
             if outsideBefore.contains(before) || after.isKey("de") || after.isKey("del") { units[index].traits.pastSubjunctive = false }
         }
         for index in units.indices where units[index].opinion != nil {
-            // Every word below starts with one of these letters: other opinions are passed by one byte.
-            guard let initial = units[index].key.utf8.first, Self.initials.contains(initial) else { continue }
+            // Other opinions are passed by one bit (`KeyFacts`): no key is read or hashed for them.
+            guard units[index].facts.lists.contains(.homograph) else { continue }
             let key = units[index].key
             let previous = index > 0 ? units[index - 1].key : ""
             let next = index + 1 < units.count ? units[index + 1].key : ""

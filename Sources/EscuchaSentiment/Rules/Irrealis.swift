@@ -20,9 +20,14 @@ enum Irrealis {
     /// (`deberías probarlo`) and after a condition (`si vas a Guanajuato tienes que visitarlo`).
     static let ownReadings: WordSet = ["suggestion", "counterfactual", "rating", "recommendation"]
 
-    static func apply(_ context: inout RuleContext, isConditional: (Unit) -> Bool) {
-        let isMarker = { (unit: Unit) in unit.has(.expectation) || unit.has(.irrealis) || isConditional(unit) }
-        guard !context.contributions.isEmpty, context.units.contains(where: isMarker) else { return }
+    /// Whether `units[index]` opens what the rule reads: an expectation, an irrealis word or a conditional. Read in place:
+    /// passing the unit by value copied it for every unit of the text, twice.
+    static func isMarker(_ index: Int, _ units: [Unit]) -> Bool {
+        units[index].has(.expectation) || units[index].has(.irrealis) || units[index].traits.conditional
+    }
+
+    static func apply(_ context: inout RuleContext) {
+        guard !context.contributions.isEmpty, context.units.indices.contains(where: { isMarker($0, context.units) }) else { return }
         var applied = Set<Int>()
         let contributions = ContributionIndex(context)
         // Where a marker's reach ends, for every unit, in one pass from the end: the next unit that starts a
@@ -38,12 +43,11 @@ enum Irrealis {
             assertedStop[unit] = ends || isAssertedClause(unit, context) ? unit : assertedStop[unit + 1]
         }
         for markerIndex in context.units.indices {
-            guard context.units[markerIndex].has(.expectation) || context.units[markerIndex].has(.irrealis)
-                || isConditional(context.units[markerIndex]) else { continue }
+            guard isMarker(markerIndex, context.units) else { continue }
             let unit = context.units[markerIndex]
             let expectation = unit.modifiers[.expectation]
             var irrealis = unit.modifiers[.irrealis]
-            if irrealis == nil && expectation == nil && isConditional(unit) { irrealis = conditionalWeight }
+            if irrealis == nil && expectation == nil && unit.traits.conditional { irrealis = conditionalWeight }
             guard expectation != nil || irrealis != nil else { continue }
             if unit.key.isKey("si"), isAffirmation(markerIndex, stop: stop[markerIndex + 1], context) { continue }
             if isSurprise(markerIndex, context) { continue }

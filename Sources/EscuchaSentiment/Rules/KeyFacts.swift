@@ -28,12 +28,16 @@ struct KeyLists: OptionSet {
     static let framed = KeyLists(rawValue: 256)
     /// A key that begins with `gust` (`gustó`, `gustaron`): `DrawbackFrames.isFrame`'s `lo que no me gustó`.
     static let liking = KeyLists(rawValue: 512)
+    /// `NounHomographs.homographs` (`cara`, `dura`, `cuidado`).
+    static let homograph = KeyLists(rawValue: 1024)
+    /// A key that begins with `:` (a colon, `:)` written apart): `Sarcasm.ironies`.
+    static let colon = KeyLists(rawValue: 2048)
 
     /// Each list with its bit (the spellings `Ratings.isStar` and `liking` accept are no list: `KeyFacts.init` asks).
     static let lists: [(KeyLists, WordSet)] = [
         (.asker, Questions.askers), (.excess, Excess.forms), (.clitic, FulfilledExpectations.clitics),
         (.comparative, Comparatives.comparatives), (.imperfect, Comparatives.imperfects), (.formerly, Comparatives.formerly),
-        (.frame, DrawbackFrames.frameWords), (.framed, DrawbackFrames.framedWords),
+        (.frame, DrawbackFrames.frameWords), (.framed, DrawbackFrames.framedWords), (.homograph, NounHomographs.homographs),
     ]
 }
 
@@ -47,7 +51,10 @@ struct KeyFacts {
     init() {}
 
     init(_ key: String) {
-        guard let initial = key.utf8.withContiguousStorageIfAvailable({ $0.first }) ?? key.utf8.first, Self.mayName(initial) else { return }
+        guard let initial = key.utf8.withContiguousStorageIfAvailable({ $0.first }) ?? key.utf8.first else { return }
+        // `hasPrefix` compares Characters: only a key whose first byte is `:` can begin with `:`.
+        if initial == UInt8(ascii: ":"), key.hasPrefix(":") { lists.insert(.colon) }
+        guard Self.mayName(initial) else { return }
         if Self.named.contains(key), let facts = Self.table[key] { self = facts }
         if Ratings.isStar(key) { lists.insert(.star) }
         // `hasPrefix` compares Characters: only a key whose first byte is `g` can begin with `gust`.
@@ -70,7 +77,8 @@ struct KeyFacts {
         for (bit, list) in KeyLists.lists {
             for key in list { table[key, default: KeyFacts()].lists.insert(bit) }
         }
-        // `Ratings.isStar` and `liking` ask for `estrell…` and `gust…`: their initials are lowercase letters too.
+        // `Ratings.isStar` and `liking` ask for `estrell…` and `gust…`: their initials are lowercase letters too
+        // (`colon` is asked before the gate).
         precondition(table.keys.allSatisfy { $0.utf8.first.map(mayName) ?? false }, "a keyword or listed word must open with a lowercase letter")
         return table
     }()

@@ -74,7 +74,7 @@ enum Sarcasm {
               context.units.indices.contains(where: { context.units[$0].modifiers[.sarcasm] != nil })
                 || context.contributions.indices.contains(where: { isFailure($0, context) })
                 || context.contributions.indices.contains(where: { context.contributions[$0].list.isKey("verbs") && likingVerbs.contains(context.contributions[$0].term) })
-                || context.units.indices.contains(where: { !context.units[$0].isWord && !context.units[$0].isSymbolic && context.units[$0].key.hasPrefix(":") })
+                || context.units.indices.contains(where: { !context.units[$0].isWord && !context.units[$0].isSymbolic && context.units[$0].facts.lists.contains(.colon) })
         else { return }
         let contributions = ContributionIndex(context)
         for (sentenceIndex, sentence) in context.sentences.enumerated() {
