@@ -181,10 +181,10 @@ enum PostNominal {
     static let degreeFactor = 1.3
 
     static func apply(_ context: inout RuleContext) {
-        // Every lookup in the table is of a unit other than the contribution's own: with fewer than two contributions
-        // none can succeed, and the table (an array and a dictionary) is not made.
-        let byUnit = context.contributions.count < 2 ? [:]
-            : Dictionary(context.contributions.indices.map { (context.contributions[$0].unit, $0) }, uniquingKeysWith: { a, _ in a })
+        // Every lookup in the index is of a unit other than the contribution's own: with fewer than two contributions
+        // none can succeed, and the index is not made. (A dictionary of each unit's first contribution cost an array,
+        // a dictionary and a hash per contribution.)
+        let byUnit = context.contributions.count < 2 ? nil : ContributionIndex(context)
         for index in context.contributions.indices {
             // Only nouns are copied (a copy retains the contribution's strings and rules).
             guard context.contributions[index].list.isKey("nouns") || context.contributions[index].list.isKey("sectors") else { continue }
@@ -192,7 +192,7 @@ enum PostNominal {
             var next = noun.unit + 1
             if next < context.units.count, context.units[next].has(.booster) { next += 1 }
             guard next < context.units.count, context.clauseOf[next] == context.clauseOf[noun.unit],
-                  let adjective = byUnit[next] else { continue }
+                  let adjective = byUnit?.first(of: next) else { continue }
             let word = context.units[next].key
             if noun.value < 0, context.contributions[adjective].value > 0, degreeAdjectives.contains(word) {
                 context.contributions[adjective].apply("degree adjective", cue: noun.term, to: 0)
@@ -212,14 +212,14 @@ enum PostNominal {
     static let frontedReach = 3
     static let exclaimedDeterminers: WordSet = ["el", "la", "los", "las", "lo"]
 
-    static func applyFronted(_ context: inout RuleContext, _ byUnit: [Int: Int]) {
+    static func applyFronted(_ context: inout RuleContext, _ byUnit: ContributionIndex?) {
         for index in context.contributions.indices where context.contributions[index].value > 0 {
             let unit = context.contributions[index].unit
-            guard unit + 2 < context.units.count, degreeAdjectives.contains(context.units[unit].key),
+            guard unit + 2 < context.units.count, context.units[unit].facts.lists.contains(.degree),
                   exclaimedDeterminers.contains(context.units[unit + 1].key) else { continue }
             let clause = context.clauseOf[unit]
             guard let target = ((unit + 2)...min(unit + 1 + frontedReach, context.units.count - 1))
-                .prefix(while: { context.clauseOf[$0] == clause }).lazy.compactMap({ byUnit[$0] }).first,
+                .prefix(while: { context.clauseOf[$0] == clause }).lazy.compactMap({ byUnit?.first(of: $0) }).first,
                   context.contributions[target].value < 0 else { continue }
             let value = context.contributions[target].value
             context.contributions[index].apply("degree adjective", cue: context.contributions[target].term, to: 0)

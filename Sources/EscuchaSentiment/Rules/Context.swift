@@ -136,6 +136,9 @@ struct ContributionIndex {
         self.unitCount = unitCount
     }
 
+    /// The first contribution made of `unit`, if any.
+    func first(of unit: Int) -> Int? { contributions(of: unit..<unit + 1).first }
+
     func contributions(of units: Range<Int>) -> ArraySlice<Int> {
         let lower = min(max(units.lowerBound, 0), unitCount), upper = min(max(units.upperBound, lower), unitCount)
         let orderBase = unitCount + 1

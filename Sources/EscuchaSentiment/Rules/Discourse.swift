@@ -111,14 +111,15 @@ enum DiscourseMarkers {
             }
         }
         // `muy pero muy sucio`, `nunca pero nunca`: `pero` between a word and itself stresses it; it contrasts nothing.
-        for index in units.indices.dropFirst() where index + 1 < units.count && units[index].key.isKey("pero")
+        // (Both loops test the keyword, one byte: they run for every unit.)
+        for index in units.indices.dropFirst() where index + 1 < units.count && units[index].facts.word == .pero
             && units[index - 1].isWord && units[index - 1].key == units[index + 1].key {
             units[index].modifiers[.contrastAfter] = nil
             units[index].breaksClause = false
         }
         // After a comma too: `qué lástima, bueno, igual no podía ir`, `…, bueno pues nada`; and after `pero`, the shrug
         // `pero bueno, llegamos` (not the praise that ends `caro pero bueno.`).
-        for index in units.indices.dropFirst() where units[index].opinion != nil && index + 1 < units.count && units[index].key.isKey("bueno") {
+        for index in units.indices.dropFirst() where units[index].facts.word == .bueno && units[index].opinion != nil && index + 1 < units.count {
             let previous = units[index - 1], next = units[index + 1]
             let pause = !previous.isWord && (previous.key.hasPrefix(",") || previous.key.hasPrefix("…") || previous.key.hasPrefix("..."))
             guard pause || previous.key.isKey("pero") else { continue }

@@ -3,7 +3,7 @@ import EscuchaCore
 /// A word the rules name, interned: a unit carries its key's keyword (`KeyFacts.word`), so a rule that scans every
 /// unit for it tests one byte (`units[i].facts.word == .saber`) instead of reading the key's `String`.
 enum Keyword: String, CaseIterable {
-    case saber, sabe, alguien
+    case saber, sabe, alguien, pero, bueno
 }
 
 /// The rules' word lists a unit's key belongs to, and what a rule reads of its spelling, as bits.
@@ -32,12 +32,15 @@ struct KeyLists: OptionSet {
     static let homograph = KeyLists(rawValue: 1024)
     /// A key that begins with `:` (a colon, `:)` written apart): `Sarcasm.ironies`.
     static let colon = KeyLists(rawValue: 2048)
+    /// `PostNominal.degreeAdjectives` (`impresionante`, `tremenda`).
+    static let degree = KeyLists(rawValue: 4096)
 
     /// Each list with its bit (the spellings `Ratings.isStar` and `liking` accept are no list: `KeyFacts.init` asks).
     static let lists: [(KeyLists, WordSet)] = [
         (.asker, Questions.askers), (.excess, Excess.forms), (.clitic, FulfilledExpectations.clitics),
         (.comparative, Comparatives.comparatives), (.imperfect, Comparatives.imperfects), (.formerly, Comparatives.formerly),
         (.frame, DrawbackFrames.frameWords), (.framed, DrawbackFrames.framedWords), (.homograph, NounHomographs.homographs),
+        (.degree, PostNominal.degreeAdjectives),
     ]
 }
 
