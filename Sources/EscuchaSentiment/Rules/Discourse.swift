@@ -91,7 +91,7 @@ enum DiscourseMarkers {
     static func apply(_ units: inout [Unit], sentences: [Range<Int>]) {
         for sentence in sentences {
             // A message may open with the handles it is addressed to (`@Iberia Buenas, …`).
-            guard var first = sentence.first(where: { units[$0].isWord && !units[$0].key.hasPrefix("@") }) else { continue }
+            guard var first = sentence.first(where: { units[$0].isWord && !units[$0].facts.lists.contains(.handle) }) else { continue }
             if leadingConnectives.contains(units[first].key), first + 1 < sentence.upperBound, units[first + 1].isWord { first += 1 }
             guard units[first].opinion != nil, markers.contains(units[first].key), first + 1 < sentence.upperBound else { continue }
             let next = units[first + 1]

@@ -3,7 +3,8 @@ import EscuchaCore
 /// A word the rules name, interned: a unit carries its key's keyword (`KeyFacts.word`), so a rule that scans every
 /// unit for it tests one byte (`units[i].facts.word == .saber`) instead of reading the key's `String`.
 enum Keyword: String, CaseIterable {
-    case saber, sabe, alguien, pero, bueno
+    case saber, sabe, alguien, pero, bueno, ni, si, no
+    case noDarUnaVuelta = "no dar una vuelta"
 }
 
 /// The rules' word lists a unit's key belongs to, and what a rule reads of its spelling, as bits.
@@ -34,6 +35,8 @@ struct KeyLists: OptionSet {
     static let colon = KeyLists(rawValue: 2048)
     /// `PostNominal.degreeAdjectives` (`impresionante`, `tremenda`).
     static let degree = KeyLists(rawValue: 4096)
+    /// A key that begins with `@` (a handle): `DiscourseMarkers` looks past them.
+    static let handle = KeyLists(rawValue: 8192)
 
     /// Each list with its bit (the spellings `Ratings.isStar` and `liking` accept are no list: `KeyFacts.init` asks).
     static let lists: [(KeyLists, WordSet)] = [
@@ -55,8 +58,9 @@ struct KeyFacts {
 
     init(_ key: String) {
         guard let initial = key.utf8.withContiguousStorageIfAvailable({ $0.first }) ?? key.utf8.first else { return }
-        // `hasPrefix` compares Characters: only a key whose first byte is `:` can begin with `:`.
+        // `hasPrefix` compares Characters: only a key whose first byte is `:` (`@`) can begin with `:` (`@`).
         if initial == UInt8(ascii: ":"), key.hasPrefix(":") { lists.insert(.colon) }
+        if initial == UInt8(ascii: "@"), key.hasPrefix("@") { lists.insert(.handle) }
         guard Self.mayName(initial) else { return }
         if Self.named.contains(key), let facts = Self.table[key] { self = facts }
         if Ratings.isStar(key) { lists.insert(.star) }
@@ -81,7 +85,7 @@ struct KeyFacts {
             for key in list { table[key, default: KeyFacts()].lists.insert(bit) }
         }
         // `Ratings.isStar` and `liking` ask for `estrell…` and `gust…`: their initials are lowercase letters too
-        // (`colon` is asked before the gate).
+        // (`colon` and `handle` are asked before the gate).
         precondition(table.keys.allSatisfy { $0.utf8.first.map(mayName) ?? false }, "a keyword or listed word must open with a lowercase letter")
         return table
     }()

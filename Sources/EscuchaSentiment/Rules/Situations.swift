@@ -638,11 +638,12 @@ enum MissedVisits {
 
     static func applyConditionalLoss(_ context: inout RuleContext, text: NormalizedText) {
         guard context.contributions.indices.contains(where: { context.contributions[$0].valence < 0 }) else { return }
-        // By index: enumerating the units copied each one (retaining its key and opinion).
-        for index in context.units.indices where context.units[index].key.isKey("si") {
+        // By index and keyword: enumerating the units copied each one (retaining its key and opinion), and comparing
+        // every key with `si` read its length and bytes.
+        for index in context.units.indices where context.units[index].facts.word == .si {
             // `si no vas`, `si no lo visitas`, `si vas a Guanajuato y no visitas el museo`.
             guard let negator = (index + 1..<min(index + 1 + conditionReach, context.units.count)).first(where: {
-                context.units[$0].key.isKey("no") && context.sentenceOf[$0] == context.sentenceOf[index] }) else { continue }
+                context.units[$0].facts.word == .no && context.sentenceOf[$0] == context.sentenceOf[index] }) else { continue }
             var visit = context.skippingPronouns(after: negator)
             // `si no has probado sus carnes`: the perfect's participle is the visit.
             if visit + 1 < context.units.count, WordReading.perfectAuxiliaries.contains(context.units[visit].key) { visit += 1 }
@@ -669,8 +670,8 @@ enum MissedVisits {
     /// A negated visit said to anyone: `no` and, past object pronouns, an infinitive one recommends (`no visitarlo`,
     /// `no ir a conocer`), or the outing `no darse una vuelta`.
     static func missedVisit(_ context: RuleContext) -> Int? {
-        for index in context.units.indices where context.units[index].key.isKey("no") || context.units[index].key.isKey("no dar una vuelta") {
-            if !context.units[index].key.isKey("no") { return index }
+        for index in context.units.indices where context.units[index].facts.word == .no || context.units[index].facts.word == .noDarUnaVuelta {
+            if context.units[index].facts.word != .no { return index }
             let next = context.skippingPronouns(after: index)
             if next < context.units.count, context.units[next].traits.infinitive, context.units[next].traits.action.contains(.recommendable) {
                 return next
