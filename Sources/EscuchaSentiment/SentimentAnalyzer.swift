@@ -75,6 +75,7 @@ public struct SentimentAnalyzer: Sendable {
                 clause += 1
             }
             context.clauseOf.append(clause)
+            context.modifierKinds |= context.units[index].modifiers.mask
         }
         (context.negators, context.concord) = Negation.roles(context, text: text)
         for index in context.units.indices {
@@ -246,7 +247,7 @@ public struct SentimentAnalyzer: Sendable {
         // A verdict that says the sides weigh the same (`Ni bien ni mal.`, `ni lo recomiendo ni lo desaconsejo`) is
         // the writer's own label. Verdicts that only temper (`sin más`, `para lo que es`, `cumple`) leave it to the sum.
         // Only the verdict rule applies `balanced verdict`, and only from a verdict unit: without one, no rule is read.
-        let balanced = context.units.indices.contains { context.units[$0].modifiers[.verdict] != nil }
+        let balanced = context.mayHave(.verdict) && context.units.indices.contains { context.units[$0].modifiers[.verdict] != nil }
             && SentimentAnalysis.statesEvenVerdict(contributions)
         let score = SentimentScore(sum: totals.sum, positiveMass: totals.positive, negativeMass: totals.negative, neutralWords: totals.neutral,
                                    contrasted: context.units.indices.contains { Self.isContrast(context.units, $0) }, balanced: balanced)

@@ -59,7 +59,8 @@ public enum ModifierKind: String, Sendable, CaseIterable {
 /// that lives for the process (`Weights.interned`), so that copying a set, which every unit of every text
 /// carries, counts no reference.
 public struct ModifierSet: Sendable, Equatable {
-    private var mask: UInt32 = 0
+    /// Bit `kind.bit` for each kind held.
+    private(set) var mask: UInt32 = 0
     private var storage: Unmanaged<Weights>?
 
     final class Weights: Sendable {

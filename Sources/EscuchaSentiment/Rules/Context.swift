@@ -16,6 +16,12 @@ struct RuleContext {
     /// rules run, so this is found once for all the rules that ask.
     var negators = UnitSet(count: 0)
     var concord = UnitSet(count: 0)
+    /// The modifier kinds of all units together (`ModifierSet.mask`), taken when the clauses are found: the rules that
+    /// scan every unit for one kind return at once from a text with none. Rules take kinds away, never add them.
+    var modifierKinds: UInt32 = 0
+
+    /// Whether some unit may have `kind` (false: surely none has).
+    func mayHave(_ kind: ModifierKind) -> Bool { modifierKinds & (1 << kind.bit) != 0 }
 
     /// A contribution under construction: the unit it comes from and its value so far.
     struct Working {

@@ -13,7 +13,7 @@ enum Questions {
     static let openers: WordSet = ["pero", "y", "o", "entonces", "bueno", "oye", "oigan", "vamos", "a ver"]
 
     static func apply(_ context: inout RuleContext, text: NormalizedText) {
-        guard !context.contributions.isEmpty || context.units.indices.contains(where: { context.units[$0].modifiers[.rhetorical] != nil }) else { return }
+        guard !context.contributions.isEmpty || context.mayHave(.rhetorical) && context.units.indices.contains(where: { context.units[$0].modifiers[.rhetorical] != nil }) else { return }
         // Only the contributions made before the rhetorical cues are added are halved (a cue's sentence never is),
         // and they are indexed at the first sentence that asks: most texts ask nothing.
         let made = context.contributions.count

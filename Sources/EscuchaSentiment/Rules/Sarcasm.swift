@@ -71,7 +71,7 @@ enum Sarcasm {
         // Irony turns praise, and needs a cue or a failure the rules found.
         // By index: `contains(where:)` over the arrays copied each unit or contribution it passed.
         guard context.contributions.indices.contains(where: { context.contributions[$0].value > 0 }),
-              context.units.indices.contains(where: { context.units[$0].modifiers[.sarcasm] != nil })
+              context.mayHave(.sarcasm) && context.units.indices.contains(where: { context.units[$0].modifiers[.sarcasm] != nil })
                 || context.contributions.indices.contains(where: { isFailure($0, context) })
                 || context.contributions.indices.contains(where: { context.contributions[$0].list.isKey("verbs") && likingVerbs.contains(context.contributions[$0].term) })
                 || context.units.indices.contains(where: { !context.units[$0].isWord && !context.units[$0].isSymbolic && context.units[$0].facts.lists.contains(.colon) })

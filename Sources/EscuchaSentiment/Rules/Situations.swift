@@ -10,6 +10,14 @@ enum Deprivation {
 
     static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
+        // Most texts have no listed thing: their units are not read (a lack of any thing is read below, by `sin`).
+        if context.mayHave(.deprivation) { listedLacks(context, into: &out) }
+        persistingLacks(context, text: text, into: &out)
+        return out
+    }
+
+    /// A listed essential thing after a full negator: `sin luz`, `no hay internet`.
+    static func listedLacks(_ context: RuleContext, into out: inout [RuleContext.Working]) {
         let negators = context.negators
         // Filtered by index first: copying every unit would retain its key and opinion.
         for index in context.units.indices where context.units[index].has(.deprivation) {
@@ -26,8 +34,6 @@ enum Deprivation {
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(negator)) … \(context.units[index].key)", rule: "deprivation",
                                                cue: context.cue(negator), value: weight))
         }
-        persistingLacks(context, text: text, into: &out)
-        return out
     }
 
     /// `sigo sin facturas`, `seguimos sin poder entrar`, `continúa sin saberse nada`, and a span of days before `sin`
@@ -98,6 +104,7 @@ enum InVain {
 /// than the weight: `no funciona` is a full complaint, not the mild one the shift alone would give.
 enum UnmetExpectations {
     static func apply(_ context: inout RuleContext) {
+        guard context.mayHave(.expected) else { return }
         for index in context.contributions.indices {
             let working = context.contributions[index]
             guard let negator = working.negatedBy, let weight = context.units[working.unit].modifiers[.expected], weight < working.value else { continue }
@@ -127,6 +134,8 @@ enum UnmetExpectations {
     }
 
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+        // Every cue below (`overdue` and `demands` too) is of a unit that has `expected`.
+        guard context.mayHave(.expected) else { return [] }
         var out: [RuleContext.Working] = []
         let negators = context.negators
         for index in context.units.indices where context.units[index].has(.expected) {
@@ -348,6 +357,7 @@ enum FulfilledExpectations {
     }
 
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+        guard context.mayHave(.fulfilled) else { return [] }
         var out: [RuleContext.Working] = []
         for index in context.units.indices where context.units[index].has(.fulfilled) {
             let unit = context.units[index]
@@ -399,7 +409,8 @@ enum Suggestions {
     }
 
     static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
-        context.units.indices.compactMap { index in
+        guard context.mayHave(.suggestion) else { return [] }
+        return context.units.indices.compactMap { index in
             guard let weight = context.units[index].modifiers[.suggestion] else { return nil }
             if needs.contains(context.units[index].key), context.isNegated(index, limit: 2) { return nil }
             // `deberías probarlo`, `tendrías que visitarlo`: advice to the reader to go, which `Recommendations` counts.
@@ -706,6 +717,8 @@ enum CostLevel {
     static let benefitKind = -1.0
 
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+        // A cue needs a level or a move and a cost near it.
+        guard context.mayHave(.cost), context.mayHave(.level) || context.mayHave(.move) else { return [] }
         var out: [RuleContext.Working] = []
         for index in context.units.indices where context.units[index].opinion == nil
             && (context.units[index].has(.level) || context.units[index].has(.move)) {
