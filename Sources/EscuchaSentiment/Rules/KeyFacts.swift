@@ -3,7 +3,7 @@ import EscuchaCore
 /// A word the rules name, interned: a unit carries its key's keyword (`KeyFacts.word`), so a rule that scans every
 /// unit for it tests one byte (`units[i].facts.word == .saber`) instead of reading the key's `String`.
 enum Keyword: String, CaseIterable {
-    case saber, sabe, alguien, pero, bueno, ni, si, no
+    case saber, sabe, alguien, pero, bueno, ni, si, no, que, de
     case noDarUnaVuelta = "no dar una vuelta"
 }
 
@@ -35,6 +35,14 @@ struct KeyLists: OptionSet {
     static let colon = KeyLists(rawValue: 2048)
     /// `PostNominal.degreeAdjectives` (`impresionante`, `tremenda`).
     static let degree = KeyLists(rawValue: 4096)
+    /// `Negation.obligations` (`hay`, `tiene`): `no hay que`, `no tiene que`.
+    static let obligation = KeyLists(rawValue: 16384)
+    /// The words of `Negation.isPurpose`: what says an aim (`para que`, `con tal de que`), the `que` after it, what
+    /// opens one (`para`, `a fin de`) and the words before its `de` (`fin`, `tal`).
+    static let purpose = KeyLists(rawValue: 32768)
+    static let purposeQue = KeyLists(rawValue: 65536)
+    static let purposeOpener = KeyLists(rawValue: 131072)
+    static let purposeDe = KeyLists(rawValue: 262144)
     /// A key that begins with `@` (a handle): `DiscourseMarkers` looks past them.
     static let handle = KeyLists(rawValue: 8192)
 
@@ -43,7 +51,9 @@ struct KeyLists: OptionSet {
         (.asker, Questions.askers), (.excess, Excess.forms), (.clitic, FulfilledExpectations.clitics),
         (.comparative, Comparatives.comparatives), (.imperfect, Comparatives.imperfects), (.formerly, Comparatives.formerly),
         (.frame, DrawbackFrames.frameWords), (.framed, DrawbackFrames.framedWords), (.homograph, NounHomographs.homographs),
-        (.degree, PostNominal.degreeAdjectives),
+        (.degree, PostNominal.degreeAdjectives), (.obligation, Negation.obligations),
+        (.purpose, Negation.purposes), (.purposeQue, Negation.purposeQues), (.purposeOpener, Negation.purposeOpeners),
+        (.purposeDe, Negation.purposeDes),
     ]
 }
 

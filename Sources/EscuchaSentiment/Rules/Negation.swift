@@ -428,7 +428,8 @@ extension Negation {
 
     /// A `que` right after a negated `hay`, `tener`: `no hay que`, `no tienes que`.
     static func followsNegatedObligation(_ index: Int, _ units: [Unit]) -> Bool {
-        index >= 2 && units[index].key.isKey("que") && obligations.contains(units[index - 1].key)
+        // A keyword and a bit (`KeyFacts`): `extraReaches` asks this of every unit.
+        index >= 2 && units[index].facts.word == .que && units[index - 1].facts.lists.contains(.obligation)
             && units[index - 2].isWord && units[index - 2].has(.negator)
     }
 
@@ -457,15 +458,21 @@ extension Negation {
     /// Words of blame: denied, they are no praise.
     static let blameTerms: WordSet = ["culpa", "culpar", "culpable", "culpables", "tener la culpa"]
 
-    /// `para no`, `para que no`, `a fin de que no`, `con tal de no`: the negation of an aim.
+    /// `para no`, `para que no`, `a fin de que no`, `con tal de no`: the negation of an aim. The lists are read as each
+    /// unit's bits (`KeyFacts`): this is asked of every `no` before an opinion.
     static func isPurpose(_ negator: Int, _ context: RuleContext) -> Bool {
         guard negator > 0 else { return false }
         var previous = negator - 1
-        if ["para que", "para qué", "para q", "a fin de que", "con tal de que"].contains(context.units[previous].key) { return true }
-        if ["que", "q"].contains(context.units[previous].key), previous > 0 { previous -= 1 }
-        return ["para", "a fin de", "con tal de", "a fin", "de"].contains(context.units[previous].key)
-            && (!context.units[previous].key.isKey("de") || previous > 0 && ["fin", "tal"].contains(context.units[previous - 1].key))
+        if context.units[previous].facts.lists.contains(.purpose) { return true }
+        if context.units[previous].facts.lists.contains(.purposeQue), previous > 0 { previous -= 1 }
+        return context.units[previous].facts.lists.contains(.purposeOpener)
+            && (context.units[previous].facts.word != .de || previous > 0 && context.units[previous - 1].facts.lists.contains(.purposeDe))
     }
+
+    static let purposes: WordSet = ["para que", "para qué", "para q", "a fin de que", "con tal de que"]
+    static let purposeQues: WordSet = ["que", "q"]
+    static let purposeOpeners: WordSet = ["para", "a fin de", "con tal de", "a fin", "de"]
+    static let purposeDes: WordSet = ["fin", "tal"]
 
     /// Forms of `poder` that, negated before a degree word, say nothing could pass it.
     static func isPoder(_ key: String) -> Bool {
