@@ -64,40 +64,40 @@ public struct NormalizationLexicons: Sendable {
         var vocabulary: [String: Double] = [:]
         vocabulary.reserveCapacity(vocabularyTable.rows.count)
         for row in vocabularyTable.rows {
-            guard let zipf = TSVTable.decimal(row.fields[1]), (0...8).contains(zipf) else {
-                throw LexiconError(file: vocabularyTable.file, line: row.line, message: "zipf must be a number from 0 to 8, found '\(row.fields[1])'")
+            guard let zipf = row.decimal(1), (0...8).contains(zipf) else {
+                throw LexiconError(file: vocabularyTable.file, line: row.line, message: "zipf must be a number from 0 to 8, found '\(row[1])'")
             }
-            vocabulary[row.fields[0]] = zipf
+            vocabulary[row[0]] = zipf
         }
         let lemmaTable = try TSVTable.load("\(directory)/lemmas.tsv", columns: ["form", "lemma", "note"])
         var lemmas: [String: String] = [:]
         lemmas.reserveCapacity(lemmaTable.rows.count)
         for row in lemmaTable.rows {
-            guard !row.fields[1].isEmpty else { throw LexiconError(file: lemmaTable.file, line: row.line, message: "the lemma is empty") }
-            lemmas[row.fields[0]] = row.fields[1]
+            guard !row[1].isEmpty else { throw LexiconError(file: lemmaTable.file, line: row.line, message: "the lemma is empty") }
+            lemmas[row[0]] = row[1]
         }
         let smsTable = try TSVTable.load("\(directory)/sms.tsv", columns: ["abbreviation", "expansion", "condition"])
         var sms: [String: SMSEntry] = [:]
         for row in smsTable.rows {
-            guard let condition = SMSCondition(rawValue: row.fields[2]) else {
+            guard let condition = SMSCondition(rawValue: row[2]) else {
                 throw LexiconError(file: smsTable.file, line: row.line,
-                                   message: "unknown condition '\(row.fields[2])'; expected always, standalone, not_before_digit or never_initial_capital")
+                                   message: "unknown condition '\(row[2])'; expected always, standalone, not_before_digit or never_initial_capital")
             }
-            guard !row.fields[1].isEmpty else { throw LexiconError(file: smsTable.file, line: row.line, message: "the expansion is empty") }
-            sms[row.fields[0].lowercased()] = SMSEntry(expansion: row.fields[1], condition: condition)
+            guard !row[1].isEmpty else { throw LexiconError(file: smsTable.file, line: row.line, message: "the expansion is empty") }
+            sms[row[0].lowercased()] = SMSEntry(expansion: row[1], condition: condition)
         }
         let abbreviationTable = try TSVTable.load("\(directory)/abbreviations.tsv", columns: ["abbreviation", "expansion"])
-        let abbreviations = Set(abbreviationTable.rows.map { $0.fields[0].lowercased() })
+        let abbreviations = Set(abbreviationTable.rows.map { $0[0].lowercased() })
         let emoticonTable = try TSVTable.load("\(directory)/emoticons.tsv", columns: ["emoticon", "meaning"])
-        let emoticons = Dictionary(emoticonTable.rows.map { ($0.fields[0], $0.fields[1]) }, uniquingKeysWith: { first, _ in first })
+        let emoticons = Dictionary(emoticonTable.rows.map { ($0[0], $0[1]) }, uniquingKeysWith: { first, _ in first })
         let genderedTable = try TSVTable.load("\(directory)/gendered.tsv", columns: ["masculine", "feminine", "kind"])
         var masculine: [String: String] = [:]
         masculine.reserveCapacity(genderedTable.rows.count)
         for row in genderedTable.rows {
-            guard ["adjective", "person"].contains(row.fields[2]) else {
-                throw LexiconError(file: genderedTable.file, line: row.line, message: "kind must be adjective or person, found '\(row.fields[2])'")
+            guard ["adjective", "person"].contains(row[2]) else {
+                throw LexiconError(file: genderedTable.file, line: row.line, message: "kind must be adjective or person, found '\(row[2])'")
             }
-            masculine[row.fields[1]] = row.fields[0]
+            masculine[row[1]] = row[0]
         }
         return NormalizationLexicons(vocabulary: vocabulary, lemmas: lemmas, sms: sms, abbreviations: abbreviations,
                                      emoticons: emoticons, masculine: masculine, key: key)

@@ -23,14 +23,61 @@ public struct LexiconError: Error, Equatable, CustomStringConvertible {
 /// Loading validates: the header must name the expected columns, every line must have that many
 /// fields, the key column must not be empty or repeated.
 public struct TSVTable: Sendable {
+    /// One entry: its line number and its fields. A field becomes a `String` only when it is read: the file's bytes
+    /// are kept with where each field starts and ends, so that a row costs no array and an unread column (the notes)
+    /// no string, at every start of the program.
     public struct Row: Sendable {
-        public var line: Int
-        public var fields: [String]
+        public let line: Int
+        let cells: Cells
+        let first: Int
+        public let count: Int
+
+        /// The field in column `index` (0 is the key).
+        public subscript(index: Int) -> String { cells.string(first + index) }
+
+        /// All the fields, in column order.
+        public var fields: [String] { (0..<count).map { self[$0] } }
+
+        /// The field in column `index` read as a number, as `TSVTable.decimal` reads it, without making a string
+        /// of a plain decimal.
+        public func decimal(_ index: Int) -> Double? {
+            if let fast = cells.withBytes(first + index, TSVTable.plainDecimal) { return fast }
+            return Double(self[index])
+        }
+    }
+
+    /// The rows of a table, in file order.
+    public struct Rows: RandomAccessCollection, Sendable {
+        let cells: Cells
+        let lines: [Int32]
+        let width: Int
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { lines.count }
+        public subscript(position: Int) -> Row { Row(line: Int(lines[position]), cells: cells, first: position * width, count: width) }
+    }
+
+    /// A file's bytes and each field's byte range in them (start and end, two numbers a field, row after row).
+    final class Cells: Sendable {
+        let bytes: [UInt8]
+        let bounds: [Int32]
+
+        init(bytes: [UInt8], bounds: [Int32]) {
+            self.bytes = bytes
+            self.bounds = bounds
+        }
+
+        func withBytes<R>(_ field: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            let start = Int(bounds[2 * field]), end = Int(bounds[2 * field + 1])
+            return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        }
+
+        func string(_ field: Int) -> String { withBytes(field) { String(decoding: $0, as: UTF8.self) } }
     }
 
     public var file: String
     public var columns: [String]
-    public var rows: [Row]
+    public var rows: Rows
 
     public static func load(_ path: String, columns expected: [String], uniqueKey: Bool = true) throws(LexiconError) -> TSVTable {
         try parse(try text(of: path), file: path, columns: expected, uniqueKey: uniqueKey)
@@ -48,54 +95,19 @@ public struct TSVTable: Sendable {
     }
 
     public static func parse(_ text: String, file: String, columns expected: [String], uniqueKey: Bool = true) throws(LexiconError) -> TSVTable {
+        let bytes = Array(text.utf8)
         var header: [String]?
-        var rows: [Row] = []
-        let lines = Self.lines(of: text)
+        var lines: [Int32] = []
+        var bounds: [Int32] = []
         var seen: [String: Int] = [:]
-        if uniqueKey { seen.reserveCapacity(lines.count) }
-        rows.reserveCapacity(lines.count)
-        for (lineNumber, fields) in lines {
-            guard header != nil else {
-                guard fields == expected else {
-                    throw LexiconError(file: file, line: lineNumber,
-                                       message: "expected the header \(expected.joined(separator: "<TAB>")), found \(fields.joined(separator: "<TAB>"))")
-                }
-                header = fields
-                continue
-            }
-            guard fields.count == expected.count else {
-                throw LexiconError(file: file, line: lineNumber,
-                                   message: "expected \(expected.count) tab-separated fields (\(expected.joined(separator: ", "))), found \(fields.count)")
-            }
-            let key = fields[0]
-            guard let first = key.unicodeScalars.first, let last = key.unicodeScalars.last,
-                  !Self.isWhitespace(first), !Self.isWhitespace(last) else {
-                throw LexiconError(file: file, line: lineNumber, message: "the \(expected[0]) is empty or has surrounding spaces")
-            }
-            // One lookup: the line is recorded, and a key seen before fails the load.
-            if uniqueKey, let previous = seen.updateValue(lineNumber, forKey: key) {
-                throw LexiconError(file: file, line: lineNumber, message: "duplicate \(expected[0]) '\(key)' (first at line \(previous))")
-            }
-            rows.append(Row(line: lineNumber, fields: fields))
-        }
-        guard let columns = header else { throw LexiconError(file: file, line: nil, message: "no header line") }
-        return TSVTable(file: file, columns: columns, rows: rows)
-    }
-
-    /// Unicode whitespace, answered without the property tables for ASCII (nearly every key's ends).
-    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        guard scalar.isASCII else { return scalar.properties.isWhitespace }
-        return scalar == " " || (0x09...0x0D).contains(scalar.value)
-    }
-
-    /// The numbered lines that are neither comments nor blank, cut into fields. Lines and fields are cut on
-    /// bytes: a tab or line feed is never part of another UTF-8 character, and cutting on Characters would
-    /// keep `\r\n` (one Character) from ending a line. Read from the string's buffer by offset: walking a
-    /// `Substring.UTF8View` by index cost hundreds of instructions a byte, at every start of the program.
-    static func lines(of text: String) -> [(number: Int, fields: [String])] {
-        var text = text
-        return text.withUTF8 { bytes in
-            var out: [(number: Int, fields: [String])] = []
+        // Cut on bytes: a tab or line feed is never part of another UTF-8 character, and cutting on Characters would
+        // keep `\r\n` (one Character) from ending a line.
+        try bytes.withUnsafeBufferPointer { bytes throws(LexiconError) in
+            // Sized for one entry per line feed, so that neither the rows nor the seen keys grow as they fill.
+            let lineCount = bytes.reduce(into: 1) { if $1 == 0x0A { $0 += 1 } }
+            lines.reserveCapacity(lineCount)
+            bounds.reserveCapacity(lineCount * 2 * expected.count)
+            if uniqueKey { seen.reserveCapacity(lineCount) }
             var lineNumber = 0
             var start = 0
             while start < bytes.count {
@@ -108,26 +120,83 @@ public struct TSVTable: Sendable {
                 if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
                 let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
                 if line.first == UInt8(ascii: "#") || line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                // The tabs are found twice, with no array of them: once to size the fields array (one allocation
-                // per line, not one per field added), once to cut it.
-                var tabs = 0
-                var from = 0
-                while from < line.count, let tab = Self.offset(of: 0x09, in: line, from: from) {
-                    tabs += 1
-                    from = tab + 1
+                guard header != nil else {
+                    let fields = Self.fields(of: line)
+                    guard fields == expected else {
+                        throw LexiconError(file: file, line: lineNumber,
+                                           message: "expected the header \(expected.joined(separator: "<TAB>")), found \(fields.joined(separator: "<TAB>"))")
+                    }
+                    header = fields
+                    continue
                 }
-                var fields: [String] = []
-                fields.reserveCapacity(tabs + 1)
+                // The fields' bounds are written straight into the table's and taken back if the line is short or long.
+                let firstBound = bounds.count
                 var fieldStart = 0
                 while fieldStart < line.count, let tab = Self.offset(of: 0x09, in: line, from: fieldStart) {
-                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: line[fieldStart..<tab]), as: UTF8.self))
+                    bounds.append(Int32(lineStart + fieldStart))
+                    bounds.append(Int32(lineStart + tab))
                     fieldStart = tab + 1
                 }
-                fields.append(String(decoding: UnsafeBufferPointer(rebasing: line[fieldStart...]), as: UTF8.self))
-                out.append((lineNumber, fields))
+                bounds.append(Int32(lineStart + fieldStart))
+                bounds.append(Int32(end))
+                let fieldCount = (bounds.count - firstBound) / 2
+                guard fieldCount == expected.count else {
+                    throw LexiconError(file: file, line: lineNumber,
+                                       message: "expected \(expected.count) tab-separated fields (\(expected.joined(separator: ", "))), found \(fieldCount)")
+                }
+                let key = UnsafeBufferPointer(rebasing: bytes[Int(bounds[firstBound])..<Int(bounds[firstBound + 1])])
+                guard let first = Self.firstScalar(of: key), let last = Self.lastScalar(of: key),
+                      !Self.isWhitespace(first), !Self.isWhitespace(last) else {
+                    throw LexiconError(file: file, line: lineNumber, message: "the \(expected[0]) is empty or has surrounding spaces")
+                }
+                // One lookup: the line is recorded, and a key seen before fails the load.
+                if uniqueKey {
+                    let key = String(decoding: key, as: UTF8.self)
+                    if let previous = seen.updateValue(lineNumber, forKey: key) {
+                        throw LexiconError(file: file, line: lineNumber, message: "duplicate \(expected[0]) '\(key)' (first at line \(previous))")
+                    }
+                }
+                lines.append(Int32(lineNumber))
             }
-            return out
         }
+        guard let columns = header else { throw LexiconError(file: file, line: nil, message: "no header line") }
+        return TSVTable(file: file, columns: columns, rows: Rows(cells: Cells(bytes: bytes, bounds: bounds), lines: lines, width: expected.count))
+    }
+
+    /// A line cut at its tabs (the header).
+    static func fields(of line: UnsafeBufferPointer<UInt8>) -> [String] {
+        line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
+    }
+
+    /// The first Unicode scalar of valid UTF-8 bytes, or nil when there are none.
+    static func firstScalar(of bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        guard let lead = bytes.first else { return nil }
+        guard lead >= 0x80 else { return Unicode.Scalar(lead) }
+        var length = 1
+        while length < bytes.count, bytes[length] & 0xC0 == 0x80 { length += 1 }
+        return scalar(UnsafeBufferPointer(rebasing: bytes[0..<length]))
+    }
+
+    /// The last Unicode scalar of valid UTF-8 bytes, or nil when there are none.
+    static func lastScalar(of bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        guard let final = bytes.last else { return nil }
+        guard final >= 0x80 else { return Unicode.Scalar(final) }
+        var start = bytes.count - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return scalar(UnsafeBufferPointer(rebasing: bytes[start...]))
+    }
+
+    /// The scalar one UTF-8 sequence (a lead byte and its continuation bytes) encodes.
+    private static func scalar(_ sequence: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        var value = UInt32(sequence[0]) & (0xFF >> (sequence.count + 1))
+        for byte in sequence.dropFirst() { value = value << 6 | UInt32(byte & 0x3F) }
+        return Unicode.Scalar(value)
+    }
+
+    /// Unicode whitespace, answered without the property tables for ASCII (nearly every key's ends).
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.isWhitespace }
+        return scalar == " " || (0x09...0x0D).contains(scalar.value)
     }
 
     /// A field read as a number, exactly as `Double(text)` reads it. A plain decimal (`4.53`, `-1.5`: at most 15
@@ -135,30 +204,33 @@ public struct TSVTable: Sendable {
     /// is the correctly rounded value `Double(text)` gives; `Double(text)` cost hundreds of instructions a field,
     /// 30k fields at every start. Anything else is left to `Double(text)`.
     public static func decimal(_ text: String) -> Double? {
-        let fast: Double?? = text.utf8.withContiguousStorageIfAvailable { bytes -> Double? in
-            let negative = bytes.first == UInt8(ascii: "-")
-            var index = negative ? 1 : 0
-            let start = index
-            var mantissa: UInt64 = 0, digits = 0, fraction = 0, sawPoint = false
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte >= 0x30 && byte <= 0x39 {
-                    mantissa = mantissa * 10 + UInt64(byte - 0x30)
-                    digits += 1
-                    if sawPoint { fraction += 1 }
-                } else if byte == UInt8(ascii: "."), !sawPoint, index > start {
-                    sawPoint = true
-                } else {
-                    return nil
-                }
-                index += 1
-            }
-            guard digits > 0, digits <= 15, !sawPoint || fraction > 0 else { return nil }
-            let value = Double(mantissa) / powersOfTen[fraction]
-            return negative ? -value : value
-        }
+        let fast: Double?? = text.utf8.withContiguousStorageIfAvailable(plainDecimal)
         if let fast = fast ?? nil { return fast }
         return Double(text)
+    }
+
+    /// The value of a plain decimal's bytes, or nil for anything else (left to `Double(text)`).
+    static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        let negative = bytes.first == UInt8(ascii: "-")
+        var index = negative ? 1 : 0
+        let start = index
+        var mantissa: UInt64 = 0, digits = 0, fraction = 0, sawPoint = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x30 && byte <= 0x39 {
+                mantissa = mantissa * 10 + UInt64(byte - 0x30)
+                digits += 1
+                if sawPoint { fraction += 1 }
+            } else if byte == UInt8(ascii: "."), !sawPoint, index > start {
+                sawPoint = true
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        guard digits > 0, digits <= 15, !sawPoint || fraction > 0 else { return nil }
+        let value = Double(mantissa) / powersOfTen[fraction]
+        return negative ? -value : value
     }
 
     private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]

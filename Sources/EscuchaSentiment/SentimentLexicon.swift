@@ -182,18 +182,18 @@ public struct SentimentLexicon: Sendable {
             let path = table.file
             let list = String((path.split(separator: "/").last ?? Substring(path)).dropLast(path.hasSuffix(".tsv") ? 4 : 0))
             for row in table.rows {
-                let term = row.fields[0]
-                let valence = try Self.parseValence(row.fields[1], file: path, line: row.line)
+                let term = row[0]
+                let valence = try Self.parseValence(row, file: path)
                 // ASCII without capitals, or with Latin-1's lowercase letters, is lowercase as it stands: `lowercased()`
                 // is asked only of the rest.
                 guard term.isPlainLowercase || term == term.lowercased() else {
                     throw LexiconError(file: path, line: row.line, message: "the term must be lowercase")
                 }
-                guard Self.domains.contains(row.fields[2]) else {
-                    throw LexiconError(file: path, line: row.line, message: "unknown domain '\(row.fields[2])'; expected one of \(Self.domains.sorted().joined(separator: ", "))")
+                guard Self.domains.contains(row[2]) else {
+                    throw LexiconError(file: path, line: row.line, message: "unknown domain '\(row[2])'; expected one of \(Self.domains.sorted().joined(separator: ", "))")
                 }
-                guard Self.regions.contains(row.fields[3]) else {
-                    throw LexiconError(file: path, line: row.line, message: "unknown region '\(row.fields[3])'; expected all, LATAM or a country code")
+                guard Self.regions.contains(row[3]) else {
+                    throw LexiconError(file: path, line: row.line, message: "unknown region '\(row[3])'; expected all, LATAM or a country code")
                 }
                 let entry = ValenceEntry(term: term, valence: valence, list: list, line: row.line)
                 // A duplicate is found where the term is stored (words and expressions never share a term): a table
@@ -220,33 +220,33 @@ public struct SentimentLexicon: Sendable {
 
         let emojiPath = emojiTable.file
         for row in emojiTable.rows {
-            let valence = try Self.parseValence(row.fields[1], file: emojiPath, line: row.line)
-            let base = Self.emojiBase(row.fields[0])
+            let valence = try Self.parseValence(row, file: emojiPath)
+            let base = Self.emojiBase(row[0])
             if lexicon.emoji[base] != nil {
-                throw LexiconError(file: emojiPath, line: row.line, message: "duplicate emoji '\(row.fields[0])' (same without variation selector or skin tone)")
+                throw LexiconError(file: emojiPath, line: row.line, message: "duplicate emoji '\(row[0])' (same without variation selector or skin tone)")
             }
-            lexicon.emoji[base] = ValenceEntry(term: row.fields[0], valence: valence, list: "emoji", line: row.line)
+            lexicon.emoji[base] = ValenceEntry(term: row[0], valence: valence, list: "emoji", line: row.line)
         }
 
         let emoticonPath = emoticonTable.file
         for row in emoticonTable.rows {
-            let valence = try Self.parseValence(row.fields[1], file: emoticonPath, line: row.line)
-            let entry = ValenceEntry(term: row.fields[0], valence: valence, list: "emoticons", line: row.line)
-            lexicon.emoticons[row.fields[0]] = entry
-            if lexicon.emoticons[row.fields[0].lowercased()] == nil { lexicon.emoticons[row.fields[0].lowercased()] = entry }
+            let valence = try Self.parseValence(row, file: emoticonPath)
+            let entry = ValenceEntry(term: row[0], valence: valence, list: "emoticons", line: row.line)
+            lexicon.emoticons[row[0]] = entry
+            if lexicon.emoticons[row[0].lowercased()] == nil { lexicon.emoticons[row[0].lowercased()] = entry }
         }
 
         let modifierPath = modifierTable.file
         var seenModifiers: [String: Int] = [:]
         for row in modifierTable.rows {
-            guard let kind = ModifierKind(rawValue: row.fields[1]) else {
+            guard let kind = ModifierKind(rawValue: row[1]) else {
                 throw LexiconError(file: modifierPath, line: row.line,
-                                   message: "unknown kind '\(row.fields[1])'; expected one of \(ModifierKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                                   message: "unknown kind '\(row[1])'; expected one of \(ModifierKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            guard let weight = TSVTable.decimal(row.fields[2]), weight.isFinite, (-4...4).contains(weight) else {
-                throw LexiconError(file: modifierPath, line: row.line, message: "the weight must be a number from -4 to 4, found '\(row.fields[2])'")
+            guard let weight = row.decimal(2), weight.isFinite, (-4...4).contains(weight) else {
+                throw LexiconError(file: modifierPath, line: row.line, message: "the weight must be a number from -4 to 4, found '\(row[2])'")
             }
-            let term = row.fields[0]
+            let term = row[0]
             // One string and one lookup per row: the line is recorded, and a pair seen before fails the load.
             if let previous = seenModifiers.updateValue(row.line, forKey: "\(term)\t\(kind.rawValue)") {
                 throw LexiconError(file: modifierPath, line: row.line, message: "duplicate \(kind.rawValue) '\(term)' (first at line \(previous))")
@@ -271,13 +271,14 @@ public struct SentimentLexicon: Sendable {
 
     /// The error for a term listed twice, naming where it was first listed (the first row of the tables with it).
     static func duplicate(_ term: String, in tables: [TSVTable], at path: String, line: Int) -> LexiconError {
-        let first = tables.lazy.compactMap { table in table.rows.first { $0.fields[0] == term }.map { (table.file, $0.line) } }.first
+        let first = tables.lazy.compactMap { table in table.rows.first { $0[0] == term }.map { (table.file, $0.line) } }.first
         return LexiconError(file: path, line: line, message: "duplicate term '\(term)' (already in \(first?.0 ?? path):\(first?.1 ?? line))")
     }
 
-    static func parseValence(_ field: String, file: String, line: Int) throws(LexiconError) -> Double {
-        guard let value = TSVTable.decimal(field), value.isFinite, (-4...4).contains(value), value != 0 else {
-            throw LexiconError(file: file, line: line, message: "the valence must be a number from -4 to 4 other than 0, found '\(field)'")
+    /// A row's valence (its second field).
+    static func parseValence(_ row: TSVTable.Row, file: String) throws(LexiconError) -> Double {
+        guard let value = row.decimal(1), value.isFinite, (-4...4).contains(value), value != 0 else {
+            throw LexiconError(file: file, line: row.line, message: "the valence must be a number from -4 to 4 other than 0, found '\(row[1])'")
         }
         return value
     }

@@ -26,8 +26,8 @@ public struct AspectMapping: Sendable {
         var rows: [Row] = []
         var fallback: String?
         for row in table.rows {
-            let with = row.fields.count > 2 && !row.fields[2].isEmpty ? row.fields[2] : nil
-            if row.fields[0] == "*" { fallback = row.fields[1] } else { rows.append(Row(topic: row.fields[0], category: row.fields[1], with: with)) }
+            let with = row.count > 2 && !row[2].isEmpty ? row[2] : nil
+            if row[0] == "*" { fallback = row[1] } else { rows.append(Row(topic: row[0], category: row[1], with: with)) }
         }
         return AspectMapping(rows: rows, fallback: fallback)
     }

@@ -25,18 +25,18 @@ public struct EmotionDetector: Sendable {
         var entries: [(EmotionKind, Double)] = []
         var seen: Set<String> = []
         for row in table.rows {
-            guard let emotion = EmotionKind(rawValue: row.fields[1]) else {
+            guard let emotion = EmotionKind(rawValue: row[1]) else {
                 throw LexiconError(file: table.file, line: row.line,
-                                   message: "unknown emotion '\(row.fields[1])'; expected one of \(EmotionKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                                   message: "unknown emotion '\(row[1])'; expected one of \(EmotionKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            guard let weight = TSVTable.decimal(row.fields[2]), weight > 0, weight <= 3 else {
-                throw LexiconError(file: table.file, line: row.line, message: "the weight must be a number above 0 and at most 3, found '\(row.fields[2])'")
+            guard let weight = row.decimal(2), weight > 0, weight <= 3 else {
+                throw LexiconError(file: table.file, line: row.line, message: "the weight must be a number above 0 and at most 3, found '\(row[2])'")
             }
-            guard seen.insert("\(row.fields[0])\t\(row.fields[1])").inserted else {
-                throw LexiconError(file: table.file, line: row.line, message: "duplicate '\(row.fields[0])' for \(row.fields[1])")
+            guard seen.insert("\(row[0])\t\(row[1])").inserted else {
+                throw LexiconError(file: table.file, line: row.line, message: "duplicate '\(row[0])' for \(row[1])")
             }
-            let words = row.fields[0].wordsSplitOnSpaces()
-            topics.append(Topic(id: "e\(topics.count)", label: row.fields[0], description: "", rule: .term(words: words, exact: false), pack: "emotions"))
+            let words = row[0].wordsSplitOnSpaces()
+            topics.append(Topic(id: "e\(topics.count)", label: row[0], description: "", rule: .term(words: words, exact: false), pack: "emotions"))
             entries.append((emotion, weight))
         }
         self.entries = entries

@@ -51,17 +51,17 @@ public struct SignalDetector: Sendable {
         var rules: [SignalKind: [TopicRule]] = [:]
         var exclusions: [SignalKind: [TopicRule]] = [:]
         for row in table.rows {
-            guard let kind = SignalKind(rawValue: row.fields[0]) else {
+            guard let kind = SignalKind(rawValue: row[0]) else {
                 throw LexiconError(file: table.file, line: row.line,
-                                   message: "unknown signal '\(row.fields[0])'; expected one of \(SignalKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                                   message: "unknown signal '\(row[0])'; expected one of \(SignalKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let words = row.fields[1].wordsSplitOnSpaces()
+            let words = row[1].wordsSplitOnSpaces()
             guard !words.isEmpty else { throw LexiconError(file: table.file, line: row.line, message: "the term is empty") }
-            switch row.fields[2] {
+            switch row[2] {
             case "lemma", "pattern": rules[kind, default: []].append(.term(words: words, exact: false))
             case "exact": rules[kind, default: []].append(.term(words: words, exact: true))
             case "exclude": exclusions[kind, default: []].append(.term(words: words, exact: false))
-            default: throw LexiconError(file: table.file, line: row.line, message: "match must be lemma, exact, pattern or exclude, found '\(row.fields[2])'")
+            default: throw LexiconError(file: table.file, line: row.line, message: "match must be lemma, exact, pattern or exclude, found '\(row[2])'")
             }
         }
         kinds = SignalKind.allCases.filter { rules[$0] != nil }

@@ -45,7 +45,7 @@ public struct Taxonomy: Sendable {
             var negative: [String: [TopicRule]] = [:]
             var defined: Set<String> = []
             for row in definitions.rows {
-                let id = row.fields[0]
+                let id = row[0]
                 guard isValidID(id) else {
                     throw LexiconError(file: definitions.file, line: row.line, message: "a topic id is lowercase words joined by dots, found '\(id)'")
                 }
@@ -54,7 +54,7 @@ public struct Taxonomy: Sendable {
                 defined.insert(id)
             }
             for row in definitions.rows {
-                let parent = row.fields[0].split(separator: ".").dropLast().joined(separator: ".")
+                let parent = row[0].split(separator: ".").dropLast().joined(separator: ".")
                 if !parent.isEmpty, seen[parent] == nil {
                     throw LexiconError(file: definitions.file, line: row.line, message: "the parent topic '\(parent)' is not defined")
                 }
@@ -63,7 +63,7 @@ public struct Taxonomy: Sendable {
             var pairs: Set<TermKey> = []
             pairs.reserveCapacity(terms.rows.count)
             for row in terms.rows {
-                let (id, term, match) = (row.fields[0], row.fields[1], row.fields[2])
+                let (id, term, match) = (row[0], row[1], row[2])
                 guard defined.contains(id) else {
                     throw LexiconError(file: terms.file, line: row.line, message: "topic '\(id)' is not defined in \(pack)-taxonomy.tsv")
                 }
@@ -83,11 +83,11 @@ public struct Taxonomy: Sendable {
                 }
             }
             for row in definitions.rows {
-                let id = row.fields[0]
+                let id = row[0]
                 guard let any = positive[id] else { continue }  // a parent without terms of its own
                 var rule: TopicRule = any.count == 1 ? any[0] : .any(any)
                 if let excluded = negative[id] { rule = .all([rule, .not(excluded.count == 1 ? excluded[0] : .any(excluded))]) }
-                topics.append(Topic(id: id, label: row.fields[1], description: row.fields[2], rule: rule, pack: pack))
+                topics.append(Topic(id: id, label: row[1], description: row[2], rule: rule, pack: pack))
             }
         }
         return Taxonomy(topics: topics, sectorWords: try loadSectorWords(directory: directory, packs: packs))
@@ -109,7 +109,7 @@ public struct Taxonomy: Sendable {
         var words: [String: Set<String>] = [:]
         var sectorOf: [String: String] = [:]
         for row in table.rows {
-            let (sector, word) = (row.fields[0], row.fields[1])
+            let (sector, word) = (row[0], row[1])
             guard Self.packs.dropFirst().contains(sector) else {
                 throw LexiconError(file: table.file, line: row.line, message: "sector must be one of \(Self.packs.dropFirst().joined(separator: ", ")), found '\(sector)'")
             }
@@ -132,12 +132,12 @@ public struct Taxonomy: Sendable {
         var topics: [Topic] = []
         let pack = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         for row in table.rows {
-            guard isValidID(row.fields[0]) else {
-                throw LexiconError(file: file, line: row.line, message: "a topic id is lowercase words joined by dots, found '\(row.fields[0])'")
+            guard isValidID(row[0]) else {
+                throw LexiconError(file: file, line: row.line, message: "a topic id is lowercase words joined by dots, found '\(row[0])'")
             }
             do {
-                let rule = try TopicRuleParser.parse(row.fields[2])
-                topics.append(Topic(id: row.fields[0], label: row.fields[1], description: "", rule: rule, pack: pack))
+                let rule = try TopicRuleParser.parse(row[2])
+                topics.append(Topic(id: row[0], label: row[1], description: "", rule: rule, pack: pack))
             } catch {
                 throw LexiconError(file: file, line: row.line, message: "rule \(error)")
             }

@@ -1584,7 +1584,7 @@ import EscuchaTestSupport
 @Suite struct RuleRobustnessTests {
     @Test func cueWordsInAnyOrderNeverBreakTheRules() throws {
         let modifiers = try TSVTable.load("\(repositoryRoot)/lexicons/es/sentiment/modifiers.tsv", columns: SentimentLexicon.modifierColumns, uniqueKey: false)
-        var pool = modifiers.rows.map { $0.fields[0] }
+        var pool = modifiers.rows.map { $0[0] }
         pool += ["bueno", "malo", "excelente", "pésimo", "no", "si", "sí", "que", "y", "pero", "visitar", "ir", "esperaba", "pensé", "fuera",
                  "sería", "hace", "tiempo", "tan", "bien", "nadie", "a", "con", "cara", "dura", "cuidado", "¿", "?", ",", ".", "!", "🙃", "2", "horas",
                  // The cues of the 2026-11-23 second round: universal relatives, aims, degrees, wishes, whole days.
