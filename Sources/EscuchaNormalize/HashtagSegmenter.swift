@@ -3,8 +3,16 @@
 /// (`#nuncamas` → nunca más, `#quieromidinero` → quiero mi dinero). Words come back spelled as the
 /// vocabulary spells them (with their accents).
 struct HashtagSegmenter {
-    /// Matching key → (spelling, Zipf frequency).
-    let words: [String: (word: String, zipf: Double)]
+    /// Matching key → the vocabulary's spelling.
+    let spellings: [String: String]
+    /// Spelling → Zipf frequency.
+    let zipf: [String: Double]
+
+    /// A word by its matching key: its spelling and frequency. Looked up in the normalizer's own tables: a table of
+    /// both by key cost two lookups and an insertion per vocabulary word at every start, for the few hashtags.
+    private func word(_ key: String) -> (word: String, zipf: Double)? {
+        spellings[key].map { ($0, zipf[$0] ?? 0) }
+    }
     static let maximumWordLength = 20
 
     func segment(_ body: String) -> [String] {
@@ -12,13 +20,13 @@ struct HashtagSegmenter {
         if caseParts.count > 1 {
             return caseParts.flatMap { part -> [String] in
                 let folded = Folding.fold(part)
-                return words[Folding.key(folded)].map { [$0.word] } ?? [folded]
+                return spellings[Folding.key(folded)].map { [$0] } ?? [folded]
             }
         }
         let folded = Folding.fold(body)
         let key = Array(Folding.key(folded))
         guard !key.isEmpty else { return [] }
-        if let whole = words[String(key)] { return [whole.word] }
+        if let whole = spellings[String(key)] { return [whole] }
         // best[i]: best score for key[0..<i]; choice[i]: start of the last word.
         var best = [Double](repeating: -.infinity, count: key.count + 1)
         var choice = [Int](repeating: -1, count: key.count + 1)
@@ -27,7 +35,7 @@ struct HashtagSegmenter {
             for start in max(0, end - Self.maximumWordLength)..<end where best[start] > -.infinity {
                 let piece = String(key[start..<end])
                 let score: Double
-                if let known = words[piece] {
+                if let known = word(piece) {
                     // Frequent words score higher; every extra word costs, so longer words win ties.
                     score = known.zipf - 8 + (piece.count == 1 && !["y", "a", "o", "e", "u"].contains(piece) ? -6 : 0)
                 } else if piece.allSatisfy(\.isNumber) {
@@ -47,7 +55,7 @@ struct HashtagSegmenter {
         while end > 0 {
             let start = choice[end]
             let piece = String(key[start..<end])
-            pieces.append(words[piece]?.word ?? piece)
+            pieces.append(spellings[piece] ?? piece)
             end = start
         }
         return pieces.reversed()

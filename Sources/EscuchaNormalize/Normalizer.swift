@@ -29,10 +29,7 @@ public struct Normalizer: Sendable {
     public init(lexicons: NormalizationLexicons) {
         self.lexicons = lexicons
         tokenizer = Tokenizer(emoticons: lexicons.emoticons.keys)
-        var words: [String: (word: String, zipf: Double)] = [:]
-        words.reserveCapacity(lexicons.vocabularyByKey.count)
-        for (key, word) in lexicons.vocabularyByKey { words[key] = (word, lexicons.vocabulary[word] ?? 0) }
-        segmenter = HashtagSegmenter(words: words)
+        segmenter = HashtagSegmenter(spellings: lexicons.vocabularyByKey, zipf: lexicons.vocabulary)
         morphology = Morphology(vocabulary: lexicons.vocabulary, irregular: lexicons.lemmas, masculine: lexicons.masculine)
         abbreviationKeys = AbbreviationKeys(lexicons.abbreviations)
     }
