@@ -34,54 +34,21 @@ public struct TopicMatcher: Sendable {
         self.normalizer = normalizer
         self.slot = slot
         self.slotWords = slotWords
-        var termKeys: [[String]] = []
-        var termExact: [Bool] = []
-        var numbers: [String: Int] = [:]
-        var topicsOfTerm: [[Int]] = []
-        func compile(_ rule: TopicRule, topic: Int) -> CompiledRule {
-            switch rule {
-            case .term(let words, let exact):
-                let keys = words.map { Folding.key($0) }
-                let signature = (exact ? "=" : "") + keys.joined(separator: " ")
-                let number: Int
-                if let existing = numbers[signature] { number = existing } else {
-                    number = termKeys.count
-                    numbers[signature] = number
-                    termKeys.append(keys)
-                    termExact.append(exact)
-                    topicsOfTerm.append([])
-                }
-                if topicsOfTerm[number].last != topic { topicsOfTerm[number].append(topic) }
-                return .term(number)
-            case .any(let rules): return .any(rules.map { compile($0, topic: topic) })
-            case .all(let rules): return .all(rules.map { compile($0, topic: topic) })
-            case .not(let rule): return .not(compile(rule, topic: topic))
-            case .near(let a, let b, let distance): return .near(compile(a, topic: topic), compile(b, topic: topic), distance: distance)
-            }
-        }
-        compiled = taxonomy.topics.enumerated().map { compile($0.element.rule, topic: $0.offset) }
-        // Terms that open with the slot are tried only where it can match (a number or a slot word).
-        let slotFirst = termKeys.indices.filter { slot != nil && termKeys[$0][0] == slot }
-        termCount = termKeys.count
-        self.termExact = termExact
+        var numbering = TermNumbering()
+        compiled = taxonomy.topics.enumerated().map { numbering.compile($0.element.rule, topic: $0.offset) }
+        termCount = numbering.count
+        self.termExact = numbering.exact
+        let topicsOfTerm = numbering.topicsOfTerm
 
         // The same terms as numbers, for the matching loop: every word of every term (and the slot's words)
         // gets an id, each term is a run of ids, and a word id leads to the terms it starts.
-        var ids: [String: Int32] = [:]
-        func id(_ word: String) -> Int32 {
-            if let known = ids[word] { return known }
-            let next = Int32(ids.count)
-            ids[word] = next
-            return next
-        }
-        var words: [Int32] = []
-        var starts: [Int32] = [0]
-        for keys in termKeys {
-            for key in keys { words.append(id(key)) }
-            starts.append(Int32(words.count))
-        }
-        let slotWordIDs = slotWords.map(id)
-        let slotID = slot.map(id) ?? -2
+        let words = numbering.words
+        let starts = numbering.starts
+        let slotWordIDs = slotWords.map { numbering.id($0) }
+        let slotID = slot.map { numbering.id($0) } ?? -2
+        let ids = numbering.ids
+        // Terms that open with the slot are tried only where it can match (a number or a slot word).
+        let slotFirst = (0..<termCount).filter { words[Int(starts[$0])] == slotID }
         var isSlotWord = [Bool](repeating: false, count: ids.count)
         for word in slotWordIDs { isSlotWord[Int(word)] = true }
         // A term of one word is found by that word. A longer one is found by its first two words: a common
@@ -92,18 +59,19 @@ public struct TopicMatcher: Sendable {
         var opensLonger = [Bool](repeating: false, count: ids.count)
         var pairTerms: [[Int32]] = []
         var pairGroups: [UInt64: Int32] = [:]
-        for (number, keys) in termKeys.enumerated() where !(slot != nil && keys[0] == slot) {
-            let first = ids[keys[0]]!
-            if keys.count == 1 {
+        for number in 0..<termCount where words[Int(starts[number])] != slotID {
+            let start = Int(starts[number])
+            let first = words[start]
+            if starts[number + 1] - starts[number] == 1 {
                 oneWordTerms[Int(first)].append(Int32(number))
                 continue
             }
             opensLonger[Int(first)] = true
-            if keys[1] == slot {
+            if words[start + 1] == slotID {
                 slotSecondTerms[Int(first)].append(Int32(number))
                 continue
             }
-            let pair = Self.pairKey(first, ids[keys[1]]!)
+            let pair = Self.pairKey(first, words[start + 1])
             if let group = pairGroups[pair] { pairTerms[Int(group)].append(Int32(number)) } else {
                 pairGroups[pair] = Int32(pairTerms.count)
                 pairTerms.append([Int32(number)])
@@ -112,7 +80,7 @@ public struct TopicMatcher: Sendable {
         // A topic whose rule is any of some terms, and none of others (every pack topic), is decided from the
         // terms found alone: each (term, topic) pair says whether the term is evidence or an exclusion.
         var simple = [Bool](repeating: false, count: compiled.count)
-        var roles = [[Int32]](repeating: [], count: termKeys.count)
+        var roles = [[Int32]](repeating: [], count: termCount)
         func terms(_ rule: CompiledRule) -> [Int]? {
             switch rule {
             case .term(let number): return [number]
@@ -149,6 +117,56 @@ public struct TopicMatcher: Sendable {
                             opensLonger: opensLonger, termsByFirstPair: PackedTable(pairGroups.map { ($0.key, $0.value) }),
                             pairTerms: FlatTable(pairTerms), slotSecondTerms: FlatTable(slotSecondTerms), slotID: slotID,
                             isSlotWord: isSlotWord, slotFirstTerms: slotFirst.map { Int32($0) }, roles: FlatTable(roles), simple: simple)
+    }
+
+    /// Every term of every topic, numbered in the order first met, as runs of word ids (a word's id is its key's, also
+    /// numbered as first met). A value the initializer passes `inout`: the local function it replaces captured these
+    /// tables, which boxed them and checked every access to them for exclusivity, and it keyed terms by a string of
+    /// their keys joined, made and hashed for every term.
+    struct TermNumbering {
+        var ids: [String: Int32] = [:]
+        /// Each term's word ids, one run after another, and where each run starts (one more than the terms).
+        var words: [Int32] = []
+        var starts: [Int32] = [0]
+        var exact: [Bool] = []
+        var topicsOfTerm: [[Int]] = []
+        private var numbers: [Signature: Int] = [:]
+
+        struct Signature: Hashable {
+            var words: [Int32]
+            var exact: Bool
+        }
+
+        var count: Int { exact.count }
+
+        mutating func id(_ key: String) -> Int32 {
+            if let known = ids[key] { return known }
+            let next = Int32(ids.count)
+            ids[key] = next
+            return next
+        }
+
+        mutating func compile(_ rule: TopicRule, topic: Int) -> CompiledRule {
+            switch rule {
+            case .term(let termWords, let isExact):
+                let signature = Signature(words: termWords.map { id(Folding.key($0)) }, exact: isExact)
+                let number: Int
+                if let existing = numbers[signature] { number = existing } else {
+                    number = exact.count
+                    numbers[signature] = number
+                    words += signature.words
+                    starts.append(Int32(words.count))
+                    exact.append(isExact)
+                    topicsOfTerm.append([])
+                }
+                if topicsOfTerm[number].last != topic { topicsOfTerm[number].append(topic) }
+                return .term(number)
+            case .any(let rules): return .any(rules.map { compile($0, topic: topic) })
+            case .all(let rules): return .all(rules.map { compile($0, topic: topic) })
+            case .not(let rule): return .not(compile(rule, topic: topic))
+            case .near(let a, let b, let distance): return .near(compile(a, topic: topic), compile(b, topic: topic), distance: distance)
+            }
+        }
     }
 
     /// Each topic's ancestors by number, in order: the topics whose id is its id up to one of its dots
