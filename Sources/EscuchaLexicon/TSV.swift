@@ -99,7 +99,7 @@ public struct TSVTable: Sendable {
         var header: [String]?
         var lines: [Int32] = []
         var bounds: [Int32] = []
-        var seen: [String: Int] = [:]
+        var seen = SeenKeys(capacity: 0)
         // Cut on bytes: a tab or line feed is never part of another UTF-8 character, and cutting on Characters would
         // keep `\r\n` (one Character) from ending a line.
         try bytes.withUnsafeBufferPointer { bytes throws(LexiconError) in
@@ -107,7 +107,7 @@ public struct TSVTable: Sendable {
             let lineCount = bytes.reduce(into: 1) { if $1 == 0x0A { $0 += 1 } }
             lines.reserveCapacity(lineCount)
             bounds.reserveCapacity(lineCount * 2 * expected.count)
-            if uniqueKey { seen.reserveCapacity(lineCount) }
+            if uniqueKey { seen = SeenKeys(capacity: lineCount) }
             var lineNumber = 0
             var start = 0
             while start < bytes.count {
@@ -149,18 +149,62 @@ public struct TSVTable: Sendable {
                       !Self.isWhitespace(first), !Self.isWhitespace(last) else {
                     throw LexiconError(file: file, line: lineNumber, message: "the \(expected[0]) is empty or has surrounding spaces")
                 }
-                // One lookup: the line is recorded, and a key seen before fails the load.
-                if uniqueKey {
-                    let key = String(decoding: key, as: UTF8.self)
-                    if let previous = seen.updateValue(lineNumber, forKey: key) {
-                        throw LexiconError(file: file, line: lineNumber, message: "duplicate \(expected[0]) '\(key)' (first at line \(previous))")
-                    }
-                }
                 lines.append(Int32(lineNumber))
+                // One lookup: the row is recorded, and a key seen before fails the load.
+                if uniqueKey, let previous = seen.insert(row: lines.count - 1, in: bytes, bounds: bounds, width: expected.count) {
+                    throw LexiconError(file: file, line: lineNumber,
+                                       message: "duplicate \(expected[0]) '\(String(decoding: key, as: UTF8.self))' (first at line \(lines[previous]))")
+                }
             }
         }
         guard let columns = header else { throw LexiconError(file: file, line: nil, message: "no header line") }
         return TSVTable(file: file, columns: columns, rows: Rows(cells: Cells(bytes: bytes, bounds: bounds), lines: lines, width: expected.count))
+    }
+
+    /// The rows whose keys were met so far, to find a key met before with neither a `String` made nor SipHash: keys
+    /// are hashed from the file's bytes into open addressing over the rows, and compared as bytes. That is `String`
+    /// equality (canonical equivalence) for keys whose scalars are all below U+0300, which are in NFC and have no
+    /// other spelling; from the first key with a byte from 0xCC up (U+0300 and beyond: combining marks, and the few
+    /// characters that are canonically another), every key is compared as a `String`, those before it included.
+    struct SeenKeys {
+        private var slots: [Int32]
+        private let mask: Int
+        private var asStrings: [String: Int]?
+
+        init(capacity: Int) {
+            var size = 16
+            while size < 2 * capacity { size *= 2 }
+            slots = [Int32](repeating: -1, count: size)
+            mask = size - 1
+        }
+
+        /// Records the key of `row` and returns nil, or returns the earlier row with an equal key.
+        mutating func insert(row: Int, in bytes: UnsafeBufferPointer<UInt8>, bounds: [Int32], width: Int) -> Int? {
+            func key(_ row: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: bytes[Int(bounds[2 * row * width])..<Int(bounds[2 * row * width + 1])])
+            }
+            let bytesKey = key(row)
+            if asStrings == nil, bytesKey.contains(where: { $0 >= 0xCC }) {
+                var strings: [String: Int] = [:]
+                strings.reserveCapacity(slots.count / 2)
+                for earlier in 0..<row { strings[String(decoding: key(earlier), as: UTF8.self)] = earlier }
+                asStrings = strings
+            }
+            if asStrings != nil { return asStrings!.updateValue(row, forKey: String(decoding: bytesKey, as: UTF8.self)) }
+            // FNV-1a.
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytesKey { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            var slot = Int(truncatingIfNeeded: hash ^ hash >> 32) & mask
+            while slots[slot] >= 0 {
+                let other = key(Int(slots[slot]))
+                if other.count == bytesKey.count, memcmp(other.baseAddress!, bytesKey.baseAddress!, other.count) == 0 {
+                    return Int(slots[slot])
+                }
+                slot = (slot + 1) & mask
+            }
+            slots[slot] = Int32(row)
+            return nil
+        }
     }
 
     /// A line cut at its tabs (the header).

@@ -69,6 +69,22 @@ import EscuchaTestSupport
                 == "v.tsv:2: the term is empty or has surrounding spaces")
     }
 
+    /// Keys are compared as bytes while every key is below U+0300, and as `String`s (canonical equivalence) from the
+    /// first that is not: a spelling with a combining accent repeats the precomposed one, whichever comes first.
+    @Test func repeatedKeysAreFoundAsBytesAndAsCanonicalEquivalents() throws {
+        let columns = ["term", "valence"]
+        #expect(error { _ = try TSVTable.parse("term\tvalence\nbueno\t2\nmalo\t-2\nbueno\t1\n", file: "v.tsv", columns: columns) }
+                == "v.tsv:4: duplicate term 'bueno' (first at line 2)")
+        #expect(error { _ = try TSVTable.parse("term\tvalence\nfrío\t-1\nfri\u{301}o\t-1\n", file: "v.tsv", columns: columns) }
+                == "v.tsv:3: duplicate term 'fri\u{301}o' (first at line 2)")
+        #expect(error { _ = try TSVTable.parse("term\tvalence\nfri\u{301}o\t-1\nfrío\t-1\n", file: "v.tsv", columns: columns) }
+                == "v.tsv:3: duplicate term 'frío' (first at line 2)")
+        #expect(error { _ = try TSVTable.parse("term\tvalence\nmañana\t1\n\u{212A}\t1\nK\t1\n", file: "v.tsv", columns: columns) }
+                == "v.tsv:4: duplicate term 'K' (first at line 3)")
+        let distinct = try TSVTable.parse("term\tvalence\nfrío\t-1\nfrio\t-1\nfría\t-1\n", file: "v.tsv", columns: columns)
+        #expect(distinct.rows.map { $0[0] } == ["frío", "frio", "fría"])
+    }
+
     @Test func theShippedLexiconsLoadAndAreLargeEnough() throws {
         let lexicon = fullAnalyzer.lexicon
         #expect(lexicon.words.count + lexicon.phrases.count >= 8000)
