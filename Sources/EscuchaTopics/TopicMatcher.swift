@@ -112,11 +112,24 @@ public struct TopicMatcher: Sendable {
         for (number, topics) in topicsOfTerm.enumerated() {
             for topic in topics where !simple[topic] { roles[number].append(Int32(topic * 2)) }
         }
+        // Those that go on with a word are found by that word, among the next token's ids: tried one by one, the 26
+        // signal terms that open with a count were tried at every `un` and `una`.
+        var slotFirstBySecond = [[Int32]](repeating: [], count: ids.count)
+        var slotFirstOthers: [Int32] = []
+        for number in slotFirst {
+            let start = Int(starts[number])
+            if starts[number + 1] - starts[number] > 1, words[start + 1] != slotID {
+                slotFirstBySecond[Int(words[start + 1])].append(Int32(number))
+            } else {
+                slotFirstOthers.append(Int32(number))
+            }
+        }
         ancestors = Self.ancestors(of: taxonomy.topics.map(\.id))
         numbered = Numbered(wordIDs: ids, termWords: words, termStarts: starts, oneWordTerms: FlatTable(oneWordTerms),
                             opensLonger: opensLonger, termsByFirstPair: PackedTable(pairGroups.map { ($0.key, $0.value) }),
                             pairTerms: FlatTable(pairTerms), slotSecondTerms: FlatTable(slotSecondTerms), slotID: slotID,
-                            isSlotWord: isSlotWord, slotFirstTerms: slotFirst.map { Int32($0) }, roles: FlatTable(roles), simple: simple)
+                            isSlotWord: isSlotWord, hasSlotFirstTerms: !slotFirst.isEmpty, slotFirstBySecond: FlatTable(slotFirstBySecond),
+                            slotFirstOthers: slotFirstOthers, roles: FlatTable(roles), simple: simple)
     }
 
     /// Every term of every topic, numbered in the order first met, as runs of word ids (a word's id is its key's, also
@@ -223,7 +236,10 @@ public struct TopicMatcher: Sendable {
         /// The slot's id, or -2 when there is no slot (no word id is negative but -1, an unknown word).
         let slotID: Int32
         let isSlotWord: [Bool]
-        let slotFirstTerms: [Int32]
+        /// Whether some terms open with the slot; those that go on with a word, by that word's id, and the others.
+        let hasSlotFirstTerms: Bool
+        let slotFirstBySecond: FlatTable
+        let slotFirstOthers: [Int32]
         /// Per term, `topic * 2` where it is evidence of the topic (or part of a rule that is not simple), and
         /// `topic * 2 + 1` where it excludes the topic.
         let roles: FlatTable
@@ -412,10 +428,17 @@ public struct TopicMatcher: Sendable {
                         tryTerms(numbered.slotSecondTerms, Int(word), at: position, &work)
                     }
                     // Terms that open with the slot can only start at a number or one of the slot's words.
-                    if !numbered.slotFirstTerms.isEmpty, text.tokens[position].kind == .number || ids[own] >= 0 && numbered.isSlotWord[Int(ids[own])] {
-                        for term in numbered.slotFirstTerms {
+                    if numbered.hasSlotFirstTerms, text.tokens[position].kind == .number || ids[own] >= 0 && numbered.isSlotWord[Int(ids[own])] {
+                        for term in numbered.slotFirstOthers {
                             if let length = matchLength(term, at: position, sentence.tokens.upperBound, text, ids, idStarts) {
                                 record(term, position..<position + length, &work)
+                            }
+                        }
+                        // Each id of the next token once, so that no term is recorded twice at one position.
+                        if hasNext {
+                            let next = Int(idStarts[position + 1])..<Int(idStarts[position + 2])
+                            for nextSlot in next where ids[nextSlot] >= 0 && !ids[next.lowerBound..<nextSlot].contains(ids[nextSlot]) {
+                                tryTerms(numbered.slotFirstBySecond, Int(ids[nextSlot]), at: position, &work)
                             }
                         }
                     }
