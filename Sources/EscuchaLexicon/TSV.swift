@@ -103,8 +103,14 @@ public struct TSVTable: Sendable {
         // Cut on bytes: a tab or line feed is never part of another UTF-8 character, and cutting on Characters would
         // keep `\r\n` (one Character) from ending a line.
         try bytes.withUnsafeBufferPointer { bytes throws(LexiconError) in
-            // Sized for one entry per line feed, so that neither the rows nor the seen keys grow as they fill.
-            let lineCount = bytes.reduce(into: 1) { if $1 == 0x0A { $0 += 1 } }
+            // Sized for one entry per line feed, so that neither the rows nor the seen keys grow as they fill. The line
+            // feeds are counted with `memchr`, as they are found below: a test of every byte cost 8 instructions a byte.
+            var lineCount = 1
+            var from = 0
+            while from < bytes.count, let feed = Self.offset(of: 0x0A, in: bytes, from: from) {
+                lineCount += 1
+                from = feed + 1
+            }
             lines.reserveCapacity(lineCount)
             bounds.reserveCapacity(lineCount * 2 * expected.count)
             if uniqueKey { seen = SeenKeys(capacity: lineCount) }
