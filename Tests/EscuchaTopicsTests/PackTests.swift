@@ -46,6 +46,14 @@ func packTopics(_ text: String) -> [String: SentimentLabel] {
         #expect(packTopics(text)[topic] != nil, "\(topic) not found in: \(text)")
     }
 
+    /// Topic ids are lowercase words joined by dots: ASCII ids are checked on their bytes, others as Characters.
+    @Test func topicIDsAreLowercaseWordsJoinedByDots() {
+        for valid in ["billing", "billing.wrong_charge", "a.b.c", "x1_2.y"] { #expect(Taxonomy.isValidID(valid), "\(valid)") }
+        for invalid in ["", ".", "billing.", ".billing", "a..b", "Billing", "bill-ing", "a b", "a\r\nb", "tarifa.núcleo", "e\u{301}"] {
+            #expect(!Taxonomy.isValidID(invalid), "\(invalid)")
+        }
+    }
+
     @Test func sectorsNeedTheirOwnWords() {
         // One shared word is not a sector: billing text is not a hotel's or an airline's.
         #expect(!packTopics("Me cobraron dos veces la misma factura.").keys.contains { $0.hasPrefix("airline.") || $0.hasPrefix("telecom.") })
