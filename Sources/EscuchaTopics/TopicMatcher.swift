@@ -34,7 +34,7 @@ public struct TopicMatcher: Sendable {
         self.normalizer = normalizer
         self.slot = slot
         self.slotWords = slotWords
-        var numbering = TermNumbering()
+        var numbering = TermNumbering(capacity: taxonomy.topics.reduce(0) { $0 + Self.termCount($1.rule) })
         compiled = taxonomy.topics.enumerated().map { numbering.compile($0.element.rule, topic: $0.offset) }
         termCount = numbering.count
         self.termExact = numbering.exact
@@ -144,13 +144,36 @@ public struct TopicMatcher: Sendable {
         var exact: [Bool] = []
         var topicsOfTerm: [[Int]] = []
         private var numbers: [Signature: Int] = [:]
+        /// The term being read, as word ids (room kept from term to term).
+        private var reading: [Int32] = []
 
+        /// A term's word ids and whether it is exact. Up to three ids below 2^20 (nearly every term) are packed in
+        /// `packed` with the flag and the count, and `longer` is nil: an array of ids per term cost an allocation, and
+        /// hashing it more than the term's words had.
         struct Signature: Hashable {
-            var words: [Int32]
-            var exact: Bool
+            var packed: UInt64
+            var longer: [Int32]?
+
+            init(_ ids: [Int32], exact: Bool) {
+                if ids.count <= 3, ids.allSatisfy({ $0 < 1 << 20 }) {
+                    packed = (exact ? 1 : 0) | UInt64(ids.count) << 1
+                    for (index, id) in ids.enumerated() { packed |= UInt64(id) << (3 + 20 * UInt64(index)) }
+                    longer = nil
+                } else {
+                    packed = exact ? 1 : 0
+                    longer = ids
+                }
+            }
         }
 
         var count: Int { exact.count }
+
+        /// Tables sized for `capacity` terms (and as many words): grown as terms came, they were hashed again at
+        /// every doubling.
+        init(capacity: Int) {
+            ids.reserveCapacity(capacity)
+            numbers.reserveCapacity(capacity)
+        }
 
         mutating func id(_ key: String) -> Int32 {
             if let known = ids[key] { return known }
@@ -162,12 +185,14 @@ public struct TopicMatcher: Sendable {
         mutating func compile(_ rule: TopicRule, topic: Int) -> CompiledRule {
             switch rule {
             case .term(let termWords, let isExact):
-                let signature = Signature(words: termWords.map { id(Folding.key($0)) }, exact: isExact)
+                reading.removeAll(keepingCapacity: true)
+                for word in termWords { reading.append(id(Folding.key(word))) }
+                let signature = Signature(reading, exact: isExact)
                 let number: Int
                 if let existing = numbers[signature] { number = existing } else {
                     number = exact.count
                     numbers[signature] = number
-                    words += signature.words
+                    words += reading
                     starts.append(Int32(words.count))
                     exact.append(isExact)
                     topicsOfTerm.append([])
@@ -179,6 +204,16 @@ public struct TopicMatcher: Sendable {
             case .not(let rule): return .not(compile(rule, topic: topic))
             case .near(let a, let b, let distance): return .near(compile(a, topic: topic), compile(b, topic: topic), distance: distance)
             }
+        }
+    }
+
+    /// How many terms a rule names, repeats included.
+    static func termCount(_ rule: TopicRule) -> Int {
+        switch rule {
+        case .term: 1
+        case .any(let rules), .all(let rules): rules.reduce(0) { $0 + termCount($1) }
+        case .not(let rule): termCount(rule)
+        case .near(let a, let b, _): termCount(a) + termCount(b)
         }
     }
 
