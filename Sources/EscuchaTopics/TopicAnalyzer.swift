@@ -45,12 +45,34 @@ public struct TopicAnalyzer: Sendable {
         gatesSectors = Set(taxonomy.topics.map(\.pack)).filter { Taxonomy.packs.dropFirst().contains($0) }.count > 1
         var words: [String: Set<String>] = [:]
         var singles: [String: Set<String>] = [:]
+        // A pack's words are gathered in locals while its topics come (a taxonomy lists each pack's topics together),
+        // and stored under the pack's name when another pack's topic comes: through the tables, each term hashed the
+        // name twice and made an array of its keys. A pack is in a table only if it had a word for it, as before.
+        var pack = ""
+        var packWords: Set<String>?, packSingles: Set<String>?
+        // Stored as they are under a new name (the usual case), not inserted again one by one into an empty set.
+        func store() {
+            if let packWords { if words[pack] == nil { words[pack] = packWords } else { words[pack]!.formUnion(packWords) } }
+            if let packSingles { if singles[pack] == nil { singles[pack] = packSingles } else { singles[pack]!.formUnion(packSingles) } }
+            packWords = nil
+            packSingles = nil
+        }
         for topic in taxonomy.topics {
-            for term in topic.rule.terms where !term.exact {
-                words[topic.pack, default: []].formUnion(term.words.map { Folding.key($0) })
-                if term.words.count == 1 { singles[topic.pack, default: []].insert(Folding.key(term.words[0])) }
+            if topic.pack != pack {
+                store()
+                pack = topic.pack
+            }
+            topic.rule.forEachTerm { termWords, exact in
+                guard !exact else { return }
+                if packWords == nil { packWords = [] }
+                for word in termWords { packWords!.insert(Folding.key(word)) }
+                if termWords.count == 1 {
+                    if packSingles == nil { packSingles = [] }
+                    packSingles!.insert(Folding.key(termWords[0]))
+                }
             }
         }
+        store()
         let general = words["general"] ?? []
         var anchors = words.filter { $0.key != "general" }.mapValues { $0.subtracting(general) }
         if !taxonomy.sectorWords.isEmpty {

@@ -15,13 +15,15 @@ public indirect enum TopicRule: Sendable, Equatable {
     case not(TopicRule)
     case near(TopicRule, TopicRule, distance: Int)
 
-    /// Every positive term of the rule (what can be evidence), for indexing.
-    var terms: [(words: [String], exact: Bool)] {
+    /// Calls `body` with every positive term of the rule (what can be evidence), for indexing, in rule order.
+    func forEachTerm(_ body: (_ words: [String], _ exact: Bool) -> Void) {
         switch self {
-        case .term(let words, let exact): return [(words, exact)]
-        case .any(let rules), .all(let rules): return rules.flatMap(\.terms)
-        case .not: return []
-        case .near(let a, let b, _): return a.terms + b.terms
+        case .term(let words, let exact): body(words, exact)
+        case .any(let rules), .all(let rules): for rule in rules { rule.forEachTerm(body) }
+        case .not: break
+        case .near(let a, let b, _):
+            a.forEachTerm(body)
+            b.forEachTerm(body)
         }
     }
 }
