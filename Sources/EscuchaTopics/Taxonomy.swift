@@ -62,10 +62,26 @@ public struct Taxonomy: Sendable {
             // Keyed by the three fields, not one string made of them (an interpolation per row), and sized once.
             var pairs: Set<TermKey> = []
             pairs.reserveCapacity(terms.rows.count)
+            // A pack lists a topic's terms together: a row with the previous row's topic is known to be defined, and its
+            // rules are gathered in locals, stored under the topic when another topic's row comes (the rules of a topic
+            // listed again later are appended to its first ones, in row order as before). Hashing the topic's id for
+            // each row cost more than the rest of reading it.
+            var topic = ""
+            var topicPositive: [TopicRule] = [], topicNegative: [TopicRule] = []
+            func storeTopic() {
+                if !topicPositive.isEmpty { positive[topic, default: []] += topicPositive }
+                if !topicNegative.isEmpty { negative[topic, default: []] += topicNegative }
+                topicPositive.removeAll()
+                topicNegative.removeAll()
+            }
             for row in terms.rows {
                 let (id, term, match) = (row[0], row[1], row[2])
-                guard defined.contains(id) else {
-                    throw LexiconError(file: terms.file, line: row.line, message: "topic '\(id)' is not defined in \(pack)-taxonomy.tsv")
+                if id != topic {
+                    guard defined.contains(id) else {
+                        throw LexiconError(file: terms.file, line: row.line, message: "topic '\(id)' is not defined in \(pack)-taxonomy.tsv")
+                    }
+                    storeTopic()
+                    topic = id
                 }
                 guard !term.isEmpty, term.isPlainLowercase || term == term.lowercased() else {
                     throw LexiconError(file: terms.file, line: row.line, message: "the term must be lowercase and not empty")
@@ -75,13 +91,14 @@ public struct Taxonomy: Sendable {
                 }
                 let words = term.wordsSplitOnSpaces()
                 switch match {
-                case "lemma": positive[id, default: []].append(.term(words: words, exact: false))
-                case "exact": positive[id, default: []].append(.term(words: words, exact: true))
-                case "exclude": negative[id, default: []].append(.term(words: words, exact: false))
+                case "lemma": topicPositive.append(.term(words: words, exact: false))
+                case "exact": topicPositive.append(.term(words: words, exact: true))
+                case "exclude": topicNegative.append(.term(words: words, exact: false))
                 default:
                     throw LexiconError(file: terms.file, line: row.line, message: "match must be lemma, exact or exclude, found '\(match)'")
                 }
             }
+            storeTopic()
             for row in definitions.rows {
                 let id = row[0]
                 guard let any = positive[id] else { continue }  // a parent without terms of its own
