@@ -198,62 +198,8 @@ struct WordList: Sendable {
     static func load(environment: [String: String]) -> WordList? {
         let path = environment["ESCUCHA_WORDLIST"] ?? defaultPath
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        var keys = WordKeys(capacity: 100_000)
-        var scratch: [UInt8] = []
-        let bytes = [UInt8](data)
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var start = 0
-            while start < buffer.count {
-                var end = buffer.count
-                if let found = memchr(base + start, 0x0A, buffer.count - start) {
-                    end = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
-                }
-                defer { start = end + 1 }
-                guard end > start else { continue }
-                let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
-                // Most lines are lowercase ASCII, their own key: folding them would only cost time, and so would
-                // making them strings.
-                if line.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) {
-                    keys.insert(line)
-                } else if Self.latinKey(line, into: &scratch) {
-                    scratch.withUnsafeBufferPointer { keys.insert($0) }
-                } else {
-                    var key = Folding.key(Folding.fold(String(decoding: line, as: UTF8.self)))
-                    key.withUTF8 { keys.insert($0) }
-                }
-            }
-        }
+        let keys = WordKeys(lines: [UInt8](data))
         return keys.isEmpty ? nil : WordList(keys: keys)
-    }
-
-    /// The matching key of a line of lowercase ASCII letters and lowercase Latin-1 letters (`C3 A0`–`C3 BF` but
-    /// `÷`), most of the list's lines that are not plain ASCII (`acción`, `año`): such a line is its own folding,
-    /// and its key is its bytes with each accented vowel made plain (`Folding.baseVowel`), as
-    /// `Folding.key(Folding.fold(line))` makes it, without building a string. False, with `key` undefined, for
-    /// any other line.
-    static func latinKey(_ line: UnsafeBufferPointer<UInt8>, into key: inout [UInt8]) -> Bool {
-        key.removeAll(keepingCapacity: true)
-        var index = 0
-        while index < line.count {
-            let byte = line[index]
-            if byte >= 0x61 && byte <= 0x7A {
-                key.append(byte)
-                index += 1
-                continue
-            }
-            guard byte == 0xC3, index + 1 < line.count, line[index + 1] >= 0xA0, line[index + 1] <= 0xBF, line[index + 1] != 0xB7 else {
-                return false
-            }
-            if let vowel = Folding.baseVowel(latin1Continuation: line[index + 1]) {
-                key.append(vowel)
-            } else {
-                key.append(byte)
-                key.append(line[index + 1])
-            }
-            index += 2
-        }
-        return true
     }
 
     /// The list holds infinitives, not every form: a `vosotros` imperative is a word when its verb is listed
@@ -265,73 +211,135 @@ struct WordList: Sendable {
     }
 }
 
-/// The word list's keys by their UTF-8 bytes: one buffer of bytes and an open-addressing table of the words'
-/// numbers, instead of a `Set<String>` that hashed each of the list's 86k words with SipHash at the first typo
-/// of every run. Equal bytes are equal keys here as they are for strings: the list's keys and the words asked
-/// about are NFC (folded forms and their matching keys), and NFC text is canonically equal only to itself.
+/// The word list's keys by their UTF-8 bytes: the list's own text, each line's key written over the line, and an
+/// open-addressing table of the words' numbers, instead of a `Set<String>` that hashed each of the list's 86k words
+/// with SipHash at the first typo of every run. Equal bytes are equal keys here as they are for strings: the list's
+/// keys and the words asked about are NFC (folded forms and their matching keys), and NFC text is canonically equal
+/// only to itself.
 struct WordKeys: Sendable {
-    private var bytes: [UInt8] = []
-    /// Where each word's bytes end in `bytes` (a word starts where the one before it ends).
-    private var ends: [Int] = []
+    /// The list's text with each line's key over its start (a key of lowercase letters is never longer than its line),
+    /// then the keys that folding made longer than their line.
+    private let bytes: [UInt8]
+    /// Each word's start in `bytes` (high 32 bits) and length (low 32 bits).
+    private let spans: [UInt64]
     /// Each slot holds a word's number plus one, or 0 when empty; at most half are used.
-    private var slots: [Int32]
+    private let slots: [Int32]
 
-    init(capacity: Int) {
-        var size = 16
-        while size < 2 * capacity { size <<= 1 }
-        slots = [Int32](repeating: 0, count: size)
-    }
-
-    var isEmpty: Bool { ends.isEmpty }
-
-    mutating func insert(_ word: UnsafeBufferPointer<UInt8>) {
-        if 2 * (ends.count + 1) > slots.count { grow() }
-        // A new word goes to the first empty slot of its probe (nothing is ever removed).
-        var slot = Int(truncatingIfNeeded: Self.hash(word)) & (slots.count - 1)
-        while slots[slot] != 0 {
-            if holds(Int(slots[slot]) - 1, word) { return }
-            slot = (slot + 1) & (slots.count - 1)
+    /// The keys of a word list, one word a line. Most lines are lowercase ASCII, their own key, and most others
+    /// lowercase Latin-1 (`acción`, `año`), whose key drops their vowels' accents: both are read where they lie, with
+    /// no string made (building the list's 86k keys one by one cost 40 M instructions at the first typo of a run).
+    init(lines: [UInt8]) {
+        var text = lines
+        var spans: [UInt64] = []
+        spans.reserveCapacity(text.count / 8)
+        var unusual: [String] = []
+        text.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var start = 0
+            while start < buffer.count {
+                var end = buffer.count
+                if let found = memchr(base + start, 0x0A, buffer.count - start) {
+                    end = UnsafeMutablePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                }
+                defer { start = end + 1 }
+                guard end > start else { continue }
+                let line = UnsafeMutableBufferPointer(rebasing: buffer[start..<end])
+                if let length = Self.writeLatinKey(over: line) {
+                    spans.append(UInt64(start) << 32 | UInt64(length))
+                } else {
+                    unusual.append(Folding.key(Folding.fold(String(decoding: line, as: UTF8.self))))
+                }
+            }
         }
-        bytes.append(contentsOf: word)
-        ends.append(bytes.count)
-        slots[slot] = Int32(ends.count)
+        for key in unusual {
+            spans.append(UInt64(text.count) << 32 | UInt64(key.utf8.count))
+            text.append(contentsOf: key.utf8)
+        }
+        var size = 16
+        while size < 2 * spans.count { size <<= 1 }
+        var slots = [Int32](repeating: 0, count: size)
+        text.withUnsafeBufferPointer { text in
+            for number in spans.indices {
+                let word = Self.word(spans[number], in: text)
+                // A word goes to the first empty slot of its probe, unless listed already.
+                var slot = Int(truncatingIfNeeded: Self.hash(word)) & (size - 1)
+                while slots[slot] != 0 {
+                    if Self.equal(Self.word(spans[Int(slots[slot]) - 1], in: text), word) { break }
+                    slot = (slot + 1) & (size - 1)
+                }
+                if slots[slot] == 0 { slots[slot] = Int32(number + 1) }
+            }
+        }
+        bytes = text
+        self.spans = spans
+        self.slots = slots
     }
+
+    var isEmpty: Bool { spans.isEmpty }
 
     func contains(_ word: String) -> Bool {
         var word = word
         return word.withUTF8 { word in
-            var slot = Int(truncatingIfNeeded: Self.hash(word)) & (slots.count - 1)
-            while slots[slot] != 0 {
-                if holds(Int(slots[slot]) - 1, word) { return true }
-                slot = (slot + 1) & (slots.count - 1)
+            bytes.withUnsafeBufferPointer { text in
+                var slot = Int(truncatingIfNeeded: Self.hash(word)) & (slots.count - 1)
+                while slots[slot] != 0 {
+                    if Self.equal(Self.word(spans[Int(slots[slot]) - 1], in: text), word) { return true }
+                    slot = (slot + 1) & (slots.count - 1)
+                }
+                return false
             }
-            return false
         }
     }
 
-    /// Whether word `number` is `word`.
-    private func holds(_ number: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = number == 0 ? 0 : ends[number - 1]
-        guard ends[number] - start == word.count else { return false }
-        return bytes.withUnsafeBufferPointer { stored in
-            guard let source = word.baseAddress, let own = stored.baseAddress else { return true }
-            return memcmp(own + start, source, word.count) == 0
-        }
+    private static func word(_ span: UInt64, in text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: text[Int(span >> 32)..<Int(span >> 32) + Int(span & 0xFFFF_FFFF)])
     }
 
-    private mutating func place(_ number: Int, hash: UInt64) {
-        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-        while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
-        slots[slot] = Int32(number + 1)
+    private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let x = a.baseAddress, let y = b.baseAddress else { return true }
+        return memcmp(x, y, a.count) == 0
     }
 
-    private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        for number in ends.indices {
-            let start = number == 0 ? 0 : ends[number - 1]
-            let hash = bytes.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[start..<ends[number]])) }
-            place(number, hash: hash)
+    /// Writes over a line of lowercase ASCII letters and lowercase Latin-1 letters (`C3 A0`–`C3 BF` but `÷`) its
+    /// matching key, as `Folding.key(Folding.fold(line))` makes it: such a line is its own folding, and its key is its
+    /// bytes with each accented vowel made plain (`Folding.baseVowel`). Returns the key's length; nil, with the line
+    /// untouched, for any other line.
+    static func writeLatinKey(over line: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        var plain = true
+        while index < line.count {
+            let byte = line[index]
+            if byte >= 0x61 && byte <= 0x7A {
+                index += 1
+                continue
+            }
+            guard byte == 0xC3, index + 1 < line.count, line[index + 1] >= 0xA0, line[index + 1] <= 0xBF, line[index + 1] != 0xB7 else {
+                return nil
+            }
+            plain = false
+            index += 2
         }
+        if plain { return line.count }
+        var read = 0, write = 0
+        while read < line.count {
+            let byte = line[read]
+            if byte != 0xC3 {
+                line[write] = byte
+                read += 1
+                write += 1
+            } else if let vowel = Folding.baseVowel(latin1Continuation: line[read + 1]) {
+                line[write] = vowel
+                read += 2
+                write += 1
+            } else {
+                line[write] = byte
+                line[write + 1] = line[read + 1]
+                read += 2
+                write += 2
+            }
+        }
+        return write
     }
 
     /// FNV-1a, with its bits mixed so that the table's low bits spread.
