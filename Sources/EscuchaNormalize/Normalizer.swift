@@ -536,11 +536,16 @@ extension Normalizer {
     /// allows (`conoce` → `conocer`) even when the vocabulary knows the word (where `lemmaCandidates` keeps to
     /// endings only verbs have, so that `casa` is not `casar`: the caller weighs the homographs).
     public func conjugatedInfinitives(of word: String) -> [(infinitive: String, listed: Bool)] {
+        conjugatedInfinitives(of: word, candidates: lemmaCandidates(of: word))
+    }
+
+    /// The same, from the word's `lemmaCandidates` when the caller has them.
+    public func conjugatedInfinitives(of word: String, candidates: [(lemma: String, rule: String)]) -> [(infinitive: String, listed: Bool)] {
         var out: [(infinitive: String, listed: Bool)] = []
         if let listed = lexicons.lemmas[word] { out.append((listed, true)) }
         // The lemma candidates, remembered per thread, hold the same infinitives under `conjugation` (in the order
         // `Morphology.conjugations` gives them, less the word itself): working them out again cost 3,800 instructions.
-        for (infinitive, rule) in lemmaCandidates(of: word) where rule.isKey("conjugation") { out.append((infinitive, false)) }
+        for (infinitive, rule) in candidates where rule.isKey("conjugation") { out.append((infinitive, false)) }
         return out
     }
 

@@ -29,7 +29,8 @@ public struct OpinionLookup: Sendable {
         ("híper", "híper"), ("hiper", "hiper"), ("ultra", "ultra"), ("re", "re"),
     ]
 
-    func find(_ forms: TokenForms) -> Found? {
+    /// `candidates` are the lemma candidates of `forms.normalized` (asked only for a word without spaces).
+    func find(_ forms: TokenForms, candidates: [(lemma: String, rule: String)]) -> Found? {
         let word = forms.normalized
         if let entry = entry(for: word) {
             return Found(entry: entry, match: entry.term == word ? "exact" : "accents", intensity: [])
@@ -58,7 +59,7 @@ public struct OpinionLookup: Sendable {
         // A form the lemma table lists as a noun's or an adjective's (`soluciones` → `solución`) is not read as
         // a verb its ending could also make (`solucionar`).
         let listedNonVerb = normalizer.isListedAsNonVerb(word)
-        for (candidate, rule) in normalizer.lemmaCandidates(of: word) {
+        for (candidate, rule) in candidates {
             if listedNonVerb, rule.isKey("conjugation") { continue }
             // A word the vocabulary knows is a word of its own, not a diminutive or augmentative of another (`facilita`
             // is a form of `facilitar`, not a little `fácil`): as in `Morphology`, true ones are listed in `lemmas.tsv`.
@@ -101,7 +102,7 @@ public struct OpinionLookup: Sendable {
             // `ProperNames` takes it back where it stands inside a sentence, as names do (`fuimos con Amabile`).
             if !forms.emphasis.contains(.allCaps), forms.key.utf8.count >= SpellingRepair.minimumLength,
                let words = spelling.words(), !words.keys.contains(forms.key), !words.isImperative(forms.key),
-               !normalizer.lemmaCandidates(of: word).contains(where: { words.keys.contains(Folding.key($0.lemma)) }) {
+               !candidates.contains(where: { words.keys.contains(Folding.key($0.lemma)) }) {
                 if let repaired = spelling.repair(forms.key, building: spellingCandidates) ?? inflectedRepair(of: forms.key) {
                     return Found(entry: repaired.entry, match: "spelling", intensity: [])
                 }

@@ -148,8 +148,11 @@ final class WordReading {
             ?? (forms.key == forms.normalized ? lexicon.modifiersByKey[forms.key] : nil) ?? ModifierSet()
         var infinitives: [String] = []
         var participleOf: String?
+        // The word's lemma candidates, asked once and handed to `find` and `isFinite`: each ask of the per-thread memo
+        // hashes the word again (800 instructions), and a new surface made five.
+        let candidates = forms.normalized.utf8.contains(UInt8(ascii: " ")) ? [] : lookup.normalizer.lemmaCandidates(of: forms.normalized)
         if !forms.normalized.utf8.contains(UInt8(ascii: " ")) {
-            for (candidate, rule) in lookup.normalizer.lemmaCandidates(of: forms.normalized)
+            for (candidate, rule) in candidates
             where (rule.isKey("conjugation") || rule.isKey("enclitic") || rule.isKey("irregular") || rule.isKey("participle")) && !infinitives.contains(candidate) {
                 infinitives.append(candidate)
                 if rule.isKey("participle"), participleOf == nil { participleOf = candidate }
@@ -159,21 +162,28 @@ final class WordReading {
         // whole struct (and retains each of its tables).
         let modifierTable = lexicon.modifiers
         let vocabulary = lookup.normalizer.lexicons.vocabulary
+        // The lemma's modifiers and those of the infinitives the lexicon lists, each looked up once: every kind below
+        // asked the table again, hashing the same strings (a lookup is 600 instructions).
+        let lemmaModifiers = modifierTable[forms.lemma]
+        let infinitiveModifiers = infinitives.compactMap { modifierTable[$0] }
+        /// The lemma's weight of `kind`, or else the first listed infinitive's when verbs pass it on.
+        func inherited(_ kind: ModifierKind, fromInfinitives: Bool) -> Double? {
+            if let weight = lemmaModifiers?[kind] { return weight }
+            guard fromInfinitives else { return nil }
+            return infinitiveModifiers.lazy.compactMap { $0[kind] }.first
+        }
         // Owed actions are listed as infinitives: `llegó`, `contestan` find `llegar`, `contestar`.
-        if modifiers[.fulfilled] == nil, let weight = lexicon.modifiers[forms.lemma]?[.fulfilled]
-            ?? infinitives.lazy.compactMap({ modifierTable[$0]?[.fulfilled] }).first {
+        if modifiers[.fulfilled] == nil, let weight = inherited(.fulfilled, fromInfinitives: true) {
             modifiers[.fulfilled] = weight
         }
-        if modifiers[.expected] == nil {
-            if let weight = lexicon.modifiers[forms.lemma]?[.expected] ?? infinitives.lazy.compactMap({ modifierTable[$0]?[.expected] }).first {
-                modifiers[.expected] = weight
-            }
+        if modifiers[.expected] == nil, let weight = inherited(.expected, fromInfinitives: true) {
+            modifiers[.expected] = weight
         }
         // Cost words and levels inflect (`comisiones`, `altas`, `altísima`); moving verbs conjugate (`subieron`).
         for kind in [ModifierKind.cost, .level] where modifiers[kind] == nil {
-            if let weight = lexicon.modifiers[forms.lemma]?[kind] { modifiers[kind] = weight }
+            if let weight = inherited(kind, fromInfinitives: false) { modifiers[kind] = weight }
         }
-        if modifiers[.move] == nil, let weight = lexicon.modifiers[forms.lemma]?[.move] ?? infinitives.lazy.compactMap({ modifierTable[$0]?[.move] }).first {
+        if modifiers[.move] == nil, let weight = inherited(.move, fromInfinitives: true) {
             modifiers[.move] = weight
         }
         var keys = [forms.key]
@@ -184,7 +194,7 @@ final class WordReading {
         if !derived, !keys.contains(lemmaKey) { keys.append(lemmaKey) }
         var phraseForms = infinitives
         if !forms.normalized.utf8.contains(UInt8(ascii: " ")), forms.normalized.utf8.last == UInt8(ascii: "s") {
-            for (singular, rule) in lookup.normalizer.lemmaCandidates(of: forms.normalized)
+            for (singular, rule) in candidates
             where rule.isKey("number") && lookup.normalizer.isKnownWord(singular) && !phraseForms.contains(singular) {
                 phraseForms.append(singular)
             }
@@ -197,7 +207,7 @@ final class WordReading {
         self.infinitives = infinitives
         self.phraseForms = phraseForms
         phraseKeyIDs = keys.compactMap { lexicon.phrases.keyIDs[$0] }
-        opinion = modifiers[.neutral] != nil ? nil : lookup.find(forms)
+        opinion = modifiers[.neutral] != nil ? nil : lookup.find(forms, candidates: candidates)
         let verbEntry = participleOf.flatMap { lookup.entry(for: $0) }
         if participleOf != nil, let list = opinion?.entry.list, list.isKey("adjectives") || list.isKey("sectors"),
            Self.participleEndings.contains(where: { forms.key.hasUTF8Suffix($0) }),
@@ -247,7 +257,7 @@ final class WordReading {
         // Preterite forms (`atendieron`, `resolvió`, `ayudó`) and `cumplen`; not `cumple`, mostly a birthday.
         traits.reported = forms.key.hasUTF8Suffix("aron") || forms.key.hasUTF8Suffix("ieron") || forms.key.hasUTF8Suffix("yeron")
             || forms.normalized.hasUTF8Suffix("ó") || forms.key.isKey("cumplen")
-        traits.finite = Self.isFinite(forms, lookup.normalizer)
+        traits.finite = Self.isFinite(forms, lookup.normalizer, candidates: candidates)
         traits.infinitive = !forms.normalized.utf8.contains(UInt8(ascii: " ")) && (Self.isInfinitive(forms.normalized) && (forms.normalized.utf8.count >= 4 || Self.shortInfinitives.contains(forms.normalized))
             || infinitives.contains { Self.isInfinitive($0) && Self.isCliticTail(of: forms.key, after: Folding.key($0)) && vocabulary[$0] != nil })
         if traits.infinitive {
@@ -311,7 +321,8 @@ extension WordReading {
 
     /// A conjugated form of a verb (`conoce`, `vale`, `tardan`, `es`), not an infinitive, gerund or participle,
     /// and not a commoner noun or adjective that shares its spelling (`planta`, `cuenta`, `cama`).
-    static func isFinite(_ forms: TokenForms, _ normalizer: Normalizer) -> Bool {
+    /// `candidates` are the lemma candidates of `forms.normalized`.
+    static func isFinite(_ forms: TokenForms, _ normalizer: Normalizer, candidates: [(lemma: String, rule: String)]) -> Bool {
         let word = forms.normalized
         let vocabulary = normalizer.lexicons.vocabulary
         guard !word.utf8.contains(UInt8(ascii: " ")), !isInfinitive(word) else { return false }
@@ -324,11 +335,11 @@ extension WordReading {
         let known = vocabulary[word]
         // An infinitive with its clitics (`recomendarlo`) is not conjugated.
         // (Only a known verb's: `buscábamos` is no `buscabam` + `os`.)
-        guard !normalizer.lemmaCandidates(of: word).contains(where: { $0.rule.isKey("enclitic") && vocabulary[$0.lemma] != nil }) else { return false }
+        guard !candidates.contains(where: { $0.rule.isKey("enclitic") && vocabulary[$0.lemma] != nil }) else { return false }
         // Endings no noun or adjective has (`encantó`, `buscábamos`) are the verb however common the form, and whether
         // or not the vocabulary lists the infinitive.
         let unambiguous = unambiguousEndings.contains { word.hasUTF8Suffix($0) } && word.utf8.count >= 6
-        return normalizer.conjugatedInfinitives(of: word).contains { infinitive, listed in
+        return normalizer.conjugatedInfinitives(of: word, candidates: candidates).contains { infinitive, listed in
             guard isInfinitive(infinitive) else { return false }
             // Verb forms are often commoner than their infinitive (`vale`, `tiene`); a word far commoner than a
             // verb it could conjugate is something else (`casa`, `cama`).
