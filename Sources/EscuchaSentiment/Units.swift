@@ -243,11 +243,8 @@ final class WordReading {
         let lemma = opinion?.entry.term ?? forms.lemma
         // `contestaran`, `cumpliera`, `abriesen`, `hubiera`: an imperfect subjunctive of a verb the
         // vocabulary knows (not `para`, `cara`, `clara`).
-        let subjunctiveEndings = ["aran", "ara", "ieran", "iera", "asen", "ase", "iesen", "iese", "yeran", "yera"]
-        traits.pastSubjunctive = ["hubiera", "hubieran", "hubiese", "hubiesen", "fuera", "fueran", "tuviera", "tuvieran", "estuviera",
-                                  "estuvieran", "pudiera", "pudieran", "supiera", "supieran", "dijera", "dijeran", "hiciera", "hicieran",
-                                  "quisiera", "quisieran", "vinieran", "viniera", "dieran", "diera", "pusieran", "pusiera"].contains(forms.key)
-            || subjunctiveEndings.contains { forms.key.hasUTF8Suffix($0) } && forms.key.utf8.count > 5
+        traits.pastSubjunctive = Self.irregularPastSubjunctives.contains(forms.key)
+            || Self.subjunctiveEndings.contains { forms.key.hasUTF8Suffix($0) } && forms.key.utf8.count > 5
                && !Self.presentSubjunctives.contains(forms.key)
                // The future keeps its accent where the customer wrote it: `ayudarán` is no `ayudaran`.
                && !(forms.surface.hasSuffix("rán") || forms.surface.hasSuffix("rá") || forms.surface.hasSuffix("RÁN") || forms.surface.hasSuffix("RÁ"))
@@ -265,15 +262,15 @@ final class WordReading {
             if Recommendations.recommendable.contains(lemmaKey) { traits.action.insert(.recommendable) }
             if Recommendations.mustVisit.contains(lemmaKey) { traits.action.insert(.mustVisit) }
         }
-        if Recommendations.recommendable.contains(lemmaKey) || infinitives.contains(where: Recommendations.recommendable.contains) {
+        if Recommendations.recommendable.contains(lemmaKey) || infinitives.contains { Recommendations.recommendable.contains($0) } {
             traits.action.insert(.visiting)
         }
-        if infinitives.contains(where: FastWear.verbs.contains) { traits.action.insert(.wearing) }
-        if Resolutions.verbs.contains(forms.lemma) || infinitives.contains(where: Resolutions.verbs.contains) { traits.action.insert(.resolution) }
+        if infinitives.contains { FastWear.verbs.contains($0) } { traits.action.insert(.wearing) }
+        if Resolutions.verbs.contains(forms.lemma) || infinitives.contains { Resolutions.verbs.contains($0) } { traits.action.insert(.resolution) }
         if Impediments.letForms.contains(forms.key) { traits.action.insert(.letting) }
-        if Resolutions.removals.contains(forms.lemma) || infinitives.contains(where: Resolutions.removals.contains) { traits.action.insert(.removal) }
-        if Resolutions.solvingVerbs.contains(forms.lemma) || infinitives.contains(where: Resolutions.solvingVerbs.contains) { traits.action.insert(.solving) }
-        if Negation.handlingVerbs.contains(forms.lemma) || infinitives.contains(where: Negation.handlingVerbs.contains) { traits.action.insert(.handling) }
+        if Resolutions.removals.contains(forms.lemma) || infinitives.contains { Resolutions.removals.contains($0) } { traits.action.insert(.removal) }
+        if Resolutions.solvingVerbs.contains(forms.lemma) || infinitives.contains { Resolutions.solvingVerbs.contains($0) } { traits.action.insert(.solving) }
+        if Negation.handlingVerbs.contains(forms.lemma) || infinitives.contains { Negation.handlingVerbs.contains($0) } { traits.action.insert(.handling) }
         traits.sizing = SpaceSizes.sizing(key: forms.key, term: opinion?.entry.term)
         if FulfilledExpectations.clitics.contains(forms.key) { traits.frame.insert(.clitic) }
         if Gratitude.thanks.contains(forms.key) { traits.frame.insert(.thanks) }
@@ -281,7 +278,7 @@ final class WordReading {
         if Narration.persons.contains(forms.key) { traits.frame.insert(.person) }
         traits.since = forms.key.isKey("desde") ? .marker : LongWait.sinceDays.contains(forms.key) ? .day : .none
         traits.timeUnit = LongWait.longUnits.contains(forms.key) ? .hours : LongWait.minuteUnits.contains(forms.key) ? .minutes : .none
-        traits.demandable = UnmetExpectations.demandVerbs.contains(forms.lemma) || infinitives.contains(where: UnmetExpectations.demandVerbs.contains)
+        traits.demandable = UnmetExpectations.demandVerbs.contains(forms.lemma) || infinitives.contains { UnmetExpectations.demandVerbs.contains($0) }
         traits.imperative = traits.demandable && lookup.normalizer.isImperativeWithClitics(forms.normalized)
         // The conditional is the infinitive (or an irregular stem) and `-ía`: `encantaría`, `podría`; not the imperfect
         // `quería`, `sabía`.
@@ -297,6 +294,14 @@ final class WordReading {
 }
 
 extension WordReading {
+    /// Imperfect subjunctives of irregular verbs (`hubiera`, `fuera`, `tuviera`); others end in `subjunctiveEndings`.
+    /// Both are the type's, not the initializer's: an array literal there was built again for every new surface.
+    static let irregularPastSubjunctives: WordSet = ["hubiera", "hubieran", "hubiese", "hubiesen", "fuera", "fueran", "tuviera", "tuvieran",
+                                                     "estuviera", "estuvieran", "pudiera", "pudieran", "supiera", "supieran", "dijera", "dijeran",
+                                                     "hiciera", "hicieran", "quisiera", "quisieran", "vinieran", "viniera", "dieran", "diera",
+                                                     "pusieran", "pusiera"]
+    static let subjunctiveEndings = ["aran", "ara", "ieran", "iera", "asen", "ase", "iesen", "iese", "yeran", "yera"]
+
     /// The imperfect (`estaba`, `tenía`) and the second persons of the preterite (`fuiste`, `llegasteis`).
     static let imperfectEndings = ["aba", "abas", "abamos", "aban", "abais", "ia", "ias", "iamos", "ian", "iais", "aste", "iste", "asteis", "isteis"]
     /// Preterites and imperfects that show no regular ending: `fui`, `fuimos`, `era`, `tuve`, `hubo`.
