@@ -62,9 +62,11 @@ struct Morphology: Sendable {
         if let listed = irregular[word] { return (listed, "irregular") }
         if let lemma = masculine[word] { return (lemma, "gender") }
         // Number, then gender on the singular.
-        for singular in Self.singulars(word) where isKnown(singular) {
+        // `isKnown` is asked table by table below, so that no table is asked twice (each lookup hashes the word).
+        for singular in Self.singulars(word) {
             if let listed = irregular[singular] { return (listed, "irregular") }
             if let lemma = masculine[singular] { return (lemma, "gender") }
+            guard vocabulary[singular] != nil else { continue }
             // A plural has its singular's lemma: `carísimas` → `carísima` → `caro`, `cositas` → `cosa`.
             let inner = compute(singular)
             return inner.rule == nil ? (singular, "number") : inner
@@ -72,7 +74,8 @@ struct Morphology: Sendable {
         let inVocabulary = vocabulary[word] != nil
         for (candidate, rule) in derivations(word, inVocabulary: inVocabulary) {
             if let listed = irregular[candidate] { return (listed, rule) }
-            if isKnown(candidate) { return (masculine[candidate] ?? candidate, rule) }
+            if let lemma = masculine[candidate] { return (lemma, rule) }
+            if vocabulary[candidate] != nil { return (candidate, rule) }
         }
         return (word, nil)
     }

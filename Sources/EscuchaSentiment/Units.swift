@@ -244,7 +244,7 @@ final class WordReading {
         // `contestaran`, `cumpliera`, `abriesen`, `hubiera`: an imperfect subjunctive of a verb the
         // vocabulary knows (not `para`, `cara`, `clara`).
         traits.pastSubjunctive = Self.irregularPastSubjunctives.contains(forms.key)
-            || Self.subjunctiveEndings.contains { forms.key.hasUTF8Suffix($0) } && forms.key.utf8.count > 5
+            || forms.key.utf8.count > 5 && Self.subjunctiveEndings.contains { forms.key.hasUTF8Suffix($0) }
                && !Self.presentSubjunctives.contains(forms.key)
                // The future keeps its accent where the customer wrote it: `ayudarán` is no `ayudaran`.
                && !(forms.surface.hasSuffix("rán") || forms.surface.hasSuffix("rá") || forms.surface.hasSuffix("RÁN") || forms.surface.hasSuffix("RÁ"))
@@ -333,9 +333,12 @@ extension WordReading {
         guard !word.utf8.contains(UInt8(ascii: " ")), !isInfinitive(word) else { return false }
         // A gerund or participle ends like one and its stem makes a known infinitive (`comiendo`, `olvidado`);
         // `recomiendo` and `pido` only end like one.
-        for (ending, infinitives) in nonFiniteEndings where word.hasUTF8Suffix(ending) {
-            let stem = word.dropLast(ending.count)
-            if infinitives.contains(where: { vocabulary[stem + $0] != nil }) { return false }
+        // (Every such ending ends in `o`, `a` or `s`: other words skip the loop.)
+        if let last = word.utf8.last, last == UInt8(ascii: "o") || last == UInt8(ascii: "a") || last == UInt8(ascii: "s") {
+            for (ending, infinitives) in nonFiniteEndings where word.hasUTF8Suffix(ending) {
+                let stem = word.dropLast(ending.count)
+                if infinitives.contains(where: { vocabulary[stem + $0] != nil }) { return false }
+            }
         }
         let known = vocabulary[word]
         // An infinitive with its clitics (`recomendarlo`) is not conjugated.
@@ -759,10 +762,12 @@ extension WordReading {
     /// built on the infinitive (`ofenderán`), nor the imperfect (`ofendían`).
     static func isCommandForm(_ key: String, of infinitive: String) -> Bool {
         guard key.utf8.count > 4, !key.hasPrefix(infinitive) else { return false }
-        if infinitive.hasSuffix("ar") { return key.hasSuffix("es") || key.hasSuffix("en") || key.hasSuffix("eis") }
-        guard infinitive.hasSuffix("er") || infinitive.hasSuffix("ir"),
-              !(key.hasSuffix("ia") || key.hasSuffix("ias") || key.hasSuffix("ian") || key.hasSuffix("iais")) else { return false }
-        return key.hasSuffix("as") || key.hasSuffix("an") || key.hasSuffix("ais")
+        // Endings compared as bytes (`hasUTF8Suffix`; `hasSuffix` walked Characters): this runs for each infinitive of
+        // each new surface.
+        if infinitive.hasUTF8Suffix("ar") { return key.hasUTF8Suffix("es") || key.hasUTF8Suffix("en") || key.hasUTF8Suffix("eis") }
+        guard infinitive.hasUTF8Suffix("er") || infinitive.hasUTF8Suffix("ir"),
+              !(key.hasUTF8Suffix("ia") || key.hasUTF8Suffix("ias") || key.hasUTF8Suffix("ian") || key.hasUTF8Suffix("iais")) else { return false }
+        return key.hasUTF8Suffix("as") || key.hasUTF8Suffix("an") || key.hasUTF8Suffix("ais")
     }
 }
 
