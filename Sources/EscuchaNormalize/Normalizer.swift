@@ -164,7 +164,11 @@ public struct Normalizer: Sendable {
         }
         var word = Folding.fold(surface)
         token.folded = word
-        if Self.hasRepeatedLetter(word), let repaired = Elongation.repair(word, isKnown: isKnown) {
+        // `isKnown` over the two tables it reads: the method passed as a closure copied the whole normalizer (retaining
+        // each of its tables) for every new word.
+        let vocabulary = lexicons.vocabulary, vocabularyByKey = lexicons.vocabularyByKey
+        func known(_ word: String) -> Bool { vocabulary[word] != nil || vocabularyByKey[Folding.key(word)] != nil }
+        if Self.hasRepeatedLetter(word), let repaired = Elongation.repair(word, isKnown: known) {
             word = repaired
             token.emphasis.insert(.elongated)
             token.steps.append("elongation")
@@ -185,7 +189,7 @@ public struct Normalizer: Sendable {
                 token.steps.append("sms")
             }
         }
-        if let spoken = Self.spokenParticiple(word, isKnown: isKnown) {
+        if let spoken = Self.spokenParticiple(word, isKnown: known) {
             word = spoken
             token.steps.append("spoken")
         }

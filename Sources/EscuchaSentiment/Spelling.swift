@@ -34,12 +34,13 @@ struct SpellingRepair: Sendable {
     private let numbers: [Int32]
     private let next: [Int32]
 
+    /// `candidates` have distinct keys (`OpinionLookup.spellingCandidates` keeps one term a key): a set to refuse
+    /// repeated ones cost 5 M instructions at the first typo of a run.
     init(candidates: [(key: String, entry: ValenceEntry)]) {
         var words: [[UInt8]] = []
         var entries: [ValenceEntry] = []
         var pairs: [(hash: UInt64, number: Int32)] = []
-        var seen: Set<String> = []
-        for (key, entry) in candidates where key.utf8.count >= Self.minimumLength && seen.insert(key).inserted {
+        for (key, entry) in candidates where key.utf8.count >= Self.minimumLength {
             let number = Int32(words.count)
             let bytes = Array(key.utf8)
             words.append(bytes)
