@@ -57,6 +57,14 @@ public struct Normalizer: Sendable {
                 let span = raw[index]
                 let utf16Start = offsets.offset(at: span.start)
                 let utf16End = offsets.offset(at: span.end)
+                // Most tokens are surfaces this thread has seen: their forms come from its memo here, in the loop, and only
+                // the others go through `makeToken` (a call with the whole analysis's frame cost 60 instructions a token).
+                // Personal data is analysed every time and never kept in the memo.
+                if !span.kind.isPersonalData, let forms = memo.lookup(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])),
+                   forms.tokenizedAs == span.kind {
+                    tokens.append(Token(kind: forms.kind, utf8: span.start..<span.end, utf16: utf16Start..<utf16End, forms: forms))
+                    continue
+                }
                 tokens.append(makeToken(span, index: index, all: raw, bytes: bytes, utf16: utf16Start..<utf16End, memo: memo))
             }
             // Sentences are found on these plain spans (no copies of tokens), with the refined kinds.
@@ -92,11 +100,8 @@ public struct Normalizer: Sendable {
                            utf16: Range<Int>, memo: ByteKeyedTable<TokenForms>) -> Token {
         let span = UnsafeBufferPointer(rebasing: bytes[raw.start..<raw.end])
         let utf8 = raw.start..<raw.end
-        // Personal data is analysed every time and never kept in the memo.
+        // Personal data is analysed every time and never kept in the memo. (`normalize` has asked this thread's memo.)
         let isPersonal = raw.kind.isPersonalData
-        if !isPersonal, let forms = memo.lookup(span), forms.tokenizedAs == raw.kind {
-            return Token(kind: forms.kind, utf8: utf8, utf16: utf16, forms: forms)
-        }
         // Another thread may have analysed the surface already: the same forms then serve this thread too.
         if !isPersonal, let forms = sharedForms.lookup(span), forms.tokenizedAs == raw.kind {
             memo.store(span, forms)
