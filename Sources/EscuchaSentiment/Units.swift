@@ -143,7 +143,9 @@ final class WordReading {
     /// What the rules read of the key (`forms.key`, every word unit's key).
     let facts: KeyFacts
 
-    init(_ forms: TokenForms, lexicon: SentimentLexicon, lookup: OpinionLookup) {
+    /// The lexicon and the lookup are borrowed: an initializer owns its arguments by default, so each new surface
+    /// copied both structs (retaining each of their tables) and released them at the end.
+    init(_ forms: TokenForms, lexicon: borrowing SentimentLexicon, lookup: borrowing OpinionLookup) {
         var modifiers = lexicon.modifiers[forms.normalized]
             ?? (forms.key == forms.normalized ? lexicon.modifiersByKey[forms.key] : nil) ?? ModifierSet()
         var infinitives: [String] = []
@@ -206,7 +208,10 @@ final class WordReading {
         self.modifiers = modifiers
         self.infinitives = infinitives
         self.phraseForms = phraseForms
-        phraseKeyIDs = keys.compactMap { lexicon.phrases.keyIDs[$0] }
+        // Loops rather than closures here and below: a closure that reads `lexicon` copies the whole struct.
+        var keyIDs: [Int32] = []
+        for key in keys { if let id = lexicon.phrases.keyIDs[key] { keyIDs.append(id) } }
+        phraseKeyIDs = keyIDs
         opinion = modifiers[.neutral] != nil ? nil : lookup.find(forms, candidates: candidates)
         let verbEntry = participleOf.flatMap { lookup.entry(for: $0) }
         if participleOf != nil, let list = opinion?.entry.list, list.isKey("adjectives") || list.isKey("sectors"),
@@ -233,7 +238,9 @@ final class WordReading {
             for id in lexicon.phrases.childKeyIDs(ofStart: Int(start)) where !continuations.contains(id) { continuations.append(id) }
         }
         continuationKeyIDs = continuations
-        completesPhrase = starts.contains { lexicon.phrases.isComplete(Int($0)) }
+        var completes = false
+        for start in starts where lexicon.phrases.isComplete(Int(start)) { completes = true; break }
+        completesPhrase = completes
         var traits = WordTraits()
         traits.capitalised = !forms.emphasis.contains(.allCaps) && ProperNames.isCapitalised(forms.surface)
         traits.functionWord = LanguageGuess.functionWord(forms.key)
