@@ -496,18 +496,36 @@ public struct Normalizer: Sendable {
 /// Abbreviations as lowercase bytes, looked up without building a String (sentence ends are checked
 /// after every period).
 struct AbbreviationKeys: Sendable {
-    private let keys: Set<[UInt8]>
+    /// Keys of up to 16 bytes packed in two words with their length (every abbreviation of the lexicon): asked at every
+    /// sentence end, a lookup packs the bytes where an array of them cost an allocation. Longer keys stay as bytes.
+    private struct Packed: Hashable { var low: UInt64, high: UInt64, length: Int }
+    private let packed: Set<Packed>
+    private let long: Set<[UInt8]>
     let maximumLength: Int
 
     init(_ abbreviations: Set<String>) {
-        keys = Set(abbreviations.map { Array($0.lowercased().utf8) })
+        let keys = abbreviations.map { Array($0.lowercased().utf8) }
+        packed = Set(keys.compactMap { key in key.withUnsafeBufferPointer { Self.pack($0, lowercasing: false) } })
+        long = Set(keys.filter { $0.count > 16 })
         maximumLength = keys.map(\.count).max() ?? 0
     }
 
     func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count <= maximumLength else { return false }
         // ASCII lowercase is enough: the abbreviations' capitals are ASCII (Sr., Dña., Av.).
-        return keys.contains(bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+        if let key = Self.pack(bytes, lowercasing: true) { return packed.contains(key) }
+        return long.contains(bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+    }
+
+    /// The bytes (ASCII capitals lowered when asked) packed little-endian, nil past 16 bytes.
+    private static func pack(_ bytes: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> Packed? {
+        guard bytes.count <= 16 else { return nil }
+        var words: (UInt64, UInt64) = (0, 0)
+        for (index, byte) in bytes.enumerated() {
+            let value = UInt64(lowercasing && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) << UInt64(8 * (index & 7))
+            if index < 8 { words.0 |= value } else { words.1 |= value }
+        }
+        return Packed(low: words.0, high: words.1, length: bytes.count)
     }
 }
 
@@ -525,7 +543,10 @@ final class LentBuffers {
 
 extension Normalizer {
     /// Whether the vocabulary or the lemma tables know this folded word.
-    public func isKnownWord(_ word: String) -> Bool { isKnown(word) || morphology.isKnown(word) }
+    public func isKnownWord(_ word: String) -> Bool {
+        // `morphology.isKnown` less the vocabulary, which `isKnown` has asked (each lookup hashes the word).
+        isKnown(word) || lexicons.masculine[word] != nil || lexicons.lemmas[word] != nil
+    }
 
     /// A form the lemma table lists under a lemma that is no infinitive (`soluciones` → `solución`, `tarde`, `costa`):
     /// a noun's or an adverb's, never read as a verb its ending could also make (`solucionar`, `tardar`, `costar`).

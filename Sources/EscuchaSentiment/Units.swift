@@ -263,7 +263,8 @@ final class WordReading {
             || forms.normalized.hasUTF8Suffix("ó") || forms.key.isKey("cumplen")
         traits.finite = Self.isFinite(forms, lookup.normalizer, candidates: candidates)
         traits.infinitive = !forms.normalized.utf8.contains(UInt8(ascii: " ")) && (Self.isInfinitive(forms.normalized) && (forms.normalized.utf8.count >= 4 || Self.shortInfinitives.contains(forms.normalized))
-            || infinitives.contains { Self.isInfinitive($0) && Self.isCliticTail(of: forms.key, after: Folding.key($0)) && vocabulary[$0] != nil })
+            || Self.mayEndInClitic(forms.key)
+               && infinitives.contains { Self.isInfinitive($0) && Self.isCliticTail(of: forms.key, after: Folding.key($0)) && vocabulary[$0] != nil })
         if traits.infinitive {
             if Impediments.accessActions.contains(lemmaKey) { traits.action.insert(.access) }
             if Recommendations.recommendable.contains(lemmaKey) { traits.action.insert(.recommendable) }
@@ -397,6 +398,13 @@ extension WordReading {
             if let clitic = group.first(where: { tail.hasPrefix($0) }) { tail = tail.dropFirst(clitic.count) }
         }
         return tail.isEmpty
+    }
+
+    /// Every object pronoun ends in `s`, `e`, `o` or `a`: a word that ends otherwise has none attached, and its
+    /// infinitives need not be folded and compared (`isCliticTail`).
+    static func mayEndInClitic(_ key: String) -> Bool {
+        guard let last = key.utf8.last else { return false }
+        return last == UInt8(ascii: "s") || last == UInt8(ascii: "e") || last == UInt8(ascii: "o") || last == UInt8(ascii: "a")
     }
 
     static let indirectClitics = ["nos", "me", "te", "se", "os", "le", "les"]
