@@ -152,8 +152,10 @@ final class WordReading {
         var participleOf: String?
         // The word's lemma candidates, asked once and handed to `find` and `isFinite`: each ask of the per-thread memo
         // hashes the word again (800 instructions), and a new surface made five.
-        let candidates = forms.normalized.utf8.contains(UInt8(ascii: " ")) ? [] : lookup.normalizer.lemmaCandidates(of: forms.normalized)
-        if !forms.normalized.utf8.contains(UInt8(ascii: " ")) {
+        // Whether the form is one word, asked once (walking the UTF-8 view cost 250 instructions each time).
+        let oneWord = !forms.normalized.utf8.contains(UInt8(ascii: " "))
+        let candidates = oneWord ? lookup.normalizer.lemmaCandidates(of: forms.normalized) : []
+        if oneWord {
             for (candidate, rule) in candidates
             where (rule.isKey("conjugation") || rule.isKey("enclitic") || rule.isKey("irregular") || rule.isKey("participle")) && !infinitives.contains(candidate) {
                 infinitives.append(candidate)
@@ -195,7 +197,7 @@ final class WordReading {
         self.lemmaKey = lemmaKey
         if !derived, !keys.contains(lemmaKey) { keys.append(lemmaKey) }
         var phraseForms = infinitives
-        if !forms.normalized.utf8.contains(UInt8(ascii: " ")), forms.normalized.utf8.last == UInt8(ascii: "s") {
+        if oneWord, forms.normalized.utf8.last == UInt8(ascii: "s") {
             for (singular, rule) in candidates
             where rule.isKey("number") && lookup.normalizer.isKnownWord(singular) && !phraseForms.contains(singular) {
                 phraseForms.append(singular)
@@ -262,7 +264,7 @@ final class WordReading {
         traits.reported = forms.key.hasUTF8Suffix("aron") || forms.key.hasUTF8Suffix("ieron") || forms.key.hasUTF8Suffix("yeron")
             || forms.normalized.hasUTF8Suffix("ó") || forms.key.isKey("cumplen")
         traits.finite = Self.isFinite(forms, lookup.normalizer, candidates: candidates)
-        traits.infinitive = !forms.normalized.utf8.contains(UInt8(ascii: " ")) && (Self.isInfinitive(forms.normalized) && (forms.normalized.utf8.count >= 4 || Self.shortInfinitives.contains(forms.normalized))
+        traits.infinitive = oneWord && (Self.isInfinitive(forms.normalized) && (forms.normalized.utf8.count >= 4 || Self.shortInfinitives.contains(forms.normalized))
             || Self.mayEndInClitic(forms.key)
                && infinitives.contains { Self.isInfinitive($0) && Self.isCliticTail(of: forms.key, after: Folding.key($0)) && vocabulary[$0] != nil })
         if traits.infinitive {
@@ -295,7 +297,7 @@ final class WordReading {
             && Self.isConditional(key: forms.key, infinitive: Folding.key(lemma))
         traits.past = traits.finite && !traits.conditional && (traits.reported || Self.irregularPasts.contains(forms.key)
             || Self.imperfectEndings.contains { forms.key.hasUTF8Suffix($0) } || forms.normalized.hasUTF8Suffix("é"))
-        traits.command = infinitives.contains { Self.isCommandForm(forms.key, of: Folding.key($0)) }
+        traits.command = Self.mayBeCommandForm(forms.key) && infinitives.contains { Self.isCommandForm(forms.key, of: Folding.key($0)) }
         self.traits = traits
         facts = KeyFacts(forms.key)
     }
@@ -771,12 +773,19 @@ extension WordReading {
 }
 
 extension WordReading {
+    /// What every command form below has, asked once per word before its infinitives are folded and compared: more than
+    /// four letters, and an ending in `s` or `n` (`-es`, `-en`, `-eis`, `-as`, `-an`, `-ais`).
+    static func mayBeCommandForm(_ key: String) -> Bool {
+        guard key.utf8.count > 4, let last = key.utf8.last else { return false }
+        return last == UInt8(ascii: "s") || last == UInt8(ascii: "n")
+    }
+
     /// The present subjunctive of `tú`, `ustedes` and `vosotros`, by the infinitive's conjugation: `-ar` verbs
     /// take `-es`, `-en`, `-eis` (`engañes`, `engañen`), `-er` and `-ir` verbs `-as`, `-an`, `-ais` (`ofendan`,
     /// `mientan`). Not the usted form (`engañe` is also the preterite `engañé`), nor the future and conditional
     /// built on the infinitive (`ofenderán`), nor the imperfect (`ofendían`).
     static func isCommandForm(_ key: String, of infinitive: String) -> Bool {
-        guard key.utf8.count > 4, !key.hasPrefix(infinitive) else { return false }
+        guard mayBeCommandForm(key), !key.hasPrefix(infinitive) else { return false }
         // Endings compared as bytes (`hasUTF8Suffix`; `hasSuffix` walked Characters): this runs for each infinitive of
         // each new surface.
         if infinitive.hasUTF8Suffix("ar") { return key.hasUTF8Suffix("es") || key.hasUTF8Suffix("en") || key.hasUTF8Suffix("eis") }
