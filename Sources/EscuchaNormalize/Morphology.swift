@@ -97,10 +97,19 @@ struct Morphology: Sendable {
     /// ones: `casa` must not become `casar`, but `cosita` may become `cosa`.
     func derivations(_ word: String, inVocabulary: Bool) -> [(lemma: String, rule: String)] {
         var out: [(lemma: String, rule: String)] = []
+        derivations(word, inVocabulary: inVocabulary, into: &out)
+        return out
+    }
+
+    /// The same, appended to `out`: the lemma candidates are built in one array rather than copied from a second.
+    func derivations(_ word: String, inVocabulary: Bool, into out: inout [(lemma: String, rule: String)]) {
         let w = Bytes(word)
         func add(_ candidate: String, _ rule: String) { if candidate != word, candidate.utf8.count >= 2 { out.append((candidate, rule)) } }
+        // Only the suffixes that end in the word's last byte are tested, in the lists' order (as for the verb endings).
+        let last = Int(w.bytes.last ?? 0)
 
-        for suffix in Self.superlatives where w.ends(suffix) {
+        for index in Self.superlativesByLastByte[last] where w.ends(Self.superlatives[index]) {
+            let suffix = Self.superlatives[index]
             let stem = w.dropping(suffix)
             let feminine = suffix.last == UInt8(ascii: "a") || suffix.suffix(2) == Array("as".utf8)
             if stem.hasSuffix("bil") { add(String(stem.dropLast(3)) + "ble", "superlative") }
@@ -116,7 +125,9 @@ struct Morphology: Sendable {
         // Diminutives and augmentatives only for words the vocabulary does not know: a known word ending in
         // `-illo` or `-ito` is usually a word of its own (`pasillo`, `bolsillo`, `ventanilla`, `perito`, `delito`);
         // the true diminutives among known words (`ahorita`, `carrito`) are listed in `lemmas.tsv`.
-        for (suffix, endings, rule) in Self.affixes where !inVocabulary && w.ends(suffix) && w.count > suffix.count + 2 {
+        for index in Self.affixesByLastByte[last] where !inVocabulary {
+            let (suffix, endings, rule) = Self.affixes[index]
+            guard w.ends(suffix) && w.count > suffix.count + 2 else { continue }
             let stem = w.dropping(suffix)
             // A bare stem in -ar, -er or -ir is never a diminutive's: those nouns take `-cito` (`lugarcito`, `mujercita`),
             // and a verb has none (`amarillo` is not `amar` + `-illo`).
@@ -152,7 +163,6 @@ struct Morphology: Sendable {
             for (form, _) in conjugations(plain, strict: false) { add(form, "enclitic") }
         }
         for (form, _) in conjugations(word, strict: inVocabulary) { add(form, "conjugation") }
-        return out
     }
 
     static let superlatives: [[UInt8]] = ["ísimos", "ísimas", "ísimo", "ísima", "isimos", "isimas", "isimo", "isima"].map { Array($0.utf8) }
@@ -187,14 +197,16 @@ struct Morphology: Sendable {
 
     /// The endings' numbers by their last byte: a word is compared only with the few endings that end as it does
     /// (testing all 83 cost 1,700 instructions a call, and each new word makes several calls).
-    static func byLastByte(_ endings: [([UInt8], [String])]) -> [[Int]] {
+    static func byLastByte(_ endings: [[UInt8]]) -> [[Int]] {
         var table = [[Int]](repeating: [], count: 256)
-        for (index, ending) in endings.enumerated() { table[Int(ending.0.last!)].append(index) }
+        for (index, ending) in endings.enumerated() { table[Int(ending.last!)].append(index) }
         return table
     }
 
-    static let unambiguousByLastByte = byLastByte(unambiguousEndings)
-    static let ambiguousByLastByte = byLastByte(ambiguousEndings)
+    static let unambiguousByLastByte = byLastByte(unambiguousEndings.map(\.0))
+    static let ambiguousByLastByte = byLastByte(ambiguousEndings.map(\.0))
+    static let superlativesByLastByte = byLastByte(superlatives)
+    static let affixesByLastByte = byLastByte(affixes.map(\.0))
 
     private func appendInfinitives(_ verbStem: String, ending: [UInt8], _ infinitives: [String], to out: inout [(String, String)]) {
         do {

@@ -610,7 +610,7 @@ extension Normalizer {
             out.append((singular, "number"))
             if let masculine = lexicons.masculine[singular] { out.append((masculine, "gender")) }
         }
-        out.append(contentsOf: morphology.derivations(word, inVocabulary: false))
+        morphology.derivations(word, inVocabulary: false, into: &out)
         // Participles, for the perfect tenses: `he perdido` → `perder`, `han cobrado` → `cobrar`.
         let w = Bytes(word)
         for (ending, infinitives) in Self.participleEndings where w.ends(ending) && w.count > ending.count + 2 {
