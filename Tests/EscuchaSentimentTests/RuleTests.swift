@@ -1352,6 +1352,8 @@ import EscuchaTestSupport
         #expect(label("Unas veces bien y otras no tanto.") == .neu)
         // A phrase keeps its accents in its key: `Más o menos.` weighs as `ni bien ni mal` does.
         #expect(label("Buenísima la comida y el lugar precioso. Más o menos.") == .neu)
+        // Before an amount it says about: `más o menos entre las 21 y las 0` leaves the complaint a complaint.
+        #expect(label("Tengo cortes todas las noches, más o menos entre las 21 y las 0 hs, un drama.") == .neg)
         // `nada más` closing its clause limits the praise; `nada más llegar` (as soon as) is no verdict.
         #expect(label("Es cómodo, nada más.") == .neu)
         #expect(label("El hotel es bonito y nada más llegar te dan un cóctel") == .pos)

@@ -68,8 +68,9 @@ enum BalancedVerdict {
                                             "ni contento ni descontento", "ni tan bien ni tan mal"]
 
     /// Verdicts only where they close their clause: `Es cómodo, nada más.` limits the praise to what it says; `nada más
-    /// llegar` (as soon as) and `nada más triste que…` are no verdict.
-    static let clauseFinalVerdicts: WordSet = ["nada más", "nada mas"]
+    /// llegar` (as soon as) and `nada más triste que…` are no verdict; `la comida, más o menos.` weighs both sides, `más o
+    /// menos entre las 21 y las 0 hs` is an amount.
+    static let clauseFinalVerdicts: WordSet = ["nada más", "nada mas", "más o menos", "mas o menos"]
 
     static func isVerdict(_ index: Int, _ context: RuleContext) -> Bool {
         guard context.units[index].modifiers[.verdict] != nil else { return false }
