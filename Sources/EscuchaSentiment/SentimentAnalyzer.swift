@@ -101,7 +101,10 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("impediments") { context.contributions += Impediments.cues(context) }
         if enabled("excess") { context.contributions += Excess.cues(context) }
         if enabled("cost-level") { context.contributions += CostLevel.cues(context) }
-        if enabled("ratings") { context.contributions += Ratings.cues(context, text: text) }
+        if enabled("ratings") {
+            Ratings.applyGradedScores(&context, text: text)
+            context.contributions += Ratings.cues(context, text: text)
+        }
         if enabled("long-wait") { LongWait.apply(&context, text: text) }
         if enabled("suggestions") { context.contributions += Suggestions.cues(context, text: text) }
         if enabled("counterfactuals") { context.contributions += Counterfactuals.cues(context) }

@@ -1282,6 +1282,11 @@ import EscuchaTestSupport
         #expect(values("8 sobre 10, volvería") == ["8": 2])
         #expect(values("le pondría un 6/10") == ["6/10": -0.5])
         #expect(values("merece cero estrellas") == ["cero": -3])
+        // Stars opening their sentence are a verdict; the score expression `de 10` after a grade is its scale.
+        #expect(values("Cinco estrellas.") == ["Cinco": 3])
+        #expect(values("Una estrella y porque no se puede poner cero") == ["Una": -3])
+        #expect(values("le doy un 3 de 10", fullAnalyzer)["de 10"]! < 0)
+        #expect(values("10 de 10", fullAnalyzer)["de 10"] == 3)
         #expect(Ratings.valence(share: 0.7) == 1 && Ratings.valence(share: 0.5) == -1 && Ratings.valence(share: 0.4) == -2)
     }
 
@@ -1289,6 +1294,9 @@ import EscuchaTestSupport
         #expect(values("el 1/10 llegó el pedido").isEmpty)
         #expect(values("solo 3 de 10 personas").isEmpty)
         #expect(values("un hotel de 5 estrellas").isEmpty)
+        #expect(values("5 estrellas de lujo en pleno centro", fullAnalyzer)["5"] == nil)  // a category opening the sentence
+        // Not given as a grade (`a las 3 de 10`): no rating is read.
+        #expect(fullAnalyzer.analyze("llegamos a las 3 de 10").contributions.allSatisfy { !$0.rules.contains { $0.rule == "rating" } })
         #expect(values("se merece una estrella Michelin").isEmpty)
         #expect(values("abre 24/7").isEmpty)  // not a scale
         #expect(values("un 12/10").isEmpty)  // a grade above its scale

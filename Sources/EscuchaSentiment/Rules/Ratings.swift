@@ -75,7 +75,7 @@ enum Ratings {
                 let endsGrade = after.map { !$0.isWord || units.contains($0.key) || afterGrade.contains($0.key) } ?? true
                 let graded = before.map { graders.contains($0) } ?? true
                 if endsGrade, graded || after.map({ units.contains($0.key) }) == true { grade = (value, scale) }
-            } else if nextIsStar, let value = number(token), let giver = before, starGivers.contains(giver) || givesStars(index, context),
+            } else if nextIsStar, let value = number(token), before.map({ starGivers.contains($0) || givesStars(index, context) }) ?? opensVerdict(index, context),
                       index + 2 >= count || !context.units[index + 2].key.isKey("michelin") {
                 grade = (value, 5)
             }
@@ -84,6 +84,30 @@ enum Ratings {
             out.append(RuleContext.Working.cue(unit: index, term: term, rule: "rating", cue: term, value: valence(share: grade.value / grade.scale)))
         }
         return out
+    }
+
+    /// Stars that open their sentence are the writer's verdict (`Cinco estrellas.`, `Una estrella y porque no se puede poner
+    /// cero`), unless `de` follows to name a category's place (`5 estrellas de lujo en pleno centro`).
+    private static func opensVerdict(_ index: Int, _ context: RuleContext) -> Bool {
+        guard index + 2 < context.units.count, context.sentenceOf[index + 2] == context.sentenceOf[index] else { return true }
+        let key = context.units[index + 2].key
+        return !(key.isKey("de") || key.isKey("del") || key.hasPrefix("de "))
+    }
+
+    /// `le doy un 3 de 10`, `un 7 de diez`: the score expression `de 10` after a number is the scale of a grade. The
+    /// expression's praise is read again as that grade (`10 de 10` stays top praise).
+    static let scoreExpressions: WordSet = ["de 10", "de diez"]
+
+    static func applyGradedScores(_ context: inout RuleContext, text: NormalizedText) {
+        for index in context.contributions.indices where scoreExpressions.contains(context.contributions[index].term) {
+            let unit = context.contributions[index].unit
+            // Given as a grade: after a word that gives one, or opening the sentence (`10 de 10`), not `a las 3 de 10`.
+            guard unit > 0, context.units[unit - 1].tokens.count == 1, context.units[unit - 1].opinion == nil,
+                  wordBefore(unit - 1, context).map({ graders.contains($0) }) ?? true,
+                  let value = number(text.tokens[context.units[unit - 1].tokens.lowerBound]), value >= 0, value <= 10 else { continue }
+            let term = "\(format(value))/10"
+            context.contributions[index].apply("rating", cue: term, to: valence(share: value / 10))
+        }
     }
 
     static func isStar(_ key: String) -> Bool {
