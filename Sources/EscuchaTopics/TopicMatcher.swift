@@ -424,7 +424,8 @@ public struct TopicMatcher: Sendable {
         swap(&sentenceHits, &work.sentenceHits)
         fillIDs(text, &ids, &idStarts)
         // Read through buffers: the arrays are only read here, and each read of one checked its bounds and kept it alive.
-        ids.withUnsafeBufferPointer { ids in idStarts.withUnsafeBufferPointer { idStarts in
+        // The tokens too: a slot term's test of a token's kind through `text.tokens` retained and released the array.
+        ids.withUnsafeBufferPointer { ids in idStarts.withUnsafeBufferPointer { idStarts in text.tokens.withUnsafeBufferPointer { tokens in
             for (sentenceIndex, sentence) in text.sentences.enumerated() {
                 // Every term found in the sentence, by number, in one pass over its words.
                 work.stamp &+= 1
@@ -449,7 +450,7 @@ public struct TopicMatcher: Sendable {
                 func tryTerms(_ table: FlatTable, _ group: Int, at position: Int, _ work: inout Scratch) {
                     for index in table.range(group) {
                         let term = table.items[index]
-                        if let length = matchLength(term, at: position, sentence.tokens.upperBound, text, ids, idStarts) {
+                        if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts) {
                             record(term, position..<position + length, &work)
                         }
                     }
@@ -471,9 +472,9 @@ public struct TopicMatcher: Sendable {
                         tryTerms(numbered.slotSecondTerms, Int(word), at: position, &work)
                     }
                     // Terms that open with the slot can only start at a number or one of the slot's words.
-                    if numbered.hasSlotFirstTerms, text.tokens[position].kind == .number || ids[own] >= 0 && numbered.isSlotWord[Int(ids[own])] {
+                    if numbered.hasSlotFirstTerms, tokens[position].kind == .number || ids[own] >= 0 && numbered.isSlotWord[Int(ids[own])] {
                         for term in numbered.slotFirstOthers {
-                            if let length = matchLength(term, at: position, sentence.tokens.upperBound, text, ids, idStarts) {
+                            if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts) {
                                 record(term, position..<position + length, &work)
                             }
                         }
@@ -543,7 +544,7 @@ public struct TopicMatcher: Sendable {
                     return own.evidence.isEmpty ? nil : own
                 }
             }
-        } }
+        } } }
         swap(&ids, &work.ids)
         swap(&idStarts, &work.idStarts)
         swap(&sentenceHits, &work.sentenceHits)
@@ -601,7 +602,7 @@ public struct TopicMatcher: Sendable {
     /// The number of tokens term `term` covers when it matches at `start` (within the sentence ending at
     /// `end`), or nil.
     @inline(__always)
-    private func matchLength(_ term: Int32, at start: Int, _ end: Int, _ text: NormalizedText, _ ids: UnsafeBufferPointer<Int32>,
+    private func matchLength(_ term: Int32, at start: Int, _ end: Int, _ tokens: UnsafeBufferPointer<Token>, _ ids: UnsafeBufferPointer<Int32>,
                              _ idStarts: UnsafeBufferPointer<Int32>) -> Int? {
         let first = Int(numbered.termStarts[Int(term)])
         let count = Int(numbered.termStarts[Int(term) + 1]) - first
@@ -612,7 +613,7 @@ public struct TopicMatcher: Sendable {
             let position = start + offset
             let own = Int(idStarts[position])
             if word == numbered.slotID {
-                if text.tokens[position].kind == .number || ids[own] >= 0 && numbered.isSlotWord[Int(ids[own])] { continue }
+                if tokens[position].kind == .number || ids[own] >= 0 && numbered.isSlotWord[Int(ids[own])] { continue }
                 return nil
             }
             if exact {
