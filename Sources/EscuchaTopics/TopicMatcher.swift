@@ -125,6 +125,7 @@ public struct TopicMatcher: Sendable {
             }
         }
         ancestors = Self.ancestors(of: taxonomy.topics.map(\.id))
+        hasAncestors = ancestors.contains { !$0.isEmpty }
         numbered = Numbered(wordIDs: ids, termWords: words, termStarts: starts, oneWordTerms: FlatTable(oneWordTerms),
                             opensLonger: opensLonger, termsByFirstPair: PackedTable(pairGroups.map { ($0.key, $0.value) }),
                             pairTerms: FlatTable(pairTerms), slotSecondTerms: FlatTable(slotSecondTerms), slotID: slotID,
@@ -293,6 +294,7 @@ public struct TopicMatcher: Sendable {
     private let numbered: Numbered
     /// Each topic's ancestors in the taxonomy (`billing` for `billing.wrong_charge`), by number.
     private let ancestors: [[Int32]]
+    private let hasAncestors: Bool
 
     /// The word ids of a surface's keys: first its own key's id (-1 when no term has that word), then the ids
     /// of its lemma and the infinitives it may conjugate that some term has.
@@ -435,7 +437,8 @@ public struct TopicMatcher: Sendable {
                     work.stamp = 1
                 }
                 let stamp = work.stamp
-                work.touched.removeAll(keepingCapacity: true)
+                // Emptied only when it is not (most sentences have no term): emptying an empty array still cost a call.
+                if !work.touched.isEmpty { work.touched.removeAll(keepingCapacity: true) }
                 // `work` is passed to these as `inout`, never captured: a local variable a local function captures (and
                 // one turned into a closure value, as `found` was) is boxed, and every access to it checked at run time.
                 func record(_ term: Int32, _ range: Range<Int>, _ work: inout Scratch) {
@@ -511,7 +514,7 @@ public struct TopicMatcher: Sendable {
                     }
                 }
                 candidates.sort()
-                sentenceHits.removeAll(keepingCapacity: true)
+                if !sentenceHits.isEmpty { sentenceHits.removeAll(keepingCapacity: true) }
                 for topic in candidates {
                     let evidence: [Range<Int>]?
                     if numbered.simple[topic] {
@@ -531,7 +534,12 @@ public struct TopicMatcher: Sendable {
                 // dropped where `billing.wrong_charge` (`me cobraron de más`) is found near it. Evidence of the
                 // parent far from every child's is an aspect of its own (`la comida muy buena y con varios menús`).
                 // The parent keeps the evidence of its own, if any.
-                guard sentenceHits.count > 1 else { hits += sentenceHits; continue }
+                // One hit (most sentences with any) is appended as an element: appending the array took the generic path, a few
+                // hundred instructions.
+                if sentenceHits.count == 1 { hits.append(sentenceHits[0]); continue }
+                guard sentenceHits.count > 1 else { continue }
+                // Signals and emotions have no ancestors: nothing to drop.
+                guard hasAncestors else { hits += sentenceHits; continue }
                 // The table in a local: closures that read `self.ancestors` copied the whole matcher (retaining each of its
                 // tables) for every sentence with two hits or more.
                 let ancestors = self.ancestors
