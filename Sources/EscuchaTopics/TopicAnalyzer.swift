@@ -21,9 +21,8 @@ public struct TopicAnalyzer: Sendable {
     /// One bit for each pack with anchors.
     let packBits: [String: UInt64]
     /// The pack bits of each anchor and of each distinctive word: a surface's packs are one lookup per key, not
-    /// one set per pack and key.
-    let anchorMasks: [String: UInt64]
-    let distinctiveMasks: [String: UInt64]
+    /// one set per pack and key. One table for both: two cost a second lookup of every key of every new surface.
+    let wordPacks: [String: (mask: UInt64, distinctive: UInt64)]
     /// Each topic's pack bit, by topic index (0 for the general pack and user taxonomies).
     let topicBits: [UInt64]
     /// The packs each surface anchors: attached to its forms, or per thread.
@@ -96,11 +95,10 @@ public struct TopicAnalyzer: Sendable {
         for (index, name) in anchors.keys.sorted().prefix(64).enumerated() { bits[name] = 1 << UInt64(index) }
         packBits = bits
         topicBits = taxonomy.topics.map { bits[$0.pack] ?? 0 }
-        var anchorMasks: [String: UInt64] = [:], distinctiveMasks: [String: UInt64] = [:]
-        for (name, words) in anchors { for word in words { anchorMasks[word, default: 0] |= bits[name] ?? 0 } }
-        for (name, words) in distinctive { for word in words { distinctiveMasks[word, default: 0] |= bits[name] ?? 0 } }
-        self.anchorMasks = anchorMasks
-        self.distinctiveMasks = distinctiveMasks
+        var wordPacks: [String: (mask: UInt64, distinctive: UInt64)] = [:]
+        for (name, words) in anchors { for word in words { wordPacks[word, default: (0, 0)].mask |= bits[name] ?? 0 } }
+        for (name, words) in distinctive { for word in words { wordPacks[word, default: (0, 0)].distinctive |= bits[name] ?? 0 } }
+        self.wordPacks = wordPacks
     }
 
     /// The packs of `directory/topics/` that are present (all of `Taxonomy.packs` by default).
@@ -241,8 +239,9 @@ public struct TopicAnalyzer: Sendable {
         let keys = token.kind == .mention ? [String(token.key.dropFirst())] : TopicMatcher.keys(token, matcher.normalizer)
         var mask: UInt64 = 0, alone: UInt64 = 0
         for key in keys {
-            mask |= anchorMasks[key] ?? 0
-            alone |= distinctiveMasks[key] ?? 0
+            guard let packs = wordPacks[key] else { continue }
+            mask |= packs.mask
+            alone |= packs.distinctive
         }
         let packs = PackMask(mask, alone)
         let attached = InlinePacks.bits(mask, alone).map { token.forms.attach(bits: $0, attachmentKey) } ?? token.forms.attach(packs, attachmentKey)
