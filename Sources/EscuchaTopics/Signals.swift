@@ -167,24 +167,31 @@ public struct SignalDetector: Sendable {
     /// A role word, or a name: a capitalised word the vocabulary does not know, set off like a name
     /// (`Andrés,` / `a Lucho` / `Don Ramiro` / `se llamaba Iván`).
     func staffMention(in sentence: Range<Int>, _ text: NormalizedText, sentiment: SentimentAnalysis) -> Range<Int>? {
+        // Each word's kind and key are read in place, and the token copied out (its forms retained) only for a word that
+        // could be a name: most are lowercase and no role.
+        text.tokens.withUnsafeBufferPointer { tokens in staffMention(in: sentence, tokens, text, sentiment: sentiment) }
+    }
+
+    private func staffMention(in sentence: Range<Int>, _ tokens: UnsafeBufferPointer<Token>, _ text: NormalizedText,
+                              sentiment: SentimentAnalysis) -> Range<Int>? {
         for index in sentence {
-            let token = text.tokens[index]
-            guard token.kind == .word else { continue }
-            if Self.roles.contains(token.key) {
-                if Self.adjectivalRoles.contains(token.key), !(index > sentence.lowerBound && Self.determiners.contains(text.tokens[index - 1].key)) { continue }
+            guard tokens[index].kind == .word else { continue }
+            if Self.roles.contains(tokens[index].key) {
+                if Self.adjectivalRoles.contains(tokens[index].key), !(index > sentence.lowerBound && Self.determiners.contains(tokens[index - 1].key)) { continue }
                 return index..<index + 1
             }
-            // An opinion word is no name, even capitalised and unknown to the vocabulary: `Imperdible, …`.
             // An ASCII first letter is uppercase exactly when it is A–Z (Unicode's Uppercase property holds no other
             // ASCII character): asking the scalar's properties costs some 300 instructions a word.
-            guard let firstByte = token.surface.utf8.first,
-                  firstByte < 0x80 ? (0x41...0x5A).contains(firstByte) : token.surface.unicodeScalars.first!.properties.isUppercase,
-                  token.surface.count >= 3,
+            guard let firstByte = tokens[index].surface.utf8.first,
+                  firstByte < 0x80 ? (0x41...0x5A).contains(firstByte) : tokens[index].surface.unicodeScalars.first!.properties.isUppercase else { continue }
+            let token = tokens[index]
+            // An opinion word is no name, even capitalised and unknown to the vocabulary: `Imperdible, …`.
+            guard token.surface.count >= 3,
                   !token.emphasis.contains(.allCaps),
                   !sentiment.contributions.contains(where: { $0.tokens.contains(index) }) else { continue }
-            let previous = index > sentence.lowerBound ? text.tokens[index - 1].key : ""
-            let beforePrevious = index >= sentence.lowerBound + 2 ? text.tokens[index - 2] : nil
-            let next = index + 1 < sentence.upperBound ? text.tokens[index + 1].surface : ""
+            let previous = index > sentence.lowerBound ? tokens[index - 1].key : ""
+            let beforePrevious = index >= sentence.lowerBound + 2 ? tokens[index - 2] : nil
+            let next = index + 1 < sentence.upperBound ? tokens[index + 1].surface : ""
             // Places are capitalised and set off too (`conocer Guanajuato, …`, `fuimos a Guanajuato`, `el monumento al
             // Pípila`): a name counts when it opens its clause (`Nuria, la de atención…`, `El guía, Andrés, …`), is
             // thanked (`gracias a Lucho`, `destacar a Marta`) or is titled (`don Ramiro`). Thanked, a name may also be a
@@ -196,9 +203,9 @@ public struct SignalDetector: Sendable {
                 continue
             }
             guard !matcher.normalizer.isKnownWord(token.folded) else { continue }
-            let opensClause = index == sentence.lowerBound || text.tokens[index - 1].kind == .punctuation || previous.isKey("y") || previous.isKey("con")
+            let opensClause = index == sentence.lowerBound || tokens[index - 1].kind == .punctuation || previous.isKey("y") || previous.isKey("con")
             if next == "," && opensClause && !isListedName(after: index, sentence, text)
-                || ["don", "doña", "dona", "señor", "señora", "senor", "senora", "señorita", "senorita", "llamado", "llamada"].contains(previous)
+                || Self.titles.contains(previous)
                 || (previous.isKey("llama") || previous.isKey("llamaba")) && beforePrevious?.key.isKey("se") == true
                 || Self.roles.contains(previous) {
                 return index..<index + 1
@@ -206,6 +213,9 @@ public struct SignalDetector: Sendable {
         }
         return nil
     }
+
+    /// Words that title a name: `don Ramiro`, `una bebida llamada Rusa`.
+    static let titles: WordSet = ["don", "doña", "dona", "señor", "señora", "senor", "senora", "señorita", "senorita", "llamado", "llamada"]
 
     /// A name followed by a comma and another name or a mention (`Endesa, Mercadona y Ryanair`, `Iberia, @Nairo`): a list
     /// of companies or accounts, not a person set off.
