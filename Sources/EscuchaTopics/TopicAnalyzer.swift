@@ -160,9 +160,7 @@ public struct TopicAnalyzer: Sendable {
                 remaining &= remaining - 1
                 if counts[bit] >= Self.sectorEvidence { gated |= 1 << UInt64(bit); continue }
                 guard counts[bit] >= 1 else { continue }
-                var positions = Set<Int>()
-                for hit in hits where topicBits[hit.topic] == 1 << UInt64(bit) { for range in hit.evidence { positions.formUnion(range) } }
-                if positions.count >= Self.sectorEvidence { gated |= 1 << UInt64(bit) }
+                if Self.evidenceCovers(Self.sectorEvidence, in: hits, where: { topicBits[$0.topic] == 1 << UInt64(bit) }) { gated |= 1 << UInt64(bit) }
             }
             // A sector far behind the text's main one in distinctive words borrowed a word from it (`comida` on a flight
             // with its seats, screen and crew; `bandeja` in a `bandeja paisa`), and is not a second subject: none
@@ -179,6 +177,22 @@ public struct TopicAnalyzer: Sendable {
         }
         hits.removeAll { hit in topicBits[hit.topic] != 0 && topicBits[hit.topic] & speaking == 0 }
         return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment)
+    }
+
+    /// Whether the evidence of the hits that pass `filter` covers at least `count` distinct tokens. The tokens are
+    /// gathered in a small array, stopping at `count`: a set of every position cost its growth and hashing.
+    static func evidenceCovers(_ count: Int, in hits: [TopicHit], where filter: (TopicHit) -> Bool) -> Bool {
+        var seen: [Int] = []
+        seen.reserveCapacity(count)
+        for index in hits.indices where filter(hits[index]) {
+            for range in hits[index].evidence {
+                for position in range where !seen.contains(position) {
+                    seen.append(position)
+                    if seen.count >= count { return true }
+                }
+            }
+        }
+        return seen.count >= count
     }
 
     /// The sectors whose sector words the text has, as pack bits: what a scan counts over a whole source
