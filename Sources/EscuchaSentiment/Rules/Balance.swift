@@ -79,7 +79,8 @@ enum BalancedVerdict {
     }
 
     static func apply(_ context: inout RuleContext) {
-        guard let verdict = context.units.indices.last(where: { isVerdict($0, context) }) else { return }
+        // Every verdict has the modifier: most texts have none, and their units are not scanned.
+        guard context.mayHave(.verdict), let verdict = context.units.indices.last(where: { isVerdict($0, context) }) else { return }
         let positive = context.contributions.contains { $0.value > 0 && $0.unit != verdict }
         let negative = context.contributions.contains { $0.value < 0 && $0.unit != verdict }
         // A closing verdict (in the last sentence, after the opinions) weighs the text even when the model

@@ -81,7 +81,8 @@ enum Comparatives {
 
     /// Whether `index` is a word of nearness after `más`, the last word of a noun phrase that a definite article opens.
     static func isNearestOfAKind(_ index: Int, _ context: RuleContext) -> Bool {
-        guard index >= 3, nearness.contains(context.units[index].key), context.units[index - 1].key.isKey("mas") else { return false }
+        // `más` first, as its keyword: asked at every praise, the word set hashed each one's key.
+        guard index >= 3, context.units[index - 1].facts.word == .mas, nearness.contains(context.units[index].key) else { return false }
         let noun = index - 2
         // A noun, not a copula (`el personal es más cercano que en otros hoteles`: warmer), and no comparison with `que`.
         guard context.units[noun].isWord, context.units[noun].opinion == nil, !context.units[noun].traits.finite,

@@ -48,7 +48,7 @@ enum Gratitude {
         let units = context.units
         // By index, reading fields in place: iterating the units copied each one (retaining its key and opinion).
         for index in units.indices where units[index].traits.frame.contains(.thanks)
-            || units[index].tokens.count > 1 && units[index].opinion != nil && thanks.contains(units[index].key) {
+            || units[index].tokens.count > 1 && units[index].opinion != nil && units[index].facts.lists.contains(.thanks) {
             let sentence = context.sentenceOf[index]
             var por = index + 1
             while por < units.count, por - index <= reach, context.sentenceOf[por] == sentence, !units[por].key.isKey("por"),

@@ -3,8 +3,9 @@ import EscuchaCore
 /// A word the rules name, interned: a unit carries its key's keyword (`KeyFacts.word`), so a rule that scans every
 /// unit for it tests one byte (`units[i].facts.word == .saber`) instead of reading the key's `String`.
 enum Keyword: String, CaseIterable {
-    case saber, sabe, alguien, pero, bueno, ni, si, no, que, de
+    case saber, sabe, alguien, pero, bueno, ni, si, no, que, de, sin, mas
     case noDarUnaVuelta = "no dar una vuelta"
+    case paraNada = "para nada"
 }
 
 /// The rules' word lists a unit's key belongs to, and what a rule reads of its spelling, as bits.
@@ -45,6 +46,10 @@ struct KeyLists: OptionSet {
     static let purposeDe = KeyLists(rawValue: 262144)
     /// A key that begins with `@` (a handle): `DiscourseMarkers` looks past them.
     static let handle = KeyLists(rawValue: 8192)
+    /// `Gratitude.thanks` (`gracias`, `mil gracias`, `agradezco`).
+    static let thanks = KeyLists(rawValue: 1 << 19)
+    /// A key that ends in `pena` or `lastima` (`una pena`, `que lastima`): `MissedVisits.applyWantingMore`.
+    static let regret = KeyLists(rawValue: 1 << 20)
 
     /// Each list with its bit (the spellings `Ratings.isStar` and `liking` accept are no list: `KeyFacts.init` asks).
     static let lists: [(KeyLists, WordSet)] = [
@@ -53,7 +58,7 @@ struct KeyLists: OptionSet {
         (.frame, DrawbackFrames.frameWords), (.framed, DrawbackFrames.framedWords), (.homograph, NounHomographs.homographs),
         (.degree, PostNominal.degreeAdjectives), (.obligation, Negation.obligations),
         (.purpose, Negation.purposes), (.purposeQue, Negation.purposeQues), (.purposeOpener, Negation.purposeOpeners),
-        (.purposeDe, Negation.purposeDes),
+        (.purposeDe, Negation.purposeDes), (.thanks, Gratitude.thanks),
     ]
 }
 
@@ -67,12 +72,20 @@ struct KeyFacts {
     init() {}
 
     init(_ key: String) {
-        guard let initial = key.utf8.withContiguousStorageIfAvailable({ $0.first }) ?? key.utf8.first else { return }
+        let ends = key.utf8.withContiguousStorageIfAvailable { ($0.first, $0.last) } ?? (key.utf8.first, key.utf8.last)
+        guard let initial = ends.0, let final = ends.1 else { return }
         // `hasPrefix` compares Characters: only a key whose first byte is `:` (`@`) can begin with `:` (`@`).
         if initial == UInt8(ascii: ":"), key.hasPrefix(":") { lists.insert(.colon) }
         if initial == UInt8(ascii: "@"), key.hasPrefix("@") { lists.insert(.handle) }
+        // Asked before the gate: the key may open with any byte. Both words end in `a` (the byte, as `mayEnd` says).
+        if final == UInt8(ascii: "a"), Self.mayEnd(key, with: "pena") && key.hasSuffix("pena") || Self.mayEnd(key, with: "lastima") && key.hasSuffix("lastima") {
+            lists.insert(.regret)
+        }
         guard Self.mayName(initial) else { return }
-        if Self.named.contains(key), let facts = Self.table[key] { self = facts }
+        if Self.named.contains(key), let facts = Self.table[key] {
+            word = facts.word
+            lists.formUnion(facts.lists)
+        }
         if Ratings.isStar(key) { lists.insert(.star) }
         // `hasPrefix` compares Characters: only a key whose first byte is `g` can begin with `gust`.
         if initial == UInt8(ascii: "g"), key.hasPrefix("gust") { lists.insert(.liking) }
@@ -84,6 +97,19 @@ struct KeyFacts {
     @inline(__always)
     private static func mayName(_ initial: UInt8) -> Bool {
         initial >= 0x80 || initial >= UInt8(ascii: "a") && initial <= UInt8(ascii: "z")
+    }
+
+    /// Whether the key's bytes end in `suffix` (lowercase ASCII letters): `hasSuffix` compares Characters (hundreds of
+    /// instructions, and most Spanish words end in `a` or `o`), and a key can end in those Characters only if its bytes
+    /// end in theirs, since no other character is canonically equal to a lowercase ASCII letter. `hasSuffix` then decides.
+    private static func mayEnd(_ key: String, with suffix: StaticString) -> Bool {
+        let length = suffix.utf8CodeUnitCount, start = suffix.utf8Start
+        return key.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count >= length else { return false }
+            let offset = bytes.count - length
+            for index in 0..<length where bytes[offset + index] != start[index] { return false }
+            return true
+        } ?? true
     }
 
     /// Every key some list or keyword holds: most keys are none, and this answers from their bytes.

@@ -61,7 +61,8 @@ enum Deprivation {
                                     "cargos", "recargo", "recargos", "permanencia"]
 
     static func persistingLacks(_ context: RuleContext, text: NormalizedText, into out: inout [RuleContext.Working]) {
-        for index in context.units.indices where index > 0 && index + 1 < context.units.count && context.units[index].key.isKey("sin") {
+        // By keyword: comparing every unit's key with `sin` read its length and bytes.
+        for index in context.units.indices where index > 0 && index + 1 < context.units.count && context.units[index].facts.word == .sin {
             let persisting = persistingVerbs.contains(context.units[index - 1].key)
             guard persisting || isSpanOfDays(before: index, context, text: text) else { continue }
             var thing = index + 1
@@ -86,7 +87,8 @@ enum InVain {
 
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
-        for index in context.units.indices where context.units[index].key.isKey("para nada") {
+        // By keyword: comparing every unit's key with `para nada` read its length and bytes.
+        for index in context.units.indices where context.units[index].facts.word == .paraNada {
             let closes = index + 1 == context.units.count || !context.units[index + 1].isWord && context.units[index + 1].breaksClause
             guard closes, index > 0, context.units[index - 1].isWord,
                   !context.before(index, limit: Int.max).contains(where: { context.negators.contains($0) }) else { continue }
@@ -616,9 +618,9 @@ enum MissedVisits {
     static func applyWantingMore(_ context: inout RuleContext) {
         for index in context.contributions.indices where context.contributions[index].value < 0 {
             let unit = context.contributions[index].unit
-            let key = context.units[unit].key
-            guard key.hasSuffix("pena") || key.hasSuffix("lastima"), unit + 2 < context.units.count,
-                  context.units[unit + 1].key.isKey("no") else { continue }
+            // The suffixes as a bit of the key (`KeyFacts`): `hasSuffix` compares Characters, at every negative contribution.
+            guard context.units[unit].facts.lists.contains(.regret), unit + 2 < context.units.count,
+                  context.units[unit + 1].facts.word == .no else { continue }
             let negator = unit + 1
             let span = (negator + 1..<min(negator + 1 + wantingMoreReach, context.units.count)).prefix { context.sentenceOf[$0] == context.sentenceOf[negator] }
             let wantsMore = span.contains { other in
