@@ -272,15 +272,15 @@ final class WordReading {
             if Recommendations.recommendable.contains(lemmaKey) { traits.action.insert(.recommendable) }
             if Recommendations.mustVisit.contains(lemmaKey) { traits.action.insert(.mustVisit) }
         }
-        if Recommendations.recommendable.contains(lemmaKey) || infinitives.contains { Recommendations.recommendable.contains($0) } {
+        if Recommendations.recommendable.contains(lemmaKey) || infinitives.contains(where: { Recommendations.recommendable.contains($0) }) {
             traits.action.insert(.visiting)
         }
-        if infinitives.contains { FastWear.verbs.contains($0) } { traits.action.insert(.wearing) }
-        if Resolutions.verbs.contains(forms.lemma) || infinitives.contains { Resolutions.verbs.contains($0) } { traits.action.insert(.resolution) }
+        if infinitives.contains(where: { FastWear.verbs.contains($0) }) { traits.action.insert(.wearing) }
+        if Resolutions.verbs.contains(forms.lemma) || infinitives.contains(where: { Resolutions.verbs.contains($0) }) { traits.action.insert(.resolution) }
         if Impediments.letForms.contains(forms.key) { traits.action.insert(.letting) }
-        if Resolutions.removals.contains(forms.lemma) || infinitives.contains { Resolutions.removals.contains($0) } { traits.action.insert(.removal) }
-        if Resolutions.solvingVerbs.contains(forms.lemma) || infinitives.contains { Resolutions.solvingVerbs.contains($0) } { traits.action.insert(.solving) }
-        if Negation.handlingVerbs.contains(forms.lemma) || infinitives.contains { Negation.handlingVerbs.contains($0) } { traits.action.insert(.handling) }
+        if Resolutions.removals.contains(forms.lemma) || infinitives.contains(where: { Resolutions.removals.contains($0) }) { traits.action.insert(.removal) }
+        if Resolutions.solvingVerbs.contains(forms.lemma) || infinitives.contains(where: { Resolutions.solvingVerbs.contains($0) }) { traits.action.insert(.solving) }
+        if Negation.handlingVerbs.contains(forms.lemma) || infinitives.contains(where: { Negation.handlingVerbs.contains($0) }) { traits.action.insert(.handling) }
         traits.sizing = SpaceSizes.sizing(key: forms.key, term: opinion?.entry.term)
         if FulfilledExpectations.clitics.contains(forms.key) { traits.frame.insert(.clitic) }
         if Gratitude.thanks.contains(forms.key) { traits.frame.insert(.thanks) }

@@ -18,7 +18,8 @@ public final class TemporaryFolder: @unchecked Sendable {
     @discardableResult
     public func write(_ name: String, _ bytes: [UInt8]) -> String {
         let file = file(name)
-        FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        // A fixture that cannot be written would make every test that reads it fail for the wrong reason.
+        precondition(FileManager.default.createFile(atPath: file, contents: Data(bytes)), "cannot write \(file)")
         return file
     }
 
