@@ -10,6 +10,9 @@ import EscuchaCore
 /// unmet expectation: `Genial el servicio: me cambiaron el router y tengo menos cobertura`) with no
 /// contrast word between them is irony too; `La comida excelente pero no llegó el postre` is not. So is a
 /// verb of liking whose clause holds a complaint (`me encanta pagar 60 euros para que el wifi vaya a pedales`).
+/// Also: a quality in quotation marks in a text that complains (`un móvil "como nuevo"`), thanks for nothing or for
+/// the complaint itself (`gracias a Movistar por nada`, `gracias Iberia por perder mi maleta`), and a word of surprise
+/// alone before a sentence of complaints (`¡Increíble! Sigue el culebrón.`).
 enum Sarcasm {
     /// A praise word read as irony is a complaint, but a milder one than the word's own strength.
     static let ironyFactor = -0.6
@@ -33,7 +36,7 @@ enum Sarcasm {
     }
 
     static func apply(_ context: inout RuleContext) {
-        thanksForNothing(&context)
+        ironicThanks(&context)
         scareQuotes(&context)
         ironies(&context)
         echoes(&context)
@@ -311,7 +314,7 @@ extension Sarcasm {
     /// The most words between the thanks and `por nada`: `gracias a la compañía por nada`.
     static let thanksReach = 5
 
-    static func thanksForNothing(_ context: inout RuleContext) {
+    static func ironicThanks(_ context: inout RuleContext) {
         for index in context.contributions.indices where context.contributions[index].value > 0 && context.contributions[index].term.isKey("gracias") {
             let thanks = context.contributions[index].unit
             let clause = context.clauseOf[thanks]

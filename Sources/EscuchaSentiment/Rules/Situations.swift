@@ -623,12 +623,11 @@ enum MissedVisits {
                   context.units[unit + 1].facts.word == .no else { continue }
             let negator = unit + 1
             let span = (negator + 1..<min(negator + 1 + wantingMoreReach, context.units.count)).prefix { context.sentenceOf[$0] == context.sentenceOf[negator] }
-            let wantsMore = span.contains { other in
+            guard let wanted = span.first(where: { other in
                 context.units[other].key.isKey("antes")
                     || context.units[other].key.isKey("mas") && other + 1 < context.units.count && context.units[other + 1].traits.timeUnit != .none
-            }
-            guard wantsMore else { continue }
-            context.contributions[index].apply("wanting more", cue: "no … más", to: wantingMoreWeight)
+            }) else { continue }
+            context.contributions[index].apply("wanting more", cue: "no … \(context.cue(wanted))", to: wantingMoreWeight)
         }
     }
 
