@@ -298,6 +298,12 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Nunca volveré a pasar tanto frío en un hotel").score.label == .neg)
     }
 
+    /// Cover owed by a warranty or a policy: not given, it is a complaint, and the problem it did not cover stands.
+    @Test func coverNotGivenIsAComplaint() {
+        #expect(values("la garantía no me cubre nada", fullAnalyzer)["cubre"]! < 0)
+        #expect(values("el seguro no cubre la rotura", fullAnalyzer)["rotura"]! < 0)
+    }
+
     @Test func aReminderNamesNothingMissing() {
         #expect(fullAnalyzer.analyze("No olvides llevar agua y bloqueador").contributions.allSatisfy { $0.list != "rule" })
         #expect(fullAnalyzer.analyze("No olvides visitar el museo").score.label == .pos)

@@ -32,7 +32,7 @@ enum Negation {
                                              "gestionar", "aceptar", "recibir", "considerar", "investigar", "solucionar", "resolver",
                                              "arreglar", "reparar", "corregir", "subsanar", "quitar", "eliminar", "retirar", "anular",
                                              "reembolsar", "devolver", "compensar", "reponer", "registrar", "procesar", "valorar",
-                                             "recoger", "limpiar", "barrer", "fregar", "desinfectar", "fumigar"]
+                                             "recoger", "limpiar", "barrer", "fregar", "desinfectar", "fumigar", "cubrir"]
 
     /// A mild positive word negated is not a strong complaint: `no está claro` (1) is no worse than −1.5.
     /// So a negated positive word ends no lower than its own valence plus this, on the negative side; and a
