@@ -305,7 +305,10 @@ public struct PhraseIndex: Sendable {
         public var opinion: OpinionLookup.Found?
         public var modifiers: ModifierSet
         public var words: [String]
-        /// The words joined, as units and explanations show them.
+        /// The words joined, as units and explanations show them. Written as the lexicon writes them, accents kept
+        /// (`más o menos`), where a single word's key is folded (`mas`): a rule's word list that names a phrase must list
+        /// the accented spelling too (`BalancedVerdict.evenVerdicts`, `LongWait.minimizers`). Folding here would remove
+        /// that trap but change the cues every explanation prints.
         public var key: String
     }
 

@@ -60,6 +60,9 @@ enum Deprivation {
                                     "grasa", "grasas", "cafeina", "humo", "plastico", "intereses", "interes", "costo", "coste", "cargo",
                                     "cargos", "recargo", "recargos", "permanencia"]
 
+    /// `sin un solo corte`, `sin ningún aviso`: words that stress an absence rather than name what is absent.
+    static let stressedAbsence: WordSet = ["solo", "sola", "ningun", "ninguna"]
+
     static func persistingLacks(_ context: RuleContext, text: NormalizedText, into out: inout [RuleContext.Working]) {
         // By keyword: comparing every unit's key with `sin` read its length and bytes.
         for index in context.units.indices where index > 0 && index + 1 < context.units.count && context.units[index].facts.word == .sin {
@@ -72,7 +75,7 @@ enum Deprivation {
             else { continue }
             if !persisting, context.units[thing].traits.infinitive, !context.units[thing].key.isKey("poder") { continue }
             // `sin un solo corte`, `sin ningún aviso`: an absence stressed, good or bad as the thing is; unlisted, it is unknown.
-            if ["solo", "sola", "ningun", "ninguna"].contains(context.units[thing].key) { continue }
+            if stressedAbsence.contains(context.units[thing].key) { continue }
             out.append(RuleContext.Working.cue(unit: thing, term: "\(context.cue(index - 1)) sin … \(context.units[thing].key)", rule: "deprivation",
                                                cue: "\(context.cue(index - 1)) sin", value: persistingLack))
         }
