@@ -14,15 +14,29 @@ public struct ClassEvidence: Sendable, Equatable {
     /// writer says the sides weigh the same (`ni bien ni mal`): the passive's own vocabulary, whatever side of zero
     /// the compound falls.
     public var lukewarm: Bool
+    /// The compound of the writer's headline (a review's title: `Document.headline`), where there is one and it
+    /// was scored.
+    public var headline: Double?
 
     /// Words rated this close to zero, or closer, say "so-so".
     public static let lukewarmValence = 0.5
 
-    public init(compound: Double, positive: Double, negative: Double, lukewarm: Bool = false) {
+    public init(compound: Double, positive: Double, negative: Double, lukewarm: Bool = false, headline: Double? = nil) {
         self.compound = compound
         self.positive = positive
         self.negative = negative
         self.lukewarm = lukewarm
+        self.headline = headline
+    }
+
+    /// `headline`: the sentiment of the document's headline, scored apart; one the model did not score (not Spanish)
+    /// says nothing, and neither does praise over an ironic text (`Genial` over `…Comodísimo todo 🙃`): read alone,
+    /// a title cannot show its irony, which the text shows.
+    public init(document: Document, sentiment: SentimentAnalysis, headline: SentimentAnalysis?) {
+        self.init(document: document, sentiment: sentiment)
+        if let headline, headline.language == nil, headline.score.compound <= 0 || !sentiment.readsAsIrony {
+            self.headline = headline.score.compound
+        }
     }
 
     public init(document: Document, sentiment: SentimentAnalysis) {

@@ -18,18 +18,27 @@ public struct TextClassifier: Sendable, Equatable {
     public var mixedPositiveShare: Double
     /// ...and stays passive unless its compound falls to this: "good, but" is the passive's sentence.
     public var mixedDetractorAtMost: Double
+    /// A headline (a review's title) whose compound reaches this, either way, is the writer's verdict: at or below
+    /// its negative it makes a detractor of a text that is not clear praise (`Decepcionante`: a mild or mixed text
+    /// under it is a polite complaint); at or above it, a passive of a text that complains (`Vista estupenda`
+    /// over a page about the crowds: the writer liked the place).
+    public var headlineVerdictAtLeast: Double
 
     /// Calibrated with `escucha calibrate` on the demo surveys and reviews and on 1–2 against 4–5 star
     /// reviews (`docs/calibration.md` has the tables): the detractor threshold with the highest recall
     /// whose precision stays at or above 0.7 on the surveys, the middle of the −0.15…−0.05 plateau where
     /// every such threshold scores the same (a complaint team would rather see a passive than miss a detractor).
-    public static let calibrated = TextClassifier(detractorAtMost: -0.10, promoterAtLeast: 0.55, mixedPositiveShare: 0.15, mixedDetractorAtMost: -0.8)
+    /// The headline's verdict: 0.25 and 0.30 score the same on 1–2 against 4–5 star reviews, 0.35 loses recall.
+    public static let calibrated = TextClassifier(detractorAtMost: -0.10, promoterAtLeast: 0.55, mixedPositiveShare: 0.15, mixedDetractorAtMost: -0.8,
+                                                  headlineVerdictAtLeast: 0.30)
 
-    public init(detractorAtMost: Double, promoterAtLeast: Double, mixedPositiveShare: Double = 0.2, mixedDetractorAtMost: Double = -1) {
+    public init(detractorAtMost: Double, promoterAtLeast: Double, mixedPositiveShare: Double = 0.2, mixedDetractorAtMost: Double = -1,
+                headlineVerdictAtLeast: Double = .infinity) {
         self.detractorAtMost = detractorAtMost
         self.promoterAtLeast = promoterAtLeast
         self.mixedPositiveShare = mixedPositiveShare
         self.mixedDetractorAtMost = mixedDetractorAtMost
+        self.headlineVerdictAtLeast = headlineVerdictAtLeast
     }
 
     /// Signals that make a customer a detractor whatever the sentiment says: who is leaving, suing or
@@ -73,24 +82,42 @@ public struct TextClassifier: Sendable, Equatable {
 
     /// The class of a text read as `ClassEvidence` says, with its signals.
     public func infer(_ evidence: ClassEvidence, signals: [SignalKind]) -> Inference {
-        infer(compound: evidence.compound, positive: evidence.positive, negative: evidence.negative, signals: signals, lukewarm: evidence.lukewarm)
+        infer(compound: evidence.compound, positive: evidence.positive, negative: evidence.negative, signals: signals, lukewarm: evidence.lukewarm,
+              headline: evidence.headline)
     }
 
     /// `positive` and `negative` are the sentiment's shares (0–1); `lukewarm`, that every opinion is a so-so
-    /// word (`ClassEvidence.lukewarm`).
-    public func infer(compound: Double, positive: Double, negative: Double, signals: [SignalKind], lukewarm: Bool = false) -> Inference {
+    /// word (`ClassEvidence.lukewarm`); `headline`, the compound of a review's title.
+    public func infer(compound: Double, positive: Double, negative: Double, signals: [SignalKind], lukewarm: Bool = false,
+                      headline: Double? = nil) -> Inference {
         let praise = positive + negative > 0 ? positive / (positive + negative) : 0
         var seen = Set<SignalKind>()
         let unique = signals.filter { seen.insert($0).inserted }
         // Leaving and legal threats make a detractor whatever else is said; not recommending, only where the
-        // rest is not clear praise: `todo delicioso (las tortas no las recomiendo)` judges one dish, not the place.
-        let leaving = unique.filter { Self.detractorSignals.contains($0) && ($0 != .notRecommend || compound < promoterAtLeast) }
+        // rest is not clear praise: `todo delicioso (las tortas no las recomiendo)` judges one dish, not the place,
+        // and so does `no vale la pena subir al monumento` under the title `Excelente vista`.
+        let praisingHeadline = headline.map { $0 >= headlineVerdictAtLeast } ?? false
+        let leaving = unique.filter {
+            Self.detractorSignals.contains($0) && ($0 != .notRecommend || compound < promoterAtLeast && !praisingHeadline)
+        }
         if !leaving.isEmpty {
             return Inference(value: .detractor, reasons: leaving.map { "signal \($0.rawValue)" })
         }
         let friction = unique.filter { Self.frictionSignals.contains($0) }
         if !friction.isEmpty, compound < promoterAtLeast {
             return Inference(value: .detractor, reasons: friction.map { "signal \($0.rawValue)" } + ["compound \(Self.format(compound)) < \(Self.format(promoterAtLeast))"])
+        }
+        // Signals aside, a headline with a clear verdict says how the text is meant: reviewers sum up in the title
+        // and describe in the text, often politely (`Esperaba más` over a list of what there is to see).
+        if let headline {
+            if headline <= -headlineVerdictAtLeast, compound < promoterAtLeast {
+                return Inference(value: .detractor, reasons: ["title compound \(Self.format(headline)) ≤ \(Self.format(-headlineVerdictAtLeast))",
+                                                              "compound \(Self.format(compound)) < \(Self.format(promoterAtLeast))"])
+            }
+            if headline >= headlineVerdictAtLeast, compound <= detractorAtMost {
+                return Inference(value: .passive, reasons: ["compound \(Self.format(compound)) ≤ \(Self.format(detractorAtMost))",
+                                                            "title compound \(Self.format(headline)) ≥ \(Self.format(headlineVerdictAtLeast))"])
+            }
         }
         // `Normal. Ni fu ni fa`, `normalito`: lukewarm words are how passives answer.
         if lukewarm {
@@ -133,12 +160,14 @@ public struct Classification: Sendable, Equatable {
 
     /// The same from the document's sentiment analysis, read as `ClassEvidence` says.
     /// A text the model did not score (not Spanish: `sentiment.language`) gives no inferred class.
-    public init(document: Document, sentiment: SentimentAnalysis, signals: [SignalKind], classifier: TextClassifier) {
+    /// `headline`: the sentiment of the document's headline (`Document.headline`), scored apart, where it has one.
+    public init(document: Document, sentiment: SentimentAnalysis, headline: SentimentAnalysis? = nil, signals: [SignalKind], classifier: TextClassifier) {
         guard sentiment.language == nil else {
             self.init(stated: StatedClass.of(document), inferred: nil)
             return
         }
-        self.init(document: document, evidence: ClassEvidence(document: document, sentiment: sentiment), signals: signals, classifier: classifier)
+        self.init(document: document, evidence: ClassEvidence(document: document, sentiment: sentiment, headline: headline), signals: signals,
+                  classifier: classifier)
     }
 
     public init(document: Document, evidence: ClassEvidence, signals: [SignalKind], classifier: TextClassifier) {

@@ -49,6 +49,19 @@ public struct Document: Sendable, Equatable {
         self.flags = flags
         self.fields = fields
     }
+
+    /// The writer's own verdict in a line: a review's title (`Decepcionante`, `Volveremos seguro`), read apart from
+    /// its text because reviewers put there what they conclude. A forum post's title is its thread's, written by
+    /// whoever opened it, so it is not its writer's verdict; other kinds have none.
+    public var headline: String? { Self.headline(kind: kind, title: title) }
+
+    public static func headline(kind: DocumentKind?, title: String?) -> String? {
+        guard kind == .review, let title else { return nil }
+        let scalars = title.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return nil }
+        return String(scalars[first...last])
+    }
 }
 
 /// A document's stable identifier: the source's own id where it has one (prefixed by the channel so

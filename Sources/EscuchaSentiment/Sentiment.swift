@@ -119,6 +119,10 @@ public struct SentimentAnalysis: Sendable, Equatable {
     /// a passive's answer, whatever side of zero the rest leans.
     public var statesEvenVerdict: Bool { Self.statesEvenVerdict(contributions) }
 
+    /// Whether a sarcasm rule turned some praise around (`Genial, ahora necesito la huella, el SMS y el PIN 🙃`): the
+    /// writer is being ironic, so praise elsewhere from the same hand (a review's title `Genial`) may be too.
+    public var readsAsIrony: Bool { contributions.contains { $0.rules.contains { $0.rule == "sarcasm" } } }
+
     static func statesEvenVerdict(_ contributions: [Contribution]) -> Bool {
         contributions.contains { $0.rules.contains { $0.rule.isKey("balanced verdict") && $0.cue.map(BalancedVerdict.evenVerdicts.contains) == true } }
     }

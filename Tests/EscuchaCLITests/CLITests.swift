@@ -50,9 +50,9 @@ struct CLITests {
         let result = try run(["ingest", "corpora/encodings/utf8-bom-crlf.csv", "--timezone", "Europe/Madrid"])
         #expect(result.status == 0)
         let expected = """
-        {"schema_version":"1.3","id":"reviews:utf8-bom-crlf/1","kind":"review","channel":"reviews:utf8-bom-crlf","timestamp":"2024-03-21T00:00:00+01:00","timestamp_raw":"21/03/2024","text":"¡Atención de diez! El envío llegó en 24 h, gracias a Begoña.","rating":5,"source":{"file":"corpora/encodings/utf8-bom-crlf.csv","line":2,"record":0,"offset":33,"encoding":"UTF-8"}}
-        {"schema_version":"1.3","id":"reviews:utf8-bom-crlf/2","kind":"review","channel":"reviews:utf8-bom-crlf","timestamp":"2024-03-22T00:00:00+01:00","timestamp_raw":"22/03/2024","text":"Pésimo: me cobraron 49,90 € de más y nadie responde “ya lo miramos”…","rating":1,"source":{"file":"corpora/encodings/utf8-bom-crlf.csv","line":3,"record":1,"offset":115,"encoding":"UTF-8"}}
-        {"schema_version":"1.3","id":"reviews:utf8-bom-crlf/3","kind":"review","channel":"reviews:utf8-bom-crlf","timestamp":"2024-03-23T00:00:00+01:00","timestamp_raw":"23/03/2024","text":"Bien, aunque la app falla — a veces.","rating":4,"source":{"file":"corpora/encodings/utf8-bom-crlf.csv","line":4,"record":2,"offset":210,"encoding":"UTF-8"}}
+        {"schema_version":"1.4","id":"reviews:utf8-bom-crlf/1","kind":"review","channel":"reviews:utf8-bom-crlf","timestamp":"2024-03-21T00:00:00+01:00","timestamp_raw":"21/03/2024","text":"¡Atención de diez! El envío llegó en 24 h, gracias a Begoña.","rating":5,"source":{"file":"corpora/encodings/utf8-bom-crlf.csv","line":2,"record":0,"offset":33,"encoding":"UTF-8"}}
+        {"schema_version":"1.4","id":"reviews:utf8-bom-crlf/2","kind":"review","channel":"reviews:utf8-bom-crlf","timestamp":"2024-03-22T00:00:00+01:00","timestamp_raw":"22/03/2024","text":"Pésimo: me cobraron 49,90 € de más y nadie responde “ya lo miramos”…","rating":1,"source":{"file":"corpora/encodings/utf8-bom-crlf.csv","line":3,"record":1,"offset":115,"encoding":"UTF-8"}}
+        {"schema_version":"1.4","id":"reviews:utf8-bom-crlf/3","kind":"review","channel":"reviews:utf8-bom-crlf","timestamp":"2024-03-23T00:00:00+01:00","timestamp_raw":"23/03/2024","text":"Bien, aunque la app falla — a veces.","rating":4,"source":{"file":"corpora/encodings/utf8-bom-crlf.csv","line":4,"record":2,"offset":210,"encoding":"UTF-8"}}
 
         """
         #expect(result.stdout == expected)
@@ -105,6 +105,11 @@ struct CLITests {
         let rejects = try String(contentsOfFile: "\(folder)/rejects.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(documents.count == 874)
         #expect(rejects.count == 1)
+        // A review's title is scored on its own and read as its verdict; a forum post's (its thread's) is not.
+        let titled = documents.first { $0.contains("\"title\":\"Cobrado y cancelado\"") }.map(String.init) ?? ""
+        #expect(titled.contains("\"title_sentiment\":{\"compound\":-0.643,\"label\":\"neg\""))
+        #expect(titled.contains("\"reasons\":[\"title compound -0.64 ≤ -0.30\",\"compound -0.43 < 0.55\"]"))
+        #expect(!documents.contains { $0.contains("\"kind\":\"forum\"") && $0.contains("title_sentiment") })
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/summary.json"))) as? [String: Any]
         let totals = summary?["totals"] as? [String: Int]
         #expect(totals == ["read": 875, "accepted": 874, "rejected": 1])

@@ -94,6 +94,40 @@ struct ClassifierTests {
         #expect(classification.inferred?.value == .passive)
     }
 
+    @Test("a review's title is its writer's verdict")
+    func headlineVerdicts() throws {
+        let analyzer = try SentimentAnalyzer(lexiconDirectory: "\(repositoryRoot)/lexicons/es")
+        func review(_ title: String?, _ text: String, kind: DocumentKind = .review) -> Document {
+            Document(id: DocumentID("r"), kind: kind, channel: "reviews:x", title: title, text: text, rating: 2, location: SourceLocation(file: "f", record: 0))
+        }
+        func inferred(_ document: Document) -> TextClassifier.Inference? {
+            Classification(document: document, sentiment: analyzer.analyze(document.text), headline: document.headline.map { analyzer.analyze($0) },
+                           signals: [], classifier: .calibrated).inferred
+        }
+        // Only a review's own title, trimmed; a forum post's title is its thread's.
+        #expect(review("  Decepcionante \n", "x").headline == "Decepcionante")
+        #expect(review(" ", "x").headline == nil && review("Decepcionante", "x", kind: .forum).headline == nil)
+        // A polite text under a complaining title: the title says how it is meant.
+        let polite = "Tiene algunas obras del artista y el edificio está bien cuidado."
+        #expect(inferred(review(nil, polite))?.value == .passive)
+        #expect(inferred(review("Esperaba más", polite)) == TextClassifier.Inference(value: .detractor, reasons: ["title compound -0.45 ≤ -0.30", "compound 0.46 < 0.55"]))
+        // A complaint about the crowds under a praising title: the writer liked the place.
+        let crowds = "Hay demasiada gente y las colas son eternas."
+        #expect(inferred(review(nil, crowds))?.value == .detractor)
+        #expect(inferred(review("Vista espectacular", crowds))?.value == .passive)
+        // Praise over an ironic text is irony too: the title alone cannot show it.
+        let ironic = "Genial, ahora para entrar necesito la huella, el SMS y el PIN. Comodísimo todo 🙃"
+        #expect(inferred(review("Genial", ironic))?.value == .detractor)
+        // A title with no verdict leaves the text to decide.
+        #expect(inferred(review("Museo de la ciudad", crowds))?.value == .detractor)
+        // Not recommending one part (`no vale la pena subir`) under a praising title judges that part, not the place.
+        let classifier = TextClassifier.calibrated
+        #expect(classifier.infer(compound: -0.3, positive: 0.3, negative: 0.7, signals: [.notRecommend], headline: 0.6).value == .passive)
+        #expect(classifier.infer(compound: -0.3, positive: 0.3, negative: 0.7, signals: [.notRecommend], headline: 0.0).value == .detractor)
+        // Leaving and legal threats decide whatever the title says.
+        #expect(classifier.infer(compound: 0.2, positive: 0.5, negative: 0.5, signals: [.churn], headline: 0.8).value == .detractor)
+    }
+
     @Test("praise words in an answer to an improvement question name what is missing")
     func improvementAnswers() throws {
         let analyzer = try SentimentAnalyzer(lexiconDirectory: "\(repositoryRoot)/lexicons/es")

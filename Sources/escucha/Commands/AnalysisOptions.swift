@@ -67,21 +67,29 @@ struct Analyzers: Sendable {
         var topics: [TopicAnalysis]
         var signals: [SignalHit]
         var emotions: [EmotionScore]
+        /// The sentiment of the writer's headline (`Document.headline`), scored apart from the text.
+        var headline: SentimentAnalysis? = nil
     }
 
-    /// `sourceSectors`: the sector of the text's source, as `TopicAnalyzer.analyze` takes it.
-    func analyze(_ text: String, sourceSectors: UInt64 = 0) -> Result {
+    /// `sourceSectors`: the sector of the text's source, as `TopicAnalyzer.analyze` takes it. `headline`: a review's
+    /// title, whose sentiment is scored on its own (topics, signals and emotions come from the text).
+    func analyze(_ text: String, headline: String? = nil, sourceSectors: UInt64 = 0) -> Result {
         let normalized = sentiment.normalizer.normalize(text)
         let scored = sentiment.analyze(normalized)
         return Result(text: normalized, sentiment: scored, topics: topics?.analyze(normalized, sentiment: scored, sourceSectors: sourceSectors) ?? [],
                       signals: signals?.detect(normalized, sentiment: scored) ?? [],
-                      emotions: emotions?.detect(normalized) ?? [])
+                      emotions: emotions?.detect(normalized) ?? [],
+                      headline: headline.map { sentiment.analyze($0) })
     }
 
     /// Writes `"sentiment": {…}, "topics": […]` into the object the writer is in.
     func writeMembers(_ result: Result, contributions: Bool, to writer: inout JSONWriter) {
         writer.key("sentiment")
         result.sentiment.writeJSON(to: &writer, contributions: contributions)
+        if let headline = result.headline {
+            writer.key("title_sentiment")
+            headline.writeJSON(to: &writer, contributions: contributions)
+        }
         if topics != nil {
             writer.key("topics")
             TopicAnalysis.writeJSON(result.topics, text: result.text, to: &writer)

@@ -46,9 +46,9 @@ struct Calibrate: ParsableCommand {
             documents.compactMap { document in
                 guard let stated = StatedClass.of(document), TextClassifier.canInfer(from: document) else { return nil }
                 if exclude, stated.scale != .nps, stated.from == 3 { return nil }
-                let result = analyzer.analyze(document.text)
+                let result = analyzer.analyze(document.text, headline: document.headline)
                 guard result.sentiment.language == nil else { return nil }  // not Spanish: not scored, no class inferred
-                return Sample(stated: stated.value, evidence: ClassEvidence(document: document, sentiment: result.sentiment),
+                return Sample(stated: stated.value, evidence: ClassEvidence(document: document, sentiment: result.sentiment, headline: result.headline),
                               signals: result.signals.map(\.signal))
             }
         }, emit: { output in samples += output.payload })

@@ -23,11 +23,17 @@ struct CustomerOptions: ParsableArguments {
     @Option(help: "Text classifier: a mixed text is a detractor at or below this compound (default \(TextClassifier.calibrated.mixedDetractorAtMost); -1 turns the mixed rule off).")
     var mixedDetractorThreshold: Double?
 
+    @Option(help: "Text classifier: a review title whose compound reaches this, either way, is the writer's verdict (default \(TextClassifier.calibrated.headlineVerdictAtLeast); above 1 turns the title rule off).")
+    var titleVerdict: Double?
+
     func validate() throws {
         let classifier = self.classifier
         guard (-1...1).contains(classifier.detractorAtMost), (-1...1).contains(classifier.promoterAtLeast),
               classifier.detractorAtMost < classifier.promoterAtLeast else {
             throw ValidationError("the thresholds must lie in -1…1 with --detractor-threshold below --promoter-threshold")
+        }
+        guard classifier.headlineVerdictAtLeast > 0 else {
+            throw ValidationError("--title-verdict must be above 0")
         }
     }
 
@@ -36,7 +42,8 @@ struct CustomerOptions: ParsableArguments {
         return TextClassifier(detractorAtMost: detractorThreshold ?? calibrated.detractorAtMost,
                               promoterAtLeast: promoterThreshold ?? calibrated.promoterAtLeast,
                               mixedPositiveShare: mixedPositiveShare ?? calibrated.mixedPositiveShare,
-                              mixedDetractorAtMost: mixedDetractorThreshold ?? calibrated.mixedDetractorAtMost)
+                              mixedDetractorAtMost: mixedDetractorThreshold ?? calibrated.mixedDetractorAtMost,
+                              headlineVerdictAtLeast: titleVerdict ?? calibrated.headlineVerdictAtLeast)
     }
 
     struct Loaded {

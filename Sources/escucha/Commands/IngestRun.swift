@@ -71,8 +71,9 @@ struct IngestRun {
                 let start = writer.count
                 if let masker { masker.mask(documents[index]).writeJSON(to: &writer) } else { documents[index].writeJSON(to: &writer) }
                 if let analyzer {
-                    let analysis = analyzer.analyze(documents[index].text, sourceSectors: sourceSectors[documents[index].location.file] ?? 0)
-                    let classification = Classification(document: documents[index], sentiment: analysis.sentiment,
+                    let analysis = analyzer.analyze(documents[index].text, headline: documents[index].headline,
+                                                    sourceSectors: sourceSectors[documents[index].location.file] ?? 0)
+                    let classification = Classification(document: documents[index], sentiment: analysis.sentiment, headline: analysis.headline,
                                                         signals: analysis.signals.map(\.signal), classifier: classifier)
                     let link = linker?.link(author: documents[index].author, channel: documents[index].channel)
                     writer.reopenObject()

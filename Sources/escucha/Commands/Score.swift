@@ -125,9 +125,11 @@ enum ScoredLine {
         guard let text = value["text"]?.scalarText else {
             return failure("the document has no \"text\" member", number)
         }
-        var analysis = analyzer.analyze(text)
+        // A scanned review's title is scored as `scan` scores it, so scoring `documents.jsonl` again gives the same members.
+        let headline = Document.headline(kind: value["kind"]?.scalarText.flatMap(DocumentKind.init(rawValue:)), title: value["title"]?.scalarText)
+        var analysis = analyzer.analyze(text, headline: headline)
         writer.beginObject()
-        for member in members where !["sentiment", "topics", "signals", "emotions"].contains(member.key) {
+        for member in members where !["sentiment", "title_sentiment", "topics", "signals", "emotions"].contains(member.key) {
             writer.key(member.key)
             (masked ? mask(member.value, masker) : member.value).write(to: &writer)
         }
