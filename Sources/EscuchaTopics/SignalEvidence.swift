@@ -46,7 +46,7 @@ extension SignalDetector {
     }
 
     /// Who a not-recommendation is for, after `a`: `no lo recomiendo a personas con claustrofobia`.
-    static let readers: WordSet = ["personas", "gente", "ninos", "menores", "quienes", "quien", "los", "las", "familias", "parejas"]
+    static let readers: WordSet = ["personas", "gente", "niños", "niñas", "ninos", "menores", "quienes", "quien", "los", "las", "familias", "parejas"]
     /// When or how not to go: `no vayan en fin de semana`, `no vayas de noche`, `no vayáis con niños`.
     static let goingQualifiers: WordSet = ["en", "de", "con", "si", "por", "los", "las", "sin", "temprano", "tarde", "entre"]
 

@@ -226,7 +226,7 @@ public struct SignalDetector: Sendable {
     }
 
     /// Capitalised words thanked that are no one on the staff: `gracias a Dios`, `gracias a Ellos`, `gracias a Todos`.
-    static let notPeople: WordSet = ["dios", "virgen", "cielo", "senor", "ellos", "ellas", "usted", "ustedes", "todos", "todas", "todo",
+    static let notPeople: WordSet = ["dios", "virgen", "cielo", "señor", "senor", "ellos", "ellas", "usted", "ustedes", "todos", "todas", "todo",
                                      "vosotros", "vosotras", "nosotros", "nosotras", "ti", "mi", "el", "ella", "la", "los", "las"]
 
     /// Words that thank or single out the person after `a`: `gracias a Lucho`, `quiero destacar a Marta`,

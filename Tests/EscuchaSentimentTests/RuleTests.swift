@@ -372,6 +372,7 @@ import EscuchaTestSupport
     @Test func aWarningToSensitiveReadersIsNoVerdict() {
         #expect(values("no lo recomiendo para personas sensibles", fullAnalyzer) == ["no lo recomiendo": -0.975])  // −2.5 × 0.3 × 1.3
         #expect(values("no lo recomiendo para familias", fullAnalyzer) == ["no lo recomiendo": -3.25])
+        #expect(values("no lo recomiendo a niños pequeños", fullAnalyzer) == ["no lo recomiendo": -0.975])  // keys keep the ñ
     }
 
     /// `cuidado` opening a warning (`cuidado al bajar`, `cuidado porque te cobran`) is no praise of care.

@@ -104,6 +104,7 @@ func signals(_ text: String) -> [String] {
         #expect(found("No lo recomiendo para nada") == ["not_recommend"])
         #expect(found("Impresiona, pero no lo aconsejo para personas sensibles").isEmpty)
         #expect(found("Interesante, aunque no lo recomiendo a personas con claustrofobia").isEmpty)
+        #expect(found("Interesante, aunque no lo recomiendo a niños pequeños").isEmpty)  // keys keep the ñ
         #expect(found("Bonito, pero no vayan en fin de semana").isEmpty)
         #expect(found("No vayan a ese restaurante") == ["not_recommend"])
         #expect(found("Ni muerto vuelvo") == ["not_recommend"])

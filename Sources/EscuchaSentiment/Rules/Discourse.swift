@@ -83,7 +83,7 @@ enum DiscourseMarkers {
     /// or object pronoun, a time, `ya`, `si`, `no` (`Bueno yo tampoco me vi`, `Bueno cada quien con lo suyo`, `bueno ya
     /// veremos`). `Bueno el servicio`, `bueno y barato` keep their praise.
     static let clauseOpeners: WordSet = ["yo", "tu", "ella", "ellos", "ellas", "nosotros", "nosotras", "usted", "ustedes", "cada", "eso",
-                                         "esto", "ya", "si", "no", "ni", "me", "te", "se", "nos", "le", "les", "hoy", "ahora", "manana",
+                                         "esto", "ya", "si", "no", "ni", "me", "te", "se", "nos", "le", "les", "hoy", "ahora", "mañana", "manana",
                                          "entonces", "aqui", "aca", "ahi", "asi", "vamos", "hasta", "chau", "adios", "creo", "espero", "voy"]
     /// What may come before the opening marker: `Y bueno yo tampoco`, `pues bueno, ya veremos`.
     static let leadingConnectives: WordSet = ["y", "pues", "ah", "oh", "ay", "o"]
@@ -215,7 +215,7 @@ enum ReportedRecommendations {
 enum SensitiveReaders {
     static let factor = 0.3
     static let notRecommending: WordSet = ["no recomendar", "poco recomendable", "desaconsejar"]
-    static let readers: WordSet = ["personas", "gente", "ninos", "menores", "mayores", "bebes", "embarazadas", "claustrofobicos",
+    static let readers: WordSet = ["personas", "gente", "niños", "niñas", "ninos", "menores", "mayores", "bebes", "embarazadas", "claustrofobicos",
                                    "claustrofobicas", "sensibles", "impresionables", "cardiacos"]
 
     static func apply(_ context: inout RuleContext) {

@@ -130,7 +130,7 @@ extension Irrealis {
     /// Sending the reader elsewhere (`ve a…`, `mejor busca…`) and the places sent to (`otro lado`, `otro restaurante`).
     static let goForms: WordSet = ["ve", "vete", "vaya", "vayan", "vayase", "vayanse", "id", "anda", "busca", "busque", "busquen",
                                        "buscad", "mejor", "acude", "acudan"]
-    static let places: WordSet = ["lado", "sitio", "lugar", "parte", "restaurante", "hotel", "tienda", "compania", "banco", "opcion"]
+    static let places: WordSet = ["lado", "sitio", "lugar", "parte", "restaurante", "hotel", "tienda", "compañia", "compania", "banco", "opcion"]
 
     /// `ve a otro lado`, `mejor busca otro sitio`, `vayan a otra parte` after `end`, in the sentence.
     static func isRedirect(after end: Int, _ context: RuleContext, sentence: Int) -> Bool {
