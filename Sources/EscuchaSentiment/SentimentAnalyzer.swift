@@ -15,7 +15,7 @@ public struct SentimentAnalyzer: Sendable {
 
     public static let ruleNames = ["intensity", "intensifiers", "negation", "resolutions", "gratitude", "narration", "deprivation", "in-vain", "unmet-expectations", "fulfilled-expectations", "impediments", "recommendations", "cost-level", "ratings", "long-wait",
                                    "excess", "suggestions", "counterfactuals", "missed-visit", "drawback-frame",
-                                   "comparatives", "post-nominal", "wear", "reported", "sensitive-readers", "space-size",
+                                   "comparatives", "post-nominal", "wear", "reported", "sensitive-readers", "generic-readers", "space-size",
                                    "irrealis", "contrast", "questions", "sarcasm", "exclamation", "negativity", "repetition", "verdict", "language"]
 
     public init(normalizer: Normalizer, lexicon: SentimentLexicon) {
@@ -113,6 +113,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("wear") { FastWear.apply(&context) }
         if enabled("reported") { ReportedRecommendations.apply(&context) }
         if enabled("sensitive-readers") { SensitiveReaders.apply(&context) }
+        if enabled("generic-readers") { GenericReaders.apply(&context) }
         if enabled("irrealis") { Irrealis.apply(&context) }
         if enabled("missed-visit") { MissedVisits.apply(&context, text: text) }
         if enabled("gratitude") { Gratitude.apply(&context) }

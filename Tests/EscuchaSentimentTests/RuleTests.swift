@@ -367,6 +367,14 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("En fin, yo no sé ni para qué me molesto").score.label == .neg)
     }
 
+    /// The tastes of readers who may not exist weigh as a supposition; the writer's own stay.
+    @Test func genericReadersTastesAreSuppositions() {
+        #expect(values("a quienes no les guste caminar, está el funicular", fullAnalyzer) == ["guste": -0.78])  // −2 shifted, ×1.3, ×0.3
+        #expect(values("para los que les guste la historia, es ideal", fullAnalyzer) == ["ideal": 2.5])
+        #expect(values("lo que no me gustó fue el precio", fullAnalyzer) == ["gustó": -2.6])
+        #expect(values("no creo que les guste", fullAnalyzer) == ["guste": -2.6])
+    }
+
     /// Not recommended to readers the place may harm is a warning to them, weighing as a supposition does; to a kind of
     /// customer it is the verdict for them.
     @Test func aWarningToSensitiveReadersIsNoVerdict() {

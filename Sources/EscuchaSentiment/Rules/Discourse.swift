@@ -232,3 +232,32 @@ enum SensitiveReaders {
         }
     }
 }
+
+/// `a quienes no les guste caminar, está el funicular`, `para los que les guste la historia`: the tastes of readers who
+/// may or may not exist (a relative with no antecedent, the verb in the subjunctive) are no opinion of the writer's;
+/// they weigh as a supposition does (`si no te gusta caminar`). The writer's own stay: `lo que no me gustó`,
+/// `espero que te guste`.
+enum GenericReaders {
+    /// The weight of the conditional `si` (modifiers.tsv): the same supposition, put another way.
+    static let factor = 0.3
+    static let tastes: WordSet = ["guste", "gusten", "encante", "encanten", "interese", "interesen", "agrade", "agraden",
+                                  "apetezca", "apetezcan"]
+    /// Between the relative and the verb: its pronouns, its negation and a degree (`a quien no le guste mucho`).
+    static let between: WordSet = ["no", "le", "les", "me", "te", "nos", "os", "se", "mucho", "tanto", "mas", "nada"]
+    /// What turns `que` into a relative with no antecedent: `los que`, `al que`, `aquellos que`, `todo el que`.
+    static let headless: WordSet = ["el", "la", "los", "las", "al", "aquel", "aquella", "aquellos", "aquellas"]
+
+    static func apply(_ context: inout RuleContext) {
+        for index in context.contributions.indices where tastes.contains(context.units[context.contributions[index].unit].key) {
+            var probe = context.contributions[index].unit - 1
+            while probe >= 0, between.contains(context.units[probe].key) { probe -= 1 }
+            guard probe >= 0 else { continue }
+            let key = context.units[probe].key
+            let relative = key.isKey("quien") || key.isKey("quienes")
+                || key.isKey("que") && probe > 0 && headless.contains(context.units[probe - 1].key)
+            guard relative else { continue }
+            let value = context.contributions[index].value
+            context.contributions[index].apply("generic reader", cue: key, to: value * factor)
+        }
+    }
+}
