@@ -56,6 +56,13 @@ extension SignalDetector {
     /// Words of history and legend: a sentence with one tells the story of a place.
     static let historyWords: WordSet = ["leyenda", "leyendas", "independencia", "guerra", "batalla", "revolucion", "siglo",
                                             "insurgentes", "conquista", "virreinato"]
+    /// Words that tell a story only where no writer or reader is in the sentence: `la historia de México`, `los
+    /// revolucionarios` (`es la historia de cómo me robaron` is the writer's own).
+    static let storyWords: WordSet = ["historia", "historias", "heroe", "heroes", "revolucionarios", "atacantes", "insurgente",
+                                      "martir", "martires", "epidemia", "colera", "cristeros"]
+    /// The writer and the reader (`fuimos` is read by its ending).
+    static let persons: WordSet = ["me", "mi", "mis", "nos", "nuestro", "nuestra", "nuestros", "nuestras", "yo", "nosotros",
+                                   "nosotras", "te", "tu", "tus", "os", "usted", "ustedes", "vosotros", "conmigo", "contigo"]
 
     /// A not-recommendation limited to some readers or times: `no lo recomiendo` and then `para` (not `para nada`),
     /// `si`, `en`, `con`, or `a` and who (`a personas con vértigo`); `no vayan` and then when or how (`en Cervantino`,

@@ -96,10 +96,13 @@ public struct SignalDetector: Sendable {
             if kind == .effort || kind == .repeatContact, sentiment.sentences[hit.sentence].score.label != .neg || sentiment.score.label == .pos {
                 evidence = evidence.filter { !isAdviceOrVisit($0, text) }
             }
-            // History retold (`el Pípila incendió la puerta`, `cuenta la leyenda que la mató`) is no emergency.
+            // History retold (`el Pípila incendió la puerta`, `cuenta la leyenda que la mató`) is no emergency; nor is a
+            // story told with no writer or reader in it (`un callejón que tiene historia… la hija es amenazada por el padre`).
             if kind == .urgency {
                 let sentenceTokens = text.sentences[hit.sentence].tokens
                 let retold = sentenceTokens.contains { Self.historyWords.contains(text.tokens[$0].key) }
+                    || sentenceTokens.contains { Self.storyWords.contains(text.tokens[$0].key) }
+                        && !sentenceTokens.contains { Self.persons.contains(text.tokens[$0].key) || text.tokens[$0].key.hasSuffix("mos") }
                 evidence = evidence.filter { range in
                     !retold && !sentiment.contributions.contains { $0.tokens.overlaps(range) && $0.rules.contains { $0.rule.isKey("narration") } }
                 }

@@ -81,6 +81,10 @@ func signals(_ text: String) -> [String] {
         // Dizzy on a climb is no runaround; history retold is no emergency.
         #expect(found("La subida marea un poco pero la vista es preciosa").isEmpty)
         #expect(found("En la guerra de independencia el Pípila incendió la puerta de la alhóndiga").isEmpty)
+        // A story told with no writer or reader in it; the writer's own story stays.
+        #expect(found("Es un callejón que tiene historia: la hija del burgués es amenazada por el padre").isEmpty)
+        #expect(found("Los revolucionarios prendieron fuego al portón").isEmpty)
+        #expect(found("Es la historia de cómo me robaron la cartera en el metro") == ["urgency"])
         // A figure of robbing is no theft; taking a chance is no danger.
         #expect(found("Los puestos te roban la vista del monumento").isEmpty)
         #expect(found("Mejor correr el riesgo de parecer descortés y seguir caminando").isEmpty)
