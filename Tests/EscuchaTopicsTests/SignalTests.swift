@@ -106,6 +106,9 @@ func signals(_ text: String) -> [String] {
         // A not-recommendation for some readers is a warning, not a verdict; `en` after another verb names the company.
         #expect(found("Es increíble, aunque no lo recomiendo para gente impresionable").isEmpty)
         #expect(found("No lo recomiendo para nada") == ["not_recommend"])
+        // The time since the last visit is no vow.
+        #expect(found("Hace como 20 años que no volví y ahora me parece otro museo").isEmpty)
+        #expect(found("Fui hace dos años y no volví nunca más") == ["not_recommend"])
         #expect(found("Impresiona, pero no lo aconsejo para personas sensibles").isEmpty)
         #expect(found("Interesante, aunque no lo recomiendo a personas con claustrofobia").isEmpty)
         #expect(found("Interesante, aunque no lo recomiendo a niños pequeños").isEmpty)  // keys keep the ñ
