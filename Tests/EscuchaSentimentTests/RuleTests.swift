@@ -801,7 +801,11 @@ import EscuchaTestSupport
 
     /// History retold in the third person is the story of the place; the writer's own trouble is not.
     @Test func historyRetoldIsNotTheVisit() {
-        #expect(rules("En la guerra de independencia los insurgentes atacaron la alhóndiga", "atacaron", fullAnalyzer) == ["narration", "negativity"])
+        #expect(rules("En la guerra de independencia los insurgentes atacaron la alhóndiga", "atacaron", fullAnalyzer) == ["narration"])
+        #expect(values("En la guerra de independencia los insurgentes atacaron la alhóndiga", fullAnalyzer) == ["atacaron": 0])
+        // A participle in the passive is the event told, as a verb is; a state judged is not.
+        #expect(rules("En la guerra de independencia los jesuitas fueron expulsados y huyeron", "expulsados", fullAnalyzer) == ["narration"])
+        #expect(rules("En la guerra de independencia el museo quedó descuidado", "descuidado", fullAnalyzer) == ["negativity"])
         #expect(rules("En la guerra nos atacaron en la alhóndiga", "atacaron", fullAnalyzer) == ["negativity"])  // the writer was there
         #expect(rules("La historia del lugar es repetitiva y el guía la contó mal", "repetitiva", fullAnalyzer) == ["negativity"])
     }
