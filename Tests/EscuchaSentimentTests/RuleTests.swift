@@ -1396,6 +1396,9 @@ import EscuchaTestSupport
         // A capitalised run that opens a clause after punctuation opens like a sentence: its first word keeps its opinion.
         #expect(values("hola a todos, Excelente Jornada de viernes para el equipo") == ["Excelente": 3.5])
         #expect(values("el lunes salimos hacia el Hotel Excelente Playa con los niños").isEmpty)
+        // A name is read by its capitals, so the same words written plain keep their praise.
+        #expect(values("Nos alojamos en el hotel Bella Vista de Lima", fullAnalyzer).isEmpty)
+        #expect(values("un mirador con una muy bella vista", fullAnalyzer) == ["bella": 3.25])
         #expect(values("Bueno, llegamos a las diez").isEmpty)
         #expect(values("qué pena, bueno, igual no podía ir", fullAnalyzer).keys.sorted() == ["qué pena"])  // after a comma too
         // A face (`cara a cara`), a length (`dura una hora`) and a warning (`¡cuidado!`) are no opinions.
