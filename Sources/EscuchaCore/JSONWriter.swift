@@ -99,16 +99,11 @@ public struct JSONWriter: Sendable {
 
     /// Doubles print without a trailing `.0` when whole (a rating of 4 is `4`, 4.5 is `4.5`).
     public mutating func double(_ value: Double) {
-        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-            appendInteger(Int64(value), comma: takeComma())
-        } else if value.isFinite, abs(value) < Self.thousandthsLimit, let thousandths = Self.thousandths(value) {
-            appendThousandths(thousandths, comma: takeComma())
-        } else if value.isFinite {
-            separator()
-            appendASCII(String(value))
-        } else {
-            separator()
-            appendASCII("null")
+        let comma = takeComma()
+        write(Run.numberRoom + 1) { out in
+            var at = 0
+            if comma { out[0] = UInt8(ascii: ","); at = 1 }
+            return at + Self.writeDouble(value, into: out + at)
         }
     }
 
@@ -264,6 +259,11 @@ public struct JSONWriter: Sendable {
 
     /// What `double(_:)` writes for `value`, at `out` (room for `Run.numberRoom` bytes); returns how many.
     static func writeDouble(_ value: Double, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        // Every score is a thousandth below 10^9: found without libm's `round` (two calls, and the checks around
+        // them, cost 190 instructions a number). What follows is then what the general path below writes.
+        if let thousandths = nearbyThousandths(value) {
+            return thousandths % 1000 == 0 ? writeInteger(thousandths / 1000, into: out) : writeThousandths(thousandths, into: out)
+        }
         if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
             return writeInteger(Int64(value), into: out)
         } else if value.isFinite, abs(value) < thousandthsLimit, let thousandths = thousandths(value) {
@@ -288,26 +288,34 @@ public struct JSONWriter: Sendable {
         return scaled / 1000 == value ? Int64(scaled) : nil
     }
 
-    private mutating func appendThousandths(_ thousandths: Int64, comma: Bool) {
-        write(26) { out in
-            var at = 0
-            if comma { out[at] = UInt8(ascii: ","); at += 1 }
-            return at + Self.writeThousandths(thousandths, into: out + at)
-        }
+    /// `thousandths(value)` for a value below `thousandthsLimit` (nil for any other, NaN included), with the
+    /// rounding done in integers: `scaled - Double(truncated)` is the exact fraction (both below 2^53), so the
+    /// nearest integer, ties away from zero, is `scaled.rounded()` itself.
+    @inline(__always)
+    static func nearbyThousandths(_ value: Double) -> Int64? {
+        guard abs(value) < thousandthsLimit else { return nil }
+        let scaled = value * 1000
+        let truncated = Int64(scaled)
+        let fraction = scaled - Double(truncated)
+        let nearest = fraction >= 0.5 ? truncated + 1 : fraction <= -0.5 ? truncated - 1 : truncated
+        return Double(nearest) / 1000 == value ? nearest : nil
     }
 
     /// `thousandths / 1000` with its trailing zeros dropped, at `out` (room for 25 bytes); returns how many.
     static func writeThousandths(_ thousandths: Int64, into out: UnsafeMutablePointer<UInt8>) -> Int {
         let magnitude = thousandths.magnitude
-        var fraction = magnitude % 1000
-        var places = 3
-        while fraction % 10 == 0 { fraction /= 10; places -= 1 }  // not whole: some place is non-zero
         var at = 0
         if thousandths < 0 { out[at] = UInt8(ascii: "-"); at += 1 }
         at += digits(magnitude / 1000, width: 1, into: out + at)
+        // The three places are written whole and the trailing zeros left out of the count (the room allows it):
+        // a loop over digits cost as much as the rest of the number.
+        let fraction = magnitude % 1000  // not whole: some place is non-zero
+        let hundredths = fraction / 10
         out[at] = UInt8(ascii: ".")
-        at += 1
-        return at + digits(fraction, width: places, into: out + at)
+        out[at + 1] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: fraction / 100)
+        out[at + 2] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: hundredths % 10)
+        out[at + 3] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: fraction % 10)
+        return at + (fraction % 10 != 0 ? 4 : hundredths % 10 != 0 ? 3 : 2)
     }
 
     private mutating func appendASCII(_ text: String) {
@@ -446,6 +454,11 @@ public struct JSONWriter: Sendable {
     /// Writes the decimal digits of `value`, zero-padded to `width` (at most 20), at `out`; returns how many.
     @inline(__always)
     private static func digits(_ value: UInt64, width: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        // One digit is most numbers written (the whole part of a score, a rule's from and to).
+        if value < 10, width <= 1 {
+            out[0] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value)
+            return 1
+        }
         var length = 1
         var rest = value / 10
         while rest > 0 { length += 1; rest /= 10 }

@@ -54,6 +54,43 @@ struct JSONWriterTests {
         #expect(mismatches.isEmpty)
     }
 
+    @Test("the thousandths fast path writes what the general path writes: ties, signs, the limit, near misses")
+    func thousandthsFastPath() {
+        // The general path as it was before the fast path: libm's rounding, then `String(value)`.
+        func reference(_ value: Double) -> String {
+            guard value.isFinite else { return "null" }
+            if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+            if abs(value) < 1e9 {
+                let scaled = (value * 1000).rounded()
+                if scaled / 1000 == value {
+                    let text = String(scaled / 1000)
+                    return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+                }
+            }
+            return String(value)
+        }
+        func written(_ value: Double) -> (String, String) {
+            var writer = JSONWriter()
+            writer.double(value)
+            var run = JSONWriter()
+            run.appendRun(reserving: JSONWriter.Run.numberRoom) { $0.double(value) }
+            return (String(decoding: writer.bytes, as: UTF8.self), String(decoding: run.bytes, as: UTF8.self))
+        }
+        var values: [Double] = [0, -0.0, 0.0005, -0.0005, 0.0015, 1.0005, -2.4995, 2.5e-4, 0.1 + 0.2, 2.0000000001, -1.95, 1.5 * 1.3,
+                                999_999_999.999, -999_999_999.999, 999_999_999.9995, 1e9, -1e9, 1e9 + 0.5, 1e12, 1e15, 1e15 + 1, 9.5e-4,
+                                .nan, .infinity, -.infinity, .ulpOfOne, .leastNonzeroMagnitude, .greatestFiniteMagnitude]
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            values.append(Double.random(in: -10...10, using: &random))
+            values.append((Double.random(in: -5000...5000, using: &random) * 1000).rounded() / 1000 + Double.random(in: -1e-12...1e-12, using: &random))
+        }
+        let mismatches = values.filter { value in
+            let (plain, run) = written(value)
+            return plain != reference(value) || run != reference(value)
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
     @Test("escapes what JSON and JavaScript consumers need, keeps the rest as UTF-8")
     func escaping() {
         var writer = JSONWriter()
