@@ -91,6 +91,55 @@ struct JSONWriterTests {
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
     }
 
+    @Test("strings read eight bytes at a time escape exactly what a byte-by-byte reading escapes, at any position")
+    func escapingWordAtATime() {
+        func reference(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "\u{2028}": out += "\\u2028"
+                case "\u{2029}": out += "\\u2029"
+                default:
+                    if scalar.value < 0x20 || scalar.value == 0x7F {
+                        let hex = String(scalar.value, radix: 16)
+                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return out + "\""
+        }
+        let pieces = ["a", "Z", "é", "ñ", "\"", "\\", "\n", "\r", "\t", "\u{01}", "\u{1F}", "\u{7F}", "“", "”", "…", "€", "\u{2028}",
+                      "\u{2029}", "\u{2027}", " ", "😀", "~"]
+        var random = SystemRandomNumberGenerator()
+        var mismatches: [String] = []
+        for length in 0..<40 {
+            for _ in 0..<200 {
+                let text = (0..<length).map { _ in pieces.randomElement(using: &random)! }.joined()
+                var writer = JSONWriter()
+                writer.string(text)
+                var run = JSONWriter()
+                run.appendRun(reserving: JSONWriter.Run.room(for: text)) { $0.string(text) }
+                let expected = reference(text)
+                if String(decoding: writer.bytes, as: UTF8.self) != expected || String(decoding: run.bytes, as: UTF8.self) != expected {
+                    mismatches.append(text)
+                }
+            }
+        }
+        // A text long enough to be measured for its room rather than given six bytes a byte.
+        let long = (0..<3000).map { _ in pieces.randomElement(using: &random)! }.joined()
+        var run = JSONWriter()
+        run.appendRun(reserving: JSONWriter.Run.room(for: long)) { $0.string(long) }
+        if String(decoding: run.bytes, as: UTF8.self) != reference(long) { mismatches.append(long) }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(3))")
+    }
+
     @Test("escapes what JSON and JavaScript consumers need, keeps the rest as UTF-8")
     func escaping() {
         var writer = JSONWriter()
