@@ -90,14 +90,23 @@ final class ByteKeyedTable<Value: AnyObject> {
             state = mix(state ^ word)
             index += 8
         }
-        if index < bytes.count {
+        let remaining = bytes.count - index
+        if remaining > 0 {
+            // The last one to seven bytes in at most three loads (four, two, one), each little-endian like the words
+            // above: the same value as the bytes shifted in one by one, which cost eleven instructions a byte.
             var tail: UInt64 = 0
             var shift: UInt64 = 0
-            while index < bytes.count {
-                tail |= UInt64(base[index]) << shift
-                shift += 8
-                index += 1
+            if remaining & 4 != 0 {
+                tail = UInt64(UnsafeRawPointer(base + index).loadUnaligned(as: UInt32.self))
+                index += 4
+                shift = 32
             }
+            if remaining & 2 != 0 {
+                tail |= UInt64(UnsafeRawPointer(base + index).loadUnaligned(as: UInt16.self)) << shift
+                index += 2
+                shift += 16
+            }
+            if remaining & 1 != 0 { tail |= UInt64(base[index]) << shift }
             if bytes.count < 8 { prefix = tail }
             state = mix(state ^ tail)
         }

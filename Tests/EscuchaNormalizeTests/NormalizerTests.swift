@@ -449,3 +449,56 @@ struct AttachmentTests {
         #expect(forms.attachment(objectKey) != nil)
     }
 }
+
+@Suite("ByteKeyedTable")
+struct ByteKeyedTableTests {
+    final class Box { let value: Int; init(_ value: Int) { self.value = value } }
+
+    @Test("the hash reads a key's last bytes in four, two and one as the bytes one by one would: every length, every byte")
+    func tailLoads() {
+        var random = SystemRandomNumberGenerator()
+        for length in 0...24 {
+            for _ in 0..<50 {
+                let key = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+                key.withUnsafeBufferPointer { bytes in
+                    let (hash, prefix) = ByteKeyedTable<Box>.hash(bytes)
+                    // The reference: whole words, then the rest shifted in byte by byte.
+                    func mix(_ value: UInt64) -> UInt64 {
+                        var x = value
+                        x = (x ^ (x >> 30)) &* 0xbf58_476d_1ce4_e5b9
+                        x = (x ^ (x >> 27)) &* 0x94d0_49bb_1331_11eb
+                        return x ^ (x >> 31)
+                    }
+                    var state = UInt64(length) &* 0x9e37_79b9_7f4a_7c15
+                    var words: [UInt64] = []
+                    var index = 0
+                    while index < length {
+                        var word: UInt64 = 0
+                        for offset in 0..<min(8, length - index) { word |= UInt64(key[index + offset]) << UInt64(8 * offset) }
+                        words.append(word)
+                        index += 8
+                    }
+                    for word in words { state = mix(state ^ word) }
+                    #expect(hash == (length == 0 ? 0 : state))
+                    #expect(prefix == (words.first ?? 0))
+                }
+            }
+        }
+    }
+
+    @Test("keys that differ in one byte, at any position, find their own values")
+    func distinctKeys() {
+        let table = ByteKeyedTable<Box>()
+        var keys: [[UInt8]] = []
+        for length in 1...20 {
+            for position in 0..<length {
+                var key = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                key[position] = UInt8(ascii: "b")
+                keys.append(key)
+            }
+            keys.append([UInt8](repeating: UInt8(ascii: "a"), count: length))
+        }
+        for (number, key) in keys.enumerated() { key.withUnsafeBufferPointer { table.store($0, Box(number)) } }
+        for (number, key) in keys.enumerated() { #expect(key.withUnsafeBufferPointer { table.lookup($0)?.value } == number) }
+    }
+}
