@@ -53,6 +53,9 @@ public struct Normalizer: Sendable {
             swap(&tokens, &lent.tokens)
             tokens.reserveCapacity(raw.count)
             let memo = formsMemo.value
+            // Whether some token's kind is not its raw kind (laughter, an id): most texts have none, and then the spans
+            // need no refining (a pass that wrote kinds back cost 25 instructions a token).
+            var refined = false
             for index in raw.indices {
                 let span = raw[index]
                 let utf16Start = offsets.offset(at: span.start)
@@ -62,14 +65,19 @@ public struct Normalizer: Sendable {
                 // Personal data is analysed every time and never kept in the memo.
                 if !span.kind.isPersonalData, let forms = memo.lookup(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])),
                    forms.tokenizedAs == span.kind {
+                    if forms.kind != span.kind { refined = true }
                     tokens.append(Token(kind: forms.kind, utf8: span.start..<span.end, utf16: utf16Start..<utf16End, forms: forms))
                     continue
                 }
-                tokens.append(makeToken(span, index: index, all: raw, bytes: bytes, utf16: utf16Start..<utf16End, memo: memo))
+                let token = makeToken(span, index: index, all: raw, bytes: bytes, utf16: utf16Start..<utf16End, memo: memo)
+                if token.kind != span.kind { refined = true }
+                tokens.append(token)
             }
             // Sentences are found on these plain spans (no copies of tokens), with the refined kinds.
-            for index in raw.indices where raw[index].kind == .word || raw[index].kind.isPersonalData || raw[index].kind == .number {
-                raw[index].kind = tokens[index].kind
+            if refined {
+                for index in raw.indices where raw[index].kind == .word || raw[index].kind.isPersonalData || raw[index].kind == .number {
+                    raw[index].kind = tokens[index].kind
+                }
             }
             let sentences = segmentSentences(bytes: bytes, spans: raw, tokens: tokens, lent: lent)
             // Given back for the next text, unless grown for a huge one.
