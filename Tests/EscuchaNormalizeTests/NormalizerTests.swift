@@ -14,6 +14,17 @@ func kinds(_ text: String) -> [TokenKind] { tokens(text).map(\.kind) }
 
 @Suite("Tokenizer")
 struct TokenizerTests {
+    @Test("a word's fast path leaves to the full tests what may be a URL, an email or an emoticon, also in texts with an @")
+    func wordFastPathEdges() {
+        func pairs(_ text: String) -> [String] { tokens(text).map { "\($0.surface)|\($0.kind.rawValue)" } }
+        #expect(pairs("@ana mira Http://ejemplo.com/x ya") == ["@ana|mention", "mira|word", "Http://ejemplo.com/x|url", "ya|word"])
+        #expect(pairs("escribe a juan.perez@correo.com o a Ana_B@x.es, gracias")
+            == ["escribe|word", "a|word", "juan.perez@correo.com|email", "o|word", "a|word", "Ana_B@x.es|email", ",|punctuation", "gracias|word"])
+        #expect(pairs("@luis hola xD como c: estas T_T ok")
+            == ["@luis|mention", "hola|word", "xD|emoticon", "como|word", "c:|emoticon", "estas|word", "T_T|emoticon", "ok|word"])
+        #expect(pairs("@eva wifi WWW.ejemplo.com hoy") == ["@eva|mention", "wifi|word", "WWW.ejemplo.com|url", "hoy|word"])
+    }
+
     @Test("social text: mentions, hashtags, URLs, emails stay whole")
     func socialText() {
         let text = "@Movilnet_ES otra vez sin señal #PésimoServicio https://movilnet.example/ayuda?id=3. Escribid a ayuda@movilnet.es"
