@@ -39,7 +39,13 @@ struct JSONWriterTests {
             write(&writer)
             return String(decoding: writer.bytes, as: UTF8.self)
         }
-        for value in [0, 7, -7, 10, -1_000_000, Int.max, Int.min + 1] { #expect(written { $0.int(value) } == String(value)) }
+        for value in [0, 7, -7, 10, -1_000_000, Int.max, Int.min + 1, Int.min] { #expect(written { $0.int(value) } == String(value)) }
+        // Each length of digits at its edges (a power of ten and the number before it).
+        var power = 1
+        for _ in 0...18 {
+            for value in [power - 1, power, -power, -(power - 1), power + 1] { #expect(written { $0.int(value) } == String(value)) }
+            if power <= Int.max / 10 { power *= 10 }
+        }
         // Every thousandth from -2000 to 2000, and some far out: what `String(value)` gives (without `.0`).
         var mismatches: [Double] = []
         for thousandths in stride(from: -2_000_000, through: 2_000_000, by: 1) {
