@@ -14,8 +14,13 @@ enum CharacterClass {
         if value == 0xAA || value == 0xBA { return true }  // ª º
         if value < 0x370 { return false }
         if isEmojiBase(scalar) || isEmojiComponent(scalar) { return false }
-        return scalar.properties.isAlphabetic
+        return isAlphabetic(scalar)
     }
+
+    /// Out of line: inlined, asking a scalar's properties made every caller (`Tokenizer.wordEnd`, for every word) fetch
+    /// their type's metadata and make stack room for them on entry, though Latin text never gets this far.
+    @inline(never)
+    static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
 
     static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
         (0x300...0x36F).contains(scalar.value)
