@@ -38,13 +38,20 @@ public struct SentimentAnalyzer: Sendable {
     public func analyze(_ text: NormalizedText) -> SentimentAnalysis {
         let cache = caches.value
         cache.beginText()
-        let survey = survey(text, cache)
+        // Each token's reading, found once by the survey and read by index in the passes after it (`UnitReader`): reading
+        // a token's forms again cost a retain and a release of the forms each time (their slot is read with atomic loads).
+        var readings: [Unmanaged<WordReading>?] = []
+        swap(&readings, &cache.tokenReadings)
+        defer {
+            readings.removeAll(keepingCapacity: true)
+            swap(&readings, &cache.tokenReadings)
+        }
+        let survey = survey(text, cache, readings: &readings)
         // Hashing each rule's name costs more than some rules when none is disabled (the usual case).
         let allEnabled = disabledRules.isEmpty
         if allEnabled || !disabledRules.contains("language"), let language = LanguageGuess.foreign(english: survey.english, spanish: survey.spanish) {
             return Self.unscored(text, language: language)
         }
-        let reader = UnitReader(reference: reference, cache: cache)
         // The context's arrays are this thread's, emptied and handed back after each text (`RuleScratch`): each
         // array a text made cost an allocation and a metadata lookup, and those that grew, a copy or more.
         var context = RuleContext(units: [], sentenceOf: [], clauseOf: [], sentences: [], contributions: [], shouting: survey.shouting)
@@ -53,11 +60,14 @@ public struct SentimentAnalyzer: Sendable {
         context.units.reserveCapacity(text.tokens.count)
         context.sentenceOf.reserveCapacity(text.tokens.count)
         context.sentences.reserveCapacity(text.sentences.count)
-        for (index, sentence) in text.sentences.enumerated() {
-            let start = context.units.count
-            reader.read(text, tokens: sentence.tokens, into: &context.units)
-            for _ in start..<context.units.count { context.sentenceOf.append(index) }
-            context.sentences.append(start..<context.units.count)
+        readings.withUnsafeBufferPointer { readings in
+            let reader = UnitReader(reference: reference, cache: cache, readings: readings)
+            for (index, sentence) in text.sentences.enumerated() {
+                let start = context.units.count
+                reader.read(text, tokens: sentence.tokens, into: &context.units)
+                for _ in start..<context.units.count { context.sentenceOf.append(index) }
+                context.sentences.append(start..<context.units.count)
+            }
         }
         resolveDoubleRoles(&context.units)
         ProperNames.apply(&context.units, text: text, sentences: context.sentences)
@@ -175,12 +185,21 @@ public struct SentimentAnalyzer: Sendable {
     /// Three or more words, nearly all in capitals: capitals are then the writer's habit.
     /// One pass over the words before the rules: the function words of each language (`LanguageGuess`) and
     /// whether the whole text is in capitals (at least three words longer than a letter, 80% of them).
-    private func survey(_ text: NormalizedText, _ cache: OpinionCache) -> (english: Int, spanish: Int, shouting: Bool) {
+    /// `readings` gets each token's reading (nil for a token that is no word), for the passes after this one.
+    private func survey(_ text: NormalizedText, _ cache: OpinionCache,
+                        readings: inout [Unmanaged<WordReading>?]) -> (english: Int, spanish: Int, shouting: Bool) {
         var english = 0, spanish = 0, words = 0, capitals = 0
+        readings.reserveCapacity(text.tokens.count)
         // Through a buffer: copying each token out of the array would retain and release its forms.
         text.tokens.withUnsafeBufferPointer { tokens in
-            for index in tokens.indices where tokens[index].kind == .word {
-                cache.reading(tokens[index].forms, reference)._withUnsafeGuaranteedRef { reading in
+            for index in tokens.indices {
+                guard tokens[index].kind == .word else {
+                    readings.append(nil)
+                    continue
+                }
+                let found = cache.reading(tokens[index].forms, reference)
+                readings.append(found)
+                found._withUnsafeGuaranteedRef { reading in
                     let traits = reading.traits
                     switch traits.functionWord {
                     case .english: english += 1

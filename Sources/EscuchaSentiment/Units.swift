@@ -446,6 +446,9 @@ final class LexiconReference: Sendable {
 struct UnitReader {
     let reference: LexiconReference
     let cache: OpinionCache
+    /// Each token's reading, by token index (nil for a token that is no word): found once by the survey that reads
+    /// every word first (`SentimentAnalyzer.survey`), and valid while the text is read.
+    let readings: UnsafeBufferPointer<Unmanaged<WordReading>?>
     var lexicon: SentimentLexicon { reference.lexicon }
     var lookup: OpinionLookup { reference.lookup }
 
@@ -514,7 +517,7 @@ struct UnitReader {
         guard tokens[index].kind == .word else { return nil }
         // The reading is held by the forms (or this thread's table) for as long as the text: read it
         // through a guaranteed reference, without a retain per word on an object all threads share.
-        return cache.reading(tokens[index].forms, reference)._withUnsafeGuaranteedRef { reading in
+        return readings[index]!._withUnsafeGuaranteedRef { reading in
             if reading.opensPhrase, mayGoOn(reading, at: index, tokens, end: range.upperBound),
                let unit = phrase(at: index, in: text, end: range.upperBound, first: reading) {
                 let next = unit.tokens.upperBound
@@ -545,7 +548,7 @@ struct UnitReader {
         let kind = tokens[position].kind
         if kind == .number { return true }
         guard kind == .word else { return false }
-        return cache.reading(tokens[position].forms, reference)._withUnsafeGuaranteedRef { next in
+        return readings[position]!._withUnsafeGuaranteedRef { next in
             if first.modifiers[.negator] != nil, next.traits.frame.contains(.clitic) { return true }
             if next.opinion == nil, next.modifiers[.booster] != nil || next.modifiers[.dampener] != nil { return true }
             for id in next.phraseKeyIDs where first.continuationKeyIDs.contains(id) { return true }
@@ -586,7 +589,7 @@ struct UnitReader {
             }
             guard kind == .word else { continue }
             let forms = text.tokens[position].forms
-            cache.reading(forms, reference)._withUnsafeGuaranteedRef { reading in
+            readings[position]!._withUnsafeGuaranteedRef { reading in
                 // Object pronouns right after a negator do not break a `no …` expression: `no nos defraudó` is `no
                 // defraudar`, `no me contestan` is `no contestar`. Skipping leaves the node where it was, so a start
                 // node means only pronouns came after the negator.
@@ -619,7 +622,7 @@ struct UnitReader {
         var verbToken = index + 1
         while verbToken + 1 < range.upperBound, FulfilledExpectations.clitics.contains(text.tokens[verbToken].key) { verbToken += 1 }
         if range.count > 1, !first.traits.finite, first.modifiers[.negator] != nil, text.tokens[verbToken].kind == .word {
-            let verb = cache.reading(text.tokens[verbToken].forms, reference)._withUnsafeGuaranteedRef { $0.traits }
+            let verb = readings[verbToken]!._withUnsafeGuaranteedRef { $0.traits }
             unit.traits.finite = verb.finite
             // `no contesta a las reclamaciones`: the problem a negated handling verb leaves standing (`Negation`).
             if verb.action.contains(.handling) { unit.traits.action.insert(.handling) }
@@ -731,6 +734,8 @@ final class OpinionCache: @unchecked Sendable {
     /// Readings of forms whose slot another owner holds. `reading` hands them out unretained, so the table
     /// is only cleared between texts (`beginText`), never while one is read.
     private let readings = IdentityTable<TokenForms, WordReading>(clearsWhenFull: false)
+    /// Each token's reading for the text being read (`SentimentAnalyzer.survey`), kept empty between texts.
+    var tokenReadings: [Unmanaged<WordReading>?] = []
     /// The phrase reader's work list, kept between words.
     var phraseStack: [(node: Int, position: Int, skipped: Bool)] = []
     /// The rule context's arrays, kept between texts.
