@@ -452,7 +452,39 @@ struct UnitReader {
     var lexicon: SentimentLexicon { reference.lexicon }
     var lookup: OpinionLookup { reference.lookup }
 
-    static let clausePunctuation: Set<UInt8> = Set(",;:.!?()[]".utf8)
+    /// What a punctuation token does: whether it ends (or opens) a clause, and its question and exclamation marks.
+    static func marks(_ surface: String) -> (breaksClause: Bool, questions: Int, exclamations: Int) {
+        var breaksClause = false, questions = 0, exclamations = 0
+        for byte in surface.utf8 {
+            // A switch rather than a `Set<UInt8>`, which hashed every byte.
+            switch byte {
+            case UInt8(ascii: "?"): breaksClause = true; questions += 1
+            case UInt8(ascii: "!"): breaksClause = true; exclamations += 1
+            case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "."),
+                 UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"): breaksClause = true
+            default: break
+            }
+        }
+        // ¿ ¡ … — – open or end a clause too.
+        if let first = surface.utf8.first, first >= 0xC2 {
+            let opensQuestion = opens(surface, with: "¿")
+            if opensQuestion || opens(surface, with: "¡") || opens(surface, with: "…") || opens(surface, with: "—") || opens(surface, with: "–") {
+                breaksClause = true
+                if opensQuestion { questions += 1 }
+            }
+        }
+        return (breaksClause, questions, exclamations)
+    }
+
+    /// `surface.hasPrefix(mark)` for the marks above, from the bytes where they settle it (`hasPrefix` compares
+    /// Characters: 800 instructions a call). None of these marks has another canonically equal spelling, so a
+    /// surface that does not open with its bytes does not open with it; one that is the mark alone does. Only a
+    /// longer one is asked as Characters (a combining mark after it makes another Character).
+    @inline(__always)
+    static func opens(_ surface: String, with mark: String) -> Bool {
+        guard surface.utf8.starts(with: mark.utf8) else { return false }
+        return surface.utf8.count == mark.utf8.count || surface.hasPrefix(mark)
+    }
 
     func read(_ text: NormalizedText, tokens range: Range<Int>, into units: inout [Unit]) {
         var index = range.lowerBound
@@ -486,21 +518,9 @@ struct UnitReader {
                 }
                 units.append(unit)
             case .punctuation:
-                var unit = Unit(tokens: index..<index + 1, key: token.surface, facts: KeyFacts(token.surface), isWord: false)
-                for byte in token.surface.utf8 {
-                    if Self.clausePunctuation.contains(byte) { unit.breaksClause = true }
-                    if byte == UInt8(ascii: "?") { unit.questionMarks += 1 }
-                    if byte == UInt8(ascii: "!") { unit.exclamationMarks += 1 }
-                }
-                // ¿ ¡ … — – open or end a clause too.
-                if let first = token.surface.utf8.first, first >= 0xC2 {
-                    if token.surface.hasPrefix("¿") || token.surface.hasPrefix("¡") || token.surface.hasPrefix("…")
-                        || token.surface.hasPrefix("—") || token.surface.hasPrefix("–") {
-                        unit.breaksClause = true
-                        if token.surface.hasPrefix("¿") { unit.questionMarks += 1 }
-                    }
-                }
-                units.append(unit)
+                let marks = Self.marks(token.surface)
+                units.append(Unit(tokens: index..<index + 1, breaksClause: marks.breaksClause, questionMarks: marks.questions,
+                                  exclamationMarks: marks.exclamations, key: token.surface, facts: KeyFacts(token.surface), isWord: false))
             default:
                 // Mentions, links, numbers, personal data: no opinion, but they separate words.
                 units.append(Unit(tokens: index..<index + 1, key: "", facts: KeyFacts(), isWord: false))
@@ -524,15 +544,14 @@ struct UnitReader {
                 units.append(unit)
                 return next
             }
-            // Made in place: a unit built in a local and then appended is copied (and the local destroyed).
-            units.append(Unit(tokens: index..<index + 1, opinion: reading.opinion, modifiers: reading.modifiers, key: tokens[index].key,
-                              facts: reading.facts, isWord: true))
-            let last = units.count - 1
+            // Made in place, whole: a unit built in a local and then appended is copied (and the local destroyed), and
+            // each field set after the append checked the array's uniqueness again.
+            units.append(Unit(tokens: index..<index + 1, opinion: reading.opinion, modifiers: reading.modifiers,
+                              breaksClause: reading.modifiers[.boundary] != nil, key: tokens[index].key, facts: reading.facts,
+                              isWord: true, traits: reading.traits))
             if reading.hasParticipleReading, index > range.lowerBound, WordReading.haberForms.contains(tokens[index - 1].key) {
-                units[last].opinion = reading.asParticiple
+                units[units.count - 1].opinion = reading.asParticiple
             }
-            if reading.modifiers[.boundary] != nil { units[last].breaksClause = true }
-            units[last].traits = reading.traits
             return index + 1
         }
     }
