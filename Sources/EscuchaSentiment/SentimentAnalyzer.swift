@@ -138,7 +138,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("exclamation") { Exclamation.apply(&context) }
         Balance.apply(&context, negativity: enabled("negativity"), repetition: enabled("repetition"))
         if enabled("verdict") { BalancedVerdict.apply(&context) }
-        return finish(context, text)
+        return finish(context, text, cache)
     }
 
     /// A word that is both a modifier and an opinion (`bien`, `harto`, `tremendo` boost; `imposible`
@@ -214,7 +214,7 @@ public struct SentimentAnalyzer: Sendable {
         return (english, spanish, words >= 3 && Double(capitals) >= 0.8 * Double(words))
     }
 
-    private func finish(_ context: RuleContext, _ text: NormalizedText) -> SentimentAnalysis {
+    private func finish(_ context: RuleContext, _ text: NormalizedText, _ cache: OpinionCache) -> SentimentAnalysis {
         var contributions: [Contribution] = []
         contributions.reserveCapacity(context.contributions.count)
         // In text order; contributions of one unit keep the order the rules made them (the sort must be stable).
@@ -240,8 +240,15 @@ public struct SentimentAnalyzer: Sendable {
                 }
             }
         }
-        // One pass: each contribution's sum into its sentence.
-        var perSentence = Array(repeating: (sum: 0.0, positive: 0.0, negative: 0.0, count: 0), count: context.sentences.count)
+        // One pass: each contribution's sum into its sentence. The sums' room is this thread's, kept between texts: an
+        // array of tuples made per text cost an allocation and a generic metadata lookup (about 550 instructions).
+        var perSentence: [SentenceSums] = []
+        swap(&perSentence, &cache.sentenceSums)
+        defer {
+            perSentence.removeAll(keepingCapacity: perSentence.capacity <= RuleScratch.limit)
+            swap(&perSentence, &cache.sentenceSums)
+        }
+        perSentence.append(contentsOf: repeatElement((sum: 0.0, positive: 0.0, negative: 0.0, count: 0), count: context.sentences.count))
         for index in context.contributions.indices {  // by index: iterating copied each contribution
             let value = context.contributions[index].value
             let sentence = context.sentenceOf[context.contributions[index].unit]
@@ -253,9 +260,16 @@ public struct SentimentAnalyzer: Sendable {
         var sentences: [SentenceSentiment] = []
         sentences.reserveCapacity(context.sentences.count)
         var totals = (sum: 0.0, positive: 0.0, negative: 0.0, neutral: 0)
+        // The sentences' unit ranges cover every unit, in order: the text is contrasted where one of its sentences is.
+        var contrastedText = false
         for (index, range) in context.sentences.enumerated() {
-            var words = 0
-            for unit in range where context.units[unit].isWord || context.units[unit].isSymbolic { words += 1 }
+            // One pass over the sentence's units for both counts (two walked each unit twice).
+            var words = 0, contrasted = false
+            for unit in range {
+                if context.units[unit].isWord || context.units[unit].isSymbolic { words += 1 }
+                if Self.isContrast(context.units, unit) { contrasted = true }
+            }
+            contrastedText = contrastedText || contrasted
             let (sum, positive, negative, count) = perSentence[index]
             let neutral = max(words - count, 0)
             totals.sum += sum
@@ -265,7 +279,7 @@ public struct SentimentAnalyzer: Sendable {
             let sentence = text.sentences[index]
             sentences.append(SentenceSentiment(utf8: sentence.utf8, utf16: sentence.utf16,
                                                score: SentimentScore(sum: sum, positiveMass: positive, negativeMass: negative, neutralWords: neutral,
-                                                                     contrasted: range.contains { Self.isContrast(context.units, $0) })))
+                                                                     contrasted: contrasted)))
         }
         // A verdict that says the sides weigh the same (`Ni bien ni mal.`, `ni lo recomiendo ni lo desaconsejo`) is
         // the writer's own label. Verdicts that only temper (`sin más`, `para lo que es`, `cumple`) leave it to the sum.
@@ -273,7 +287,7 @@ public struct SentimentAnalyzer: Sendable {
         let balanced = context.mayHave(.verdict) && context.units.indices.contains { context.units[$0].modifiers[.verdict] != nil }
             && SentimentAnalysis.statesEvenVerdict(contributions)
         let score = SentimentScore(sum: totals.sum, positiveMass: totals.positive, negativeMass: totals.negative, neutralWords: totals.neutral,
-                                   contrasted: context.units.indices.contains { Self.isContrast(context.units, $0) }, balanced: balanced)
+                                   contrasted: contrastedText, balanced: balanced)
         return SentimentAnalysis(score: score, sentences: sentences, contributions: contributions)
     }
 

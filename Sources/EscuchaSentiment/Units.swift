@@ -755,6 +755,8 @@ final class OpinionCache: @unchecked Sendable {
     private let readings = IdentityTable<TokenForms, WordReading>(clearsWhenFull: false)
     /// Each token's reading for the text being read (`SentimentAnalyzer.survey`), kept empty between texts.
     var tokenReadings: [Unmanaged<WordReading>?] = []
+    /// Each sentence's sums while a text's analysis is finished (`SentimentAnalyzer.finish`), kept empty between texts.
+    var sentenceSums: [SentenceSums] = []
     /// The phrase reader's work list, kept between words.
     var phraseStack: [(node: Int, position: Int, skipped: Bool)] = []
     /// The rule context's arrays, kept between texts.
@@ -818,6 +820,9 @@ extension WordReading {
         return key.hasUTF8Suffix("as") || key.hasUTF8Suffix("an") || key.hasUTF8Suffix("ais")
     }
 }
+
+/// A sentence's sum of contributions, its positive and negative masses, and how many contributions it has.
+typealias SentenceSums = (sum: Double, positive: Double, negative: Double, count: Int)
 
 /// The arrays a text's `RuleContext` fills, kept empty with their room between texts by the thread's
 /// `OpinionCache`: lent to the context before the units are read and taken back once the analysis is made.
