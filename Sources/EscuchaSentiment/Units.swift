@@ -502,15 +502,20 @@ struct UnitReader {
             case .hashtag:
                 units.append(hashtag(token, at: index))
             case .emoji:
-                var unit = Unit(tokens: index..<index + 1, key: token.key, facts: KeyFacts(token.key), isWord: false, isSymbolic: true)
-                unit.opinion = cache.symbol(token.key, lexicon.emoji[token.key], match: "emoji")
-                if let cues = lexicon.modifiers[token.key] { unit.modifiers = cues }
-                units.append(unit)
+                let symbol = cache.symbolReading(token.key) {
+                    SymbolReading(opinion: cache.symbol(token.key, lexicon.emoji[token.key], match: "emoji"),
+                                  modifiers: lexicon.modifiers[token.key] ?? ModifierSet(), facts: KeyFacts(token.key))
+                }
+                units.append(Unit(tokens: index..<index + 1, opinion: symbol.opinion, modifiers: symbol.modifiers, key: token.key,
+                                  facts: symbol.facts, isWord: false, isSymbolic: true))
             case .emoticon:
-                var unit = Unit(tokens: index..<index + 1, key: token.surface, facts: KeyFacts(token.surface), isWord: false, isSymbolic: true)
-                unit.opinion = cache.symbol(token.surface, lexicon.emoticons[token.surface] ?? lexicon.emoticons[token.surface.lowercased()], match: "emoticon")
-                if let cues = lexicon.modifiers[token.surface] { unit.modifiers = cues }
-                units.append(unit)
+                let symbol = cache.symbolReading(token.surface) {
+                    SymbolReading(opinion: cache.symbol(token.surface, lexicon.emoticons[token.surface] ?? lexicon.emoticons[token.surface.lowercased()],
+                                                        match: "emoticon"),
+                                  modifiers: lexicon.modifiers[token.surface] ?? ModifierSet(), facts: KeyFacts(token.surface))
+                }
+                units.append(Unit(tokens: index..<index + 1, opinion: symbol.opinion, modifiers: symbol.modifiers, key: token.surface,
+                                  facts: symbol.facts, isWord: false, isSymbolic: true))
             case .laughter:
                 var unit = Unit(tokens: index..<index + 1, key: token.key, facts: KeyFacts(token.key), isWord: false)
                 if lexicon.laughterValence != 0 {
@@ -747,6 +752,13 @@ struct UnitReader {
     }
 }
 
+/// What an emoji or emoticon unit reads of its text: its opinion, its modifiers and its key's facts.
+struct SymbolReading {
+    let opinion: OpinionLookup.Found?
+    let modifiers: ModifierSet
+    let facts: KeyFacts
+}
+
 /// Readings remembered per thread by the token's shared forms (a surface is analysed once), and the
 /// readings of emoji and emoticons by their text.
 final class OpinionCache: @unchecked Sendable {
@@ -762,6 +774,7 @@ final class OpinionCache: @unchecked Sendable {
     /// The rule context's arrays, kept between texts.
     var scratch = RuleScratch()
     private var symbols: [String: OpinionLookup.Found?] = [:]
+    private var symbolReadings: [String: SymbolReading] = [:]
     static let limit = 200_000
 
     /// The reading travels with the forms (one pointer away); a table per thread holds the readings of
@@ -783,9 +796,23 @@ final class OpinionCache: @unchecked Sendable {
     func symbol(_ text: String, _ entry: ValenceEntry?, match: String) -> OpinionLookup.Found? {
         if let hit = symbols[text] { return hit }
         let found = entry.map { OpinionLookup.Found(entry: $0, match: match, intensity: []) }
-        if symbols.count >= Self.limit { symbols.removeAll(keepingCapacity: true) }
+        if symbols.count >= Self.limit {
+            symbols.removeAll(keepingCapacity: true)
+            // Emptied together: a symbol's reading holds what `symbol` answered for its text.
+            symbolReadings.removeAll(keepingCapacity: true)
+        }
         symbols[text] = found
         return found
+    }
+
+    /// An emoji's or emoticon's reading by its text, made by `make` at first sight (which asks `symbol`). Each symbol
+    /// unit looked its text up in four tables and worked out its key's facts (hashing the text each time: about
+    /// 4,000 instructions a symbol); remembered, it costs one lookup. Every text held here is also in `symbols`.
+    func symbolReading(_ text: String, _ make: () -> SymbolReading) -> SymbolReading {
+        if let known = symbolReadings[text] { return known }
+        let made = make()
+        symbolReadings[text] = made
+        return made
     }
 }
 
