@@ -127,7 +127,12 @@ final class WordReading {
     let opensPhrase: Bool
     /// The key ids under which the phrases this word opens go on (their second words): most words that open a
     /// phrase are followed by none of them, and then the trie is not searched (`UnitReader.mayGoOn`).
+    /// Sorted, and searched by halves (`goesOn`): a word that opens many phrases (`no`, `muy`) has hundreds, and
+    /// `contains` walked them for every word after it.
     let continuationKeyIDs: [Int32]
+    /// Bit `id % 64` of each of `continuationKeyIDs`: a key whose bit is clear is surely not among them, which
+    /// answers for most words after one that opens few phrases without searching.
+    let continuationBits: UInt64
     /// Whether a phrase of this word alone is complete (the lexicon's phrases have two words or more).
     let completesPhrase: Bool
     let traits: WordTraits
@@ -239,7 +244,9 @@ final class WordReading {
         for start in starts {
             for id in lexicon.phrases.childKeyIDs(ofStart: Int(start)) where !continuations.contains(id) { continuations.append(id) }
         }
+        continuations.sort()
         continuationKeyIDs = continuations
+        continuationBits = continuations.reduce(0) { $0 | 1 << UInt64($1 & 63) }
         var completes = false
         for start in starts where lexicon.phrases.isComplete(Int(start)) { completes = true; break }
         completesPhrase = completes
@@ -304,6 +311,19 @@ final class WordReading {
 }
 
 extension WordReading {
+    /// Whether a phrase this word opens goes on under key `id`: a search by halves of the sorted `continuationKeyIDs`.
+    func goesOn(with id: Int32) -> Bool {
+        guard continuationBits & 1 << UInt64(id & 63) != 0 else { return false }
+        return continuationKeyIDs.withUnsafeBufferPointer { ids in
+            var low = 0, high = ids.count
+            while low < high {
+                let middle = (low + high) / 2
+                if ids[middle] < id { low = middle + 1 } else { high = middle }
+            }
+            return low < ids.count && ids[low] == id
+        }
+    }
+
     /// Imperfect subjunctives of irregular verbs (`hubiera`, `fuera`, `tuviera`); others end in `subjunctiveEndings`.
     /// Both are the type's, not the initializer's: an array literal there was built again for every new surface.
     static let irregularPastSubjunctives: WordSet = ["hubiera", "hubieran", "hubiese", "hubiesen", "fuera", "fueran", "tuviera", "tuvieran",
@@ -575,7 +595,7 @@ struct UnitReader {
         return readings[position]!._withUnsafeGuaranteedRef { next in
             if first.modifiers[.negator] != nil, next.traits.frame.contains(.clitic) { return true }
             if next.opinion == nil, next.modifiers[.booster] != nil || next.modifiers[.dampener] != nil { return true }
-            for id in next.phraseKeyIDs where first.continuationKeyIDs.contains(id) { return true }
+            for id in next.phraseKeyIDs where first.goesOn(with: id) { return true }
             return false
         }
     }
