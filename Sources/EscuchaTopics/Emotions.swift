@@ -19,7 +19,7 @@ public struct EmotionDetector: Sendable {
     public let matcher: TopicMatcher
     let entries: [(emotion: EmotionKind, weight: Double)]
 
-    public init(directory: String, normalizer: Normalizer) throws(LexiconError) {
+    public init(directory: String, normalizer: Normalizer, vocabulary: TermVocabulary = TermVocabulary()) throws(LexiconError) {
         let table = try TSVTable.load("\(directory)/emotions.tsv", columns: ["term", "emotion", "weight", "note"], uniqueKey: false)
         var topics: [Topic] = []
         var entries: [(EmotionKind, Double)] = []
@@ -40,11 +40,12 @@ public struct EmotionDetector: Sendable {
             entries.append((emotion, weight))
         }
         self.entries = entries
-        matcher = TopicMatcher(taxonomy: Taxonomy(topics: topics), normalizer: normalizer)
+        matcher = TopicMatcher(taxonomy: Taxonomy(topics: topics), normalizer: normalizer, vocabulary: vocabulary)
     }
 
-    public func detect(_ text: NormalizedText) -> [EmotionScore] {
-        let hits = matcher.match(text)
+    /// `ids`: the text's word ids, read once for the matchers that share the vocabulary (`TermVocabulary.withIDs`).
+    public func detect(_ text: NormalizedText, ids: TermVocabulary.TextIDs? = nil) -> [EmotionScore] {
+        let hits = matcher.match(text, ids: ids)
         if hits.isEmpty { return [] }
         // By the emotion's place in `allCases`: a dictionary of seven kinds hashed each of them at every hit.
         var scores = [EmotionScore?](repeating: nil, count: EmotionKind.allCases.count)

@@ -46,7 +46,7 @@ public struct SignalDetector: Sendable {
                                        "voy", "vamos", "a", "quiero", "queremos", "tengo", "intención", "de", "ni", "siquiera"]
     static let negators: WordSet = ["no", "nunca", "jamas", "tampoco", "ni"]
 
-    public init(directory: String, normalizer: Normalizer) throws(LexiconError) {
+    public init(directory: String, normalizer: Normalizer, vocabulary: TermVocabulary = TermVocabulary()) throws(LexiconError) {
         let table = try TSVTable.load("\(directory)/signals/signals.tsv", columns: ["signal", "term", "match", "note"], uniqueKey: false)
         var rules: [SignalKind: [TopicRule]] = [:]
         var exclusions: [SignalKind: [TopicRule]] = [:]
@@ -70,7 +70,8 @@ public struct SignalDetector: Sendable {
             if let excluded = exclusions[kind] { rule = .all([rule, .not(.any(excluded))]) }
             return Topic(id: kind.rawValue, label: kind.rawValue, description: "", rule: rule, pack: "signals")
         }
-        matcher = TopicMatcher(taxonomy: Taxonomy(topics: topics), normalizer: normalizer, slot: "{n}", slotWords: Self.numberWords.strings)
+        matcher = TopicMatcher(taxonomy: Taxonomy(topics: topics), normalizer: normalizer, slot: "{n}", slotWords: Self.numberWords.strings,
+                              vocabulary: vocabulary)
     }
 
     /// Verbs of taking a complaint outside (`ir a la OCU`, `hablaré con mi abogado`, `pedir la hoja de
@@ -81,9 +82,10 @@ public struct SignalDetector: Sendable {
                                             "pedir", "solicitar", "exigir", "terminar", "acabar", "elevar", "interponer", "meter", "mandar",
                                             "voy", "vamos", "iremos", "ire", "fui", "fuimos", "puesto", "puesta", "ver", "veremos"]
 
-    public func detect(_ text: NormalizedText, sentiment: SentimentAnalysis) -> [SignalHit] {
+    /// `ids`: the text's word ids, read once for the matchers that share the vocabulary (`TermVocabulary.withIDs`).
+    public func detect(_ text: NormalizedText, sentiment: SentimentAnalysis, ids: TermVocabulary.TextIDs? = nil) -> [SignalHit] {
         var out: [SignalHit] = []
-        let found = matcher.match(text)
+        let found = matcher.match(text, ids: ids)
         for hit in found {
             let kind = kinds[hit.topic]
             var evidence = hit.evidence.filter { !isNegated($0, text) }

@@ -39,8 +39,9 @@ public struct TopicAnalyzer: Sendable {
         }
     }
 
-    public init(taxonomy: Taxonomy, normalizer: Normalizer) {
-        matcher = TopicMatcher(taxonomy: taxonomy, normalizer: normalizer)
+    /// `vocabulary`: the word numbering shared with the signal and emotion matchers (see `TermVocabulary`).
+    public init(taxonomy: Taxonomy, normalizer: Normalizer, vocabulary: TermVocabulary = TermVocabulary()) {
+        matcher = TopicMatcher(taxonomy: taxonomy, normalizer: normalizer, vocabulary: vocabulary)
         gatesSectors = Set(taxonomy.topics.map(\.pack)).filter { Taxonomy.packs.dropFirst().contains($0) }.count > 1
         var words: [String: Set<String>] = [:]
         var singles: [String: Set<String>] = [:]
@@ -115,8 +116,10 @@ public struct TopicAnalyzer: Sendable {
 
     /// `sourceSectors`: the sectors of the text's source (`SectorTally.dominant`, as pack bits), which speak
     /// in it without sector words of the text's own: in a telecom survey, `se corta cada noche` is telecom's.
-    public func analyze(_ text: NormalizedText, sentiment: SentimentAnalysis, sourceSectors: UInt64 = 0) -> [TopicAnalysis] {
-        var hits = matcher.match(text)
+    /// `ids`: the text's word ids, read once for the matchers that share the vocabulary (`TermVocabulary.withIDs`).
+    public func analyze(_ text: NormalizedText, sentiment: SentimentAnalysis, sourceSectors: UInt64 = 0,
+                        ids: TermVocabulary.TextIDs? = nil) -> [TopicAnalysis] {
+        var hits = matcher.match(text, ids: ids)
         guard gatesSectors else { return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment) }
         // The sectors hit, as bits of each topic's pack (no string is hashed per text).
         var present: UInt64 = 0

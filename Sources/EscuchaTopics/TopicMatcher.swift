@@ -29,9 +29,12 @@ public struct TopicMatcher: Sendable {
         case near(CompiledRule, CompiledRule, distance: Int)
     }
 
-    public init(taxonomy: Taxonomy, normalizer: Normalizer, slot: String? = nil, slotWords: Set<String> = []) {
+    /// `vocabulary`: the word numbering shared with the other matchers a text is read by (see `TermVocabulary`).
+    public init(taxonomy: Taxonomy, normalizer: Normalizer, slot: String? = nil, slotWords: Set<String> = [],
+                vocabulary: TermVocabulary = TermVocabulary()) {
         self.taxonomy = taxonomy
         self.normalizer = normalizer
+        self.vocabulary = vocabulary
         self.slot = slot
         self.slotWords = slotWords
         var numbering = TermNumbering(capacity: taxonomy.topics.reduce(0) { $0 + Self.termCount($1.rule) })
@@ -41,22 +44,28 @@ public struct TopicMatcher: Sendable {
         let topicsOfTerm = numbering.topicsOfTerm
 
         // The same terms as numbers, for the matching loop: every word of every term (and the slot's words)
-        // gets an id, each term is a run of ids, and a word id leads to the terms it starts.
-        let words = numbering.words
+        // gets an id, each term is a run of ids, and a word id leads to the terms it starts. The ids are the
+        // vocabulary's, shared with the other matchers; the tables below are sized by the largest of this matcher's.
+        let slotWordLocal = slotWords.map { numbering.id($0) }
+        let slotLocal = slot.map { numbering.id($0) }
+        let (shared, serial) = vocabulary.register(numbering.ids)
+        self.serial = serial
+        let words = numbering.words.map { shared[Int($0)] }
         let starts = numbering.starts
-        let slotWordIDs = slotWords.map { numbering.id($0) }
-        let slotID = slot.map { numbering.id($0) } ?? -2
-        let ids = numbering.ids
+        let slotWordIDs = slotWordLocal.map { shared[Int($0)] }
+        let slotID = slotLocal.map { shared[Int($0)] } ?? -2
+        let idCount = Int(shared.max() ?? -1) + 1
+        self.idCount = UInt32(idCount)
         // Terms that open with the slot are tried only where it can match (a number or a slot word).
         let slotFirst = (0..<termCount).filter { words[Int(starts[$0])] == slotID }
-        var isSlotWord = [Bool](repeating: false, count: ids.count)
+        var isSlotWord = [Bool](repeating: false, count: idCount)
         for word in slotWordIDs { isSlotWord[Int(word)] = true }
         // A term of one word is found by that word. A longer one is found by its first two words: a common
         // word opens hundreds of terms, and a pair only the few that go on with the next word of the text.
         // Those whose second word is the slot are found by their first word.
-        var oneWordTerms = [[Int32]](repeating: [], count: ids.count)
-        var slotSecondTerms = [[Int32]](repeating: [], count: ids.count)
-        var opensLonger = [Bool](repeating: false, count: ids.count)
+        var oneWordTerms = [[Int32]](repeating: [], count: idCount)
+        var slotSecondTerms = [[Int32]](repeating: [], count: idCount)
+        var opensLonger = [Bool](repeating: false, count: idCount)
         var pairTerms: [[Int32]] = []
         var pairGroups: [UInt64: Int32] = [:]
         for number in 0..<termCount where words[Int(starts[number])] != slotID {
@@ -114,7 +123,7 @@ public struct TopicMatcher: Sendable {
         }
         // Those that go on with a word are found by that word, among the next token's ids: tried one by one, the 26
         // signal terms that open with a count were tried at every `un` and `una`.
-        var slotFirstBySecond = [[Int32]](repeating: [], count: ids.count)
+        var slotFirstBySecond = [[Int32]](repeating: [], count: idCount)
         var slotFirstOthers: [Int32] = []
         for number in slotFirst {
             let start = Int(starts[number])
@@ -126,7 +135,7 @@ public struct TopicMatcher: Sendable {
         }
         ancestors = Self.ancestors(of: taxonomy.topics.map(\.id))
         hasAncestors = ancestors.contains { !$0.isEmpty }
-        numbered = Numbered(wordIDs: ids, termWords: words, termStarts: starts, oneWordTerms: FlatTable(oneWordTerms),
+        numbered = Numbered(termWords: words, termStarts: starts, oneWordTerms: FlatTable(oneWordTerms),
                             opensLonger: opensLonger, termsByFirstPair: PackedTable(pairGroups.map { ($0.key, $0.value) }),
                             pairTerms: FlatTable(pairTerms), slotSecondTerms: FlatTable(slotSecondTerms), slotID: slotID,
                             isSlotWord: isSlotWord, hasSlotFirstTerms: !slotFirst.isEmpty, slotFirstBySecond: FlatTable(slotFirstBySecond),
@@ -265,7 +274,6 @@ public struct TopicMatcher: Sendable {
 
     /// The terms as numbers (see `init`).
     struct Numbered: Sendable {
-        let wordIDs: [String: Int32]
         let termWords: [Int32]
         let termStarts: [Int32]
         /// Terms of one word, by its id.
@@ -296,15 +304,6 @@ public struct TopicMatcher: Sendable {
     private let ancestors: [[Int32]]
     private let hasAncestors: Bool
 
-    /// The word ids of a surface's keys: first its own key's id (-1 when no term has that word), then the ids
-    /// of its lemma and the infinitives it may conjugate that some term has.
-    final class WordIDs {
-        let ids: [Int32]
-        init(_ ids: [Int32]) { self.ids = ids }
-    }
-
-    private let idCache = ThreadLocal { IdentityTable<TokenForms, WordIDs>() }
-
     /// Per-thread working arrays for one sentence, indexed by term and by topic; a stamp says whether an
     /// entry belongs to the current sentence, so nothing is cleared between sentences.
     struct Scratch {
@@ -315,9 +314,7 @@ public struct TopicMatcher: Sendable {
         var topicExcluded: [Bool]
         var touched: [Int32] = []
         var stamp: UInt32 = 0
-        /// A text's word ids and where each token's start, and a sentence's hits (`match`).
-        var ids: [Int32] = []
-        var idStarts: [Int32] = []
+        /// A sentence's hits (`match`).
         var sentenceHits: [TopicHit] = []
         /// A sentence's candidate topics.
         var candidates: [Int] = []
@@ -360,53 +357,24 @@ public struct TopicMatcher: Sendable {
         normalizer.surfaceKeys(token).keys
     }
 
-    /// The word ids of a surface from this thread's table, computing them on first sight and attaching them
-    /// to the forms: inline when they fit (see `InlineIDs`), as an object otherwise.
-    /// Not inlined into `match`, and given only what it reads, with no closure: one over `self` copied the whole
-    /// matcher (retaining each of its tables) for every new surface. The table is filled only when the forms'
-    /// slot is another stage's.
-    @inline(never)
-    private static func wordIDs(_ token: Token, _ normalizer: Normalizer, _ wordIDs: [String: Int32], _ cache: IdentityTable<TokenForms, WordIDs>,
-                                _ attachmentKey: AttachmentKey) -> [Int32] {
-        if let known = cache.lookup(token.forms) { return known.ids }
-        let keys = Self.matchKeys(token, normalizer)
-        var list: [Int32] = [wordIDs[keys[0]] ?? -1]
-        for key in keys.dropFirst() { if let id = wordIDs[key] { list.append(id) } }
-        // An object only where the ids do not fit inline or the slot is taken (most surfaces need none).
-        if let bits = InlineIDs.bits(list), token.forms.attach(bits: bits, attachmentKey) { return list }
-        let ids = WordIDs(list)
-        if !token.forms.attach(ids, attachmentKey) { _ = cache.value(for: token.forms) { ids } }
-        return list
-    }
+    /// The vocabulary the terms' words are numbered in, the generation they were numbered in, and one more than the
+    /// largest id of this matcher's words: an id at or above it (another matcher's word) starts none of its terms.
+    public let vocabulary: TermVocabulary
+    private let serial: Int
+    private let idCount: UInt32
 
-    /// Up to three word ids below 2^20 in one machine word, so that reading a token's ids touches nothing
-    /// but its forms: bit 0 set, the count in bits 1–2, then each id plus one (the own key's may be -1) in
-    /// 20 bits.
-    enum InlineIDs {
-        static let width: UInt = 20
-        static let mask: UInt = (1 << 20) - 1
-
-        static func bits(_ ids: [Int32]) -> UInt? {
-            guard ids.count <= 3, ids.allSatisfy({ $0 >= -1 && UInt($0 + 1) <= mask }) else { return nil }
-            var bits: UInt = 1 | UInt(ids.count) << 1
-            for (index, id) in ids.enumerated() { bits |= UInt(id + 1) << (3 + width * UInt(index)) }
-            return bits
-        }
-
-        @inline(__always)
-        static func count(_ bits: UInt) -> Int { Int((bits >> 1) & 3) }
-
-        @inline(__always)
-        static func id(_ bits: UInt, _ index: Int) -> Int32 { Int32((bits >> (3 + width * UInt(index))) & mask) - 1 }
-
-        static func append(_ bits: UInt, to ids: inout [Int32]) {
-            for index in 0..<count(bits) { ids.append(id(bits, index)) }
-        }
-    }
-
-    private let attachmentKey = AttachmentKey()
+    /// Whether an id is one of this matcher's words (not -1, an unknown word, nor another matcher's).
+    @inline(__always)
+    private func isOwn(_ id: Int32) -> Bool { UInt32(bitPattern: id) < idCount }
 
     public func match(_ text: NormalizedText) -> [TopicHit] {
+        vocabulary.withIDs(of: text, normalizer: normalizer) { match(text, ids: $0) }
+    }
+
+    /// The topics of `text`, whose word ids the caller read (once for every matcher built with `vocabulary`); read
+    /// here when it did not, or in another vocabulary.
+    public func match(_ text: NormalizedText, ids textIDs: TermVocabulary.TextIDs?) -> [TopicHit] {
+        guard let textIDs, textIDs.vocabulary === vocabulary, textIDs.serial >= serial else { return match(text) }
         // The tables in a local, retained once for the call: read through `self`, each read of one retained and
         // released it.
         let numbered = self.numbered
@@ -418,16 +386,13 @@ public struct TopicMatcher: Sendable {
         var work = box.take() ?? Scratch(terms: termCount, topics: compiled.count)
         if work.termStamp.count != termCount { work = Scratch(terms: termCount, topics: compiled.count) }
         // Each token's word ids, flattened for the text: ids[idStarts[i]..<idStarts[i + 1]], the first its own key's.
-        // These and the sentence's hits are the scratch's arrays, emptied with their room kept (each array a text
-        // made cost an allocation); they go back into `work`, and it into its box, at the end (moved: `defer` copied it).
-        var ids: [Int32] = [], idStarts: [Int32] = [], sentenceHits: [TopicHit] = []
-        swap(&ids, &work.ids)
-        swap(&idStarts, &work.idStarts)
+        let ids = textIDs.ids, idStarts = textIDs.starts
+        // The sentence's hits are the scratch's array, emptied with its room kept (each array a text made cost an
+        // allocation); it goes back into `work`, and that into its box, at the end (moved: `defer` copied it).
+        var sentenceHits: [TopicHit] = []
         swap(&sentenceHits, &work.sentenceHits)
-        fillIDs(text, &ids, &idStarts)
-        // Read through buffers: the arrays are only read here, and each read of one checked its bounds and kept it alive.
-        // The tokens too: a slot term's test of a token's kind through `text.tokens` retained and released the array.
-        ids.withUnsafeBufferPointer { ids in idStarts.withUnsafeBufferPointer { idStarts in text.tokens.withUnsafeBufferPointer { tokens in
+        // Read through a buffer: a slot term's test of a token's kind through `text.tokens` retained and released the array.
+        text.tokens.withUnsafeBufferPointer { tokens in
             for (sentenceIndex, sentence) in text.sentences.enumerated() {
                 // Every term found in the sentence, by number, in one pass over its words.
                 work.stamp &+= 1
@@ -464,10 +429,10 @@ public struct TopicMatcher: Sendable {
                     let hasNext = position + 1 < sentence.tokens.upperBound
                     for slot in own..<end {
                         let word = ids[slot]
-                        guard word >= 0 else { continue }
+                        guard isOwn(word) else { continue }
                         tryTerms(numbered.oneWordTerms, Int(word), at: position, &work)
                         guard hasNext, numbered.opensLonger[Int(word)] else { continue }
-                        for nextSlot in Int(idStarts[position + 1])..<Int(idStarts[position + 2]) where ids[nextSlot] >= 0 {
+                        for nextSlot in Int(idStarts[position + 1])..<Int(idStarts[position + 2]) where isOwn(ids[nextSlot]) {
                             if let group = numbered.termsByFirstPair.value(Self.pairKey(word, ids[nextSlot])) {
                                 tryTerms(numbered.pairTerms, Int(group), at: position, &work)
                             }
@@ -475,7 +440,7 @@ public struct TopicMatcher: Sendable {
                         tryTerms(numbered.slotSecondTerms, Int(word), at: position, &work)
                     }
                     // Terms that open with the slot can only start at a number or one of the slot's words.
-                    if numbered.hasSlotFirstTerms, tokens[position].kind == .number || ids[own] >= 0 && numbered.isSlotWord[Int(ids[own])] {
+                    if numbered.hasSlotFirstTerms, tokens[position].kind == .number || isOwn(ids[own]) && numbered.isSlotWord[Int(ids[own])] {
                         for term in numbered.slotFirstOthers {
                             if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts) {
                                 record(term, position..<position + length, &work)
@@ -484,7 +449,7 @@ public struct TopicMatcher: Sendable {
                         // Each id of the next token once, so that no term is recorded twice at one position.
                         if hasNext {
                             let next = Int(idStarts[position + 1])..<Int(idStarts[position + 2])
-                            for nextSlot in next where ids[nextSlot] >= 0 && !ids[next.lowerBound..<nextSlot].contains(ids[nextSlot]) {
+                            for nextSlot in next where isOwn(ids[nextSlot]) && !ids[next.lowerBound..<nextSlot].contains(ids[nextSlot]) {
                                 tryTerms(numbered.slotFirstBySecond, Int(ids[nextSlot]), at: position, &work)
                             }
                         }
@@ -552,59 +517,10 @@ public struct TopicMatcher: Sendable {
                     return own.evidence.isEmpty ? nil : own
                 }
             }
-        } } }
-        swap(&ids, &work.ids)
-        swap(&idStarts, &work.idStarts)
+        }
         swap(&sentenceHits, &work.sentenceHits)
         box.scratch = consume work
         return hits
-    }
-
-    /// Each token's word ids for the text, flattened: ids[idStarts[i]..<idStarts[i + 1]], the first its own key's.
-    /// Both arrays are room kept across texts (their counts only grow), written through pointers: an append per id
-    /// checked the array's uniqueness and capacity, and reading a token's forms retained them.
-    private func fillIDs(_ text: NormalizedText, _ ids: inout [Int32], _ idStarts: inout [Int32]) {
-        let tokenCount = text.tokens.count
-        if idStarts.count < tokenCount + 1 { idStarts = [Int32](repeating: 0, count: max(tokenCount + 1, 2 * idStarts.count)) }
-        // Most surfaces have at most three ids (`InlineIDs`); a text with more is filled again with more room.
-        var room = max(ids.count, 3 * tokenCount)
-        while true {
-            if ids.count < room { ids = [Int32](repeating: 0, count: room) }
-            let filled = ids.withUnsafeMutableBufferPointer { out in
-                idStarts.withUnsafeMutableBufferPointer { starts in
-                    text.tokens.withUnsafeBufferPointer { tokens in fillIDs(tokens, into: out, starts: starts) }
-                }
-            }
-            if filled { return }
-            room *= 2
-        }
-    }
-
-    /// Fills `out` and `starts` for `tokens`; false when `out` is too small.
-    private func fillIDs(_ tokens: UnsafeBufferPointer<Token>, into out: UnsafeMutableBufferPointer<Int32>, starts: UnsafeMutableBufferPointer<Int32>) -> Bool {
-        var used = 0
-        starts[0] = 0
-        for index in tokens.indices {
-            let forms = Unmanaged.passUnretained(tokens[index].forms)
-            let bits = forms._withUnsafeGuaranteedRef { $0.attachedBits(attachmentKey) }
-            if bits != 0 {
-                let count = InlineIDs.count(bits)
-                guard used + count <= out.count else { return false }
-                for slot in 0..<count { out[used + slot] = InlineIDs.id(bits, slot) }
-                used += count
-            } else {
-                let attached = forms._withUnsafeGuaranteedRef { $0.attachment(attachmentKey) }
-                let list = attached.map { Unmanaged<WordIDs>.fromOpaque($0).takeUnretainedValue().ids }
-                    ?? Self.wordIDs(tokens[index], normalizer, numbered.wordIDs, idCache.value, attachmentKey)
-                guard used + list.count <= out.count else { return false }
-                for id in list {
-                    out[used] = id
-                    used += 1
-                }
-            }
-            starts[index + 1] = Int32(used)
-        }
-        return true
     }
 
     /// The number of tokens term `term` covers when it matches at `start` (within the sentence ending at
@@ -621,7 +537,7 @@ public struct TopicMatcher: Sendable {
             let position = start + offset
             let own = Int(idStarts[position])
             if word == numbered.slotID {
-                if tokens[position].kind == .number || ids[own] >= 0 && numbered.isSlotWord[Int(ids[own])] { continue }
+                if tokens[position].kind == .number || isOwn(ids[own]) && numbered.isSlotWord[Int(ids[own])] { continue }
                 return nil
             }
             if exact {

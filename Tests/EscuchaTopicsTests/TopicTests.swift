@@ -128,14 +128,14 @@ struct InlineIDsTests {
     @Test("up to three ids below 2^20 round-trip, the unknown word (-1) included; more or larger ones do not fit")
     func roundTrip() {
         for ids: [Int32] in [[-1], [0], [-1, 7], [12, 0, 1_048_574], [1_048_573, -1, 3]] {
-            let bits = TopicMatcher.InlineIDs.bits(ids)
+            let bits = TermVocabulary.InlineIDs.bits(ids)
             #expect(bits != nil && bits! & 1 == 1)
             var read: [Int32] = []
-            TopicMatcher.InlineIDs.append(bits!, to: &read)
+            TermVocabulary.InlineIDs.append(bits!, to: &read)
             #expect(read == ids)
         }
-        #expect(TopicMatcher.InlineIDs.bits([1, 2, 3, 4]) == nil)
-        #expect(TopicMatcher.InlineIDs.bits([1_048_575]) == nil)
+        #expect(TermVocabulary.InlineIDs.bits([1, 2, 3, 4]) == nil)
+        #expect(TermVocabulary.InlineIDs.bits([1_048_575]) == nil)
     }
 }
 

@@ -40,14 +40,16 @@ struct AnalysisOptions: ParsableArguments {
             let chosen = packs.map { $0.split(separator: ",").map(String.init) } ?? TopicAnalyzer.packsPresent(in: folder)
             return try Taxonomy.load(directory: folder, packs: chosen)
         }
+        // One numbering of the three matchers' words: a surface's ids are worked out once for all of them.
+        let vocabulary = TermVocabulary()
         let (signals, emotions): (SignalDetector?, EmotionDetector?) = try LexiconOptions.load(lexicons) { folder in
             let signals = FileManager.default.fileExists(atPath: "\(folder)/signals/signals.tsv")
-                ? try SignalDetector(directory: folder, normalizer: sentiment.normalizer) : nil
+                ? try SignalDetector(directory: folder, normalizer: sentiment.normalizer, vocabulary: vocabulary) : nil
             let emotions = FileManager.default.fileExists(atPath: "\(folder)/emotions.tsv")
-                ? try EmotionDetector(directory: folder, normalizer: sentiment.normalizer) : nil
+                ? try EmotionDetector(directory: folder, normalizer: sentiment.normalizer, vocabulary: vocabulary) : nil
             return (signals, emotions)
         }
-        let analyzers = Analyzers(sentiment: sentiment, topics: taxonomy.topics.isEmpty ? nil : TopicAnalyzer(taxonomy: taxonomy, normalizer: sentiment.normalizer),
+        let analyzers = Analyzers(sentiment: sentiment, topics: taxonomy.topics.isEmpty ? nil : TopicAnalyzer(taxonomy: taxonomy, normalizer: sentiment.normalizer, vocabulary: vocabulary),
                                   signals: signals, emotions: emotions)
         ProcessLifetime.keep(analyzers)
         return analyzers
@@ -76,10 +78,16 @@ struct Analyzers: Sendable {
     func analyze(_ text: String, headline: String? = nil, sourceSectors: UInt64 = 0) -> Result {
         let normalized = sentiment.normalizer.normalize(text)
         let scored = sentiment.analyze(normalized)
-        return Result(text: normalized, sentiment: scored, topics: topics?.analyze(normalized, sentiment: scored, sourceSectors: sourceSectors) ?? [],
-                      signals: signals?.detect(normalized, sentiment: scored) ?? [],
-                      emotions: emotions?.detect(normalized) ?? [],
-                      headline: headline.map { sentiment.analyze($0) })
+        let headlineScore = headline.map { sentiment.analyze($0) }
+        guard let vocabulary = topics?.matcher.vocabulary ?? signals?.matcher.vocabulary ?? emotions?.matcher.vocabulary else {
+            return Result(text: normalized, sentiment: scored, topics: [], signals: [], emotions: [], headline: headlineScore)
+        }
+        // The text's word ids read once for the three matchers, which share the vocabulary (`analyzers()`).
+        return vocabulary.withIDs(of: normalized, normalizer: sentiment.normalizer) { ids in
+            Result(text: normalized, sentiment: scored, topics: topics?.analyze(normalized, sentiment: scored, sourceSectors: sourceSectors, ids: ids) ?? [],
+                   signals: signals?.detect(normalized, sentiment: scored, ids: ids) ?? [],
+                   emotions: emotions?.detect(normalized, ids: ids) ?? [], headline: headlineScore)
+        }
     }
 
     /// Writes `"sentiment": {…}, "topics": […]` into the object the writer is in.

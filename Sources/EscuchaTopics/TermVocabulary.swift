@@ -1,0 +1,206 @@
+import Synchronization
+import EscuchaCore
+import EscuchaNormalize
+
+/// The words of the terms of every matcher built with it (topics, signals, emotions), numbered in one space, and
+/// each surface's ids in that space. Shared, a new surface's ids are worked out once for all the matchers and kept
+/// in one slot of its forms; with a numbering per matcher each worked them out and claimed a slot of its own.
+public final class TermVocabulary: Sendable {
+    /// The words so far and the surfaces' ids worked out with them. Words numbered after a surface's ids were read
+    /// start a new generation (a new slot key and table), so that no surface keeps ids that miss one; ids are never
+    /// renumbered, so a later generation's ids are good for every matcher built before it.
+    final class Generation: Sendable {
+        let ids: [String: Int32]
+        let serial: Int
+        let attachmentKey: AttachmentKey
+        let fallback: ThreadLocal<IdentityTable<TokenForms, WordIDs>>
+
+        init(ids: [String: Int32], serial: Int) {
+            self.ids = ids
+            self.serial = serial
+            attachmentKey = AttachmentKey()
+            fallback = ThreadLocal { IdentityTable<TokenForms, WordIDs>() }
+        }
+
+        /// The same slot and table with more words: nothing was read with the fewer.
+        init(ids: [String: Int32], unused earlier: Generation) {
+            self.ids = ids
+            serial = earlier.serial
+            attachmentKey = earlier.attachmentKey
+            fallback = earlier.fallback
+        }
+    }
+
+    private let state: Mutex<(generation: Generation, read: Bool)>
+
+    public init() {
+        state = Mutex((Generation(ids: [:], serial: 0), false))
+    }
+
+    /// The shared id of each word of a matcher's own numbering (`local`, ids 0..<count), numbering the words not known
+    /// yet, and the generation they belong to.
+    func register(_ local: [String: Int32]) -> (ids: [Int32], serial: Int) {
+        state.withLock { state in
+            // The first matcher's numbering is taken as it is: a matcher alone (as in tests) hashes its words once.
+            if state.generation.ids.isEmpty, !state.read {
+                state.generation = Generation(ids: local, unused: state.generation)
+                return (Array(0..<Int32(local.count)), state.generation.serial)
+            }
+            var known = state.generation.ids
+            var ids = [Int32](repeating: 0, count: local.count)
+            for (key, id) in local {
+                if let shared = known[key] { ids[Int(id)] = shared; continue }
+                let shared = Int32(known.count)
+                known[key] = shared
+                ids[Int(id)] = shared
+            }
+            if known.count != state.generation.ids.count {
+                state.generation = state.read ? Generation(ids: known, serial: state.generation.serial + 1)
+                    : Generation(ids: known, unused: state.generation)
+                state.read = false
+            }
+            return (ids, state.generation.serial)
+        }
+    }
+
+    /// The generation texts are read with now.
+    func current() -> Generation {
+        state.withLock { state in
+            state.read = true
+            return state.generation
+        }
+    }
+
+    /// The word ids of a surface: first its own key's id (-1 when no term has that word), then the ids of its
+    /// lemma and the infinitives it may conjugate that some term has.
+    final class WordIDs {
+        let ids: [Int32]
+        init(_ ids: [Int32]) { self.ids = ids }
+    }
+
+    /// Up to three word ids below 2^20 in one machine word, so that reading a token's ids touches nothing
+    /// but its forms: bit 0 set, the count in bits 1–2, then each id plus one (the own key's may be -1) in
+    /// 20 bits.
+    enum InlineIDs {
+        static let width: UInt = 20
+        static let mask: UInt = (1 << 20) - 1
+
+        static func bits(_ ids: [Int32]) -> UInt? {
+            guard ids.count <= 3, ids.allSatisfy({ $0 >= -1 && UInt($0 + 1) <= mask }) else { return nil }
+            var bits: UInt = 1 | UInt(ids.count) << 1
+            for (index, id) in ids.enumerated() { bits |= UInt(id + 1) << (3 + width * UInt(index)) }
+            return bits
+        }
+
+        @inline(__always)
+        static func count(_ bits: UInt) -> Int { Int((bits >> 1) & 3) }
+
+        @inline(__always)
+        static func id(_ bits: UInt, _ index: Int) -> Int32 { Int32((bits >> (3 + width * UInt(index))) & mask) - 1 }
+
+        static func append(_ bits: UInt, to ids: inout [Int32]) {
+            for index in 0..<count(bits) { ids.append(id(bits, index)) }
+        }
+    }
+
+    /// A text's word ids, flattened: `ids[starts[i]..<starts[i + 1]]` for token `i`, the first its own key's.
+    /// Valid inside the `withIDs` call that made it.
+    public struct TextIDs {
+        let ids: UnsafeBufferPointer<Int32>
+        let starts: UnsafeBufferPointer<Int32>
+        let vocabulary: TermVocabulary
+        let serial: Int
+    }
+
+    /// Room for a text's ids, kept per thread across texts (their counts only grow).
+    final class Room {
+        var ids: [Int32] = []
+        var starts: [Int32] = []
+    }
+
+    private let room = ThreadLocal { Room() }
+
+    /// Runs `body` with the word ids of `text`'s tokens.
+    public func withIDs<R>(of text: NormalizedText, normalizer: Normalizer, _ body: (TextIDs) -> R) -> R {
+        let generation = current()
+        // The thread's room moved out for the text (and back at the end): a text read inside `body` gets its own.
+        let box = room.value
+        var ids: [Int32] = [], starts: [Int32] = []
+        swap(&ids, &box.ids)
+        swap(&starts, &box.starts)
+        Self.fill(text, normalizer, generation, &ids, &starts)
+        let result = ids.withUnsafeBufferPointer { ids in
+            starts.withUnsafeBufferPointer { starts in body(TextIDs(ids: ids, starts: starts, vocabulary: self, serial: generation.serial)) }
+        }
+        swap(&ids, &box.ids)
+        swap(&starts, &box.starts)
+        return result
+    }
+
+    /// Fills the arrays for the text, growing them as needed. Written through pointers: an append per id checked the
+    /// array's uniqueness and capacity, and reading a token's forms retained them.
+    private static func fill(_ text: NormalizedText, _ normalizer: Normalizer, _ generation: Generation, _ ids: inout [Int32], _ starts: inout [Int32]) {
+        let tokenCount = text.tokens.count
+        if starts.count < tokenCount + 1 { starts = [Int32](repeating: 0, count: max(tokenCount + 1, 2 * starts.count)) }
+        // Most surfaces have at most three ids (`InlineIDs`); a text with more is filled again with more room.
+        var room = max(ids.count, 3 * tokenCount)
+        while true {
+            if ids.count < room { ids = [Int32](repeating: 0, count: room) }
+            let filled = ids.withUnsafeMutableBufferPointer { out in
+                starts.withUnsafeMutableBufferPointer { starts in
+                    text.tokens.withUnsafeBufferPointer { tokens in fill(tokens, normalizer, generation, into: out, starts: starts) }
+                }
+            }
+            if filled { return }
+            room *= 2
+        }
+    }
+
+    /// Fills `out` and `starts` for `tokens`; false when `out` is too small.
+    private static func fill(_ tokens: UnsafeBufferPointer<Token>, _ normalizer: Normalizer, _ generation: Generation,
+                             into out: UnsafeMutableBufferPointer<Int32>, starts: UnsafeMutableBufferPointer<Int32>) -> Bool {
+        let key = generation.attachmentKey
+        var used = 0
+        starts[0] = 0
+        for index in tokens.indices {
+            let forms = Unmanaged.passUnretained(tokens[index].forms)
+            let bits = forms._withUnsafeGuaranteedRef { $0.attachedBits(key) }
+            if bits != 0 {
+                let count = InlineIDs.count(bits)
+                guard used + count <= out.count else { return false }
+                for slot in 0..<count { out[used + slot] = InlineIDs.id(bits, slot) }
+                used += count
+            } else {
+                let attached = forms._withUnsafeGuaranteedRef { $0.attachment(key) }
+                let list = attached.map { Unmanaged<WordIDs>.fromOpaque($0).takeUnretainedValue().ids }
+                    ?? wordIDs(tokens[index], normalizer, generation)
+                guard used + list.count <= out.count else { return false }
+                for id in list {
+                    out[used] = id
+                    used += 1
+                }
+            }
+            starts[index + 1] = Int32(used)
+        }
+        return true
+    }
+
+    /// The word ids of a surface from this thread's table, computing them on first sight and attaching them
+    /// to the forms: inline when they fit (see `InlineIDs`), as an object otherwise.
+    /// Not inlined, and given only what it reads, with no closure: one over a matcher copied it (retaining each of
+    /// its tables) for every new surface. The table is filled only when the forms' slot is another stage's.
+    @inline(never)
+    private static func wordIDs(_ token: Token, _ normalizer: Normalizer, _ generation: Generation) -> [Int32] {
+        let cache = generation.fallback.value
+        if let known = cache.lookup(token.forms) { return known.ids }
+        let keys = TopicMatcher.matchKeys(token, normalizer)
+        let wordIDs = generation.ids
+        var list: [Int32] = [wordIDs[keys[0]] ?? -1]
+        for key in keys.dropFirst() { if let id = wordIDs[key] { list.append(id) } }
+        // An object only where the ids do not fit inline or the slot is taken (most surfaces need none).
+        if let bits = InlineIDs.bits(list), token.forms.attach(bits: bits, generation.attachmentKey) { return list }
+        let ids = WordIDs(list)
+        if !token.forms.attach(ids, generation.attachmentKey) { _ = cache.value(for: token.forms) { ids } }
+        return list
+    }
+}
