@@ -37,14 +37,21 @@ public final class TermVocabulary: Sendable {
         state = Mutex((Generation(ids: [:], serial: 0), false))
     }
 
-    /// The shared id of each word of a matcher's own numbering (`local`, ids 0..<count), numbering the words not known
-    /// yet, and the generation they belong to.
-    func register(_ local: [String: Int32]) -> (ids: [Int32], serial: Int) {
+    /// The words numbered so far (a generation to number on from, and to hand back to `register`), not marking it read.
+    func words() -> Generation { state.withLock { $0.generation } }
+
+    /// The shared id of each word of a matcher's numbering (`local`, ids 0..<count), numbering the words not known
+    /// yet, and the generation they belong to. Nil ids when the local ids are the shared ones: the numbering went on
+    /// from `base`, the words then, and no other matcher numbered words since.
+    func register(_ local: [String: Int32], base: Generation) -> (ids: [Int32]?, serial: Int) {
         state.withLock { state in
-            // The first matcher's numbering is taken as it is: a matcher alone (as in tests) hashes its words once.
-            if state.generation.ids.isEmpty, !state.read {
-                state.generation = Generation(ids: local, unused: state.generation)
-                return (Array(0..<Int32(local.count)), state.generation.serial)
+            if state.generation === base, local.count >= base.ids.count {
+                if local.count > base.ids.count {
+                    state.generation = state.read ? Generation(ids: local, serial: state.generation.serial + 1)
+                        : Generation(ids: local, unused: state.generation)
+                    state.read = false
+                }
+                return (nil, state.generation.serial)
             }
             var known = state.generation.ids
             var ids = [Int32](repeating: 0, count: local.count)

@@ -37,7 +37,10 @@ public struct TopicMatcher: Sendable {
         self.vocabulary = vocabulary
         self.slot = slot
         self.slotWords = slotWords
-        var numbering = TermNumbering(capacity: taxonomy.topics.reduce(0) { $0 + Self.termCount($1.rule) })
+        // Numbered on from the vocabulary's words, so that its ids are the shared ones: numbered apart and mapped
+        // after, the topic matcher's words were hashed twice.
+        let base = vocabulary.words()
+        var numbering = TermNumbering(capacity: taxonomy.topics.reduce(0) { $0 + Self.termCount($1.rule) }, from: base.ids)
         compiled = taxonomy.topics.enumerated().map { numbering.compile($0.element.rule, topic: $0.offset) }
         termCount = numbering.count
         self.termExact = numbering.exact
@@ -48,13 +51,13 @@ public struct TopicMatcher: Sendable {
         // vocabulary's, shared with the other matchers; the tables below are sized by the largest of this matcher's.
         let slotWordLocal = slotWords.map { numbering.id($0) }
         let slotLocal = slot.map { numbering.id($0) }
-        let (shared, serial) = vocabulary.register(numbering.ids)
+        let (shared, serial) = vocabulary.register(numbering.ids, base: base)
         self.serial = serial
-        let words = numbering.words.map { shared[Int($0)] }
+        let words = shared.map { shared in numbering.words.map { shared[Int($0)] } } ?? numbering.words
         let starts = numbering.starts
-        let slotWordIDs = slotWordLocal.map { shared[Int($0)] }
-        let slotID = slotLocal.map { shared[Int($0)] } ?? -2
-        let idCount = Int(shared.max() ?? -1) + 1
+        let slotWordIDs = shared.map { shared in slotWordLocal.map { shared[Int($0)] } } ?? slotWordLocal
+        let slotID = slotLocal.map { local in shared.map { $0[Int(local)] } ?? local } ?? -2
+        let idCount = shared.map { Int($0.max() ?? -1) + 1 } ?? numbering.ids.count
         self.idCount = UInt32(idCount)
         // Terms that open with the slot are tried only where it can match (a number or a slot word).
         let slotFirst = (0..<termCount).filter { words[Int(starts[$0])] == slotID }
@@ -180,8 +183,10 @@ public struct TopicMatcher: Sendable {
 
         /// Tables sized for `capacity` terms (and as many words): grown as terms came, they were hashed again at
         /// every doubling.
-        init(capacity: Int) {
-            ids.reserveCapacity(capacity)
+        /// `known`: the words numbered already (the vocabulary's), which keep their ids.
+        init(capacity: Int, from known: [String: Int32] = [:]) {
+            ids = known
+            ids.reserveCapacity(known.count + capacity)
             numbers.reserveCapacity(capacity)
         }
 
@@ -358,7 +363,7 @@ public struct TopicMatcher: Sendable {
     }
 
     /// The vocabulary the terms' words are numbered in, the generation they were numbered in, and one more than the
-    /// largest id of this matcher's words: an id at or above it (another matcher's word) starts none of its terms.
+    /// largest id when this matcher was built: an id at or above it (a later matcher's word) starts none of its terms.
     public let vocabulary: TermVocabulary
     private let serial: Int
     private let idCount: UInt32
@@ -378,6 +383,9 @@ public struct TopicMatcher: Sendable {
         // The tables in a local, retained once for the call: read through `self`, each read of one retained and
         // released it.
         let numbered = self.numbered
+        // The bound in a local too: read through `self` at every id (2 M instructions on 1 MB).
+        let idCount = self.idCount
+        func isOwn(_ id: Int32) -> Bool { UInt32(bitPattern: id) < idCount }
         var hits: [TopicHit] = []
         let box = scratch.value
         // This thread's scratch is moved out of its box for the text and back at the end: in a local, its arrays are
