@@ -43,9 +43,9 @@ public struct EmotionDetector: Sendable {
         matcher = TopicMatcher(taxonomy: Taxonomy(topics: topics), normalizer: normalizer, vocabulary: vocabulary)
     }
 
-    /// `ids`: the text's word ids, read once for the matchers that share the vocabulary (`TermVocabulary.withIDs`).
-    public func detect(_ text: NormalizedText, ids: TermVocabulary.TextIDs? = nil) -> [EmotionScore] {
-        let hits = matcher.match(text, ids: ids)
+    /// `found`: `matcher`'s hits, found by a matcher that combines it with others (`TopicMatcher(combining:)`).
+    public func detect(_ text: NormalizedText, found: [TopicHit]? = nil) -> [EmotionScore] {
+        let hits = found ?? matcher.match(text)
         if hits.isEmpty { return [] }
         // By the emotion's place in `allCases`: a dictionary of seven kinds hashed each of them at every hit.
         var scores = [EmotionScore?](repeating: nil, count: EmotionKind.allCases.count)

@@ -82,10 +82,10 @@ public struct SignalDetector: Sendable {
                                             "pedir", "solicitar", "exigir", "terminar", "acabar", "elevar", "interponer", "meter", "mandar",
                                             "voy", "vamos", "iremos", "ire", "fui", "fuimos", "puesto", "puesta", "ver", "veremos"]
 
-    /// `ids`: the text's word ids, read once for the matchers that share the vocabulary (`TermVocabulary.withIDs`).
-    public func detect(_ text: NormalizedText, sentiment: SentimentAnalysis, ids: TermVocabulary.TextIDs? = nil) -> [SignalHit] {
+    /// `found`: `matcher`'s hits, found by a matcher that combines it with others (`TopicMatcher(combining:)`).
+    public func detect(_ text: NormalizedText, sentiment: SentimentAnalysis, found: [TopicHit]? = nil) -> [SignalHit] {
         var out: [SignalHit] = []
-        let found = matcher.match(text, ids: ids)
+        let found = found ?? matcher.match(text)
         for hit in found {
             let kind = kinds[hit.topic]
             var evidence = hit.evidence.filter { !isNegated($0, text) }

@@ -11,13 +11,11 @@ public final class TermVocabulary: Sendable {
     /// renumbered, so a later generation's ids are good for every matcher built before it.
     final class Generation: Sendable {
         let ids: [String: Int32]
-        let serial: Int
         let attachmentKey: AttachmentKey
         let fallback: ThreadLocal<IdentityTable<TokenForms, WordIDs>>
 
-        init(ids: [String: Int32], serial: Int) {
+        init(ids: [String: Int32]) {
             self.ids = ids
-            self.serial = serial
             attachmentKey = AttachmentKey()
             fallback = ThreadLocal { IdentityTable<TokenForms, WordIDs>() }
         }
@@ -25,7 +23,6 @@ public final class TermVocabulary: Sendable {
         /// The same slot and table with more words: nothing was read with the fewer.
         init(ids: [String: Int32], unused earlier: Generation) {
             self.ids = ids
-            serial = earlier.serial
             attachmentKey = earlier.attachmentKey
             fallback = earlier.fallback
         }
@@ -34,24 +31,24 @@ public final class TermVocabulary: Sendable {
     private let state: Mutex<(generation: Generation, read: Bool)>
 
     public init() {
-        state = Mutex((Generation(ids: [:], serial: 0), false))
+        state = Mutex((Generation(ids: [:]), false))
     }
 
     /// The words numbered so far (a generation to number on from, and to hand back to `register`), not marking it read.
     func words() -> Generation { state.withLock { $0.generation } }
 
     /// The shared id of each word of a matcher's numbering (`local`, ids 0..<count), numbering the words not known
-    /// yet, and the generation they belong to. Nil ids when the local ids are the shared ones: the numbering went on
-    /// from `base`, the words then, and no other matcher numbered words since.
-    func register(_ local: [String: Int32], base: Generation) -> (ids: [Int32]?, serial: Int) {
+    /// yet. Nil when the local ids are the shared ones: the numbering went on from `base`, the words then, and no
+    /// other matcher numbered words since.
+    func register(_ local: [String: Int32], base: Generation) -> [Int32]? {
         state.withLock { state in
             if state.generation === base, local.count >= base.ids.count {
                 if local.count > base.ids.count {
-                    state.generation = state.read ? Generation(ids: local, serial: state.generation.serial + 1)
+                    state.generation = state.read ? Generation(ids: local)
                         : Generation(ids: local, unused: state.generation)
                     state.read = false
                 }
-                return (nil, state.generation.serial)
+                return nil
             }
             var known = state.generation.ids
             var ids = [Int32](repeating: 0, count: local.count)
@@ -62,11 +59,11 @@ public final class TermVocabulary: Sendable {
                 ids[Int(id)] = shared
             }
             if known.count != state.generation.ids.count {
-                state.generation = state.read ? Generation(ids: known, serial: state.generation.serial + 1)
+                state.generation = state.read ? Generation(ids: known)
                     : Generation(ids: known, unused: state.generation)
                 state.read = false
             }
-            return (ids, state.generation.serial)
+            return ids
         }
     }
 
@@ -112,11 +109,9 @@ public final class TermVocabulary: Sendable {
 
     /// A text's word ids, flattened: `ids[starts[i]..<starts[i + 1]]` for token `i`, the first its own key's.
     /// Valid inside the `withIDs` call that made it.
-    public struct TextIDs {
+    struct TextIDs {
         let ids: UnsafeBufferPointer<Int32>
         let starts: UnsafeBufferPointer<Int32>
-        let vocabulary: TermVocabulary
-        let serial: Int
     }
 
     /// Room for a text's ids, kept per thread across texts (their counts only grow).
@@ -128,7 +123,7 @@ public final class TermVocabulary: Sendable {
     private let room = ThreadLocal { Room() }
 
     /// Runs `body` with the word ids of `text`'s tokens.
-    public func withIDs<R>(of text: NormalizedText, normalizer: Normalizer, _ body: (TextIDs) -> R) -> R {
+    func withIDs<R>(of text: NormalizedText, normalizer: Normalizer, _ body: (TextIDs) -> R) -> R {
         let generation = current()
         // The thread's room moved out for the text (and back at the end): a text read inside `body` gets its own.
         let box = room.value
@@ -137,7 +132,7 @@ public final class TermVocabulary: Sendable {
         swap(&starts, &box.starts)
         Self.fill(text, normalizer, generation, &ids, &starts)
         let result = ids.withUnsafeBufferPointer { ids in
-            starts.withUnsafeBufferPointer { starts in body(TextIDs(ids: ids, starts: starts, vocabulary: self, serial: generation.serial)) }
+            starts.withUnsafeBufferPointer { starts in body(TextIDs(ids: ids, starts: starts)) }
         }
         swap(&ids, &box.ids)
         swap(&starts, &box.starts)

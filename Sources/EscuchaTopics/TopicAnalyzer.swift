@@ -116,10 +116,10 @@ public struct TopicAnalyzer: Sendable {
 
     /// `sourceSectors`: the sectors of the text's source (`SectorTally.dominant`, as pack bits), which speak
     /// in it without sector words of the text's own: in a telecom survey, `se corta cada noche` is telecom's.
-    /// `ids`: the text's word ids, read once for the matchers that share the vocabulary (`TermVocabulary.withIDs`).
+    /// `found`: `matcher`'s hits, found by a matcher that combines it with others (`TopicMatcher(combining:)`).
     public func analyze(_ text: NormalizedText, sentiment: SentimentAnalysis, sourceSectors: UInt64 = 0,
-                        ids: TermVocabulary.TextIDs? = nil) -> [TopicAnalysis] {
-        var hits = matcher.match(text, ids: ids)
+                        found: [TopicHit]? = nil) -> [TopicAnalysis] {
+        var hits = found ?? matcher.match(text)
         guard gatesSectors else { return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment) }
         // The sectors hit, as bits of each topic's pack (no string is hashed per text).
         var present: UInt64 = 0

@@ -16,10 +16,10 @@ public struct TopicMatcher: Sendable {
     public let taxonomy: Taxonomy
     let normalizer: Normalizer
     /// Each topic's rule, its terms numbered.
-    private let compiled: [CompiledRule]
+    let compiled: [CompiledRule]
     /// How many terms there are, and whether each is exact, by number.
-    private let termCount: Int
-    private let termExact: [Bool]
+    let termCount: Int
+    let termExact: [Bool]
 
     indirect enum CompiledRule: Sendable {
         case term(Int)
@@ -51,8 +51,7 @@ public struct TopicMatcher: Sendable {
         // vocabulary's, shared with the other matchers; the tables below are sized by the largest of this matcher's.
         let slotWordLocal = slotWords.map { numbering.id($0) }
         let slotLocal = slot.map { numbering.id($0) }
-        let (shared, serial) = vocabulary.register(numbering.ids, base: base)
-        self.serial = serial
+        let shared = vocabulary.register(numbering.ids, base: base)
         let words = shared.map { shared in numbering.words.map { shared[Int($0)] } } ?? numbering.words
         let starts = numbering.starts
         let slotWordIDs = shared.map { shared in slotWordLocal.map { shared[Int($0)] } } ?? slotWordLocal
@@ -140,6 +139,7 @@ public struct TopicMatcher: Sendable {
         hasAncestors = ancestors.contains { !$0.isEmpty }
         numbered = Numbered(termWords: words, termStarts: starts, oneWordTerms: FlatTable(oneWordTerms),
                             opensLonger: opensLonger, termsByFirstPair: PackedTable(pairGroups.map { ($0.key, $0.value) }),
+                            pairGroups: pairGroups.map { ($0.key, $0.value) },
                             pairTerms: FlatTable(pairTerms), slotSecondTerms: FlatTable(slotSecondTerms), slotID: slotID,
                             isSlotWord: isSlotWord, hasSlotFirstTerms: !slotFirst.isEmpty, slotFirstBySecond: FlatTable(slotFirstBySecond),
                             slotFirstOthers: slotFirstOthers, roles: FlatTable(roles), simple: simple)
@@ -262,6 +262,11 @@ public struct TopicMatcher: Sendable {
         let items: [Int32]
         let offsets: [Int32]
 
+        init(items: [Int32], offsets: [Int32]) {
+            self.items = items
+            self.offsets = offsets
+        }
+
         init(_ lists: [[Int32]]) {
             var items: [Int32] = []
             var offsets: [Int32] = [0]
@@ -287,6 +292,8 @@ public struct TopicMatcher: Sendable {
         let opensLonger: [Bool]
         /// Terms of more than one word, by their first two ids (`pairKey`): a group of `pairTerms`.
         let termsByFirstPair: PackedTable
+        /// The same groups as a list (`TopicMatcher(combining:)` merges them).
+        let pairGroups: [(key: UInt64, group: Int32)]
         let pairTerms: FlatTable
         /// Terms whose second word is the slot, by their first word's id.
         let slotSecondTerms: FlatTable
@@ -304,10 +311,10 @@ public struct TopicMatcher: Sendable {
         let simple: [Bool]
     }
 
-    private let numbered: Numbered
+    let numbered: Numbered
     /// Each topic's ancestors in the taxonomy (`billing` for `billing.wrong_charge`), by number.
-    private let ancestors: [[Int32]]
-    private let hasAncestors: Bool
+    let ancestors: [[Int32]]
+    let hasAncestors: Bool
 
     /// Per-thread working arrays for one sentence, indexed by term and by topic; a stamp says whether an
     /// entry belongs to the current sentence, so nothing is cleared between sentences.
@@ -362,11 +369,10 @@ public struct TopicMatcher: Sendable {
         normalizer.surfaceKeys(token).keys
     }
 
-    /// The vocabulary the terms' words are numbered in, the generation they were numbered in, and one more than the
-    /// largest id when this matcher was built: an id at or above it (a later matcher's word) starts none of its terms.
+    /// The vocabulary the terms' words are numbered in, and one more than the largest id when this matcher was built:
+    /// an id at or above it (a later matcher's word) starts none of its terms.
     public let vocabulary: TermVocabulary
-    private let serial: Int
-    private let idCount: UInt32
+    let idCount: UInt32
 
     /// Whether an id is one of this matcher's words (not -1, an unknown word, nor another matcher's).
     @inline(__always)
@@ -376,10 +382,8 @@ public struct TopicMatcher: Sendable {
         vocabulary.withIDs(of: text, normalizer: normalizer) { match(text, ids: $0) }
     }
 
-    /// The topics of `text`, whose word ids the caller read (once for every matcher built with `vocabulary`); read
-    /// here when it did not, or in another vocabulary.
-    public func match(_ text: NormalizedText, ids textIDs: TermVocabulary.TextIDs?) -> [TopicHit] {
-        guard let textIDs, textIDs.vocabulary === vocabulary, textIDs.serial >= serial else { return match(text) }
+    /// The topics of `text`, given its word ids in `vocabulary`; read here when they are another vocabulary's.
+    private func match(_ text: NormalizedText, ids textIDs: TermVocabulary.TextIDs) -> [TopicHit] {
         // The tables in a local, retained once for the call: read through `self`, each read of one retained and
         // released it.
         let numbered = self.numbered

@@ -49,8 +49,9 @@ struct AnalysisOptions: ParsableArguments {
                 ? try EmotionDetector(directory: folder, normalizer: sentiment.normalizer, vocabulary: vocabulary) : nil
             return (signals, emotions)
         }
-        let analyzers = Analyzers(sentiment: sentiment, topics: taxonomy.topics.isEmpty ? nil : TopicAnalyzer(taxonomy: taxonomy, normalizer: sentiment.normalizer, vocabulary: vocabulary),
-                                  signals: signals, emotions: emotions)
+        let topicAnalyzer = taxonomy.topics.isEmpty ? nil : TopicAnalyzer(taxonomy: taxonomy, normalizer: sentiment.normalizer, vocabulary: vocabulary)
+        let analyzers = Analyzers(sentiment: sentiment, topics: topicAnalyzer, signals: signals, emotions: emotions,
+                                  shared: SharedMatch(topicAnalyzer?.matcher, signals?.matcher, emotions?.matcher))
         ProcessLifetime.keep(analyzers)
         return analyzers
     }
@@ -62,6 +63,8 @@ struct Analyzers: Sendable {
     let topics: TopicAnalyzer?
     var signals: SignalDetector? = nil
     var emotions: EmotionDetector? = nil
+    /// The topic, signal and emotion matchers as one (see `SharedMatch`), when all three are there.
+    var shared: SharedMatch? = nil
 
     struct Result {
         var text: NormalizedText
@@ -78,16 +81,13 @@ struct Analyzers: Sendable {
     func analyze(_ text: String, headline: String? = nil, sourceSectors: UInt64 = 0) -> Result {
         let normalized = sentiment.normalizer.normalize(text)
         let scored = sentiment.analyze(normalized)
-        let headlineScore = headline.map { sentiment.analyze($0) }
-        guard let vocabulary = topics?.matcher.vocabulary ?? signals?.matcher.vocabulary ?? emotions?.matcher.vocabulary else {
-            return Result(text: normalized, sentiment: scored, topics: [], signals: [], emotions: [], headline: headlineScore)
-        }
-        // The text's word ids read once for the three matchers, which share the vocabulary (`analyzers()`).
-        return vocabulary.withIDs(of: normalized, normalizer: sentiment.normalizer) { ids in
-            Result(text: normalized, sentiment: scored, topics: topics?.analyze(normalized, sentiment: scored, sourceSectors: sourceSectors, ids: ids) ?? [],
-                   signals: signals?.detect(normalized, sentiment: scored, ids: ids) ?? [],
-                   emotions: emotions?.detect(normalized, ids: ids) ?? [], headline: headlineScore)
-        }
+        // The three matchers' hits found in one walk over the tokens (`SharedMatch`), when they share one.
+        let found = shared?.match(normalized)
+        return Result(text: normalized, sentiment: scored,
+                      topics: topics?.analyze(normalized, sentiment: scored, sourceSectors: sourceSectors, found: found?.topics) ?? [],
+                      signals: signals?.detect(normalized, sentiment: scored, found: found?.signals) ?? [],
+                      emotions: emotions?.detect(normalized, found: found?.emotions) ?? [],
+                      headline: headline.map { sentiment.analyze($0) })
     }
 
     /// Writes `"sentiment": {…}, "topics": […]` into the object the writer is in.
@@ -110,5 +110,56 @@ struct Analyzers: Sendable {
             writer.key("emotions")
             EmotionScore.writeJSON(result.emotions, text: result.text, to: &writer)
         }
+    }
+}
+
+/// The topic, signal and emotion matchers combined (`TopicMatcher(combining:)`): a text's tokens are walked once for the
+/// three, where each walked them all. Made only when all three are there, and when they can be combined. A class:
+/// the matcher is a large value, and `Analyzers` (copied for every text) held a copy of it inline.
+final class SharedMatch: Sendable {
+    let matcher: TopicMatcher
+    /// Where the signals' topics and the emotions' start among the combined matcher's (the topics' start at 0).
+    let signalsStart: Int
+    let emotionsStart: Int
+
+    init?(_ topics: TopicMatcher?, _ signals: TopicMatcher?, _ emotions: TopicMatcher?) {
+        guard let topics, let signals, let emotions, let matcher = TopicMatcher(combining: [topics, signals, emotions]) else { return nil }
+        self.matcher = matcher
+        signalsStart = topics.taxonomy.topics.count
+        emotionsStart = signalsStart + signals.taxonomy.topics.count
+    }
+
+    /// Each part's hits, numbered as its own matcher numbers its topics. Hits of one part only (most texts) are
+    /// handed back as they are; otherwise each list is made at its size (counted first): appended to as they came,
+    /// the lists grew one allocation at a time.
+    func match(_ text: NormalizedText) -> (topics: [TopicHit], signals: [TopicHit], emotions: [TopicHit]) {
+        var hits = matcher.match(text)
+        var signalCount = 0, emotionCount = 0
+        for index in hits.indices {
+            if hits[index].topic >= emotionsStart { emotionCount += 1 } else if hits[index].topic >= signalsStart { signalCount += 1 }
+        }
+        if signalCount == 0 && emotionCount == 0 { return (hits, [], []) }
+        if signalCount == hits.count || emotionCount == hits.count {
+            let start = signalCount == hits.count ? signalsStart : emotionsStart
+            for index in hits.indices { hits[index].topic -= start }
+            return signalCount == hits.count ? ([], hits, []) : ([], [], hits)
+        }
+        var topics: [TopicHit] = [], signals: [TopicHit] = [], emotions: [TopicHit] = []
+        topics.reserveCapacity(hits.count - signalCount - emotionCount)
+        signals.reserveCapacity(signalCount)
+        emotions.reserveCapacity(emotionCount)
+        for index in hits.indices {
+            var hit = hits[index]
+            if hit.topic >= emotionsStart {
+                hit.topic -= emotionsStart
+                emotions.append(hit)
+            } else if hit.topic >= signalsStart {
+                hit.topic -= signalsStart
+                signals.append(hit)
+            } else {
+                topics.append(hit)
+            }
+        }
+        return (topics, signals, emotions)
     }
 }
