@@ -511,22 +511,25 @@ public struct TopicMatcher: Sendable {
                 // dropped where `billing.wrong_charge` (`me cobraron de más`) is found near it. Evidence of the
                 // parent far from every child's is an aspect of its own (`la comida muy buena y con varios menús`).
                 // The parent keeps the evidence of its own, if any.
-                // One hit (most sentences with any) is appended as an element: appending the array took the generic path, a few
-                // hundred instructions.
-                if sentenceHits.count == 1 { hits.append(sentenceHits[0]); continue }
-                guard sentenceHits.count > 1 else { continue }
-                // Signals and emotions have no ancestors: nothing to drop.
-                guard hasAncestors else { hits += sentenceHits; continue }
+                // Hits are appended one by one, into room for several made at the first: appending a sentence's array
+                // took the generic path (about 1,000 instructions), and growing from one hit, an allocation at each doubling.
+                guard !sentenceHits.isEmpty else { continue }
+                if hits.isEmpty { hits.reserveCapacity(Self.hitRoom) }
                 // The table in a local: closures that read `self.ancestors` copied the whole matcher (retaining each of its
                 // tables) for every sentence with two hits or more.
                 let ancestors = self.ancestors
-                hits += sentenceHits.compactMap { hit in
-                    let children = sentenceHits.filter { ancestors[$0.topic].contains(Int32(hit.topic)) }
-                    guard !children.isEmpty else { return hit }
-                    var own = hit
+                for index in sentenceHits.indices {
+                    // Signals and emotions have no ancestors, and a lone hit none of its children: nothing to drop.
+                    let topic = Int32(sentenceHits[index].topic)
+                    guard hasAncestors, sentenceHits.count > 1, sentenceHits.contains(where: { ancestors[$0.topic].contains(topic) }) else {
+                        hits.append(sentenceHits[index])
+                        continue
+                    }
+                    let children = sentenceHits.filter { ancestors[$0.topic].contains(topic) }
+                    var own = sentenceHits[index]
                     let near = ChildEvidence(children.flatMap(\.evidence))
-                    own.evidence = hit.evidence.filter { !near.isNear($0, within: Self.sameAspectDistance) }
-                    return own.evidence.isEmpty ? nil : own
+                    own.evidence = own.evidence.filter { !near.isNear($0, within: Self.sameAspectDistance) }
+                    if !own.evidence.isEmpty { hits.append(own) }
                 }
             }
         }
@@ -587,6 +590,9 @@ public struct TopicMatcher: Sendable {
             return after > 0 && range.lowerBound - furthestEnd[after - 1] <= distance
         }
     }
+
+    /// The room a text's hits are given at the first (most texts with any have a few).
+    static let hitRoom = 8
 
     /// Tokens between two evidence spans up to which a parent topic's evidence counts as part of its child's.
     static let sameAspectDistance = 3
