@@ -19,36 +19,25 @@ public struct TopicAnalysis: Sendable, Equatable {
 /// `buenísima` to food, `lento` to service). A topic with no contribution of its own is neutral.
 public enum AspectSentiment {
     static let cuts: WordSet = ["pero", "aunque", "mientras", "sin embargo", "no obstante", "aun así", "en cambio", ";"]
-    /// The first bytes of `cuts`: `a`, `e`, `m`, `n`, `p`, `s`, `;`.
-    static let cutInitials = ByteSet(cuts.strings.compactMap { $0.utf8.first })
+    /// The shapes of the words of `cuts`, first (`pero`, `sin` of `sin embargo`) and second (`embargo`): by first byte,
+    /// a bit for each length in bytes. Most words that start like a cut (`el`, `para`, `muy`) are passed on their length,
+    /// and a two-word cut's first word (`no`, `en`) is paired with the next only when that one has a second word's shape.
+    static let cutFirstShapes = Shapes(cuts.strings.map { $0.split(separator: " ").first.map(String.init) ?? $0 })
+    static let cutSecondShapes = Shapes(cuts.strings.compactMap { $0.split(separator: " ").dropFirst().first.map(String.init) })
 
-    /// Bytes as bits: a test is a shift and a mask, not a hash.
-    struct ByteSet: Sendable {
-        private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    /// Words' first bytes and lengths (up to 63 bytes) as bits.
+    struct Shapes: Sendable {
+        private let lengths: [UInt64]
 
-        init(_ bytes: some Sequence<UInt8>) {
-            for byte in bytes {
-                let bit = UInt64(1) << UInt64(byte & 63)
-                switch byte >> 6 {
-                case 0: bits.0 |= bit
-                case 1: bits.1 |= bit
-                case 2: bits.2 |= bit
-                default: bits.3 |= bit
-                }
-            }
+        init(_ words: [String]) {
+            var lengths = [UInt64](repeating: 0, count: 256)
+            for word in words { if let first = word.utf8.first, word.utf8.count < 64 { lengths[Int(first)] |= 1 << UInt64(word.utf8.count) } }
+            self.lengths = lengths
         }
 
+        /// Whether some word has this first byte and length; false for a word of no such shape, which is none of them.
         @inline(__always)
-        func contains(_ byte: UInt8) -> Bool {
-            let word: UInt64
-            switch byte >> 6 {
-            case 0: word = bits.0
-            case 1: word = bits.1
-            case 2: word = bits.2
-            default: word = bits.3
-            }
-            return word & (1 << UInt64(byte & 63)) != 0
-        }
+        func contains(first: UInt8, count: Int) -> Bool { count < 64 && lengths[Int(first)] & (1 << UInt64(count)) != 0 }
     }
 
     public static func assign(_ hits: [TopicHit], taxonomy: Taxonomy, text: NormalizedText, sentiment: SentimentAnalysis) -> [TopicAnalysis] {
@@ -139,22 +128,30 @@ public enum AspectSentiment {
     /// Where a sentence is cut: contrast words (one or two words) and `;`.
     static func cutPositions(in sentence: Range<Int>, _ text: NormalizedText) -> [Int] {
         var positions: [Int] = []
-        // Read in place, and most words passed on their first byte: every cut (`pero`, `aunque`, `mientras`, `;`, and
-        // the two-word ones) starts with one of `cutInitials`.
+        // Read in place, and most words passed on their first byte and length (`cutFirstShapes`). The tables in locals:
+        // read as globals, each was checked for its one-time set-up at every word.
+        let firstShapes = cutFirstShapes, secondShapes = cutSecondShapes
         text.tokens.withUnsafeBufferPointer { tokens in
             for index in sentence {
-                let forms = Unmanaged.passUnretained(tokens[index].forms)
-                guard let first = forms._withUnsafeGuaranteedRef({ $0.key.utf8.first }), cutInitials.contains(first) else { continue }
+                guard Self.hasShape(tokens, index, firstShapes) else { continue }
                 let key = tokens[index].key
                 if cuts.contains(key) { positions.append(index); continue }
                 // The two-word cuts start with one of these (`sin embargo`, `no obstante`, `aun así`, `en cambio`): other
                 // keys are passed on their length and bytes, with no pair built.
                 if index + 1 < sentence.upperBound, key.isKey("sin") || key.isKey("no") || key.isKey("aun") || key.isKey("en"),
-                   cuts.contains(key + " " + tokens[index + 1].key) {
+                   Self.hasShape(tokens, index + 1, secondShapes), cuts.contains(key + " " + tokens[index + 1].key) {
                     positions.append(index)
                 }
             }
         }
         return positions
+    }
+
+    /// Whether a token's key has one of `shapes`, read in place (its forms unretained).
+    @inline(__always)
+    static func hasShape(_ tokens: UnsafeBufferPointer<Token>, _ index: Int, _ shapes: Shapes) -> Bool {
+        Unmanaged.passUnretained(tokens[index].forms)._withUnsafeGuaranteedRef { forms in
+            forms.key.utf8.first.map { shapes.contains(first: $0, count: forms.key.utf8.count) } ?? false
+        }
     }
 }

@@ -176,15 +176,22 @@ struct InlinePacksTests {
     }
 }
 
-@Suite("Byte sets")
-struct ByteSetTests {
-    @Test("holds exactly its bytes, in all four words; the contrast cuts' initials are those of the cut words")
+@Suite("Word shapes")
+struct WordShapesTests {
+    @Test("hold exactly their words' first bytes and lengths; every contrast cut's words have the cut shapes")
     func members() {
-        let members: [UInt8] = [0, 59, 63, 64, 97, 127, 128, 200, 255]
-        let set = AspectSentiment.ByteSet(members)
-        for byte in UInt8.min...UInt8.max { #expect(set.contains(byte) == members.contains(byte)) }
+        let words = ["a", "pero", "sin", "así", ";", "\u{FF}x"]
+        let shapes = AspectSentiment.Shapes(words)
         for byte in UInt8.min...UInt8.max {
-            #expect(AspectSentiment.cutInitials.contains(byte) == AspectSentiment.cuts.strings.contains { $0.utf8.first == byte })
+            for count in 0..<70 {
+                let expected = words.contains { $0.utf8.first == byte && $0.utf8.count == count }
+                #expect(shapes.contains(first: byte, count: count) == expected)
+            }
+        }
+        for cut in AspectSentiment.cuts.strings {
+            let parts = cut.split(separator: " ").map(String.init)
+            #expect(AspectSentiment.cutFirstShapes.contains(first: parts[0].utf8.first!, count: parts[0].utf8.count))
+            if parts.count > 1 { #expect(AspectSentiment.cutSecondShapes.contains(first: parts[1].utf8.first!, count: parts[1].utf8.count)) }
         }
     }
 }
