@@ -357,8 +357,9 @@ enum EvidenceJSON {
 
     /// One piece of evidence as one run (`JSONWriter.appendRun`), its text quoted straight from the text's bytes.
     static func writePiece(_ range: Range<Int>, comma: Bool, utf8: UnsafeBufferPointer<UInt8>, text: NormalizedText, to writer: inout JSONWriter) {
-        let first = text.tokens[range.lowerBound]
-        let last = text.tokens[range.upperBound - 1]
+        // The spans read in place: a token copied out of the array retained and released its forms.
+        let first = (utf8: text.tokens[range.lowerBound].utf8, utf16: text.tokens[range.lowerBound].utf16)
+        let last = (utf8: text.tokens[range.upperBound - 1].utf8, utf16: text.tokens[range.upperBound - 1].utf16)
         let piece = UnsafeBufferPointer(rebasing: utf8[first.utf8.lowerBound..<last.utf8.upperBound])
         // A piece of valid UTF-8 (the text is) that neither starts nor ends inside a character decodes to
         // itself: its bytes are what `String(decoding:)` would give. Otherwise the decoded string is written.
