@@ -65,17 +65,20 @@ public struct SentimentAnalyzer: Sendable {
             for (index, sentence) in text.sentences.enumerated() {
                 let start = context.units.count
                 reader.read(text, tokens: sentence.tokens, into: &context.units)
-                for _ in start..<context.units.count { context.sentenceOf.append(index) }
+                for unit in start..<context.units.count {
+                    context.sentenceOf.append(index)
+                    context.keyFacts.insert(context.units[unit].facts)
+                }
                 context.sentences.append(start..<context.units.count)
             }
         }
         resolveDoubleRoles(&context.units)
         ProperNames.apply(&context.units, text: text, sentences: context.sentences)
-        DiscourseMarkers.apply(&context.units, sentences: context.sentences)
+        DiscourseMarkers.apply(&context.units, sentences: context.sentences, keyFacts: context.keyFacts)
         Negation.joinUniversalRelatives(&context.units)
         Negation.keepCeasingBeforeInfinitives(&context.units)
         Negation.joinNegatedObligations(&context.units)
-        NounHomographs.apply(&context.units)
+        NounHomographs.apply(&context.units, keyFacts: context.keyFacts)
         if allEnabled || !disabledRules.contains("space-size") { SpaceSizes.apply(&context.units, spacious: reference.spacious, scarce: reference.scarce, cramped: reference.cramped) }
         context.clauseOf.reserveCapacity(context.units.count)
         var clause = 0

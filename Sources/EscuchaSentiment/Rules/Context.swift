@@ -20,8 +20,15 @@ struct RuleContext {
     /// scan every unit for one kind return at once from a text with none. Rules take kinds away, never add them.
     var modifierKinds: UInt32 = 0
 
+    /// The keywords and lists of all units together, taken as the units are read (`KeyFactsUnion`).
+    var keyFacts = KeyFactsUnion()
+
     /// Whether some unit may have `kind` (false: surely none has).
     func mayHave(_ kind: ModifierKind) -> Bool { modifierKinds & (1 << kind.bit) != 0 }
+    /// Whether some unit may be `word` (false: surely none is).
+    func mayHave(_ word: Keyword) -> Bool { keyFacts.mayHave(word) }
+    /// Whether some unit may belong to `list` (false: surely none does).
+    func mayHave(_ list: KeyLists) -> Bool { keyFacts.mayHave(list) }
 
     /// A contribution under construction: the unit it comes from and its value so far.
     struct Working {

@@ -88,7 +88,7 @@ enum DiscourseMarkers {
     /// What may come before the opening marker: `Y bueno yo tampoco`, `pues bueno, ya veremos`.
     static let leadingConnectives: WordSet = ["y", "pues", "ah", "oh", "ay", "o"]
 
-    static func apply(_ units: inout [Unit], sentences: [Range<Int>]) {
+    static func apply(_ units: inout [Unit], sentences: [Range<Int>], keyFacts: KeyFactsUnion) {
         for sentence in sentences {
             // A message may open with the handles it is addressed to (`@Iberia Buenas, …`).
             guard var first = sentence.first(where: { units[$0].isWord && !units[$0].facts.lists.contains(.handle) }) else { continue }
@@ -111,14 +111,17 @@ enum DiscourseMarkers {
             }
         }
         // `muy pero muy sucio`, `nunca pero nunca`: `pero` between a word and itself stresses it; it contrasts nothing.
-        // (Both loops test the keyword, one byte: they run for every unit.)
-        for index in units.indices.dropFirst() where index + 1 < units.count && units[index].facts.word == .pero
-            && units[index - 1].isWord && units[index - 1].key == units[index + 1].key {
-            units[index].modifiers[.contrastAfter] = nil
-            units[index].breaksClause = false
+        // (Both loops test the keyword, one byte, and only in a text that has it: they would run for every unit.)
+        if keyFacts.mayHave(.pero) {
+            for index in units.indices.dropFirst() where index + 1 < units.count && units[index].facts.word == .pero
+                && units[index - 1].isWord && units[index - 1].key == units[index + 1].key {
+                units[index].modifiers[.contrastAfter] = nil
+                units[index].breaksClause = false
+            }
         }
         // After a comma too: `qué lástima, bueno, igual no podía ir`, `…, bueno pues nada`; and after `pero`, the shrug
         // `pero bueno, llegamos` (not the praise that ends `caro pero bueno.`).
+        guard keyFacts.mayHave(.bueno) else { return }
         for index in units.indices.dropFirst() where units[index].facts.word == .bueno && units[index].opinion != nil && index + 1 < units.count {
             let previous = units[index - 1], next = units[index + 1]
             let pause = !previous.isWord && (previous.key.hasPrefix(",") || previous.key.hasPrefix("…") || previous.key.hasPrefix("..."))
@@ -159,12 +162,13 @@ enum NounHomographs {
     /// `KeyLists.homograph` bit.
     static let homographs = WordSet(Array(words.keys) + Array(faces) + Array(durations) + [warningWord])
 
-    static func apply(_ units: inout [Unit]) {
+    static func apply(_ units: inout [Unit], keyFacts: KeyFactsUnion) {
         for index in units.indices where units[index].traits.pastSubjunctive && units[index].key.isKey("fuera") {
             let before = index > 0 ? units[index - 1].key : ""
             let after = index + 1 < units.count ? units[index + 1].key : ""
             if outsideBefore.contains(before) || after.isKey("de") || after.isKey("del") { units[index].traits.pastSubjunctive = false }
         }
+        guard keyFacts.mayHave(.homograph) else { return }
         for index in units.indices where units[index].opinion != nil {
             // Other opinions are passed by one bit (`KeyFacts`): no key is read or hashed for them.
             guard units[index].facts.lists.contains(.homograph) else { continue }

@@ -44,7 +44,9 @@ enum Gratitude {
     }
 
     static func apply(_ context: inout RuleContext) {
-        guard context.contributions.indices.contains(where: { context.contributions[$0].value < 0 }) else { return }
+        // A word's `thanks` frame and its key's `thanks` list are the same list asked of the same key: a text without the
+        // list has neither.
+        guard context.mayHave(.thanks), context.contributions.indices.contains(where: { context.contributions[$0].value < 0 }) else { return }
         let units = context.units
         // By index, reading fields in place: iterating the units copied each one (retaining its key and opinion).
         for index in units.indices where units[index].traits.frame.contains(.thanks)

@@ -6,6 +6,44 @@ enum Keyword: String, CaseIterable {
     case saber, sabe, alguien, pero, bueno, ni, si, no, que, de, sin, mas
     case noDarUnaVuelta = "no dar una vuelta"
     case paraNada = "para nada"
+
+    /// The keyword's bit in a `KeyFactsUnion`.
+    var bit: UInt32 {
+        switch self {
+        case .saber: 1 << 0
+        case .sabe: 1 << 1
+        case .alguien: 1 << 2
+        case .pero: 1 << 3
+        case .bueno: 1 << 4
+        case .ni: 1 << 5
+        case .si: 1 << 6
+        case .no: 1 << 7
+        case .que: 1 << 8
+        case .de: 1 << 9
+        case .sin: 1 << 10
+        case .mas: 1 << 11
+        case .noDarUnaVuelta: 1 << 12
+        case .paraNada: 1 << 13
+        }
+    }
+}
+
+/// The keywords and lists of all of a text's units together, taken as they are read: a rule that scans every unit for
+/// one keyword or list returns at once from a text with none (a scan costs about 10 instructions a unit, and most texts
+/// have no `sin`, no star, no `demasiado`). Exact: a unit's key, and so its facts, never changes once it is read.
+struct KeyFactsUnion {
+    private var words: UInt32 = 0
+    private var lists: KeyLists = []
+
+    mutating func insert(_ facts: KeyFacts) {
+        if let word = facts.word { words |= word.bit }
+        lists.formUnion(facts.lists)
+    }
+
+    /// Whether some unit may be `word` (false: surely none is).
+    func mayHave(_ word: Keyword) -> Bool { words & word.bit != 0 }
+    /// Whether some unit may belong to `list` (false: surely none does).
+    func mayHave(_ list: KeyLists) -> Bool { lists.contains(list) }
 }
 
 /// The rules' word lists a unit's key belongs to, and what a rule reads of its spelling, as bits.

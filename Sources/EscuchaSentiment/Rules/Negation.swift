@@ -171,7 +171,7 @@ enum Negation {
 
     static func apply(_ context: inout RuleContext) {
         let (negators, concord) = (context.negators, context.concord)
-        let hasNi = context.units.indices.contains { context.units[$0].facts.word == .ni }  // by keyword: this reads every unit
+        let hasNi = context.mayHave(.ni)  // exact: the union of the units' keywords
         // Reach past the scope, by unit: rare (negated obligations, concord that opens a phrase), so worked out once per
         // text and empty for most.
         let extraReach = negators.isEmpty ? [] : extraReaches(context)

@@ -65,8 +65,9 @@ enum Questions {
     /// `quiero saber si…`, `alguien sabe…`, `me gustaría saber cuánto…`: `saber` after a word that asks. The
     /// units from the asker to the sentence's end, or none.
     static func indirectQuestion(_ sentence: Range<Int>, _ context: RuleContext) -> Range<Int> {
-        // Keywords and list bits, not the keys: this runs for every unit of every sentence without question marks.
-        guard let index = sentence.dropFirst().first(where: { index in
+        // Keywords and list bits, not the keys: this runs for every unit of every sentence without question marks, in a
+        // text that has `saber` or `sabe` at all.
+        guard context.mayHave(.saber) || context.mayHave(.sabe), let index = sentence.dropFirst().first(where: { index in
             let word = context.units[index].facts.word
             return word == .saber && context.units[index - 1].facts.lists.contains(.asker)
                 || word == .sabe && context.units[index - 1].facts.word == .alguien

@@ -49,7 +49,7 @@ enum Ratings {
         // Most texts have no digit and no star: one cheap pass says so, before any word is looked at. A number
         // word grades only before stars (`una estrella`); `diez de diez` is the expression `de diez`.
         let hasNumber = text.tokens.indices.contains(where: { text.tokens[$0].kind == .number })
-        let hasStars = context.units.indices.contains(where: { context.units[$0].facts.lists.contains(.star) })
+        let hasStars = context.mayHave(.star)  // exact: the union of the units' lists
         guard hasNumber || hasStars else { return [] }
         var out: [RuleContext.Working] = []
         let tokens = text.tokens

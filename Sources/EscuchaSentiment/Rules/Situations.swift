@@ -64,7 +64,8 @@ enum Deprivation {
     static let stressedAbsence: WordSet = ["solo", "sola", "ningun", "ninguna"]
 
     static func persistingLacks(_ context: RuleContext, text: NormalizedText, into out: inout [RuleContext.Working]) {
-        // By keyword: comparing every unit's key with `sin` read its length and bytes.
+        // By keyword, in a text that has it: comparing every unit's key with `sin` read its length and bytes.
+        guard context.mayHave(.sin) else { return }
         for index in context.units.indices where index > 0 && index + 1 < context.units.count && context.units[index].facts.word == .sin {
             let persisting = persistingVerbs.contains(context.units[index - 1].key)
             guard persisting || isSpanOfDays(before: index, context, text: text) else { continue }
@@ -89,8 +90,9 @@ enum InVain {
     static let weight = -1.5
 
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+        // By keyword, in a text that has it: comparing every unit's key with `para nada` read its length and bytes.
+        guard context.mayHave(.paraNada) else { return [] }
         var out: [RuleContext.Working] = []
-        // By keyword: comparing every unit's key with `para nada` read its length and bytes.
         for index in context.units.indices where context.units[index].facts.word == .paraNada {
             let closes = index + 1 == context.units.count || !context.units[index + 1].isWord && context.units[index + 1].breaksClause
             guard closes, index > 0, context.units[index - 1].isWord,
@@ -386,6 +388,7 @@ enum Excess {
     static let weight = -1.0
 
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+        guard context.mayHave(.excess) else { return [] }
         var out: [RuleContext.Working] = []
         for index in context.units.indices.dropLast() where context.units[index].facts.lists.contains(.excess) {
             let next = context.units[index + 1]
@@ -619,6 +622,7 @@ enum MissedVisits {
     static let wantingMoreWeight = 1.5
 
     static func applyWantingMore(_ context: inout RuleContext) {
+        guard context.mayHave(.regret) else { return }
         for index in context.contributions.indices where context.contributions[index].value < 0 {
             let unit = context.contributions[index].unit
             // The suffixes as a bit of the key (`KeyFacts`): `hasSuffix` compares Characters, at every negative contribution.
@@ -652,7 +656,7 @@ enum MissedVisits {
     }
 
     static func applyConditionalLoss(_ context: inout RuleContext, text: NormalizedText) {
-        guard context.contributions.indices.contains(where: { context.contributions[$0].valence < 0 }) else { return }
+        guard context.mayHave(.si), context.contributions.indices.contains(where: { context.contributions[$0].valence < 0 }) else { return }
         // By index and keyword: enumerating the units copied each one (retaining its key and opinion), and comparing
         // every key with `si` read its length and bytes.
         for index in context.units.indices where context.units[index].facts.word == .si {
