@@ -68,16 +68,21 @@ public struct SentimentAnalyzer: Sendable {
                 for unit in start..<context.units.count {
                     context.sentenceOf.append(index)
                     context.keyFacts.insert(context.units[unit].facts)
+                    context.modifierKinds |= context.units[unit].modifiers.mask
                 }
                 context.sentences.append(start..<context.units.count)
             }
         }
-        resolveDoubleRoles(&context.units)
+        // The steps below scan every unit for a negator or a booster: a text with none skips them.
+        resolveDoubleRoles(&context.units, boosters: context.mayHave(.booster), negators: context.mayHave(.negator))
         ProperNames.apply(&context.units, text: text, sentences: context.sentences)
         DiscourseMarkers.apply(&context.units, sentences: context.sentences, keyFacts: context.keyFacts)
-        Negation.joinUniversalRelatives(&context.units)
-        Negation.keepCeasingBeforeInfinitives(&context.units)
-        Negation.joinNegatedObligations(&context.units)
+        if context.mayHave(.negator) {
+            Negation.joinUniversalRelatives(&context.units)
+            Negation.keepCeasingBeforeInfinitives(&context.units)
+        }
+        // Only after `que` and an obligation (`no hay que`): see `Negation.followsNegatedObligation`.
+        if context.mayHave(.que) && context.mayHave(.obligation) { Negation.joinNegatedObligations(&context.units) }
         NounHomographs.apply(&context.units, keyFacts: context.keyFacts)
         if allEnabled || !disabledRules.contains("space-size") { SpaceSizes.apply(&context.units, spacious: reference.spacious, scarce: reference.scarce, cramped: reference.cramped) }
         context.clauseOf.reserveCapacity(context.units.count)
@@ -88,7 +93,6 @@ public struct SentimentAnalyzer: Sendable {
                 clause += 1
             }
             context.clauseOf.append(clause)
-            context.modifierKinds |= context.units[index].modifiers.mask
         }
         (context.negators, context.concord) = Negation.roles(context, text: text)
         for index in context.units.indices {
@@ -147,8 +151,9 @@ public struct SentimentAnalyzer: Sendable {
     /// A word that is both a modifier and an opinion (`bien`, `harto`, `tremendo` boost; `imposible`
     /// negates) modifies when an opinion word follows it (`bien caro`, `imposible descansar`) and is an
     /// opinion otherwise (`me atendieron bien`, `es imposible`).
-    private func resolveDoubleRoles(_ units: inout [Unit]) {
-        for kind in [ModifierKind.booster, .negator] {
+    /// `boosters` and `negators`: whether the text may have any (`RuleContext.mayHave`); a pass for a kind it has not is skipped.
+    private func resolveDoubleRoles(_ units: inout [Unit], boosters: Bool, negators: Bool) {
+        for (kind, present) in [(ModifierKind.booster, boosters), (.negator, negators)] where present {
             // Single words only: an expression that opens with a negator (`no funciona bien`) is both.
             for index in units.indices where units[index].opinion != nil && units[index].has(kind) && units[index].tokens.count == 1 {
                 // The opinion word may come after a booster (`le falta bastante educación`).
@@ -169,6 +174,7 @@ public struct SentimentAnalyzer: Sendable {
         }
         // `nunca más` is a vow (`¡Nunca más!`, `nunca más compro aquí`) unless an opinion word follows in its
         // clause: then it only negates it (`nunca más tuve problemas`).
+        guard negators else { return }
         for index in units.indices where units[index].opinion != nil && units[index].has(.negator) && Self.vows.contains(units[index].key) {
             var next = index + 1
             while next < units.count, next <= index + Negation.scope, !units[next].breaksClause {

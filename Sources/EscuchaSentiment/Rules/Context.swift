@@ -16,8 +16,9 @@ struct RuleContext {
     /// rules run, so this is found once for all the rules that ask.
     var negators = UnitSet(count: 0)
     var concord = UnitSet(count: 0)
-    /// The modifier kinds of all units together (`ModifierSet.mask`), taken when the clauses are found: the rules that
-    /// scan every unit for one kind return at once from a text with none. Rules take kinds away, never add them.
+    /// The modifier kinds of all units together (`ModifierSet.mask`), taken as the units are read: the rules (and the
+    /// steps before them) that scan every unit for one kind return at once from a text with none. They take kinds away,
+    /// never add them, so a kind missing here is missing from every unit later.
     var modifierKinds: UInt32 = 0
 
     /// The keywords and lists of all units together, taken as the units are read (`KeyFactsUnion`).

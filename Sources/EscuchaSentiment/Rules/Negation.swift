@@ -67,6 +67,8 @@ enum Negation {
     static func roles(_ context: RuleContext, text: NormalizedText) -> (negators: UnitSet, concord: UnitSet) {
         var negators = UnitSet(count: context.units.count)
         var concord = UnitSet(count: context.units.count)
+        // Concord only repeats a negator: a text without one has neither (about half of them).
+        guard context.mayHave(.negator) else { return (negators, concord) }
         var clause = -1
         var seen = false
         // By index, reading fields in place: a copy of each unit would retain its key and opinion (this runs for every unit).
@@ -408,7 +410,9 @@ extension Negation {
             if reaches.isEmpty { reaches = Array(repeating: 0, count: context.units.count) }
             reaches[unit] = max(reaches[unit], reach)
         }
-        // Read in place: most texts have neither.
+        // Read in place: most texts have neither, and a text without concord, or without both `que` and an obligation, is
+        // not read at all.
+        guard !context.concord.isEmpty || context.mayHave(.que) && context.mayHave(.obligation) else { return reaches }
         for anchor in context.units.indices {
             if context.concord.contains(anchor) {
                 guard noPhraseConcord.contains(context.units[anchor].key),
