@@ -279,15 +279,23 @@ final class WordReading {
             if Recommendations.recommendable.contains(lemmaKey) { traits.action.insert(.recommendable) }
             if Recommendations.mustVisit.contains(lemmaKey) { traits.action.insert(.mustVisit) }
         }
-        if Recommendations.recommendable.contains(lemmaKey) || infinitives.contains(where: { Recommendations.recommendable.contains($0) }) {
+        // Whether the lemma, or some infinitive, is in any of the verb lists below: most words are in none, and one look-up
+        // each says so where each list asked in turn (seven scans of the infinitives per new surface).
+        let lemmaActs = Self.actionVerbs.contains(forms.lemma)
+        let infinitiveActs = infinitives.contains { Self.actionVerbs.contains($0) }
+        /// Whether the lemma (when `lemma`) or an infinitive is in `list`, one of `actionVerbs`' lists.
+        func names(_ list: WordSet, lemma: Bool) -> Bool {
+            lemma && lemmaActs && list.contains(forms.lemma) || infinitiveActs && infinitives.contains { list.contains($0) }
+        }
+        if Recommendations.recommendable.contains(lemmaKey) || names(Recommendations.recommendable, lemma: false) {
             traits.action.insert(.visiting)
         }
-        if infinitives.contains(where: { FastWear.verbs.contains($0) }) { traits.action.insert(.wearing) }
-        if Resolutions.verbs.contains(forms.lemma) || infinitives.contains(where: { Resolutions.verbs.contains($0) }) { traits.action.insert(.resolution) }
+        if names(FastWear.verbs, lemma: false) { traits.action.insert(.wearing) }
+        if names(Resolutions.verbs, lemma: true) { traits.action.insert(.resolution) }
         if Impediments.letForms.contains(forms.key) { traits.action.insert(.letting) }
-        if Resolutions.removals.contains(forms.lemma) || infinitives.contains(where: { Resolutions.removals.contains($0) }) { traits.action.insert(.removal) }
-        if Resolutions.solvingVerbs.contains(forms.lemma) || infinitives.contains(where: { Resolutions.solvingVerbs.contains($0) }) { traits.action.insert(.solving) }
-        if Negation.handlingVerbs.contains(forms.lemma) || infinitives.contains(where: { Negation.handlingVerbs.contains($0) }) { traits.action.insert(.handling) }
+        if names(Resolutions.removals, lemma: true) { traits.action.insert(.removal) }
+        if names(Resolutions.solvingVerbs, lemma: true) { traits.action.insert(.solving) }
+        if names(Negation.handlingVerbs, lemma: true) { traits.action.insert(.handling) }
         traits.sizing = SpaceSizes.sizing(key: forms.key, term: opinion?.entry.term)
         if FulfilledExpectations.clitics.contains(forms.key) { traits.frame.insert(.clitic) }
         if Gratitude.thanks.contains(forms.key) { traits.frame.insert(.thanks) }
@@ -295,7 +303,7 @@ final class WordReading {
         if Narration.persons.contains(forms.key) { traits.frame.insert(.person) }
         traits.since = forms.key.isKey("desde") ? .marker : LongWait.sinceDays.contains(forms.key) ? .day : .none
         traits.timeUnit = LongWait.longUnits.contains(forms.key) ? .hours : LongWait.minuteUnits.contains(forms.key) ? .minutes : .none
-        traits.demandable = UnmetExpectations.demandVerbs.contains(forms.lemma) || infinitives.contains { UnmetExpectations.demandVerbs.contains($0) }
+        traits.demandable = names(UnmetExpectations.demandVerbs, lemma: true)
         traits.imperative = traits.demandable && lookup.normalizer.isImperativeWithClitics(forms.normalized)
         // The conditional is the infinitive (or an irregular stem) and `-ía`: `encantaría`, `podría`; not the imperfect
         // `quería`, `sabía`.
@@ -323,6 +331,10 @@ extension WordReading {
             return low < ids.count && ids[low] == id
         }
     }
+
+    /// Every verb of the lists a reading asks of a word's lemma and infinitives (`WordTraits.Action`, `demandable`).
+    static let actionVerbs = Recommendations.recommendable.union(FastWear.verbs).union(Resolutions.verbs).union(Resolutions.removals)
+        .union(Resolutions.solvingVerbs).union(Negation.handlingVerbs).union(UnmetExpectations.demandVerbs)
 
     /// Imperfect subjunctives of irregular verbs (`hubiera`, `fuera`, `tuviera`); others end in `subjunctiveEndings`.
     /// Both are the type's, not the initializer's: an array literal there was built again for every new surface.
