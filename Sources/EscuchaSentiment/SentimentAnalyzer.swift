@@ -69,6 +69,8 @@ public struct SentimentAnalyzer: Sendable {
                     context.sentenceOf.append(index)
                     context.keyFacts.insert(context.units[unit].facts)
                     context.modifierKinds |= context.units[unit].modifiers.mask
+                    if context.units[unit].questionMarks > 0 { context.asks = true }
+                    if context.units[unit].exclamationMarks > 0 { context.exclaims = true }
                 }
                 context.sentences.append(start..<context.units.count)
             }

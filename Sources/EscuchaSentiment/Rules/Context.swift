@@ -23,6 +23,10 @@ struct RuleContext {
 
     /// The keywords and lists of all units together, taken as the units are read (`KeyFactsUnion`).
     var keyFacts = KeyFactsUnion()
+    /// Whether any unit has a question mark (an exclamation mark), taken as the units are read: the rules that look for
+    /// the sentences that ask (exclaim) pass a text with none without reading its units. A unit's marks never change.
+    var asks = false
+    var exclaims = false
 
     /// Whether some unit may have `kind` (false: surely none has).
     func mayHave(_ kind: ModifierKind) -> Bool { modifierKinds & (1 << kind.bit) != 0 }

@@ -123,7 +123,7 @@ enum Exclamation {
     static let maximumMarks = 3
 
     static func apply(_ context: inout RuleContext) {
-        guard !context.contributions.isEmpty, context.units.indices.contains(where: { context.units[$0].exclamationMarks > 0 }) else { return }
+        guard !context.contributions.isEmpty, context.exclaims else { return }
         let contributions = ContributionIndex(context)
         for sentence in context.sentences {
             let marks = sentence.reduce(0) { $0 + context.units[$1].exclamationMarks }  // by index: no unit copied

@@ -13,13 +13,15 @@ enum Questions {
     static let openers: WordSet = ["pero", "y", "o", "entonces", "bueno", "oye", "oigan", "vamos", "a ver"]
 
     static func apply(_ context: inout RuleContext, text: NormalizedText) {
+        // A text that neither asks with a mark nor has the words of an indirect question asks nothing.
+        guard context.asks || mayAskIndirectly(context) else { return }
         guard !context.contributions.isEmpty || context.mayHave(.rhetorical) && context.units.indices.contains(where: { context.units[$0].modifiers[.rhetorical] != nil }) else { return }
         // Only the contributions made before the rhetorical cues are added are halved (a cue's sentence never is),
         // and they are indexed at the first sentence that asks: most texts ask nothing.
         let made = context.contributions.count
         var contributions: ContributionIndex?
         for sentence in context.sentences {
-            let marked = sentence.contains(where: { context.units[$0].questionMarks > 0 })  // in place: no unit copied
+            let marked = context.asks && sentence.contains(where: { context.units[$0].questionMarks > 0 })  // in place: no unit copied
             // An indirect question asks from its asker on: `no tengo queja, solo pregunto si alguien sabe…`.
             let asked = marked ? markedQuestion(sentence, context) : indirectQuestion(sentence, context)
             guard !asked.isEmpty else { continue }
@@ -67,13 +69,16 @@ enum Questions {
     static func indirectQuestion(_ sentence: Range<Int>, _ context: RuleContext) -> Range<Int> {
         // Keywords and list bits, not the keys: this runs for every unit of every sentence without question marks, in a
         // text that has `saber` or `sabe` at all.
-        guard context.mayHave(.saber) || context.mayHave(.sabe), let index = sentence.dropFirst().first(where: { index in
+        guard mayAskIndirectly(context), let index = sentence.dropFirst().first(where: { index in
             let word = context.units[index].facts.word
             return word == .saber && context.units[index - 1].facts.lists.contains(.asker)
                 || word == .sabe && context.units[index - 1].facts.word == .alguien
         }) else { return sentence.upperBound..<sentence.upperBound }
         return (index - 1)..<sentence.upperBound
     }
+
+    /// Whether the text has the keywords an indirect question needs (`saber`, `sabe`): most texts have neither.
+    static func mayAskIndirectly(_ context: RuleContext) -> Bool { context.mayHave(.saber) || context.mayHave(.sabe) }
 
     /// A rhetorical cue written without the accent its lexicon spelling has (`para que` for `para qué`) is
     /// the question only where it opens it: mid-sentence it is most often the conjunction (`… para que
@@ -100,13 +105,14 @@ enum Courtesy {
                                      "un saludo", "saludos", "felices fiestas", "feliz navidad", "feliz día", "amable"]
 
     static func apply(_ context: inout RuleContext) {
-        // Manners first (few texts have any; read by index, not copied), then whether the text asks.
+        // Whether the text asks first (most texts do not, and the marks and keywords say so at once), then manners (few
+        // texts have any; read by index, not copied).
+        guard context.asks || Questions.mayAskIndirectly(context) && context.sentences.contains(where: { !Questions.indirectQuestion($0, context).isEmpty })
+        else { return }
         guard context.contributions.indices.contains(where: { index in
             context.contributions[index].value > 0
                 && (terms.contains(context.contributions[index].term) || context.units[context.contributions[index].unit].isSymbolic)
         }) else { return }
-        guard context.units.indices.contains(where: { context.units[$0].questionMarks > 0 })
-            || context.sentences.contains(where: { !Questions.indirectQuestion($0, context).isEmpty }) else { return }
         for index in context.contributions.indices {
             let working = context.contributions[index]
             guard working.value > 0, terms.contains(working.term) || context.units[working.unit].isSymbolic else { continue }

@@ -242,6 +242,7 @@ enum UnmetExpectations {
     /// `¿Cuándo me devuelven el dinero?`, `¿para cuándo llega el técnico?`: asking when an owed action will
     /// happen says it has not. The question rule then halves it, as it does every opinion in a question.
     static func overdue(_ context: RuleContext) -> [RuleContext.Working] {
+        guard context.asks else { return [] }
         var out: [RuleContext.Working] = []
         for (sentenceIndex, sentence) in context.sentences.enumerated() where sentence.contains(where: { context.units[$0].questionMarks > 0 }) {
             for index in sentence {
