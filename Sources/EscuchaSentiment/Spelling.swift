@@ -40,6 +40,10 @@ struct SpellingRepair: Sendable {
         var words: [[UInt8]] = []
         var entries: [ValenceEntry] = []
         var pairs: [(hash: UInt64, number: Int32)] = []
+        // A key and each of its deletions: one pair each (growing the array as it filled copied it a dozen times).
+        var pairCount = 0
+        for (key, _) in candidates where key.utf8.count >= Self.minimumLength { pairCount += key.utf8.count + 1 }
+        pairs.reserveCapacity(pairCount)
         for (key, entry) in candidates where key.utf8.count >= Self.minimumLength {
             let number = Int32(words.count)
             let bytes = Array(key.utf8)
@@ -52,26 +56,39 @@ struct SpellingRepair: Sendable {
         var hashes = [UInt64](repeating: 0, count: capacity)
         var heads = [Int32](repeating: -1, count: capacity)
         var tails = [Int32](repeating: -1, count: capacity)
-        var numbers: [Int32] = [], next: [Int32] = []
-        numbers.reserveCapacity(pairs.count)
-        next.reserveCapacity(pairs.count)
-        for (hash, number) in pairs {
-            var slot = Self.slot(hash, capacity)
-            while heads[slot] >= 0, hashes[slot] != hash { slot = (slot + 1) & (capacity - 1) }
-            let node = Int32(numbers.count)
-            if heads[slot] < 0 {
-                hashes[slot] = hash
-                heads[slot] = node
-            } else {
-                // A word whose variants share a hash (`aa` less either `a`) is listed once under it.
-                let tail = Int(tails[slot])
-                if numbers[tail] == number { continue }
-                next[tail] = node
+        // Each pair is one node at most: the nodes are written through buffers, as the slots are (writing each array's
+        // element checked that array's uniqueness every time, 60,000 pairs at the first typo of every run).
+        var numbers = [Int32](repeating: 0, count: pairs.count), next = [Int32](repeating: -1, count: pairs.count)
+        var nodes = 0
+        hashes.withUnsafeMutableBufferPointer { hashes in
+            heads.withUnsafeMutableBufferPointer { heads in
+                tails.withUnsafeMutableBufferPointer { tails in
+                    numbers.withUnsafeMutableBufferPointer { numbers in
+                        next.withUnsafeMutableBufferPointer { next in
+                            for (hash, number) in pairs {
+                                var slot = Self.slot(hash, capacity)
+                                while heads[slot] >= 0, hashes[slot] != hash { slot = (slot + 1) & (capacity - 1) }
+                                let node = Int32(nodes)
+                                if heads[slot] < 0 {
+                                    hashes[slot] = hash
+                                    heads[slot] = node
+                                } else {
+                                    // A word whose variants share a hash (`aa` less either `a`) is listed once under it.
+                                    let tail = Int(tails[slot])
+                                    if numbers[tail] == number { continue }
+                                    next[tail] = node
+                                }
+                                tails[slot] = node
+                                numbers[nodes] = number
+                                nodes += 1
+                            }
+                        }
+                    }
+                }
             }
-            tails[slot] = node
-            numbers.append(number)
-            next.append(-1)
         }
+        numbers.removeLast(pairs.count - nodes)
+        next.removeLast(pairs.count - nodes)
         self.words = words
         self.entries = entries
         self.hashes = hashes
@@ -114,16 +131,32 @@ struct SpellingRepair: Sendable {
         return ambiguous ? nil : found
     }
 
-    /// The hashes of `bytes` and of each of its one-byte deletions (FNV-1a, skipping one position).
+    /// The hashes of `bytes` and of each of its one-byte deletions, in that order (FNV-1a, skipping one position).
+    /// FNV-1a reads the bytes in order, so each deletion's hash goes on from the state the bytes before it left: half the
+    /// steps of hashing every deletion from the start (the table hashes every deletion of 5,000 words at the first typo).
     static func forEachVariant(of bytes: [UInt8], _ body: (UInt64) -> Void) {
-        for skipped in -1..<bytes.count {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for (position, byte) in bytes.enumerated() where position != skipped {
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        bytes.withUnsafeBufferPointer { bytes in
+            let count = bytes.count
+            var whole = fnvBasis
+            for byte in bytes { whole = fnvStep(whole, byte) }
+            body(whole ^ UInt64(count))
+            var prefix = fnvBasis
+            for skipped in 0..<count {
+                var hash = prefix
+                var position = skipped + 1
+                while position < count {
+                    hash = fnvStep(hash, bytes[position])
+                    position += 1
+                }
+                body(hash ^ UInt64(count - 1))
+                prefix = fnvStep(prefix, bytes[skipped])
             }
-            body(hash ^ UInt64(bytes.count - (skipped < 0 ? 0 : 1)))
         }
     }
+
+    private static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always)
+    private static func fnvStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
 
     /// One insertion, deletion, substitution or transposition of neighbours turns `a` into `b`.
     static func withinOneEdit(_ a: [UInt8], _ b: [UInt8]) -> Bool {
@@ -229,46 +262,90 @@ struct WordKeys: Sendable {
     /// The keys of a word list, one word a line. Most lines are lowercase ASCII, their own key, and most others
     /// lowercase Latin-1 (`acción`, `año`), whose key drops their vowels' accents: both are read where they lie, with
     /// no string made (building the list's 86k keys one by one cost 40 M instructions at the first typo of a run).
+    /// Such a line (lowercase ASCII letters and `C3 A0`–`C3 BF` but `÷`) is its own folding, and its matching key, as
+    /// `Folding.key(Folding.fold(line))` makes it, is its bytes with each accented vowel made plain (`Folding.baseVowel`).
+    /// One pass over each line finds its end, tells whether it is such a line, writes its key over it and hashes the key
+    /// (a pass for each cost 27 M instructions at the first typo of every run).
     init(lines: [UInt8]) {
         var text = lines
-        var spans: [UInt64] = []
+        var spans: [UInt64] = [], hashes: [UInt64] = []
         spans.reserveCapacity(text.count / 8)
+        hashes.reserveCapacity(text.count / 8)
         var unusual: [String] = []
         text.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
+            let count = buffer.count
             var start = 0
-            while start < buffer.count {
-                var end = buffer.count
-                if let found = memchr(base + start, 0x0A, buffer.count - start) {
+            while start < count {
+                // The key and its hash (`Self.hash`), byte by byte up to the line's end.
+                var read = start, write = start
+                var hash = Self.basis
+                var latin = true
+                while read < count {
+                    let byte = base[read]
+                    if byte >= 0x61 && byte <= 0x7A {
+                        base[write] = byte
+                        hash = Self.step(hash, byte)
+                        read += 1
+                        write += 1
+                        continue
+                    }
+                    if byte == 0x0A { break }
+                    guard byte == 0xC3, read + 1 < count, base[read + 1] >= 0xA0, base[read + 1] <= 0xBF, base[read + 1] != 0xB7 else {
+                        latin = false
+                        break
+                    }
+                    let next = base[read + 1]
+                    if let vowel = Folding.baseVowel(latin1Continuation: next) {
+                        base[write] = vowel
+                        hash = Self.step(hash, vowel)
+                        write += 1
+                    } else {
+                        base[write] = byte
+                        base[write + 1] = next
+                        hash = Self.step(Self.step(hash, byte), next)
+                        write += 2
+                    }
+                    read += 2
+                }
+                if latin {
+                    if read > start {
+                        spans.append(UInt64(start) << 32 | UInt64(write - start))
+                        hashes.append(Self.mixed(hash))
+                    }
+                    start = read + 1
+                    continue
+                }
+                // Any other line is folded as a string, from the list's own bytes (this one's may be written over).
+                var end = count
+                if let found = memchr(base + read, 0x0A, count - read) {
                     end = UnsafeMutablePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
                 }
-                defer { start = end + 1 }
-                guard end > start else { continue }
-                let line = UnsafeMutableBufferPointer(rebasing: buffer[start..<end])
-                if let length = Self.writeLatinKey(over: line) {
-                    spans.append(UInt64(start) << 32 | UInt64(length))
-                } else {
-                    unusual.append(Folding.key(Folding.fold(String(decoding: line, as: UTF8.self))))
-                }
+                unusual.append(lines[start..<end].withUnsafeBufferPointer { Folding.key(Folding.fold(String(decoding: $0, as: UTF8.self))) })
+                start = end + 1
             }
         }
         for key in unusual {
             spans.append(UInt64(text.count) << 32 | UInt64(key.utf8.count))
-            text.append(contentsOf: key.utf8)
+            let bytes = Array(key.utf8)
+            hashes.append(bytes.withUnsafeBufferPointer { Self.hash($0) })
+            text.append(contentsOf: bytes)
         }
         var size = 16
         while size < 2 * spans.count { size <<= 1 }
         var slots = [Int32](repeating: 0, count: size)
         text.withUnsafeBufferPointer { text in
-            for number in spans.indices {
-                let word = Self.word(spans[number], in: text)
-                // A word goes to the first empty slot of its probe, unless listed already.
-                var slot = Int(truncatingIfNeeded: Self.hash(word)) & (size - 1)
-                while slots[slot] != 0 {
-                    if Self.equal(Self.word(spans[Int(slots[slot]) - 1], in: text), word) { break }
-                    slot = (slot + 1) & (size - 1)
+            slots.withUnsafeMutableBufferPointer { slots in
+                for number in spans.indices {
+                    let word = Self.word(spans[number], in: text)
+                    // A word goes to the first empty slot of its probe, unless listed already.
+                    var slot = Int(truncatingIfNeeded: hashes[number]) & (size - 1)
+                    while slots[slot] != 0 {
+                        if Self.equal(Self.word(spans[Int(slots[slot]) - 1], in: text), word) { break }
+                        slot = (slot + 1) & (size - 1)
+                    }
+                    if slots[slot] == 0 { slots[slot] = Int32(number + 1) }
                 }
-                if slots[slot] == 0 { slots[slot] = Int32(number + 1) }
             }
         }
         bytes = text
@@ -302,53 +379,18 @@ struct WordKeys: Sendable {
         return memcmp(x, y, a.count) == 0
     }
 
-    /// Writes over a line of lowercase ASCII letters and lowercase Latin-1 letters (`C3 A0`–`C3 BF` but `÷`) its
-    /// matching key, as `Folding.key(Folding.fold(line))` makes it: such a line is its own folding, and its key is its
-    /// bytes with each accented vowel made plain (`Folding.baseVowel`). Returns the key's length; nil, with the line
-    /// untouched, for any other line.
-    static func writeLatinKey(over line: UnsafeMutableBufferPointer<UInt8>) -> Int? {
-        var index = 0
-        var plain = true
-        while index < line.count {
-            let byte = line[index]
-            if byte >= 0x61 && byte <= 0x7A {
-                index += 1
-                continue
-            }
-            guard byte == 0xC3, index + 1 < line.count, line[index + 1] >= 0xA0, line[index + 1] <= 0xBF, line[index + 1] != 0xB7 else {
-                return nil
-            }
-            plain = false
-            index += 2
-        }
-        if plain { return line.count }
-        var read = 0, write = 0
-        while read < line.count {
-            let byte = line[read]
-            if byte != 0xC3 {
-                line[write] = byte
-                read += 1
-                write += 1
-            } else if let vowel = Folding.baseVowel(latin1Continuation: line[read + 1]) {
-                line[write] = vowel
-                read += 2
-                write += 1
-            } else {
-                line[write] = byte
-                line[write + 1] = line[read + 1]
-                read += 2
-                write += 2
-            }
-        }
-        return write
-    }
-
     /// FNV-1a, with its bits mixed so that the table's low bits spread.
     private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return (hash ^ (hash >> 29)) &* 0xbf58_476d_1ce4_e5b9 ^ (hash >> 32)
+        var hash = basis
+        for byte in word { hash = step(hash, byte) }
+        return mixed(hash)
     }
+
+    private static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always)
+    private static func step(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    @inline(__always)
+    private static func mixed(_ hash: UInt64) -> UInt64 { (hash ^ (hash >> 29)) &* 0xbf58_476d_1ce4_e5b9 ^ (hash >> 32) }
 }
 
 /// The repair table, built the first time an unknown word needs it (most texts never do) and then shared.
