@@ -184,16 +184,19 @@ enum PostNominal {
     static func apply(_ context: inout RuleContext) {
         // Every lookup in the index is of a unit other than the contribution's own: with fewer than two contributions
         // none can succeed, and the index is not made. (A dictionary of each unit's first contribution cost an array,
-        // a dictionary and a hash per contribution.)
-        let byUnit = context.contributions.count < 2 ? nil : ContributionIndex(context)
+        // a dictionary and a hash per contribution.) It is made at the first lookup, not before: most texts have no
+        // noun with a word after it in its clause, and an index is an array (700 instructions to make and free). No
+        // contribution is added or moved here, so an index made later is the one made first.
+        var byUnit: ContributionIndex?
         for index in context.contributions.indices {
             // Only nouns are copied (a copy retains the contribution's strings and rules).
             guard context.contributions[index].list.isKey("nouns") || context.contributions[index].list.isKey("sectors") else { continue }
             let noun = context.contributions[index]
             var next = noun.unit + 1
             if next < context.units.count, context.units[next].has(.booster) { next += 1 }
-            guard next < context.units.count, context.clauseOf[next] == context.clauseOf[noun.unit],
-                  let adjective = byUnit?.first(of: next) else { continue }
+            guard next < context.units.count, context.clauseOf[next] == context.clauseOf[noun.unit], context.contributions.count >= 2 else { continue }
+            if byUnit == nil { byUnit = ContributionIndex(context) }
+            guard let adjective = byUnit?.first(of: next) else { continue }
             let word = context.units[next].key
             if noun.value < 0, context.contributions[adjective].value > 0, degreeAdjectives.contains(word) {
                 context.contributions[adjective].apply("degree adjective", cue: noun.term, to: 0)
@@ -214,10 +217,14 @@ enum PostNominal {
     static let exclaimedDeterminers: WordSet = ["el", "la", "los", "las", "lo"]
 
     static func applyFronted(_ context: inout RuleContext, _ byUnit: ContributionIndex?) {
+        // Only a degree adjective is read (`KeyFacts`), and the index made, if not yet, at the first that is.
+        guard context.mayHave(.degree) else { return }
+        var byUnit = byUnit
         for index in context.contributions.indices where context.contributions[index].value > 0 {
             let unit = context.contributions[index].unit
             guard unit + 2 < context.units.count, context.units[unit].facts.lists.contains(.degree),
                   exclaimedDeterminers.contains(context.units[unit + 1].key) else { continue }
+            if byUnit == nil, context.contributions.count >= 2 { byUnit = ContributionIndex(context) }
             let clause = context.clauseOf[unit]
             guard let target = ((unit + 2)...min(unit + 1 + frontedReach, context.units.count - 1))
                 .prefix(while: { context.clauseOf[$0] == clause }).lazy.compactMap({ byUnit?.first(of: $0) }).first,
