@@ -44,6 +44,9 @@ enum Intensifiers {
     static let excessFactor = -0.6
 
     static func apply(_ context: inout RuleContext) {
+        // Only a text with a booster or a dampener has anything to read here (`RuleContext.mayHave`): about half have neither.
+        let boosted = context.mayHave(.booster)
+        guard boosted || context.mayHave(.dampener) else { return }
         for index in context.contributions.indices {
             let unitIndex = context.contributions[index].unit
             // `muy` boosts words; an emoji after it (`dentro de muy poco 😁`) is the writer's comment.
@@ -68,7 +71,7 @@ enum Intensifiers {
                     context.contributions[index].apply(kind.rawValue, cue: context.cue(other), to: value * factor)
                 }
             }
-            afterVerb(&context, index)
+            if boosted { afterVerb(&context, index) }  // which reads a booster after the word
         }
     }
 
