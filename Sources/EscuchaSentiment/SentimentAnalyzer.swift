@@ -107,26 +107,26 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("intensifiers") { Intensifiers.apply(&context) }
         if enabled("negation") { Negation.apply(&context) }
         if enabled("resolutions") { Resolutions.apply(&context) }
-        if enabled("deprivation") { context.contributions += Deprivation.cues(context, text: text) }
-        if enabled("in-vain") { context.contributions += InVain.cues(context) }
+        if enabled("deprivation") { context.add(Deprivation.cues(context, text: text)) }
+        if enabled("in-vain") { context.add(InVain.cues(context)) }
         if enabled("unmet-expectations") {
             UnmetExpectations.apply(&context)
-            context.contributions += UnmetExpectations.cues(context)
+            context.add(UnmetExpectations.cues(context))
         }
         if enabled("fulfilled-expectations") {
-            context.contributions += FulfilledExpectations.cues(context)
+            context.add(FulfilledExpectations.cues(context))
         }
-        if enabled("recommendations") { context.contributions += Recommendations.cues(context, text: text) }
-        if enabled("impediments") { context.contributions += Impediments.cues(context) }
-        if enabled("excess") { context.contributions += Excess.cues(context) }
-        if enabled("cost-level") { context.contributions += CostLevel.cues(context) }
+        if enabled("recommendations") { context.add(Recommendations.cues(context, text: text)) }
+        if enabled("impediments") { context.add(Impediments.cues(context)) }
+        if enabled("excess") { context.add(Excess.cues(context)) }
+        if enabled("cost-level") { context.add(CostLevel.cues(context)) }
         if enabled("ratings") {
             Ratings.applyGradedScores(&context, text: text)
-            context.contributions += Ratings.cues(context, text: text)
+            context.add(Ratings.cues(context, text: text))
         }
         if enabled("long-wait") { LongWait.apply(&context, text: text) }
-        if enabled("suggestions") { context.contributions += Suggestions.cues(context, text: text) }
-        if enabled("counterfactuals") { context.contributions += Counterfactuals.cues(context) }
+        if enabled("suggestions") { context.add(Suggestions.cues(context, text: text)) }
+        if enabled("counterfactuals") { context.add(Counterfactuals.cues(context)) }
         if enabled("comparatives") { Comparatives.apply(&context) }
         if enabled("post-nominal") { PostNominal.apply(&context) }
         if enabled("wear") { FastWear.apply(&context) }
