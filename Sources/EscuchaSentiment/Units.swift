@@ -260,7 +260,7 @@ final class WordReading {
         // `contestaran`, `cumpliera`, `abriesen`, `hubiera`: an imperfect subjunctive of a verb the
         // vocabulary knows (not `para`, `cara`, `clara`).
         traits.pastSubjunctive = Self.irregularPastSubjunctives.contains(forms.key)
-            || forms.key.utf8.count > 5 && Self.subjunctiveEndings.contains { forms.key.hasUTF8Suffix($0) }
+            || forms.key.utf8.count > 5 && Self.subjunctiveEndings.end(forms.key)
                && !Self.presentSubjunctives.contains(forms.key)
                // The future keeps its accent where the customer wrote it: `ayudarán` is no `ayudaran`.
                && !(forms.surface.hasSuffix("rán") || forms.surface.hasSuffix("rá") || forms.surface.hasSuffix("RÁN") || forms.surface.hasSuffix("RÁ"))
@@ -311,10 +311,42 @@ final class WordReading {
             && lemma != forms.normalized && (lemma.hasUTF8Suffix("ar") || lemma.hasUTF8Suffix("er") || lemma.hasUTF8Suffix("ir"))
             && Self.isConditional(key: forms.key, infinitive: Folding.key(lemma))
         traits.past = traits.finite && !traits.conditional && (traits.reported || Self.irregularPasts.contains(forms.key)
-            || Self.imperfectEndings.contains { forms.key.hasUTF8Suffix($0) } || forms.normalized.hasUTF8Suffix("é"))
+            || Self.imperfectEndings.end(forms.key) || forms.normalized.hasUTF8Suffix("é"))
         traits.command = Self.mayBeCommandForm(forms.key) && infinitives.contains { Self.isCommandForm(forms.key, of: Folding.key($0)) }
         self.traits = traits
         facts = KeyFacts(forms.key)
+    }
+}
+
+/// Word endings compared as bytes, a word only with the endings that end in its last byte: asking `hasUTF8Suffix` of each
+/// ending of a list cost about 100 instructions an ending, for several lists at every new surface. Exact: the same bytes
+/// are compared, of fewer endings.
+struct Endings: ExpressibleByArrayLiteral {
+    private let endings: [String]
+    /// `byLast[b]`: the UTF-8 bytes of the endings whose last byte is `b`.
+    private let byLast: [[[UInt8]]]
+
+    init(arrayLiteral endings: String...) {
+        self.endings = endings
+        var byLast = [[[UInt8]]](repeating: [], count: 256)
+        for ending in endings {
+            if let last = ending.utf8.last { byLast[Int(last)].append(Array(ending.utf8)) }
+        }
+        self.byLast = byLast
+    }
+
+    /// Whether one of the endings ends `word` (byte for byte, as `hasUTF8Suffix` says).
+    func end(_ word: some StringProtocol) -> Bool {
+        let found = word.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let last = bytes.last else { return false }
+            return byLast[Int(last)].contains { ending in
+                guard ending.count <= bytes.count else { return false }
+                let offset = bytes.count - ending.count
+                for index in ending.indices where bytes[offset + index] != ending[index] { return false }
+                return true
+            }
+        }
+        return found ?? endings.contains { word.hasUTF8Suffix($0) }
     }
 }
 
@@ -342,10 +374,10 @@ extension WordReading {
                                                      "estuviera", "estuvieran", "pudiera", "pudieran", "supiera", "supieran", "dijera", "dijeran",
                                                      "hiciera", "hicieran", "quisiera", "quisieran", "vinieran", "viniera", "dieran", "diera",
                                                      "pusieran", "pusiera"]
-    static let subjunctiveEndings = ["aran", "ara", "ieran", "iera", "asen", "ase", "iesen", "iese", "yeran", "yera"]
+    static let subjunctiveEndings: Endings = ["aran", "ara", "ieran", "iera", "asen", "ase", "iesen", "iese", "yeran", "yera"]
 
     /// The imperfect (`estaba`, `tenía`) and the second persons of the preterite (`fuiste`, `llegasteis`).
-    static let imperfectEndings = ["aba", "abas", "abamos", "aban", "abais", "ia", "ias", "iamos", "ian", "iais", "aste", "iste", "asteis", "isteis"]
+    static let imperfectEndings: Endings = ["aba", "abas", "abamos", "aban", "abais", "ia", "ias", "iamos", "ian", "iais", "aste", "iste", "asteis", "isteis"]
     /// Preterites and imperfects that show no regular ending: `fui`, `fuimos`, `era`, `tuve`, `hubo`.
     static let irregularPasts: WordSet = ["fui", "fue", "fuimos", "fueron", "era", "eras", "eramos", "eran", "iba", "ibamos", "iban",
                                               "estuve", "estuvo", "estuvimos", "estuvieron", "tuve", "tuvo", "tuvimos", "hubo", "vine",
@@ -388,7 +420,7 @@ extension WordReading {
         guard !candidates.contains(where: { $0.rule.isKey("enclitic") && vocabulary[$0.lemma] != nil }) else { return false }
         // Endings no noun or adjective has (`encantó`, `buscábamos`) are the verb however common the form, and whether
         // or not the vocabulary lists the infinitive.
-        let unambiguous = unambiguousEndings.contains { word.hasUTF8Suffix($0) } && word.utf8.count >= 6
+        let unambiguous = unambiguousEndings.end(word) && word.utf8.count >= 6
         return normalizer.conjugatedInfinitives(of: word, candidates: candidates).contains { infinitive, listed in
             guard isInfinitive(infinitive) else { return false }
             // Verb forms are often commoner than their infinitive (`vale`, `tiene`); a word far commoner than a
@@ -400,14 +432,14 @@ extension WordReading {
         }
     }
 
-    static let infinitiveEndings = ["ar", "er", "ir", "ír"]
+    static let infinitiveEndings: Endings = ["ar", "er", "ir", "ír"]
     /// Verb endings, written with their accents, that only conjugations have: the preterite and the imperfect.
-    static let unambiguousEndings = ["ó", "aron", "ieron", "ábamos", "íamos", "aste", "iste", "asteis", "isteis", "aríamos", "eríamos", "iríamos"]
+    static let unambiguousEndings: Endings = ["ó", "aron", "ieron", "ábamos", "íamos", "aste", "iste", "asteis", "isteis", "aríamos", "eríamos", "iríamos"]
     /// Infinitives of three letters or fewer; other short words ending like one are nouns (`mar`, `bar`).
     static let shortInfinitives: WordSet = ["ir", "ver", "dar", "oír", "ser", "reír"]
 
     /// Whether a word ends like an infinitive (`cobrar`, `valer`, `oír`).
-    static func isInfinitive(_ word: some StringProtocol) -> Bool { infinitiveEndings.contains { word.hasUTF8Suffix($0) } }
+    static func isInfinitive(_ word: some StringProtocol) -> Bool { infinitiveEndings.end(word) }
     /// Participles whose adjective means something the verb does not (`dejado` sloppy, `pasado` overcooked,
     /// `despegado` aloof): after `haber` they are the verb, with no opinion. Others keep the adjective's reading
     /// when the verb has no entry (`lo han mejorado`).
