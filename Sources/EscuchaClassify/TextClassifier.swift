@@ -28,7 +28,7 @@ public struct TextClassifier: Sendable, Equatable {
     /// reviews (`docs/calibration.md` has the tables): the detractor threshold with the highest recall
     /// whose precision stays at or above 0.7 on the surveys, the middle of the −0.15…−0.05 plateau where
     /// every such threshold scores the same (a complaint team would rather see a passive than miss a detractor).
-    /// The headline's verdict: 0.25 and 0.30 score the same on 1–2 against 4–5 star reviews, 0.35 loses recall.
+    /// The headline's verdict: the best of the sweep on 1–2 against 4–5 star reviews, where 0.25 and 0.35 each lose a detractor.
     public static let calibrated = TextClassifier(detractorAtMost: -0.10, promoterAtLeast: 0.55, mixedPositiveShare: 0.15, mixedDetractorAtMost: -0.8,
                                                   headlineVerdictAtLeast: 0.30)
 

@@ -5,8 +5,8 @@ import EscuchaCore
 /// sentence that names history or a legend, has a verb in the preterite and no first or second person (the
 /// writer and the reader: `nos`, `fuimos`, `te`), a verb or noun of harm (`atacaron`, `la tragedia`) or a participle
 /// in the passive (`fueron asesinadas`) weighs `factor` of itself: nothing, since a story's harms are no opinion (at
-/// 0.25 a review that only retold the story of a site still read as a complaint). The writer's own visit (`fuimos y nos asaltaron`) and judgements of the place (`el guion
-/// es repetitivo`, `está descuidado`) keep their weight.
+/// 0.25 a review that only retold the story of a site still read as a complaint). The writer's own visit (`fuimos y
+/// nos asaltaron`) and judgements of the place (`el guion es repetitivo`, `está descuidado`) keep their weight.
 enum Narration {
     static let factor = 0.0
     static let cues: WordSet = ["historia", "historias", "leyenda", "leyendas", "guerra", "independencia", "revolucion",
