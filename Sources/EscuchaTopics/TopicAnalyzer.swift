@@ -43,13 +43,15 @@ public struct TopicAnalyzer: Sendable {
     public init(taxonomy: Taxonomy, normalizer: Normalizer, vocabulary: TermVocabulary = TermVocabulary()) {
         matcher = TopicMatcher(taxonomy: taxonomy, normalizer: normalizer, vocabulary: vocabulary)
         gatesSectors = Set(taxonomy.topics.map(\.pack)).filter { Taxonomy.packs.dropFirst().contains($0) }.count > 1
-        var words: [String: Set<String>] = [:]
-        var singles: [String: Set<String>] = [:]
+        // Each pack's words, and those of its one-word terms, as the matcher's word ids: each id is its key's, so
+        // the terms' words need not be folded again, and the sets are of integers until the anchors are made keys.
+        var words: [String: Set<Int32>] = [:]
+        var singles: [String: Set<Int32>] = [:]
         // A pack's words are gathered in locals while its topics come (a taxonomy lists each pack's topics together),
         // and stored under the pack's name when another pack's topic comes: through the tables, each term hashed the
         // name twice and made an array of its keys. A pack is in a table only if it had a word for it, as before.
         var pack = ""
-        var packWords: Set<String>?, packSingles: Set<String>?
+        var packWords: Set<Int32>?, packSingles: Set<Int32>?
         // Stored as they are under a new name (the usual case), not inserted again one by one into an empty set.
         func store() {
             if let packWords { if words[pack] == nil { words[pack] = packWords } else { words[pack]!.formUnion(packWords) } }
@@ -57,24 +59,35 @@ public struct TopicAnalyzer: Sendable {
             packWords = nil
             packSingles = nil
         }
-        for topic in taxonomy.topics {
+        // The arrays alone: the closure captured `Numbered` whole, and copied it (retaining its dozen arrays) per term.
+        let termWords = matcher.numbered.termWords, termStarts = matcher.numbered.termStarts, termExact = matcher.termExact
+        for (topic, rule) in zip(taxonomy.topics, matcher.compiled) {
             if topic.pack != pack {
                 store()
                 pack = topic.pack
             }
-            topic.rule.forEachTerm { termWords, exact in
-                guard !exact else { return }
+            rule.forEachTerm { number in
+                guard !termExact[number] else { return }
+                let words = Int(termStarts[number])..<Int(termStarts[number + 1])
                 if packWords == nil { packWords = [] }
-                for word in termWords { packWords!.insert(Folding.key(word)) }
-                if termWords.count == 1 {
+                for index in words { packWords!.insert(termWords[index]) }
+                if words.count == 1 {
                     if packSingles == nil { packSingles = [] }
-                    packSingles!.insert(Folding.key(termWords[0]))
+                    packSingles!.insert(termWords[words.lowerBound])
                 }
             }
         }
         store()
+        // The key of each id this matcher numbered, to name the anchors by.
+        var keyOf = [String](repeating: "", count: Int(matcher.idCount))
+        for (key, id) in vocabulary.words().ids where UInt32(id) < matcher.idCount { keyOf[Int(id)] = key }
+        func keys(_ ids: Set<Int32>) -> Set<String> {
+            var out = Set<String>(minimumCapacity: ids.count)
+            for id in ids { out.insert(keyOf[Int(id)]) }
+            return out
+        }
         let general = words["general"] ?? []
-        var anchors = words.filter { $0.key != "general" }.mapValues { $0.subtracting(general) }
+        var anchors = words.filter { $0.key != "general" }.mapValues { keys($0.subtracting(general)) }
         if !taxonomy.sectorWords.isEmpty {
             // The team's sector words (`topics/sectors.tsv`) tell the sector; they also count towards its evidence.
             distinctive = taxonomy.sectorWords.mapValues { Set($0.map(Folding.key)) }
@@ -86,7 +99,7 @@ public struct TopicAnalyzer: Sendable {
             for (_, set) in anchors { for word in set { packsUsing[word, default: 0] += 1 } }
             let vocabulary = normalizer.lexicons.vocabulary
             distinctive = anchors.reduce(into: [:]) { out, entry in
-                out[entry.key] = entry.value.intersection(singles[entry.key] ?? []).filter { word in
+                out[entry.key] = entry.value.intersection(keys(singles[entry.key] ?? [])).filter { word in
                     packsUsing[word] == 1 && (vocabulary[normalizer.lexicons.vocabularyByKey[word] ?? word] ?? 0) < Self.commonWord
                 }
             }

@@ -651,3 +651,17 @@ public struct TopicMatcher: Sendable {
         }
     }
 }
+
+extension TopicMatcher.CompiledRule {
+    /// The number of each positive term of the rule (what can be evidence, not an exclusion), in rule order.
+    func forEachTerm(_ body: (_ number: Int) -> Void) {
+        switch self {
+        case .term(let number): body(number)
+        case .any(let rules), .all(let rules): for rule in rules { rule.forEachTerm(body) }
+        case .not: break
+        case .near(let a, let b, _):
+            a.forEachTerm(body)
+            b.forEachTerm(body)
+        }
+    }
+}

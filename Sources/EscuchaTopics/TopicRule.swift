@@ -14,18 +14,6 @@ public indirect enum TopicRule: Sendable, Equatable {
     case all([TopicRule])
     case not(TopicRule)
     case near(TopicRule, TopicRule, distance: Int)
-
-    /// Calls `body` with every positive term of the rule (what can be evidence), for indexing, in rule order.
-    func forEachTerm(_ body: (_ words: [String], _ exact: Bool) -> Void) {
-        switch self {
-        case .term(let words, let exact): body(words, exact)
-        case .any(let rules), .all(let rules): for rule in rules { rule.forEachTerm(body) }
-        case .not: break
-        case .near(let a, let b, _):
-            a.forEachTerm(body)
-            b.forEachTerm(body)
-        }
-    }
 }
 
 /// A rule that cannot be read: where, and what was expected.
