@@ -44,7 +44,7 @@ public struct TopicMatcher: Sendable {
         compiled = taxonomy.topics.enumerated().map { numbering.compile($0.element.rule, topic: $0.offset) }
         termCount = numbering.count
         self.termExact = numbering.exact
-        let topicsOfTerm = numbering.topicsOfTerm
+        let topicsOfTerm = FlatTable(lists: termCount, pairs: numbering.termTopics)
 
         // The same terms as numbers, for the matching loop: every word of every term (and the slot's words)
         // gets an id, each term is a run of ids, and a word id leads to the terms it starts. The ids are the
@@ -65,33 +65,36 @@ public struct TopicMatcher: Sendable {
         // A term of one word is found by that word. A longer one is found by its first two words: a common
         // word opens hundreds of terms, and a pair only the few that go on with the next word of the text.
         // Those whose second word is the slot are found by their first word.
-        var oneWordTerms = [[Int32]](repeating: [], count: idCount)
-        var slotSecondTerms = [[Int32]](repeating: [], count: idCount)
+        // Each table's lists are gathered as (list, term) pairs and laid out once (`FlatTable(lists:pairs:)`): a list
+        // per word id, appended to, cost an allocation at each growth and a release per list.
+        var oneWordTerms: [FlatTable.Pair] = []
+        var slotSecondTerms: [FlatTable.Pair] = []
         var opensLonger = [Bool](repeating: false, count: idCount)
-        var pairTerms: [[Int32]] = []
+        var pairTerms: [FlatTable.Pair] = []
         var pairGroups: [UInt64: Int32] = [:]
         for number in 0..<termCount where words[Int(starts[number])] != slotID {
             let start = Int(starts[number])
             let first = words[start]
             if starts[number + 1] - starts[number] == 1 {
-                oneWordTerms[Int(first)].append(Int32(number))
+                oneWordTerms.append((first, Int32(number)))
                 continue
             }
             opensLonger[Int(first)] = true
             if words[start + 1] == slotID {
-                slotSecondTerms[Int(first)].append(Int32(number))
+                slotSecondTerms.append((first, Int32(number)))
                 continue
             }
             let pair = Self.pairKey(first, words[start + 1])
-            if let group = pairGroups[pair] { pairTerms[Int(group)].append(Int32(number)) } else {
-                pairGroups[pair] = Int32(pairTerms.count)
-                pairTerms.append([Int32(number)])
+            if let group = pairGroups[pair] { pairTerms.append((group, Int32(number))) } else {
+                let group = Int32(pairGroups.count)
+                pairGroups[pair] = group
+                pairTerms.append((group, Int32(number)))
             }
         }
         // A topic whose rule is any of some terms, and none of others (every pack topic), is decided from the
         // terms found alone: each (term, topic) pair says whether the term is evidence or an exclusion.
         var simple = [Bool](repeating: false, count: compiled.count)
-        var roles = [[Int32]](repeating: [], count: termCount)
+        var roles: [FlatTable.Pair] = []
         func terms(_ rule: CompiledRule) -> [Int]? {
             switch rule {
             case .term(let number): return [number]
@@ -116,33 +119,37 @@ public struct TopicMatcher: Sendable {
             }
             guard let positive else { continue }
             simple[topic] = true
-            for number in positive { roles[number].append(Int32(topic * 2)) }
-            for number in excluded { roles[number].append(Int32(topic * 2 + 1)) }
+            for number in positive { roles.append((Int32(number), Int32(topic * 2))) }
+            for number in excluded { roles.append((Int32(number), Int32(topic * 2 + 1))) }
         }
         // Terms of the other rules lead to their topics, which are then evaluated.
-        for (number, topics) in topicsOfTerm.enumerated() {
-            for topic in topics where !simple[topic] { roles[number].append(Int32(topic * 2)) }
+        for number in 0..<termCount {
+            for item in topicsOfTerm.range(number) where !simple[Int(topicsOfTerm.items[item])] {
+                roles.append((Int32(number), topicsOfTerm.items[item] * 2))
+            }
         }
         // Those that go on with a word are found by that word, among the next token's ids: tried one by one, the 26
         // signal terms that open with a count were tried at every `un` and `una`.
-        var slotFirstBySecond = [[Int32]](repeating: [], count: idCount)
+        var slotFirstBySecond: [FlatTable.Pair] = []
         var slotFirstOthers: [Int32] = []
         for number in slotFirst {
             let start = Int(starts[number])
             if starts[number + 1] - starts[number] > 1, words[start + 1] != slotID {
-                slotFirstBySecond[Int(words[start + 1])].append(Int32(number))
+                slotFirstBySecond.append((words[start + 1], Int32(number)))
             } else {
                 slotFirstOthers.append(Int32(number))
             }
         }
         ancestors = Self.ancestors(of: taxonomy.topics.map(\.id))
         hasAncestors = ancestors.contains { !$0.isEmpty }
-        numbered = Numbered(termWords: words, termStarts: starts, oneWordTerms: FlatTable(oneWordTerms),
+        numbered = Numbered(termWords: words, termStarts: starts, oneWordTerms: FlatTable(lists: idCount, pairs: oneWordTerms),
                             opensLonger: opensLonger, termsByFirstPair: PackedTable(pairGroups.map { ($0.key, $0.value) }),
                             pairGroups: pairGroups.map { ($0.key, $0.value) },
-                            pairTerms: FlatTable(pairTerms), slotSecondTerms: FlatTable(slotSecondTerms), slotID: slotID,
-                            isSlotWord: isSlotWord, hasSlotFirstTerms: !slotFirst.isEmpty, slotFirstBySecond: FlatTable(slotFirstBySecond),
-                            slotFirstOthers: slotFirstOthers, roles: FlatTable(roles), simple: simple)
+                            pairTerms: FlatTable(lists: pairGroups.count, pairs: pairTerms),
+                            slotSecondTerms: FlatTable(lists: idCount, pairs: slotSecondTerms), slotID: slotID,
+                            isSlotWord: isSlotWord, hasSlotFirstTerms: !slotFirst.isEmpty,
+                            slotFirstBySecond: FlatTable(lists: idCount, pairs: slotFirstBySecond),
+                            slotFirstOthers: slotFirstOthers, roles: FlatTable(lists: termCount, pairs: roles), simple: simple)
     }
 
     /// Every term of every topic, numbered in the order first met, as runs of word ids (a word's id is its key's, also
@@ -155,7 +162,11 @@ public struct TopicMatcher: Sendable {
         var words: [Int32] = []
         var starts: [Int32] = [0]
         var exact: [Bool] = []
-        var topicsOfTerm: [[Int]] = []
+        /// Each term and a topic whose rule names it, once per topic, in the order met (laid out by term with
+        /// `FlatTable(lists:pairs:)`): a list of topics per term cost an allocation and its growth for each term.
+        var termTopics: [FlatTable.Pair] = []
+        /// The topic each term was last paired with.
+        private var lastTopic: [Int32] = []
         private var numbers: [Signature: Int] = [:]
         /// The term being read, as word ids (room kept from term to term).
         private var reading: [Int32] = []
@@ -210,9 +221,12 @@ public struct TopicMatcher: Sendable {
                     words += reading
                     starts.append(Int32(words.count))
                     exact.append(isExact)
-                    topicsOfTerm.append([])
+                    lastTopic.append(-1)
                 }
-                if topicsOfTerm[number].last != topic { topicsOfTerm[number].append(topic) }
+                if lastTopic[number] != Int32(topic) {
+                    lastTopic[number] = Int32(topic)
+                    termTopics.append((Int32(number), Int32(topic)))
+                }
                 return .term(number)
             case .any(let rules): return .any(rules.map { compile($0, topic: topic) })
             case .all(let rules): return .all(rules.map { compile($0, topic: topic) })
@@ -273,6 +287,24 @@ public struct TopicMatcher: Sendable {
             for list in lists {
                 items += list
                 offsets.append(Int32(items.count))
+            }
+            self.items = items
+            self.offsets = offsets
+        }
+
+        /// An item of list `list`.
+        typealias Pair = (list: Int32, item: Int32)
+
+        /// `lists` lists, each with the items of its pairs in the order given: counted, then written in place.
+        init(lists: Int, pairs: [Pair]) {
+            var offsets = [Int32](repeating: 0, count: lists + 1)
+            for pair in pairs { offsets[Int(pair.list) + 1] += 1 }
+            for index in 0..<lists { offsets[index + 1] += offsets[index] }
+            var items = [Int32](repeating: 0, count: pairs.count)
+            var next = offsets
+            for pair in pairs {
+                items[Int(next[Int(pair.list)])] = pair.item
+                next[Int(pair.list)] += 1
             }
             self.items = items
             self.offsets = offsets
