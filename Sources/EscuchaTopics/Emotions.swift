@@ -23,7 +23,9 @@ public struct EmotionDetector: Sendable {
         let table = try TSVTable.load("\(directory)/emotions.tsv", columns: ["term", "emotion", "weight", "note"], uniqueKey: false)
         var topics: [Topic] = []
         var entries: [(EmotionKind, Double)] = []
-        var seen: Set<String> = []
+        // Keyed by the term and its emotion, not a string made of them (an interpolation per row), and sized once.
+        var seen: Set<EntryKey> = []
+        seen.reserveCapacity(table.rows.count)
         for row in table.rows {
             guard let emotion = EmotionKind(rawValue: row[1]) else {
                 throw LexiconError(file: table.file, line: row.line,
@@ -32,7 +34,7 @@ public struct EmotionDetector: Sendable {
             guard let weight = row.decimal(2), weight > 0, weight <= 3 else {
                 throw LexiconError(file: table.file, line: row.line, message: "the weight must be a number above 0 and at most 3, found '\(row[2])'")
             }
-            guard seen.insert("\(row[0])\t\(row[1])").inserted else {
+            guard seen.insert(EntryKey(term: row[0], emotion: emotion)).inserted else {
                 throw LexiconError(file: table.file, line: row.line, message: "duplicate '\(row[0])' for \(row[1])")
             }
             let words = row[0].wordsSplitOnSpaces()
@@ -41,6 +43,11 @@ public struct EmotionDetector: Sendable {
         }
         self.entries = entries
         matcher = TopicMatcher(taxonomy: Taxonomy(topics: topics), normalizer: normalizer, vocabulary: vocabulary)
+    }
+
+    struct EntryKey: Hashable {
+        var term: String
+        var emotion: EmotionKind
     }
 
     /// `found`: `matcher`'s hits, found by a matcher that combines it with others (`TopicMatcher(combining:)`).

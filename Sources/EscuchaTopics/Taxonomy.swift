@@ -43,7 +43,8 @@ public struct Taxonomy: Sendable {
             let terms = try TSVTable.load("\(directory)/topics/\(pack).tsv", columns: ["topic", "term", "match", "note"], uniqueKey: false)
             var positive: [String: [TopicRule]] = [:]
             var negative: [String: [TopicRule]] = [:]
-            var defined: Set<String> = []
+            // Each topic defined, by its row's number: the duplicate check keys a term by that number.
+            var defined: [String: Int32] = [:]
             for row in definitions.rows {
                 let id = row[0]
                 guard isValidID(id) else {
@@ -51,7 +52,7 @@ public struct Taxonomy: Sendable {
                 }
                 if let previous = seen[id] { throw LexiconError(file: definitions.file, line: row.line, message: "topic '\(id)' is already defined in \(previous)") }
                 seen[id] = "\(definitions.file):\(row.line)"
-                defined.insert(id)
+                defined[id] = Int32(defined.count)
             }
             for row in definitions.rows {
                 let parent = row[0].split(separator: ".").dropLast().joined(separator: ".")
@@ -59,14 +60,15 @@ public struct Taxonomy: Sendable {
                     throw LexiconError(file: definitions.file, line: row.line, message: "the parent topic '\(parent)' is not defined")
                 }
             }
-            // Keyed by the three fields, not one string made of them (an interpolation per row), and sized once.
+            // Keyed by the topic's number, the term and its match, not one string made of them (an interpolation per
+            // row) nor the topic's id (three strings hashed per row), and sized once.
             var pairs: Set<TermKey> = []
             pairs.reserveCapacity(terms.rows.count)
             // A pack lists a topic's terms together: a row with the previous row's topic is known to be defined, and its
             // rules are gathered in locals, stored under the topic when another topic's row comes (the rules of a topic
             // listed again later are appended to its first ones, in row order as before). Hashing the topic's id for
             // each row cost more than the rest of reading it.
-            var topic = ""
+            var topic = "", topicNumber: Int32 = 0
             var topicPositive: [TopicRule] = [], topicNegative: [TopicRule] = []
             func storeTopic() {
                 if !topicPositive.isEmpty { positive[topic, default: []] += topicPositive }
@@ -77,25 +79,29 @@ public struct Taxonomy: Sendable {
             for row in terms.rows {
                 let (id, term, match) = (row[0], row[1], row[2])
                 if id != topic {
-                    guard defined.contains(id) else {
+                    guard let number = defined[id] else {
                         throw LexiconError(file: terms.file, line: row.line, message: "topic '\(id)' is not defined in \(pack)-taxonomy.tsv")
                     }
                     storeTopic()
                     topic = id
+                    topicNumber = number
                 }
                 guard !term.isEmpty, term.isPlainLowercase || term == term.lowercased() else {
                     throw LexiconError(file: terms.file, line: row.line, message: "the term must be lowercase and not empty")
                 }
-                guard pairs.insert(TermKey(id: id, term: term, match: match)).inserted else {
+                // An unknown match is reported before any duplicate: its first row stops the loading, so no row with it
+                // can repeat an earlier one.
+                guard let kind = TermKey.Match(rawValue: match) else {
+                    throw LexiconError(file: terms.file, line: row.line, message: "match must be lemma, exact or exclude, found '\(match)'")
+                }
+                guard pairs.insert(TermKey(topic: topicNumber, term: term, match: kind)).inserted else {
                     throw LexiconError(file: terms.file, line: row.line, message: "duplicate term '\(term)' for topic '\(id)'")
                 }
                 let words = term.wordsSplitOnSpaces()
-                switch match {
-                case "lemma": topicPositive.append(.term(words: words, exact: false))
-                case "exact": topicPositive.append(.term(words: words, exact: true))
-                case "exclude": topicNegative.append(.term(words: words, exact: false))
-                default:
-                    throw LexiconError(file: terms.file, line: row.line, message: "match must be lemma, exact or exclude, found '\(match)'")
+                switch kind {
+                case .lemma: topicPositive.append(.term(words: words, exact: false))
+                case .exact: topicPositive.append(.term(words: words, exact: true))
+                case .exclude: topicNegative.append(.term(words: words, exact: false))
                 }
             }
             storeTopic()
@@ -112,9 +118,11 @@ public struct Taxonomy: Sendable {
 
     /// A row of a pack's terms, to find repeats.
     struct TermKey: Hashable {
-        var id: String
+        enum Match: String { case lemma, exact, exclude }
+        /// The topic's number among its pack's definitions.
+        var topic: Int32
         var term: String
-        var match: String
+        var match: Match
     }
 
     /// `topics/sectors.tsv` (sector, word, note): one word each, in one sector only. A missing file leaves the
