@@ -59,16 +59,19 @@ public struct Normalizer: Sendable {
             for index in raw.indices {
                 let span = raw[index]
                 let utf16Start = offsets.offset(at: span.start)
-                let utf16End = offsets.offset(at: span.end)
                 // Most tokens are surfaces this thread has seen: their forms come from its memo here, in the loop, and only
                 // the others go through `makeToken` (a call with the whole analysis's frame cost 60 instructions a token).
                 // Personal data is analysed every time and never kept in the memo.
                 if !span.kind.isPersonalData, let forms = memo.lookup(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])),
                    forms.tokenizedAs == span.kind {
                     if forms.kind != span.kind { refined = true }
+                    // The surface's UTF-16 length is known: its bytes need not be counted again.
+                    let utf16End = utf16Start + forms.utf16Count
+                    offsets.skip(to: span.end, offset: utf16End)
                     tokens.append(Token(kind: forms.kind, utf8: span.start..<span.end, utf16: utf16Start..<utf16End, forms: forms))
                     continue
                 }
+                let utf16End = offsets.offset(at: span.end)
                 let token = makeToken(span, index: index, all: raw, bytes: bytes, utf16: utf16Start..<utf16End, memo: memo)
                 if token.kind != span.kind { refined = true }
                 tokens.append(token)

@@ -95,6 +95,8 @@ public final class TokenForms: Sendable, Equatable {
     /// The kind the tokenizer gave (before refinement to laughter or an id): memo hits must match it.
     let tokenizedAs: TokenKind
     public let surface: String
+    /// The surface's length in UTF-16 code units: a memo hit's UTF-16 range without counting its bytes.
+    let utf16Count: Int
     public let folded: String
     public let normalized: String
     public let key: String
@@ -191,6 +193,7 @@ public final class TokenForms: Sendable, Equatable {
         display = analysis.surface.unicodeScalars.contains(where: { (0x300...0x36F).contains($0.value) })
             ? ICU.nfc(analysis.surface) : analysis.surface
         surface = analysis.surface
+        utf16Count = analysis.surface.utf16.count
         folded = analysis.folded
         normalized = analysis.normalized
         key = analysis.key

@@ -7,6 +7,12 @@ struct UTF16Offsets {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
+    /// Moves to byte `target` whose offset the caller knows (a memoized surface's length), without counting.
+    mutating func skip(to target: Int, offset: Int) {
+        byteIndex = target
+        unitIndex = offset
+    }
+
     mutating func offset(at target: Int) -> Int {
         if target < byteIndex {
             byteIndex = 0
