@@ -208,7 +208,9 @@ public struct SentimentAnalyzer: Sendable {
                     readings.append(nil)
                     continue
                 }
-                let found = cache.reading(tokens[index].forms, reference)
+                // The forms unretained: passed straight from the buffer, they were retained and released at every word.
+                let forms = Unmanaged.passUnretained(tokens[index].forms)
+                let found = forms._withUnsafeGuaranteedRef { cache.reading($0, reference) }
                 readings.append(found)
                 found._withUnsafeGuaranteedRef { reading in
                     let traits = reading.traits
