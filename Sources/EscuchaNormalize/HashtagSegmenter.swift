@@ -24,16 +24,21 @@ struct HashtagSegmenter {
             }
         }
         let folded = Folding.fold(body)
-        let key = Array(Folding.key(folded))
-        guard !key.isEmpty else { return [] }
-        if let whole = spellings[String(key)] { return [whole] }
-        // best[i]: best score for key[0..<i]; choice[i]: start of the last word.
-        var best = [Double](repeating: -.infinity, count: key.count + 1)
-        var choice = [Int](repeating: -1, count: key.count + 1)
+        let whole = Folding.key(folded)
+        guard !whole.isEmpty else { return [] }
+        if let spelled = spellings[whole] { return [spelled] }
+        // Where each character starts, and the end: a piece is the key's substring from one bound to another (a piece
+        // built from an array of the key's characters took a generic path, about 5,600 instructions each).
+        let bounds = Array(whole.indices) + [whole.endIndex]
+        func keyPiece(_ range: Range<Int>) -> String { String(whole[bounds[range.lowerBound]..<bounds[range.upperBound]]) }
+        let length = bounds.count - 1
+        // best[i]: best score for the first i characters; choice[i]: start of the last word.
+        var best = [Double](repeating: -.infinity, count: length + 1)
+        var choice = [Int](repeating: -1, count: length + 1)
         best[0] = 0
-        for end in 1...key.count {
+        for end in 1...length {
             for start in max(0, end - Self.maximumWordLength)..<end where best[start] > -.infinity {
-                let piece = String(key[start..<end])
+                let piece = keyPiece(start..<end)
                 let score: Double
                 if let known = word(piece) {
                     // Frequent words score higher; every extra word costs, so longer words win ties.
@@ -49,12 +54,12 @@ struct HashtagSegmenter {
                 }
             }
         }
-        guard best[key.count] > -.infinity else { return [folded] }
+        guard best[length] > -.infinity else { return [folded] }
         var pieces: [String] = []
-        var end = key.count
+        var end = length
         while end > 0 {
             let start = choice[end]
-            let piece = String(key[start..<end])
+            let piece = keyPiece(start..<end)
             pieces.append(spellings[piece] ?? piece)
             end = start
         }
