@@ -295,9 +295,20 @@ public struct Normalizer: Sendable {
     /// Joins digit groups into one phone, card or RUT token: `+34 612 345 678`, `(55) 1234-5678`,
     /// `4111 1111 1111 1111`, `12.345.678-5`. Dates and amounts keep their own tokens.
     private func mergeIdentifiers(_ tokens: [RawToken], _ bytes: UnsafeBufferPointer<UInt8>) -> [RawToken] {
+        // Filled from the first merge only, with the tokens before it: most texts with numbers have nothing to merge and
+        // keep their array (copying every token of it cost more than the search).
         var out: [RawToken] = []
-        out.reserveCapacity(tokens.count)
+        var merged = false
         var index = 0
+        func keep(_ token: RawToken) { if merged { out.append(token) } }
+        func merge(_ token: RawToken) {
+            if !merged {
+                merged = true
+                out.reserveCapacity(tokens.count)
+                out.append(contentsOf: tokens[..<index])
+            }
+            out.append(token)
+        }
         func text(_ token: RawToken) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self) }
         func isPlainDigits(_ token: RawToken) -> Bool {
             token.kind == .number && bytes[token.start..<token.end].allSatisfy { CharacterClass.isDigit($0) || $0 == UInt8(ascii: "+") }
@@ -309,7 +320,7 @@ public struct Normalizer: Sendable {
                bytes[tokens[index + 1].start] == UInt8(ascii: "-"), tokens[index + 2].start == tokens[index + 1].end {
                 let candidate = RawToken(kind: .nationalID, start: token.start, end: tokens[index + 2].end)
                 if NationalIDs.isRUT(text(candidate)) {
-                    out.append(candidate)
+                    merge(candidate)
                     index += 3
                     continue
                 }
@@ -323,11 +334,16 @@ public struct Normalizer: Sendable {
                 start = token.start
             }
             guard startIndex < tokens.count, isPlainDigits(tokens[startIndex]) else {
-                out.append(token)
+                keep(token)
                 index += 1
                 continue
             }
-            var digits: [UInt8] = bytes[tokens[startIndex].start..<tokens[startIndex].end].filter(CharacterClass.isDigit).map { $0 - 0x30 }
+            // The groups' digit values, appended byte by byte: filtered and then mapped, each group made two arrays.
+            var digits: [UInt8] = []
+            func appendDigits(of group: RawToken) {
+                for byte in bytes[group.start..<group.end] where CharacterClass.isDigit(byte) { digits.append(byte - 0x30) }
+            }
+            appendDigits(of: tokens[startIndex])
             var end = tokens[startIndex].end
             var last = startIndex
             var probe = startIndex + 1
@@ -336,7 +352,7 @@ public struct Normalizer: Sendable {
                 let gap = bytes[end..<next.start]
                 if isPlainDigits(next), gap.count <= 2,
                    gap.allSatisfy({ [UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ")")].contains($0) }) {
-                    digits += bytes[next.start..<next.end].filter(CharacterClass.isDigit).map { $0 - 0x30 }
+                    appendDigits(of: next)
                     end = next.end
                     last = probe
                     probe += 1
@@ -349,17 +365,17 @@ public struct Normalizer: Sendable {
             }
             let groups = last - startIndex + 1
             if NationalIDs.isCardNumber(digits), groups == 1 || groups == 4 || groups == 5 {
-                out.append(RawToken(kind: .cardNumber, start: start, end: end))
+                merge(RawToken(kind: .cardNumber, start: start, end: end))
                 index = last + 1
             } else if (9...15).contains(digits.count), groups > 1 || start != tokens[startIndex].start || digits.count >= 9 {
-                out.append(RawToken(kind: .phone, start: start, end: end))
+                merge(RawToken(kind: .phone, start: start, end: end))
                 index = last + 1
             } else {
-                out.append(token)
+                keep(token)
                 index += 1
             }
         }
-        return out
+        return merged ? out : tokens
     }
 
     // MARK: Sentences
