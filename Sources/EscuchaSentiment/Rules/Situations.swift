@@ -851,9 +851,13 @@ enum LongWait {
     /// as a long wait (`a 40 minutos andando`) is a place far off.
     static let walkingTerms: WordSet = ["minutos andando", "minutos caminando", "minutos a pie"]
     static let farWalkWeight = -1.0
+    /// The shortest walking term's length in bytes: nearly every contribution (one word) is shorter, told apart
+    /// by its length before the set is asked (asking cost about 200 instructions a contribution).
+    static let shortestWalkingTerm = walkingTerms.map(\.utf8.count).min()!
 
     static func applyWalks(_ context: inout RuleContext, text: NormalizedText) {
-        for index in context.contributions.indices where walkingTerms.contains(context.contributions[index].term) {
+        for index in context.contributions.indices
+        where context.contributions[index].term.utf8.count >= shortestWalkingTerm && walkingTerms.contains(context.contributions[index].term) {
             let unit = context.contributions[index].unit
             guard unit > 0, context.clauseOf[unit - 1] == context.clauseOf[unit] else { continue }
             let amountUnit = context.units[unit - 1]
@@ -905,11 +909,13 @@ enum LongWait {
     /// The wait word within `reach` of a time that spans `first...last`, unless an opinion other than a slow verb
     /// says it all (`demora inaceptable` is one unit) or the wait is negated.
     static func waitWord(near first: Int, _ last: Int, _ context: RuleContext, text: NormalizedText) -> Int? {
-        let near = Array(context.before(first, limit: reach)) + context.after(last, limit: reach)
-        guard let wait = near.first(where: { position in
+        func isWaitWord(_ position: Int) -> Bool {
             let lemma = Folding.key(text.tokens[context.units[position].tokens.lowerBound].lemma)
             return context.units[position].isWord && (waitWords.contains(lemma) || waitWords.contains(context.units[position].key))
-        }) else { return nil }
+        }
+        // The units before (nearest first), then after, searched in turn: joining them in an array cost more than the search.
+        guard let wait = context.before(first, limit: reach).first(where: isWaitWord)
+            ?? context.after(last, limit: reach).first(where: isWaitWord) else { return nil }
         if let term = context.units[wait].opinion?.entry.term, !slowVerbs.contains(term) { return nil }
         if states.contains(context.units[wait].key), wait == 0 || !context.units[wait - 1].key.isKey("en") { return nil }
         if holding.contains(context.units[wait].key), wait == 0 || !context.units[wait - 1].key.isKey("al") { return nil }
