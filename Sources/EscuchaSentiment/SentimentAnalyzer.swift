@@ -64,7 +64,7 @@ public struct SentimentAnalyzer: Sendable {
             let reader = UnitReader(reference: reference, cache: cache, readings: readings)
             for (index, sentence) in text.sentences.enumerated() {
                 let start = context.units.count
-                reader.read(text, tokens: sentence.tokens, into: &context.units)
+                reader.read(text, tokens: sentence.tokens, into: &context.units, traits: &context.traitSummary)
                 for unit in start..<context.units.count {
                     context.sentenceOf.append(index)
                     context.keyFacts.insert(context.units[unit].facts)

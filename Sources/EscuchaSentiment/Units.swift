@@ -136,6 +136,8 @@ final class WordReading {
     /// Whether a phrase of this word alone is complete (the lexicon's phrases have two words or more).
     let completesPhrase: Bool
     let traits: WordTraits
+    /// What of `traits` the unit reader sums for the rules (`TraitSummary`).
+    let traitSummary: TraitSummary
     /// After `haber` a participle is the verb (`me han dejado`, `ha despegado`, `ha pasado`), not the adjective
     /// spelled like it (`dejado`, sloppy; `pasado`, overcooked): the verb's own entry, if it has one.
     /// Set only where that differs from the adjective's reading (`hasParticipleReading`).
@@ -314,6 +316,7 @@ final class WordReading {
             || Self.imperfectEndings.end(forms.key) || forms.normalized.hasUTF8Suffix("é"))
         traits.command = Self.mayBeCommandForm(forms.key) && infinitives.contains { Self.isCommandForm(forms.key, of: Folding.key($0)) }
         self.traits = traits
+        traitSummary = TraitSummary(traits)
         facts = KeyFacts(forms.key)
     }
 }
@@ -550,12 +553,13 @@ struct UnitReader {
         return surface.utf8.count == mark.utf8.count || surface.hasPrefix(mark)
     }
 
-    func read(_ text: NormalizedText, tokens range: Range<Int>, into units: inout [Unit]) {
+    /// `traits` gathers the summaries of the words read (`TraitSummary`).
+    func read(_ text: NormalizedText, tokens range: Range<Int>, into units: inout [Unit], traits: inout TraitSummary) {
         var index = range.lowerBound
         while index < range.upperBound {
             // Words, most tokens, are read through the array's buffer: copying a token out of it would retain
             // and release its forms.
-            if let next = text.tokens.withUnsafeBufferPointer({ tokens in word(at: index, in: text, tokens, range, into: &units) }) {
+            if let next = text.tokens.withUnsafeBufferPointer({ tokens in word(at: index, in: text, tokens, range, into: &units, traits: &traits) }) {
                 index = next
                 continue
             }
@@ -602,7 +606,7 @@ struct UnitReader {
     /// when the token is no word. Appending here, where the unit is made, spares copying it out.
     @inline(__always)
     private func word(at index: Int, in text: NormalizedText, _ tokens: UnsafeBufferPointer<Token>, _ range: Range<Int>,
-                      into units: inout [Unit]) -> Int? {
+                      into units: inout [Unit], traits: inout TraitSummary) -> Int? {
         guard tokens[index].kind == .word else { return nil }
         // The reading is held by the forms (or this thread's table) for as long as the text: read it
         // through a guaranteed reference, without a retain per word on an object all threads share.
@@ -618,6 +622,7 @@ struct UnitReader {
             units.append(Unit(tokens: index..<index + 1, opinion: reading.opinion, modifiers: reading.modifiers,
                               breaksClause: reading.modifiers[.boundary] != nil, key: tokens[index].key, facts: reading.facts,
                               isWord: true, traits: reading.traits))
+            traits.formUnion(reading.traitSummary)
             if reading.hasParticipleReading, index > range.lowerBound, WordReading.haberForms.contains(tokens[index - 1].key) {
                 units[units.count - 1].opinion = reading.asParticiple
             }

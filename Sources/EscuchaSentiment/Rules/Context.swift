@@ -23,6 +23,8 @@ struct RuleContext {
 
     /// The keywords and lists of all units together, taken as the units are read (`KeyFactsUnion`).
     var keyFacts = KeyFactsUnion()
+    /// The traits of all units together that some rules scan for, taken as the units are read (`TraitSummary`).
+    var traitSummary = TraitSummary()
     /// Whether any unit has a question mark (an exclamation mark), taken as the units are read: the rules that look for
     /// the sentences that ask (exclaim) pass a text with none without reading its units. A unit's marks never change.
     var asks = false

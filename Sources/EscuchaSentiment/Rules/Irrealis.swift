@@ -27,7 +27,10 @@ enum Irrealis {
     }
 
     static func apply(_ context: inout RuleContext) {
-        guard !context.contributions.isEmpty, context.units.indices.contains(where: { isMarker($0, context.units) }) else { return }
+        // A text none of whose units may be a marker (most) is passed without a scan.
+        guard !context.contributions.isEmpty,
+              context.mayHave(.expectation) || context.mayHave(.irrealis) || context.traitSummary.contains(.conditional),
+              context.units.indices.contains(where: { isMarker($0, context.units) }) else { return }
         var applied = Set<Int>()
         let contributions = ContributionIndex(context)
         // Where a marker's reach ends, for every unit, in one pass from the end: the next unit that starts a

@@ -164,3 +164,40 @@ struct KeyFacts {
         return table
     }()
 }
+
+/// Word traits that rules scan every unit for, of all of a text's units together, taken as the units are read: a text
+/// whose units have none skips the scan (most texts have no conditional, no `desde`, no unit of time). Exact: these
+/// traits are set when a word is first read and never change afterwards, and only a single word's unit has them (a
+/// phrase's unit keeps none of them).
+struct TraitSummary: OptionSet {
+    let rawValue: UInt8
+    /// A verb in the conditional (`WordTraits.conditional`): an `Irrealis` marker.
+    static let conditional = TraitSummary(rawValue: 1)
+    /// `desde` (`WordTraits.since == .marker`): where `LongWait` looks for a starting day.
+    static let sinceMarker = TraitSummary(rawValue: 2)
+    /// A unit of time (`WordTraits.timeUnit`): where `LongWait` looks for a duration.
+    static let timeUnit = TraitSummary(rawValue: 4)
+    /// A form of `dejar` that lets or refuses (`.letting`): `Impediments.refusals`.
+    static let letting = TraitSummary(rawValue: 8)
+    /// A verb of visiting or trying (`.recommendable`): `Recommendations.cues`.
+    static let recommendable = TraitSummary(rawValue: 16)
+    /// A verb that removes a problem or takes something away (`.resolution`, `.removal`): `Resolutions.apply`.
+    static let resolving = TraitSummary(rawValue: 32)
+    /// A word of history (`Frame.history`): `Narration.apply`.
+    static let history = TraitSummary(rawValue: 64)
+
+    /// A word's own, found once per surface (`WordReading.traitSummary`): summing each unit's traits as it was read cost
+    /// more than the scans it spared.
+    init(_ traits: WordTraits) {
+        self = []
+        if traits.conditional { insert(.conditional) }
+        if traits.since == .marker { insert(.sinceMarker) }
+        if traits.timeUnit != .none { insert(.timeUnit) }
+        if traits.action.contains(.letting) { insert(.letting) }
+        if traits.action.contains(.recommendable) { insert(.recommendable) }
+        if !traits.action.isDisjoint(with: [.resolution, .removal]) { insert(.resolving) }
+        if traits.frame.contains(.history) { insert(.history) }
+    }
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+}

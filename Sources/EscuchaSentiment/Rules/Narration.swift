@@ -29,7 +29,7 @@ enum Narration {
     }
 
     static func apply(_ context: inout RuleContext) {
-        guard context.contributions.indices.contains(where: { context.contributions[$0].value < 0 }), context.units.indices.contains(where: { context.units[$0].traits.frame.contains(.history) })
+        guard context.traitSummary.contains(.history), context.contributions.indices.contains(where: { context.contributions[$0].value < 0 }), context.units.indices.contains(where: { context.units[$0].traits.frame.contains(.history) })
         else { return }
         let contributions = ContributionIndex(context)
         for sentence in context.sentences {

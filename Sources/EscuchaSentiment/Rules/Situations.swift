@@ -337,6 +337,7 @@ enum Impediments {
     static let customers: WordSet = ["me", "nos"]
 
     static func refusals(_ context: RuleContext) -> [RuleContext.Working] {
+        guard context.traitSummary.contains(.letting) else { return [] }
         var out: [RuleContext.Working] = []
         for index in context.units.indices where context.units[index].traits.action.contains(.letting) && context.units[index].opinion == nil
             && context.units[index].tokens.count == 1 {
@@ -530,6 +531,7 @@ enum Recommendations {
     }
 
     static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
+        guard context.traitSummary.contains(.recommendable) else { return [] }
         var out: [RuleContext.Working] = []
         let negators = context.negators
         for index in context.units.indices where context.units[index].traits.action.contains(.recommendable) && context.units[index].traits.infinitive
@@ -872,28 +874,32 @@ enum LongWait {
     /// Each wait word (or slow verb) and the long time beside it.
     static func waits(_ context: RuleContext, text: NormalizedText) -> [(wait: Int, time: Int)] {
         var out: [(wait: Int, time: Int)] = []
-        // `llevo desde el viernes esperando`: the time is the starting day.
-        for index in context.units.indices where context.units[index].traits.since == .marker {
-            var day = index + 1
-            if day < context.units.count, ["el", "la"].contains(context.units[day].key) { day += 1 }
-            guard day < context.units.count, context.clauseOf[day] == context.clauseOf[index], context.units[day].traits.since == .day,
-                  let wait = waitWord(near: index, day, context, text: text) else { continue }
-            out.append((wait, day))
+        // `llevo desde el viernes esperando`: the time is the starting day. Each scan only in a text with what it looks for.
+        if context.traitSummary.contains(.sinceMarker) {
+            for index in context.units.indices where context.units[index].traits.since == .marker {
+                var day = index + 1
+                if day < context.units.count, ["el", "la"].contains(context.units[day].key) { day += 1 }
+                guard day < context.units.count, context.clauseOf[day] == context.clauseOf[index], context.units[day].traits.since == .day,
+                      let wait = waitWord(near: index, day, context, text: text) else { continue }
+                out.append((wait, day))
+            }
         }
-        for index in context.units.indices.dropFirst() where context.units[index].traits.timeUnit != .none {
-            // Known when the word was first read: no word is hashed here.
-            let isLong = context.units[index].traits.timeUnit == .hours
-            // The amount right before the unit: digits or a number word.
-            let amountUnit = context.units[index - 1]
-            guard context.clauseOf[index - 1] == context.clauseOf[index] else { continue }
-            let amountToken = text.tokens[amountUnit.tokens.lowerBound]
-            var amount = amountToken.kind == .number ? Int(amountToken.surface.prefix { $0.isASCII && $0.isNumber }) : numberWords[amountUnit.key]
-            if isWhole(index, context) { amount = 1 } else if dayParts.contains(context.units[index].key) { continue }
-            guard let amount, isLong || amount >= minimumMinutes else { continue }
-            // `tardó menos de una hora`, `en menos de dos días`: a bound below is quick, no wait.
-            if isBelowBound(amountUnit.tokens.lowerBound, text) { continue }
-            guard let wait = waitWord(near: index - 1, index, context, text: text) else { continue }
-            out.append((wait, index))
+        if context.traitSummary.contains(.timeUnit) {
+            for index in context.units.indices.dropFirst() where context.units[index].traits.timeUnit != .none {
+                // Known when the word was first read: no word is hashed here.
+                let isLong = context.units[index].traits.timeUnit == .hours
+                // The amount right before the unit: digits or a number word.
+                let amountUnit = context.units[index - 1]
+                guard context.clauseOf[index - 1] == context.clauseOf[index] else { continue }
+                let amountToken = text.tokens[amountUnit.tokens.lowerBound]
+                var amount = amountToken.kind == .number ? Int(amountToken.surface.prefix { $0.isASCII && $0.isNumber }) : numberWords[amountUnit.key]
+                if isWhole(index, context) { amount = 1 } else if dayParts.contains(context.units[index].key) { continue }
+                guard let amount, isLong || amount >= minimumMinutes else { continue }
+                // `tardó menos de una hora`, `en menos de dos días`: a bound below is quick, no wait.
+                if isBelowBound(amountUnit.tokens.lowerBound, text) { continue }
+                guard let wait = waitWord(near: index - 1, index, context, text: text) else { continue }
+                out.append((wait, index))
+            }
         }
         return out
     }
@@ -946,7 +952,7 @@ enum Resolutions {
                                            "toda", "todos", "todas", "nuestro", "nuestra", "nuestros", "nuestras"]
 
     static func apply(_ context: inout RuleContext) {
-        guard !context.contributions.isEmpty,
+        guard !context.contributions.isEmpty, context.traitSummary.contains(.resolving),
               context.units.indices.contains(where: { !context.units[$0].traits.action.isDisjoint(with: [.resolution, .removal]) })
         else { return }
         for index in context.contributions.indices {
