@@ -275,6 +275,7 @@ enum Counterfactuals {
     static let markers: WordSet = ["si", "ojala", "esperaba", "esperabamos", "ojalá"]
 
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+        guard context.traitSummary.contains(.pastSubjunctive) else { return [] }
         var out: [RuleContext.Working] = []
         var used = Set<Int>()
         for index in context.units.indices where context.units[index].traits.pastSubjunctive {

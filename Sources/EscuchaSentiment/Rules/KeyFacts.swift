@@ -185,6 +185,9 @@ struct TraitSummary: OptionSet {
     static let resolving = TraitSummary(rawValue: 32)
     /// A word of history (`Frame.history`): `Narration.apply`.
     static let history = TraitSummary(rawValue: 64)
+    /// A verb that may be a past subjunctive (`WordTraits.pastSubjunctive`): `Counterfactuals.cues`. Only "may": the
+    /// discourse step clears the trait of some units after reading (`como si fuera`), never sets it.
+    static let pastSubjunctive = TraitSummary(rawValue: 128)
 
     /// A word's own, found once per surface (`WordReading.traitSummary`): summing each unit's traits as it was read cost
     /// more than the scans it spared.
@@ -197,6 +200,7 @@ struct TraitSummary: OptionSet {
         if traits.action.contains(.recommendable) { insert(.recommendable) }
         if !traits.action.isDisjoint(with: [.resolution, .removal]) { insert(.resolving) }
         if traits.frame.contains(.history) { insert(.history) }
+        if traits.pastSubjunctive { insert(.pastSubjunctive) }
     }
 
     init(rawValue: UInt8) { self.rawValue = rawValue }
