@@ -116,3 +116,10 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
         return Int(truncatingIfNeeded: x ^ (x >> 32))
     }
 }
+
+extension WordSet {
+    /// The words that put the writer or the reader in a sentence (`me`, `nos`, `te`, `usted`): a sentence with one
+    /// tells the visit, not a story (the sentiment's narration and the urgency signal both ask).
+    public static let writerAndReader: WordSet = ["me", "mi", "mis", "nos", "nuestro", "nuestra", "nuestros", "nuestras", "yo", "nosotros",
+                                                  "nosotras", "te", "tu", "tus", "os", "usted", "ustedes", "vosotros", "conmigo", "contigo"]
+}

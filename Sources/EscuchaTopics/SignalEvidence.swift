@@ -61,8 +61,7 @@ extension SignalDetector {
     static let storyWords: WordSet = ["historia", "historias", "heroe", "heroes", "revolucionarios", "atacantes", "insurgente",
                                       "martir", "martires", "epidemia", "colera", "cristeros"]
     /// The writer and the reader (`fuimos` is read by its ending).
-    static let persons: WordSet = ["me", "mi", "mis", "nos", "nuestro", "nuestra", "nuestros", "nuestras", "yo", "nosotros",
-                                   "nosotras", "te", "tu", "tus", "os", "usted", "ustedes", "vosotros", "conmigo", "contigo"]
+    static let persons = WordSet.writerAndReader
 
     /// A not-recommendation limited to some readers or times: `no lo recomiendo` and then `para` (not `para nada`),
     /// `si`, `en`, `con`, or `a` and who (`a personas con vértigo`); `no vayan` and then when or how (`en Cervantino`,

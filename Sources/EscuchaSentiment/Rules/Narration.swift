@@ -12,8 +12,7 @@ enum Narration {
     static let cues: WordSet = ["historia", "historias", "leyenda", "leyendas", "guerra", "independencia", "revolucion",
                                     "batalla", "batallas", "siglo", "siglos", "heroe", "heroes", "insurgente", "insurgentes",
                                     "conquista", "virreinato", "martir", "martires", "cristeros", "epidemia", "colera"]
-    static let persons: WordSet = ["me", "mi", "mis", "nos", "nuestro", "nuestra", "nuestros", "nuestras", "yo", "nosotros",
-                                       "nosotras", "te", "tu", "tus", "os", "usted", "ustedes", "vosotros", "conmigo", "contigo"]
+    static let persons = WordSet.writerAndReader
 
     /// The lexicon lists that hold events and harms.
     static let events: WordSet = ["verbs", "nouns"]
