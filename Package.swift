@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "EscuchaTopics", targets: ["EscuchaTopics"]),
         .library(name: "EscuchaCustomers", targets: ["EscuchaCustomers"]),
         .library(name: "EscuchaReport", targets: ["EscuchaClassify", "EscuchaReport"]),
+        .library(name: "EscuchaAnalysis", targets: ["EscuchaAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -39,11 +40,15 @@ let package = Package(
         .target(name: "EscuchaClassify", dependencies: ["EscuchaCore", "EscuchaSentiment", "EscuchaTopics"]),
         .target(name: "EscuchaCustomers", dependencies: ["EscuchaCore", "EscuchaText", "EscuchaIngest"]),
         .target(name: "EscuchaReport", dependencies: ["EscuchaCore", "EscuchaIngest", "EscuchaClassify"]),
+        // A document's whole analysis (sentiment, topics, signals, emotions, class, link), without I/O: what a
+        // command, a store or a server calls.
+        .target(name: "EscuchaAnalysis", dependencies: ["EscuchaCore", "EscuchaNormalize", "EscuchaSentiment", "EscuchaTopics",
+                                                        "EscuchaClassify", "EscuchaCustomers"]),
         .executableTarget(
             name: "escucha",
             dependencies: [
                 "EscuchaCore", "EscuchaText", "EscuchaIngest", "EscuchaLexicon", "EscuchaNormalize", "EscuchaSentiment", "EscuchaTopics",
-                "EscuchaClassify", "EscuchaCustomers", "EscuchaReport", "CEscuchaSystem",
+                "EscuchaClassify", "EscuchaCustomers", "EscuchaReport", "EscuchaAnalysis", "CEscuchaSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +64,7 @@ let package = Package(
         .testTarget(name: "EscuchaTopicsTests", dependencies: ["EscuchaTestSupport", "EscuchaTopics"]),
         .testTarget(name: "EscuchaCustomersTests", dependencies: ["EscuchaTestSupport", "EscuchaCustomers"]),
         .testTarget(name: "EscuchaReportTests", dependencies: ["EscuchaTestSupport", "EscuchaReport", "EscuchaClassify", "EscuchaSentiment", "EscuchaIngest"]),
+        .testTarget(name: "EscuchaAnalysisTests", dependencies: ["EscuchaTestSupport", "EscuchaAnalysis", "EscuchaIngest"]),
         .testTarget(name: "EscuchaCLITests", dependencies: ["EscuchaTestSupport", "escucha"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import EscuchaAnalysis
 import EscuchaCore
 import EscuchaIngest
 import EscuchaSentiment

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import EscuchaAnalysis
 import EscuchaSentiment
 
 /// `escucha explain "texto"`: the score of one text, with each word's part in it, for a person.

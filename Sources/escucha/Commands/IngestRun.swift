@@ -2,6 +2,7 @@ import Foundation
 import EscuchaCore
 import EscuchaIngest
 import EscuchaSentiment
+import EscuchaAnalysis
 import EscuchaClassify
 import EscuchaCustomers
 import EscuchaReport
@@ -58,7 +59,8 @@ struct IngestRun {
         let analyzer = self.analyzer
         var tally = SentimentTally()
         let collectRecords = onRecords != nil
-        let (classifier, linker, sourceSectors) = (self.classifier, self.linker, self.sourceSectors)  // the workers take these, not `self`
+        // The workers take the scorer, not `self`.
+        let scorer = analyzer.map { DocumentScorer(analyzers: $0, classifier: classifier, linker: linker, sourceSectors: sourceSectors) }
         let reports = try engine.run(files: listing.files, transform: { documents -> Batch in
             // Serializing on the worker threads keeps the writer thread free.
             var writer = JSONWriter(reservingCapacity: documents.count * 700)
@@ -68,31 +70,24 @@ struct IngestRun {
             var records: [FeedbackRecord] = []
             var scratch = JSONWriter(reservingCapacity: 0)
             for index in documents.indices {
+                guard let scorer else {
+                    if let masker { masker.mask(documents[index]).writeJSON(to: &writer) } else { documents[index].writeJSON(to: &writer) }
+                    writer.newline()
+                    continue
+                }
                 let start = writer.count
-                if let masker { masker.mask(documents[index]).writeJSON(to: &writer) } else { documents[index].writeJSON(to: &writer) }
-                if let analyzer {
-                    let analysis = analyzer.analyze(documents[index].text, headline: documents[index].headline,
-                                                    sourceSectors: sourceSectors[documents[index].location.file] ?? 0)
-                    let classification = Classification(document: documents[index], sentiment: analysis.sentiment, headline: analysis.headline,
-                                                        signals: analysis.signals.map(\.signal), classifier: classifier)
-                    let link = linker?.link(author: documents[index].author, channel: documents[index].channel)
-                    writer.reopenObject()
-                    Self.writeAnalysis(analyzer, analysis, classification, link, linker: linker, masked: masker != nil, to: &writer)
-                    writer.endObject()
-                    batchTally.add(documents[index].kind, analysis.sentiment.score)
-                    if collectRecords {
-                        // The record is read back from the document's JSON, unmasked, so that `escucha triage`
-                        // and `escucha report` on the file give exactly what the scan gives.
-                        if masker == nil {
-                            if let record = Self.record(writer.written[start...]) { records.append(record) }
-                        } else {
-                            scratch.reset()
-                            documents[index].writeJSON(to: &scratch)
-                            scratch.reopenObject()
-                            Self.writeAnalysis(analyzer, analysis, classification, link, linker: linker, masked: false, to: &scratch)
-                            scratch.endObject()
-                            if let record = Self.record(scratch.written) { records.append(record) }
-                        }
+                let scored = scorer.score(documents[index])
+                scorer.writeJSON(documents[index], scored, masker: masker, to: &writer)
+                batchTally.add(documents[index].kind, scored.analysis.sentiment.score)
+                if collectRecords {
+                    // The record is read back from the document's JSON, unmasked, so that `escucha triage`
+                    // and `escucha report` on the file give exactly what the scan gives.
+                    if masker == nil {
+                        if let record = Self.record(writer.written[start...]) { records.append(record) }
+                    } else {
+                        scratch.reset()
+                        scorer.writeJSON(documents[index], scored, masker: nil, to: &scratch)
+                        if let record = Self.record(scratch.written) { records.append(record) }
                     }
                 }
                 writer.newline()
@@ -127,18 +122,6 @@ struct IngestRun {
         return Result(reports: reports, skipped: listing.skipped, seconds: Date().timeIntervalSince(started), inputBytes: bytes,
                       sentiment: tally,
                       sectors: sourceSectors.compactMapValues { analyzer?.topics?.sector(ofBit: $0.trailingZeroBitCount) })
-    }
-
-    /// The analysis members of a scored document: sentiment, topics, signals, emotions, class, link.
-    static func writeAnalysis(_ analyzer: Analyzers, _ analysis: Analyzers.Result, _ classification: Classification, _ link: CustomerLink?,
-                              linker: CustomerLinker?, masked: Bool, to writer: inout JSONWriter) {
-        analyzer.writeMembers(analysis, contributions: true, to: &writer)
-        writer.key("class")
-        classification.writeJSON(to: &writer)
-        if let link, let linker {
-            writer.key("link")
-            link.writeJSON(to: &writer, profiles: linker.profiles, masked: masked)
-        }
     }
 
     static func record(_ bytes: ArraySlice<UInt8>) -> FeedbackRecord? {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import EscuchaAnalysis
 import EscuchaCore
 import EscuchaIngest
 import EscuchaLexicon
@@ -158,11 +159,5 @@ enum ScoredLine {
         case .object(let members): return .object(members.map { ($0.key, mask($0.value, masker)) })
         default: return value
         }
-    }
-}
-
-extension LexiconOptions {
-    static func analyzer(_ directory: String?) throws -> SentimentAnalyzer {
-        try load(directory) { try SentimentAnalyzer(lexiconDirectory: $0) }
     }
 }

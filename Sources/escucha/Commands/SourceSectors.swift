@@ -1,3 +1,4 @@
+import EscuchaAnalysis
 import EscuchaCore
 import EscuchaIngest
 import EscuchaTopics

@@ -1,0 +1,105 @@
+import Foundation
+import EscuchaCore
+import EscuchaNormalize
+import EscuchaSentiment
+import EscuchaTopics
+
+/// Every analysis of one text, loaded once and shared by all threads: the sentiment model, and the topics,
+/// signals and emotions where they are loaded. A command, a store or a server holds one and calls `analyze`.
+public struct Analyzers: Sendable {
+    public let sentiment: SentimentAnalyzer
+    public let topics: TopicAnalyzer?
+    public var signals: SignalDetector?
+    public var emotions: EmotionDetector?
+    /// The topic, signal and emotion matchers as one (see `SharedMatch`), when all three are there.
+    public var shared: SharedMatch?
+
+    public init(sentiment: SentimentAnalyzer, topics: TopicAnalyzer?, signals: SignalDetector? = nil,
+                emotions: EmotionDetector? = nil, shared: SharedMatch? = nil) {
+        self.sentiment = sentiment
+        self.topics = topics
+        self.signals = signals
+        self.emotions = emotions
+        self.shared = shared
+    }
+
+    /// What to load from a lexicon folder.
+    public struct Selection: Sendable {
+        /// A taxonomy of the user's own (`Taxonomy.loadRules`), in place of the built-in packs.
+        public var topicsFile: String?
+        /// The built-in packs to load; nil: every pack the folder has.
+        public var packs: [String]?
+        /// The sentiment model alone: no topics, signals or emotions.
+        public var sentimentOnly: Bool
+
+        public init(topicsFile: String? = nil, packs: [String]? = nil, sentimentOnly: Bool = false) {
+            self.topicsFile = topicsFile
+            self.packs = packs
+            self.sentimentOnly = sentimentOnly
+        }
+    }
+
+    /// The analyzers of a lexicon folder (`lexicons/es`). Throws the lexicon's error, naming the file and line,
+    /// when a file is invalid.
+    public static func load(lexicons folder: String, _ selection: Selection = Selection()) throws -> Analyzers {
+        let sentiment = try SentimentAnalyzer(lexiconDirectory: folder)
+        if selection.sentimentOnly { return Analyzers(sentiment: sentiment, topics: nil) }
+        let taxonomy = try selection.topicsFile.map { try Taxonomy.loadRules(file: $0) }
+            ?? Taxonomy.load(directory: folder, packs: selection.packs ?? TopicAnalyzer.packsPresent(in: folder))
+        // One numbering of the three matchers' words: a surface's ids are worked out once for all of them.
+        let vocabulary = TermVocabulary()
+        let signals = FileManager.default.fileExists(atPath: "\(folder)/signals/signals.tsv")
+            ? try SignalDetector(directory: folder, normalizer: sentiment.normalizer, vocabulary: vocabulary) : nil
+        let emotions = FileManager.default.fileExists(atPath: "\(folder)/emotions.tsv")
+            ? try EmotionDetector(directory: folder, normalizer: sentiment.normalizer, vocabulary: vocabulary) : nil
+        let topicAnalyzer = taxonomy.topics.isEmpty ? nil : TopicAnalyzer(taxonomy: taxonomy, normalizer: sentiment.normalizer, vocabulary: vocabulary)
+        return Analyzers(sentiment: sentiment, topics: topicAnalyzer, signals: signals, emotions: emotions,
+                         shared: SharedMatch(topicAnalyzer?.matcher, signals?.matcher, emotions?.matcher))
+    }
+
+    public struct Result {
+        public var text: NormalizedText
+        public var sentiment: SentimentAnalysis
+        public var topics: [TopicAnalysis]
+        public var signals: [SignalHit]
+        public var emotions: [EmotionScore]
+        /// The sentiment of the writer's headline (`Document.headline`), scored apart from the text.
+        public var headline: SentimentAnalysis?
+    }
+
+    /// `sourceSectors`: the sector of the text's source, as `TopicAnalyzer.analyze` takes it. `headline`: a review's
+    /// title, whose sentiment is scored on its own (topics, signals and emotions come from the text).
+    public func analyze(_ text: String, headline: String? = nil, sourceSectors: UInt64 = 0) -> Result {
+        let normalized = sentiment.normalizer.normalize(text)
+        let scored = sentiment.analyze(normalized)
+        // The three matchers' hits found in one walk over the tokens (`SharedMatch`), when they share one.
+        let found = shared?.match(normalized)
+        return Result(text: normalized, sentiment: scored,
+                      topics: topics?.analyze(normalized, sentiment: scored, sourceSectors: sourceSectors, found: found?.topics) ?? [],
+                      signals: signals?.detect(normalized, sentiment: scored, found: found?.signals) ?? [],
+                      emotions: emotions?.detect(normalized, found: found?.emotions) ?? [],
+                      headline: headline.map { sentiment.analyze($0) })
+    }
+
+    /// Writes `"sentiment": {…}, "topics": […]` into the object the writer is in.
+    public func writeMembers(_ result: Result, contributions: Bool, to writer: inout JSONWriter) {
+        writer.key("sentiment")
+        result.sentiment.writeJSON(to: &writer, contributions: contributions)
+        if let headline = result.headline {
+            writer.key("title_sentiment")
+            headline.writeJSON(to: &writer, contributions: contributions)
+        }
+        if topics != nil {
+            writer.key("topics")
+            TopicAnalysis.writeJSON(result.topics, text: result.text, to: &writer)
+        }
+        if signals != nil {
+            writer.key("signals")
+            SignalHit.writeJSON(result.signals, text: result.text, to: &writer)
+        }
+        if emotions != nil {
+            writer.key("emotions")
+            EmotionScore.writeJSON(result.emotions, text: result.text, to: &writer)
+        }
+    }
+}
