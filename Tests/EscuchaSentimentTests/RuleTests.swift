@@ -1155,6 +1155,11 @@ import EscuchaTestSupport
         #expect(values("si por fuera es bueno, por dentro es mejor") == ["bueno": 0.6, "mejor": 2])
         #expect(values("si fuera de otra forma").isEmpty)
         #expect(values("es como que si fuera la primera vez").isEmpty)
+        // `si pudiera` with no verb of its own is an aside to a grade or a wish past what is possible: its words decide.
+        #expect(values("Daría más estrellas si pudiera", fullAnalyzer) == ["Daría más estrellas": 2.5])
+        #expect(values("si se pudiera, le pondría cero estrellas") == ["cero": -3])
+        #expect(values("si pudiera volver atrás") == ["pudiera": -1.5])
+        #expect(values("si pudieran atenderme por teléfono") == ["pudieran": -1.5])
     }
 
     /// `es difícil que`, `es raro que` say a thing is unlikely: what follows is denied, in part; `difícil` before an
@@ -1301,6 +1306,10 @@ import EscuchaTestSupport
         #expect(values("8 sobre 10, volvería") == ["8": 2])
         #expect(values("le pondría un 6/10") == ["6/10": -0.5])
         #expect(values("merece cero estrellas") == ["cero": -3])
+        // More stars than the scale has is praise past it.
+        #expect(values("Le daría 10 estrellas si pudiera") == ["10": 3])
+        #expect(values("merece seis estrellas") == ["seis": 3])
+        #expect(values("siete de diez, volvería", fullAnalyzer)["de diez"] == 1)
         // Stars opening their sentence are a verdict; the score expression `de 10` after a grade is its scale.
         #expect(values("Cinco estrellas.") == ["Cinco": 3])
         #expect(values("Una estrella y porque no se puede poner cero") == ["Una": -3])

@@ -287,7 +287,8 @@ enum Counterfactuals {
                 // `como si se hubiera detenido`, `como que si fuera la primera vez` compare; they do not wish.
                 let comparison = key.isKey("si") && probe > 0 && (context.units[probe - 1].key.isKey("como")
                     || context.units[probe - 1].key.isKey("que") && probe > 1 && context.units[probe - 2].key.isKey("como"))
-                if !comparison, !(key.isKey("si") && Irrealis.isSino(probe, context)), !Irrealis.isSurprise(probe, context), markers.contains(key) || key.hasPrefix("si ") || key.isKey("a ver si") {
+                if !comparison, !(key.isKey("si") && Irrealis.isSino(probe, context)), !Irrealis.isSurprise(probe, context),
+                   !isAbilityAside(index, marker: probe, context), markers.contains(key) || key.hasPrefix("si ") || key.isKey("a ver si") {
                     if used.insert(context.clauseOf[index]).inserted {
                         out.append(RuleContext.Working.cue(unit: index, term: "\(key) … \(unit.key)", rule: "counterfactual", cue: key, value: weight))
                     }
@@ -298,5 +299,15 @@ enum Counterfactuals {
             }
         }
         return out
+    }
+
+    /// `si pudiera`, `si se pudiera` with no verb of its own after it: the writer's aside to a grade or a wish that
+    /// goes past what is possible (`le daría 10 estrellas si pudiera`, `si pudiera le pondría cero`), whose own words
+    /// carry the verdict. Not a thing that failed to happen, as `si pudiera volver atrás` or `si pudieran atenderme` are.
+    static func isAbilityAside(_ verb: Int, marker: Int, _ context: RuleContext) -> Bool {
+        guard context.units[verb].key.hasPrefix("pud"), context.units[marker].key.isKey("si"),
+              marker + 1 == verb || marker + 2 == verb && context.units[marker + 1].key.isKey("se") else { return false }
+        let next = context.skippingPronouns(after: verb)
+        return next >= context.units.count || context.sentenceOf[next] != context.sentenceOf[verb] || !context.units[next].traits.infinitive
     }
 }

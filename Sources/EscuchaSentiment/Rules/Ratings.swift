@@ -29,7 +29,7 @@ enum Ratings {
     /// Grades written in words, before stars (`una estrella`, `cero estrellas`). Not `LongWait.numberWords`: a grade
     /// may be zero and is never `muchas` or `media`.
     static let numberWords: [String: Double] = ["cero": 0, "ninguna": 0, "una": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
-                                                "diez": 10, "cien": 100]
+                                                "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "cien": 100, "mil": 1000]
 
     /// From the grade's share of its scale: 90% and up is top praise, 70–80% praise, 60% lukewarm (3 of 5 stars,
     /// a 6, NPS's passives and below), half or less a complaint.
@@ -77,7 +77,8 @@ enum Ratings {
                 if endsGrade, graded || after.map({ units.contains($0.key) }) == true { grade = (value, scale) }
             } else if nextIsStar, let value = number(token), before.map({ starGivers.contains($0) || givesStars(index, context) }) ?? opensVerdict(index, context),
                       index + 2 >= count || !context.units[index + 2].key.isKey("michelin") {
-                grade = (value, 5)
+                // More stars than there are (`le daría 10 estrellas`, `merece mil estrellas`) is praise past the scale.
+                grade = (min(value, 5), 5)
             }
             guard let grade, scales.contains(grade.scale), grade.value <= grade.scale, grade.value >= 0 else { continue }
             let term = "\(format(grade.value))/\(format(grade.scale))"
