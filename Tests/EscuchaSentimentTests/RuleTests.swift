@@ -78,6 +78,17 @@ import EscuchaTestSupport
 }
 
 @Suite struct NegationTests {
+    /// `en lugar de`, `en vez de` say what did not happen instead, as `sin` says what was missing; the conjugated verb
+    /// after the infinitive's phrase is the main clause, which neither denies.
+    @Test func insteadOfDeniesItsOwnPhraseOnly() {
+        #expect(values("En vez de solucionarlo me mandaron a otra tienda", fullAnalyzer)["solucionarlo"]! < 0)
+        #expect(fullAnalyzer.analyze("En vez de un buen servicio recibimos gritos").score.label == .neg)
+        #expect(values("En lugar de ayudarme me colgaron el teléfono", fullAnalyzer)["colgaron el teléfono"]! < 0)
+        #expect(values("Sin ayudar me colgaron", fullAnalyzer)["colgaron"]! < 0)
+        #expect(values("sin contestar me colgaron", fullAnalyzer)["colgaron"]! < 0)
+        #expect(fullAnalyzer.analyze("Puedes pedir arroz en lugar de patatas fritas").contributions.isEmpty)
+    }
+
     @Test func negationShiftsInsteadOfFlipping() {
         #expect(values("no es bueno") == ["bueno": -1.5])
         #expect(values("no es excelente") == ["excelente": 0])  // not praise, not a strong complaint

@@ -253,6 +253,11 @@ enum Negation {
                 // interesante`): a conjugated verb after it begins another predicate.
                 if letting, context.units[unitIndex].traits.infinitive, context.contributions[index].value < 0 { break }
                 if verbsBetween == 1, opensWithInfinitive(after: other, before: unitIndex, context) { verbsBetween += 1 }
+                // So is the conjugated verb after that infinitive's phrase when it is the opinion itself: `sin ayudarme me
+                // colgaron`, `en vez de contestar me colgaron` deny the help and the answer, not the hanging up.
+                // A negator read in an opinion expression of its own (`sin contestar`, `sin avisar`) has spent its negation there.
+                if verbsBetween == 0, context.units[unitIndex].traits.finite,
+                   opensWithInfinitive(after: other, before: unitIndex, context) || context.units[other].tokens.count > 1 && context.units[other].opinion != nil { break }
                 if verbsBetween >= 2 || verbsBetween == 1 && isVerbOpinion(unitIndex, context) { break }
                 // The negator is `context.units[other]`, read in place (a copy retained its key and opinion).
                 // The problem a negated verb did not deal with stands (`nadie atendió mi queja`), also when the negated
