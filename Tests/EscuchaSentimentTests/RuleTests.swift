@@ -1082,6 +1082,8 @@ import EscuchaTestSupport
         #expect(label("Siempre encuentro lo que busco") == .pos)
         #expect(label("No cambiaría nada") == .pos)
         #expect(label("Nos dejaron con los crespos hechos") == .neg)  // Colombia
+        #expect(label("Nos vieron la cara con el cobro del envío") == .neg)  // Mexico: we were cheated
+        #expect(label("Que ganas de matar a los de Iberia") == .neg)  // anger as a hyperbole
         #expect(label("Nos pintaron pajaritos en el aire") == .neg)
         #expect(label("Se hacen los de la vista gorda") == .neg)
         #expect(label("Aún esperamos el reembolso") == .neg)
