@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "EscuchaReport", dependencies: ["EscuchaCore", "EscuchaIngest", "EscuchaClassify"]),
         // A document's whole analysis (sentiment, topics, signals, emotions, class, link), without I/O: what a
         // command, a store or a server calls.
-        .target(name: "EscuchaAnalysis", dependencies: ["EscuchaCore", "EscuchaNormalize", "EscuchaSentiment", "EscuchaTopics",
+        .target(name: "EscuchaAnalysis", dependencies: ["EscuchaCore", "EscuchaLexicon", "EscuchaNormalize", "EscuchaSentiment", "EscuchaTopics",
                                                         "EscuchaClassify", "EscuchaCustomers"]),
         .executableTarget(
             name: "escucha",

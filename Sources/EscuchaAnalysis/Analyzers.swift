@@ -1,5 +1,6 @@
 import Foundation
 import EscuchaCore
+import EscuchaLexicon
 import EscuchaNormalize
 import EscuchaSentiment
 import EscuchaTopics
@@ -31,18 +32,21 @@ public struct Analyzers: Sendable {
         public var packs: [String]?
         /// The sentiment model alone: no topics, signals or emotions.
         public var sentimentOnly: Bool
+        /// Sentiment lexicons the user adds to Escucha's (`PluginLexicon`).
+        public var plugins: [PluginLexicon]
 
-        public init(topicsFile: String? = nil, packs: [String]? = nil, sentimentOnly: Bool = false) {
+        public init(topicsFile: String? = nil, packs: [String]? = nil, sentimentOnly: Bool = false, plugins: [PluginLexicon] = []) {
             self.topicsFile = topicsFile
             self.packs = packs
             self.sentimentOnly = sentimentOnly
+            self.plugins = plugins
         }
     }
 
     /// The analyzers of a lexicon folder (`lexicons/es`). Throws the lexicon's error, naming the file and line,
     /// when a file is invalid.
     public static func load(lexicons folder: String, _ selection: Selection = Selection()) throws -> Analyzers {
-        let sentiment = try SentimentAnalyzer(lexiconDirectory: folder)
+        let sentiment = try SentimentAnalyzer(lexiconDirectory: folder, plugins: selection.plugins)
         if selection.sentimentOnly { return Analyzers(sentiment: sentiment, topics: nil) }
         let taxonomy = try selection.topicsFile.map { try Taxonomy.loadRules(file: $0) }
             ?? Taxonomy.load(directory: folder, packs: selection.packs ?? TopicAnalyzer.packsPresent(in: folder))

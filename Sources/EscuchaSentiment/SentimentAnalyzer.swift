@@ -24,10 +24,10 @@ public struct SentimentAnalyzer: Sendable {
         reference = LexiconReference(lexicon: lexicon, lookup: OpinionLookup(lexicon: lexicon, normalizer: normalizer))
     }
 
-    /// Loads the normalization and sentiment lexicons of a folder (`lexicons/es`).
-    public init(lexiconDirectory: String) throws(LexiconError) {
+    /// Loads the normalization and sentiment lexicons of a folder (`lexicons/es`), with the user's `plugins` added.
+    public init(lexiconDirectory: String, plugins: [PluginLexicon] = []) throws(LexiconError) {
         let normalizer = try Normalizer(lexiconDirectory: lexiconDirectory)
-        let lexicon = try SentimentLexicon.load(directory: lexiconDirectory, key: { Folding.key(Folding.fold($0)) })
+        let lexicon = try SentimentLexicon.load(directory: lexiconDirectory, plugins: plugins, key: { Folding.key(Folding.fold($0)) })
         self.init(normalizer: normalizer, lexicon: lexicon)
     }
 

@@ -133,6 +133,18 @@ public struct SentimentLexicon: Sendable {
     public private(set) var modifiersByKey: [String: ModifierSet] = [:]
     /// The valence of a laughter token.
     public private(set) var laughterValence: Double = 0
+    /// What each added lexicon (`PluginLexicon`) gave, in the order they were added.
+    public private(set) var plugins: [PluginSummary] = []
+
+    public struct PluginSummary: Sendable, Equatable {
+        public var file: String
+        /// Terms Escucha's lexicon lacked, now read with the plug-in's rating.
+        public var added: Int
+        /// Terms Escucha's lexicon has: its own rating stands (the rules were written with it).
+        public var kept: Int
+        /// Lines the plug-in had no usable rating on (`PluginLexicon.skipped`).
+        public var skipped: Int
+    }
 
     public static let domains: WordSet = ["general", "service", "telecom", "banking", "ecommerce", "retail", "travel",
                                               "restaurant", "hotel", "social"]
@@ -143,7 +155,7 @@ public struct SentimentLexicon: Sendable {
 
     /// Loads `directory/sentiment/` (the `lexicons/es` folder is the argument). `key` is the normalizer's
     /// accent-insensitive key of a folded word.
-    public static func load(directory: String, key: (String) -> String) throws(LexiconError) -> SentimentLexicon {
+    public static func load(directory: String, plugins: [PluginLexicon] = [], key: (String) -> String) throws(LexiconError) -> SentimentLexicon {
         let folder = "\(directory)/sentiment"
         let valenceFolder = "\(folder)/valence"
         let files: [String]
@@ -162,7 +174,7 @@ public struct SentimentLexicon: Sendable {
             emoji: TSVTable.load("\(folder)/emoji.tsv", columns: emojiColumns),
             emoticons: TSVTable.load("\(folder)/emoticons.tsv", columns: emoticonColumns),
             modifiers: TSVTable.load("\(folder)/modifiers.tsv", columns: modifierColumns, uniqueKey: false),
-            key: key)
+            plugins: plugins, key: key)
     }
 
     public static let valenceColumns = ["term", "valence", "domain", "region", "note"]
@@ -171,8 +183,9 @@ public struct SentimentLexicon: Sendable {
     public static let modifierColumns = ["term", "kind", "weight", "note"]
 
     /// Builds the lexicon from loaded tables (a list is named after its file: `adjectives.tsv` → `adjectives`).
+    /// `plugins`: lexicons a user adds (`PluginLexicon`); they add the terms Escucha's lists lack and change none it has.
     public init(valence: [TSVTable], emoji emojiTable: TSVTable, emoticons emoticonTable: TSVTable, modifiers modifierTable: TSVTable,
-                key: (String) -> String) throws(LexiconError) {
+                plugins: [PluginLexicon] = [], key: (String) -> String) throws(LexiconError) {
         var lexicon = SentimentLexicon()
         let rows = valence.reduce(0) { $0 + $1.rows.count }
         lexicon.words.reserveCapacity(rows)
@@ -217,6 +230,8 @@ public struct SentimentLexicon: Sendable {
                 }
             }
         }
+
+        for plugin in plugins { lexicon.add(plugin, key: key) }
 
         let emojiPath = emojiTable.file
         for row in emojiTable.rows {
@@ -267,6 +282,27 @@ public struct SentimentLexicon: Sendable {
         }
         lexicon.phrases.seal(negatorKinds: { lexicon.modifiers[$0] ?? ModifierSet() })
         self = lexicon
+    }
+
+    /// A user's lexicon: each term Escucha's lists lack, under the plug-in file's name (explanations show it as the list).
+    private mutating func add(_ plugin: PluginLexicon, key: (String) -> String) {
+        var summary = PluginSummary(file: plugin.file, added: 0, kept: 0, skipped: plugin.skipped)
+        let list = plugin.listName
+        for item in plugin.entries {
+            let entry = ValenceEntry(term: item.term, valence: item.valence, list: list, line: item.line)
+            if item.term.utf8.contains(UInt8(ascii: " ")) {
+                guard expressionsByTerm[item.term] == nil else { summary.kept += 1; continue }
+                expressionsByTerm[item.term] = entry
+                phrases.add(words: item.term.wordsSplitOnSpaces(), key: key, payload: .expression(entry))
+            } else {
+                let termKey = key(item.term)
+                guard words[item.term] == nil, wordsByKey[termKey] == nil else { summary.kept += 1; continue }
+                words[item.term] = entry
+                wordsByKey[termKey] = entry
+            }
+            summary.added += 1
+        }
+        plugins.append(summary)
     }
 
     /// The error for a term listed twice, naming where it was first listed (the first row of the tables with it).

@@ -170,6 +170,20 @@ struct SignalCommandTests {
         #expect(!result.stdout.contains("hotel."))  // one food word does not make a hotel review
     }
 
+    @Test("--add-lexicon adds a user's lexicon in a public format, says what it added, and a bad line is exit 3 with file and line")
+    func addedLexicon() throws {
+        let scratch = TemporaryFolder("escucha-cli")
+        let vader = scratch.write("vader_lexicon.txt", "zorongo\t3.0\t0.5\t[3, 3, 3]\nmalo\t3.0\t0.5\t[3]\n")
+        let ok = try run(["score", "--lines", "--sentiment-only", "--add-lexicon", "vader:\(vader)"], input: "Un servicio zorongo\n")
+        #expect(ok.status == 0)
+        #expect(ok.stdout.contains(#""term":"zorongo","list":"vader_lexicon""#))
+        #expect(ok.stderr.contains("vader_lexicon.txt: added 1, kept Escucha's own rating of 1, skipped 0"))
+        let bad = scratch.write("afinn.txt", "zorongo\tmuy\n")
+        let failed = try run(["score", "--lines", "--add-lexicon", "afinn:\(bad)"], input: "hola\n")
+        #expect(failed.status == 3)
+        #expect(failed.stderr.contains("afinn.txt:1: expected term TAB score (-5 to 5)"))
+    }
+
     @Test("a user taxonomy replaces the packs, and a bad rule is exit 3 with file, line and column")
     func userTopics() throws {
         let scratch = TemporaryFolder("escucha-cli")
