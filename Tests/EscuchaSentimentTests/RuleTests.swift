@@ -80,6 +80,19 @@ import EscuchaTestSupport
 @Suite struct NegationTests {
     /// `en lugar de`, `en vez de` say what did not happen instead, as `sin` says what was missing; the conjugated verb
     /// after the infinitive's phrase is the main clause, which neither denies.
+    /// An opinion word put first is denied by the `no` and copula after it; `no hay quien` is `nadie`; nobody passing a
+    /// thing praises it.
+    @Test func frontedDenialsAndUniversalNegators() {
+        #expect(values("Rápido no es", fullAnalyzer) == ["Rápido": -2.6])
+        #expect(fullAnalyzer.analyze("Barata no es y buena tampoco").score.label == .neg)
+        #expect(values("Caro no es, y encima la calidad es muy buena", fullAnalyzer)["Caro"]! > 0)
+        #expect(values("Bonito no, lo siguiente", fullAnalyzer)["Bonito"]! > 0)  // no copula: beyond pretty
+        #expect(fullAnalyzer.analyze("No hay quien conteste el teléfono").score.label == .neg)
+        #expect(values("Nadie supera su paella", fullAnalyzer)["supera"]! > 0)
+        #expect(values("no supera las expectativas", fullAnalyzer)["supera las expectativas"]! < 0)
+        #expect(values("Ni loco lo recomiendo", fullAnalyzer)["recomiendo"]! < 0)  // a refusal's negation reaches on
+    }
+
     @Test func insteadOfDeniesItsOwnPhraseOnly() {
         #expect(values("En vez de solucionarlo me mandaron a otra tienda", fullAnalyzer)["solucionarlo"]! < 0)
         #expect(fullAnalyzer.analyze("En vez de un buen servicio recibimos gritos").score.label == .neg)

@@ -139,6 +139,25 @@ enum Negation {
         return next < context.units.count && (context.units[next].key.isKey("nada") || context.units[next].key.hasPrefix("nada de")) ? next : nil
     }
 
+    /// `Rápido no es`, `barata no es y buena tampoco`: an opinion word put first (not a verb), before the `no` and the copula that deny it
+    /// (or a `tampoco` that closes its clause). The `no` after it, which the scope never reads backwards.
+    static let copulas: WordSet = ["es", "son", "era", "eran", "fue", "fueron", "esta", "estan", "estaba", "estaban", "estuvo", "resulta", "parece"]
+
+    static func frontedDenial(of unit: Int, _ context: RuleContext) -> Int? {
+        let next = unit + 1
+        guard next < context.units.count, context.units[unit].tokens.count == 1,
+              context.units[next].key.isKey("no") || context.units[next].key.isKey("tampoco"),
+              context.sentenceOf[next] == context.sentenceOf[unit],
+              context.units[unit].opinion != nil, context.units[unit].isWord, !context.units[unit].traits.finite, !context.units[unit].traits.infinitive,
+              unit == 0 || context.clauseOf[unit - 1] != context.clauseOf[unit] || !context.units[unit - 1].isWord
+                  || context.units[unit - 1].key.isKey("y") || context.units[unit - 1].key.isKey("bueno") else { return nil }
+        let after = next + 1 < context.units.count && context.sentenceOf[next + 1] == context.sentenceOf[unit] ? next + 1 : nil
+        if context.units[next].key.isKey("tampoco") {
+            return after.map { !context.units[$0].isWord || copulas.contains(context.units[$0].key) } ?? true ? next : nil
+        }
+        return after.map { copulas.contains(context.units[$0].key) } == true ? next : nil
+    }
+
     /// `menos de` and an amount after this `menos` (digits are tokens no unit holds).
     static func boundsAmount(_ index: Int, _ context: RuleContext, _ text: NormalizedText) -> Bool {
         guard index + 1 < context.units.count else { return false }
@@ -255,9 +274,11 @@ enum Negation {
                 if verbsBetween == 1, opensWithInfinitive(after: other, before: unitIndex, context) { verbsBetween += 1 }
                 // So is the conjugated verb after that infinitive's phrase when it is the opinion itself: `sin ayudarme me
                 // colgaron`, `en vez de contestar me colgaron` deny the help and the answer, not the hanging up.
-                // A negator read in an opinion expression of its own (`sin contestar`, `sin avisar`) has spent its negation there.
+                // So does a `sin` read in an opinion expression of its own (`sin contestar`, `sin avisar`): it has spent its
+                // negation there. A refusal does not (`ni loco lo recomiendo`).
                 if verbsBetween == 0, context.units[unitIndex].traits.finite,
-                   opensWithInfinitive(after: other, before: unitIndex, context) || context.units[other].tokens.count > 1 && context.units[other].opinion != nil { break }
+                   opensWithInfinitive(after: other, before: unitIndex, context) || context.units[other].tokens.count > 1
+                       && context.units[other].opinion != nil && context.units[other].key.hasPrefix("sin ") { break }
                 if verbsBetween >= 2 || verbsBetween == 1 && isVerbOpinion(unitIndex, context) { break }
                 // The negator is `context.units[other]`, read in place (a copy retained its key and opinion).
                 // The problem a negated verb did not deal with stands (`nadie atendió mi queja`), also when the negated
@@ -279,7 +300,7 @@ enum Negation {
                 // `no podía ser peor`, `no puedo estar más contento`: a degree nothing can pass; the word holds, stressed.
                 // `no te imaginas lo mal que nos atendieron`: an exclamation of how much.
                 if let rule = isDegreeDenial(other, before: unitIndex, context) ?? isExclamation(other, before: unitIndex, context)
-                    ?? isFewBetter(other, before: unitIndex, context) {
+                    ?? isFewBetter(other, before: unitIndex, context) ?? isNoneBetter(other, before: unitIndex, context) {
                     let value = context.contributions[index].value
                     context.contributions[index].apply(rule, cue: context.cue(other), to: value * stressFactor)
                     break
@@ -311,6 +332,11 @@ enum Negation {
             if context.contributions[index].negatedBy == nil, nothingAfter(unitIndex, context) != nil {
                 let value = context.contributions[index].value
                 context.contributions[index].apply("negation", cue: "de … nada", to: shifted(value, weight: 1))
+            }
+            if context.contributions[index].negatedBy == nil, let negator = frontedDenial(of: unitIndex, context) {
+                let value = context.contributions[index].value
+                context.contributions[index].apply("negation", cue: context.cue(negator), to: shifted(value, weight: 1))
+                context.contributions[index].negatedBy = negator
             }
             if context.contributions[index].negatedBy == nil, let raised = raisedNegator(of: unitIndex, context) {
                 let value = context.contributions[index].value
@@ -505,6 +531,17 @@ extension Negation {
     static func isFewBetter(_ negator: Int, before unit: Int, _ context: RuleContext) -> String? {
         guard ["pocos", "pocas"].contains(context.units[negator].key) else { return nil }
         return (negator + 1...unit).contains { context.units[$0].key.isKey("mas") || context.units[$0].key.hasPrefix("mejor") } ? "few better" : nil
+    }
+
+    /// `nadie supera su paella`, `nada iguala las vistas`, `no hay quien les gane`: nobody and nothing passes it, so it
+    /// is the best (a plain `no` denies: `no supera las expectativas`).
+    static let universalNegators: WordSet = ["nadie", "nada", "ninguno", "ninguna", "ningun", "no hay quien"]
+    static let surpassingVerbs: WordSet = ["superar", "igualar", "ganar"]
+
+    static func isNoneBetter(_ negator: Int, before unit: Int, _ context: RuleContext) -> String? {
+        guard universalNegators.contains(context.units[negator].key), let term = context.units[unit].opinion?.entry.term,
+              surpassingVerbs.contains(term) else { return nil }
+        return "none better"
     }
 
     /// Verbs of knowing and imagining that, negated before `lo … que`, `cuánto` or `cómo`, exclaim: `no te imaginas lo
