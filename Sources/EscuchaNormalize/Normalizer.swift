@@ -578,7 +578,40 @@ extension Normalizer {
     /// A form the lemma table lists under a lemma that is no infinitive (`soluciones` → `solución`, `tarde`, `costa`):
     /// a noun's or an adverb's, never read as a verb its ending could also make (`solucionar`, `tardar`, `costar`).
     public func isListedAsNonVerb(_ word: String) -> Bool {
-        lexicons.lemmas[word].map { lemma in !["ar", "er", "ir", "ír"].contains { lemma.hasSuffix($0) } } ?? false
+        Self.isNonVerbLemma(lexicons.lemmas[word])
+    }
+
+    /// The same, for a word whose `lemmaCandidates` the caller has (see `listedLemma(in:)`).
+    public static func isListedAsNonVerb(candidates: [(lemma: String, rule: String)]) -> Bool {
+        isNonVerbLemma(listedLemma(in: candidates))
+    }
+
+    private static func isNonVerbLemma(_ lemma: String?) -> Bool {
+        lemma.map { lemma in !["ar", "er", "ir", "ír"].contains { lemma.hasSuffix($0) } } ?? false
+    }
+
+    /// `isKnownWord`, for a word whose vocabulary entry the caller has looked up and whose `lemmaCandidates` it has.
+    public func isKnownWord(_ word: String, inVocabulary: Bool, candidates: [(lemma: String, rule: String)]) -> Bool {
+        inVocabulary || Self.listedLemma(in: candidates) != nil || Self.listedMasculine(in: candidates) != nil
+            || lexicons.vocabularyByKey[Folding.key(word)] != nil
+    }
+
+    /// What the lemma table lists for a word, read from the word's `lemmaCandidates`: it is their first, under
+    /// `irregular`, the only candidate under that rule. A new word's reading asked the table four times (each
+    /// lookup hashes the word); its candidates, remembered per thread, already hold the answer.
+    public static func listedLemma(in candidates: [(lemma: String, rule: String)]) -> String? {
+        guard let first = candidates.first, first.rule.isKey("irregular") else { return nil }
+        return first.lemma
+    }
+
+    /// What the list of gendered words gives for the word itself: the candidate under `gender` that comes before any
+    /// singular's (first, or second after the listed lemma).
+    static func listedMasculine(in candidates: [(lemma: String, rule: String)]) -> String? {
+        for candidate in candidates.prefix(2) {
+            if candidate.rule.isKey("gender") { return candidate.lemma }
+            if !candidate.rule.isKey("irregular") { return nil }
+        }
+        return nil
     }
 
     /// How much commoner (on the Zipf scale) a form may be than the infinitive it could conjugate and still be
@@ -596,10 +629,10 @@ extension Normalizer {
         conjugatedInfinitives(of: word, candidates: lemmaCandidates(of: word))
     }
 
-    /// The same, from the word's `lemmaCandidates` when the caller has them.
+    /// The same, from the word's `lemmaCandidates` when the caller has them (the listed lemma is read there too).
     public func conjugatedInfinitives(of word: String, candidates: [(lemma: String, rule: String)]) -> [(infinitive: String, listed: Bool)] {
         var out: [(infinitive: String, listed: Bool)] = []
-        if let listed = lexicons.lemmas[word] { out.append((listed, true)) }
+        if let listed = Self.listedLemma(in: candidates) { out.append((listed, true)) }
         // The lemma candidates, remembered per thread, hold the same infinitives under `conjugation` (in the order
         // `Morphology.conjugations` gives them, less the word itself): working them out again cost 3,800 instructions.
         for (infinitive, rule) in candidates where rule.isKey("conjugation") { out.append((infinitive, false)) }
@@ -628,6 +661,8 @@ extension Normalizer {
         return candidates
     }
 
+    /// The lemma table's lemma comes first and the gendered words' masculine of the word itself next, before any
+    /// singular's: `listedLemma(in:)` and `listedMasculine(in:)` read them there.
     private func computeLemmaCandidates(of word: String) -> [(lemma: String, rule: String)] {
         var out: [(lemma: String, rule: String)] = []
         if let listed = lexicons.lemmas[word] { out.append((listed, "irregular")) }

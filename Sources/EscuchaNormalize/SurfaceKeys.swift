@@ -44,8 +44,9 @@ extension Normalizer {
             let vocabulary = lexicons.vocabulary
             let frequency = vocabulary[token.normalized] ?? vocabulary[token.key]
             // `por la tarde` is no delay, `la costa` no price.
-            let listedNonVerb = isListedAsNonVerb(token.normalized)
-            for (candidate, rule) in lemmaCandidates(of: token.normalized)
+            let candidates = lemmaCandidates(of: token.normalized)
+            let listedNonVerb = Self.isListedAsNonVerb(candidates: candidates)
+            for (candidate, rule) in candidates
             where rule.isKey("conjugation") || rule.isKey("irregular") || rule.isKey("enclitic") || rule.isKey("participle") || rule.isKey("number") {
                 if listedNonVerb, rule.isKey("conjugation") || rule.isKey("participle") { continue }
                 // A word far commoner than the verb it could conjugate is something else: `como` is not `comer`,

@@ -29,8 +29,9 @@ public struct OpinionLookup: Sendable {
         ("híper", "híper"), ("hiper", "hiper"), ("ultra", "ultra"), ("re", "re"),
     ]
 
-    /// `candidates` are the lemma candidates of `forms.normalized` (asked only for a word without spaces).
-    func find(_ forms: TokenForms, candidates: [(lemma: String, rule: String)]) -> Found? {
+    /// `candidates` are the lemma candidates of `forms.normalized` (asked only for a word without spaces), `known` its
+    /// frequency in the vocabulary: the caller has both, and each ask of a table hashes the word again.
+    func find(_ forms: TokenForms, candidates: [(lemma: String, rule: String)], known: Double?) -> Found? {
         let word = forms.normalized
         if let entry = entry(for: word) {
             return Found(entry: entry, match: entry.term == word ? "exact" : "accents", intensity: [])
@@ -55,10 +56,9 @@ public struct OpinionLookup: Sendable {
                 }
             }
         }
-        let known = normalizer.lexicons.vocabulary[word]
         // A form the lemma table lists as a noun's or an adjective's (`soluciones` → `solución`) is not read as
         // a verb its ending could also make (`solucionar`).
-        let listedNonVerb = normalizer.isListedAsNonVerb(word)
+        let listedNonVerb = Normalizer.isListedAsNonVerb(candidates: candidates)
         for (candidate, rule) in candidates {
             if listedNonVerb, rule.isKey("conjugation") { continue }
             // A word the vocabulary knows is a word of its own, not a diminutive or augmentative of another (`facilita`
@@ -87,7 +87,7 @@ public struct OpinionLookup: Sendable {
         }
         // `superbueno`, `rebarato`, `requetebién`: only when the whole word is not a word of its own
         // (`recargar` is not `re` + `cargar`).
-        if !normalizer.isKnownWord(word) {
+        if !normalizer.isKnownWord(word, inVocabulary: known != nil, candidates: candidates) {
             for (prefix, modifier) in Self.prefixes where word.hasPrefix(prefix) && word.utf8.count >= prefix.utf8.count + 3 {
                 let rest = String(word.dropFirst(prefix.count))
                 guard let factor = lexicon.modifiers[modifier]?[.booster] else { continue }

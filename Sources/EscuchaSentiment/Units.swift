@@ -173,6 +173,8 @@ final class WordReading {
         // whole struct (and retains each of its tables).
         let modifierTable = lexicon.modifiers
         let vocabulary = lookup.normalizer.lexicons.vocabulary
+        // The word's frequency, looked up once for `find`, `isFinite` and the traits (each asked the table).
+        let known = vocabulary[forms.normalized]
         // The lemma's modifiers and those of the infinitives the lexicon lists, each looked up once: every kind below
         // asked the table again, hashing the same strings (a lookup is 600 instructions).
         let lemmaModifiers = modifierTable[forms.lemma]
@@ -221,7 +223,7 @@ final class WordReading {
         var keyIDs: [Int32] = []
         for key in keys { if let id = lexicon.phrases.keyIDs[key] { keyIDs.append(id) } }
         phraseKeyIDs = keyIDs
-        opinion = modifiers[.neutral] != nil ? nil : lookup.find(forms, candidates: candidates)
+        opinion = modifiers[.neutral] != nil ? nil : lookup.find(forms, candidates: candidates, known: known)
         let verbEntry = participleOf.flatMap { lookup.entry(for: $0) }
         if participleOf != nil, let list = opinion?.entry.list, list.isKey("adjectives") || list.isKey("sectors"),
            Self.participleEndings.contains(where: { forms.key.hasUTF8Suffix($0) }),
@@ -267,12 +269,12 @@ final class WordReading {
                // The future keeps its accent where the customer wrote it: `ayudarán` is no `ayudaran`.
                && !(forms.surface.hasSuffix("rán") || forms.surface.hasSuffix("rá") || forms.surface.hasSuffix("RÁN") || forms.surface.hasSuffix("RÁ"))
                && infinitives.contains { vocabulary[$0] != nil }
-               && vocabulary[forms.normalized].map { $0 < 4.5 } ?? true
+               && known.map { $0 < 4.5 } ?? true
                && Self.hasFirstConjugationStem(forms.key, vocabulary: vocabulary)
         // Preterite forms (`atendieron`, `resolvió`, `ayudó`) and `cumplen`; not `cumple`, mostly a birthday.
         traits.reported = forms.key.hasUTF8Suffix("aron") || forms.key.hasUTF8Suffix("ieron") || forms.key.hasUTF8Suffix("yeron")
             || forms.normalized.hasUTF8Suffix("ó") || forms.key.isKey("cumplen")
-        traits.finite = Self.isFinite(forms, lookup.normalizer, candidates: candidates)
+        traits.finite = Self.isFinite(forms, lookup.normalizer, candidates: candidates, known: known)
         traits.infinitive = oneWord && (Self.isInfinitive(forms.normalized) && (forms.normalized.utf8.count >= 4 || Self.shortInfinitives.contains(forms.normalized))
             || Self.mayEndInClitic(forms.key)
                && infinitives.contains { Self.isInfinitive($0) && Self.isCliticTail(of: forms.key, after: Folding.key($0)) && vocabulary[$0] != nil })
@@ -403,8 +405,8 @@ extension WordReading {
 
     /// A conjugated form of a verb (`conoce`, `vale`, `tardan`, `es`), not an infinitive, gerund or participle,
     /// and not a commoner noun or adjective that shares its spelling (`planta`, `cuenta`, `cama`).
-    /// `candidates` are the lemma candidates of `forms.normalized`.
-    static func isFinite(_ forms: TokenForms, _ normalizer: Normalizer, candidates: [(lemma: String, rule: String)]) -> Bool {
+    /// `candidates` are the lemma candidates of `forms.normalized`, `known` its frequency in the vocabulary.
+    static func isFinite(_ forms: TokenForms, _ normalizer: Normalizer, candidates: [(lemma: String, rule: String)], known: Double?) -> Bool {
         let word = forms.normalized
         let vocabulary = normalizer.lexicons.vocabulary
         guard !word.utf8.contains(UInt8(ascii: " ")), !isInfinitive(word) else { return false }
@@ -417,7 +419,6 @@ extension WordReading {
                 if infinitives.contains(where: { vocabulary[stem + $0] != nil }) { return false }
             }
         }
-        let known = vocabulary[word]
         // An infinitive with its clitics (`recomendarlo`) is not conjugated.
         // (Only a known verb's: `buscábamos` is no `buscabam` + `os`.)
         guard !candidates.contains(where: { $0.rule.isKey("enclitic") && vocabulary[$0.lemma] != nil }) else { return false }
