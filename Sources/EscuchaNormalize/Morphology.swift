@@ -63,7 +63,8 @@ struct Morphology: Sendable {
         if let lemma = masculine[word] { return (lemma, "gender") }
         // Number, then gender on the singular.
         // `isKnown` is asked table by table below, so that no table is asked twice (each lookup hashes the word).
-        for singular in Self.singulars(word) {
+        let w = Bytes(word)
+        for singular in Self.singulars(w) {
             if let listed = irregular[singular] { return (listed, "irregular") }
             if let lemma = masculine[singular] { return (lemma, "gender") }
             guard vocabulary[singular] != nil else { continue }
@@ -72,7 +73,9 @@ struct Morphology: Sendable {
             return inner.rule == nil ? (singular, "number") : inner
         }
         let inVocabulary = vocabulary[word] != nil
-        for (candidate, rule) in derivations(word, inVocabulary: inVocabulary) {
+        var candidates: [(lemma: String, rule: String)] = []
+        derivations(word, w, inVocabulary: inVocabulary, into: &candidates)
+        for (candidate, rule) in candidates {
             if let listed = irregular[candidate] { return (listed, rule) }
             if let lemma = masculine[candidate] { return (lemma, rule) }
             if vocabulary[candidate] != nil { return (candidate, rule) }
@@ -80,8 +83,10 @@ struct Morphology: Sendable {
         return (word, nil)
     }
 
-    static func singulars(_ word: String) -> [String] {
-        let w = Bytes(word)
+    static func singulars(_ word: String) -> [String] { singulars(Bytes(word)) }
+
+    /// The same, from the word's bytes: a caller that has them does not copy the word again.
+    static func singulars(_ w: Bytes) -> [String] {
         guard w.count > 3, w.ends("s") else { return [] }
         var out: [String] = []
         if w.ends("ces") { out.append(w.dropping("ces") + "z") }
@@ -93,17 +98,10 @@ struct Morphology: Sendable {
         return out
     }
 
-    /// Candidates from derivation and conjugation. For a word the vocabulary knows, only the unambiguous
-    /// ones: `casa` must not become `casar`, but `cosita` may become `cosa`.
-    func derivations(_ word: String, inVocabulary: Bool) -> [(lemma: String, rule: String)] {
-        var out: [(lemma: String, rule: String)] = []
-        derivations(word, inVocabulary: inVocabulary, into: &out)
-        return out
-    }
-
-    /// The same, appended to `out`: the lemma candidates are built in one array rather than copied from a second.
-    func derivations(_ word: String, inVocabulary: Bool, into out: inout [(lemma: String, rule: String)]) {
-        let w = Bytes(word)
+    /// Candidates from derivation and conjugation, appended to `out`. For a word the vocabulary knows, only the
+    /// unambiguous ones: `casa` must not become `casar`, but `cosita` may become `cosa`. From the word and its bytes `w`:
+    /// the caller's copy of the bytes serves every ending tested (each copy is an array).
+    func derivations(_ word: String, _ w: Bytes, inVocabulary: Bool, into out: inout [(lemma: String, rule: String)]) {
         func add(_ candidate: String, _ rule: String) { if candidate != word, candidate.utf8.count >= 2 { out.append((candidate, rule)) } }
         // Only the suffixes that end in the word's last byte are tested, in the lists' order (as for the verb endings).
         let last = Int(w.bytes.last ?? 0)
@@ -160,9 +158,9 @@ struct Morphology: Sendable {
             removed += 1
             add(plain, "enclitic")
             if vosotros { add(String(plain.dropLast()) + "r", "enclitic") }
-            for (form, _) in conjugations(plain, strict: false) { add(form, "enclitic") }
+            conjugations(Bytes(plain), strict: false) { add($0, "enclitic") }
         }
-        for (form, _) in conjugations(word, strict: inVocabulary) { add(form, "conjugation") }
+        conjugations(w, strict: inVocabulary) { add($0, "conjugation") }
     }
 
     static let superlatives: [[UInt8]] = ["ísimos", "ísimas", "ísimo", "ísima", "isimos", "isimas", "isimo", "isima"].map { Array($0.utf8) }
@@ -177,22 +175,20 @@ struct Morphology: Sendable {
         ("otes", ["o", "e"], "augmentative"), ("ote", ["o", "e", ""], "augmentative"), ("ota", ["a", ""], "augmentative"),
     ] as [(String, [String], String)]).map { (Array($0.0.utf8), $0.1, $0.2) }
 
-    /// Infinitives a regular verb form may come from. `strict` keeps to endings that only verbs have.
-    func conjugations(_ word: String, strict: Bool) -> [(String, String)] {
-        let w = Bytes(word)
-        var out: [(String, String)] = []
-        guard let last = w.bytes.last else { return out }
+    /// Infinitives a regular verb form (its bytes `w`) may come from, handed to `body` in order. `strict` keeps to
+    /// endings that only verbs have. Handed rather than returned: an array of them per call was made only to be read.
+    func conjugations(_ w: Bytes, strict: Bool, _ body: (String) -> Void) {
+        guard let last = w.bytes.last else { return }
         // Only the endings that end in the word's last byte are tested, in the lists' order.
         for index in Self.unambiguousByLastByte[Int(last)] {
             let (ending, infinitives) = Self.unambiguousEndings[index]
-            if w.ends(ending) && w.count > ending.count + 1 { appendInfinitives(w.dropping(ending), ending: ending, infinitives, to: &out) }
+            if w.ends(ending) && w.count > ending.count + 1 { appendInfinitives(w.dropping(ending), ending: ending, infinitives, to: body) }
         }
-        guard !strict else { return out }
+        guard !strict else { return }
         for index in Self.ambiguousByLastByte[Int(last)] {
             let (ending, infinitives) = Self.ambiguousEndings[index]
-            if w.ends(ending) && w.count > ending.count + 1 { appendInfinitives(w.dropping(ending), ending: ending, infinitives, to: &out) }
+            if w.ends(ending) && w.count > ending.count + 1 { appendInfinitives(w.dropping(ending), ending: ending, infinitives, to: body) }
         }
-        return out
     }
 
     /// The endings' numbers by their last byte: a word is compared only with the few endings that end as it does
@@ -208,16 +204,16 @@ struct Morphology: Sendable {
     static let superlativesByLastByte = byLastByte(superlatives)
     static let affixesByLastByte = byLastByte(affixes.map(\.0))
 
-    private func appendInfinitives(_ verbStem: String, ending: [UInt8], _ infinitives: [String], to out: inout [(String, String)]) {
+    private func appendInfinitives(_ verbStem: String, ending: [UInt8], _ infinitives: [String], to body: (String) -> Void) {
         do {
             var stem = verbStem
             // Spelling before e: busqué → buscar, llegué → llegar, empecé → empezar.
             if ending.first == 0xC3 && ending.count > 1 && ending[1] == 0xA9 || ending.first == UInt8(ascii: "e") {
                 if stem.hasSuffix("qu") { stem = String(stem.dropLast(2)) + "c" }
                 else if stem.hasSuffix("gu") { stem = String(stem.dropLast(2)) + "g" }
-                else if stem.hasSuffix("c") { out.append((String(stem.dropLast()) + "zar", "conjugation")) }
+                else if stem.hasSuffix("c") { body(String(stem.dropLast()) + "zar") }
             }
-            for infinitive in infinitives { out.append((stem + infinitive, "conjugation")) }
+            for infinitive in infinitives { body(stem + infinitive) }
         }
     }
 

@@ -665,16 +665,20 @@ extension Normalizer {
     /// singular's: `listedLemma(in:)` and `listedMasculine(in:)` read them there.
     private func computeLemmaCandidates(of word: String) -> [(lemma: String, rule: String)] {
         var out: [(lemma: String, rule: String)] = []
+        // Room for the usual few (a number, a conjugation's three infinitives): growing from empty made the array
+        // three times for most words.
+        out.reserveCapacity(8)
         if let listed = lexicons.lemmas[word] { out.append((listed, "irregular")) }
         if let masculine = lexicons.masculine[word] { out.append((masculine, "gender")) }
+        // The word's bytes, copied once for every ending tested below.
+        let w = Bytes(word)
         // Gender only where the list of gendered words says so: `merluza` is not a feminine `merluzo`.
-        for singular in Morphology.singulars(word) {
+        for singular in Morphology.singulars(w) {
             out.append((singular, "number"))
             if let masculine = lexicons.masculine[singular] { out.append((masculine, "gender")) }
         }
-        morphology.derivations(word, inVocabulary: false, into: &out)
+        morphology.derivations(word, w, inVocabulary: false, into: &out)
         // Participles, for the perfect tenses: `he perdido` → `perder`, `han cobrado` → `cobrar`.
-        let w = Bytes(word)
         for (ending, infinitives) in Self.participleEndings where w.ends(ending) && w.count > ending.count + 2 {
             let stem = w.dropping(ending)
             for infinitive in infinitives { out.append((stem + infinitive, "participle")) }
