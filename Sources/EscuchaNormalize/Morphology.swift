@@ -98,6 +98,8 @@ struct Morphology: Sendable {
         return out
     }
 
+    /// Endings throughout are compared as bytes (`hasUTF8Suffix`): the word is NFC, as every form the normalizer makes,
+    /// and so is every stem cut from its bytes.
     /// Candidates from derivation and conjugation, appended to `out`. For a word the vocabulary knows, only the
     /// unambiguous ones: `casa` must not become `casar`, but `cosita` may become `cosa`. From the word and its bytes `w`:
     /// the caller's copy of the bytes serves every ending tested (each copy is an array).
@@ -110,10 +112,10 @@ struct Morphology: Sendable {
             let suffix = Self.superlatives[index]
             let stem = w.dropping(suffix)
             let feminine = suffix.last == UInt8(ascii: "a") || suffix.suffix(2) == Array("as".utf8)
-            if stem.hasSuffix("bil") { add(String(stem.dropLast(3)) + "ble", "superlative") }
-            if stem.hasSuffix("qu") { add(String(stem.dropLast(2)) + "co", "superlative") }
-            if stem.hasSuffix("gu") { add(String(stem.dropLast(2)) + "go", "superlative") }
-            if stem.hasSuffix("c") { add(String(stem.dropLast(1)) + "z", "superlative") }
+            if stem.hasUTF8Suffix("bil") { add(String(stem.dropLast(3)) + "ble", "superlative") }
+            if stem.hasUTF8Suffix("qu") { add(String(stem.dropLast(2)) + "co", "superlative") }
+            if stem.hasUTF8Suffix("gu") { add(String(stem.dropLast(2)) + "go", "superlative") }
+            if stem.hasUTF8Suffix("c") { add(String(stem.dropLast(1)) + "z", "superlative") }
             add(stem + "o", "superlative")
             if feminine { add(stem + "a", "superlative") }
             add(stem + "e", "superlative")
@@ -129,10 +131,10 @@ struct Morphology: Sendable {
             let stem = w.dropping(suffix)
             // A bare stem in -ar, -er or -ir is never a diminutive's: those nouns take `-cito` (`lugarcito`, `mujercita`),
             // and a verb has none (`amarillo` is not `amar` + `-illo`).
-            let infinitiveStem = suffix.first != UInt8(ascii: "c") && ["ar", "er", "ir"].contains { stem.hasSuffix($0) }
+            let infinitiveStem = suffix.first != UInt8(ascii: "c") && ["ar", "er", "ir"].contains { stem.hasUTF8Suffix($0) }
             for ending in endings where !(ending.isEmpty && infinitiveStem) {
-                if (stem.hasSuffix("qu") || stem.hasSuffix("gu")) && (ending == "o" || ending == "a") {
-                    add(String(stem.dropLast(2)) + (stem.hasSuffix("qu") ? "c" : "g") + ending, rule)
+                if (stem.hasUTF8Suffix("qu") || stem.hasUTF8Suffix("gu")) && (ending == "o" || ending == "a") {
+                    add(String(stem.dropLast(2)) + (stem.hasUTF8Suffix("qu") ? "c" : "g") + ending, rule)
                 } else {
                     add(stem + ending, rule)
                 }
@@ -149,10 +151,10 @@ struct Morphology: Sendable {
             let plain = Self.removeAccents(before)
             // The vosotros imperative drops its `d` only before `os`: `devolvedme`, `decidnos` keep it.
             // (`llamados` is a participle, not `llamad` + `os`, which is written `llamaos`).
-            let vosotros = pronoun != "os" && ["ad", "ed", "id"].contains { plain.hasSuffix($0) } && vocabulary[String(plain.dropLast()) + "r"] != nil
+            let vosotros = pronoun != "os" && ["ad", "ed", "id"].contains { plain.hasUTF8Suffix($0) } && vocabulary[String(plain.dropLast()) + "r"] != nil
             // An infinitive ends in -ar, -er or -ir: `soporte` is not `sopor` + `te`, nor `transporte` a verb.
-            let infinitive = ["ar", "er", "ir"].contains { plain.hasSuffix($0) }
-            let verbLike = infinitive || before.hasSuffix("ndo") || plain != before || removed > 0 || vosotros
+            let infinitive = ["ar", "er", "ir"].contains { plain.hasUTF8Suffix($0) }
+            let verbLike = infinitive || before.hasUTF8Suffix("ndo") || plain != before || removed > 0 || vosotros
             guard verbLike else { break }
             stripped = before
             removed += 1
@@ -209,9 +211,9 @@ struct Morphology: Sendable {
             var stem = verbStem
             // Spelling before e: busqué → buscar, llegué → llegar, empecé → empezar.
             if ending.first == 0xC3 && ending.count > 1 && ending[1] == 0xA9 || ending.first == UInt8(ascii: "e") {
-                if stem.hasSuffix("qu") { stem = String(stem.dropLast(2)) + "c" }
-                else if stem.hasSuffix("gu") { stem = String(stem.dropLast(2)) + "g" }
-                else if stem.hasSuffix("c") { body(String(stem.dropLast()) + "zar") }
+                if stem.hasUTF8Suffix("qu") { stem = String(stem.dropLast(2)) + "c" }
+                else if stem.hasUTF8Suffix("gu") { stem = String(stem.dropLast(2)) + "g" }
+                else if stem.hasUTF8Suffix("c") { body(String(stem.dropLast()) + "zar") }
             }
             for infinitive in infinitives { body(stem + infinitive) }
         }
@@ -285,13 +287,15 @@ struct Morphology: Sendable {
 
     /// Plurals drop a written accent the singular needs: `atenciones` → `atención`.
     static func restoreAccent(_ stem: String) -> String {
-        guard stem.hasSuffix("n") || stem.hasSuffix("s") else { return stem }
-        for (plain, accented) in [("cion", "ción"), ("sion", "sión"), ("on", "ón"), ("in", "ín"), ("an", "án"), ("es", "és")]
-        where stem.hasSuffix(plain) {
+        guard stem.hasUTF8Suffix("n") || stem.hasUTF8Suffix("s") else { return stem }
+        for (plain, accented) in accentedEndings where stem.hasUTF8Suffix(plain) {
             return String(stem.dropLast(plain.count)) + accented
         }
         return stem
     }
+
+    /// Endings as a plural writes them and as the singular does (a list written in the loop was made at every call).
+    static let accentedEndings = [("cion", "ción"), ("sion", "sión"), ("on", "ón"), ("in", "ín"), ("an", "án"), ("es", "és")]
 }
 
 /// A word's UTF-8 bytes, for suffix tests that do not go through grapheme breaking.

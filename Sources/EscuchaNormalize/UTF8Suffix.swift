@@ -17,4 +17,18 @@ extension StringProtocol {
         if let answer = answer ?? nil { return answer }
         return utf8.suffix(suffixCount).elementsEqual(suffix.utf8)
     }
+
+    /// `hasPrefix` compared on UTF-8 bytes, for the same reason and on the same condition (text in NFC).
+    @inlinable
+    public func hasUTF8Prefix(_ prefix: String) -> Bool {
+        let prefixCount = prefix.utf8.count
+        guard prefixCount <= utf8.count else { return false }
+        let answer = utf8.withContiguousStorageIfAvailable { own in
+            prefix.utf8.withContiguousStorageIfAvailable { other in
+                own.baseAddress.map { base in (0..<prefixCount).allSatisfy { base[$0] == other[$0] } } ?? true
+            }
+        }
+        if let answer = answer ?? nil { return answer }
+        return utf8.prefix(prefixCount).elementsEqual(prefix.utf8)
+    }
 }

@@ -39,14 +39,16 @@ public struct OpinionLookup: Sendable {
         if forms.lemma != word, let entry = entry(for: forms.lemma), !Self.isVerbFormOfAdjective(entry, conjugated: forms.steps.contains("conjugation")) {
             // A superlative whose base the lemma table lists (`riquísima` → `rico`) is one still.
             let superlative = forms.steps.contains("superlative")
-                || Self.superlativeEndings.contains { forms.key.hasSuffix($0) } && ["adjectives", "core", "regional"].contains(entry.list)
+                || Self.superlativeEndings.contains { forms.key.hasUTF8Suffix($0) } && ["adjectives", "core", "regional"].contains(entry.list)
             return Found(entry: entry, match: "lemma", intensity: superlative ? [("superlative", nil, Self.superlativeFactor)] : [])
         }
         // A chat spelling expanded to several words (`hdp` → `hijo de puta`, `tqm` → `te quiero mucho`) is one token: its
         // expansion is read as the expression it spells.
         if word.utf8.contains(UInt8(ascii: " ")) { return lexicon.expressionsByTerm[word].map { Found(entry: $0, match: "expansion", intensity: []) } }
         guard word.utf8.count > 3 else { return nil }
-        if word.hasSuffix("mente"), word.utf8.count > 8 {
+        // Endings and prefixes are compared as bytes (`hasUTF8Suffix`, `hasUTF8Prefix`): the word is NFC, as the normalizer
+        // makes every form, and `String.hasPrefix` walked Characters (about 280 instructions for each of nine prefixes).
+        if word.hasUTF8Suffix("mente"), word.utf8.count > 8 {
             let stem = String(word.dropLast(5))
             // Only from clear opinions: `horriblemente`, `perfectamente`; adverbs of mild adjectives are
             // mostly discourse words (`exactamente`, `simplemente`, `directamente`).
@@ -88,7 +90,7 @@ public struct OpinionLookup: Sendable {
         // `superbueno`, `rebarato`, `requetebién`: only when the whole word is not a word of its own
         // (`recargar` is not `re` + `cargar`).
         if !normalizer.isKnownWord(word, inVocabulary: known != nil, candidates: candidates) {
-            for (prefix, modifier) in Self.prefixes where word.hasPrefix(prefix) && word.utf8.count >= prefix.utf8.count + 3 {
+            for (prefix, modifier) in Self.prefixes where word.hasUTF8Prefix(prefix) && word.utf8.count >= prefix.utf8.count + 3 {
                 let rest = String(word.dropFirst(prefix.count))
                 guard let factor = lexicon.modifiers[modifier]?[.booster] else { continue }
                 // Prefixes intensify qualities (`superbueno`, `rebarato`), not nouns (`superhéroe`).
@@ -185,8 +187,8 @@ public struct OpinionLookup: Sendable {
 
     /// `amistosa` → `amistoso`, `adversas` → `adverso`.
     static func masculine(of word: String) -> String? {
-        if word.hasSuffix("as"), word.utf8.count > 4 { return String(word.dropLast(2)) + "o" }
-        if word.hasSuffix("a"), word.utf8.count > 3 { return String(word.dropLast()) + "o" }
+        if word.hasUTF8Suffix("as"), word.utf8.count > 4 { return String(word.dropLast(2)) + "o" }
+        if word.hasUTF8Suffix("a"), word.utf8.count > 3 { return String(word.dropLast()) + "o" }
         return nil
     }
 
