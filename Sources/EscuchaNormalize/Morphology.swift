@@ -47,18 +47,19 @@ struct Morphology: Sendable {
 
     func isKnown(_ word: String) -> Bool { vocabulary[word] != nil || masculine[word] != nil || irregular[word] != nil }
 
-    func lemma(_ word: String) -> (lemma: String, rule: String?) {
+    /// `inVocabulary`, when the caller has just asked the vocabulary, spares asking it again.
+    func lemma(_ word: String, inVocabulary: Bool? = nil) -> (lemma: String, rule: String?) {
         let memo = self.memo.value
         if let cached = memo.lookup(word) { return cached }
-        let result = compute(word)
+        let result = compute(word, inVocabulary: inVocabulary)
         memo.store(word, result)
         return result
     }
 
     /// The lemma of a vocabulary word, nil for words the vocabulary does not know.
-    func knownLemma(_ word: String) -> (lemma: String, rule: String?)? { vocabulary[word] != nil ? lemma(word) : nil }
+    func knownLemma(_ word: String) -> (lemma: String, rule: String?)? { vocabulary[word] != nil ? lemma(word, inVocabulary: true) : nil }
 
-    private func compute(_ word: String) -> (lemma: String, rule: String?) {
+    private func compute(_ word: String, inVocabulary known: Bool?) -> (lemma: String, rule: String?) {
         if let listed = irregular[word] { return (listed, "irregular") }
         if let lemma = masculine[word] { return (lemma, "gender") }
         // Number, then gender on the singular.
@@ -69,10 +70,10 @@ struct Morphology: Sendable {
             if let lemma = masculine[singular] { return (lemma, "gender") }
             guard vocabulary[singular] != nil else { continue }
             // A plural has its singular's lemma: `carísimas` → `carísima` → `caro`, `cositas` → `cosa`.
-            let inner = compute(singular)
+            let inner = compute(singular, inVocabulary: true)
             return inner.rule == nil ? (singular, "number") : inner
         }
-        let inVocabulary = vocabulary[word] != nil
+        let inVocabulary = known ?? (vocabulary[word] != nil)
         var candidates: [(lemma: String, rule: String)] = []
         derivations(word, w, inVocabulary: inVocabulary, into: &candidates)
         for (candidate, rule) in candidates {

@@ -36,7 +36,10 @@ public struct OpinionLookup: Sendable {
         if let entry = entry(for: word) {
             return Found(entry: entry, match: entry.term == word ? "exact" : "accents", intensity: [])
         }
-        if forms.lemma != word, let entry = entry(for: forms.lemma), !Self.isVerbFormOfAdjective(entry, conjugated: forms.steps.contains("conjugation")) {
+        // The lemma's entry, asked once: the lemma is often among the candidates too (`precios` → `precio`). A lemma that
+        // is the word has none (asked just above).
+        let lemmaEntry = forms.lemma != word ? entry(for: forms.lemma) : nil
+        if let entry = lemmaEntry, !Self.isVerbFormOfAdjective(entry, conjugated: forms.steps.contains("conjugation")) {
             // A superlative whose base the lemma table lists (`riquísima` → `rico`) is one still.
             let superlative = forms.steps.contains("superlative")
                 || Self.superlativeEndings.contains { forms.key.hasUTF8Suffix($0) } && ["adjectives", "core", "regional"].contains(entry.list)
@@ -69,7 +72,8 @@ public struct OpinionLookup: Sendable {
             // A word the vocabulary knows as common (`planta`, `aire`, `chiste`) is not read as a form of a
             // much rarer verb (`plantar`, `airar`, `chistar`) that happens to share its spelling.
             if let known, rule.isKey("conjugation"), (normalizer.lexicons.vocabulary[candidate] ?? 0) < known - Self.homographMargin { continue }
-            if let entry = entry(for: candidate), !Self.isVerbFormOfAdjective(entry, conjugated: rule.isKey("conjugation")) {
+            if let entry = candidate == forms.lemma ? lemmaEntry : entry(for: candidate),
+               !Self.isVerbFormOfAdjective(entry, conjugated: rule.isKey("conjugation")) {
                 return Found(entry: entry, match: rule, intensity: rule.isKey("superlative") ? [("superlative", nil, Self.superlativeFactor)] : [])
             }
         }

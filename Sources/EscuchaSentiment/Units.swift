@@ -153,8 +153,8 @@ final class WordReading {
     /// The lexicon and the lookup are borrowed: an initializer owns its arguments by default, so each new surface
     /// copied both structs (retaining each of their tables) and released them at the end.
     init(_ forms: TokenForms, lexicon: borrowing SentimentLexicon, lookup: borrowing OpinionLookup) {
-        var modifiers = lexicon.modifiers[forms.normalized]
-            ?? (forms.key == forms.normalized ? lexicon.modifiersByKey[forms.key] : nil) ?? ModifierSet()
+        let ownModifiers = lexicon.modifiers[forms.normalized]
+        var modifiers = ownModifiers ?? (forms.key == forms.normalized ? lexicon.modifiersByKey[forms.key] : nil) ?? ModifierSet()
         var infinitives: [String] = []
         var participleOf: String?
         // The word's lemma candidates, asked once and handed to `find` and `isFinite`: each ask of the per-thread memo
@@ -177,7 +177,8 @@ final class WordReading {
         let known = vocabulary[forms.normalized]
         // The lemma's modifiers and those of the infinitives the lexicon lists, each looked up once: every kind below
         // asked the table again, hashing the same strings (a lookup is 600 instructions).
-        let lemmaModifiers = modifierTable[forms.lemma]
+        // The lemma is most often the word itself, whose modifiers were just looked up.
+        let lemmaModifiers = forms.lemma == forms.normalized ? ownModifiers : modifierTable[forms.lemma]
         let infinitiveModifiers = infinitives.compactMap { modifierTable[$0] }
         /// The lemma's weight of `kind`, or else the first listed infinitive's when verbs pass it on.
         func inherited(_ kind: ModifierKind, fromInfinitives: Bool) -> Double? {
