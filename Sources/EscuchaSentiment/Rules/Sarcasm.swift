@@ -24,12 +24,7 @@ enum Sarcasm {
 
     /// A failure the rules found: a situation, a slow verb the long-wait rule strengthened (`tardaron tres semanas`),
     /// or an expression of a long wait (`horas esperando`, `cola de horas`).
-    static func isFailure(_ contribution: RuleContext.Working) -> Bool {
-        situations.contains(contribution.match) || contribution.rules.contains { $0.rule.isKey("long wait") }
-            || contribution.match.isKey("expression") && LongWait.isWaitExpression(contribution.term)
-    }
-
-    /// The same for `context.contributions[index]`, read in place.
+    /// Read in place, by index: a copy of the contribution retained its strings and rules.
     static func isFailure(_ index: Int, _ context: RuleContext) -> Bool {
         situations.contains(context.contributions[index].match) || context.contributions[index].rules.contains { $0.rule.isKey("long wait") }
             || context.contributions[index].match.isKey("expression") && LongWait.isWaitExpression(context.contributions[index].term)
@@ -72,12 +67,14 @@ enum Sarcasm {
             }
         }
         // Irony turns praise, and needs a cue or a failure the rules found.
-        // By index: `contains(where:)` over the arrays copied each unit or contribution it passed.
+        // By index: `contains(where:)` over the arrays copied each unit or contribution it passed. The failures, dearest
+        // to tell (`isFailure` scans an expression's bytes), asked last; the colon only in a text with one.
         guard context.contributions.indices.contains(where: { context.contributions[$0].value > 0 }),
               context.mayHave(.sarcasm) && context.units.indices.contains(where: { context.units[$0].modifiers[.sarcasm] != nil })
-                || context.contributions.indices.contains(where: { isFailure($0, context) })
                 || context.contributions.indices.contains(where: { context.contributions[$0].list.isKey("verbs") && likingVerbs.contains(context.contributions[$0].term) })
-                || context.units.indices.contains(where: { !context.units[$0].isWord && !context.units[$0].isSymbolic && context.units[$0].facts.lists.contains(.colon) })
+                || context.mayHave(.colon)
+                    && context.units.indices.contains(where: { !context.units[$0].isWord && !context.units[$0].isSymbolic && context.units[$0].facts.lists.contains(.colon) })
+                || context.contributions.indices.contains(where: { isFailure($0, context) })
         else { return }
         let contributions = ContributionIndex(context)
         for (sentenceIndex, sentence) in context.sentences.enumerated() {
@@ -161,14 +158,19 @@ extension Sarcasm {
 
     static func ironyWithoutCue(_ context: inout RuleContext, sentence: Range<Int>, _ contributions: ContributionIndex) {
         let members = Array(contributions.contributions(of: sentence))
+        // What the end requires of the sentence's opening contribution, asked first: praise, as strong as the weaker of the
+        // two strengths. Most sentences open otherwise, and then no failure is looked for.
+        guard let opening = members.min(by: { context.contributions[$0].unit < context.contributions[$1].unit }),
+              context.contributions[opening].value > 0,
+              max(context.contributions[opening].valence, context.contributions[opening].value) >= min(colonPraise, ironicPraise)
+        else { return }
         let colonFailure = colonFrame(members, sentence: sentence, context)
-        guard let failure = members.filter({ isFailure(context.contributions[$0]) }).map({ context.contributions[$0].unit }).min()
+        guard let failure = members.filter({ isFailure($0, context) }).map({ context.contributions[$0].unit }).min()
             ?? likedComplaint(members, context) ?? colonFailure
         else { return }
         let praise = members.filter { context.contributions[$0].value > 0 && context.contributions[$0].unit < failure }
         let strength = colonFailure == failure ? colonPraise : ironicPraise
-        guard let opening = members.min(by: { context.contributions[$0].unit < context.contributions[$1].unit }),
-              praise.contains(opening), max(context.contributions[opening].valence, context.contributions[opening].value) >= strength
+        guard praise.contains(opening), max(context.contributions[opening].valence, context.contributions[opening].value) >= strength
         else { return }
         let first = praise.map { context.contributions[$0].unit }.min()!
         let contrast = (first..<failure).contains { SentimentAnalyzer.isContrast(context.units[$0]) }
