@@ -30,22 +30,25 @@ enum Irrealis {
         // A text none of whose units may be a marker (most) is passed without a scan.
         guard !context.contributions.isEmpty,
               context.mayHave(.expectation) || context.mayHave(.irrealis) || context.traitSummary.contains(.conditional),
-              context.units.indices.contains(where: { isMarker($0, context.units) }) else { return }
+              let firstMarker = context.units.indices.first(where: { isMarker($0, context.units) }) else { return }
         var applied = Set<Int>()
         let contributions = ContributionIndex(context)
-        // Where a marker's reach ends, for every unit, in one pass from the end: the next unit that starts a
-        // sentence, is clause punctuation or a contrast word.
+        // Where a marker's reach ends, for every unit after the first marker (only those are read), in one pass from the
+        // end: the next unit that starts a sentence, is clause punctuation or a contrast word.
         let count = context.units.count
         // A condition (`si`) keeps its own ends (`protasisEnd`); other markers also end where an asserted clause starts.
         var stop = [Int](repeating: count, count: count + 1)
         var assertedStop = stop
-        for unit in stride(from: count - 1, through: 1, by: -1) {
+        // A plain loop: `stride` called its iterator's `next` for every unit.
+        var unit = count - 1
+        while unit > firstMarker {
             let ends = context.sentenceOf[unit] != context.sentenceOf[unit - 1]
                 || context.units[unit].breaksClause && !context.units[unit].isWord || context.units[unit].has(.contrastAfter)
             stop[unit] = ends ? unit : stop[unit + 1]
             assertedStop[unit] = ends || isAssertedClause(unit, context) ? unit : assertedStop[unit + 1]
+            unit -= 1
         }
-        for markerIndex in context.units.indices {
+        for markerIndex in firstMarker..<count {
             guard isMarker(markerIndex, context.units) else { continue }
             let unit = context.units[markerIndex]
             let expectation = unit.modifiers[.expectation]
