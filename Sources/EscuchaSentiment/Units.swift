@@ -683,7 +683,9 @@ struct UnitReader {
                 continue
             }
             guard kind == .word else { continue }
-            let forms = text.tokens[position].forms
+            // Unretained: the text holds the forms, and copying them out of the array retained and released them at
+            // every step of the search.
+            let forms = Unmanaged.passUnretained(text.tokens[position].forms)
             readings[position]!._withUnsafeGuaranteedRef { reading in
                 // Object pronouns right after a negator do not break a `no …` expression: `no nos defraudó` is `no
                 // defraudar`, `no me contestan` is `no contestar`. Skipping leaves the node where it was, so a start
@@ -693,8 +695,9 @@ struct UnitReader {
                 }
                 for id in reading.phraseKeyIDs {
                     guard let children = phrases.children(of: node, keyID: id) else { continue }
-                    for child in children where Self.matches(phrases.word(of: Int(child)), forms, alternatives: reading.phraseForms,
-                                                             derived: reading.derived, lemmaKey: reading.lemmaKey) {
+                    for child in children where forms._withUnsafeGuaranteedRef({ forms in
+                        Self.matches(phrases.word(of: Int(child)), forms, alternatives: reading.phraseForms, derived: reading.derived, lemmaKey: reading.lemmaKey)
+                    }) {
                         stack.append((Int(child), position + 1, skipped))
                     }
                 }
