@@ -459,6 +459,8 @@ public struct PhraseIndex: Sendable {
     @inline(__always)
     func word(of node: Int) -> Word { words[node] }
     func reading(of node: Int) -> Reading? { nodes[node].reading }
+    /// How many nodes the trie has (node numbers run below it).
+    var nodeCount: Int { nodes.count }
     /// Whether a phrase ends at `node` (without copying its reading).
     @inline(__always)
     func isComplete(_ node: Int) -> Bool { complete[node] }

@@ -711,7 +711,7 @@ struct UnitReader {
         if text.tokens[index].key.isKey("ya"), Self.clauseFinalPhrases.contains(reading.key), range.upperBound < end, text.tokens[range.upperBound].kind == .word,
            !Self.wordsAfterClauseFinal.contains(text.tokens[range.upperBound].key) { return nil }
         var unit = Unit(tokens: range, opinion: reading.opinion, modifiers: reading.modifiers,
-                        key: reading.key, facts: KeyFacts(reading.key), isWord: true)
+                        key: reading.key, facts: cache.phraseFacts(node: best.node, key: reading.key, nodes: phrases.nodeCount), isWord: true)
         if reading.modifiers[.boundary] != nil { unit.breaksClause = true }
         unit.traits.finite = first.traits.finite
         unit.traits.command = first.traits.command
@@ -847,6 +847,9 @@ final class OpinionCache: @unchecked Sendable {
     var phraseStack: [(node: Int, position: Int, skipped: Bool)] = []
     /// The rule context's arrays, kept between texts.
     var scratch = RuleScratch()
+    /// Each phrase's `KeyFacts` by its trie node, worked out at the phrase's first use on this thread: every phrase read
+    /// asked `KeyFacts(key)` again (about 690 instructions), and all of the lexicon's phrases at load would cost more.
+    private var phraseFacts: [KeyFacts?] = []
     private var symbols: [String: OpinionLookup.Found?] = [:]
     private var symbolReadings: [String: SymbolReading] = [:]
     static let limit = 200_000
@@ -865,6 +868,15 @@ final class OpinionCache: @unchecked Sendable {
             forms.attach(reading, reference.attachmentKey)
             return reading
         })
+    }
+
+    /// The facts of the phrase that ends at trie node `node` (its key is `key`); `nodes` is the trie's size.
+    func phraseFacts(node: Int, key: String, nodes: Int) -> KeyFacts {
+        if phraseFacts.isEmpty { phraseFacts = Array(repeating: nil, count: nodes) }
+        if let known = phraseFacts[node] { return known }
+        let facts = KeyFacts(key)
+        phraseFacts[node] = facts
+        return facts
     }
 
     func symbol(_ text: String, _ entry: ValenceEntry?, match: String) -> OpinionLookup.Found? {
