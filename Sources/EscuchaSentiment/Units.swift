@@ -545,6 +545,28 @@ struct UnitReader {
         return (breaksClause, questions, exclamations)
     }
 
+    /// What a punctuation unit reads of its surface: its marks (`marks`) and its key's facts.
+    struct PunctuationReading {
+        let breaksClause: Bool
+        let questions: Int
+        let exclamations: Int
+        let facts: KeyFacts
+
+        init(_ surface: String) {
+            (breaksClause, questions, exclamations) = UnitReader.marks(surface)
+            facts = KeyFacts(surface)
+        }
+    }
+
+    /// The reading of every one-byte (ASCII) surface, worked out once: most punctuation is one byte (`,` `.` `!`), and
+    /// asking `marks` and `KeyFacts` of each token cost about 300 instructions.
+    static let asciiPunctuation = (0..<128).map { PunctuationReading(String(UnicodeScalar(UInt8($0)))) }
+
+    static func punctuation(_ surface: String) -> PunctuationReading {
+        if surface.utf8.count == 1, let byte = surface.utf8.first, byte < 0x80 { return asciiPunctuation[Int(byte)] }
+        return PunctuationReading(surface)
+    }
+
     /// `surface.hasPrefix(mark)` for the marks above, from the bytes where they settle it (`hasPrefix` compares
     /// Characters: 800 instructions a call). None of these marks has another canonically equal spelling, so a
     /// surface that does not open with its bytes does not open with it; one that is the mark alone does. Only a
@@ -593,9 +615,10 @@ struct UnitReader {
                 }
                 units.append(unit)
             case .punctuation:
-                let marks = Self.marks(token.surface)
-                units.append(Unit(tokens: index..<index + 1, breaksClause: marks.breaksClause, questionMarks: marks.questions,
-                                  exclamationMarks: marks.exclamations, key: token.surface, facts: KeyFacts(token.surface), isWord: false))
+                let surface = token.surface
+                let reading = Self.punctuation(surface)
+                units.append(Unit(tokens: index..<index + 1, breaksClause: reading.breaksClause, questionMarks: reading.questions,
+                                  exclamationMarks: reading.exclamations, key: surface, facts: reading.facts, isWord: false))
             default:
                 // Mentions, links, numbers, personal data: no opinion, but they separate words.
                 units.append(Unit(tokens: index..<index + 1, key: "", facts: KeyFacts(), isWord: false))
