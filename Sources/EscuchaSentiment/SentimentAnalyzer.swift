@@ -297,7 +297,7 @@ public struct SentimentAnalyzer: Sendable {
         // A verdict that says the sides weigh the same (`Ni bien ni mal.`, `ni lo recomiendo ni lo desaconsejo`) is
         // the writer's own label. Verdicts that only temper (`sin más`, `para lo que es`, `cumple`) leave it to the sum.
         // Only the verdict rule applies `balanced verdict`, and only from a verdict unit: without one, no rule is read.
-        let balanced = context.mayHave(.verdict) && context.units.indices.contains { context.units[$0].modifiers[.verdict] != nil }
+        let balanced = context.mayHave(.verdict) && context.units.indices.contains { context.units[$0].modifiers.contains(.verdict) }
             && SentimentAnalysis.statesEvenVerdict(contributions)
         let score = SentimentScore(sum: totals.sum, positiveMass: totals.positive, negativeMass: totals.negative, neutralWords: totals.neutral,
                                    contrasted: contrastedText, balanced: balanced)
@@ -316,7 +316,7 @@ public struct SentimentAnalyzer: Sendable {
     static func isContrast(_ unit: Unit) -> Bool { unit.has(.contrastAfter) || unit.has(.contrastBefore) }
     /// The same for `units[index]`, read in place: passing `units[index]` copies the unit (and retains what it holds).
     static func isContrast(_ units: [Unit], _ index: Int) -> Bool {
-        units[index].modifiers[.contrastAfter] != nil || units[index].modifiers[.contrastBefore] != nil
+        units[index].modifiers.contains(.contrastAfter) || units[index].modifiers.contains(.contrastBefore)
     }
 }
 

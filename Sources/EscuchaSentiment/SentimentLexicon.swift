@@ -88,6 +88,12 @@ public struct ModifierSet: Sendable, Equatable {
 
     public var isEmpty: Bool { mask == 0 }
 
+    /// Whether the set holds `kind`: `self[kind] != nil` from the mask alone. The subscript also reads the weight (its
+    /// table and a bounds check the optimizer must keep), which a rule that only asks whether a unit has a kind, as most
+    /// do for every unit, does not need.
+    @inline(__always)
+    public func contains(_ kind: ModifierKind) -> Bool { mask & (1 << kind.bit) != 0 }
+
     public subscript(kind: ModifierKind) -> Double? {
         get { mask & (1 << kind.bit) != 0 ? storage!._withUnsafeGuaranteedRef { $0.values[kind.bit] } : nil }
         set {

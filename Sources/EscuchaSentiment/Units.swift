@@ -23,7 +23,7 @@ struct Unit {
     /// What the rules read of the word itself (of a phrase's first word, only `finite`).
     var traits = WordTraits()
 
-    func has(_ kind: ModifierKind) -> Bool { modifiers[kind] != nil }
+    func has(_ kind: ModifierKind) -> Bool { modifiers.contains(kind) }
 }
 
 /// What the rules read of a word surface beyond its opinion and modifiers, computed once per surface.
@@ -645,7 +645,7 @@ struct UnitReader {
             // Made in place, whole: a unit built in a local and then appended is copied (and the local destroyed), and
             // each field set after the append checked the array's uniqueness again.
             units.append(Unit(tokens: index..<index + 1, opinion: reading.opinion, modifiers: reading.modifiers,
-                              breaksClause: reading.modifiers[.boundary] != nil, key: tokens[index].key, facts: reading.facts,
+                              breaksClause: reading.modifiers.contains(.boundary), key: tokens[index].key, facts: reading.facts,
                               isWord: true, traits: reading.traits))
             traits.formUnion(reading.traitSummary)
             if reading.hasParticipleReading, index > range.lowerBound, WordReading.haberForms.contains(tokens[index - 1].key) {
@@ -667,8 +667,8 @@ struct UnitReader {
         if kind == .number { return true }
         guard kind == .word else { return false }
         return readings[position]!._withUnsafeGuaranteedRef { next in
-            if first.modifiers[.negator] != nil, next.traits.frame.contains(.clitic) { return true }
-            if next.opinion == nil, next.modifiers[.booster] != nil || next.modifiers[.dampener] != nil { return true }
+            if first.modifiers.contains(.negator), next.traits.frame.contains(.clitic) { return true }
+            if next.opinion == nil, next.modifiers.contains(.booster) || next.modifiers.contains(.dampener) { return true }
             for id in next.phraseKeyIDs where first.goesOn(with: id) { return true }
             return false
         }
@@ -690,7 +690,7 @@ struct UnitReader {
         stack.removeAll(keepingCapacity: true)
         for start in first.phraseStarts { stack.append((Int(start), index + 1, false)) }
         let phrases = lexicon.phrases
-        let negated = first.modifiers[.negator] != nil
+        let negated = first.modifiers.contains(.negator)
         while let (node, position, skipped) = stack.popLast() {
             if position > index, phrases.isComplete(node), position - index >= (best?.length ?? 0),
                !Self.isQuantity(endingAt: position, in: text, end: end), !Self.isPeriphrasis(endingAt: position, in: text, end: end),
@@ -724,7 +724,7 @@ struct UnitReader {
                         stack.append((Int(child), position + 1, skipped))
                     }
                 }
-                if !skipped, reading.opinion == nil, reading.modifiers[.booster] != nil || reading.modifiers[.dampener] != nil {
+                if !skipped, reading.opinion == nil, reading.modifiers.contains(.booster) || reading.modifiers.contains(.dampener) {
                     stack.append((node, position + 1, true))
                 }
             }
@@ -735,14 +735,14 @@ struct UnitReader {
            !Self.wordsAfterClauseFinal.contains(text.tokens[range.upperBound].key) { return nil }
         var unit = Unit(tokens: range, opinion: reading.opinion, modifiers: reading.modifiers,
                         key: reading.key, facts: cache.phraseFacts(node: best.node, key: reading.key, nodes: phrases.nodeCount), isWord: true)
-        if reading.modifiers[.boundary] != nil { unit.breaksClause = true }
+        if reading.modifiers.contains(.boundary) { unit.breaksClause = true }
         unit.traits.finite = first.traits.finite
         unit.traits.command = first.traits.command
         // A negated verb phrase (`no dudaremos en`) is as conjugated as its verb, for the rules that read clauses.
         // Past its object pronouns: `no te puedes perder`, `no me lo creo`.
         var verbToken = index + 1
         while verbToken + 1 < range.upperBound, FulfilledExpectations.clitics.contains(text.tokens[verbToken].key) { verbToken += 1 }
-        if range.count > 1, !first.traits.finite, first.modifiers[.negator] != nil, text.tokens[verbToken].kind == .word {
+        if range.count > 1, !first.traits.finite, first.modifiers.contains(.negator), text.tokens[verbToken].kind == .word {
             let verb = readings[verbToken]!._withUnsafeGuaranteedRef { $0.traits }
             unit.traits.finite = verb.finite
             // `no contesta a las reclamaciones`: the problem a negated handling verb leaves standing (`Negation`).

@@ -73,7 +73,7 @@ enum BalancedVerdict {
     static let clauseFinalVerdicts: WordSet = ["nada más", "nada mas", "más o menos", "mas o menos"]
 
     static func isVerdict(_ index: Int, _ context: RuleContext) -> Bool {
-        guard context.units[index].modifiers[.verdict] != nil else { return false }
+        guard context.units[index].modifiers.contains(.verdict) else { return false }
         guard clauseFinalVerdicts.contains(context.units[index].key) else { return true }
         return index + 1 == context.units.count || !context.units[index + 1].isWord && context.units[index + 1].breaksClause
     }

@@ -204,7 +204,7 @@ enum Negation {
             // An expression that opens with a negative word (`ni caso`, `nada del otro mundo`, `ni loco`) repeats
             // an earlier negation by concord: `no me hicieron ni caso` is one complaint, `no hay nada que objetar`
             // one praise (the lexicon marks them: `PhraseIndex.seal`).
-            if context.units[unitIndex].tokens.count > 1, context.units[unitIndex].modifiers[.negator] != nil || context.units[unitIndex].modifiers[.concord] != nil { continue }
+            if context.units[unitIndex].tokens.count > 1, context.units[unitIndex].modifiers.contains(.negator) || context.units[unitIndex].modifiers.contains(.concord) { continue }
             let clause = context.clauseOf[unitIndex]
             // `ni bueno ni malo` weighs two opposite opinions and says neither; `ni toallas limpias ni agua
             // caliente`, `ni bueno ni barato` deny each: plain negations.
@@ -218,7 +218,7 @@ enum Negation {
                 for probe in first...last {  // read in place: a copy of each unit retained its key and opinion
                     if context.units[probe].key.isKey("ni") { neithers += 1 }
                     if context.units[probe].isWord, let valence = context.units[probe].opinion?.entry.valence,
-                       context.units[probe].modifiers[.negator] == nil {
+                       !context.units[probe].modifiers.contains(.negator) {
                         if valence > 0 { positive = true } else { negative = true }
                     }
                 }

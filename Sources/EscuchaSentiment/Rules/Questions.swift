@@ -15,7 +15,7 @@ enum Questions {
     static func apply(_ context: inout RuleContext, text: NormalizedText) {
         // A text that neither asks with a mark nor has the words of an indirect question asks nothing.
         guard context.asks || mayAskIndirectly(context) else { return }
-        guard !context.contributions.isEmpty || context.mayHave(.rhetorical) && context.units.indices.contains(where: { context.units[$0].modifiers[.rhetorical] != nil }) else { return }
+        guard !context.contributions.isEmpty || context.mayHave(.rhetorical) && context.units.indices.contains(where: { context.units[$0].modifiers.contains(.rhetorical) }) else { return }
         // Only the contributions made before the rhetorical cues are added are halved (a cue's sentence never is),
         // and they are indexed at the first sentence that asks: most texts ask nothing.
         let made = context.contributions.count

@@ -47,7 +47,7 @@ enum Sarcasm {
             var index = last
             var closing: Int?
             while index >= 0, context.units[index].isSymbolic || !context.units[index].isWord && context.units[index].opinion == nil {
-                if context.units[index].modifiers[.sarcasm] != nil, context.units[index].isSymbolic { closing = index }
+                if context.units[index].modifiers.contains(.sarcasm), context.units[index].isSymbolic { closing = index }
                 index -= 1
             }
             let contrast = context.units.contains(where: SentimentAnalyzer.isContrast)
@@ -70,7 +70,7 @@ enum Sarcasm {
         // By index: `contains(where:)` over the arrays copied each unit or contribution it passed. The failures, dearest
         // to tell (`isFailure` scans an expression's bytes), asked last; the colon only in a text with one.
         guard context.contributions.indices.contains(where: { context.contributions[$0].value > 0 }),
-              context.mayHave(.sarcasm) && context.units.indices.contains(where: { context.units[$0].modifiers[.sarcasm] != nil })
+              context.mayHave(.sarcasm) && context.units.indices.contains(where: { context.units[$0].modifiers.contains(.sarcasm) })
                 || context.contributions.indices.contains(where: { context.contributions[$0].list.isKey("verbs") && likingVerbs.contains(context.contributions[$0].term) })
                 || context.mayHave(.colon)
                     && context.units.indices.contains(where: { !context.units[$0].isWord && !context.units[$0].isSymbolic && context.units[$0].facts.lists.contains(.colon) })
