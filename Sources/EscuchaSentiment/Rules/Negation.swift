@@ -196,6 +196,9 @@ enum Negation {
         // Reach past the scope, by unit: rare (negated obligations, concord that opens a phrase), so worked out once per
         // text and empty for most.
         let extraReach = negators.isEmpty ? [] : extraReaches(context)
+        // The walk back from a contribution acts only at a negator or at a `no` that names an aim (`para no llegar`, kept
+        // out of the negators): a text with neither (about half) walks nothing. Exact: the union of the units' keywords.
+        let mayWalk = !negators.isEmpty || context.mayHave(.no)
         for index in context.contributions.indices {
             let unitIndex = context.contributions[index].unit
             // The unit is read in place (`context.units[unitIndex]`): a copy retained its key and opinion per contribution.
@@ -230,7 +233,7 @@ enum Negation {
             var handled = false
             var letting = false
             // Past the scope where a negated obligation or a phrase-opening concord word stands between (`extraReaches`).
-            let reach = max(hasNi ? scope + coordinatedSpan(before: unitIndex, context) : scope, extraReach.isEmpty ? 0 : extraReach[unitIndex])
+            let reach = !mayWalk ? 0 : max(hasNi ? scope + coordinatedSpan(before: unitIndex, context) : scope, extraReach.isEmpty ? 0 : extraReach[unitIndex])
             for (distance, other) in context.before(unitIndex, limit: reach).enumerated() {
                 guard negators.contains(other) else {
                     // `para que no pudiéramos quejarnos`, `fui en metro para no llegar tarde`: an aim, not a fact; it
