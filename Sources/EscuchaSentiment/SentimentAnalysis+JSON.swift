@@ -19,7 +19,7 @@ extension SentimentAnalysis {
                 run.fragment(",\"compound\":")
                 run.double(SentimentAnalyzer.rounded(sentence.score.compound))
                 run.fragment(",\"label\":")
-                run.string(sentence.score.label.rawValue)
+                run.label(sentence.score.label)
                 run.byte(UInt8(ascii: "}"))
             }
         }
@@ -73,12 +73,21 @@ extension SentimentAnalysis {
         writer.endObject()
     }
 
+    /// The score's five members as one run: written one call each, they made room and checked the buffer ten times.
     static func writeScore(_ score: SentimentScore, to writer: inout JSONWriter) {
-        writer.key("compound"); writer.double(SentimentAnalyzer.rounded(score.compound))
-        writer.member("label", score.label.rawValue)
-        writer.key("positive"); writer.double(SentimentAnalyzer.rounded(score.positive))
-        writer.key("neutral"); writer.double(SentimentAnalyzer.rounded(score.neutral))
-        writer.key("negative"); writer.double(SentimentAnalyzer.rounded(score.negative))
+        let comma = writer.commaDue()
+        writer.appendRun(reserving: 96 + 4 * JSONWriter.Run.numberRoom) { run in
+            run.fragment(comma ? ",\"compound\":" : "\"compound\":")
+            run.double(SentimentAnalyzer.rounded(score.compound))
+            run.fragment(",\"label\":")
+            run.label(score.label)
+            run.fragment(",\"positive\":")
+            run.double(SentimentAnalyzer.rounded(score.positive))
+            run.fragment(",\"neutral\":")
+            run.double(SentimentAnalyzer.rounded(score.neutral))
+            run.fragment(",\"negative\":")
+            run.double(SentimentAnalyzer.rounded(score.negative))
+        }
     }
 
     /// `a,b],"utf16":[c,d]`: the rest of a `"utf8":[` member and the `utf16` member after it.
@@ -91,5 +100,17 @@ extension SentimentAnalysis {
         run.byte(UInt8(ascii: ","))
         run.int(utf16.upperBound)
         run.byte(UInt8(ascii: "]"))
+    }
+}
+
+extension JSONWriter.Run {
+    /// A label as its quoted raw value, which needs no escaping: `string(label.rawValue)` made the raw value a
+    /// `String` and scanned it, for every sentence, score and topic.
+    public mutating func label(_ label: SentimentLabel) {
+        switch label {
+        case .pos: fragment("\"pos\"")
+        case .neu: fragment("\"neu\"")
+        case .neg: fragment("\"neg\"")
+        }
     }
 }
