@@ -283,24 +283,21 @@ public struct TopicAnalyzer: Sendable {
 extension TopicAnalysis {
     /// The `topics` array of the documents schema: one object per topic hit.
     public static func writeJSON(_ topics: [TopicAnalysis], text: NormalizedText, to writer: inout JSONWriter) {
-        EvidenceJSON.writeArray(topics, text: text, to: &writer, evidence: { $0.evidence }, room: { topic in
-            JSONWriter.Run.room(for: topic.topic.id) + JSONWriter.Run.room(for: topic.topic.label) + 2 * JSONWriter.Run.numberRoom + 64
-        }, members: { topic, run in
+        EvidenceJSON.writeArray(count: topics.count, text: text, to: &writer, evidence: { topics[$0].evidence }, room: { index in
+            JSONWriter.Run.room(for: topics[index].topic.id) + JSONWriter.Run.room(for: topics[index].topic.label)
+                + 2 * JSONWriter.Run.numberRoom + 64
+        }, members: { index, run in
             run.fragment("\"topic\":")
-            run.string(topic.topic.id)
+            run.string(topics[index].topic.id)
             run.fragment(",\"label\":")
-            run.string(topic.topic.label)
+            run.string(topics[index].topic.label)
             run.fragment(",\"sentence\":")
-            run.int(topic.sentence)
+            run.int(topics[index].sentence)
             run.fragment(",\"sentiment\":{\"value\":")
-            run.double(topic.value)
-            run.fragment(",\"label\":\"")
-            switch topic.label {  // the labels' raw values, which need no escaping
-            case .pos: run.fragment("pos")
-            case .neu: run.fragment("neu")
-            case .neg: run.fragment("neg")
-            }
-            run.fragment("\"}")
+            run.double(topics[index].value)
+            run.fragment(",\"label\":")
+            run.label(topics[index].label)
+            run.byte(UInt8(ascii: "}"))
         })
     }
 }
@@ -308,13 +305,13 @@ extension TopicAnalysis {
 extension SignalHit {
     /// The `signals` array of the documents schema.
     public static func writeJSON(_ signals: [SignalHit], text: NormalizedText, to writer: inout JSONWriter) {
-        EvidenceJSON.writeArray(signals, text: text, to: &writer, evidence: { $0.evidence }, room: { signal in
-            JSONWriter.Run.room(for: signal.signal.rawValue) + JSONWriter.Run.numberRoom + 32
-        }, members: { signal, run in
+        EvidenceJSON.writeArray(count: signals.count, text: text, to: &writer, evidence: { signals[$0].evidence }, room: { index in
+            JSONWriter.Run.room(for: signals[index].signal.rawValue) + JSONWriter.Run.numberRoom + 32
+        }, members: { index, run in
             run.fragment("\"signal\":")
-            run.string(signal.signal.rawValue)
+            run.string(signals[index].signal.rawValue)
             run.fragment(",\"sentence\":")
-            run.int(signal.sentence)
+            run.int(signals[index].sentence)
         })
     }
 }
@@ -322,35 +319,36 @@ extension SignalHit {
 extension EmotionScore {
     /// The `emotions` array of the documents schema, strongest first.
     public static func writeJSON(_ emotions: [EmotionScore], text: NormalizedText, to writer: inout JSONWriter) {
-        EvidenceJSON.writeArray(emotions, text: text, to: &writer, evidence: { $0.evidence }, room: { emotion in
-            JSONWriter.Run.room(for: emotion.emotion.rawValue) + JSONWriter.Run.numberRoom + 32
-        }, members: { emotion, run in
+        EvidenceJSON.writeArray(count: emotions.count, text: text, to: &writer, evidence: { emotions[$0].evidence }, room: { index in
+            JSONWriter.Run.room(for: emotions[index].emotion.rawValue) + JSONWriter.Run.numberRoom + 32
+        }, members: { index, run in
             run.fragment("\"emotion\":")
-            run.string(emotion.emotion.rawValue)
+            run.string(emotions[index].emotion.rawValue)
             run.fragment(",\"strength\":")
-            run.double(emotion.strength)
+            run.double(emotions[index].strength)
         })
     }
 }
 
 /// Evidence spans as `{text, utf8, utf16}` objects.
 enum EvidenceJSON {
-    /// An array of objects, each with its own members and then its `evidence`. An object's members are one run
-    /// (`JSONWriter.appendRun`, at most `room` bytes) and so is each piece of its evidence: a key and a value
-    /// written one call each made room and checked the buffer for each.
-    static func writeArray<Item>(_ items: [Item], text: NormalizedText, to writer: inout JSONWriter, evidence: (Item) -> [Range<Int>],
-                                 room: (Item) -> Int, members: (Item, inout JSONWriter.Run) -> Void) {
+    /// An array of `count` objects, each with its own members and then its `evidence`. An object's members are one
+    /// run (`JSONWriter.appendRun`, at most `room` bytes) and so is each piece of its evidence: a key and a value
+    /// written one call each made room and checked the buffer for each. The closures are given an item's index and
+    /// read its fields in place: an item passed by value was copied twice (retaining a topic's five strings and rule).
+    static func writeArray(count: Int, text: NormalizedText, to writer: inout JSONWriter, evidence: (Int) -> [Range<Int>],
+                           room: (Int) -> Int, members: (Int, inout JSONWriter.Run) -> Void) {
         writer.beginArray()
         var source = text.text
         source.withUTF8 { utf8 in
-            for index in items.indices {
+            for index in 0..<count {
                 let comma = writer.commaDue()
-                writer.appendRun(reserving: room(items[index]) + 2) { run in
+                writer.appendRun(reserving: room(index) + 2) { run in
                     run.fragment(comma ? ",{" : "{")
-                    members(items[index], &run)
+                    members(index, &run)
                 }
                 writer.fragment(",\"evidence\":[")
-                let ranges = evidence(items[index])
+                let ranges = evidence(index)
                 for (number, range) in ranges.enumerated() { writePiece(range, comma: number > 0, utf8: utf8, text: text, to: &writer) }
                 writer.fragment("]}")
             }
