@@ -45,27 +45,32 @@ public enum Folding {
     private static func key(_ folded: String, bytes: UnsafeBufferPointer<UInt8>) -> String {
         // Most words are plain ASCII: nothing to strip.
         if bytes.allSatisfy({ $0 < 0x80 }) { return folded }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if index + 1 < bytes.count {
-                if byte == 0xC3, let vowel = baseVowel(latin1Continuation: bytes[index + 1]) {
-                    out.append(vowel)
-                    index += 2
-                    continue
+        // Written straight into the new string's storage (inline up to 15 bytes): an array of the bytes, decoded after,
+        // cost an allocation, a copy and a release for every key with an accent. The key is never longer than the text.
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            var index = 0
+            var count = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if index + 1 < bytes.count {
+                    if byte == 0xC3, let vowel = baseVowel(latin1Continuation: bytes[index + 1]) {
+                        out[count] = vowel
+                        count += 1
+                        index += 2
+                        continue
+                    }
+                    // U+0300–0302 and U+0308; ñ's tilde, U+0303, stays.
+                    if byte == 0xCC, isDroppedAccent(continuation: bytes[index + 1]) {
+                        index += 2
+                        continue
+                    }
                 }
-                // U+0300–0302 and U+0308; ñ's tilde, U+0303, stays.
-                if byte == 0xCC, isDroppedAccent(continuation: bytes[index + 1]) {
-                    index += 2
-                    continue
-                }
+                out[count] = byte
+                count += 1
+                index += 1
             }
-            out.append(byte)
-            index += 1
+            return count
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether `CC` and this byte is a combining accent the key drops (grave, acute, circumflex, diaeresis).
