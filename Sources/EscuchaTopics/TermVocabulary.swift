@@ -187,12 +187,20 @@ public final class TermVocabulary: Sendable {
         return true
     }
 
+    /// The word ids of a token whose forms' slot holds none inline (`InlineIDs`): the object attached, or worked out
+    /// now. For a stage that reads a token's ids outside `withIDs` (the sector packs); not inlined, as it is seldom asked.
+    @inline(never)
+    static func idsNotInline(_ token: Token, _ normalizer: Normalizer, _ generation: Generation) -> [Int32] {
+        if let attached = token.forms.attachment(generation.attachmentKey) { return Unmanaged<WordIDs>.fromOpaque(attached).takeUnretainedValue().ids }
+        return wordIDs(token, normalizer, generation)
+    }
+
     /// The word ids of a surface from this thread's table, computing them on first sight and attaching them
     /// to the forms: inline when they fit (see `InlineIDs`), as an object otherwise.
     /// Not inlined, and given only what it reads, with no closure: one over a matcher copied it (retaining each of
     /// its tables) for every new surface. The table is filled only when the forms' slot is another stage's.
     @inline(never)
-    private static func wordIDs(_ token: Token, _ normalizer: Normalizer, _ generation: Generation) -> [Int32] {
+    static func wordIDs(_ token: Token, _ normalizer: Normalizer, _ generation: Generation) -> [Int32] {
         let cache = generation.fallback.value
         if let known = cache.lookup(token.forms) { return known.ids }
         let keys = TopicMatcher.matchKeys(token, normalizer)

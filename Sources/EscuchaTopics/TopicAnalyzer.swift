@@ -23,9 +23,13 @@ public struct TopicAnalyzer: Sendable {
     /// The pack bits of each anchor and of each distinctive word: a surface's packs are one lookup per key, not
     /// one set per pack and key. One table for both: two cost a second lookup of every key of every new surface.
     let wordPacks: [String: (mask: UInt64, distinctive: UInt64)]
+    /// `wordPacks` by word id of the matcher's vocabulary (empty unless sectors are gated): a word's packs are read
+    /// from the ids the matcher attached to its forms. Looked up by each key of each new surface, the table cost about
+    /// 600 instructions a key, for keys the vocabulary had just looked up.
+    let packsByID: [(mask: UInt64, distinctive: UInt64)]
     /// Each topic's pack bit, by topic index (0 for the general pack and user taxonomies).
     let topicBits: [UInt64]
-    /// The packs each surface anchors: attached to its forms, or per thread.
+    /// The packs each mention anchors (`@iberia`: its key is not its word's): attached to its forms, or per thread.
     private let anchorCache = ThreadLocal { IdentityTable<TokenForms, PackMask>() }
     private let attachmentKey = AttachmentKey()
 
@@ -113,6 +117,29 @@ public struct TopicAnalyzer: Sendable {
         for (name, words) in anchors { for word in words { wordPacks[word, default: (0, 0)].mask |= bits[name] ?? 0 } }
         for (name, words) in distinctive { for word in words { wordPacks[word, default: (0, 0)].distinctive |= bits[name] ?? 0 } }
         self.wordPacks = wordPacks
+        packsByID = gatesSectors ? Self.packsByID(wordPacks, vocabulary) : []
+    }
+
+    /// `wordPacks` by word id. Sector words no term has (`topics/sectors.tsv`) are numbered in the vocabulary too: after
+    /// the words of every matcher built so far, none of whose terms has them, so no text matches differently.
+    static func packsByID(_ wordPacks: [String: (mask: UInt64, distinctive: UInt64)],
+                          _ vocabulary: TermVocabulary) -> [(mask: UInt64, distinctive: UInt64)] {
+        let base = vocabulary.words()
+        var numbering = base.ids
+        // Each word looked up once, its local id kept with its packs.
+        var entries: [(local: Int32, packs: (mask: UInt64, distinctive: UInt64))] = []
+        entries.reserveCapacity(wordPacks.count)
+        for (word, packs) in wordPacks {
+            if let known = numbering[word] { entries.append((known, packs)); continue }
+            let local = Int32(numbering.count)
+            numbering[word] = local
+            entries.append((local, packs))
+        }
+        let shared = vocabulary.register(numbering, base: base)
+        let ids = entries.map { entry in Int(shared.map { $0[Int(entry.local)] } ?? entry.local) }
+        var packs = [(mask: UInt64, distinctive: UInt64)](repeating: (0, 0), count: (ids.max() ?? -1) + 1)
+        for (id, entry) in zip(ids, entries) { packs[id] = entry.packs }
+        return packs
     }
 
     /// The packs of `directory/topics/` that are present (all of `Taxonomy.packs` by default).
@@ -138,8 +165,10 @@ public struct TopicAnalyzer: Sendable {
         var present: UInt64 = 0
         for hit in hits { present |= topicBits[hit.topic] }
         guard present != 0 else { return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment) }
-        // Which sectors each word anchors, worked out once per surface.
+        // Which sectors each word anchors, from its word ids (a mention's worked out once per surface).
         let cache = anchorCache.value
+        let generation = matcher.vocabulary.current()
+        let packsByID = self.packsByID
         let packCount = packBits.count
         // Each pack's words and distinctive words, counted in room on the stack: two arrays a text cost two allocations.
         let speaking: UInt64 = withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * packCount) { room in
@@ -149,7 +178,7 @@ public struct TopicAnalyzer: Sendable {
             // By index through a buffer: `for token in text.tokens` copied each token (retaining its forms).
             text.tokens.withUnsafeBufferPointer { tokens in
                 for index in tokens.indices where Self.canNameSector(tokens[index].kind) {
-                    let packs = self.packs(in: tokens, at: index, cache)
+                    let packs = self.packs(in: tokens, at: index, generation, packsByID, cache)
                     var mask = packs.mask & present
                     while mask != 0 {
                         let bit = mask.trailingZeroBitCount
@@ -216,9 +245,13 @@ public struct TopicAnalyzer: Sendable {
     public func sectorsNamed(in text: NormalizedText) -> UInt64 {
         guard gatesSectors else { return 0 }
         let cache = anchorCache.value
+        let generation = matcher.vocabulary.current()
+        let packsByID = self.packsByID
         var named: UInt64 = 0
         text.tokens.withUnsafeBufferPointer { tokens in
-            for index in tokens.indices where Self.canNameSector(tokens[index].kind) { named |= packs(in: tokens, at: index, cache).distinctive }
+            for index in tokens.indices where Self.canNameSector(tokens[index].kind) {
+                named |= packs(in: tokens, at: index, generation, packsByID, cache).distinctive
+            }
         }
         return named
     }
@@ -227,10 +260,26 @@ public struct TopicAnalyzer: Sendable {
     static func canNameSector(_ token: Token) -> Bool { canNameSector(token.kind) }
     static func canNameSector(_ kind: TokenKind) -> Bool { kind == .word || kind == .mention || kind == .hashtag }
 
-    /// The packs a surface anchors: attached to its forms, else from this thread's table (worked out on first sight).
+    /// The packs a surface anchors: those of its word ids (`packsByID`, ids past its end have none); a mention's attached
+    /// to its forms, else from this thread's table (worked out on first sight).
     /// The token is read in place and its forms unretained, and the packs come back as values: a token copied out
     /// of its array, and the object returned, cost a retain and a release each.
-    func packs(in tokens: UnsafeBufferPointer<Token>, at index: Int, _ cache: IdentityTable<TokenForms, PackMask>) -> (mask: UInt64, distinctive: UInt64) {
+    func packs(in tokens: UnsafeBufferPointer<Token>, at index: Int, _ generation: TermVocabulary.Generation,
+               _ packsByID: [(mask: UInt64, distinctive: UInt64)], _ cache: IdentityTable<TokenForms, PackMask>) -> (mask: UInt64, distinctive: UInt64) {
+        if tokens[index].kind != .mention {
+            // The ids read from the forms' slot here (nearly every surface has them inline): through a function given
+            // the normalizer, each token copied the normalizer and retained its tables.
+            let bits = Unmanaged.passUnretained(tokens[index].forms)._withUnsafeGuaranteedRef { $0.attachedBits(generation.attachmentKey) }
+            guard bits != 0 else { return packsNotInline(tokens[index], generation, packsByID) }
+            var mask: UInt64 = 0, distinctive: UInt64 = 0
+            for slot in 0..<TermVocabulary.InlineIDs.count(bits) {
+                let id = TermVocabulary.InlineIDs.id(bits, slot)
+                guard UInt32(bitPattern: id) < UInt32(packsByID.count) else { continue }
+                mask |= packsByID[Int(id)].mask
+                distinctive |= packsByID[Int(id)].distinctive
+            }
+            return (mask, distinctive)
+        }
         let forms = Unmanaged.passUnretained(tokens[index].forms)
         let bits = forms._withUnsafeGuaranteedRef { $0.attachedBits(attachmentKey) }
         if bits != 0 { return InlinePacks.packs(bits) }
@@ -239,6 +288,19 @@ public struct TopicAnalyzer: Sendable {
         }
         let packs = packMask(tokens[index], cache)
         return (packs.mask, packs.distinctive)
+    }
+
+    /// The packs of a surface whose ids are not inline in its forms (`TermVocabulary.idsNotInline`). Not inlined: only
+    /// here is the normalizer read.
+    @inline(never)
+    func packsNotInline(_ token: Token, _ generation: TermVocabulary.Generation,
+                        _ packsByID: [(mask: UInt64, distinctive: UInt64)]) -> (mask: UInt64, distinctive: UInt64) {
+        var mask: UInt64 = 0, distinctive: UInt64 = 0
+        for id in TermVocabulary.idsNotInline(token, matcher.normalizer, generation) where UInt32(bitPattern: id) < UInt32(packsByID.count) {
+            mask |= packsByID[Int(id)].mask
+            distinctive |= packsByID[Int(id)].distinctive
+        }
+        return (mask, distinctive)
     }
 
     /// A surface's packs in the forms' slot itself when both masks are below 2^31 (seven packs are loaded): bit 0
@@ -260,18 +322,16 @@ public struct TopicAnalyzer: Sendable {
     /// The sector pack of each bit that `sectorsNamed` and `analyze(…sourceSectors:)` use.
     public func sector(ofBit bit: Int) -> String? { packBits.first { $0.value == 1 << UInt64(bit) }?.key }
 
-    /// The sectors a surface anchors, and those it anchors alone, from this thread's table or worked out now.
+    /// The sectors a mention anchors, and those it anchors alone, from this thread's table or worked out now.
     /// Not inlined, and with no closure: one over `self` copied the analyzer (retaining each of its tables) for
     /// every new surface. The table is filled only when the forms' slot is another stage's.
     @inline(never)
     func packMask(_ token: Token, _ cache: IdentityTable<TokenForms, PackMask>) -> PackMask {
         if let known = cache.lookup(token.forms) { return known }
-        let keys = token.kind == .mention ? [String(token.key.dropFirst())] : TopicMatcher.keys(token, matcher.normalizer)
         var mask: UInt64 = 0, alone: UInt64 = 0
-        for key in keys {
-            guard let packs = wordPacks[key] else { continue }
-            mask |= packs.mask
-            alone |= packs.distinctive
+        if let packs = wordPacks[String(token.key.dropFirst())] {
+            mask = packs.mask
+            alone = packs.distinctive
         }
         let packs = PackMask(mask, alone)
         let attached = InlinePacks.bits(mask, alone).map { token.forms.attach(bits: $0, attachmentKey) } ?? token.forms.attach(packs, attachmentKey)
