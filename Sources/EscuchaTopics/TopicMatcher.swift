@@ -355,6 +355,9 @@ public struct TopicMatcher: Sendable {
         var termRanges: [[Range<Int>]]
         var topicStamp: [UInt32]
         var topicEvidence: [[Range<Int>]]
+        /// A simple topic's evidence in the sentence: the one term whose ranges it is (most topics are found by one
+        /// term), `severalTerms` when gathered in `topicEvidence`, or -1 for none yet.
+        var topicTerm: [Int32]
         var topicExcluded: [Bool]
         var touched: [Int32] = []
         var stamp: UInt32 = 0
@@ -363,11 +366,14 @@ public struct TopicMatcher: Sendable {
         /// A sentence's candidate topics.
         var candidates: [Int] = []
 
+        static let severalTerms: Int32 = -2
+
         init(terms: Int, topics: Int) {
             termStamp = [UInt32](repeating: 0, count: terms)
             termRanges = [[Range<Int>]](repeating: [], count: terms)
             topicStamp = [UInt32](repeating: 0, count: topics)
             topicEvidence = [[Range<Int>]](repeating: [], count: topics)
+            topicTerm = [Int32](repeating: -1, count: topics)
             topicExcluded = [Bool](repeating: false, count: topics)
         }
     }
@@ -511,14 +517,27 @@ public struct TopicMatcher: Sendable {
                         let topic = role >> 1
                         if work.topicStamp[topic] != stamp {
                             work.topicStamp[topic] = stamp
-                            work.topicEvidence[topic].removeAll(keepingCapacity: true)
+                            work.topicTerm[topic] = -1
                             work.topicExcluded[topic] = false
                             candidates.append(topic)
                         }
                         if role & 1 == 1 {
                             work.topicExcluded[topic] = true
                         } else if numbered.simple[topic] {
-                            work.topicEvidence[topic] += work.termRanges[Int(term)]
+                            // The first term's ranges are the evidence as they are; gathered into `topicEvidence` (emptied,
+                            // then appended to) only from a second term on. Gathered for every topic, they cost about
+                            // 200 instructions a topic found.
+                            let first = work.topicTerm[topic]
+                            if first == -1 {
+                                work.topicTerm[topic] = term
+                            } else {
+                                if first != Scratch.severalTerms {
+                                    work.topicEvidence[topic].removeAll(keepingCapacity: true)
+                                    work.topicEvidence[topic] += work.termRanges[Int(first)]
+                                    work.topicTerm[topic] = Scratch.severalTerms
+                                }
+                                work.topicEvidence[topic] += work.termRanges[Int(term)]
+                            }
                         }
                     }
                 }
@@ -527,7 +546,9 @@ public struct TopicMatcher: Sendable {
                 for topic in candidates {
                     let evidence: [Range<Int>]?
                     if numbered.simple[topic] {
-                        evidence = work.topicExcluded[topic] ? nil : work.topicEvidence[topic]
+                        let term = work.topicTerm[topic]
+                        evidence = work.topicExcluded[topic] ? nil : term == -1 ? []
+                            : term == Scratch.severalTerms ? work.topicEvidence[topic] : work.termRanges[Int(term)]
                     } else {
                         evidence = work.termStamp.withUnsafeBufferPointer { stamps in
                             work.termRanges.withUnsafeBufferPointer { ranges in
