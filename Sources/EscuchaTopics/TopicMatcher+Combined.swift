@@ -41,6 +41,7 @@ extension TopicMatcher {
         termExact = parts.flatMap(\.termExact)
         ancestors = zip(parts, topicOffsets).flatMap { part, offset in part.ancestors.map { $0.map { $0 + offset } } }
         hasAncestors = parts.contains(where: \.hasAncestors)
+        isParent = Self.parents(ancestors)
 
         let ids = Int(idCount)
         var termStarts: [Int32] = [0]

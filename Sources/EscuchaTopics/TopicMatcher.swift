@@ -142,6 +142,7 @@ public struct TopicMatcher: Sendable {
         }
         ancestors = Self.ancestors(of: taxonomy.topics.map(\.id))
         hasAncestors = ancestors.contains { !$0.isEmpty }
+        isParent = Self.parents(ancestors)
         numbered = Numbered(termWords: words, termStarts: starts, oneWordTerms: FlatTable(lists: idCount, pairs: oneWordTerms),
                             opensLonger: opensLonger, termsByFirstPair: PackedTable(pairGroups.map { ($0.key, $0.value) }),
                             pairGroups: pairGroups.map { ($0.key, $0.value) },
@@ -347,6 +348,14 @@ public struct TopicMatcher: Sendable {
     /// Each topic's ancestors in the taxonomy (`billing` for `billing.wrong_charge`), by number.
     let ancestors: [[Int32]]
     let hasAncestors: Bool
+    /// Whether each topic is some topic's ancestor: only a parent's hit can give way to a child's in its sentence.
+    let isParent: [Bool]
+
+    static func parents(_ ancestors: [[Int32]]) -> [Bool] {
+        var parents = [Bool](repeating: false, count: ancestors.count)
+        for list in ancestors { for topic in list { parents[Int(topic)] = true } }
+        return parents
+    }
 
     /// Per-thread working arrays for one sentence, indexed by term and by topic; a stamp says whether an
     /// entry belongs to the current sentence, so nothing is cleared between sentences.
@@ -570,11 +579,12 @@ public struct TopicMatcher: Sendable {
                 if hits.isEmpty { hits.reserveCapacity(Self.hitRoom) }
                 // The table in a local: closures that read `self.ancestors` copied the whole matcher (retaining each of its
                 // tables) for every sentence with two hits or more.
-                let ancestors = self.ancestors
+                let ancestors = self.ancestors, isParent = self.isParent
                 for index in sentenceHits.indices {
-                    // Signals and emotions have no ancestors, and a lone hit none of its children: nothing to drop.
+                    // Signals and emotions have no ancestors, a lone hit none of its children, and a topic that is no
+                    // topic's parent no children at all (most hits: the sentence's other hits were scanned for each).
                     let topic = Int32(sentenceHits[index].topic)
-                    guard hasAncestors, sentenceHits.count > 1, sentenceHits.contains(where: { ancestors[$0.topic].contains(topic) }) else {
+                    guard hasAncestors, sentenceHits.count > 1, isParent[Int(topic)], sentenceHits.contains(where: { ancestors[$0.topic].contains(topic) }) else {
                         hits.append(sentenceHits[index])
                         continue
                     }
