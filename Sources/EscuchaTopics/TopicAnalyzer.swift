@@ -65,13 +65,17 @@ public struct TopicAnalyzer: Sendable {
         }
         // The arrays alone: the closure captured `Numbered` whole, and copied it (retaining its dozen arrays) per term.
         let termWords = matcher.numbered.termWords, termStarts = matcher.numbered.termStarts, termExact = matcher.termExact
+        var numbers: [Int] = []
         for (topic, rule) in zip(taxonomy.topics, matcher.compiled) {
             if topic.pack != pack {
                 store()
                 pack = topic.pack
             }
-            rule.forEachTerm { number in
-                guard !termExact[number] else { return }
+            // The rule's terms gathered in a list, then read: a closure called per term captured the pack's sets, which
+            // boxed them and checked every access to them at run time.
+            numbers.removeAll(keepingCapacity: true)
+            rule.appendTerms(to: &numbers)
+            for number in numbers where !termExact[number] {
                 let words = Int(termStarts[number])..<Int(termStarts[number + 1])
                 if packWords == nil { packWords = [] }
                 for index in words { packWords!.insert(termWords[index]) }

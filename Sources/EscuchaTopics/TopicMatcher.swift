@@ -716,15 +716,15 @@ public struct TopicMatcher: Sendable {
 }
 
 extension TopicMatcher.CompiledRule {
-    /// The number of each positive term of the rule (what can be evidence, not an exclusion), in rule order.
-    func forEachTerm(_ body: (_ number: Int) -> Void) {
+    /// Appends the number of each positive term of the rule (what can be evidence, not an exclusion), in rule order.
+    func appendTerms(to numbers: inout [Int]) {
         switch self {
-        case .term(let number): body(number)
-        case .any(let rules), .all(let rules): for rule in rules { rule.forEachTerm(body) }
+        case .term(let number): numbers.append(number)
+        case .any(let rules), .all(let rules): for rule in rules { rule.appendTerms(to: &numbers) }
         case .not: break
         case .near(let a, let b, _):
-            a.forEachTerm(body)
-            b.forEachTerm(body)
+            a.appendTerms(to: &numbers)
+            b.appendTerms(to: &numbers)
         }
     }
 }
