@@ -88,7 +88,8 @@ public struct SignalDetector: Sendable {
         let found = found ?? matcher.match(text)
         for hit in found {
             let kind = kinds[hit.topic]
-            var evidence = hit.evidence.filter { !isNegated($0, text) }
+            // The hit's evidence itself where none of it is negated (nearly always): filtered, it was a new array a hit.
+            var evidence = hit.evidence.contains { isNegated($0, text) } ? hit.evidence.filter { !isNegated($0, text) } : hit.evidence
             if kind == .effort {
                 evidence = evidence.filter { !isInformationQuestion($0, sentence: text.sentences[hit.sentence].tokens, text) }
             }
