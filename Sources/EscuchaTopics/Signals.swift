@@ -180,9 +180,12 @@ public struct SignalDetector: Sendable {
 
     private func staffMention(in sentence: Range<Int>, _ tokens: UnsafeBufferPointer<Token>, _ text: NormalizedText,
                               sentiment: SentimentAnalysis) -> Range<Int>? {
+        // The role list in a local: read as a global, it was checked for its one-time set-up at every word.
+        let roles = Self.roles
         for index in sentence {
             guard tokens[index].kind == .word else { continue }
-            if Self.roles.contains(tokens[index].key) {
+            // The key read in the forms, unretained: through the token, each word's key was retained and released.
+            if Unmanaged.passUnretained(tokens[index].forms)._withUnsafeGuaranteedRef({ roles.contains($0.key) }) {
                 if Self.adjectivalRoles.contains(tokens[index].key), !(index > sentence.lowerBound && Self.determiners.contains(tokens[index - 1].key)) { continue }
                 return index..<index + 1
             }
