@@ -314,6 +314,11 @@ enum Negation {
                     context.contributions[index].apply("never before", cue: context.cue(other), to: value * stressFactor)
                     break
                 }
+                if isUnexpectedDegree(other, before: unitIndex, context) {
+                    let value = context.contributions[index].value
+                    context.contributions[index].apply("surprise", cue: context.cue(other), to: value * stressFactor)
+                    break
+                }
                 // `no nos engañen más`, `por favor no ofendan mi inteligencia`: a negative command forbids what the
                 // company does; the complaint stands (not after `que`: `espero que no me engañen` hopes).
                 if isForbidding(other, unitIndex, context) { break }
@@ -487,6 +492,14 @@ extension Negation {
         let between = (negator + 1)..<unit
         return between.contains { WordReading.perfectAuxiliaries.contains(context.units[$0].key) }
             && between.contains { degreeWords.contains(context.units[$0].key) }
+    }
+
+    /// `no esperaba tanta rapidez`, `nunca imaginé un trato tan bueno`: a degree the writer did not expect is a surprise;
+    /// the word holds, stressed, as after `nunca había…` (`no esperaba que fuera tan bueno` is the irrealis' own reading).
+    static func isUnexpectedDegree(_ negator: Int, before unit: Int, _ context: RuleContext) -> Bool {
+        let verb = context.skippingPronouns(after: negator)
+        guard verb < unit, Irrealis.isImagining(context.units[verb].key) || context.units[verb].key.hasPrefix("esper") else { return false }
+        return (verb + 1..<unit).contains { degreeWords.contains(context.units[$0].key) && !context.units[$0].key.isKey("mas") }
     }
 
     /// A purpose clause weighs as the irrealis of `si` does.
