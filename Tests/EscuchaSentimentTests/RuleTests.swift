@@ -91,6 +91,8 @@ import EscuchaTestSupport
         #expect(values("Nadie supera su paella", fullAnalyzer)["supera"]! > 0)
         #expect(values("no supera las expectativas", fullAnalyzer)["supera las expectativas"]! < 0)
         #expect(values("Ni loco lo recomiendo", fullAnalyzer)["recomiendo"]! < 0)  // a refusal's negation reaches on
+        // A long text (past the 128 units a `UnitSet` keeps in bits) that ends on an opinion word: nothing follows it.
+        #expect(fullAnalyzer.analyze(String(repeating: "la casa y ", count: 50) + "es bonito").score.label == .pos)
         // A degree the writer did not expect is a surprise: the word holds, stressed.
         #expect(values("No esperaba tanta rapidez, me sorprendieron", fullAnalyzer)["rapidez"]! > 0)
         #expect(values("No esperaba tanto retraso", fullAnalyzer)["retraso"]! < -2.6)

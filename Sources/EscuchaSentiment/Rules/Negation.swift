@@ -341,7 +341,9 @@ enum Negation {
                 let value = context.contributions[index].value
                 context.contributions[index].apply("negation", cue: "de … nada", to: shifted(value, weight: 1))
             }
-            if context.contributions[index].negatedBy == nil, let negator = frontedDenial(of: unitIndex, context) {
+            // Asked only where a negator follows (a bit test): reading units here for every contribution made the optimizer copy them.
+            if context.contributions[index].negatedBy == nil, unitIndex + 1 < context.units.count, negators.contains(unitIndex + 1),
+               let negator = frontedDenial(of: unitIndex, context) {
                 let value = context.contributions[index].value
                 context.contributions[index].apply("negation", cue: context.cue(negator), to: shifted(value, weight: 1))
                 context.contributions[index].negatedBy = negator
