@@ -345,6 +345,11 @@ import EscuchaTestSupport
         #expect(values("Media hora de frío para nada.", fullAnalyzer) == ["para nada": -1.95])
         #expect(values("No me gustó para nada.", fullAnalyzer).keys.sorted() == ["gustó"])
         #expect(values("¿Caro? Para nada.", fullAnalyzer)["Para nada"] == nil)  // an answer: no effort in vain
+        // `y nada` closing what the writer did: nothing came of it; not the storyteller's `y nada, que…` or `y nada más`.
+        #expect(values("Llamé tres veces y nada.", fullAnalyzer) == ["nada": -1.95])
+        #expect(fullAnalyzer.analyze("Y nada, que al final nos fuimos a otro sitio").contributions.isEmpty)
+        #expect(fullAnalyzer.analyze("Fuimos al centro y nada más").contributions.isEmpty)
+        #expect(values("No contestan y nada", fullAnalyzer)["nada"] == nil)  // the negation says it already
     }
 
     /// Still without something is a complaint whatever the thing is; what a product is free of is not.

@@ -90,14 +90,42 @@ enum InVain {
     static let weight = -1.5
 
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+        var out = nothingCameOfIt(context)
         // By keyword, in a text that has it: comparing every unit's key with `para nada` read its length and bytes.
-        guard context.mayHave(.paraNada) else { return [] }
-        var out: [RuleContext.Working] = []
+        guard context.mayHave(.paraNada) else { return out }
         for index in context.units.indices where context.units[index].facts.word == .paraNada {
             let closes = index + 1 == context.units.count || !context.units[index + 1].isWord && context.units[index + 1].breaksClause
             guard closes, index > 0, context.units[index - 1].isWord,
                   !context.before(index, limit: Int.max).contains(where: { context.negators.contains($0) }) else { continue }
             out.append(RuleContext.Working.cue(unit: index, term: "para nada", rule: "in vain", cue: "para nada", value: weight))
+        }
+        return out
+    }
+
+    /// `Llamé tres veces y nada.`, `pedí cita hace un mes y nada, ni una respuesta`: `y nada` closing what the writer
+    /// did says nothing came of it. Not the storyteller's `y nada, que…` nor `y nada más`, nor after a negation (`no
+    /// contestan y nada`), and only after a conjugated verb of the same sentence.
+    static func nothingCameOfIt(_ context: RuleContext) -> [RuleContext.Working] {
+        guard !context.negators.isEmpty else { return [] }  // `nada` is a negator
+        var out: [RuleContext.Working] = []
+        for index in 1..<max(1, context.units.count) where context.negators.contains(index) && context.units[index].key.isKey("nada")
+            && context.units[index - 1].key.isKey("y") {
+            let next = index + 1
+            if next < context.units.count, context.sentenceOf[next] == context.sentenceOf[index] {
+                guard !context.units[next].isWord, context.units[next].breaksClause else { continue }
+                if next + 1 < context.units.count, context.sentenceOf[next + 1] == context.sentenceOf[index],
+                   context.units[next + 1].key.isKey("que") || context.units[next + 1].key.isKey("mas") { continue }
+            }
+            var verb = false
+            var negated = false
+            var probe = index - 2
+            while probe >= 0, context.sentenceOf[probe] == context.sentenceOf[index] {
+                if context.units[probe].isWord, context.units[probe].traits.finite { verb = true }
+                if context.negators.contains(probe) { negated = true }
+                probe -= 1
+            }
+            guard verb, !negated else { continue }
+            out.append(RuleContext.Working.cue(unit: index, term: "y nada", rule: "in vain", cue: "y nada", value: weight))
         }
         return out
     }
