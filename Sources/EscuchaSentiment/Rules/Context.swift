@@ -53,14 +53,21 @@ struct RuleContext {
         /// matched and the rule applied, from 0 to `value`.
         static func cue(unit: Int, term: String, rule: String, cue: String?, value: Double) -> Working {
             var working = Working(unit: unit, term: term, list: "rule", match: rule, valence: value, value: value)
-            working.rules.append(AppliedRule(rule: rule, cue: cue, from: 0, to: value))
+            working.record(AppliedRule(rule: rule, cue: cue, from: 0, to: value))
             return working
         }
 
         mutating func apply(_ rule: String, cue: String?, to newValue: Double) {
             guard newValue != value else { return }
-            rules.append(AppliedRule(rule: rule, cue: cue, from: value, to: newValue))
+            record(AppliedRule(rule: rule, cue: cue, from: value, to: newValue))
             value = newValue
+        }
+
+        /// The first rule makes room for two: about two changed contributions in five meet a second rule (negation
+        /// then intensity, a cue then balance), and growing the array from one to two allocated and moved it again.
+        private mutating func record(_ rule: AppliedRule) {
+            if rules.isEmpty { rules.reserveCapacity(2) }
+            rules.append(rule)
         }
     }
 
