@@ -145,9 +145,12 @@ extension NormalizedText {
     func emphasis(_ range: Range<Int>) -> Emphasis {
         var result: Emphasis = []
         var allCaps = true
-        for token in tokens[range] {
-            if token.emphasis.contains(.elongated) { result.insert(.elongated) }
-            if !token.emphasis.contains(.allCaps) { allCaps = false }
+        // By index, each token's emphasis read where it lies: `for token in tokens[range]` copied each token, retaining
+        // and releasing its forms (40,000 times on 1 MB).
+        for index in range {
+            let emphasis = tokens[index].emphasis
+            if emphasis.contains(.elongated) { result.insert(.elongated) }
+            if !emphasis.contains(.allCaps) { allCaps = false }
         }
         if allCaps { result.insert(.allCaps) }
         return result
