@@ -32,9 +32,9 @@ extension SentimentAnalysis {
                 var room = 160 + 6 * JSONWriter.Run.numberRoom + JSONWriter.Run.room(for: contribution.text)
                     + JSONWriter.Run.room(for: contribution.term) + JSONWriter.Run.room(for: contribution.list)
                     + JSONWriter.Run.room(for: contribution.match)
-                for rule in contribution.rules {
-                    room += 48 + 2 * JSONWriter.Run.numberRoom + JSONWriter.Run.room(for: rule.rule)
-                        + (rule.cue.map(JSONWriter.Run.room(for:)) ?? 0)
+                for index in contribution.rules.indices {  // by index: `for rule in` copied each rule's strings
+                    room += 48 + 2 * JSONWriter.Run.numberRoom + JSONWriter.Run.room(for: contribution.rules[index].rule)
+                        + (contribution.rules[index].cue.map(JSONWriter.Run.room(for:)) ?? 0)
                 }
                 writer.appendRun(reserving: room) { run in
                     run.fragment(comma ? ",{\"text\":" : "{\"text\":")
@@ -52,17 +52,17 @@ extension SentimentAnalysis {
                     run.fragment(",\"utf8\":[")
                     Self.writeRange(contribution.utf8, contribution.utf16, to: &run)
                     run.fragment(",\"rules\":[")
-                    for (index, rule) in contribution.rules.enumerated() {
+                    for index in contribution.rules.indices {
                         run.fragment(index == 0 ? "{\"rule\":" : ",{\"rule\":")
-                        run.string(rule.rule)
-                        if let cue = rule.cue {
+                        run.string(contribution.rules[index].rule)
+                        if let cue = contribution.rules[index].cue {
                             run.fragment(",\"cue\":")
                             run.string(cue)
                         }
                         run.fragment(",\"from\":")
-                        run.double(SentimentAnalyzer.rounded(rule.from))
+                        run.double(SentimentAnalyzer.rounded(contribution.rules[index].from))
                         run.fragment(",\"to\":")
-                        run.double(SentimentAnalyzer.rounded(rule.to))
+                        run.double(SentimentAnalyzer.rounded(contribution.rules[index].to))
                         run.byte(UInt8(ascii: "}"))
                     }
                     run.fragment("]}")
