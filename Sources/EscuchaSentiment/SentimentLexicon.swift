@@ -357,7 +357,8 @@ public struct PhraseIndex: Sendable {
     struct Node: Sendable {
         /// The word as the lexicon writes it (the key alone would let `si` match `sí`).
         var word: String
-        var children: [String: [Int32]] = [:]
+        /// The next child of the same parent under the same key (`si` after `sí`), or -1.
+        var sibling: Int32 = -1
         var payloads: [Payload] = []
         var reading: Reading?
         /// The phrase's words, on the node that completes it.
@@ -373,18 +374,30 @@ public struct PhraseIndex: Sendable {
     private var childGroups: [Range<Int32>] = []
     private var childFlat: [Int32] = []
 
+    /// While phrases are added: (node, key id) → the first child under that key, the others linked by `sibling`.
+    /// One table of integer keys for the whole trie: a dictionary of string keys per node cost a table to grow
+    /// at each of its ~8,000 nodes and its key hashed again when sealing.
+    private var firstChild: [UInt64: Int32] = [:]
+
     mutating func add(words: [String], key: (String) -> String, payload: Payload) {
         var node = 0
         for word in words {
             let wordKey = key(word)
-            if let existing = nodes[node].children[wordKey]?.first(where: { nodes[Int($0)].word == word }) {
-                node = Int(existing)
-            } else {
-                nodes.append(Node(word: word))
-                let child = Int32(nodes.count - 1)
-                nodes[node].children[wordKey, default: []].append(child)
-                node = Int(child)
+            let id: Int32
+            if let existing = keyIDs[wordKey] { id = existing } else { id = Int32(keyIDs.count); keyIDs[wordKey] = id }
+            let edge = UInt64(node) << 32 | UInt64(UInt32(id))
+            var child = firstChild[edge] ?? -1
+            var last: Int32 = -1
+            while child >= 0, nodes[Int(child)].word != word {
+                last = child
+                child = nodes[Int(child)].sibling
             }
+            if child < 0 {
+                child = Int32(nodes.count)
+                nodes.append(Node(word: word))
+                if last < 0 { firstChild[edge] = child } else { nodes[Int(last)].sibling = child }
+            }
+            node = Int(child)
         }
         nodes[node].payloads.append(payload)
         nodes[node].words = words
@@ -395,19 +408,30 @@ public struct PhraseIndex: Sendable {
     /// same words; a negative expression that opens with a negator (`no funcionar`) negates what follows it too.
     mutating func seal(negatorKinds: (String) -> ModifierSet) {
         var pairs: [(UInt64, Int32)] = []
+        pairs.reserveCapacity(firstChild.count)
+        childFlat.reserveCapacity(nodes.count)
+        childGroups.reserveCapacity(firstChild.count)
+        for (edge, first) in firstChild {
+            let start = Int32(childFlat.count)
+            var child = first
+            while child >= 0 {
+                childFlat.append(child)
+                child = nodes[Int(child)].sibling
+            }
+            childGroups.append(start..<Int32(childFlat.count))
+            pairs.append((edge, Int32(childGroups.count - 1)))
+        }
+        // A phrase's first words are the root's children: the key ids each of them continues under.
         var isStart = [Bool](repeating: false, count: nodes.count)
-        for children in nodes[0].children.values { for child in children { isStart[Int(child)] = true } }
-        for node in nodes.indices {
-            for (key, children) in nodes[node].children {
-                let id: Int32
-                if let existing = keyIDs[key] { id = existing } else { id = Int32(keyIDs.count); keyIDs[key] = id }
-                let start = Int32(childFlat.count)
-                childFlat += children
-                childGroups.append(start..<Int32(childFlat.count))
-                pairs.append((UInt64(node) << 32 | UInt64(UInt32(id)), Int32(childGroups.count - 1)))
-                if isStart[node] { startChildKeyIDs[node, default: []].append(id) }
+        for (edge, group) in pairs where edge >> 32 == 0 {
+            for child in childFlat[Int(childGroups[Int(group)].lowerBound)..<Int(childGroups[Int(group)].upperBound)] {
+                isStart[Int(child)] = true
             }
         }
+        for (edge, _) in pairs where isStart[Int(edge >> 32)] {
+            startChildKeyIDs[Int(edge >> 32), default: []].append(Int32(truncatingIfNeeded: edge))
+        }
+        firstChild = [:]
         childTable = PackedTable(pairs)
         words = nodes.map { node in
             let key = Folding.key(node.word)
@@ -439,7 +463,10 @@ public struct PhraseIndex: Sendable {
         complete = nodes.map { $0.reading != nil }
     }
 
-    func children(of node: Int, key: String) -> [Int32]? { nodes[node].children[key] }
+    func children(of node: Int, key: String) -> ArraySlice<Int32>? {
+        guard let id = keyIDs[key] else { return nil }
+        return children(of: node, keyID: id)
+    }
 
     /// The numbered keys a phrase's first word (a child of the root) has children under, by its node.
     func childKeyIDs(ofStart node: Int) -> [Int32] { startChildKeyIDs[node] ?? [] }
@@ -476,7 +503,7 @@ public struct PhraseIndex: Sendable {
     func reading(ofKeys keys: [String]) -> Reading? {
         var node = 0
         for key in keys {
-            guard let next = nodes[node].children[key]?.first else { return nil }
+            guard let next = children(of: node, key: key)?.first else { return nil }
             node = Int(next)
         }
         return nodes[node].reading
