@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "EscuchaCore"),
         .target(name: "EscuchaText", dependencies: ["EscuchaCore", "CEscuchaICU"]),
         .target(name: "EscuchaIngest", dependencies: ["EscuchaCore", "EscuchaText", "CLibXML2"]),
-        .target(name: "EscuchaLexicon"),
+        .target(name: "EscuchaLexicon", dependencies: ["EscuchaText"]),
         .target(name: "EscuchaNormalize", dependencies: ["EscuchaCore", "EscuchaText", "EscuchaLexicon"]),
         .target(name: "EscuchaSentiment", dependencies: ["EscuchaCore", "EscuchaLexicon", "EscuchaNormalize"]),
         .target(name: "EscuchaTopics", dependencies: ["EscuchaCore", "EscuchaLexicon", "EscuchaNormalize", "EscuchaSentiment"]),
