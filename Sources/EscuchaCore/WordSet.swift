@@ -62,6 +62,18 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
             if let otherSet { return otherSet.contains(word) }
             return others.contains(word)
         }
+        return tableContains(low, high, length)
+    }
+
+    /// `contains(String(decoding: bytes, as: UTF8.self))` for valid UTF-8, without making the string when the bytes
+    /// are ASCII and at most 16 (a lexicon's column of codes: `general`, `ES`), which the table answers alone.
+    public func contains(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let (low, high, length) = Self.packed(utf8: bytes) else { return contains(String(decoding: bytes, as: UTF8.self)) }
+        return tableContains(low, high, length)
+    }
+
+    @inline(__always)
+    private func tableContains(_ low: UInt64, _ high: UInt64, _ length: Int) -> Bool {
         var index = Self.slot(low, high, length) & mask
         return table.withUnsafeBufferPointer { entries in
             while entries[index].length >= 0 {
@@ -75,16 +87,19 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
     /// A word of at most 16 ASCII bytes as two little-endian words (zero-padded) and its length; nil otherwise.
     @inline(__always)
     private static func packed(_ word: String) -> (UInt64, UInt64, Int)? {
-        let packed: (UInt64, UInt64, Int)?? = word.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.count <= 16, let base = bytes.baseAddress else { return bytes.isEmpty ? (0, 0, 0) : nil }
-            // One copy of at most 16 bytes into two zeroed words (little-endian: byte i lands at bit 8i), then
-            // one test for a byte of 0x80 or above.
-            var words: (UInt64, UInt64) = (0, 0)
-            withUnsafeMutableBytes(of: &words) { $0.baseAddress!.copyMemory(from: base, byteCount: bytes.count) }
-            let low = UInt64(littleEndian: words.0), high = UInt64(littleEndian: words.1)
-            return (low | high) & 0x8080_8080_8080_8080 == 0 ? (low, high, bytes.count) : nil
-        }
-        return packed ?? nil
+        let found: (UInt64, UInt64, Int)?? = word.utf8.withContiguousStorageIfAvailable { packed(utf8: $0) }
+        return found ?? nil
+    }
+
+    @inline(__always)
+    private static func packed(utf8 bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, Int)? {
+        guard bytes.count <= 16, let base = bytes.baseAddress else { return bytes.isEmpty ? (0, 0, 0) : nil }
+        // One copy of at most 16 bytes into two zeroed words (little-endian: byte i lands at bit 8i), then
+        // one test for a byte of 0x80 or above.
+        var words: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &words) { $0.baseAddress!.copyMemory(from: base, byteCount: bytes.count) }
+        let low = UInt64(littleEndian: words.0), high = UInt64(littleEndian: words.1)
+        return (low | high) & 0x8080_8080_8080_8080 == 0 ? (low, high, bytes.count) : nil
     }
 
     /// Whether the word holds U+037E, U+1FEF or U+212A (UTF-8 `CD BE`, `E1 BF AF`, `E2 84 AA`): the only

@@ -36,6 +36,9 @@ public struct TSVTable: Sendable {
         /// The field in column `index` (0 is the key).
         public subscript(index: Int) -> String { cells.string(first + index) }
 
+        /// The bytes of the field in column `index` (valid UTF-8), for a test that needs no `String` of them.
+        public func withBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { cells.withBytes(first + index, body) }
+
         /// All the fields, in column order.
         public var fields: [String] { (0..<count).map { self[$0] } }
 

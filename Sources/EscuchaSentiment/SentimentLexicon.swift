@@ -208,16 +208,17 @@ public struct SentimentLexicon: Sendable {
                 guard term.isPlainLowercase || term == term.lowercased() else {
                     throw LexiconError(file: path, line: row.line, message: "the term must be lowercase")
                 }
-                guard Self.domains.contains(row[2]) else {
+                // Domain and region are tested on the row's bytes: a string of each cost more than the test.
+                guard row.withBytes(2, { Self.domains.contains(utf8: $0) }) else {
                     throw LexiconError(file: path, line: row.line, message: "unknown domain '\(row[2])'; expected one of \(Self.domains.sorted().joined(separator: ", "))")
                 }
-                guard Self.regions.contains(row[3]) else {
+                guard row.withBytes(3, { Self.regions.contains(utf8: $0) }) else {
                     throw LexiconError(file: path, line: row.line, message: "unknown region '\(row[3])'; expected all, LATAM or a country code")
                 }
                 let entry = ValenceEntry(term: term, valence: valence, list: list, line: row.line)
                 // A duplicate is found where the term is stored (words and expressions never share a term): a table
                 // of where each term was first seen cost a hash and an insertion per row, for an error.
-                if term.utf8.contains(UInt8(ascii: " ")) {
+                if row.withBytes(0, { $0.contains(UInt8(ascii: " ")) }) {
                     guard lexicon.expressionsByTerm.updateValue(entry, forKey: term) == nil else {
                         throw Self.duplicate(term, in: tables, at: path, line: row.line)
                     }
