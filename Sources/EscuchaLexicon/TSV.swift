@@ -29,14 +29,16 @@ public struct TSVTable: Sendable {
     /// no string, at every start of the program.
     public struct Row: Sendable {
         public let line: Int
-        let cells: Cells
-        let first: Int
+        @usableFromInline let cells: Cells
+        @usableFromInline let first: Int
         public let count: Int
 
         /// The field in column `index` (0 is the key).
         public subscript(index: Int) -> String { cells.string(first + index) }
 
-        /// The bytes of the field in column `index` (valid UTF-8), for a test that needs no `String` of them.
+        /// The bytes of the field in column `index` (valid UTF-8), for a test that needs no `String` of them. Inlinable,
+        /// so that the caller's closure is specialized: called across modules it cost about 200 instructions a field.
+        @inlinable
         public func withBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { cells.withBytes(first + index, body) }
 
         /// All the fields, in column order.
@@ -62,15 +64,17 @@ public struct TSVTable: Sendable {
     }
 
     /// A file's bytes and each field's byte range in them (start and end, two numbers a field, row after row).
+    @usableFromInline
     final class Cells: Sendable {
-        let bytes: [UInt8]
-        let bounds: [Int32]
+        @usableFromInline let bytes: [UInt8]
+        @usableFromInline let bounds: [Int32]
 
         init(bytes: [UInt8], bounds: [Int32]) {
             self.bytes = bytes
             self.bounds = bounds
         }
 
+        @inlinable
         func withBytes<R>(_ field: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
             let start = Int(bounds[2 * field]), end = Int(bounds[2 * field + 1])
             return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
