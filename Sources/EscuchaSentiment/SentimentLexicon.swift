@@ -194,8 +194,11 @@ public struct SentimentLexicon: Sendable {
                 plugins: [PluginLexicon] = [], key: (String) -> String) throws(LexiconError) {
         var lexicon = SentimentLexicon()
         let rows = valence.reduce(0) { $0 + $1.rows.count }
+        // A row is a word or an expression, and which is known only as it is read: each table is sized for every row,
+        // so that none is hashed again as it grows (the expressions' grew 21 times, 3.3 M instructions).
         lexicon.words.reserveCapacity(rows)
         lexicon.wordsByKey.reserveCapacity(rows)
+        lexicon.expressionsByTerm.reserveCapacity(rows)
         let tables = valence  // each row's `valence` hides the parameter
         for table in valence {
             let path = table.file
