@@ -199,6 +199,7 @@ public struct SentimentLexicon: Sendable {
         lexicon.words.reserveCapacity(rows)
         lexicon.wordsByKey.reserveCapacity(rows)
         lexicon.expressionsByTerm.reserveCapacity(rows)
+        lexicon.phrases.reserveCapacity(rows)
         let tables = valence  // each row's `valence` hides the parameter
         for table in valence {
             let path = table.file
@@ -383,6 +384,14 @@ public struct PhraseIndex: Sendable {
     /// One table of integer keys for the whole trie: a dictionary of string keys per node cost a table to grow
     /// at each of its ~8,000 nodes and its key hashed again when sealing.
     private var firstChild: [UInt64: Int32] = [:]
+
+    /// Sizes the tables for about `words` phrase words (a node, an edge and at most a key each): grown from empty,
+    /// they were hashed again at each doubling.
+    mutating func reserveCapacity(_ words: Int) {
+        nodes.reserveCapacity(words + 1)
+        firstChild.reserveCapacity(words)
+        keyIDs.reserveCapacity(words)
+    }
 
     /// `words`: `term` cut at its spaces.
     mutating func add(words: [String], term: String, key: (String) -> String, payload: Payload) {
