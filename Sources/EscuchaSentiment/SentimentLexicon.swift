@@ -454,9 +454,11 @@ public struct PhraseIndex: Sendable {
         }
         firstChild = [:]
         childTable = PackedTable(pairs)
-        words = nodes.map { node in
-            let key = Folding.key(node.word)
-            return Word(text: node.word, key: key, accented: key != node.word)
+        // By index: mapping the nodes copied each whole node (its word, payloads and reading) to read its word.
+        words = nodes.indices.map { index in
+            let text = nodes[index].word
+            let key = Folding.key(text)
+            return Word(text: text, key: key, accented: key != text)
         }
         for index in nodes.indices where !nodes[index].payloads.isEmpty {
             let words = nodes[index].words
@@ -482,7 +484,7 @@ public struct PhraseIndex: Sendable {
             nodes[index].reading = Reading(opinion: opinion, modifiers: modifiers, words: words,
                                            key: nodes[index].joined ?? words.joined(separator: " "))
         }
-        complete = nodes.map { $0.reading != nil }
+        complete = nodes.indices.map { nodes[$0].reading != nil }
     }
 
     func children(of node: Int, key: String) -> ArraySlice<Int32>? {
