@@ -182,7 +182,8 @@ public struct TSVTable: Sendable {
                 }
                 lines.append(Int32(lineNumber))
                 // One lookup: the row is recorded, and a key seen before fails the load.
-                if uniqueKey, let previous = seen.insert(row: lines.count - 1, in: bytes, bounds: bounds, width: expected.count) {
+                // The bounds lent as a buffer: passed as the array, they were retained and released for every row.
+                if uniqueKey, let previous = bounds.withUnsafeBufferPointer({ seen.insert(row: lines.count - 1, in: bytes, bounds: $0, width: expected.count) }) {
                     throw LexiconError(file: file, line: lineNumber,
                                        message: "duplicate \(expected[0]) '\(String(decoding: key, as: UTF8.self))' (first at line \(lines[previous]))")
                 }
@@ -210,21 +211,25 @@ public struct TSVTable: Sendable {
         }
 
         /// Records the key of `row` and returns nil, or returns the earlier row with an equal key.
-        mutating func insert(row: Int, in bytes: UnsafeBufferPointer<UInt8>, bounds: [Int32], width: Int) -> Int? {
+        mutating func insert(row: Int, in bytes: UnsafeBufferPointer<UInt8>, bounds: UnsafeBufferPointer<Int32>, width: Int) -> Int? {
             func key(_ row: Int) -> UnsafeBufferPointer<UInt8> {
                 UnsafeBufferPointer(rebasing: bytes[Int(bounds[2 * row * width])..<Int(bounds[2 * row * width + 1])])
             }
             let bytesKey = key(row)
-            if asStrings == nil, bytesKey.contains(where: { $0 >= 0xCC }) {
+            // FNV-1a, and whether a byte is 0xCC or above, in one pass over the key.
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var high: UInt8 = 0
+            for byte in bytesKey {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+                high = max(high, byte)
+            }
+            if asStrings == nil, high >= 0xCC {
                 var strings: [String: Int] = [:]
                 strings.reserveCapacity(slots.count / 2)
                 for earlier in 0..<row { strings[String(decoding: key(earlier), as: UTF8.self)] = earlier }
                 asStrings = strings
             }
             if asStrings != nil { return asStrings!.updateValue(row, forKey: String(decoding: bytesKey, as: UTF8.self)) }
-            // FNV-1a.
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytesKey { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
             var slot = Int(truncatingIfNeeded: hash ^ hash >> 32) & mask
             while slots[slot] >= 0 {
                 let other = key(Int(slots[slot]))
