@@ -14,10 +14,11 @@ import EscuchaCore
 /// Lemmas are computed when a word is first met and remembered per thread: computing the whole vocabulary's
 /// when the lexicons load cost more than scoring thousands of texts, and a corpus meets a fraction of it.
 struct Morphology: Sendable {
-    let vocabulary: [String: Double]
-    let irregular: [String: String]
+    // Byte-keyed for NFC words (`NFCKeyedTable`): a first reading asks these tables a dozen times.
+    let vocabulary: NFCKeyedTable<Double>
+    let irregular: NFCKeyedTable<String>
     /// Feminine form → masculine lemma, for words that inflect for gender.
-    let masculine: [String: String]
+    let masculine: NFCKeyedTable<String>
     /// Lemmas of words as they are met (surfaces repeat), up to a bound.
     private let memo = ThreadLocal { WordMemo<(lemma: String, rule: String?)>() }
 
@@ -40,9 +41,9 @@ struct Morphology: Sendable {
     }()
 
     init(vocabulary: [String: Double], irregular: [String: String], masculine: [String: String]) {
-        self.vocabulary = vocabulary
-        self.irregular = irregular
-        self.masculine = masculine
+        self.vocabulary = NFCKeyedTable(vocabulary)
+        self.irregular = NFCKeyedTable(irregular)
+        self.masculine = NFCKeyedTable(masculine)
     }
 
     func isKnown(_ word: String) -> Bool { vocabulary[word] != nil || masculine[word] != nil || irregular[word] != nil }

@@ -164,7 +164,7 @@ public struct Normalizer: Sendable {
     }
 
     private func isKnown(_ word: String) -> Bool {
-        lexicons.vocabulary[word] != nil || lexicons.vocabularyByKey[Folding.key(word)] != nil
+        morphology.vocabulary[word] != nil || lexicons.vocabularyByKey[Folding.key(word)] != nil
     }
 
     /// Normalizes a word in place; returns whether the result depends on the word alone (and may be memoized).
@@ -182,7 +182,7 @@ public struct Normalizer: Sendable {
         token.folded = word
         // `isKnown` over the two tables it reads: the method passed as a closure copied the whole normalizer (retaining
         // each of its tables) for every new word.
-        let vocabulary = lexicons.vocabulary, vocabularyByKey = lexicons.vocabularyByKey
+        let vocabulary = morphology.vocabulary, vocabularyByKey = lexicons.vocabularyByKey
         func known(_ word: String) -> Bool { vocabulary[word] != nil || vocabularyByKey[Folding.key(word)] != nil }
         if Self.hasRepeatedLetter(word), let repaired = Elongation.repair(word, isKnown: known) {
             word = repaired
@@ -572,13 +572,13 @@ extension Normalizer {
     /// Whether the vocabulary or the lemma tables know this folded word.
     public func isKnownWord(_ word: String) -> Bool {
         // `morphology.isKnown` less the vocabulary, which `isKnown` has asked (each lookup hashes the word).
-        isKnown(word) || lexicons.masculine[word] != nil || lexicons.lemmas[word] != nil
+        isKnown(word) || morphology.masculine[word] != nil || morphology.irregular[word] != nil
     }
 
     /// A form the lemma table lists under a lemma that is no infinitive (`soluciones` → `solución`, `tarde`, `costa`):
     /// a noun's or an adverb's, never read as a verb its ending could also make (`solucionar`, `tardar`, `costar`).
     public func isListedAsNonVerb(_ word: String) -> Bool {
-        Self.isNonVerbLemma(lexicons.lemmas[word])
+        Self.isNonVerbLemma(morphology.irregular[word])
     }
 
     /// The same, for a word whose `lemmaCandidates` the caller has (see `listedLemma(in:)`).
@@ -668,14 +668,14 @@ extension Normalizer {
         // Room for the usual few (a number, a conjugation's three infinitives): growing from empty made the array
         // three times for most words.
         out.reserveCapacity(8)
-        if let listed = lexicons.lemmas[word] { out.append((listed, "irregular")) }
-        if let masculine = lexicons.masculine[word] { out.append((masculine, "gender")) }
+        if let listed = morphology.irregular[word] { out.append((listed, "irregular")) }
+        if let masculine = morphology.masculine[word] { out.append((masculine, "gender")) }
         // The word's bytes, copied once for every ending tested below.
         let w = Bytes(word)
         // Gender only where the list of gendered words says so: `merluza` is not a feminine `merluzo`.
         for singular in Morphology.singulars(w) {
             out.append((singular, "number"))
-            if let masculine = lexicons.masculine[singular] { out.append((masculine, "gender")) }
+            if let masculine = morphology.masculine[singular] { out.append((masculine, "gender")) }
         }
         morphology.derivations(word, w, inVocabulary: false, into: &out)
         // Participles, for the perfect tenses: `he perdido` → `perder`, `han cobrado` → `cobrar`.

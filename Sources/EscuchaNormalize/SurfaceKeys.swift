@@ -41,7 +41,7 @@ extension Normalizer {
         let lemma = Folding.key(token.lemma)
         if lemma != token.key { keys.append(lemma) }
         if token.kind == .word, !token.normalized.utf8.contains(UInt8(ascii: " ")) {
-            let vocabulary = lexicons.vocabulary
+            let vocabulary = morphology.vocabulary
             let frequency = vocabulary[token.normalized] ?? vocabulary[token.key]
             // `por la tarde` is no delay, `la costa` no price.
             let candidates = lemmaCandidates(of: token.normalized)
