@@ -10,6 +10,8 @@ public struct Normalizer: Sendable {
     let tokenizer: Tokenizer
     let segmenter: HashtagSegmenter
     let morphology: Morphology
+    /// `lexicons.vocabulary`, answered from an NFC word's bytes (`NFCKeyedTable`): a new word's reading asks it often.
+    public var vocabulary: NFCKeyedTable<Double> { morphology.vocabulary }
     /// Forms of words, hashtags, emoji and handles already seen on this thread, keyed by their bytes (only
     /// those that do not depend on their neighbours: an SMS spelling with a condition, or an id, is
     /// analysed every time).

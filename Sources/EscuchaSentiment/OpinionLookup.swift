@@ -71,7 +71,7 @@ public struct OpinionLookup: Sendable {
             if known != nil, rule.isKey("diminutive") || rule.isKey("augmentative") { continue }
             // A word the vocabulary knows as common (`planta`, `aire`, `chiste`) is not read as a form of a
             // much rarer verb (`plantar`, `airar`, `chistar`) that happens to share its spelling.
-            if let known, rule.isKey("conjugation"), (normalizer.lexicons.vocabulary[candidate] ?? 0) < known - Self.homographMargin { continue }
+            if let known, rule.isKey("conjugation"), (normalizer.vocabulary[candidate] ?? 0) < known - Self.homographMargin { continue }
             if let entry = candidate == forms.lemma ? lemmaEntry : entry(for: candidate),
                !Self.isVerbFormOfAdjective(entry, conjugated: rule.isKey("conjugation")) {
                 return Found(entry: entry, match: rule, intensity: rule.isKey("superlative") ? [("superlative", nil, Self.superlativeFactor)] : [])
@@ -83,7 +83,7 @@ public struct OpinionLookup: Sendable {
         // forms are compared as the lexicon spells them (`romántica` against `romántico`).
         if let masculine = Self.masculine(of: word), let entry = entry(for: masculine), ["adjectives", "regional", "core"].contains(entry.list),
            entry.term.hasSuffix("o") {
-            let vocabulary = normalizer.lexicons.vocabulary
+            let vocabulary = normalizer.vocabulary
             // The form as written may be a commoner word of its own too (`practica`, a form of `practicar`).
             let written = word.hasSuffix("s") ? String(word.dropLast()) : word
             let feminine = max(vocabulary[written] ?? 0, vocabulary[String(entry.term.dropLast()) + "a"] ?? 0)

@@ -172,7 +172,7 @@ final class WordReading {
         // The tables the closures below read, taken once: a closure that reads `lexicon` or `lookup` copies the
         // whole struct (and retains each of its tables).
         let modifierTable = lexicon.modifiers
-        let vocabulary = lookup.normalizer.lexicons.vocabulary
+        let vocabulary = lookup.normalizer.vocabulary
         // The word's frequency, looked up once for `find`, `isFinite` and the traits (each asked the table).
         let known = vocabulary[forms.normalized]
         // The lemma's modifiers and those of the infinitives the lexicon lists, each looked up once: every kind below
@@ -409,7 +409,7 @@ extension WordReading {
     /// `candidates` are the lemma candidates of `forms.normalized`, `known` its frequency in the vocabulary.
     static func isFinite(_ forms: TokenForms, _ normalizer: Normalizer, candidates: [(lemma: String, rule: String)], known: Double?) -> Bool {
         let word = forms.normalized
-        let vocabulary = normalizer.lexicons.vocabulary
+        let vocabulary = normalizer.vocabulary
         guard !word.utf8.contains(UInt8(ascii: " ")), !isInfinitive(word) else { return false }
         // A gerund or participle ends like one and its stem makes a known infinitive (`comiendo`, `olvidado`);
         // `recomiendo` and `pido` only end like one.
@@ -928,7 +928,7 @@ final class OpinionCache: @unchecked Sendable {
 extension WordReading {
     /// `-ara(n)` and `-ase(n)` make the imperfect subjunctive of an `-ar` verb only with that verb's whole stem
     /// (`contestaran` ← `contestar`); `prepara`, `repara`, `compara` are its present (`preparar`, not `prepar`).
-    static func hasFirstConjugationStem(_ key: String, vocabulary: [String: Double]) -> Bool {
+    static func hasFirstConjugationStem(_ key: String, vocabulary: NFCKeyedTable<Double>) -> Bool {
         guard let ending = ["aran", "ara", "asen", "ase"].first(where: { key.hasSuffix($0) }) else { return true }
         return vocabulary[String(key.dropLast(ending.count)) + "ar"] != nil
     }

@@ -14,26 +14,33 @@ import Darwin
 /// definition, so such a key is looked up by its bytes; any other key (a decomposed `e` + U+0301, another script)
 /// asks the `Dictionary`, which stays the source of truth. Table keys that are not all below U+0300 are left out of
 /// the byte index, and then a byte miss also asks the `Dictionary`.
-final class NFCKeyedTable<Value: Sendable>: Sendable {
-    let dictionary: [String: Value]
+public final class NFCKeyedTable<Value: Sendable>: Sendable {
+    public let dictionary: [String: Value]
     /// Open addressing, at most half full; a slot's key is `keyBytes[start ..< start + length]`, its value
     /// `values[slot]`. A class, so that a caller's copy of a table is one retain, not one for each array.
-    private let slots: [Slot]
-    private let values: [Value?]
-    private let keyBytes: [UInt8]
-    private let mask: Int
+    @usableFromInline let slots: [Slot]
+    @usableFromInline let values: [Value?]
+    @usableFromInline let keyBytes: [UInt8]
+    @usableFromInline let mask: Int
     /// Whether every key of `dictionary` is in the byte index (all are NFC by the test above).
-    private let complete: Bool
+    @usableFromInline let complete: Bool
 
-    private struct Slot {
-        var hash: UInt64
-        var start: Int32
+    @usableFromInline struct Slot: Sendable {
+        @usableFromInline var hash: UInt64
+        @usableFromInline var start: Int32
         /// -1 for an empty slot.
-        var length: Int32
-        static var empty: Slot { Slot(hash: 0, start: 0, length: -1) }
+        @usableFromInline var length: Int32
+        @inlinable init(hash: UInt64, start: Int32, length: Int32) {
+            self.hash = hash
+            self.start = start
+            self.length = length
+        }
+        @inlinable static var empty: Slot { Slot(hash: 0, start: 0, length: -1) }
     }
 
-    init(_ dictionary: [String: Value]) {
+    /// Inlinable, as the lookups: each module reading a table gets them specialized for its values.
+    @inlinable
+    public init(_ dictionary: [String: Value]) {
         self.dictionary = dictionary
         var capacity = 16
         while capacity < dictionary.count * 2 { capacity <<= 1 }
@@ -54,7 +61,7 @@ final class NFCKeyedTable<Value: Sendable>: Sendable {
                     for (key, value) in dictionary {
                         let stored = key.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
                             guard Self.isPlain(bytes) else { return false }
-                            let hash = ByteKeyedTable<AnyObject>.hash(bytes).hash
+                            let hash = ByteHash.hash(bytes).hash
                             var slot = Int(truncatingIfNeeded: hash) & mask
                             while slots[slot].length >= 0 { slot = (slot + 1) & mask }
                             if let base = bytes.baseAddress { (arena.baseAddress! + used).update(from: base, count: bytes.count) }
@@ -75,13 +82,14 @@ final class NFCKeyedTable<Value: Sendable>: Sendable {
     }
 
     /// Every byte below 0xCC: every scalar below U+0300, so the text is NFC.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for byte in bytes where byte >= 0xCC { return false }
         return true
     }
 
-    subscript(key: String) -> Value? {
+    @inlinable
+    public subscript(key: String) -> Value? {
         let slot = key.utf8.withContiguousStorageIfAvailable { bytes -> Int in
             Self.isPlain(bytes) ? self.slot(of: bytes) : -2
         } ?? -2
@@ -91,8 +99,9 @@ final class NFCKeyedTable<Value: Sendable>: Sendable {
     }
 
     /// The key's slot, or -1 when the byte index lacks it.
-    private func slot(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        let hash = ByteKeyedTable<AnyObject>.hash(bytes).hash
+    @inlinable
+    func slot(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let hash = ByteHash.hash(bytes).hash
         var slot = Int(truncatingIfNeeded: hash) & mask
         return slots.withUnsafeBufferPointer { slots in
             while true {
