@@ -10,10 +10,12 @@ import Darwin
 /// Why: a `Dictionary<String, _>` hashes with SipHash and, for any key with a non-ASCII byte, normalizes the key
 /// before hashing it (about 680 instructions a lookup for a Spanish word with an accent). Bytes are enough when both
 /// sides are NFC, since two NFC strings are canonically equivalent exactly when their bytes are equal. A string whose
-/// scalars are all below U+0300 (every UTF-8 byte below 0xCC: ASCII, Latin-1 and Latin Extended) is NFC by
-/// definition, so such a key is looked up by its bytes; any other key (a decomposed `e` + U+0301, another script)
-/// asks the `Dictionary`, which stays the source of truth. Table keys that are not all below U+0300 are left out of
-/// the byte index, and then a byte miss also asks the `Dictionary`.
+/// scalars are all below U+0300 (every UTF-8 byte below 0xCC: ASCII, Latin-1 and Latin Extended), "plain" below, is
+/// NFC by definition, so a plain key is looked up by its bytes; any other key (a decomposed `e` + U+0301, an emoji)
+/// asks the `Dictionary`, which stays the source of truth. Table keys that are not plain are left out of the byte
+/// index; if one of them might be canonically equivalent to a plain string, a byte miss also asks the `Dictionary`.
+/// A key with a scalar at or above U+2300 (an emoji, CJK) never is: no such scalar decomposes into plain characters
+/// and the combining marks they compose with, so it stays in any equivalent spelling.
 public final class NFCKeyedTable<Value: Sendable>: Sendable {
     public let dictionary: [String: Value]
     /// Open addressing, at most half full; a slot's key is `keyBytes[start ..< start + length]`, its value
@@ -22,7 +24,7 @@ public final class NFCKeyedTable<Value: Sendable>: Sendable {
     @usableFromInline let values: [Value?]
     @usableFromInline let keyBytes: [UInt8]
     @usableFromInline let mask: Int
-    /// Whether every key of `dictionary` is in the byte index (all are NFC by the test above).
+    /// Whether a plain key the byte index lacks is absent from `dictionary` too (see above).
     @usableFromInline let complete: Bool
 
     @usableFromInline struct Slot: Sendable {
@@ -70,7 +72,7 @@ public final class NFCKeyedTable<Value: Sendable>: Sendable {
                             used += bytes.count
                             return true
                         } ?? false
-                        if !stored { complete = false }
+                        if !stored, key.unicodeScalars.allSatisfy({ $0.value < 0x2300 }) { complete = false }
                     }
                 }
             }

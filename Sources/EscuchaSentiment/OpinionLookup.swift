@@ -8,6 +8,18 @@ public struct OpinionLookup: Sendable {
     let lexicon: SentimentLexicon
     let normalizer: Normalizer
     let spelling = SpellingRepairCache()
+    /// `lexicon.modifiers` and `modifiersByKey`, answered from an NFC word's bytes (`NFCKeyedTable`): a new word's
+    /// reading asks them for the word, its lemma and each infinitive it may conjugate (a `String` key's lookup hashes
+    /// it after normalizing it, about 500 instructions). Built from the lexicon this lookup holds, so they agree.
+    let modifiers: NFCKeyedTable<ModifierSet>
+    let modifiersByKey: NFCKeyedTable<ModifierSet>
+
+    init(lexicon: SentimentLexicon, normalizer: Normalizer) {
+        self.lexicon = lexicon
+        self.normalizer = normalizer
+        modifiers = NFCKeyedTable(lexicon.modifiers)
+        modifiersByKey = NFCKeyedTable(lexicon.modifiersByKey)
+    }
 
     /// An entry found, shared by every unit that reads it (a unit holds one reference, not its strings).
     public final class Found: Sendable {
@@ -96,7 +108,7 @@ public struct OpinionLookup: Sendable {
         if !normalizer.isKnownWord(word, inVocabulary: known != nil, candidates: candidates) {
             for (prefix, modifier) in Self.prefixes where word.hasUTF8Prefix(prefix) && word.utf8.count >= prefix.utf8.count + 3 {
                 let rest = String(word.dropFirst(prefix.count))
-                guard let factor = lexicon.modifiers[modifier]?[.booster] else { continue }
+                guard let factor = modifiers[modifier]?[.booster] else { continue }
                 // Prefixes intensify qualities (`superbueno`, `rebarato`), not nouns (`superhéroe`).
                 if let entry = entry(for: rest) ?? normalizer.lemmaCandidates(of: rest).lazy.compactMap({ self.entry(for: $0.lemma) }).first,
                    ["adjectives", "core", "regional"].contains(entry.list) {

@@ -153,8 +153,8 @@ final class WordReading {
     /// The lexicon and the lookup are borrowed: an initializer owns its arguments by default, so each new surface
     /// copied both structs (retaining each of their tables) and released them at the end.
     init(_ forms: TokenForms, lexicon: borrowing SentimentLexicon, lookup: borrowing OpinionLookup) {
-        let ownModifiers = lexicon.modifiers[forms.normalized]
-        var modifiers = ownModifiers ?? (forms.key == forms.normalized ? lexicon.modifiersByKey[forms.key] : nil) ?? ModifierSet()
+        let ownModifiers = lookup.modifiers[forms.normalized]
+        var modifiers = ownModifiers ?? (forms.key == forms.normalized ? lookup.modifiersByKey[forms.key] : nil) ?? ModifierSet()
         var infinitives: [String] = []
         var participleOf: String?
         // The word's lemma candidates, asked once and handed to `find` and `isFinite`: each ask of the per-thread memo
@@ -171,7 +171,7 @@ final class WordReading {
         }
         // The tables the closures below read, taken once: a closure that reads `lexicon` or `lookup` copies the
         // whole struct (and retains each of its tables).
-        let modifierTable = lexicon.modifiers
+        let modifierTable = lookup.modifiers
         let vocabulary = lookup.normalizer.vocabulary
         // The word's frequency, looked up once for `find`, `isFinite` and the traits (each asked the table).
         let known = vocabulary[forms.normalized]

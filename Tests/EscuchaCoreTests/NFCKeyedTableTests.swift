@@ -19,6 +19,13 @@ struct NFCKeyedTableTests {
         #expect(odd["cafe\u{301}"] == "café")
         #expect(odd["\u{E1}rbol"] == "árbol")
         #expect(odd["cafe"] == nil)
+        // Emoji keys are left out of the byte index and asked of the Dictionary; a plain miss needs no Dictionary.
+        let symbols = NFCKeyedTable(["🙄": 1, "❤️": 2, "≠": 3, "bien": 4])
+        #expect(symbols["🙄"] == 1)
+        #expect(symbols["❤️"] == 2)
+        #expect(symbols["=\u{338}"] == 3)
+        #expect(symbols["bien"] == 4)
+        #expect(symbols["mal"] == nil)
     }
 
     @Test("every key of a larger table is found, and near misses are not")
