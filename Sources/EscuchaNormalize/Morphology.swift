@@ -335,17 +335,28 @@ struct Bytes {
 
 /// What was worked out for words as they are met on one thread (brand names and typos repeat), up to a
 /// bound: lemmas of words outside the vocabulary (`Morphology`), lemma candidates (`Normalizer`).
+///
+/// Keyed by the word's bytes (`ByteKeyedTable`): a `String`-keyed dictionary hashed each word with SipHash after
+/// normalizing it, about 600 instructions a lookup or store, and every new surface makes several. Words here are the
+/// normalizer's forms, NFC; a word spelled otherwise is only computed again, from its own bytes.
 final class WordMemo<Value> {
-    static var capacity: Int { 50_000 }
-    /// Room for the first four thousand words is made at once: growing from empty rehashed every word at each doubling,
-    /// as much again as storing it. (A few hundred kilobytes a thread, which a corpus of a megabyte, 3,000 new words,
-    /// fills anyway; a third of that room saved a third of the cost.)
-    private var entries = [String: Value](minimumCapacity: 4096)
+    /// A value in the table's slot, which holds objects.
+    private final class Entry {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
 
-    func lookup(_ word: String) -> Value? { entries[word] }
+    /// Room for 2^16 words (a few hundred kilobytes a thread once full), cleared when 70% full; the first 2^12 slots
+    /// are made at once (a corpus of a megabyte meets about 3,000 new words).
+    private let entries = ByteKeyedTable<Entry>(capacityPowerOfTwo: 16, initialPowerOfTwo: 13)
+
+    func lookup(_ word: String) -> Value? {
+        var word = word
+        return word.withUTF8 { entries.lookup($0)?.value }
+    }
 
     func store(_ word: String, _ value: Value) {
-        if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-        entries[word] = value
+        var word = word
+        word.withUTF8 { entries.store($0, Entry(value)) }
     }
 }
