@@ -29,7 +29,7 @@ import EscuchaIngest
         #expect(found == ["restaurant.food pos", "restaurant.service.speed neg"])
     }
 
-    @Test func aBadLexiconFolderSaysWhichFile() {
+    @Test func aFolderWithoutLexiconsIsAnError() {
         #expect(throws: (any Error).self) { try Analyzers.load(lexicons: "\(repositoryRoot)/corpora") }
     }
 
