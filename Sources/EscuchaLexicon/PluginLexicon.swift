@@ -59,7 +59,7 @@ public struct PluginLexicon: Sendable, Equatable {
     }
 
     public static func parse(_ text: String, file: String, format: Format) throws(LexiconError) -> PluginLexicon {
-        var lexicon = PluginLexicon(file: file, format: format, entries: [], skipped: 0)
+        var lexicon = Collector(file: file, format: format)
         if format == .senticon {
             try lexicon.readSenticon(text)
         } else if format == .nrc {
@@ -77,8 +77,8 @@ public struct PluginLexicon: Sendable, Equatable {
                 switch format {
                 case .elhpolar:
                     switch fields[1].lowercased() {
-                    case "positive", "pos", "positivo": valence = 1.5
-                    case "negative", "neg", "negativo": valence = -1.5
+                    case "positive", "pos", "positivo": valence = format.factor
+                    case "negative", "neg", "negativo": valence = -format.factor
                     default: throw LexiconError(file: file, line: number, message: "expected positive or negative, found '\(fields[1])'")
                     }
                 default:
@@ -90,14 +90,39 @@ public struct PluginLexicon: Sendable, Equatable {
                 lexicon.add(fields[0], valence, line: number)
             }
         }
-        return lexicon
+        return PluginLexicon(file: file, format: format, entries: lexicon.entries, skipped: lexicon.skipped)
+    }
+
+    /// Lines, numbered from 1 by their position: `\r\n` is one `Character` in Swift, so splitting on `\n` alone would keep it.
+    static func lines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    }
+
+    /// What the file is called in explanations: its name without the extension (`vader_lexicon`).
+    public var listName: String {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        return name.split(separator: ".").first.map(String.init) ?? name
+    }
+}
+
+/// The entries of one file as its lines are read; the terms seen so far tell a term listed again.
+private struct Collector {
+    let file: String
+    let format: PluginLexicon.Format
+    var entries: [PluginLexicon.Entry] = []
+    var skipped = 0
+    private var seen: Set<String> = []
+
+    init(file: String, format: PluginLexicon.Format) {
+        self.file = file
+        self.format = format
     }
 
     /// NRC lists each word once per category; only `positive` and `negative` rate it.
-    private mutating func readNRC(_ text: String) throws(LexiconError) {
+    mutating func readNRC(_ text: String) throws(LexiconError) {
         var polarity: [String: (positive: Bool, negative: Bool, line: Int)] = [:]
         var order: [String] = []
-        for (offset, line) in Self.lines(text).enumerated() {
+        for (offset, line) in PluginLexicon.lines(text).enumerated() {
             if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t").map(String.init)
             guard fields.count == 3, fields[2] == "0" || fields[2] == "1" else {
@@ -112,17 +137,17 @@ public struct PluginLexicon: Sendable, Equatable {
         for word in order {
             guard let value = polarity[word] else { continue }
             if value.positive == value.negative { skipped += 1; continue }
-            add(word, value.positive ? 1.5 : -1.5, line: value.line)
+            add(word, value.positive ? format.factor : -format.factor, line: value.line)
         }
     }
 
     /// ML-SentiCon's XML is read for its `<lemma … pol="…">term</lemma>` elements only, line by line as it is laid out.
-    private mutating func readSenticon(_ text: String) throws(LexiconError) {
-        for (offset, line) in Self.lines(text).enumerated() {
+    mutating func readSenticon(_ text: String) throws(LexiconError) {
+        for (offset, line) in PluginLexicon.lines(text).enumerated() {
             guard let open = line.range(of: "<lemma") else { continue }
             let element = line[open.upperBound...]
             guard let polStart = element.range(of: "pol=\""), let polEnd = element[polStart.upperBound...].firstIndex(of: "\""),
-                  let value = Double(element[polStart.upperBound..<polEnd]), value.isFinite, (-1...1).contains(value),
+                  let value = Double(element[polStart.upperBound..<polEnd]), value.isFinite, (-format.scale...format.scale).contains(value),
                   let termStart = element.firstIndex(of: ">"), let termEnd = element.range(of: "</lemma>"), termStart < termEnd.lowerBound else {
                 throw LexiconError(file: file, line: offset + 1, message: "expected \(format.layout)")
             }
@@ -130,28 +155,11 @@ public struct PluginLexicon: Sendable, Equatable {
         }
     }
 
-    private var seen: Set<String> = []
-
-    /// Lines, numbered from 1 by their position: `\r\n` is one `Character` in Swift, so splitting on `\n` alone would keep it.
-    private static func lines(_ text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-    }
-
-    private mutating func add(_ rawTerm: String, _ valence: Double, line: Int) {
+    mutating func add(_ rawTerm: String, _ valence: Double, line: Int) {
         let term = rawTerm.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: " ").lowercased()
         let rounded = (valence * 100).rounded() / 100
         guard !term.isEmpty, rounded != 0, seen.insert(term).inserted else { skipped += 1; return }
-        entries.append(Entry(term: term, valence: max(-4, min(4, rounded)), line: line))
-    }
-
-    public static func == (lhs: PluginLexicon, rhs: PluginLexicon) -> Bool {
-        lhs.file == rhs.file && lhs.format == rhs.format && lhs.entries == rhs.entries && lhs.skipped == rhs.skipped
-    }
-
-    /// What the file is called in explanations: its name without the extension (`vader_lexicon`).
-    public var listName: String {
-        let name = file.split(separator: "/").last.map(String.init) ?? file
-        return name.split(separator: ".").first.map(String.init) ?? name
+        entries.append(PluginLexicon.Entry(term: term, valence: max(-4, min(4, rounded)), line: line))
     }
 }
 
@@ -161,8 +169,7 @@ extension PluginLexicon.Format {
         switch self {
         case .vader, .tsv: 4
         case .afinn: 5
-        case .senticon: 1
-        case .nrc, .elhpolar: 1
+        case .senticon, .nrc, .elhpolar: 1
         }
     }
 
