@@ -767,6 +767,16 @@ import EscuchaTestSupport
         #expect(values("lo quitaron bonito", fullAnalyzer)["bonito"]! > 0)
     }
 
+    /// A company owning its mistake is praise, so not owning it is the complaint; asking a favour politely is no abuse.
+    @Test func ownedMistakesAndPoliteFormulas() {
+        #expect(fullAnalyzer.analyze("reconocieron el error y me devolvieron el dinero").score.label == .pos)
+        #expect(fullAnalyzer.analyze("no reconocen su error").score.label == .neg)
+        #expect(fullAnalyzer.analyze("nunca asumen su responsabilidad").score.label == .neg)
+        let polite = fullAnalyzer.analyze("Muchas gracias. Abusando de su amabilidad, ¿me podría decir el horario?")
+        #expect(polite.score.label == .pos)
+        #expect(!polite.contributions.contains { $0.value < 0 })
+    }
+
     @Test func deprivationNeedsAFullNegation() {
         #expect(values("uso poco el servicio").isEmpty)
     }
@@ -785,6 +795,11 @@ import EscuchaTestSupport
         // `andar` is `funcionar` in America, but before a gerund only makes it progressive.
         #expect(fullAnalyzer.analyze("el wifi no anda").score.label == .neg)
         #expect(fullAnalyzer.analyze("nadie te anda pidiendo el boleto").contributions.isEmpty)
+        // `dejar de` negates what follows, so a negation before it cancels out: the owed action goes on.
+        #expect(values("no puedo dejar de escuchar esa canción").isEmpty)
+        #expect(values("nunca dejan de contestar").isEmpty)
+        #expect(values("no me confirman la reserva") == ["confirman": -1.5])
+        #expect(values("la empresa no se responsabiliza") == ["responsabiliza": -2])
         #expect(values("todavía no me devuelven el dinero") == ["devuelven": -2])
         #expect(values("llegó el martes").isEmpty)  // done, not owed: no opinion
         #expect(values("no tardó en llegar") == ["tardó": 1.5])  // the negation belongs to the opinion word

@@ -160,6 +160,12 @@ enum UnmetExpectations {
             && !WordReading.participleEndings.contains(where: { word.key.hasSuffix($0) })
     }
 
+    /// `dejar de` negates the verb after it, so a negation before it cancels out: `no puedo dejar de escucharla`,
+    /// `nunca dejan de contestar` keep doing what was owed.
+    static func isStopping(_ index: Int, _ context: RuleContext) -> Bool {
+        index + 1 < context.units.count && context.units[index].key.hasPrefix("dej") && context.units[index + 1].key.isKey("de")
+    }
+
     /// `andar` is `funcionar` in much of America (`el wifi no anda`), but before a gerund it only makes it progressive:
     /// `nadie te anda pidiendo la etiqueta` owes nothing.
     static func isProgressiveAndar(_ index: Int, _ context: RuleContext) -> Bool {
@@ -198,6 +204,7 @@ enum UnmetExpectations {
                 || context.units[$0].key.isKey("que") && $0 > 0 && Negation.obligations.contains(context.units[$0 - 1].key) }) { continue }
             if isCustomersOwnPayment(index, context) { continue }
             if isProgressiveAndar(index, context) { continue }
+            if before[..<position].contains(where: { isStopping($0, context) }) { continue }
             var after = false
             var next = index + 1
             while next < context.units.count, next <= index + 2, context.clauseOf[next] == context.clauseOf[index], !context.units[next].breaksClause {
