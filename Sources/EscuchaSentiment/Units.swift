@@ -757,6 +757,8 @@ struct UnitReader {
         let last = text.tokens[position - 1]
         guard last.kind == .number || Self.numberWords.contains(last.key) else { return false }
         guard position < end, text.tokens[position].kind == .word else { return false }
+        // A range (`abre de 10 a 20 h`) is a timetable or an amount, not a grade.
+        if text.tokens[position].key.isKey("a"), position + 1 < end, text.tokens[position + 1].kind == .number { return true }
         // A function word after it starts what is rated (`un diez a la atención`), not a unit.
         return !Self.wordsAfterScore.contains(text.tokens[position].key)
     }

@@ -4,6 +4,26 @@ import EscuchaTestSupport
 @testable import EscuchaSentiment
 
 @Suite struct LexicalTests {
+    /// Idioms of hotel and travel reviews, and words that look like opinions there but are not, each with the label a
+    /// reader gives the sentence.
+    @Test func travelAndHotelIdioms() {
+        let expected: [(String, SentimentLabel)] = [
+            ("Todo estuvo al pelo.", .pos), ("La limpieza, de quirófano.", .pos), ("Pequeño pero matón.", .pos),
+            ("Estación de metro a dos minutos, imposible estar mejor conectado.", .pos),
+            ("Una joyita escondida en el casco viejo", .pos), ("En recepción se encargaron de todo", .pos),
+            ("Si pudiera, me quedaba a vivir en la terraza.", .pos), ("Lástima que solo fuera una noche.", .pos),
+            ("Ya he reservado para el año que viene.", .pos), ("Así debería ser todo", .pos), ("Gracias eternas", .pos),
+            ("Ni en mis mejores sueños pensé que me devolverían el dinero tan rápido", .pos),
+            ("El wifi solo funciona en el vestíbulo", .neg), ("Encontramos pelos en el lavabo y en las sábanas.", .neg),
+            ("Menos mal que era solo una noche.", .neg), ("Sin opciones, sin disculpa.", .neg),
+            ("El bufé incluye opciones vegetarianas", .neu), ("¿Dónde queda la oficina de objetos perdidos?", .neu),
+            ("Renfe amplía el horario del Cercanías", .pos), ("Se recomienda llegar tres horas antes", .neu),
+        ]
+        for (text, label) in expected {
+            #expect(fullAnalyzer.analyze(text).score.label == label, "\(text)")
+        }
+    }
+
     @Test func wordsMatchBySpellingAccentsLemmaAndAdverb() {
         #expect(values("Es bueno") == ["bueno": 2])
         #expect(values("la comida estaba pesima") == ["pesima": -3.5])  // accents left out, feminine
@@ -91,6 +111,16 @@ import EscuchaTestSupport
         #expect(values("Nadie supera su paella", fullAnalyzer)["supera"]! > 0)
         #expect(values("no supera las expectativas", fullAnalyzer)["supera las expectativas"]! < 0)
         #expect(values("Ni loco lo recomiendo", fullAnalyzer)["recomiendo"]! < 0)  // a refusal's negation reaches on
+        // A `ni un` phrase repeats the negation where it stands, as `ningún` does: it reaches past the scope.
+        #expect(values("No hubo ni un solo problema en toda la estancia", fullAnalyzer) == ["problema": 1.5])
+        // `no sé`, `no entiendo` deny knowing: what the question word opens is not denied.
+        #expect(values("Ya no sé a quién reclamar", fullAnalyzer) == ["reclamar": -1.95])
+        #expect(values("no sé qué es peor", fullAnalyzer) == ["peor": -3.25])
+        // also to a conjugated verb phrase, whose key (`volver a contratar`) opens with the infinitive of its lemma.
+        #expect(values("ni de broma vuelvo a contratar", fullAnalyzer)["vuelvo a contratar"]! < 0)
+        // Nothing matching them says nothing of views missing.
+        #expect(values("Nada iguala estas vistas", fullAnalyzer).isEmpty)
+        #expect(values("la habitación no tenía vistas", fullAnalyzer) == ["vistas": -1.95])
         // A long text (past the 128 units a `UnitSet` keeps in bits) that ends on an opinion word: nothing follows it.
         #expect(fullAnalyzer.analyze(String(repeating: "la casa y ", count: 50) + "es bonito").score.label == .pos)
         // A degree the writer did not expect is a surprise: the word holds, stressed.
@@ -627,6 +657,9 @@ import EscuchaTestSupport
 
     @Test func sarcasm() {
         #expect(values("Qué bien, otra vez sin luz") == ["Qué bien": -1.2, "luz": -2])
+        // A cue that is no praise stays a cue before an opinion expression (`qué bien huele` is praise).
+        #expect(fullAnalyzer.analyze("Genial, otra vez sin agua caliente").score.label == .neg)
+        #expect(fullAnalyzer.analyze("qué bien huele").score.label == .pos)
         #expect(values("Genial 🙃") == ["Genial": -1.8, "🙃": -0.5])
         #expect(values("Genial, tercer día sin internet 👏") == ["Genial": -1.8, "internet": -2, "👏": -1.2])
         #expect(values("Genial, todo perfecto 👏") == ["Genial": 3, "perfecto": 3.5, "👏": 2])  // praise with claps is praise
@@ -1008,6 +1041,7 @@ import EscuchaTestSupport
         #expect(terms("Le doy un diez a la atención") == ["un diez"])
         #expect(terms("Un plato de 10 euros").isEmpty)
         #expect(terms("Esperé más de 10 minutos").isEmpty)
+        #expect(terms("La piscina abre de 10 a 20 h").isEmpty)  // a range is a timetable
         #expect(!terms("Llegó con un retraso de diez minutos").contains("de diez"))
         // `cerca de` before an amount is "about", not "close to".
         #expect(terms("El hotel está cerca del metro") == ["estar cerca"])

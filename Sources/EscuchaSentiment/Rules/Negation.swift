@@ -246,6 +246,9 @@ enum Negation {
                     // `no dejaban reclamar`: a negated `dejar` prevents the action after it; a complaint prevented is
                     // no praise (`no me dejan disfrutar` still negates the enjoyment).
                     if context.units[other].traits.action.contains(.letting) { letting = true }
+                    // `ya no sé a quién reclamar`, `no entiendo cómo pueden cobrar tanto`: the negation is of knowing; what
+                    // follows the question word is asked about, not denied.
+                    if isIndirectQuestion(other, context) { break }
                     if context.units[other].traits.finite { verbsBetween += 1 }
                     // An opinion verb between takes the negation itself; its object is not denied (`nunca olvidaré la
                     // hermosa vista`, `no me gustó la buena comida de antes`). So does one in the infinitive after the
@@ -456,7 +459,7 @@ extension Negation {
         guard !context.concord.isEmpty || context.mayHave(.que) && context.mayHave(.obligation) else { return reaches }
         for anchor in context.units.indices {
             if context.concord.contains(anchor) {
-                guard noPhraseConcord.contains(context.units[anchor].key),
+                guard noPhraseConcord.contains(context.units[anchor].key) || opensNoPhrase(anchor, context),
                       let negator = context.before(anchor, limit: scope).first(where: { context.negators.contains($0) }) else { continue }
                 for unit in anchor + 1..<min(anchor + 1 + scope, context.units.count) { extend(unit, to: unit - negator) }
             } else if isJoinedObligation(anchor, context.units) {
@@ -464,6 +467,27 @@ extension Negation {
             }
         }
         return reaches
+    }
+
+    /// First-person verbs of knowing and understanding, whose negation (`no sé`, `no entiendo`) ends at the question word
+    /// after them. (`no sabes cuánto…` exclaims: `isExclamation`.) `se` is `sé` typed without its accent.
+    static let knowingVerbs: WordSet = ["se", "sabemos", "sabia", "sabiamos", "entiendo", "entendemos", "explico", "comprendo"]
+    static let questionWords: WordSet = ["quien", "quienes", "que", "donde", "adonde", "como", "cuando", "cual", "cuales",
+                                         "cuanto", "cuanta", "cuantos", "cuantas", "por que", "para que"]
+
+    /// Whether the unit at `index` is a question word that opens the indirect question of a verb of knowing, past a
+    /// preposition (`no sé a quién`, `no entiendo por qué`).
+    static func isIndirectQuestion(_ index: Int, _ context: RuleContext) -> Bool {
+        guard index > 0, questionWords.contains(context.units[index].key) else { return false }
+        var verb = index - 1
+        if verb > 0, ["a", "de", "en", "con", "por", "para"].contains(context.units[verb].key) { verb -= 1 }
+        return knowingVerbs.contains(context.units[verb].key)
+    }
+
+    /// `ni` before `un`, `una` opens a noun phrase of its own (`no hubo ni un solo problema`), as `ningún` does.
+    static func opensNoPhrase(_ anchor: Int, _ context: RuleContext) -> Bool {
+        guard context.units[anchor].key.isKey("ni"), anchor + 1 < context.units.count else { return false }
+        return ["un", "una", "uno"].contains(context.units[anchor + 1].key)
     }
 
     /// The `que` of `no hay que`, `no tiene que`, after `joinNegatedObligations` has joined it to the verb before it.
@@ -605,7 +629,8 @@ extension Negation {
         guard next <= unit, context.units[next].isWord else { return false }
         let candidate = context.units[next]
         if candidate.tokens.count == 1 { return candidate.traits.infinitive }
-        return WordReading.isInfinitive(candidate.key.prefix { $0 != " " })
+        // A phrase's key is its lemmas (`vuelvo a contratar` is `volver a contratar`): its first word, conjugated, is no infinitive.
+        return !candidate.traits.finite && WordReading.isInfinitive(candidate.key.prefix { $0 != " " })
     }
 
     /// Whether the first word after `negator` (past object pronouns) is an infinitive, before `unit`.

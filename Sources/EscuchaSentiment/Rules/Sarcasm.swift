@@ -136,9 +136,10 @@ enum Sarcasm {
     }
 
     /// `que bien` right before an opinion is an adverb (`que bien vale la pena`, `qué bien huele`), not the
-    /// exclamation that opens an ironic complaint.
+    /// exclamation that opens an ironic complaint. A cue that is no praise (`otra vez sin agua`) stays a cue.
     static func isAdverbial(_ cue: Int, _ context: RuleContext) -> Bool {
-        guard !context.units[cue].isSymbolic, cue + 1 < context.units.count, context.clauseOf[cue + 1] == context.clauseOf[cue] else { return false }
+        guard !context.units[cue].isSymbolic, context.units[cue].opinion != nil, cue + 1 < context.units.count,
+              context.clauseOf[cue + 1] == context.clauseOf[cue] else { return false }
         return context.units[cue + 1].isWord && context.units[cue + 1].opinion != nil
     }
 }

@@ -31,9 +31,18 @@ enum Deprivation {
             if context.units[negator].opinion != nil, context.units[negator].tokens.count > 1 { continue }
             // `no olvides llevar agua`: a reminder names what to bring, not what is missing.
             if (negator + 1..<index).contains(where: { context.units[$0].key.hasPrefix("olvid") }) { continue }
+            // `nada iguala estas vistas`, `nadie supera su servicio`: nothing better, not the thing missing.
+            if (negator + 1..<index).contains(where: { isSurpassing($0, context) }) { continue }
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(negator)) … \(context.units[index].key)", rule: "deprivation",
                                                cue: context.cue(negator), value: weight))
         }
+    }
+
+    /// `supera`, `iguala`, `igual a`: a verb of matching or passing, read as an opinion or not.
+    static func isSurpassing(_ index: Int, _ context: RuleContext) -> Bool {
+        let key = context.units[index].key
+        return key.hasPrefix("igual") || key.hasPrefix("super") && key.utf8.count > 5
+            || context.units[index].opinion.map { Negation.surpassingVerbs.contains($0.entry.term) } ?? false
     }
 
     /// `sigo sin facturas`, `seguimos sin poder entrar`, `continúa sin saberse nada`, and a span of days before `sin`
