@@ -18,6 +18,8 @@ import EscuchaTestSupport
             ("Menos mal que era solo una noche.", .neg), ("Sin opciones, sin disculpa.", .neg),
             ("El bufé incluye opciones vegetarianas", .neu), ("¿Dónde queda la oficina de objetos perdidos?", .neu),
             ("Renfe amplía el horario del Cercanías", .pos), ("Se recomienda llegar tres horas antes", .neu),
+            // Warnings to readers, with `no`, `nunca` or `jamás`; `no te vayas sin verlo` is advice to stay.
+            ("NUNCA pidáis el café de a bordo", .neg), ("nunca contratéis con ellos", .neg), ("No te vayas de la ciudad sin verlo", .neu),
         ]
         for (text, label) in expected {
             #expect(fullAnalyzer.analyze(text).score.label == label, "\(text)")
