@@ -639,6 +639,7 @@ struct UnitReader {
             if reading.opensPhrase, mayGoOn(reading, at: index, tokens, end: range.upperBound),
                let unit = phrase(at: index, in: text, end: range.upperBound, first: reading) {
                 let next = unit.tokens.upperBound
+                if unit.traits.pastSubjunctive { traits.insert(.pastSubjunctive) }
                 units.append(unit)
                 return next
             }
@@ -738,6 +739,9 @@ struct UnitReader {
         if reading.modifiers.contains(.boundary) { unit.breaksClause = true }
         unit.traits.finite = first.traits.finite
         unit.traits.command = first.traits.command
+        // `si al menos avisaran del retraso`: a phrase opening with a past subjunctive is a counterfactual as its verb is
+        // (`fuera de serie` opens with the adverb `fuera`).
+        unit.traits.pastSubjunctive = first.traits.pastSubjunctive && !text.tokens[index].key.isKey("fuera")
         // A negated verb phrase (`no dudaremos en`) is as conjugated as its verb, for the rules that read clauses.
         // Past its object pronouns: `no te puedes perder`, `no me lo creo`.
         var verbToken = index + 1

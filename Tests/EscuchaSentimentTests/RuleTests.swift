@@ -19,6 +19,8 @@ import EscuchaTestSupport
             ("El bufé incluye opciones vegetarianas", .neu), ("¿Dónde queda la oficina de objetos perdidos?", .neu),
             ("Renfe amplía el horario del Cercanías", .pos), ("Se recomienda llegar tres horas antes", .neu),
             // Warnings to readers, with `no`, `nunca` or `jamás`; `no te vayas sin verlo` is advice to stay.
+            ("La devolución es ridículamente fácil", .pos), ("Hora feliz de 6 a 8 pm", .neu),
+            ("Parecía suela de zapato.", .neg), ("la comida me voló la cabeza. Vuelvo fijo.", .pos),
             ("NUNCA pidáis el café de a bordo", .neg), ("nunca contratéis con ellos", .neg), ("No te vayas de la ciudad sin verlo", .neu),
         ]
         for (text, label) in expected {
@@ -115,6 +117,9 @@ import EscuchaTestSupport
         #expect(values("Ni loco lo recomiendo", fullAnalyzer)["recomiendo"]! < 0)  // a refusal's negation reaches on
         // A `ni un` phrase repeats the negation where it stands, as `ningún` does: it reaches past the scope.
         #expect(values("No hubo ni un solo problema en toda la estancia", fullAnalyzer) == ["problema": 1.5])
+        // `con` opens what there was: `sin` does not reach past it.
+        #expect(values("un hotel sin ruido con vistas al mar", fullAnalyzer) == ["ruido": 1])
+        #expect(values("subió los cuatro pisos sin ascensor con una sonrisa", fullAnalyzer)["con una sonrisa"] == 2)
         // `no sé`, `no entiendo` deny knowing: what the question word opens is not denied.
         #expect(values("Ya no sé a quién reclamar", fullAnalyzer) == ["reclamar": -1.95])
         #expect(values("no sé qué es peor", fullAnalyzer) == ["peor": -3.25])
@@ -578,6 +583,8 @@ import EscuchaTestSupport
 
     @Test func irrealisAndExpectation() {
         #expect(values("esperaba que fuera bueno") == ["bueno": -0.8, "fuera": -1.5])
+        // What was owed, told as done under the promise, is the expectation met.
+        #expect(fullAnalyzer.analyze("Todo lo que prometieron lo cumplieron").score.label == .pos)
         #expect(values("con las ganas que tenía de un café bueno") == ["bueno": -0.8])  // looked forward to it, did not get it
         #expect(values("debería funcionar") == ["debería": -1, "funcionar": 0.2])  // a suggestion: a mild complaint
         #expect(ruleAnalyzer.analyze("si al menos funcionara").contributions.map(\.value).sorted() == [-1.5, -0.3])  // the wish, and the counterfactual
@@ -1248,6 +1255,17 @@ import EscuchaTestSupport
     @Test func counterfactualsAreComplaints() {
         #expect(values("si contestaran el chat") == ["contestaran": -1.5])
         #expect(values("esperaba que cumplieran los plazos") == ["cumplieran": -1.5])
+        // A phrase that opens with the verb is as counterfactual as the verb alone; `fuera de serie` opens with `fuera`, outside.
+        #expect(fullAnalyzer.analyze("Si al menos avisaran del retraso").score.label == .neg)
+        #expect(fullAnalyzer.analyze("si buscas algo fuera de serie, este es el sitio").score.label == .pos)
+        // Wishing everyone were like what the writer found, or that they had found it sooner, praises it; a fault
+        // compared, a longing for the past and an expectation let down do not.
+        #expect(values("Ojalá todos los repartidores fueran como el de hoy", fullAnalyzer) == ["fueran": 2])
+        #expect(values("Ojalá hubiera un sitio así en cada barrio.", fullAnalyzer) == ["hubiera": 2])
+        #expect(values("Ojalá hubiera descubierto este sitio antes", fullAnalyzer) == ["hubiera": 2])
+        #expect(fullAnalyzer.analyze("si todos los empleados fueran tan lentos como este, cerrarían").score.label == .neg)
+        #expect(fullAnalyzer.analyze("ojalá fueran como antes").score.label == .neg)
+        #expect(fullAnalyzer.analyze("Esperaba que el colchón fuera más firme, como decía la descripción").score.label == .neg)
         #expect(values("para la casa").isEmpty)  // `para`: not a verb
         // The present of an `-ar` verb whose stem ends in `-ar` is no subjunctive (`preparar`, not `prepar`), nor
         // `fuera` as `outside`.

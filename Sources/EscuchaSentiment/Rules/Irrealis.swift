@@ -18,7 +18,7 @@ enum Irrealis {
     /// Cues that already read the mood: a suggestion or a counterfactual is what the irrealis means, and a grade
     /// in the conditional (`le daría un 4/5`) is politeness, not a supposition; advice is advice in the conditional
     /// (`deberías probarlo`) and after a condition (`si vas a Guanajuato tienes que visitarlo`).
-    static let ownReadings: WordSet = ["suggestion", "counterfactual", "rating", "recommendation"]
+    static let ownReadings: WordSet = ["suggestion", "counterfactual", "praise wish", "rating", "recommendation"]
 
     /// Whether `units[index]` opens what the rule reads: an expectation, an irrealis word or a conditional. Read in place:
     /// passing the unit by value copied it for every unit of the text, twice.
@@ -90,6 +90,9 @@ enum Irrealis {
                 } else if desired, value > 0 {
                     context.contributions[index].apply("irrealis", cue: context.cue(markerIndex), to: value * desireWeight)
                 } else if let weight = expectation {
+                    // `todo lo que prometieron lo cumplieron`: what was owed, told as done, is the expectation met.
+                    if value > 0, context.units[context.contributions[index].unit].traits.past,
+                       context.contributions[index].rules.contains(where: { $0.rule.isKey("fulfilled expectation") }) { continue }
                     let to = value > 0 ? value * weight : value * expectedNegativeFactor
                     context.contributions[index].apply("expectation", cue: context.cue(markerIndex), to: to)
                 } else if let weight = irrealis {
@@ -293,7 +296,9 @@ enum Counterfactuals {
                 if !comparison, !(key.isKey("si") && Irrealis.isSino(probe, context)), !Irrealis.isSurprise(probe, context),
                    !isAbilityAside(index, marker: probe, context), markers.contains(key) || key.hasPrefix("si ") || key.isKey("a ver si") {
                     if used.insert(context.clauseOf[index]).inserted {
-                        out.append(RuleContext.Working.cue(unit: index, term: "\(key) … \(unit.key)", rule: "counterfactual", cue: key, value: weight))
+                        let praise = isPraiseWish(index, marker: probe, context)
+                        out.append(RuleContext.Working.cue(unit: index, term: "\(key) … \(unit.key)", rule: praise ? "praise wish" : "counterfactual",
+                                                           cue: key, value: praise ? praiseWishWeight : weight))
                     }
                     break
                 }
@@ -302,6 +307,45 @@ enum Counterfactuals {
             }
         }
         return out
+    }
+
+    /// `ojalá todos fueran como ellos`, `si todas las aerolíneas trataran así a los pasajeros`, `ojalá hubiera un sitio así
+    /// en cada barrio`, `ojalá lo hubiera descubierto antes`: wishing the world were like what the writer found, or that
+    /// they had found it sooner, praises it; it is no complaint of a thing that failed to happen.
+    static let praiseWishWeight = 2.0
+    static let everyone: WordSet = ["todos", "todas", "cada", "mas"]
+    static let findings = ["descubiert", "conocid", "encontrad", "venido", "probad"]
+
+    /// Whether the first past subjunctive after the marker `ojalá` (within five units) is a praise wish.
+    static func praiseWish(after marker: Int, _ context: RuleContext) -> Bool {
+        var verb = marker + 1
+        while verb < context.units.count, verb <= marker + 5, context.sentenceOf[verb] == context.sentenceOf[marker] {
+            if context.units[verb].traits.pastSubjunctive { return isPraiseWish(verb, marker: marker, context) }
+            verb += 1
+        }
+        return false
+    }
+
+    static func isPraiseWish(_ verb: Int, marker: Int, _ context: RuleContext) -> Bool {
+        let sentence = context.sentenceOf[verb]
+        // A wish or a condition; `esperaba que fuera más firme, como decía la descripción` expected, and was let down.
+        guard context.units[marker].key.hasPrefix("ojal") || context.units[marker].key.isKey("si") else { return false }
+        if (marker + 1..<verb).contains(where: { context.units[$0].key.isKey("no") }) { return false }
+        var after = verb + 1
+        var likeThis = false, sooner = false
+        let found = after < context.units.count && findings.contains { context.units[after].key.hasPrefix($0) }
+        while after < context.units.count, after <= verb + 5, context.sentenceOf[after] == sentence {
+            let key = context.units[after].key
+            if key.isKey("como") || key.isKey("asi") { likeThis = true }
+            if key.isKey("antes") { sooner = true }
+            // `si todos fueran tan lentos como este`: a fault compared complains.
+            if let valence = context.units[after].opinion?.entry.valence, valence < 0 { return false }
+            after += 1
+        }
+        // `ojalá fueran como antes` longs for the past: a comparison praises only what everyone or more should match.
+        let general = (marker + 1...min(verb + 3, context.units.count - 1)).contains { everyone.contains(context.units[$0].key) }
+        let existence = context.units[verb].key.hasPrefix("hub") || context.units[verb].key.hasPrefix("exist")
+        return likeThis && (general || existence && context.units[marker].key.hasPrefix("ojal")) && !sooner || found && sooner
     }
 
     /// `si pudiera`, `si se pudiera` with no verb of its own after it: the writer's aside to a grade or a wish that

@@ -232,6 +232,8 @@ enum Negation {
             var verbsBetween = 0
             var handled = false
             var letting = false
+            // `sin ascensor, con una sonrisa`: `con` opens what there was; `sin` does not reach past it.
+            var with = context.units[unitIndex].key.hasPrefix("con ")
             // Past the scope where a negated obligation or a phrase-opening concord word stands between (`extraReaches`).
             let reach = !mayWalk ? 0 : max(hasNi ? scope + coordinatedSpan(before: unitIndex, context) : scope, extraReach.isEmpty ? 0 : extraReach[unitIndex])
             for (distance, other) in context.before(unitIndex, limit: reach).enumerated() {
@@ -249,6 +251,7 @@ enum Negation {
                     // `ya no sé a quién reclamar`, `no entiendo cómo pueden cobrar tanto`: the negation is of knowing; what
                     // follows the question word is asked about, not denied.
                     if isIndirectQuestion(other, context) { break }
+                    if context.units[other].key.isKey("con") { with = true }
                     if context.units[other].traits.finite { verbsBetween += 1 }
                     // An opinion verb between takes the negation itself; its object is not denied (`nunca olvidaré la
                     // hermosa vista`, `no me gustó la buena comida de antes`). So does one in the infinitive after the
@@ -296,7 +299,7 @@ enum Negation {
                 // does not praise wasting it, nor `no quiero volver a tener problemas` problems.
                 if context.units[other].opinion != nil, context.units[other].tokens.count > 1,
                    startsWithInfinitive(other + 1 + (infinitiveLinks.contains(context.units[other + 1].key) ? 1 : 0), before: unitIndex, context) { break }
-                if context.units[other].key.isKey("sin"), distance >= sinScope { continue }
+                if context.units[other].key.isKey("sin"), distance >= sinScope || with { continue }
                 if context.units[other].key.isKey("cero"), distance >= ceroScope { continue }
                 // `hacía tiempo que no comía tan bien`: not for a long time, until now; the praise is of now (with `tan`,
                 // `así`: `hace un mes que no recibo un buen servicio` is a complaint).

@@ -33,6 +33,8 @@ enum Deprivation {
             if (negator + 1..<index).contains(where: { context.units[$0].key.hasPrefix("olvid") }) { continue }
             // `nada iguala estas vistas`, `nadie supera su servicio`: nothing better, not the thing missing.
             if (negator + 1..<index).contains(where: { isSurpassing($0, context) }) { continue }
+            // `sin ruido, con vistas al mar`: `con` opens what there was.
+            if context.units[negator].key.isKey("sin"), (negator + 1..<index).contains(where: { context.units[$0].key.isKey("con") }) { continue }
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(negator)) … \(context.units[index].key)", rule: "deprivation",
                                                cue: context.cue(negator), value: weight))
         }
@@ -230,7 +232,7 @@ enum UnmetExpectations {
 
     /// Days every week and holidays: `los lunes no abren` is a timetable, not a failure (`no viene hasta el lunes` is).
     static let weekdays: WordSet = ["lunes", "martes", "miercoles", "jueves", "viernes", "sabados", "domingos"]
-    static let holidays: WordSet = ["festivos", "feriados", "horario"]
+    static let holidays: WordSet = ["festivos", "feriados", "festivo", "feriado", "horario"]
 
     static func isTimetable(_ index: Int, _ context: RuleContext) -> Bool {
         let key = context.units[index].key
@@ -469,6 +471,8 @@ enum Suggestions {
         return context.units.indices.compactMap { index in
             guard let weight = context.units[index].modifiers[.suggestion] else { return nil }
             if needs.contains(context.units[index].key), context.isNegated(index, limit: 2) { return nil }
+            // A wish that praises (`ojalá todos fueran como ellos`) names nothing missing.
+            if context.units[index].key.hasPrefix("ojal"), Counterfactuals.praiseWish(after: index, context) { return nil }
             // `deberías probarlo`, `tendrías que visitarlo`: advice to the reader to go, which `Recommendations` counts.
             if Recommendations.isAdviceModal(context.units[index], text), isVisitAfter(index, context) { return nil }
             return RuleContext.Working.cue(unit: index, term: context.cue(index), rule: "suggestion", cue: context.cue(index), value: weight)
