@@ -30,6 +30,10 @@ struct SentimentCommandTests {
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 5000)
+        // Two batches, scored on one thread and on several (the next batch read while the last is written): the same bytes.
+        for jobs in ["1", "2", "3"] {
+            #expect(try run(["score", "--lines", "--jobs", jobs, input]).stdout == result.stdout)
+        }
         for (index, line) in lines.enumerated() where index % 250 == 0 || index == 4999 {
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
             #expect(object?["line"] as? Int == index + 1)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Lines of a file or stdin, read one buffer at a time: a corpus is never loaded whole, and neither is a
 /// line longer than `maximumBytes`: its bytes are counted as they pass and only its length is kept.
@@ -104,40 +105,85 @@ final class LineStream {
 }
 
 /// Work on a stream of lines in ordered batches: each batch is split across all cores, and the results
-/// are handed back in input order before the next batch is read, so memory stays flat however long the
-/// input.
+/// are handed back in input order, so memory stays flat however long the input (two batches at most are held).
+/// With more than one worker, the next batch is read and the last one's results handed back while the workers
+/// score the current one: reading and writing are serial, and done between batches they left the cores idle.
+/// With one worker everything runs on the calling thread, so `--jobs 1` measures one core.
 enum OrderedBatches {
     static let batchSize = 4096
 
-    static func run<Input: Sendable, Output>(workers requested: Int? = nil, lines: () -> (line: Input, number: Int)?,
-                                             transform: @Sendable @escaping (Input, Int) -> Output, emit: (Output) throws -> Void) throws {
+    static func run<Input: Sendable, Output: Sendable>(workers requested: Int? = nil, lines: () -> (line: Input, number: Int)?,
+                                                       transform: @Sendable @escaping (Input, Int) -> Output,
+                                                       emit: (Output) throws -> Void) throws {
         let workers = max(requested ?? ProcessInfo.processInfo.activeProcessorCount, 1)
-        var batch: [(Input, Int)] = []
-        batch.reserveCapacity(batchSize)
-        func flush() throws {
-            guard !batch.isEmpty else { return }
-            let input = batch
-            let results = UnsafeMutableBufferPointer<Output?>.allocate(capacity: input.count)
-            results.initialize(repeating: nil)
-            defer { results.deinitialize(); results.deallocate() }
-            let shared = SendableBuffer(results)
-            if workers == 1 {
-                for index in input.indices { shared.buffer[index] = transform(input[index].0, input[index].1) }
-            } else {
-                let slices = min(workers * 4, input.count)
-                DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                    let range = (input.count * slice / slices)..<(input.count * (slice + 1) / slices)
-                    for index in range { shared.buffer[index] = transform(input[index].0, input[index].1) }
+        func read() -> [(Input, Int)] {
+            var batch: [(Input, Int)] = []
+            batch.reserveCapacity(batchSize)
+            while batch.count < batchSize, let next = lines() { batch.append((next.line, next.number)) }
+            return batch
+        }
+        if workers == 1 {
+            while case let batch = read(), !batch.isEmpty {
+                for (input, number) in batch { try emit(transform(input, number)) }
+            }
+            return
+        }
+        var running: Scoring<Output>?
+        // A batch in flight is waited for even when `emit` throws: its workers write into memory freed after it.
+        defer { running?.finish() }
+        while case let batch = read(), !batch.isEmpty {
+            let done = running
+            running = Scoring(batch, workers: workers, transform: transform)
+            try done?.emit(emit)
+        }
+        if let done = running {
+            running = nil
+            try done.emit(emit)
+        }
+    }
+
+    /// One batch being scored on the global queue, its results in a buffer of its own.
+    private final class Scoring<Output: Sendable> {
+        let results: SendableBuffer<Output?>
+        let group = DispatchGroup()
+        private var finished = false
+
+        init<Input: Sendable>(_ batch: [(Input, Int)], workers: Int, transform: @Sendable @escaping (Input, Int) -> Output) {
+            let buffer = UnsafeMutableBufferPointer<Output?>.allocate(capacity: batch.count)
+            buffer.initialize(repeating: nil)
+            let results = SendableBuffer(buffer)
+            self.results = results
+            // Slices of about a hundred lines, taken in turn by `workers` threads (`concurrentPerform` alone would use
+            // every core, whatever `--jobs` says): a slice of long texts left last keeps one core busy while the others wait.
+            let slices = min(workers * 16, batch.count)
+            DispatchQueue.global().async(group: group) {
+                let taken = Atomic<Int>(0)
+                DispatchQueue.concurrentPerform(iterations: min(workers, slices)) { _ in
+                    while case let slice = taken.wrappingAdd(1, ordering: .relaxed).oldValue, slice < slices {
+                        let range = (batch.count * slice / slices)..<(batch.count * (slice + 1) / slices)
+                        for index in range { results.buffer[index] = transform(batch[index].0, batch[index].1) }
+                    }
                 }
             }
-            for result in results { try emit(result!) }
-            batch.removeAll(keepingCapacity: true)
         }
-        while let next = lines() {
-            batch.append((next.line, next.number))
-            if batch.count == batchSize { try flush() }
+
+        deinit { finish() }
+
+        /// Waits for the batch and hands its results back in order.
+        func emit(_ emit: (Output) throws -> Void) throws {
+            group.wait()
+            defer { finish() }
+            for result in results.buffer { try emit(result!) }
         }
-        try flush()
+
+        /// Waits for the workers, then frees the results.
+        func finish() {
+            guard !finished else { return }
+            finished = true
+            group.wait()
+            results.buffer.deinitialize()
+            results.buffer.deallocate()
+        }
     }
 }
 
