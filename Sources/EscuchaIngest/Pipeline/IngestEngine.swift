@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 import EscuchaCore
 import EscuchaText
 
@@ -110,8 +111,12 @@ public struct IngestEngine: Sendable {
         }
         nonisolated(unsafe) let shared = results
         nonisolated(unsafe) let input = items
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            shared[index] = body(input[index])
+        // Items taken in turn by `workers` threads: `concurrentPerform` alone would use every core, whatever `--jobs` says.
+        let taken = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(workers, items.count)) { _ in
+            while case let index = taken.wrappingAdd(1, ordering: .relaxed).oldValue, index < input.count {
+                shared[index] = body(input[index])
+            }
         }
         return results.map { $0! }
     }
