@@ -1107,6 +1107,9 @@ import EscuchaTestSupport
         #expect(terms("Llevo desde el viernes esperando a que me digan dónde está") == ["esperando … viernes"])
         #expect(terms("llevo desde ayer intentando pagar") == ["intentando … ayer"])
         #expect(terms("llevo dos días intentando contactar") == ["intentando … dias"])
+        // The time `hace` measures, and the wait in the clause its `que` opens; a purchase that long ago is no wait.
+        #expect(terms("hace tres semanas que espero el reembolso") == ["espero … semanas"])
+        #expect(terms("hace tres semanas que lo compré").isEmpty)
         // A whole part of a day is long; an hour of the day is no wait.
         #expect(terms("Llevo toda la mañana esperando") == ["esperando … mañana"])
         #expect(terms("Llevo todo el fin de semana intentando pagar") == ["intentando … semana"])

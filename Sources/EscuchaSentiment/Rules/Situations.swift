@@ -945,11 +945,29 @@ enum LongWait {
                 guard let amount, isLong || amount >= minimumMinutes else { continue }
                 // `tardó menos de una hora`, `en menos de dos días`: a bound below is quick, no wait.
                 if isBelowBound(amountUnit.tokens.lowerBound, text) { continue }
-                guard let wait = waitWord(near: index - 1, index, context, text: text) else { continue }
+                guard let wait = waitWord(near: index - 1, index, context, text: text) ?? waitAfterSince(index, context, text: text) else { continue }
                 out.append((wait, index))
             }
         }
         return out
+    }
+
+    static func isWaitWord(_ position: Int, _ context: RuleContext, text: NormalizedText) -> Bool {
+        let lemma = Folding.key(text.tokens[context.units[position].tokens.lowerBound].lemma)
+        return context.units[position].isWord && (waitWords.contains(lemma) || waitWords.contains(context.units[position].key))
+    }
+
+    /// `hace tres semanas que espero`, `hacía dos horas que esperábamos el taxi`: the time `hace` measures, and the wait
+    /// word in the clause its `que` opens (past object pronouns), which `waitWord` does not search.
+    static func waitAfterSince(_ time: Int, _ context: RuleContext, text: NormalizedText) -> Int? {
+        guard time >= 2, ["hace", "hacia"].contains(context.units[time - 2].key), time + 2 < context.units.count,
+              context.units[time + 1].key.isKey("que") else { return nil }
+        let verb = context.skippingPronouns(after: time + 1)
+        // `espero` is read by its key: its lemma is not always found (it is also the hope of `espero que`).
+        guard verb < context.units.count, context.sentenceOf[verb] == context.sentenceOf[time],
+              isWaitWord(verb, context, text: text) || context.units[verb].key.hasPrefix("esper"),
+              context.units[verb].opinion == nil || context.units[verb].opinion.map({ slowVerbs.contains($0.entry.term) }) == true else { return nil }
+        return verb
     }
 
     /// `todo el día`, `toda la mañana`, `todo el fin de semana`: a whole period.
@@ -963,10 +981,7 @@ enum LongWait {
     /// The wait word within `reach` of a time that spans `first...last`, unless an opinion other than a slow verb
     /// says it all (`demora inaceptable` is one unit) or the wait is negated.
     static func waitWord(near first: Int, _ last: Int, _ context: RuleContext, text: NormalizedText) -> Int? {
-        func isWaitWord(_ position: Int) -> Bool {
-            let lemma = Folding.key(text.tokens[context.units[position].tokens.lowerBound].lemma)
-            return context.units[position].isWord && (waitWords.contains(lemma) || waitWords.contains(context.units[position].key))
-        }
+        func isWaitWord(_ position: Int) -> Bool { Self.isWaitWord(position, context, text: text) }
         // The units before (nearest first), then after, searched in turn: joining them in an array cost more than the search.
         guard let wait = context.before(first, limit: reach).first(where: isWaitWord)
             ?? context.after(last, limit: reach).first(where: isWaitWord) else { return nil }
