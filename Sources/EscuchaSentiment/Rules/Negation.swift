@@ -232,8 +232,6 @@ enum Negation {
             var verbsBetween = 0
             var handled = false
             var letting = false
-            // `sin ascensor, con una sonrisa`: `con` opens what there was; `sin` does not reach past it.
-            var with = context.units[unitIndex].key.hasPrefix("con ")
             // Past the scope where a negated obligation or a phrase-opening concord word stands between (`extraReaches`).
             let reach = !mayWalk ? 0 : max(hasNi ? scope + coordinatedSpan(before: unitIndex, context) : scope, extraReach.isEmpty ? 0 : extraReach[unitIndex])
             for (distance, other) in context.before(unitIndex, limit: reach).enumerated() {
@@ -248,10 +246,6 @@ enum Negation {
                     // `no dejaban reclamar`: a negated `dejar` prevents the action after it; a complaint prevented is
                     // no praise (`no me dejan disfrutar` still negates the enjoyment).
                     if context.units[other].traits.action.contains(.letting) { letting = true }
-                    // `ya no sé a quién reclamar`, `no entiendo cómo pueden cobrar tanto`: the negation is of knowing; what
-                    // follows the question word is asked about, not denied.
-                    if isIndirectQuestion(other, context) { break }
-                    if context.units[other].key.isKey("con") { with = true }
                     if context.units[other].traits.finite { verbsBetween += 1 }
                     // An opinion verb between takes the negation itself; its object is not denied (`nunca olvidaré la
                     // hermosa vista`, `no me gustó la buena comida de antes`). So does one in the infinitive after the
@@ -299,7 +293,11 @@ enum Negation {
                 // does not praise wasting it, nor `no quiero volver a tener problemas` problems.
                 if context.units[other].opinion != nil, context.units[other].tokens.count > 1,
                    startsWithInfinitive(other + 1 + (infinitiveLinks.contains(context.units[other + 1].key) ? 1 : 0), before: unitIndex, context) { break }
-                if context.units[other].key.isKey("sin"), distance >= sinScope || with { continue }
+                // `ya no sé a quién reclamar`, `no entiendo cómo pueden cobrar tanto`: the negation is of knowing; what
+                // follows the question word is asked about, not denied. (Asked here, at a negator: most walks meet none.)
+                if asksAfterKnowing(other, before: unitIndex, context) { break }
+                // `sin ascensor, con una sonrisa`: `con` opens what there was; `sin` does not reach past it.
+                if context.units[other].facts.word == .sin, distance >= sinScope || isPastWith(other, unitIndex, context) { continue }
                 if context.units[other].key.isKey("cero"), distance >= ceroScope { continue }
                 // `hacía tiempo que no comía tan bien`: not for a long time, until now; the praise is of now (with `tan`,
                 // `así`: `hace un mes que no recibo un buen servicio` is a complaint).
@@ -478,13 +476,20 @@ extension Negation {
     static let questionWords: WordSet = ["quien", "quienes", "que", "donde", "adonde", "como", "cuando", "cual", "cuales",
                                          "cuanto", "cuanta", "cuantos", "cuantas", "por que", "para que"]
 
-    /// Whether the unit at `index` is a question word that opens the indirect question of a verb of knowing, past a
-    /// preposition (`no sé a quién`, `no entiendo por qué`).
-    static func isIndirectQuestion(_ index: Int, _ context: RuleContext) -> Bool {
-        guard index > 0, questionWords.contains(context.units[index].key) else { return false }
-        var verb = index - 1
-        if verb > 0, ["a", "de", "en", "con", "por", "para"].contains(context.units[verb].key) { verb -= 1 }
-        return knowingVerbs.contains(context.units[verb].key)
+    /// Whether the negator's verb (past its pronouns) is one of knowing, and a question word follows it, past a preposition,
+    /// before `unit` (`no sé a quién`, `no me explico cómo`): one set asked per negated word, most of them no such verb.
+    static func asksAfterKnowing(_ negator: Int, before unit: Int, _ context: RuleContext) -> Bool {
+        // `sé` typed without its accent is the pronoun `se`, which `skippingPronouns` would pass.
+        let verb = negator + 1 < unit && context.units[negator + 1].key.isKey("se") ? negator + 1 : context.skippingPronouns(after: negator)
+        guard verb + 1 < unit, knowingVerbs.contains(context.units[verb].key) else { return false }
+        var question = verb + 1
+        if question + 1 < unit, ["a", "de", "en", "con", "por", "para"].contains(context.units[question].key) { question += 1 }
+        return questionWords.contains(context.units[question].key)
+    }
+
+    /// Whether `con` stands between `sin` and the unit, or opens the unit (`con una sonrisa`).
+    static func isPastWith(_ negator: Int, _ unit: Int, _ context: RuleContext) -> Bool {
+        (negator + 1..<unit).contains { context.units[$0].key.isKey("con") } || context.units[unit].key.hasPrefix("con ")
     }
 
     /// `ni` before `un`, `una` opens a noun phrase of its own (`no hubo ni un solo problema`), as `ningún` does.
