@@ -45,11 +45,15 @@ public struct Normalizer: Sendable {
         let lent = lentBuffers.value
         return text.withUTF8Bytes { bytes in
             // Declared in the closure: captured from outside, every access to it went through a box.
-            var raw: [RawToken] = []
-            swap(&raw, &lent.raw)
-            tokenizer.tokenize(bytes, into: &raw)
-            // Phones, cards and RUTs are made of digits: most texts have none.
-            if raw.contains(where: { $0.kind == .number }) { raw = mergeIdentifiers(raw, bytes) }
+            var sink = RawTokenSink(lent.rawRoom(for: bytes.count), capacity: bytes.count)
+            tokenizer.tokenize(bytes, into: &sink)
+            var raw = sink.tokens
+            // Phones, cards and RUTs are made of digits: most texts have none. Merging only joins tokens, so the merged
+            // list fits where the tokens were.
+            if raw.contains(where: { $0.kind == .number }), let merged = mergeIdentifiers(UnsafeBufferPointer(raw), bytes) {
+                raw = UnsafeMutableBufferPointer(rebasing: raw[..<merged.count])
+                _ = raw.update(fromContentsOf: merged)
+            }
             var offsets = UTF16Offsets(bytes)
             var tokens: [Token] = []
             swap(&tokens, &lent.tokens)
@@ -74,7 +78,7 @@ public struct Normalizer: Sendable {
                     continue
                 }
                 let utf16End = offsets.offset(at: span.end)
-                let token = makeToken(span, index: index, all: raw, bytes: bytes, utf16: utf16Start..<utf16End, memo: memo)
+                let token = makeToken(span, index: index, all: UnsafeBufferPointer(raw), bytes: bytes, utf16: utf16Start..<utf16End, memo: memo)
                 if token.kind != span.kind { refined = true }
                 tokens.append(token)
             }
@@ -84,9 +88,8 @@ public struct Normalizer: Sendable {
                     raw[index].kind = tokens[index].kind
                 }
             }
-            let sentences = segmentSentences(bytes: bytes, spans: raw, tokens: tokens, lent: lent)
-            // Given back for the next text, unless grown for a huge one.
-            if raw.capacity <= LentBuffers.keptCapacity { swap(&raw, &lent.raw) }
+            let sentences = segmentSentences(bytes: bytes, spans: UnsafeBufferPointer(raw), tokens: tokens, lent: lent)
+            lent.giveBackRawRoom()
             return NormalizedText(text: text, tokens: tokens, sentences: sentences)
         }
     }
@@ -109,7 +112,7 @@ public struct Normalizer: Sendable {
 
     // MARK: Tokens
 
-    private func makeToken(_ raw: RawToken, index: Int, all: [RawToken], bytes: UnsafeBufferPointer<UInt8>,
+    private func makeToken(_ raw: RawToken, index: Int, all: UnsafeBufferPointer<RawToken>, bytes: UnsafeBufferPointer<UInt8>,
                            utf16: Range<Int>, memo: ByteKeyedTable<TokenForms>) -> Token {
         let span = UnsafeBufferPointer(rebasing: bytes[raw.start..<raw.end])
         let utf8 = raw.start..<raw.end
@@ -171,7 +174,7 @@ public struct Normalizer: Sendable {
 
     /// Normalizes a word in place; returns whether the result depends on the word alone (and may be memoized).
     @discardableResult
-    private func normalizeWord(_ token: inout Analysis, index: Int, all: [RawToken], bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func normalizeWord(_ token: inout Analysis, index: Int, all: UnsafeBufferPointer<RawToken>, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let surface = token.surface
         let length = token.length
         // Ids have digits and 9 to 18 characters: test only those.
@@ -262,7 +265,7 @@ public struct Normalizer: Sendable {
         return false
     }
 
-    private func smsApplies(_ condition: NormalizationLexicons.SMSCondition, index: Int, all: [RawToken],
+    private func smsApplies(_ condition: NormalizationLexicons.SMSCondition, index: Int, all: UnsafeBufferPointer<RawToken>,
                             bytes: UnsafeBufferPointer<UInt8>, surface: String) -> Bool {
         switch condition {
         case .always:
@@ -296,7 +299,7 @@ public struct Normalizer: Sendable {
 
     /// Joins digit groups into one phone, card or RUT token: `+34 612 345 678`, `(55) 1234-5678`,
     /// `4111 1111 1111 1111`, `12.345.678-5`. Dates and amounts keep their own tokens.
-    private func mergeIdentifiers(_ tokens: [RawToken], _ bytes: UnsafeBufferPointer<UInt8>) -> [RawToken] {
+    private func mergeIdentifiers(_ tokens: UnsafeBufferPointer<RawToken>, _ bytes: UnsafeBufferPointer<UInt8>) -> [RawToken]? {
         // Filled from the first merge only, with the tokens before it: most texts with numbers have nothing to merge and
         // keep their array (copying every token of it cost more than the search).
         var out: [RawToken] = []
@@ -377,7 +380,7 @@ public struct Normalizer: Sendable {
                 index += 1
             }
         }
-        return merged ? out : tokens
+        return merged ? out : nil
     }
 
     // MARK: Sentences
@@ -390,12 +393,12 @@ public struct Normalizer: Sendable {
     /// third of normalization time.
     static func terminalStarts(_ tokens: [RawToken], _ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var starts: [Int] = []
-        terminalStarts(tokens, bytes, into: &starts)
+        tokens.withUnsafeBufferPointer { terminalStarts($0, bytes, into: &starts) }
         return starts
     }
 
     /// The same, appended to `starts` (the thread's lent array).
-    static func terminalStarts(_ tokens: [RawToken], _ bytes: UnsafeBufferPointer<UInt8>, into starts: inout [Int]) {
+    static func terminalStarts(_ tokens: UnsafeBufferPointer<RawToken>, _ bytes: UnsafeBufferPointer<UInt8>, into starts: inout [Int]) {
         var index = 0
         let count = tokens.count
         while index < count {
@@ -454,7 +457,8 @@ public struct Normalizer: Sendable {
         return decodeScalar(bytes, at: index).scalar.properties.isLowercase
     }
 
-    private func segmentSentences(bytes: UnsafeBufferPointer<UInt8>, spans: [RawToken], tokens: [Token], lent: LentBuffers) -> [Sentence] {
+    private func segmentSentences(bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<RawToken>, tokens: [Token],
+                                  lent: LentBuffers) -> [Sentence] {
         guard !spans.isEmpty else { return [] }
         // Punctuation ends, except after Spanish abbreviations (`Sr.`, `Dña.`, `p. ej.`, `Av.`).
         var starts: [Int] = []
@@ -558,14 +562,35 @@ struct AbbreviationKeys: Sendable {
     }
 }
 
-/// See `Normalizer.lentBuffers`. `tokens`, `sentences` and `starts` are kept empty; `raw` keeps the last text's raw
-/// tokens until the next text is tokenized into it.
+/// See `Normalizer.lentBuffers`. `tokens`, `sentences` and `starts` are kept empty; the raw tokens' room holds the
+/// current text's raw tokens while it is normalized.
 final class LentBuffers {
-    var raw: [RawToken] = []
     var tokens: [Token] = []
     var sentences: [Sentence] = []
     var starts: [Int] = []
     static let keptCapacity = 1 << 16
+    private var rawBase = UnsafeMutablePointer<RawToken>.allocate(capacity: 1 << 10)
+    private var rawCapacity = 1 << 10
+
+    /// Room for at least `count` raw tokens (`RawTokenSink`), valid until `giveBackRawRoom` or the next call.
+    func rawRoom(for count: Int) -> UnsafeMutablePointer<RawToken> {
+        if count > rawCapacity { resizeRawRoom(to: max(count, 2 * rawCapacity)) }
+        return rawBase
+    }
+
+    /// Done with the room: a huge text's room is not kept for the next.
+    func giveBackRawRoom() {
+        if rawCapacity > Self.keptCapacity { resizeRawRoom(to: 1 << 10) }
+    }
+
+    private func resizeRawRoom(to capacity: Int) {
+        // Raw tokens are plain values: the room is only ever allocated and freed, never deinitialized.
+        rawBase.deallocate()
+        rawBase = .allocate(capacity: capacity)
+        rawCapacity = capacity
+    }
+
+    deinit { rawBase.deallocate() }
 }
 
 // MARK: Morphology for other lexicons

@@ -12,6 +12,32 @@ struct RawToken: Equatable {
     var end: Int
 }
 
+/// Where the tokenizer writes a text's raw tokens: room for one token a byte, which no text exceeds (every token holds
+/// at least one byte), so an append checks nothing. Appending to an array checked its uniqueness (a runtime call) and
+/// its capacity at every token. The room belongs to the caller (`LentBuffers.rawRoom`).
+struct RawTokenSink {
+    private let base: UnsafeMutablePointer<RawToken>
+    private let capacity: Int
+    private(set) var count = 0
+
+    /// `capacity` must be at least the byte count of the text tokenized into it.
+    init(_ base: UnsafeMutablePointer<RawToken>, capacity: Int) {
+        self.base = base
+        self.capacity = capacity
+    }
+
+    @inline(__always)
+    mutating func append(_ token: RawToken) {
+        // Holds by construction (see above); checked all the same, since the room is raw memory.
+        precondition(count < capacity, "more tokens than bytes")
+        (base + count).initialize(to: token)
+        count += 1
+    }
+
+    /// The tokens written.
+    var tokens: UnsafeMutableBufferPointer<RawToken> { UnsafeMutableBufferPointer(start: base, count: count) }
+}
+
 /// Cuts UTF-8 text into tokens in one pass over the bytes: URLs, emails, mentions, hashtags, emoji
 /// (whole grapheme clusters: ZWJ sequences, skin tones, flags, keycaps), emoticons, numbers, words and
 /// punctuation. Social text is what ICU's word rules get wrong (`#MalServicio` split in two, a URL in a
@@ -33,11 +59,8 @@ struct Tokenizer {
         maximumEmoticonLength = list.first?.count ?? 0
     }
 
-    /// The tokens of `bytes` in place of `tokens`' contents, in its buffer: the normalizer lends one per
-    /// thread rather than allocating an array for every text.
-    func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into tokens: inout [RawToken]) {
-        tokens.removeAll(keepingCapacity: true)
-        tokens.reserveCapacity(bytes.count / 5)
+    /// The tokens of `bytes`, appended to `tokens` (room for one a byte, which the normalizer lends per thread).
+    func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, into tokens: inout RawTokenSink) {
         var index = 0
         let count = bytes.count
         // Most texts have no email or URL: look once for their marks instead of at every token.
