@@ -34,6 +34,9 @@ final class ByteKeyedTable<Value: AnyObject> {
     private var capacity: Int
     private var mask: Int
     private let maximumCapacity: Int
+    /// The values of one-byte keys, by the byte: `,` `.` `y` `a` `o` are a fifth of all tokens, and this spares them the
+    /// hash and the probe.
+    private let singles: UnsafeMutablePointer<Unmanaged<Value>?>
 
     /// Starts small and doubles while half full, up to 2^17 slots of 32 bytes (and a 2 MB key arena, touched
     /// only as keys arrive); cleared when 70% full at that size. A table sized for the surfaces a corpus has
@@ -46,6 +49,8 @@ final class ByteKeyedTable<Value: AnyObject> {
         slots.initialize(repeating: .empty, count: capacity)
         arenaCapacity = maximumCapacity * 16
         arena = .allocate(capacity: arenaCapacity)
+        singles = .allocate(capacity: 256)
+        singles.initialize(repeating: nil, count: 256)
     }
 
     /// Twice the slots, every entry moved by the hash it keeps.
@@ -68,6 +73,7 @@ final class ByteKeyedTable<Value: AnyObject> {
         clear()
         slots.deallocate()
         arena.deallocate()
+        singles.deallocate()
     }
 
     /// `ByteHash.hash`: a handful of instructions for most tokens.
@@ -76,6 +82,7 @@ final class ByteKeyedTable<Value: AnyObject> {
 
     func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Value? {
         guard let base = key.baseAddress else { return nil }
+        if key.count == 1 { return singles[Int(base[0])]?.takeUnretainedValue() }
         let (hash, prefix) = Self.hash(key)
         var index = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -91,6 +98,11 @@ final class ByteKeyedTable<Value: AnyObject> {
 
     func store(_ key: UnsafeBufferPointer<UInt8>, _ value: Value) {
         guard let base = key.baseAddress else { return }
+        if key.count == 1 {
+            singles[Int(base[0])]?.release()
+            singles[Int(base[0])] = Unmanaged.passRetained(value)
+            return
+        }
         if count * 2 >= capacity, capacity < maximumCapacity { grow() }
         // Past 70% full at the largest size, or out of key room, start again: the memo is a cache, not a record.
         if count * 10 >= capacity * 7 || arenaCount + key.count > arenaCapacity { clear() }
@@ -116,6 +128,10 @@ final class ByteKeyedTable<Value: AnyObject> {
         for index in 0..<capacity where slots[index].start >= 0 {
             slots[index].value?.release()
             slots[index] = .empty
+        }
+        for byte in 0..<256 {
+            singles[byte]?.release()
+            singles[byte] = nil
         }
         arenaCount = 0
         count = 0

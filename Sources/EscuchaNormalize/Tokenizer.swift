@@ -99,7 +99,8 @@ struct Tokenizer {
                !hasURL || !Self.mayStartAddress(bytes, index, hasAt: hasAt) {
                 let end = Self.shortWordEnd(bytes, index) ?? wordEnd(bytes, index, allowUnderscore: false)
                 tokens.append(RawToken(kind: .word, start: index, end: end))
-                index = end
+                // The space after a word, the commonest byte there, is passed here rather than by a turn of the loop.
+                index = end < count && bytes[end] == 0x20 ? end + 1 : end
                 continue
             }
             // Only URLs, emails and emoticons care whether a token starts after a boundary.
