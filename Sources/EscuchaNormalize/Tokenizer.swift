@@ -19,6 +19,9 @@ struct RawTokenSink {
     private let base: UnsafeMutablePointer<RawToken>
     private let capacity: Int
     private(set) var count = 0
+    /// Whether an emoji or an emoticon was written: sentence segmentation looks at the tokens after those (and at line
+    /// breaks) only.
+    var hasEmoji = false
 
     /// `capacity` must be at least the byte count of the text tokenized into it.
     init(_ base: UnsafeMutablePointer<RawToken>, capacity: Int) {
@@ -120,6 +123,7 @@ struct Tokenizer {
             }
             if atBoundary, startsEmoticon[Int(byte)], !Self.startsPlainWord(bytes, index), let match = emoticon(bytes, index) {
                 tokens.append(RawToken(kind: .emoticon, start: index, end: match))
+                tokens.hasEmoji = true
                 index = match
                 continue
             }
@@ -134,6 +138,7 @@ struct Tokenizer {
             // Keycap emoji (1️⃣ #️⃣) start with a digit, # or *.
             if byte < 0x80, index + 3 < count, bytes[index + 1] == 0xEF || bytes[index + 1] == 0xE2, let end = emojiEnd(bytes, index) {
                 tokens.append(RawToken(kind: .emoji, start: index, end: end))
+                tokens.hasEmoji = true
                 index = end
                 continue
             }
@@ -168,6 +173,7 @@ struct Tokenizer {
             }
             if let end = emojiEnd(bytes, index) {
                 tokens.append(RawToken(kind: .emoji, start: index, end: end))
+                tokens.hasEmoji = true
                 index = end
                 continue
             }
