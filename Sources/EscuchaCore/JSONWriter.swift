@@ -17,21 +17,25 @@ public struct JSONWriter: Sendable {
         return taken
     }
     /// How many bytes are written.
-    public private(set) var count = 0
+    public var count: Int { length }
+    // The writer's state is visible to inlinable code: the calls that open and close containers, write keys and
+    // make room for runs are inlined where they are written (each had been a call into this module, with its own
+    // checks of the buffer: about a hundred instructions for a key, half a million structure calls a MB).
+    @usableFromInline var length = 0
     /// The written bytes and room after them: a value is written straight into place, so the array's
     /// uniqueness and capacity are checked once per value rather than once per byte (an append each).
-    private var storage: [UInt8]
+    @usableFromInline var storage: [UInt8]
     /// One bit per open container (bit `depth - 1`): set once it holds a value, so the next needs a comma.
     /// A bit set rather than an array: this runs for every member of every document.
-    private var commaBits: UInt64 = 0
-    private var depth = 0
+    @usableFromInline var commaBits: UInt64 = 0
+    @usableFromInline var depth = 0
 
     public init(reservingCapacity capacity: Int = 1024) {
         storage = [UInt8](repeating: 0, count: max(capacity, 64))
     }
 
     public mutating func reset() {
-        count = 0
+        length = 0
         commaBits = 0
         depth = 0
         suppressNextSeparator = false
@@ -39,32 +43,32 @@ public struct JSONWriter: Sendable {
 
     // MARK: structure
 
-    public mutating func beginObject() { separated(UInt8(ascii: "{")); open() }
-    public mutating func endObject() { close(); append(UInt8(ascii: "}")) }
-    public mutating func beginArray() { separated(UInt8(ascii: "[")); open() }
-    public mutating func endArray() { close(); append(UInt8(ascii: "]")) }
+    @inlinable public mutating func beginObject() { separated(UInt8(ascii: "{")); open() }
+    @inlinable public mutating func endObject() { close(); append(UInt8(ascii: "}")) }
+    @inlinable public mutating func beginArray() { separated(UInt8(ascii: "[")); open() }
+    @inlinable public mutating func endArray() { close(); append(UInt8(ascii: "]")) }
 
     /// Nesting deeper than 64 levels is not something Escucha writes.
-    private mutating func open() {
+    @inlinable mutating func open() {
         precondition(depth < 64, "JSONWriter nests at most 64 levels")
         depth += 1
         commaBits &= ~(1 << UInt64(depth - 1))
     }
 
-    private mutating func close() { depth -= 1 }
+    @inlinable mutating func close() { depth -= 1 }
 
     /// Reopens the top-level object just written (its `}` must be the last byte) to append members to it:
     /// an analysis adds its results to a document already serialized.
     public mutating func reopenObject() {
         precondition(depth == 0 && count > 0 && storage[count - 1] == UInt8(ascii: "}"), "reopenObject needs a complete top-level object at the end")
-        count -= 1
+        length -= 1
         depth = 1
         commaBits = 1
     }
     public mutating func newline() { append(UInt8(ascii: "\n")) }
 
     /// Writes `"name":`; the next value call completes the member.
-    public mutating func key(_ name: StaticString) {
+    @inlinable @inline(__always) public mutating func key(_ name: StaticString) {
         let comma = takeComma()
         let length = name.utf8CodeUnitCount
         write(length + 4) { out in
@@ -119,8 +123,12 @@ public struct JSONWriter: Sendable {
 
     /// Appends a literal fragment of JSON with no separator bookkeeping, for a serializer that places its
     /// own commas (the documents writer, on the hot path). Only valid outside `beginObject`/`beginArray`.
-    public mutating func fragment(_ text: StaticString) {
-        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    @inlinable @inline(__always) public mutating func fragment(_ text: StaticString) {
+        let length = text.utf8CodeUnitCount
+        write(length) { out in
+            out.update(from: text.utf8Start, count: length)
+            return length
+        }
     }
 
     // Optional conveniences: members with nil values are omitted, never written as null, so that
@@ -133,13 +141,13 @@ public struct JSONWriter: Sendable {
 
     /// Whether the next value of the open container needs a comma before it, recording that the container now
     /// holds a value: for a run (`appendRun`) that writes the container's values itself.
-    public mutating func commaDue() -> Bool { takeComma() }
+    @inlinable public mutating func commaDue() -> Bool { takeComma() }
 
     /// Writes a run of JSON whose commas the caller places (as with `fragment`), into room made once for it:
     /// `body` may write at most `capacity` bytes (`Run.room(for:)`, `Run.numberRoom`). A document's
     /// contributions have a dozen members each, and making room and checking the buffer once per member cost
     /// more than writing them.
-    public mutating func appendRun(reserving capacity: Int, _ body: (inout Run) -> Void) {
+    @inlinable public mutating func appendRun(reserving capacity: Int, _ body: (inout Run) -> Void) {
         write(capacity) { out in
             var run = Run(out)
             body(&run)
@@ -154,7 +162,7 @@ public struct JSONWriter: Sendable {
     public struct Run {
         @usableFromInline var pointer: UnsafeMutablePointer<UInt8>
 
-        init(_ pointer: UnsafeMutablePointer<UInt8>) { self.pointer = pointer }
+        @usableFromInline init(_ pointer: UnsafeMutablePointer<UInt8>) { self.pointer = pointer }
 
         /// Room for any number `int` or `double` writes (`-1.2345678901234567e+300` is 24 bytes).
         public static let numberRoom = 32
@@ -199,15 +207,15 @@ public struct JSONWriter: Sendable {
 
     // MARK: internals
 
-    private var suppressNextSeparator = false
+    @usableFromInline var suppressNextSeparator = false
 
     private mutating func separator() {
         if takeComma() { append(UInt8(ascii: ",")) }
     }
 
     /// Whether the next value needs a comma before it, recording that the container now holds a value.
-    @inline(__always)
-    private mutating func takeComma() -> Bool {
+    @inlinable @inline(__always)
+    mutating func takeComma() -> Bool {
         if suppressNextSeparator {
             suppressNextSeparator = false
             return false
@@ -220,19 +228,19 @@ public struct JSONWriter: Sendable {
     }
 
     /// Runs `body` on room for at least `capacity` bytes after those written; it returns how many it wrote.
-    @inline(__always)
-    private mutating func write(_ capacity: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
-        if count + capacity > storage.count { grow(count + capacity) }
-        let start = count
-        count += storage.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
+    @inlinable @inline(__always)
+    mutating func write(_ capacity: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if length + capacity > storage.count { grow(length + capacity) }
+        let start = length
+        length += storage.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
     }
 
-    private mutating func grow(_ needed: Int) {
+    @usableFromInline mutating func grow(_ needed: Int) {
         storage.append(contentsOf: repeatElement(0, count: max(needed, 2 * storage.count) - storage.count))
     }
 
-    @inline(__always)
-    private mutating func append(_ byte: UInt8) { write(1) { $0[0] = byte; return 1 } }
+    @inlinable @inline(__always)
+    mutating func append(_ byte: UInt8) { write(1) { $0[0] = byte; return 1 } }
 
     private mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
         guard let source = run.baseAddress, !run.isEmpty else { return }
@@ -240,8 +248,8 @@ public struct JSONWriter: Sendable {
     }
 
     /// A comma if one is due, then `byte`.
-    @inline(__always)
-    private mutating func separated(_ byte: UInt8) {
+    @inlinable @inline(__always)
+    mutating func separated(_ byte: UInt8) {
         separated(byte, comma: takeComma())
     }
 
@@ -506,8 +514,8 @@ public struct JSONWriter: Sendable {
     }
 
     /// A comma if `comma`, then `byte`.
-    @inline(__always)
-    private mutating func separated(_ byte: UInt8, comma: Bool) {
+    @inlinable @inline(__always)
+    mutating func separated(_ byte: UInt8, comma: Bool) {
         write(2) { out in
             if comma {
                 out[0] = UInt8(ascii: ",")
