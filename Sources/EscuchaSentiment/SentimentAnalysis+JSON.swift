@@ -8,7 +8,8 @@ extension SentimentAnalysis {
         Self.writeScore(score, to: &writer)
         writer.member("language", language)
         // Sentences and contributions are written as runs (`JSONWriter.appendRun`): room is made once per
-        // sentence or contribution, and its members are written with their commas in the fragments.
+        // sentence or contribution, and its members are written with their commas in the fragments. Scores and rule
+        // values are written with `double(roundedToThousandths:)`: the same bytes as `double(SentimentAnalyzer.rounded(x))`.
         writer.key("sentences")
         writer.beginArray()
         for sentence in sentences {
@@ -17,7 +18,7 @@ extension SentimentAnalysis {
                 run.fragment(comma ? ",{\"utf8\":[" : "{\"utf8\":[")
                 Self.writeRange(sentence.utf8, sentence.utf16, to: &run)
                 run.fragment(",\"compound\":")
-                run.double(SentimentAnalyzer.rounded(sentence.score.compound))
+                run.double(roundedToThousandths: sentence.score.compound)
                 run.fragment(",\"label\":")
                 run.label(sentence.score.label)
                 run.byte(UInt8(ascii: "}"))
@@ -60,9 +61,9 @@ extension SentimentAnalysis {
                             run.string(cue)
                         }
                         run.fragment(",\"from\":")
-                        run.double(SentimentAnalyzer.rounded(contribution.rules[index].from))
+                        run.double(roundedToThousandths: contribution.rules[index].from)
                         run.fragment(",\"to\":")
-                        run.double(SentimentAnalyzer.rounded(contribution.rules[index].to))
+                        run.double(roundedToThousandths: contribution.rules[index].to)
                         run.byte(UInt8(ascii: "}"))
                     }
                     run.fragment("]}")
@@ -78,15 +79,15 @@ extension SentimentAnalysis {
         let comma = writer.commaDue()
         writer.appendRun(reserving: 96 + 4 * JSONWriter.Run.numberRoom) { run in
             run.fragment(comma ? ",\"compound\":" : "\"compound\":")
-            run.double(SentimentAnalyzer.rounded(score.compound))
+            run.double(roundedToThousandths: score.compound)
             run.fragment(",\"label\":")
             run.label(score.label)
             run.fragment(",\"positive\":")
-            run.double(SentimentAnalyzer.rounded(score.positive))
+            run.double(roundedToThousandths: score.positive)
             run.fragment(",\"neutral\":")
-            run.double(SentimentAnalyzer.rounded(score.neutral))
+            run.double(roundedToThousandths: score.neutral)
             run.fragment(",\"negative\":")
-            run.double(SentimentAnalyzer.rounded(score.negative))
+            run.double(roundedToThousandths: score.negative)
         }
     }
 
