@@ -15,7 +15,7 @@ extension SentimentAnalysis {
         for sentence in sentences {
             let comma = writer.commaDue()
             writer.appendRun(reserving: 64 + 5 * JSONWriter.Run.numberRoom) { run in
-                run.fragment(comma ? ",{\"utf8\":[" : "{\"utf8\":[")
+                run.fragment("{\"utf8\":[", afterComma: comma)
                 Self.writeRange(sentence.utf8, sentence.utf16, to: &run)
                 run.fragment(",\"compound\":")
                 run.double(roundedToThousandths: sentence.score.compound)
@@ -38,7 +38,7 @@ extension SentimentAnalysis {
                         + (contribution.rules[index].cue.map(JSONWriter.Run.room(for:)) ?? 0)
                 }
                 writer.appendRun(reserving: room) { run in
-                    run.fragment(comma ? ",{\"text\":" : "{\"text\":")
+                    run.fragment("{\"text\":", afterComma: comma)
                     run.string(contribution.text)
                     run.fragment(",\"term\":")
                     run.string(contribution.term)
@@ -54,7 +54,7 @@ extension SentimentAnalysis {
                     Self.writeRange(contribution.utf8, contribution.utf16, to: &run)
                     run.fragment(",\"rules\":[")
                     for index in contribution.rules.indices {
-                        run.fragment(index == 0 ? "{\"rule\":" : ",{\"rule\":")
+                        run.fragment("{\"rule\":", afterComma: index > 0)
                         run.string(contribution.rules[index].rule)
                         if let cue = contribution.rules[index].cue {
                             run.fragment(",\"cue\":")
@@ -78,7 +78,7 @@ extension SentimentAnalysis {
     static func writeScore(_ score: SentimentScore, to writer: inout JSONWriter) {
         let comma = writer.commaDue()
         writer.appendRun(reserving: 96 + 4 * JSONWriter.Run.numberRoom) { run in
-            run.fragment(comma ? ",\"compound\":" : "\"compound\":")
+            run.fragment("\"compound\":", afterComma: comma)
             run.double(roundedToThousandths: score.compound)
             run.fragment(",\"label\":")
             run.label(score.label)

@@ -408,7 +408,7 @@ enum EvidenceJSON {
             for index in 0..<count {
                 let comma = writer.commaDue()
                 writer.appendRun(reserving: room(index) + 2) { run in
-                    run.fragment(comma ? ",{" : "{")
+                    run.fragment("{", afterComma: comma)
                     members(index, &run)
                 }
                 writer.fragment(",\"evidence\":[")
@@ -442,7 +442,7 @@ enum EvidenceJSON {
         let decoded = whole ? nil : String(decoding: piece, as: UTF8.self)
         let room = 64 + 4 * JSONWriter.Run.numberRoom + (decoded.map(JSONWriter.Run.room(for:)) ?? JSONWriter.quotedCapacity(piece))
         writer.appendRun(reserving: room) { run in
-            run.fragment(comma ? ",{\"text\":" : "{\"text\":")
+            run.fragment("{\"text\":", afterComma: comma)
             if let decoded { run.string(decoded) } else { run.string(utf8: piece) }
             run.fragment(",\"utf8\":[")
             run.int(first.utf8.lowerBound)
