@@ -9,18 +9,36 @@ import EscuchaTopics
 /// signals and emotions where they are loaded. A command, a store or a server holds one and calls `analyze`.
 public struct Analyzers: Sendable {
     public let sentiment: SentimentAnalyzer
-    public let topics: TopicAnalyzer?
-    public var signals: SignalDetector?
-    public var emotions: EmotionDetector?
+    public var topics: TopicAnalyzer? { heldTopics?.value }
+    public var signals: SignalDetector? {
+        get { heldSignals?.value }
+        set { heldSignals = newValue.map(Held.init) }
+    }
+    public var emotions: EmotionDetector? {
+        get { heldEmotions?.value }
+        set { heldEmotions = newValue.map(Held.init) }
+    }
     /// The topic, signal and emotion matchers as one (see `SharedMatch`), when all three are there.
     public var shared: SharedMatch?
+
+    // The optional analyzers are held by reference: they are read for every text, and reaching into one stored inline
+    // (a struct of about 500 bytes) copied it by `memcpy` to ask whether it is there, then again to call it.
+    private let heldTopics: Held<TopicAnalyzer>?
+    private var heldSignals: Held<SignalDetector>?
+    private var heldEmotions: Held<EmotionDetector>?
+
+    /// One analyzer, shared by the copies of `Analyzers` that hold it.
+    private final class Held<Value: Sendable>: Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
 
     public init(sentiment: SentimentAnalyzer, topics: TopicAnalyzer?, signals: SignalDetector? = nil,
                 emotions: EmotionDetector? = nil, shared: SharedMatch? = nil) {
         self.sentiment = sentiment
-        self.topics = topics
-        self.signals = signals
-        self.emotions = emotions
+        heldTopics = topics.map(Held.init)
+        heldSignals = signals.map(Held.init)
+        heldEmotions = emotions.map(Held.init)
         self.shared = shared
     }
 
@@ -79,9 +97,9 @@ public struct Analyzers: Sendable {
         // The three matchers' hits found in one walk over the tokens (`SharedMatch`), when they share one.
         let found = shared?.match(normalized)
         return Result(text: normalized, sentiment: scored,
-                      topics: topics?.analyze(normalized, sentiment: scored, sourceSectors: sourceSectors, found: found?.topics) ?? [],
-                      signals: signals?.detect(normalized, sentiment: scored, found: found?.signals) ?? [],
-                      emotions: emotions?.detect(normalized, found: found?.emotions) ?? [],
+                      topics: heldTopics?.value.analyze(normalized, sentiment: scored, sourceSectors: sourceSectors, found: found?.topics) ?? [],
+                      signals: heldSignals?.value.detect(normalized, sentiment: scored, found: found?.signals) ?? [],
+                      emotions: heldEmotions?.value.detect(normalized, found: found?.emotions) ?? [],
                       headline: headline.map { sentiment.analyze($0) })
     }
 
@@ -93,15 +111,15 @@ public struct Analyzers: Sendable {
             writer.key("title_sentiment")
             headline.writeJSON(to: &writer, contributions: contributions)
         }
-        if topics != nil {
+        if heldTopics != nil {
             writer.key("topics")
             TopicAnalysis.writeJSON(result.topics, text: result.text, to: &writer)
         }
-        if signals != nil {
+        if heldSignals != nil {
             writer.key("signals")
             SignalHit.writeJSON(result.signals, text: result.text, to: &writer)
         }
-        if emotions != nil {
+        if heldEmotions != nil {
             writer.key("emotions")
             EmotionScore.writeJSON(result.emotions, text: result.text, to: &writer)
         }
