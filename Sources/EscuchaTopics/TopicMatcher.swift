@@ -474,10 +474,13 @@ public struct TopicMatcher: Sendable {
                     }
                     work.termRanges[index].append(range)
                 }
-                func tryTerms(_ table: FlatTable, _ group: Int, at position: Int, _ work: inout Scratch) {
+                // `known`: how many of a term's first words the table it came from has matched already; an exact term's
+                // words are checked from its first all the same (the table matched any of a token's ids, not its own).
+                func tryTerms(_ table: FlatTable, _ group: Int, at position: Int, known: Int, _ work: inout Scratch) {
                     for index in table.range(group) {
                         let term = table.items[index]
-                        if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts) {
+                        if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts,
+                                                    from: termExact[Int(term)] ? 0 : known) {
                             record(term, position..<position + length, &work)
                         }
                     }
@@ -489,19 +492,24 @@ public struct TopicMatcher: Sendable {
                     for slot in own..<end {
                         let word = ids[slot]
                         guard isOwn(word) else { continue }
-                        tryTerms(numbered.oneWordTerms, Int(word), at: position, &work)
+                        // A one-word term found by its word holds unless it is exact and the word is not the token's own:
+                        // `matchLength` would only check that word again.
+                        for index in numbered.oneWordTerms.range(Int(word)) {
+                            let term = numbered.oneWordTerms.items[index]
+                            if slot == own || !termExact[Int(term)] { record(term, position..<position + 1, &work) }
+                        }
                         guard hasNext, numbered.opensLonger[Int(word)] else { continue }
                         for nextSlot in Int(idStarts[position + 1])..<Int(idStarts[position + 2]) where isOwn(ids[nextSlot]) {
                             if let group = numbered.termsByFirstPair.value(Self.pairKey(word, ids[nextSlot])) {
-                                tryTerms(numbered.pairTerms, Int(group), at: position, &work)
+                                tryTerms(numbered.pairTerms, Int(group), at: position, known: 2, &work)
                             }
                         }
-                        tryTerms(numbered.slotSecondTerms, Int(word), at: position, &work)
+                        tryTerms(numbered.slotSecondTerms, Int(word), at: position, known: 1, &work)
                     }
                     // Terms that open with the slot can only start at a number or one of the slot's words.
                     if numbered.hasSlotFirstTerms, tokens[position].kind == .number || isOwn(ids[own]) && numbered.isSlotWord[Int(ids[own])] {
                         for term in numbered.slotFirstOthers {
-                            if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts) {
+                            if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts, from: 0) {
                                 record(term, position..<position + length, &work)
                             }
                         }
@@ -509,7 +517,7 @@ public struct TopicMatcher: Sendable {
                         if hasNext {
                             let next = Int(idStarts[position + 1])..<Int(idStarts[position + 2])
                             for nextSlot in next where isOwn(ids[nextSlot]) && !ids[next.lowerBound..<nextSlot].contains(ids[nextSlot]) {
-                                tryTerms(numbered.slotFirstBySecond, Int(ids[nextSlot]), at: position, &work)
+                                tryTerms(numbered.slotFirstBySecond, Int(ids[nextSlot]), at: position, known: 0, &work)
                             }
                         }
                     }
@@ -602,15 +610,15 @@ public struct TopicMatcher: Sendable {
     }
 
     /// The number of tokens term `term` covers when it matches at `start` (within the sentence ending at
-    /// `end`), or nil.
+    /// `end`), or nil. Its words before `from` are known to match (`from` is at most the term's length).
     @inline(__always)
     private func matchLength(_ term: Int32, at start: Int, _ end: Int, _ tokens: UnsafeBufferPointer<Token>, _ ids: UnsafeBufferPointer<Int32>,
-                             _ idStarts: UnsafeBufferPointer<Int32>) -> Int? {
+                             _ idStarts: UnsafeBufferPointer<Int32>, from: Int) -> Int? {
         let first = Int(numbered.termStarts[Int(term)])
         let count = Int(numbered.termStarts[Int(term) + 1]) - first
         guard start + count <= end else { return nil }
         let exact = termExact[Int(term)]
-        for offset in 0..<count {
+        for offset in from..<count {
             let word = numbered.termWords[first + offset]
             let position = start + offset
             let own = Int(idStarts[position])
