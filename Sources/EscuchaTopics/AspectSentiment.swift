@@ -43,7 +43,20 @@ public enum AspectSentiment {
     public static func assign(_ hits: [TopicHit], taxonomy: Taxonomy, text: NormalizedText, sentiment: SentimentAnalysis) -> [TopicAnalysis] {
         // No hit, no topic to give a value: the tables below would all stay empty.
         if hits.isEmpty { return [] }
-        var values = Array(repeating: 0.0, count: hits.count)
+        // Each hit's sum in room on the stack: `Array(repeating:count:)` looked its storage's type up at run time, about
+        // 900 instructions a text with topics.
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: hits.count) { values in
+            values.initialize(repeating: 0)
+            addContributions(of: sentiment, to: values, hits: hits, text: text)
+            return hits.enumerated().map { index, hit in
+                TopicAnalysis(topic: taxonomy.topics[hit.topic], sentence: hit.sentence, evidence: hit.evidence,
+                              value: (values[index] * 1000).rounded() / 1000, label: SentimentScore.label(for: SentimentScore.compound(sum: values[index])))
+            }
+        }
+    }
+
+    /// Adds each contribution's value to the hits it goes to (see the type's comment), in `values` by hit.
+    static func addContributions(of sentiment: SentimentAnalysis, to values: UnsafeMutableBufferPointer<Double>, hits: [TopicHit], text: NormalizedText) {
         // All evidence in one array, by sentence and then where it starts: a long text must not cost each
         // contribution a walk over every sentence and every piece of evidence, and a table per sentence cost an
         // array per sentence of every text.
@@ -108,10 +121,6 @@ public enum AspectSentiment {
                 next += 1
             }
             for hit in best { values[hit] += sentiment.contributions[contributionIndex].value }
-        }
-        return hits.enumerated().map { index, hit in
-            TopicAnalysis(topic: taxonomy.topics[hit.topic], sentence: hit.sentence, evidence: hit.evidence,
-                          value: (values[index] * 1000).rounded() / 1000, label: SentimentScore.label(for: SentimentScore.compound(sum: values[index])))
         }
     }
 
