@@ -74,16 +74,19 @@ public enum AspectSentiment {
         var longest = 0
         var cuts: [Int] = []
         var best: [Int] = []
-        // By index: iterating copied each contribution (retaining its strings and rules).
-        for contributionIndex in sentiment.contributions.indices {
-            let position = sentiment.contributions[contributionIndex].tokens.lowerBound
+        // The evidence and the contributions read through buffers: a slice of the evidence per contribution, and reading a
+        // contribution in its array, retained and released the arrays (about two releases a contribution).
+        entries.withUnsafeBufferPointer { entries in sentiment.contributions.withUnsafeBufferPointer { contributions in
+        for contributionIndex in contributions.indices {
+            let position = contributions[contributionIndex].tokens.lowerBound
             guard let sentence = Self.sentence(containing: position, text.sentences) else { continue }
             if sentence != current {
                 current = sentence
                 let start = entries.partitioningIndex { $0.sentence >= sentence }
                 evidence = start..<entries[start...].partitioningIndex { $0.sentence > sentence }
                 guard !evidence.isEmpty else { continue }  // no topic for the contribution to go to
-                longest = entries[evidence].map { $0.range.count }.max() ?? 0
+                longest = 0
+                for index in evidence { longest = max(longest, entries[index].range.count) }
                 cuts = cutPositions(in: text.sentences[sentence].tokens, text)
             }
             guard !evidence.isEmpty else { continue }
@@ -91,7 +94,7 @@ public enum AspectSentiment {
             let cutBefore = cuts.partitioningIndex { $0 > position }
             let part = (cutBefore > 0 ? cuts[cutBefore - 1] : range.lowerBound)..<(cutBefore < cuts.count ? cuts[cutBefore] : range.upperBound)
             // The evidence that starts in the part, and the first of it that starts after the contribution.
-            let pieces = entries[evidence]
+            let pieces = UnsafeBufferPointer(rebasing: entries[evidence])
             let first = pieces.partitioningIndex { $0.range.lowerBound >= part.lowerBound }
             let end = pieces.partitioningIndex { $0.range.lowerBound >= part.upperBound }
             let after = max(first, min(end, pieces.partitioningIndex { $0.range.lowerBound > position }))
@@ -117,11 +120,12 @@ public enum AspectSentiment {
             }
             var next = after
             while next < end, pieces[next].range.lowerBound == pieces[after].range.lowerBound {
-                consider(pieces[next].range.lowerBound - sentiment.contributions[contributionIndex].tokens.upperBound, pieces[next].hit, &best)
+                consider(pieces[next].range.lowerBound - contributions[contributionIndex].tokens.upperBound, pieces[next].hit, &best)
                 next += 1
             }
-            for hit in best { values[hit] += sentiment.contributions[contributionIndex].value }
+            for hit in best { values[hit] += contributions[contributionIndex].value }
         }
+        } }
     }
 
     struct Evidence {
