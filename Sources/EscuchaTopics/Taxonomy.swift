@@ -3,13 +3,57 @@ import Foundation
 import EscuchaLexicon
 
 /// One topic: a stable id (`customer_service.waiting_time`), the Spanish label a report shows, and its rule.
+/// Its fields are kept in one object: a topic is copied into each topic found in a text (`TopicAnalysis`), and held as
+/// five fields, every copy retained (and every copy freed released) the four strings and the rule one by one.
 public struct Topic: Sendable, Equatable {
-    public var id: String
-    public var label: String
-    public var description: String
-    public var rule: TopicRule
+    private final class Fields: Sendable {
+        let id: String
+        let label: String
+        let description: String
+        let rule: TopicRule
+        let pack: String
+
+        init(id: String, label: String, description: String, rule: TopicRule, pack: String) {
+            self.id = id
+            self.label = label
+            self.description = description
+            self.rule = rule
+            self.pack = pack
+        }
+    }
+
+    private var fields: Fields
+
+    public init(id: String, label: String, description: String, rule: TopicRule, pack: String) {
+        fields = Fields(id: id, label: label, description: description, rule: rule, pack: pack)
+    }
+
+    public var id: String {
+        get { fields.id }
+        set { self = Topic(id: newValue, label: label, description: description, rule: rule, pack: pack) }
+    }
+    public var label: String {
+        get { fields.label }
+        set { self = Topic(id: id, label: newValue, description: description, rule: rule, pack: pack) }
+    }
+    public var description: String {
+        get { fields.description }
+        set { self = Topic(id: id, label: label, description: newValue, rule: rule, pack: pack) }
+    }
+    public var rule: TopicRule {
+        get { fields.rule }
+        set { self = Topic(id: id, label: label, description: description, rule: newValue, pack: pack) }
+    }
     /// The pack it comes from (`general`, `telecom`, `restaurant`…) or the user's file name.
-    public var pack: String
+    public var pack: String {
+        get { fields.pack }
+        set { self = Topic(id: id, label: label, description: description, rule: rule, pack: newValue) }
+    }
+
+    public static func == (a: Topic, b: Topic) -> Bool {
+        a.fields === b.fields
+            || a.id == b.id && a.label == b.label && a.description == b.description && a.rule == b.rule && a.pack == b.pack
+    }
 
     /// `a.b.c` → [`a`, `a.b`, `a.b.c`].
     public var lineage: [String] {
