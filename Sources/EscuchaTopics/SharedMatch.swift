@@ -16,37 +16,10 @@ public final class SharedMatch: Sendable {
         emotionsStart = signalsStart + signals.taxonomy.topics.count
     }
 
-    /// Each part's hits, numbered as its own matcher numbers its topics. Hits of one part only (most texts) are
-    /// handed back as they are; otherwise each list is made at its size (counted first): appended to as they came,
-    /// the lists grew one allocation at a time.
+    /// Each part's hits, numbered as its own matcher numbers its topics: the matcher puts each hit in its part's list
+    /// as it finds it (`TopicMatcher.HitLists`).
     public func match(_ text: NormalizedText) -> (topics: [TopicHit], signals: [TopicHit], emotions: [TopicHit]) {
-        var hits = matcher.match(text)
-        var signalCount = 0, emotionCount = 0
-        for index in hits.indices {
-            if hits[index].topic >= emotionsStart { emotionCount += 1 } else if hits[index].topic >= signalsStart { signalCount += 1 }
-        }
-        if signalCount == 0 && emotionCount == 0 { return (hits, [], []) }
-        if signalCount == hits.count || emotionCount == hits.count {
-            let start = signalCount == hits.count ? signalsStart : emotionsStart
-            for index in hits.indices { hits[index].topic -= start }
-            return signalCount == hits.count ? ([], hits, []) : ([], [], hits)
-        }
-        var topics: [TopicHit] = [], signals: [TopicHit] = [], emotions: [TopicHit] = []
-        topics.reserveCapacity(hits.count - signalCount - emotionCount)
-        signals.reserveCapacity(signalCount)
-        emotions.reserveCapacity(emotionCount)
-        for index in hits.indices {
-            var hit = hits[index]
-            if hit.topic >= emotionsStart {
-                hit.topic -= emotionsStart
-                emotions.append(hit)
-            } else if hit.topic >= signalsStart {
-                hit.topic -= signalsStart
-                signals.append(hit)
-            } else {
-                topics.append(hit)
-            }
-        }
-        return (topics, signals, emotions)
+        let hits = matcher.matchParts(text, secondStart: signalsStart, thirdStart: emotionsStart)
+        return (hits.first, hits.second, hits.third)
     }
 }

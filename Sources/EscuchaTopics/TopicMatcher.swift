@@ -426,18 +426,60 @@ public struct TopicMatcher: Sendable {
     private func isOwn(_ id: Int32) -> Bool { UInt32(bitPattern: id) < idCount }
 
     public func match(_ text: NormalizedText) -> [TopicHit] {
-        vocabulary.withIDs(of: text, normalizer: normalizer) { match(text, ids: $0) }
+        vocabulary.withIDs(of: text, normalizer: normalizer) { match(text, ids: $0, parts: HitLists(secondStart: .max, thirdStart: .max)) }.first
     }
 
-    /// The topics of `text`, given its word ids in `vocabulary`; read here when they are another vocabulary's.
-    private func match(_ text: NormalizedText, ids textIDs: TermVocabulary.TextIDs) -> [TopicHit] {
+    /// The hits of a combined matcher (`SharedMatch`), each in the list of its part: the topics before `secondStart`,
+    /// those from it, and those from `thirdStart`, each numbered from its part's start.
+    func matchParts(_ text: NormalizedText, secondStart: Int, thirdStart: Int) -> HitLists {
+        vocabulary.withIDs(of: text, normalizer: normalizer) { match(text, ids: $0, parts: HitLists(secondStart: secondStart, thirdStart: thirdStart)) }
+    }
+
+    /// A text's hits in a list for each part of the matcher (one part but for a combined matcher). Each hit goes into
+    /// its part's list as it is found: the text's list split after, each hit was copied again, and the list freed.
+    struct HitLists {
+        /// Where the second and third parts start among the topics (`Int.max` for none).
+        let secondStart: Int
+        let thirdStart: Int
+        var first: [TopicHit] = []
+        var second: [TopicHit] = []
+        var third: [TopicHit] = []
+
+        init(secondStart: Int, thirdStart: Int) {
+            self.secondStart = secondStart
+            self.thirdStart = thirdStart
+        }
+
+        @inline(__always)
+        mutating func append(_ hit: consuming TopicHit) {
+            if hit.topic >= thirdStart {
+                Self.append(hit, from: thirdStart, to: &third)
+            } else if hit.topic >= secondStart {
+                Self.append(hit, from: secondStart, to: &second)
+            } else {
+                Self.append(hit, from: 0, to: &first)
+            }
+        }
+
+        /// Appended into room for several made at the first: growing from one hit cost an allocation at each doubling.
+        @inline(__always)
+        private static func append(_ hit: consuming TopicHit, from start: Int, to list: inout [TopicHit]) {
+            if list.isEmpty { list.reserveCapacity(TopicMatcher.hitRoom) }
+            hit.topic -= start
+            list.append(hit)
+        }
+    }
+
+    /// The topics of `text`, given its word ids in `vocabulary`, into `hits`' lists; read here when they are another
+    /// vocabulary's.
+    private func match(_ text: NormalizedText, ids textIDs: TermVocabulary.TextIDs, parts hits: consuming HitLists) -> HitLists {
         // The tables in a local, retained once for the call: read through `self`, each read of one retained and
         // released it.
         let numbered = self.numbered
         // The bound in a local too: read through `self` at every id (2 M instructions on 1 MB).
         let idCount = self.idCount
         func isOwn(_ id: Int32) -> Bool { UInt32(bitPattern: id) < idCount }
-        var hits: [TopicHit] = []
+        var hits = hits
         let box = scratch.value
         // This thread's scratch is moved out of its box for the text and back at the end: in a local, its arrays are
         // not checked for exclusivity at run time at every access, as a class's stored arrays are; moved, not copied
@@ -581,10 +623,9 @@ public struct TopicMatcher: Sendable {
                 // dropped where `billing.wrong_charge` (`me cobraron de más`) is found near it. Evidence of the
                 // parent far from every child's is an aspect of its own (`la comida muy buena y con varios menús`).
                 // The parent keeps the evidence of its own, if any.
-                // Hits are appended one by one, into room for several made at the first: appending a sentence's array
-                // took the generic path (about 1,000 instructions), and growing from one hit, an allocation at each doubling.
+                // Hits are appended one by one (`HitLists.append`): appending a sentence's array took the generic path
+                // (about 1,000 instructions).
                 guard !sentenceHits.isEmpty else { continue }
-                if hits.isEmpty { hits.reserveCapacity(Self.hitRoom) }
                 // The table in a local: closures that read `self.ancestors` copied the whole matcher (retaining each of its
                 // tables) for every sentence with two hits or more.
                 let ancestors = self.ancestors, isParent = self.isParent
