@@ -715,8 +715,11 @@ public struct TopicMatcher: Sendable {
 
     /// Evidence without repeats or spans inside longer ones (`me doy de baja` holds `doy de baja`), in text order.
     static func distinct(_ ranges: [Range<Int>]) -> [Range<Int>] {
-        // One range (most evidence) is its own answer: no sorted copy and no new array.
+        // One range (most evidence) is its own answer: no sorted copy and no new array. So are ranges that each start
+        // and end after the one before (a term found twice, in text order): sorted they stay as they are, and none is
+        // inside another.
         if ranges.count <= 1 { return ranges }
+        if zip(ranges, ranges.dropFirst()).allSatisfy({ $0.lowerBound < $1.lowerBound && $0.upperBound < $1.upperBound }) { return ranges }
         let sorted = ranges.sorted { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) }
         var out: [Range<Int>] = []
         // Every range kept so far starts at or before this one, so it is inside one of them exactly when it
