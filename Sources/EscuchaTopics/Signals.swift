@@ -191,7 +191,7 @@ public struct SignalDetector: Sendable {
             }
             // An ASCII first letter is uppercase exactly when it is A–Z (Unicode's Uppercase property holds no other
             // ASCII character): asking the scalar's properties costs some 300 instructions a word.
-            guard let firstByte = tokens[index].surface.utf8.first,
+            guard let firstByte = tokens[index].surface.firstUTF8Byte,
                   firstByte < 0x80 ? (0x41...0x5A).contains(firstByte) : tokens[index].surface.unicodeScalars.first!.properties.isUppercase else { continue }
             let token = tokens[index]
             // An opinion word is no name, even capitalised and unknown to the vocabulary: `Imperdible, …`.
