@@ -165,6 +165,9 @@ public struct SignalDetector: Sendable {
                                      "dependiente", "dependienta", "encargado", "encargada", "instalador", "motorizado", "peluquera",
                                      "peluquero", "farmaceutico", "farmaceutica", "veterinario", "veterinaria", "azafata", "piloto"]
 
+    /// The roles' first bytes and lengths.
+    static let roleShapes = AspectSentiment.Shapes(Array(roles.strings))
+
     /// Roles that are also adjectives or titles (`súper comercial`, `el Maestro Rivera`, `prueba piloto`): a person only
     /// after a determiner (`el comercial`, `la maestra`, `un piloto`).
     static let adjectivalRoles: WordSet = ["comercial", "maestro", "maestra", "ejecutivo", "ejecutiva", "agente", "piloto"]
@@ -181,11 +184,13 @@ public struct SignalDetector: Sendable {
     private func staffMention(in sentence: Range<Int>, _ tokens: UnsafeBufferPointer<Token>, _ text: NormalizedText,
                               sentiment: SentimentAnalysis) -> Range<Int>? {
         // The role list in a local: read as a global, it was checked for its one-time set-up at every word.
-        let roles = Self.roles
+        let roles = Self.roles, roleShapes = Self.roleShapes
         for index in sentence {
             guard tokens[index].kind == .word else { continue }
-            // The key read in the forms, unretained: through the token, each word's key was retained and released.
-            if Unmanaged.passUnretained(tokens[index].forms)._withUnsafeGuaranteedRef({ roles.contains($0.key) }) {
+            // The key read in the forms, unretained: through the token, each word's key was retained and released. Most
+            // words are passed on their first byte and length (`roleShapes`), without asking the list.
+            if AspectSentiment.hasShape(tokens, index, roleShapes),
+               Unmanaged.passUnretained(tokens[index].forms)._withUnsafeGuaranteedRef({ roles.contains($0.key) }) {
                 if Self.adjectivalRoles.contains(tokens[index].key), !(index > sentence.lowerBound && Self.determiners.contains(tokens[index - 1].key)) { continue }
                 return index..<index + 1
             }
