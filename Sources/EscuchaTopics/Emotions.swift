@@ -54,24 +54,28 @@ public struct EmotionDetector: Sendable {
     public func detect(_ text: NormalizedText, found: [TopicHit]? = nil) -> [EmotionScore] {
         let hits = found ?? matcher.match(text)
         if hits.isEmpty { return [] }
-        // By the emotion's place in `allCases`: a dictionary of seven kinds hashed each of them at every hit.
-        var scores = [EmotionScore?](repeating: nil, count: EmotionKind.allCases.count)
-        for hit in hits {
-            // The hit's evidence itself where none of it is negated (nearly always), and an emotion's first evidence
-            // taken as it is: filtered and appended to an empty list, each was a new array.
-            let evidence = hit.evidence.contains { isNegated($0, text) } ? hit.evidence.filter { !isNegated($0, text) } : hit.evidence
-            guard !evidence.isEmpty else { continue }
-            let (emotion, weight) = entries[hit.topic]
-            let index = EmotionKind.allCases.firstIndex(of: emotion)!
-            if scores[index] == nil {
-                scores[index] = EmotionScore(emotion: emotion, strength: 0, evidence: evidence)
-            } else {
-                scores[index]!.evidence += evidence
+        // By the emotion's place in `allCases`: a dictionary of seven kinds hashed each of them at every hit. In room on
+        // the stack: `Array(repeating:count:)` looked its storage's type up at run time (about 650 instructions a text).
+        return withUnsafeTemporaryAllocation(of: EmotionScore?.self, capacity: EmotionKind.allCases.count) { scores in
+            scores.initialize(repeating: nil)
+            defer { _ = scores.deinitialize() }
+            for hit in hits {
+                // The hit's evidence itself where none of it is negated (nearly always), and an emotion's first evidence
+                // taken as it is: filtered and appended to an empty list, each was a new array.
+                let evidence = hit.evidence.contains { isNegated($0, text) } ? hit.evidence.filter { !isNegated($0, text) } : hit.evidence
+                guard !evidence.isEmpty else { continue }
+                let (emotion, weight) = entries[hit.topic]
+                let index = EmotionKind.allCases.firstIndex(of: emotion)!
+                if scores[index] == nil {
+                    scores[index] = EmotionScore(emotion: emotion, strength: 0, evidence: evidence)
+                } else {
+                    scores[index]!.evidence += evidence
+                }
+                scores[index]!.strength += weight * Double(evidence.count)
             }
-            scores[index]!.strength += weight * Double(evidence.count)
+            let found = scores.compactMap { $0 }
+            return found.count > 1 ? found.sorted { $0.strength > $1.strength } : found
         }
-        let found = scores.compactMap { $0 }
-        return found.count > 1 ? found.sorted { $0.strength > $1.strength } : found
     }
 
     /// Words that may stand between a negator and the emotion word (`no me siento`, `no estoy muy`).
