@@ -3,7 +3,7 @@ import EscuchaCore
 /// A word the rules name, interned: a unit carries its key's keyword (`KeyFacts.word`), so a rule that scans every
 /// unit for it tests one byte (`units[i].facts.word == .saber`) instead of reading the key's `String`.
 enum Keyword: String, CaseIterable {
-    case saber, sabe, alguien, pero, bueno, ni, si, no, que, de, sin, mas
+    case saber, sabe, alguien, pero, bueno, ni, si, no, que, de, sin, mas, a, por, en
     case noDarUnaVuelta = "no dar una vuelta"
     case paraNada = "para nada"
 
@@ -24,6 +24,9 @@ enum Keyword: String, CaseIterable {
         case .mas: 1 << 11
         case .noDarUnaVuelta: 1 << 12
         case .paraNada: 1 << 13
+        case .a: 1 << 14
+        case .por: 1 << 15
+        case .en: 1 << 16
         }
     }
 }
@@ -88,6 +91,10 @@ struct KeyLists: OptionSet {
     static let thanks = KeyLists(rawValue: 1 << 19)
     /// A key that ends in `pena` or `lastima` (`una pena`, `que lastima`): `MissedVisits.applyWantingMore`.
     static let regret = KeyLists(rawValue: 1 << 20)
+    /// A key that begins with `vuelv` or `volv` (`vuelven`, `volveré`): `Negation`'s `no me vuelven a engañar`.
+    static let volver = KeyLists(rawValue: 1 << 21)
+    /// A key that begins with `dej` (`deja`, `dejaron`): `Negation`'s `no deja de sorprender`.
+    static let dejar = KeyLists(rawValue: 1 << 22)
 
     /// Each list with its bit (the spellings `Ratings.isStar` and `liking` accept are no list: `KeyFacts.init` asks).
     static let lists: [(KeyLists, WordSet)] = [
@@ -127,6 +134,8 @@ struct KeyFacts {
         if Ratings.isStar(key) { lists.insert(.star) }
         // `hasPrefix` compares Characters: only a key whose first byte is `g` can begin with `gust`.
         if initial == UInt8(ascii: "g"), key.hasPrefix("gust") { lists.insert(.liking) }
+        if initial == UInt8(ascii: "v"), key.hasPrefix("vuelv") || key.hasPrefix("volv") { lists.insert(.volver) }
+        if initial == UInt8(ascii: "d"), key.hasPrefix("dej") { lists.insert(.dejar) }
     }
 
     /// Whether a key opening with this byte may be named: every name opens with a lowercase letter (checked where the

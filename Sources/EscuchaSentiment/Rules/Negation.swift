@@ -185,8 +185,9 @@ enum Negation {
 
     /// How a verb goes (`funciona bien`): denied with a negated opinion verb rather than left to it.
     static let mannerAdverbs: WordSet = ["bien", "mal"]
-    /// What may link a spent negation's expression to the infinitive it names (`no vale la pena de…`).
-    static let infinitiveLinks: WordSet = ["a", "de", "en"]
+    /// What may link a spent negation's expression to the infinitive it names (`no vale la pena de…`): `a`, `de`, `en`,
+    /// told by the key's keyword.
+    static func isInfinitiveLink(_ facts: KeyFacts) -> Bool { facts.word == .a || facts.word == .de || facts.word == .en }
     /// Degrees that make a long-since negation a complaint of now (`hace un mes que no recibo tan buen servicio`).
     static let longSinceDegrees: WordSet = ["tan", "tanto", "tanta", "asi"]
 
@@ -262,12 +263,14 @@ enum Negation {
                     if context.units[other].isWord, context.units[other].traits.action.contains(.handling) { handled = true }
                     // `no me vuelven a engañar`, `nunca volveré a pasar tanto frío`: not again says it happened; the
                     // complaint stands.
-                    if context.contributions[index].value < 0, other + 1 < unitIndex, context.units[other + 1].key.isKey("a"),
-                       context.units[other].key.hasPrefix("vuelv") || context.units[other].key.hasPrefix("volv") { break }
+                    // The words in this walk are told by their keys' facts, not their `String`s: a key read here for a
+                    // method call made the optimizer copy the whole unit (about 30,000 copies on 1 MB).
+                    if context.contributions[index].value < 0, other + 1 < unitIndex, context.units[other + 1].facts.word == .a,
+                       context.units[other].facts.lists.contains(.volver) { break }
                     // `no deja de sorprender`: the negation is of `dejar de`, and the whole says it goes on.
-                    if context.units[other].key.isKey("de"), other > 0, context.units[other - 1].key.hasPrefix("dej") { break }
+                    if context.units[other].facts.word == .de, other > 0, context.units[other - 1].facts.lists.contains(.dejar) { break }
                     // A reason after the negated verb is outside its scope: `prefiero no opinar por el desengaño`.
-                    if context.units[other].key.isKey("por"), other > 0, context.units[other - 1].isWord, context.units[other - 1].opinion == nil,
+                    if context.units[other].facts.word == .por, other > 0, context.units[other - 1].isWord, context.units[other - 1].opinion == nil,
                        context.units[other - 1].traits.finite || context.units[other - 1].traits.infinitive { break }
                     continue
                 }
@@ -292,7 +295,7 @@ enum Negation {
                 // the infinitive after it, what is not worth it or wanted: `no vale la pena desperdiciar el tiempo`
                 // does not praise wasting it, nor `no quiero volver a tener problemas` problems.
                 if context.units[other].opinion != nil, context.units[other].tokens.count > 1,
-                   startsWithInfinitive(other + 1 + (infinitiveLinks.contains(context.units[other + 1].key) ? 1 : 0), before: unitIndex, context) { break }
+                   startsWithInfinitive(other + 1 + (isInfinitiveLink(context.units[other + 1].facts) ? 1 : 0), before: unitIndex, context) { break }
                 // `ya no sé a quién reclamar`, `no entiendo cómo pueden cobrar tanto`: the negation is of knowing; what
                 // follows the question word is asked about, not denied. (Asked here, at a negator: most walks meet none.)
                 if asksAfterKnowing(other, before: unitIndex, context) { break }
