@@ -92,7 +92,7 @@ enum DiscourseMarkers {
         for sentence in sentences {
             // A message may open with the handles it is addressed to (`@Iberia Buenas, …`).
             guard var first = sentence.first(where: { units[$0].isWord && !units[$0].facts.lists.contains(.handle) }) else { continue }
-            if leadingConnectives.contains(units[first].key), first + 1 < sentence.upperBound, units[first + 1].isWord { first += 1 }
+            if units[first].facts.lists.contains(.leadingConnective), first + 1 < sentence.upperBound, units[first + 1].isWord { first += 1 }
             guard units[first].opinion != nil, markers.contains(units[first].key), first + 1 < sentence.upperBound else { continue }
             let next = units[first + 1]
             let pause = !next.isWord && next.key.hasPrefix(",") || next.key.hasPrefix("...") || next.key.hasPrefix("…")
@@ -203,7 +203,11 @@ enum ReportedRecommendations {
     static let writersForms: WordSet = ["recomiendo", "recomende", "recomendamos", "aconsejo", "aconseje", "aconsejamos"]
 
     static func apply(_ context: inout RuleContext) {
-        for index in context.contributions.indices where context.contributions[index].value > 0 && verbs.contains(context.contributions[index].term) {
+        // A term's first byte before the set (most terms open with neither): a term equal to `recomendar` or `aconsejar`
+        // opens with their ASCII letter, as no other character is canonically one.
+        for index in context.contributions.indices where context.contributions[index].value > 0
+            && context.contributions[index].term.utf8.first.map({ $0 == UInt8(ascii: "r") || $0 == UInt8(ascii: "a") }) == true
+            && verbs.contains(context.contributions[index].term) {
             let unit = context.contributions[index].unit
             guard !writersForms.contains(context.units[unit].key), FulfilledExpectations.inRelativeClause(unit, context) else { continue }
             context.contributions[index].apply("reported", cue: "que", to: 0)
@@ -223,6 +227,8 @@ enum SensitiveReaders {
                                    "claustrofobicas", "sensibles", "impresionables", "cardiacos"]
 
     static func apply(_ context: inout RuleContext) {
+        // Only a text with one of the readers (a bit of the units' keys' facts, exact): most have none.
+        guard context.mayHave(.reader) else { return }
         // The contribution is read in place, field by field: a copy retained and released its strings and rules.
         for index in context.contributions.indices where context.contributions[index].value < 0 {
             let unit = context.contributions[index].unit
@@ -230,7 +236,7 @@ enum SensitiveReaders {
             guard notRecommending.contains(context.contributions[index].term)
                     || context.contributions[index].negatedBy != nil && (key.hasPrefix("recomend") || key.hasPrefix("aconsej")),
                   unit + 2 < context.units.count, context.units[unit + 1].key.isKey("para") || context.units[unit + 1].key.isKey("a"),
-                  readers.contains(context.units[unit + 2].key) else { continue }
+                  context.units[unit + 2].facts.lists.contains(.reader) else { continue }
             let value = context.contributions[index].value
             context.contributions[index].apply("warning for some", cue: context.units[unit + 1].key, to: value * factor)
         }
@@ -252,7 +258,9 @@ enum GenericReaders {
     static let headless: WordSet = ["el", "la", "los", "las", "al", "aquel", "aquella", "aquellos", "aquellas"]
 
     static func apply(_ context: inout RuleContext) {
-        for index in context.contributions.indices where tastes.contains(context.units[context.contributions[index].unit].key) {
+        // The tastes told by a bit of the units' keys' facts, and only in a text that has one (exact): most have none.
+        guard context.mayHave(.taste) else { return }
+        for index in context.contributions.indices where context.units[context.contributions[index].unit].facts.lists.contains(.taste) {
             var probe = context.contributions[index].unit - 1
             while probe >= 0, between.contains(context.units[probe].key) { probe -= 1 }
             guard probe >= 0 else { continue }

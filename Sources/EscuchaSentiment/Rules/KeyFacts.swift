@@ -95,6 +95,12 @@ struct KeyLists: OptionSet {
     static let volver = KeyLists(rawValue: 1 << 21)
     /// A key that begins with `dej` (`deja`, `dejaron`): `Negation`'s `no deja de sorprender`.
     static let dejar = KeyLists(rawValue: 1 << 22)
+    /// `GenericReaders.tastes` (`guste`, `interese`).
+    static let taste = KeyLists(rawValue: 1 << 23)
+    /// `SensitiveReaders.readers` (`personas`, `niños`).
+    static let reader = KeyLists(rawValue: 1 << 24)
+    /// `DiscourseMarkers.leadingConnectives` (`y`, `pues`), asked of every sentence's first word.
+    static let leadingConnective = KeyLists(rawValue: 1 << 25)
 
     /// Each list with its bit (the spellings `Ratings.isStar` and `liking` accept are no list: `KeyFacts.init` asks).
     static let lists: [(KeyLists, WordSet)] = [
@@ -103,7 +109,8 @@ struct KeyLists: OptionSet {
         (.frame, DrawbackFrames.frameWords), (.framed, DrawbackFrames.framedWords), (.homograph, NounHomographs.homographs),
         (.degree, PostNominal.degreeAdjectives), (.obligation, Negation.obligations),
         (.purpose, Negation.purposes), (.purposeQue, Negation.purposeQues), (.purposeOpener, Negation.purposeOpeners),
-        (.purposeDe, Negation.purposeDes), (.thanks, Gratitude.thanks),
+        (.purposeDe, Negation.purposeDes), (.thanks, Gratitude.thanks), (.taste, GenericReaders.tastes), (.reader, SensitiveReaders.readers),
+        (.leadingConnective, DiscourseMarkers.leadingConnectives),
     ]
 }
 
@@ -179,7 +186,7 @@ struct KeyFacts {
 /// traits are set when a word is first read and never change afterwards, and only a single word's unit has them (a
 /// phrase's unit keeps none of them).
 struct TraitSummary: OptionSet {
-    let rawValue: UInt8
+    let rawValue: UInt16
     /// A verb in the conditional (`WordTraits.conditional`): an `Irrealis` marker.
     static let conditional = TraitSummary(rawValue: 1)
     /// `desde` (`WordTraits.since == .marker`): where `LongWait` looks for a starting day.
@@ -197,6 +204,8 @@ struct TraitSummary: OptionSet {
     /// A verb that may be a past subjunctive (`WordTraits.pastSubjunctive`): `Counterfactuals.cues`. Only "may": the
     /// discourse step clears the trait of some units after reading (`como si fuera`), never sets it.
     static let pastSubjunctive = TraitSummary(rawValue: 128)
+    /// A verb of running out or breaking down (`.wearing`): `FastWear.apply`.
+    static let wearing = TraitSummary(rawValue: 256)
 
     /// A word's own, found once per surface (`WordReading.traitSummary`): summing each unit's traits as it was read cost
     /// more than the scans it spared.
@@ -210,7 +219,8 @@ struct TraitSummary: OptionSet {
         if !traits.action.isDisjoint(with: [.resolution, .removal]) { insert(.resolving) }
         if traits.frame.contains(.history) { insert(.history) }
         if traits.pastSubjunctive { insert(.pastSubjunctive) }
+        if traits.action.contains(.wearing) { insert(.wearing) }
     }
 
-    init(rawValue: UInt8) { self.rawValue = rawValue }
+    init(rawValue: UInt16) { self.rawValue = rawValue }
 }

@@ -100,7 +100,10 @@ enum Ratings {
     static let scoreExpressions: WordSet = ["de 10", "de diez"]
 
     static func applyGradedScores(_ context: inout RuleContext, text: NormalizedText) {
-        for index in context.contributions.indices where scoreExpressions.contains(context.contributions[index].term) {
+        // A term's first byte before the set (most terms open otherwise): a term equal to `de 10` or `de diez` opens with
+        // `d`, as no other character is canonically one.
+        for index in context.contributions.indices where context.contributions[index].term.utf8.first == UInt8(ascii: "d")
+            && scoreExpressions.contains(context.contributions[index].term) {
             let unit = context.contributions[index].unit
             // Given as a grade: after a word that gives one, or opening the sentence (`10 de 10`), not `a las 3 de 10`.
             guard unit > 0, context.units[unit - 1].tokens.count == 1, context.units[unit - 1].opinion == nil,

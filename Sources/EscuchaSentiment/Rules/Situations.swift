@@ -1126,6 +1126,8 @@ enum FastWear {
     static let reach = 3
 
     static func apply(_ context: inout RuleContext) {
+        // Only a text with a verb of wearing (its traits' summary, exact): most have none, and the terms need not be asked.
+        guard context.traitSummary.contains(.wearing) else { return }
         for index in context.contributions.indices where context.contributions[index].value > 0
             && speedTerms.contains(context.contributions[index].term) {
             let unit = context.contributions[index].unit
