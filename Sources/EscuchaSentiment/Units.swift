@@ -100,6 +100,9 @@ struct WordTraits {
         static let history = Frame(rawValue: 4)
         /// The writer or the reader (`nos`, `te`, `mi`): `Narration.persons`.
         static let person = Frame(rawValue: 8)
+        /// The word's lemma, folded, is a wait word (`esperamos` → `esperar`): `LongWait.waitWord`. A phrase's unit takes
+        /// its first word's (the rule reads the lemma of a unit's first token).
+        static let waitLemma = Frame(rawValue: 16)
     }
 
     enum TimeUnit: UInt8 { case none, minutes, hours }
@@ -306,6 +309,7 @@ final class WordReading {
         if Gratitude.thanks.contains(forms.key) { traits.frame.insert(.thanks) }
         if Narration.cues.contains(forms.key) { traits.frame.insert(.history) }
         if Narration.persons.contains(forms.key) { traits.frame.insert(.person) }
+        if LongWait.waitWords.contains(lemmaKey) { traits.frame.insert(.waitLemma) }
         traits.since = forms.key.isKey("desde") ? .marker : LongWait.sinceDays.contains(forms.key) ? .day : .none
         traits.timeUnit = LongWait.longUnits.contains(forms.key) ? .hours : LongWait.minuteUnits.contains(forms.key) ? .minutes : .none
         traits.demandable = names(UnmetExpectations.demandVerbs, lemma: true)
@@ -742,6 +746,7 @@ struct UnitReader {
         // `si al menos avisaran del retraso`: a phrase opening with a past subjunctive is a counterfactual as its verb is
         // (`fuera de serie` opens with the adverb `fuera`).
         unit.traits.pastSubjunctive = first.traits.pastSubjunctive && !text.tokens[index].key.isKey("fuera")
+        if first.traits.frame.contains(.waitLemma) { unit.traits.frame.insert(.waitLemma) }
         // A negated verb phrase (`no dudaremos en`) is as conjugated as its verb, for the rules that read clauses.
         // Past its object pronouns: `no te puedes perder`, `no me lo creo`.
         var verbToken = index + 1

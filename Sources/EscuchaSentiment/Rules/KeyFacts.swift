@@ -101,6 +101,10 @@ struct KeyLists: OptionSet {
     static let reader = KeyLists(rawValue: 1 << 24)
     /// `DiscourseMarkers.leadingConnectives` (`y`, `pues`), asked of every sentence's first word.
     static let leadingConnective = KeyLists(rawValue: 1 << 25)
+    /// `Negation.universalOpeners` (`nada`, `nadie`), asked after every negator word.
+    static let universalOpener = KeyLists(rawValue: 1 << 26)
+    /// `Impediments.impossible`, `attempts` and `presentAttempts` (`imposible`, `pude`, `puedo`).
+    static let impediment = KeyLists(rawValue: 1 << 27)
 
     /// Each list with its bit (the spellings `Ratings.isStar` and `liking` accept are no list: `KeyFacts.init` asks).
     static let lists: [(KeyLists, WordSet)] = [
@@ -110,7 +114,8 @@ struct KeyLists: OptionSet {
         (.degree, PostNominal.degreeAdjectives), (.obligation, Negation.obligations),
         (.purpose, Negation.purposes), (.purposeQue, Negation.purposeQues), (.purposeOpener, Negation.purposeOpeners),
         (.purposeDe, Negation.purposeDes), (.thanks, Gratitude.thanks), (.taste, GenericReaders.tastes), (.reader, SensitiveReaders.readers),
-        (.leadingConnective, DiscourseMarkers.leadingConnectives),
+        (.leadingConnective, DiscourseMarkers.leadingConnectives), (.universalOpener, Negation.universalOpeners),
+        (.impediment, Impediments.impossible.union(Impediments.attempts).union(Impediments.presentAttempts)),
     ]
 }
 

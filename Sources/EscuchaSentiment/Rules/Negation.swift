@@ -403,7 +403,7 @@ extension Negation {
     /// The `que` of the relative clause a universal word opens after an existential verb (`no hubo nada que me
     /// gustara`, `no hay ningún plato que…`), with a conjugated verb (not `nada que ver`), if any.
     static func universalRelative(after opener: Int, _ units: [Unit]) -> Int? {
-        guard opener > 0, universalOpeners.contains(units[opener].key), existentials.contains(units[opener - 1].key) else { return nil }
+        guard opener > 0, units[opener].facts.lists.contains(.universalOpener), existentials.contains(units[opener - 1].key) else { return nil }
         for que in (opener + 1)..<min(opener + 3, units.count) {
             if units[que].key.isKey("que") {
                 var verb = que + 1

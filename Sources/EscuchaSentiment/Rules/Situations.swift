@@ -349,31 +349,37 @@ enum Impediments {
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         var out: [RuleContext.Working] = []
         let negators = context.negators
-        for index in context.units.indices where context.units[index].traits.infinitive && context.units[index].opinion == nil
-            && context.units[index].tokens.count == 1 {
-            let unit = context.units[index]
-            // An owed action under a negation (`no puedo acceder`) is an unmet expectation already.
-            if unit.has(.expected), context.isNegated(index) { continue }
-            let cue = context.skippingPronouns(before: index)
-            guard cue >= 0, context.clauseOf[cue] == context.clauseOf[index] else { continue }
-            let key = context.units[cue].key
-            if impossible.contains(key) {
-                out.append(RuleContext.Working.cue(unit: index, term: "\(key) … \(unit.key)", rule: "impediment", cue: key, value: weight))
-                continue
+        // A cue needs `imposible` or an attempt before the infinitive: a text with none of them (a bit of the units' keys'
+        // facts, exact) skips the walk over its infinitives.
+        if context.mayHave(.impediment) {
+            for index in context.units.indices where context.units[index].traits.infinitive
+                && context.units[index].opinion == nil && context.units[index].tokens.count == 1 {
+                let unit = context.units[index]
+                // An owed action under a negation (`no puedo acceder`) is an unmet expectation already.
+                if unit.has(.expected), context.isNegated(index) { continue }
+                let cue = context.skippingPronouns(before: index)
+                guard cue >= 0, context.clauseOf[cue] == context.clauseOf[index] else { continue }
+                let key = context.units[cue].key
+                if impossible.contains(key) {
+                    out.append(RuleContext.Working.cue(unit: index, term: "\(key) … \(unit.key)", rule: "impediment", cue: key, value: weight))
+                    continue
+                }
+                // An attempt word with an opinion of its own (`conseguido`) is negated by the negation rule already.
+                guard attempts.contains(key) || presentAttempts.contains(key) && (unit.traits.action.contains(.access) || doesService(index, context)),
+                      context.units[cue].opinion == nil else { continue }
+                // The negator before the attempt, past an auxiliary and pronouns: `no lo he conseguido abrir`.
+                var previous = context.skippingPronouns(before: cue)
+                if previous >= 0, WordReading.perfectAuxiliaries.contains(context.units[previous].key) { previous = context.skippingPronouns(before: previous) }
+                guard previous >= 0, negators.contains(previous), context.clauseOf[previous] == context.clauseOf[index] else { continue }
+                // `no pudo salir mejor`: a degree nothing could pass, not a failure.
+                if index + 1 < context.units.count, Negation.isDegreeDenial(previous, before: index + 1, context) != nil { continue }
+                out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(previous)) \(key) … \(unit.key)", rule: "impediment",
+                                                   cue: context.cue(previous), value: weight))
             }
-            // An attempt word with an opinion of its own (`conseguido`) is negated by the negation rule already.
-            guard attempts.contains(key) || presentAttempts.contains(key) && (unit.traits.action.contains(.access) || doesService(index, context)),
-                  context.units[cue].opinion == nil else { continue }
-            // The negator before the attempt, past an auxiliary and pronouns: `no lo he conseguido abrir`.
-            var previous = context.skippingPronouns(before: cue)
-            if previous >= 0, WordReading.perfectAuxiliaries.contains(context.units[previous].key) { previous = context.skippingPronouns(before: previous) }
-            guard previous >= 0, negators.contains(previous), context.clauseOf[previous] == context.clauseOf[index] else { continue }
-            // `no pudo salir mejor`: a degree nothing could pass, not a failure.
-            if index + 1 < context.units.count, Negation.isDegreeDenial(previous, before: index + 1, context) != nil { continue }
-            out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(previous)) \(key) … \(unit.key)", rule: "impediment",
-                                               cue: context.cue(previous), value: weight))
         }
-        out += refusals(context)
+        // Appended only when made (see `RuleContext.add`): adding an empty array cost about 150 instructions a text.
+        let refused = refusals(context)
+        if !refused.isEmpty { out += refused }
         return out
     }
 
@@ -904,10 +910,13 @@ enum LongWait {
     /// The shortest walking term's length in bytes: nearly every contribution (one word) is shorter, told apart
     /// by its length before the set is asked (asking cost about 200 instructions a contribution).
     static let shortestWalkingTerm = walkingTerms.map(\.utf8.count).min()!
+    // And each opens with `minutos`: a term that opens with another byte is none of them (no other character is
+    // canonically `m`), so the set is asked only of those that open with `m`.
 
     static func applyWalks(_ context: inout RuleContext, text: NormalizedText) {
         for index in context.contributions.indices
-        where context.contributions[index].term.utf8.count >= shortestWalkingTerm && walkingTerms.contains(context.contributions[index].term) {
+        where context.contributions[index].term.utf8.count >= shortestWalkingTerm && context.contributions[index].term.utf8.first == UInt8(ascii: "m")
+            && walkingTerms.contains(context.contributions[index].term) {
             let unit = context.contributions[index].unit
             guard unit > 0, context.clauseOf[unit - 1] == context.clauseOf[unit] else { continue }
             let amountUnit = context.units[unit - 1]
@@ -952,9 +961,11 @@ enum LongWait {
         return out
     }
 
+    /// The lemma of the unit's first token is told by a bit of its reading (`Frame.waitLemma`), found once per surface:
+    /// folding it here cost about 1,000 instructions a probe.
     static func isWaitWord(_ position: Int, _ context: RuleContext, text: NormalizedText) -> Bool {
-        let lemma = Folding.key(text.tokens[context.units[position].tokens.lowerBound].lemma)
-        return context.units[position].isWord && (waitWords.contains(lemma) || waitWords.contains(context.units[position].key))
+        context.units[position].isWord
+            && (context.units[position].traits.frame.contains(.waitLemma) || waitWords.contains(context.units[position].key))
     }
 
     /// `hace tres semanas que espero`, `hacía dos horas que esperábamos el taxi`: the time `hace` measures, and the wait
