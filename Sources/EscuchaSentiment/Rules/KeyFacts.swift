@@ -105,6 +105,8 @@ struct KeyLists: OptionSet {
     static let universalOpener = KeyLists(rawValue: 1 << 26)
     /// `Impediments.impossible`, `attempts` and `presentAttempts` (`imposible`, `pude`, `puedo`).
     static let impediment = KeyLists(rawValue: 1 << 27)
+    /// `LongWait.waitWords` (`espera`, `cola`, `demora`).
+    static let waitWord = KeyLists(rawValue: 1 << 28)
 
     /// Each list with its bit (the spellings `Ratings.isStar` and `liking` accept are no list: `KeyFacts.init` asks).
     static let lists: [(KeyLists, WordSet)] = [
@@ -116,6 +118,7 @@ struct KeyLists: OptionSet {
         (.purposeDe, Negation.purposeDes), (.thanks, Gratitude.thanks), (.taste, GenericReaders.tastes), (.reader, SensitiveReaders.readers),
         (.leadingConnective, DiscourseMarkers.leadingConnectives), (.universalOpener, Negation.universalOpeners),
         (.impediment, Impediments.impossible.union(Impediments.attempts).union(Impediments.presentAttempts)),
+        (.waitWord, LongWait.waitWords),
     ]
 }
 
@@ -189,7 +192,7 @@ struct KeyFacts {
 /// Word traits that rules scan every unit for, of all of a text's units together, taken as the units are read: a text
 /// whose units have none skips the scan (most texts have no conditional, no `desde`, no unit of time). Exact: these
 /// traits are set when a word is first read and never change afterwards, and only a single word's unit has them (a
-/// phrase's unit keeps none of them).
+/// phrase's unit keeps none of them, but for `waitLemma`, which the unit reader adds for a phrase too).
 struct TraitSummary: OptionSet {
     let rawValue: UInt16
     /// A verb in the conditional (`WordTraits.conditional`): an `Irrealis` marker.
@@ -211,6 +214,8 @@ struct TraitSummary: OptionSet {
     static let pastSubjunctive = TraitSummary(rawValue: 128)
     /// A verb of running out or breaking down (`.wearing`): `FastWear.apply`.
     static let wearing = TraitSummary(rawValue: 256)
+    /// A unit whose first word's lemma is a wait word (`Frame.waitLemma`, of a phrase's unit too): `LongWait.waits`.
+    static let waitLemma = TraitSummary(rawValue: 512)
 
     /// A word's own, found once per surface (`WordReading.traitSummary`): summing each unit's traits as it was read cost
     /// more than the scans it spared.
@@ -225,6 +230,7 @@ struct TraitSummary: OptionSet {
         if traits.frame.contains(.history) { insert(.history) }
         if traits.pastSubjunctive { insert(.pastSubjunctive) }
         if traits.action.contains(.wearing) { insert(.wearing) }
+        if traits.frame.contains(.waitLemma) { insert(.waitLemma) }
     }
 
     init(rawValue: UInt16) { self.rawValue = rawValue }

@@ -930,6 +930,9 @@ enum LongWait {
 
     /// Each wait word (or slow verb) and the long time beside it.
     static func waits(_ context: RuleContext, text: NormalizedText) -> [(wait: Int, time: Int)] {
+        // Every wait needs a wait word (`isWaitWord` in `waitWord`): a text with none, by its keys' facts and its traits'
+        // summary (exact), has no wait, and its units of time (common) need not be read.
+        guard context.mayHave(.waitWord) || context.traitSummary.contains(.waitLemma) else { return [] }
         var out: [(wait: Int, time: Int)] = []
         // `llevo desde el viernes esperando`: the time is the starting day. Each scan only in a text with what it looks for.
         if context.traitSummary.contains(.sinceMarker) {
