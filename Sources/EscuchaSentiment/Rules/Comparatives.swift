@@ -121,9 +121,11 @@ enum Comparatives {
             // The lists are read as the units' bits (`KeyFacts`): this runs for every contribution, and the words
             // before it were hashed (and an array made for `antes`) at each.
             guard context.units[unitIndex].facts.lists.contains(.comparative) else {
-                // `antes era un hotel divertido`, `anteriormente me gustaba más`: praise of how it was.
+                // `antes era un hotel divertido`, `anteriormente me gustaba más`: praise of how it was. Only in a text with
+                // such a word (the union of the keys' facts, exact): the clause was walked for every contribution.
+                guard value > 0, context.mayHave(.formerly) else { continue }
                 let before = context.before(unitIndex, limit: 6)
-                if value > 0, before.contains(where: { context.units[$0].facts.lists.contains(.formerly) }),
+                if before.contains(where: { context.units[$0].facts.lists.contains(.formerly) }),
                    let past = before.first(where: { context.units[$0].facts.lists.contains(.imperfect) })
                     ?? (context.units[unitIndex].facts.lists.contains(.imperfect) ? unitIndex : nil) {
                     context.contributions[index].apply("past comparison", cue: "antes … \(context.cue(past))", to: value * pastComparisonFactor)

@@ -77,6 +77,9 @@ enum Sarcasm {
                 || context.contributions.indices.contains(where: { isFailure($0, context) })
         else { return }
         let contributions = ContributionIndex(context)
+        // Without a sarcasm cue in the text (the union of its units' modifier kinds, exact) no sentence has one, and no
+        // list of cues is made per sentence.
+        let mayHaveCues = context.mayHave(.sarcasm)
         for (sentenceIndex, sentence) in context.sentences.enumerated() {
             var span = sentence
             if sentenceIndex + 1 < context.sentences.count {
@@ -85,7 +88,7 @@ enum Sarcasm {
                     span = sentence.lowerBound..<next.upperBound
                 }
             }
-            let cues = span.filter { context.units[$0].has(.sarcasm) && !isAdverbial($0, context) && !isPlainWord($0, context) }
+            let cues = !mayHaveCues ? [] : span.filter { context.units[$0].has(.sarcasm) && !isAdverbial($0, context) && !isPlainWord($0, context) }
             guard !cues.isEmpty else {
                 ironyWithoutCue(&context, sentence: sentence, contributions)
                 continue
@@ -158,13 +161,14 @@ extension Sarcasm {
     static let colonReach = 8
 
     static func ironyWithoutCue(_ context: inout RuleContext, sentence: Range<Int>, _ contributions: ContributionIndex) {
-        let members = Array(contributions.contributions(of: sentence))
+        let slice = contributions.contributions(of: sentence)
         // What the end requires of the sentence's opening contribution, asked first: praise, as strong as the weaker of the
-        // two strengths. Most sentences open otherwise, and then no failure is looked for.
-        guard let opening = members.min(by: { context.contributions[$0].unit < context.contributions[$1].unit }),
+        // two strengths. Most sentences open otherwise, and then no failure is looked for (nor an array made).
+        guard let opening = slice.min(by: { context.contributions[$0].unit < context.contributions[$1].unit }),
               context.contributions[opening].value > 0,
               max(context.contributions[opening].valence, context.contributions[opening].value) >= min(colonPraise, ironicPraise)
         else { return }
+        let members = Array(slice)
         let colonFailure = colonFrame(members, sentence: sentence, context)
         guard let failure = members.filter({ isFailure($0, context) }).map({ context.contributions[$0].unit }).min()
             ?? likedComplaint(members, context) ?? colonFailure
