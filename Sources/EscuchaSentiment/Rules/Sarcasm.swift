@@ -257,6 +257,11 @@ extension Sarcasm {
             let contributions = index!
             let members = contributions.contributions(of: sentence)
             guard !members.isEmpty, members.allSatisfy({ context.contributions[$0].value > 0 }) else { continue }
+            // The complaint before it, asked before the sentence's words are gathered (a set and an array): most short
+            // praise follows none. Summed in the same order as the values' array this made.
+            let before = contributions.contributions(of: context.sentences[position - 1])
+            guard !before.isEmpty, before.allSatisfy({ context.contributions[$0].value < 0 }),
+                  before.reduce(0, { $0 + context.contributions[$1].value }) <= echoedComplaint else { continue }
             let praised = Set(members.map { context.contributions[$0].unit })
             let words = sentence.filter { context.units[$0].isWord }
             guard words.allSatisfy({ unit in
@@ -265,9 +270,6 @@ extension Sarcasm {
                     // The brand addressed: `Gracias por tanto, Ryanair.`
                     || context.units[unit].traits.capitalised && unit != words.first && context.units[unit].opinion == nil
             }) else { continue }
-            let before = contributions.contributions(of: context.sentences[position - 1])
-            let previous = before.map { context.contributions[$0].value }
-            guard !previous.isEmpty, previous.allSatisfy({ $0 < 0 }), previous.reduce(0, +) <= echoedComplaint else { continue }
             // `Gracias.` closing a complaint is courtesy, unless the complaint was already ironic (`Qué alegría…
             // me han cobrado 3 €. Gracias, de verdad 🥰`).
             let ironic = before.contains { context.contributions[$0].rules.contains { $0.rule.isKey("sarcasm") } }
