@@ -107,6 +107,8 @@ struct KeyLists: OptionSet {
     static let impediment = KeyLists(rawValue: 1 << 27)
     /// `LongWait.waitWords` (`espera`, `cola`, `demora`).
     static let waitWord = KeyLists(rawValue: 1 << 28)
+    /// `UnmetExpectations.weekdays` and `holidays` (`lunes`, `festivos`): a timetable, not a failure.
+    static let timetable = KeyLists(rawValue: 1 << 29)
 
     /// Each list with its bit (the spellings `Ratings.isStar` and `liking` accept are no list: `KeyFacts.init` asks).
     static let lists: [(KeyLists, WordSet)] = [
@@ -118,7 +120,7 @@ struct KeyLists: OptionSet {
         (.purposeDe, Negation.purposeDes), (.thanks, Gratitude.thanks), (.taste, GenericReaders.tastes), (.reader, SensitiveReaders.readers),
         (.leadingConnective, DiscourseMarkers.leadingConnectives), (.universalOpener, Negation.universalOpeners),
         (.impediment, Impediments.impossible.union(Impediments.attempts).union(Impediments.presentAttempts)),
-        (.waitWord, LongWait.waitWords),
+        (.waitWord, LongWait.waitWords), (.timetable, UnmetExpectations.weekdays.union(UnmetExpectations.holidays)),
     ]
 }
 
@@ -216,6 +218,8 @@ struct TraitSummary: OptionSet {
     static let wearing = TraitSummary(rawValue: 256)
     /// A unit whose first word's lemma is a wait word (`Frame.waitLemma`, of a phrase's unit too): `LongWait.waits`.
     static let waitLemma = TraitSummary(rawValue: 512)
+    /// A verb a customer demands (`WordTraits.demandable`): `UnmetExpectations.demands`.
+    static let demandable = TraitSummary(rawValue: 1024)
 
     /// A word's own, found once per surface (`WordReading.traitSummary`): summing each unit's traits as it was read cost
     /// more than the scans it spared.
@@ -231,6 +235,7 @@ struct TraitSummary: OptionSet {
         if traits.pastSubjunctive { insert(.pastSubjunctive) }
         if traits.action.contains(.wearing) { insert(.wearing) }
         if traits.frame.contains(.waitLemma) { insert(.waitLemma) }
+        if traits.demandable { insert(.demandable) }
     }
 
     init(rawValue: UInt16) { self.rawValue = rawValue }

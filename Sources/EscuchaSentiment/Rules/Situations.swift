@@ -203,7 +203,7 @@ enum UnmetExpectations {
             // `mejor no venir` advises; `se puede entrar sin pagar` is free (`siguen sin aparecer`, `por no informar` complain).
             if unit.traits.infinitive, negator == context.skippingPronouns(before: index),
                negator > 0 && context.units[negator - 1].key.isKey("mejor") || context.units[negator].key.isKey("sin") && unit.key.hasPrefix("pag") { continue }
-            if (max(1, index - 4)..<min(context.units.count, index + 4)).contains(where: { Self.isTimetable($0, context) }) { continue }
+            if context.mayHave(.timetable), (max(1, index - 4)..<min(context.units.count, index + 4)).contains(where: { Self.isTimetable($0, context) }) { continue }
             // An opinion word between the negator and the verb, or right after the verb, takes the negation.
             let between = before[..<position].contains { context.units[$0].opinion != nil }
             // A verb with its own object between them starts a predicate of its own: in `para los que no tenemos
@@ -225,8 +225,11 @@ enum UnmetExpectations {
             guard !between, !after else { continue }
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(negator)) … \(unit.key)", rule: "unmet expectation", cue: context.cue(negator), value: weight))
         }
-        // Appended only when made (see `RuleContext.add`): adding two arrays, empty for most texts, cost 170 instructions.
-        for more in [overdue(context), demands(context)] where !more.isEmpty { out += more }
+        // Appended only when made (see `RuleContext.add`): adding two arrays, empty for most texts, cost 170 instructions;
+        // and one at a time, not from an array literal of the two (made and freed for every text).
+        let overdue = overdue(context), demands = demands(context)
+        if !overdue.isEmpty { out += overdue }
+        if !demands.isEmpty { out += demands }
         return out
     }
 
@@ -234,7 +237,9 @@ enum UnmetExpectations {
     static let weekdays: WordSet = ["lunes", "martes", "miercoles", "jueves", "viernes", "sabados", "domingos"]
     static let holidays: WordSet = ["festivos", "feriados", "festivo", "feriado", "horario"]
 
+    /// Asked only in a text with one of these words (`KeyLists.timetable`, exact).
     static func isTimetable(_ index: Int, _ context: RuleContext) -> Bool {
+        guard context.units[index].facts.lists.contains(.timetable) else { return false }
         let key = context.units[index].key
         return holidays.contains(key) || weekdays.contains(key) && context.units[index - 1].key.isKey("los")
     }
@@ -266,6 +271,8 @@ enum UnmetExpectations {
                                            "arreglar", "reparar", "atender", "reponer", "cumplir"]
 
     static func demands(_ context: RuleContext) -> [RuleContext.Working] {
+        // Only a demandable verb is read (`WordTraits.demandable`, of a single word's unit): a text with none skips the walk.
+        guard context.traitSummary.contains(.demandable) else { return [] }
         var out: [RuleContext.Working] = []
         for index in context.units.indices {
             guard context.units[index].traits.demandable, let weight = context.units[index].modifiers[.expected], context.units[index].opinion == nil,
