@@ -37,15 +37,14 @@ enum Irrealis {
         // end: the next unit that starts a sentence, is clause punctuation or a contrast word.
         let count = context.units.count
         // A condition (`si`) keeps its own ends (`protasisEnd`); other markers also end where an asserted clause starts.
-        var stop = [Int](repeating: count, count: count + 1)
-        var assertedStop = stop
+        // Both ends of each unit in one array: a second array, copied from the first, cost an allocation and a copy per text.
+        var stops = [(any: Int, asserted: Int)](repeating: (count, count), count: count + 1)
         // A plain loop: `stride` called its iterator's `next` for every unit.
         var unit = count - 1
         while unit > firstMarker {
             let ends = context.sentenceOf[unit] != context.sentenceOf[unit - 1]
                 || context.units[unit].breaksClause && !context.units[unit].isWord || context.units[unit].has(.contrastAfter)
-            stop[unit] = ends ? unit : stop[unit + 1]
-            assertedStop[unit] = ends || isAssertedClause(unit, context) ? unit : assertedStop[unit + 1]
+            stops[unit] = (ends ? unit : stops[unit + 1].any, ends || isAssertedClause(unit, context) ? unit : stops[unit + 1].asserted)
             unit -= 1
         }
         for markerIndex in firstMarker..<count {
@@ -55,13 +54,13 @@ enum Irrealis {
             var irrealis = unit.modifiers[.irrealis]
             if irrealis == nil && expectation == nil && unit.traits.conditional { irrealis = conditionalWeight }
             guard expectation != nil || irrealis != nil else { continue }
-            if unit.key.isKey("si"), isAffirmation(markerIndex, stop: stop[markerIndex + 1], context) { continue }
+            if unit.key.isKey("si"), isAffirmation(markerIndex, stop: stops[markerIndex + 1].any, context) { continue }
             if isSurprise(markerIndex, context) { continue }
             // `cuando fuimos el personal fue muy atento`: a time that happened supposes nothing; what it tells is the
             // background of the main clause (`cuando hubo una filtración mandaron al técnico en dos días`), and weighs as
             // a concession does.
             if unit.key.isKey("cuando"), isNarratedTime(markerIndex, context) {
-                let end = protasisEnd(after: markerIndex, before: stop[markerIndex + 1], context)
+                let end = protasisEnd(after: markerIndex, before: stops[markerIndex + 1].any, context)
                 for index in contributions.contributions(of: markerIndex..<end) where !applied.contains(index) {
                     applied.insert(index)
                     let value = context.contributions[index].value
@@ -70,8 +69,8 @@ enum Irrealis {
                 continue
             }
             // A time (`cuando entras al teatro te maravillas`), like a condition, ends where its main clause starts.
-            let end = unit.key.isKey("si") || unit.key.isKey("cuando") ? protasisEnd(after: markerIndex, before: stop[markerIndex + 1], context)
-                : assertedStop[markerIndex + 1]
+            let end = unit.key.isKey("si") || unit.key.isKey("cuando") ? protasisEnd(after: markerIndex, before: stops[markerIndex + 1].any, context)
+                : stops[markerIndex + 1].asserted
             // `si buscas un sitio tranquilo, este es tu hotel`: what the reader wants is what the place has; `si quieres comer
             // bien, ve a otro lado` says it has not.
             var redirected = false, desired = false
@@ -121,7 +120,8 @@ extension Irrealis {
         if !isImagining(context.units[marker].key) {
             // The `que` of the imagining verb, up to three words before the marker: `pensé que el servicio sería…`; or
             // the verb read with its `que` (`pensé que`).
-            guard marker >= 1, let que = (max(0, marker - 4)..<marker).last(where: { context.units[$0].key.isKey("que") || context.units[$0].key.hasSuffix(" que") }),
+            // `que`, or a key ending in ` que`, told by the key's facts (`hasSuffix` compares Characters).
+            guard marker >= 1, let que = (max(0, marker - 4)..<marker).last(where: { context.units[$0].facts.word == .que || context.units[$0].facts.lists.contains(.queEnding) }),
                   context.sentenceOf[que] == context.sentenceOf[marker] else { return false }
             verb = context.units[que].key.isKey("que") ? que - 1 : que
             guard verb >= 0, isImagining(context.units[verb].key) else { return false }

@@ -109,6 +109,8 @@ struct KeyLists: OptionSet {
     static let waitWord = KeyLists(rawValue: 1 << 28)
     /// `UnmetExpectations.weekdays` and `holidays` (`lunes`, `festivos`): a timetable, not a failure.
     static let timetable = KeyLists(rawValue: 1 << 29)
+    /// A key that ends in ` que` (`pensé que`, `espero que`): `Irrealis.isSurprise`.
+    static let queEnding = KeyLists(rawValue: 1 << 30)
 
     /// Each list with its bit (the spellings `Ratings.isStar` and `liking` accept are no list: `KeyFacts.init` asks).
     static let lists: [(KeyLists, WordSet)] = [
@@ -143,6 +145,7 @@ struct KeyFacts {
         if final == UInt8(ascii: "a"), Self.mayEnd(key, with: "pena") && key.hasSuffix("pena") || Self.mayEnd(key, with: "lastima") && key.hasSuffix("lastima") {
             lists.insert(.regret)
         }
+        if final == UInt8(ascii: "e"), Self.mayEnd(key, with: " que") && key.hasSuffix(" que") { lists.insert(.queEnding) }
         guard Self.mayName(initial) else { return }
         if Self.named.contains(key), let facts = Self.table[key] {
             word = facts.word
