@@ -21,12 +21,18 @@ enum Sarcasm {
     static let strongCue = 1.0
 
     static let situations: WordSet = ["deprivation", "unmet expectation", "long wait"]
+    static func isSituation(_ match: String) -> Bool {
+        guard let first = match.utf8.first, first == UInt8(ascii: "d") || first == UInt8(ascii: "u") || first == UInt8(ascii: "l") else { return false }
+        return situations.contains(match)
+    }
 
     /// A failure the rules found: a situation, a slow verb the long-wait rule strengthened (`tardaron tres semanas`),
     /// or an expression of a long wait (`horas esperando`, `cola de horas`).
     /// Read in place, by index: a copy of the contribution retained its strings and rules.
     static func isFailure(_ index: Int, _ context: RuleContext) -> Bool {
-        situations.contains(context.contributions[index].match) || context.contributions[index].rules.contains { $0.rule.isKey("long wait") }
+        // A match's first byte before the set: each situation opens with its own ASCII letter (no other character is
+        // canonically one), and most matches (`exact`, `lemma`, `expression`) open with another.
+        isSituation(context.contributions[index].match) || context.contributions[index].rules.contains { $0.rule.isKey("long wait") }
             || context.contributions[index].match.isKey("expression") && LongWait.isWaitExpression(context.contributions[index].term)
     }
 
