@@ -645,8 +645,6 @@ struct UnitReader {
                 let next = unit.tokens.upperBound
                 if unit.traits.pastSubjunctive { traits.insert(.pastSubjunctive) }
                 units.append(unit)
-                // The one trait a phrase's unit passes on from its first word (`TraitSummary.waitLemma`).
-                if unit.traits.frame.contains(.waitLemma) { traits.insert(.waitLemma) }
                 return next
             }
             // Made in place, whole: a unit built in a local and then appended is copied (and the local destroyed), and

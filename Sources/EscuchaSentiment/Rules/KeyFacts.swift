@@ -197,7 +197,7 @@ struct KeyFacts {
 /// Word traits that rules scan every unit for, of all of a text's units together, taken as the units are read: a text
 /// whose units have none skips the scan (most texts have no conditional, no `desde`, no unit of time). Exact: these
 /// traits are set when a word is first read and never change afterwards, and only a single word's unit has them (a
-/// phrase's unit keeps none of them, but for `waitLemma`, which the unit reader adds for a phrase too).
+/// phrase's unit keeps none of them, but for `waitLemma`, which the analyzer adds for a phrase's unit too).
 struct TraitSummary: OptionSet {
     let rawValue: UInt16
     /// A verb in the conditional (`WordTraits.conditional`): an `Irrealis` marker.
