@@ -954,7 +954,9 @@ enum LongWait {
     static func waits(_ context: RuleContext, text: NormalizedText) -> [(wait: Int, time: Int)] {
         // Every wait needs a wait word (`isWaitWord` in `waitWord`): a text with none, by its keys' facts and its traits'
         // summary (exact), has no wait, and its units of time (common) need not be read.
-        guard context.mayHave(.waitWord) || context.traitSummary.contains(.waitLemma) else { return [] }
+        // So does `hace tres semanas que espero` (`waitAfterSince` reads `espero` by its key), in a text with a unit of time.
+        guard context.mayHave(.waitWord) || context.traitSummary.contains(.waitLemma)
+            || context.traitSummary.contains(.timeUnit) && context.units.indices.contains(where: { isSince($0, context) }) else { return [] }
         var out: [(wait: Int, time: Int)] = []
         // `llevo desde el viernes esperando`: the time is the starting day. Each scan only in a text with what it looks for.
         if context.traitSummary.contains(.sinceMarker) {
@@ -993,10 +995,14 @@ enum LongWait {
             && (context.units[position].traits.frame.contains(.waitLemma) || waitWords.contains(context.units[position].key))
     }
 
+    static func isSince(_ index: Int, _ context: RuleContext) -> Bool {
+        context.units[index].key.isKey("hace") || context.units[index].key.isKey("hacia")
+    }
+
     /// `hace tres semanas que espero`, `hacía dos horas que esperábamos el taxi`: the time `hace` measures, and the wait
     /// word in the clause its `que` opens (past object pronouns), which `waitWord` does not search.
     static func waitAfterSince(_ time: Int, _ context: RuleContext, text: NormalizedText) -> Int? {
-        guard time >= 2, ["hace", "hacia"].contains(context.units[time - 2].key), time + 2 < context.units.count,
+        guard time >= 2, isSince(time - 2, context), time + 2 < context.units.count,
               context.units[time + 1].key.isKey("que") else { return nil }
         let verb = context.skippingPronouns(after: time + 1)
         // `espero` is read by its key: its lemma is not always found (it is also the hope of `espero que`).
