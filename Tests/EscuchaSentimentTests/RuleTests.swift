@@ -21,7 +21,9 @@ import EscuchaTestSupport
             // Warnings to readers, with `no`, `nunca` or `jamás`; `no te vayas sin verlo` is advice to stay.
             ("La devolución es ridículamente fácil", .pos), ("Hora feliz de 6 a 8 pm", .neu),
             ("Parecía suela de zapato.", .neg), ("Me cambiaron la tarifa sin preguntarme", .neg),
-            ("Ya perdí la cuenta de las veces que he llamado", .neg), ("la comida me voló la cabeza. Vuelvo fijo.", .pos),
+            ("Ya perdí la cuenta de las veces que he llamado", .neg),
+            // A fear before the visit that did not come true is no complaint.
+            ("Iba con miedo por las reseñas, pero no he tenido ningún problema", .pos), ("la comida me voló la cabeza. Vuelvo fijo.", .pos),
             ("NUNCA pidáis el café de a bordo", .neg), ("nunca contratéis con ellos", .neg), ("No te vayas de la ciudad sin verlo", .neu),
         ]
         for (text, label) in expected {
