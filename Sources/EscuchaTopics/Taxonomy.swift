@@ -22,33 +22,18 @@ public struct Topic: Sendable, Equatable {
         }
     }
 
-    private var fields: Fields
+    private let fields: Fields
 
     public init(id: String, label: String, description: String, rule: TopicRule, pack: String) {
         fields = Fields(id: id, label: label, description: description, rule: rule, pack: pack)
     }
 
-    public var id: String {
-        get { fields.id }
-        set { self = Topic(id: newValue, label: label, description: description, rule: rule, pack: pack) }
-    }
-    public var label: String {
-        get { fields.label }
-        set { self = Topic(id: id, label: newValue, description: description, rule: rule, pack: pack) }
-    }
-    public var description: String {
-        get { fields.description }
-        set { self = Topic(id: id, label: label, description: newValue, rule: rule, pack: pack) }
-    }
-    public var rule: TopicRule {
-        get { fields.rule }
-        set { self = Topic(id: id, label: label, description: description, rule: newValue, pack: pack) }
-    }
+    public var id: String { fields.id }
+    public var label: String { fields.label }
+    public var description: String { fields.description }
+    public var rule: TopicRule { fields.rule }
     /// The pack it comes from (`general`, `telecom`, `restaurant`…) or the user's file name.
-    public var pack: String {
-        get { fields.pack }
-        set { self = Topic(id: id, label: label, description: description, rule: rule, pack: newValue) }
-    }
+    public var pack: String { fields.pack }
 
     public static func == (a: Topic, b: Topic) -> Bool {
         a.fields === b.fields
