@@ -22,6 +22,9 @@ import EscuchaTestSupport
             ("La devolución es ridículamente fácil", .pos), ("Hora feliz de 6 a 8 pm", .neu),
             ("Parecía suela de zapato.", .neg), ("Me cambiaron la tarifa sin preguntarme", .neg),
             ("Ya perdí la cuenta de las veces que he llamado", .neg),
+            ("Estuvimos una semana y no nos cambiaron las sábanas ni una vez.", .neg), ("Si lo que buscas es dormir, busca otro sitio.", .neg),
+            ("El desayuno se acababa a las 9:30 y a las 9 ya no quedaba nada.", .neg),
+            ("Nos despertaron a las 8 pese a tener el cartel de no molestar.", .neu),
             // A fear before the visit that did not come true is no complaint.
             ("Iba con miedo por las reseñas, pero no he tenido ningún problema", .pos), ("la comida me voló la cabeza. Vuelvo fijo.", .pos),
             ("NUNCA pidáis el café de a bordo", .neg), ("nunca contratéis con ellos", .neg), ("No te vayas de la ciudad sin verlo", .neu),
@@ -1113,6 +1116,9 @@ import EscuchaTestSupport
         // The time `hace` measures, and the wait in the clause its `que` opens; a purchase that long ago is no wait.
         #expect(terms("hace tres semanas que espero el reembolso") == ["espero … semanas"])
         #expect(terms("hace tres semanas que lo compré").isEmpty)
+        // Asking that long is a wait too, in the gerund; a booking for two nights is none.
+        #expect(terms("Llevo dos días pidiendo que arreglen la cisterna") == ["pidiendo … dias"])
+        #expect(terms("pedí una habitación para dos noches").isEmpty)
         // A whole part of a day is long; an hour of the day is no wait.
         #expect(terms("Llevo toda la mañana esperando") == ["esperando … mañana"])
         #expect(terms("Llevo todo el fin de semana intentando pagar") == ["intentando … semana"])

@@ -839,7 +839,10 @@ enum LongWait {
     static let minimumMinutes = 20
     static let weight = -2.0
     static let waitWords: WordSet = WordSet(["esperar", "espera", "cola", "fila", "demora", "demorar", "retraso", "tardanza", "tardar",
-                                             "intentar"])  // `llevo dos días intentando pagar`: trying that long is a wait
+                                             "intentar",  // `llevo dos días intentando pagar`: trying that long is a wait
+                                             // Asking that long is too (`llevo dos días pidiendo que arreglen la cisterna`), in the
+                                             // gerund only: `pedí una habitación para dos noches` is a booking.
+                                             "pidiendo", "reclamando", "solicitando", "insistiendo"])
         .union(states).union(holding)
     /// `llevo 40 minutos al teléfono`: held on the line, a wait word only after `al` (`hablé 20 minutos por teléfono`
     /// with an agent is no wait).
