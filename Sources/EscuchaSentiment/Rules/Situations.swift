@@ -172,9 +172,9 @@ enum UnmetExpectations {
     }
 
     /// `dejar de` negates the verb after it, so a negation before it cancels out: `no puedo dejar de escucharla`,
-    /// `nunca dejan de contestar` keep doing what was owed.
+    /// `nunca dejan de contestar` keep doing what was owed (read by the keys' facts, as `Negation` reads `no deja de`).
     static func isStopping(_ index: Int, _ context: RuleContext) -> Bool {
-        index + 1 < context.units.count && context.units[index].key.hasPrefix("dej") && context.units[index + 1].key.isKey("de")
+        index + 1 < context.units.count && context.units[index].facts.lists.contains(.dejar) && context.units[index + 1].facts.word == .de
     }
 
     /// `andar` is `funcionar` in much of America (`el wifi no anda`), but before a gerund it only makes it progressive:
@@ -1011,7 +1011,7 @@ enum LongWait {
         // `espero` is read by its key: its lemma is not always found (it is also the hope of `espero que`).
         guard verb < context.units.count, context.sentenceOf[verb] == context.sentenceOf[time],
               isWaitWord(verb, context, text: text) || context.units[verb].key.hasPrefix("esper"),
-              context.units[verb].opinion == nil || context.units[verb].opinion.map({ slowVerbs.contains($0.entry.term) }) == true else { return nil }
+              context.units[verb].opinion.map({ slowVerbs.contains($0.entry.term) }) ?? true else { return nil }
         return verb
     }
 
