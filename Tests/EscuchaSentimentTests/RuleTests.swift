@@ -767,8 +767,9 @@ import EscuchaTestSupport
     @Test func oneWordOfPraiseAfterAComplaintIsExasperation() {
         #expect(values("Es pésimo. Genial.") == ["pésimo": -3.5, "Genial": -1.8])
         #expect(values("Es malo y lento. Perfecto.")["Perfecto"] == -2.1)
-        // A mild complaint, a sentence of more than one word, or praise before it: no irony.
-        #expect(values("Es un poco lento. Genial.")["Genial"] == 3)
+        // A mild complaint, a sentence of more than one word, or praise before it: no irony. After the mild complaint the
+        // praise closes the text as its verdict, and counts double (ClosingVerdict).
+        #expect(values("Es un poco lento. Genial.")["Genial"] == 6)
         #expect(values("Es pésimo. Genial el trato.")["Genial"] == 3)
         #expect(values("Genial. Es pésimo.")["Genial"] == 3)
         // A short exclamation of praise with nothing it is about, emoji included.
@@ -777,7 +778,8 @@ import EscuchaTestSupport
         #expect(values("Es pésimo. El resto genial.")["genial"] == 3)
         // …unless the name is the brand addressed, after the praise.
         #expect(values("Es pésimo. Genial, Ryanair.")["Genial"] == -1.8)
-        #expect(values("Es pésimo. Ryanair genial.")["genial"] == 3)
+        // Naming the brand, it is the text's closing verdict (ClosingVerdict), as `Bien por Endesa` is: doubled.
+        #expect(values("Es pésimo. Ryanair genial.")["genial"] == 6)
         // `Gracias` after a complaint is courtesy; after an ironic one it is irony too.
         #expect(fullAnalyzer.analyze("Tengo problemas para facturar una maleta y nadie responde. Gracias").contributions
             .first { $0.term == "gracias" }!.value > 0)
@@ -1498,6 +1500,30 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("La subida es cansada, pero la vista compensa todo.").contributions.allSatisfy { !$0.rules.contains { $0.rule == "balanced verdict" } })
         #expect(fullAnalyzer.analyze("Fuimos por mi cumple: la comida riquísima, el servicio algo lento.").contributions.allSatisfy { !$0.rules.contains { $0.rule == "balanced verdict" } })
         #expect(fullAnalyzer.analyze("El guía muy amable. La duración depende del grupo.").score.label == .pos)
+    }
+}
+
+/// A short last sentence that judges, after sentences that said the other side, sums the text up.
+@Suite struct ClosingVerdictTests {
+    @Test func aShortClosingJudgementAfterTheOtherSideCountsDouble() {
+        // `bien` (2) closes a complaint about `lento` (-1.5): the verdict counts 4.
+        #expect(values("El servicio fue lento y se olvidaron del postre. Bien por ellos.") == ["lento": -1.5, "Bien": 4])
+        #expect(fullAnalyzer.analyze("Se fue la luz en todo el barrio y en menos de una hora ya la habían repuesto. Bien por Endesa").score.compound > 0)
+        // A negative one after praise too: `muy lento` is -1.5 boosted, then doubled.
+        #expect(values("La comida buena. Muy lento.") == ["buena": 2, "lento": 2 * values("Muy lento.")["lento"]!])
+        func closes(_ text: String) -> Bool {
+            fullAnalyzer.analyze(text).contributions.contains { $0.rules.contains { $0.rule == "closing verdict" } }
+        }
+        #expect(closes("La comida muy rica y el local precioso. Una vergüenza."))
+        // Not a verdict: thanks closing a message, a last sentence with both sides, a question, a longer sentence, or a
+        // closing judgement that agrees with what came before.
+        #expect(!closes("La maleta llegó rota. Gracias de todos modos."))
+        #expect(!closes("El vuelo salió tarde. Bonito pero caro."))
+        #expect(!closes("El vuelo salió tarde. ¿Os parece bien?"))
+        #expect(!closes("El vuelo salió tarde. Al final el personal de tierra fue muy amable con todos."))
+        #expect(!closes("El vuelo salió tarde. Fatal."))
+        #expect(!closes("El vuelo salió tarde. El resto genial."))
+        #expect(!closes("Es bueno. Pero caro."))
     }
 }
 

@@ -101,3 +101,41 @@ enum BalancedVerdict {
         }
     }
 }
+
+/// `Se fue la luz en todo el barrio y en una hora ya la habían repuesto. Bien por Endesa.`, `Buena comida, pero
+/// una hora para traer la cuenta. Una pena.`: a short sentence that closes the text and judges, after sentences
+/// that said the other side, is the writer's summing-up. It weighs `factor` times what it says, so that the story told
+/// before it does not outweigh the verdict. Not a sentence that names what it judges with a definite article (`El resto
+/// genial.`, `Genial el trato.`: one more aspect of a mixed review), nor one a contrast word already weighs (`Pero caro.`).
+enum ClosingVerdict {
+    static let articles: WordSet = ["el", "la", "los", "las"]
+    /// At most this many words: a verdict is said in few (`Bien por Endesa`, `Así da gusto`, `Nunca más`); a longer
+    /// last sentence is one more part of the story.
+    static let maxWords = 4
+    static let factor = 2.0
+
+    static func apply(_ context: inout RuleContext) {
+        guard context.sentences.count > 1, context.contributions.count > 1 else { return }
+        let last = context.sentences.count - 1
+        let sentence = context.sentences[last]
+        var words = 0
+        for unit in sentence where context.units[unit].isWord { words += context.units[unit].tokens.count }
+        guard words > 0, words <= maxWords,
+              !sentence.contains(where: { context.units[$0].questionMarks > 0 || articles.contains(context.units[$0].key) })
+        else { return }
+        var sign = 0.0
+        for contribution in context.contributions where context.sentenceOf[contribution.unit] == last {
+            let own = contribution.value > 0 ? 1.0 : -1.0
+            // A verdict says one thing: a last sentence with both sides (`Bonito pero caro.`) is no summing-up.
+            guard sign == 0 || sign == own else { return }
+            // Thanks and greetings close a message by manners (`P.D. Gracias, guapo.`): no verdict.
+            guard !Courtesy.terms.contains(contribution.term), !contribution.rules.contains(where: { $0.rule.isKey("contrast") }) else { return }
+            sign = own
+        }
+        guard sign != 0, context.contributions.contains(where: { context.sentenceOf[$0.unit] < last && $0.value * sign < 0 }) else { return }
+        for index in context.contributions.indices where context.sentenceOf[context.contributions[index].unit] == last {
+            let value = context.contributions[index].value
+            context.contributions[index].apply("closing verdict", cue: nil, to: value * factor)
+        }
+    }
+}
