@@ -13,7 +13,7 @@ public struct SentimentAnalyzer: Sendable {
     let reference: LexiconReference
     private let caches = ThreadLocalCache()
 
-    public static let ruleNames = ["intensity", "intensifiers", "negation", "resolutions", "gratitude", "narration", "deprivation", "in-vain", "unmet-expectations", "fulfilled-expectations", "impediments", "recommendations", "cost-level", "ratings", "long-wait",
+    public static let ruleNames = ["intensity", "intensifiers", "negation", "resolutions", "resolved-stories", "gratitude", "narration", "deprivation", "in-vain", "unmet-expectations", "fulfilled-expectations", "impediments", "recommendations", "cost-level", "ratings", "long-wait",
                                    "excess", "suggestions", "counterfactuals", "missed-visit", "drawback-frame",
                                    "comparatives", "post-nominal", "wear", "reported", "sensitive-readers", "generic-readers", "space-size",
                                    "irrealis", "contrast", "questions", "sarcasm", "exclamation", "closing-verdict", "negativity", "repetition", "verdict", "language"]
@@ -140,6 +140,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("missed-visit") { MissedVisits.apply(&context, text: text) }
         if enabled("gratitude") { Gratitude.apply(&context) }
         if enabled("narration") { Narration.apply(&context) }
+        if enabled("resolved-stories") { ResolvedStories.apply(&context, text: text) }
         if enabled("contrast") { Contrast.apply(&context) }
         if enabled("drawback-frame") { DrawbackFrames.apply(&context) }
         if enabled("questions") {

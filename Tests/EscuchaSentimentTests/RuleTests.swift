@@ -647,7 +647,11 @@ import EscuchaTestSupport
     }
 
     @Test func questions() {
-        #expect(values("¿es bueno?") == ["bueno": 1])
+        // Opened with `¿`, a question asks from its first word: what it names counts a quarter. Without the `¿`, half.
+        #expect(values("¿es bueno?") == ["bueno": 0.5])
+        #expect(values("es bueno?") == ["bueno": 1])
+        // `¿alguien más…?` asks for company in a complaint: half.
+        #expect(values("¿A alguien más le da problemas?") == ["problemas": -0.75])
         #expect(values("¿hasta cuándo?") == ["hasta cuándo": -2])
         #expect(ruleAnalyzer.analyze("¿En serio? ¿Cómo es posible?").score.label == .neg)
         // A cue written without its accent is the question only where it opens it: mid-sentence `para que`
@@ -660,7 +664,7 @@ import EscuchaTestSupport
         // …from the asker on: what comes before it is said, not asked.
         #expect(values("es lento, solo quiero saber cuánto tardan") == ["lento": -1.5, "tardan": -0.5])
         // A question asks from its `¿`, or without one from the last comma: the statement before it is said.
-        #expect(values("¿la web da problemas?") == ["problemas": -0.75])
+        #expect(values("¿la web da problemas?") == ["problemas": -0.375])
         // A tag asks for agreement with what was said; `o no` asks it all.
         #expect(values("qué rico no?") == ["rico": 2.5])
         #expect(values("estaba bueno, verdad?") == ["bueno": 2])
@@ -1500,6 +1504,33 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("La subida es cansada, pero la vista compensa todo.").contributions.allSatisfy { !$0.rules.contains { $0.rule == "balanced verdict" } })
         #expect(fullAnalyzer.analyze("Fuimos por mi cumple: la comida riquísima, el servicio algo lento.").contributions.allSatisfy { !$0.rules.contains { $0.rule == "balanced verdict" } })
         #expect(fullAnalyzer.analyze("El guía muy amable. La duración depende del grupo.").score.label == .pos)
+    }
+}
+
+/// A problem told before the company's remedy is what was fixed: it weighs little, and the fix counts.
+@Suite struct ResolvedStoryTests {
+    func resolved(_ text: String) -> Bool {
+        fullAnalyzer.analyze(text).contributions.contains { $0.rules.contains { $0.rule == "resolved" } }
+    }
+
+    @Test func aProblemTheCompanyRemediedWeighsLittle() {
+        let story = fullAnalyzer.analyze("Me cobraron dos veces el mismo recibo y me devolvieron el dinero al día siguiente")
+        #expect(story.contributions.map(\.value) == [-0.975, 1.5])  // `cobraron dos veces` −2.5 × 0.3 × 1.3
+        #expect(story.score.label != .neg)
+        #expect(resolved("Compré una tostadora que vino rota. Abrí una incidencia y me reembolsaron el importe en dos días."))
+        #expect(resolved("Se me bloqueó la tarjeta y en la oficina me la desbloquearon en un momento."))
+    }
+
+    @Test func noRemedyWhenDeniedWishedAskedStruggledForOrUndone() {
+        #expect(!resolved("Me cobraron dos veces y no me devolvieron el dinero"))
+        #expect(!resolved("Me cobraron dos veces, ojalá me devuelvan el dinero"))
+        #expect(!resolved("Me cobraron dos veces. ¿Me devolvieron el dinero?"))
+        #expect(!resolved("El banco me cobró una comisión que nadie me explicó. Lo resolvieron tras tres visitas."))
+        #expect(!resolved("Dejé el coche por un rayón y me lo devolvieron con otro tono de pintura."))
+        #expect(!resolved("El cambio que me devolvieron estaba incompleto y el cajero fue grosero."))
+        #expect(!resolved("La lavadora hacía un ruido horrible. La arregló mi cuñado."))
+        // What comes after the remedy keeps its weight.
+        #expect(fullAnalyzer.analyze("Me arreglaron el móvil y a la semana se volvió a romper").score.label == .neg)
     }
 }
 

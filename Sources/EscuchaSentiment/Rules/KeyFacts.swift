@@ -210,7 +210,8 @@ struct TraitSummary: OptionSet {
     static let letting = TraitSummary(rawValue: 8)
     /// A verb of visiting or trying (`.recommendable`): `Recommendations.cues`.
     static let recommendable = TraitSummary(rawValue: 16)
-    /// A verb that removes a problem or takes something away (`.resolution`, `.removal`): `Resolutions.apply`.
+    /// A verb that removes a problem, takes something away or remedies one (`.resolution`, `.removal`, `.remedy`):
+    /// `Resolutions.apply`, `ResolvedStories.apply`.
     static let resolving = TraitSummary(rawValue: 32)
     /// A word of history (`Frame.history`): `Narration.apply`.
     static let history = TraitSummary(rawValue: 64)
@@ -233,7 +234,7 @@ struct TraitSummary: OptionSet {
         if traits.timeUnit != .none { insert(.timeUnit) }
         if traits.action.contains(.letting) { insert(.letting) }
         if traits.action.contains(.recommendable) { insert(.recommendable) }
-        if !traits.action.isDisjoint(with: [.resolution, .removal]) { insert(.resolving) }
+        if !traits.action.isDisjoint(with: [.resolution, .removal, .remedy]) { insert(.resolving) }
         if traits.frame.contains(.history) { insert(.history) }
         if traits.pastSubjunctive { insert(.pastSubjunctive) }
         if traits.action.contains(.wearing) { insert(.wearing) }

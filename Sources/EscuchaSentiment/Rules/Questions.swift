@@ -6,6 +6,10 @@ import EscuchaNormalize
 /// and keep the opinions whole.
 enum Questions {
     static let questionFactor = 0.5
+    /// A question opened with `¿` is asked as one from its first word (`¿Se puede reclamar por un retraso de 2 horas?`,
+    /// `¿la garantía cubre pinchazos?`): what it names is what it asks about, and counts a quarter. Without the `¿`
+    /// (`OTRA VEZ "ausente"??`) the mark more often closes an exclamation of complaint, which keeps half.
+    static let openedQuestionFactor = 0.25
     /// Words before `saber` that make an indirect question, which asks as much as one with marks
     /// (`quiero saber cuánto tardan`). A phrase unit keeps its lexicon spelling as its key (`me gustaría`).
     static let askers: WordSet = ["quiero", "queria", "quisiera", "gustaria", "queremos", "necesito", "me gustaría", "nos gustaría"]
@@ -31,10 +35,22 @@ enum Questions {
                 continue
             }
             if contributions == nil { contributions = ContributionIndex(context) }
+            let opened = marked && isOpenedQuestion(asked, context)
             for index in contributions!.contributions(of: asked) where index < made {
                 let value = context.contributions[index].value
-                context.contributions[index].apply("question", cue: marked ? "?" : "saber", to: value * questionFactor)
+                // A rule's own reading (`¿cuándo me devuelven el dinero?`, a demand) is no word the question names.
+                let factor = opened && context.contributions[index].list != "rule" ? openedQuestionFactor : questionFactor
+                context.contributions[index].apply("question", cue: marked ? "?" : "saber", to: value * factor)
             }
+        }
+    }
+
+    /// A question opened with `¿` that asks rather than asserts: not one with a negation (`¿a quién no le gusta…?`,
+    /// `¿no os da vergüenza?` assert), nor `¿alguien más…?`, which asks for company in a complaint.
+    static func isOpenedQuestion(_ asked: Range<Int>, _ context: RuleContext) -> Bool {
+        context.units[asked.lowerBound].key.hasPrefix("¿") && !asked.contains { index in
+            context.units[index].has(.negator)
+                || index > asked.lowerBound && context.units[index].key.isKey("mas") && context.units[index - 1].key.isKey("alguien")
         }
     }
 

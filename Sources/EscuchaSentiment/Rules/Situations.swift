@@ -1160,6 +1160,60 @@ enum Resolutions {
     }
 }
 
+/// `Reclamé un cargo que no reconocía y al día siguiente ya me lo habían devuelto`, `se me rompió la aspiradora, la
+/// mandé y me la repararon en una semana`: a story whose problem the company then remedied. The problem is told to say
+/// what was fixed; a CX team reads the fix. The text's negative contributions before the last remedy reported as done
+/// weigh `storyWeight`, and the remedy counts `remedyValue` when the lexicon gives it nothing. What comes after the
+/// remedy keeps its weight (`me lo arreglaron y a la semana se volvió a romper`). Not a remedy: one denied, wished,
+/// asked about or in the conditional (`no me devolvieron nada`, `ojalá me lo arreglen`, `¿me lo devolverán?`); nor a
+/// `devolver` that returns anything but money (`me devolvieron el coche rayado`).
+enum ResolvedStories {
+    static let remedies: WordSet = ["solucionar", "resolver", "arreglar", "reparar", "corregir", "subsanar", "reembolsar", "anular",
+                                    "desbloquear", "reponer", "restablecer", "compensar", "devolver", "reemplazar", "sustituir",
+                                    "reintegrar", "abonar"]
+    /// The problem told before its remedy weighs this share of itself.
+    static let storyWeight = 0.3
+    static let remedyValue = 1.5
+    /// How far after `devolver` its money object may be (`me devolvieron todo el dinero`).
+    static let moneyReach = 4
+    static let money: WordSet = ["dinero", "importe", "diferencia", "cobro", "cargo", "cargos", "euros", "pesos", "plata", "reembolso",
+                                 "pago", "cuota", "comision", "comisiones", "dolares", "soles", "lucas", "€", "$"]
+
+    static func apply(_ context: inout RuleContext, text: NormalizedText) {
+        guard context.traitSummary.contains(.resolving), context.contributions.contains(where: { $0.value < 0 }),
+              let remedy = context.units.indices.last(where: { isRemedy($0, context, text) }) else { return }
+        for index in context.contributions.indices where context.contributions[index].value < 0 && context.contributions[index].unit < remedy {
+            let value = context.contributions[index].value
+            context.contributions[index].apply("resolved", cue: context.cue(remedy), to: value * storyWeight)
+        }
+        if !context.contributions.contains(where: { $0.unit == remedy && $0.value > 0 }) {
+            context.contributions.append(.cue(unit: remedy, term: context.cue(remedy), rule: "remedy", cue: nil, value: remedyValue))
+        }
+    }
+
+    static func isRemedy(_ index: Int, _ context: RuleContext, _ text: NormalizedText) -> Bool {
+        let unit = context.units[index]
+        guard unit.traits.action.contains(.remedy), unit.tokens.count == 1, unit.opinion.map({ $0.entry.valence > 0 }) ?? true else { return false }
+        // Told as done: a past tense, or a participle after `haber` (`me lo han solucionado`), not denied.
+        let done = unit.traits.finite && unit.traits.past && !unit.traits.conditional && !unit.traits.pastSubjunctive
+            || index > 0 && WordReading.perfectAuxiliaries.contains(context.units[index - 1].key)
+        let sentence = context.sentences[context.sentenceOf[index]]
+        guard done, !context.isNegated(index), !sentence.contains(where: { context.units[$0].questionMarks > 0 }) else { return false }
+        // A remedy won by struggle (`lo resolvieron tras tres visitas`, `después de mucho pelear`, `solo cuando reclamé`)
+        // leaves the complaint standing; so does one that came back wrong (`el cambio que me devolvieron estaba
+        // incompleto`), or one made by the writer's own people (`lo arregló mi cuñado`).
+        if sentence.contains(where: { struggles.contains(context.units[$0].key) }) { return false }
+        if context.contributions.contains(where: { $0.value < 0 && $0.unit > index && sentence.contains($0.unit) }) { return false }
+        if index + 1 < context.units.count, owners.contains(context.units[index + 1].key) { return false }
+        guard text.tokens[unit.tokens.lowerBound].lemma.isKey("devolver") else { return true }
+        // `devolver` remedies when it gives money back: `me devolvieron el coche` returns the car.
+        return (index + 1..<min(index + 1 + moneyReach, context.units.count)).contains { money.contains(context.units[$0].key) }
+    }
+
+    static let struggles: WordSet = ["tras", "despues de", "después de", "solo cuando", "sólo cuando", "hasta que", "por fin", "despues", "después"]
+    static let owners: WordSet = ["mi", "mis", "yo"]
+}
+
 /// `la batería se descarga muy rápido`, `el saldo se acaba rapidísimo`: speed praises a service (`vino rápido`), but
 /// of something running out or breaking down it is the complaint. `rápido` a few words after a reflexive verb of
 /// wearing out (`se gasta`, `se descarga`, `se agota`, `se rompe`, `se calienta`) turns to its opposite; without
