@@ -1507,6 +1507,26 @@ import EscuchaTestSupport
     }
 }
 
+/// `Que contesten el teléfono`: a sentence opened by `que` and a command's subjunctive asks the company for what was
+/// missing, as `deberían` does.
+@Suite struct DemandTests {
+    @Test func aDemandOpenedByQueIsASuggestion() {
+        #expect(values("Que contesten el teléfono") == ["contesten": -1])
+        #expect(values("Que lo arreglen ya") == ["arreglen": -1])
+        #expect(fullAnalyzer.analyze("Que pongan más cajeros, siempre hay cola").score.label == .neg)
+        // A wish of good, a request for information, and `que` that does not open the sentence are no demand.
+        #expect(fullAnalyzer.analyze("Que tengan un buen día").score.label == .pos)
+        #expect(fullAnalyzer.analyze("Que alguien me diga si el cargador viene con enchufe europeo").contributions.isEmpty)
+        #expect(values("Espero que contesten pronto").isEmpty)
+    }
+
+    /// The time since a promise, told after it, is the complaint.
+    @Test func timeSinceAPromise() {
+        #expect(fullAnalyzer.analyze("Dijeron que me llamaban en 24 horas. De eso hace diez días").score.label == .neg)
+        #expect(fullAnalyzer.analyze("Me dijeron que me llamarían con los resultados. Eso fue hace 3 semanas").score.label == .neg)
+    }
+}
+
 /// A problem told before the company's remedy is what was fixed: it weighs little, and the fix counts.
 @Suite struct ResolvedStoryTests {
     func resolved(_ text: String) -> Bool {

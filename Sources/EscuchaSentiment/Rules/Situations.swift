@@ -480,8 +480,9 @@ enum Suggestions {
     }
 
     static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
-        guard context.mayHave(.suggestion) else { return [] }
-        return context.units.indices.compactMap { index in
+        let demanded = context.mayHave(.que) ? demands(context) : []
+        guard context.mayHave(.suggestion) else { return demanded }
+        return demanded + context.units.indices.compactMap { index in
             guard let weight = context.units[index].modifiers[.suggestion] else { return nil }
             if needs.contains(context.units[index].key), context.isNegated(index, limit: 2) { return nil }
             // A wish that praises (`ojalá todos fueran como ellos`) names nothing missing.
@@ -490,6 +491,33 @@ enum Suggestions {
             if Recommendations.isAdviceModal(context.units[index], text), isVisitAfter(index, context) { return nil }
             return RuleContext.Working.cue(unit: index, term: context.cue(index), rule: "suggestion", cue: context.cue(index), value: weight)
         }
+    }
+
+    /// `Que contesten el teléfono.`, `Q pongan gente que sepa`, `que no te pasen de un departamento a otro`: a sentence
+    /// that opens with `que` and a present subjunctive in a command's person asks the company for what was missing, as
+    /// `deberían` does. Not a wish of good (`que tengan un buen día`, `que sigan así`): a sentence with praise in it.
+    static let demandWeight = -1.0
+    /// After `que`, `los` and `las` are articles (`que los choferes dejen de…`), not pronouns.
+    static let plainArticles: WordSet = ["los", "las"]
+
+    /// The unit after `index`, past its object pronouns but not past an article.
+    static func demandVerb(after index: Int, _ context: RuleContext) -> Int {
+        let next = index + 1
+        guard next < context.units.count, !plainArticles.contains(context.units[next].key) else { return next }
+        return context.skippingPronouns(after: index)
+    }
+
+    static func demands(_ context: RuleContext) -> [RuleContext.Working] {
+        var out: [RuleContext.Working] = []
+        for sentence in context.sentences {
+            guard let first = sentence.first(where: { context.units[$0].isWord }), context.units[first].facts.word == .que else { continue }
+            var verb = demandVerb(after: first, context)
+            if verb < sentence.upperBound, context.units[verb].key.isKey("no") { verb = demandVerb(after: verb, context) }
+            guard verb < sentence.upperBound, context.units[verb].traits.command, context.units[verb].traits.finite,
+                  !sentence.contains(where: { (context.units[$0].opinion?.entry.valence ?? 0) > 0 }) else { continue }
+            out.append(.cue(unit: verb, term: "que \(context.cue(verb))", rule: "suggestion", cue: "que", value: demandWeight))
+        }
+        return out
     }
 }
 
