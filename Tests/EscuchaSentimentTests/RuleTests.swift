@@ -1539,6 +1539,9 @@ import EscuchaTestSupport
         #expect(story.score.label != .neg)
         #expect(resolved("Compré una tostadora que vino rota. Abrí una incidencia y me reembolsaron el importe en dos días."))
         #expect(resolved("Se me bloqueó la tarjeta y en la oficina me la desbloquearon en un momento."))
+        // What was remedied may be named after the remedy, a relative clause included (`un cargo` is no verb).
+        #expect(resolved("Me devolvió un cargo fraudulento en dos días."))
+        #expect(resolved("Amazon me reembolsó un paquete que nunca llegó"))
     }
 
     @Test func noRemedyWhenDeniedWishedAskedStruggledForOrUndone() {
@@ -1546,6 +1549,7 @@ import EscuchaTestSupport
         #expect(!resolved("Me cobraron dos veces, ojalá me devuelvan el dinero"))
         #expect(!resolved("Me cobraron dos veces. ¿Me devolvieron el dinero?"))
         #expect(!resolved("El banco me cobró una comisión que nadie me explicó. Lo resolvieron tras tres visitas."))
+        #expect(!resolved("Me cobraron el servicio dos veces. Lo corrigieron solo cuando reclamé."))
         #expect(!resolved("Dejé el coche por un rayón y me lo devolvieron con otro tono de pintura."))
         #expect(!resolved("El cambio que me devolvieron estaba incompleto y el cajero fue grosero."))
         #expect(!resolved("La lavadora hacía un ruido horrible. La arregló mi cuñado."))

@@ -1210,7 +1210,8 @@ enum ResolvedStories {
     static func apply(_ context: inout RuleContext, text: NormalizedText) {
         guard context.traitSummary.contains(.resolving), context.contributions.contains(where: { $0.value < 0 }),
               let remedy = context.units.indices.last(where: { isRemedy($0, context, text) }) else { return }
-        for index in context.contributions.indices where context.contributions[index].value < 0 && context.contributions[index].unit < remedy {
+        for index in context.contributions.indices where context.contributions[index].value < 0
+            && (context.contributions[index].unit < remedy || isObject(context.contributions[index].unit, of: remedy, context)) {
             let value = context.contributions[index].value
             context.contributions[index].apply("resolved", cue: context.cue(remedy), to: value * storyWeight)
         }
@@ -1230,15 +1231,36 @@ enum ResolvedStories {
         // A remedy won by struggle (`lo resolvieron tras tres visitas`, `después de mucho pelear`, `solo cuando reclamé`)
         // leaves the complaint standing; so does one that came back wrong (`el cambio que me devolvieron estaba
         // incompleto`), or one made by the writer's own people (`lo arregló mi cuñado`).
-        if sentence.contains(where: { struggles.contains(context.units[$0].key) }) { return false }
-        if context.contributions.contains(where: { $0.value < 0 && $0.unit > index && sentence.contains($0.unit) }) { return false }
+        if sentence.contains(where: { isStruggle($0, context) }) { return false }
+        if context.contributions.contains(where: { $0.value < 0 && $0.unit > index && sentence.contains($0.unit) && !isObject($0.unit, of: index, context) }) {
+            return false
+        }
         if index + 1 < context.units.count, owners.contains(context.units[index + 1].key) { return false }
         guard text.tokens[unit.tokens.lowerBound].lemma.isKey("devolver") else { return true }
         // `devolver` remedies when it gives money back: `me devolvieron el coche` returns the car.
         return (index + 1..<min(index + 1 + moneyReach, context.units.count)).contains { money.contains(context.units[$0].key) }
     }
 
-    static let struggles: WordSet = ["tras", "despues de", "después de", "solo cuando", "sólo cuando", "hasta que", "por fin", "despues", "después"]
+    /// Whether `unit`, after the remedy in its sentence, belongs to what was remedied (`me devolvió un cargo fraudulento`,
+    /// `me reembolsó un paquete que nunca llegó`): no verb of its own between them, or a relative `que` that makes one
+    /// part of the object. `el cambio que me devolvieron estaba incompleto` says the remedy came back wrong.
+    static func isObject(_ unit: Int, of remedy: Int, _ context: RuleContext) -> Bool {
+        let between = remedy + 1..<unit
+        // A finite form after a determiner is a noun (`un cargo`, not `yo cargo`).
+        return between.contains { context.units[$0].facts.word == .que }
+            || !between.contains { context.units[$0].traits.finite && !Resolutions.determiners.contains(context.units[$0 - 1].key) }
+    }
+
+    static let struggles: WordSet = ["tras", "despues", "después", "por fin"]
+
+    /// `tras`, `después de`, `por fin`, `solo cuando`, `hasta que`.
+    static func isStruggle(_ index: Int, _ context: RuleContext) -> Bool {
+        let key = context.units[index].key
+        if struggles.contains(key) { return true }
+        guard index > 0 else { return false }
+        let previous = context.units[index - 1].key
+        return key.isKey("cuando") && (previous.isKey("solo") || previous.isKey("sólo")) || key.isKey("que") && previous.isKey("hasta")
+    }
     static let owners: WordSet = ["mi", "mis", "yo"]
 }
 
