@@ -170,6 +170,10 @@ public struct SentimentAnalyzer: Sendable {
                 // `mal` negates praise only (`mal ventilado`); before a complaint it is one too (`mal cobrado`, `mal, mal`).
                 if let next, next.opinion != nil, next.isWord, !(kind == .negator && units[index].key == "mal" && (next.opinion?.entry.valence ?? 0) < 0) {
                     units[index].opinion = nil
+                } else if kind == .booster, index > 0, Self.degreeAfterVerbs.contains(units[index].key), units[index - 1].traits.finite,
+                          units[index - 1].isWord, !Self.copulas.contains(units[index - 1].key) {
+                    // `mejoraron harto`, `me gustó harto`: after a verb, `harto` is how much (Chile), not fed up.
+                    units[index].opinion = nil
                 } else if Self.clauseFinalOpinions.contains(units[index].key), index + 1 < units.count,
                           units[index + 1].isWord, !units[index + 1].breaksClause {
                     // `todo súper` praises; `súper temprano` only stresses a word the lexicon has no opinion of.
@@ -196,6 +200,12 @@ public struct SentimentAnalyzer: Sendable {
 
     /// Boosters that are praise only where nothing follows them in the clause (`estuvo súper`, `todo súper.`).
     static let clauseFinalOpinions: WordSet = ["super"]
+    /// Boosters that, right after a conjugated verb, say how much it was done: never an opinion there.
+    static let degreeAfterVerbs: WordSet = ["harto"]
+    /// After these `harto` is the state (`estoy harto`, `quedé harto`), fed up.
+    static let copulas: WordSet = ["estoy", "estas", "esta", "estamos", "estan", "estaba", "estabamos", "estaban", "estuve", "estuvo",
+                                   "estuvimos", "estuvieron", "quede", "quedo", "quedamos", "quedaron", "sigo", "sigue", "seguimos", "ando",
+                                   "anda", "andamos", "tiene", "tienen", "tengo", "tenemos", "tenia", "tenian"]
     static let vows: WordSet = ["nunca más", "nunca mas", "nunca jamás", "nunca jamas"]
 
     /// Three or more words, nearly all in capitals: capitals are then the writer's habit.

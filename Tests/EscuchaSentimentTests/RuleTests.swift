@@ -1559,6 +1559,15 @@ import EscuchaTestSupport
 }
 
 /// A short last sentence that judges, after sentences that said the other side, sums the text up.
+/// `harto` after a conjugated verb says how much (`me gustó harto`); after `estar`, `quedar` or `tener` it is fed up.
+@Suite struct DegreeAfterVerbTests {
+    @Test func hartoAfterAVerbIsADegree() {
+        #expect(fullAnalyzer.analyze("Me gustó harto").score.label == .pos)
+        #expect(fullAnalyzer.analyze("Estoy harto de llamar").score.label == .neg)
+        #expect(fullAnalyzer.analyze("Me tienen harto").score.label == .neg)
+    }
+}
+
 @Suite struct ClosingVerdictTests {
     @Test func aShortClosingJudgementAfterTheOtherSideCountsDouble() {
         // `bien` (2) closes a complaint about `lento` (-1.5): the verdict counts 4.
@@ -1579,6 +1588,8 @@ import EscuchaTestSupport
         #expect(!closes("El vuelo salió tarde. Fatal."))
         #expect(!closes("El vuelo salió tarde. El resto genial."))
         #expect(!closes("Es bueno. Pero caro."))
+        // A fact stated with a verb is no verdict: `Le falta modo oscuro.` names what is missing.
+        #expect(!closes("La nueva versión mejoró mucho y va rapidísima. Le falta modo oscuro."))
     }
 }
 

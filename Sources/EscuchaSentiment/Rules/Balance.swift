@@ -130,6 +130,9 @@ enum ClosingVerdict {
             guard sign == 0 || sign == own else { return }
             // Thanks and greetings close a message by manners (`P.D. Gracias, guapo.`): no verdict.
             guard !Courtesy.terms.contains(contribution.term), !contribution.rules.contains(where: { $0.rule.isKey("contrast") }) else { return }
+            // A verb or a rule's reading states a fact (`Le falta modo oscuro.`): a verdict is said with an adjective, a
+            // noun or an expression (`Una pena.`, `Bien por Endesa.`, `Así da gusto.`).
+            guard !contribution.list.isKey("verbs"), !contribution.list.isKey("rule") else { return }
             sign = own
         }
         guard sign != 0, context.contributions.contains(where: { context.sentenceOf[$0.unit] < last && $0.value * sign < 0 }) else { return }
