@@ -342,6 +342,25 @@ public struct TopicMatcher: Sendable {
         let roles: FlatTable
         /// Topics decided from their terms alone, without evaluating the rule.
         let simple: [Bool]
+        /// What each word id can start or be, from the tables above (see `Leads`).
+        let leads: [Leads]
+    }
+
+    /// What a word id can start, or be, in one byte: the matching loop reads it for each of a token's ids and goes on
+    /// at once when it is empty (most ids), where it read two offsets of `oneWordTerms` and `opensLonger`; and a pair's
+    /// table is asked only when the next token's id is the second word of some pair (four lookups in five found none).
+    struct Leads: OptionSet {
+        let rawValue: UInt8
+        /// Opens terms of one word (`oneWordTerms`).
+        static let oneWord = Leads(rawValue: 1)
+        /// Opens terms found by their first two words (`termsByFirstPair`).
+        static let pairFirst = Leads(rawValue: 2)
+        /// Is the second word of such a term.
+        static let pairSecond = Leads(rawValue: 4)
+        /// Opens terms whose second word is the slot (`slotSecondTerms`).
+        static let slotSecond = Leads(rawValue: 8)
+        /// Is one of the slot's words (`isSlotWord`).
+        static let slotWord = Leads(rawValue: 16)
     }
 
     let numbered: Numbered
@@ -478,6 +497,7 @@ public struct TopicMatcher: Sendable {
         let numbered = self.numbered
         // The bound in a local too: read through `self` at every id (2 M instructions on 1 MB).
         let idCount = self.idCount
+        let leads = numbered.leads
         func isOwn(_ id: Int32) -> Bool { UInt32(bitPattern: id) < idCount }
         var hits = hits
         let box = scratch.value
@@ -534,22 +554,29 @@ public struct TopicMatcher: Sendable {
                     for slot in own..<end {
                         let word = ids[slot]
                         guard isOwn(word) else { continue }
+                        let wordLeads = leads[Int(word)]
+                        if wordLeads.isEmpty { continue }
                         // A one-word term found by its word holds unless it is exact and the word is not the token's own:
                         // `matchLength` would only check that word again.
-                        for index in numbered.oneWordTerms.range(Int(word)) {
-                            let term = numbered.oneWordTerms.items[index]
-                            if slot == own || !termExact[Int(term)] { record(term, position..<position + 1, &work) }
+                        if wordLeads.contains(.oneWord) {
+                            for index in numbered.oneWordTerms.range(Int(word)) {
+                                let term = numbered.oneWordTerms.items[index]
+                                if slot == own || !termExact[Int(term)] { record(term, position..<position + 1, &work) }
+                            }
                         }
-                        guard hasNext, numbered.opensLonger[Int(word)] else { continue }
-                        for nextSlot in Int(idStarts[position + 1])..<Int(idStarts[position + 2]) where isOwn(ids[nextSlot]) {
-                            if let group = numbered.termsByFirstPair.value(Self.pairKey(word, ids[nextSlot])) {
+                        guard hasNext else { continue }
+                        if wordLeads.contains(.pairFirst) {
+                            for nextSlot in Int(idStarts[position + 1])..<Int(idStarts[position + 2]) {
+                                let next = ids[nextSlot]
+                                guard isOwn(next), leads[Int(next)].contains(.pairSecond),
+                                      let group = numbered.termsByFirstPair.value(Self.pairKey(word, next)) else { continue }
                                 tryTerms(numbered.pairTerms, Int(group), at: position, known: 2, &work)
                             }
                         }
-                        tryTerms(numbered.slotSecondTerms, Int(word), at: position, known: 1, &work)
+                        if wordLeads.contains(.slotSecond) { tryTerms(numbered.slotSecondTerms, Int(word), at: position, known: 1, &work) }
                     }
                     // Terms that open with the slot can only start at a number or one of the slot's words.
-                    if numbered.hasSlotFirstTerms, tokens[position].kind == .number || isOwn(ids[own]) && numbered.isSlotWord[Int(ids[own])] {
+                    if numbered.hasSlotFirstTerms, tokens[position].kind == .number || isOwn(ids[own]) && leads[Int(ids[own])].contains(.slotWord) {
                         for term in numbered.slotFirstOthers {
                             if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts, from: 0) {
                                 record(term, position..<position + length, &work)
@@ -764,6 +791,29 @@ public struct TopicMatcher: Sendable {
             }
             return best.map { [$0.0, $0.1] }
         }
+    }
+}
+
+extension TopicMatcher.Numbered {
+    /// The tables, and each word id's `leads` worked out from them (an initializer in an extension keeps the memberwise one).
+    init(termWords: [Int32], termStarts: [Int32], oneWordTerms: TopicMatcher.FlatTable, opensLonger: [Bool],
+         termsByFirstPair: PackedTable, pairGroups: [(key: UInt64, group: Int32)], pairTerms: TopicMatcher.FlatTable,
+         slotSecondTerms: TopicMatcher.FlatTable, slotID: Int32, isSlotWord: [Bool], hasSlotFirstTerms: Bool,
+         slotFirstBySecond: TopicMatcher.FlatTable, slotFirstOthers: [Int32], roles: TopicMatcher.FlatTable, simple: [Bool]) {
+        var leads = [TopicMatcher.Leads](repeating: [], count: opensLonger.count)
+        for id in leads.indices {
+            if !oneWordTerms.range(id).isEmpty { leads[id].insert(.oneWord) }
+            if !slotSecondTerms.range(id).isEmpty { leads[id].insert(.slotSecond) }
+            if isSlotWord[id] { leads[id].insert(.slotWord) }
+        }
+        for (key, _) in pairGroups {
+            leads[Int(key >> 32)].insert(.pairFirst)
+            leads[Int(key & 0xFFFF_FFFF)].insert(.pairSecond)
+        }
+        self.init(termWords: termWords, termStarts: termStarts, oneWordTerms: oneWordTerms, opensLonger: opensLonger,
+                  termsByFirstPair: termsByFirstPair, pairGroups: pairGroups, pairTerms: pairTerms, slotSecondTerms: slotSecondTerms,
+                  slotID: slotID, isSlotWord: isSlotWord, hasSlotFirstTerms: hasSlotFirstTerms, slotFirstBySecond: slotFirstBySecond,
+                  slotFirstOthers: slotFirstOthers, roles: roles, simple: simple, leads: leads)
     }
 }
 
