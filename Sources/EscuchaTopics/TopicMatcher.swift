@@ -389,8 +389,6 @@ public struct TopicMatcher: Sendable {
         var topicExcluded: [Bool]
         var touched: [Int32] = []
         var stamp: UInt32 = 0
-        /// A sentence's hits (`match`).
-        var sentenceHits: [TopicHit] = []
         /// A sentence's candidate topics.
         var candidates: [Int] = []
 
@@ -469,6 +467,41 @@ public struct TopicMatcher: Sendable {
             self.thirdStart = thirdStart
         }
 
+        /// How many hits each list holds, to take back those appended since (`take(since:)`).
+        var counts: (Int, Int, Int) { (first.count, second.count, third.count) }
+
+        func count(since mark: (Int, Int, Int)) -> Int { first.count - mark.0 + second.count - mark.1 + third.count - mark.2 }
+
+        /// The topic of the `index`th hit appended since `mark`, as the matcher numbers its topics. The parts' topics
+        /// follow one another, and hits are appended in topic order, so those hits are each list's in turn.
+        func topic(_ index: Int, since mark: (Int, Int, Int)) -> Int {
+            if index < first.count - mark.0 { return first[mark.0 + index].topic }
+            let index = index - (first.count - mark.0)
+            if index < second.count - mark.1 { return second[mark.1 + index].topic + secondStart }
+            return third[mark.2 + index - (second.count - mark.1)].topic + thirdStart
+        }
+
+        /// The hits appended since `mark`, in the order appended and numbered as the matcher numbers its topics, taken out
+        /// of the lists.
+        mutating func take(since mark: (Int, Int, Int)) -> [TopicHit] {
+            var taken: [TopicHit] = []
+            taken.reserveCapacity(count(since: mark))
+            Self.move(&first, from: mark.0, numberedFrom: 0, to: &taken)
+            Self.move(&second, from: mark.1, numberedFrom: secondStart, to: &taken)
+            Self.move(&third, from: mark.2, numberedFrom: thirdStart, to: &taken)
+            return taken
+        }
+
+        private static func move(_ list: inout [TopicHit], from start: Int, numberedFrom first: Int, to taken: inout [TopicHit]) {
+            guard start < list.count else { return }
+            for index in start..<list.count {
+                var hit = list[index]
+                hit.topic += first
+                taken.append(hit)
+            }
+            list.removeLast(list.count - start)
+        }
+
         @inline(__always)
         mutating func append(_ hit: consuming TopicHit) {
             if hit.topic >= thirdStart {
@@ -497,7 +530,10 @@ public struct TopicMatcher: Sendable {
         let numbered = self.numbered
         // The bound in a local too: read through `self` at every id (2 M instructions on 1 MB).
         let idCount = self.idCount
-        let leads = numbered.leads
+        let leads = numbered.leads, isParent = self.isParent
+        // The table in a local: closures that read `self.ancestors` copied the whole matcher (retaining each of its
+        // tables) for every sentence with two hits or more.
+        let ancestors = self.ancestors
         func isOwn(_ id: Int32) -> Bool { UInt32(bitPattern: id) < idCount }
         var hits = hits
         let box = scratch.value
@@ -508,10 +544,6 @@ public struct TopicMatcher: Sendable {
         if work.termStamp.count != termCount { work = Scratch(terms: termCount, topics: compiled.count) }
         // Each token's word ids, flattened for the text: ids[idStarts[i]..<idStarts[i + 1]], the first its own key's.
         let ids = textIDs.ids, idStarts = textIDs.starts
-        // The sentence's hits are the scratch's array, emptied with its room kept (each array a text made cost an
-        // allocation); it goes back into `work`, and that into its box, at the end (moved: `defer` copied it).
-        var sentenceHits: [TopicHit] = []
-        swap(&sentenceHits, &work.sentenceHits)
         // Read through a buffer: a slot term's test of a token's kind through `text.tokens` retained and released the array.
         text.tokens.withUnsafeBufferPointer { tokens in
             for (sentenceIndex, sentence) in text.sentences.enumerated() {
@@ -628,7 +660,11 @@ public struct TopicMatcher: Sendable {
                     }
                 }
                 candidates.sort()
-                if !sentenceHits.isEmpty { sentenceHits.removeAll(keepingCapacity: true) }
+                // A sentence's hits go into `hits` as they are found. Only where a parent topic is among them, and something
+                // else too, are they taken back out to give way to its children (below): gathered in an array of the
+                // sentence's first, each hit was copied (retained) twice, and emptying the array released each again.
+                let mark = hits.counts
+                var parentFound = false
                 for topic in candidates {
                     let evidence: [Range<Int>]?
                     if numbered.simple[topic] {
@@ -643,7 +679,8 @@ public struct TopicMatcher: Sendable {
                         }
                     }
                     if let evidence, !evidence.isEmpty {
-                        sentenceHits.append(TopicHit(topic: topic, sentence: sentenceIndex, evidence: Self.distinct(evidence)))
+                        if isParent[topic] { parentFound = true }
+                        hits.append(TopicHit(topic: topic, sentence: sentenceIndex, evidence: Self.distinct(evidence)))
                     }
                 }
                 // The most specific topic wins where both speak of the same thing: `billing` (`la factura`) is
@@ -652,15 +689,20 @@ public struct TopicMatcher: Sendable {
                 // The parent keeps the evidence of its own, if any.
                 // Hits are appended one by one (`HitLists.append`): appending a sentence's array took the generic path
                 // (about 1,000 instructions).
-                guard !sentenceHits.isEmpty else { continue }
-                // The table in a local: closures that read `self.ancestors` copied the whole matcher (retaining each of its
-                // tables) for every sentence with two hits or more.
-                let ancestors = self.ancestors, isParent = self.isParent
+                // A topic that is no topic's parent has no children (most hits), and a lone hit none in its sentence. The
+                // hits are taken back out only where one of them is a child of another.
+                guard parentFound else { continue }
+                let found = hits.count(since: mark)
+                guard found > 1 else { continue }
+                let hasChild = (0..<found).contains { parent in
+                    let topic = Int32(hits.topic(parent, since: mark))
+                    return isParent[Int(topic)] && (0..<found).contains { ancestors[hits.topic($0, since: mark)].contains(topic) }
+                }
+                guard hasChild else { continue }
+                let sentenceHits = hits.take(since: mark)
                 for index in sentenceHits.indices {
-                    // Signals and emotions have no ancestors, a lone hit none of its children, and a topic that is no
-                    // topic's parent no children at all (most hits: the sentence's other hits were scanned for each).
                     let topic = Int32(sentenceHits[index].topic)
-                    guard hasAncestors, sentenceHits.count > 1, isParent[Int(topic)], sentenceHits.contains(where: { ancestors[$0.topic].contains(topic) }) else {
+                    guard isParent[Int(topic)], sentenceHits.contains(where: { ancestors[$0.topic].contains(topic) }) else {
                         hits.append(sentenceHits[index])
                         continue
                     }
@@ -672,7 +714,6 @@ public struct TopicMatcher: Sendable {
                 }
             }
         }
-        swap(&sentenceHits, &work.sentenceHits)
         box.scratch = consume work
         return hits
     }
