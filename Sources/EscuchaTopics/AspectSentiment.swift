@@ -60,11 +60,24 @@ public enum AspectSentiment {
         // All evidence in one array, by sentence and then where it starts: a long text must not cost each
         // contribution a walk over every sentence and every piece of evidence, and a table per sentence cost an
         // array per sentence of every text.
+        // The working arrays are this thread's, moved out of its room for the text and back at the end (see `Room`).
+        let room = Self.room.value
+        var entries: [Evidence] = [], cuts: [Int] = [], best: [Int] = []
+        swap(&entries, &room.entries)
+        swap(&cuts, &room.cuts)
+        swap(&best, &room.best)
+        defer {
+            swap(&entries, &room.entries)
+            swap(&cuts, &room.cuts)
+            swap(&best, &room.best)
+        }
+        entries.empty()
         // Room for all of it made at once (counted first): grown as it came, it cost an allocation at each doubling.
-        var entries: [Evidence] = []
         entries.reserveCapacity(hits.reduce(0) { $0 + $1.evidence.count })
-        for (index, hit) in hits.enumerated() where text.sentences.indices.contains(hit.sentence) {
-            for range in hit.evidence { entries.append(Evidence(range: range, hit: index, sentence: hit.sentence)) }
+        // By index: iterating copied each hit (retaining its evidence).
+        for index in hits.indices where text.sentences.indices.contains(hits[index].sentence) {
+            let sentence = hits[index].sentence
+            for range in hits[index].evidence { entries.append(Evidence(range: range, hit: index, sentence: sentence)) }
         }
         entries.sort { ($0.sentence, $0.range.lowerBound, $0.hit) < ($1.sentence, $1.range.lowerBound, $1.hit) }
         // The sentence last read (contributions come in text order): its evidence, the longest piece of it, and its
@@ -72,8 +85,6 @@ public enum AspectSentiment {
         var current = -1
         var evidence = 0..<0
         var longest = 0
-        var cuts: [Int] = []
-        var best: [Int] = []
         // The evidence and the contributions read through buffers: a slice of the evidence per contribution, and reading a
         // contribution in its array, retained and released the arrays (about two releases a contribution).
         entries.withUnsafeBufferPointer { entries in sentiment.contributions.withUnsafeBufferPointer { contributions in
@@ -87,7 +98,7 @@ public enum AspectSentiment {
                 guard !evidence.isEmpty else { continue }  // no topic for the contribution to go to
                 longest = 0
                 for index in evidence { longest = max(longest, entries[index].range.count) }
-                cuts = cutPositions(in: text.sentences[sentence].tokens, text)
+                cutPositions(in: text.sentences[sentence].tokens, text, into: &cuts)
             }
             guard !evidence.isEmpty else { continue }
             let range = text.sentences[sentence].tokens
@@ -102,11 +113,11 @@ public enum AspectSentiment {
             // least for the evidence that starts first. Before: zero when it covers the contribution's start,
             // else the gap; evidence is at most `longest` long, so the walk back stops once none can be nearer.
             var bestDistance = Int.max
-            best.removeAll(keepingCapacity: true)
+            best.empty()
             func consider(_ distance: Int, _ hit: Int, _ best: inout [Int]) {
                 if distance < bestDistance {
                     bestDistance = distance
-                    best.removeAll(keepingCapacity: true)
+                    best.empty()
                     best.append(hit)
                 } else if distance == bestDistance, !best.contains(hit) {
                     best.append(hit)
@@ -128,6 +139,16 @@ public enum AspectSentiment {
         } }
     }
 
+    /// Working arrays kept per thread from text to text, emptied with their room kept: made for each text, the evidence,
+    /// a sentence's cut positions and the nearest hits cost up to three allocations and frees a text with topics.
+    final class Room {
+        var entries: [Evidence] = []
+        var cuts: [Int] = []
+        var best: [Int] = []
+    }
+
+    static let room = ThreadLocal { Room() }
+
     struct Evidence {
         var range: Range<Int>
         var hit: Int
@@ -143,6 +164,13 @@ public enum AspectSentiment {
     /// Where a sentence is cut: contrast words (one or two words) and `;`.
     static func cutPositions(in sentence: Range<Int>, _ text: NormalizedText) -> [Int] {
         var positions: [Int] = []
+        cutPositions(in: sentence, text, into: &positions)
+        return positions
+    }
+
+    /// The same into `positions`, emptied first.
+    static func cutPositions(in sentence: Range<Int>, _ text: NormalizedText, into positions: inout [Int]) {
+        positions.empty()
         // Read in place, and most words passed on their first byte and length (`cutFirstShapes`). The tables in locals:
         // read as globals, each was checked for its one-time set-up at every word.
         let firstShapes = cutFirstShapes, secondShapes = cutSecondShapes
@@ -159,7 +187,6 @@ public enum AspectSentiment {
                 }
             }
         }
-        return positions
     }
 
     /// Whether a token's key has one of `shapes`, read in place (its forms unretained).
