@@ -555,21 +555,16 @@ public struct TopicMatcher: Sendable {
                     work.stamp = 1
                 }
                 let stamp = work.stamp
-                // Emptied only when it is not (most sentences have no term): emptying an empty array still cost a call.
-                if !work.touched.isEmpty { work.touched.removeAll(keepingCapacity: true) }
+                // Emptied inline (`empty()`): most sentences have no term, and `removeAll` of an empty array still cost a call.
+                work.touched.empty()
                 // `work` is passed to these as `inout`, never captured: a local variable a local function captures (and
                 // one turned into a closure value, as `found` was) is boxed, and every access to it checked at run time.
                 func record(_ term: Int32, _ range: Range<Int>, _ work: inout Scratch) {
                     let index = Int(term)
                     if work.termStamp[index] != stamp {
                         work.termStamp[index] = stamp
-                        // Most terms were found once in their last sentence: removing that one range is inlined, where
-                        // `removeAll(keepingCapacity:)` is a call to the generic `replaceSubrange` (about 85 instructions).
-                        if work.termRanges[index].count == 1 {
-                            work.termRanges[index].removeLast()
-                        } else {
-                            work.termRanges[index].removeAll(keepingCapacity: true)
-                        }
+                        // Most terms were found once in their last sentence (`empty()` removes that one range inline).
+                        work.termRanges[index].empty()
                         work.touched.append(term)
                     }
                     work.termRanges[index].append(range)
@@ -634,7 +629,7 @@ public struct TopicMatcher: Sendable {
                 var candidates: [Int] = []
                 swap(&candidates, &work.candidates)
                 defer { swap(&candidates, &work.candidates) }
-                candidates.removeAll(keepingCapacity: true)
+                candidates.empty()
                 for term in work.touched {
                     for index in numbered.roles.range(Int(term)) {
                         let role = Int(numbered.roles.items[index])
