@@ -41,22 +41,34 @@ public enum AspectSentiment {
     }
 
     public static func assign(_ hits: [TopicHit], taxonomy: Taxonomy, text: NormalizedText, sentiment: SentimentAnalysis) -> [TopicAnalysis] {
+        assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment) { _ in true }
+    }
+
+    /// The same for the hits `keep` keeps, as if the others were not there (they take no contribution).
+    static func assign(_ hits: [TopicHit], taxonomy: Taxonomy, text: NormalizedText, sentiment: SentimentAnalysis,
+                       keeping keep: (TopicHit) -> Bool) -> [TopicAnalysis] {
         // No hit, no topic to give a value: the tables below would all stay empty.
         if hits.isEmpty { return [] }
         // Each hit's sum in room on the stack: `Array(repeating:count:)` looked its storage's type up at run time, about
         // 900 instructions a text with topics.
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: hits.count) { values in
             values.initialize(repeating: 0)
-            addContributions(of: sentiment, to: values, hits: hits, text: text)
-            return hits.enumerated().map { index, hit in
-                TopicAnalysis(topic: taxonomy.topics[hit.topic], sentence: hit.sentence, evidence: hit.evidence,
-                              value: (values[index] * 1000).rounded() / 1000, label: SentimentScore.label(for: SentimentScore.compound(sum: values[index])))
+            addContributions(of: sentiment, to: values, hits: hits, text: text, keeping: keep)
+            var analyses: [TopicAnalysis] = []
+            analyses.reserveCapacity(hits.count)
+            for index in hits.indices where keep(hits[index]) {
+                let hit = hits[index]
+                analyses.append(TopicAnalysis(topic: taxonomy.topics[hit.topic], sentence: hit.sentence, evidence: hit.evidence,
+                                              value: (values[index] * 1000).rounded() / 1000,
+                                              label: SentimentScore.label(for: SentimentScore.compound(sum: values[index]))))
             }
+            return analyses
         }
     }
 
     /// Adds each contribution's value to the hits it goes to (see the type's comment), in `values` by hit.
-    static func addContributions(of sentiment: SentimentAnalysis, to values: UnsafeMutableBufferPointer<Double>, hits: [TopicHit], text: NormalizedText) {
+    static func addContributions(of sentiment: SentimentAnalysis, to values: UnsafeMutableBufferPointer<Double>, hits: [TopicHit], text: NormalizedText,
+                                 keeping keep: (TopicHit) -> Bool) {
         // All evidence in one array, by sentence and then where it starts: a long text must not cost each
         // contribution a walk over every sentence and every piece of evidence, and a table per sentence cost an
         // array per sentence of every text.
@@ -75,7 +87,7 @@ public enum AspectSentiment {
         // Room for all of it made at once (counted first): grown as it came, it cost an allocation at each doubling.
         entries.reserveCapacity(hits.reduce(0) { $0 + $1.evidence.count })
         // By index: iterating copied each hit (retaining its evidence).
-        for index in hits.indices where text.sentences.indices.contains(hits[index].sentence) {
+        for index in hits.indices where text.sentences.indices.contains(hits[index].sentence) && keep(hits[index]) {
             let sentence = hits[index].sentence
             for range in hits[index].evidence { entries.append(Evidence(range: range, hit: index, sentence: sentence)) }
         }
