@@ -58,7 +58,6 @@ public struct EmotionDetector: Sendable {
         // the stack: `Array(repeating:count:)` looked its storage's type up at run time (about 650 instructions a text).
         return withUnsafeTemporaryAllocation(of: EmotionScore?.self, capacity: EmotionKind.allCases.count) { scores in
             scores.initialize(repeating: nil)
-            defer { _ = scores.deinitialize() }
             for hit in hits {
                 // The hit's evidence itself where none of it is negated (nearly always), and an emotion's first evidence
                 // taken as it is: filtered and appended to an empty list, each was a new array.
@@ -73,7 +72,12 @@ public struct EmotionDetector: Sendable {
                 }
                 scores[index]!.strength += weight * Double(evidence.count)
             }
-            let found = scores.compactMap { $0 }
+            // The scores moved out of the room, which is left uninitialized: copied out, each was retained, and the room
+            // then destroyed through the generic `swift_arrayDestroy` (about 400 instructions a text).
+            var found: [EmotionScore] = []
+            for index in scores.indices {
+                if let score = scores.moveElement(from: index) { found.append(score) }
+            }
             return found.count > 1 ? found.sorted { $0.strength > $1.strength } : found
         }
     }
@@ -82,15 +86,19 @@ public struct EmotionDetector: Sendable {
     static let beforeNegated: WordSet = ["me", "te", "se", "nos", "estoy", "estamos", "estaba", "quedé", "quede", "siento", "muy"]
 
     func isNegated(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
-        var index = range.lowerBound - 1
-        var steps = 0
-        while index >= 0, steps < 3 {
-            let key = text.tokens[index].key
-            if SignalDetector.negators.contains(key) { return true }
-            guard Self.beforeNegated.contains(key) else { return false }
-            index -= 1
-            steps += 1
+        // Read in place, each key unretained, and the word lists in locals (as `SignalDetector.isNegated`).
+        let negators = SignalDetector.negators, beforeNegated = Self.beforeNegated
+        return text.tokens.withUnsafeBufferPointer { tokens in
+            var index = range.lowerBound - 1
+            var steps = 0
+            while index >= 0, steps < 3 {
+                let key = Unmanaged.passUnretained(tokens[index].forms)._withUnsafeGuaranteedRef { $0.key }
+                if negators.contains(key) { return true }
+                guard beforeNegated.contains(key) else { return false }
+                index -= 1
+                steps += 1
+            }
+            return false
         }
-        return false
     }
 }
