@@ -381,12 +381,8 @@ public struct TopicMatcher: Sendable {
     struct Scratch {
         var termStamp: [UInt32]
         var termRanges: [[Range<Int>]]
-        var topicStamp: [UInt32]
+        var topics: [TopicState]
         var topicEvidence: [[Range<Int>]]
-        /// A simple topic's evidence in the sentence: the one term whose ranges it is (most topics are found by one
-        /// term), `severalTerms` when gathered in `topicEvidence`, or -1 for none yet.
-        var topicTerm: [Int32]
-        var topicExcluded: [Bool]
         var touched: [Int32] = []
         var stamp: UInt32 = 0
         /// A sentence's candidate topics.
@@ -394,13 +390,20 @@ public struct TopicMatcher: Sendable {
 
         static let severalTerms: Int32 = -2
 
+        /// A topic's state in the sentence, in one element: three arrays written one by one checked each its uniqueness.
+        struct TopicState {
+            var stamp: UInt32 = 0
+            /// A simple topic's evidence: the one term whose ranges it is (most topics are found by one term),
+            /// `severalTerms` when gathered in `topicEvidence`, or -1 for none yet.
+            var term: Int32 = -1
+            var excluded = false
+        }
+
         init(terms: Int, topics: Int) {
             termStamp = [UInt32](repeating: 0, count: terms)
             termRanges = [[Range<Int>]](repeating: [], count: terms)
-            topicStamp = [UInt32](repeating: 0, count: topics)
+            self.topics = [TopicState](repeating: TopicState(), count: topics)
             topicEvidence = [[Range<Int>]](repeating: [], count: topics)
-            topicTerm = [Int32](repeating: -1, count: topics)
-            topicExcluded = [Bool](repeating: false, count: topics)
         }
     }
 
@@ -551,7 +554,7 @@ public struct TopicMatcher: Sendable {
                 work.stamp &+= 1
                 if work.stamp == 0 {  // the stamps wrapped: start them again
                     for index in work.termStamp.indices { work.termStamp[index] = 0 }
-                    for index in work.topicStamp.indices { work.topicStamp[index] = 0 }
+                    for index in work.topics.indices { work.topics[index].stamp = 0 }
                     work.stamp = 1
                 }
                 let stamp = work.stamp
@@ -634,33 +637,32 @@ public struct TopicMatcher: Sendable {
                     for index in numbered.roles.range(Int(term)) {
                         let role = Int(numbered.roles.items[index])
                         let topic = role >> 1
-                        if work.topicStamp[topic] != stamp {
-                            work.topicStamp[topic] = stamp
-                            work.topicTerm[topic] = -1
-                            work.topicExcluded[topic] = false
+                        if work.topics[topic].stamp != stamp {
+                            work.topics[topic] = Scratch.TopicState(stamp: stamp)
                             candidates.append(topic)
                         }
                         if role & 1 == 1 {
-                            work.topicExcluded[topic] = true
+                            work.topics[topic].excluded = true
                         } else if numbered.simple[topic] {
                             // The first term's ranges are the evidence as they are; gathered into `topicEvidence` (emptied,
                             // then appended to) only from a second term on. Gathered for every topic, they cost about
                             // 200 instructions a topic found.
-                            let first = work.topicTerm[topic]
+                            let first = work.topics[topic].term
                             if first == -1 {
-                                work.topicTerm[topic] = term
+                                work.topics[topic].term = term
                             } else {
                                 if first != Scratch.severalTerms {
                                     work.topicEvidence[topic].removeAll(keepingCapacity: true)
                                     work.topicEvidence[topic] += work.termRanges[Int(first)]
-                                    work.topicTerm[topic] = Scratch.severalTerms
+                                    work.topics[topic].term = Scratch.severalTerms
                                 }
                                 work.topicEvidence[topic] += work.termRanges[Int(term)]
                             }
                         }
                     }
                 }
-                candidates.sort()
+                // Most sentences have one candidate: sorting one is still a call.
+                if candidates.count > 1 { candidates.sort() }
                 // A sentence's hits go into `hits` as they are found. Only where a parent topic is among them, and something
                 // else too, are they taken back out to give way to its children (below): gathered in an array of the
                 // sentence's first, each hit was copied (retained) twice, and emptying the array released each again.
@@ -669,8 +671,8 @@ public struct TopicMatcher: Sendable {
                 for topic in candidates {
                     let evidence: [Range<Int>]?
                     if numbered.simple[topic] {
-                        let term = work.topicTerm[topic]
-                        evidence = work.topicExcluded[topic] ? nil : term == -1 ? []
+                        let term = work.topics[topic].term
+                        evidence = work.topics[topic].excluded ? nil : term == -1 ? []
                             : term == Scratch.severalTerms ? work.topicEvidence[topic] : work.termRanges[Int(term)]
                     } else {
                         evidence = work.termStamp.withUnsafeBufferPointer { stamps in
