@@ -99,9 +99,12 @@ extension SignalDetector {
 
     /// A contact verb in the evidence or just after it: `cuarta vez que os escribo`, not `cancelado por tercera vez`.
     func mentionsContact(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
-        (range.lowerBound..<min(text.tokens.count, range.upperBound + 3)).contains { index in
-            text.tokens[index].kind == .word && !Self.elapsing.contains(text.tokens[index].key)
-                && TopicMatcher.keys(text.tokens[index], matcher.normalizer).contains(where: Self.contactVerbs.contains)
+        // The word lists in locals, and the verbs asked in a closure: the method reference `Self.contactVerbs.contains`
+        // copied the list (its set and its entries, retained and released) for every word.
+        let contactVerbs = Self.contactVerbs, elapsing = Self.elapsing
+        return (range.lowerBound..<min(text.tokens.count, range.upperBound + 3)).contains { index in
+            text.tokens[index].kind == .word && !elapsing.contains(text.tokens[index].key)
+                && TopicMatcher.keys(text.tokens[index], matcher.normalizer).contains { contactVerbs.contains($0) }
         }
     }
 
