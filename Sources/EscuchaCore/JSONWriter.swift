@@ -199,6 +199,15 @@ public struct JSONWriter: Sendable {
             pointer += 1
         }
 
+        /// JSON written before, copied as it is (room: its count): members encoded once for values written many times.
+        public mutating func encoded(_ json: [UInt8]) {
+            json.withUnsafeBufferPointer { bytes in
+                guard let base = bytes.baseAddress else { return }
+                pointer.update(from: base, count: bytes.count)
+                pointer += bytes.count
+            }
+        }
+
         public mutating func string(_ value: String) {
             let at = pointer
             pointer += value.withUTF8Bytes { JSONWriter.writeQuoted($0, into: at) }

@@ -12,6 +12,8 @@ public struct Topic: Sendable, Equatable {
         let description: String
         let rule: TopicRule
         let pack: String
+        /// `"topic":…,"label":…` as JSON (`TopicAnalysis.writeJSON`), encoded once rather than for every hit.
+        let idAndLabelJSON: [UInt8]
 
         init(id: String, label: String, description: String, rule: TopicRule, pack: String) {
             self.id = id
@@ -19,6 +21,7 @@ public struct Topic: Sendable, Equatable {
             self.description = description
             self.rule = rule
             self.pack = pack
+            idAndLabelJSON = TopicAnalysis.idAndLabelJSON(id: id, label: label)
         }
     }
 
@@ -34,6 +37,7 @@ public struct Topic: Sendable, Equatable {
     public var rule: TopicRule { fields.rule }
     /// The pack it comes from (`general`, `telecom`, `restaurant`…) or the user's file name.
     public var pack: String { fields.pack }
+    var idAndLabelJSON: [UInt8] { fields.idAndLabelJSON }
 
     public static func == (a: Topic, b: Topic) -> Bool {
         a.fields === b.fields
