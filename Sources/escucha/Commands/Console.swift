@@ -84,21 +84,30 @@ final class OutputFile {
 
     func write(_ text: String) { write(Array(text.utf8)) }
 
+    /// Writes `bytes` as they are, after what is buffered: for many bytes at once (a slice of scored lines), which
+    /// copied into the buffer first cost a copy of every byte.
+    func write(unbuffered bytes: UnsafeRawBufferPointer) {
+        flush()
+        if failure == nil { writeAll(bytes) }
+    }
+
     func flush() {
         guard !buffer.isEmpty, failure == nil else { buffer.removeAll(keepingCapacity: true); return }
-        var offset = 0
-        buffer.withUnsafeBytes { raw in
-            while offset < raw.count {
-                let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = "cannot write \(path): \(String(cString: strerror(errno)))"
-                    return
-                }
-                offset += written
-            }
-        }
+        buffer.withUnsafeBytes { writeAll($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ raw: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < raw.count {
+            let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = "cannot write \(path): \(String(cString: strerror(errno)))"
+                return
+            }
+            offset += written
+        }
     }
 
     /// Flushes and throws exit status 4 if anything failed.

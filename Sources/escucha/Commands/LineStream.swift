@@ -112,9 +112,19 @@ final class LineStream {
 enum OrderedBatches {
     static let batchSize = 4096
 
+    /// One result per line.
     static func run<Input: Sendable, Output: Sendable>(workers requested: Int? = nil, lines: () -> (line: Input, number: Int)?,
                                                        transform: @Sendable @escaping (Input, Int) -> Output,
                                                        emit: (Output) throws -> Void) throws {
+        try runSlices(workers: requested, lines: lines, transform: { slice in slice.map { transform($0.0, $0.1) } },
+                      emit: { outputs in for output in outputs { try emit(output) } })
+    }
+
+    /// One result per slice, a run of consecutive lines that one thread works on: `score` writes a slice's JSON into
+    /// one buffer, where a buffer per line cost an allocation, a copy and a free for every line.
+    static func runSlices<Input: Sendable, Output: Sendable>(workers requested: Int? = nil, lines: () -> (line: Input, number: Int)?,
+                                                             transform: @Sendable @escaping (ArraySlice<(Input, Int)>) -> Output,
+                                                             emit: (Output) throws -> Void) throws {
         let workers = max(requested ?? ProcessInfo.processInfo.activeProcessorCount, 1)
         func read() -> [(Input, Int)] {
             var batch: [(Input, Int)] = []
@@ -124,7 +134,8 @@ enum OrderedBatches {
         }
         if workers == 1 {
             while case let batch = read(), !batch.isEmpty {
-                for (input, number) in batch { try emit(transform(input, number)) }
+                let slices = sliceCount(batch.count, workers: 1)
+                for slice in 0..<slices { try emit(transform(batch[range(of: slice, slices, in: batch.count)])) }
             }
             return
         }
@@ -142,26 +153,33 @@ enum OrderedBatches {
         }
     }
 
-    /// One batch being scored on the global queue, its results in a buffer of its own.
+    /// Slices of about a hundred lines (256 with one worker), taken in turn by the workers: a slice of long texts left
+    /// last keeps one core busy while the others wait.
+    static func sliceCount(_ lines: Int, workers: Int) -> Int { min(workers * 16, lines) }
+
+    /// The lines of slice `slice` of `slices` in a batch of `count`.
+    static func range(of slice: Int, _ slices: Int, in count: Int) -> Range<Int> {
+        (count * slice / slices)..<(count * (slice + 1) / slices)
+    }
+
+    /// One batch being scored on the global queue, its slices' results in a buffer of its own.
     private final class Scoring<Output: Sendable> {
         let results: SendableBuffer<Output?>
         let group = DispatchGroup()
         private var finished = false
 
-        init<Input: Sendable>(_ batch: [(Input, Int)], workers: Int, transform: @Sendable @escaping (Input, Int) -> Output) {
-            let buffer = UnsafeMutableBufferPointer<Output?>.allocate(capacity: batch.count)
+        init<Input: Sendable>(_ batch: [(Input, Int)], workers: Int, transform: @Sendable @escaping (ArraySlice<(Input, Int)>) -> Output) {
+            // `concurrentPerform` alone would use every core, whatever `--jobs` says: `workers` threads take the slices.
+            let slices = OrderedBatches.sliceCount(batch.count, workers: workers)
+            let buffer = UnsafeMutableBufferPointer<Output?>.allocate(capacity: slices)
             buffer.initialize(repeating: nil)
             let results = SendableBuffer(buffer)
             self.results = results
-            // Slices of about a hundred lines, taken in turn by `workers` threads (`concurrentPerform` alone would use
-            // every core, whatever `--jobs` says): a slice of long texts left last keeps one core busy while the others wait.
-            let slices = min(workers * 16, batch.count)
             DispatchQueue.global().async(group: group) {
                 let taken = Atomic<Int>(0)
                 DispatchQueue.concurrentPerform(iterations: min(workers, slices)) { _ in
                     while case let slice = taken.wrappingAdd(1, ordering: .relaxed).oldValue, slice < slices {
-                        let range = (batch.count * slice / slices)..<(batch.count * (slice + 1) / slices)
-                        for index in range { results.buffer[index] = transform(batch[index].0, batch[index].1) }
+                        results.buffer[slice] = transform(batch[OrderedBatches.range(of: slice, slices, in: batch.count)])
                     }
                 }
             }
@@ -173,7 +191,8 @@ enum OrderedBatches {
         func emit(_ emit: (Output) throws -> Void) throws {
             group.wait()
             defer { finish() }
-            for result in results.buffer { try emit(result!) }
+            // Each result moved out as it is handed back: a writer it holds is then free for another slice at once.
+            for index in results.buffer.indices { try emit(results.buffer[index].take()!) }
         }
 
         /// Waits for the workers, then frees the results.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import EscuchaAnalysis
 import EscuchaCore
 import EscuchaIngest
@@ -53,28 +54,20 @@ struct Score: ParsableCommand {
         for path in files.isEmpty ? ["-"] : files {
             let stream = try LineStream(path: path, maximumBytes: maxRecordBytes)
             let limit = maxRecordBytes
-            try OrderedBatches.run(workers: jobs, lines: {
+            try OrderedBatches.runSlices(workers: jobs, lines: {
                 while let line = stream.next() {
                     if case .text(let text) = line, text.isEmpty { continue }
                     return (line, stream.lineNumber)
                 }
                 return nil
-            }, transform: { line, number in
-                switch line {
-                case .text(let text):
-                    return ScoredLine.render(text, number: number, plain: plain, analyzer: analyzer,
-                                             contributions: withContributions, masked: masked)
-                case .tooLong(let bytes):
-                    return ScoredLine.failure("the line is \(bytes) bytes, longer than --max-record-bytes \(limit): not scored", number)
-                }
-            }, emit: { result in
-                output.write(result.bytes)
-                if let error = result.error {
-                    failures += 1
-                    Console.error("escucha: \(stream.source):\(result.line): \(error)")
-                } else {
-                    scored += 1
-                }
+            }, transform: { lines in
+                ScoredLine.render(lines, plain: plain, analyzer: analyzer, contributions: withContributions, masked: masked, limit: limit)
+            }, emit: { slice in
+                slice.writer.written.withUnsafeBytes { output.write(unbuffered: $0) }
+                ScoredLine.giveBack(slice.writer)
+                for failure in slice.failures { Console.error("escucha: \(stream.source):\(failure.line): \(failure.error)") }
+                failures += slice.failures.count
+                scored += slice.lines - slice.failures.count
             })
         }
         try output.finish()
@@ -82,32 +75,57 @@ struct Score: ParsableCommand {
     }
 }
 
-/// One input line, scored and written.
+/// Input lines, scored and written.
 enum ScoredLine {
-    struct Result: Sendable {
-        var bytes: [UInt8]
-        var line: Int
-        var error: String?
+    /// A slice of lines scored: their JSON objects, one a line, in input order, in the writer they were written in,
+    /// and the lines not scored.
+    struct Slice: Sendable {
+        var writer: JSONWriter
+        var lines: Int
+        var failures: [(line: Int, error: String)]
     }
 
-    /// Each thread's writer, kept between lines: a new one zero-filled and freed a 1 KB buffer for every line.
-    private final class WriterSlot {
-        var writer: JSONWriter? = JSONWriter(reservingCapacity: 1024)
-    }
-    private static let writers = ThreadLocal { WriterSlot() }
+    /// Writers handed round: a slice's JSON stays in the writer it was written in until it is written out, and the
+    /// writer (its buffer) then serves another slice. A buffer per line, or the slice's bytes copied out of a writer
+    /// kept by each thread, cost an allocation and a copy of every line's output.
+    private static let spareWriters = Mutex<[JSONWriter]>([])
 
-    static func render(_ line: String, number: Int, plain: Bool, analyzer: Analyzers,
-                       contributions: Bool, masked: Bool) -> Result {
-        // Moved out of the slot (not copied, which would copy its buffer on the first write) and put back empty.
-        let slot = writers.value
-        var writer = slot.writer.take() ?? JSONWriter(reservingCapacity: 1024)
-        defer {
-            // A buffer grown for a huge line is not kept for the rest of the run.
-            if writer.count <= 1 << 20 {
-                writer.reset()
-                slot.writer = writer
+    /// A writer for a slice: a spare one, or a new one while the spares are all in use.
+    static func takeWriter() -> JSONWriter {
+        spareWriters.withLock { $0.popLast() } ?? JSONWriter(reservingCapacity: 1 << 16)
+    }
+
+    /// Makes a writer whose slice is written out a spare, emptied; one grown for huge lines is not kept.
+    static func giveBack(_ writer: JSONWriter) {
+        guard writer.count <= 8 << 20 else { return }
+        var writer = writer
+        writer.reset()
+        spareWriters.withLock { $0.append(writer) }
+    }
+
+    /// The lines of a slice written one after another into one writer.
+    static func render(_ lines: ArraySlice<(LineStream.Line, Int)>, plain: Bool, analyzer: Analyzers,
+                       contributions: Bool, masked: Bool, limit: Int) -> Slice {
+        var writer = takeWriter()
+        var failures: [(line: Int, error: String)] = []
+        for (line, number) in lines {
+            let failure: String?
+            switch line {
+            case .text(let text):
+                failure = render(text, number: number, plain: plain, analyzer: analyzer, contributions: contributions, masked: masked,
+                                 into: &writer)
+            case .tooLong(let bytes):
+                failure = "the line is \(bytes) bytes, longer than --max-record-bytes \(limit): not scored"
+                write(failure: failure!, number, into: &writer)
             }
+            if let failure { failures.append((number, failure)) }
         }
+        return Slice(writer: writer, lines: lines.count, failures: failures)
+    }
+
+    /// Writes the line's object and a line break; returns why it was not scored, if it was not.
+    static func render(_ line: String, number: Int, plain: Bool, analyzer: Analyzers,
+                       contributions: Bool, masked: Bool, into writer: inout JSONWriter) -> String? {
         let masker = PersonalDataMasker()
         if plain {
             var analysis = analyzer.analyze(line)
@@ -118,13 +136,13 @@ enum ScoredLine {
             analyzer.sentiment.normalizer.recycle(&analysis.text)
             writer.endObject()
             writer.newline()
-            return Result(bytes: writer.bytes, line: number)
+            return nil
         }
         guard let value = try? JSONParser.parse(Array(line.utf8)), case .object(let members) = value else {
-            return failure("not a JSON object (use --lines for plain text)", number)
+            return write(failure: "not a JSON object (use --lines for plain text)", number, into: &writer)
         }
         guard let text = value["text"]?.scalarText else {
-            return failure("the document has no \"text\" member", number)
+            return write(failure: "the document has no \"text\" member", number, into: &writer)
         }
         // A scanned review's title is scored as `scan` scores it, so scoring `documents.jsonl` again gives the same members.
         let headline = Document.headline(kind: value["kind"]?.scalarText.flatMap(DocumentKind.init(rawValue:)), title: value["title"]?.scalarText)
@@ -138,17 +156,18 @@ enum ScoredLine {
         analyzer.sentiment.normalizer.recycle(&analysis.text)
         writer.endObject()
         writer.newline()
-        return Result(bytes: writer.bytes, line: number)
+        return nil
     }
 
-    static func failure(_ message: String, _ number: Int) -> Result {
-        var writer = JSONWriter(reservingCapacity: 128)
+    /// `{"line", "error"}` and a line break; returns `message`.
+    @discardableResult
+    static func write(failure message: String, _ number: Int, into writer: inout JSONWriter) -> String {
         writer.beginObject()
         writer.member("line", number)
         writer.member("error", message)
         writer.endObject()
         writer.newline()
-        return Result(bytes: writer.bytes, line: number, error: message)
+        return message
     }
 
     /// Every string of a value with its personal data masked.
