@@ -6,12 +6,6 @@ public enum ByteHash {
     /// eight bytes, zero-padded.
     @inlinable @inline(__always)
     public static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, prefix: UInt64) {
-        @inline(__always) func mix(_ value: UInt64) -> UInt64 {
-            var x = value
-            x = (x ^ (x >> 30)) &* 0xbf58_476d_1ce4_e5b9
-            x = (x ^ (x >> 27)) &* 0x94d0_49bb_1331_11eb
-            return x ^ (x >> 31)
-        }
         guard let base = bytes.baseAddress else { return (0, 0) }
         var state = UInt64(bytes.count) &* 0x9e37_79b9_7f4a_7c15
         var prefix: UInt64 = 0
@@ -43,5 +37,20 @@ public enum ByteHash {
             state = mix(state ^ tail)
         }
         return (state, prefix)
+    }
+
+    /// `hash` of a key of one to eight bytes given as `prefix`, its bytes little-endian and zero-padded (what `hash`
+    /// returns as the prefix): the same value, with no byte read.
+    @inlinable @inline(__always)
+    public static func hash(prefix: UInt64, count: Int) -> UInt64 {
+        mix(UInt64(count) &* 0x9e37_79b9_7f4a_7c15 ^ prefix)
+    }
+
+    @inlinable @inline(__always)
+    static func mix(_ value: UInt64) -> UInt64 {
+        var x = value
+        x = (x ^ (x >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        x = (x ^ (x >> 27)) &* 0x94d0_49bb_1331_11eb
+        return x ^ (x >> 31)
     }
 }

@@ -73,7 +73,7 @@ public struct Normalizer: Sendable {
                 // Most tokens are surfaces this thread has seen: their forms come from its memo here, in the loop, and only
                 // the others go through `makeToken` (a call with the whole analysis's frame cost 60 instructions a token).
                 // Personal data is analysed every time and never kept in the memo.
-                if !span.kind.isPersonalData, let forms = memo.lookup(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])),
+                if !span.kind.isPersonalData, let forms = memo.lookup(span.start..<span.end, in: bytes),
                    forms.tokenizedAs == span.kind {
                     if forms.kind != span.kind { refined = true }
                     // The surface's UTF-16 length is known: its bytes need not be counted again.
