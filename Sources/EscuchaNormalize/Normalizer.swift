@@ -55,7 +55,7 @@ public struct Normalizer: Sendable {
             var raw = sink.tokens
             // Phones, cards and RUTs are made of digits: most texts have none. Merging only joins tokens, so the merged
             // list fits where the tokens were.
-            if raw.contains(where: { $0.kind == .number }), let merged = mergeIdentifiers(UnsafeBufferPointer(raw), bytes) {
+            if let numbers = sink.numbers, let merged = mergeIdentifiers(UnsafeBufferPointer(raw), bytes, numbers: numbers) {
                 raw = UnsafeMutableBufferPointer(rebasing: raw[..<merged.count])
                 _ = raw.update(fromContentsOf: merged)
             }
@@ -304,12 +304,17 @@ public struct Normalizer: Sendable {
 
     /// Joins digit groups into one phone, card or RUT token: `+34 612 345 678`, `(55) 1234-5678`,
     /// `4111 1111 1111 1111`, `12.345.678-5`. Dates and amounts keep their own tokens.
-    private func mergeIdentifiers(_ tokens: UnsafeBufferPointer<RawToken>, _ bytes: UnsafeBufferPointer<UInt8>) -> [RawToken]? {
+    /// `numbers`: the indices of the text's first and last number (`RawTokenSink.numbers`).
+    private func mergeIdentifiers(_ tokens: UnsafeBufferPointer<RawToken>, _ bytes: UnsafeBufferPointer<UInt8>,
+                                  numbers: ClosedRange<Int>) -> [RawToken]? {
         // Filled from the first merge only, with the tokens before it: most texts with numbers have nothing to merge and
         // keep their array (copying every token of it cost more than the search).
         var out: [RawToken] = []
         var merged = false
-        var index = 0
+        // Only a number, or the `(` just before one, starts an identifier: the tokens before the first number's `(` and after
+        // the last number are kept as they are, unvisited (walking every token of a text with a number cost about 30
+        // instructions a token).
+        var index = max(0, numbers.lowerBound - 1)
         func keep(_ token: RawToken) { if merged { out.append(token) } }
         func merge(_ token: RawToken) {
             if !merged {
@@ -323,7 +328,7 @@ public struct Normalizer: Sendable {
         func isPlainDigits(_ token: RawToken) -> Bool {
             token.kind == .number && bytes[token.start..<token.end].allSatisfy { CharacterClass.isDigit($0) || $0 == UInt8(ascii: "+") }
         }
-        while index < tokens.count {
+        while index < tokens.count, index <= numbers.upperBound {
             let token = tokens[index]
             // RUT: number with dots, '-', digit or K, no spaces.
             if token.kind == .number, index + 2 < tokens.count, tokens[index + 1].start == token.end,
@@ -385,7 +390,9 @@ public struct Normalizer: Sendable {
                 index += 1
             }
         }
-        return merged ? out : nil
+        guard merged else { return nil }
+        out.append(contentsOf: tokens[index...])
+        return out
     }
 
     // MARK: Sentences

@@ -22,6 +22,9 @@ struct RawTokenSink {
     /// Whether an emoji or an emoticon was written: sentence segmentation looks at the tokens after those (and at line
     /// breaks) only.
     var hasEmoji = false
+    /// The indices of the first and the last number written, nil when there is none: phones, cards and RUTs are made of
+    /// numbers (`Normalizer.mergeIdentifiers` looks between these only).
+    private(set) var numbers: ClosedRange<Int>?
 
     /// `capacity` must be at least the byte count of the text tokenized into it.
     init(_ base: UnsafeMutablePointer<RawToken>, capacity: Int) {
@@ -35,6 +38,13 @@ struct RawTokenSink {
         precondition(count < capacity, "more tokens than bytes")
         (base + count).initialize(to: token)
         count += 1
+    }
+
+    /// `append` for a number, noting where it is (`numbers`).
+    @inline(__always)
+    mutating func appendNumber(start: Int, end: Int) {
+        numbers = (numbers?.lowerBound ?? count)...count
+        append(RawToken(kind: .number, start: start, end: end))
     }
 
     /// The tokens written.
@@ -150,7 +160,7 @@ struct Tokenizer {
                     let wordStop = wordEnd(bytes, index, allowUnderscore: false)
                     // A unit written against its amount (`17horas`, `3dias`, `40min`) is the amount and the unit.
                     if wordStop > end, Self.isGluedUnit(bytes, end..<wordStop) {
-                        tokens.append(RawToken(kind: .number, start: index, end: end))
+                        tokens.appendNumber(start: index, end: end)
                         tokens.append(RawToken(kind: .word, start: end, end: wordStop))
                         index = wordStop
                         continue
@@ -161,7 +171,7 @@ struct Tokenizer {
                         continue
                     }
                 }
-                tokens.append(RawToken(kind: .number, start: index, end: end))
+                tokens.appendNumber(start: index, end: end)
                 index = end
                 continue
             }
