@@ -353,12 +353,13 @@ public struct Normalizer: Sendable {
                 index += 1
                 continue
             }
-            // The groups' digit values, appended byte by byte: filtered and then mapped, each group made two arrays.
-            var digits: [UInt8] = []
-            func appendDigits(of group: RawToken) {
-                for byte in bytes[group.start..<group.end] where CharacterClass.isDigit(byte) { digits.append(byte - 0x30) }
+            // The groups' digits, counted: their values are needed only for the card check, of 13 to 19 digits, and an array
+            // of them cost an allocation for every number of every text.
+            var digitCount = 0
+            func countDigits(of group: RawToken) {
+                for byte in bytes[group.start..<group.end] where CharacterClass.isDigit(byte) { digitCount += 1 }
             }
-            appendDigits(of: tokens[startIndex])
+            countDigits(of: tokens[startIndex])
             var end = tokens[startIndex].end
             var last = startIndex
             var probe = startIndex + 1
@@ -367,7 +368,7 @@ public struct Normalizer: Sendable {
                 let gap = bytes[end..<next.start]
                 if isPlainDigits(next), gap.count <= 2,
                    gap.allSatisfy({ [UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ")")].contains($0) }) {
-                    appendDigits(of: next)
+                    countDigits(of: next)
                     end = next.end
                     last = probe
                     probe += 1
@@ -379,10 +380,12 @@ public struct Normalizer: Sendable {
                 }
             }
             let groups = last - startIndex + 1
-            if NationalIDs.isCardNumber(digits), groups == 1 || groups == 4 || groups == 5 {
+            // The digits of `start..<end` are the groups' (what lies between them is spaces and marks).
+            if (13...19).contains(digitCount), groups == 1 || groups == 4 || groups == 5,
+               NationalIDs.isCardNumber(bytes[start..<end].filter(CharacterClass.isDigit).map { $0 - 0x30 }) {
                 merge(RawToken(kind: .cardNumber, start: start, end: end))
                 index = last + 1
-            } else if (9...15).contains(digits.count), groups > 1 || start != tokens[startIndex].start || digits.count >= 9 {
+            } else if (9...15).contains(digitCount), groups > 1 || start != tokens[startIndex].start || digitCount >= 9 {
                 merge(RawToken(kind: .phone, start: start, end: end))
                 index = last + 1
             } else {
