@@ -2,11 +2,21 @@ import EscuchaCore
 import EscuchaNormalize
 
 /// A token, or a run of tokens read together (an expression, a multiword modifier), as the rules see it.
-/// Cheap to copy: one shared opinion reference, an inline modifier set and a (usually small) key.
+///
+/// Plain memory: the unit holds its opinion and its key unretained (`opinionReference`, `keySource`), so copying a unit,
+/// storing it and emptying a text's units retains and releases nothing (emptying them alone, each unit's key and opinion
+/// released, cost about 9 M instructions per MB of texts). Every owner outlives the one text's analysis the units are made for: the text's
+/// token forms, the word readings this thread keeps until the next text (`OpinionCache`), the lexicon and its
+/// reference. Units never leave `SentimentAnalyzer.analyze`.
 struct Unit {
     var tokens: Range<Int>
-    /// The lexicon entry this unit expresses, if it is an opinion.
-    var opinion: OpinionLookup.Found?
+    /// The lexicon entry this unit expresses, if it is an opinion. Set only to an opinion something else keeps for the
+    /// text's analysis (a reading, the lexicon, `OpinionCache.keep`).
+    var opinion: OpinionLookup.Found? {
+        @inline(__always) get { opinionReference?.takeUnretainedValue() }
+        @inline(__always) set { opinionReference = newValue.map { Unmanaged.passUnretained($0) } }
+    }
+    private var opinionReference: Unmanaged<OpinionLookup.Found>?
     /// What the unit does to others: boosters, negators, contrast words… with their weights.
     var modifiers = ModifierSet()
     /// Punctuation that ends a clause, or a word that does.
@@ -14,7 +24,8 @@ struct Unit {
     var questionMarks = 0
     var exclamationMarks = 0
     /// The words as folded, for cues in explanations and for the rules that look at particular words.
-    var key: String
+    var key: String { keySource.key }
+    let keySource: UnitKey
     /// The keyword and word lists the key stands for (`KeyFacts`): what the rules that scan every unit test.
     var facts: KeyFacts
     var isWord: Bool
@@ -23,7 +34,55 @@ struct Unit {
     /// What the rules read of the word itself (of a phrase's first word, only `finite`).
     var traits = WordTraits()
 
+    init(tokens: Range<Int>, opinion: OpinionLookup.Found? = nil, modifiers: ModifierSet = ModifierSet(), breaksClause: Bool = false,
+         questionMarks: Int = 0, exclamationMarks: Int = 0, key: UnitKey, facts: KeyFacts, isWord: Bool, isSymbolic: Bool = false,
+         traits: WordTraits = WordTraits()) {
+        self.tokens = tokens
+        opinionReference = opinion.map { Unmanaged.passUnretained($0) }
+        self.modifiers = modifiers
+        self.breaksClause = breaksClause
+        self.questionMarks = questionMarks
+        self.exclamationMarks = exclamationMarks
+        keySource = key
+        self.facts = facts
+        self.isWord = isWord
+        self.isSymbolic = isSymbolic
+        self.traits = traits
+    }
+
     func has(_ kind: ModifierKind) -> Bool { modifiers.contains(kind) }
+}
+
+/// Where a unit's key is kept, unretained (see `Unit`): a token's forms (its key, or for a mark or an emoticon its
+/// surface), a phrase's text this thread keeps (`PhraseText`), or none (the empty key).
+enum UnitKey {
+    case key(Unmanaged<TokenForms>)
+    case surface(Unmanaged<TokenForms>)
+    case phrase(Unmanaged<PhraseText>)
+    case empty
+
+    static func key(of forms: TokenForms) -> UnitKey { .key(Unmanaged.passUnretained(forms)) }
+
+    var key: String {
+        switch self {
+        case .key(let forms): forms._withUnsafeGuaranteedRef { $0.key }
+        case .surface(let forms): forms._withUnsafeGuaranteedRef { $0.surface }
+        case .phrase(let phrase): phrase._withUnsafeGuaranteedRef { $0.key }
+        case .empty: ""
+        }
+    }
+}
+
+/// A phrase's key and its facts, made at the phrase's first use on a thread and kept by its `OpinionCache`: what a
+/// phrase's unit names unretained.
+final class PhraseText {
+    let key: String
+    let facts: KeyFacts
+
+    init(_ key: String) {
+        self.key = key
+        facts = KeyFacts(key)
+    }
 }
 
 /// What the rules read of a word surface beyond its opinion and modifiers, computed once per surface.
@@ -594,10 +653,20 @@ struct UnitReader {
                 index = next
                 continue
             }
+            // A mark, the commonest token after words, is read through the buffer too: a copy of the token retained and
+            // released its forms (about 3 M instructions per MB).
+            let forms = text.tokens.withUnsafeBufferPointer { Unmanaged.passUnretained($0[index].forms) }
+            if text.tokens.withUnsafeBufferPointer({ $0[index].kind == .punctuation }) {
+                let reading = forms._withUnsafeGuaranteedRef { Self.punctuation($0.surface) }
+                units.append(Unit(tokens: index..<index + 1, breaksClause: reading.breaksClause, questionMarks: reading.questions,
+                                  exclamationMarks: reading.exclamations, key: .surface(forms), facts: reading.facts, isWord: false))
+                index += 1
+                continue
+            }
             let token = text.tokens[index]
             switch token.kind {
-            case .word:
-                preconditionFailure("words are read above")
+            case .word, .punctuation:
+                preconditionFailure("words and marks are read above")
             case .hashtag:
                 units.append(hashtag(token, at: index))
             case .emoji:
@@ -605,7 +674,7 @@ struct UnitReader {
                     SymbolReading(opinion: cache.symbol(token.key, lexicon.emoji[token.key], match: "emoji"),
                                   modifiers: lexicon.modifiers[token.key] ?? ModifierSet(), facts: KeyFacts(token.key))
                 }
-                units.append(Unit(tokens: index..<index + 1, opinion: symbol.opinion, modifiers: symbol.modifiers, key: token.key,
+                units.append(Unit(tokens: index..<index + 1, opinion: symbol.opinion, modifiers: symbol.modifiers, key: .key(forms),
                                   facts: symbol.facts, isWord: false, isSymbolic: true))
             case .emoticon:
                 let symbol = cache.symbolReading(token.surface) {
@@ -613,22 +682,17 @@ struct UnitReader {
                                                         match: "emoticon"),
                                   modifiers: lexicon.modifiers[token.surface] ?? ModifierSet(), facts: KeyFacts(token.surface))
                 }
-                units.append(Unit(tokens: index..<index + 1, opinion: symbol.opinion, modifiers: symbol.modifiers, key: token.surface,
+                units.append(Unit(tokens: index..<index + 1, opinion: symbol.opinion, modifiers: symbol.modifiers, key: .surface(forms),
                                   facts: symbol.facts, isWord: false, isSymbolic: true))
             case .laughter:
-                var unit = Unit(tokens: index..<index + 1, key: token.key, facts: KeyFacts(token.key), isWord: false)
+                var unit = Unit(tokens: index..<index + 1, key: .key(forms), facts: KeyFacts(token.key), isWord: false)
                 if lexicon.laughterValence != 0 {
                     unit.opinion = cache.symbol("jaja", ValenceEntry(term: "jaja", valence: lexicon.laughterValence, list: "modifiers", line: 0), match: "laughter")
                 }
                 units.append(unit)
-            case .punctuation:
-                let surface = token.surface
-                let reading = Self.punctuation(surface)
-                units.append(Unit(tokens: index..<index + 1, breaksClause: reading.breaksClause, questionMarks: reading.questions,
-                                  exclamationMarks: reading.exclamations, key: surface, facts: reading.facts, isWord: false))
             default:
                 // Mentions, links, numbers, personal data: no opinion, but they separate words.
-                units.append(Unit(tokens: index..<index + 1, key: "", facts: KeyFacts(), isWord: false))
+                units.append(Unit(tokens: index..<index + 1, key: .empty, facts: KeyFacts(), isWord: false))
             }
             index += 1
         }
@@ -653,7 +717,7 @@ struct UnitReader {
             // Made in place, whole: a unit built in a local and then appended is copied (and the local destroyed), and
             // each field set after the append checked the array's uniqueness again.
             units.append(Unit(tokens: index..<index + 1, opinion: reading.opinion, modifiers: reading.modifiers,
-                              breaksClause: reading.modifiers.contains(.boundary), key: tokens[index].key, facts: reading.facts,
+                              breaksClause: reading.modifiers.contains(.boundary), key: .key(Unmanaged.passUnretained(tokens[index].forms)), facts: reading.facts,
                               isWord: true, traits: reading.traits))
             traits.formUnion(reading.traitSummary)
             if reading.hasParticipleReading, index > range.lowerBound, WordReading.haberForms.contains(tokens[index - 1].key) {
@@ -742,8 +806,9 @@ struct UnitReader {
         let range = index..<index + best.length
         if text.tokens[index].key.isKey("ya"), Self.clauseFinalPhrases.contains(reading.key), range.upperBound < end, text.tokens[range.upperBound].kind == .word,
            !Self.wordsAfterClauseFinal.contains(text.tokens[range.upperBound].key) { return nil }
+        let phraseText = cache.phraseText(node: best.node, key: reading.key, nodes: phrases.nodeCount)
         var unit = Unit(tokens: range, opinion: reading.opinion, modifiers: reading.modifiers,
-                        key: reading.key, facts: cache.phraseFacts(node: best.node, key: reading.key, nodes: phrases.nodeCount), isWord: true)
+                        key: .phrase(phraseText), facts: phraseText._withUnsafeGuaranteedRef { $0.facts }, isWord: true)
         if reading.modifiers.contains(.boundary) { unit.breaksClause = true }
         unit.traits.finite = first.traits.finite
         unit.traits.command = first.traits.command
@@ -835,11 +900,11 @@ struct UnitReader {
     /// A hashtag's opinion is that of its words (`#PésimoServicio` is `pésimo`), with a negation inside it
     /// (`#NuncaMás`, `#NoRecomiendo`) applied.
     private func hashtag(_ token: Token, at index: Int) -> Unit {
-        var unit = Unit(tokens: index..<index + 1, key: token.key, facts: KeyFacts(token.key), isWord: false)
+        var unit = Unit(tokens: index..<index + 1, key: .key(of: token.forms), facts: KeyFacts(token.key), isWord: false)
         let segments = token.segments
         guard !segments.isEmpty else { return unit }
         if segments.count > 1, let reading = lexicon.phrases.reading(ofKeys: segments.map { Folding.key($0) }), let opinion = reading.opinion {
-            unit.opinion = OpinionLookup.Found(entry: opinion.entry, match: "hashtag", intensity: [])
+            unit.opinion = cache.keep(OpinionLookup.Found(entry: opinion.entry, match: "hashtag", intensity: []))
             return unit
         }
         var total = 0.0
@@ -858,7 +923,7 @@ struct UnitReader {
         }
         if total != 0 {
             let entry = ValenceEntry(term: (negated ? "no " : "") + terms.joined(separator: " "), valence: total, list: "hashtag", line: 0)
-            unit.opinion = OpinionLookup.Found(entry: entry, match: "hashtag", intensity: [])
+            unit.opinion = cache.keep(OpinionLookup.Found(entry: entry, match: "hashtag", intensity: []))
         }
         return unit
     }
@@ -885,17 +950,40 @@ final class OpinionCache: @unchecked Sendable {
     var phraseStack: [(node: Int, position: Int, skipped: Bool)] = []
     /// The rule context's arrays, kept between texts.
     var scratch = RuleScratch()
-    /// Each phrase's `KeyFacts` by its trie node, worked out at the phrase's first use on this thread: every phrase read
-    /// asked `KeyFacts(key)` again (about 690 instructions), and all of the lexicon's phrases at load would cost more.
-    private var phraseFacts: [KeyFacts?] = []
+    /// Each phrase's key and `KeyFacts` by its trie node, made at the phrase's first use on this thread and kept for good
+    /// (a phrase's unit names it unretained): every phrase read asked `KeyFacts(key)` again (about 690 instructions), and
+    /// all of the lexicon's phrases at load would cost more.
+    private var phraseTexts: [PhraseText?] = []
+    /// Emptied only between texts (`beginText`): a unit holds its symbol's opinion unretained.
     private var symbols: [String: OpinionLookup.Found?] = [:]
     private var symbolReadings: [String: SymbolReading] = [:]
+    /// Opinions made for one text (a hashtag's), kept until the next: a unit holds its opinion unretained.
+    private var kept: [OpinionLookup.Found] = []
+    /// Whether `beginText` has tables to empty (`kept`, or the symbols' when full): one flag, read before each text.
+    private var emptiesAtNextText = false
     static let limit = 200_000
 
     /// The reading travels with the forms (one pointer away); a table per thread holds the readings of
     /// forms another analyzer's reading is attached to.
-    /// Called before each text: the fallback table may start over only here.
-    func beginText() { readings.clearIfFull() }
+    /// Called before each text: the fallback tables may start over only here, when no unit of a text is left.
+    func beginText() {
+        readings.clearIfFull()
+        guard emptiesAtNextText else { return }
+        emptiesAtNextText = false
+        kept.removeAll(keepingCapacity: true)
+        if symbols.count >= Self.limit {
+            symbols.removeAll(keepingCapacity: true)
+            // Emptied together: a symbol's reading holds what `symbol` answered for its text.
+            symbolReadings.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// `opinion`, kept until the next text: for an opinion made while a text is read, which no reading or lexicon holds.
+    func keep(_ opinion: OpinionLookup.Found) -> OpinionLookup.Found {
+        kept.append(opinion)
+        emptiesAtNextText = true
+        return opinion
+    }
 
     /// Unretained: the forms or this thread's table hold the reading while the text is read.
     @inline(__always)
@@ -908,24 +996,21 @@ final class OpinionCache: @unchecked Sendable {
         })
     }
 
-    /// The facts of the phrase that ends at trie node `node` (its key is `key`); `nodes` is the trie's size.
-    func phraseFacts(node: Int, key: String, nodes: Int) -> KeyFacts {
-        if phraseFacts.isEmpty { phraseFacts = Array(repeating: nil, count: nodes) }
-        if let known = phraseFacts[node] { return known }
-        let facts = KeyFacts(key)
-        phraseFacts[node] = facts
-        return facts
+    /// The key and facts of the phrase that ends at trie node `node` (its key is `key`); `nodes` is the trie's size.
+    /// Unretained: this cache keeps it for good.
+    func phraseText(node: Int, key: String, nodes: Int) -> Unmanaged<PhraseText> {
+        if phraseTexts.isEmpty { phraseTexts = Array(repeating: nil, count: nodes) }
+        if let known = phraseTexts[node] { return Unmanaged.passUnretained(known) }
+        let made = PhraseText(key)
+        phraseTexts[node] = made
+        return Unmanaged.passUnretained(made)
     }
 
     func symbol(_ text: String, _ entry: ValenceEntry?, match: String) -> OpinionLookup.Found? {
         if let hit = symbols[text] { return hit }
         let found = entry.map { OpinionLookup.Found(entry: $0, match: match, intensity: []) }
-        if symbols.count >= Self.limit {
-            symbols.removeAll(keepingCapacity: true)
-            // Emptied together: a symbol's reading holds what `symbol` answered for its text.
-            symbolReadings.removeAll(keepingCapacity: true)
-        }
         symbols[text] = found
+        if symbols.count >= Self.limit { emptiesAtNextText = true }
         return found
     }
 

@@ -5,7 +5,7 @@ import Testing
 /// contributions in the order the rules made them, whatever order the units were met in.
 @Suite struct ContributionIndexTests {
     @Test func contributionsByUnitInTheOrderTheyWereMade() {
-        let units = (0..<5).map { Unit(tokens: $0..<$0 + 1, key: "w\($0)", facts: KeyFacts(), isWord: true) }
+        let units = (0..<5).map { Unit(tokens: $0..<$0 + 1, key: .empty, facts: KeyFacts(), isWord: true) }
         let madeFor = [3, 1, 3, 0, 1, 4]
         let context = RuleContext(units: units, sentenceOf: Array(repeating: 0, count: 5), clauseOf: Array(repeating: 0, count: 5),
                                   sentences: [0..<5], contributions: madeFor.map {
@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func noContributions() {
-        let units = (0..<3).map { Unit(tokens: $0..<$0 + 1, key: "w\($0)", facts: KeyFacts(), isWord: true) }
+        let units = (0..<3).map { Unit(tokens: $0..<$0 + 1, key: .empty, facts: KeyFacts(), isWord: true) }
         let context = RuleContext(units: units, sentenceOf: [0, 0, 0], clauseOf: [0, 0, 0], sentences: [0..<3], contributions: [], shouting: false)
         #expect(Array(ContributionIndex(context).contributions(of: 0..<3)).isEmpty)
     }

@@ -201,181 +201,190 @@ enum Negation {
         // out of the negators): a text with neither (about half) walks nothing. Exact: the union of the units' keywords.
         let mayWalk = !negators.isEmpty || context.mayHave(.no)
         for index in context.contributions.indices {
-            let unitIndex = context.contributions[index].unit
-            // The unit is read in place (`context.units[unitIndex]`): a copy retained its key and opinion per contribution.
-            // Emoji and emoticons comment on the text; a negation before them is not about them.
-            guard context.units[unitIndex].opinion != nil, context.units[unitIndex].isWord else { continue }
-            // An expression that opens with a negative word (`ni caso`, `nada del otro mundo`, `ni loco`) repeats
-            // an earlier negation by concord: `no me hicieron ni caso` is one complaint, `no hay nada que objetar`
-            // one praise (the lexicon marks them: `PhraseIndex.seal`).
-            if context.units[unitIndex].tokens.count > 1, context.units[unitIndex].modifiers.contains(.negator) || context.units[unitIndex].modifiers.contains(.concord) { continue }
-            let clause = context.clauseOf[unitIndex]
-            // `ni bueno ni malo` weighs two opposite opinions and says neither; `ni toallas limpias ni agua
-            // caliente`, `ni bueno ni barato` deny each: plain negations.
-            // Only a text with `ni` in it needs its clause read (no closure: this runs per contribution).
-            var neithers = 0
-            if hasNi {
-                var first = unitIndex, last = unitIndex
-                while first > 0, context.clauseOf[first - 1] == clause { first -= 1 }
-                while last + 1 < context.units.count, context.clauseOf[last + 1] == clause { last += 1 }
-                var positive = false, negative = false
-                for probe in first...last {  // read in place: a copy of each unit retained its key and opinion
-                    if context.units[probe].key.isKey("ni") { neithers += 1 }
-                    if context.units[probe].isWord, let valence = context.units[probe].opinion?.entry.valence,
-                       !context.units[probe].modifiers.contains(.negator) {
-                        if valence > 0 { positive = true } else { negative = true }
-                    }
+            negate(index, &context, negators: negators, concord: concord, hasNi: hasNi, extraReach: extraReach, mayWalk: mayWalk)
+        }
+    }
+
+    /// One contribution's negation, `apply`'s loop body. A function of its own: inlined into `apply` as one loop, it made a
+    /// function the optimizer gave up on, which copied the whole contribution (its strings and rules retained and
+    /// released) at each of its reads (about 10 M instructions per MB). Not inlined for that reason.
+    @inline(never)
+    private static func negate(_ index: Int, _ context: inout RuleContext, negators: UnitSet, concord: UnitSet, hasNi: Bool,
+                               extraReach: [Int], mayWalk: Bool) {
+        let unitIndex = context.contributions[index].unit
+        // The unit is read in place (`context.units[unitIndex]`): a copy retained its key and opinion per contribution.
+        // Emoji and emoticons comment on the text; a negation before them is not about them.
+        guard context.units[unitIndex].opinion != nil, context.units[unitIndex].isWord else { return }
+        // An expression that opens with a negative word (`ni caso`, `nada del otro mundo`, `ni loco`) repeats
+        // an earlier negation by concord: `no me hicieron ni caso` is one complaint, `no hay nada que objetar`
+        // one praise (the lexicon marks them: `PhraseIndex.seal`).
+        if context.units[unitIndex].tokens.count > 1, context.units[unitIndex].modifiers.contains(.negator) || context.units[unitIndex].modifiers.contains(.concord) { return }
+        let clause = context.clauseOf[unitIndex]
+        // `ni bueno ni malo` weighs two opposite opinions and says neither; `ni toallas limpias ni agua
+        // caliente`, `ni bueno ni barato` deny each: plain negations.
+        // Only a text with `ni` in it needs its clause read (no closure: this runs per contribution).
+        var neithers = 0
+        if hasNi {
+            var first = unitIndex, last = unitIndex
+            while first > 0, context.clauseOf[first - 1] == clause { first -= 1 }
+            while last + 1 < context.units.count, context.clauseOf[last + 1] == clause { last += 1 }
+            var positive = false, negative = false
+            for probe in first...last {  // read in place: a copy of each unit retained its key and opinion
+                if context.units[probe].key.isKey("ni") { neithers += 1 }
+                if context.units[probe].isWord, let valence = context.units[probe].opinion?.entry.valence,
+                   !context.units[probe].modifiers.contains(.negator) {
+                    if valence > 0 { positive = true } else { negative = true }
                 }
-                if !(positive && negative) { neithers = 0 }
             }
-            // A negator reaches its own verb's phrase: past a second conjugated verb a new predicate begins
-            // (`si no lo conoces vale la pena`, `no llegó y me cobraron`).
-            var verbsBetween = 0
-            var handled = false
-            var letting = false
-            // Past the scope where a negated obligation or a phrase-opening concord word stands between (`extraReaches`).
-            let reach = !mayWalk ? 0 : max(hasNi ? scope + coordinatedSpan(before: unitIndex, context) : scope, extraReach.isEmpty ? 0 : extraReach[unitIndex])
-            for (distance, other) in context.before(unitIndex, limit: reach).enumerated() {
-                guard negators.contains(other) else {
-                    // `para que no pudiéramos quejarnos`, `fui en metro para no llegar tarde`: an aim, not a fact; it
-                    // weighs as a supposition does.
-                    if context.units[other].key.isKey("no"), isPurpose(other, context) {
-                        let value = context.contributions[index].value
-                        context.contributions[index].apply("purpose", cue: context.cue(other), to: value * purposeWeight)
-                        break
-                    }
-                    // `no dejaban reclamar`: a negated `dejar` prevents the action after it; a complaint prevented is
-                    // no praise (`no me dejan disfrutar` still negates the enjoyment).
-                    if context.units[other].traits.action.contains(.letting) { letting = true }
-                    if context.units[other].traits.finite { verbsBetween += 1 }
-                    // An opinion verb between takes the negation itself; its object is not denied (`nunca olvidaré la
-                    // hermosa vista`, `no me gustó la buena comida de antes`). So does one in the infinitive after the
-                    // verb that governs it (`no puede faltar la foto obligada`, `no quiero perder la buena costumbre`).
-                    // Not of `bien` or `mal` right after it, which says how the verb goes: `tampoco funciona bien`
-                    // denies both, as `no funciona bien` does.
-                    if isVerbOpinion(other, context) || isGovernedOpinionInfinitive(other, context),
-                       !(other == unitIndex - 1 && mannerAdverbs.contains(context.units[unitIndex].key)) {
-                        verbsBetween = 2
-                    }
-                    // `no es raro tardar dos horas`, `no es difícil llegar`: the adjective takes the negation; the infinitive
-                    // after it is what it judges, and keeps its own sign.
-                    if other == unitIndex - 1, context.units[unitIndex].traits.infinitive, context.units[other].opinion?.entry.list.isKey("adjectives") == true { break }
-                    if context.units[other].isWord, context.units[other].traits.action.contains(.handling) { handled = true }
-                    // `no me vuelven a engañar`, `nunca volveré a pasar tanto frío`: not again says it happened; the
-                    // complaint stands.
-                    // The words in this walk are told by their keys' facts, not their `String`s: a key read here for a
-                    // method call made the optimizer copy the whole unit (about 30,000 copies on 1 MB).
-                    if context.contributions[index].value < 0, other + 1 < unitIndex, context.units[other + 1].facts.word == .a,
-                       context.units[other].facts.lists.contains(.volver) { break }
-                    // `no deja de sorprender`: the negation is of `dejar de`, and the whole says it goes on.
-                    if context.units[other].facts.word == .de, other > 0, context.units[other - 1].facts.lists.contains(.dejar) { break }
-                    // A reason after the negated verb is outside its scope: `prefiero no opinar por el desengaño`.
-                    if context.units[other].facts.word == .por, other > 0, context.units[other - 1].isWord, context.units[other - 1].opinion == nil,
-                       context.units[other - 1].traits.finite || context.units[other - 1].traits.infinitive { break }
-                    continue
-                }
-                // An infinitive right after the negator is its verb too (`fue una lástima no conocerlo, se veía
-                // interesante`): a conjugated verb after it begins another predicate.
-                if letting, context.units[unitIndex].traits.infinitive, context.contributions[index].value < 0 { break }
-                if verbsBetween == 1, opensWithInfinitive(after: other, before: unitIndex, context) { verbsBetween += 1 }
-                // So is the conjugated verb after that infinitive's phrase when it is the opinion itself: `sin ayudarme me
-                // colgaron`, `en vez de contestar me colgaron` deny the help and the answer, not the hanging up.
-                // So does a `sin` read in an opinion expression of its own (`sin contestar`, `sin avisar`): it has spent its
-                // negation there. A refusal does not (`ni loco lo recomiendo`).
-                if verbsBetween == 0, context.units[unitIndex].traits.finite,
-                   opensWithInfinitive(after: other, before: unitIndex, context) || context.units[other].tokens.count > 1
-                       && context.units[other].opinion != nil && context.units[other].key.hasPrefix("sin ") { break }
-                if verbsBetween >= 2 || verbsBetween == 1 && isVerbOpinion(unitIndex, context) { break }
-                // The negator is `context.units[other]`, read in place (a copy retained its key and opinion).
-                // The problem a negated verb did not deal with stands (`nadie atendió mi queja`), also when the negated
-                // verb is an expression of its own (`no contesta a las reclamaciones`).
-                if context.units[other].traits.action.contains(.handling) { handled = true }
-                if handled, context.contributions[index].value < 0, context.units[unitIndex].tokens.count == 1, context.contributions[index].list.isKey("nouns") { break }
-                // An expression that spent its negation on itself (`no vale la pena`, `no quiero volver`) names, in
-                // the infinitive after it, what is not worth it or wanted: `no vale la pena desperdiciar el tiempo`
-                // does not praise wasting it, nor `no quiero volver a tener problemas` problems.
-                if context.units[other].opinion != nil, context.units[other].tokens.count > 1,
-                   startsWithInfinitive(other + 1 + (isInfinitiveLink(context.units[other + 1].facts) ? 1 : 0), before: unitIndex, context) { break }
-                // `ya no sé a quién reclamar`, `no entiendo cómo pueden cobrar tanto`: the negation is of knowing; what
-                // follows the question word is asked about, not denied. (Asked here, at a negator: most walks meet none.)
-                if asksAfterKnowing(other, before: unitIndex, context) { break }
-                // `sin ascensor, con una sonrisa`: `con` opens what there was; `sin` does not reach past it.
-                if context.units[other].facts.word == .sin, distance >= sinScope || isPastWith(other, unitIndex, context) { continue }
-                if context.units[other].key.isKey("cero"), distance >= ceroScope { continue }
-                // `hacía tiempo que no comía tan bien`: not for a long time, until now; the praise is of now (with `tan`,
-                // `así`: `hace un mes que no recibo un buen servicio` is a complaint).
-                if isLongSince(other, context), (other + 1..<unitIndex).contains(where: { longSinceDegrees.contains(context.units[$0].key) }) {
-                    break
-                }
-                // `no podía ser peor`, `no puedo estar más contento`: a degree nothing can pass; the word holds, stressed.
-                // `no te imaginas lo mal que nos atendieron`: an exclamation of how much.
-                if let rule = isDegreeDenial(other, before: unitIndex, context) ?? isExclamation(other, before: unitIndex, context)
-                    ?? isFewBetter(other, before: unitIndex, context) ?? isNoneBetter(other, before: unitIndex, context) {
+            if !(positive && negative) { neithers = 0 }
+        }
+        // A negator reaches its own verb's phrase: past a second conjugated verb a new predicate begins
+        // (`si no lo conoces vale la pena`, `no llegó y me cobraron`).
+        var verbsBetween = 0
+        var handled = false
+        var letting = false
+        // Past the scope where a negated obligation or a phrase-opening concord word stands between (`extraReaches`).
+        let reach = !mayWalk ? 0 : max(hasNi ? scope + coordinatedSpan(before: unitIndex, context) : scope, extraReach.isEmpty ? 0 : extraReach[unitIndex])
+        for (distance, other) in context.before(unitIndex, limit: reach).enumerated() {
+            guard negators.contains(other) else {
+                // `para que no pudiéramos quejarnos`, `fui en metro para no llegar tarde`: an aim, not a fact; it
+                // weighs as a supposition does.
+                if context.units[other].key.isKey("no"), isPurpose(other, context) {
                     let value = context.contributions[index].value
-                    context.contributions[index].apply(rule, cue: context.cue(other), to: value * stressFactor)
+                    context.contributions[index].apply("purpose", cue: context.cue(other), to: value * purposeWeight)
                     break
                 }
-                // `nunca había comido tan bien`, `jamás he visto tanta suciedad`: never before so much; it is said of now.
-                if isNeverBefore(other, before: unitIndex, context) {
-                    let value = context.contributions[index].value
-                    context.contributions[index].apply("never before", cue: context.cue(other), to: value * stressFactor)
-                    break
+                // `no dejaban reclamar`: a negated `dejar` prevents the action after it; a complaint prevented is
+                // no praise (`no me dejan disfrutar` still negates the enjoyment).
+                if context.units[other].traits.action.contains(.letting) { letting = true }
+                if context.units[other].traits.finite { verbsBetween += 1 }
+                // An opinion verb between takes the negation itself; its object is not denied (`nunca olvidaré la
+                // hermosa vista`, `no me gustó la buena comida de antes`). So does one in the infinitive after the
+                // verb that governs it (`no puede faltar la foto obligada`, `no quiero perder la buena costumbre`).
+                // Not of `bien` or `mal` right after it, which says how the verb goes: `tampoco funciona bien`
+                // denies both, as `no funciona bien` does.
+                if isVerbOpinion(other, context) || isGovernedOpinionInfinitive(other, context),
+                   !(other == unitIndex - 1 && mannerAdverbs.contains(context.units[unitIndex].key)) {
+                    verbsBetween = 2
                 }
-                if isUnexpectedDegree(other, before: unitIndex, context) {
-                    let value = context.contributions[index].value
-                    context.contributions[index].apply("surprise", cue: context.cue(other), to: value * stressFactor)
-                    break
-                }
-                // `no nos engañen más`, `por favor no ofendan mi inteligencia`: a negative command forbids what the
-                // company does; the complaint stands (not after `que`: `espero que no me engañen` hopes).
-                if isForbidding(other, unitIndex, context) { break }
-                let value = context.contributions[index].value  // not the whole contribution: a copy retained its strings
-                // Also when `no` opens the series and each `ni` repeats it: `no es ni bonito ni feo`.
-                if neithers >= 2, context.units[other].key.isKey("ni") || context.units[unitIndex - 1].key.isKey("ni") {
-                    context.contributions[index].apply("ni … ni", cue: "ni", to: value * neitherFactor)
-                } else {
-                    // Denying blame (`no es culpa del repartidor`) praises no one.
-                    let to = blameTerms.contains(context.contributions[index].term) ? 0
-                        : shifted(value, weight: context.units[other].modifiers[.negator] ?? 1)
-                    context.contributions[index].apply("negation", cue: context.cue(other), to: to)
-                    context.contributions[index].negatedBy = other
-                }
+                // `no es raro tardar dos horas`, `no es difícil llegar`: the adjective takes the negation; the infinitive
+                // after it is what it judges, and keeps its own sign.
+                if other == unitIndex - 1, context.units[unitIndex].traits.infinitive, context.units[other].opinion?.entry.list.isKey("adjectives") == true { break }
+                if context.units[other].isWord, context.units[other].traits.action.contains(.handling) { handled = true }
+                // `no me vuelven a engañar`, `nunca volveré a pasar tanto frío`: not again says it happened; the
+                // complaint stands.
+                // The words in this walk are told by their keys' facts, not their `String`s: a key read here for a
+                // method call made the optimizer copy the whole unit (about 30,000 copies on 1 MB).
+                if context.contributions[index].value < 0, other + 1 < unitIndex, context.units[other + 1].facts.word == .a,
+                   context.units[other].facts.lists.contains(.volver) { break }
+                // `no deja de sorprender`: the negation is of `dejar de`, and the whole says it goes on.
+                if context.units[other].facts.word == .de, other > 0, context.units[other - 1].facts.lists.contains(.dejar) { break }
+                // A reason after the negated verb is outside its scope: `prefiero no opinar por el desengaño`.
+                if context.units[other].facts.word == .por, other > 0, context.units[other - 1].isWord, context.units[other - 1].opinion == nil,
+                   context.units[other - 1].traits.finite || context.units[other - 1].traits.infinitive { break }
+                continue
+            }
+            // An infinitive right after the negator is its verb too (`fue una lástima no conocerlo, se veía
+            // interesante`): a conjugated verb after it begins another predicate.
+            if letting, context.units[unitIndex].traits.infinitive, context.contributions[index].value < 0 { break }
+            if verbsBetween == 1, opensWithInfinitive(after: other, before: unitIndex, context) { verbsBetween += 1 }
+            // So is the conjugated verb after that infinitive's phrase when it is the opinion itself: `sin ayudarme me
+            // colgaron`, `en vez de contestar me colgaron` deny the help and the answer, not the hanging up.
+            // So does a `sin` read in an opinion expression of its own (`sin contestar`, `sin avisar`): it has spent its
+            // negation there. A refusal does not (`ni loco lo recomiendo`).
+            if verbsBetween == 0, context.units[unitIndex].traits.finite,
+               opensWithInfinitive(after: other, before: unitIndex, context) || context.units[other].tokens.count > 1
+                   && context.units[other].opinion != nil && context.units[other].key.hasPrefix("sin ") { break }
+            if verbsBetween >= 2 || verbsBetween == 1 && isVerbOpinion(unitIndex, context) { break }
+            // The negator is `context.units[other]`, read in place (a copy retained its key and opinion).
+            // The problem a negated verb did not deal with stands (`nadie atendió mi queja`), also when the negated
+            // verb is an expression of its own (`no contesta a las reclamaciones`).
+            if context.units[other].traits.action.contains(.handling) { handled = true }
+            if handled, context.contributions[index].value < 0, context.units[unitIndex].tokens.count == 1, context.contributions[index].list.isKey("nouns") { break }
+            // An expression that spent its negation on itself (`no vale la pena`, `no quiero volver`) names, in
+            // the infinitive after it, what is not worth it or wanted: `no vale la pena desperdiciar el tiempo`
+            // does not praise wasting it, nor `no quiero volver a tener problemas` problems.
+            if context.units[other].opinion != nil, context.units[other].tokens.count > 1,
+               startsWithInfinitive(other + 1 + (isInfinitiveLink(context.units[other + 1].facts) ? 1 : 0), before: unitIndex, context) { break }
+            // `ya no sé a quién reclamar`, `no entiendo cómo pueden cobrar tanto`: the negation is of knowing; what
+            // follows the question word is asked about, not denied. (Asked here, at a negator: most walks meet none.)
+            if asksAfterKnowing(other, before: unitIndex, context) { break }
+            // `sin ascensor, con una sonrisa`: `con` opens what there was; `sin` does not reach past it.
+            if context.units[other].facts.word == .sin, distance >= sinScope || isPastWith(other, unitIndex, context) { continue }
+            if context.units[other].key.isKey("cero"), distance >= ceroScope { continue }
+            // `hacía tiempo que no comía tan bien`: not for a long time, until now; the praise is of now (with `tan`,
+            // `así`: `hace un mes que no recibo un buen servicio` is a complaint).
+            if isLongSince(other, context), (other + 1..<unitIndex).contains(where: { longSinceDegrees.contains(context.units[$0].key) }) {
                 break
             }
-            // `de barato, nada`, `y de vulgar nada de nada`: the word named by `de` and denied by the `nada` after it. The
-            // `nada` is not recorded as `negatedBy`, which the later rules read as a negator before its word.
-            if context.contributions[index].negatedBy == nil, nothingAfter(unitIndex, context) != nil {
+            // `no podía ser peor`, `no puedo estar más contento`: a degree nothing can pass; the word holds, stressed.
+            // `no te imaginas lo mal que nos atendieron`: an exclamation of how much.
+            if let rule = isDegreeDenial(other, before: unitIndex, context) ?? isExclamation(other, before: unitIndex, context)
+                ?? isFewBetter(other, before: unitIndex, context) ?? isNoneBetter(other, before: unitIndex, context) {
                 let value = context.contributions[index].value
-                context.contributions[index].apply("negation", cue: "de … nada", to: shifted(value, weight: 1))
+                context.contributions[index].apply(rule, cue: context.cue(other), to: value * stressFactor)
+                break
             }
-            // Asked only where a negator follows (a bit test): reading units here for every contribution made the optimizer copy them.
-            if context.contributions[index].negatedBy == nil, unitIndex + 1 < context.units.count, negators.contains(unitIndex + 1),
-               let negator = frontedDenial(of: unitIndex, context) {
+            // `nunca había comido tan bien`, `jamás he visto tanta suciedad`: never before so much; it is said of now.
+            if isNeverBefore(other, before: unitIndex, context) {
                 let value = context.contributions[index].value
-                context.contributions[index].apply("negation", cue: context.cue(negator), to: shifted(value, weight: 1))
-                context.contributions[index].negatedBy = negator
+                context.contributions[index].apply("never before", cue: context.cue(other), to: value * stressFactor)
+                break
             }
-            if context.contributions[index].negatedBy == nil, let raised = raisedNegator(of: unitIndex, context) {
+            if isUnexpectedDegree(other, before: unitIndex, context) {
                 let value = context.contributions[index].value
-                context.contributions[index].apply("negation", cue: context.cue(raised) + " … que",
-                                                   to: shifted(value, weight: context.units[raised].modifiers[.negator] ?? 1))
-                context.contributions[index].negatedBy = raised
+                context.contributions[index].apply("surprise", cue: context.cue(other), to: value * stressFactor)
+                break
             }
-            guard let negator = context.contributions[index].negatedBy else { continue }
-            // The strongest concord word of the clause after the negator stresses the negation.
-            var stress: (index: Int, weight: Double)?
-            var next = negator + 1
-            while next < context.units.count, context.clauseOf[next] == clause {
-                if concord.contains(next) {
-                    let weight = context.units[next].modifiers[.concord] ?? 1
-                    if weight > (stress?.weight ?? -1) { stress = (next, weight) }
-                }
-                next += 1
+            // `no nos engañen más`, `por favor no ofendan mi inteligencia`: a negative command forbids what the
+            // company does; the complaint stands (not after `que`: `espero que no me engañen` hopes).
+            if isForbidding(other, unitIndex, context) { break }
+            let value = context.contributions[index].value  // not the whole contribution: a copy retained its strings
+            // Also when `no` opens the series and each `ni` repeats it: `no es ni bonito ni feo`.
+            if neithers >= 2, context.units[other].key.isKey("ni") || context.units[unitIndex - 1].key.isKey("ni") {
+                context.contributions[index].apply("ni … ni", cue: "ni", to: value * neitherFactor)
+            } else {
+                // Denying blame (`no es culpa del repartidor`) praises no one.
+                let to = blameTerms.contains(context.contributions[index].term) ? 0
+                    : shifted(value, weight: context.units[other].modifiers[.negator] ?? 1)
+                context.contributions[index].apply("negation", cue: context.cue(other), to: to)
+                context.contributions[index].negatedBy = other
             }
-            if let stress, stress.weight != 1 {
-                let value = context.contributions[index].value
-                context.contributions[index].apply("concord", cue: context.cue(stress.index), to: value * stress.weight)
+            break
+        }
+        // `de barato, nada`, `y de vulgar nada de nada`: the word named by `de` and denied by the `nada` after it. The
+        // `nada` is not recorded as `negatedBy`, which the later rules read as a negator before its word.
+        if context.contributions[index].negatedBy == nil, nothingAfter(unitIndex, context) != nil {
+            let value = context.contributions[index].value
+            context.contributions[index].apply("negation", cue: "de … nada", to: shifted(value, weight: 1))
+        }
+        // Asked only where a negator follows (a bit test): reading units here for every contribution made the optimizer copy them.
+        if context.contributions[index].negatedBy == nil, unitIndex + 1 < context.units.count, negators.contains(unitIndex + 1),
+           let negator = frontedDenial(of: unitIndex, context) {
+            let value = context.contributions[index].value
+            context.contributions[index].apply("negation", cue: context.cue(negator), to: shifted(value, weight: 1))
+            context.contributions[index].negatedBy = negator
+        }
+        if context.contributions[index].negatedBy == nil, let raised = raisedNegator(of: unitIndex, context) {
+            let value = context.contributions[index].value
+            context.contributions[index].apply("negation", cue: context.cue(raised) + " … que",
+                                               to: shifted(value, weight: context.units[raised].modifiers[.negator] ?? 1))
+            context.contributions[index].negatedBy = raised
+        }
+        guard let negator = context.contributions[index].negatedBy else { return }
+        // The strongest concord word of the clause after the negator stresses the negation.
+        var stress: (index: Int, weight: Double)?
+        var next = negator + 1
+        while next < context.units.count, context.clauseOf[next] == clause {
+            if concord.contains(next) {
+                let weight = context.units[next].modifiers[.concord] ?? 1
+                if weight > (stress?.weight ?? -1) { stress = (next, weight) }
             }
+            next += 1
+        }
+        if let stress, stress.weight != 1 {
+            let value = context.contributions[index].value
+            context.contributions[index].apply("concord", cue: context.cue(stress.index), to: value * stress.weight)
         }
     }
 }
