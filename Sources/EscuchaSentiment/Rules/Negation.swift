@@ -201,17 +201,20 @@ enum Negation {
         // out of the negators): a text with neither (about half) walks nothing. Exact: the union of the units' keywords.
         let mayWalk = !negators.isEmpty || context.mayHave(.no)
         for index in context.contributions.indices {
-            negate(index, &context, negators: negators, concord: concord, hasNi: hasNi, extraReach: extraReach, mayWalk: mayWalk)
+            // The contribution's unit and negator read here, in place: in `negate` each read copied the whole contribution.
+            negate(index, unit: context.contributions[index].unit, negatedBy: context.contributions[index].negatedBy, &context,
+                   negators: negators, concord: concord, hasNi: hasNi, extraReach: extraReach, mayWalk: mayWalk)
         }
     }
 
     /// One contribution's negation, `apply`'s loop body. A function of its own: inlined into `apply` as one loop, it made a
     /// function the optimizer gave up on, which copied the whole contribution (its strings and rules retained and
-    /// released) at each of its reads (about 10 M instructions per MB). Not inlined for that reason.
+    /// released) at each of its reads (about 10 M instructions per MB). Not inlined for that reason. `unitIndex` and
+    /// `negatedBy` are the contribution's; `negatedBy` is kept in step with it here.
     @inline(never)
-    private static func negate(_ index: Int, _ context: inout RuleContext, negators: UnitSet, concord: UnitSet, hasNi: Bool,
-                               extraReach: [Int], mayWalk: Bool) {
-        let unitIndex = context.contributions[index].unit
+    private static func negate(_ index: Int, unit unitIndex: Int, negatedBy: Int?, _ context: inout RuleContext, negators: UnitSet,
+                               concord: UnitSet, hasNi: Bool, extraReach: [Int], mayWalk: Bool) {
+        var negatedBy = negatedBy
         // The unit is read in place (`context.units[unitIndex]`): a copy retained its key and opinion per contribution.
         // Emoji and emoticons comment on the text; a negation before them is not about them.
         guard context.units[unitIndex].opinion != nil, context.units[unitIndex].isWord else { return }
@@ -349,29 +352,32 @@ enum Negation {
                     : shifted(value, weight: context.units[other].modifiers[.negator] ?? 1)
                 context.contributions[index].apply("negation", cue: context.cue(other), to: to)
                 context.contributions[index].negatedBy = other
+                negatedBy = other
             }
             break
         }
         // `de barato, nada`, `y de vulgar nada de nada`: the word named by `de` and denied by the `nada` after it. The
         // `nada` is not recorded as `negatedBy`, which the later rules read as a negator before its word.
-        if context.contributions[index].negatedBy == nil, nothingAfter(unitIndex, context) != nil {
+        if negatedBy == nil, nothingAfter(unitIndex, context) != nil {
             let value = context.contributions[index].value
             context.contributions[index].apply("negation", cue: "de … nada", to: shifted(value, weight: 1))
         }
         // Asked only where a negator follows (a bit test): reading units here for every contribution made the optimizer copy them.
-        if context.contributions[index].negatedBy == nil, unitIndex + 1 < context.units.count, negators.contains(unitIndex + 1),
+        if negatedBy == nil, unitIndex + 1 < context.units.count, negators.contains(unitIndex + 1),
            let negator = frontedDenial(of: unitIndex, context) {
             let value = context.contributions[index].value
             context.contributions[index].apply("negation", cue: context.cue(negator), to: shifted(value, weight: 1))
             context.contributions[index].negatedBy = negator
+            negatedBy = negator
         }
-        if context.contributions[index].negatedBy == nil, let raised = raisedNegator(of: unitIndex, context) {
+        if negatedBy == nil, let raised = raisedNegator(of: unitIndex, context) {
             let value = context.contributions[index].value
             context.contributions[index].apply("negation", cue: context.cue(raised) + " … que",
                                                to: shifted(value, weight: context.units[raised].modifiers[.negator] ?? 1))
             context.contributions[index].negatedBy = raised
+            negatedBy = raised
         }
-        guard let negator = context.contributions[index].negatedBy else { return }
+        guard let negator = negatedBy else { return }
         // The strongest concord word of the clause after the negator stresses the negation.
         var stress: (index: Int, weight: Double)?
         var next = negator + 1
