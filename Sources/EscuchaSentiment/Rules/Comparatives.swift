@@ -54,7 +54,7 @@ enum Comparatives {
     /// `que` after the compared word compares (`más bellas que el museo`), unless an infinitive follows it: `mil cosas más
     /// interesantes que hacer` names what to do with them.
     static func isComparedWithQue(_ index: Int, _ context: RuleContext) -> Bool {
-        guard index + 1 < context.units.count, context.units[index + 1].key.isKey("que") else { return false }
+        guard index + 1 < context.units.count, context.units[index + 1].facts.word == .que else { return false }
         return !(index + 2 < context.units.count && context.units[index + 2].traits.infinitive)
     }
 
@@ -109,9 +109,9 @@ enum Comparatives {
             }
             // `hay cosas más bellas en la ciudad`: better ones elsewhere, said with `más` (not compared with `que`).
             // `hay muchos lugares mucho más lindos`: `mucho` may stress the `más`, and the things may be listed.
-            let more = unitIndex > 1 && context.units[unitIndex - 1].key.isKey("mas") && ["mucho", "muchisimo"].contains(context.units[unitIndex - 2].key)
+            let more = unitIndex > 1 && context.units[unitIndex - 1].facts.word == .mas && ["mucho", "muchisimo"].contains(context.units[unitIndex - 2].key)
                 ? unitIndex - 2 : unitIndex - 1
-            if value > 0, negatedBy == nil, unitIndex > 0, context.units[unitIndex - 1].key.isKey("mas"),
+            if value > 0, negatedBy == nil, unitIndex > 0, context.units[unitIndex - 1].facts.word == .mas,
                !isComparedWithQue(unitIndex, context),
                let verb = elsewhereNoun(before: more, context)
                 ?? context.before(more, limit: alternativesReach).first(where: { alternativeVerbs.contains(context.units[$0].key) }) {
@@ -143,7 +143,7 @@ enum Comparatives {
             if value > 0, negatedBy == nil, key.hasPrefix("mejor"),
                let verb = (key.isKey("mejores") ? elsewhereNoun(before: unitIndex, context) : nil) ?? context.before(unitIndex, limit: 3).first(where: {
                    key.isKey("mejores") && alternativeVerbs.contains(context.units[$0].key)
-                       || experiences.contains(context.units[$0].key) && !(unitIndex + 1 < context.units.count && context.units[unitIndex + 1].key.isKey("que")) }),
+                       || experiences.contains(context.units[$0].key) && !(unitIndex + 1 < context.units.count && context.units[unitIndex + 1].facts.word == .que) }),
                !(unitIndex > 0 && ["los", "las", "lo"].contains(context.units[unitIndex - 1].key)) {
                 context.contributions[index].apply("comparative", cue: "\(context.cue(verb)) … \(key)", to: value * alternativesFactor)
                 continue
@@ -152,7 +152,7 @@ enum Comparatives {
             // `era mejor`, `era mucho mejor`: the imperfect right before the comparative, or before its booster.
             let verb = before.first { !context.units[$0].has(.booster) }
             let past = before.first { context.units[$0].key.isKey("antes") } ?? verb.flatMap { pastForms.contains(context.units[$0].key) ? $0 : nil }
-            let followedByQue = context.units.indices.contains(unitIndex + 1) && context.units[unitIndex + 1].key.isKey("que")
+            let followedByQue = context.units.indices.contains(unitIndex + 1) && context.units[unitIndex + 1].facts.word == .que
             if let past, !followedByQue {
                 context.contributions[index].apply("comparative", cue: "\(context.cue(past)) … \(key)", to: value * pastComparisonFactor)
                 continue

@@ -108,6 +108,6 @@ enum DrawbackFrames {
         // `lo que no me gustó`, `lo que menos me gustó`.
         let previous = context.skippingPronouns(before: unit)
         guard previous >= 2, ["no", "menos"].contains(context.units[previous].key) else { return false }
-        return context.units[previous - 1].key.isKey("que") && context.units[previous - 2].key.isKey("lo")
+        return context.units[previous - 1].facts.word == .que && context.units[previous - 2].key.isKey("lo")
     }
 }

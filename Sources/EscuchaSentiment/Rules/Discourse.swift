@@ -103,7 +103,7 @@ enum DiscourseMarkers {
             // `Buenas. Les escribí…`, `Buenas me gustaría…`, `Buenas!`: the greeting opens a message; `buenas vistas` praises.
             let greeting = units[first].key.isKey("buenas") && (!next.isWord || FulfilledExpectations.clitics.contains(String(next.key.prefix { $0 != " " }))
                 || next.traits.functionWord != .none || messageOpeners.contains(next.key))
-            let opensClause = units[first].key.isKey("bueno") && next.isWord && next.opinion == nil && clauseOpeners.contains(next.key)
+            let opensClause = units[first].facts.word == .bueno && next.isWord && next.opinion == nil && clauseOpeners.contains(next.key)
             // `Bueno y barato`: `y` joins a second quality to the first, which is praise.
             let joinsQuality = next.key.isKey("y") && first + 2 < sentence.upperBound && units[first + 2].opinion != nil
             if pause || greeting || opensClause || next.isWord && connectives.contains(next.key) && !joinsQuality {
@@ -235,7 +235,7 @@ enum SensitiveReaders {
             let key = context.units[unit].key
             guard notRecommending.contains(context.contributions[index].term)
                     || context.contributions[index].negatedBy != nil && (key.hasPrefix("recomend") || key.hasPrefix("aconsej")),
-                  unit + 2 < context.units.count, context.units[unit + 1].key.isKey("para") || context.units[unit + 1].key.isKey("a"),
+                  unit + 2 < context.units.count, context.units[unit + 1].key.isKey("para") || context.units[unit + 1].facts.word == .a,
                   context.units[unit + 2].facts.lists.contains(.reader) else { continue }
             let value = context.contributions[index].value
             context.contributions[index].apply("warning for some", cue: context.units[unit + 1].key, to: value * factor)

@@ -26,12 +26,12 @@ enum Gratitude {
     /// conjugated verb after `que`). The deed is that verb; an occasion may follow it as after `por`.
     static func thankedPerson(after thanks: Int, _ context: RuleContext) -> Int? {
         let units = context.units
-        guard thanks + 1 < units.count, units[thanks + 1].key.isKey("a") else { return nil }
+        guard thanks + 1 < units.count, units[thanks + 1].facts.word == .a else { return nil }
         var index = thanks + 2
-        while index < units.count, index - thanks <= personReach, context.sentenceOf[index] == context.sentenceOf[thanks], !units[index].key.isKey("que") {
+        while index < units.count, index - thanks <= personReach, context.sentenceOf[index] == context.sentenceOf[thanks], units[index].facts.word != .que {
             index += 1
         }
-        guard index < units.count, units[index].key.isKey("que"), context.sentenceOf[index] == context.sentenceOf[thanks] else { return nil }
+        guard index < units.count, units[index].facts.word == .que, context.sentenceOf[index] == context.sentenceOf[thanks] else { return nil }
         var verb = index + 1
         while verb < units.count, units[verb].traits.frame.contains(.clitic) { verb += 1 }
         guard verb < units.count, units[verb].traits.finite, units[verb].opinion == nil || units[verb].opinion!.entry.valence > 0 else { return nil }
@@ -53,12 +53,12 @@ enum Gratitude {
             || units[index].tokens.count > 1 && units[index].opinion != nil && units[index].facts.lists.contains(.thanks) {
             let sentence = context.sentenceOf[index]
             var por = index + 1
-            while por < units.count, por - index <= reach, context.sentenceOf[por] == sentence, !units[por].key.isKey("por"),
+            while por < units.count, por - index <= reach, context.sentenceOf[por] == sentence, units[por].facts.word != .por,
                   units[por].isWord || !units[por].breaksClause {
                 por += 1
             }
             var action: Int
-            if por < units.count, units[por].key.isKey("por"), context.sentenceOf[por] == sentence {
+            if por < units.count, units[por].facts.word == .por, context.sentenceOf[por] == sentence {
                 action = por + 1
                 while action < units.count, units[action].traits.frame.contains(.clitic) { action += 1 }
                 guard action < units.count, units[action].traits.infinitive || units[action].opinion == nil && units[action].isWord else { continue }
@@ -78,7 +78,7 @@ enum Gratitude {
             }
             // `por hacer que no llegue`: a `que` right after the verb says what was done, it is no occasion; after
             // a verb of telling (`me avisó que se me había caído la billetera`) it is what was told, the occasion.
-            guard let occasion, !(units[occasion].key.isKey("que") && occasion == action + 1 && !isTelling(units[action].key)),
+            guard let occasion, !(units[occasion].facts.word == .que && occasion == action + 1 && !isTelling(units[action].key)),
                   !context.contributions.indices.contains(where: {
                       context.contributions[$0].value < 0 && context.contributions[$0].unit >= action && context.contributions[$0].unit < occasion
                   })

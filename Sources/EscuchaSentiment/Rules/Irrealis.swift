@@ -75,7 +75,7 @@ enum Irrealis {
             // bien, ve a otro lado` says it has not.
             var redirected = false, desired = false
             let wish = context.skippingPronouns(after: markerIndex)
-            if unit.key.isKey("si"), wish + 1 < context.units.count, desireForms.contains(context.units[wish].key), !context.units[wish + 1].key.isKey("que") {
+            if unit.key.isKey("si"), wish + 1 < context.units.count, desireForms.contains(context.units[wish].key), context.units[wish + 1].facts.word != .que {
                 redirected = isRedirect(after: end, context, sentence: context.sentenceOf[markerIndex])
                 desired = true
             }
@@ -123,7 +123,7 @@ extension Irrealis {
             // `que`, or a key ending in ` que`, told by the key's facts (`hasSuffix` compares Characters).
             guard marker >= 1, let que = (max(0, marker - 4)..<marker).last(where: { context.units[$0].facts.word == .que || context.units[$0].facts.lists.contains(.queEnding) }),
                   context.sentenceOf[que] == context.sentenceOf[marker] else { return false }
-            verb = context.units[que].key.isKey("que") ? que - 1 : que
+            verb = context.units[que].facts.word == .que ? que - 1 : que
             guard verb >= 0, isImagining(context.units[verb].key) else { return false }
         }
         let previous = context.skippingPronouns(before: verb)
@@ -174,7 +174,7 @@ extension Irrealis {
         let key = context.units[unit].key
         if reasons.contains(key) { return true }
         // `y que solucionéis…` coordinates another supposed clause.
-        guard key.isKey("y") || key.isKey("e"), unit + 1 < context.units.count, !context.units[unit + 1].key.isKey("que") else { return false }
+        guard key.isKey("y") || key.isKey("e"), unit + 1 < context.units.count, context.units[unit + 1].facts.word != .que else { return false }
         var next = unit + 1
         while next < context.units.count, next <= unit + 3, context.sentenceOf[next] == context.sentenceOf[unit] {
             if context.units[next].isWord, context.units[next].traits.finite, !context.units[next].traits.pastSubjunctive,
@@ -197,7 +197,7 @@ extension Irrealis {
         guard marker + 1 < units.count else { return false }
         if isSino(marker, context) { return true }
         // `la vista si que vale la pena`: `sí que` is emphatic.
-        if units[marker + 1].key.isKey("que") { return true }
+        if units[marker + 1].facts.word == .que { return true }
         // `Si es bonito, pero muy caro`: a condition opening its sentence has no `pero` for its main clause; this `sí`
         // grants, then objects. (After a clause, `…, más si no cuentas con mucho presupuesto, pero si…` is a condition
         // on what came before.)
@@ -206,13 +206,13 @@ extension Irrealis {
         let opensSentence = previous < 0 || context.sentenceOf[previous] != context.sentenceOf[marker]
         if opensSentence, stop < units.count, context.sentenceOf[stop] == context.sentenceOf[marker],
            protasisEnd(after: marker, before: stop, context) == stop {
-            let pero = units[stop].key.isKey("pero") || !units[stop].isWord && stop + 1 < units.count && units[stop + 1].key.isKey("pero")
+            let pero = units[stop].facts.word == .pero || !units[stop].isWord && stop + 1 < units.count && units[stop + 1].facts.word == .pero
             if pero { return true }
         }
         guard marker > 0, context.clauseOf[marker - 1] == context.clauseOf[marker], units[marker - 1].isWord else { return false }
         // After `pero` or `pues` the emphatic `sí` answers what came before (`es caro, pero si vale la pena`, `no es bonito
         // pero si interesante`), unless a condition is put to the reader (`pero si vas, …`).
-        let conceding = units[marker - 1].key.isKey("pero") || units[marker - 1].key.isKey("pues")
+        let conceding = units[marker - 1].facts.word == .pero || units[marker - 1].key.isKey("pues")
         guard conceding || !clauseOpeners.contains(units[marker - 1].key) else { return false }
         let verb = context.skippingPronouns(after: marker)
         guard verb < units.count, units[verb].isWord else { return false }
@@ -227,7 +227,7 @@ extension Irrealis {
         if protasisEnd(after: marker, before: stop, context) < stop { return false }
         guard stop < units.count, context.sentenceOf[stop] == context.sentenceOf[marker], !units[stop].has(.contrastAfter) else { return true }
         var next = stop + 1
-        while next < units.count, !units[next].isWord || units[next].facts.lists.contains(.clitic) || units[next].key.isKey("no") { next += 1 }
+        while next < units.count, !units[next].isWord || units[next].facts.lists.contains(.clitic) || units[next].facts.word == .no { next += 1 }
         return !(next < units.count && context.sentenceOf[next] == context.sentenceOf[marker] && units[next].traits.finite)
     }
 
@@ -236,7 +236,7 @@ extension Irrealis {
     /// `si no` followed by `también`, `que` or `más bien`, after a negation in its sentence: `sino`.
     static func isSino(_ marker: Int, _ context: RuleContext) -> Bool {
         let units = context.units
-        guard marker + 2 < units.count, units[marker + 1].key.isKey("no"),
+        guard marker + 2 < units.count, units[marker + 1].facts.word == .no,
               sinoFollowers.contains(units[marker + 2].key) else { return false }
         return (0..<marker).contains { context.sentenceOf[$0] == context.sentenceOf[marker] && isDenial(context.units[$0]) }
     }
@@ -265,7 +265,7 @@ extension Irrealis {
             guard verbs >= ownVerbs else { verbs += 1; continue }
             // The verb with its pronouns and `no` (`no me lo dieron`): the main clause starts there.
             var start = context.skippingPronouns(before: index) + 1
-            if start - 1 > marker, context.units[start - 1].key.isKey("no") { start -= 1 }
+            if start - 1 > marker, context.units[start - 1].facts.word == .no { start -= 1 }
             guard start - 1 > marker, !conditionJoiners.contains(context.units[start - 1].key) else { continue }
             return start
         }
@@ -292,7 +292,7 @@ enum Counterfactuals {
                 let key = context.units[probe].key
                 // `como si se hubiera detenido`, `como que si fuera la primera vez` compare; they do not wish.
                 let comparison = key.isKey("si") && probe > 0 && (context.units[probe - 1].key.isKey("como")
-                    || context.units[probe - 1].key.isKey("que") && probe > 1 && context.units[probe - 2].key.isKey("como"))
+                    || context.units[probe - 1].facts.word == .que && probe > 1 && context.units[probe - 2].key.isKey("como"))
                 if !comparison, !(key.isKey("si") && Irrealis.isSino(probe, context)), !Irrealis.isSurprise(probe, context),
                    !isAbilityAside(index, marker: probe, context), markers.contains(key) || key.hasPrefix("si ") || key.isKey("a ver si") {
                     if used.insert(context.clauseOf[index]).inserted {
@@ -329,8 +329,8 @@ enum Counterfactuals {
     static func isPraiseWish(_ verb: Int, marker: Int, _ context: RuleContext) -> Bool {
         let sentence = context.sentenceOf[verb]
         // A wish or a condition; `esperaba que fuera más firme, como decía la descripción` expected, and was let down.
-        guard context.units[marker].key.hasPrefix("ojal") || context.units[marker].key.isKey("si") else { return false }
-        if (marker + 1..<verb).contains(where: { context.units[$0].key.isKey("no") }) { return false }
+        guard context.units[marker].key.hasPrefix("ojal") || context.units[marker].facts.word == .si else { return false }
+        if (marker + 1..<verb).contains(where: { context.units[$0].facts.word == .no }) { return false }
         var after = verb + 1
         var likeThis = false, sooner = false
         let found = after < context.units.count && findings.contains { context.units[after].key.hasPrefix($0) }
@@ -352,7 +352,7 @@ enum Counterfactuals {
     /// goes past what is possible (`le daría 10 estrellas si pudiera`, `si pudiera le pondría cero`), whose own words
     /// carry the verdict. Not a thing that failed to happen, as `si pudiera volver atrás` or `si pudieran atenderme` are.
     static func isAbilityAside(_ verb: Int, marker: Int, _ context: RuleContext) -> Bool {
-        guard context.units[verb].key.hasPrefix("pud"), context.units[marker].key.isKey("si"),
+        guard context.units[verb].key.hasPrefix("pud"), context.units[marker].facts.word == .si,
               marker + 1 == verb || marker + 2 == verb && context.units[marker + 1].key.isKey("se") else { return false }
         let next = context.skippingPronouns(after: verb)
         return next >= context.units.count || context.sentenceOf[next] != context.sentenceOf[verb] || !context.units[next].traits.infinitive

@@ -78,19 +78,19 @@ enum Negation {
             // `no hubo nada que me gustara`: the universal word carries the negation into its relative clause, unless the
             // clause has its own (`nada que no me guste` praises everything).
             if context.units[index].has(.negator), let que = universalRelative(after: index, context.units) {
-                if que + 1 < context.units.count, !context.units[que + 1].key.isKey("no") { negators.insert(index); seen = true; continue }
+                if que + 1 < context.units.count, context.units[que + 1].facts.word != .no { negators.insert(index); seen = true; continue }
             }
             if seen, context.units[index].has(.concord) {
                 concord.insert(index)
             } else if context.units[index].has(.negator) {
                 // `no solo es barato, si no también sabroso`: `si no` written for `sino` negates nothing.
-                if context.units[index].key.isKey("no"), index > 0, context.units[index - 1].key.isKey("si"), Irrealis.isSino(index - 1, context) { continue }
+                if context.units[index].facts.word == .no, index > 0, context.units[index - 1].facts.word == .si, Irrealis.isSino(index - 1, context) { continue }
                 // `¿A quién no le gusta el amor?`: asking who does not says everyone does.
-                if context.units[index].key.isKey("no"), isRhetoricalWho(index, context, text) { continue }
+                if context.units[index].facts.word == .no, isRhetoricalWho(index, context, text) { continue }
                 // `no hay nada que no me guste`: a negation inside `nada que` is a double one, and says everything pleased.
-                if context.units[index].key.isKey("no"), isUniversal(before: index, context) { continue }
+                if context.units[index].facts.word == .no, isUniversal(before: index, context) { continue }
                 // `para no llegar tarde` names an aim: nothing is denied, nothing missing (see `purposeWeight`).
-                if context.units[index].key.isKey("no"), isPurpose(index, context) { continue }
+                if context.units[index].facts.word == .no, isPurpose(index, context) { continue }
                 // `a menos de 5 minutos andando`, `tardó menos de una hora`: a bound on an amount denies nothing.
                 if context.units[index].key.isKey("menos"), boundsAmount(index, context, text) { continue }
                 negators.insert(index)
@@ -105,10 +105,10 @@ enum Negation {
     /// back from this one the series' first `ni` stands, when a `ni` of a series of two or more is within `scope` before it;
     /// else 0.
     static func coordinatedSpan(before unit: Int, _ context: RuleContext) -> Int {
-        guard let nearest = context.before(unit, limit: scope).first(where: { context.units[$0].key.isKey("ni") }),
+        guard let nearest = context.before(unit, limit: scope).first(where: { context.units[$0].facts.word == .ni }),
               context.concord.contains(nearest) else { return 0 }
         var first = nearest
-        while let earlier = context.before(first, limit: scope).first(where: { context.units[$0].key.isKey("ni") && context.concord.contains($0) }) {
+        while let earlier = context.before(first, limit: scope).first(where: { context.units[$0].facts.word == .ni && context.concord.contains($0) }) {
             first = earlier
         }
         // A single `ni` needs no more reach than `scope` (`no es bonito ni barato`), and is often no series at all: `no sé ni
@@ -132,7 +132,7 @@ enum Negation {
     /// `de barato nada`, `de vulgar, nada de nada`: a single opinion word between `de` and `nada` (a comma may stand
     /// before `nada`). The `nada`, if any.
     static func nothingAfter(_ unit: Int, _ context: RuleContext) -> Int? {
-        guard unit > 0, context.units[unit - 1].key.isKey("de"), context.units[unit].tokens.count == 1 else { return nil }
+        guard unit > 0, context.units[unit - 1].facts.word == .de, context.units[unit].tokens.count == 1 else { return nil }
         var next = unit + 1
         if next < context.units.count, context.units[next].key.isKey(",") { next += 1 }
         // `nada de nada` may be read as the negator `nada de` and its `nada`.
@@ -146,11 +146,11 @@ enum Negation {
     static func frontedDenial(of unit: Int, _ context: RuleContext) -> Int? {
         let next = unit + 1
         guard next < context.units.count, context.units[unit].tokens.count == 1,
-              context.units[next].key.isKey("no") || context.units[next].key.isKey("tampoco"),
+              context.units[next].facts.word == .no || context.units[next].key.isKey("tampoco"),
               context.sentenceOf[next] == context.sentenceOf[unit],
               context.units[unit].opinion != nil, context.units[unit].isWord, !context.units[unit].traits.finite, !context.units[unit].traits.infinitive,
               unit == 0 || context.clauseOf[unit - 1] != context.clauseOf[unit] || !context.units[unit - 1].isWord
-                  || context.units[unit - 1].key.isKey("y") || context.units[unit - 1].key.isKey("bueno") else { return nil }
+                  || context.units[unit - 1].key.isKey("y") || context.units[unit - 1].facts.word == .bueno else { return nil }
         let after = next + 1 < context.units.count && context.sentenceOf[next + 1] == context.sentenceOf[unit] ? next + 1 : nil
         if context.units[next].key.isKey("tampoco") {
             return after.map { !context.units[$0].isWord || copulas.contains(context.units[$0].key) } ?? true ? next : nil
@@ -171,7 +171,7 @@ enum Negation {
     static let writerObjects: WordSet = ["me", "nos"]
 
     static func isForbidding(_ negator: Int, _ unit: Int, _ context: RuleContext) -> Bool {
-        guard context.units[negator].key.isKey("no"), context.skippingPronouns(after: negator) == unit,
+        guard context.units[negator].facts.word == .no, context.skippingPronouns(after: negator) == unit,
               (negator + 1..<unit).contains(where: { writerObjects.contains(context.units[$0].key) }),
               context.units[unit].traits.command, context.units[unit].opinion.map({ $0.entry.valence < 0 }) == true else { return false }
         guard negator > 0 else { return true }
@@ -233,7 +233,7 @@ enum Negation {
             while last + 1 < context.units.count, context.clauseOf[last + 1] == clause { last += 1 }
             var positive = false, negative = false
             for probe in first...last {  // read in place: a copy of each unit retained its key and opinion
-                if context.units[probe].key.isKey("ni") { neithers += 1 }
+                if context.units[probe].facts.word == .ni { neithers += 1 }
                 if context.units[probe].isWord, let valence = context.units[probe].opinion?.entry.valence,
                    !context.units[probe].modifiers.contains(.negator) {
                     if valence > 0 { positive = true } else { negative = true }
@@ -252,7 +252,7 @@ enum Negation {
             guard negators.contains(other) else {
                 // `para que no pudiéramos quejarnos`, `fui en metro para no llegar tarde`: an aim, not a fact; it
                 // weighs as a supposition does.
-                if context.units[other].key.isKey("no"), isPurpose(other, context) {
+                if context.units[other].facts.word == .no, isPurpose(other, context) {
                     let value = context.contributions[index].value
                     context.contributions[index].apply("purpose", cue: context.cue(other), to: value * purposeWeight)
                     break
@@ -344,7 +344,7 @@ enum Negation {
             if isForbidding(other, unitIndex, context) { break }
             let value = context.contributions[index].value  // not the whole contribution: a copy retained its strings
             // Also when `no` opens the series and each `ni` repeats it: `no es ni bonito ni feo`.
-            if neithers >= 2, context.units[other].key.isKey("ni") || context.units[unitIndex - 1].key.isKey("ni") {
+            if neithers >= 2, context.units[other].facts.word == .ni || context.units[unitIndex - 1].facts.word == .ni {
                 context.contributions[index].apply("ni … ni", cue: "ni", to: value * neitherFactor)
             } else {
                 // Denying blame (`no es culpa del repartidor`) praises no one.
@@ -406,7 +406,7 @@ extension Negation {
 
     /// Whether the `no` at `negator` opens the relative clause of a universal word (`no hay nada que no…`).
     static func isUniversal(before negator: Int, _ context: RuleContext) -> Bool {
-        guard negator >= 2, context.units[negator - 1].key.isKey("que") else { return false }
+        guard negator >= 2, context.units[negator - 1].facts.word == .que else { return false }
         return (max(0, negator - 3)...(negator - 2)).contains { universalRelative(after: $0, context.units) == negator - 1 }
     }
 
@@ -420,9 +420,9 @@ extension Negation {
     static func universalRelative(after opener: Int, _ units: [Unit]) -> Int? {
         guard opener > 0, units[opener].facts.lists.contains(.universalOpener), existentials.contains(units[opener - 1].key) else { return nil }
         for que in (opener + 1)..<min(opener + 3, units.count) {
-            if units[que].key.isKey("que") {
+            if units[que].facts.word == .que {
                 var verb = que + 1
-                while verb < units.count, units[verb].facts.lists.contains(.clitic) || units[verb].key.isKey("no") { verb += 1 }
+                while verb < units.count, units[verb].facts.lists.contains(.clitic) || units[verb].facts.word == .no { verb += 1 }
                 return verb < units.count && units[verb].isWord && units[verb].traits.finite ? que : nil
             }
             guard units[que].isWord, units[que].opinion == nil, !units[que].breaksClause else { return nil }
@@ -512,7 +512,7 @@ extension Negation {
 
     /// `ni` before `un`, `una` opens a noun phrase of its own (`no hubo ni un solo problema`), as `ningún` does.
     static func opensNoPhrase(_ anchor: Int, _ context: RuleContext) -> Bool {
-        guard context.units[anchor].key.isKey("ni"), anchor + 1 < context.units.count else { return false }
+        guard context.units[anchor].facts.word == .ni, anchor + 1 < context.units.count else { return false }
         return ["un", "una", "uno"].contains(context.units[anchor + 1].key)
     }
 
@@ -551,7 +551,7 @@ extension Negation {
     static func isUnexpectedDegree(_ negator: Int, before unit: Int, _ context: RuleContext) -> Bool {
         let verb = context.skippingPronouns(after: negator)
         guard verb < unit, Irrealis.isImagining(context.units[verb].key) || context.units[verb].key.hasPrefix("esper") else { return false }
-        return (verb + 1..<unit).contains { degreeWords.contains(context.units[$0].key) && !context.units[$0].key.isKey("mas") }
+        return (verb + 1..<unit).contains { degreeWords.contains(context.units[$0].key) && context.units[$0].facts.word != .mas }
     }
 
     /// A purpose clause weighs as the irrealis of `si` does.
@@ -589,7 +589,7 @@ extension Negation {
         guard verb < unit, isPoder(context.units[verb].key) else { return nil }
         for probe in (verb + 1)...unit {
             let key = context.units[probe].key
-            if key.isKey("mas"), probe + 1 < context.units.count, !context.units[probe + 1].key.isKey("que") { return "degree" }
+            if key.isKey("mas"), probe + 1 < context.units.count, context.units[probe + 1].facts.word != .que { return "degree" }
             if key.hasPrefix("mejor") || key.hasPrefix("peor") { return "degree" }
         }
         return nil
@@ -598,7 +598,7 @@ extension Negation {
     /// `pocas cosas más bonitas`, `pocos sitios mejores`: few are better, so this one is among the best.
     static func isFewBetter(_ negator: Int, before unit: Int, _ context: RuleContext) -> String? {
         guard ["pocos", "pocas"].contains(context.units[negator].key) else { return nil }
-        return (negator + 1...unit).contains { context.units[$0].key.isKey("mas") || context.units[$0].key.hasPrefix("mejor") } ? "few better" : nil
+        return (negator + 1...unit).contains { context.units[$0].facts.word == .mas || context.units[$0].key.hasPrefix("mejor") } ? "few better" : nil
     }
 
     /// `nadie supera su paella`, `nada iguala las vistas`, `no hay quien les gane`: nobody and nothing passes it, so it
@@ -624,13 +624,13 @@ extension Negation {
         guard verb + 1 <= unit, exclaimingVerbs.contains(context.units[verb].key) else { return nil }
         let next = context.units[verb + 1].key
         if ["cuanto", "cuanta", "cuantos", "cuantas", "como"].contains(next) { return "exclamation" }
-        guard ["lo", "el", "la", "los", "las"].contains(next), verb + 3 < context.units.count, !context.units[verb + 2].key.isKey("que") else { return nil }
-        return (verb + 3...min(verb + 4, context.units.count - 1)).contains { context.units[$0].key.isKey("que") } ? "exclamation" : nil
+        guard ["lo", "el", "la", "los", "las"].contains(next), verb + 3 < context.units.count, context.units[verb + 2].facts.word != .que else { return nil }
+        return (verb + 3...min(verb + 4, context.units.count - 1)).contains { context.units[$0].facts.word == .que } ? "exclamation" : nil
     }
 
     /// `hace tiempo que no`, `hacía años que no`, `hace mucho que no`: the time since, not a denial.
     static func isLongSince(_ negator: Int, _ context: RuleContext) -> Bool {
-        guard context.units[negator].key.isKey("no"), negator >= 2, context.units[negator - 1].key.isKey("que") else { return false }
+        guard context.units[negator].facts.word == .no, negator >= 2, context.units[negator - 1].facts.word == .que else { return false }
         return (max(0, negator - 4)..<(negator - 1)).contains { ["hace", "hacia", "hacian"].contains(context.units[$0].key) }
     }
 
@@ -639,7 +639,7 @@ extension Negation {
     static func raisedNegator(of unit: Int, _ context: RuleContext) -> Int? {
         var first = unit
         while first > 0, context.clauseOf[first - 1] == context.clauseOf[unit] { first -= 1 }
-        guard context.units[first].key.isKey("que"), first >= 2, raisingVerbs.contains(context.units[first - 1].key) else { return nil }
+        guard context.units[first].facts.word == .que, first >= 2, raisingVerbs.contains(context.units[first - 1].key) else { return nil }
         var negator = first - 2
         if negator >= 0, context.units[negator].facts.lists.contains(.clitic) { negator -= 1 }
         guard negator >= 0, context.negators.contains(negator), context.units[negator].opinion == nil else { return nil }

@@ -225,7 +225,7 @@ extension Sarcasm {
         guard let opening = members.min(by: { context.contributions[$0].unit < context.contributions[$1].unit }),
               likingVerbs.contains(context.contributions[opening].term), context.contributions[opening].value > 0 else { return nil }
         let verb = context.contributions[opening].unit
-        guard verb + 1 < context.units.count, context.units[verb + 1].key.isKey("que") || context.units[verb + 1].traits.infinitive else { return nil }
+        guard verb + 1 < context.units.count, context.units[verb + 1].facts.word == .que || context.units[verb + 1].traits.infinitive else { return nil }
         // Liking to see, know or read about something grim is sincere (`me encantó conocer la historia de los amantes
         // infelices`, `me encanta leer novelas de terror`): the grim word is the subject, not a complaint.
         let next = context.units[verb + 1]
@@ -335,7 +335,7 @@ extension Sarcasm {
             let clause = context.clauseOf[thanks]
             var probe = thanks + 1
             while probe + 1 < context.units.count, probe - thanks <= thanksReach, context.clauseOf[probe + 1] == clause {
-                if context.units[probe].key.isKey("por"), context.units[probe + 1].key.isKey("nada"),
+                if context.units[probe].facts.word == .por, context.units[probe + 1].key.isKey("nada"),
                    probe + 2 == context.units.count || !context.units[probe + 2].isWord && context.units[probe + 2].breaksClause {
                     context.contributions[index].apply("sarcasm", cue: "por nada", to: thanksForNothingValue)
                     break
@@ -344,7 +344,7 @@ extension Sarcasm {
                 // the action right after `por`, with no other praise in the sentence. `Gracias por avisar del retraso`
                 // thanks for the notice, and `gracias por bloquear rápido la tarjeta…, una atención de diez` for a
                 // service: they stay.
-                if context.units[probe].key.isKey("por"),
+                if context.units[probe].facts.word == .por,
                    let action = context.contributions.indices.first(where: { context.contributions[$0].unit == probe + 1 && context.contributions[$0].value < 0 }) {
                     let praised = context.contributions.indices.contains { other in
                         other != index && context.contributions[other].value > 0 && !context.units[context.contributions[other].unit].isSymbolic

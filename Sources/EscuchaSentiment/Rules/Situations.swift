@@ -34,7 +34,7 @@ enum Deprivation {
             // `nada iguala estas vistas`, `nadie supera su servicio`: nothing better, not the thing missing.
             if (negator + 1..<index).contains(where: { isSurpassing($0, context) }) { continue }
             // `sin ruido, con vistas al mar`: `con` opens what there was.
-            if context.units[negator].key.isKey("sin"), (negator + 1..<index).contains(where: { context.units[$0].key.isKey("con") }) { continue }
+            if context.units[negator].facts.word == .sin, (negator + 1..<index).contains(where: { context.units[$0].key.isKey("con") }) { continue }
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(negator)) … \(context.units[index].key)", rule: "deprivation",
                                                cue: context.cue(negator), value: weight))
         }
@@ -125,7 +125,7 @@ enum InVain {
             if next < context.units.count, context.sentenceOf[next] == context.sentenceOf[index] {
                 guard !context.units[next].isWord, context.units[next].breaksClause else { continue }
                 if next + 1 < context.units.count, context.sentenceOf[next + 1] == context.sentenceOf[index],
-                   context.units[next + 1].key.isKey("que") || context.units[next + 1].key.isKey("mas") { continue }
+                   context.units[next + 1].facts.word == .que || context.units[next + 1].facts.word == .mas { continue }
             }
             var verb = false
             var negated = false
@@ -202,7 +202,7 @@ enum UnmetExpectations {
             if Self.isAdvised(unit.key) { continue }
             // `mejor no venir` advises; `se puede entrar sin pagar` is free (`siguen sin aparecer`, `por no informar` complain).
             if unit.traits.infinitive, negator == context.skippingPronouns(before: index),
-               negator > 0 && context.units[negator - 1].key.isKey("mejor") || context.units[negator].key.isKey("sin") && unit.key.hasPrefix("pag") { continue }
+               negator > 0 && context.units[negator - 1].key.isKey("mejor") || context.units[negator].facts.word == .sin && unit.key.hasPrefix("pag") { continue }
             if context.mayHave(.timetable), (max(1, index - 4)..<min(context.units.count, index + 4)).contains(where: { Self.isTimetable($0, context) }) { continue }
             // An opinion word between the negator and the verb, or right after the verb, takes the negation.
             let between = before[..<position].contains { context.units[$0].opinion != nil }
@@ -212,7 +212,7 @@ enum UnmetExpectations {
             if before[..<position].contains(where: { opensOwnPredicate($0, before: index, context) }) { continue }
             // What is not needed is not owed: `no se requiere llegar en auto`, `no hace falta llamar`, `no tienes que llegar`.
             if before[..<position].contains(where: { needWords.contains(context.units[$0].key)
-                || context.units[$0].key.isKey("que") && $0 > 0 && Negation.obligations.contains(context.units[$0 - 1].key) }) { continue }
+                || context.units[$0].facts.word == .que && $0 > 0 && Negation.obligations.contains(context.units[$0 - 1].key) }) { continue }
             if isCustomersOwnPayment(index, context) { continue }
             if isProgressiveAndar(index, context) { continue }
             if before[..<position].contains(where: { isStopping($0, context) }) { continue }
@@ -283,7 +283,7 @@ enum UnmetExpectations {
             } else {
                 // `quiero que me devuelvan`: `que` starts a clause of its own, so look past it and the pronouns.
                 let previous = context.skippingPronouns(before: index)
-                if previous > 0, context.units[previous].key.isKey("que"), demandingVerbs.contains(context.units[previous - 1].key) {
+                if previous > 0, context.units[previous].facts.word == .que, demandingVerbs.contains(context.units[previous - 1].key) {
                     cue = context.units[previous - 1].key + " que"
                 }
             }
@@ -403,7 +403,7 @@ enum Impediments {
             let unit = context.units[index]
             guard index >= 2, customers.contains(context.units[index - 1].key), context.negators.contains(index - 2),
                   context.clauseOf[index - 2] == context.clauseOf[index] else { continue }
-            if index + 1 < context.units.count, context.units[index + 1].key.isKey("de") { continue }
+            if index + 1 < context.units.count, context.units[index + 1].facts.word == .de { continue }
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(index - 2)) \(context.cue(index - 1)) \(unit.key)",
                                                rule: "impediment", cue: context.cue(index - 2), value: weight))
         }
@@ -421,7 +421,7 @@ enum FulfilledExpectations {
     /// not report the service.
     static func inRelativeClause(_ index: Int, _ context: RuleContext) -> Bool {
         let previous = context.skippingPronouns(before: index)
-        guard previous > 0, context.units[previous].key.isKey("que") else { return false }
+        guard previous > 0, context.units[previous].facts.word == .que else { return false }
         // `no puedo más que recomendarlo`, `no hago sino recomendarlo`: only, not a relative clause.
         return context.units[previous - 1].isWord && !["mas", "sino"].contains(context.units[previous - 1].key)
     }
@@ -630,12 +630,12 @@ enum Recommendations {
             guard link >= 0, context.clauseOf[link] == context.clauseOf[index] else { continue }
             // `deber de` + infinitive is `deber` + infinitive (common in Mexico): `debes de visitarlo`, `se debe de
             // conocer`. The modal is the link; `no dejar de` keeps its own `de`.
-            if context.units[link].key.isKey("de"), link >= 1, isDeber(context.units[link - 1].key) { link -= 1 }
+            if context.units[link].facts.word == .de, link >= 1, isDeber(context.units[link - 1].key) { link -= 1 }
             let linkKey = context.units[link].key
             let verb = link - 1
             // `hay que volver a llamar` is a procedure: `volver a` + infinitive repeats another action (`volver a
             // la playa` is a visit).
-            let repeats = index + 2 < context.units.count && context.units[index + 1].key.isKey("a") && context.units[index + 2].traits.infinitive
+            let repeats = index + 2 < context.units.count && context.units[index + 1].facts.word == .a && context.units[index + 2].traits.infinitive
             if unit.traits.action.contains(.mustVisit), !repeats, !isTransaction(index, context),
                linkKey.isKey("que") && verb >= 0 && obligationForms.contains(context.units[verb].key) && !context.isNegated(verb)
                 || isAdviceModal(context.units[link], text) && !context.isNegated(link) || isImpersonalAdvice(link: link, verb: index, context) {
@@ -667,8 +667,8 @@ enum Recommendations {
             let dejar = context.units[dejarIndex].key
             if dejar.isKey("dejar") {
                 // `no puedes dejar de`, and with a link of its own: `no hay que dejar de`, `no deben de dejar de`.
-                if negator >= 1, context.units[negator].key.isKey("que") && negatedObligations.contains(context.units[negator - 1].key)
-                    || context.units[negator].key.isKey("de") && modalForms.contains(context.units[negator - 1].key) {
+                if negator >= 1, context.units[negator].facts.word == .que && negatedObligations.contains(context.units[negator - 1].key)
+                    || context.units[negator].facts.word == .de && modalForms.contains(context.units[negator - 1].key) {
                     negator -= 1
                 }
                 guard negator >= 0, modalForms.contains(context.units[negator].key) || negatedObligations.contains(context.units[negator].key)
@@ -726,7 +726,7 @@ enum MissedVisits {
             let span = (negator + 1..<min(negator + 1 + wantingMoreReach, context.units.count)).prefix { context.sentenceOf[$0] == context.sentenceOf[negator] }
             guard let wanted = span.first(where: { other in
                 context.units[other].key.isKey("antes")
-                    || context.units[other].key.isKey("mas") && other + 1 < context.units.count && context.units[other + 1].traits.timeUnit != .none
+                    || context.units[other].facts.word == .mas && other + 1 < context.units.count && context.units[other + 1].traits.timeUnit != .none
             }) else { continue }
             context.contributions[index].apply("wanting more", cue: "no … \(context.cue(wanted))", to: wantingMoreWeight)
         }
@@ -1036,7 +1036,7 @@ enum LongWait {
     /// word in the clause its `que` opens (past object pronouns), which `waitWord` does not search.
     static func waitAfterSince(_ time: Int, _ context: RuleContext, text: NormalizedText) -> Int? {
         guard time >= 2, isSince(time - 2, context), time + 2 < context.units.count,
-              context.units[time + 1].key.isKey("que") else { return nil }
+              context.units[time + 1].facts.word == .que else { return nil }
         let verb = context.skippingPronouns(after: time + 1)
         // `espero` is read by its key: its lemma is not always found (it is also the hope of `espero que`).
         guard verb < context.units.count, context.sentenceOf[verb] == context.sentenceOf[time],
@@ -1048,7 +1048,7 @@ enum LongWait {
     /// `todo el día`, `toda la mañana`, `todo el fin de semana`: a whole period.
     static func isWhole(_ unit: Int, _ context: RuleContext) -> Bool {
         var probe = unit - 1
-        if probe >= 2, context.units[probe].key.isKey("de"), context.units[probe - 1].key.isKey("fin") { probe -= 2 }
+        if probe >= 2, context.units[probe].facts.word == .de, context.units[probe - 1].key.isKey("fin") { probe -= 2 }
         guard probe >= 1, ["el", "la"].contains(context.units[probe].key) else { return false }
         return ["todo", "toda"].contains(context.units[probe - 1].key)
     }
@@ -1061,7 +1061,7 @@ enum LongWait {
         guard let wait = context.before(first, limit: reach).first(where: isWaitWord)
             ?? context.after(last, limit: reach).first(where: isWaitWord) else { return nil }
         if let term = context.units[wait].opinion?.entry.term, !slowVerbs.contains(term) { return nil }
-        if states.contains(context.units[wait].key), wait == 0 || !context.units[wait - 1].key.isKey("en") { return nil }
+        if states.contains(context.units[wait].key), wait == 0 || context.units[wait - 1].facts.word != .en { return nil }
         if holding.contains(context.units[wait].key), wait == 0 || !context.units[wait - 1].key.isKey("al") { return nil }
         if context.isNegated(min(wait, first)) { return nil }
         return wait
