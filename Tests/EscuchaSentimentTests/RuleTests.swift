@@ -1544,6 +1544,15 @@ import EscuchaTestSupport
         #expect(resolved("Amazon me reembolsó un paquete que nunca llegó"))
     }
 
+    /// A replacement received is a remedy told without a verb of remedy.
+    @Test func aReplacementReceivedIsARemedy() {
+        #expect(resolved("El pedido llegó con una pieza defectuosa y por la tarde ya tenía la nueva en casa."))
+        #expect(resolved("Me bloquearon la tarjeta por un cargo raro y me mandaron otra sin costo."))
+        #expect(!resolved("La tostadora vino rota. Me mandaron otra, también rota."))
+        #expect(!resolved("Me llegó otra vez roto, qué desastre."))
+        #expect(!resolved("El móvil vino roto. ¿Me mandaron uno nuevo? No."))
+    }
+
     @Test func noRemedyWhenDeniedWishedAskedStruggledForOrUndone() {
         #expect(!resolved("Me cobraron dos veces y no me devolvieron el dinero"))
         #expect(!resolved("Me cobraron dos veces, ojalá me devuelvan el dinero"))
