@@ -16,7 +16,7 @@ public struct SentimentAnalyzer: Sendable {
     public static let ruleNames = ["intensity", "intensifiers", "negation", "resolutions", "resolved-stories", "gratitude", "narration", "deprivation", "in-vain", "unmet-expectations", "fulfilled-expectations", "impediments", "recommendations", "cost-level", "ratings", "long-wait",
                                    "excess", "suggestions", "counterfactuals", "missed-visit", "drawback-frame",
                                    "comparatives", "post-nominal", "wear", "reported", "sensitive-readers", "generic-readers", "space-size",
-                                   "irrealis", "contrast", "questions", "sarcasm", "exclamation", "closing-verdict", "negativity", "repetition", "verdict", "language"]
+                                   "irrealis", "contrast", "questions", "contest", "sarcasm", "exclamation", "closing-verdict", "negativity", "repetition", "verdict", "language"]
 
     public init(normalizer: Normalizer, lexicon: SentimentLexicon) {
         self.normalizer = normalizer
@@ -147,6 +147,7 @@ public struct SentimentAnalyzer: Sendable {
             Questions.apply(&context, text: text)
             Courtesy.apply(&context)
         }
+        if enabled("contest") { ContestEntries.apply(&context) }
         if enabled("sarcasm") { Sarcasm.apply(&context) }
         if enabled("exclamation") { Exclamation.apply(&context) }
         if enabled("closing-verdict") { ClosingVerdict.apply(&context) }

@@ -27,6 +27,8 @@ public enum ModifierKind: String, Sendable, CaseIterable {
     case level
     /// A verb that moves a cost (`subir`, `aumentar`, `bajar`): weight is the opinion it gives beside an amount.
     case move
+    /// A contest entry's word (`participo`; the hashtags are `ContestEntries.hashtags`): weight scales every contribution.
+    case contest
 
     var bit: Int {
         switch self {
@@ -51,6 +53,7 @@ public enum ModifierKind: String, Sendable, CaseIterable {
         case .cost: 18
         case .level: 19
         case .move: 20
+        case .contest: 21
         }
     }
 }

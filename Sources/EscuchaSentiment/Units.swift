@@ -903,6 +903,10 @@ struct UnitReader {
         var unit = Unit(tokens: index..<index + 1, key: .key(of: token.forms), facts: KeyFacts(token.key), isWord: false)
         let segments = token.segments
         guard !segments.isEmpty else { return unit }
+        if segments.count == 1, ContestEntries.hashtags.contains(Folding.key(segments[0])) {
+            unit.modifiers[.contest] = ContestEntries.hashtagWeight
+            return unit
+        }
         if segments.count > 1, let reading = lexicon.phrases.reading(ofKeys: segments.map { Folding.key($0) }), let opinion = reading.opinion {
             unit.opinion = cache.keep(OpinionLookup.Found(entry: opinion.entry, match: "hashtag", intensity: []))
             return unit

@@ -1507,6 +1507,18 @@ import EscuchaTestSupport
     }
 }
 
+/// A comment that enters a giveaway says nothing of the brand: its hearts are for the friends it tags.
+@Suite struct ContestEntryTests {
+    @Test func aContestEntryWeighsLittle() {
+        let entry = fullAnalyzer.analyze("#sorteo participo con mi mejor amiga @sofi ❤️")
+        #expect(entry.score.label == .neu)
+        #expect(entry.contributions.allSatisfy { $0.rules.contains { $0.rule == "contest entry" } })
+        #expect(fullAnalyzer.analyze("Sorteo: participo y comparto 🎁 @anitaq").score.label == .neu)
+        // The word `sorteo` alone enters nothing: a complaint about a giveaway stays one.
+        #expect(fullAnalyzer.analyze("El sorteo fue un fraude, nunca dieron el premio").score.label == .neg)
+    }
+}
+
 /// `Que contesten el teléfono`: a sentence opened by `que` and a command's subjunctive asks the company for what was
 /// missing, as `deberían` does.
 @Suite struct DemandTests {
