@@ -776,6 +776,10 @@ import EscuchaTestSupport
         #expect(values("Es un poco lento. Genial.")["Genial"] == 6)
         #expect(values("Es pésimo. Genial el trato.")["Genial"] == 3)
         #expect(values("Genial. Es pésimo.")["Genial"] == 3)
+        // After a failure told as happening again, though no word of it is an opinion; not after a guest come back.
+        #expect(fullAnalyzer.analyze("Otra vez me dejaron el paquete en la portería y alguien se lo llevó. Genial.").score.label == .neg)
+        #expect(fullAnalyzer.analyze("Otra vez en este hotel. Perfecto.").score.label == .pos)
+        #expect(fullAnalyzer.analyze("Volvimos otra vez al mismo restaurante. Genial.").score.label == .pos)
         // A short exclamation of praise with nothing it is about, emoji included.
         #expect(values("Es pésimo. Un genial 👏") == ["pésimo": -3.5, "genial": -1.8, "👏": -1.2])
         // Praise that names what it praises is a mixed review.

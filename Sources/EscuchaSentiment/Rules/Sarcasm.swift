@@ -248,6 +248,15 @@ extension Sarcasm {
     /// pedí. Increíble.`, `Me cobraron dos veces. Genial.`, `…cortando internet a las 9. Qué puntualidad 😍`,
     /// `Unos genios 👏`, `Gracias por tanto, Ryanair.`), is exasperation. `El resto, excelente` names what it
     /// praises: a mixed review.
+    /// A failure told as happening again (`otra vez me dejaron el paquete en la portería…`): a complaint though no word of
+    /// it is an opinion. The cue in its strong sense, not beside a verb of coming back (`volvimos otra vez` is loyalty),
+    /// and something done again (a verb in a past tense: `Otra vez en este hotel.` may be a guest come back).
+    static func repeatsAFailure(_ sentence: Range<Int>, _ context: RuleContext) -> Bool {
+        context.mayHave(.sarcasm) && sentence.contains { index in
+            context.units[index].isWord && (context.units[index].modifiers[.sarcasm] ?? 0) >= strongCue && !isPlainWord(index, context)
+        } && sentence.contains { context.units[$0].traits.finite && context.units[$0].traits.past }
+    }
+
     static func echoes(_ context: inout RuleContext) {
         guard context.sentences.count > 1, context.contributions.indices.contains(where: { context.contributions[$0].value > 0 }) else { return }
         // Most texts have no short sentence after the first: the index is built only for one that does.
@@ -266,8 +275,9 @@ extension Sarcasm {
             // The complaint before it, asked before the sentence's words are gathered (a set and an array): most short
             // praise follows none. Summed in the same order as the values' array this made.
             let before = contributions.contributions(of: context.sentences[position - 1])
-            guard !before.isEmpty, before.allSatisfy({ context.contributions[$0].value < 0 }),
-                  before.reduce(0, { $0 + context.contributions[$1].value }) <= echoedComplaint else { continue }
+            guard before.allSatisfy({ context.contributions[$0].value < 0 }),
+                  !before.isEmpty && before.reduce(0, { $0 + context.contributions[$1].value }) <= echoedComplaint
+                    || repeatsAFailure(context.sentences[position - 1], context) else { continue }
             let praised = Set(members.map { context.contributions[$0].unit })
             let words = sentence.filter { context.units[$0].isWord }
             guard words.allSatisfy({ unit in
