@@ -138,6 +138,8 @@ struct WordTraits {
         static let wearing = Action(rawValue: 512)
         /// Any form of a verb that remedies a customer's problem (`reembolsaron`, `desbloqueó`): `ResolvedStories.remedies`.
         static let remedy = Action(rawValue: 1024)
+        /// Any form of a verb of receiving or being sent (`tenía`, `llegó`, `mandaron`): `ResolvedStories.receivingVerbs`.
+        static let receiving = Action(rawValue: 2048)
     }
     /// A function word of Spanish or English, for the language guess (`LanguageGuess`).
     var functionWord = LanguageGuess.FunctionWord.none
@@ -366,6 +368,7 @@ final class WordReading {
         if names(Resolutions.solvingVerbs, lemma: true) { traits.action.insert(.solving) }
         if names(Negation.handlingVerbs, lemma: true) { traits.action.insert(.handling) }
         if names(ResolvedStories.remedies, lemma: true) { traits.action.insert(.remedy) }
+        if names(ResolvedStories.receivingVerbs, lemma: true) { traits.action.insert(.receiving) }
         traits.sizing = SpaceSizes.sizing(key: forms.key, term: opinion?.entry.term)
         if FulfilledExpectations.clitics.contains(forms.key) { traits.frame.insert(.clitic) }
         if Gratitude.thanks.contains(forms.key) { traits.frame.insert(.thanks) }
@@ -439,6 +442,7 @@ extension WordReading {
     /// Every verb of the lists a reading asks of a word's lemma and infinitives (`WordTraits.Action`, `demandable`).
     static let actionVerbs = Recommendations.recommendable.union(FastWear.verbs).union(Resolutions.verbs).union(Resolutions.removals)
         .union(Resolutions.solvingVerbs).union(Negation.handlingVerbs).union(UnmetExpectations.demandVerbs).union(ResolvedStories.remedies)
+        .union(ResolvedStories.receivingVerbs)
 
     /// Imperfect subjunctives of irregular verbs (`hubiera`, `fuera`, `tuviera`); others end in `subjunctiveEndings`.
     /// Both are the type's, not the initializer's: an array literal there was built again for every new surface.

@@ -212,8 +212,8 @@ struct TraitSummary: OptionSet {
     static let letting = TraitSummary(rawValue: 8)
     /// A verb of visiting or trying (`.recommendable`): `Recommendations.cues`.
     static let recommendable = TraitSummary(rawValue: 16)
-    /// A verb that removes a problem, takes something away or remedies one (`.resolution`, `.removal`, `.remedy`):
-    /// `Resolutions.apply`, `ResolvedStories.apply`.
+    /// A verb that removes a problem, takes something away or remedies one (`.resolution`, `.removal`, `.remedy`), or
+    /// one of receiving in a past tense (`.receiving`): `Resolutions.apply`, `ResolvedStories.apply`.
     static let resolving = TraitSummary(rawValue: 32)
     /// A word of history (`Frame.history`): `Narration.apply`.
     static let history = TraitSummary(rawValue: 64)
@@ -237,6 +237,8 @@ struct TraitSummary: OptionSet {
         if traits.action.contains(.letting) { insert(.letting) }
         if traits.action.contains(.recommendable) { insert(.recommendable) }
         if !traits.action.isDisjoint(with: [.resolution, .removal, .remedy]) { insert(.resolving) }
+        // A verb of receiving counts only in a past tense, where it may tell a replacement received (`tenía uno nuevo`).
+        if traits.action.contains(.receiving), traits.finite, traits.past { insert(.resolving) }
         if traits.frame.contains(.history) { insert(.history) }
         if traits.pastSubjunctive { insert(.pastSubjunctive) }
         if traits.action.contains(.wearing) { insert(.wearing) }

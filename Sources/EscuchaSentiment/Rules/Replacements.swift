@@ -17,9 +17,9 @@ extension ResolvedStories {
     /// Whether the unit at `index` is a verb of receiving in a past tense whose object is a replacement.
     static func isReplacement(_ index: Int, _ context: RuleContext, _ text: NormalizedText) -> Bool {
         let unit = context.units[index]
-        // Bits first: most units are no conjugated past verb, and their lemma is never read.
-        guard unit.traits.finite, unit.traits.past, !unit.traits.conditional, !unit.traits.pastSubjunctive, unit.tokens.count == 1,
-              receivingVerbs.contains(text.tokens[unit.tokens.lowerBound].lemma), !context.isNegated(index) else { return false }
+        // Bits only: the verb's lemma was told once per surface (`WordTraits.Action.receiving`).
+        guard unit.traits.action.contains(.receiving), unit.traits.finite, unit.traits.past, !unit.traits.conditional,
+              !unit.traits.pastSubjunctive, unit.tokens.count == 1, !context.isNegated(index) else { return false }
         let sentence = context.sentences[context.sentenceOf[index]]
         guard !sentence.contains(where: { context.units[$0].questionMarks > 0 }) else { return false }
         // One that came wrong again is no remedy: `me mandaron otro, también roto`.

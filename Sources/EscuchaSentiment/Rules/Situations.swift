@@ -1210,9 +1210,9 @@ enum ResolvedStories {
                                  "pago", "cuota", "comision", "comisiones", "dolares", "soles", "lucas", "€", "$"]
 
     static func apply(_ context: inout RuleContext, text: NormalizedText) {
-        guard context.contributions.contains(where: { $0.value < 0 }) else { return }
-        let resolving = context.traitSummary.contains(.resolving)
-        guard let remedy = context.units.indices.last(where: { resolving && isRemedy($0, context, text) || isReplacement($0, context, text) })
+        // The summary first: most texts have no verb of remedy nor of receiving in a past tense, and their units are not scanned.
+        guard context.traitSummary.contains(.resolving), context.contributions.contains(where: { $0.value < 0 }),
+              let remedy = context.units.indices.last(where: { isRemedy($0, context, text) || isReplacement($0, context, text) })
         else { return }
         for index in context.contributions.indices where context.contributions[index].value < 0
             && (context.contributions[index].unit < remedy || isObject(context.contributions[index].unit, of: remedy, context)) {
