@@ -153,7 +153,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("closing-verdict") { ClosingVerdict.apply(&context) }
         Balance.apply(&context, negativity: enabled("negativity"), repetition: enabled("repetition"))
         if enabled("verdict") { BalancedVerdict.apply(&context) }
-        return finish(context, text, cache)
+        return finish(&context, text, cache)
     }
 
     /// A word that is both a modifier and an opinion (`bien`, `harto`, `tremendo` boost; `imposible`
@@ -243,6 +243,15 @@ public struct SentimentAnalyzer: Sendable {
         return (english, spanish, words >= 3 && Double(capitals) >= 0.8 * Double(words))
     }
 
+    /// What `place` held, `empty` left there: a working contribution's strings and rules are moved into the analysis, where
+    /// a copy was retained once more and released again with the context (four times for every contribution).
+    @inline(__always)
+    private static func take<Value>(_ place: inout Value, leaving empty: Value) -> Value {
+        var value = empty
+        swap(&value, &place)
+        return value
+    }
+
     /// The characters of the tokens `range` (bytes `utf8` of the text): a lone token's surface (the bytes it was read
     /// from, which its forms are found by), else decoded from the text's bytes.
     @inline(__always)
@@ -255,7 +264,8 @@ public struct SentimentAnalyzer: Sendable {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[utf8]), as: UTF8.self)
     }
 
-    private func finish(_ context: RuleContext, _ text: NormalizedText, _ cache: OpinionCache) -> SentimentAnalysis {
+    /// `context`'s contributions give up their strings and rules to the analysis (the context is not read again).
+    private func finish(_ context: inout RuleContext, _ text: NormalizedText, _ cache: OpinionCache) -> SentimentAnalysis {
         var contributions: [Contribution] = []
         contributions.reserveCapacity(context.contributions.count)
         // In text order; contributions of one unit keep the order the rules made them (the sort must be stable).
@@ -277,8 +287,10 @@ public struct SentimentAnalyzer: Sendable {
                     contributions.append(Contribution(
                         tokens: range, utf8: first..<last, utf16: firstUTF16..<lastUTF16,
                         text: Self.text(of: range, first..<last, tokens, bytes),
-                        term: context.contributions[index].term, list: context.contributions[index].list, match: context.contributions[index].match,
-                        valence: context.contributions[index].valence, rules: context.contributions[index].rules,
+                        term: Self.take(&context.contributions[index].term, leaving: ""),
+                        list: Self.take(&context.contributions[index].list, leaving: ""),
+                        match: Self.take(&context.contributions[index].match, leaving: ""),
+                        valence: context.contributions[index].valence, rules: Self.take(&context.contributions[index].rules, leaving: []),
                         value: Self.rounded(context.contributions[index].value)))
                 }
             }
