@@ -199,10 +199,7 @@ public struct SignalDetector: Sendable {
             guard let firstByte = tokens[index].surface.firstUTF8Byte,
                   firstByte < 0x80 ? (0x41...0x5A).contains(firstByte) : tokens[index].surface.unicodeScalars.first!.properties.isUppercase else { continue }
             let token = tokens[index]
-            // An opinion word is no name, even capitalised and unknown to the vocabulary: `Imperdible, …`.
-            guard token.surface.count >= 3,
-                  !token.emphasis.contains(.allCaps),
-                  !sentiment.contributions.contains(where: { $0.tokens.contains(index) }) else { continue }
+            guard !token.emphasis.contains(.allCaps) else { continue }
             let previous = index > sentence.lowerBound ? tokens[index - 1].key : ""
             let beforePrevious = index >= sentence.lowerBound + 2 ? tokens[index - 2] : nil
             let next = index + 1 < sentence.upperBound ? tokens[index + 1].surface : ""
@@ -212,24 +209,36 @@ public struct SignalDetector: Sendable {
             // word the vocabulary knows (`Lucho`, `Lucas`, `Paco`), though never `gracias a Dios` or `gracias a ellos`;
             // titled, it may not (`Señor Presidente`, `una bebida llamada Rusa`).
             let thanked = previous.isKey("a") && beforePrevious.map({ Self.thanks.contains($0.key) || Self.thanks.contains($0.lemma) }) == true
-            if thanked {
-                if !Self.notPeople.contains(token.key) { return index..<index + 1 }
-                continue
-            }
-            guard !matcher.normalizer.isKnownWord(token.folded) else { continue }
-            let opensClause = index == sentence.lowerBound || tokens[index - 1].kind == .punctuation || previous.isKey("y") || previous.isKey("con")
-            if next == "," && opensClause && !isListedName(after: index, sentence, text)
-                || Self.titles.contains(previous)
-                || (previous.isKey("llama") || previous.isKey("llamaba")) && beforePrevious?.key.isKey("se") == true
-                || Self.roles.contains(previous) {
-                return index..<index + 1
-            }
+            let named = thanked ? !Self.notPeople.contains(token.key) : isSetOff(index, previous, beforePrevious, next, sentence, tokens, text)
+            // The costly tests last, for a word placed as a name (a few in a hundred capitalised words, most of which open
+            // their sentence): its characters counted, the contributions searched and the vocabulary asked (its folded
+            // key hashed in three tables) cost about 1,000 instructions a word. An opinion word is no name, even
+            // capitalised and unknown to the vocabulary: `Imperdible, …`.
+            guard named, token.surface.count >= 3,
+                  !sentiment.contributions.contains(where: { $0.tokens.contains(index) }),
+                  thanked || !matcher.normalizer.isKnownWord(token.folded) else { continue }
+            return index..<index + 1
         }
         return nil
     }
 
+    /// Whether the word at `index` is set off like a name: opening its clause before a comma, titled, or after `se llama`
+    /// or a role word.
+    private func isSetOff(_ index: Int, _ previous: String, _ beforePrevious: Token?, _ next: String, _ sentence: Range<Int>,
+                          _ tokens: UnsafeBufferPointer<Token>, _ text: NormalizedText) -> Bool {
+        let opensClause = index == sentence.lowerBound || tokens[index - 1].kind == .punctuation || previous.isKey("y") || previous.isKey("con")
+        // The lists are asked only for a previous word of one of their words' first byte and length (`titleShapes`,
+        // `roleShapes`): each ask hashes the word, about 90 instructions, for nearly every capitalised word.
+        let hasPrevious = index > sentence.lowerBound
+        return next == "," && opensClause && !isListedName(after: index, sentence, text)
+            || hasPrevious && AspectSentiment.hasShape(tokens, index - 1, Self.titleShapes) && Self.titles.contains(previous)
+            || (previous.isKey("llama") || previous.isKey("llamaba")) && beforePrevious?.key.isKey("se") == true
+            || hasPrevious && AspectSentiment.hasShape(tokens, index - 1, Self.roleShapes) && Self.roles.contains(previous)
+    }
+
     /// Words that title a name: `don Ramiro`, `una bebida llamada Rusa`.
     static let titles: WordSet = ["don", "doña", "dona", "señor", "señora", "senor", "senora", "señorita", "senorita", "llamado", "llamada"]
+    static let titleShapes = AspectSentiment.Shapes(Array(titles.strings))
 
     /// A name followed by a comma and another name or a mention (`Endesa, Mercadona y Ryanair`, `Iberia, @Nairo`): a list
     /// of companies or accounts, not a person set off.
