@@ -226,8 +226,8 @@ public struct TopicAnalyzer: Sendable {
         }
         // The hits of sectors that do not speak are passed over, not removed: `removeAll(where:)` copied the hits (shared with
         // the caller) and emptied a range of them through the generic `replaceSubrange`, about 750 instructions a text.
-        return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment) { [topicBits] hit in
-            topicBits[hit.topic] == 0 || topicBits[hit.topic] & speaking != 0
+        return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment) { [topicBits] topic in
+            topicBits[topic] == 0 || topicBits[topic] & speaking != 0
         }
     }
 
