@@ -61,6 +61,9 @@ extension SignalDetector {
     static let storyWords: WordSet = ["historia", "historias", "heroe", "heroes", "revolucionarios", "atacantes", "insurgente",
                                       "martir", "martires", "epidemia", "colera", "cristeros"]
     /// The writer and the reader (`fuimos` is read by its ending).
+    /// The two lists' first bytes and lengths (`hasKey(in:_:of:_:)`).
+    static let historyShapes = AspectSentiment.Shapes(Array(historyWords.strings))
+    static let storyShapes = AspectSentiment.Shapes(Array(storyWords.strings))
     static let persons = WordSet.writerAndReader
 
     /// A not-recommendation limited to some readers or times: `no lo recomiendo` and then `para` (not `para nada`),

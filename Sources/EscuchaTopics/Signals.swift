@@ -103,8 +103,8 @@ public struct SignalDetector: Sendable {
             // story told with no writer or reader in it (`un callejón que tiene historia… la hija es amenazada por el padre`).
             if kind == .urgency {
                 let sentenceTokens = text.sentences[hit.sentence].tokens
-                let retold = sentenceTokens.contains { Self.historyWords.contains(text.tokens[$0].key) }
-                    || sentenceTokens.contains { Self.storyWords.contains(text.tokens[$0].key) }
+                let retold = Self.hasKey(in: sentenceTokens, text, of: Self.historyWords, Self.historyShapes)
+                    || Self.hasKey(in: sentenceTokens, text, of: Self.storyWords, Self.storyShapes)
                         && !sentenceTokens.contains { Self.persons.contains(text.tokens[$0].key) || text.tokens[$0].key.hasSuffix("mos") }
                 evidence = evidence.filter { range in
                     !retold && !sentiment.contributions.contains { $0.tokens.overlaps(range) && $0.rules.contains { $0.rule.isKey("narration") } }
@@ -234,6 +234,14 @@ public struct SignalDetector: Sendable {
             || hasPrevious && AspectSentiment.hasShape(tokens, index - 1, Self.titleShapes) && Self.titles.contains(previous)
             || (previous.isKey("llama") || previous.isKey("llamaba")) && beforePrevious?.key.isKey("se") == true
             || hasPrevious && AspectSentiment.hasShape(tokens, index - 1, Self.roleShapes) && Self.roles.contains(previous)
+    }
+
+    /// Whether some token of `range` has its key in `words`, asked only for a key of one of their first bytes and lengths
+    /// (`shapes`), read in place: each token's key was hashed into the list (about 90 instructions) and retained.
+    static func hasKey(in range: Range<Int>, _ text: NormalizedText, of words: WordSet, _ shapes: AspectSentiment.Shapes) -> Bool {
+        text.tokens.withUnsafeBufferPointer { tokens in
+            range.contains { AspectSentiment.hasShape(tokens, $0, shapes) && words.contains(tokens[$0].key) }
+        }
     }
 
     /// Words that title a name: `don Ramiro`, `una bebida llamada Rusa`.
