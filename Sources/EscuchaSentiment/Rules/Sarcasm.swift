@@ -75,7 +75,12 @@ enum Sarcasm {
         // Irony turns praise, and needs a cue or a failure the rules found.
         // By index: `contains(where:)` over the arrays copied each unit or contribution it passed. The failures, dearest
         // to tell (`isFailure` scans an expression's bytes), asked last; the colon only in a text with one.
-        guard context.contributions.indices.contains(where: { context.contributions[$0].value > 0 }),
+        // Without a sarcasm cue in the text (the union of its units' modifier kinds, exact) no sentence has one, and no
+        // list of cues is made per sentence.
+        let mayHaveCues = context.mayHave(.sarcasm)
+        // Without a cue only `ironyWithoutCue` turns praise, and only praise as strong as `leastIronicPraise`: a text
+        // with none (most) needs no failure looked for, nor an index made.
+        guard context.contributions.indices.contains(where: { mayHaveCues ? context.contributions[$0].value > 0 : isIronicPraise($0, context) }),
               context.mayHave(.sarcasm) && context.units.indices.contains(where: { context.units[$0].modifiers.contains(.sarcasm) })
                 || context.contributions.indices.contains(where: { context.contributions[$0].list.isKey("verbs") && likingVerbs.contains(context.contributions[$0].term) })
                 || context.mayHave(.colon)
@@ -83,9 +88,6 @@ enum Sarcasm {
                 || context.contributions.indices.contains(where: { isFailure($0, context) })
         else { return }
         let contributions = ContributionIndex(context)
-        // Without a sarcasm cue in the text (the union of its units' modifier kinds, exact) no sentence has one, and no
-        // list of cues is made per sentence.
-        let mayHaveCues = context.mayHave(.sarcasm)
         for (sentenceIndex, sentence) in context.sentences.enumerated() {
             var span = sentence
             if sentenceIndex + 1 < context.sentences.count {
@@ -165,14 +167,21 @@ extension Sarcasm {
     static let colonPraise = 2.5
     /// How far after the praise the colon may be (`Genial el servicio técnico de la compañía:`).
     static let colonReach = 8
+    /// The weaker of the two strengths: praise below it is never irony without a cue.
+    static let leastIronicPraise = min(colonPraise, ironicPraise)
+
+    /// Praise strong enough to open an irony without a cue (read in place: a copy retained the contribution's strings).
+    static func isIronicPraise(_ index: Int, _ context: RuleContext) -> Bool {
+        context.contributions[index].value > 0
+            && max(context.contributions[index].valence, context.contributions[index].value) >= leastIronicPraise
+    }
 
     static func ironyWithoutCue(_ context: inout RuleContext, sentence: Range<Int>, _ contributions: ContributionIndex) {
         let slice = contributions.contributions(of: sentence)
         // What the end requires of the sentence's opening contribution, asked first: praise, as strong as the weaker of the
         // two strengths. Most sentences open otherwise, and then no failure is looked for (nor an array made).
         guard let opening = slice.min(by: { context.contributions[$0].unit < context.contributions[$1].unit }),
-              context.contributions[opening].value > 0,
-              max(context.contributions[opening].valence, context.contributions[opening].value) >= min(colonPraise, ironicPraise)
+              isIronicPraise(opening, context)
         else { return }
         let members = Array(slice)
         let colonFailure = colonFrame(members, sentence: sentence, context)
