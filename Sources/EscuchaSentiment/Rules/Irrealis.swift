@@ -33,20 +33,12 @@ enum Irrealis {
               let firstMarker = context.units.indices.first(where: { isMarker($0, context.units) }) else { return }
         var applied = Set<Int>()
         let contributions = ContributionIndex(context)
-        // Where a marker's reach ends, for every unit after the first marker (only those are read), in one pass from the
-        // end: the next unit that starts a sentence, is clause punctuation or a contrast word.
         let count = context.units.count
-        // A condition (`si`) keeps its own ends (`protasisEnd`); other markers also end where an asserted clause starts.
-        // Both ends of each unit in one array: a second array, copied from the first, cost an allocation and a copy per text.
-        var stops = [(any: Int, asserted: Int)](repeating: (count, count), count: count + 1)
-        // A plain loop: `stride` called its iterator's `next` for every unit.
-        var unit = count - 1
-        while unit > firstMarker {
-            let ends = context.sentenceOf[unit] != context.sentenceOf[unit - 1]
-                || context.units[unit].breaksClause && !context.units[unit].isWord || context.units[unit].has(.contrastAfter)
-            stops[unit] = (ends ? unit : stops[unit + 1].any, ends || isAssertedClause(unit, context) ? unit : stops[unit + 1].asserted)
-            unit -= 1
-        }
+        // Where a marker's reach ends: the next unit that starts a sentence, is clause punctuation or a contrast word. A
+        // condition (`si`) keeps its own ends (`protasisEnd`); other markers also end where an asserted clause starts.
+        // Found forward from the marker, when asked (see `NextStop`): an array of both ends for every unit, filled from
+        // the end of the text, cost an allocation and a pass per text for the few markers most texts have.
+        var anyStop = NextStop(), assertedStop = NextStop()
         for markerIndex in firstMarker..<count {
             guard isMarker(markerIndex, context.units) else { continue }
             let unit = context.units[markerIndex]
@@ -54,13 +46,13 @@ enum Irrealis {
             var irrealis = unit.modifiers[.irrealis]
             if irrealis == nil && expectation == nil && unit.traits.conditional { irrealis = conditionalWeight }
             guard expectation != nil || irrealis != nil else { continue }
-            if unit.key.isKey("si"), isAffirmation(markerIndex, stop: stops[markerIndex + 1].any, context) { continue }
+            if unit.key.isKey("si"), isAffirmation(markerIndex, stop: anyStop.after(markerIndex, context, isReachEnd), context) { continue }
             if isSurprise(markerIndex, context) { continue }
             // `cuando fuimos el personal fue muy atento`: a time that happened supposes nothing; what it tells is the
             // background of the main clause (`cuando hubo una filtración mandaron al técnico en dos días`), and weighs as
             // a concession does.
             if unit.key.isKey("cuando"), isNarratedTime(markerIndex, context) {
-                let end = protasisEnd(after: markerIndex, before: stops[markerIndex + 1].any, context)
+                let end = protasisEnd(after: markerIndex, before: anyStop.after(markerIndex, context, isReachEnd), context)
                 for index in contributions.contributions(of: markerIndex..<end) where !applied.contains(index) {
                     applied.insert(index)
                     let value = context.contributions[index].value
@@ -69,8 +61,8 @@ enum Irrealis {
                 continue
             }
             // A time (`cuando entras al teatro te maravillas`), like a condition, ends where its main clause starts.
-            let end = unit.key.isKey("si") || unit.key.isKey("cuando") ? protasisEnd(after: markerIndex, before: stops[markerIndex + 1].any, context)
-                : stops[markerIndex + 1].asserted
+            let end = unit.key.isKey("si") || unit.key.isKey("cuando") ? protasisEnd(after: markerIndex, before: anyStop.after(markerIndex, context, isReachEnd), context)
+                : assertedStop.after(markerIndex, context, isAssertedReachEnd)
             // `si buscas un sitio tranquilo, este es tu hotel`: what the reader wants is what the place has; `si quieres comer
             // bien, ve a otro lado` says it has not.
             var redirected = false, desired = false
@@ -161,6 +153,32 @@ extension Irrealis {
             verb += 1
         }
         return false
+    }
+
+    /// Whether a marker's reach ends at `unit` (after the first unit): it starts a sentence, is clause punctuation or a
+    /// contrast word.
+    static func isReachEnd(_ unit: Int, _ context: RuleContext) -> Bool {
+        context.sentenceOf[unit] != context.sentenceOf[unit - 1]
+            || context.units[unit].breaksClause && !context.units[unit].isWord || context.units[unit].has(.contrastAfter)
+    }
+
+    /// Whether the reach of a marker other than a condition ends at `unit`: there, or where an asserted clause starts.
+    static func isAssertedReachEnd(_ unit: Int, _ context: RuleContext) -> Bool {
+        isReachEnd(unit, context) || isAssertedClause(unit, context)
+    }
+
+    /// The first unit after a marker where its reach ends (`units.count` if none), for markers asked in text order. The
+    /// end found is kept: for a later marker before it, no unit between them ends a reach, so it is that marker's end
+    /// too; past it, the search goes on from the new marker. Each unit is read at most once a text.
+    struct NextStop {
+        private var stop = -1
+
+        mutating func after(_ marker: Int, _ context: RuleContext, _ ends: (Int, RuleContext) -> Bool) -> Int {
+            guard stop <= marker else { return stop }
+            stop = marker + 1
+            while stop < context.units.count, !ends(stop, context) { stop += 1 }
+            return stop
+        }
     }
 
     /// Reasons are said, not supposed: `espero que cambien porque el servicio es pésimo`.
