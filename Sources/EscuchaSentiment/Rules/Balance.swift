@@ -120,19 +120,22 @@ enum ClosingVerdict {
         let sentence = context.sentences[last]
         var words = 0
         for unit in sentence where context.units[unit].isWord { words += context.units[unit].tokens.count }
+        // An article told by the unit's key facts (`.article`, exact), not by hashing its key.
         guard words > 0, words <= maxWords,
-              !sentence.contains(where: { context.units[$0].questionMarks > 0 || articles.contains(context.units[$0].key) })
+              !sentence.contains(where: { context.units[$0].questionMarks > 0 || context.units[$0].facts.lists.contains(.article) })
         else { return }
         var sign = 0.0
-        for contribution in context.contributions where context.sentenceOf[contribution.unit] == last {
-            let own = contribution.value > 0 ? 1.0 : -1.0
+        // By index, read in place: iterating the contributions copied each one (its strings and rules retained and released).
+        for index in context.contributions.indices where context.sentenceOf[context.contributions[index].unit] == last {
+            let own = context.contributions[index].value > 0 ? 1.0 : -1.0
             // A verdict says one thing: a last sentence with both sides (`Bonito pero caro.`) is no summing-up.
             guard sign == 0 || sign == own else { return }
             // Thanks and greetings close a message by manners (`P.D. Gracias, guapo.`): no verdict.
-            guard !Courtesy.terms.contains(contribution.term), !contribution.rules.contains(where: { $0.rule.isKey("contrast") }) else { return }
+            guard !Courtesy.terms.contains(context.contributions[index].term),
+                  !context.contributions[index].rules.contains(where: { $0.rule.isKey("contrast") }) else { return }
             // A verb or a rule's reading states a fact (`Le falta modo oscuro.`): a verdict is said with an adjective, a
             // noun or an expression (`Una pena.`, `Bien por Endesa.`, `Así da gusto.`).
-            guard !contribution.list.isKey("verbs"), !contribution.list.isKey("rule") else { return }
+            guard !context.contributions[index].list.isKey("verbs"), !context.contributions[index].list.isKey("rule") else { return }
             sign = own
         }
         guard sign != 0, context.contributions.contains(where: { context.sentenceOf[$0.unit] < last && $0.value * sign < 0 }) else { return }

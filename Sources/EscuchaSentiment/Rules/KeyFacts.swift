@@ -113,6 +113,8 @@ struct KeyLists: OptionSet {
     static let timetable = KeyLists(rawValue: 1 << 29)
     /// A key that ends in ` que` (`pensé que`, `espero que`): `Irrealis.isSurprise`.
     static let queEnding = KeyLists(rawValue: 1 << 30)
+    /// `ClosingVerdict.articles` (`el`, `la`, `los`, `las`). The last free bit: a new list widens `rawValue`.
+    static let article = KeyLists(rawValue: 1 << 31)
 
     /// Each list with its bit (the spellings `Ratings.isStar` and `liking` accept are no list: `KeyFacts.init` asks).
     static let lists: [(KeyLists, WordSet)] = [
@@ -125,6 +127,7 @@ struct KeyLists: OptionSet {
         (.leadingConnective, DiscourseMarkers.leadingConnectives), (.universalOpener, Negation.universalOpeners),
         (.impediment, Impediments.impossible.union(Impediments.attempts).union(Impediments.presentAttempts)),
         (.waitWord, LongWait.waitWords), (.timetable, UnmetExpectations.weekdays.union(UnmetExpectations.holidays)),
+        (.article, ClosingVerdict.articles),
     ]
 }
 
