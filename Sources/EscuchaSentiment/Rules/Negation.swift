@@ -126,7 +126,7 @@ enum Negation {
         if text.tokens[context.units[index - 1].tokens.lowerBound].surface.lowercased() == "quién" { return true }
         var opener = index - 2
         if opener >= 0, questionPrepositions.contains(context.units[opener].key) { opener -= 1 }
-        return opener >= 0 && !context.units[opener].isWord && context.units[opener].key.hasPrefix("¿")
+        return opener >= 0 && !context.units[opener].isWord && Questions.opensAsking(context.units[opener].key)
     }
 
     /// `de barato nada`, `de vulgar, nada de nada`: a single opinion word between `de` and `nada` (a comma may stand

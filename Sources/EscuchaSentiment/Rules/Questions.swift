@@ -47,10 +47,17 @@ enum Questions {
 
     /// A question opened with `¿` that asks rather than asserts: not one with a negation (`¿a quién no le gusta…?`,
     /// `¿no os da vergüenza?` assert), nor `¿alguien más…?`, which asks for company in a complaint.
+    /// Whether `key` opens with `¿`. Its first byte first: only a key whose first byte is 0xC2 (`¿` is C2 BF) can, as no
+    /// other character is canonically `¿`, and `hasPrefix` compares Characters (hundreds of instructions).
+    static func opensAsking(_ key: String) -> Bool {
+        key.utf8.first == 0xC2 && key.hasPrefix("¿")
+    }
+
+    /// `mas` and `alguien` told by the units' key facts (exact), not by their keys: this reads every unit the question asks.
     static func isOpenedQuestion(_ asked: Range<Int>, _ context: RuleContext) -> Bool {
-        context.units[asked.lowerBound].key.hasPrefix("¿") && !asked.contains { index in
+        opensAsking(context.units[asked.lowerBound].key) && !asked.contains { index in
             context.units[index].has(.negator)
-                || index > asked.lowerBound && context.units[index].key.isKey("mas") && context.units[index - 1].key.isKey("alguien")
+                || index > asked.lowerBound && context.units[index].facts.word == .mas && context.units[index - 1].facts.word == .alguien
         }
     }
 
@@ -65,7 +72,7 @@ enum Questions {
     /// `la web da muchos problemas, ¿es normal?` and `el vuelo llegó tarde, me devuelven algo?` state
     /// their complaint and ask only the last clause.
     static func markedQuestion(_ sentence: Range<Int>, _ context: RuleContext) -> Range<Int> {
-        if let opened = sentence.first(where: { !context.units[$0].isWord && context.units[$0].questionMarks > 0 && context.units[$0].key.hasPrefix("¿") }) {
+        if let opened = sentence.first(where: { !context.units[$0].isWord && context.units[$0].questionMarks > 0 && opensAsking(context.units[$0].key) }) {
             return opened..<sentence.upperBound
         }
         guard let mark = sentence.last(where: { context.units[$0].questionMarks > 0 }) else { return sentence }
