@@ -1190,8 +1190,8 @@ enum Resolutions {
     }
 }
 
-/// `Reclamé un cargo que no reconocía y al día siguiente ya me lo habían devuelto`, `se me rompió la aspiradora, la
-/// mandé y me la repararon en una semana`: a story whose problem the company then remedied. The problem is told to say
+/// `Me cobraron dos veces el recibo y al día siguiente me devolvieron el dinero`, `se me rompió la aspiradora, la mandé
+/// y me la repararon en una semana`: a story whose problem the company then remedied. The problem is told to say
 /// what was fixed; a CX team reads the fix. The text's negative contributions before the last remedy reported as done
 /// weigh `storyWeight`, and the remedy counts `remedyValue` when the lexicon gives it nothing. What comes after the
 /// remedy keeps its weight (`me lo arreglaron y a la semana se volvió a romper`). Not a remedy: one denied, wished,
@@ -1265,6 +1265,8 @@ enum ResolvedStories {
         let previous = context.units[index - 1].key
         return key.isKey("cuando") && (previous.isKey("solo") || previous.isKey("sólo")) || key.isKey("que") && previous.isKey("hasta")
     }
+
+    /// After the remedy, the writer's own people did it (`lo arregló mi cuñado`).
     static let owners: WordSet = ["mi", "mis", "yo"]
 }
 
