@@ -512,7 +512,7 @@ enum Suggestions {
         for sentence in context.sentences {
             guard let first = sentence.first(where: { context.units[$0].isWord }), context.units[first].facts.word == .que else { continue }
             var verb = demandVerb(after: first, context)
-            if verb < sentence.upperBound, context.units[verb].key.isKey("no") { verb = demandVerb(after: verb, context) }
+            if verb < sentence.upperBound, context.units[verb].facts.word == .no { verb = demandVerb(after: verb, context) }
             guard verb < sentence.upperBound, context.units[verb].traits.command, context.units[verb].traits.finite,
                   !sentence.contains(where: { (context.units[$0].opinion?.entry.valence ?? 0) > 0 }) else { continue }
             out.append(.cue(unit: verb, term: "que \(context.cue(verb))", rule: "suggestion", cue: "que", value: demandWeight))
@@ -1255,15 +1255,16 @@ enum ResolvedStories {
             || !between.contains { context.units[$0].traits.finite && !Resolutions.determiners.contains(context.units[$0 - 1].key) }
     }
 
-    static let struggles: WordSet = ["tras", "despues", "después", "por fin"]
+    /// A single word's key is folded (`despues`); a phrase's keeps the lexicon's spelling (`por fin`).
+    static let struggles: WordSet = ["tras", "despues", "por fin"]
 
     /// `tras`, `después de`, `por fin`, `solo cuando`, `hasta que`.
     static func isStruggle(_ index: Int, _ context: RuleContext) -> Bool {
         let key = context.units[index].key
         if struggles.contains(key) { return true }
         guard index > 0 else { return false }
-        let previous = context.units[index - 1].key
-        return key.isKey("cuando") && (previous.isKey("solo") || previous.isKey("sólo")) || key.isKey("que") && previous.isKey("hasta")
+        return key.isKey("cuando") && context.units[index - 1].key.isKey("solo")
+            || context.units[index].facts.word == .que && context.units[index - 1].key.isKey("hasta")
     }
 
     /// After the remedy, the writer's own people did it (`lo arregló mi cuñado`).
