@@ -858,6 +858,10 @@ import EscuchaTestSupport
         #expect(values("nunca dejan de contestar").isEmpty)
         #expect(values("no me confirman la reserva") == ["confirman": -1.5])
         #expect(values("la empresa no se responsabiliza") == ["responsabiliza": -2])
+        // Help and paperwork owed: information, a claim's processing, a reference number.
+        #expect(values("no me habéis aportado información sobre mi maleta") == ["aportado": -1.5])
+        #expect(values("nadie tramita mi reclamación") == ["tramita": -1.5])
+        #expect(values("el reembolso no se ha procesado") == ["procesado": -1.5])
         #expect(values("todavía no me devuelven el dinero") == ["devuelven": -2])
         #expect(values("llegó el martes").isEmpty)  // done, not owed: no opinion
         #expect(values("no tardó en llegar") == ["tardó": 1.5])  // the negation belongs to the opinion word
@@ -1267,6 +1271,10 @@ import EscuchaTestSupport
         #expect(label("No se puede pedir más") == .pos)
         #expect(label("Ya no es lo que era") == .neg)
         #expect(label("Ha bajado mucho la calidad") == .neg)
+        // `gusto` alone is a taste; being one is a pleasure. A page that makes the eyes bleed is painful to read.
+        #expect(label("Fue un gusto viajar con ustedes") == .pos)
+        #expect(label("Tiene un gusto raro") == .neg)
+        #expect(label("Me sangran los ojos con esa web") == .neg)
     }
 
     @Test func dishNamesAreNotOpinions() {
