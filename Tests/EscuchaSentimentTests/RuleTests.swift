@@ -792,6 +792,14 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Tengo problemas para facturar una maleta y nadie responde. Gracias").contributions
             .first { $0.term == "gracias" }!.value > 0)
         #expect(fullAnalyzer.analyze("Qué alegría ver que me han cobrado 3 € por mantenimiento. Gracias, de verdad 🥰").score.label == .neg)
+        // A problem named only as what occasioned an act told before it is no complaint to answer: the praise stands.
+        #expect(values("Vinieron por un problema. Genial.")["Genial"]! > 0)
+        #expect(values("Tuve un problema. Genial.")["Genial"] == -1.8)
+        #expect(fullAnalyzer.analyze("Me atendieron un domingo por una fuga de gas y en una hora estaba todo revisado. Gracias de corazón")
+            .score.label == .pos)
+        // A measure of the complaint (`de retraso`) or a cause with no act told (`Por un desastre.`) is the complaint.
+        #expect(fullAnalyzer.analyze("Hora y media de retraso en un vuelo de 1 hora. Gracias por tanto, Ryanair.").score.label == .neg)
+        #expect(values("Por un desastre. Genial.")["Genial"] == -1.8)
     }
 
     @Test func aProblemTheCompanyRemovedIsGoodNews() {

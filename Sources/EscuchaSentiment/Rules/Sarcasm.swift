@@ -156,6 +156,38 @@ enum Sarcasm {
 }
 
 extension Sarcasm {
+    /// Prepositions that name what occasioned an act: `por una fuga`, `tras el apagón`. Not `de`, which as often
+    /// measures the complaint (`hora y media de retraso`).
+    static let occasionPrepositions: WordSet = ["por", "tras"]
+    /// How many words may stand between the preposition and the problem word (`de un cargo sospechoso`).
+    static let occasionReach = 3
+
+    /// Whether the noun or adjective at `unit` is the object of an occasion's preposition: walking back over words
+    /// with no opinion and no conjugated verb, a preposition comes first, after a conjugated verb of its sentence.
+    static func isOccasion(_ unit: Int, list: String, _ context: RuleContext) -> Bool {
+        guard list.isKey("nouns") || list.isKey("adjectives") else { return false }
+        var probe = unit - 1
+        while probe >= 0, unit - probe <= occasionReach {
+            let word = context.units[probe]
+            // The act it occasioned is told before it, by a conjugated verb (`me atendieron … por una fuga`): a bare
+            // measure or cause (`hora y media de retraso`, `por un sinvergüenza`) is the complaint itself.
+            if occasionPrepositions.contains(word.key) {
+                let sentence = context.sentenceOf[probe]
+                var verb = probe - 1
+                while verb >= 0, context.sentenceOf[verb] == sentence {
+                    if context.units[verb].isWord, context.units[verb].traits.finite { return true }
+                    verb -= 1
+                }
+                return false
+            }
+            if word.opinion != nil || word.traits.finite || !word.isWord { return false }
+            probe -= 1
+        }
+        return false
+    }
+}
+
+extension Sarcasm {
     /// Strong praise opening a sentence (`Genial`, `Excelente`, `Qué maravilla`, `Bellísimo`: strong as listed
     /// or after its superlative), then a failure found by
     /// the rules, with no contrast word between. Milder praise next to a fault (`habitación amplia; poca
@@ -287,6 +319,11 @@ extension Sarcasm {
             guard before.allSatisfy({ context.contributions[$0].value < 0 }),
                   !before.isEmpty && before.reduce(0, { $0 + context.contributions[$1].value }) <= echoedComplaint
                     || repeatsAFailure(context.sentences[position - 1], context) else { continue }
+            // A problem named only as the occasion of what was done (`me atendieron por una fuga de gas`, `disculpándose
+            // por el retraso`) is no complaint for the praise to answer.
+            // A failure told as happening again is one whatever its words (`otra vez la app de Bancolombia caída`).
+            if !before.isEmpty, before.allSatisfy({ isOccasion(context.contributions[$0].unit, list: context.contributions[$0].list, context) }),
+               !repeatsAFailure(context.sentences[position - 1], context) { continue }
             let praised = Set(members.map { context.contributions[$0].unit })
             let words = sentence.filter { context.units[$0].isWord }
             guard words.allSatisfy({ unit in
