@@ -1286,6 +1286,8 @@ import EscuchaTestSupport
         // The one drawback named is a small fault, also where its words are the span of a concession modifier.
         #expect(label("La única pega fue el café.") == .neg)
         #expect(label("La comida buenísima, la única pega fue el café.") == .neu)  // mixed, set against the praise
+        // A fault looked for in a hypothesis is a caveat, not a regret (the counterfactual read `tuviera` as one).
+        #expect(fullAnalyzer.analyze("Si tuviera que ponerle una pega sería el color de las cortinas.").contributions.isEmpty)
         // What was not needed is no lack; what is needed is one.
         #expect(fullAnalyzer.analyze("No hizo ninguna falta.").contributions.isEmpty)
         #expect(label("Hace falta más personal.") == .neg)
