@@ -205,6 +205,9 @@ import EscuchaTestSupport
         #expect(values("no tengo ninguna queja") == ["queja": 1.5])
         // Also when the negated verb is an expression of its own: `no contestar` is scored, the claim stays a claim.
         #expect(values("no contesta a las quejas", fullAnalyzer) == ["no contesta": -2.6, "quejas": -1.95])
+        // A noise not heard is not there: `escuchar` deals with a complaint, but only perceives a sound.
+        #expect(fullAnalyzer.analyze("No se escuchan ruidos de la calle.").contributions.map(\.value) == [1])
+        #expect(fullAnalyzer.analyze("Nadie escuchó mi queja.").score.label == .neg)
     }
 
     /// Praise that opens with a concord word carries the `no` before it: `no hay nada que objetar`.

@@ -34,6 +34,11 @@ enum Negation {
                                              "reembolsar", "devolver", "compensar", "reponer", "registrar", "procesar", "valorar",
                                              "recoger", "limpiar", "barrer", "fregar", "desinfectar", "fumigar", "cubrir"]
 
+    /// Noises: what `escuchar` does not hear is not there (`no se escucha ningún ruido`), where a complaint it does not
+    /// listen to stands (`nadie escuchó mi queja`).
+    static let sounds: WordSet = ["ruido", "ruidos", "golpe", "golpes", "grito", "gritos", "portazo", "portazos", "bocinazo",
+                                  "bocinazos", "ronquido", "ronquidos", "zumbido", "zumbidos", "chirrido", "chirridos", "eco"]
+
     /// A mild positive word negated is not a strong complaint: `no está claro` (1) is no worse than −1.5.
     /// So a negated positive word ends no lower than its own valence plus this, on the negative side; and a
     /// mild negative word negated is no strong praise (`no es pequeño`, −0.5, ends at +1, not +1.5).
@@ -303,7 +308,8 @@ enum Negation {
             // The problem a negated verb did not deal with stands (`nadie atendió mi queja`), also when the negated
             // verb is an expression of its own (`no contesta a las reclamaciones`).
             if context.units[other].traits.action.contains(.handling) { handled = true }
-            if handled, context.contributions[index].value < 0, context.units[unitIndex].tokens.count == 1, context.contributions[index].list.isKey("nouns") { break }
+            if handled, context.contributions[index].value < 0, context.units[unitIndex].tokens.count == 1, context.contributions[index].list.isKey("nouns"),
+               !Self.sounds.contains(context.units[unitIndex].key) { break }
             // An expression that spent its negation on itself (`no vale la pena`, `no quiero volver`) names, in
             // the infinitive after it, what is not worth it or wanted: `no vale la pena desperdiciar el tiempo`
             // does not praise wasting it, nor `no quiero volver a tener problemas` problems.
