@@ -1585,6 +1585,9 @@ import EscuchaTestSupport
         // What was remedied may be named after the remedy, a relative clause included (`un cargo` is no verb).
         #expect(resolved("Me devolvió un cargo fraudulento en dos días."))
         #expect(resolved("Amazon me reembolsó un paquete que nunca llegó"))
+        // A pronoun before `devolver` takes back the money named before it; a car taken back is no money.
+        #expect(resolved("Reclamé un cargo que no reconocía y al día siguiente ya me lo habían devuelto"))
+        #expect(!resolved("Reclamé por el coche rayado y me lo devolvieron igual."))
     }
 
     /// A replacement received is a remedy told without a verb of remedy.

@@ -1243,6 +1243,18 @@ enum ResolvedStories {
         guard text.tokens[unit.tokens.lowerBound].lemma.isKey("devolver") else { return true }
         // `devolver` remedies when it gives money back: `me devolvieron el coche` returns the car.
         return (index + 1..<min(index + 1 + moneyReach, context.units.count)).contains { money.contains(context.units[$0].key) }
+            || returnsMoneyNamedBefore(index, context)
+    }
+
+    static let objectPronouns: WordSet = ["lo", "la", "los", "las"]
+
+    /// `Reclamé un cargo que no reconocía y al día siguiente ya me lo habían devuelto`: a pronoun right before `devolver`
+    /// (or its auxiliary) takes back the money the text named before it.
+    static func returnsMoneyNamedBefore(_ index: Int, _ context: RuleContext) -> Bool {
+        var probe = index - 1
+        if probe >= 0, WordReading.perfectAuxiliaries.contains(context.units[probe].key) { probe -= 1 }
+        guard probe >= 0, objectPronouns.contains(context.units[probe].key) else { return false }
+        return (0..<probe).contains { money.contains(context.units[$0].key) }
     }
 
     /// Whether `unit`, after the remedy in its sentence, belongs to what was remedied (`me devolvió un cargo fraudulento`,
