@@ -1370,6 +1370,12 @@ import EscuchaTestSupport
         #expect(values("mejor que antes") == ["mejor": 2])
         // A booster between the imperfect and the comparative: still the past praised (2 × 1.2 × −0.8).
         #expect(values("la cobertura era mucho mejor") == ["mejor": -1.92])
+        // The past complained of, and praise of now: an improvement, the old complaint weighs 0.3 (−2.5 × 0.3).
+        #expect(values("Antes el servicio era malo, ahora es excelente") == ["malo": -0.75, "excelente": 3.5])
+        // Praise only of the past does not make one: `bien` is what they did then.
+        #expect(values("Antes era malo y lo dejaban bien. Ahora es peor.")["malo"] == -2.5)
+        // Nor a past complaint with no `ahora` after it.
+        #expect(values("Antes era malo. El personal es excelente.")["malo"] == -2.5)
     }
 
     /// The nearest of a kind says which one is meant: `la parada más cercana` praises no nearness; the place said to be

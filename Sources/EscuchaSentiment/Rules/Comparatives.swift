@@ -16,6 +16,24 @@ enum Comparatives {
     static let superlativeNegationFactor = 1.2
     /// `antes era mejor` is a complaint a little milder than `ahora es peor`.
     static let pastComparisonFactor = -0.8
+    /// `antes era un calvario y ahora lo hago todo online`: a complaint about how things used to be, in a text that
+    /// says how they are now, tells an improvement; it weighs this share of itself, as a remedied problem does.
+    static let improvedFactor = 0.3
+
+    /// `Antes me quejaba mucho de Movistar, ahora no tengo de qué quejarme`, `ha mejorado un montón, antes era un calvario
+    /// y ahora…`: a complaint after `antes` in a past tense, with `ahora` after it and praise after `ahora` or before
+    /// `antes`. Praise only between them is of the past too (`antes, aunque era caro, te lo dejaban bien; ahora…`).
+    static func improvement(_ context: inout RuleContext, _ index: Int) {
+        let unit = context.contributions[index].unit
+        let before = context.before(unit, limit: 6)
+        guard let formerly = before.first(where: { context.units[$0].facts.lists.contains(.formerly) }),
+              before.contains(where: { $0 > formerly && context.units[$0].traits.past }) || context.units[unit].traits.past,
+              let now = (unit + 1..<context.units.count).first(where: { context.units[$0].key.isKey("ahora") }),
+              context.contributions.contains(where: { $0.value > 0 && ($0.unit > now || $0.unit < formerly) })
+        else { return }
+        let value = context.contributions[index].value
+        context.contributions[index].apply("past comparison", cue: "antes … ahora", to: value * improvedFactor)
+    }
     static let comparatives: WordSet = ["mejor", "mejores", "peor", "peores"]
     /// Imperfect forms that describe how things used to be.
     static let imperfects: WordSet = ["era", "eran", "estaba", "estaban", "tenia", "tenian", "habia", "gustaba", "gustaban",
@@ -123,7 +141,12 @@ enum Comparatives {
             guard context.units[unitIndex].facts.lists.contains(.comparative) else {
                 // `antes era un hotel divertido`, `anteriormente me gustaba más`: praise of how it was. Only in a text with
                 // such a word (the union of the keys' facts, exact): the clause was walked for every contribution.
-                guard value > 0, context.mayHave(.formerly) else { continue }
+                guard context.mayHave(.formerly) else { continue }
+                if value < 0 {
+                    improvement(&context, index)
+                    continue
+                }
+                guard value > 0 else { continue }
                 let before = context.before(unitIndex, limit: 6)
                 if before.contains(where: { context.units[$0].facts.lists.contains(.formerly) }),
                    let past = before.first(where: { context.units[$0].facts.lists.contains(.imperfect) })
