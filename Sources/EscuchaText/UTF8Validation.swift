@@ -9,20 +9,42 @@ public enum UTF8Validation {
         case truncated(count: Int)
     }
 
-    public static func validate(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
-        guard let base = bytes.baseAddress else { return .valid }
+    public static func validate(_ bytes: UnsafeBufferPointer<UInt8>) -> Result { check(bytes).result }
+
+    /// The bytes as a `String`, the same as `String(decoding: bytes, as: UTF8.self)` (ill-formed sequences become
+    /// U+FFFD), but checked once, here, eight ASCII bytes at a time: `String(decoding:)` checks a byte at a time (about
+    /// 9 instructions a byte, 9 M per MB of texts read by lines), and `String(copying:)` of a checked span does not check
+    /// again. Bytes that are not valid UTF-8 take `String(decoding:)`'s way, which repairs them.
+    public static func string(decoding bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if #available(macOS 26, *), case (.valid, let isASCII) = check(bytes) {
+            // Safe: `check` has just found every sequence well formed; the ASCII mark is the one `String(decoding:)` sets.
+            return String(copying: unsafe UTF8Span(unchecked: Span(_unsafeElements: bytes), isKnownASCII: isASCII))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `validate`'s answer, and whether every byte was ASCII.
+    private static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> (result: Result, isASCII: Bool) {
+        guard let base = bytes.baseAddress else { return (.valid, true) }
         let count = bytes.count
         var index = 0
+        var isASCII = true
         while index < count {
-            // Skip ASCII eight bytes at a time.
+            // Skip ASCII eight bytes at a time, then straight to the first byte that is not (byte by byte, each ASCII
+            // byte before it loaded its eight again).
             while index + 8 <= count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let high = word & 0x8080_8080_8080_8080
+                if high != 0 {
+                    index += high.trailingZeroBitCount >> 3
+                    break
+                }
                 index += 8
             }
             guard index < count else { break }
             let lead = base[index]
             if lead < 0x80 { index += 1; continue }
+            isASCII = false
             let length: Int
             var minSecond: UInt8 = 0x80
             var maxSecond: UInt8 = 0xBF
@@ -34,18 +56,18 @@ public enum UTF8Validation {
             case 0xF0: length = 4; minSecond = 0x90
             case 0xF1...0xF3: length = 4
             case 0xF4: length = 4; maxSecond = 0x8F
-            default: return .invalid(at: index)
+            default: return (.invalid(at: index), false)
             }
             for offset in 1..<length {
-                guard index + offset < count else { return .truncated(count: count - index) }
+                guard index + offset < count else { return (.truncated(count: count - index), false) }
                 let byte = base[index + offset]
                 let low: UInt8 = offset == 1 ? minSecond : 0x80
                 let high: UInt8 = offset == 1 ? maxSecond : 0xBF
-                guard byte >= low, byte <= high else { return .invalid(at: index) }
+                guard byte >= low, byte <= high else { return (.invalid(at: index), false) }
             }
             index += length
         }
-        return .valid
+        return (.valid, isASCII)
     }
 
     public static func validate(_ bytes: some Collection<UInt8>) -> Result {

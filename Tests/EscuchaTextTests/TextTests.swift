@@ -3,13 +3,23 @@ import Testing
 
 @Suite("UTF-8 validation")
 struct UTF8ValidationTests {
-    @Test("accepts UTF-8, finds the first bad byte, tells truncation apart")
+    @Test("accepts UTF-8, finds the first bad byte, tells truncation apart, makes strings as String(decoding:) does")
     func validation() {
         #expect(UTF8Validation.validate(Array("ñandú 😀 ok, más texto ascii largo".utf8)) == .valid)
         #expect(UTF8Validation.validate([0x61, 0x62, 0xF3, 0x6E]) == .invalid(at: 2))
         #expect(UTF8Validation.validate([0x61, 0xE2, 0x82]) == .truncated(count: 2))
         #expect(UTF8Validation.validate([0xED, 0xA0, 0x80]) == .invalid(at: 0))  // a UTF-16 surrogate
         #expect(UTF8Validation.validate([0xC0, 0xAF]) == .invalid(at: 0))  // overlong
+        // A bad byte inside a run of eight, found where the run's ASCII ends.
+        #expect(UTF8Validation.validate(Array("abcdefgh".utf8) + [0x61, 0x62, 0x63, 0xF3, 0x6E, 0x6F, 0x70, 0x71]) == .invalid(at: 11))
+        // `string(decoding:)` makes what `String(decoding:)` makes, repairs included.
+        let samples: [[UInt8]] = [[], Array("ascii only, longer than sixteen bytes".utf8), Array("ñandú 😀 ok, más".utf8),
+                                  Array("abcdefghijk".utf8) + [0xF3, 0x6E], [0x61, 0xE2, 0x82], [0xED, 0xA0, 0x80, 0x61]]
+        for bytes in samples {
+            let made = bytes.withUnsafeBufferPointer { UTF8Validation.string(decoding: $0) }
+            #expect(made == String(decoding: bytes, as: UTF8.self))
+            #expect(Array(made.utf8) == Array(String(decoding: bytes, as: UTF8.self).utf8))
+        }
     }
 
     @Test("census counts multi-byte sequences and stray bytes")

@@ -1,4 +1,5 @@
 import Foundation
+import EscuchaText
 import Synchronization
 
 /// Lines of a file or stdin, read one buffer at a time: a corpus is never loaded whole, and neither is a
@@ -100,7 +101,7 @@ final class LineStream {
     private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var count = bytes.count
         while count > 0, bytes[count - 1] == 0x0D { count -= 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<count]), as: UTF8.self)
+        return UTF8Validation.string(decoding: UnsafeBufferPointer(rebasing: bytes[..<count]))
     }
 }
 
