@@ -110,7 +110,7 @@ struct Tokenizer {
             if ((byte | 0x20) &- 0x61) < 26 || (byte == 0xC3 && index + 1 < count && bytes[index + 1] != 0x97 && bytes[index + 1] != 0xB7),
                !startsEmoticon[Int(byte)] || Self.startsPlainWord(bytes, index),
                !hasURL || !Self.mayStartAddress(bytes, index, hasAt: hasAt) {
-                let end = Self.shortWordEnd(bytes, index) ?? wordEnd(bytes, index, allowUnderscore: false)
+                let end = plainWordEnd(bytes, index)
                 tokens.append(RawToken(kind: .word, start: index, end: end))
                 // The space after a word, the commonest byte there, is passed here rather than by a turn of the loop.
                 index = end < count && bytes[end] == 0x20 ? end + 1 : end
@@ -119,7 +119,9 @@ struct Tokenizer {
             // Only URLs, emails and emoticons care whether a token starts after a boundary.
             let mayNeedBoundary = hasURL || hasAt || startsEmoticon[Int(byte)]
             let atBoundary = mayNeedBoundary && (index == 0 || Self.isBoundaryBefore(bytes, index))
-            if atBoundary, hasURL, let end = url(bytes, index) {
+            // `url` is asked only at an `h` or a `w`, the letters its prefixes start with: in a text with a link it was asked at
+            // every token that is not a plain word (about 80 instructions each).
+            if atBoundary, hasURL, Self.mayStartURL(byte), let end = url(bytes, index) {
                 tokens.append(RawToken(kind: .url, start: index, end: end))
                 index = end
                 continue
@@ -175,13 +177,16 @@ struct Tokenizer {
                 index = end
                 continue
             }
-            if isLetterAt(bytes, index) {
+            // Here an ASCII byte is a letter (one an emoticon or an address may start) or punctuation: it starts no emoji
+            // (digits were numbers, and keycaps were tried above), and a letter is told by its byte. Punctuation, about
+            // one token in eight, goes straight on below (through `isLetterAt` and `emojiEnd`, about 60 instructions a token).
+            if byte < 0x80 ? CharacterClass.isASCIILetter(byte) : isLetterAt(bytes, index) {
                 let end = wordEnd(bytes, index, allowUnderscore: false)
                 tokens.append(RawToken(kind: .word, start: index, end: end))
                 index = end
                 continue
             }
-            if let end = emojiEnd(bytes, index) {
+            if byte >= 0x80, let end = emojiEnd(bytes, index) {
                 tokens.append(RawToken(kind: .emoji, start: index, end: end))
                 tokens.hasEmoji = true
                 index = end
@@ -227,8 +232,14 @@ struct Tokenizer {
     /// its prefixes), or, in a text with an `@`, a run of an address's characters stopping at one of its marks.
     @inline(__always)
     static func mayStartAddress(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, hasAt: Bool) -> Bool {
-        let lower = bytes[index] | 0x20
-        return lower == UInt8(ascii: "h") || lower == UInt8(ascii: "w") || hasAt && localRunStopsAtEmailMark(bytes, index)
+        mayStartURL(bytes[index]) || hasAt && localRunStopsAtEmailMark(bytes, index)
+    }
+
+    /// Whether `url` may find a link starting with this byte: `h` or `w` in either case, as it compares its prefixes.
+    @inline(__always)
+    static func mayStartURL(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        return lower == UInt8(ascii: "h") || lower == UInt8(ascii: "w")
     }
 
     /// A lowercase letter followed by another lowercase letter starts a word, never an emoticon (`como`
@@ -297,23 +308,27 @@ struct Tokenizer {
         return stops == 0 ? 8 : stops.trailingZeroBitCount / 8
     }
 
-    /// `wordEnd` of a word of ASCII letters and digits shorter than eight bytes that ends at an ASCII byte other than the
-    /// hyphen and the apostrophe (which may join it to the next letters), from one load; nil for any other word. Most words
+    /// `wordEnd` without underscores. A word of ASCII letters and digits shorter than eight bytes that ends at an ASCII byte
+    /// other than the hyphen and the apostrophe (which may join it to the next letters) is found from one load. Most words
     /// are such words, and this runs in the tokenizer's loop, where the call to `wordEnd` cost about 60 instructions a word.
+    /// Any other word goes on in `wordEnd` past the letters and digits that load found (reading them again cost about 25).
     @inline(__always)
-    static func shortWordEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
-        guard start + 8 <= bytes.count, let base = bytes.baseAddress else { return nil }
-        let run = asciiWordRun(UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+    func plainWordEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+        guard start + 8 <= bytes.count, let base = bytes.baseAddress else { return wordEnd(bytes, start, allowUnderscore: false) }
+        let run = Self.asciiWordRun(UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
         let end = start + run
-        guard run > 0, run < 8 else { return nil }
-        let stop = bytes[end]
-        return stop < 0x80 && stop != UInt8(ascii: "-") && stop != UInt8(ascii: "'") ? end : nil
+        if run > 0, run < 8 {
+            let stop = bytes[end]
+            if stop < 0x80, stop != UInt8(ascii: "-"), stop != UInt8(ascii: "'") { return end }
+        }
+        return wordEnd(bytes, start, from: end, allowUnderscore: false)
     }
 
     /// End of a word: letters, digits, combining marks; an apostrophe, hyphen or dot between letters
-    /// joins (`check-in`, `e-mail`); underscores for handles and hashtags.
-    func wordEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, allowUnderscore: Bool) -> Int {
-        var index = start
+    /// joins (`check-in`, `e-mail`); underscores for handles and hashtags. `from`: where to go on reading, when the
+    /// bytes from `start` up to it are known ASCII letters or digits.
+    func wordEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, from resume: Int? = nil, allowUnderscore: Bool) -> Int {
+        var index = resume ?? start
         let count = bytes.count
         while index < count {
             // Eight bytes at a time while they are all ASCII letters or digits (most of most words).
