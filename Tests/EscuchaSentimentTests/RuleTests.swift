@@ -1594,6 +1594,7 @@ import EscuchaTestSupport
         // A pronoun before `devolver` takes back the money named before it; a car taken back is no money.
         #expect(resolved("Reclamé un cargo que no reconocía y al día siguiente ya me lo habían devuelto"))
         #expect(!resolved("Reclamé por el coche rayado y me lo devolvieron igual."))
+        #expect(resolved("Perdieron mi maleta y me la recuperaron en dos días."))
     }
 
     /// A replacement received is a remedy told without a verb of remedy.

@@ -1200,7 +1200,7 @@ enum Resolutions {
 enum ResolvedStories {
     static let remedies: WordSet = ["solucionar", "resolver", "arreglar", "reparar", "corregir", "subsanar", "reembolsar", "anular",
                                     "desbloquear", "reponer", "restablecer", "compensar", "devolver", "reemplazar", "sustituir",
-                                    "reintegrar", "abonar"]
+                                    "reintegrar", "abonar", "recuperar"]
     /// The problem told before its remedy weighs this share of itself.
     static let storyWeight = 0.3
     static let remedyValue = 1.5
