@@ -99,23 +99,27 @@ public enum AspectSentiment {
         var current = -1
         var evidence = 0..<0
         var longest = 0
+        // The sentence's tokens whose cuts were looked for (see `itemSpan`), to look again if a contribution lies past them.
+        var covered = 0...0
         // The evidence and the contributions read through buffers: a slice of the evidence per contribution, and reading a
         // contribution in its array, retained and released the arrays (about two releases a contribution).
         entries.withUnsafeBufferPointer { entries in sentiment.contributions.withUnsafeBufferPointer { contributions in
         for contributionIndex in contributions.indices {
             let position = contributions[contributionIndex].tokens.lowerBound
             guard let sentence = Self.sentence(containing: position, text.sentences) else { continue }
-            if sentence != current {
+            let range = text.sentences[sentence].tokens
+            if sentence != current || !covered.contains(position) {
                 current = sentence
                 let start = entries.partitioningIndex { $0.sentence >= sentence }
                 evidence = start..<entries[start...].partitioningIndex { $0.sentence > sentence }
+                covered = range.lowerBound...range.upperBound
                 guard !evidence.isEmpty else { continue }  // no topic for the contribution to go to
                 longest = 0
                 for index in evidence { longest = max(longest, entries[index].range.count) }
-                cutPositions(in: text.sentences[sentence].tokens, text, into: &cuts)
+                covered = itemSpan(UnsafeBufferPointer(rebasing: entries[evidence]), contributions, from: contributionIndex, in: range)
+                cutPositions(in: range, text, into: &cuts, lookingAt: covered.lowerBound + 1..<covered.upperBound + 1)
             }
             guard !evidence.isEmpty else { continue }
-            let range = text.sentences[sentence].tokens
             let cutBefore = cuts.partitioningIndex { $0 > position }
             let part = (cutBefore > 0 ? cuts[cutBefore - 1] : range.lowerBound)..<(cutBefore < cuts.count ? cuts[cutBefore] : range.upperBound)
             // The evidence that starts in the part, and the first of it that starts after the contribution.
@@ -153,6 +157,25 @@ public enum AspectSentiment {
         } }
     }
 
+    /// From the first to the last of the sentence's evidence starts and of the positions of the contributions in it from
+    /// `first` on (those that follow it in the sentence: contributions come in text order). Only a cut after the first of
+    /// these and at or before the last changes which evidence a contribution's part holds: one at or before them all, or
+    /// after them all, leaves every evidence start and every contribution on the same side of it. Most sentences with a
+    /// topic hold it and an opinion word a few tokens apart, so the rest of the sentence is not read for cuts (each
+    /// token's key read and tested, about 45 instructions).
+    static func itemSpan(_ evidence: UnsafeBufferPointer<Evidence>, _ contributions: UnsafeBufferPointer<Contribution>, from first: Int,
+                         in sentence: Range<Int>) -> ClosedRange<Int> {
+        // The evidence is sorted by start.
+        var low = evidence[0].range.lowerBound, high = evidence[evidence.count - 1].range.lowerBound
+        var index = first
+        while index < contributions.count, sentence.contains(contributions[index].tokens.lowerBound) {
+            low = min(low, contributions[index].tokens.lowerBound)
+            high = max(high, contributions[index].tokens.lowerBound)
+            index += 1
+        }
+        return low...high
+    }
+
     /// Working arrays kept per thread from text to text, emptied with their room kept: made for each text, the evidence,
     /// a sentence's cut positions and the nearest hits cost up to three allocations and frees a text with topics.
     final class Room {
@@ -182,14 +205,15 @@ public enum AspectSentiment {
         return positions
     }
 
-    /// The same into `positions`, emptied first.
-    static func cutPositions(in sentence: Range<Int>, _ text: NormalizedText, into positions: inout [Int]) {
+    /// The same into `positions`, emptied first; only the cuts that start in `lookingAt` (within the sentence; a two-word
+    /// cut may end after it) when given.
+    static func cutPositions(in sentence: Range<Int>, _ text: NormalizedText, into positions: inout [Int], lookingAt: Range<Int>? = nil) {
         positions.empty()
         // Read in place, and most words passed on their first byte and length (`cutFirstShapes`). The tables in locals:
         // read as globals, each was checked for its one-time set-up at every word.
         let firstShapes = cutFirstShapes, secondShapes = cutSecondShapes
         text.tokens.withUnsafeBufferPointer { tokens in
-            for index in sentence {
+            for index in lookingAt?.clamped(to: sentence) ?? sentence {
                 guard Self.hasShape(tokens, index, firstShapes) else { continue }
                 let key = tokens[index].key
                 if cuts.contains(key) { positions.append(index); continue }
