@@ -344,6 +344,18 @@ public struct TopicMatcher: Sendable {
         let simple: [Bool]
         /// What each word id can start or be, from the tables above (see `Leads`).
         let leads: [Leads]
+        /// By index in `pairTerms.items`, the term's third word, or `anyThird` for a term of two words or whose third
+        /// word is the slot. Most terms of a pair's group are not found where the pair is (nine tries in ten fail, on
+        /// the third word): told from the next token's ids here, a failed try costs a few loads, not `matchLength`.
+        let pairThirds: [Int32]
+        static let anyThird: Int32 = -1
+        /// By pair group, the bits `1 << (id & 63)` of its terms' third words, or all bits when a term has none to tell
+        /// (`anyThird`): most groups found have no term whose third word the next token has, passed with one test.
+        let groupThirds: [UInt64]
+
+        /// A word's bit in a 64-bit set of words (words that share their id's low six bits share it).
+        @inline(__always)
+        static func thirdBit(_ id: Int32) -> UInt64 { 1 << UInt64(UInt32(bitPattern: id) & 63) }
     }
 
     /// What a word id can start, or be, in one byte: the matching loop reads it for each of a token's ids and goes on
@@ -583,6 +595,26 @@ public struct TopicMatcher: Sendable {
                         }
                     }
                 }
+                // A pair's group: its terms of three words or more tried only where the token after the pair has their
+                // third word among its ids (none past the sentence's end).
+                func tryPairTerms(_ group: Int, at position: Int, _ work: inout Scratch) {
+                    let thirdIDs = position + 2 < sentence.tokens.upperBound
+                        ? Int(idStarts[position + 2])..<Int(idStarts[position + 3]) : 0..<0
+                    if !thirdIDs.isEmpty {
+                        var bits: UInt64 = 0
+                        for slot in thirdIDs { bits |= Numbered.thirdBit(ids[slot]) }
+                        if numbered.groupThirds[group] & bits == 0 { return }
+                    }
+                    for index in numbered.pairTerms.range(group) {
+                        let third = numbered.pairThirds[index]
+                        if third != Numbered.anyThird, !thirdIDs.contains(where: { ids[$0] == third }) { continue }
+                        let term = numbered.pairTerms.items[index]
+                        if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts,
+                                                    from: termExact[Int(term)] ? 0 : 2) {
+                            record(term, position..<position + length, &work)
+                        }
+                    }
+                }
                 for position in sentence.tokens {
                     let own = Int(idStarts[position])
                     let end = Int(idStarts[position + 1])
@@ -606,7 +638,7 @@ public struct TopicMatcher: Sendable {
                                 let next = ids[nextSlot]
                                 guard isOwn(next), leads[Int(next)].contains(.pairSecond),
                                       let group = numbered.termsByFirstPair.value(Self.pairKey(word, next)) else { continue }
-                                tryTerms(numbered.pairTerms, Int(group), at: position, known: 2, &work)
+                                tryPairTerms(Int(group), at: position, &work)
                             }
                         }
                         if wordLeads.contains(.slotSecond) { tryTerms(numbered.slotSecondTerms, Int(word), at: position, known: 1, &work) }
@@ -855,10 +887,20 @@ extension TopicMatcher.Numbered {
             leads[Int(key >> 32)].insert(.pairFirst)
             leads[Int(key & 0xFFFF_FFFF)].insert(.pairSecond)
         }
+        let pairThirds = pairTerms.items.map { term in
+            let start = Int(termStarts[Int(term)])
+            return termStarts[Int(term) + 1] - termStarts[Int(term)] > 2 && termWords[start + 2] != slotID ? termWords[start + 2] : Self.anyThird
+        }
+        let groupThirds = (0..<pairTerms.offsets.count - 1).map { group in
+            pairTerms.range(group).reduce(UInt64(0)) { bits, index in
+                bits | (pairThirds[index] == Self.anyThird ? ~0 : Self.thirdBit(pairThirds[index]))
+            }
+        }
         self.init(termWords: termWords, termStarts: termStarts, oneWordTerms: oneWordTerms, opensLonger: opensLonger,
                   termsByFirstPair: termsByFirstPair, pairGroups: pairGroups, pairTerms: pairTerms, slotSecondTerms: slotSecondTerms,
                   slotID: slotID, isSlotWord: isSlotWord, hasSlotFirstTerms: hasSlotFirstTerms, slotFirstBySecond: slotFirstBySecond,
-                  slotFirstOthers: slotFirstOthers, roles: roles, simple: simple, leads: leads)
+                  slotFirstOthers: slotFirstOthers, roles: roles, simple: simple, leads: leads, pairThirds: pairThirds,
+                  groupThirds: groupThirds)
     }
 }
 
