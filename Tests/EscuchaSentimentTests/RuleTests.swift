@@ -1291,6 +1291,11 @@ import EscuchaTestSupport
         #expect(label("La comida buenísima, la única pega fue el café.") == .neu)  // mixed, set against the praise
         // A fault looked for in a hypothesis is a caveat, not a regret (the counterfactual read `tuviera` as one).
         #expect(fullAnalyzer.analyze("Si tuviera que ponerle una pega sería el color de las cortinas.").contributions.isEmpty)
+        // One star more than the scale allows is praise; one star is a complaint. The impossible done is praise too.
+        #expect(label("Si pudiera, le daría una estrella más") == .pos)
+        #expect(label("Le daría una estrella") == .neg)
+        #expect(label("Repitieron el arroz. Misión imposible cumplida.") == .pos)
+        #expect(label("Conseguir cita es misión imposible.") == .neg)
         // What was not needed is no lack; what is needed is one.
         #expect(fullAnalyzer.analyze("No hizo ninguna falta.").contributions.isEmpty)
         #expect(label("Hace falta más personal.") == .neg)
