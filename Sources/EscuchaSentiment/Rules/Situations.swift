@@ -20,7 +20,7 @@ enum Deprivation {
     static func listedLacks(_ context: RuleContext, into out: inout [RuleContext.Working]) {
         let negators = context.negators
         // Filtered by index first: copying every unit would retain its key and opinion.
-        for index in context.units.indices where context.units[index].has(.deprivation) {
+        for index in context.units(with: .deprivation) {
             guard let weight = context.units[index].modifiers[.deprivation], context.units[index].opinion == nil else { continue }
             // `nadie` as an object (`no conozco a nadie que cocine así`, `no hablé con nadie`) is no one missing.
             if context.units[index].key.isKey("nadie"), index > 0, ["a", "con", "de", "para"].contains(context.units[index - 1].key) { continue }
@@ -190,7 +190,7 @@ enum UnmetExpectations {
         guard context.mayHave(.expected) else { return [] }
         var out: [RuleContext.Working] = []
         let negators = context.negators
-        for index in context.units.indices where context.units[index].has(.expected) {
+        for index in context.units(with: .expected) {
             let unit = context.units[index]
             guard let weight = unit.modifiers[.expected], unit.opinion == nil else { continue }
             let before = context.before(index, limit: Negation.scope)
@@ -429,7 +429,7 @@ enum FulfilledExpectations {
     static func cues(_ context: RuleContext) -> [RuleContext.Working] {
         guard context.mayHave(.fulfilled) else { return [] }
         var out: [RuleContext.Working] = []
-        for index in context.units.indices where context.units[index].has(.fulfilled) {
+        for index in context.units(with: .fulfilled) {
             let unit = context.units[index]
             guard let weight = unit.modifiers[.fulfilled], unit.opinion == nil, unit.traits.reported, !context.isNegated(index),
                   !inRelativeClause(index, context) else { continue }
