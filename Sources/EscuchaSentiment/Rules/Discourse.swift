@@ -11,17 +11,23 @@ enum ProperNames {
 
     static func apply(_ units: inout [Unit], text: NormalizedText, sentences: [Range<Int>]) {
         for sentence in sentences {
-            // Counted in place first: only a capitalised opinion past a sentence's first word may change, and most
-            // sentences have none (their word lists are then never made).
-            var wordCount = 0, capitalisedCount = 0, candidate = false
+            // Only a capitalised opinion past a sentence's first word may change, and most sentences have none: it is
+            // looked for first, at the units with an opinion (one test of the others, where counting the words and
+            // capitals of every sentence cost about 20 instructions a unit), and the words counted only for a sentence
+            // with one (their lists are then made).
+            var first = sentence.lowerBound
+            while first < sentence.upperBound, !units[first].isWord { first += 1 }
+            var candidate = false
+            for index in first + 1..<max(first + 1, sentence.upperBound) where units[index].opinion != nil && isCapitalised(units[index], text) {
+                candidate = true
+                break
+            }
+            guard candidate else { continue }
+            var wordCount = 0, capitalisedCount = 0
             for index in sentence where units[index].isWord {
-                if isCapitalised(units[index], text) {
-                    capitalisedCount += 1
-                    if wordCount > 0 && units[index].opinion != nil { candidate = true }
-                }
+                if isCapitalised(units[index], text) { capitalisedCount += 1 }
                 wordCount += 1
             }
-            guard wordCount >= 2, candidate else { continue }
             if Double(capitalisedCount) >= titleCaseShare * Double(wordCount) { continue }
             let words = sentence.filter { units[$0].isWord }
             // A capitalised word read as a typo is a name inside a clause (`fuimos con Amabile`), a typo where a
