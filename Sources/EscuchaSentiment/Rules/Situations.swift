@@ -117,9 +117,10 @@ enum InVain {
     /// did says nothing came of it. Not the storyteller's `y nada, que…` nor `y nada más`, nor after a negation (`no
     /// contestan y nada`), and only after a conjugated verb of the same sentence.
     static func nothingCameOfIt(_ context: RuleContext) -> [RuleContext.Working] {
-        guard !context.negators.isEmpty else { return [] }  // `nada` is a negator
+        // A text with no `nada` (its keys' facts, exact: most texts) is not scanned; `nada` is a negator.
+        guard context.mayHave(Keyword.nada), !context.negators.isEmpty else { return [] }
         var out: [RuleContext.Working] = []
-        for index in 1..<max(1, context.units.count) where context.negators.contains(index) && context.units[index].key.isKey("nada")
+        for index in 1..<max(1, context.units.count) where context.units[index].facts.word == .nada && context.negators.contains(index)
             && context.units[index - 1].key.isKey("y") {
             let next = index + 1
             if next < context.units.count, context.sentenceOf[next] == context.sentenceOf[index] {
