@@ -90,14 +90,23 @@ public struct Contribution: Sendable, Equatable {
     /// The characters as the customer wrote them.
     public var text: String
     /// The lexicon entry it matched (`pésimo`, `tomar el pelo`) or the cue (`sin luz`).
-    public var term: String
+    public var term: String { didSet { namesJSON = nil } }
     /// The lexicon list (`adjectives`, `expressions`, `emoji`) or `rule` for a cue that is a rule's own.
-    public var list: String
+    public var list: String { didSet { namesJSON = nil } }
     /// How the token reached the entry: `exact`, `accents`, `lemma`, `superlative`, `-mente`…
-    public var match: String
+    public var match: String { didSet { namesJSON = nil } }
     public var valence: Double
     public var rules: [AppliedRule]
     public var value: Double
+    /// `term`, `list` and `match` as the JSON writer writes them, encoded once for the entry found
+    /// (`OpinionLookup.Found.namesJSON`); nil for a rule's cue, and once any of the three is changed.
+    var namesJSON: [UInt8]? = nil
+
+    /// Equal whatever the encoding kept: it is only ever the encoding of the three names, or nil.
+    public static func == (a: Contribution, b: Contribution) -> Bool {
+        a.tokens == b.tokens && a.utf8 == b.utf8 && a.utf16 == b.utf16 && a.text == b.text && a.term == b.term
+            && a.list == b.list && a.match == b.match && a.valence == b.valence && a.rules == b.rules && a.value == b.value
+    }
 }
 
 /// One sentence's score.

@@ -33,11 +33,16 @@ extension SentimentAnalysis {
             // to write it retained it twice.
             for index in contributions.indices {
                 let comma = writer.commaDue()
-                let text = contributions[index].text, term = contributions[index].term
-                let list = contributions[index].list, match = contributions[index].match
+                let text = contributions[index].text, names = contributions[index].namesJSON
                 let rules = contributions[index].rules
                 var room = 160 + 6 * JSONWriter.Run.numberRoom + JSONWriter.Run.room(for: text)
-                    + JSONWriter.Run.room(for: term) + JSONWriter.Run.room(for: list) + JSONWriter.Run.room(for: match)
+                // The names encoded once for the entry (`Contribution.namesJSON`), else (a cue's) written here.
+                if let names {
+                    room += names.count
+                } else {
+                    room += JSONWriter.Run.room(for: contributions[index].term) + JSONWriter.Run.room(for: contributions[index].list)
+                        + JSONWriter.Run.room(for: contributions[index].match)
+                }
                 for rule in rules.indices {  // by index: `for rule in` copied each rule's strings
                     room += 48 + 2 * JSONWriter.Run.numberRoom + JSONWriter.Run.room(for: rules[rule].rule)
                         + (rules[rule].cue.map(JSONWriter.Run.room(for:)) ?? 0)
@@ -45,12 +50,12 @@ extension SentimentAnalysis {
                 writer.appendRun(reserving: room) { run in
                     run.fragment("{\"text\":", afterComma: comma)
                     run.string(text)
-                    run.fragment(",\"term\":")
-                    run.string(term)
-                    run.fragment(",\"list\":")
-                    run.string(list)
-                    run.fragment(",\"match\":")
-                    run.string(match)
+                    if let names {
+                        run.encoded(names)
+                    } else {
+                        Contribution.writeNames(term: contributions[index].term, list: contributions[index].list,
+                                                match: contributions[index].match, to: &run)
+                    }
                     run.fragment(",\"valence\":")
                     run.double(contributions[index].valence)
                     run.fragment(",\"value\":")
@@ -118,5 +123,26 @@ extension JSONWriter.Run {
         case .neu: fragment("\"neu\"")
         case .neg: fragment("\"neg\"")
         }
+    }
+}
+
+extension Contribution {
+    /// `,"term":…,"list":…,"match":…`, the members a contribution's JSON has after its text (room: 32 and the three strings').
+    static func writeNames(term: String, list: String, match: String, to run: inout JSONWriter.Run) {
+        run.fragment(",\"term\":")
+        run.string(term)
+        run.fragment(",\"list\":")
+        run.string(list)
+        run.fragment(",\"match\":")
+        run.string(match)
+    }
+
+    /// The same members encoded once, for an entry found (`OpinionLookup.Found.namesJSON`).
+    static func namesJSON(term: String, list: String, match: String) -> [UInt8] {
+        var writer = JSONWriter(reservingCapacity: 64)
+        writer.appendRun(reserving: 32 + JSONWriter.Run.room(for: term) + JSONWriter.Run.room(for: list) + JSONWriter.Run.room(for: match)) { run in
+            writeNames(term: term, list: list, match: match, to: &run)
+        }
+        return writer.bytes
     }
 }

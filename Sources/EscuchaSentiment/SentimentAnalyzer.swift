@@ -103,7 +103,7 @@ public struct SentimentAnalyzer: Sendable {
         for index in context.units.indices {
             guard let opinion = context.units[index].opinion else { continue }
             context.contributions.append(.init(unit: index, term: opinion.entry.term, list: opinion.entry.list, match: opinion.match,
-                                               valence: opinion.entry.valence, value: opinion.entry.valence))
+                                               valence: opinion.entry.valence, value: opinion.entry.valence, namesJSON: opinion.namesJSON))
         }
         let enabled = { (name: String) in allEnabled || !disabledRules.contains(name) }
         if enabled("intensity") { Intensity.apply(&context, text: text) }
@@ -291,7 +291,8 @@ public struct SentimentAnalyzer: Sendable {
                         list: Self.take(&context.contributions[index].list, leaving: ""),
                         match: Self.take(&context.contributions[index].match, leaving: ""),
                         valence: context.contributions[index].valence, rules: Self.take(&context.contributions[index].rules, leaving: []),
-                        value: Self.rounded(context.contributions[index].value)))
+                        value: Self.rounded(context.contributions[index].value),
+                        namesJSON: Self.take(&context.contributions[index].namesJSON, leaving: nil)))
                 }
             }
         }
