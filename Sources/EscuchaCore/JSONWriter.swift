@@ -157,6 +157,21 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    /// A run written once into an array of its own, for members written many times (`Run.encoded`); `capacity` as
+    /// for `appendRun`. Written into temporary room (on the stack when small) and copied into an array of its exact
+    /// size: a writer of its own grew its buffer before copying it (thousands of lexicon entries are encoded at
+    /// start-up), and an array of the reserved room would keep several times the bytes written for good.
+    public static func encoded(reserving capacity: Int, _ body: (inout Run) -> Void) -> [UInt8] {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(capacity, 1)) { room in
+            let base = room.baseAddress!
+            var run = Run(base)
+            body(&run)
+            let count = run.pointer - base
+            precondition(count <= capacity, "a JSON run wrote more than the room it reserved")
+            return Array(UnsafeBufferPointer(start: base, count: count))
+        }
+    }
+
     /// A cursor in room the writer made (`appendRun`). Each method writes exactly what the writer's method of
     /// the same name writes for the value, without a separator.
     public struct Run {

@@ -139,10 +139,8 @@ extension Contribution {
 
     /// The same members encoded once, for an entry found (`OpinionLookup.Found.namesJSON`).
     static func namesJSON(term: String, list: String, match: String) -> [UInt8] {
-        var writer = JSONWriter(reservingCapacity: 64)
-        writer.appendRun(reserving: 32 + JSONWriter.Run.room(for: term) + JSONWriter.Run.room(for: list) + JSONWriter.Run.room(for: match)) { run in
+        JSONWriter.encoded(reserving: 32 + JSONWriter.Run.room(for: term) + JSONWriter.Run.room(for: list) + JSONWriter.Run.room(for: match)) { run in
             writeNames(term: term, list: list, match: match, to: &run)
         }
-        return writer.bytes
     }
 }
