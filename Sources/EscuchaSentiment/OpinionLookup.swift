@@ -27,16 +27,16 @@ public struct OpinionLookup: Sendable {
         public let match: String
         /// Rules the word itself carries: a superlative or an intensifying prefix.
         let intensity: [(rule: String, cue: String?, factor: Double)]
-        /// The entry's term and list and the match as a contribution's JSON writes them (`Contribution.namesJSON`),
+        /// The entry's term, list and valence and the match as a contribution's JSON writes them (`Contribution.entryJSON`),
         /// encoded once here, where the entry is found: written for each contribution, the three strings were each
-        /// measured, copied and checked for escapes (about 450 instructions a contribution).
-        let namesJSON: [UInt8]
+        /// measured, copied and checked for escapes, and the valence formatted (about 550 instructions a contribution).
+        let entryJSON: [UInt8]
 
         init(entry: ValenceEntry, match: String, intensity: [(rule: String, cue: String?, factor: Double)]) {
             self.entry = entry
             self.match = match
             self.intensity = intensity
-            namesJSON = Contribution.namesJSON(term: entry.term, list: entry.list, match: match)
+            entryJSON = Contribution.entryJSON(term: entry.term, list: entry.list, match: match, valence: entry.valence)
         }
     }
 

@@ -90,17 +90,17 @@ public struct Contribution: Sendable, Equatable {
     /// The characters as the customer wrote them.
     public var text: String
     /// The lexicon entry it matched (`pésimo`, `tomar el pelo`) or the cue (`sin luz`).
-    public var term: String { didSet { namesJSON = nil } }
+    public var term: String { didSet { entryJSON = nil } }
     /// The lexicon list (`adjectives`, `expressions`, `emoji`) or `rule` for a cue that is a rule's own.
-    public var list: String { didSet { namesJSON = nil } }
+    public var list: String { didSet { entryJSON = nil } }
     /// How the token reached the entry: `exact`, `accents`, `lemma`, `superlative`, `-mente`…
-    public var match: String { didSet { namesJSON = nil } }
-    public var valence: Double
+    public var match: String { didSet { entryJSON = nil } }
+    public var valence: Double { didSet { entryJSON = nil } }
     public var rules: [AppliedRule]
     public var value: Double
-    /// `term`, `list` and `match` as the JSON writer writes them, encoded once for the entry found
-    /// (`OpinionLookup.Found.namesJSON`); nil for a rule's cue, and once any of the three is changed.
-    var namesJSON: [UInt8]? = nil
+    /// `term`, `list`, `match` and `valence` as the JSON writer writes them, encoded once for the entry found
+    /// (`OpinionLookup.Found.entryJSON`); nil for a rule's cue, and once any of the four is changed.
+    var entryJSON: [UInt8]? = nil
 
     /// Equal whatever the encoding kept: it is only ever the encoding of the three names, or nil.
     public static func == (a: Contribution, b: Contribution) -> Bool {

@@ -33,12 +33,12 @@ extension SentimentAnalysis {
             // to write it retained it twice.
             for index in contributions.indices {
                 let comma = writer.commaDue()
-                let text = contributions[index].text, names = contributions[index].namesJSON
+                let text = contributions[index].text, entry = contributions[index].entryJSON
                 let rules = contributions[index].rules
                 var room = 160 + 6 * JSONWriter.Run.numberRoom + JSONWriter.Run.room(for: text)
-                // The names encoded once for the entry (`Contribution.namesJSON`), else (a cue's) written here.
-                if let names {
-                    room += names.count
+                // The entry's members encoded once (`Contribution.entryJSON`), else (a cue's) written here.
+                if let entry {
+                    room += entry.count
                 } else {
                     room += JSONWriter.Run.room(for: contributions[index].term) + JSONWriter.Run.room(for: contributions[index].list)
                         + JSONWriter.Run.room(for: contributions[index].match)
@@ -50,14 +50,12 @@ extension SentimentAnalysis {
                 writer.appendRun(reserving: room) { run in
                     run.fragment("{\"text\":", afterComma: comma)
                     run.string(text)
-                    if let names {
-                        run.encoded(names)
+                    if let entry {
+                        run.encoded(entry)
                     } else {
-                        Contribution.writeNames(term: contributions[index].term, list: contributions[index].list,
-                                                match: contributions[index].match, to: &run)
+                        Contribution.writeEntry(term: contributions[index].term, list: contributions[index].list,
+                                                match: contributions[index].match, valence: contributions[index].valence, to: &run)
                     }
-                    run.fragment(",\"valence\":")
-                    run.double(contributions[index].valence)
                     run.fragment(",\"value\":")
                     run.double(contributions[index].value)
                     run.fragment(",\"utf8\":[")
@@ -127,20 +125,25 @@ extension JSONWriter.Run {
 }
 
 extension Contribution {
-    /// `,"term":…,"list":…,"match":…`, the members a contribution's JSON has after its text (room: 32 and the three strings').
-    static func writeNames(term: String, list: String, match: String, to run: inout JSONWriter.Run) {
+    /// `,"term":…,"list":…,"match":…,"valence":…`, the members a contribution's JSON has after its text (room: 48, a
+    /// number's and the three strings').
+    static func writeEntry(term: String, list: String, match: String, valence: Double, to run: inout JSONWriter.Run) {
         run.fragment(",\"term\":")
         run.string(term)
         run.fragment(",\"list\":")
         run.string(list)
         run.fragment(",\"match\":")
         run.string(match)
+        run.fragment(",\"valence\":")
+        run.double(valence)
     }
 
-    /// The same members encoded once, for an entry found (`OpinionLookup.Found.namesJSON`).
-    static func namesJSON(term: String, list: String, match: String) -> [UInt8] {
-        JSONWriter.encoded(reserving: 32 + JSONWriter.Run.room(for: term) + JSONWriter.Run.room(for: list) + JSONWriter.Run.room(for: match)) { run in
-            writeNames(term: term, list: list, match: match, to: &run)
+    /// The same members encoded once, for an entry found (`OpinionLookup.Found.entryJSON`).
+    static func entryJSON(term: String, list: String, match: String, valence: Double) -> [UInt8] {
+        let room = 48 + JSONWriter.Run.numberRoom + JSONWriter.Run.room(for: term) + JSONWriter.Run.room(for: list)
+            + JSONWriter.Run.room(for: match)
+        return JSONWriter.encoded(reserving: room) { run in
+            writeEntry(term: term, list: list, match: match, valence: valence, to: &run)
         }
     }
 }

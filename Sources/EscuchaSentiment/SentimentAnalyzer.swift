@@ -103,7 +103,7 @@ public struct SentimentAnalyzer: Sendable {
         for index in context.units.indices {
             guard let opinion = context.units[index].opinion else { continue }
             context.contributions.append(.init(unit: index, term: opinion.entry.term, list: opinion.entry.list, match: opinion.match,
-                                               valence: opinion.entry.valence, value: opinion.entry.valence, namesJSON: opinion.namesJSON))
+                                               valence: opinion.entry.valence, value: opinion.entry.valence, entryJSON: opinion.entryJSON))
         }
         let enabled = { (name: String) in allEnabled || !disabledRules.contains(name) }
         if enabled("intensity") { Intensity.apply(&context, text: text) }
@@ -292,7 +292,7 @@ public struct SentimentAnalyzer: Sendable {
                         match: Self.take(&context.contributions[index].match, leaving: ""),
                         valence: context.contributions[index].valence, rules: Self.take(&context.contributions[index].rules, leaving: []),
                         value: Self.rounded(context.contributions[index].value),
-                        namesJSON: Self.take(&context.contributions[index].namesJSON, leaving: nil)))
+                        entryJSON: Self.take(&context.contributions[index].entryJSON, leaving: nil)))
                 }
             }
         }

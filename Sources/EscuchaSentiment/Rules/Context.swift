@@ -48,8 +48,8 @@ struct RuleContext {
         var rules: [AppliedRule] = []
         /// Set by the negation rule, read by the rules that refine it (concord, comparatives).
         var negatedBy: Int?
-        /// The names' JSON of the entry it comes from (`OpinionLookup.Found.namesJSON`); nil for a cue.
-        var namesJSON: [UInt8]? = nil
+        /// The JSON of the entry it comes from (`OpinionLookup.Found.entryJSON`); nil for a cue.
+        var entryJSON: [UInt8]? = nil
 
         /// A contribution a rule makes of its own (a cue, not a lexicon word): `rule` names both how it
         /// matched and the rule applied, from 0 to `value`.
