@@ -223,6 +223,13 @@ public struct JSONWriter: Sendable {
             }
         }
 
+        /// The same, for bytes lent rather than an array (which a caller reading it from an object retains).
+        public mutating func encoded(_ json: UnsafeBufferPointer<UInt8>) {
+            guard let base = json.baseAddress else { return }
+            pointer.update(from: base, count: json.count)
+            pointer += json.count
+        }
+
         public mutating func string(_ value: String) {
             let at = pointer
             pointer += value.withUTF8Bytes { JSONWriter.writeQuoted($0, into: at) }

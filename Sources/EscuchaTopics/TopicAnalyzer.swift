@@ -347,23 +347,26 @@ public struct TopicAnalyzer: Sendable {
     }
 }
 
-extension TopicAnalysis {
+extension TopicAnalysis: EvidenceJSON.Item {
     /// The `topics` array of the documents schema: one object per topic hit.
     public static func writeJSON(_ topics: [TopicAnalysis], text: NormalizedText, to writer: inout JSONWriter) {
-        // A topic's id and label are copied as encoded when it was loaded: quoting them again cost about 500
-        // instructions a topic (18,000 topics a MB of texts).
-        EvidenceJSON.writeArray(count: topics.count, text: text, to: &writer, evidence: { topics[$0].evidence }, room: { index in
-            topics[index].topic.idAndLabelJSON.count + 2 * JSONWriter.Run.numberRoom + 64
-        }, members: { index, run in
-            run.encoded(topics[index].topic.idAndLabelJSON)
-            run.fragment(",\"sentence\":")
-            run.int(topics[index].sentence)
-            run.fragment(",\"sentiment\":{\"value\":")
-            run.double(topics[index].value)
-            run.fragment(",\"label\":")
-            run.label(topics[index].label)
-            run.byte(UInt8(ascii: "}"))
-        })
+        EvidenceJSON.writeArray(topics, text: text, to: &writer)
+    }
+
+    // A topic's id and label are copied as encoded when it was loaded: quoting them again cost about 500
+    // instructions a topic (18,000 topics a MB of texts).
+    var membersRoom: Int { topic.withIDAndLabelJSON { $0.count } + 2 * JSONWriter.Run.numberRoom + 64 }
+
+
+    func writeMembers(to run: inout JSONWriter.Run) {
+        topic.withIDAndLabelJSON { run.encoded($0) }
+        run.fragment(",\"sentence\":")
+        run.int(sentence)
+        run.fragment(",\"sentiment\":{\"value\":")
+        run.double(value)
+        run.fragment(",\"label\":")
+        run.label(label)
+        run.byte(UInt8(ascii: "}"))
     }
 }
 
@@ -381,94 +384,150 @@ extension TopicAnalysis {
     }
 }
 
-extension SignalHit {
+extension SignalHit: EvidenceJSON.Item {
     /// The `signals` array of the documents schema.
     public static func writeJSON(_ signals: [SignalHit], text: NormalizedText, to writer: inout JSONWriter) {
-        EvidenceJSON.writeArray(count: signals.count, text: text, to: &writer, evidence: { signals[$0].evidence }, room: { index in
-            JSONWriter.Run.room(for: signals[index].signal.rawValue) + JSONWriter.Run.numberRoom + 32
-        }, members: { index, run in
-            run.fragment("\"signal\":")
-            run.string(signals[index].signal.rawValue)
-            run.fragment(",\"sentence\":")
-            run.int(signals[index].sentence)
-        })
+        EvidenceJSON.writeArray(signals, text: text, to: &writer)
+    }
+
+    var membersRoom: Int { JSONWriter.Run.room(for: signal.rawValue) + JSONWriter.Run.numberRoom + 32 }
+
+
+    func writeMembers(to run: inout JSONWriter.Run) {
+        run.fragment("\"signal\":")
+        run.string(signal.rawValue)
+        run.fragment(",\"sentence\":")
+        run.int(sentence)
     }
 }
 
-extension EmotionScore {
+extension EmotionScore: EvidenceJSON.Item {
     /// The `emotions` array of the documents schema, strongest first.
     public static func writeJSON(_ emotions: [EmotionScore], text: NormalizedText, to writer: inout JSONWriter) {
-        EvidenceJSON.writeArray(count: emotions.count, text: text, to: &writer, evidence: { emotions[$0].evidence }, room: { index in
-            JSONWriter.Run.room(for: emotions[index].emotion.rawValue) + JSONWriter.Run.numberRoom + 32
-        }, members: { index, run in
-            run.fragment("\"emotion\":")
-            run.string(emotions[index].emotion.rawValue)
-            run.fragment(",\"strength\":")
-            run.double(emotions[index].strength)
-        })
+        EvidenceJSON.writeArray(emotions, text: text, to: &writer)
+    }
+
+    var membersRoom: Int { JSONWriter.Run.room(for: emotion.rawValue) + JSONWriter.Run.numberRoom + 32 }
+
+
+    func writeMembers(to run: inout JSONWriter.Run) {
+        run.fragment("\"emotion\":")
+        run.string(emotion.rawValue)
+        run.fragment(",\"strength\":")
+        run.double(strength)
     }
 }
 
 /// Evidence spans as `{text, utf8, utf16}` objects.
 enum EvidenceJSON {
-    /// An array of `count` objects, each with its own members and then its `evidence`. An object's members are one
-    /// run (`JSONWriter.appendRun`, at most `room` bytes) and so is each piece of its evidence: a key and a value
-    /// written one call each made room and checked the buffer for each. The closures are given an item's index and
-    /// read its fields in place: an item passed by value was copied twice (retaining a topic's five strings and rule).
-    static func writeArray(count: Int, text: NormalizedText, to writer: inout JSONWriter, evidence: (Int) -> [Range<Int>],
-                           room: (Int) -> Int, members: (Int, inout JSONWriter.Run) -> Void) {
-        writer.beginArray()
-        var source = text.text
-        source.withUTF8 { utf8 in
-            for index in 0..<count {
-                let comma = writer.commaDue()
-                writer.appendRun(reserving: room(index) + 2) { run in
-                    run.fragment("{", afterComma: comma)
-                    members(index, &run)
+    /// A topic, signal or emotion hit: its own members, then its `evidence`.
+    protocol Item {
+        var evidence: [Range<Int>] { get }
+        /// At most how many bytes `writeMembers` writes.
+        var membersRoom: Int { get }
+        /// The object's members before `evidence`, without the `{`.
+        func writeMembers(to run: inout JSONWriter.Run)
+    }
+
+    /// Room for a piece of evidence's members and numbers, besides its text.
+    static let pieceRoom = 64 + 4 * JSONWriter.Run.numberRoom
+
+    /// An array of objects, each with its own members and then its `evidence`, as one run (`JSONWriter.appendRun`):
+    /// its room is counted first, from the pieces' lengths. A run per object and per piece had each made room and
+    /// checked the buffer's uniqueness, and `beginArray`/`endArray` were calls: about a third of the cost, for
+    /// 25,000 objects and 27,000 pieces a MB of texts; and a text with none writes `[]` at once. The items are read in
+    /// place, by index: an item copied retained its strings and evidence.
+    static func writeArray<Item: EvidenceJSON.Item>(_ items: [Item], text: NormalizedText, to writer: inout JSONWriter) {
+        let comma = writer.commaDue()
+        // Most texts have no signal or emotion: no text's bytes to read.
+        guard !items.isEmpty else {
+            writer.appendRun(reserving: 3) { $0.fragment("[]", afterComma: comma) }
+            return
+        }
+        // The items, the text's bytes and its tokens lent for the writing (the tokens read through their array were
+        // retained and released for each item).
+        items.withUnsafeBufferPointer { items in
+            withSource(text) { source in
+                var room = 3
+                for index in items.indices {
+                    room += items[index].membersRoom + 20
+                    items[index].evidence.withUnsafeBufferPointer { ranges in
+                        for range in ranges { room += pieceRoom + textRoom(range, source) }
+                    }
                 }
-                writer.fragment(",\"evidence\":[")
-                let ranges = evidence(index)
-                for (number, range) in ranges.enumerated() { writePiece(range, comma: number > 0, utf8: utf8, text: text, to: &writer) }
-                writer.fragment("]}")
+                writer.appendRun(reserving: room) { run in
+                    run.fragment("[", afterComma: comma)
+                    for index in items.indices {
+                        run.fragment("{", afterComma: index > 0)
+                        items[index].writeMembers(to: &run)
+                        run.fragment(",\"evidence\":[")
+                        items[index].evidence.withUnsafeBufferPointer { ranges in
+                            for number in ranges.indices { writePiece(ranges[number], comma: number > 0, source, to: &run) }
+                        }
+                        run.fragment("]}")
+                    }
+                    run.byte(UInt8(ascii: "]"))
+                }
+            }
+        }
+    }
+
+    static func write(_ ranges: [Range<Int>], text: NormalizedText, to writer: inout JSONWriter) {
+        writer.beginArray()
+        withSource(text) { source in
+            for range in ranges {
+                let comma = writer.commaDue()
+                writer.appendRun(reserving: pieceRoom + textRoom(range, source)) { run in writePiece(range, comma: comma, source, to: &run) }
             }
         }
         writer.endArray()
     }
 
-    static func write(_ ranges: [Range<Int>], text: NormalizedText, to writer: inout JSONWriter) {
-        writer.beginArray()
-        // The text's own UTF-8, not a copy of it: a long text has many pieces of evidence.
-        var source = text.text
-        source.withUTF8 { utf8 in
-            for range in ranges { writePiece(range, comma: writer.commaDue(), utf8: utf8, text: text, to: &writer) }
-        }
-        writer.endArray()
+    /// A text's UTF-8 (its own, not a copy: a long text has many pieces of evidence) and its tokens, lent.
+    struct Source {
+        let utf8: UnsafeBufferPointer<UInt8>
+        let tokens: UnsafeBufferPointer<Token>
     }
 
-    /// One piece of evidence as one run (`JSONWriter.appendRun`), its text quoted straight from the text's bytes.
-    static func writePiece(_ range: Range<Int>, comma: Bool, utf8: UnsafeBufferPointer<UInt8>, text: NormalizedText, to writer: inout JSONWriter) {
-        // The spans read in place: a token copied out of the array retained and released its forms.
-        let first = (utf8: text.tokens[range.lowerBound].utf8, utf16: text.tokens[range.lowerBound].utf16)
-        let last = (utf8: text.tokens[range.upperBound - 1].utf8, utf16: text.tokens[range.upperBound - 1].utf16)
-        let piece = UnsafeBufferPointer(rebasing: utf8[first.utf8.lowerBound..<last.utf8.upperBound])
+    static func withSource<R>(_ text: NormalizedText, _ body: (Source) -> R) -> R {
+        var string = text.text
+        return string.withUTF8 { utf8 in text.tokens.withUnsafeBufferPointer { tokens in body(Source(utf8: utf8, tokens: tokens)) } }
+    }
+
+    /// The bytes of a piece of evidence in the text's UTF-8, and whether they are whole characters.
+    @inline(__always)
+    static func bytes(_ range: Range<Int>, _ source: Source) -> (piece: UnsafeBufferPointer<UInt8>, whole: Bool) {
+        let start = source.tokens[range.lowerBound].utf8.lowerBound, end = source.tokens[range.upperBound - 1].utf8.upperBound
+        let piece = UnsafeBufferPointer(rebasing: source.utf8[start..<end])
         // A piece of valid UTF-8 (the text is) that neither starts nor ends inside a character decodes to
         // itself: its bytes are what `String(decoding:)` would give. Otherwise the decoded string is written.
-        let whole = !Self.isContinuation(utf8, at: first.utf8.lowerBound) && !Self.isContinuation(utf8, at: last.utf8.upperBound)
-        let decoded = whole ? nil : String(decoding: piece, as: UTF8.self)
-        let room = 64 + 4 * JSONWriter.Run.numberRoom + (decoded.map(JSONWriter.Run.room(for:)) ?? JSONWriter.quotedCapacity(piece))
-        writer.appendRun(reserving: room) { run in
-            run.fragment("{\"text\":", afterComma: comma)
-            if let decoded { run.string(decoded) } else { run.string(utf8: piece) }
-            run.fragment(",\"utf8\":[")
-            run.int(first.utf8.lowerBound)
-            run.byte(UInt8(ascii: ","))
-            run.int(last.utf8.upperBound)
-            run.fragment("],\"utf16\":[")
-            run.int(first.utf16.lowerBound)
-            run.byte(UInt8(ascii: ","))
-            run.int(last.utf16.upperBound)
-            run.fragment("]}")
-        }
+        return (piece, !isContinuation(source.utf8, at: start) && !isContinuation(source.utf8, at: end))
+    }
+
+    /// Room for a piece's text as a JSON string. A piece that is not whole characters is written decoded, each
+    /// byte at most three (U+FFFD), each of those at most six escaped.
+    static func textRoom(_ range: Range<Int>, _ source: Source) -> Int {
+        let (piece, whole) = bytes(range, source)
+        return whole ? JSONWriter.quotedCapacity(piece) : 18 * piece.count + 2
+    }
+
+    /// One piece of evidence, its text quoted straight from the text's bytes (room: `pieceRoom + textRoom`).
+    static func writePiece(_ range: Range<Int>, comma: Bool, _ source: Source, to run: inout JSONWriter.Run) {
+        let (piece, whole) = bytes(range, source)
+        // The spans read in place: a token copied out of the array retained and released its forms.
+        let first = (utf8: source.tokens[range.lowerBound].utf8, utf16: source.tokens[range.lowerBound].utf16)
+        let last = (utf8: source.tokens[range.upperBound - 1].utf8, utf16: source.tokens[range.upperBound - 1].utf16)
+        run.fragment("{\"text\":", afterComma: comma)
+        if whole { run.string(utf8: piece) } else { run.string(String(decoding: piece, as: UTF8.self)) }
+        run.fragment(",\"utf8\":[")
+        run.int(first.utf8.lowerBound)
+        run.byte(UInt8(ascii: ","))
+        run.int(last.utf8.upperBound)
+        run.fragment("],\"utf16\":[")
+        run.int(first.utf16.lowerBound)
+        run.byte(UInt8(ascii: ","))
+        run.int(last.utf16.upperBound)
+        run.fragment("]}")
     }
 
     /// Whether the byte at `index` continues a character (10xxxxxx); the end of the text does not.
