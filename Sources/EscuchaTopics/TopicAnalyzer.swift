@@ -444,30 +444,27 @@ enum EvidenceJSON {
             writer.appendRun(reserving: 3) { $0.fragment("[]", afterComma: comma) }
             return
         }
-        // The items, the text's bytes and its tokens lent for the writing (the tokens read through their array were
-        // retained and released for each item).
-        items.withUnsafeBufferPointer { items in
-            withSource(text) { source in
-                var room = 3
+        // The text's bytes and its tokens lent for the writing (the tokens read through their array were retained and
+        // released for each item). The items and their evidence read in place, by index: an item or its evidence
+        // borrowed as a whole (a copy, `withUnsafeBufferPointer`) was retained and released.
+        withSource(text) { source in
+            var room = 3
+            for index in items.indices {
+                room += items[index].membersRoom + 20
+                for number in items[index].evidence.indices { room += pieceRoom + textRoom(items[index].evidence[number], source) }
+            }
+            writer.appendRun(reserving: room) { run in
+                run.fragment("[", afterComma: comma)
                 for index in items.indices {
-                    room += items[index].membersRoom + 20
-                    items[index].evidence.withUnsafeBufferPointer { ranges in
-                        for range in ranges { room += pieceRoom + textRoom(range, source) }
+                    run.fragment("{", afterComma: index > 0)
+                    items[index].writeMembers(to: &run)
+                    run.fragment(",\"evidence\":[")
+                    for number in items[index].evidence.indices {
+                        writePiece(items[index].evidence[number], comma: number > 0, source, to: &run)
                     }
+                    run.fragment("]}")
                 }
-                writer.appendRun(reserving: room) { run in
-                    run.fragment("[", afterComma: comma)
-                    for index in items.indices {
-                        run.fragment("{", afterComma: index > 0)
-                        items[index].writeMembers(to: &run)
-                        run.fragment(",\"evidence\":[")
-                        items[index].evidence.withUnsafeBufferPointer { ranges in
-                            for number in ranges.indices { writePiece(ranges[number], comma: number > 0, source, to: &run) }
-                        }
-                        run.fragment("]}")
-                    }
-                    run.byte(UInt8(ascii: "]"))
-                }
+                run.byte(UInt8(ascii: "]"))
             }
         }
     }
