@@ -357,13 +357,14 @@ extension TopicAnalysis: EvidenceJSON.Item {
     // instructions a topic (18,000 topics a MB of texts).
     var membersRoom: Int { topic.withIDAndLabelJSON { $0.count } + 2 * JSONWriter.Run.numberRoom + 64 }
 
-
+    @inline(__always)
     func writeMembers(to run: inout JSONWriter.Run) {
         topic.withIDAndLabelJSON { run.encoded($0) }
         run.fragment(",\"sentence\":")
         run.int(sentence)
         run.fragment(",\"sentiment\":{\"value\":")
-        run.double(value)
+        // Most topics take no contribution: 0 is what `double` writes for it (either sign), without its arithmetic.
+        if value == 0 { run.byte(UInt8(ascii: "0")) } else { run.double(value) }
         run.fragment(",\"label\":")
         run.label(label)
         run.byte(UInt8(ascii: "}"))
@@ -390,14 +391,29 @@ extension SignalHit: EvidenceJSON.Item {
         EvidenceJSON.writeArray(signals, text: text, to: &writer)
     }
 
-    var membersRoom: Int { JSONWriter.Run.room(for: signal.rawValue) + JSONWriter.Run.numberRoom + 32 }
+    var membersRoom: Int { Self.nameJSON(signal).utf8CodeUnitCount + JSONWriter.Run.numberRoom + 32 }
 
-
+    @inline(__always)
     func writeMembers(to run: inout JSONWriter.Run) {
-        run.fragment("\"signal\":")
-        run.string(signal.rawValue)
+        assert(Self.nameJSON(signal).description == "\"signal\":\"\(signal.rawValue)\"")
+        run.fragment(Self.nameJSON(signal))
         run.fragment(",\"sentence\":")
         run.int(sentence)
+    }
+
+    /// `"signal":"…"` with the kind's raw value (none needs escaping) as a literal: `string(signal.rawValue)` made the
+    /// raw value a `String` and scanned it, about 170 instructions a signal. `writeMembers` asserts they agree.
+    static func nameJSON(_ kind: SignalKind) -> StaticString {
+        switch kind {
+        case .churn: "\"signal\":\"churn\""
+        case .legal: "\"signal\":\"legal\""
+        case .effort: "\"signal\":\"effort\""
+        case .urgency: "\"signal\":\"urgency\""
+        case .repeatContact: "\"signal\":\"repeat_contact\""
+        case .recommend: "\"signal\":\"recommend\""
+        case .notRecommend: "\"signal\":\"not_recommend\""
+        case .staffPraise: "\"signal\":\"staff_praise\""
+        }
     }
 }
 
@@ -407,14 +423,27 @@ extension EmotionScore: EvidenceJSON.Item {
         EvidenceJSON.writeArray(emotions, text: text, to: &writer)
     }
 
-    var membersRoom: Int { JSONWriter.Run.room(for: emotion.rawValue) + JSONWriter.Run.numberRoom + 32 }
+    var membersRoom: Int { Self.nameJSON(emotion).utf8CodeUnitCount + JSONWriter.Run.numberRoom + 32 }
 
-
+    @inline(__always)
     func writeMembers(to run: inout JSONWriter.Run) {
-        run.fragment("\"emotion\":")
-        run.string(emotion.rawValue)
+        assert(Self.nameJSON(emotion).description == "\"emotion\":\"\(emotion.rawValue)\"")
+        run.fragment(Self.nameJSON(emotion))
         run.fragment(",\"strength\":")
         run.double(strength)
+    }
+
+    /// `"emotion":"…"` with the kind's raw value as a literal, as `SignalHit.nameJSON` for the same reason.
+    static func nameJSON(_ kind: EmotionKind) -> StaticString {
+        switch kind {
+        case .anger: "\"emotion\":\"anger\""
+        case .frustration: "\"emotion\":\"frustration\""
+        case .disappointment: "\"emotion\":\"disappointment\""
+        case .worry: "\"emotion\":\"worry\""
+        case .joy: "\"emotion\":\"joy\""
+        case .trust: "\"emotion\":\"trust\""
+        case .surprise: "\"emotion\":\"surprise\""
+        }
     }
 }
 
@@ -425,7 +454,8 @@ enum EvidenceJSON {
         var evidence: [Range<Int>] { get }
         /// At most how many bytes `writeMembers` writes.
         var membersRoom: Int { get }
-        /// The object's members before `evidence`, without the `{`.
+        /// The object's members before `evidence`, without the `{`. Inlined where it is called (`@inline(__always)` in
+        /// each type): called, it was given a copy of the item, its topic and evidence retained and released.
         func writeMembers(to run: inout JSONWriter.Run)
     }
 
