@@ -464,9 +464,9 @@ enum EvidenceJSON {
 
     /// An array of objects, each with its own members and then its `evidence`, as one run (`JSONWriter.appendRun`):
     /// its room is counted first, from the pieces' lengths. A run per object and per piece had each made room and
-    /// checked the buffer's uniqueness, and `beginArray`/`endArray` were calls: about a third of the cost, for
-    /// 25,000 objects and 27,000 pieces a MB of texts; and a text with none writes `[]` at once. The items are read in
-    /// place, by index: an item copied retained its strings and evidence.
+    /// checked the buffer's uniqueness, and `beginArray`/`endArray` were calls (about 4 M instructions a MB of texts, for
+    /// 25,000 objects and 27,000 pieces); and a text with none writes `[]` at once. The items are read in place, by
+    /// index: an item copied retained its strings and evidence.
     static func writeArray<Item: EvidenceJSON.Item>(_ items: [Item], text: NormalizedText, to writer: inout JSONWriter) {
         let comma = writer.commaDue()
         // Most texts have no signal or emotion: no text's bytes to read.
