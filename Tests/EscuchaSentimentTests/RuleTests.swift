@@ -487,6 +487,13 @@ import EscuchaTestSupport
         #expect(values("no me pareció ni rápido ni bueno") == ["rápido": -2, "bueno": -1.5])
         #expect(values("no es ni rápido ni correcto ni bueno") == ["rápido": -2, "correcto": -1.5, "bueno": -1.5])
         #expect(values("no es ni bueno ni malo") == ["bueno": 0.4, "malo": -0.5])
+        // A `ni` right before a verb (clitics between) negates it, though a verb stands between it and the first negator.
+        #expect(rules("No me gustó ni me encantó", "encantó") == ["negation"])
+        #expect(fullAnalyzer.analyze("Ni me sorprendió ni me decepcionó.").score.label == .neu)
+        #expect(values("no contestan ni devuelven el dinero") == ["contestan": -2, "devuelven": -2])  // owed, not done
+        // `ni una llamada` stresses the negation before it, here of a need: nothing owed.
+        #expect(fullAnalyzer.analyze("Yo no tuve que hacer ni una llamada.").contributions
+            .allSatisfy { !$0.rules.contains { $0.rule == "unmet expectation" } })
         // A single `ni` is often `not even`: the reach stays the negation's own.
         #expect(fullAnalyzer.analyze("no sé ni para qué me quejo").contributions.map(\.rules.first?.rule) == ["negativity"])
     }

@@ -256,8 +256,16 @@ enum Negation {
         var letting = false
         // Past the scope where a negated obligation or a phrase-opening concord word stands between (`extraReaches`).
         let reach = !mayWalk ? 0 : max(hasNi ? scope + coordinatedSpan(before: unitIndex, context) : scope, extraReach.isEmpty ? 0 : extraReach[unitIndex])
+        // `no me sorprendió ni me gustó`, `ni sorprende ni decepciona`: a concord `ni` right before the word (clitics
+        // between) negates it as the series' first negator would, which the verb between them keeps out of reach.
+        var nearNi = -1
+        if hasNi {
+            var probe = unitIndex - 1
+            while probe >= 0, context.units[probe].facts.lists.contains(.clitic) { probe -= 1 }
+            if probe >= 0, context.units[probe].facts.word == .ni, concord.contains(probe) { nearNi = probe }
+        }
         for (distance, other) in context.before(unitIndex, limit: reach).enumerated() {
-            guard negators.contains(other) else {
+            guard negators.contains(other) || other == nearNi else {
                 // `para que no pudiéramos quejarnos`, `fui en metro para no llegar tarde`: an aim, not a fact; it
                 // weighs as a supposition does.
                 if context.units[other].facts.word == .no, isPurpose(other, context) {

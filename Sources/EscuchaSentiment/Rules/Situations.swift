@@ -159,6 +159,12 @@ enum UnmetExpectations {
         }
     }
 
+    /// A concord `ni` with nothing but clitics between it and `verb`.
+    static func isRepeatedNegation(_ ni: Int, of verb: Int, _ context: RuleContext) -> Bool {
+        guard context.units[ni].facts.word == .ni, context.concord.contains(ni) else { return false }
+        return (ni + 1..<verb).allSatisfy { context.units[$0].facts.lists.contains(.clitic) }
+    }
+
     /// Whether the conjugated verb at `verb` takes a word of its own before `target` (a noun, an adverb), rather than
     /// the infinitive, participle or `a`/`de`/`que` of a periphrasis.
     static func opensOwnPredicate(_ verb: Int, before target: Int, _ context: RuleContext) -> Bool {
@@ -195,7 +201,9 @@ enum UnmetExpectations {
             let unit = context.units[index]
             guard let weight = unit.modifiers[.expected], unit.opinion == nil else { continue }
             let before = context.before(index, limit: Negation.scope)
-            guard let position = before.firstIndex(where: { negators.contains($0) }) else { continue }
+            // A concord `ni` right before the verb (clitics between) repeats the negation for it: `no contestan ni
+            // devuelven el dinero`, `no contestan ni me llaman`.
+            guard let position = before.firstIndex(where: { negators.contains($0) || isRepeatedNegation($0, of: index, context) }) else { continue }
             let negator = before[position]
             // A full negation that is not an expression of its own (`no vale la pena pagar` is one complaint), of a verb
             // reported, not advised (`no paguen`, `mejor no venir`, `sin pagar`), and not a timetable (`los lunes no abren`).
