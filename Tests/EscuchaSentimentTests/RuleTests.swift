@@ -1303,6 +1303,9 @@ import EscuchaTestSupport
         #expect(label("Le daría una estrella") == .neg)
         #expect(label("Repitieron el arroz. Misión imposible cumplida.") == .pos)
         #expect(label("Conseguir cita es misión imposible.") == .neg)
+        // Ruins visited are a sight; a building in ruins is dilapidated.
+        #expect(label("El hotel organiza excursiones a las ruinas los martes.") == .neu)
+        #expect(label("El edificio está en ruinas.") == .neg)
         // What was not needed is no lack; what is needed is one.
         #expect(fullAnalyzer.analyze("No hizo ninguna falta.").contributions.isEmpty)
         #expect(label("Hace falta más personal.") == .neg)
