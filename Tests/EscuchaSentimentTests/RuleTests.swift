@@ -1303,6 +1303,10 @@ import EscuchaTestSupport
         #expect(label("Le daría una estrella") == .neg)
         #expect(label("Repitieron el arroz. Misión imposible cumplida.") == .pos)
         #expect(label("Conseguir cita es misión imposible.") == .neg)
+        // Slipped past the customer, broken in their hands, a warning to others.
+        #expect(label("El seguro que me colaron con la hipoteca no lo pedí yo") == .neg)
+        #expect(label("Me intentaron colar un cambio de amortiguadores que no necesitaba") == .neg)
+        #expect(label("Se me partió el mango en la primera semana.") == .neg)
         // Ruins visited are a sight; a building in ruins is dilapidated.
         #expect(label("El hotel organiza excursiones a las ruinas los martes.") == .neu)
         #expect(label("El edificio está en ruinas.") == .neg)
