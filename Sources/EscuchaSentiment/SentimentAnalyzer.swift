@@ -111,7 +111,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("negation") { Negation.apply(&context) }
         if enabled("resolutions") { Resolutions.apply(&context) }
         if enabled("deprivation") { context.add(Deprivation.cues(context, text: text)) }
-        if enabled("in-vain") { context.add(InVain.cues(context)) }
+        if enabled("in-vain") { context.add(InVain.cues(context, text: text)) }
         if enabled("unmet-expectations") {
             UnmetExpectations.apply(&context)
             context.add(UnmetExpectations.cues(context))

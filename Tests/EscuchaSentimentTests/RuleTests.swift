@@ -1954,3 +1954,18 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("arreglaron todo, de problemas nada").score.label == .pos)
     }
 }
+
+/// Today's date stated bare, after something done on a date: the time went by with nothing done.
+@Suite struct TimeGoneByTests {
+    @Test func todaysDateAfterADateIsAComplaint() {
+        func label(_ text: String) -> SentimentLabel { fullAnalyzer.analyze(text).score.label }
+        #expect(label("Hice el pedido el lunes. Es viernes.") == .neg)
+        #expect(label("Me dijeron que el coche estaría listo el martes. Estamos a viernes") == .neg)
+        #expect(label("Lo pedí el 1 de diciembre. Hoy es 23.") == .neg)
+        #expect(fullAnalyzer.analyze("Hice el pedido el lunes. Es viernes.").contributions.map(\.rules.first?.rule) == ["in vain"])
+        // Not a number that is no date, a sentence with more to say, or a date with nothing done before it.
+        #expect(label("Compré 2 entradas. Hoy es 5.") == .neu)
+        #expect(label("Llegamos el viernes. Hoy es domingo y nos vamos encantados.") == .pos)
+        #expect(label("Abren el lunes. Hoy es sábado.") == .neu)
+    }
+}

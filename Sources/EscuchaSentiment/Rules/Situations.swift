@@ -100,8 +100,9 @@ enum Deprivation {
 enum InVain {
     static let weight = -1.5
 
-    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+    static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
         var out = nothingCameOfIt(context)
+        if let gone = timeGoneBy(context, text: text) { out.append(gone) }
         // By keyword, in a text that has it: comparing every unit's key with `para nada` read its length and bytes.
         guard context.mayHave(.paraNada) else { return out }
         for index in context.units.indices where context.units[index].facts.word == .paraNada {
@@ -111,6 +112,65 @@ enum InVain {
             out.append(RuleContext.Working.cue(unit: index, term: "para nada", rule: "in vain", cue: "para nada", value: weight))
         }
         return out
+    }
+
+    /// Days, months: the dates a customer counts from and to.
+    static let dates: WordSet = ["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "enero", "febrero",
+                                 "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre",
+                                 "noviembre", "diciembre"]
+    /// What may open the bare statement of today's date: `Hoy es 20.`, `Ya estamos a viernes.`, `Y es viernes.`
+    static let dateOpeners: WordSet = ["hoy", "ya", "y", "es", "estamos"]
+    /// The most words of that statement: `Y hoy ya estamos a viernes`.
+    static let dateWords = 6
+
+    /// `Hice el pedido el lunes. Es viernes.`, `Me dijeron que estaría el martes. Estamos a viernes.`, `Lo pedí el 1 de
+    /// diciembre. Hoy es 23.`: today's date stated bare, after a sentence that told something done on a date, says the
+    /// time went by with nothing done, a complaint with no opinion word. The statement is a sentence of its own, of a
+    /// few words, with `es` or `estamos` and a date, and no opinion; the earlier sentence has a verb in a past tense and
+    /// a date or a number.
+    static func timeGoneBy(_ context: RuleContext, text: NormalizedText) -> RuleContext.Working? {
+        guard context.sentences.count > 1 else { return nil }
+        for position in 1..<context.sentences.count {
+            let sentence = context.sentences[position]
+            guard sentence.count <= dateWords * 2, let first = sentence.first(where: { context.units[$0].isWord }),
+                  dateOpeners.contains(context.units[first].key),
+                  sentence.contains(where: { context.units[$0].key.isKey("es") || context.units[$0].key.isKey("estamos") }),
+                  let date = sentence.last(where: { dates.contains(context.units[$0].key) || isDayNumber($0, context, text: text) }),
+                  !sentence.contains(where: { context.units[$0].opinion != nil }) else { continue }
+            var words = 0
+            for unit in sentence where context.units[unit].isWord { words += 1 }
+            guard words <= dateWords else { continue }
+            let told = context.sentences[..<position].contains { earlier in
+                earlier.contains { isToldDone($0, context) }
+                    && earlier.contains { dates.contains(context.units[$0].key) || isDayNumber($0, context, text: text) && $0 > 0
+                        && (context.units[$0 - 1].key.isKey("el") || context.units[$0 - 1].key.isKey("dia")) }
+            }
+            guard told else { continue }
+            return RuleContext.Working.cue(unit: date, term: "\(context.cue(first)) … \(context.units[date].key)", rule: "in vain",
+                                           cue: context.cue(first), value: weight)
+        }
+        return nil
+    }
+
+    /// The first persons of the preterite lose their accent in a folded key (`pedí` is `pedi`, like no other form of
+    /// `pedir`; `compré` is `compre`, also a subjunctive): the customer's own acts that start a wait are listed.
+    static let customerActs: WordSet = ["pedi", "pedimos", "compre", "compramos", "llame", "llamamos", "reclame", "reclamamos",
+                                        "pague", "pagamos", "encargue", "contrate", "escribi", "escribimos", "mande", "envie",
+                                        "solicite", "solicitamos", "hice", "hicimos", "deje", "dejamos"]
+
+    /// A verb that tells something done: a past tense, a third person plural of the preterite (`dijeron`, whose irregular
+    /// stem the endings miss), or one of the customer's acts.
+    static func isToldDone(_ unit: Int, _ context: RuleContext) -> Bool {
+        let traits = context.units[unit].traits
+        guard context.units[unit].isWord, traits.finite || customerActs.contains(context.units[unit].key) else { return false }
+        return traits.past || customerActs.contains(context.units[unit].key) || context.units[unit].key.hasUTF8Suffix("eron")
+    }
+
+    /// A number that may be a day of the month: one or two digits.
+    static func isDayNumber(_ unit: Int, _ context: RuleContext, text: NormalizedText) -> Bool {
+        guard !context.units[unit].isWord, context.units[unit].tokens.count == 1 else { return false }
+        let token = context.units[unit].tokens.lowerBound
+        return text.tokens[token].kind == .number && (1...2).contains(text.tokens[token].utf8.count)
     }
 
     /// `Llamé tres veces y nada.`, `pedí cita hace un mes y nada, ni una respuesta`: `y nada` closing what the writer
