@@ -1950,6 +1950,13 @@ import EscuchaTestSupport
 
     /// `de problemas, nada` denies a word with a `nada` after it: the rules that read a negator as standing before its word
     /// (the removal verbs' `unresolved`) must not be handed that `nada` (this crashed once).
+    /// A negative cue on the remedy's own unit was asked whether it is the remedy's object after it, with an empty
+    /// range reversed (a trap, found by a random run of cue words).
+    @Test func aCueOnTheRemedysOwnUnitIsNoObjectAfterIt() {
+        let text = "quienes les encante prometieron el que le guste faltaba vistas mis viejos no hay nada más dignar quienes les interese línea has solucionar el que le interese atractivos turísticos"
+        #expect((-1...1).contains(fullAnalyzer.analyze(text).score.compound))
+    }
+
     @Test func aDenialAfterItsWordIsNoNegatorBeforeIt() {
         #expect(fullAnalyzer.analyze("arreglaron todo, de problemas nada").score.label == .pos)
     }

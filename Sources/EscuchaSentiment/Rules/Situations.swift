@@ -1339,6 +1339,8 @@ enum ResolvedStories {
     /// `me reembolsó un paquete que nunca llegó`): no verb of its own between them, or a relative `que` that makes one
     /// part of the object. `el cambio que me devolvieron estaba incompleto` says the remedy came back wrong.
     static func isObject(_ unit: Int, of remedy: Int, _ context: RuleContext) -> Bool {
+        // The remedy's own unit, or one before it, is no object after it (a cue on the remedy's unit reached here).
+        guard unit > remedy else { return false }
         let between = remedy + 1..<unit
         // A finite form after a determiner is a noun (`un cargo`, not `yo cargo`).
         return between.contains { context.units[$0].facts.word == .que }
