@@ -129,9 +129,7 @@ enum ScoredLine {
         let masker = PersonalDataMasker()
         if plain {
             var analysis = analyzer.analyze(line)
-            writer.beginObject()
-            writer.member("line", number)
-            writer.member("text", masked ? masker.mask(text: line) : line)
+            writeHead(number, text: masked ? masker.mask(text: line) : line, into: &writer)
             analyzer.writeMembers(analysis, contributions: contributions, to: &writer)
             analyzer.sentiment.normalizer.recycle(&analysis.text)
             writer.endObject()
@@ -157,6 +155,21 @@ enum ScoredLine {
         writer.endObject()
         writer.newline()
         return nil
+    }
+
+    /// A plain line's object opened with its own members, `{"line":N,"text":"…"`, for the analysis's to follow: written
+    /// as one run, in room made once (as two members, each made room, placed a comma and wrote its key: about 270
+    /// instructions a line more).
+    static func writeHead(_ number: Int, text: String, into writer: inout JSONWriter) {
+        writer.beginObject()
+        // The object now holds a member: the analysis's first member comes after a comma.
+        _ = writer.commaDue()
+        writer.appendRun(reserving: 16 + JSONWriter.Run.numberRoom + JSONWriter.Run.room(for: text)) { run in
+            run.fragment("\"line\":")
+            run.int(number)
+            run.fragment(",\"text\":")
+            run.string(text)
+        }
     }
 
     /// `{"line", "error"}` and a line break; returns `message`.
