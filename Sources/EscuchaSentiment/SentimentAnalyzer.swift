@@ -103,7 +103,8 @@ public struct SentimentAnalyzer: Sendable {
         for index in context.units.indices {
             guard let opinion = context.units[index].opinion else { continue }
             context.contributions.append(.init(unit: index, term: opinion.entry.term, list: opinion.entry.list, match: opinion.match,
-                                               valence: opinion.entry.valence, value: opinion.entry.valence, entryJSON: opinion.entryJSON))
+                                               valence: opinion.entry.valence, value: opinion.entry.valence, entryJSON: opinion.entryJSON,
+                                               termID: opinion.entry.termID))
         }
         let enabled = { (name: String) in allEnabled || !disabledRules.contains(name) }
         if enabled("intensity") { Intensity.apply(&context, text: text) }

@@ -28,9 +28,14 @@ enum Balance {
                 let count: Int
                 if small {
                     // The same count the table gives: this term's occurrences among those already visited, plus one.
+                    // Two lexicon entries' terms compare by their ids (`ValenceEntry.termID`), others as strings.
+                    let termID = context.contributions[index].termID
                     var earlier = 1
-                    for previous in 0..<position where context.contributions[inOrder ? previous : order[previous]].term == context.contributions[index].term {
-                        earlier += 1
+                    for previous in 0..<position {
+                        let other = inOrder ? previous : order[previous]
+                        let same = if let termID, let otherID = context.contributions[other].termID { termID == otherID }
+                            else { context.contributions[other].term == context.contributions[index].term }
+                        if same { earlier += 1 }
                     }
                     count = earlier
                 } else {

@@ -50,6 +50,8 @@ struct RuleContext {
         var negatedBy: Int?
         /// The JSON of the entry it comes from (`OpinionLookup.Found.entryJSON`); nil for a cue.
         var entryJSON: [UInt8]? = nil
+        /// The entry's `ValenceEntry.termID`: how `Balance` tells repeated terms without comparing strings. Nil for a cue.
+        var termID: Int32? = nil
 
         /// A contribution a rule makes of its own (a cue, not a lexicon word): `rule` names both how it
         /// matched and the rule applied, from 0 to `value`.
