@@ -46,45 +46,63 @@ enum Ratings {
     }
 
     static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
-        // Most texts have no digit and no star: one cheap pass says so, before any word is looked at. A number
-        // word grades only before stars (`una estrella`); `diez de diez` is the expression `de diez`.
-        let hasNumber = hasNumberToken(text)
+        // A number word grades only before stars (`una estrella`); `diez de diez` is the expression `de diez`.
         let hasStars = context.mayHave(.star)  // exact: the union of the units' lists
-        guard hasNumber || hasStars else { return [] }
         var out: [RuleContext.Working] = []
-        let tokens = text.tokens
-        let count = context.units.count
-        // By index, reading fields in place: a copy of each unit would retain its key and opinion.
-        for index in context.units.indices where context.units[index].tokens.count == 1 && context.units[index].opinion == nil {
-            let position = context.units[index].tokens.lowerBound
-            // The shape is checked before anything is parsed: most numbers are prices, times and dates.
-            let isNumber = tokens[position].kind == .number
-            guard isNumber || hasStars && context.units[index].isWord else { continue }
-            let next = index + 1 < count ? context.units[index + 1].key : ""
-            let nextIsStar = index + 1 < count && context.units[index + 1].facts.lists.contains(.star)
-            let shaped = nextIsStar || isNumber && (next.isKey("de") || next.isKey("sobre"))
-            guard shaped || isNumber && tokens[position].surface.utf8.contains(UInt8(ascii: "/")) else { continue }
-            let token = tokens[position]
-            let before = wordBefore(index, context)
-            var grade: (value: Double, scale: Double)?
-            if token.kind == .number, let slash = fraction(token.surface) {
-                if before.map({ !dateWords.contains($0) }) ?? true { grade = slash }
-            } else if next.isKey("de") || next.isKey("sobre"), let value = number(token), index + 2 < count, context.units[index + 2].tokens.count == 1,
-                      let scale = number(tokens[context.units[index + 2].tokens.lowerBound]), context.units[index + 2].opinion == nil {
-                let after = index + 3 < count && context.sentenceOf[index + 3] == context.sentenceOf[index] ? context.units[index + 3] : nil
-                let endsGrade = after.map { !$0.isWord || units.contains($0.key) || afterGrade.contains($0.key) } ?? true
-                let graded = before.map { graders.contains($0) } ?? true
-                if endsGrade, graded || after.map({ units.contains($0.key) }) == true { grade = (value, scale) }
-            } else if nextIsStar, let value = number(token), before.map({ starGivers.contains($0) || givesStars(index, context) }) ?? opensVerdict(index, context),
-                      index + 2 >= count || !context.units[index + 2].key.isKey("michelin") {
-                // More stars than there are (`le daría 10 estrellas`, `merece mil estrellas`) is praise past the scale.
-                grade = (min(value, 5), 5)
+        if hasStars {
+            for index in context.units.indices { grade(at: index, context, text, hasStars: true, into: &out) }
+            return out
+        }
+        // Without stars only a number token grades: each one's unit is found by a binary search over the units (in token
+        // order), rather than every unit of a text with a number being tested (about 2 M instructions per MB).
+        text.tokens.withUnsafeBufferPointer { tokens in
+            var lower = 0
+            for position in tokens.indices where tokens[position].kind == .number {
+                var upper = context.units.count
+                while lower < upper {
+                    let middle = (lower + upper) / 2
+                    if context.units[middle].tokens.upperBound <= position { lower = middle + 1 } else { upper = middle }
+                }
+                guard lower < context.units.count else { break }
+                if context.units[lower].tokens.lowerBound == position { grade(at: lower, context, text, hasStars: false, into: &out) }
             }
-            guard let grade, scales.contains(grade.scale), grade.value <= grade.scale, grade.value >= 0 else { continue }
-            let term = "\(format(grade.value))/\(format(grade.scale))"
-            out.append(RuleContext.Working.cue(unit: index, term: term, rule: "rating", cue: term, value: valence(share: grade.value / grade.scale)))
         }
         return out
+    }
+
+    /// The rating the unit at `index` gives, if any, appended to `out` (units in order, so cues are too).
+    private static func grade(at index: Int, _ context: RuleContext, _ text: NormalizedText, hasStars: Bool, into out: inout [RuleContext.Working]) {
+        // By index, reading fields in place: a copy of each unit would retain its key and opinion.
+        guard context.units[index].tokens.count == 1 && context.units[index].opinion == nil else { return }
+        let count = context.units.count
+        let position = context.units[index].tokens.lowerBound
+        // The shape is checked before anything is parsed: most numbers are prices, times and dates.
+        let isNumber = text.tokens[position].kind == .number
+        guard isNumber || hasStars && context.units[index].isWord else { return }
+        let tokens = text.tokens
+        let next = index + 1 < count ? context.units[index + 1].key : ""
+        let nextIsStar = index + 1 < count && context.units[index + 1].facts.lists.contains(.star)
+        let shaped = nextIsStar || isNumber && (next.isKey("de") || next.isKey("sobre"))
+        guard shaped || isNumber && tokens[position].surface.utf8.contains(UInt8(ascii: "/")) else { return }
+        let token = tokens[position]
+        let before = wordBefore(index, context)
+        var grade: (value: Double, scale: Double)?
+        if token.kind == .number, let slash = fraction(token.surface) {
+            if before.map({ !dateWords.contains($0) }) ?? true { grade = slash }
+        } else if next.isKey("de") || next.isKey("sobre"), let value = number(token), index + 2 < count, context.units[index + 2].tokens.count == 1,
+                  let scale = number(tokens[context.units[index + 2].tokens.lowerBound]), context.units[index + 2].opinion == nil {
+            let after = index + 3 < count && context.sentenceOf[index + 3] == context.sentenceOf[index] ? context.units[index + 3] : nil
+            let endsGrade = after.map { !$0.isWord || units.contains($0.key) || afterGrade.contains($0.key) } ?? true
+            let graded = before.map { graders.contains($0) } ?? true
+            if endsGrade, graded || after.map({ units.contains($0.key) }) == true { grade = (value, scale) }
+        } else if nextIsStar, let value = number(token), before.map({ starGivers.contains($0) || givesStars(index, context) }) ?? opensVerdict(index, context),
+                  index + 2 >= count || !context.units[index + 2].key.isKey("michelin") {
+            // More stars than there are (`le daría 10 estrellas`, `merece mil estrellas`) is praise past the scale.
+            grade = (min(value, 5), 5)
+        }
+        guard let grade, scales.contains(grade.scale), grade.value <= grade.scale, grade.value >= 0 else { return }
+        let term = "\(format(grade.value))/\(format(grade.scale))"
+        out.append(RuleContext.Working.cue(unit: index, term: term, rule: "rating", cue: term, value: valence(share: grade.value / grade.scale)))
     }
 
     /// Stars that open their sentence are the writer's verdict (`Cinco estrellas.`, `Una estrella y porque no se puede poner
@@ -146,15 +164,6 @@ enum Ratings {
     /// with a comma (without one it gives back the same text): it cost about 3,000 instructions a number, and most have none.
     private static func decimal(_ text: some StringProtocol) -> Double? {
         text.utf8.contains(UInt8(ascii: ",")) ? Double(text.replacingOccurrences(of: ",", with: ".")) : Double(text)
-    }
-
-    /// Whether the text has a number token: read through the tokens' buffer, field in place (a token copied out of the
-    /// array retains and releases its forms).
-    private static func hasNumberToken(_ text: NormalizedText) -> Bool {
-        text.tokens.withUnsafeBufferPointer { tokens in
-            for index in tokens.indices where tokens[index].kind == .number { return true }
-            return false
-        }
     }
 
     /// `4/5`, `8,5/10`: the grade and its scale.
