@@ -241,6 +241,11 @@ public struct JSONWriter: Sendable {
             pointer += JSONWriter.writeQuoted(utf8, into: pointer)
         }
 
+        /// Inlinable, with the digits of a small number (`writeInteger`): written where it is called, an offset or a
+        /// count costs a few instructions a digit, where the call and the cursor kept in memory across it cost about as
+        /// much again (about 200,000 numbers a MB of texts fully analyzed). Always inlined: left to the optimizer, the
+        /// sentiment writer still called it (and `double(roundedToThousandths:)`).
+        @inlinable @inline(__always)
         public mutating func int(_ value: Int) { pointer += JSONWriter.writeInteger(Int64(value), into: pointer) }
 
         public mutating func double(_ value: Double) { pointer += JSONWriter.writeDouble(value, into: pointer) }
@@ -248,7 +253,8 @@ public struct JSONWriter: Sendable {
         /// What `double((value * 1000).rounded() / 1000)` writes (a score rounded to thousandths, as the sentiment
         /// model rounds), from the rounded thousandths themselves: the rounding is done in integers, without libm's
         /// `round`, the division, and the rounding `double` would do again to find the digits (about 60 instructions
-        /// of 100, for 90,000 numbers a MB).
+        /// of 100, for 90,000 numbers a MB). Inlinable, as `int` is; the thousandths' digits stay a call.
+        @inlinable @inline(__always)
         public mutating func double(roundedToThousandths value: Double) {
             guard abs(value) < JSONWriter.thousandthsLimit else {
                 double((value * 1000).rounded() / 1000)
@@ -317,10 +323,17 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    /// The digits of `value`, with its sign, at `out` (room for 21 bytes); returns how many.
-    @inline(__always)
+    /// The digits of `value`, with its sign, at `out` (room for 21 bytes); returns how many. Inlined where it is
+    /// written: a number of up to four digits (almost every one) is written there, a larger one by a call.
+    @inlinable @inline(__always)
     static func writeInteger(_ value: Int64, into out: UnsafeMutablePointer<UInt8>) -> Int {
         if value >= 0, value < 10_000 { return smallDigits(UInt32(truncatingIfNeeded: value), into: out) }
+        return writeLargeInteger(value, into: out)
+    }
+
+    /// `writeInteger` for a negative number or one of five digits or more.
+    @usableFromInline
+    static func writeLargeInteger(_ value: Int64, into out: UnsafeMutablePointer<UInt8>) -> Int {
         var at = 0
         if value < 0 { out[at] = UInt8(ascii: "-"); at += 1 }
         return at + digits(value.magnitude, width: 1, into: out + at)
@@ -349,7 +362,7 @@ public struct JSONWriter: Sendable {
     /// prints as k/1000 with its trailing zeros dropped, which is what `String(value)` (the shortest digits
     /// that read back as the same double) gives for it: below 10^9, neighbouring thousandths are far more
     /// than a rounding step apart, so no shorter decimal reads back as the same double.
-    static let thousandthsLimit = 1e9
+    @inlinable static var thousandthsLimit: Double { 1e9 }  // a constant, not a stored global read through its once-token
 
     @inline(__always)
     static func thousandths(_ value: Double) -> Int64? {
@@ -368,7 +381,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// `scaled.rounded()` (ties away from zero) for `scaled` below 10^12 in magnitude, found in integers.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func nearest(_ scaled: Double) -> Int64 {
         let truncated = Int64(scaled)
         let fraction = scaled - Double(truncated)
@@ -376,6 +389,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// `thousandths / 1000` with its trailing zeros dropped, at `out` (room for 25 bytes); returns how many.
+    @usableFromInline
     static func writeThousandths(_ thousandths: Int64, into out: UnsafeMutablePointer<UInt8>) -> Int {
         let magnitude = thousandths.magnitude
         var at = 0
@@ -641,8 +655,8 @@ public struct JSONWriter: Sendable {
     /// The digits of `value` (below 10,000) at `out`; returns how many. Offsets in a text have up to four digits
     /// (a quarter of a million of them a MB of texts): written place by place with no loop, where `digits` (one loop
     /// for the length, one for the digits) cost about 60 instructions for three digits.
-    @inline(__always)
-    private static func smallDigits(_ value: UInt32, into out: UnsafeMutablePointer<UInt8>) -> Int {
+    @inlinable @inline(__always)
+    static func smallDigits(_ value: UInt32, into out: UnsafeMutablePointer<UInt8>) -> Int {
         if value < 10 {
             out[0] = digit(value)
             return 1
@@ -663,12 +677,12 @@ public struct JSONWriter: Sendable {
     }
 
     /// The ASCII digit of `value` (below 10).
-    @inline(__always)
-    private static func digit(_ value: UInt32) -> UInt8 { UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value) }
+    @inlinable @inline(__always)
+    static func digit(_ value: UInt32) -> UInt8 { UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value) }
 
     /// `value` (below 100) as two digits, a leading zero included.
-    @inline(__always)
-    private static func writeTwoDigits(_ value: UInt32, into out: UnsafeMutablePointer<UInt8>) {
+    @inlinable @inline(__always)
+    static func writeTwoDigits(_ value: UInt32, into out: UnsafeMutablePointer<UInt8>) {
         let tens = value / 10
         out[0] = digit(tens)
         out[1] = digit(value &- 10 &* tens)
