@@ -10,4 +10,15 @@ extension Array {
             removeAll(keepingCapacity: true)
         }
     }
+
+    /// Makes `element` the array's only element, keeping its room: a one-element array's element is overwritten.
+    @inline(__always)
+    mutating func setOnly(_ element: Element) {
+        if count == 1 {
+            self[0] = element
+        } else {
+            empty()
+            append(element)
+        }
+    }
 }

@@ -578,11 +578,14 @@ public struct TopicMatcher: Sendable {
                     let index = Int(term)
                     if work.termStamp[index] != stamp {
                         work.termStamp[index] = stamp
-                        // Most terms were found once in their last sentence (`empty()` removes that one range inline).
-                        work.termRanges[index].empty()
                         work.touched.append(term)
+                        // Most terms were found once in their last sentence too: that range is overwritten (`setOnly`), one
+                        // access to the term's ranges where emptying them and appending were two, each checking that both
+                        // arrays were unique.
+                        work.termRanges[index].setOnly(range)
+                    } else {
+                        work.termRanges[index].append(range)
                     }
-                    work.termRanges[index].append(range)
                 }
                 // `known`: how many of a term's first words the table it came from has matched already; an exact term's
                 // words are checked from its first all the same (the table matched any of a token's ids, not its own).
