@@ -409,6 +409,8 @@ public struct TopicMatcher: Sendable {
             /// `severalTerms` when gathered in `topicEvidence`, or -1 for none yet.
             var term: Int32 = -1
             var excluded = false
+            /// Whether the topic is a hit of the sentence (a child's hit finds its parent's by this, not by a search).
+            var hit = false
         }
 
         init(terms: Int, topics: Int) {
@@ -718,6 +720,7 @@ public struct TopicMatcher: Sendable {
                     }
                     if let evidence, !evidence.isEmpty {
                         if isParent[topic] { parentFound = true }
+                        work.topics[topic].hit = true
                         // One range (most evidence) is its own distinct evidence: told here, the call and a retain are saved.
                         hits.append(TopicHit(topic: topic, sentence: sentenceIndex, evidence: evidence.count == 1 ? evidence : Self.distinct(evidence)))
                     }
@@ -733,9 +736,10 @@ public struct TopicMatcher: Sendable {
                 guard parentFound else { continue }
                 let found = hits.count(since: mark)
                 guard found > 1 else { continue }
-                let hasChild = (0..<found).contains { parent in
-                    let topic = Int32(hits.topic(parent, since: mark))
-                    return isParent[Int(topic)] && (0..<found).contains { ancestors[hits.topic($0, since: mark)].contains(topic) }
+                // Whether a hit has an ancestor among the hits: each hit's ancestors looked up in the sentence's topic states
+                // (a hit's state is this sentence's), where each parent hit searched every hit's ancestors.
+                let hasChild = (0..<found).contains { child in
+                    ancestors[hits.topic(child, since: mark)].contains { work.topics[Int($0)].stamp == stamp && work.topics[Int($0)].hit }
                 }
                 guard hasChild else { continue }
                 let sentenceHits = hits.take(since: mark)
