@@ -563,199 +563,199 @@ public struct TopicMatcher: Sendable {
         let ids = textIDs.ids, idStarts = textIDs.starts
         // Read through a buffer: a slot term's test of a token's kind through `text.tokens` retained and released the array.
         text.tokens.withUnsafeBufferPointer { tokens in
-            for (sentenceIndex, sentence) in text.sentences.enumerated() {
-                // Every term found in the sentence, by number, in one pass over its words.
-                work.stamp &+= 1
-                if work.stamp == 0 {  // the stamps wrapped: start them again
-                    for index in work.termStamp.indices { work.termStamp[index] = 0 }
-                    for index in work.topics.indices { work.topics[index].stamp = 0 }
-                    work.stamp = 1
-                }
-                let stamp = work.stamp
-                // Emptied inline (`empty()`): most sentences have no term, and `removeAll` of an empty array still cost a call.
-                work.touched.empty()
-                // `work` is passed to these as `inout`, never captured: a local variable a local function captures (and
-                // one turned into a closure value, as `found` was) is boxed, and every access to it checked at run time.
-                func record(_ term: Int32, _ range: Range<Int>, _ work: inout Scratch) {
-                    let index = Int(term)
-                    if work.termStamp[index] != stamp {
-                        work.termStamp[index] = stamp
-                        work.touched.append(term)
-                        // Most terms were found once in their last sentence too: that range is overwritten (`setOnly`), one
-                        // access to the term's ranges where emptying them and appending were two, each checking that both
-                        // arrays were unique.
-                        work.termRanges[index].setOnly(range)
-                    } else {
-                        work.termRanges[index].append(range)
+            // The per-term tables through buffers for the whole text: each term found (about 38,000 per MB) wrote its
+            // stamp and its ranges through the arrays, each write checking again that the array was unique (a call).
+            work.termStamp.withUnsafeMutableBufferPointer { termStamp in work.termRanges.withUnsafeMutableBufferPointer { termRanges in
+                for (sentenceIndex, sentence) in text.sentences.enumerated() {
+                    // Every term found in the sentence, by number, in one pass over its words.
+                    work.stamp &+= 1
+                    if work.stamp == 0 {  // the stamps wrapped: start them again
+                        for index in termStamp.indices { termStamp[index] = 0 }
+                        for index in work.topics.indices { work.topics[index].stamp = 0 }
+                        work.stamp = 1
                     }
-                }
-                // `known`: how many of a term's first words the table it came from has matched already; an exact term's
-                // words are checked from its first all the same (the table matched any of a token's ids, not its own).
-                func tryTerms(_ table: FlatTable, _ group: Int, at position: Int, known: Int, _ work: inout Scratch) {
-                    for index in table.range(group) {
-                        let term = table.items[index]
-                        if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts,
-                                                    from: termExact[Int(term)] ? 0 : known) {
-                            record(term, position..<position + length, &work)
+                    let stamp = work.stamp
+                    // Emptied inline (`empty()`): most sentences have no term, and `removeAll` of an empty array still cost a call.
+                    work.touched.empty()
+                    // `touched` is passed to these as `inout`, never captured: a local variable a local function captures (and
+                    // one turned into a closure value, as `found` was) is boxed, and every access to it checked at run time.
+                    func record(_ term: Int32, _ range: Range<Int>, _ touched: inout [Int32]) {
+                        let index = Int(term)
+                        if termStamp[index] != stamp {
+                            termStamp[index] = stamp
+                            touched.append(term)
+                            // Most terms were found once in their last sentence too: that range is overwritten (`setOnly`), one
+                            // access to the term's ranges where emptying them and appending were two, each checking that both
+                            // arrays were unique.
+                            termRanges[index].setOnly(range)
+                        } else {
+                            termRanges[index].append(range)
                         }
                     }
-                }
-                // A pair's group: its terms of three words or more tried only where the token after the pair has their
-                // third word among its ids (none past the sentence's end).
-                func tryPairTerms(_ group: Int, at position: Int, _ work: inout Scratch) {
-                    let thirdIDs = position + 2 < sentence.tokens.upperBound
-                        ? Int(idStarts[position + 2])..<Int(idStarts[position + 3]) : 0..<0
-                    if !thirdIDs.isEmpty {
-                        var bits: UInt64 = 0
-                        for slot in thirdIDs { bits |= Numbered.thirdBit(ids[slot]) }
-                        if numbered.groupThirds[group] & bits == 0 { return }
-                    }
-                    for index in numbered.pairTerms.range(group) {
-                        let third = numbered.pairThirds[index]
-                        if third != Numbered.anyThird, !thirdIDs.contains(where: { ids[$0] == third }) { continue }
-                        let term = numbered.pairTerms.items[index]
-                        if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts,
-                                                    from: termExact[Int(term)] ? 0 : 2) {
-                            record(term, position..<position + length, &work)
-                        }
-                    }
-                }
-                for position in sentence.tokens {
-                    let own = Int(idStarts[position])
-                    let end = Int(idStarts[position + 1])
-                    let hasNext = position + 1 < sentence.tokens.upperBound
-                    for slot in own..<end {
-                        let word = ids[slot]
-                        guard isOwn(word) else { continue }
-                        let wordLeads = leads[Int(word)]
-                        if wordLeads.isEmpty { continue }
-                        // A one-word term found by its word holds unless it is exact and the word is not the token's own:
-                        // `matchLength` would only check that word again.
-                        if wordLeads.contains(.oneWord) {
-                            for index in numbered.oneWordTerms.range(Int(word)) {
-                                let term = numbered.oneWordTerms.items[index]
-                                if slot == own || !termExact[Int(term)] { record(term, position..<position + 1, &work) }
-                            }
-                        }
-                        guard hasNext else { continue }
-                        if wordLeads.contains(.pairFirst) {
-                            for nextSlot in Int(idStarts[position + 1])..<Int(idStarts[position + 2]) {
-                                let next = ids[nextSlot]
-                                guard isOwn(next), leads[Int(next)].contains(.pairSecond),
-                                      let group = numbered.termsByFirstPair.value(Self.pairKey(word, next)) else { continue }
-                                tryPairTerms(Int(group), at: position, &work)
-                            }
-                        }
-                        if wordLeads.contains(.slotSecond) { tryTerms(numbered.slotSecondTerms, Int(word), at: position, known: 1, &work) }
-                    }
-                    // Terms that open with the slot can only start at a number or one of the slot's words.
-                    if numbered.hasSlotFirstTerms, tokens[position].kind == .number || isOwn(ids[own]) && leads[Int(ids[own])].contains(.slotWord) {
-                        for term in numbered.slotFirstOthers {
-                            if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts, from: 0) {
-                                record(term, position..<position + length, &work)
-                            }
-                        }
-                        // Each id of the next token once, so that no term is recorded twice at one position.
-                        if hasNext {
-                            let next = Int(idStarts[position + 1])..<Int(idStarts[position + 2])
-                            for nextSlot in next where isOwn(ids[nextSlot]) && !ids[next.lowerBound..<nextSlot].contains(ids[nextSlot]) {
-                                tryTerms(numbered.slotFirstBySecond, Int(ids[nextSlot]), at: position, known: 0, &work)
+                    // `known`: how many of a term's first words the table it came from has matched already; an exact term's
+                    // words are checked from its first all the same (the table matched any of a token's ids, not its own).
+                    func tryTerms(_ table: FlatTable, _ group: Int, at position: Int, known: Int, _ touched: inout [Int32]) {
+                        for index in table.range(group) {
+                            let term = table.items[index]
+                            if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts,
+                                                        from: termExact[Int(term)] ? 0 : known) {
+                                record(term, position..<position + length, &touched)
                             }
                         }
                     }
-                }
-                guard !work.touched.isEmpty else { continue }
-                // The scratch's list, emptied with its room kept: an array per sentence with terms cost an allocation.
-                var candidates: [Int] = []
-                swap(&candidates, &work.candidates)
-                defer { swap(&candidates, &work.candidates) }
-                candidates.empty()
-                for term in work.touched {
-                    for index in numbered.roles.range(Int(term)) {
-                        let role = Int(numbered.roles.items[index])
-                        let topic = role >> 1
-                        if work.topics[topic].stamp != stamp {
-                            work.topics[topic] = Scratch.TopicState(stamp: stamp)
-                            candidates.append(topic)
+                    // A pair's group: its terms of three words or more tried only where the token after the pair has their
+                    // third word among its ids (none past the sentence's end).
+                    func tryPairTerms(_ group: Int, at position: Int, _ touched: inout [Int32]) {
+                        let thirdIDs = position + 2 < sentence.tokens.upperBound
+                            ? Int(idStarts[position + 2])..<Int(idStarts[position + 3]) : 0..<0
+                        if !thirdIDs.isEmpty {
+                            var bits: UInt64 = 0
+                            for slot in thirdIDs { bits |= Numbered.thirdBit(ids[slot]) }
+                            if numbered.groupThirds[group] & bits == 0 { return }
                         }
-                        if role & 1 == 1 {
-                            work.topics[topic].excluded = true
-                        } else if numbered.simple[topic] {
-                            // The first term's ranges are the evidence as they are; gathered into `topicEvidence` (emptied,
-                            // then appended to) only from a second term on. Gathered for every topic, they cost about
-                            // 200 instructions a topic found.
-                            let first = work.topics[topic].term
-                            if first == -1 {
-                                work.topics[topic].term = term
-                            } else {
-                                if first != Scratch.severalTerms {
-                                    work.topicEvidence[topic].removeAll(keepingCapacity: true)
-                                    work.topicEvidence[topic] += work.termRanges[Int(first)]
-                                    work.topics[topic].term = Scratch.severalTerms
+                        for index in numbered.pairTerms.range(group) {
+                            let third = numbered.pairThirds[index]
+                            if third != Numbered.anyThird, !thirdIDs.contains(where: { ids[$0] == third }) { continue }
+                            let term = numbered.pairTerms.items[index]
+                            if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts,
+                                                        from: termExact[Int(term)] ? 0 : 2) {
+                                record(term, position..<position + length, &touched)
+                            }
+                        }
+                    }
+                    for position in sentence.tokens {
+                        let own = Int(idStarts[position])
+                        let end = Int(idStarts[position + 1])
+                        let hasNext = position + 1 < sentence.tokens.upperBound
+                        for slot in own..<end {
+                            let word = ids[slot]
+                            guard isOwn(word) else { continue }
+                            let wordLeads = leads[Int(word)]
+                            if wordLeads.isEmpty { continue }
+                            // A one-word term found by its word holds unless it is exact and the word is not the token's own:
+                            // `matchLength` would only check that word again.
+                            if wordLeads.contains(.oneWord) {
+                                for index in numbered.oneWordTerms.range(Int(word)) {
+                                    let term = numbered.oneWordTerms.items[index]
+                                    if slot == own || !termExact[Int(term)] { record(term, position..<position + 1, &work.touched) }
                                 }
-                                work.topicEvidence[topic] += work.termRanges[Int(term)]
+                            }
+                            guard hasNext else { continue }
+                            if wordLeads.contains(.pairFirst) {
+                                for nextSlot in Int(idStarts[position + 1])..<Int(idStarts[position + 2]) {
+                                    let next = ids[nextSlot]
+                                    guard isOwn(next), leads[Int(next)].contains(.pairSecond),
+                                          let group = numbered.termsByFirstPair.value(Self.pairKey(word, next)) else { continue }
+                                    tryPairTerms(Int(group), at: position, &work.touched)
+                                }
+                            }
+                            if wordLeads.contains(.slotSecond) { tryTerms(numbered.slotSecondTerms, Int(word), at: position, known: 1, &work.touched) }
+                        }
+                        // Terms that open with the slot can only start at a number or one of the slot's words.
+                        if numbered.hasSlotFirstTerms, tokens[position].kind == .number || isOwn(ids[own]) && leads[Int(ids[own])].contains(.slotWord) {
+                            for term in numbered.slotFirstOthers {
+                                if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts, from: 0) {
+                                    record(term, position..<position + length, &work.touched)
+                                }
+                            }
+                            // Each id of the next token once, so that no term is recorded twice at one position.
+                            if hasNext {
+                                let next = Int(idStarts[position + 1])..<Int(idStarts[position + 2])
+                                for nextSlot in next where isOwn(ids[nextSlot]) && !ids[next.lowerBound..<nextSlot].contains(ids[nextSlot]) {
+                                    tryTerms(numbered.slotFirstBySecond, Int(ids[nextSlot]), at: position, known: 0, &work.touched)
+                                }
                             }
                         }
                     }
-                }
-                // Most sentences have one candidate: sorting one is still a call.
-                if candidates.count > 1 { candidates.sort() }
-                // A sentence's hits go into `hits` as they are found. Only where a parent topic is among them, and something
-                // else too, are they taken back out to give way to its children (below): gathered in an array of the
-                // sentence's first, each hit was copied (retained) twice, and emptying the array released each again.
-                let mark = hits.counts
-                var parentFound = false
-                for topic in candidates {
-                    let evidence: [Range<Int>]?
-                    if numbered.simple[topic] {
-                        let term = work.topics[topic].term
-                        evidence = work.topics[topic].excluded ? nil : term == -1 ? []
-                            : term == Scratch.severalTerms ? work.topicEvidence[topic] : work.termRanges[Int(term)]
-                    } else {
-                        evidence = work.termStamp.withUnsafeBufferPointer { stamps in
-                            work.termRanges.withUnsafeBufferPointer { ranges in
-                                evaluate(compiled[topic]) { stamps[$0] == stamp ? ranges[$0] : nil }
+                    guard !work.touched.isEmpty else { continue }
+                    // The scratch's list, emptied with its room kept: an array per sentence with terms cost an allocation.
+                    var candidates: [Int] = []
+                    swap(&candidates, &work.candidates)
+                    defer { swap(&candidates, &work.candidates) }
+                    candidates.empty()
+                    for term in work.touched {
+                        for index in numbered.roles.range(Int(term)) {
+                            let role = Int(numbered.roles.items[index])
+                            let topic = role >> 1
+                            if work.topics[topic].stamp != stamp {
+                                work.topics[topic] = Scratch.TopicState(stamp: stamp)
+                                candidates.append(topic)
+                            }
+                            if role & 1 == 1 {
+                                work.topics[topic].excluded = true
+                            } else if numbered.simple[topic] {
+                                // The first term's ranges are the evidence as they are; gathered into `topicEvidence` (emptied,
+                                // then appended to) only from a second term on. Gathered for every topic, they cost about
+                                // 200 instructions a topic found.
+                                let first = work.topics[topic].term
+                                if first == -1 {
+                                    work.topics[topic].term = term
+                                } else {
+                                    if first != Scratch.severalTerms {
+                                        work.topicEvidence[topic].removeAll(keepingCapacity: true)
+                                        work.topicEvidence[topic] += termRanges[Int(first)]
+                                        work.topics[topic].term = Scratch.severalTerms
+                                    }
+                                    work.topicEvidence[topic] += termRanges[Int(term)]
+                                }
                             }
                         }
                     }
-                    if let evidence, !evidence.isEmpty {
-                        if isParent[topic] { parentFound = true }
-                        work.topics[topic].hit = true
-                        // One range (most evidence) is its own distinct evidence: told here, the call and a retain are saved.
-                        hits.append(TopicHit(topic: topic, sentence: sentenceIndex, evidence: evidence.count == 1 ? evidence : Self.distinct(evidence)))
+                    // Most sentences have one candidate: sorting one is still a call.
+                    if candidates.count > 1 { candidates.sort() }
+                    // A sentence's hits go into `hits` as they are found. Only where a parent topic is among them, and something
+                    // else too, are they taken back out to give way to its children (below): gathered in an array of the
+                    // sentence's first, each hit was copied (retained) twice, and emptying the array released each again.
+                    let mark = hits.counts
+                    var parentFound = false
+                    for topic in candidates {
+                        let evidence: [Range<Int>]?
+                        if numbered.simple[topic] {
+                            let term = work.topics[topic].term
+                            evidence = work.topics[topic].excluded ? nil : term == -1 ? []
+                                : term == Scratch.severalTerms ? work.topicEvidence[topic] : termRanges[Int(term)]
+                        } else {
+                            evidence = evaluate(compiled[topic]) { termStamp[$0] == stamp ? termRanges[$0] : nil }
+                        }
+                        if let evidence, !evidence.isEmpty {
+                            if isParent[topic] { parentFound = true }
+                            work.topics[topic].hit = true
+                            // One range (most evidence) is its own distinct evidence: told here, the call and a retain are saved.
+                            hits.append(TopicHit(topic: topic, sentence: sentenceIndex, evidence: evidence.count == 1 ? evidence : Self.distinct(evidence)))
+                        }
+                    }
+                    // The most specific topic wins where both speak of the same thing: `billing` (`la factura`) is
+                    // dropped where `billing.wrong_charge` (`me cobraron de más`) is found near it. Evidence of the
+                    // parent far from every child's is an aspect of its own (`la comida muy buena y con varios menús`).
+                    // The parent keeps the evidence of its own, if any.
+                    // Hits are appended one by one (`HitLists.append`): appending a sentence's array took the generic path
+                    // (about 1,000 instructions).
+                    // A topic that is no topic's parent has no children (most hits), and a lone hit none in its sentence. The
+                    // hits are taken back out only where one of them is a child of another.
+                    guard parentFound else { continue }
+                    let found = hits.count(since: mark)
+                    guard found > 1 else { continue }
+                    // Whether a hit has an ancestor among the hits: each hit's ancestors looked up in the sentence's topic states
+                    // (a hit's state is this sentence's), where each parent hit searched every hit's ancestors.
+                    let hasChild = (0..<found).contains { child in
+                        ancestors[hits.topic(child, since: mark)].contains { work.topics[Int($0)].stamp == stamp && work.topics[Int($0)].hit }
+                    }
+                    guard hasChild else { continue }
+                    let sentenceHits = hits.take(since: mark)
+                    for index in sentenceHits.indices {
+                        let topic = Int32(sentenceHits[index].topic)
+                        guard isParent[Int(topic)], sentenceHits.contains(where: { ancestors[$0.topic].contains(topic) }) else {
+                            hits.append(sentenceHits[index])
+                            continue
+                        }
+                        let children = sentenceHits.filter { ancestors[$0.topic].contains(topic) }
+                        var own = sentenceHits[index]
+                        let near = ChildEvidence(children.flatMap(\.evidence))
+                        own.evidence = own.evidence.filter { !near.isNear($0, within: Self.sameAspectDistance) }
+                        if !own.evidence.isEmpty { hits.append(own) }
                     }
                 }
-                // The most specific topic wins where both speak of the same thing: `billing` (`la factura`) is
-                // dropped where `billing.wrong_charge` (`me cobraron de más`) is found near it. Evidence of the
-                // parent far from every child's is an aspect of its own (`la comida muy buena y con varios menús`).
-                // The parent keeps the evidence of its own, if any.
-                // Hits are appended one by one (`HitLists.append`): appending a sentence's array took the generic path
-                // (about 1,000 instructions).
-                // A topic that is no topic's parent has no children (most hits), and a lone hit none in its sentence. The
-                // hits are taken back out only where one of them is a child of another.
-                guard parentFound else { continue }
-                let found = hits.count(since: mark)
-                guard found > 1 else { continue }
-                // Whether a hit has an ancestor among the hits: each hit's ancestors looked up in the sentence's topic states
-                // (a hit's state is this sentence's), where each parent hit searched every hit's ancestors.
-                let hasChild = (0..<found).contains { child in
-                    ancestors[hits.topic(child, since: mark)].contains { work.topics[Int($0)].stamp == stamp && work.topics[Int($0)].hit }
-                }
-                guard hasChild else { continue }
-                let sentenceHits = hits.take(since: mark)
-                for index in sentenceHits.indices {
-                    let topic = Int32(sentenceHits[index].topic)
-                    guard isParent[Int(topic)], sentenceHits.contains(where: { ancestors[$0.topic].contains(topic) }) else {
-                        hits.append(sentenceHits[index])
-                        continue
-                    }
-                    let children = sentenceHits.filter { ancestors[$0.topic].contains(topic) }
-                    var own = sentenceHits[index]
-                    let near = ChildEvidence(children.flatMap(\.evidence))
-                    own.evidence = own.evidence.filter { !near.isNear($0, within: Self.sameAspectDistance) }
-                    if !own.evidence.isEmpty { hits.append(own) }
-                }
-            }
+            } }
         }
         box.scratch = consume work
         return hits
