@@ -563,15 +563,18 @@ public struct TopicMatcher: Sendable {
         let ids = textIDs.ids, idStarts = textIDs.starts
         // Read through a buffer: a slot term's test of a token's kind through `text.tokens` retained and released the array.
         text.tokens.withUnsafeBufferPointer { tokens in
-            // The per-term tables through buffers for the whole text: each term found (about 38,000 per MB) wrote its
-            // stamp and its ranges through the arrays, each write checking again that the array was unique (a call).
-            work.termStamp.withUnsafeMutableBufferPointer { termStamp in work.termRanges.withUnsafeMutableBufferPointer { termRanges in
+            // The per-term and per-topic tables through buffers for the whole text: each term found (about 38,000 per MB)
+            // wrote its stamp and its ranges, and then its topics' states, through the arrays, each write checking again
+            // that the array was unique (a call).
+            work.termStamp.withUnsafeMutableBufferPointer { termStamp in
+            work.termRanges.withUnsafeMutableBufferPointer { termRanges in
+            work.topics.withUnsafeMutableBufferPointer { topicStates in
                 for (sentenceIndex, sentence) in text.sentences.enumerated() {
                     // Every term found in the sentence, by number, in one pass over its words.
                     work.stamp &+= 1
                     if work.stamp == 0 {  // the stamps wrapped: start them again
                         for index in termStamp.indices { termStamp[index] = 0 }
-                        for index in work.topics.indices { work.topics[index].stamp = 0 }
+                        for index in topicStates.indices { topicStates[index].stamp = 0 }
                         work.stamp = 1
                     }
                     let stamp = work.stamp
@@ -677,24 +680,24 @@ public struct TopicMatcher: Sendable {
                         for index in numbered.roles.range(Int(term)) {
                             let role = Int(numbered.roles.items[index])
                             let topic = role >> 1
-                            if work.topics[topic].stamp != stamp {
-                                work.topics[topic] = Scratch.TopicState(stamp: stamp)
+                            if topicStates[topic].stamp != stamp {
+                                topicStates[topic] = Scratch.TopicState(stamp: stamp)
                                 candidates.append(topic)
                             }
                             if role & 1 == 1 {
-                                work.topics[topic].excluded = true
+                                topicStates[topic].excluded = true
                             } else if numbered.simple[topic] {
                                 // The first term's ranges are the evidence as they are; gathered into `topicEvidence` (emptied,
                                 // then appended to) only from a second term on. Gathered for every topic, they cost about
                                 // 200 instructions a topic found.
-                                let first = work.topics[topic].term
+                                let first = topicStates[topic].term
                                 if first == -1 {
-                                    work.topics[topic].term = term
+                                    topicStates[topic].term = term
                                 } else {
                                     if first != Scratch.severalTerms {
                                         work.topicEvidence[topic].removeAll(keepingCapacity: true)
                                         work.topicEvidence[topic] += termRanges[Int(first)]
-                                        work.topics[topic].term = Scratch.severalTerms
+                                        topicStates[topic].term = Scratch.severalTerms
                                     }
                                     work.topicEvidence[topic] += termRanges[Int(term)]
                                 }
@@ -711,15 +714,15 @@ public struct TopicMatcher: Sendable {
                     for topic in candidates {
                         let evidence: [Range<Int>]?
                         if numbered.simple[topic] {
-                            let term = work.topics[topic].term
-                            evidence = work.topics[topic].excluded ? nil : term == -1 ? []
+                            let term = topicStates[topic].term
+                            evidence = topicStates[topic].excluded ? nil : term == -1 ? []
                                 : term == Scratch.severalTerms ? work.topicEvidence[topic] : termRanges[Int(term)]
                         } else {
                             evidence = evaluate(compiled[topic]) { termStamp[$0] == stamp ? termRanges[$0] : nil }
                         }
                         if let evidence, !evidence.isEmpty {
                             if isParent[topic] { parentFound = true }
-                            work.topics[topic].hit = true
+                            topicStates[topic].hit = true
                             // One range (most evidence) is its own distinct evidence: told here, the call and a retain are saved.
                             hits.append(TopicHit(topic: topic, sentence: sentenceIndex, evidence: evidence.count == 1 ? evidence : Self.distinct(evidence)))
                         }
@@ -738,7 +741,7 @@ public struct TopicMatcher: Sendable {
                     // Whether a hit has an ancestor among the hits: each hit's ancestors looked up in the sentence's topic states
                     // (a hit's state is this sentence's), where each parent hit searched every hit's ancestors.
                     let hasChild = (0..<found).contains { child in
-                        ancestors[hits.topic(child, since: mark)].contains { work.topics[Int($0)].stamp == stamp && work.topics[Int($0)].hit }
+                        ancestors[hits.topic(child, since: mark)].contains { topicStates[Int($0)].stamp == stamp && topicStates[Int($0)].hit }
                     }
                     guard hasChild else { continue }
                     let sentenceHits = hits.take(since: mark)
@@ -755,7 +758,7 @@ public struct TopicMatcher: Sendable {
                         if !own.evidence.isEmpty { hits.append(own) }
                     }
                 }
-            } }
+            } } }
         }
         box.scratch = consume work
         return hits
