@@ -484,7 +484,7 @@ public struct TopicMatcher: Sendable {
             self.thirdStart = thirdStart
         }
 
-        /// How many hits each list holds, to take back those appended since (`take(since:)`).
+        /// How many hits each list holds, to read and change those appended since (`topic(_:since:)`, `setEvidence`).
         var counts: (Int, Int, Int) { (first.count, second.count, third.count) }
 
         func count(since mark: (Int, Int, Int)) -> Int { first.count - mark.0 + second.count - mark.1 + third.count - mark.2 }
@@ -498,25 +498,25 @@ public struct TopicMatcher: Sendable {
             return third[mark.2 + index - (second.count - mark.1)].topic + thirdStart
         }
 
-        /// The hits appended since `mark`, in the order appended and numbered as the matcher numbers its topics, taken out
-        /// of the lists.
-        mutating func take(since mark: (Int, Int, Int)) -> [TopicHit] {
-            var taken: [TopicHit] = []
-            taken.reserveCapacity(count(since: mark))
-            Self.move(&first, from: mark.0, numberedFrom: 0, to: &taken)
-            Self.move(&second, from: mark.1, numberedFrom: secondStart, to: &taken)
-            Self.move(&third, from: mark.2, numberedFrom: thirdStart, to: &taken)
-            return taken
+        /// The evidence of the `index`th hit appended since `mark` (see `topic(_:since:)`).
+        func evidence(_ index: Int, since mark: (Int, Int, Int)) -> [Range<Int>] {
+            if index < first.count - mark.0 { return first[mark.0 + index].evidence }
+            let index = index - (first.count - mark.0)
+            if index < second.count - mark.1 { return second[mark.1 + index].evidence }
+            return third[mark.2 + index - (second.count - mark.1)].evidence
         }
 
-        private static func move(_ list: inout [TopicHit], from start: Int, numberedFrom first: Int, to taken: inout [TopicHit]) {
-            guard start < list.count else { return }
-            for index in start..<list.count {
-                var hit = list[index]
-                hit.topic += first
-                taken.append(hit)
-            }
-            list.removeLast(list.count - start)
+        /// Sets the evidence of the `index`th hit appended since `mark`, or removes the hit when `evidence` is empty (the
+        /// others keep their order, and the indices of those before it).
+        mutating func setEvidence(_ index: Int, since mark: (Int, Int, Int), _ evidence: [Range<Int>]) {
+            if index < first.count - mark.0 { return Self.setEvidence(&first, mark.0 + index, evidence) }
+            let index = index - (first.count - mark.0)
+            if index < second.count - mark.1 { return Self.setEvidence(&second, mark.1 + index, evidence) }
+            Self.setEvidence(&third, mark.2 + index - (second.count - mark.1), evidence)
+        }
+
+        private static func setEvidence(_ list: inout [TopicHit], _ index: Int, _ evidence: [Range<Int>]) {
+            if evidence.isEmpty { list.remove(at: index) } else { list[index].evidence = evidence }
         }
 
         @inline(__always)
@@ -707,7 +707,7 @@ public struct TopicMatcher: Sendable {
                     // Most sentences have one candidate: sorting one is still a call.
                     if candidates.count > 1 { candidates.sort() }
                     // A sentence's hits go into `hits` as they are found. Only where a parent topic is among them, and something
-                    // else too, are they taken back out to give way to its children (below): gathered in an array of the
+                    // else too, are they read again to give way to its children (below): gathered in an array of the
                     // sentence's first, each hit was copied (retained) twice, and emptying the array released each again.
                     let mark = hits.counts
                     var parentFound = false
@@ -734,7 +734,7 @@ public struct TopicMatcher: Sendable {
                     // Hits are appended one by one (`HitLists.append`): appending a sentence's array took the generic path
                     // (about 1,000 instructions).
                     // A topic that is no topic's parent has no children (most hits), and a lone hit none in its sentence. The
-                    // hits are taken back out only where one of them is a child of another.
+                    // hits are changed only where one of them is a child of another.
                     guard parentFound else { continue }
                     let found = hits.count(since: mark)
                     guard found > 1 else { continue }
@@ -744,19 +744,24 @@ public struct TopicMatcher: Sendable {
                         ancestors[hits.topic(child, since: mark)].contains { topicStates[Int($0)].stamp == stamp && topicStates[Int($0)].hit }
                     }
                     guard hasChild else { continue }
-                    let sentenceHits = hits.take(since: mark)
-                    for index in sentenceHits.indices {
-                        let topic = Int32(sentenceHits[index].topic)
-                        guard isParent[Int(topic)], sentenceHits.contains(where: { ancestors[$0.topic].contains(topic) }) else {
-                            hits.append(sentenceHits[index])
-                            continue
+                    // Each parent's new evidence worked out first, from the hits as found, then set in place (a parent left
+                    // with none removed): the other hits stay where they are. Taken out of the lists and appended again,
+                    // each hit of the sentence was copied and retained twice, about 1,000 instructions a sentence.
+                    var parents: [(index: Int, evidence: [Range<Int>])] = []
+                    for index in 0..<found {
+                        let topic = Int32(hits.topic(index, since: mark))
+                        guard isParent[Int(topic)] else { continue }
+                        // Every hit has evidence: a parent has children here exactly when their evidence is not empty.
+                        var children: [Range<Int>] = []
+                        for other in 0..<found where ancestors[hits.topic(other, since: mark)].contains(topic) {
+                            children += hits.evidence(other, since: mark)
                         }
-                        let children = sentenceHits.filter { ancestors[$0.topic].contains(topic) }
-                        var own = sentenceHits[index]
-                        let near = ChildEvidence(children.flatMap(\.evidence))
-                        own.evidence = own.evidence.filter { !near.isNear($0, within: Self.sameAspectDistance) }
-                        if !own.evidence.isEmpty { hits.append(own) }
+                        guard !children.isEmpty else { continue }
+                        let near = ChildEvidence(children)
+                        parents.append((index, hits.evidence(index, since: mark).filter { !near.isNear($0, within: Self.sameAspectDistance) }))
                     }
+                    // From the last: a removed hit moves only those after it.
+                    for parent in parents.reversed() { hits.setEvidence(parent.index, since: mark, parent.evidence) }
                 }
             } } }
         }
