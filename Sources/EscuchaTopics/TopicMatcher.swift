@@ -839,16 +839,20 @@ public struct TopicMatcher: Sendable {
         // inside another.
         if ranges.count <= 1 { return ranges }
         if zip(ranges, ranges.dropFirst()).allSatisfy({ $0.lowerBound < $1.lowerBound && $0.upperBound < $1.upperBound }) { return ranges }
-        let sorted = ranges.sorted { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) }
-        var out: [Range<Int>] = []
+        var sorted = ranges.sorted { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) }
         // Every range kept so far starts at or before this one, so it is inside one of them exactly when it
         // ends no later than the furthest end among them. A repeat ends there too: no set is needed.
+        // Those kept are moved down in the sorted copy itself: gathered in a new array, each call allocated it (and
+        // freed the copy), about 500 instructions.
+        var kept = 0
         var furthest = Int.min
-        for range in sorted where range.upperBound > furthest {
-            out.append(range)
-            furthest = range.upperBound
+        for index in sorted.indices where sorted[index].upperBound > furthest {
+            furthest = sorted[index].upperBound
+            sorted[kept] = sorted[index]
+            kept += 1
         }
-        return out
+        sorted.removeLast(sorted.count - kept)
+        return sorted
     }
 
     /// The evidence of a rule given the terms found in the sentence, or nil when the rule does not hold.
