@@ -395,7 +395,8 @@ public struct TopicMatcher: Sendable {
         var termRanges: [[Range<Int>]]
         var topics: [TopicState]
         var topicEvidence: [[Range<Int>]]
-        var touched: [Int32] = []
+        /// The terms found in the sentence, the first `touchedCount` (at most every term once: stamped).
+        var touched: [Int32]
         var stamp: UInt32 = 0
         /// A sentence's candidate topics.
         var candidates: [Int] = []
@@ -416,6 +417,7 @@ public struct TopicMatcher: Sendable {
         init(terms: Int, topics: Int) {
             termStamp = [UInt32](repeating: 0, count: terms)
             termRanges = [[Range<Int>]](repeating: [], count: terms)
+            touched = [Int32](repeating: 0, count: terms)
             self.topics = [TopicState](repeating: TopicState(), count: topics)
             topicEvidence = [[Range<Int>]](repeating: [], count: topics)
         }
@@ -569,6 +571,9 @@ public struct TopicMatcher: Sendable {
             work.termStamp.withUnsafeMutableBufferPointer { termStamp in
             work.termRanges.withUnsafeMutableBufferPointer { termRanges in
             work.topics.withUnsafeMutableBufferPointer { topicStates in
+            // The sentence's terms found are counted into room for every term, which each is once at most: appended, each
+            // checked the list's uniqueness and room, and the list was emptied for each sentence (a call when it held several).
+            work.touched.withUnsafeMutableBufferPointer { touched in
                 for (sentenceIndex, sentence) in text.sentences.enumerated() {
                     // Every term found in the sentence, by number, in one pass over its words.
                     work.stamp &+= 1
@@ -578,15 +583,15 @@ public struct TopicMatcher: Sendable {
                         work.stamp = 1
                     }
                     let stamp = work.stamp
-                    // Emptied inline (`empty()`): most sentences have no term, and `removeAll` of an empty array still cost a call.
-                    work.touched.empty()
-                    // `touched` is passed to these as `inout`, never captured: a local variable a local function captures (and
+                    var touchedCount = 0
+                    // `touchedCount` is passed to these as `inout`, never captured: a local variable a local function captures (and
                     // one turned into a closure value, as `found` was) is boxed, and every access to it checked at run time.
-                    func record(_ term: Int32, _ range: Range<Int>, _ touched: inout [Int32]) {
+                    func record(_ term: Int32, _ range: Range<Int>, _ touchedCount: inout Int) {
                         let index = Int(term)
                         if termStamp[index] != stamp {
                             termStamp[index] = stamp
-                            touched.append(term)
+                            touched[touchedCount] = term
+                            touchedCount += 1
                             // Most terms were found once in their last sentence too: that range is overwritten (`setOnly`), one
                             // access to the term's ranges where emptying them and appending were two, each checking that both
                             // arrays were unique.
@@ -597,18 +602,18 @@ public struct TopicMatcher: Sendable {
                     }
                     // `known`: how many of a term's first words the table it came from has matched already; an exact term's
                     // words are checked from its first all the same (the table matched any of a token's ids, not its own).
-                    func tryTerms(_ table: FlatTable, _ group: Int, at position: Int, known: Int, _ touched: inout [Int32]) {
+                    func tryTerms(_ table: FlatTable, _ group: Int, at position: Int, known: Int, _ touchedCount: inout Int) {
                         for index in table.range(group) {
                             let term = table.items[index]
                             if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts,
                                                         from: termExact[Int(term)] ? 0 : known) {
-                                record(term, position..<position + length, &touched)
+                                record(term, position..<position + length, &touchedCount)
                             }
                         }
                     }
                     // A pair's group: its terms of three words or more tried only where the token after the pair has their
                     // third word among its ids (none past the sentence's end).
-                    func tryPairTerms(_ group: Int, at position: Int, _ touched: inout [Int32]) {
+                    func tryPairTerms(_ group: Int, at position: Int, _ touchedCount: inout Int) {
                         let thirdIDs = position + 2 < sentence.tokens.upperBound
                             ? Int(idStarts[position + 2])..<Int(idStarts[position + 3]) : 0..<0
                         if !thirdIDs.isEmpty {
@@ -622,7 +627,7 @@ public struct TopicMatcher: Sendable {
                             let term = numbered.pairTerms.items[index]
                             if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts,
                                                         from: termExact[Int(term)] ? 0 : 2) {
-                                record(term, position..<position + length, &touched)
+                                record(term, position..<position + length, &touchedCount)
                             }
                         }
                     }
@@ -640,7 +645,7 @@ public struct TopicMatcher: Sendable {
                             if wordLeads.contains(.oneWord) {
                                 for index in numbered.oneWordTerms.range(Int(word)) {
                                     let term = numbered.oneWordTerms.items[index]
-                                    if slot == own || !termExact[Int(term)] { record(term, position..<position + 1, &work.touched) }
+                                    if slot == own || !termExact[Int(term)] { record(term, position..<position + 1, &touchedCount) }
                                 }
                             }
                             guard hasNext else { continue }
@@ -649,34 +654,34 @@ public struct TopicMatcher: Sendable {
                                     let next = ids[nextSlot]
                                     guard isOwn(next), leads[Int(next)].contains(.pairSecond),
                                           let group = numbered.termsByFirstPair.value(Self.pairKey(word, next)) else { continue }
-                                    tryPairTerms(Int(group), at: position, &work.touched)
+                                    tryPairTerms(Int(group), at: position, &touchedCount)
                                 }
                             }
-                            if wordLeads.contains(.slotSecond) { tryTerms(numbered.slotSecondTerms, Int(word), at: position, known: 1, &work.touched) }
+                            if wordLeads.contains(.slotSecond) { tryTerms(numbered.slotSecondTerms, Int(word), at: position, known: 1, &touchedCount) }
                         }
                         // Terms that open with the slot can only start at a number or one of the slot's words.
                         if numbered.hasSlotFirstTerms, tokens[position].kind == .number || isOwn(ids[own]) && leads[Int(ids[own])].contains(.slotWord) {
                             for term in numbered.slotFirstOthers {
                                 if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts, from: 0) {
-                                    record(term, position..<position + length, &work.touched)
+                                    record(term, position..<position + length, &touchedCount)
                                 }
                             }
                             // Each id of the next token once, so that no term is recorded twice at one position.
                             if hasNext {
                                 let next = Int(idStarts[position + 1])..<Int(idStarts[position + 2])
                                 for nextSlot in next where isOwn(ids[nextSlot]) && !ids[next.lowerBound..<nextSlot].contains(ids[nextSlot]) {
-                                    tryTerms(numbered.slotFirstBySecond, Int(ids[nextSlot]), at: position, known: 0, &work.touched)
+                                    tryTerms(numbered.slotFirstBySecond, Int(ids[nextSlot]), at: position, known: 0, &touchedCount)
                                 }
                             }
                         }
                     }
-                    guard !work.touched.isEmpty else { continue }
+                    guard touchedCount > 0 else { continue }
                     // The scratch's list, emptied with its room kept: an array per sentence with terms cost an allocation.
                     var candidates: [Int] = []
                     swap(&candidates, &work.candidates)
                     defer { swap(&candidates, &work.candidates) }
                     candidates.empty()
-                    for term in work.touched {
+                    for term in touched[0..<touchedCount] {
                         for index in numbered.roles.range(Int(term)) {
                             let role = Int(numbered.roles.items[index])
                             let topic = role >> 1
@@ -763,7 +768,7 @@ public struct TopicMatcher: Sendable {
                     // From the last: a removed hit moves only those after it.
                     for parent in parents.reversed() { hits.setEvidence(parent.index, since: mark, parent.evidence) }
                 }
-            } } }
+            } } } }
         }
         box.scratch = consume work
         return hits
