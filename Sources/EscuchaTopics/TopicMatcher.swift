@@ -398,8 +398,8 @@ public struct TopicMatcher: Sendable {
         /// The terms found in the sentence, the first `touchedCount` (at most every term once: stamped).
         var touched: [Int32]
         var stamp: UInt32 = 0
-        /// A sentence's candidate topics.
-        var candidates: [Int] = []
+        /// A sentence's candidate topics, the first of them (at most every topic once: stamped).
+        var candidates: [Int]
 
         static let severalTerms: Int32 = -2
 
@@ -418,6 +418,7 @@ public struct TopicMatcher: Sendable {
             termStamp = [UInt32](repeating: 0, count: terms)
             termRanges = [[Range<Int>]](repeating: [], count: terms)
             touched = [Int32](repeating: 0, count: terms)
+            candidates = [Int](repeating: 0, count: topics)
             self.topics = [TopicState](repeating: TopicState(), count: topics)
             topicEvidence = [[Range<Int>]](repeating: [], count: topics)
         }
@@ -574,6 +575,8 @@ public struct TopicMatcher: Sendable {
             // The sentence's terms found are counted into room for every term, which each is once at most: appended, each
             // checked the list's uniqueness and room, and the list was emptied for each sentence (a call when it held several).
             work.touched.withUnsafeMutableBufferPointer { touched in
+            // The same for the sentence's candidate topics.
+            work.candidates.withUnsafeMutableBufferPointer { candidateRoom in
                 for (sentenceIndex, sentence) in text.sentences.enumerated() {
                     // Every term found in the sentence, by number, in one pass over its words.
                     work.stamp &+= 1
@@ -676,18 +679,15 @@ public struct TopicMatcher: Sendable {
                         }
                     }
                     guard touchedCount > 0 else { continue }
-                    // The scratch's list, emptied with its room kept: an array per sentence with terms cost an allocation.
-                    var candidates: [Int] = []
-                    swap(&candidates, &work.candidates)
-                    defer { swap(&candidates, &work.candidates) }
-                    candidates.empty()
+                    var candidateCount = 0
                     for term in touched[0..<touchedCount] {
                         for index in numbered.roles.range(Int(term)) {
                             let role = Int(numbered.roles.items[index])
                             let topic = role >> 1
                             if topicStates[topic].stamp != stamp {
                                 topicStates[topic] = Scratch.TopicState(stamp: stamp)
-                                candidates.append(topic)
+                                candidateRoom[candidateCount] = topic
+                                candidateCount += 1
                             }
                             if role & 1 == 1 {
                                 topicStates[topic].excluded = true
@@ -710,6 +710,7 @@ public struct TopicMatcher: Sendable {
                         }
                     }
                     // Most sentences have one candidate: sorting one is still a call.
+                    var candidates = UnsafeMutableBufferPointer(rebasing: candidateRoom[0..<candidateCount])
                     if candidates.count > 1 { candidates.sort() }
                     // A sentence's hits go into `hits` as they are found. Only where a parent topic is among them, and something
                     // else too, are they read again to give way to its children (below): gathered in an array of the
@@ -768,7 +769,7 @@ public struct TopicMatcher: Sendable {
                     // From the last: a removed hit moves only those after it.
                     for parent in parents.reversed() { hits.setEvidence(parent.index, since: mark, parent.evidence) }
                 }
-            } } } }
+            } } } } }
         }
         box.scratch = consume work
         return hits
