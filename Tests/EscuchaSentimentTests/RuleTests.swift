@@ -1307,6 +1307,11 @@ import EscuchaTestSupport
         #expect(label("El seguro que me colaron con la hipoteca no lo pedí yo") == .neg)
         #expect(label("Me intentaron colar un cambio de amortiguadores que no necesitaba") == .neg)
         #expect(label("Se me partió el mango en la primera semana.") == .neg)
+        // What a children's menu or area is for, not childish behaviour; a date asked, not how long to endure.
+        #expect(label("Tiene un menú infantil con nuggets.") == .neu)
+        #expect(label("Una actitud muy infantil.") == .neg)
+        #expect(label("¿Hasta cuándo es la promo del 30%?") == .neu)
+        #expect(label("¿Hasta cuándo?") == .neg)
         // Ruins visited are a sight; a building in ruins is dilapidated.
         #expect(label("El hotel organiza excursiones a las ruinas los martes.") == .neu)
         #expect(label("El edificio está en ruinas.") == .neg)
