@@ -1312,6 +1312,9 @@ import EscuchaTestSupport
         #expect(label("Una actitud muy infantil.") == .neg)
         #expect(label("¿Hasta cuándo es la promo del 30%?") == .neu)
         #expect(label("¿Hasta cuándo?") == .neg)
+        // `rota` before its object is the verb `rotar`; after the thing, broken.
+        #expect(label("La cervecería rota las cervezas invitadas cada semana.") == .neu)
+        #expect(label("La pantalla llegó rota.") == .neg)
         // Ruins visited are a sight; a building in ruins is dilapidated.
         #expect(label("El hotel organiza excursiones a las ruinas los martes.") == .neu)
         #expect(label("El edificio está en ruinas.") == .neg)
