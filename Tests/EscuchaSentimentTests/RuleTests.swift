@@ -1315,6 +1315,8 @@ import EscuchaTestSupport
         // `rota` before its object is the verb `rotar`; after the thing, broken.
         #expect(label("La cervecería rota las cervezas invitadas cada semana.") == .neu)
         #expect(label("La pantalla llegó rota.") == .neg)
+        // Still here, said to the company: still waiting.
+        #expect(label("16:41..... aquí seguimos.") == .neg)
         // Ruins visited are a sight; a building in ruins is dilapidated.
         #expect(label("El hotel organiza excursiones a las ruinas los martes.") == .neu)
         #expect(label("El edificio está en ruinas.") == .neg)
