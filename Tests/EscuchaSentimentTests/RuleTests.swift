@@ -1315,6 +1315,8 @@ import EscuchaTestSupport
         // `rota` before its object is the verb `rotar`; after the thing, broken.
         #expect(label("La cervecería rota las cervezas invitadas cada semana.") == .neu)
         #expect(label("La pantalla llegó rota.") == .neg)
+        // Looking forward to going is praise of the trip.
+        #expect(label("Deseando ir y conocerlo") == .pos)
         // Still here, said to the company: still waiting.
         #expect(label("16:41..... aquí seguimos.") == .neg)
         // Ruins visited are a sight; a building in ruins is dilapidated.
