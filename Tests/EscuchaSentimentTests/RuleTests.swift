@@ -808,7 +808,7 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Me atendieron un domingo por una fuga de gas y en una hora estaba todo revisado. Gracias de corazón")
             .score.label == .pos)
         // A measure of the complaint (`de retraso`) or a cause with no act told (`Por un desastre.`) is the complaint.
-        #expect(fullAnalyzer.analyze("Hora y media de retraso en un vuelo de 1 hora. Gracias por tanto, Ryanair.").score.label == .neg)
+        #expect(fullAnalyzer.analyze("Dos horas de retraso en un vuelo de una hora. Gracias por tanto, Vueling.").score.label == .neg)
         #expect(values("Por un desastre. Genial.")["Genial"] == -1.8)
     }
 
@@ -911,7 +911,7 @@ import EscuchaTestSupport
     @Test func blameForAMissedVisitRecommendsIt() {
         #expect(fullAnalyzer.analyze("Si no has probado su paella, te estás perdiendo algo grande.").score.label == .pos)
         #expect(values("ir a Guanajuato y no visitar las momias sería el colmo", fullAnalyzer) == ["sería el colmo": 2])
-        #expect(fullAnalyzer.analyze("Ir a Gto y no darse una vuelta por este lugar sería imperdonable.").score.label == .pos)
+        #expect(fullAnalyzer.analyze("Ir a Oaxaca y no darse una vuelta por este mercado sería imperdonable.").score.label == .pos)
         #expect(fullAnalyzer.analyze("Nos aconsejaron no ir caminando, es peligroso").score.label == .neg)
         #expect(fullAnalyzer.analyze("Fue una lástima no conocerlo").score.label == .neg)  // one's own regret
         #expect(fullAnalyzer.analyze("Es un desastre, no dan una").score.label == .neg)  // `no dar una` is still a failure
@@ -993,7 +993,7 @@ import EscuchaTestSupport
         // The conditional advises too, and is not weakened as a supposition; nor is advice after a condition.
         #expect(values("deberías visitarlo", fullAnalyzer) == ["visitarlo": 1.5])
         #expect(values("tendrías que probarlo", fullAnalyzer) == ["probarlo": 1.5])
-        #expect(values("Si visitas Guanajuato claro que tienes que visitar el museo.", fullAnalyzer) == ["visitar": 1.5])
+        #expect(values("Si vas a Puebla claro que tienes que visitar el museo.", fullAnalyzer) == ["visitar": 1.5])
         // Of something to fix it is a suggestion: what is missing.
         #expect(values("La carta tendría que ser más extensa.", fullAnalyzer) == ["tendría que": -1.3])
         #expect(fullAnalyzer.analyze("deberías arreglar la app").score.compound < 0)
