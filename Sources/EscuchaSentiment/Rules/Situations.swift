@@ -1324,14 +1324,12 @@ enum ResolvedStories {
             || returnsMoneyNamedBefore(index, context)
     }
 
-    static let objectPronouns: WordSet = ["lo", "la", "los", "las"]
-
     /// `Reclamé un cargo que no reconocía y al día siguiente ya me lo habían devuelto`: a pronoun right before `devolver`
     /// (or its auxiliary) takes back the money the text named before it.
     static func returnsMoneyNamedBefore(_ index: Int, _ context: RuleContext) -> Bool {
         var probe = index - 1
         if probe >= 0, WordReading.perfectAuxiliaries.contains(context.units[probe].key) { probe -= 1 }
-        guard probe >= 0, objectPronouns.contains(context.units[probe].key) else { return false }
+        guard probe >= 0, Resolutions.objectPronouns.contains(context.units[probe].key) else { return false }
         return (0..<probe).contains { money.contains(context.units[$0].key) }
     }
 
