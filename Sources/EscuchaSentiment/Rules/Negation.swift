@@ -34,6 +34,15 @@ enum Negation {
                                              "reembolsar", "devolver", "compensar", "reponer", "registrar", "procesar", "valorar",
                                              "recoger", "limpiar", "barrer", "fregar", "desinfectar", "fumigar", "cubrir"]
 
+    /// The concord `ni` right before `unit`, with nothing but clitics between (`no me sorprendió ni me gustó`, `no
+    /// contestan ni devuelven el dinero`): it repeats the negation for that word, which a verb between it and the
+    /// series' first negator keeps out of that negator's reach.
+    static func concordNi(before unit: Int, _ context: RuleContext, concord: UnitSet) -> Int? {
+        var probe = unit - 1
+        while probe >= 0, context.units[probe].facts.lists.contains(.clitic) { probe -= 1 }
+        return probe >= 0 && context.units[probe].facts.word == .ni && concord.contains(probe) ? probe : nil
+    }
+
     /// Noises: what `escuchar` does not hear is not there (`no se escucha ningún ruido`), where a complaint it does not
     /// listen to stands (`nadie escuchó mi queja`).
     static let sounds: WordSet = ["ruido", "ruidos", "golpe", "golpes", "grito", "gritos", "portazo", "portazos", "bocinazo",
@@ -258,12 +267,7 @@ enum Negation {
         let reach = !mayWalk ? 0 : max(hasNi ? scope + coordinatedSpan(before: unitIndex, context) : scope, extraReach.isEmpty ? 0 : extraReach[unitIndex])
         // `no me sorprendió ni me gustó`, `ni sorprende ni decepciona`: a concord `ni` right before the word (clitics
         // between) negates it as the series' first negator would, which the verb between them keeps out of reach.
-        var nearNi = -1
-        if hasNi {
-            var probe = unitIndex - 1
-            while probe >= 0, context.units[probe].facts.lists.contains(.clitic) { probe -= 1 }
-            if probe >= 0, context.units[probe].facts.word == .ni, concord.contains(probe) { nearNi = probe }
-        }
+        let nearNi = hasNi ? concordNi(before: unitIndex, context, concord: concord) ?? -1 : -1
         for (distance, other) in context.before(unitIndex, limit: reach).enumerated() {
             guard negators.contains(other) || other == nearNi else {
                 // `para que no pudiéramos quejarnos`, `fui en metro para no llegar tarde`: an aim, not a fact; it

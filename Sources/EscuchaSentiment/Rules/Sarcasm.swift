@@ -156,10 +156,12 @@ enum Sarcasm {
 }
 
 extension Sarcasm {
-    /// Prepositions that name what occasioned an act: `por una fuga`, `tras el apagón`. Not `de`, which as often
-    /// measures the complaint (`hora y media de retraso`).
-    static let occasionPrepositions: WordSet = ["por", "tras"]
-    /// How many words may stand between the preposition and the problem word (`de un cargo sospechoso`).
+    /// The prepositions that name what occasioned an act, `por` and `tras` (`por una fuga`, `tras el apagón`), told by
+    /// `isOccasionPreposition`. Not `de`, which as often measures the complaint (`hora y media de retraso`).
+    static func isOccasionPreposition(_ unit: Int, _ context: RuleContext) -> Bool {
+        context.units[unit].facts.word == .por || context.units[unit].key.isKey("tras")
+    }
+    /// How many words may stand between the preposition and the problem word (`por una larga espera`).
     static let occasionReach = 3
 
     /// Whether the noun or adjective at `unit` is the object of an occasion's preposition: walking back over words
@@ -167,11 +169,11 @@ extension Sarcasm {
     static func isOccasion(_ unit: Int, list: String, _ context: RuleContext) -> Bool {
         guard list.isKey("nouns") || list.isKey("adjectives") else { return false }
         var probe = unit - 1
+        // Read in place, by index: a copy of each unit retained its key and opinion.
         while probe >= 0, unit - probe <= occasionReach {
-            let word = context.units[probe]
             // The act it occasioned is told before it, by a conjugated verb (`me atendieron … por una fuga`): a bare
             // measure or cause (`hora y media de retraso`, `por un sinvergüenza`) is the complaint itself.
-            if occasionPrepositions.contains(word.key) {
+            if isOccasionPreposition(probe, context) {
                 let sentence = context.sentenceOf[probe]
                 var verb = probe - 1
                 while verb >= 0, context.sentenceOf[verb] == sentence {
@@ -180,7 +182,7 @@ extension Sarcasm {
                 }
                 return false
             }
-            if word.opinion != nil || word.traits.finite || !word.isWord { return false }
+            if context.units[probe].opinion != nil || context.units[probe].traits.finite || !context.units[probe].isWord { return false }
             probe -= 1
         }
         return false

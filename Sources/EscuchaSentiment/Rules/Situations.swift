@@ -126,8 +126,8 @@ enum InVain {
     /// `Hice el pedido el lunes. Es viernes.`, `Me dijeron que estaría el martes. Estamos a viernes.`, `Lo pedí el 1 de
     /// diciembre. Hoy es 23.`: today's date stated bare, after a sentence that told something done on a date, says the
     /// time went by with nothing done, a complaint with no opinion word. The statement is a sentence of its own, of a
-    /// few words, with `es` or `estamos` and a date, and no opinion; the earlier sentence has a verb in a past tense and
-    /// a date or a number.
+    /// few words, with `es` or `estamos` and a date, and no opinion; the earlier sentence has a verb that tells something
+    /// done (`isToldDone`) and a date named (`isNamedDate`).
     static func timeGoneBy(_ context: RuleContext, text: NormalizedText) -> RuleContext.Working? {
         guard context.sentences.count > 1 else { return nil }
         for position in 1..<context.sentences.count {
@@ -135,15 +135,13 @@ enum InVain {
             guard sentence.count <= dateWords * 2, let first = sentence.first(where: { context.units[$0].isWord }),
                   dateOpeners.contains(context.units[first].key),
                   sentence.contains(where: { context.units[$0].key.isKey("es") || context.units[$0].key.isKey("estamos") }),
-                  let date = sentence.last(where: { dates.contains(context.units[$0].key) || isDayNumber($0, context, text: text) }),
+                  let date = sentence.last(where: { isDate($0, context, text: text) }),
                   !sentence.contains(where: { context.units[$0].opinion != nil }) else { continue }
             var words = 0
             for unit in sentence where context.units[unit].isWord { words += 1 }
             guard words <= dateWords else { continue }
             let told = context.sentences[..<position].contains { earlier in
-                earlier.contains { isToldDone($0, context) }
-                    && earlier.contains { dates.contains(context.units[$0].key) || isDayNumber($0, context, text: text) && $0 > 0
-                        && (context.units[$0 - 1].key.isKey("el") || context.units[$0 - 1].key.isKey("dia")) }
+                earlier.contains { isToldDone($0, context) } && earlier.contains { isNamedDate($0, context, text: text) }
             }
             guard told else { continue }
             return RuleContext.Working.cue(unit: date, term: "\(context.cue(first)) … \(context.units[date].key)", rule: "in vain",
@@ -164,6 +162,19 @@ enum InVain {
         let traits = context.units[unit].traits
         guard context.units[unit].isWord, traits.finite || customerActs.contains(context.units[unit].key) else { return false }
         return traits.past || customerActs.contains(context.units[unit].key) || context.units[unit].key.hasUTF8Suffix("eron")
+    }
+
+    /// A day, a month, or a number that may be a day of the month (`Hoy es 23.`).
+    static func isDate(_ unit: Int, _ context: RuleContext, text: NormalizedText) -> Bool {
+        dates.contains(context.units[unit].key) || isDayNumber(unit, context, text: text)
+    }
+
+    /// A date as the earlier sentence names one: a day, a month, or a day's number after `el` or `día` (`el 14 de
+    /// julio`, `el día 3`), not any number (`compré 2 entradas`).
+    static func isNamedDate(_ unit: Int, _ context: RuleContext, text: NormalizedText) -> Bool {
+        if dates.contains(context.units[unit].key) { return true }
+        return unit > 0 && isDayNumber(unit, context, text: text)
+            && (context.units[unit - 1].key.isKey("el") || context.units[unit - 1].key.isKey("dia"))
     }
 
     /// A number that may be a day of the month: one or two digits.
@@ -219,12 +230,6 @@ enum UnmetExpectations {
         }
     }
 
-    /// A concord `ni` with nothing but clitics between it and `verb`.
-    static func isRepeatedNegation(_ ni: Int, of verb: Int, _ context: RuleContext) -> Bool {
-        guard context.units[ni].facts.word == .ni, context.concord.contains(ni) else { return false }
-        return (ni + 1..<verb).allSatisfy { context.units[$0].facts.lists.contains(.clitic) }
-    }
-
     /// Whether the conjugated verb at `verb` takes a word of its own before `target` (a noun, an adverb), rather than
     /// the infinitive, participle or `a`/`de`/`que` of a periphrasis.
     static func opensOwnPredicate(_ verb: Int, before target: Int, _ context: RuleContext) -> Bool {
@@ -262,8 +267,9 @@ enum UnmetExpectations {
             guard let weight = unit.modifiers[.expected], unit.opinion == nil else { continue }
             let before = context.before(index, limit: Negation.scope)
             // A concord `ni` right before the verb (clitics between) repeats the negation for it: `no contestan ni
-            // devuelven el dinero`, `no contestan ni me llaman`.
-            guard let position = before.firstIndex(where: { negators.contains($0) || isRepeatedNegation($0, of: index, context) }) else { continue }
+            // devuelven el dinero`, `no contestan ni me llaman` (`Negation.concordNi`).
+            let repeated = context.concord.isEmpty ? nil : Negation.concordNi(before: index, context, concord: context.concord)
+            guard let position = before.firstIndex(where: { negators.contains($0) || $0 == repeated }) else { continue }
             let negator = before[position]
             // A full negation that is not an expression of its own (`no vale la pena pagar` is one complaint), of a verb
             // reported, not advised (`no paguen`, `mejor no venir`, `sin pagar`), and not a timetable (`los lunes no abren`).
