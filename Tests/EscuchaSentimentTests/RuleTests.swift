@@ -1,4 +1,5 @@
 import Testing
+import EscuchaCore
 import EscuchaLexicon
 import EscuchaTestSupport
 @testable import EscuchaSentiment
@@ -1986,5 +1987,24 @@ import EscuchaTestSupport
         #expect(label("Compré 2 entradas. Hoy es 5.") == .neu)
         #expect(label("Llegamos el viernes. Hoy es domingo y nos vamos encantados.") == .pos)
         #expect(label("Abren el lunes. Hoy es sábado.") == .neu)
+    }
+}
+
+/// A contribution's entry is written from JSON encoded once per lexicon entry; a library user who changes a field gets
+/// that field written, not the stored encoding.
+@Suite struct EncodedEntryTests {
+    @Test func aChangedFieldIsWrittenNotTheStoredEncoding() {
+        var analysis = fullAnalyzer.analyze("La comida excelente")
+        func json() -> String {
+            var writer = JSONWriter()
+            analysis.writeJSON(to: &writer)
+            return String(decoding: writer.bytes, as: UTF8.self)
+        }
+        #expect(json().contains("\"term\":\"excelente\""))
+        analysis.contributions[0].term = "magnífico"
+        analysis.contributions[0].valence = 3.25
+        #expect(json().contains("\"term\":\"magnífico\""))
+        #expect(!json().contains("\"term\":\"excelente\""))
+        #expect(json().contains("3.25"))
     }
 }
