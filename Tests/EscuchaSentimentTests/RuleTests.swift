@@ -127,6 +127,10 @@ import EscuchaTestSupport
         // `con` opens what there was: `sin` does not reach past it.
         #expect(values("un hotel sin ruido con vistas al mar", fullAnalyzer) == ["ruido": 1])
         #expect(values("subió los cuatro pisos sin ascensor con una sonrisa", fullAnalyzer)["con una sonrisa"] == 2)
+        // `sin` governs its phrase, not the conjugated verb after it; a `que` clause it governs whole.
+        #expect(values("todo bien, sin problemas lo recomiendo", fullAnalyzer)["recomiendo"] == 2)
+        #expect(values("sin más me colgaron", fullAnalyzer) == ["colgaron": -1.95])
+        #expect(values("se fueron sin que nadie me atendiera", fullAnalyzer)["atendiera"]! < 0)
         // `no sé`, `no entiendo` deny knowing: what the question word opens is not denied.
         #expect(values("Ya no sé a quién reclamar", fullAnalyzer) == ["reclamar": -1.95])
         #expect(values("no sé qué es peor", fullAnalyzer) == ["peor": -3.25])

@@ -334,7 +334,8 @@ enum Negation {
             // follows the question word is asked about, not denied. (Asked here, at a negator: most walks meet none.)
             if asksAfterKnowing(other, before: unitIndex, context) { break }
             // `sin ascensor, con una sonrisa`: `con` opens what there was; `sin` does not reach past it.
-            if context.units[other].facts.word == .sin, distance >= sinScope || isPastWith(other, unitIndex, context) { continue }
+            if context.units[other].facts.word == .sin, distance >= sinScope || isPastWith(other, unitIndex, context)
+                || isVerbAfterPhrase(other, unitIndex, context) { continue }
             if context.units[other].key.isKey("cero"), distance >= ceroScope { continue }
             // `hacía tiempo que no comía tan bien`: not for a long time, until now; the praise is of now (with `tan`,
             // `así`: `hace un mes que no recibo un buen servicio` is a complaint).
@@ -529,6 +530,19 @@ extension Negation {
     /// Whether `con` stands between `sin` and the unit, or opens the unit (`con una sonrisa`).
     static func isPastWith(_ negator: Int, _ unit: Int, _ context: RuleContext) -> Bool {
         (negator + 1..<unit).contains { context.units[$0].key.isKey("con") } || context.units[unit].key.hasPrefix("con ")
+    }
+
+    /// `sin problemas lo recomiendo`, `sin más me colgaron`: `sin` governs the phrase after it, not the conjugated verb
+    /// that follows that phrase (the main clause's). `sin que nadie me atendiera` negates its verb: `que` opens a
+    /// clause that `sin` governs whole.
+    static func isVerbAfterPhrase(_ negator: Int, _ unit: Int, _ context: RuleContext) -> Bool {
+        guard context.units[unit].traits.finite else { return false }
+        var phrase = false
+        for between in negator + 1..<unit {
+            if context.units[between].facts.word == .que { return false }
+            if context.units[between].isWord, !context.units[between].facts.lists.contains(.clitic) { phrase = true }
+        }
+        return phrase
     }
 
     /// `ni` before `un`, `una` opens a noun phrase of its own (`no hubo ni un solo problema`), as `ningún` does.
