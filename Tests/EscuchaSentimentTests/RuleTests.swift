@@ -1156,6 +1156,10 @@ import EscuchaTestSupport
         // Asking that long is a wait too, in the gerund; a booking for two nights is none.
         #expect(terms("Llevo dos días pidiendo que arreglen la cisterna") == ["pidiendo … dias"])
         #expect(terms("pedí una habitación para dos noches").isEmpty)
+        // So are trying (`tratando de`), calling and writing that long; dealing with someone (`tratando con`) is none.
+        #expect(terms("llevo todo el día tratando de facturar") == ["tratando … dia"])
+        #expect(terms("Llevo una semana escribiendo al soporte") == ["escribiendo … semana"])
+        #expect(terms("estuve dos horas tratando con el gerente").isEmpty)
         // A whole part of a day is long; an hour of the day is no wait.
         #expect(terms("Llevo toda la mañana esperando") == ["esperando … mañana"])
         #expect(terms("Llevo todo el fin de semana intentando pagar") == ["intentando … semana"])

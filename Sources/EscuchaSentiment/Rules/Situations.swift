@@ -945,7 +945,11 @@ enum LongWait {
                                              "intentar",  // `llevo dos días intentando pagar`: trying that long is a wait
                                              // Asking that long is too (`llevo dos días pidiendo que arreglen la cisterna`), in the
                                              // gerund only: `pedí una habitación para dos noches` is a booking.
-                                             "pidiendo", "reclamando", "solicitando", "insistiendo"])
+                                             "pidiendo", "reclamando", "solicitando", "insistiendo",
+                                             // So is trying, calling or writing that long (`llevo todo el día tratando de facturar`,
+                                             // `llevo tres días llamando`), in the gerund only (`llamé a las 10` is no wait), and
+                                             // `tratando` only before `de`: `tratando con el gerente` deals with him.
+                                             "tratando", "llamando", "escribiendo", "peleando", "luchando"])
         .union(states).union(holding)
     /// `llevo 40 minutos al teléfono`: held on the line, a wait word only after `al` (`hablé 20 minutos por teléfono`
     /// with an agent is no wait).
@@ -1099,6 +1103,8 @@ enum LongWait {
     static func isWaitWord(_ position: Int, _ context: RuleContext, text: NormalizedText) -> Bool {
         context.units[position].isWord
             && (context.units[position].traits.frame.contains(.waitLemma) || waitWords.contains(context.units[position].key))
+            && (!context.units[position].key.isKey("tratando")
+                || position + 1 < context.units.count && context.units[position + 1].facts.word == .de)
     }
 
     static func isSince(_ index: Int, _ context: RuleContext) -> Bool {
