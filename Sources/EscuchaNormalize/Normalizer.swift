@@ -35,7 +35,7 @@ public struct Normalizer: Sendable {
 
     public init(lexicons: NormalizationLexicons) {
         self.lexicons = lexicons
-        tokenizer = Tokenizer(emoticons: lexicons.emoticons.keys)
+        tokenizer = Tokenizer(emoticons: EntityEscapes.withEscapedSpellings(lexicons.emoticons.keys))
         segmenter = HashtagSegmenter(spellings: lexicons.vocabularyByKey, zipf: lexicons.vocabulary)
         morphology = Morphology(vocabulary: lexicons.vocabulary, irregular: lexicons.lemmas, masculine: lexicons.masculine)
         abbreviationKeys = AbbreviationKeys(lexicons.abbreviations)
@@ -144,7 +144,8 @@ public struct Normalizer: Sendable {
             analysis.key = base.isEmpty ? surface : base
             analysis.lemma = analysis.key
         case .mention, .url, .email, .emoticon:
-            analysis.folded = raw.kind == .emoticon ? surface.lowercased() : Folding.fold(surface)
+            // An emoticon escaped by the export (`&lt;3`) is keyed as typed (`<3`).
+            analysis.folded = raw.kind == .emoticon ? EntityEscapes.unescaped(surface).lowercased() : Folding.fold(surface)
             analysis.normalized = analysis.folded
             analysis.key = analysis.folded
             analysis.lemma = analysis.folded

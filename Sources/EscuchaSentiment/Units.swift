@@ -682,7 +682,7 @@ struct UnitReader {
                                   facts: symbol.facts, isWord: false, isSymbolic: true))
             case .emoticon:
                 let symbol = cache.symbolReading(token.surface) {
-                    SymbolReading(opinion: cache.symbol(token.surface, lexicon.emoticons[token.surface] ?? lexicon.emoticons[token.surface.lowercased()],
+                    SymbolReading(opinion: cache.symbol(token.surface, lexicon.emoticons[token.surface] ?? lexicon.emoticons[token.key],
                                                         match: "emoticon"),
                                   modifiers: lexicon.modifiers[token.surface] ?? ModifierSet(), facts: KeyFacts(token.surface))
                 }

@@ -49,6 +49,16 @@ struct TokenizerTests {
         #expect(kinds("etc: nada") == [.word, .punctuation, .word])
     }
 
+    @Test("an emoticon the export escaped as HTML (`&lt;3`) is the emoticon, keyed as typed; the text is not rewritten")
+    func escapedEmoticons() {
+        let hearts = tokens("gracias &lt;3 y &gt;:( ")
+        #expect(hearts.map(\.kind) == [.word, .emoticon, .word, .emoticon])
+        #expect(hearts.map(\.surface) == ["gracias", "&lt;3", "y", "&gt;:("])
+        #expect(hearts.map(\.key) == ["gracias", "<3", "y", ">:("])
+        #expect(EntityEscapes.unescaped("a &amp;lt; b &x; &gt;") == "a &lt; b &x; >")
+        #expect(EntityEscapes.escaped(":-)") == nil)
+    }
+
     @Test("numbers keep their Spanish separators; punctuation runs are one token")
     func numbers() {
         #expect(surfaces("Pagué 1.234,56 € el 21/03/2024 a las 14:05, un 50% más!!!") ==

@@ -95,6 +95,9 @@ import EscuchaTestSupport
         #expect(values("#PésimoServicio") == ["#PésimoServicio": -3.5])
         #expect(values("👏🏽") == ["👏🏽": 2])  // skin tone ignored
         #expect(values("gracias :)")[":)"] == 1.5)
+        // An emoticon escaped by the export (`&lt;3`) is rated as the emoticon; its contribution quotes the text as it came.
+        let heart = fullAnalyzer.analyze("te quiero &lt;3").contributions.last!
+        #expect((heart.text, heart.term, heart.value) == ("&lt;3", "<3", 3))
     }
 
     @Test func offsetsSliceBackToTheWordsWritten() {
