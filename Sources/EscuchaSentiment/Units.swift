@@ -6,7 +6,7 @@ import EscuchaNormalize
 /// Plain memory: the unit holds its opinion and its key unretained (`opinionReference`, `keySource`), so copying a unit,
 /// storing it and emptying a text's units retains and releases nothing (emptying them alone, each unit's key and opinion
 /// released, cost about 9 M instructions per MB of texts). Every owner outlives the one text's analysis the units are made for: the text's
-/// token forms, the word readings this thread keeps until the next text (`OpinionCache`), the lexicon and its
+/// token forms, the word and mark readings this thread keeps until the next text (`OpinionCache`), the lexicon and its
 /// reference. Units never leave `SentimentAnalyzer.analyze`.
 struct Unit {
     var tokens: Range<Int>
@@ -632,9 +632,10 @@ struct UnitReader {
     /// asking `marks` and `KeyFacts` of each token cost about 300 instructions.
     static let asciiPunctuation = (0..<128).map { PunctuationReading(String(UnicodeScalar(UInt8($0)))) }
 
-    static func punctuation(_ surface: String) -> PunctuationReading {
-        if surface.utf8.count == 1, let byte = surface.utf8.first, byte < 0x80 { return asciiPunctuation[Int(byte)] }
-        return PunctuationReading(surface)
+    /// The reading of a one-byte (ASCII) mark; nil for a longer one, which is read once per surface (`MarkReading`).
+    static func asciiPunctuation(_ surface: String) -> PunctuationReading? {
+        guard surface.utf8.count == 1, let byte = surface.utf8.first, byte < 0x80 else { return nil }
+        return asciiPunctuation[Int(byte)]
     }
 
     /// `surface.hasPrefix(mark)` for the marks above, from the bytes where they settle it (`hasPrefix` compares
@@ -660,45 +661,61 @@ struct UnitReader {
             // A mark, the commonest token after words, is read through the buffer too: a copy of the token retained and
             // released its forms (about 3 M instructions per MB).
             let forms = text.tokens.withUnsafeBufferPointer { Unmanaged.passUnretained($0[index].forms) }
-            if text.tokens.withUnsafeBufferPointer({ $0[index].kind == .punctuation }) {
-                let reading = forms._withUnsafeGuaranteedRef { Self.punctuation($0.surface) }
-                units.append(Unit(tokens: index..<index + 1, breaksClause: reading.breaksClause, questionMarks: reading.questions,
-                                  exclamationMarks: reading.exclamations, key: .surface(forms), facts: reading.facts, isWord: false))
-                index += 1
-                continue
-            }
-            let token = text.tokens[index]
-            switch token.kind {
-            case .word, .punctuation:
-                preconditionFailure("words and marks are read above")
-            case .hashtag:
-                units.append(hashtag(token, at: index))
-            case .emoji:
-                let symbol = cache.symbolReading(token.key) {
-                    SymbolReading(opinion: cache.symbol(token.key, lexicon.emoji[token.key], match: "emoji"),
-                                  modifiers: lexicon.modifiers[token.key] ?? ModifierSet(), facts: KeyFacts(token.key))
+            let kind = text.tokens.withUnsafeBufferPointer { $0[index].kind }
+            switch kind {
+            case .word:
+                preconditionFailure("words are read above")
+            case .punctuation, .hashtag, .emoji, .emoticon, .laughter:
+                if kind == .punctuation, let reading = forms._withUnsafeGuaranteedRef({ Self.asciiPunctuation($0.surface) }) {
+                    units.append(Unit(tokens: index..<index + 1, breaksClause: reading.breaksClause, questionMarks: reading.questions,
+                                      exclamationMarks: reading.exclamations, key: .surface(forms), facts: reading.facts, isWord: false))
+                    break
                 }
-                units.append(Unit(tokens: index..<index + 1, opinion: symbol.opinion, modifiers: symbol.modifiers, key: .key(forms),
-                                  facts: symbol.facts, isWord: false, isSymbolic: true))
-            case .emoticon:
-                let symbol = cache.symbolReading(token.surface) {
-                    SymbolReading(opinion: cache.symbol(token.surface, lexicon.emoticons[token.surface] ?? lexicon.emoticons[token.key],
-                                                        match: "emoticon"),
-                                  modifiers: lexicon.modifiers[token.surface] ?? ModifierSet(), facts: KeyFacts(token.surface))
-                }
-                units.append(Unit(tokens: index..<index + 1, opinion: symbol.opinion, modifiers: symbol.modifiers, key: .surface(forms),
-                                  facts: symbol.facts, isWord: false, isSymbolic: true))
-            case .laughter:
-                var unit = Unit(tokens: index..<index + 1, key: .key(forms), facts: KeyFacts(token.key), isWord: false)
-                if lexicon.laughterValence != 0 {
-                    unit.opinion = cache.symbol("jaja", ValenceEntry(term: "jaja", valence: lexicon.laughterValence, list: "modifiers", line: 0), match: "laughter")
-                }
+                var unit = forms._withUnsafeGuaranteedRef { forms in cache.markReading(forms, kind) { mark(forms, kind) }.unit }
+                unit.tokens = index..<index + 1
                 units.append(unit)
             default:
                 // Mentions, links, numbers, personal data: no opinion, but they separate words.
                 units.append(Unit(tokens: index..<index + 1, key: .empty, facts: KeyFacts(), isWord: false))
             }
             index += 1
+        }
+    }
+
+    /// The reading of a token of `kind` that is no word, made at its surface's first sight (`OpinionCache.markReading`).
+    private func mark(_ forms: TokenForms, _ kind: TokenKind) -> MarkReading {
+        let at = 0..<1  // the unit's tokens, set per text
+        switch kind {
+        case .punctuation:
+            let reading = PunctuationReading(forms.surface)
+            return MarkReading(kind, Unit(tokens: at, breaksClause: reading.breaksClause, questionMarks: reading.questions,
+                                          exclamationMarks: reading.exclamations, key: .surface(Unmanaged.passUnretained(forms)),
+                                          facts: reading.facts, isWord: false))
+        case .hashtag:
+            return hashtag(forms)
+        case .emoji:
+            let symbol = cache.symbolReading(forms.key) {
+                SymbolReading(opinion: cache.symbol(forms.key, lexicon.emoji[forms.key], match: "emoji"),
+                              modifiers: lexicon.modifiers[forms.key] ?? ModifierSet(), facts: KeyFacts(forms.key))
+            }
+            return MarkReading(kind, Unit(tokens: at, modifiers: symbol.modifiers, key: .key(of: forms), facts: symbol.facts, isWord: false, isSymbolic: true),
+                               opinion: symbol.opinion)
+        case .emoticon:
+            let symbol = cache.symbolReading(forms.surface) {
+                SymbolReading(opinion: cache.symbol(forms.surface, lexicon.emoticons[forms.surface] ?? lexicon.emoticons[forms.key],
+                                                    match: "emoticon"),
+                              modifiers: lexicon.modifiers[forms.surface] ?? ModifierSet(), facts: KeyFacts(forms.surface))
+            }
+            return MarkReading(kind, Unit(tokens: at, modifiers: symbol.modifiers, key: .surface(Unmanaged.passUnretained(forms)), facts: symbol.facts,
+                                          isWord: false, isSymbolic: true),
+                               opinion: symbol.opinion)
+        case .laughter:
+            let unit = Unit(tokens: at, key: .key(of: forms), facts: KeyFacts(forms.key), isWord: false)
+            guard lexicon.laughterValence != 0 else { return MarkReading(kind, unit) }
+            return MarkReading(kind, unit, opinion: cache.symbol("jaja", ValenceEntry(term: "jaja", valence: lexicon.laughterValence, list: "modifiers", line: 0),
+                                                                 match: "laughter"))
+        default:
+            preconditionFailure("only marks, symbols, laughter and hashtags have a mark reading")
         }
     }
 
@@ -903,17 +920,17 @@ struct UnitReader {
 
     /// A hashtag's opinion is that of its words (`#PésimoServicio` is `pésimo`), with a negation inside it
     /// (`#NuncaMás`, `#NoRecomiendo`) applied.
-    private func hashtag(_ token: Token, at index: Int) -> Unit {
-        var unit = Unit(tokens: index..<index + 1, key: .key(of: token.forms), facts: KeyFacts(token.key), isWord: false)
-        let segments = token.segments
-        guard !segments.isEmpty else { return unit }
+    /// The opinion made here is held by the reading (the unit names it unretained).
+    private func hashtag(_ forms: TokenForms) -> MarkReading {
+        var unit = Unit(tokens: 0..<1, key: .key(of: forms), facts: KeyFacts(forms.key), isWord: false)
+        let segments = forms.segments
+        guard !segments.isEmpty else { return MarkReading(.hashtag, unit) }
         if segments.count == 1, ContestEntries.hashtags.contains(Folding.key(segments[0])) {
             unit.modifiers[.contest] = ContestEntries.hashtagWeight
-            return unit
+            return MarkReading(.hashtag, unit)
         }
         if segments.count > 1, let reading = lexicon.phrases.reading(ofKeys: segments.map { Folding.key($0) }), let opinion = reading.opinion {
-            unit.opinion = cache.keep(OpinionLookup.Found(entry: opinion.entry, match: "hashtag", intensity: []))
-            return unit
+            return MarkReading(.hashtag, unit, opinion: OpinionLookup.Found(entry: opinion.entry, match: "hashtag", intensity: []))
         }
         var total = 0.0
         var negated = false
@@ -931,9 +948,30 @@ struct UnitReader {
         }
         if total != 0 {
             let entry = ValenceEntry(term: (negated ? "no " : "") + terms.joined(separator: " "), valence: total, list: "hashtag", line: 0)
-            unit.opinion = cache.keep(OpinionLookup.Found(entry: entry, match: "hashtag", intensity: []))
+            return MarkReading(.hashtag, unit, opinion: OpinionLookup.Found(entry: entry, match: "hashtag", intensity: []))
         }
-        return unit
+        return MarkReading(.hashtag, unit)
+    }
+}
+
+/// The unit a token that is no word reads as (a mark longer than a byte, an emoji or emoticon, laughter, a hashtag), made
+/// once per surface and kept by the thread's `OpinionCache`: at each such token a non-ASCII mark asked `marks` and
+/// `KeyFacts` again (about 1,500 instructions), a symbol hashed its text into a table, and a hashtag looked its words up
+/// (about 4,400).
+final class MarkReading {
+    let kind: TokenKind
+    /// The unit for a token of these forms; a text's unit takes it with its own token range. Its key names the forms,
+    /// which the cache's table holds as the reading's key.
+    let unit: Unit
+    /// The unit's opinion, held here: the unit names it unretained.
+    private let opinion: OpinionLookup.Found?
+
+    init(_ kind: TokenKind, _ unit: Unit, opinion: OpinionLookup.Found? = nil) {
+        self.kind = kind
+        self.opinion = opinion
+        var unit = unit
+        unit.opinion = opinion
+        self.unit = unit
     }
 }
 
@@ -950,6 +988,8 @@ final class OpinionCache: @unchecked Sendable {
     /// Readings of forms whose slot another owner holds. `reading` hands them out unretained, so the table
     /// is only cleared between texts (`beginText`), never while one is read.
     private let readings = IdentityTable<TokenForms, WordReading>(clearsWhenFull: false)
+    /// Readings of tokens that are no word (`MarkReading`), by their forms; cleared, like `readings`, only between texts.
+    private let marks = IdentityTable<TokenForms, MarkReading>(clearsWhenFull: false)
     /// Each token's reading for the text being read (`SentimentAnalyzer.survey`), kept empty between texts.
     var tokenReadings: [Unmanaged<WordReading>?] = []
     /// Each sentence's sums while a text's analysis is finished (`SentimentAnalyzer.finish`), kept empty between texts.
@@ -976,6 +1016,7 @@ final class OpinionCache: @unchecked Sendable {
     /// Called before each text: the fallback tables may start over only here, when no unit of a text is left.
     func beginText() {
         readings.clearIfFull()
+        marks.clearIfFull()
         guard emptiesAtNextText else { return }
         emptiesAtNextText = false
         kept.removeAll(keepingCapacity: true)
@@ -1002,6 +1043,16 @@ final class OpinionCache: @unchecked Sendable {
             forms.attach(reading, reference.attachmentKey)
             return reading
         })
+    }
+
+    /// The reading of a token of `kind` with these forms, made by `make` at the first sight. A token whose kind is not the
+    /// one its forms were first read as (the normalizer gives a surface one kind, so none is) is read again, for its text.
+    func markReading(_ forms: TokenForms, _ kind: TokenKind, _ make: () -> MarkReading) -> MarkReading {
+        let known = marks.value(for: forms, make: make)
+        if known.kind == kind { return known }
+        let made = make()
+        if let opinion = made.unit.opinion { _ = keep(opinion) }
+        return made
     }
 
     /// The key and facts of the phrase that ends at trie node `node` (its key is `key`); `nodes` is the trie's size.
