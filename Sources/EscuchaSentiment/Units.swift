@@ -215,6 +215,11 @@ final class WordReading {
     let lemmaKey: String
     /// What the rules read of the key (`forms.key`, every word unit's key).
     let facts: KeyFacts
+    /// The unit the word reads as alone, at token 0: the unit reader copies it whole and gives it the token's range.
+    /// Its key names the forms this reading is made for (they hold the reading, or the thread's table holds them), and
+    /// its opinion is this reading's. Built field by field from the reading at every word, the unit cost about 10
+    /// instructions more (1.8 M per MB of texts).
+    let unit: Unit
 
     /// The lexicon and the lookup are borrowed: an initializer owns its arguments by default, so each new surface
     /// copied both structs (retaining each of their tables) and released them at the end.
@@ -390,6 +395,8 @@ final class WordReading {
         self.traits = traits
         traitSummary = TraitSummary(traits)
         facts = KeyFacts(forms.key)
+        unit = Unit(tokens: 0..<1, opinion: opinion, modifiers: self.modifiers, breaksClause: self.modifiers.contains(.boundary), key: .key(of: forms),
+                    facts: facts, isWord: true, traits: traits)
     }
 }
 
@@ -735,11 +742,10 @@ struct UnitReader {
                 units.append(unit)
                 return next
             }
-            // Made in place, whole: a unit built in a local and then appended is copied (and the local destroyed), and
-            // each field set after the append checked the array's uniqueness again.
-            units.append(Unit(tokens: index..<index + 1, opinion: reading.opinion, modifiers: reading.modifiers,
-                              breaksClause: reading.modifiers.contains(.boundary), key: .key(Unmanaged.passUnretained(tokens[index].forms)), facts: reading.facts,
-                              isWord: true, traits: reading.traits))
+            // The reading's unit, copied whole with this token's range (the token's forms are the reading's).
+            var unit = reading.unit
+            unit.tokens = index..<index + 1
+            units.append(unit)
             traits.formUnion(reading.traitSummary)
             if reading.hasParticipleReading, index > range.lowerBound, WordReading.haberForms.contains(tokens[index - 1].key) {
                 units[units.count - 1].opinion = reading.asParticiple
