@@ -92,15 +92,54 @@ public struct Analyzers: Sendable {
     /// `sourceSectors`: the sector of the text's source, as `TopicAnalyzer.analyze` takes it. `headline`: a review's
     /// title, whose sentiment is scored on its own (topics, signals and emotions come from the text).
     public func analyze(_ text: String, headline: String? = nil, sourceSectors: UInt64 = 0) -> Result {
+        var room = Room()
+        return analyze(text, headline: headline, sourceSectors: sourceSectors, room: &room)
+    }
+
+    /// The lists of results given back (`recycle`), emptied with their room kept, for the next `analyze` to fill: made per
+    /// text, each of a result's lists (topics, signals, emotions) cost an allocation and a free. Held by the caller (a
+    /// thread-local lookup for each list cost more than it saved); a result a caller keeps simply keeps its lists.
+    public struct Room {
+        var topics: [TopicAnalysis] = []
+        var signals: [SignalHit] = []
+        var emotions: [EmotionScore] = []
+
+        public init() {}
+
+        /// Room larger than this is not kept: one long text should not hold memory for the rest of the run.
+        static let keptCapacity = 256
+
+        /// Keeps `list`'s room, emptied, in `room` when it is larger, leaving `list` empty.
+        static func keep<Element>(_ list: inout [Element], in room: inout [Element]) {
+            var given: [Element] = []
+            swap(&given, &list)
+            guard given.capacity > room.capacity, given.capacity <= keptCapacity else { return }
+            given.removeAll(keepingCapacity: true)
+            swap(&given, &room)
+        }
+    }
+
+    /// The same, the result's lists made in `room`'s (see `Room`).
+    public func analyze(_ text: String, headline: String? = nil, sourceSectors: UInt64 = 0, room: inout Room) -> Result {
         let normalized = sentiment.normalizer.normalize(text)
         let scored = sentiment.analyze(normalized)
         // The three matchers' hits found in one walk over the tokens (`SharedMatch`), when they share one.
         let found = shared?.match(normalized)
         return Result(text: normalized, sentiment: scored,
-                      topics: heldTopics?.value.analyze(normalized, sentiment: scored, sourceSectors: sourceSectors, found: found?.topics) ?? [],
-                      signals: heldSignals?.value.detect(normalized, sentiment: scored, found: found?.signals) ?? [],
-                      emotions: heldEmotions?.value.detect(normalized, found: found?.emotions) ?? [],
+                      topics: heldTopics?.value.analyze(normalized, sentiment: scored, sourceSectors: sourceSectors, found: found?.topics,
+                                                        room: &room.topics) ?? [],
+                      signals: heldSignals?.value.detect(normalized, sentiment: scored, found: found?.signals, room: &room.signals) ?? [],
+                      emotions: heldEmotions?.value.detect(normalized, found: found?.emotions, room: &room.emotions) ?? [],
                       headline: headline.map { sentiment.analyze($0) })
+    }
+
+    /// Gives a result's tokens back to this thread's normalizer and its lists to `room` for the next text: for a caller
+    /// done with the result (each scored line, once written).
+    public func recycle(_ result: inout Result, into room: inout Room) {
+        sentiment.normalizer.recycle(&result.text)
+        Room.keep(&result.topics, in: &room.topics)
+        Room.keep(&result.signals, in: &room.signals)
+        Room.keep(&result.emotions, in: &room.emotions)
     }
 
     /// Writes `"sentiment": {…}, "topics": […]` into the object the writer is in.

@@ -41,14 +41,16 @@ public enum AspectSentiment {
     }
 
     public static func assign(_ hits: [TopicHit], taxonomy: Taxonomy, text: NormalizedText, sentiment: SentimentAnalysis) -> [TopicAnalysis] {
-        assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment) { _ in true }
+        var room: [TopicAnalysis] = []
+        return assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment, room: &room) { _ in true }
     }
 
     /// The same for the hits of the topics `keep` keeps (by topic index), as if the others were not there (they take no
     /// contribution). Asked by topic, not given the hit: a hit passed to the closure was copied out of its array, its
     /// evidence retained and released, about 60 instructions a hit and a call.
+    /// The list is made in `room` (emptied, its room kept: see `Analyzers.Room`), which is left empty.
     static func assign(_ hits: [TopicHit], taxonomy: Taxonomy, text: NormalizedText, sentiment: SentimentAnalysis,
-                       keeping keep: (_ topic: Int) -> Bool) -> [TopicAnalysis] {
+                       room: inout [TopicAnalysis], keeping keep: (_ topic: Int) -> Bool) -> [TopicAnalysis] {
         // No hit, no topic to give a value: the tables below would all stay empty.
         if hits.isEmpty { return [] }
         // Each hit's sum in room on the stack: `Array(repeating:count:)` looked its storage's type up at run time, about
@@ -57,6 +59,7 @@ public enum AspectSentiment {
             values.initialize(repeating: 0)
             addContributions(of: sentiment, to: values, hits: hits, text: text, keeping: keep)
             var analyses: [TopicAnalysis] = []
+            swap(&analyses, &room)
             analyses.reserveCapacity(hits.count)
             for index in hits.indices where keep(hits[index].topic) {
                 let hit = hits[index]

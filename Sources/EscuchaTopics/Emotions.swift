@@ -52,6 +52,12 @@ public struct EmotionDetector: Sendable {
 
     /// `found`: `matcher`'s hits, found by a matcher that combines it with others (`TopicMatcher(combining:)`).
     public func detect(_ text: NormalizedText, found: [TopicHit]? = nil) -> [EmotionScore] {
+        var room: [EmotionScore] = []
+        return detect(text, found: found, room: &room)
+    }
+
+    /// The same, the list made in `room`: an empty list whose room is kept from an earlier result (`Analyzers.Room`).
+    public func detect(_ text: NormalizedText, found: [TopicHit]?, room: inout [EmotionScore]) -> [EmotionScore] {
         let hits = found ?? matcher.match(text)
         if hits.isEmpty { return [] }
         // By the emotion's place in `allCases`: a dictionary of seven kinds hashed each of them at every hit. In room on
@@ -75,10 +81,13 @@ public struct EmotionDetector: Sendable {
             // The scores moved out of the room, which is left uninitialized: copied out, each was retained, and the room
             // then destroyed through the generic `swift_arrayDestroy` (about 400 instructions a text).
             var found: [EmotionScore] = []
+            swap(&found, &room)
             for index in scores.indices {
                 if let score = scores.moveElement(from: index) { found.append(score) }
             }
-            return found.count > 1 ? found.sorted { $0.strength > $1.strength } : found
+            // Sorted in place, to keep the room (`sorted` is the same stable sort, on a copy).
+            if found.count > 1 { found.sort { $0.strength > $1.strength } }
+            return found
         }
     }
 

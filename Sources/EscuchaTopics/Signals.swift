@@ -84,7 +84,14 @@ public struct SignalDetector: Sendable {
 
     /// `found`: `matcher`'s hits, found by a matcher that combines it with others (`TopicMatcher(combining:)`).
     public func detect(_ text: NormalizedText, sentiment: SentimentAnalysis, found: [TopicHit]? = nil) -> [SignalHit] {
+        var room: [SignalHit] = []
+        return detect(text, sentiment: sentiment, found: found, room: &room)
+    }
+
+    /// The same, the list made in `room`: an empty list whose room is kept from an earlier result (`Analyzers.Room`).
+    public func detect(_ text: NormalizedText, sentiment: SentimentAnalysis, found: [TopicHit]?, room: inout [SignalHit]) -> [SignalHit] {
         var out: [SignalHit] = []
+        swap(&out, &room)
         let found = found ?? matcher.match(text)
         for hit in found {
             let kind = kinds[hit.topic]

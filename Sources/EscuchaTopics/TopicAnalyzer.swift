@@ -163,12 +163,19 @@ public struct TopicAnalyzer: Sendable {
     /// `found`: `matcher`'s hits, found by a matcher that combines it with others (`TopicMatcher(combining:)`).
     public func analyze(_ text: NormalizedText, sentiment: SentimentAnalysis, sourceSectors: UInt64 = 0,
                         found: [TopicHit]? = nil) -> [TopicAnalysis] {
+        var room: [TopicAnalysis] = []
+        return analyze(text, sentiment: sentiment, sourceSectors: sourceSectors, found: found, room: &room)
+    }
+
+    /// The same, the list made in `room`: an empty list whose room is kept from an earlier result (`Analyzers.Room`).
+    public func analyze(_ text: NormalizedText, sentiment: SentimentAnalysis, sourceSectors: UInt64, found: [TopicHit]?,
+                        room: inout [TopicAnalysis]) -> [TopicAnalysis] {
         let hits = found ?? matcher.match(text)
-        guard gatesSectors else { return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment) }
+        guard gatesSectors else { return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment, room: &room) { _ in true } }
         // The sectors hit, as bits of each topic's pack (no string is hashed per text).
         var present: UInt64 = 0
         for hit in hits { present |= topicBits[hit.topic] }
-        guard present != 0 else { return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment) }
+        guard present != 0 else { return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment, room: &room) { _ in true } }
         // Which sectors each word anchors, from its word ids (a mention's worked out once per surface).
         let cache = anchorCache.value
         let generation = matcher.vocabulary.current()
@@ -226,7 +233,7 @@ public struct TopicAnalyzer: Sendable {
         }
         // The hits of sectors that do not speak are passed over, not removed: `removeAll(where:)` copied the hits (shared with
         // the caller) and emptied a range of them through the generic `replaceSubrange`, about 750 instructions a text.
-        return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment) { [topicBits] topic in
+        return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment, room: &room) { [topicBits] topic in
             topicBits[topic] == 0 || topicBits[topic] & speaking != 0
         }
     }

@@ -108,12 +108,14 @@ enum ScoredLine {
                        contributions: Bool, masked: Bool, limit: Int) -> Slice {
         var writer = takeWriter()
         var failures: [(line: Int, error: String)] = []
+        // The lists of each line's result, given back once it is written, for the next line's (`Analyzers.Room`).
+        var room = Analyzers.Room()
         for (line, number) in lines {
             let failure: String?
             switch line {
             case .text(let text):
                 failure = render(text, number: number, plain: plain, analyzer: analyzer, contributions: contributions, masked: masked,
-                                 into: &writer)
+                                 room: &room, into: &writer)
             case .tooLong(let bytes):
                 failure = "the line is \(bytes) bytes, longer than --max-record-bytes \(limit): not scored"
                 write(failure: failure!, number, into: &writer)
@@ -125,13 +127,13 @@ enum ScoredLine {
 
     /// Writes the line's object and a line break; returns why it was not scored, if it was not.
     static func render(_ line: String, number: Int, plain: Bool, analyzer: Analyzers,
-                       contributions: Bool, masked: Bool, into writer: inout JSONWriter) -> String? {
+                       contributions: Bool, masked: Bool, room: inout Analyzers.Room, into writer: inout JSONWriter) -> String? {
         let masker = PersonalDataMasker()
         if plain {
-            var analysis = analyzer.analyze(line)
+            var analysis = analyzer.analyze(line, room: &room)
             writeHead(number, text: masked ? masker.mask(text: line) : line, into: &writer)
             analyzer.writeMembers(analysis, contributions: contributions, to: &writer)
-            analyzer.sentiment.normalizer.recycle(&analysis.text)
+            analyzer.recycle(&analysis, into: &room)
             writer.endObject()
             writer.newline()
             return nil
@@ -144,14 +146,14 @@ enum ScoredLine {
         }
         // A scanned review's title is scored as `scan` scores it, so scoring `documents.jsonl` again gives the same members.
         let headline = Document.headline(kind: value["kind"]?.scalarText.flatMap(DocumentKind.init(rawValue:)), title: value["title"]?.scalarText)
-        var analysis = analyzer.analyze(text, headline: headline)
+        var analysis = analyzer.analyze(text, headline: headline, room: &room)
         writer.beginObject()
         for member in members where !["sentiment", "title_sentiment", "topics", "signals", "emotions"].contains(member.key) {
             writer.key(member.key)
             (masked ? mask(member.value, masker) : member.value).write(to: &writer)
         }
         analyzer.writeMembers(analysis, contributions: contributions, to: &writer)
-        analyzer.sentiment.normalizer.recycle(&analysis.text)
+        analyzer.recycle(&analysis, into: &room)
         writer.endObject()
         writer.newline()
         return nil
