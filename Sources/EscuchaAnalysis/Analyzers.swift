@@ -109,13 +109,14 @@ public struct Analyzers: Sendable {
         /// Room larger than this is not kept: one long text should not hold memory for the rest of the run.
         static let keptCapacity = 256
 
-        /// Keeps `list`'s room, emptied, in `room` when it is larger, leaving `list` empty.
+        /// Keeps `list`'s room, emptied, in `room` when it is larger (leaving `list` empty). A list with no room (always,
+        /// when the analysis has no topics, signals or emotions) is left as it is: swapped out, it was released.
+        /// Inlined: called for each list of every line, mostly on one with no room (a call cost about 9 instructions).
+        @inline(__always)
         static func keep<Element>(_ list: inout [Element], in room: inout [Element]) {
-            var given: [Element] = []
-            swap(&given, &list)
-            guard given.capacity > room.capacity, given.capacity <= keptCapacity else { return }
-            given.removeAll(keepingCapacity: true)
-            swap(&given, &room)
+            guard list.capacity > room.capacity, list.capacity <= keptCapacity else { return }
+            list.removeAll(keepingCapacity: true)
+            swap(&list, &room)
         }
     }
 
