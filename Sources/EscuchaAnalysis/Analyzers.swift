@@ -97,12 +97,15 @@ public struct Analyzers: Sendable {
     }
 
     /// The lists of results given back (`recycle`), emptied with their room kept, for the next `analyze` to fill: made per
-    /// text, each of a result's lists (topics, signals, emotions) cost an allocation and a free. Held by the caller (a
-    /// thread-local lookup for each list cost more than it saved); a result a caller keeps simply keeps its lists.
+    /// text, each of a result's lists (topics, signals, emotions, the sentiment's: `SentimentAnalysis.Room`) cost an
+    /// allocation and a free. Held by the caller (a thread-local lookup for each list cost more than it saved); a result a
+    /// caller keeps simply keeps its lists.
     public struct Room {
         var topics: [TopicAnalysis] = []
         var signals: [SignalHit] = []
         var emotions: [EmotionScore] = []
+        /// The sentiment analysis's own arrays and its contributions' rule lists.
+        var sentiment = SentimentAnalysis.Room()
 
         public init() {}
 
@@ -123,7 +126,7 @@ public struct Analyzers: Sendable {
     /// The same, the result's lists made in `room`'s (see `Room`).
     public func analyze(_ text: String, headline: String? = nil, sourceSectors: UInt64 = 0, room: inout Room) -> Result {
         let normalized = sentiment.normalizer.normalize(text)
-        let scored = sentiment.analyze(normalized)
+        let scored = sentiment.analyze(normalized, room: &room.sentiment)
         // The three matchers' hits found in one walk over the tokens (`SharedMatch`), when they share one.
         let found = shared?.match(normalized)
         return Result(text: normalized, sentiment: scored,
@@ -138,6 +141,7 @@ public struct Analyzers: Sendable {
     /// done with the result (each scored line, once written).
     public func recycle(_ result: inout Result, into room: inout Room) {
         sentiment.normalizer.recycle(&result.text)
+        room.sentiment.recycle(&result.sentiment)
         Room.keep(&result.topics, in: &room.topics)
         Room.keep(&result.signals, in: &room.signals)
         Room.keep(&result.emotions, in: &room.emotions)

@@ -136,3 +136,47 @@ public struct SentimentAnalysis: Sendable, Equatable {
         contributions.contains { $0.rules.contains { $0.rule.isKey("balanced verdict") && $0.cue.map(BalancedVerdict.evenVerdicts.contains) == true } }
     }
 }
+
+extension SentimentAnalysis {
+    /// The arrays of analyses given back (`recycle`), emptied with their room kept, for the next text's analysis to fill
+    /// (`SentimentAnalyzer.analyze(_:room:)`): made per text, each cost an allocation and a free, and a contribution's
+    /// rules (most contributions meet one, about 14,500 a MB) most of all. Held by the caller (`Analyzers.Room`); an
+    /// analysis a caller keeps simply keeps its arrays.
+    public struct Room {
+        var contributions: [Contribution] = []
+        var sentences: [SentenceSentiment] = []
+        /// Emptied rule lists, a stack: each of the next text's lexicon contributions takes one (`popLast`).
+        var rules: [[AppliedRule]] = []
+
+        public init() {}
+
+        /// Room larger than this is not kept: one long text should not hold memory for the rest of the run.
+        static let keptCapacity = 256
+        /// Rule lists kept at most (a text has about 17 contributions), and the most rules a kept list has room for.
+        static let keptRuleLists = 256
+        static let keptRuleCapacity = 8
+
+        /// Takes `analysis`'s arrays back, emptied (leaving them empty in it), for the next text.
+        public mutating func recycle(_ analysis: inout SentimentAnalysis) {
+            for index in analysis.contributions.indices {
+                guard rules.count < Self.keptRuleLists else { break }
+                let capacity = analysis.contributions[index].rules.capacity
+                guard capacity > 0, capacity <= Self.keptRuleCapacity else { continue }
+                var list: [AppliedRule] = []
+                swap(&list, &analysis.contributions[index].rules)
+                list.removeAll(keepingCapacity: true)
+                rules.append(list)
+            }
+            Self.keep(&analysis.contributions, in: &contributions)
+            Self.keep(&analysis.sentences, in: &sentences)
+        }
+
+        /// Keeps `list`'s room, emptied, in `room` when it is larger (leaving `list` empty); a list with no room is left.
+        @inline(__always)
+        static func keep<Element>(_ list: inout [Element], in room: inout [Element]) {
+            guard list.capacity > room.capacity, list.capacity <= keptCapacity else { return }
+            list.removeAll(keepingCapacity: true)
+            swap(&list, &room)
+        }
+    }
+}

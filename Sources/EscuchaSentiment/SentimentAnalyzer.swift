@@ -36,6 +36,12 @@ public struct SentimentAnalyzer: Sendable {
     }
 
     public func analyze(_ text: NormalizedText) -> SentimentAnalysis {
+        var room = SentimentAnalysis.Room()
+        return analyze(text, room: &room)
+    }
+
+    /// The same, the analysis's arrays (and its contributions' rule lists) made in `room`'s (see `SentimentAnalysis.Room`).
+    public func analyze(_ text: NormalizedText, room: inout SentimentAnalysis.Room) -> SentimentAnalysis {
         let cache = caches.value
         cache.beginText()
         // Each token's reading, found once by the survey and read by index in the passes after it (`UnitReader`): reading
@@ -102,9 +108,10 @@ public struct SentimentAnalyzer: Sendable {
         (context.negators, context.concord) = Negation.roles(context, text: text)
         for index in context.units.indices {
             guard let opinion = context.units[index].opinion else { continue }
+            // Its rule list is an emptied one of an earlier text's, when the room has one (most contributions meet a rule).
             context.contributions.append(.init(unit: index, term: opinion.entry.term, list: opinion.entry.list, match: opinion.match,
-                                               valence: opinion.entry.valence, value: opinion.entry.valence, entryJSON: opinion.entryJSON,
-                                               termID: opinion.entry.termID))
+                                               valence: opinion.entry.valence, value: opinion.entry.valence, rules: room.rules.popLast() ?? [],
+                                               entryJSON: opinion.entryJSON, termID: opinion.entry.termID))
         }
         let enabled = { (name: String) in allEnabled || !disabledRules.contains(name) }
         if enabled("intensity") { Intensity.apply(&context, text: text) }
@@ -154,7 +161,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("closing-verdict") { ClosingVerdict.apply(&context) }
         Balance.apply(&context, negativity: enabled("negativity"), repetition: enabled("repetition"))
         if enabled("verdict") { BalancedVerdict.apply(&context) }
-        return finish(&context, text, cache)
+        return finish(&context, text, cache, room: &room)
     }
 
     /// A word that is both a modifier and an opinion (`bien`, `harto`, `tremendo` boost; `imposible`
@@ -266,8 +273,11 @@ public struct SentimentAnalyzer: Sendable {
     }
 
     /// `context`'s contributions give up their strings and rules to the analysis (the context is not read again).
-    private func finish(_ context: inout RuleContext, _ text: NormalizedText, _ cache: OpinionCache) -> SentimentAnalysis {
+    /// Its arrays are `room`'s.
+    private func finish(_ context: inout RuleContext, _ text: NormalizedText, _ cache: OpinionCache,
+                        room: inout SentimentAnalysis.Room) -> SentimentAnalysis {
         var contributions: [Contribution] = []
+        swap(&contributions, &room.contributions)
         contributions.reserveCapacity(context.contributions.count)
         // In text order; contributions of one unit keep the order the rules made them (the sort must be stable).
         // The sort (and its two arrays) only when the contributions are out of that order.
@@ -315,6 +325,7 @@ public struct SentimentAnalyzer: Sendable {
             perSentence[sentence].count += 1
         }
         var sentences: [SentenceSentiment] = []
+        swap(&sentences, &room.sentences)
         sentences.reserveCapacity(context.sentences.count)
         var totals = (sum: 0.0, positive: 0.0, negative: 0.0, neutral: 0)
         // The sentences' unit ranges cover every unit, in order: the text is contrasted where one of its sentences is.
