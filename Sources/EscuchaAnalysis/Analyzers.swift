@@ -118,7 +118,7 @@ public struct Analyzers: Sendable {
         @inline(__always)
         static func keep<Element>(_ list: inout [Element], in room: inout [Element]) {
             guard list.capacity > room.capacity, list.capacity <= keptCapacity else { return }
-            list.removeAll(keepingCapacity: true)
+            SentimentAnalysis.Room.empty(&list)
             swap(&list, &room)
         }
     }
