@@ -53,11 +53,15 @@ public struct Normalizer: Sendable {
             var sink = RawTokenSink(lent.rawRoom(for: bytes.count), capacity: bytes.count)
             tokenizer.tokenize(bytes, into: &sink)
             var raw = sink.tokens
+            var terminals = sink.terminals, emoji = sink.emoji
             // Phones, cards and RUTs are made of digits: most texts have none. Merging only joins tokens, so the merged
             // list fits where the tokens were.
             if let numbers = sink.numbers, let merged = mergeIdentifiers(UnsafeBufferPointer(raw), bytes, numbers: numbers) {
                 raw = UnsafeMutableBufferPointer(rebasing: raw[..<merged.count])
                 _ = raw.update(fromContentsOf: merged)
+                // The tokens after a merge have moved: sentence segmentation then looks at all of them.
+                if !terminals.isEmpty { terminals = raw.indices }
+                if !emoji.isEmpty { emoji = raw.indices }
             }
             var offsets = UTF16Offsets(bytes)
             var tokens: [Token] = []
@@ -93,7 +97,8 @@ public struct Normalizer: Sendable {
                     raw[index].kind = tokens[index].kind
                 }
             }
-            let sentences = segmentSentences(bytes: bytes, spans: UnsafeBufferPointer(raw), hasEmoji: sink.hasEmoji, tokens: tokens, lent: lent)
+            let sentences = segmentSentences(bytes: bytes, spans: UnsafeBufferPointer(raw), terminals: terminals, emoji: emoji,
+                                             tokens: tokens, lent: lent)
             lent.giveBackRawRoom()
             return NormalizedText(text: text, tokens: tokens, sentences: sentences)
         }
@@ -409,25 +414,23 @@ public struct Normalizer: Sendable {
     /// third of normalization time.
     static func terminalStarts(_ tokens: [RawToken], _ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var starts: [Int] = []
-        tokens.withUnsafeBufferPointer { terminalStarts($0, bytes, into: &starts) }
+        tokens.withUnsafeBufferPointer { terminalStarts($0, bytes, within: $0.indices, into: &starts) }
         return starts
     }
 
-    /// The same, appended to `starts` (the thread's lent array).
-    static func terminalStarts(_ tokens: UnsafeBufferPointer<RawToken>, _ bytes: UnsafeBufferPointer<UInt8>, into starts: inout [Int]) {
-        var index = 0
+    /// The same, appended to `starts` (the thread's lent array), for the terminators within `terminals` (every one of the
+    /// text's: `RawTokenSink.terminals`).
+    static func terminalStarts(_ tokens: UnsafeBufferPointer<RawToken>, _ bytes: UnsafeBufferPointer<UInt8>, within terminals: Range<Int>,
+                               into starts: inout [Int]) {
+        var index = terminals.lowerBound
         let count = tokens.count
-        while index < count {
-            guard tokens[index].kind == .punctuation else {
+        while index < terminals.upperBound {
+            guard tokens[index].mayEndSentence(in: bytes) else {
                 index += 1
                 continue
             }
             let lastByte = bytes[tokens[index].end - 1]
             let strong = lastByte == UInt8(ascii: "!") || lastByte == UInt8(ascii: "?")
-            guard strong || lastByte == UInt8(ascii: ".") || lastByte == 0xA6 && (tokens[index].end - tokens[index].start) >= 3 else {
-                index += 1
-                continue
-            }
             var end = index
             // Closing quotes and brackets right after the terminator belong to the sentence.
             while end + 1 < count, tokens[end + 1].kind == .punctuation, tokens[end + 1].start == tokens[end].end,
@@ -473,14 +476,15 @@ public struct Normalizer: Sendable {
         return decodeScalar(bytes, at: index).scalar.properties.isLowercase
     }
 
-    /// `hasEmoji`: whether some span is an emoji or an emoticon (`RawTokenSink.hasEmoji`).
-    private func segmentSentences(bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<RawToken>, hasEmoji: Bool,
-                                  tokens: [Token], lent: LentBuffers) -> [Sentence] {
+    /// `terminals` and `emoji`: the spans from the first punctuation that may end a sentence to the last, and from the first
+    /// emoji or emoticon to the last (`RawTokenSink.terminals` and `emoji`).
+    private func segmentSentences(bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<RawToken>, terminals: Range<Int>,
+                                  emoji: Range<Int>, tokens: [Token], lent: LentBuffers) -> [Sentence] {
         guard !spans.isEmpty else { return [] }
         // Punctuation ends, except after Spanish abbreviations (`Sr.`, `Dña.`, `p. ej.`, `Av.`).
         var starts: [Int] = []
         swap(&starts, &lent.starts)
-        Self.terminalStarts(spans, bytes, into: &starts)
+        Self.terminalStarts(spans, bytes, within: terminals, into: &starts)
         starts.removeAll { start in
             var end = spans[start - 1].end
             while end > 0, bytes[end - 1] != UInt8(ascii: "."), Self.isCloser(bytes, (end - 1)..<end) { end -= 1 }
@@ -493,12 +497,14 @@ public struct Normalizer: Sendable {
         // has a line break): then the starts are the terminal ones, already in order, and the loop (about 23 instructions
         // a token) is skipped.
         let hasLineBreak = bytes.baseAddress.map { memchr($0, 0x0A, bytes.count) != nil } ?? false
-        if hasLineBreak || hasEmoji {
+        if hasLineBreak || !emoji.isEmpty {
             var lineStart = 0
-            for index in 1..<spans.count {
+            // Without a line break, only the tokens right after an emoji or an emoticon may start a sentence here.
+            let walked = hasLineBreak ? 1..<spans.count : max(1, emoji.lowerBound + 1)..<min(spans.count, emoji.upperBound + 1)
+            for index in walked {
                 let gapStart = spans[index - 1].end
                 let gapEnd = spans[index].start
-                if gapEnd > gapStart, bytes[gapStart..<gapEnd].contains(0x0A) {
+                if hasLineBreak, gapEnd > gapStart, bytes[gapStart..<gapEnd].contains(0x0A) {
                     let wrapped = gapStart - lineStart >= Self.wrappedLineLength && bytes[gapStart..<gapEnd].lazy.filter { $0 == 0x0A }.count == 1
                         && (spans[index - 1].kind == .word || spans[index - 1].kind == .punctuation && bytes[spans[index - 1].start] == UInt8(ascii: ","))
                         && spans[index].kind == .word && Self.startsLowercase(bytes, spans[index].start)

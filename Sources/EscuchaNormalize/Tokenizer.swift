@@ -10,6 +10,15 @@ struct RawToken: Equatable {
     var kind: TokenKind
     var start: Int
     var end: Int
+
+    /// Punctuation ending in `!`, `?`, `.` or `…`: where `Normalizer.terminalStarts` may end a sentence.
+    @inline(__always)
+    func mayEndSentence(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard kind == .punctuation else { return false }
+        let lastByte = bytes[end - 1]
+        return lastByte == UInt8(ascii: "!") || lastByte == UInt8(ascii: "?") || lastByte == UInt8(ascii: ".")
+            || lastByte == 0xA6 && end - start >= 3
+    }
 }
 
 /// Where the tokenizer writes a text's raw tokens: room for one token a byte, which no text exceeds (every token holds
@@ -21,7 +30,14 @@ struct RawTokenSink {
     private(set) var count = 0
     /// Whether an emoji or an emoticon was written: sentence segmentation looks at the tokens after those (and at line
     /// breaks) only.
-    var hasEmoji = false
+    var hasEmoji: Bool { !emoji.isEmpty }
+    /// From the first emoji or emoticon written to the last (`appendEmoji`), empty when there is none: without a line break,
+    /// only the tokens right after one may start a sentence of their own (`Normalizer.segmentSentences`).
+    private(set) var emoji = 0..<0
+    /// From the first punctuation token written that may end a sentence to the last (`RawToken.mayEndSentence`), empty when
+    /// there is none: `Normalizer.terminalStarts` looks at these only (walking every token of a text cost about 7
+    /// instructions a token, and half of all tokens lie before the first or after the last).
+    private(set) var terminals = 0..<0
     /// The indices of the first and the last number written, nil when there is none: phones, cards and RUTs are made of
     /// numbers (`Normalizer.mergeIdentifiers` looks between these only).
     private(set) var numbers: ClosedRange<Int>?
@@ -45,6 +61,20 @@ struct RawTokenSink {
     mutating func appendNumber(start: Int, end: Int) {
         numbers = (numbers?.lowerBound ?? count)...count
         append(RawToken(kind: .number, start: start, end: end))
+    }
+
+    /// `append` for an emoji or an emoticon, noting where it is (`emoji`).
+    @inline(__always)
+    mutating func appendEmoji(_ token: RawToken) {
+        emoji = (emoji.isEmpty ? count : emoji.lowerBound)..<(count + 1)
+        append(token)
+    }
+
+    /// `append` for punctuation or a symbol, noting a punctuation token that may end a sentence (`terminals`).
+    @inline(__always)
+    mutating func appendMark(_ token: RawToken, in bytes: UnsafeBufferPointer<UInt8>) {
+        if token.mayEndSentence(in: bytes) { terminals = (terminals.isEmpty ? count : terminals.lowerBound)..<(count + 1) }
+        append(token)
     }
 
     /// The tokens written.
@@ -145,8 +175,7 @@ struct Tokenizer {
                 continue
             }
             if atBoundary, startsEmoticon[Int(byte)], !Self.startsPlainWord(bytes, index), let match = emoticon(bytes, index) {
-                tokens.append(RawToken(kind: .emoticon, start: index, end: match))
-                tokens.hasEmoji = true
+                tokens.appendEmoji(RawToken(kind: .emoticon, start: index, end: match))
                 index = match
                 continue
             }
@@ -160,8 +189,7 @@ struct Tokenizer {
             }
             // Keycap emoji (1️⃣ #️⃣) start with a digit, # or *.
             if byte < 0x80, index + 3 < count, bytes[index + 1] == 0xEF || bytes[index + 1] == 0xE2, let end = emojiEnd(bytes, index) {
-                tokens.append(RawToken(kind: .emoji, start: index, end: end))
-                tokens.hasEmoji = true
+                tokens.appendEmoji(RawToken(kind: .emoji, start: index, end: end))
                 index = end
                 continue
             }
@@ -198,8 +226,7 @@ struct Tokenizer {
                 continue
             }
             if byte >= 0x80, let end = emojiEnd(bytes, index) {
-                tokens.append(RawToken(kind: .emoji, start: index, end: end))
-                tokens.hasEmoji = true
+                tokens.appendEmoji(RawToken(kind: .emoji, start: index, end: end))
                 index = end
                 continue
             }
@@ -216,7 +243,7 @@ struct Tokenizer {
                     end += next == 0xC2 ? 2 : 1
                 }
             }
-            tokens.append(RawToken(kind: Self.isPunctuation(scalar) ? .punctuation : .symbol, start: index, end: end))
+            tokens.appendMark(RawToken(kind: Self.isPunctuation(scalar) ? .punctuation : .symbol, start: index, end: end), in: bytes)
             index = end
         }
     }
