@@ -62,13 +62,17 @@ extension SentimentAnalysis {
                     Self.writeRange(contributions[index].utf8, contributions[index].utf16, to: &run)
                     run.fragment(",\"rules\":[")
                     for rule in rules.indices {
-                        run.fragment("{\"rule\":", afterComma: rule > 0)
-                        run.string(rules[rule].rule)
-                        if let cue = rules[rule].cue {
-                            run.fragment(",\"cue\":")
-                            run.string(cue)
+                        if Self.isNegativity(rules[rule]) {
+                            run.fragment("{\"rule\":\"negativity\",\"from\":", afterComma: rule > 0)
+                        } else {
+                            run.fragment("{\"rule\":", afterComma: rule > 0)
+                            run.string(rules[rule].rule)
+                            if let cue = rules[rule].cue {
+                                run.fragment(",\"cue\":")
+                                run.string(cue)
+                            }
+                            run.fragment(",\"from\":")
                         }
-                        run.fragment(",\"from\":")
                         run.double(roundedToThousandths: rules[rule].from)
                         run.fragment(",\"to\":")
                         run.double(roundedToThousandths: rules[rule].to)
@@ -80,6 +84,17 @@ extension SentimentAnalysis {
             writer.endArray()
         }
         writer.endObject()
+    }
+
+    /// Whether `rule` is `negativity` without a cue (the weight `Balance` gives a complaint): half of all rules applied
+    /// (11,000 of 21,000 on 1 MB of texts), whose members up to `from` are then written as one literal, where quoting the
+    /// name and copying three fragments cost about 130 instructions. `==` is exact for these bytes: a string canonically
+    /// equal to this ASCII literal is that literal byte for byte (see `String.isKey`), and the literal the rule recorded
+    /// has the same small-string bits, which `==` compares first. The name's length is asked first, which a small string
+    /// answers from its bits: the other rules' names are then told apart without a call.
+    @inline(__always)
+    static func isNegativity(_ rule: AppliedRule) -> Bool {
+        rule.cue == nil && rule.rule.utf8.count == 10 && rule.rule == "negativity"
     }
 
     /// The score's five members as one run: written one call each, they made room and checked the buffer ten times.
