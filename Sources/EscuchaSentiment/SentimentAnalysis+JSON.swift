@@ -7,83 +7,95 @@ extension SentimentAnalysis {
         writer.beginObject()
         Self.writeScore(score, to: &writer)
         writer.member("language", language)
-        // Sentences and contributions are written as runs (`JSONWriter.appendRun`): room is made once per
-        // sentence or contribution, and its members are written with their commas in the fragments. Scores and rule
-        // values are written with `double(roundedToThousandths:)`: the same bytes as `double(SentimentAnalyzer.rounded(x))`.
+        // Sentences and contributions are each written as one run (`JSONWriter.appendRun`), its room counted first, its
+        // members with their commas in the fragments: a run per sentence and per contribution made room, checked the
+        // buffer's uniqueness and called its closure for each (about 60 instructions), as `EvidenceJSON.writeArray` found
+        // for topics. Scores and rule values are written with `double(roundedToThousandths:)`: the same bytes as
+        // `double(SentimentAnalyzer.rounded(x))`.
         writer.key("sentences")
-        writer.beginArray()
-        for sentence in sentences {
-            let comma = writer.commaDue()
-            writer.appendRun(reserving: 64 + 5 * JSONWriter.Run.numberRoom) { run in
-                run.fragment("{\"utf8\":[", afterComma: comma)
-                Self.writeRange(sentence.utf8, sentence.utf16, to: &run)
-                run.fragment(",\"compound\":")
-                run.double(roundedToThousandths: sentence.score.compound)
-                run.fragment(",\"label\":")
-                run.label(sentence.score.label)
-                run.byte(UInt8(ascii: "}"))
-            }
-        }
-        writer.endArray()
+        Self.writeSentences(sentences, to: &writer)
         if includeContributions {
             writer.key("contributions")
-            writer.beginArray()
-            // By index, each member read once: `for contribution in` copied the whole contribution (each of its strings
-            // and its rules retained, then released: about 270 instructions), and reading a member for its room and again
-            // to write it retained it twice.
-            for index in contributions.indices {
-                let comma = writer.commaDue()
-                let text = contributions[index].text, entry = contributions[index].entryJSON
-                let rules = contributions[index].rules
-                var room = 160 + 6 * JSONWriter.Run.numberRoom + JSONWriter.Run.room(for: text)
-                // The entry's members encoded once (`Contribution.entryJSON`), else (a cue's) written here.
-                if let entry {
-                    room += entry.count
-                } else {
-                    room += JSONWriter.Run.room(for: contributions[index].term) + JSONWriter.Run.room(for: contributions[index].list)
-                        + JSONWriter.Run.room(for: contributions[index].match)
-                }
-                for rule in rules.indices {  // by index: `for rule in` copied each rule's strings
-                    room += 48 + 2 * JSONWriter.Run.numberRoom + JSONWriter.Run.room(for: rules[rule].rule)
-                        + (rules[rule].cue.map(JSONWriter.Run.room(for:)) ?? 0)
-                }
-                writer.appendRun(reserving: room) { run in
-                    run.fragment("{\"text\":", afterComma: comma)
-                    run.string(text)
-                    if let entry {
-                        run.encoded(entry)
-                    } else {
-                        Contribution.writeEntry(term: contributions[index].term, list: contributions[index].list,
-                                                match: contributions[index].match, valence: contributions[index].valence, to: &run)
-                    }
-                    run.fragment(",\"value\":")
-                    run.double(contributions[index].value)
-                    run.fragment(",\"utf8\":[")
-                    Self.writeRange(contributions[index].utf8, contributions[index].utf16, to: &run)
-                    run.fragment(",\"rules\":[")
-                    for rule in rules.indices {
-                        if Self.isNegativity(rules[rule]) {
-                            run.fragment("{\"rule\":\"negativity\",\"from\":", afterComma: rule > 0)
-                        } else {
-                            run.fragment("{\"rule\":", afterComma: rule > 0)
-                            run.string(rules[rule].rule)
-                            if let cue = rules[rule].cue {
-                                run.fragment(",\"cue\":")
-                                run.string(cue)
-                            }
-                            run.fragment(",\"from\":")
-                        }
-                        run.double(roundedToThousandths: rules[rule].from)
-                        run.fragment(",\"to\":")
-                        run.double(roundedToThousandths: rules[rule].to)
-                        run.byte(UInt8(ascii: "}"))
-                    }
-                    run.fragment("]}")
-                }
-            }
-            writer.endArray()
+            Self.writeContributions(contributions, to: &writer)
         }
         writer.endObject()
+    }
+
+    /// The `sentences` array, as one run.
+    static func writeSentences(_ sentences: [SentenceSentiment], to writer: inout JSONWriter) {
+        let comma = writer.commaDue()
+        writer.appendRun(reserving: 3 + sentences.count * (64 + 5 * JSONWriter.Run.numberRoom)) { run in
+            run.fragment("[", afterComma: comma)
+            for index in sentences.indices {
+                run.fragment("{\"utf8\":[", afterComma: index > 0)
+                writeRange(sentences[index].utf8, sentences[index].utf16, to: &run)
+                run.fragment(",\"compound\":")
+                run.double(roundedToThousandths: sentences[index].score.compound)
+                run.fragment(",\"label\":")
+                run.label(sentences[index].score.label)
+                run.byte(UInt8(ascii: "}"))
+            }
+            run.byte(UInt8(ascii: "]"))
+        }
+    }
+
+    /// The `contributions` array, as one run. By index, each member read in place: `for contribution in` copied the
+    /// whole contribution (each of its strings and its rules retained, then released: about 270 instructions).
+    static func writeContributions(_ contributions: [Contribution], to writer: inout JSONWriter) {
+        let comma = writer.commaDue()
+        var room = 3
+        for index in contributions.indices {
+            room += 160 + 6 * JSONWriter.Run.numberRoom + JSONWriter.Run.room(for: contributions[index].text)
+            // The entry's members encoded once (`Contribution.entryJSON`), else (a cue's) written here.
+            if let count = contributions[index].entryJSON?.count {
+                room += count
+            } else {
+                room += JSONWriter.Run.room(for: contributions[index].term) + JSONWriter.Run.room(for: contributions[index].list)
+                    + JSONWriter.Run.room(for: contributions[index].match)
+            }
+            for rule in contributions[index].rules.indices {  // by index: `for rule in` copied each rule's strings
+                room += 48 + 2 * JSONWriter.Run.numberRoom + JSONWriter.Run.room(for: contributions[index].rules[rule].rule)
+                    + (contributions[index].rules[rule].cue.map(JSONWriter.Run.room(for:)) ?? 0)
+            }
+        }
+        writer.appendRun(reserving: room) { run in
+            run.fragment("[", afterComma: comma)
+            for index in contributions.indices {
+                run.fragment("{\"text\":", afterComma: index > 0)
+                run.string(contributions[index].text)
+                if let entry = contributions[index].entryJSON {
+                    run.encoded(entry)
+                } else {
+                    Contribution.writeEntry(term: contributions[index].term, list: contributions[index].list,
+                                            match: contributions[index].match, valence: contributions[index].valence, to: &run)
+                }
+                run.fragment(",\"value\":")
+                run.double(contributions[index].value)
+                run.fragment(",\"utf8\":[")
+                writeRange(contributions[index].utf8, contributions[index].utf16, to: &run)
+                run.fragment(",\"rules\":[")
+                let rules = contributions[index].rules
+                for rule in rules.indices {
+                    if isNegativity(rules[rule]) {
+                        run.fragment("{\"rule\":\"negativity\",\"from\":", afterComma: rule > 0)
+                    } else {
+                        run.fragment("{\"rule\":", afterComma: rule > 0)
+                        run.string(rules[rule].rule)
+                        if let cue = rules[rule].cue {
+                            run.fragment(",\"cue\":")
+                            run.string(cue)
+                        }
+                        run.fragment(",\"from\":")
+                    }
+                    run.double(roundedToThousandths: rules[rule].from)
+                    run.fragment(",\"to\":")
+                    run.double(roundedToThousandths: rules[rule].to)
+                    run.byte(UInt8(ascii: "}"))
+                }
+                run.fragment("]}")
+            }
+            run.byte(UInt8(ascii: "]"))
+        }
     }
 
     /// Whether `rule` is `negativity` without a cue (the weight `Balance` gives a complaint): half of all rules applied
