@@ -217,6 +217,21 @@ enum Negation {
         // The walk back from a contribution acts only at a negator or at a `no` that names an aim (`para no llegar`, kept
         // out of the negators): a text with neither (about half) walks nothing. Exact: the union of the units' keywords.
         let mayWalk = !negators.isEmpty || context.mayHave(.no)
+        // Such a text (no negator, so none after a word nor raised before its clause either) can only have a word denied by
+        // `de … nada`: that alone is asked, without the rest of `negate` (its calls and copies of the context cost about
+        // 300 instructions a contribution). A contribution an earlier step negated still goes through `negate`.
+        guard mayWalk else {
+            for index in context.contributions.indices {
+                let unit = context.contributions[index].unit
+                if context.contributions[index].negatedBy == nil {
+                    if isNegatable(unit, context) { denyNothingAfter(index, unit: unit, &context) }
+                } else {
+                    negate(index, unit: unit, negatedBy: context.contributions[index].negatedBy, &context,
+                           negators: negators, concord: concord, hasNi: hasNi, extraReach: extraReach, mayWalk: mayWalk)
+                }
+            }
+            return
+        }
         for index in context.contributions.indices {
             // The contribution's unit and negator read here, in place: in `negate` each read copied the whole contribution.
             negate(index, unit: context.contributions[index].unit, negatedBy: context.contributions[index].negatedBy, &context,
@@ -232,13 +247,7 @@ enum Negation {
     private static func negate(_ index: Int, unit unitIndex: Int, negatedBy: Int?, _ context: inout RuleContext, negators: UnitSet,
                                concord: UnitSet, hasNi: Bool, extraReach: [Int], mayWalk: Bool) {
         var negatedBy = negatedBy
-        // The unit is read in place (`context.units[unitIndex]`): a copy retained its key and opinion per contribution.
-        // Emoji and emoticons comment on the text; a negation before them is not about them.
-        guard context.units[unitIndex].opinion != nil, context.units[unitIndex].isWord else { return }
-        // An expression that opens with a negative word (`ni caso`, `nada del otro mundo`, `ni loco`) repeats
-        // an earlier negation by concord: `no me hicieron ni caso` is one complaint, `no hay nada que objetar`
-        // one praise (the lexicon marks them: `PhraseIndex.seal`).
-        if context.units[unitIndex].tokens.count > 1, context.units[unitIndex].modifiers.contains(.negator) || context.units[unitIndex].modifiers.contains(.concord) { return }
+        guard isNegatable(unitIndex, context) else { return }
         let clause = context.clauseOf[unitIndex]
         // `ni bueno ni malo` weighs two opposite opinions and says neither; `ni toallas limpias ni agua
         // caliente`, `ni bueno ni barato` deny each: plain negations.
@@ -378,12 +387,8 @@ enum Negation {
             }
             break
         }
-        // `de barato, nada`, `y de vulgar nada de nada`: the word named by `de` and denied by the `nada` after it. The
-        // `nada` is not recorded as `negatedBy`, which the later rules read as a negator before its word.
-        if negatedBy == nil, nothingAfter(unitIndex, context) != nil {
-            let value = context.contributions[index].value
-            context.contributions[index].apply("negation", cue: "de … nada", to: shifted(value, weight: 1))
-        }
+        // `de barato, nada`: see `denyNothingAfter`.
+        if negatedBy == nil { denyNothingAfter(index, unit: unitIndex, &context) }
         // Asked only where a negator follows (a bit test): reading units here for every contribution made the optimizer copy them.
         if negatedBy == nil, unitIndex + 1 < context.units.count, negators.contains(unitIndex + 1),
            let negator = frontedDenial(of: unitIndex, context) {
@@ -392,7 +397,9 @@ enum Negation {
             context.contributions[index].negatedBy = negator
             negatedBy = negator
         }
-        if negatedBy == nil, let raised = raisedNegator(of: unitIndex, context) {
+        // A raised negator stands before a clause that opens with `que`: a text without one (a bit test) is not searched
+        // back to each clause's start.
+        if negatedBy == nil, context.mayHave(.que), let raised = raisedNegator(of: unitIndex, context) {
             let value = context.contributions[index].value
             context.contributions[index].apply("negation", cue: context.cue(raised) + " … que",
                                                to: shifted(value, weight: context.units[raised].modifiers[.negator] ?? 1))
@@ -418,6 +425,26 @@ enum Negation {
 }
 
 extension Negation {
+    /// Whether a negation may reach the word of `unit`, read in place (`context.units[unit]`): a copy retained its key
+    /// and opinion per contribution.
+    private static func isNegatable(_ unit: Int, _ context: RuleContext) -> Bool {
+        // Emoji and emoticons comment on the text; a negation before them is not about them.
+        guard context.units[unit].opinion != nil, context.units[unit].isWord else { return false }
+        // An expression that opens with a negative word (`ni caso`, `nada del otro mundo`, `ni loco`) repeats
+        // an earlier negation by concord: `no me hicieron ni caso` is one complaint, `no hay nada que objetar`
+        // one praise (the lexicon marks them: `PhraseIndex.seal`).
+        return !(context.units[unit].tokens.count > 1
+            && (context.units[unit].modifiers.contains(.negator) || context.units[unit].modifiers.contains(.concord)))
+    }
+
+    /// `de barato, nada`, `y de vulgar nada de nada`: the word named by `de` and denied by the `nada` after it. The
+    /// `nada` is not recorded as `negatedBy`, which the later rules read as a negator before its word.
+    private static func denyNothingAfter(_ index: Int, unit: Int, _ context: inout RuleContext) {
+        guard nothingAfter(unit, context) != nil else { return }
+        let value = context.contributions[index].value
+        context.contributions[index].apply("negation", cue: "de … nada", to: shifted(value, weight: 1))
+    }
+
     /// Verbs of belief and saying that pass their negation to the clause after `que` (`no creo que sea bueno` is `creo
     /// que no es bueno`), and `no es que` (`no es que sea malo, pero…` denies the complaint).
     static let raisingVerbs: WordSet = ["creo", "creemos", "pienso", "pensamos", "parece", "considero", "diria", "digo", "es", "era"]
