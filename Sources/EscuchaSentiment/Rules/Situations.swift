@@ -262,43 +262,47 @@ enum UnmetExpectations {
         guard context.mayHave(.expected) else { return [] }
         var out: [RuleContext.Working] = []
         let negators = context.negators
-        for index in context.units(with: .expected) {
-            let unit = context.units[index]
-            guard let weight = unit.modifiers[.expected], unit.opinion == nil else { continue }
-            let before = context.before(index, limit: Negation.scope)
-            // A concord `ni` right before the verb (clitics between) repeats the negation for it: `no contestan ni
-            // devuelven el dinero`, `no contestan ni me llaman` (`Negation.concordNi`).
-            let repeated = context.concord.isEmpty ? nil : Negation.concordNi(before: index, context, concord: context.concord)
-            guard let position = before.firstIndex(where: { negators.contains($0) || $0 == repeated }) else { continue }
-            let negator = before[position]
-            // A full negation that is not an expression of its own (`no vale la pena pagar` is one complaint), of a verb
-            // reported, not advised (`no paguen`, `mejor no venir`, `sin pagar`), and not a timetable (`los lunes no abren`).
-            if (context.units[negator].modifiers[.negator] ?? 0) < 1 || context.units[negator].opinion != nil && context.units[negator].tokens.count > 1 { continue }
-            if Self.isAdvised(unit.key) { continue }
-            // `mejor no venir` advises; `se puede entrar sin pagar` is free (`siguen sin aparecer`, `por no informar` complain).
-            if unit.traits.infinitive, negator == context.skippingPronouns(before: index),
-               negator > 0 && context.units[negator - 1].key.isKey("mejor") || context.units[negator].facts.word == .sin && unit.key.hasPrefix("pag") { continue }
-            if context.mayHave(.timetable), (max(1, index - 4)..<min(context.units.count, index + 4)).contains(where: { Self.isTimetable($0, context) }) { continue }
-            // An opinion word between the negator and the verb, or right after the verb, takes the negation.
-            let between = before[..<position].contains { context.units[$0].opinion != nil }
-            // A verb with its own object between them starts a predicate of its own: in `para los que no tenemos
-            // coche se llega fácil`, `no` is of `tenemos`. Auxiliaries and periphrases go on (`no me lo han
-            // devuelto`, `no pudo llegar`, `no va a llegar`).
-            if before[..<position].contains(where: { opensOwnPredicate($0, before: index, context) }) { continue }
-            // What is not needed is not owed: `no se requiere llegar en auto`, `no hace falta llamar`, `no tienes que llegar`.
-            if before[..<position].contains(where: { needWords.contains(context.units[$0].key)
-                || context.units[$0].facts.word == .que && $0 > 0 && Negation.obligations.contains(context.units[$0 - 1].key) }) { continue }
-            if isCustomersOwnPayment(index, context) { continue }
-            if isProgressiveAndar(index, context) { continue }
-            if before[..<position].contains(where: { isStopping($0, context) }) { continue }
-            var after = false
-            var next = index + 1
-            while next < context.units.count, next <= index + 2, context.clauseOf[next] == context.clauseOf[index], !context.units[next].breaksClause {
-                if context.units[next].opinion != nil && context.units[next].isWord { after = true }
-                next += 1
+        // An expected verb is owed only where a negator or a concord `ni` stands before it (`firstIndex` below): a text with
+        // neither (about half) has none, and its expected verbs are not read.
+        if !(negators.isEmpty && context.concord.isEmpty) {
+            for index in context.units(with: .expected) {
+                let unit = context.units[index]
+                guard let weight = unit.modifiers[.expected], unit.opinion == nil else { continue }
+                let before = context.before(index, limit: Negation.scope)
+                // A concord `ni` right before the verb (clitics between) repeats the negation for it: `no contestan ni
+                // devuelven el dinero`, `no contestan ni me llaman` (`Negation.concordNi`).
+                let repeated = context.concord.isEmpty ? nil : Negation.concordNi(before: index, context, concord: context.concord)
+                guard let position = before.firstIndex(where: { negators.contains($0) || $0 == repeated }) else { continue }
+                let negator = before[position]
+                // A full negation that is not an expression of its own (`no vale la pena pagar` is one complaint), of a verb
+                // reported, not advised (`no paguen`, `mejor no venir`, `sin pagar`), and not a timetable (`los lunes no abren`).
+                if (context.units[negator].modifiers[.negator] ?? 0) < 1 || context.units[negator].opinion != nil && context.units[negator].tokens.count > 1 { continue }
+                if Self.isAdvised(unit.key) { continue }
+                // `mejor no venir` advises; `se puede entrar sin pagar` is free (`siguen sin aparecer`, `por no informar` complain).
+                if unit.traits.infinitive, negator == context.skippingPronouns(before: index),
+                   negator > 0 && context.units[negator - 1].key.isKey("mejor") || context.units[negator].facts.word == .sin && unit.key.hasPrefix("pag") { continue }
+                if context.mayHave(.timetable), (max(1, index - 4)..<min(context.units.count, index + 4)).contains(where: { Self.isTimetable($0, context) }) { continue }
+                // An opinion word between the negator and the verb, or right after the verb, takes the negation.
+                let between = before[..<position].contains { context.units[$0].opinion != nil }
+                // A verb with its own object between them starts a predicate of its own: in `para los que no tenemos
+                // coche se llega fácil`, `no` is of `tenemos`. Auxiliaries and periphrases go on (`no me lo han
+                // devuelto`, `no pudo llegar`, `no va a llegar`).
+                if before[..<position].contains(where: { opensOwnPredicate($0, before: index, context) }) { continue }
+                // What is not needed is not owed: `no se requiere llegar en auto`, `no hace falta llamar`, `no tienes que llegar`.
+                if before[..<position].contains(where: { needWords.contains(context.units[$0].key)
+                    || context.units[$0].facts.word == .que && $0 > 0 && Negation.obligations.contains(context.units[$0 - 1].key) }) { continue }
+                if isCustomersOwnPayment(index, context) { continue }
+                if isProgressiveAndar(index, context) { continue }
+                if before[..<position].contains(where: { isStopping($0, context) }) { continue }
+                var after = false
+                var next = index + 1
+                while next < context.units.count, next <= index + 2, context.clauseOf[next] == context.clauseOf[index], !context.units[next].breaksClause {
+                    if context.units[next].opinion != nil && context.units[next].isWord { after = true }
+                    next += 1
+                }
+                guard !between, !after else { continue }
+                out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(negator)) … \(unit.key)", rule: "unmet expectation", cue: context.cue(negator), value: weight))
             }
-            guard !between, !after else { continue }
-            out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(negator)) … \(unit.key)", rule: "unmet expectation", cue: context.cue(negator), value: weight))
         }
         // Appended only when made (see `RuleContext.add`): adding two arrays, empty for most texts, cost 170 instructions;
         // and one at a time, not from an array literal of the two (made and freed for every text).
