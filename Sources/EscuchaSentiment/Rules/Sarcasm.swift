@@ -142,8 +142,24 @@ enum Sarcasm {
         guard !context.units[cue].isSymbolic, context.units[cue].modifiers[.sarcasm]! >= strongCue else { return false }
         let near = Array(context.before(cue, limit: 2)) + Array(context.after(cue, limit: 2))
         return near.contains { index in
-            context.units[index].key.split(separator: " ").contains { word in returnStems.contains { word.hasPrefix($0) } }
+            let key = context.units[index].key
+            return mayHoldReturnStem(key) && key.split(separator: " ").contains { word in returnStems.contains { word.hasPrefix($0) } }
         }
+    }
+
+    static let returnStemBytes = returnStems.map { Array($0.utf8) }
+
+    /// Whether the key's bytes hold one of `returnStems`: a word can open with a stem's Characters only if the bytes
+    /// hold the stem's (an ASCII letter has no other spelling). Most neighbours hold none, and splitting each key and
+    /// comparing Characters cost about 5,500 instructions a cue.
+    static func mayHoldReturnStem(_ key: String) -> Bool {
+        key.utf8.withContiguousStorageIfAvailable { bytes in
+            returnStemBytes.contains { stem in
+                bytes.count >= stem.count && (0...(bytes.count - stem.count)).contains { start in
+                    stem.indices.allSatisfy { bytes[start + $0] == stem[$0] }
+                }
+            }
+        } ?? true
     }
 
     /// `que bien` right before an opinion is an adverb (`que bien vale la pena`, `qué bien huele`), not the
