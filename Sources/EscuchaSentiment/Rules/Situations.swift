@@ -19,6 +19,8 @@ enum Deprivation {
     /// A listed essential thing after a full negator: `sin luz`, `no hay internet`.
     static func listedLacks(_ context: RuleContext, into out: inout [RuleContext.Working]) {
         let negators = context.negators
+        // Each cue needs a full negator before its thing: a text with no negator (about half) has no unit read.
+        guard !negators.isEmpty else { return }
         // Filtered by index first: copying every unit would retain its key and opinion.
         for index in context.units(with: .deprivation) {
             guard let weight = context.units[index].modifiers[.deprivation], context.units[index].opinion == nil else { continue }
