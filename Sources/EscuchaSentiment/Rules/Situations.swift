@@ -864,6 +864,9 @@ enum MissedVisits {
     /// A negated visit said to anyone: `no` and, past object pronouns, an infinitive one recommends (`no visitarlo`,
     /// `no ir a conocer`), or the outing `no darse una vuelta`.
     static func missedVisit(_ context: RuleContext) -> Int? {
+        // A missed visit opens with `no` (or is `no dar una vuelta`): a text with neither (the union of its keys' keywords,
+        // exact) has no unit read.
+        guard context.mayHave(.no) || context.mayHave(.noDarUnaVuelta) else { return nil }
         for index in context.units.indices where context.units[index].facts.word == .no || context.units[index].facts.word == .noDarUnaVuelta {
             if context.units[index].facts.word != .no { return index }
             let next = context.skippingPronouns(after: index)
