@@ -1170,6 +1170,12 @@ import EscuchaTestSupport
         // A state that should pass, after `en`; the same noun as the subject of a quick process is no wait.
         #expect(terms("El portátil lleva tres semanas en reparación") == ["reparacion … semanas"])
         #expect(terms("El trámite de portabilidad fue en dos días").isEmpty)
+        // The workshop is such a state too, after `en el`; `hora y media` is more than an hour, with no number before it.
+        #expect(terms("el coche lleva tres semanas en el taller") == ["taller … semanas"])
+        #expect(terms("fui al taller y en dos días lo tenía").isEmpty)
+        #expect(terms("hoy he estado hora y media en la cola") == ["cola … hora"])
+        #expect(terms("esperé hora y media") == ["espere … hora"])
+        #expect(terms("la cena duró hora y media").isEmpty)
         // A short walk praises a place close by; a walk as long as a long wait is a place far off.
         #expect(values("Está a 5 minutos andando de la Puerta del Sol", fullAnalyzer) == ["minutos andando": 1.5])
         #expect(values("Está a 40 minutos andando del centro", fullAnalyzer) == ["minutos andando": -1.3])

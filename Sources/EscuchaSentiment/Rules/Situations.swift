@@ -965,7 +965,14 @@ enum LongWait {
     static let holding: WordSet = ["telefono", "teléfono"]
     /// `lleva 40 días en tránsito`, `tres semanas en reparación`: a state that should pass, a wait word only after `en`
     /// (`la reparación fue en dos días` was quick).
-    static let states: WordSet = ["transito", "tránsito", "tramite", "trámite", "reparacion", "reparación"]
+    /// So is a place a thing waits in for its repair (`el coche lleva tres semanas en el taller`).
+    static let states: WordSet = ["transito", "tránsito", "tramite", "trámite", "reparacion", "reparación", "taller"]
+    /// After `en`, or `en el`, `en la`.
+    static func isAfterEn(_ wait: Int, _ context: RuleContext) -> Bool {
+        guard wait > 0 else { return false }
+        if context.units[wait - 1].facts.word == .en { return true }
+        return wait > 1 && ["el", "la"].contains(context.units[wait - 1].key) && context.units[wait - 2].facts.word == .en
+    }
     /// A starting point a day or more back (`desde el viernes`, `desde ayer`, `desde la semana pasada`): with a wait
     /// word beside it, as long as `días`. By key, after `desde` (and `el`/`la`).
     static let sinceDays: WordSet = ["ayer", "anteayer", "antier", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado",
@@ -1096,11 +1103,16 @@ enum LongWait {
                 guard context.clauseOf[index - 1] == context.clauseOf[index] else { continue }
                 let amountToken = text.tokens[amountUnit.tokens.lowerBound]
                 var amount = amountToken.kind == .number ? Int(amountToken.surface.prefix { $0.isASCII && $0.isNumber }) : numberWords[amountUnit.key]
+                // `hora y media` reaches to its fraction, past the `y` that would end the search after it.
+                let andSome = isHourAndSome(index, context)
+                if amount == nil, andSome { amount = 1 }
                 if isWhole(index, context) { amount = 1 } else if dayParts.contains(context.units[index].key) { continue }
                 guard let amount, isLong || amount >= minimumMinutes else { continue }
                 // `tardó menos de una hora`, `en menos de dos días`: a bound below is quick, no wait.
                 if isBelowBound(amountUnit.tokens.lowerBound, text) { continue }
-                guard let wait = waitWord(near: index - 1, index, context, text: text) ?? waitAfterSince(index, context, text: text) else { continue }
+                let first = andSome && amountToken.kind != .number && numberWords[amountUnit.key] == nil ? index : index - 1
+                guard let wait = waitWord(near: first, andSome ? index + 2 : index, context, text: text)
+                    ?? waitAfterSince(index, context, text: text) else { continue }
                 out.append((wait, index))
             }
         }
@@ -1135,6 +1147,13 @@ enum LongWait {
         return verb
     }
 
+    /// `hora y media`, `hora y pico`, `hora y cuarto`: more than an hour, with no number before it.
+    static let hourFractions: WordSet = ["media", "pico", "cuarto"]
+    static func isHourAndSome(_ unit: Int, _ context: RuleContext) -> Bool {
+        unit + 2 < context.units.count && context.units[unit].key.isKey("hora") && context.units[unit + 1].key.isKey("y")
+            && hourFractions.contains(context.units[unit + 2].key)
+    }
+
     /// `todo el día`, `toda la mañana`, `todo el fin de semana`: a whole period.
     static func isWhole(_ unit: Int, _ context: RuleContext) -> Bool {
         var probe = unit - 1
@@ -1151,7 +1170,7 @@ enum LongWait {
         guard let wait = context.before(first, limit: reach).first(where: isWaitWord)
             ?? context.after(last, limit: reach).first(where: isWaitWord) else { return nil }
         if let term = context.units[wait].opinion?.entry.term, !slowVerbs.contains(term) { return nil }
-        if states.contains(context.units[wait].key), wait == 0 || context.units[wait - 1].facts.word != .en { return nil }
+        if states.contains(context.units[wait].key), !isAfterEn(wait, context) { return nil }
         if holding.contains(context.units[wait].key), wait == 0 || !context.units[wait - 1].key.isKey("al") { return nil }
         if context.isNegated(min(wait, first)) { return nil }
         return wait
