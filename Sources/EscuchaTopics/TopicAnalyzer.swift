@@ -274,34 +274,50 @@ public struct TopicAnalyzer: Sendable {
     static func canNameSector(_ token: Token) -> Bool { canNameSector(token.kind) }
     static func canNameSector(_ kind: TokenKind) -> Bool { kind == .word || kind == .mention || kind == .hashtag }
 
-    /// The packs a surface anchors: those of its word ids (`packsByID`, ids past its end have none); a mention's attached
-    /// to its forms, else from this thread's table (worked out on first sight).
+    /// The packs a surface anchors: those of its word ids (`packsByID`, ids past its end have none); a mention's from
+    /// its key (`packMask`). Worked out on first sight and attached to the forms under this analyzer's key.
     /// The token is read in place and its forms unretained, and the packs come back as values: a token copied out
     /// of its array, and the object returned, cost a retain and a release each.
     func packs(in tokens: UnsafeBufferPointer<Token>, at index: Int, _ generation: TermVocabulary.Generation,
                _ packsByID: [(mask: UInt64, distinctive: UInt64)], _ cache: IdentityTable<TokenForms, PackMask>) -> (mask: UInt64, distinctive: UInt64) {
-        if tokens[index].kind != .mention {
-            // The ids read from the forms' slot here (nearly every surface has them inline): through a function given
-            // the normalizer, each token copied the normalizer and retained its tables.
-            let bits = Unmanaged.passUnretained(tokens[index].forms)._withUnsafeGuaranteedRef { $0.attachedBits(generation.attachmentKey) }
-            guard bits != 0 else { return packsNotInline(tokens[index], generation, packsByID) }
-            var mask: UInt64 = 0, distinctive: UInt64 = 0
-            for slot in 0..<TermVocabulary.InlineIDs.count(bits) {
-                let id = TermVocabulary.InlineIDs.id(bits, slot)
-                guard UInt32(bitPattern: id) < UInt32(packsByID.count) else { continue }
-                mask |= packsByID[Int(id)].mask
-                distinctive |= packsByID[Int(id)].distinctive
-            }
-            return (mask, distinctive)
-        }
+        // A word's packs read from the forms' slot as they were kept: reading its word ids and each id's packs again
+        // cost about 25 instructions a word more, at every word of every text with a sector topic.
         let forms = Unmanaged.passUnretained(tokens[index].forms)
         let bits = forms._withUnsafeGuaranteedRef { $0.attachedBits(attachmentKey) }
         if bits != 0 { return InlinePacks.packs(bits) }
+        if tokens[index].kind != .mention { return packsFromIDs(tokens, at: index, generation, packsByID) }
         if let attached = forms._withUnsafeGuaranteedRef({ $0.attachment(attachmentKey) }) {
             return Unmanaged<PackMask>.fromOpaque(attached)._withUnsafeGuaranteedRef { ($0.mask, $0.distinctive) }
         }
         let packs = packMask(tokens[index], cache)
         return (packs.mask, packs.distinctive)
+    }
+
+    /// A word's packs from its word ids, kept in its forms' slot when they fit there (else, or when another stage holds
+    /// the slot, worked out from the ids each time). Not inlined: a surface's first sight only, when the slot is ours.
+    @inline(never)
+    func packsFromIDs(_ tokens: UnsafeBufferPointer<Token>, at index: Int, _ generation: TermVocabulary.Generation,
+                      _ packsByID: [(mask: UInt64, distinctive: UInt64)]) -> (mask: UInt64, distinctive: UInt64) {
+        // The ids read from the forms' slot here (nearly every surface has them inline): through a function given
+        // the normalizer, each token copied the normalizer and retained its tables.
+        let forms = Unmanaged.passUnretained(tokens[index].forms)
+        let idBits = forms._withUnsafeGuaranteedRef { $0.attachedBits(generation.attachmentKey) }
+        var packs: (mask: UInt64, distinctive: UInt64)
+        if idBits == 0 {
+            packs = packsNotInline(tokens[index], generation, packsByID)
+        } else {
+            packs = (0, 0)
+            for slot in 0..<TermVocabulary.InlineIDs.count(idBits) {
+                let id = TermVocabulary.InlineIDs.id(idBits, slot)
+                guard UInt32(bitPattern: id) < UInt32(packsByID.count) else { continue }
+                packs.mask |= packsByID[Int(id)].mask
+                packs.distinctive |= packsByID[Int(id)].distinctive
+            }
+        }
+        if let bits = InlinePacks.bits(packs.mask, packs.distinctive) {
+            _ = forms._withUnsafeGuaranteedRef { $0.attach(bits: bits, attachmentKey) }
+        }
+        return packs
     }
 
     /// The packs of a surface whose ids are not inline in its forms (`TermVocabulary.idsNotInline`). Not inlined: only
