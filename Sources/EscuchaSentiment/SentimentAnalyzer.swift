@@ -49,7 +49,7 @@ public struct SentimentAnalyzer: Sendable {
         var readings: [Unmanaged<WordReading>?] = []
         swap(&readings, &cache.tokenReadings)
         defer {
-            readings.removeAll(keepingCapacity: true)
+            readings.empty()
             swap(&readings, &cache.tokenReadings)
         }
         let survey = survey(text, cache, readings: &readings)
@@ -312,7 +312,7 @@ public struct SentimentAnalyzer: Sendable {
         var perSentence: [SentenceSums] = []
         swap(&perSentence, &cache.sentenceSums)
         defer {
-            perSentence.removeAll(keepingCapacity: perSentence.capacity <= RuleScratch.limit)
+            if perSentence.capacity <= RuleScratch.limit { perSentence.empty() } else { perSentence = [] }
             swap(&perSentence, &cache.sentenceSums)
         }
         perSentence.append(contentsOf: repeatElement((sum: 0.0, positive: 0.0, negative: 0.0, count: 0), count: context.sentences.count))

@@ -1148,11 +1148,13 @@ struct RuleScratch {
     /// Empties the context's arrays, keeping their room, and keeps them for the next text.
     mutating func takeBack(_ context: inout RuleContext) {
         guard context.units.capacity <= Self.limit, context.contributions.capacity <= Self.limit else { return }
-        context.units.removeAll(keepingCapacity: true)
-        context.sentenceOf.removeAll(keepingCapacity: true)
-        context.clauseOf.removeAll(keepingCapacity: true)
-        context.sentences.removeAll(keepingCapacity: true)
-        context.contributions.removeAll(keepingCapacity: true)
+        // `empty` (EscuchaCore): most texts leave a few sentences and contributions, which `removeAll` emptied through the
+        // generic `replaceSubrange` and, for the contributions, a destroy through their type's metadata.
+        context.units.empty()
+        context.sentenceOf.empty()
+        context.clauseOf.empty()
+        context.sentences.empty()
+        context.contributions.empty()
         swap(&units, &context.units)
         swap(&sentenceOf, &context.sentenceOf)
         swap(&clauseOf, &context.clauseOf)
