@@ -74,22 +74,22 @@ extension SentimentAnalysis {
                 run.fragment(",\"utf8\":[")
                 writeRange(contributions[index].utf8, contributions[index].utf16, to: &run)
                 run.fragment(",\"rules\":[")
-                let rules = contributions[index].rules
-                for rule in rules.indices {
-                    if isNegativity(rules[rule]) {
+                // Each rule read in place: a local copy of the list (`let rules`) cost a retain and a release per contribution.
+                for rule in contributions[index].rules.indices {
+                    if isNegativity(contributions[index].rules[rule]) {
                         run.fragment("{\"rule\":\"negativity\",\"from\":", afterComma: rule > 0)
                     } else {
                         run.fragment("{\"rule\":", afterComma: rule > 0)
-                        run.string(rules[rule].rule)
-                        if let cue = rules[rule].cue {
+                        run.string(contributions[index].rules[rule].rule)
+                        if let cue = contributions[index].rules[rule].cue {
                             run.fragment(",\"cue\":")
                             run.string(cue)
                         }
                         run.fragment(",\"from\":")
                     }
-                    run.double(roundedToThousandths: rules[rule].from)
+                    run.double(roundedToThousandths: contributions[index].rules[rule].from)
                     run.fragment(",\"to\":")
-                    run.double(roundedToThousandths: rules[rule].to)
+                    run.double(roundedToThousandths: contributions[index].rules[rule].to)
                     run.byte(UInt8(ascii: "}"))
                 }
                 run.fragment("]}")
