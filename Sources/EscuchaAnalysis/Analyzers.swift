@@ -111,16 +111,6 @@ public struct Analyzers: Sendable {
 
         /// Room larger than this is not kept: one long text should not hold memory for the rest of the run.
         static let keptCapacity = 256
-
-        /// Keeps `list`'s room, emptied, in `room` when it is larger (leaving `list` empty). A list with no room (always,
-        /// when the analysis has no topics, signals or emotions) is left as it is: swapped out, it was released.
-        /// Inlined: called for each list of every line, mostly on one with no room (a call cost about 9 instructions).
-        @inline(__always)
-        static func keep<Element>(_ list: inout [Element], in room: inout [Element]) {
-            guard list.capacity > room.capacity, list.capacity <= keptCapacity else { return }
-            SentimentAnalysis.Room.empty(&list)
-            swap(&list, &room)
-        }
     }
 
     /// The same, the result's lists made in `room`'s (see `Room`).
@@ -142,9 +132,9 @@ public struct Analyzers: Sendable {
     public func recycle(_ result: inout Result, into room: inout Room) {
         sentiment.normalizer.recycle(&result.text)
         room.sentiment.recycle(&result.sentiment)
-        Room.keep(&result.topics, in: &room.topics)
-        Room.keep(&result.signals, in: &room.signals)
-        Room.keep(&result.emotions, in: &room.emotions)
+        result.topics.giveRoom(to: &room.topics, upTo: Room.keptCapacity)
+        result.signals.giveRoom(to: &room.signals, upTo: Room.keptCapacity)
+        result.emotions.giveRoom(to: &room.emotions, upTo: Room.keptCapacity)
     }
 
     /// Writes `"sentiment": {…}, "topics": […]` into the object the writer is in.

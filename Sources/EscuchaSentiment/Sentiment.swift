@@ -164,27 +164,11 @@ extension SentimentAnalysis {
                 guard capacity > 0, capacity <= Self.keptRuleCapacity else { continue }
                 var list: [AppliedRule] = []
                 swap(&list, &analysis.contributions[index].rules)
-                Self.empty(&list)
+                list.emptyFromEnd()
                 rules.append(list)
             }
-            Self.keep(&analysis.contributions, in: &contributions)
-            Self.keep(&analysis.sentences, in: &sentences)
-        }
-
-        /// Keeps `list`'s room, emptied, in `room` when it is larger (leaving `list` empty); a list with no room is left.
-        @inline(__always)
-        static func keep<Element>(_ list: inout [Element], in room: inout [Element]) {
-            guard list.capacity > room.capacity, list.capacity <= keptCapacity else { return }
-            empty(&list)
-            swap(&list, &room)
-        }
-
-        /// Empties `list`, keeping its room, one element at a time from the end: `removeAll(keepingCapacity:)` goes through
-        /// the generic `replaceSubrange`, about 260 instructions for the one or two rules, contributions or sentences a list
-        /// here mostly holds.
-        @inline(__always)
-        public static func empty<Element>(_ list: inout [Element]) {
-            while !list.isEmpty { list.removeLast() }
+            analysis.contributions.giveRoom(to: &contributions, upTo: Self.keptCapacity)
+            analysis.sentences.giveRoom(to: &sentences, upTo: Self.keptCapacity)
         }
     }
 }
