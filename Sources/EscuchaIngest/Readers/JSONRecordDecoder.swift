@@ -130,7 +130,7 @@ struct JSONRecordDecoder: Sendable {
                                    message: "a tweet needs 'id' and 'text'", snippet: String(tweet.compactJSON.prefix(RejectReason.snippetLimit))))
         }
         var flags: [DocumentFlag] = context.transcoded ? [.transcoded] : []
-        var text = Self.unescapeXEntities(rawText)
+        var text = EntityEscapes.unescaped(rawText)  // the v2 API escapes `&`, `<` and `>` in tweet text
         if let repaired = MojibakeRepair.repair(text) {
             text = repaired
             flags.append(.mojibakeRepaired)
@@ -155,12 +155,6 @@ struct JSONRecordDecoder: Sendable {
             url: user?.username.map { "https://x.com/\($0)/status/\(id)" },
             language: tweet["lang"]?.scalarText, location: location, flags: flags,
             fields: members.filter { !handled.contains($0.key) }.map { Field(name: $0.key, value: $0.value.fieldValue) }))
-    }
-
-    /// The v2 API escapes `&`, `<` and `>` in tweet text as HTML entities.
-    static func unescapeXEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        return text.replacingAll("&lt;", with: "<").replacingAll("&gt;", with: ">").replacingAll("&amp;", with: "&")
     }
 
     // MARK: Facebook Graph API
