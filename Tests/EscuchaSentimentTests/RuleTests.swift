@@ -89,6 +89,14 @@ import EscuchaTestSupport
         #expect(values("un punto de visita obligado", fullAnalyzer) == ["obligado": 1.5])
         #expect(values("me vi obligado a llamar", fullAnalyzer) == ["obligado a": -1.95])
         #expect(values("me han obligado a pagar", fullAnalyzer) == ["obligado a": -1.95])
+        // The writer's own mistake is an admission, not a complaint; the business's mistake is one.
+        #expect(values("Lo reconozco, me equivoqué con Pepephone", fullAnalyzer).isEmpty)
+        #expect(values("Me equivoqué en la declaración y una funcionaria me guió", fullAnalyzer)["equivoqué"] == nil)
+        #expect(values("nos confundimos de andén", fullAnalyzer).isEmpty)
+        #expect(values("se equivocaron con mi pedido", fullAnalyzer)["equivocaron"]! < 0)
+        // A change for the better is praise enough to label: `ha mejorado un montón` with the quantity stressing it.
+        #expect(values("La atención ha mejorado un montón", fullAnalyzer) == ["mejorado": 1.8])
+        #expect(fullAnalyzer.analyze("el servicio ha mejorado bastante este año").score.label == .pos)
     }
 
     @Test func hashtagsEmojiAndEmoticons() {
@@ -520,6 +528,7 @@ import EscuchaTestSupport
         #expect(values("me encantó muchísimo") == ["encantó": 4.2])
         #expect(values("lo he recomendado bastante") == ["recomendado": 2.2])  // a participle after haber
         #expect(values("tarda demasiado") == ["tarda": -1.3])
+        #expect(values("me gustó un montón") == ["gustó": 1.8])  // `un montón` after a verb as `mucho`
         #expect(values("No me gustó mucho") == ["gustó": -1.75])  // milder than `no me gustó` (−2)
         #expect(values("No me gustó") == ["gustó": -2])
         #expect(values("un hotel caro mucho más que otros") == ["caro": -1.5])  // not a verb: no stress

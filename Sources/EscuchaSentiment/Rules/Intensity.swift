@@ -97,8 +97,8 @@ enum Intensifiers {
     }
 
     /// Quantity boosters follow the verb they stress: `me gustó mucho`, `lo han mejorado muchísimo`, `tarda
-    /// demasiado`, `nos ayudaron bastante`.
-    static let afterVerbBoosters: WordSet = ["mucho", "muchisimo", "bastante", "demasiado", "enormemente", "horrores"]
+    /// demasiado`, `nos ayudaron bastante`, `ha mejorado un montón` (a phrase key keeps its accents).
+    static let afterVerbBoosters: WordSet = ["mucho", "muchisimo", "bastante", "demasiado", "enormemente", "horrores", "un montón", "un monton"]
 
     /// Under a negation the booster weakens the word instead, before the negation shifts it: `no me gustó
     /// mucho` (−1.75) is milder than `no me gustó` (−2).
