@@ -1742,6 +1742,25 @@ import EscuchaTestSupport
     }
 }
 
+@Suite struct AttributedReportTests {
+    @Test func newsOnASourcesWordIsNoOpinionOfTheWriter() {
+        // A source after `según`: a verb of announcing, an account, a document.
+        #expect(values("Hoy hay huelga de repartidores en @ComidaYa, según anuncian en su cuenta.", fullAnalyzer) == ["huelga": 0])
+        #expect(values("Según @AguaMetro habrá corte de agua el jueves", fullAnalyzer) == ["corte de agua": 0])
+        #expect(values("Mañana hay huelga de repartidores en Madrid, según han anunciado los sindicatos", fullAnalyzer) == ["huelga": 0])
+        #expect(fullAnalyzer.analyze("Según el reglamento europeo, un retraso de más de 3 horas da derecho a compensación").score.label == .neu)
+        // Only the sentence that cites: the writer's own verdict after it stands.
+        #expect(values("Según la web, el mirador abre a las diez. La vista es espectacular.", fullAnalyzer) == ["espectacular": 3.5])
+    }
+
+    @Test func notWhereSegunMeansDependingOnOrTheWriterIsAParty() {
+        #expect(values("Las tallas cambian según la prenda, una talla S parece de niña", fullAnalyzer)["parece de niña"] == nil)
+        #expect(values("Las tallas cambian según la prenda y es un desastre", fullAnalyzer)["desastre"]! < 0)
+        #expect(values("Me cobraron una revisión que según el folleto estaba incluida", fullAnalyzer)["cobraron"]! < 0)
+        #expect(values("Según la web hay huelga y nos cancelaron el vuelo", fullAnalyzer)["huelga"]! < 0)  // `nos`, inside a phrase
+    }
+}
+
 @Suite struct DiscourseTests {
     @Test func namesAndDiscourseMarkersAreNotOpinions() {
         #expect(values("Volamos a Puerto Rico el lunes").isEmpty)

@@ -3,7 +3,7 @@ import EscuchaCore
 /// A word the rules name, interned: a unit carries its key's keyword (`KeyFacts.word`), so a rule that scans every
 /// unit for it tests one byte (`units[i].facts.word == .saber`) instead of reading the key's `String`.
 enum Keyword: String, CaseIterable {
-    case saber, sabe, alguien, pero, bueno, ni, si, no, que, de, sin, mas, a, por, en, hace, hacia, nada
+    case saber, sabe, alguien, pero, bueno, ni, si, no, que, de, sin, mas, a, por, en, hace, hacia, nada, segun
     case noDarUnaVuelta = "no dar una vuelta"
     case paraNada = "para nada"
 
@@ -30,6 +30,7 @@ enum Keyword: String, CaseIterable {
         case .hace: 1 << 17
         case .hacia: 1 << 18
         case .nada: 1 << 19
+        case .segun: 1 << 20
         }
     }
 }
