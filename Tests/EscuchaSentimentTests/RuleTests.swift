@@ -1753,6 +1753,18 @@ import EscuchaTestSupport
         #expect(values("Según la web, el mirador abre a las diez. La vista es espectacular.", fullAnalyzer) == ["espectacular": 3.5])
     }
 
+    @Test func aNoticeToReadersPassesOnInformationUnlessTheWriterTellsTheirOwnExperience() {
+        #expect(values("Para los que preguntaban: la empresa de cable cambió las condiciones del plan básico.", fullAnalyzer)
+                    == ["cambió las condiciones": 0, "básico": 0])
+        #expect(values("Dato para quien le sirva: desde el 1 de enero BBVA cambia la comisión de mantenimiento.", fullAnalyzer)
+                    == ["comisión de mantenimiento": 0])
+        #expect(values("Para los que preguntaban por el gimnasio de la colonia: llevo seis meses yendo y estoy contento.", fullAnalyzer)
+                    == ["contento": 2])
+        #expect(values("Para los que preguntaban: a mí me cobraron la comisión dos veces.", fullAnalyzer)["cobraron"]! < 0)
+        // Only as the text's opening: a notice inside a review is the review's.
+        #expect(values("La comisión es abusiva. Para los que preguntaban, sí.", fullAnalyzer)["abusiva"]! < 0)
+    }
+
     @Test func notWhereSegunMeansDependingOnOrTheWriterIsAParty() {
         #expect(values("Las tallas cambian según la prenda, una talla S parece de niña", fullAnalyzer)["parece de niña"] == nil)
         #expect(values("Las tallas cambian según la prenda y es un desastre", fullAnalyzer)["desastre"]! < 0)

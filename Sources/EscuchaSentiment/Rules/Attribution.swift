@@ -40,7 +40,7 @@ enum AttributedReports {
     }
 
     /// Whether a unit's key is a party, or a phrase's holds one (`nos cancelaron`, `me dijeron que`).
-    static func isParty(_ key: String) -> Bool {
+    static func isParty(_ key: String, among parties: WordSet = parties) -> Bool {
         parties.contains(key) || key.utf8.contains(UInt8(ascii: " ")) && key.split(separator: " ").contains { parties.contains(String($0)) }
     }
 
@@ -56,5 +56,50 @@ enum AttributedReports {
         }
         let key = context.units[next].key
         return sources.contains(key) || reportingVerbs.contains(key)
+    }
+}
+
+/// `Para los que preguntaban: la aseguradora cambió el proceso de reembolso…`, `Dato para quien le sirva: desde enero
+/// BBVA cambia la comisión…`: a post that opens by addressing readers with a notice passes on information; its opinion
+/// words (a fee, a change, a strike) are the news, not the writer's verdict, and weigh nothing. Not when the writer
+/// tells their own experience anywhere in it (`Para los que preguntaban por el gimnasio: llevo seis meses yendo y estoy
+/// contento`): then the opener introduces a review.
+enum Notices {
+    /// The openers, as the keys of a text's first words joined by spaces.
+    static let openers = ["para los que preguntaban", "para los que preguntabais", "para los que preguntan", "para los que pregunten",
+                          "para los que preguntaron", "para las que preguntaban", "para quienes preguntaban", "para quienes preguntaron",
+                          "para quienes pregunten", "para los que van a", "para los que tienen", "para quienes tienen", "para quien le sirva",
+                          "para quien lo necesite", "para quienes lo necesiten", "para los que lo necesiten", "dato para", "os comparto",
+                          "les comparto", "os dejo", "les dejo", "por si a alguien le sirve", "por si alguien lo necesita", "aviso para"]
+    /// Their first words: a text that opens with none of them (nearly all) is not read further.
+    static let firstWords: WordSet = ["para", "dato", "os", "les", "por", "aviso"]
+    /// The writer in the text: first-person pronouns and possessives, and the first persons of the verbs that open an
+    /// experience (`llevo seis meses`, `estoy contento`, `tuve que`).
+    static let writer: WordSet = ["me", "mi", "mis", "nos", "nuestro", "nuestra", "nuestros", "nuestras", "yo", "conmigo", "nosotros",
+                                  "nosotras", "he", "hemos", "estoy", "estamos", "llevo", "llevamos", "tengo", "tenemos", "tuve", "tuvimos",
+                                  "fui", "fuimos", "estuve", "estuvimos", "soy", "somos"]
+    /// The most words an opener has.
+    static let openerWords = 5
+
+    static func apply(_ context: inout RuleContext) {
+        guard !context.contributions.isEmpty, let first = context.units.firstIndex(where: { $0.isWord }),
+              firstWords.contains(context.units[first].key), opens(at: first, context),
+              !context.units.contains(where: { $0.isWord && AttributedReports.isParty($0.key, among: writer) }) else { return }
+        for index in context.contributions.indices where context.contributions[index].value != 0 {
+            context.contributions[index].apply("notice", cue: context.cue(first), to: 0)
+        }
+    }
+
+    /// Whether the words from `first` open with one of the openers.
+    static func opens(at first: Int, _ context: RuleContext) -> Bool {
+        var words: [String] = []
+        var index = first
+        while index < context.units.count, words.count < openerWords, context.units[index].isWord {
+            words.append(context.units[index].key)
+            let opening = words.joined(separator: " ")
+            if openers.contains(where: { opening == $0 || opening.hasPrefix($0 + " ") }) { return true }
+            index += 1
+        }
+        return false
     }
 }
