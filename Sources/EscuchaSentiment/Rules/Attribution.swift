@@ -71,35 +71,44 @@ enum Notices {
                           "para quienes pregunten", "para los que van a", "para los que tienen", "para quienes tienen", "para quien le sirva",
                           "para quien lo necesite", "para quienes lo necesiten", "para los que lo necesiten", "dato para", "os comparto",
                           "les comparto", "os dejo", "les dejo", "por si a alguien le sirve", "por si alguien lo necesita", "aviso para"]
-    /// Their first words: a text that opens with none of them (nearly all) is not read further.
-    static let firstWords: WordSet = ["para", "dato", "os", "les", "por", "aviso"]
+    /// Their first words: a text that opens with none of them (nearly all) is not read further. A set of keys, cheaper to
+    /// ask than the dictionary below (no string hashed).
+    static let firstWords = WordSet(openersByFirstWord.keys)
+    /// The openers' words, by their first word.
+    static let openersByFirstWord: [String: [[String]]] = Dictionary(grouping: openers.map { $0.split(separator: " ").map(String.init) },
+                                                                     by: { $0[0] })
     /// The writer in the text: first-person pronouns and possessives, and the first persons of the verbs that open an
     /// experience (`llevo seis meses`, `estoy contento`, `tuve que`).
     static let writer: WordSet = ["me", "mi", "mis", "nos", "nuestro", "nuestra", "nuestros", "nuestras", "yo", "conmigo", "nosotros",
                                   "nosotras", "he", "hemos", "estoy", "estamos", "llevo", "llevamos", "tengo", "tenemos", "tuve", "tuvimos",
                                   "fui", "fuimos", "estuve", "estuvimos", "soy", "somos"]
-    /// The most words an opener has.
-    static let openerWords = 5
-
     static func apply(_ context: inout RuleContext) {
         guard !context.contributions.isEmpty, let first = context.units.firstIndex(where: { $0.isWord }),
-              firstWords.contains(context.units[first].key), opens(at: first, context),
+              firstWords.contains(context.units[first].key), let candidates = openersByFirstWord[context.units[first].key],
+              candidates.contains(where: { opens($0, at: first, context) }),
               !context.units.contains(where: { $0.isWord && AttributedReports.isParty($0.key, among: writer) }) else { return }
         for index in context.contributions.indices where context.contributions[index].value != 0 {
             context.contributions[index].apply("notice", cue: context.cue(first), to: 0)
         }
     }
 
-    /// Whether the words from `first` open with one of the openers.
-    static func opens(at first: Int, _ context: RuleContext) -> Bool {
-        var words: [String] = []
-        var index = first
-        while index < context.units.count, words.count < openerWords, context.units[index].isWord {
-            words.append(context.units[index].key)
-            let opening = words.joined(separator: " ")
-            if openers.contains(where: { opening == $0 || opening.hasPrefix($0 + " ") }) { return true }
-            index += 1
+    /// Whether the units from `first` spell `words`, a phrase's unit standing for as many words as it holds
+    /// (`por si` may be read as one unit). Compared unit by unit: no string is built.
+    static func opens(_ words: [String], at first: Int, _ context: RuleContext) -> Bool {
+        var unit = first, word = 0
+        while word < words.count {
+            guard unit < context.units.count, context.units[unit].isWord else { return false }
+            let key = context.units[unit].key
+            if key.utf8.contains(UInt8(ascii: " ")) {
+                let parts = key.split(separator: " ")
+                guard word + parts.count <= words.count, parts.indices.allSatisfy({ parts[$0] == words[word + $0] }) else { return false }
+                word += parts.count
+            } else {
+                guard key == words[word] else { return false }
+                word += 1
+            }
+            unit += 1
         }
-        return false
+        return true
     }
 }
