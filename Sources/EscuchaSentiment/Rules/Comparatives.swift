@@ -116,6 +116,9 @@ enum Comparatives {
     }
 
     static func apply(_ context: inout RuleContext) {
+        // Every branch below needs `más` before the word, a comparative or a word of the past (the units' keys' facts,
+        // exact): a text with none of them (about half) passes its contributions unread.
+        guard context.mayHave(.mas) || context.mayHave(.comparative) || context.mayHave(.formerly) else { return }
         for index in context.contributions.indices {
             let unitIndex = context.contributions[index].unit
             // The fields read, not the unit and the contribution: copies would retain their strings, opinion and rules.

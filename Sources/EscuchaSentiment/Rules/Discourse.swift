@@ -95,7 +95,8 @@ enum DiscourseMarkers {
     static let leadingConnectives: WordSet = ["y", "pues", "ah", "oh", "ay", "o"]
 
     static func apply(_ units: inout [Unit], sentences: [Range<Int>], keyFacts: KeyFactsUnion) {
-        for sentence in sentences {
+        // Every sentence this loop changes opens with one of the markers: a text with none (most) skips it.
+        for sentence in sentences where keyFacts.mayHave(.discourseMarker) {
             // A message may open with the handles it is addressed to (`@Iberia Buenas, …`).
             guard var first = sentence.first(where: { units[$0].isWord && !units[$0].facts.lists.contains(.handle) }) else { continue }
             if units[first].facts.lists.contains(.leadingConnective), first + 1 < sentence.upperBound, units[first + 1].isWord { first += 1 }
@@ -169,10 +170,13 @@ enum NounHomographs {
     static let homographs = WordSet(Array(words.keys) + Array(faces) + Array(durations) + [warningWord])
 
     static func apply(_ units: inout [Unit], keyFacts: KeyFactsUnion) {
-        for index in units.indices where units[index].traits.pastSubjunctive && units[index].key.isKey("fuera") {
-            let before = index > 0 ? units[index - 1].key : ""
-            let after = index + 1 < units.count ? units[index + 1].key : ""
-            if outsideBefore.contains(before) || after.isKey("de") || after.isKey("del") { units[index].traits.pastSubjunctive = false }
+        // Only a text with `fuera` (its keyword, exact) is scanned for it: most have none.
+        if keyFacts.mayHave(.fuera) {
+            for index in units.indices where units[index].traits.pastSubjunctive && units[index].key.isKey("fuera") {
+                let before = index > 0 ? units[index - 1].key : ""
+                let after = index + 1 < units.count ? units[index + 1].key : ""
+                if outsideBefore.contains(before) || after.isKey("de") || after.isKey("del") { units[index].traits.pastSubjunctive = false }
+            }
         }
         guard keyFacts.mayHave(.homograph) else { return }
         for index in units.indices where units[index].opinion != nil {

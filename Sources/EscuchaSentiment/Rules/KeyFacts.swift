@@ -6,6 +6,7 @@ enum Keyword: String, CaseIterable {
     case saber, sabe, alguien, pero, bueno, ni, si, no, que, de, sin, mas, a, por, en, hace, hacia, nada, segun
     case noDarUnaVuelta = "no dar una vuelta"
     case paraNada = "para nada"
+    case fuera, es, estamos
 
     /// The keyword's bit in a `KeyFactsUnion`.
     var bit: UInt32 {
@@ -30,7 +31,10 @@ enum Keyword: String, CaseIterable {
         case .hace: 1 << 17
         case .hacia: 1 << 18
         case .nada: 1 << 19
-        case .segun: 1 << 20
+        case .fuera: 1 << 20
+        case .es: 1 << 21
+        case .estamos: 1 << 22
+        case .segun: 1 << 31  // the last bit: the words added after it count up from 23
         }
     }
 }
@@ -55,7 +59,8 @@ struct KeyFactsUnion {
 
 /// The rules' word lists a unit's key belongs to, and what a rule reads of its spelling, as bits.
 struct KeyLists: OptionSet {
-    let rawValue: UInt32
+    /// Two words' worth: the first 32 lists filled one, and a list costs its rules nothing until they ask for it.
+    let rawValue: UInt64
     /// `Questions.askers` (`quiero`, `me gustaría`).
     static let asker = KeyLists(rawValue: 1)
     /// `Excess.forms` (`demasiado`, `demasiadas`).
@@ -115,8 +120,13 @@ struct KeyLists: OptionSet {
     static let timetable = KeyLists(rawValue: 1 << 29)
     /// A key that ends in ` que` (`pensé que`, `espero que`): `Irrealis.isSurprise`.
     static let queEnding = KeyLists(rawValue: 1 << 30)
-    /// `ClosingVerdict.articles` (`el`, `la`, `los`, `las`). The last free bit: a new list widens `rawValue`.
+    /// `ClosingVerdict.articles` (`el`, `la`, `los`, `las`).
     static let article = KeyLists(rawValue: 1 << 31)
+    /// `DiscourseMarkers.markers` (`bueno`, `vale`): a text with none has no sentence the rule's first loop changes.
+    static let discourseMarker = KeyLists(rawValue: 1 << 32)
+    /// A negator built on `dejar de` (`Negation.isCeasing`: `dejó de`, `ha dejado de`), told once per key: the test
+    /// compares Characters and ran at every negator of every text.
+    static let ceasing = KeyLists(rawValue: 1 << 33)
 
     /// Each list with its bit (the spellings `Ratings.isStar` and `liking` accept are no list: `KeyFacts.init` asks).
     static let lists: [(KeyLists, WordSet)] = [
@@ -129,7 +139,7 @@ struct KeyLists: OptionSet {
         (.leadingConnective, DiscourseMarkers.leadingConnectives), (.universalOpener, Negation.universalOpeners),
         (.impediment, Impediments.impossible.union(Impediments.attempts).union(Impediments.presentAttempts)),
         (.waitWord, LongWait.waitWords), (.timetable, UnmetExpectations.weekdays.union(UnmetExpectations.holidays)),
-        (.article, ClosingVerdict.articles),
+        (.article, ClosingVerdict.articles), (.discourseMarker, DiscourseMarkers.markers),
     ]
 }
 
@@ -137,8 +147,9 @@ struct KeyLists: OptionSet {
 /// phrase, a hashtag, a mark) when the unit is read. Exact: the answers are those of the lists and tests they stand
 /// for, asked of the same key.
 struct KeyFacts {
-    var word: Keyword?
+    /// The lists first: after the 64-bit word the one-byte keyword fits in what was padding, and a unit grows by a byte.
     var lists: KeyLists = []
+    var word: Keyword?
 
     init() {}
 
@@ -153,6 +164,8 @@ struct KeyFacts {
             lists.insert(.regret)
         }
         if final == UInt8(ascii: "e"), Self.mayEnd(key, with: " que") && key.hasSuffix(" que") { lists.insert(.queEnding) }
+        // Only a key whose bytes end in ` de` (a phrase) may be one.
+        if final == UInt8(ascii: "e"), Self.mayEnd(key, with: " de"), Negation.isCeasing(key) { lists.insert(.ceasing) }
         guard Self.mayName(initial) else { return }
         if Self.named.contains(key), let facts = Self.table[key] {
             word = facts.word

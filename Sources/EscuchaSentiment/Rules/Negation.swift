@@ -499,7 +499,8 @@ extension Negation {
     }
 
     static func keepCeasingBeforeInfinitives(_ units: inout [Unit]) {
-        for index in units.indices where units[index].has(.negator) && isCeasing(units[index].key) {
+        // `isCeasing` as the key's bit (`KeyLists.ceasing`, the same test asked once per key).
+        for index in units.indices where units[index].facts.lists.contains(.ceasing) && units[index].has(.negator) {
             let next = index + 1
             let beforeInfinitive = next < units.count && !units[next].breaksClause
                 && (units[next].traits.infinitive || WordReading.isInfinitive(units[next].key.prefix { $0 != " " }))

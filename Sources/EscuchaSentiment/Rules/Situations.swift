@@ -131,7 +131,8 @@ enum InVain {
     /// few words, with `es` or `estamos` and a date, and no opinion; the earlier sentence has a verb that tells something
     /// done (`isToldDone`) and a date named (`isNamedDate`).
     static func timeGoneBy(_ context: RuleContext, text: NormalizedText) -> RuleContext.Working? {
-        guard context.sentences.count > 1 else { return nil }
+        // The statement needs `es` or `estamos` (their keywords, exact): a text with neither reads no sentence.
+        guard context.sentences.count > 1, context.mayHave(.es) || context.mayHave(.estamos) else { return nil }
         for position in 1..<context.sentences.count {
             let sentence = context.sentences[position]
             guard sentence.count <= dateWords * 2, let first = sentence.first(where: { context.units[$0].isWord }),
