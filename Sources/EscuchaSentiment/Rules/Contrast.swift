@@ -86,6 +86,9 @@ enum DrawbackFrames {
     static let framedFactor = 0.5
 
     static func apply(_ context: inout RuleContext) {
+        // A frame is a framed word after a frame word, or a liking (`isFrame`; the units' keys' facts, exact): a text with
+        // neither (most) has none, and its contributions are not read.
+        guard context.mayHave(.framed) && context.mayHave(.frame) || context.mayHave(.liking) else { return }
         for index in context.contributions.indices where context.contributions[index].value != 0 {
             let unit = context.contributions[index].unit
             guard isFrame(unit, context) else { continue }

@@ -6,7 +6,9 @@ enum Keyword: String, CaseIterable {
     case saber, sabe, alguien, pero, bueno, ni, si, no, que, de, sin, mas, a, por, en, hace, hacia, nada, segun
     case noDarUnaVuelta = "no dar una vuelta"
     case paraNada = "para nada"
-    case fuera, es, estamos
+    case fuera, es, estamos, cuando
+    /// A phrase's key keeps the lexicon's accents: `UnmetExpectations.overdue` asks for both spellings.
+    case cuandoAccented = "cuándo"
 
     /// The keyword's bit in a `KeyFactsUnion`.
     var bit: UInt32 {
@@ -34,7 +36,9 @@ enum Keyword: String, CaseIterable {
         case .fuera: 1 << 20
         case .es: 1 << 21
         case .estamos: 1 << 22
-        case .segun: 1 << 31  // the last bit: the words added after it count up from 23
+        case .cuando: 1 << 23
+        case .cuandoAccented: 1 << 24
+        case .segun: 1 << 31  // the last bit, apart from the words listed in the order they were added
         }
     }
 }

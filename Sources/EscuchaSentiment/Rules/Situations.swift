@@ -379,7 +379,8 @@ enum UnmetExpectations {
     /// `¿Cuándo me devuelven el dinero?`, `¿para cuándo llega el técnico?`: asking when an owed action will
     /// happen says it has not. The question rule then halves it, as it does every opinion in a question.
     static func overdue(_ context: RuleContext) -> [RuleContext.Working] {
-        guard context.asks else { return [] }
+        // Each cue needs `cuándo` (its keywords, exact): a text that asks without it reads no question.
+        guard context.asks, context.mayHave(.cuando) || context.mayHave(.cuandoAccented) else { return [] }
         var out: [RuleContext.Working] = []
         for (sentenceIndex, sentence) in context.sentences.enumerated() where sentence.contains(where: { context.units[$0].questionMarks > 0 }) {
             for index in sentence {
