@@ -88,14 +88,18 @@ public struct SentimentAnalyzer: Sendable {
         resolveDoubleRoles(&context.units, boosters: context.mayHave(.booster), negators: context.mayHave(.negator))
         ProperNames.apply(&context.units, text: text, sentences: context.sentences)
         DiscourseMarkers.apply(&context.units, sentences: context.sentences, keyFacts: context.keyFacts)
+        // Each scan only in a text with the words it acts on (`KeyLists`, exact): most have no `nada`, `nadie` nor `dejar de`.
         if context.mayHave(.negator) {
-            Negation.joinUniversalRelatives(&context.units)
-            Negation.keepCeasingBeforeInfinitives(&context.units)
+            if context.mayHave(.universalOpener) { Negation.joinUniversalRelatives(&context.units) }
+            if context.mayHave(.ceasing) { Negation.keepCeasingBeforeInfinitives(&context.units) }
         }
         // Only after `que` and an obligation (`no hay que`): see `Negation.followsNegatedObligation`.
         if context.mayHave(.que) && context.mayHave(.obligation) { Negation.joinNegatedObligations(&context.units) }
         NounHomographs.apply(&context.units, keyFacts: context.keyFacts)
-        if allEnabled || !disabledRules.contains("space-size") { SpaceSizes.apply(&context.units, spacious: reference.spacious, scarce: reference.scarce, cramped: reference.cramped) }
+        // Only a text with a size word (`TraitSummary.sizeWord`, exact) has a unit the rule changes.
+        if context.traitSummary.contains(.sizeWord), allEnabled || !disabledRules.contains("space-size") {
+            SpaceSizes.apply(&context.units, spacious: reference.spacious, scarce: reference.scarce, cramped: reference.cramped)
+        }
         context.clauseOf.reserveCapacity(context.units.count)
         var clause = 0
         for index in context.units.indices {

@@ -248,6 +248,8 @@ struct TraitSummary: OptionSet {
     static let waitLemma = TraitSummary(rawValue: 512)
     /// A verb a customer demands (`WordTraits.demandable`): `UnmetExpectations.demands`.
     static let demandable = TraitSummary(rawValue: 1024)
+    /// A size word (`SpaceSizes.Sizing.sizeWords`: `grande`, `pequeña`, the lexicon's `pequeño`): `SpaceSizes.apply`.
+    static let sizeWord = TraitSummary(rawValue: 2048)
 
     /// A word's own, found once per surface (`WordReading.traitSummary`): summing each unit's traits as it was read cost
     /// more than the scans it spared.
@@ -266,6 +268,7 @@ struct TraitSummary: OptionSet {
         if traits.action.contains(.wearing) { insert(.wearing) }
         if traits.frame.contains(.waitLemma) { insert(.waitLemma) }
         if traits.demandable { insert(.demandable) }
+        if !traits.sizing.isDisjoint(with: SpaceSizes.Sizing.sizeWords) { insert(.sizeWord) }
     }
 
     init(rawValue: UInt16) { self.rawValue = rawValue }
