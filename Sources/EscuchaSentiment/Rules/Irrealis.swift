@@ -108,6 +108,8 @@ extension Irrealis {
     /// An expectation denied is a surprise, not a disappointment: `no esperaba que fuera tan bueno`, `nunca pensé que
     /// sería tan rápido`. The marker (`esperaba`, or a conditional after `que`) is then no marker.
     static func isSurprise(_ marker: Int, _ context: RuleContext) -> Bool {
+        // The denial below is `no`, `nunca` or `jamás` (their keywords, exact): a text with none has no surprise to look for.
+        guard context.mayHave(.no) || context.mayHave(.nunca) || context.mayHave(.jamas) else { return false }
         var verb = marker
         if !isImagining(context.units[marker].key) {
             // The `que` of the imagining verb, up to three words before the marker: `pensé que el servicio sería…`; or

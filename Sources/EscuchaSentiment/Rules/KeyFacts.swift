@@ -6,7 +6,7 @@ enum Keyword: String, CaseIterable {
     case saber, sabe, alguien, pero, bueno, ni, si, no, que, de, sin, mas, a, por, en, hace, hacia, nada, segun
     case noDarUnaVuelta = "no dar una vuelta"
     case paraNada = "para nada"
-    case fuera, es, estamos, cuando
+    case fuera, es, estamos, cuando, nunca, jamas
     /// A phrase's key keeps the lexicon's accents: `UnmetExpectations.overdue` asks for both spellings.
     case cuandoAccented = "cuándo"
 
@@ -38,6 +38,8 @@ enum Keyword: String, CaseIterable {
         case .estamos: 1 << 22
         case .cuando: 1 << 23
         case .cuandoAccented: 1 << 24
+        case .nunca: 1 << 25
+        case .jamas: 1 << 26
         case .segun: 1 << 31  // the last bit, apart from the words listed in the order they were added
         }
     }
@@ -131,6 +133,8 @@ struct KeyLists: OptionSet {
     /// A negator built on `dejar de` (`Negation.isCeasing`: `dejó de`, `ha dejado de`), told once per key: the test
     /// compares Characters and ran at every negator of every text.
     static let ceasing = KeyLists(rawValue: 1 << 33)
+    /// A quotation mark (`SpaceSizes.quotes`: `"`, `“`, `«`, `'`): `Sarcasm.scareQuotes` looks for the quoted praise.
+    static let quote = KeyLists(rawValue: 1 << 34)
 
     /// Each list with its bit (the spellings `Ratings.isStar` and `liking` accept are no list: `KeyFacts.init` asks).
     static let lists: [(KeyLists, WordSet)] = [
@@ -163,6 +167,10 @@ struct KeyFacts {
         // `hasPrefix` compares Characters: only a key whose first byte is `:` (`@`) can begin with `:` (`@`).
         if initial == UInt8(ascii: ":"), key.hasPrefix(":") { lists.insert(.colon) }
         if initial == UInt8(ascii: "@"), key.hasPrefix("@") { lists.insert(.handle) }
+        // Asked before the gate too: `"` and `'` open with a mark, the others (`“`, `«`) with a byte past ASCII.
+        if initial == UInt8(ascii: "\"") || initial == UInt8(ascii: "'") || initial >= 0x80, SpaceSizes.quotes.contains(key) {
+            lists.insert(.quote)
+        }
         // Asked before the gate: the key may open with any byte. Both words end in `a` (the byte, as `mayEnd` says).
         if final == UInt8(ascii: "a"), Self.mayEnd(key, with: "pena") && key.hasSuffix("pena") || Self.mayEnd(key, with: "lastima") && key.hasSuffix("lastima") {
             lists.insert(.regret)

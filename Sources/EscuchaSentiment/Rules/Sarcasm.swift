@@ -370,7 +370,8 @@ extension Sarcasm {
     /// batería no llega a mediodía`, `te venden la instalación "gratis"`): the writer quotes a word and does not stand by
     /// it. Quotes that stress praise or name a title (`el desayuno es "espectacular"`) come with no complaint and are left.
     static func scareQuotes(_ context: inout RuleContext) {
-        guard context.contributions.indices.contains(where: { context.contributions[$0].value < 0 }) else { return }
+        // Only a text with a quotation mark (the units' keys' facts, exact) may quote: most have none.
+        guard context.mayHave(.quote), context.contributions.indices.contains(where: { context.contributions[$0].value < 0 }) else { return }
         // Nouns quoted are mostly names and terms (`los 'amores imposibles'`); the quoted claim is a quality.
         for index in context.contributions.indices where context.contributions[index].value > 0 && !context.contributions[index].list.isKey("nouns") {
             // A quoted name (`la leyenda de los 'amores imposibles'`, a song's `"Querida"`) holds words of both signs or
