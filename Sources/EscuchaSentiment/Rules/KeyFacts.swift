@@ -40,7 +40,7 @@ enum Keyword: String, CaseIterable {
         case .cuandoAccented: 1 << 24
         case .nunca: 1 << 25
         case .jamas: 1 << 26
-        case .segun: 1 << 31  // the last bit, apart from the words listed in the order they were added
+        case .segun: 1 << 27
         }
     }
 }
