@@ -90,19 +90,50 @@ public struct Contribution: Sendable, Equatable {
     /// The characters as the customer wrote them.
     public var text: String
     /// The lexicon entry it matched (`pésimo`, `tomar el pelo`) or the cue (`sin luz`).
-    public var term: String { didSet { entryJSON = nil } }
+    public var term: String {
+        get { opinion.entry.term }
+        set { change(term: newValue) }
+    }
     /// The lexicon list (`adjectives`, `expressions`, `emoji`) or `rule` for a cue that is a rule's own.
-    public var list: String { didSet { entryJSON = nil } }
+    public var list: String {
+        get { opinion.entry.list }
+        set { change(list: newValue) }
+    }
     /// How the token reached the entry: `exact`, `accents`, `lemma`, `superlative`, `-mente`…
-    public var match: String { didSet { entryJSON = nil } }
-    public var valence: Double { didSet { entryJSON = nil } }
+    public var match: String {
+        get { opinion.match }
+        set { change(match: newValue) }
+    }
+    public var valence: Double {
+        get { opinion.entry.valence }
+        set { change(valence: newValue) }
+    }
     public var rules: [AppliedRule]
     public var value: Double
-    /// `term`, `list`, `match` and `valence` as the JSON writer writes them, encoded once for the entry found
-    /// (`OpinionLookup.Found.entryJSON`); nil for a rule's cue, and once any of the four is changed.
-    var entryJSON: [UInt8]? = nil
+    /// The entry found (`OpinionLookup.Found`, shared with the lexicon's readings) or a cue's own, which holds `term`,
+    /// `list`, `match` and `valence` and their JSON encoded once (`OpinionLookup.Found.entryJSON`). One reference: as
+    /// four copies, each contribution's strings and encoding were retained and released again and again.
+    var opinion: OpinionLookup.Found
 
-    /// Equal whatever the encoding kept: it is only ever the encoding of the three names, or nil.
+    init(tokens: Range<Int>, utf8: Range<Int>, utf16: Range<Int>, text: String, opinion: OpinionLookup.Found,
+         rules: [AppliedRule], value: Double) {
+        self.tokens = tokens
+        self.utf8 = utf8
+        self.utf16 = utf16
+        self.text = text
+        self.opinion = opinion
+        self.rules = rules
+        self.value = value
+    }
+
+    /// A changed field makes an entry of the contribution's own (the shared one is never changed), encoded anew.
+    private mutating func change(term: String? = nil, list: String? = nil, match: String? = nil, valence: Double? = nil) {
+        let entry = ValenceEntry(term: term ?? self.term, valence: valence ?? self.valence, list: list ?? self.list,
+                                 line: opinion.entry.line)
+        opinion = OpinionLookup.Found(entry: entry, match: match ?? self.match, intensity: [])
+    }
+
+    /// Equal by what the entry says, whichever entry object holds it.
     public static func == (a: Contribution, b: Contribution) -> Bool {
         a.tokens == b.tokens && a.utf8 == b.utf8 && a.utf16 == b.utf16 && a.text == b.text && a.term == b.term
             && a.list == b.list && a.match == b.match && a.valence == b.valence && a.rules == b.rules && a.value == b.value

@@ -46,13 +46,7 @@ extension SentimentAnalysis {
         var room = 3
         for index in contributions.indices {
             room += 160 + 6 * JSONWriter.Run.numberRoom + JSONWriter.Run.room(for: contributions[index].text)
-            // The entry's members encoded once (`Contribution.entryJSON`), else (a cue's) written here.
-            if let count = contributions[index].entryJSON?.count {
-                room += count
-            } else {
-                room += JSONWriter.Run.room(for: contributions[index].term) + JSONWriter.Run.room(for: contributions[index].list)
-                    + JSONWriter.Run.room(for: contributions[index].match)
-            }
+            room += contributions[index].opinion.entryJSON.count  // the entry's members, encoded once
             for rule in contributions[index].rules.indices {  // by index: `for rule in` copied each rule's strings
                 room += 48 + 2 * JSONWriter.Run.numberRoom + JSONWriter.Run.room(for: contributions[index].rules[rule].rule)
                     + (contributions[index].rules[rule].cue.map(JSONWriter.Run.room(for:)) ?? 0)
@@ -63,12 +57,7 @@ extension SentimentAnalysis {
             for index in contributions.indices {
                 run.fragment("{\"text\":", afterComma: index > 0)
                 run.string(contributions[index].text)
-                if let entry = contributions[index].entryJSON {
-                    run.encoded(entry)
-                } else {
-                    Contribution.writeEntry(term: contributions[index].term, list: contributions[index].list,
-                                            match: contributions[index].match, valence: contributions[index].valence, to: &run)
-                }
+                run.encoded(contributions[index].opinion.entryJSON)
                 run.fragment(",\"value\":")
                 run.double(contributions[index].value)
                 run.fragment(",\"utf8\":[")
@@ -168,7 +157,7 @@ extension Contribution {
         run.double(valence)
     }
 
-    /// The same members encoded once, for an entry found (`OpinionLookup.Found.entryJSON`).
+    /// The same members encoded once, for an entry found or a cue (`OpinionLookup.Found.entryJSON`).
     static func entryJSON(term: String, list: String, match: String, valence: Double) -> [UInt8] {
         let room = 48 + JSONWriter.Run.numberRoom + JSONWriter.Run.room(for: term) + JSONWriter.Run.room(for: list)
             + JSONWriter.Run.room(for: match)

@@ -113,9 +113,7 @@ public struct SentimentAnalyzer: Sendable {
         for index in context.units.indices {
             guard let opinion = context.units[index].opinion else { continue }
             // Its rule list is an emptied one of an earlier text's, when the room has one (most contributions meet a rule).
-            context.contributions.append(.init(unit: index, term: opinion.entry.term, list: opinion.entry.list, match: opinion.match,
-                                               valence: opinion.entry.valence, value: opinion.entry.valence, rules: room.rules.popLast() ?? [],
-                                               entryJSON: opinion.entryJSON, termID: opinion.entry.termID))
+            context.contributions.append(.init(unit: index, opinion: opinion, rules: room.rules.popLast() ?? []))
         }
         let enabled = { (name: String) in allEnabled || !disabledRules.contains(name) }
         if enabled("intensity") { Intensity.apply(&context, text: text) }
@@ -278,7 +276,7 @@ public struct SentimentAnalyzer: Sendable {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[utf8]), as: UTF8.self)
     }
 
-    /// `context`'s contributions give up their strings and rules to the analysis (the context is not read again).
+    /// `context`'s contributions give up their rules (and share their entries) with the analysis (the context is not read again).
     /// Its arrays are `room`'s.
     private func finish(_ context: inout RuleContext, _ text: NormalizedText, _ cache: OpinionCache,
                         room: inout SentimentAnalysis.Room) -> SentimentAnalysis {
@@ -304,12 +302,9 @@ public struct SentimentAnalyzer: Sendable {
                     contributions.append(Contribution(
                         tokens: range, utf8: first..<last, utf16: firstUTF16..<lastUTF16,
                         text: Self.text(of: range, first..<last, tokens, bytes),
-                        term: Self.take(&context.contributions[index].term, leaving: ""),
-                        list: Self.take(&context.contributions[index].list, leaving: ""),
-                        match: Self.take(&context.contributions[index].match, leaving: ""),
-                        valence: context.contributions[index].valence, rules: Self.take(&context.contributions[index].rules, leaving: []),
-                        value: Self.rounded(context.contributions[index].value),
-                        entryJSON: Self.take(&context.contributions[index].entryJSON, leaving: nil)))
+                        opinion: context.contributions[index].opinion,
+                        rules: Self.take(&context.contributions[index].rules, leaving: []),
+                        value: Self.rounded(context.contributions[index].value)))
                 }
             }
         }

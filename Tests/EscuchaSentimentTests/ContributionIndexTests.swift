@@ -9,7 +9,8 @@ import Testing
         let madeFor = [3, 1, 3, 0, 1, 4]
         let context = RuleContext(units: units, sentenceOf: Array(repeating: 0, count: 5), clauseOf: Array(repeating: 0, count: 5),
                                   sentences: [0..<5], contributions: madeFor.map {
-                                      .init(unit: $0, term: "t", list: "l", match: "m", valence: 1, value: 1)
+                                      .init(unit: $0, opinion: OpinionLookup.Found(entry: ValenceEntry(term: "t", valence: 1, list: "l", line: 0),
+                                                                                   match: "m", intensity: []))
                                   }, shouting: false)
         let index = ContributionIndex(context)
         #expect(Array(index.contributions(of: 0..<5)) == [3, 1, 4, 0, 2, 5])

@@ -37,26 +37,41 @@ struct RuleContext {
     /// Whether some unit may belong to `list` (false: surely none does).
     func mayHave(_ list: KeyLists) -> Bool { keyFacts.mayHave(list) }
 
-    /// A contribution under construction: the unit it comes from and its value so far.
+    /// A contribution under construction: the unit it comes from, the entry it refers to and its value so far.
     struct Working {
         var unit: Int
-        var term: String
-        var list: String
-        var match: String
-        var valence: Double
+        /// The lexicon entry found (shared with its unit and every other unit that reads it), or a cue's own (`cue`).
+        /// One reference instead of copies of the entry's three strings and its JSON: each copy retained and released
+        /// them, once more for the `Contribution` made of it, four bridge objects a contribution.
+        var opinion: OpinionLookup.Found
         var value: Double
         var rules: [AppliedRule] = []
         /// Set by the negation rule, read by the rules that refine it (concord, comparatives).
         var negatedBy: Int?
-        /// The JSON of the entry it comes from (`OpinionLookup.Found.entryJSON`); nil for a cue.
-        var entryJSON: [UInt8]? = nil
+
+        /// The lexicon entry it matched (`pésimo`) or the cue (`sin luz`).
+        var term: String { opinion.entry.term }
+        /// The lexicon list, or `rule` for a cue.
+        var list: String { opinion.entry.list }
+        /// How the token reached the entry, or the rule that made a cue.
+        var match: String { opinion.match }
+        var valence: Double { opinion.entry.valence }
         /// The entry's `ValenceEntry.termID`: how `Balance` tells repeated terms without comparing strings. Nil for a cue.
-        var termID: Int32? = nil
+        var termID: Int32? { opinion.entry.termID }
+
+        init(unit: Int, opinion: OpinionLookup.Found, rules: [AppliedRule] = []) {
+            self.unit = unit
+            self.opinion = opinion
+            self.value = opinion.entry.valence
+            self.rules = rules
+        }
 
         /// A contribution a rule makes of its own (a cue, not a lexicon word): `rule` names both how it
-        /// matched and the rule applied, from 0 to `value`.
+        /// matched and the rule applied, from 0 to `value`. Its entry is made here, its JSON encoded with it (as a
+        /// lexicon entry's is when found): the same bytes the writer wrote for a cue.
         static func cue(unit: Int, term: String, rule: String, cue: String?, value: Double) -> Working {
-            var working = Working(unit: unit, term: term, list: "rule", match: rule, valence: value, value: value)
+            let entry = ValenceEntry(term: term, valence: value, list: "rule", line: 0)
+            var working = Working(unit: unit, opinion: OpinionLookup.Found(entry: entry, match: rule, intensity: []))
             working.record(AppliedRule(rule: rule, cue: cue, from: 0, to: value))
             return working
         }
