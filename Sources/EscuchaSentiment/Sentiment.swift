@@ -189,14 +189,18 @@ extension SentimentAnalysis {
 
         /// Takes `analysis`'s arrays back, emptied (leaving them empty in it), for the next text.
         public mutating func recycle(_ analysis: inout SentimentAnalysis) {
-            for index in analysis.contributions.indices {
-                guard rules.count < Self.keptRuleLists else { break }
-                let capacity = analysis.contributions[index].rules.capacity
-                guard capacity > 0, capacity <= Self.keptRuleCapacity else { continue }
-                var list: [AppliedRule] = []
-                swap(&list, &analysis.contributions[index].rules)
-                list.emptyFromEnd()
-                rules.append(list)
+            // In the contributions' storage, made unique once (each swap by index checked it again), and each list moved
+            // into the stack (`consume`), not copied and released.
+            analysis.contributions.withUnsafeMutableBufferPointer { contributions in
+                for index in contributions.indices {
+                    guard rules.count < Self.keptRuleLists else { break }
+                    let capacity = contributions[index].rules.capacity
+                    guard capacity > 0, capacity <= Self.keptRuleCapacity else { continue }
+                    var list: [AppliedRule] = []
+                    swap(&list, &contributions[index].rules)
+                    list.emptyFromEnd()
+                    rules.append(consume list)
+                }
             }
             analysis.contributions.giveRoom(to: &contributions, upTo: Self.keptCapacity)
             analysis.sentences.giveRoom(to: &sentences, upTo: Self.keptCapacity)
