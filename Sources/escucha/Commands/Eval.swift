@@ -61,7 +61,7 @@ struct Eval: ParsableCommand {
                     // Past the limit a line is skipped, never held: a labeled text is never that long.
                     guard case .text(let line) = next else { return ("", stream.lineNumber) }
                     if line.isEmpty { continue }
-                    return (line, stream.lineNumber)
+                    return (String(line), stream.lineNumber)
                 }
                 return nil
             }, transform: { line, _ -> EvalItem? in

@@ -110,10 +110,16 @@ enum ScoredLine {
         var failures: [(line: Int, error: String)] = []
         // The lists of each line's result, given back once it is written, for the next line's (`Analyzers.Room`).
         var room = Analyzers.Room()
+        // Each line's text, copied out of the chunk's string it is lent from (`LineStream.Line`) into room kept from line to
+        // line: once a line is scored nothing else holds the string, so the next line's bytes go into the same storage.
+        var text = ""
+        text.reserveCapacity(1024)
         for (line, number) in lines {
             let failure: String?
             switch line {
-            case .text(let text):
+            case .text(let lent):
+                text.removeAll(keepingCapacity: true)
+                text.append(contentsOf: lent)
                 failure = render(text, number: number, plain: plain, analyzer: analyzer, contributions: contributions, masked: masked,
                                  room: &room, into: &writer)
             case .tooLong(let bytes):
