@@ -71,9 +71,13 @@ public struct Normalizer: Sendable {
             // Whether some token's kind is not its raw kind (laughter, an id): most texts have none, and then the spans
             // need no refining (a pass that wrote kinds back cost 25 instructions a token).
             var refined = false
+            // The lent array still holds the last text's tokens (`recycle`): each is overwritten, its release part of the
+            // write, and only those past this text's count are removed. Emptied in `recycle`, the array was destroyed token
+            // by token through the type's metadata and the generic `replaceSubrange` (about 8 instructions a token more).
             for index in raw.indices {
                 let span = raw[index]
                 let utf16Start = offsets.offset(at: span.start)
+                let token: Token
                 // Most tokens are surfaces this thread has seen: their forms come from its memo here, in the loop, and only
                 // the others go through `makeToken` (a call with the whole analysis's frame cost 60 instructions a token).
                 // Personal data is analysed every time and never kept in the memo.
@@ -83,14 +87,15 @@ public struct Normalizer: Sendable {
                     // The surface's UTF-16 length is known: its bytes need not be counted again.
                     let utf16End = utf16Start + forms.utf16Count
                     offsets.skip(to: span.end, offset: utf16End)
-                    tokens.append(Token(kind: forms.kind, utf8: span.start..<span.end, utf16: utf16Start..<utf16End, forms: forms))
-                    continue
+                    token = Token(kind: forms.kind, utf8: span.start..<span.end, utf16: utf16Start..<utf16End, forms: forms)
+                } else {
+                    let utf16End = offsets.offset(at: span.end)
+                    token = makeToken(span, index: index, all: UnsafeBufferPointer(raw), bytes: bytes, utf16: utf16Start..<utf16End, memo: memo)
+                    if token.kind != span.kind { refined = true }
                 }
-                let utf16End = offsets.offset(at: span.end)
-                let token = makeToken(span, index: index, all: UnsafeBufferPointer(raw), bytes: bytes, utf16: utf16Start..<utf16End, memo: memo)
-                if token.kind != span.kind { refined = true }
-                tokens.append(token)
+                if index < tokens.count { tokens[index] = token } else { tokens.append(token) }
             }
+            while tokens.count > raw.count { tokens.removeLast() }
             // Sentences are found on these plain spans (no copies of tokens), with the refined kinds.
             if refined {
                 for index in raw.indices where raw[index].kind == .word || raw[index].kind.isPersonalData || raw[index].kind == .number {
@@ -105,18 +110,20 @@ public struct Normalizer: Sendable {
     }
 
     /// Gives a text's token and sentence arrays back to this thread's normalizer for the next text, leaving `text` without
-    /// tokens: for a caller done with the text (each scored line).
+    /// tokens: for a caller done with the text (each scored line). The tokens stay in the array until the next text's
+    /// overwrite them (`normalize`).
     public func recycle(_ text: inout NormalizedText) {
         let lent = lentBuffers.value
         var tokens: [Token] = []
         swap(&tokens, &text.tokens)
         guard tokens.capacity <= LentBuffers.keptCapacity else { return }
-        tokens.removeAll(keepingCapacity: true)
         if lent.tokens.capacity < tokens.capacity { swap(&tokens, &lent.tokens) }
         var sentences: [Sentence] = []
         swap(&sentences, &text.sentences)
         guard sentences.capacity <= LentBuffers.keptCapacity else { return }
-        sentences.removeAll(keepingCapacity: true)
+        // `empty`, not `removeAll(keepingCapacity:)`: a text has a few sentences, and the generic `replaceSubrange` cost
+        // about 80 instructions a text.
+        sentences.empty()
         if lent.sentences.capacity < sentences.capacity { swap(&sentences, &lent.sentences) }
     }
 
@@ -485,10 +492,14 @@ public struct Normalizer: Sendable {
         var starts: [Int] = []
         swap(&starts, &lent.starts)
         Self.terminalStarts(spans, bytes, within: terminals, into: &starts)
-        starts.removeAll { start in
-            var end = spans[start - 1].end
-            while end > 0, bytes[end - 1] != UInt8(ascii: "."), Self.isCloser(bytes, (end - 1)..<end) { end -= 1 }
-            return bytes[end - 1] == UInt8(ascii: ".") && isAbbreviation(endingAt: end, bytes)
+        // Asked only when there are starts: many texts are one sentence, and `removeAll(where:)` of an empty array still
+        // makes it unique and partitions it.
+        if !starts.isEmpty {
+            starts.removeAll { start in
+                var end = spans[start - 1].end
+                while end > 0, bytes[end - 1] != UInt8(ascii: "."), Self.isCloser(bytes, (end - 1)..<end) { end -= 1 }
+                return bytes[end - 1] == UInt8(ascii: ".") && isAbbreviation(endingAt: end, bytes)
+            }
         }
         // Social text: a line break ends a sentence, and so does a run of emoji followed by more words. A single line
         // break after a long line, between words with a lowercase word after it, is a wrapped line (exports of reviews
@@ -533,7 +544,7 @@ public struct Normalizer: Sendable {
             first = start
         }
         if starts.capacity <= LentBuffers.keptCapacity {
-            starts.removeAll(keepingCapacity: true)
+            starts.empty()  // a few starts: see `recycle`
             swap(&starts, &lent.starts)
         }
         return sentences
@@ -659,8 +670,8 @@ struct AbbreviationKeys: Sendable {
     }
 }
 
-/// See `Normalizer.lentBuffers`. `tokens`, `sentences` and `starts` are kept empty; the raw tokens' room holds the
-/// current text's raw tokens while it is normalized.
+/// See `Normalizer.lentBuffers`. `sentences` and `starts` are kept empty, `tokens` holds the last text's tokens (for the
+/// next text to overwrite); the raw tokens' room holds the current text's raw tokens while it is normalized.
 final class LentBuffers {
     var tokens: [Token] = []
     var sentences: [Sentence] = []
