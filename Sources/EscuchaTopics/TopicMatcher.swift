@@ -352,6 +352,11 @@ public struct TopicMatcher: Sendable {
         /// By pair group, the bits `1 << (id & 63)` of its terms' third words, or all bits when a term has none to tell
         /// (`anyThird`): most groups found have no term whose third word the next token has, passed with one test.
         let groupThirds: [UInt64]
+        /// By word id, the bits (`thirdBit`) of the second words of the pairs it opens: a next token none of whose ids has
+        /// one of them opens no pair with it, told by one test. Asked for every id that opens some pair (two tokens in
+        /// three: `la`, `de`, `me`, `no` open pairs), the pair table was asked for seven next ids in ten, and found a pair
+        /// for fewer than three.
+        let pairSeconds: [UInt64]
 
         /// A word's bit in a 64-bit set of words (words that share their id's low six bits share it).
         @inline(__always)
@@ -359,16 +364,13 @@ public struct TopicMatcher: Sendable {
     }
 
     /// What a word id can start, or be, in one byte: the matching loop reads it for each of a token's ids and goes on
-    /// at once when it is empty (most ids), where it read two offsets of `oneWordTerms` and `opensLonger`; and a pair's
-    /// table is asked only when the next token's id is the second word of some pair (four lookups in five found none).
+    /// at once when it is empty, where it read two offsets of `oneWordTerms` and `opensLonger`.
     struct Leads: OptionSet {
         let rawValue: UInt8
         /// Opens terms of one word (`oneWordTerms`).
         static let oneWord = Leads(rawValue: 1)
         /// Opens terms found by their first two words (`termsByFirstPair`).
         static let pairFirst = Leads(rawValue: 2)
-        /// Is the second word of such a term.
-        static let pairSecond = Leads(rawValue: 4)
         /// Opens terms whose second word is the slot (`slotSecondTerms`).
         static let slotSecond = Leads(rawValue: 8)
         /// Is one of the slot's words (`isSlotWord`).
@@ -588,9 +590,11 @@ public struct TopicMatcher: Sendable {
             // The same for the sentence's candidate topics.
             work.candidates.withUnsafeMutableBufferPointer { candidateRoom in
             // Each id's leads read without a bounds check: `isOwn` has checked the id against `idCount`, the table's size
-            // (checked below). Checked at each read, three reads a token cost about 1.7 M instructions per MB.
+            // (checked below). Checked at each read, three reads a token cost about 1.7 M instructions per MB. The same for
+            // the pairs' second words.
             leads.withUnsafeBufferPointer { leads in
-                precondition(leads.count == Int(idCount), "one lead per word id")
+            numbered.pairSeconds.withUnsafeBufferPointer { pairSeconds in
+                precondition(leads.count == Int(idCount) && pairSeconds.count == Int(idCount), "one lead per word id")
                 for (sentenceIndex, sentence) in text.sentences.enumerated() {
                     // Every term found in the sentence, by number, in one pass over its words.
                     work.stamp &+= 1
@@ -669,9 +673,10 @@ public struct TopicMatcher: Sendable {
                             }
                             guard hasNext else { continue }
                             if wordLeads.contains(.pairFirst) {
+                                let seconds = pairSeconds[Int(word)]
                                 for nextSlot in end..<Int(idStarts[position &+ 2]) {
                                     let next = ids[nextSlot]
-                                    guard isOwn(next), leads[Int(next)].contains(.pairSecond),
+                                    guard isOwn(next), seconds & Numbered.thirdBit(next) != 0,
                                           let group = numbered.termsByFirstPair.value(Self.pairKey(word, next)) else { continue }
                                     tryPairTerms(Int(group), at: position, &touchedCount)
                                 }
@@ -806,7 +811,7 @@ public struct TopicMatcher: Sendable {
                     // From the last: a removed hit moves only those after it.
                     for parent in parents.reversed() { hits.setEvidence(parent.index, since: mark, parent.evidence) }
                 }
-            } } } } } }
+            } } } } } } }
         }
         box.scratch = consume work
         return hits
@@ -949,9 +954,10 @@ extension TopicMatcher.Numbered {
             if !slotSecondTerms.range(id).isEmpty { leads[id].insert(.slotSecond) }
             if isSlotWord[id] { leads[id].insert(.slotWord) }
         }
+        var pairSeconds = [UInt64](repeating: 0, count: opensLonger.count)
         for (key, _) in pairGroups {
             leads[Int(key >> 32)].insert(.pairFirst)
-            leads[Int(key & 0xFFFF_FFFF)].insert(.pairSecond)
+            pairSeconds[Int(key >> 32)] |= Self.thirdBit(Int32(truncatingIfNeeded: key & 0xFFFF_FFFF))
         }
         let pairThirds = pairTerms.items.map { term in
             let start = Int(termStarts[Int(term)])
@@ -966,7 +972,7 @@ extension TopicMatcher.Numbered {
                   termsByFirstPair: termsByFirstPair, pairGroups: pairGroups, pairTerms: pairTerms, slotSecondTerms: slotSecondTerms,
                   slotID: slotID, isSlotWord: isSlotWord, hasSlotFirstTerms: hasSlotFirstTerms, slotFirstBySecond: slotFirstBySecond,
                   slotFirstOthers: slotFirstOthers, roles: roles, simple: simple, leads: leads, pairThirds: pairThirds,
-                  groupThirds: groupThirds)
+                  groupThirds: groupThirds, pairSeconds: pairSeconds)
     }
 }
 
