@@ -98,7 +98,7 @@ extension TopicMatcher {
                             termsByFirstPair: PackedTable(groupOf.map { ($0.key, Int32($0.value)) }),
                             pairGroups: groupOf.map { ($0.key, Int32($0.value)) }, pairTerms: FlatTable(groups),
                             slotSecondTerms: merged(\.slotSecondTerms, shift: termOffsets), slotID: slotID,
-                            isSlotWord: isSlotWord, hasSlotFirstTerms: parts.contains(where: \.numbered.hasSlotFirstTerms),
+                            isSlotWord: isSlotWord,
                             slotFirstBySecond: merged(\.slotFirstBySecond, shift: termOffsets),
                             slotFirstOthers: zip(parts, termOffsets).flatMap { part, offset in part.numbered.slotFirstOthers.map { $0 + offset } },
                             roles: FlatTable(items: roleItems, offsets: roleOffsets), simple: parts.flatMap(\.numbered.simple))

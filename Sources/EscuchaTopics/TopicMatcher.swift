@@ -148,7 +148,7 @@ public struct TopicMatcher: Sendable {
                             pairGroups: pairGroups.map { ($0.key, $0.value) },
                             pairTerms: FlatTable(lists: pairGroups.count, pairs: pairTerms),
                             slotSecondTerms: FlatTable(lists: idCount, pairs: slotSecondTerms), slotID: slotID,
-                            isSlotWord: isSlotWord, hasSlotFirstTerms: !slotFirst.isEmpty,
+                            isSlotWord: isSlotWord,
                             slotFirstBySecond: FlatTable(lists: idCount, pairs: slotFirstBySecond),
                             slotFirstOthers: slotFirstOthers, roles: FlatTable(lists: termCount, pairs: roles), simple: simple)
     }
@@ -333,8 +333,7 @@ public struct TopicMatcher: Sendable {
         /// The slot's id, or -2 when there is no slot (no word id is negative but -1, an unknown word).
         let slotID: Int32
         let isSlotWord: [Bool]
-        /// Whether some terms open with the slot; those that go on with a word, by that word's id, and the others.
-        let hasSlotFirstTerms: Bool
+        /// The terms that open with the slot: those that go on with a word, by that word's id, and the others.
         let slotFirstBySecond: FlatTable
         let slotFirstOthers: [Int32]
         /// Per term, `topic * 2` where it is evidence of the topic (or part of a rule that is not simple), and
@@ -371,6 +370,8 @@ public struct TopicMatcher: Sendable {
         static let oneWord = Leads(rawValue: 1)
         /// Opens terms found by their first two words (`termsByFirstPair`).
         static let pairFirst = Leads(rawValue: 2)
+        /// Is the second word of terms that open with the slot (`slotFirstBySecond`).
+        static let slotFirstSecond = Leads(rawValue: 4)
         /// Opens terms whose second word is the slot (`slotSecondTerms`).
         static let slotSecond = Leads(rawValue: 8)
         /// Is one of the slot's words (`isSlotWord`).
@@ -563,6 +564,7 @@ public struct TopicMatcher: Sendable {
         // The bound in a local too: read through `self` at every id (2 M instructions on 1 MB).
         let idCount = self.idCount
         let leads = numbered.leads, isParent = self.isParent
+        let hasSlotFirstOthers = !numbered.slotFirstOthers.isEmpty
         // The table in a local: closures that read `self.ancestors` copied the whole matcher (retaining each of its
         // tables) for every sentence with two hits or more.
         let ancestors = self.ancestors
@@ -654,6 +656,18 @@ public struct TopicMatcher: Sendable {
                             }
                         }
                     }
+                    // Whether the token at `position` can be the slot: a number, or one of the slot's words.
+                    func isSlot(_ position: Int) -> Bool {
+                        let own = Int(idStarts[position])
+                        return tokens[position].kind == .number || isOwn(ids[own]) && leads[Int(ids[own])].contains(.slotWord)
+                    }
+                    // Where the token before can be the slot; each id of the token once, so that no term is recorded twice at
+                    // one position. Not inlined, so that the walk keeps nothing for it at every token.
+                    @inline(never)
+                    func trySlotFirst(_ word: Int32, _ slot: Int, _ own: Int, at position: Int, _ touchedCount: inout Int) {
+                        guard position > sentence.tokens.lowerBound, isSlot(position - 1), !ids[own..<slot].contains(word) else { return }
+                        tryTerms(numbered.slotFirstBySecond, Int(word), at: position - 1, known: 0, &touchedCount)
+                    }
                     for position in sentence.tokens {
                         let own = Int(idStarts[position])
                         let end = Int(idStarts[position + 1])
@@ -671,6 +685,10 @@ public struct TopicMatcher: Sendable {
                                     if slot == own || !termExact[Int(term)] { record(term, position..<position + 1, &touchedCount) }
                                 }
                             }
+                            // Terms that open with the slot and go on with this word (`{n} veces`): found at their second word (a
+                            // few nouns), not at their first, for which every token was tested for a number or a slot word (about
+                            // 11 instructions a token).
+                            if wordLeads.contains(.slotFirstSecond) { trySlotFirst(word, slot, own, at: position, &touchedCount) }
                             guard hasNext else { continue }
                             if wordLeads.contains(.pairFirst) {
                                 let seconds = pairSeconds[Int(word)]
@@ -683,18 +701,12 @@ public struct TopicMatcher: Sendable {
                             }
                             if wordLeads.contains(.slotSecond) { tryTerms(numbered.slotSecondTerms, Int(word), at: position, known: 1, &touchedCount) }
                         }
-                        // Terms that open with the slot can only start at a number or one of the slot's words.
-                        if numbered.hasSlotFirstTerms, tokens[position].kind == .number || isOwn(ids[own]) && leads[Int(ids[own])].contains(.slotWord) {
+                        // The other terms that open with the slot (none in the packs: a rule's own `{n}`) can only start at a
+                        // number or one of the slot's words.
+                        if hasSlotFirstOthers, isSlot(position) {
                             for term in numbered.slotFirstOthers {
                                 if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts, from: 0) {
                                     record(term, position..<position + length, &touchedCount)
-                                }
-                            }
-                            // Each id of the next token once, so that no term is recorded twice at one position.
-                            if hasNext {
-                                let next = Int(idStarts[position + 1])..<Int(idStarts[position + 2])
-                                for nextSlot in next where isOwn(ids[nextSlot]) && !ids[next.lowerBound..<nextSlot].contains(ids[nextSlot]) {
-                                    tryTerms(numbered.slotFirstBySecond, Int(ids[nextSlot]), at: position, known: 0, &touchedCount)
                                 }
                             }
                         }
@@ -946,13 +958,14 @@ extension TopicMatcher.Numbered {
     /// The tables, and each word id's `leads` worked out from them (an initializer in an extension keeps the memberwise one).
     init(termWords: [Int32], termStarts: [Int32], oneWordTerms: TopicMatcher.FlatTable, opensLonger: [Bool],
          termsByFirstPair: PackedTable, pairGroups: [(key: UInt64, group: Int32)], pairTerms: TopicMatcher.FlatTable,
-         slotSecondTerms: TopicMatcher.FlatTable, slotID: Int32, isSlotWord: [Bool], hasSlotFirstTerms: Bool,
+         slotSecondTerms: TopicMatcher.FlatTable, slotID: Int32, isSlotWord: [Bool],
          slotFirstBySecond: TopicMatcher.FlatTable, slotFirstOthers: [Int32], roles: TopicMatcher.FlatTable, simple: [Bool]) {
         var leads = [TopicMatcher.Leads](repeating: [], count: opensLonger.count)
         for id in leads.indices {
             if !oneWordTerms.range(id).isEmpty { leads[id].insert(.oneWord) }
             if !slotSecondTerms.range(id).isEmpty { leads[id].insert(.slotSecond) }
             if isSlotWord[id] { leads[id].insert(.slotWord) }
+            if !slotFirstBySecond.range(id).isEmpty { leads[id].insert(.slotFirstSecond) }
         }
         var pairSeconds = [UInt64](repeating: 0, count: opensLonger.count)
         for (key, _) in pairGroups {
@@ -970,7 +983,7 @@ extension TopicMatcher.Numbered {
         }
         self.init(termWords: termWords, termStarts: termStarts, oneWordTerms: oneWordTerms, opensLonger: opensLonger,
                   termsByFirstPair: termsByFirstPair, pairGroups: pairGroups, pairTerms: pairTerms, slotSecondTerms: slotSecondTerms,
-                  slotID: slotID, isSlotWord: isSlotWord, hasSlotFirstTerms: hasSlotFirstTerms, slotFirstBySecond: slotFirstBySecond,
+                  slotID: slotID, isSlotWord: isSlotWord, slotFirstBySecond: slotFirstBySecond,
                   slotFirstOthers: slotFirstOthers, roles: roles, simple: simple, leads: leads, pairThirds: pairThirds,
                   groupThirds: groupThirds, pairSeconds: pairSeconds)
     }
