@@ -485,6 +485,31 @@ public struct PhraseIndex: Sendable {
             let key = Folding.key(text)
             return Word(text: text, key: key, accented: key != text)
         }
+        // Each spelling numbered, listed under its key, and each child filed under (parent, spelling) too: a word's
+        // reading finds the spellings it matches once (`WordReading.phraseSpellings`), and a step into a phrase is then
+        // one probe per spelling, with no string compared.
+        var spellingIDs: [String: Int32] = [:]
+        spellingsByKey = Array(repeating: [], count: keyIDs.count)
+        nodeSpelling = Array(repeating: -1, count: nodes.count)
+        var spellingPairs: [(UInt64, Int32)] = []
+        spellingPairs.reserveCapacity(nodes.count)
+        for (edge, group) in pairs {
+            for child in childFlat[Int(childGroups[Int(group)].lowerBound)..<Int(childGroups[Int(group)].upperBound)] {
+                let text = nodes[Int(child)].word
+                let spelling: Int32
+                if let known = spellingIDs[text] {
+                    spelling = known
+                } else {
+                    spelling = Int32(spellingIDs.count)
+                    spellingIDs[text] = spelling
+                    spellingWords.append(words[Int(child)])
+                    spellingsByKey[Int(Int32(truncatingIfNeeded: edge))].append(spelling)
+                }
+                nodeSpelling[Int(child)] = spelling
+                spellingPairs.append((edge & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(spelling)), child))
+            }
+        }
+        childBySpelling = PackedTable(spellingPairs)
         for index in nodes.indices where !nodes[index].payloads.isEmpty {
             let words = nodes[index].words
             var modifiers = ModifierSet()
@@ -528,6 +553,20 @@ public struct PhraseIndex: Sendable {
         let range = childGroups[Int(group)]
         return childFlat[Int(range.lowerBound)..<Int(range.upperBound)]
     }
+    /// The spellings (numbered phrase words) filed under key `id`, and what each is.
+    func spellings(ofKey id: Int32) -> [Int32] { spellingsByKey[Int(id)] }
+    func word(ofSpelling spelling: Int32) -> Word { spellingWords[Int(spelling)] }
+    /// The spelling a node's word has (-1 at the root).
+    @inline(__always)
+    func spelling(of node: Int) -> Int32 { nodeSpelling[Int(node)] }
+    /// The child of `node` written as `spelling`, if any: one probe of a flat table (a node's children differ in spelling).
+    @inline(__always)
+    func child(of node: Int, spelling: Int32) -> Int32? { childBySpelling.value(UInt64(node) << 32 | UInt64(UInt32(spelling))) }
+    private var spellingsByKey: [[Int32]] = []
+    private var spellingWords: [Word] = []
+    private var nodeSpelling: [Int32] = []
+    private var childBySpelling = PackedTable([])
+
     /// A phrase word as tokens are matched against it: as written, its key, and whether they differ (then a
     /// token written without the accents matches it by key).
     struct Word: Sendable {

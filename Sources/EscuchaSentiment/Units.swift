@@ -182,6 +182,12 @@ final class WordReading {
     /// Keys under which phrases may list this word (its own, its lemma's, its verb's infinitives'), by
     /// their number in the phrase index; keys no phrase uses are left out.
     let phraseKeyIDs: [Int32]
+    /// The phrase words (`PhraseIndex` spellings) this form matches, by the keys of `phraseKeyIDs` in their order: matched
+    /// once here, so that a step into a phrase probes (node, spelling) and compares no strings (`UnitReader.phrase`).
+    let phraseSpellings: [Int32]
+    /// Whether two of `phraseSpellings` share a key (`esta` matches `esta` and `está`): the step then takes the key's
+    /// children in the trie's order, which the tie between equally long phrases keeps.
+    let spellingTwins: Bool
     /// Infinitives the form may conjugate (`merece` → `merecer`), for phrases written with infinitives.
     let infinitives: [String]
     /// What a phrase word may be written as for this form: its infinitives and, for a plural, its singular
@@ -295,6 +301,19 @@ final class WordReading {
         var keyIDs: [Int32] = []
         for key in keys { if let id = lexicon.phrases.keyIDs[key] { keyIDs.append(id) } }
         phraseKeyIDs = keyIDs
+        var spellings: [Int32] = []
+        var twins = false
+        for id in keyIDs {
+            var matched = 0
+            for spelling in lexicon.phrases.spellings(ofKey: id)
+            where UnitReader.matches(lexicon.phrases.word(ofSpelling: spelling), forms, alternatives: phraseForms, derived: derived, lemmaKey: lemmaKey) {
+                spellings.append(spelling)
+                matched += 1
+            }
+            if matched > 1 { twins = true }
+        }
+        phraseSpellings = spellings
+        spellingTwins = twins
         opinion = modifiers[.neutral] != nil ? nil : lookup.find(forms, candidates: candidates, known: known)
         let verbEntry = participleOf.flatMap { lookup.entry(for: $0) }
         if participleOf != nil, let list = opinion?.entry.list, list.isKey("adjectives") || list.isKey("sectors"),
@@ -806,9 +825,6 @@ struct UnitReader {
                 continue
             }
             guard kind == .word else { continue }
-            // Unretained: the text holds the forms, and copying them out of the array retained and released them at
-            // every step of the search.
-            let forms = Unmanaged.passUnretained(text.tokens[position].forms)
             readings[position]!._withUnsafeGuaranteedRef { reading in
                 // Object pronouns right after a negator do not break a `no …` expression: `no nos defraudó` is `no
                 // defraudar`, `no me contestan` is `no contestar`. Skipping leaves the node where it was, so a start
@@ -816,12 +832,18 @@ struct UnitReader {
                 if negated, reading.traits.frame.contains(.clitic), first.phraseStarts.contains(Int32(node)) {
                     stack.append((node, position + 1, skipped))
                 }
-                for id in reading.phraseKeyIDs {
-                    guard let children = phrases.children(of: node, keyID: id) else { continue }
-                    for child in children where forms._withUnsafeGuaranteedRef({ forms in
-                        Self.matches(phrases.word(of: Int(child)), forms, alternatives: reading.phraseForms, derived: reading.derived, lemmaKey: reading.lemmaKey)
-                    }) {
-                        stack.append((Int(child), position + 1, skipped))
+                // The spellings the word matches were found with its reading: each is one probe of (node, spelling). Matching
+                // the children of each of its keys here compared strings at every step (about 6 M instructions per MB).
+                if !reading.spellingTwins {
+                    for spelling in reading.phraseSpellings {
+                        if let child = phrases.child(of: node, spelling: spelling) { stack.append((Int(child), position + 1, skipped)) }
+                    }
+                } else {
+                    for id in reading.phraseKeyIDs {
+                        guard let children = phrases.children(of: node, keyID: id) else { continue }
+                        for child in children where reading.phraseSpellings.contains(phrases.spelling(of: Int(child))) {
+                            stack.append((Int(child), position + 1, skipped))
+                        }
                     }
                 }
                 if !skipped, reading.opinion == nil, reading.modifiers.contains(.booster) || reading.modifiers.contains(.dampener) {
