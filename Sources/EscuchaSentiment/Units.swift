@@ -197,14 +197,19 @@ final class WordReading {
     let phraseStarts: [Int32]
     /// Whether `phraseStarts` has any (read without touching the array's buffer).
     let opensPhrase: Bool
-    /// The key ids under which the phrases this word opens go on (their second words): most words that open a
-    /// phrase are followed by none of them, and then the trie is not searched (`UnitReader.mayGoOn`).
+    /// The spellings with which the phrases this word opens go on (their second words): most words that open a
+    /// phrase are followed by none of them, and then the trie is not searched (`UnitReader.mayGoOn`). By spelling, not
+    /// by key, so a next word that only shares a key with them (its lemma's, say) does not start a search that fails.
     /// Sorted, and searched by halves (`goesOn`): a word that opens many phrases (`no`, `muy`) has hundreds, and
     /// `contains` walked them for every word after it.
-    let continuationKeyIDs: [Int32]
-    /// Bit `id % 64` of each of `continuationKeyIDs`: a key whose bit is clear is surely not among them, which
-    /// answers for most words after one that opens few phrases without searching.
+    let continuationSpellings: [Int32]
+    /// Bit `spelling % 64` of each of `continuationSpellings`: a word none of whose `spellingBits` is set here surely
+    /// goes on with none of them, which answers for most words after one that opens few phrases without searching.
     let continuationBits: UInt64
+    /// Bit `spelling % 64` of each of `phraseSpellings`.
+    let spellingBits: UInt64
+    /// A word the phrase search steps over (`UnitReader.phrase`): a booster or dampener with no opinion of its own.
+    let skippedInPhrases: Bool
     /// Whether a phrase of this word alone is complete (the lexicon's phrases have two words or more).
     let completesPhrase: Bool
     let traits: WordTraits
@@ -337,11 +342,18 @@ final class WordReading {
         opensPhrase = !starts.isEmpty
         var continuations: [Int32] = []
         for start in starts {
-            for id in lexicon.phrases.childKeyIDs(ofStart: Int(start)) where !continuations.contains(id) { continuations.append(id) }
+            for id in lexicon.phrases.childKeyIDs(ofStart: Int(start)) {
+                for child in lexicon.phrases.children(of: Int(start), keyID: id) ?? [] {
+                    let spelling = lexicon.phrases.spelling(of: Int(child))
+                    if !continuations.contains(spelling) { continuations.append(spelling) }
+                }
+            }
         }
         continuations.sort()
-        continuationKeyIDs = continuations
+        continuationSpellings = continuations
         continuationBits = continuations.reduce(0) { $0 | 1 << UInt64($1 & 63) }
+        spellingBits = spellings.reduce(0) { $0 | 1 << UInt64($1 & 63) }
+        skippedInPhrases = opinion == nil && (self.modifiers.contains(.booster) || self.modifiers.contains(.dampener))
         var completes = false
         for start in starts where lexicon.phrases.isComplete(Int(start)) { completes = true; break }
         completesPhrase = completes
@@ -452,10 +464,10 @@ struct Endings: ExpressibleByArrayLiteral {
 }
 
 extension WordReading {
-    /// Whether a phrase this word opens goes on under key `id`: a search by halves of the sorted `continuationKeyIDs`.
+    /// Whether a phrase this word opens goes on with spelling `id`: a search by halves of the sorted `continuationSpellings`.
     func goesOn(with id: Int32) -> Bool {
         guard continuationBits & 1 << UInt64(id & 63) != 0 else { return false }
-        return continuationKeyIDs.withUnsafeBufferPointer { ids in
+        return continuationSpellings.withUnsafeBufferPointer { ids in
             var low = 0, high = ids.count
             while low < high {
                 let middle = (low + high) / 2
@@ -786,8 +798,10 @@ struct UnitReader {
         guard kind == .word else { return false }
         return readings[position]!._withUnsafeGuaranteedRef { next in
             if first.modifiers.contains(.negator), next.traits.frame.contains(.clitic) { return true }
-            if next.opinion == nil, next.modifiers.contains(.booster) || next.modifiers.contains(.dampener) { return true }
-            for id in next.phraseKeyIDs where first.goesOn(with: id) { return true }
+            if next.skippedInPhrases { return true }
+            // Most words after one that opens a phrase share no bit with its continuations: no spelling is searched.
+            guard first.continuationBits & next.spellingBits != 0 else { return false }
+            for spelling in next.phraseSpellings where first.goesOn(with: spelling) { return true }
             return false
         }
     }
@@ -846,7 +860,7 @@ struct UnitReader {
                         }
                     }
                 }
-                if !skipped, reading.opinion == nil, reading.modifiers.contains(.booster) || reading.modifiers.contains(.dampener) {
+                if !skipped, reading.skippedInPhrases {
                     stack.append((node, position + 1, true))
                 }
             }
