@@ -66,24 +66,22 @@ public struct SentimentAnalyzer: Sendable {
         context.units.reserveCapacity(text.tokens.count)
         context.sentenceOf.reserveCapacity(text.tokens.count)
         context.sentences.reserveCapacity(text.sentences.count)
+        // What the rules' early exits read of all units, summed as the reader appends them (`UnitSums`).
+        var sums = UnitSums()
         readings.withUnsafeBufferPointer { readings in
             let reader = UnitReader(reference: reference, cache: cache, readings: readings)
             for (index, sentence) in text.sentences.enumerated() {
                 let start = context.units.count
-                reader.read(text, tokens: sentence.tokens, into: &context.units, traits: &context.traitSummary)
-                for unit in start..<context.units.count {
-                    context.sentenceOf.append(index)
-                    context.keyFacts.insert(context.units[unit].facts)
-                    context.modifierKinds |= context.units[unit].modifiers.mask
-                    if context.units[unit].questionMarks > 0 { context.asks = true }
-                    if context.units[unit].exclamationMarks > 0 { context.exclaims = true }
-                    // The one trait a phrase's unit passes on from its first word (`TraitSummary.waitLemma`): added here, not
-                    // in the unit reader, whose loop it made dearer (about 2 M instructions on 1 MB).
-                    if context.units[unit].traits.frame.contains(.waitLemma) { context.traitSummary.insert(.waitLemma) }
-                }
+                reader.read(text, tokens: sentence.tokens, into: &context.units, sums: &sums)
+                for _ in start..<context.units.count { context.sentenceOf.append(index) }
                 context.sentences.append(start..<context.units.count)
             }
         }
+        context.keyFacts = sums.keyFacts
+        context.modifierKinds = sums.modifierKinds
+        context.traitSummary = sums.traits
+        context.asks = sums.asks
+        context.exclaims = sums.exclaims
         // The steps below scan every unit for a negator or a booster: a text with none skips them.
         resolveDoubleRoles(&context.units, boosters: context.mayHave(.booster), negators: context.mayHave(.negator))
         ProperNames.apply(&context.units, text: text, sentences: context.sentences)

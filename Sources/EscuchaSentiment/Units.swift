@@ -686,13 +686,13 @@ struct UnitReader {
         return surface.utf8.count == mark.utf8.count || surface.hasPrefix(mark)
     }
 
-    /// `traits` gathers the summaries of the words read (`TraitSummary`).
-    func read(_ text: NormalizedText, tokens range: Range<Int>, into units: inout [Unit], traits: inout TraitSummary) {
+    /// `sums` gathers what the rules' early exits read of every unit appended (`UnitSums`).
+    func read(_ text: NormalizedText, tokens range: Range<Int>, into units: inout [Unit], sums: inout UnitSums) {
         var index = range.lowerBound
         while index < range.upperBound {
             // Words, most tokens, are read through the array's buffer: copying a token out of it would retain
             // and release its forms.
-            if let next = text.tokens.withUnsafeBufferPointer({ tokens in word(at: index, in: text, tokens, range, into: &units, traits: &traits) }) {
+            if let next = text.tokens.withUnsafeBufferPointer({ tokens in word(at: index, in: text, tokens, range, into: &units, sums: &sums) }) {
                 index = next
                 continue
             }
@@ -705,15 +705,18 @@ struct UnitReader {
                 preconditionFailure("words are read above")
             case .punctuation, .hashtag, .emoji, .emoticon, .laughter:
                 if kind == .punctuation, let reading = forms._withUnsafeGuaranteedRef({ Self.asciiPunctuation($0.surface) }) {
-                    units.append(Unit(tokens: index..<index + 1, breaksClause: reading.breaksClause, questionMarks: reading.questions,
-                                      exclamationMarks: reading.exclamations, key: .surface(forms), facts: reading.facts, isWord: false))
+                    let unit = Unit(tokens: index..<index + 1, breaksClause: reading.breaksClause, questionMarks: reading.questions,
+                                    exclamationMarks: reading.exclamations, key: .surface(forms), facts: reading.facts, isWord: false)
+                    sums.add(unit)
+                    units.append(unit)
                     break
                 }
                 var unit = forms._withUnsafeGuaranteedRef { forms in cache.markReading(forms, kind) { mark(forms, kind) }.unit }
                 unit.tokens = index..<index + 1
+                sums.add(unit)
                 units.append(unit)
             default:
-                // Mentions, links, numbers, personal data: no opinion, but they separate words.
+                // Mentions, links, numbers, personal data: no opinion, but they separate words (and add nothing to `sums`).
                 units.append(Unit(tokens: index..<index + 1, key: .empty, facts: KeyFacts(), isWord: false))
             }
             index += 1
@@ -761,7 +764,7 @@ struct UnitReader {
     /// when the token is no word. Appending here, where the unit is made, spares copying it out.
     @inline(__always)
     private func word(at index: Int, in text: NormalizedText, _ tokens: UnsafeBufferPointer<Token>, _ range: Range<Int>,
-                      into units: inout [Unit], traits: inout TraitSummary) -> Int? {
+                      into units: inout [Unit], sums: inout UnitSums) -> Int? {
         guard tokens[index].kind == .word else { return nil }
         // The reading is held by the forms (or this thread's table) for as long as the text: read it
         // through a guaranteed reference, without a retain per word on an object all threads share.
@@ -769,7 +772,7 @@ struct UnitReader {
             if reading.opensPhrase, mayGoOn(reading, at: index, tokens, end: range.upperBound),
                let unit = phrase(at: index, in: text, end: range.upperBound, first: reading) {
                 let next = unit.tokens.upperBound
-                if unit.traits.pastSubjunctive { traits.insert(.pastSubjunctive) }
+                sums.add(unit)
                 units.append(unit)
                 return next
             }
@@ -777,7 +780,10 @@ struct UnitReader {
             var unit = reading.unit
             unit.tokens = index..<index + 1
             units.append(unit)
-            traits.formUnion(reading.traitSummary)
+            // Its sums are the reading's: its traits' summary, found once per surface.
+            sums.keyFacts.insert(reading.facts)
+            sums.modifierKinds |= reading.modifiers.mask
+            sums.traits.formUnion(reading.traitSummary)
             if reading.hasParticipleReading, index > range.lowerBound, WordReading.haberForms.contains(tokens[index - 1].key) {
                 units[units.count - 1].opinion = reading.asParticiple
             }
@@ -1155,6 +1161,29 @@ extension WordReading {
         guard infinitive.hasUTF8Suffix("er") || infinitive.hasUTF8Suffix("ir"),
               !(key.hasUTF8Suffix("ia") || key.hasUTF8Suffix("ias") || key.hasUTF8Suffix("ian") || key.hasUTF8Suffix("iais")) else { return false }
         return key.hasUTF8Suffix("as") || key.hasUTF8Suffix("an") || key.hasUTF8Suffix("ais")
+    }
+}
+
+/// What the rules' early exits read of all of a text's units together (`RuleContext`'s `keyFacts`, `modifierKinds`,
+/// `traitSummary`, `asks` and `exclaims`), summed by the unit reader as it appends each unit: a second pass over the
+/// units, after each sentence was read, loaded every unit again from the array.
+struct UnitSums {
+    var keyFacts = KeyFactsUnion()
+    var modifierKinds: UInt32 = 0
+    var traits = TraitSummary()
+    var asks = false
+    var exclaims = false
+
+    /// A unit that is not a single word's (a word's sums are its reading's): of its traits, the two a phrase's unit
+    /// passes on from its first word (`TraitSummary`); a mark's unit has none.
+    @inline(__always)
+    mutating func add(_ unit: Unit) {
+        keyFacts.insert(unit.facts)
+        modifierKinds |= unit.modifiers.mask
+        if unit.questionMarks > 0 { asks = true }
+        if unit.exclamationMarks > 0 { exclaims = true }
+        if unit.traits.pastSubjunctive { traits.insert(.pastSubjunctive) }
+        if unit.traits.frame.contains(.waitLemma) { traits.insert(.waitLemma) }
     }
 }
 
