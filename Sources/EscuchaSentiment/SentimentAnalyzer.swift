@@ -68,13 +68,23 @@ public struct SentimentAnalyzer: Sendable {
         context.sentences.reserveCapacity(text.sentences.count)
         // What the rules' early exits read of all units, summed as the reader appends them (`UnitSums`).
         var sums = UnitSums()
+        // Each sentence's word and symbol units, counted as they are read: `finish` walked every unit again for them.
+        // The array is this thread's, kept empty between texts.
+        var sentenceWords: [Int] = []
+        swap(&sentenceWords, &cache.sentenceWords)
+        defer {
+            sentenceWords.empty()
+            swap(&sentenceWords, &cache.sentenceWords)
+        }
+        sentenceWords.reserveCapacity(text.sentences.count)
         readings.withUnsafeBufferPointer { readings in
             let reader = UnitReader(reference: reference, cache: cache, readings: readings)
             for (index, sentence) in text.sentences.enumerated() {
-                let start = context.units.count
+                let start = context.units.count, words = sums.words
                 reader.read(text, tokens: sentence.tokens, into: &context.units, sums: &sums)
                 for _ in start..<context.units.count { context.sentenceOf.append(index) }
                 context.sentences.append(start..<context.units.count)
+                sentenceWords.append(sums.words - words)
             }
         }
         context.keyFacts = sums.keyFacts
@@ -99,9 +109,11 @@ public struct SentimentAnalyzer: Sendable {
             SpaceSizes.apply(&context.units, spacious: reference.spacious, scarce: reference.scarce, cramped: reference.cramped)
         }
         context.clauseOf.reserveCapacity(context.units.count)
+        // Rules only ever take contrast away from a unit: a text read with none has none (`mayContrast`).
+        let mayContrast = Self.mayContrast(context)
         var clause = 0
         for index in context.units.indices {
-            if index > 0, context.units[index].breaksClause || Self.isContrast(context.units, index)
+            if index > 0, context.units[index].breaksClause || mayContrast && Self.isContrast(context.units, index)
                 || context.sentenceOf[index] != context.sentenceOf[index - 1] {
                 clause += 1
             }
@@ -163,7 +175,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("closing-verdict") { ClosingVerdict.apply(&context) }
         Balance.apply(&context, negativity: enabled("negativity"), repetition: enabled("repetition"))
         if enabled("verdict") { BalancedVerdict.apply(&context) }
-        return finish(&context, text, cache, room: &room)
+        return finish(&context, text, cache, sentenceWords: sentenceWords, room: &room)
     }
 
     /// A word that is both a modifier and an opinion (`bien`, `harto`, `tremendo` boost; `imposible`
@@ -275,8 +287,8 @@ public struct SentimentAnalyzer: Sendable {
     }
 
     /// `context`'s contributions give up their rules (and share their entries) with the analysis (the context is not read again).
-    /// Its arrays are `room`'s.
-    private func finish(_ context: inout RuleContext, _ text: NormalizedText, _ cache: OpinionCache,
+    /// Its arrays are `room`'s. `sentenceWords`: each sentence's word and symbol units (`UnitSums.words`).
+    private func finish(_ context: inout RuleContext, _ text: NormalizedText, _ cache: OpinionCache, sentenceWords: [Int],
                         room: inout SentimentAnalysis.Room) -> SentimentAnalysis {
         var contributions: [Contribution] = []
         swap(&contributions, &room.contributions)
@@ -329,12 +341,17 @@ public struct SentimentAnalyzer: Sendable {
         var totals = (sum: 0.0, positive: 0.0, negative: 0.0, neutral: 0)
         // The sentences' unit ranges cover every unit, in order: the text is contrasted where one of its sentences is.
         var contrastedText = false
+        let mayContrast = Self.mayContrast(context)
         for (index, range) in context.sentences.enumerated() {
-            // One pass over the sentence's units for both counts (two walked each unit twice).
-            var words = 0, contrasted = false
-            for unit in range {
-                if context.units[unit].isWord || context.units[unit].isSymbolic { words += 1 }
-                if Self.isContrast(context.units, unit) { contrasted = true }
+            // The words were counted as the units were read (no rule makes a unit a word or takes that away); the units
+            // are walked only in a text that may have contrast.
+            let words = sentenceWords[index]
+            var contrasted = false
+            if mayContrast {
+                for unit in range where Self.isContrast(context.units, unit) {
+                    contrasted = true
+                    break
+                }
             }
             contrastedText = contrastedText || contrasted
             let (sum, positive, negative, count) = perSentence[index]
@@ -366,6 +383,10 @@ public struct SentimentAnalyzer: Sendable {
     }
 
     static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+    /// Whether some unit may mark a contrast: read from the kinds summed as the units were read, which rules only take
+    /// away from a unit, never add.
+    static func mayContrast(_ context: RuleContext) -> Bool { context.mayHave(.contrastAfter) || context.mayHave(.contrastBefore) }
 
     static func isContrast(_ unit: Unit) -> Bool { unit.has(.contrastAfter) || unit.has(.contrastBefore) }
     /// The same for `units[index]`, read in place: passing `units[index]` copies the unit (and retains what it holds).

@@ -784,6 +784,7 @@ struct UnitReader {
             sums.keyFacts.insert(reading.facts)
             sums.modifierKinds |= reading.modifiers.mask
             sums.traits.formUnion(reading.traitSummary)
+            sums.words += 1
             if reading.hasParticipleReading, index > range.lowerBound, WordReading.haberForms.contains(tokens[index - 1].key) {
                 units[units.count - 1].opinion = reading.asParticiple
             }
@@ -1042,6 +1043,8 @@ final class OpinionCache: @unchecked Sendable {
     var tokenReadings: [Unmanaged<WordReading>?] = []
     /// Each sentence's sums while a text's analysis is finished (`SentimentAnalyzer.finish`), kept empty between texts.
     var sentenceSums: [SentenceSums] = []
+    /// Each sentence's word and symbol units, counted as the text is read (`UnitSums.words`), kept empty between texts.
+    var sentenceWords: [Int] = []
     /// The phrase reader's work list, kept between words.
     var phraseStack: [(node: Int, position: Int, skipped: Bool)] = []
     /// The rule context's arrays, kept between texts.
@@ -1173,6 +1176,9 @@ struct UnitSums {
     var traits = TraitSummary()
     var asks = false
     var exclaims = false
+    /// The word and symbol units (`isWord || isSymbolic`, which no rule changes): a sentence's neutral words are counted
+    /// from them (`SentimentAnalyzer.finish`).
+    var words = 0
 
     /// A unit that is not a single word's (a word's sums are its reading's): of its traits, the two a phrase's unit
     /// passes on from its first word (`TraitSummary`); a mark's unit has none.
@@ -1184,6 +1190,7 @@ struct UnitSums {
         if unit.exclamationMarks > 0 { exclaims = true }
         if unit.traits.pastSubjunctive { traits.insert(.pastSubjunctive) }
         if unit.traits.frame.contains(.waitLemma) { traits.insert(.waitLemma) }
+        if unit.isWord || unit.isSymbolic { words += 1 }
     }
 }
 
