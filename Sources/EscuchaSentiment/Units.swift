@@ -602,6 +602,9 @@ final class LexiconReference: Sendable {
     let lookup: OpinionLookup
     /// Where word readings are attached to the token forms.
     let attachmentKey = AttachmentKey()
+    /// Where the readings of tokens that are no word (`MarkReading`) are attached: a key of their own, so that a forms'
+    /// attachment is only ever read back as the type attached under its key.
+    let markKey = AttachmentKey()
 
     /// The readings of a size word that describes a space or a portion (`SpaceSizes`), if the lexicon rates
     /// `espacioso` and `escaso`.
@@ -711,7 +714,7 @@ struct UnitReader {
                     units.append(unit)
                     break
                 }
-                var unit = forms._withUnsafeGuaranteedRef { forms in cache.markReading(forms, kind) { mark(forms, kind) }.unit }
+                var unit = forms._withUnsafeGuaranteedRef { forms in cache.markUnit(forms, kind, reference) { mark(forms, kind) } }
                 unit.tokens = index..<index + 1
                 sums.add(unit)
                 units.append(unit)
@@ -1096,10 +1099,32 @@ final class OpinionCache: @unchecked Sendable {
         })
     }
 
+    /// The unit of `markReading`: an attached reading of the right kind is read in place, through a guaranteed
+    /// reference (taking it out retained and released it at every mark).
+    @inline(__always)
+    func markUnit(_ forms: TokenForms, _ kind: TokenKind, _ reference: LexiconReference, _ make: () -> MarkReading) -> Unit {
+        if let attached = forms.attachment(reference.markKey),
+           let unit = Unmanaged<MarkReading>.fromOpaque(attached)._withUnsafeGuaranteedRef({ $0.kind == kind ? $0.unit : nil }) {
+            return unit
+        }
+        return markReading(forms, kind, reference, make).unit
+    }
+
     /// The reading of a token of `kind` with these forms, made by `make` at the first sight. A token whose kind is not the
     /// one its forms were first read as (the normalizer gives a surface one kind, so none is) is read again, for its text.
-    func markReading(_ forms: TokenForms, _ kind: TokenKind, _ make: () -> MarkReading) -> MarkReading {
-        let known = marks.value(for: forms, make: make)
+    /// Like a word's, the reading travels with the forms (under the reference's `markKey`), and this thread's table holds
+    /// it only when another owner has that slot: looked up in the table, each mark cost about 500 instructions (3 M per MB).
+    func markReading(_ forms: TokenForms, _ kind: TokenKind, _ reference: LexiconReference, _ make: () -> MarkReading) -> MarkReading {
+        let known: MarkReading
+        if let attached = forms.attachment(reference.markKey) {
+            known = Unmanaged<MarkReading>.fromOpaque(attached).takeUnretainedValue()
+        } else {
+            known = marks.value(for: forms) {
+                let made = make()
+                forms.attach(made, reference.markKey)
+                return made
+            }
+        }
         if known.kind == kind { return known }
         let made = make()
         if let opinion = made.unit.opinion { _ = keep(opinion) }
