@@ -221,6 +221,9 @@ final class WordReading {
     let asParticiple: OpinionLookup.Found?
     /// Whether the word is a participle whose adjective reading the lexicon lists.
     let hasParticipleReading: Bool
+    /// Whether a phrase ending in this word may be a quantity, a periphrasis or an approximation
+    /// (`UnitReader.qualifiedPhraseEnds`): otherwise the phrase search does not ask.
+    let mayEndQualifiedPhrase: Bool
     /// A diminutive or augmentative: phrases match its lemma only by key, not as an inflection.
     let derived: Bool
     let lemmaKey: String
@@ -319,6 +322,7 @@ final class WordReading {
         }
         phraseSpellings = spellings
         spellingTwins = twins
+        mayEndQualifiedPhrase = UnitReader.qualifiedPhraseEnds.contains(forms.key)
         opinion = modifiers[.neutral] != nil ? nil : lookup.find(forms, candidates: candidates, known: known)
         let verbEntry = participleOf.flatMap { lookup.entry(for: $0) }
         if participleOf != nil, let list = opinion?.entry.list, list.isKey("adjectives") || list.isKey("sectors"),
@@ -836,8 +840,8 @@ struct UnitReader {
         let negated = first.modifiers.contains(.negator)
         while let (node, position, skipped) = stack.popLast() {
             if position > index, phrases.isComplete(node), position - index >= (best?.length ?? 0),
-               !Self.isQuantity(endingAt: position, in: text, end: end), !Self.isPeriphrasis(endingAt: position, in: text, end: end),
-               !Self.isApproximation(endingAt: position, in: text, end: end) {
+               !mayBeQualified(endingAt: position) || !Self.isQuantity(endingAt: position, in: text, end: end)
+               && !Self.isPeriphrasis(endingAt: position, in: text, end: end) && !Self.isApproximation(endingAt: position, in: text, end: end) {
                 best = (position - index, node)
             }
             guard position < end else { continue }
@@ -901,6 +905,18 @@ struct UnitReader {
         }
         return unit
     }
+
+    /// Whether a phrase that ends before `position` may be a quantity, a periphrasis or an approximation (the three
+    /// checks below): only if its last token is a number or a word its reading says may end one
+    /// (`WordReading.mayEndQualifiedPhrase`). The checks copied tokens and hashed keys at every complete phrase found.
+    @inline(__always)
+    private func mayBeQualified(endingAt position: Int) -> Bool {
+        guard let last = readings[position - 1] else { return true }
+        return last._withUnsafeGuaranteedRef { $0.mayEndQualifiedPhrase }
+    }
+
+    /// Every key that `isQuantity`, `isPeriphrasis` or `isApproximation` asks the last word of a phrase to be.
+    static let qualifiedPhraseEnds = numberWords.union(periphrasisVerbs).union(wantingVerbs).union(["cerca", "mas"])
 
     /// A score (`de 10`, `un diez`) is praise at the end of what it rates (`la paella, de 10`), but a number
     /// with a word after it is a quantity (`más de 10 minutos`, `un plato de 10 euros`).
