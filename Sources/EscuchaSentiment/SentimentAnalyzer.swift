@@ -68,6 +68,11 @@ public struct SentimentAnalyzer: Sendable {
         context.sentences.reserveCapacity(text.sentences.count)
         // What the rules' early exits read of all units, summed as the reader appends them (`UnitSums`).
         var sums = UnitSums()
+        swap(&sums.doubleRoles, &cache.doubleRoles)
+        defer {
+            sums.doubleRoles.empty()
+            swap(&sums.doubleRoles, &cache.doubleRoles)
+        }
         // Each sentence's word and symbol units, counted as they are read: `finish` walked every unit again for them.
         // The array is this thread's, kept empty between texts.
         var sentenceWords: [Int] = []
@@ -93,7 +98,7 @@ public struct SentimentAnalyzer: Sendable {
         context.asks = sums.asks
         context.exclaims = sums.exclaims
         // The steps below scan every unit for a negator or a booster: a text with none skips them.
-        resolveDoubleRoles(&context.units, boosters: context.mayHave(.booster), negators: context.mayHave(.negator))
+        resolveDoubleRoles(&context.units, candidates: sums.doubleRoles, boosters: context.mayHave(.booster), negators: context.mayHave(.negator))
         ProperNames.apply(&context.units, text: text, sentences: context.sentences)
         DiscourseMarkers.apply(&context.units, sentences: context.sentences, keyFacts: context.keyFacts)
         // Each scan only in a text with the words it acts on (`KeyLists`, exact): most have no `nada`, `nadie` nor `dejar de`.
@@ -182,10 +187,13 @@ public struct SentimentAnalyzer: Sendable {
     /// negates) modifies when an opinion word follows it (`bien caro`, `imposible descansar`) and is an
     /// opinion otherwise (`me atendieron bien`, `es imposible`).
     /// `boosters` and `negators`: whether the text may have any (`RuleContext.mayHave`); a pass for a kind it has not is skipped.
-    private func resolveDoubleRoles(_ units: inout [Unit], boosters: Bool, negators: Bool) {
+    /// `candidates`: the units, in order, that had an opinion and a booster or negator when read (`UnitSums.doubleRoles`):
+    /// the passes below visit only them (each pass walked every unit), since no unit gains an opinion or a kind here.
+    private func resolveDoubleRoles(_ units: inout [Unit], candidates: [Int], boosters: Bool, negators: Bool) {
+        guard !candidates.isEmpty else { return }
         for (kind, present) in [(ModifierKind.booster, boosters), (.negator, negators)] where present {
             // Single words only: an expression that opens with a negator (`no funciona bien`) is both.
-            for index in units.indices where units[index].opinion != nil && units[index].has(kind) && units[index].tokens.count == 1 {
+            for index in candidates where units[index].opinion != nil && units[index].has(kind) && units[index].tokens.count == 1 {
                 // The opinion word may come after a booster (`le falta bastante educación`).
                 var following = index + 1
                 if following < units.count, units[following].opinion == nil, units[following].has(.booster) || units[following].has(.dampener) { following += 1 }
@@ -209,7 +217,7 @@ public struct SentimentAnalyzer: Sendable {
         // `nunca más` is a vow (`¡Nunca más!`, `nunca más compro aquí`) unless an opinion word follows in its
         // clause: then it only negates it (`nunca más tuve problemas`).
         guard negators else { return }
-        for index in units.indices where units[index].opinion != nil && units[index].has(.negator) && Self.vows.contains(units[index].key) {
+        for index in candidates where units[index].opinion != nil && units[index].has(.negator) && Self.vows.contains(units[index].key) {
             var next = index + 1
             while next < units.count, next <= index + Negation.scope, !units[next].breaksClause {
                 if units[next].opinion != nil, units[next].isWord {

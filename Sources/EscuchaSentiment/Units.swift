@@ -221,6 +221,8 @@ final class WordReading {
     let asParticiple: OpinionLookup.Found?
     /// Whether the word is a participle whose adjective reading the lexicon lists.
     let hasParticipleReading: Bool
+    /// Whether the word's unit has an opinion and is a booster or a negator too (`UnitSums.doubleRoles`).
+    let mayPlayDoubleRole: Bool
     /// Whether a phrase ending in this word may be a quantity, a periphrasis or an approximation
     /// (`UnitReader.qualifiedPhraseEnds`): otherwise the phrase search does not ask.
     let mayEndQualifiedPhrase: Bool
@@ -358,6 +360,8 @@ final class WordReading {
         continuationBits = continuations.reduce(0) { $0 | 1 << UInt64($1 & 63) }
         spellingBits = spellings.reduce(0) { $0 | 1 << UInt64($1 & 63) }
         skippedInPhrases = opinion == nil && (self.modifiers.contains(.booster) || self.modifiers.contains(.dampener))
+        // Of the reading's own opinion: a participle after `haber` may lose it (`asParticiple`), never gain one.
+        mayPlayDoubleRole = opinion != nil && (self.modifiers.contains(.booster) || self.modifiers.contains(.negator))
         var completes = false
         for start in starts where lexicon.phrases.isComplete(Int(start)) { completes = true; break }
         completesPhrase = completes
@@ -714,13 +718,13 @@ struct UnitReader {
                 if kind == .punctuation, let reading = forms._withUnsafeGuaranteedRef({ Self.asciiPunctuation($0.surface) }) {
                     let unit = Unit(tokens: index..<index + 1, breaksClause: reading.breaksClause, questionMarks: reading.questions,
                                     exclamationMarks: reading.exclamations, key: .surface(forms), facts: reading.facts, isWord: false)
-                    sums.add(unit)
+                    sums.add(unit, at: units.count)
                     units.append(unit)
                     break
                 }
                 var unit = forms._withUnsafeGuaranteedRef { forms in cache.markUnit(forms, kind, reference) { mark(forms, kind) } }
                 unit.tokens = index..<index + 1
-                sums.add(unit)
+                sums.add(unit, at: units.count)
                 units.append(unit)
             default:
                 // Mentions, links, numbers, personal data: no opinion, but they separate words (and add nothing to `sums`).
@@ -779,7 +783,7 @@ struct UnitReader {
             if reading.opensPhrase, mayGoOn(reading, at: index, tokens, end: range.upperBound),
                let unit = phrase(at: index, in: text, end: range.upperBound, first: reading) {
                 let next = unit.tokens.upperBound
-                sums.add(unit)
+                sums.add(unit, at: units.count)
                 units.append(unit)
                 return next
             }
@@ -792,6 +796,7 @@ struct UnitReader {
             sums.modifierKinds |= reading.modifiers.mask
             sums.traits.formUnion(reading.traitSummary)
             sums.words += 1
+            if reading.mayPlayDoubleRole { sums.doubleRoles.append(units.count - 1) }
             if reading.hasParticipleReading, index > range.lowerBound, WordReading.haberForms.contains(tokens[index - 1].key) {
                 units[units.count - 1].opinion = reading.asParticiple
             }
@@ -803,6 +808,7 @@ struct UnitReader {
     /// number, or a word filed under a key the phrases `first` opens go on with, or one the search skips (an
     /// object pronoun after a negator, a booster). Exactly the steps `phrase(at:)` takes from its start nodes;
     /// without any, it finds nothing (unless a start node is a whole phrase, which none is).
+    @inline(__always)
     private func mayGoOn(_ first: WordReading, at index: Int, _ tokens: UnsafeBufferPointer<Token>, end: Int) -> Bool {
         if first.completesPhrase { return true }
         let position = index + 1
@@ -1064,6 +1070,8 @@ final class OpinionCache: @unchecked Sendable {
     var sentenceSums: [SentenceSums] = []
     /// Each sentence's word and symbol units, counted as the text is read (`UnitSums.words`), kept empty between texts.
     var sentenceWords: [Int] = []
+    /// The units that may play two roles (`UnitSums.doubleRoles`), kept empty between texts.
+    var doubleRoles: [Int] = []
     /// The phrase reader's work list, kept between words.
     var phraseStack: [(node: Int, position: Int, skipped: Bool)] = []
     /// The rule context's arrays, kept between texts.
@@ -1220,11 +1228,15 @@ struct UnitSums {
     /// The word and symbol units (`isWord || isSymbolic`, which no rule changes): a sentence's neutral words are counted
     /// from them (`SentimentAnalyzer.finish`).
     var words = 0
+    /// The units, by index, that have an opinion and are a booster or a negator too: the only ones
+    /// `SentimentAnalyzer.resolveDoubleRoles` changes (rules before it only take opinions and modifiers away). The
+    /// array is the thread's (`OpinionCache.doubleRoles`), lent for the text.
+    var doubleRoles: [Int] = []
 
-    /// A unit that is not a single word's (a word's sums are its reading's): of its traits, the two a phrase's unit
-    /// passes on from its first word (`TraitSummary`); a mark's unit has none.
+    /// A unit that is not a single word's (a word's sums are its reading's), appended at `index`: of its traits, the
+    /// two a phrase's unit passes on from its first word (`TraitSummary`); a mark's unit has none.
     @inline(__always)
-    mutating func add(_ unit: Unit) {
+    mutating func add(_ unit: Unit, at index: Int) {
         keyFacts.insert(unit.facts)
         modifierKinds |= unit.modifiers.mask
         if unit.questionMarks > 0 { asks = true }
@@ -1232,6 +1244,7 @@ struct UnitSums {
         if unit.traits.pastSubjunctive { traits.insert(.pastSubjunctive) }
         if unit.traits.frame.contains(.waitLemma) { traits.insert(.waitLemma) }
         if unit.isWord || unit.isSymbolic { words += 1 }
+        if unit.opinion != nil, unit.has(.booster) || unit.has(.negator) { doubleRoles.append(index) }
     }
 }
 
