@@ -71,8 +71,8 @@ enum Notices {
                           "para quienes pregunten", "para los que van a", "para los que tienen", "para quienes tienen", "para quien le sirva",
                           "para quien lo necesite", "para quienes lo necesiten", "para los que lo necesiten", "dato para", "os comparto",
                           "les comparto", "os dejo", "les dejo", "por si a alguien le sirve", "por si alguien lo necesita", "aviso para"]
-    /// Their first words: a text that opens with none of them (nearly all) is not read further. A set of keys, cheaper to
-    /// ask than the dictionary below (no string hashed).
+    /// Their first words (`KeyLists.noticeOpener`): a text that opens with none of them (nearly all) is not read further,
+    /// told by a bit of the first word's facts, with no string read.
     static let firstWords = WordSet(openersByFirstWord.keys)
     /// The openers' words, by their first word.
     static let openersByFirstWord: [String: [[String]]] = Dictionary(grouping: openers.map { $0.split(separator: " ").map(String.init) },
@@ -83,8 +83,8 @@ enum Notices {
                                   "nosotras", "he", "hemos", "estoy", "estamos", "llevo", "llevamos", "tengo", "tenemos", "tuve", "tuvimos",
                                   "fui", "fuimos", "estuve", "estuvimos", "soy", "somos"]
     static func apply(_ context: inout RuleContext) {
-        guard !context.contributions.isEmpty, let first = context.units.firstIndex(where: { $0.isWord }),
-              firstWords.contains(context.units[first].key), let candidates = openersByFirstWord[context.units[first].key],
+        guard context.mayHave(.noticeOpener), !context.contributions.isEmpty, let first = context.units.firstIndex(where: { $0.isWord }),
+              context.units[first].facts.lists.contains(.noticeOpener), let candidates = openersByFirstWord[context.units[first].key],
               candidates.contains(where: { opens($0, at: first, context) }),
               !context.units.contains(where: { $0.isWord && AttributedReports.isParty($0.key, among: writer) }) else { return }
         for index in context.contributions.indices where context.contributions[index].value != 0 {

@@ -135,6 +135,8 @@ struct KeyLists: OptionSet {
     static let ceasing = KeyLists(rawValue: 1 << 33)
     /// A quotation mark (`SpaceSizes.quotes`: `"`, `“`, `«`, `'`): `Sarcasm.scareQuotes` looks for the quoted praise.
     static let quote = KeyLists(rawValue: 1 << 34)
+    /// The first words of `Notices.openers` (`para`, `dato`, `os`…): a text whose first word is none is no notice.
+    static let noticeOpener = KeyLists(rawValue: 1 << 35)
 
     /// Each list with its bit (the spellings `Ratings.isStar` and `liking` accept are no list: `KeyFacts.init` asks).
     static let lists: [(KeyLists, WordSet)] = [
@@ -147,7 +149,7 @@ struct KeyLists: OptionSet {
         (.leadingConnective, DiscourseMarkers.leadingConnectives), (.universalOpener, Negation.universalOpeners),
         (.impediment, Impediments.impossible.union(Impediments.attempts).union(Impediments.presentAttempts)),
         (.waitWord, LongWait.waitWords), (.timetable, UnmetExpectations.weekdays.union(UnmetExpectations.holidays)),
-        (.article, ClosingVerdict.articles), (.discourseMarker, DiscourseMarkers.markers),
+        (.article, ClosingVerdict.articles), (.discourseMarker, DiscourseMarkers.markers), (.noticeOpener, Notices.firstWords),
     ]
 }
 
