@@ -21,6 +21,23 @@ import Testing
         #expect(Array(index.contributions(of: -2..<1)) == [3])
     }
 
+    /// The index the rules share (`RuleContext.contributionIndex()`) holds while contributions only change value, and is
+    /// made again after one is appended.
+    @Test func sharedIndexFollowsAppendedContributions() {
+        let units = (0..<3).map { Unit(tokens: $0..<$0 + 1, key: .empty, facts: KeyFacts(), isWord: true) }
+        func made(_ unit: Int) -> RuleContext.Working {
+            .init(unit: unit, opinion: OpinionLookup.Found(entry: ValenceEntry(term: "t", valence: 1, list: "l", line: 0), match: "m", intensity: []))
+        }
+        var context = RuleContext(units: units, sentenceOf: [0, 0, 0], clauseOf: [0, 0, 0], sentences: [0..<3], contributions: [made(2)], shouting: false)
+        #expect(Array(context.contributionIndex().contributions(of: 0..<3)) == [0])
+        context.contributions[0].apply("test", cue: nil, to: 3)
+        #expect(Array(context.contributionIndex().contributions(of: 0..<3)) == [0])
+        context.add([made(0)])
+        #expect(Array(context.contributionIndex().contributions(of: 0..<3)) == [1, 0])
+        context.contributions.append(made(1))
+        #expect(Array(context.contributionIndex().contributions(of: 0..<3)) == [1, 2, 0])
+    }
+
     @Test func noContributions() {
         let units = (0..<3).map { Unit(tokens: $0..<$0 + 1, key: .empty, facts: KeyFacts(), isWord: true) }
         let context = RuleContext(units: units, sentenceOf: [0, 0, 0], clauseOf: [0, 0, 0], sentences: [0..<3], contributions: [], shouting: false)

@@ -223,7 +223,7 @@ enum PostNominal {
             var next = noun.unit + 1
             if next < context.units.count, context.units[next].has(.booster) { next += 1 }
             guard next < context.units.count, context.clauseOf[next] == context.clauseOf[noun.unit], context.contributions.count >= 2 else { continue }
-            if byUnit == nil { byUnit = ContributionIndex(context) }
+            if byUnit == nil { byUnit = context.contributionIndex() }
             guard let adjective = byUnit?.first(of: next) else { continue }
             let word = context.units[next].key
             // The degree adjectives are a bit of the key's facts; the signs are compared before the endings (`hasSuffix`
@@ -254,7 +254,7 @@ enum PostNominal {
             let unit = context.contributions[index].unit
             guard unit + 2 < context.units.count, context.units[unit].facts.lists.contains(.degree),
                   exclaimedDeterminers.contains(context.units[unit + 1].key) else { continue }
-            if byUnit == nil, context.contributions.count >= 2 { byUnit = ContributionIndex(context) }
+            if byUnit == nil, context.contributions.count >= 2 { byUnit = context.contributionIndex() }
             let clause = context.clauseOf[unit]
             guard let target = ((unit + 2)...min(unit + 1 + frontedReach, context.units.count - 1))
                 .prefix(while: { context.clauseOf[$0] == clause }).lazy.compactMap({ byUnit?.first(of: $0) }).first,

@@ -10,8 +10,6 @@ struct RuleContext {
     /// Unit ranges of each sentence.
     var sentences: [Range<Int>]
     var contributions: [Working]
-    /// The whole text is in capitals: then capitals are the writer's habit, not emphasis.
-    var shouting: Bool
     /// Which units negate and which repeat a negation (`Negation.roles`); the units do not change once the
     /// rules run, so this is found once for all the rules that ask.
     var negators = UnitSet(count: 0)
@@ -29,6 +27,14 @@ struct RuleContext {
     /// the sentences that ask (exclaim) pass a text with none without reading its units. A unit's marks never change.
     var asks = false
     var exclaims = false
+    /// The whole text is in capitals: then capitals are the writer's habit, not emphasis.
+    /// (Beside the other flags, no padding: the context is moved whole about 15 times a text, and past 128 bytes those
+    /// moves became calls to `memcpy`.)
+    var shouting: Bool
+    /// The storage of the index the rules share (`contributionIndex()`), or empty. Its own array, not a
+    /// `ContributionIndex?`: eight bytes more, not sixteen (see `shouting`). Not private: a private property would make
+    /// the memberwise initializer private.
+    var sharedIndexStorage: [Int] = []
 
     /// Whether some unit may have `kind` (false: surely none has).
     func mayHave(_ kind: ModifierKind) -> Bool { modifierKinds & (1 << kind.bit) != 0 }
@@ -91,6 +97,20 @@ struct RuleContext {
     }
 
     func cue(_ unit: Int) -> String { units[unit].key }
+
+    /// The contributions by unit, made when a rule first asks and shared by the rules after it (intensity, irrealis,
+    /// contrast, questions, sarcasm… each made its own: an array, about 1,100 instructions to make and free, several
+    /// times a text). Contributions are only ever appended, never removed, moved or given another unit, so an index
+    /// made for as many contributions as there are now still holds; after an append it is made again.
+    mutating func contributionIndex() -> ContributionIndex {
+        if !sharedIndexStorage.isEmpty, sharedIndexStorage.count == ContributionIndex.storageCount(units: units.count, contributions: contributions.count) {
+            return ContributionIndex(storage: sharedIndexStorage, unitCount: units.count)
+        }
+        // From the two fields, not `self`: passing the whole context here copied it.
+        let index = ContributionIndex(contributions, unitCount: units.count)
+        sharedIndexStorage = index.storage
+        return index
+    }
 
     /// Appends the cues a rule made: most rules make none for most texts, and appending an empty array still cost about
     /// 50 instructions (a dozen times a text).
@@ -160,8 +180,17 @@ struct ContributionIndex {
     /// One array, made once (each array a text allocates costs an allocation and a metadata lookup, and rules
     /// make a few indexes per text): `starts` in its first `unitCount + 1` places, where
     /// `order[starts[u]..<starts[u + 1]]` are the contributions of unit `u`, then `order`.
-    private let storage: [Int]
+    fileprivate let storage: [Int]
     private let unitCount: Int
+
+    /// How long the storage of an index of `contributions` contributions of `units` units is.
+    static func storageCount(units: Int, contributions: Int) -> Int { units + 1 + contributions }
+
+    /// An index made before, from its storage (`RuleContext.contributionIndex()`).
+    fileprivate init(storage: [Int], unitCount: Int) {
+        self.storage = storage
+        self.unitCount = unitCount
+    }
 
     init(_ context: RuleContext) {
         self.init(context.contributions, unitCount: context.units.count)
@@ -169,12 +198,12 @@ struct ContributionIndex {
 
     /// Reads only the contributions' units, by index: taking the whole context, or iterating the contributions,
     /// copied the context or each contribution (retaining their arrays and strings).
-    private init(_ contributions: [RuleContext.Working], unitCount: Int) {
+    init(_ contributions: [RuleContext.Working], unitCount: Int) {
         // A counting sort: each unit's contributions are counted, given their place, and laid down in the
         // order they were made. Laying them down moves each unit's start to the next unit's; one shift back
         // restores the starts.
         let orderBase = unitCount + 1
-        var storage = [Int](repeating: 0, count: orderBase + contributions.count)
+        var storage = [Int](repeating: 0, count: Self.storageCount(units: unitCount, contributions: contributions.count))
         storage.withUnsafeMutableBufferPointer { storage in
             for index in contributions.indices { storage[contributions[index].unit + 1] += 1 }
             for position in 0..<unitCount { storage[position + 1] += storage[position] }

@@ -10,7 +10,7 @@ enum Contrast {
         // Every region below is found in one pass, and a region's contributions through an index by unit:
         // a long text with many `pero` would otherwise cost each marker a walk over all contributions.
         guard !context.contributions.isEmpty, context.mayHave(.contrastAfter) || context.mayHave(.contrastBefore), context.units.indices.contains(where: { context.units[$0].modifiers.contains(.contrastAfter) || context.units[$0].modifiers.contains(.contrastBefore) }) else { return }
-        let index = ContributionIndex(context)
+        let index = context.contributionIndex()
         for (sentenceIndex, sentence) in context.sentences.enumerated() {
             // Each `pero` weighs the stretch up to the next one: `A pero B pero C` gives A ×0.5, B ×1.5 then ×0.5,
             // C ×1.5 (the last word is the writer's), never B ×1.5 ×1.5.

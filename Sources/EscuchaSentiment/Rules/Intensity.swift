@@ -127,7 +127,7 @@ enum Exclamation {
 
     static func apply(_ context: inout RuleContext) {
         guard !context.contributions.isEmpty, context.exclaims else { return }
-        let contributions = ContributionIndex(context)
+        let contributions = context.contributionIndex()
         for sentence in context.sentences {
             let marks = sentence.reduce(0) { $0 + context.units[$1].exclamationMarks }  // by index: no unit copied
             guard marks > 0 else { continue }

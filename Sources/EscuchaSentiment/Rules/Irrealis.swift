@@ -32,7 +32,7 @@ enum Irrealis {
               context.mayHave(.expectation) || context.mayHave(.irrealis) || context.traitSummary.contains(.conditional),
               let firstMarker = context.units.indices.first(where: { isMarker($0, context.units) }) else { return }
         var applied = Set<Int>()
-        let contributions = ContributionIndex(context)
+        let contributions = context.contributionIndex()
         let count = context.units.count
         // Where a marker's reach ends: the next unit that starts a sentence, is clause punctuation or a contrast word. A
         // condition (`si`) keeps its own ends (`protasisEnd`); other markers also end where an asserted clause starts.

@@ -30,7 +30,7 @@ enum Narration {
     static func apply(_ context: inout RuleContext) {
         guard context.traitSummary.contains(.history), context.contributions.indices.contains(where: { context.contributions[$0].value < 0 }), context.units.indices.contains(where: { context.units[$0].traits.frame.contains(.history) })
         else { return }
-        let contributions = ContributionIndex(context)
+        let contributions = context.contributionIndex()
         for sentence in context.sentences {
             let units = context.units[sentence]
             guard let cue = sentence.first(where: { context.units[$0].traits.frame.contains(.history) }), units.contains(where: { $0.traits.reported }),

@@ -34,7 +34,7 @@ enum Questions {
                 context.contributions.append(RuleContext.Working.cue(unit: cue, term: context.cue(cue), rule: "rhetorical question", cue: context.cue(cue), value: weight))
                 continue
             }
-            if contributions == nil { contributions = ContributionIndex(context) }
+            if contributions == nil { contributions = context.contributionIndex() }
             let opened = marked && isOpenedQuestion(asked, context)
             for index in contributions!.contributions(of: asked) where index < made {
                 let value = context.contributions[index].value

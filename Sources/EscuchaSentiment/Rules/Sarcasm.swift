@@ -87,7 +87,7 @@ enum Sarcasm {
                     && context.units.indices.contains(where: { !context.units[$0].isWord && !context.units[$0].isSymbolic && context.units[$0].facts.lists.contains(.colon) })
                 || context.contributions.indices.contains(where: { isFailure($0, context) })
         else { return }
-        let contributions = ContributionIndex(context)
+        let contributions = context.contributionIndex()
         for (sentenceIndex, sentence) in context.sentences.enumerated() {
             var span = sentence
             if sentenceIndex + 1 < context.sentences.count {
@@ -327,7 +327,7 @@ extension Sarcasm {
             var wordCount = 0
             for unit in sentence where context.units[unit].isWord { wordCount += 1 }
             guard wordCount > 0, wordCount <= echoWords else { continue }
-            if index == nil { index = ContributionIndex(context) }
+            if index == nil { index = context.contributionIndex() }
             let contributions = index!
             let members = contributions.contributions(of: sentence)
             guard !members.isEmpty, members.allSatisfy({ context.contributions[$0].value > 0 }) else { continue }
