@@ -133,7 +133,9 @@ extension SentimentAnalysis {
 
 extension JSONWriter.Run {
     /// A label as its quoted raw value, which needs no escaping: `string(label.rawValue)` made the raw value a
-    /// `String` and scanned it, for every sentence, score and topic.
+    /// `String` and scanned it, for every sentence, score and topic. Inlinable: the topics' writer (another module)
+    /// called it for each topic.
+    @inlinable @inline(__always)
     public mutating func label(_ label: SentimentLabel) {
         switch label {
         case .pos: fragment("\"pos\"")
