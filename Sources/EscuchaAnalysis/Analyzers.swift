@@ -104,6 +104,8 @@ public struct Analyzers: Sendable {
         var topics: [TopicAnalysis] = []
         var signals: [SignalHit] = []
         var emotions: [EmotionScore] = []
+        /// The shared matcher's hit lists (`SharedMatch.match(_:room:)`), read by the analyzers and given back at once.
+        var hits = SharedMatch.Hits()
         /// The sentiment analysis's own arrays and its contributions' rule lists.
         var sentiment = SentimentAnalysis.Room()
 
@@ -118,13 +120,20 @@ public struct Analyzers: Sendable {
         let normalized = sentiment.normalizer.normalize(text)
         let scored = sentiment.analyze(normalized, room: &room.sentiment)
         // The three matchers' hits found in one walk over the tokens (`SharedMatch`), when they share one.
-        let found = shared?.match(normalized)
-        return Result(text: normalized, sentiment: scored,
-                      topics: heldTopics?.value.analyze(normalized, sentiment: scored, sourceSectors: sourceSectors, found: found?.topics,
-                                                        room: &room.topics) ?? [],
-                      signals: heldSignals?.value.detect(normalized, sentiment: scored, found: found?.signals, room: &room.signals) ?? [],
-                      emotions: heldEmotions?.value.detect(normalized, found: found?.emotions, room: &room.emotions) ?? [],
-                      headline: headline.map { sentiment.analyze($0) })
+        var found = shared?.match(normalized, room: &room.hits)
+        let result = Result(text: normalized, sentiment: scored,
+                            topics: heldTopics?.value.analyze(normalized, sentiment: scored, sourceSectors: sourceSectors,
+                                                              found: found?.topics, room: &room.topics) ?? [],
+                            signals: heldSignals?.value.detect(normalized, sentiment: scored, found: found?.signals, room: &room.signals) ?? [],
+                            emotions: heldEmotions?.value.detect(normalized, found: found?.emotions, room: &room.emotions) ?? [],
+                            headline: headline.map { sentiment.analyze($0) })
+        // The hit lists are read: their room kept for the next text (freed per text, about 5 M instructions per MB).
+        if found != nil {
+            found!.topics.giveRoom(to: &room.hits.topics, upTo: Room.keptCapacity)
+            found!.signals.giveRoom(to: &room.hits.signals, upTo: Room.keptCapacity)
+            found!.emotions.giveRoom(to: &room.hits.emotions, upTo: Room.keptCapacity)
+        }
+        return result
     }
 
     /// Gives a result's tokens back to this thread's normalizer and its lists to `room` for the next text: for a caller

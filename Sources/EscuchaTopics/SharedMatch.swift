@@ -18,8 +18,33 @@ public final class SharedMatch: Sendable {
 
     /// Each part's hits, numbered as its own matcher numbers its topics: the matcher puts each hit in its part's list
     /// as it finds it (`TopicMatcher.HitLists`).
-    public func match(_ text: NormalizedText) -> (topics: [TopicHit], signals: [TopicHit], emotions: [TopicHit]) {
-        let hits = matcher.matchParts(text, secondStart: signalsStart, thirdStart: emotionsStart)
-        return (hits.first, hits.second, hits.third)
+    public func match(_ text: NormalizedText) -> Hits {
+        var room = Hits()
+        return match(text, room: &room)
+    }
+
+    /// The same, the lists made in `room`'s: empty lists whose room is kept from an earlier text (`Analyzers.Room`
+    /// gives them back once the analyzers have read them). Made per text, the three lists cost three allocations and
+    /// frees; `room` is left empty.
+    public func match(_ text: NormalizedText, room: inout Hits) -> Hits {
+        var lists = TopicMatcher.HitLists(secondStart: signalsStart, thirdStart: emotionsStart)
+        swap(&lists.first, &room.topics)
+        swap(&lists.second, &room.signals)
+        swap(&lists.third, &room.emotions)
+        matcher.matchParts(text, into: &lists)
+        var hits = Hits()
+        swap(&hits.topics, &lists.first)
+        swap(&hits.signals, &lists.second)
+        swap(&hits.emotions, &lists.third)
+        return hits
+    }
+
+    /// A text's hits, each list numbered as its part's matcher numbers its topics.
+    public struct Hits {
+        public var topics: [TopicHit] = []
+        public var signals: [TopicHit] = []
+        public var emotions: [TopicHit] = []
+
+        public init() {}
     }
 }

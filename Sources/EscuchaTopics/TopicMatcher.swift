@@ -466,13 +466,17 @@ public struct TopicMatcher: Sendable {
     private func isOwn(_ id: Int32) -> Bool { UInt32(bitPattern: id) < idCount }
 
     public func match(_ text: NormalizedText) -> [TopicHit] {
-        vocabulary.withIDs(of: text, normalizer: normalizer) { match(text, ids: $0, parts: HitLists(secondStart: .max, thirdStart: .max)) }.first
+        var lists = HitLists(secondStart: .max, thirdStart: .max)
+        vocabulary.withIDs(of: text, normalizer: normalizer) { match(text, ids: $0, into: &lists) }
+        return lists.first
     }
 
-    /// The hits of a combined matcher (`SharedMatch`), each in the list of its part: the topics before `secondStart`,
-    /// those from it, and those from `thirdStart`, each numbered from its part's start.
-    func matchParts(_ text: NormalizedText, secondStart: Int, thirdStart: Int) -> HitLists {
-        vocabulary.withIDs(of: text, normalizer: normalizer) { match(text, ids: $0, parts: HitLists(secondStart: secondStart, thirdStart: thirdStart)) }
+    /// The hits of a combined matcher (`SharedMatch`), each in the list of its part: the topics before `lists`'
+    /// `secondStart`, those from it, and those from its `thirdStart`, each numbered from its part's start.
+    /// `lists`: empty lists, made with their parts' starts, whose room the hits are appended into. In place: a list
+    /// passed by value was held twice while the hits were appended, and copied into new room at the first.
+    func matchParts(_ text: NormalizedText, into lists: inout HitLists) {
+        vocabulary.withIDs(of: text, normalizer: normalizer) { match(text, ids: $0, into: &lists) }
     }
 
     /// A text's hits in a list for each part of the matcher (one part but for a combined matcher). Each hit goes into
@@ -557,7 +561,7 @@ public struct TopicMatcher: Sendable {
 
     /// The topics of `text`, given its word ids in `vocabulary`, into `hits`' lists; read here when they are another
     /// vocabulary's.
-    private func match(_ text: NormalizedText, ids textIDs: TermVocabulary.TextIDs, parts hits: consuming HitLists) -> HitLists {
+    private func match(_ text: NormalizedText, ids textIDs: TermVocabulary.TextIDs, into hits: inout HitLists) {
         // The tables in a local, retained once for the call: read through `self`, each read of one retained and
         // released it.
         let numbered = self.numbered
@@ -569,7 +573,6 @@ public struct TopicMatcher: Sendable {
         // tables) for every sentence with two hits or more.
         let ancestors = self.ancestors
         func isOwn(_ id: Int32) -> Bool { UInt32(bitPattern: id) < idCount }
-        var hits = hits
         let box = scratch.value
         // This thread's scratch is moved out of its box for the text and back at the end: in a local, its arrays are
         // not checked for exclusivity at run time at every access, as a class's stored arrays are; moved, not copied
@@ -826,7 +829,6 @@ public struct TopicMatcher: Sendable {
             } } } } } } }
         }
         box.scratch = consume work
-        return hits
     }
 
     /// The number of tokens term `term` covers when it matches at `start` (within the sentence ending at
