@@ -216,7 +216,7 @@ public struct TopicAnalyzer: Sendable {
                 remaining &= remaining - 1
                 if counts[bit] >= Self.sectorEvidence { gated |= 1 << UInt64(bit); continue }
                 guard counts[bit] >= 1 else { continue }
-                if Self.evidenceCovers(Self.sectorEvidence, in: hits, where: { topicBits[$0.topic] == 1 << UInt64(bit) }) { gated |= 1 << UInt64(bit) }
+                if Self.evidenceCovers(Self.sectorEvidence, in: hits, where: { topicBits[$0] == 1 << UInt64(bit) }) { gated |= 1 << UInt64(bit) }
             }
             // A sector far behind the text's main one in distinctive words borrowed a word from it (`comida` on a flight
             // with its seats, screen and crew; `bandeja` in a `bandeja paisa`), and is not a second subject: none
@@ -238,20 +238,25 @@ public struct TopicAnalyzer: Sendable {
         }
     }
 
-    /// Whether the evidence of the hits that pass `filter` covers at least `count` distinct tokens. The tokens are
-    /// gathered in a small array, stopping at `count`: a set of every position cost its growth and hashing.
-    static func evidenceCovers(_ count: Int, in hits: [TopicHit], where filter: (TopicHit) -> Bool) -> Bool {
-        var seen: [Int] = []
-        seen.reserveCapacity(count)
-        for index in hits.indices where filter(hits[index]) {
-            for range in hits[index].evidence {
-                for position in range where !seen.contains(position) {
-                    seen.append(position)
-                    if seen.count >= count { return true }
+    /// Whether the evidence of the hits whose topics pass `filter` covers at least `count` distinct tokens. The tokens
+    /// are gathered in room on the stack, stopping at `count`: a set of every position cost its growth and hashing, and
+    /// an array an allocation (about 180 instructions a text with a sector's word). The filter is given the topic, not
+    /// the hit: a hit passed to it was copied out of its array, its evidence retained and released.
+    static func evidenceCovers(_ count: Int, in hits: [TopicHit], where filter: (_ topic: Int) -> Bool) -> Bool {
+        guard count > 0 else { return true }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { seen in
+            var seenCount = 0
+            for index in hits.indices where filter(hits[index].topic) {
+                for range in hits[index].evidence {
+                    for position in range where !seen[0..<seenCount].contains(position) {
+                        seen[seenCount] = position
+                        seenCount += 1
+                        if seenCount >= count { return true }
+                    }
                 }
             }
+            return false
         }
-        return seen.count >= count
     }
 
     /// The sectors whose sector words the text has, as pack bits: what a scan counts over a whole source
