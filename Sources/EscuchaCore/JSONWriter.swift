@@ -500,10 +500,7 @@ public struct JSONWriter: Sendable {
     /// they are checked and stored eight bytes at a time, the last few bytes as one word too. A string with a
     /// byte that may need escaping is finished by `writeEscaping` from the first word that holds one. A byte-wise
     /// loop and a `memcpy` had cost about 150 instructions for a ten-byte string (100,000 strings a MB of texts).
-    /// `@_effects(releasenone)`: it reads and writes bytes through pointers only, and no object is retained or released
-    /// in it (nor in `writeEscaping`), which lets a caller that lends it a string's bytes skip retaining the string.
-    /// Keep it so: a release here would break that promise.
-    @usableFromInline @_effects(releasenone)
+    @usableFromInline
     static func writeQuoted(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
         out[0] = UInt8(ascii: "\"")
         let count = utf8.count
