@@ -17,17 +17,14 @@ public struct Normalizer: Sendable {
     let morphology: Morphology
     /// `lexicons.vocabulary`, answered from an NFC word's bytes (`NFCKeyedTable`): a new word's reading asks it often.
     public var vocabulary: NFCKeyedTable<Double> { morphology.vocabulary }
-    /// Forms of words, hashtags, emoji and handles already seen on this thread, keyed by their bytes (only
-    /// those that do not depend on their neighbours: an SMS spelling with a condition, or an id, is
-    /// analysed every time).
-    let formsMemo = ThreadLocal { ByteKeyedTable<TokenForms>() }
-    /// The same forms for all threads, asked when this thread's table misses (`SharedFormsTable`).
+    /// The forms every thread has worked out, asked when this thread's memo (`LentBuffers.forms`) misses (`SharedFormsTable`).
     let sharedForms = SharedFormsTable()
     /// `lemmaCandidates` of words already asked about on this thread: the sentiment model and each topic
     /// matcher ask about every new surface, and working them out is dozens of string operations.
     let candidatesMemo = ThreadLocal { WordMemo<[(lemma: String, rule: String)]>() }
     /// Each thread's buffers for a text's raw tokens and tokens, lent to every `normalize`: an array made per text
-    /// costs a metadata lookup, an allocation and a free. The tokens come back through `recycle`.
+    /// costs a metadata lookup, an allocation and a free. The tokens come back through `recycle`. The thread's forms
+    /// memo is kept with them: a thread-local of its own cost a second lookup per text (about 65 instructions).
     let lentBuffers = ThreadLocal { LentBuffers() }
     let abbreviationKeys: AbbreviationKeys
     /// Each surface's keys for term matching, shared by the stages that match terms (`surfaceKeys`).
@@ -67,7 +64,7 @@ public struct Normalizer: Sendable {
             var tokens: [Token] = []
             swap(&tokens, &lent.tokens)
             tokens.reserveCapacity(raw.count)
-            let memo = formsMemo.value
+            let memo = lent.forms
             // Whether some token's kind is not its raw kind (laughter, an id): most texts have none, and then the spans
             // need no refining (a pass that wrote kinds back cost 25 instructions a token).
             var refined = false
@@ -673,6 +670,9 @@ struct AbbreviationKeys: Sendable {
 /// See `Normalizer.lentBuffers`. `sentences` and `starts` are kept empty, `tokens` holds the last text's tokens (for the
 /// next text to overwrite); the raw tokens' room holds the current text's raw tokens while it is normalized.
 final class LentBuffers {
+    /// Forms of words, hashtags, emoji and handles already seen on this thread, keyed by their bytes (only those that do
+    /// not depend on their neighbours: an SMS spelling with a condition, or an id, is analysed every time).
+    let forms = ByteKeyedTable<TokenForms>()
     var tokens: [Token] = []
     var sentences: [Sentence] = []
     var starts: [Int] = []
