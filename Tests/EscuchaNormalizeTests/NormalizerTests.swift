@@ -522,6 +522,28 @@ struct ByteKeyedTableTests {
         for (number, key) in keys.enumerated() { key.withUnsafeBufferPointer { table.store($0, Box(number)) } }
         for (number, key) in keys.enumerated() { #expect(key.withUnsafeBufferPointer { table.lookup($0)?.value } == number) }
     }
+
+    @Test("a key read in place in a text (the normalizer's inline lookup) finds its value at the text's start, middle and end, at every length")
+    func keysInPlace() {
+        let table = ByteKeyedTable<Box>()
+        var keys: [[UInt8]] = []
+        for length in 1...20 {
+            var key = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+            keys.append(key)
+            key[length - 1] = UInt8(ascii: "z")  // differs from the one before only in its last byte
+            keys.append(key)
+        }
+        for (number, key) in keys.enumerated() { key.withUnsafeBufferPointer { table.store($0, Box(number)) } }
+        for (number, key) in keys.enumerated() {
+            // Alone (shorter than a load), first, between others and last in a text: each reads its bytes differently.
+            for (before, after) in [(0, 0), (0, 20), (5, 20), (20, 0), (3, 0)] {
+                let text = [UInt8](repeating: UInt8(ascii: " "), count: before) + key + [UInt8](repeating: UInt8(ascii: " "), count: after)
+                let found = text.withUnsafeBufferPointer { table.lookup(before..<before + key.count, in: $0)?.value }
+                #expect(found == number, "length \(key.count), \(before) bytes before, \(after) after")
+            }
+        }
+        #expect(Array("ausente".utf8).withUnsafeBufferPointer { table.lookup(0..<7, in: $0) } == nil)
+    }
 }
 
 @Suite("Morphology's tables")
