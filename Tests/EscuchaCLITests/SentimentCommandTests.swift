@@ -73,6 +73,36 @@ struct SentimentCommandTests {
         #expect(result.stderr.contains("scored 3, not scored 1"))
     }
 
+    @Test("score: lines across the reader's 64 kB chunks keep their text: a character cut by a chunk's end, CRLF, and invalid bytes repaired in their own line only")
+    func scoreLinesAcrossChunks() throws {
+        let scratch = TemporaryFolder("escucha-cli")
+        let input = scratch.file("chunks.txt")
+        try FileManager.default.createDirectory(atPath: (input as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        var bytes: [UInt8] = []
+        var expected: [String] = []
+        func add(_ text: String, raw: [UInt8]? = nil, crlf: Bool = false) {
+            bytes += raw ?? Array(text.utf8)
+            bytes += crlf ? [0x0D, 0x0A] : [0x0A]
+            expected.append(text)
+        }
+        var number = 0
+        // Lines up to just before the first chunk's end, then one whose `ñ` (two bytes) is cut by it.
+        while bytes.count < 65_400 { add("Atención número \(number), muy amables", crlf: number % 7 == 0); number += 1 }
+        let cut = "x" + String(repeating: "a", count: 65_535 - bytes.count - 1) + "ñ y el servicio excelente"
+        #expect(bytes.count + Array(cut.utf8).firstIndex(of: 0xC3)! == 65_535)
+        add(cut)
+        // In the second chunk a line with an invalid byte, between valid ones; then a valid third chunk.
+        while bytes.count < 100_000 { add("Pésimo servicio \(number)"); number += 1 }
+        add("hola \u{FFFD} mal", raw: Array("hola ".utf8) + [0xFF] + Array(" mal".utf8))
+        while bytes.count < 200_000 { add("Llegó el martes \(number)", crlf: number % 5 == 0); number += 1 }
+        try Data(bytes).write(to: URL(fileURLWithPath: input))
+        let result = try run(["score", "--lines", "--sentiment-only", "--no-contributions", input])
+        #expect(result.status == 0)
+        let texts = try result.stdout.split(separator: "\n").map { try (JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["text"] as? String }
+        #expect(texts.count == expected.count)
+        #expect(texts == expected.map { Optional($0) })
+    }
+
     @Test("score: documents come back whole with sentiment added; bad lines say why and keep their place")
     func scoreDocuments() throws {
         let scratch = TemporaryFolder("escucha-cli")
