@@ -200,8 +200,8 @@ final class WordReading {
     /// Bit `spelling % 64` of each spelling with which the phrases this word opens go on (their second words): most
     /// words that open a phrase are followed by none of them, and then the trie is not searched (`UnitReader.mayGoOn`).
     /// A word none of whose `spellingBits` is set here surely goes on with none of them, which answers for most words
-    /// after one that opens few phrases; the others probe the start nodes (`UnitReader.mayGoOn`). By spelling, not by key, so a next
-    /// word that only shares a key with them (its lemma's, say) does not start a search that fails.
+    /// after one that opens few phrases; the others probe the start nodes (`UnitReader.mayGoOn`). By spelling, not by
+    /// key, so a next word that only shares a key with them (its lemma's, say) does not start a search that fails.
     let continuationBits: UInt64
     /// Bit `spelling % 64` of each of `phraseSpellings`.
     let spellingBits: UInt64
