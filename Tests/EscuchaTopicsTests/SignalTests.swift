@@ -58,6 +58,10 @@ func signals(_ text: String) -> [String] {
         #expect(found("Quiero la baja. Ya.") == ["churn"])
         #expect(found("Ya estoy viendo otras opciones") == ["churn"])
         #expect(found("Me pasaron con cuatro agentes distintos") == ["effort"])
+        // Terms that open with the number (`{n} horas de espera`, `{n} técnicos`) are looked for at their second word: at
+        // a text's first and last words too.
+        #expect(found("Dos horas de espera para nada") == ["effort"])
+        #expect(found("Ya han venido tres técnicos") == ["effort"])
         #expect(Set(found("Tres semanas llamando por el router")) == ["effort", "repeat_contact"])  // a span of calls
         #expect(found("Para pagar la factura hay que ir a la oficina porque la web nunca funciona") == ["effort"])
         #expect(Set(found("Ya lo reporté 3 veces")) == ["repeat_contact", "effort"])
