@@ -136,6 +136,11 @@ func signals(_ text: String) -> [String] {
         // Asking the way is no effort; asking why it takes so much is.
         #expect(found("Quiero pasar la línea a mi hija. ¿A dónde tengo que ir?").isEmpty)
         #expect(found("¿Por qué tengo que ir en persona?") == ["effort"])
+        // A long wait is effort; a short one told as praise is not.
+        #expect(found("45 minutos de espera para que nadie me atendiera") == ["effort"])
+        #expect(found("Solo 2 minutos de espera, genial").isEmpty)
+        #expect(found("Apenas cinco minutos de espera y me atendieron").isEmpty)
+        #expect(found("Menos de 10 minutos de espera, de lujo").isEmpty)
     }
 
     @Test func nearMissesDoNotRaiseSignals() {
