@@ -701,6 +701,31 @@ import EscuchaTestSupport
         #expect(values("la web da problemas y me llaman?") == ["problemas": -0.75])
     }
 
+    @Test func aRequestThanksInAdvance() {
+        func found(_ text: String) -> [String: (value: Double, cues: [String])] {
+            var out: [String: (value: Double, cues: [String])] = [:]
+            for contribution in fullAnalyzer.analyze(text).contributions {
+                out[contribution.text] = ((contribution.value * 1000).rounded() / 1000, contribution.rules.filter { $0.rule == "courtesy" }.compactMap(\.cue))
+            }
+            return out
+        }
+        // A please, a need or a polite wish asks as a question does: the thanks after it are manners, a third.
+        #expect(found("Por favor, avisen cómo hacer para cambiar la fecha. Gracias")["Gracias"]! == (0.45, ["favor"]))
+        #expect(found("Hola, necesito cambiar la fecha del vuelo. Muchas gracias")["Muchas gracias"]! == (0.45, ["necesito"]))
+        // The request's own warm verb is its formula (`le agradecería que…`), not praise.
+        let polite = found("Les agradecería que me llamaran. Gracias")
+        #expect(polite["agradecería"]! == (0.3, ["agradeceria"]))
+        #expect(polite["Gracias"]! == (0.45, ["agradeceria"]))
+        #expect(fullAnalyzer.analyze("Les agradecería que me llamaran. Gracias").score.label == .neu)
+        // Not `a favor de`, nor a need named in a relative clause, nor the past `esperó` (the key of `espero`).
+        #expect(found("Votaron a favor, gracias a todos")["gracias"]! == (1.5, []))
+        #expect(found("La tienda no tiene lo que necesito. Gracias")["Gracias"]! == (1.5, []))
+        #expect(found("La dueña nos esperó hasta la una porque se retrasó el vuelo, mil gracias.")["mil gracias"]! == (2, []))
+        // Thanks in advance are a formula wherever they stand: no opinion at all.
+        #expect(fullAnalyzer.analyze("Gracias de antemano por su ayuda").contributions.isEmpty)
+        #expect(fullAnalyzer.analyze("Desde ya muchas gracias").contributions.isEmpty)
+    }
+
     @Test func sarcasm() {
         #expect(values("Qué bien, otra vez sin luz") == ["Qué bien": -1.2, "luz": -2])
         // A cue that is no praise stays a cue before an opinion expression (`qué bien huele` is praise).

@@ -137,6 +137,8 @@ struct KeyLists: OptionSet {
     static let quote = KeyLists(rawValue: 1 << 34)
     /// The first words of `Notices.openers` (`para`, `dato`, `os`…): a text whose first word is none is no notice.
     static let noticeOpener = KeyLists(rawValue: 1 << 35)
+    /// `Courtesy.requests` (`por favor`, `necesito`, `quisiera`): a text with none asks for nothing.
+    static let request = KeyLists(rawValue: 1 << 36)
 
     /// Each list with its bit (the spellings `Ratings.isStar` and `liking` accept are no list: `KeyFacts.init` asks).
     static let lists: [(KeyLists, WordSet)] = [
@@ -150,6 +152,7 @@ struct KeyLists: OptionSet {
         (.impediment, Impediments.impossible.union(Impediments.attempts).union(Impediments.presentAttempts)),
         (.waitWord, LongWait.waitWords), (.timetable, UnmetExpectations.weekdays.union(UnmetExpectations.holidays)),
         (.article, ClosingVerdict.articles), (.discourseMarker, DiscourseMarkers.markers), (.noticeOpener, Notices.firstWords),
+        (.request, Courtesy.requests),
     ]
 }
 

@@ -120,26 +120,69 @@ enum Questions {
 }
 
 /// Courtesy: `¿Puedo cambiar el vuelo? Gracias :)` thanks in advance for an answer; in a text that asks,
-/// thanks, greetings and smileys are manners, not a verdict, and count a third. A text asks with a question mark or
-/// with an indirect question (`me gustaría saber cuándo…. Gracias`, `necesito saber qué puedo hacer. Gracias`).
+/// thanks, greetings and smileys are manners, not a verdict, and count a third. A text asks with a question mark,
+/// with an indirect question (`me gustaría saber cuándo…. Gracias`, `necesito saber qué puedo hacer. Gracias`) or
+/// with a request (`por favor, un teléfono gratuito para llamar. Gracias`, `espero sus indicaciones. Gracias`).
 enum Courtesy {
     static let factor = 0.3
+    /// The words of a request (`KeyLists.request`): a please, a need, a polite wish, a plea for help. A text with
+    /// one thanks in advance for what it asks, as a question does. Not `espero`, `esperamos`: their accent-free keys
+    /// are also the past (`nos esperó hasta la una`).
+    static let requests: WordSet = pleas.union(requestVerbs).union(["favor"])
+    /// Words that are a please wherever they stand.
+    static let pleas: WordSet = ["porfa", "porfavor", "porfis", "plis", "pls", "please"]
+    /// Verbs that ask only where they open the request: first in their sentence (past a handle) or after a clitic
+    /// (`le agradecería`, `les ruego`); `lo que necesito` names a need, it asks for nothing.
+    static let requestVerbs: WordSet = ["necesito", "necesitamos", "quisiera", "quisieramos", "agradeceria", "agradeceriamos",
+                                        "ruego", "rogamos", "solicito", "solicitamos", "ayudenme", "ayudadme", "ayudame"]
+    static let clitics: WordSet = ["le", "les", "os", "te", "me"]
+
+    /// The first request of the text, if any (most texts have no request word, and a bit of their key facts says so).
+    static func request(_ context: RuleContext) -> Int? {
+        guard context.mayHave(.request) else { return nil }
+        return context.units.indices.first { index in
+            guard context.units[index].facts.lists.contains(.request) else { return false }
+            let key = context.units[index].key
+            if pleas.contains(key) { return true }
+            // The word before, in its sentence: `por favor`, `x favor` (not `a favor de`); a verb's clitic or nothing.
+            var previous = index - 1
+            while previous >= 0, context.sentenceOf[previous] == context.sentenceOf[index], !context.units[previous].isWord,
+                  !context.units[previous].breaksClause {
+                previous -= 1
+            }
+            let before = previous >= 0 && context.sentenceOf[previous] == context.sentenceOf[index] && context.units[previous].isWord
+                ? context.units[previous].key : nil
+            if key == "favor" { return before == "por" || before == "x" }
+            return before == nil || clitics.contains(before!)
+        }
+    }
+
     static let terms: WordSet = ["gracias", "muchas gracias", "mil gracias", "muchísimas gracias", "gracias de antemano",
                                      "un saludo", "saludos", "felices fiestas", "feliz navidad", "feliz día", "amable"]
 
     static func apply(_ context: inout RuleContext) {
         // Whether the text asks first (most texts do not, and the marks and keywords say so at once), then manners (few
         // texts have any; read by index, not copied).
-        guard context.asks || Questions.mayAskIndirectly(context) && context.sentences.contains(where: { !Questions.indirectQuestion($0, context).isEmpty })
-        else { return }
-        guard context.contributions.indices.contains(where: { index in
-            context.contributions[index].value > 0
-                && (terms.contains(context.contributions[index].term) || context.units[context.contributions[index].unit].isSymbolic)
-        }) else { return }
+        let cue: String
+        // A request verb that is itself a warm word (`le agradecería que…`) is the formula of the request: manners too.
+        var asking = -1
+        if context.asks || Questions.mayAskIndirectly(context) && context.sentences.contains(where: { !Questions.indirectQuestion($0, context).isEmpty }) {
+            cue = "?"
+        } else if let request = request(context) {
+            cue = context.cue(request)
+            asking = request
+        } else {
+            return
+        }
+        func isManners(_ index: Int) -> Bool {
+            let unit = context.contributions[index].unit
+            return terms.contains(context.contributions[index].term) || context.units[unit].isSymbolic || unit == asking
+        }
+        guard context.contributions.indices.contains(where: { context.contributions[$0].value > 0 && isManners($0) }) else { return }
         for index in context.contributions.indices {
             let working = context.contributions[index]
-            guard working.value > 0, terms.contains(working.term) || context.units[working.unit].isSymbolic else { continue }
-            context.contributions[index].apply("courtesy", cue: "?", to: working.value * factor)
+            guard working.value > 0, isManners(index) else { continue }
+            context.contributions[index].apply("courtesy", cue: cue, to: working.value * factor)
         }
     }
 }
