@@ -15,7 +15,7 @@ public struct SentimentAnalyzer: Sendable {
 
     public static let ruleNames = ["intensity", "intensifiers", "negation", "resolutions", "resolved-stories", "gratitude", "narration", "deprivation", "in-vain", "unmet-expectations", "fulfilled-expectations", "impediments", "recommendations", "cost-level", "ratings", "long-wait",
                                    "excess", "suggestions", "counterfactuals", "missed-visit", "drawback-frame",
-                                   "comparatives", "post-nominal", "wear", "reported", "attributed", "notice", "sensitive-readers", "generic-readers", "space-size",
+                                   "comparatives", "post-nominal", "wear", "reported", "attributed", "notice", "averted", "sensitive-readers", "generic-readers", "space-size",
                                    "irrealis", "contrast", "questions", "contest", "sarcasm", "exclamation", "closing-verdict", "negativity", "repetition", "verdict", "language"]
 
     public init(normalizer: Normalizer, lexicon: SentimentLexicon) {
@@ -161,6 +161,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("reported") { ReportedRecommendations.apply(&context) }
         if enabled("attributed") { AttributedReports.apply(&context) }
         if enabled("notice") { Notices.apply(&context) }
+        if enabled("averted") { AvertedHarms.apply(&context, text: text) }
         if enabled("sensitive-readers") { SensitiveReaders.apply(&context) }
         if enabled("generic-readers") { GenericReaders.apply(&context) }
         if enabled("irrealis") { Irrealis.apply(&context) }

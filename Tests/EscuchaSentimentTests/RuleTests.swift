@@ -726,6 +726,29 @@ import EscuchaTestSupport
         #expect(fullAnalyzer.analyze("Desde ya muchas gracias").contributions.isEmpty)
     }
 
+    @Test func aHarmAvoidedOrWithstoodDidNotHappen() {
+        func found(_ text: String) -> [String: (value: Double, cues: [String])] {
+            var out: [String: (value: Double, cues: [String])] = [:]
+            for contribution in fullAnalyzer.analyze(text).contributions {
+                out[contribution.text] = ((contribution.value * 1000).rounded() / 1000, contribution.rules.filter { $0.rule == "averted" }.compactMap(\.cue))
+            }
+            return out
+        }
+        // Avoided, prevented, saved or withstood (in the third person): the harm is the occasion, it weighs nothing, and
+        // the praise after it is no echo of a complaint.
+        let insured = found("El seguro evitó que perdiera el dinero. Genial")
+        #expect(insured.count == 2 && insured["perdiera"]! == (0, ["evito"]) && insured["Genial"]! == (3, []))
+        #expect(found("Para evitar problemas, reservad antes")["problemas"]! == (0, ["evitar"]))
+        #expect(found("Me ahorro el papel y las pérdidas. Muy práctico")["pérdidas"]! == (0, ["ahorro"]))
+        #expect(fullAnalyzer.analyze("Los niños jugaron toda la Navidad con la pista, aguantó golpes de todo tipo. Muy resistente.").score.label == .pos)
+        // Not where it is negated, nor past the list of things (`y` + a verb), nor an adjective describing the thing
+        // warned against, nor the writer enduring (`aguanto`, first person).
+        #expect(found("No pude evitar las colas, un desastre")["desastre"]!.value < 0)
+        #expect(found("Me ahorré la cola y perdí el vuelo")["perdí el vuelo"]! == (-3.25, []))
+        #expect(found("Evitad este sitio horrible")["horrible"]!.value < 0)
+        #expect(found("Aguanto gritos todos los días en esa tienda")["gritos"]!.value < 0)
+    }
+
     @Test func sarcasm() {
         #expect(values("Qué bien, otra vez sin luz") == ["Qué bien": -1.2, "luz": -2])
         // A cue that is no praise stays a cue before an opinion expression (`qué bien huele` is praise).

@@ -139,6 +139,8 @@ struct KeyLists: OptionSet {
     static let noticeOpener = KeyLists(rawValue: 1 << 35)
     /// `Courtesy.requests` (`por favor`, `necesito`, `quisiera`): a text with none asks for nothing.
     static let request = KeyLists(rawValue: 1 << 36)
+    /// `AvertedHarms.mayAvert` (`evitó`, `ahorro`, `aguantó`): a harm avoided or withstood, by a key's start.
+    static let averting = KeyLists(rawValue: 1 << 37)
 
     /// Each list with its bit (the spellings `Ratings.isStar` and `liking` accept are no list: `KeyFacts.init` asks).
     static let lists: [(KeyLists, WordSet)] = [
@@ -193,6 +195,10 @@ struct KeyFacts {
         if initial == UInt8(ascii: "g"), key.hasPrefix("gust") { lists.insert(.liking) }
         if initial == UInt8(ascii: "v"), key.hasPrefix("vuelv") || key.hasPrefix("volv") { lists.insert(.volver) }
         if initial == UInt8(ascii: "d"), key.hasPrefix("dej") { lists.insert(.dejar) }
+        if initial == UInt8(ascii: "e") || initial == UInt8(ascii: "p") || initial == UInt8(ascii: "a") || initial == UInt8(ascii: "r"),
+           AvertedHarms.mayAvert(key) {
+            lists.insert(.averting)
+        }
     }
 
     /// Whether a key opening with this byte may be named: every name opens with a lowercase letter (checked where the
