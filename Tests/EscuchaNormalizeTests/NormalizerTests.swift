@@ -507,6 +507,25 @@ struct ByteKeyedTableTests {
         }
     }
 
+    @Test("a slot's hash is the one-multiply hash up to eight bytes and the byte hash past them, from every lookup path")
+    func slotHashes() {
+        let table = ByteKeyedTable<Box>()
+        let text = Array("x abcdefgh abcdefghi ñandú ab".utf8)
+        text.withUnsafeBufferPointer { bytes in
+            for range in [2..<10, 11..<20, 21..<28, 29..<31, 2..<3] {
+                let key = UnsafeBufferPointer(rebasing: bytes[range])
+                let (hash, prefix) = ByteKeyedTable<Box>.hash(key)
+                let slot = ByteKeyedTable<Box>.slotHash(key)
+                #expect(slot.prefix == prefix)
+                #expect(slot.hash == (range.count <= 8 ? ByteKeyedTable<Box>.shortHash(prefix: prefix) : hash))
+                let box = Box(range.lowerBound)
+                table.store(key, box)
+                #expect(table.lookup(key) === box)
+                #expect(table.lookup(range, in: bytes) === box)
+            }
+        }
+    }
+
     @Test("keys that differ in one byte, at any position, find their own values")
     func distinctKeys() {
         let table = ByteKeyedTable<Box>()
