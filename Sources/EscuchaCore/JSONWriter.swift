@@ -202,10 +202,11 @@ public struct JSONWriter: Sendable {
         }
 
         /// Inlinable: a literal's length is then known where it is written, and its bytes are copied by a few moves
-        /// instead of a call to `memcpy` (600,000 fragments on 1 MB of texts).
+        /// instead of a call to `memcpy` (600,000 fragments on 1 MB of texts). Copied as raw bytes: `update(from:count:)`
+        /// compared the cursor with the literal's address before each copy (three instructions a fragment).
         @inlinable @inline(__always)
         public mutating func fragment(_ text: StaticString) {
-            pointer.update(from: text.utf8Start, count: text.utf8CodeUnitCount)
+            UnsafeMutableRawPointer(pointer).copyMemory(from: UnsafeRawPointer(text.utf8Start), byteCount: text.utf8CodeUnitCount)
             pointer += text.utf8CodeUnitCount
         }
 
