@@ -84,12 +84,18 @@ public struct SentimentAnalyzer: Sendable {
         sentenceWords.reserveCapacity(text.sentences.count)
         readings.withUnsafeBufferPointer { readings in
             let reader = UnitReader(reference: reference, cache: cache, readings: readings)
-            for (index, sentence) in text.sentences.enumerated() {
+            for sentence in text.sentences {
                 let start = context.units.count, words = sums.words
                 reader.read(text, tokens: sentence.tokens, into: &context.units, sums: &sums)
-                for _ in start..<context.units.count { context.sentenceOf.append(index) }
                 context.sentences.append(start..<context.units.count)
                 sentenceWords.append(sums.words - words)
+            }
+        }
+        // Each unit's sentence, written through one buffer: appended unit by unit, each append checked the array's
+        // uniqueness and room again (about 20 instructions a unit, for this array and `clauseOf` below).
+        Self.fill(&context.sentenceOf, count: context.units.count) { sentenceOf in
+            for (index, range) in context.sentences.enumerated() {
+                for unit in range { sentenceOf[unit] = index }
             }
         }
         context.keyFacts = sums.keyFacts
@@ -113,16 +119,17 @@ public struct SentimentAnalyzer: Sendable {
         if context.traitSummary.contains(.sizeWord), allEnabled || !disabledRules.contains("space-size") {
             SpaceSizes.apply(&context.units, spacious: reference.spacious, scarce: reference.scarce, cramped: reference.cramped)
         }
-        context.clauseOf.reserveCapacity(context.units.count)
         // Rules only ever take contrast away from a unit: a text read with none has none (`mayContrast`).
         let mayContrast = Self.mayContrast(context)
-        var clause = 0
-        for index in context.units.indices {
-            if index > 0, context.units[index].breaksClause || mayContrast && Self.isContrast(context.units, index)
-                || context.sentenceOf[index] != context.sentenceOf[index - 1] {
-                clause += 1
+        Self.fill(&context.clauseOf, count: context.units.count) { clauseOf in
+            var clause = 0
+            for index in context.units.indices {
+                if index > 0, context.units[index].breaksClause || mayContrast && Self.isContrast(context.units, index)
+                    || context.sentenceOf[index] != context.sentenceOf[index - 1] {
+                    clause += 1
+                }
+                clauseOf[index] = clause
             }
-            context.clauseOf.append(clause)
         }
         (context.negators, context.concord) = Negation.roles(context, text: text)
         for index in context.units.indices {
@@ -274,6 +281,14 @@ public struct SentimentAnalyzer: Sendable {
         return (english, spanish, words >= 3 && Double(capitals) >= 0.8 * Double(words))
     }
 
+    /// Appends `count` elements to the empty `array` and lets `body` write them all through one buffer: one check of
+    /// the array's uniqueness and room for the lot.
+    @inline(__always)
+    private static func fill(_ array: inout [Int], count: Int, _ body: (UnsafeMutableBufferPointer<Int>) -> Void) {
+        array.append(contentsOf: repeatElement(0, count: count))
+        array.withUnsafeMutableBufferPointer { body($0) }
+    }
+
     /// What `place` held, `empty` left there: a working contribution's strings and rules are moved into the analysis, where
     /// a copy was retained once more and released again with the context (four times for every contribution).
     @inline(__always)
@@ -336,13 +351,16 @@ public struct SentimentAnalyzer: Sendable {
             swap(&perSentence, &cache.sentenceSums)
         }
         perSentence.append(contentsOf: repeatElement((sum: 0.0, positive: 0.0, negative: 0.0, count: 0), count: context.sentences.count))
-        for index in context.contributions.indices {  // by index: iterating copied each contribution
-            let value = context.contributions[index].value
-            let sentence = context.sentenceOf[context.contributions[index].unit]
-            perSentence[sentence].sum += value
-            perSentence[sentence].positive += max(value, 0)
-            perSentence[sentence].negative -= min(value, 0)
-            perSentence[sentence].count += 1
+        // Through a buffer: each of the four sums written by subscript checked the array's uniqueness again.
+        perSentence.withUnsafeMutableBufferPointer { perSentence in
+            for index in context.contributions.indices {  // by index: iterating copied each contribution
+                let value = context.contributions[index].value
+                let sentence = context.sentenceOf[context.contributions[index].unit]
+                perSentence[sentence].sum += value
+                perSentence[sentence].positive += max(value, 0)
+                perSentence[sentence].negative -= min(value, 0)
+                perSentence[sentence].count += 1
+            }
         }
         var sentences: [SentenceSentiment] = []
         swap(&sentences, &room.sentences)
