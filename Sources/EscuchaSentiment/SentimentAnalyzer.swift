@@ -283,7 +283,6 @@ public struct SentimentAnalyzer: Sendable {
 
     /// Appends `count` elements to the empty `array` and lets `body` write them all through one buffer: one check of
     /// the array's uniqueness and room for the lot.
-    @inline(__always)
     private static func fill(_ array: inout [Int], count: Int, _ body: (UnsafeMutableBufferPointer<Int>) -> Void) {
         array.append(contentsOf: repeatElement(0, count: count))
         array.withUnsafeMutableBufferPointer { body($0) }
