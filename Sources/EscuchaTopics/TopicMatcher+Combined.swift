@@ -95,8 +95,9 @@ extension TopicMatcher {
         }
         numbered = Numbered(termWords: parts.flatMap(\.numbered.termWords), termStarts: termStarts,
                             oneWordTerms: merged(\.oneWordTerms, shift: termOffsets), opensLonger: opensLonger,
-                            termsByFirstPair: PackedTable(groupOf.map { ($0.key, Int32($0.value)) }),
+                            termsByPair: PackedTable(groupOf.map { ($0.key, Int32($0.value)) }),
                             pairGroups: groupOf.map { ($0.key, Int32($0.value)) }, pairTerms: FlatTable(groups),
+                            pairStarts: parts.flatMap(\.numbered.pairStarts),
                             slotSecondTerms: merged(\.slotSecondTerms, shift: termOffsets), slotID: slotID,
                             isSlotWord: isSlotWord,
                             slotFirstBySecond: merged(\.slotFirstBySecond, shift: termOffsets),

@@ -1,4 +1,5 @@
 import EscuchaCore
+import EscuchaLexicon
 import EscuchaNormalize
 
 /// Where a topic was found: the topic and the token ranges that are its evidence.
@@ -62,8 +63,11 @@ public struct TopicMatcher: Sendable {
         let slotFirst = (0..<termCount).filter { words[Int(starts[$0])] == slotID }
         var isSlotWord = [Bool](repeating: false, count: idCount)
         for word in slotWordIDs { isSlotWord[Int(word)] = true }
-        // A term of one word is found by that word. A longer one is found by its first two words: a common
-        // word opens hundreds of terms, and a pair only the few that go on with the next word of the text.
+        // A term of one word is found by that word. A longer one is found by two adjacent words (a pair): a common
+        // word opens hundreds of terms, and a pair only the few that go on with the next word of the text. The pair is
+        // the one whose rarer word is the rarest (`PairChoice`), and it is looked for from that word, so that the walk
+        // does nothing at the commonest words: found by their first two words, terms had `la`, `de`, `me` and `no`
+        // start pairs, and two tokens in three tried one.
         // Those whose second word is the slot are found by their first word.
         // Each table's lists are gathered as (list, term) pairs and laid out once (`FlatTable(lists:pairs:)`): a list
         // per word id, appended to, cost an allocation at each growth and a release per list.
@@ -72,6 +76,8 @@ public struct TopicMatcher: Sendable {
         var opensLonger = [Bool](repeating: false, count: idCount)
         var pairTerms: [FlatTable.Pair] = []
         var pairGroups: [UInt64: Int32] = [:]
+        var pairStarts = [Int32](repeating: -1, count: termCount)
+        var choice = PairChoice(numbering, normalizer)
         for number in 0..<termCount where words[Int(starts[number])] != slotID {
             let start = Int(starts[number])
             let first = words[start]
@@ -84,7 +90,11 @@ public struct TopicMatcher: Sendable {
                 slotSecondTerms.append((first, Int32(number)))
                 continue
             }
-            let pair = Self.pairKey(first, words[start + 1])
+            let (offset, fromSecond) = choice.pair(numbering.words[start..<Int(starts[number + 1])]) {
+                words[start + $0] != slotID && words[start + $0 + 1] != slotID
+            }
+            pairStarts[number] = Int32(offset)
+            let pair = Self.pairKey(words[start + offset], words[start + offset + 1], fromSecond: fromSecond)
             if let group = pairGroups[pair] { pairTerms.append((group, Int32(number))) } else {
                 let group = Int32(pairGroups.count)
                 pairGroups[pair] = group
@@ -144,9 +154,9 @@ public struct TopicMatcher: Sendable {
         hasAncestors = ancestors.contains { !$0.isEmpty }
         isParent = Self.parents(ancestors)
         numbered = Numbered(termWords: words, termStarts: starts, oneWordTerms: FlatTable(lists: idCount, pairs: oneWordTerms),
-                            opensLonger: opensLonger, termsByFirstPair: PackedTable(pairGroups.map { ($0.key, $0.value) }),
+                            opensLonger: opensLonger, termsByPair: PackedTable(pairGroups.map { ($0.key, $0.value) }),
                             pairGroups: pairGroups.map { ($0.key, $0.value) },
-                            pairTerms: FlatTable(lists: pairGroups.count, pairs: pairTerms),
+                            pairTerms: FlatTable(lists: pairGroups.count, pairs: pairTerms), pairStarts: pairStarts,
                             slotSecondTerms: FlatTable(lists: idCount, pairs: slotSecondTerms), slotID: slotID,
                             isSlotWord: isSlotWord,
                             slotFirstBySecond: FlatTable(lists: idCount, pairs: slotFirstBySecond),
@@ -268,9 +278,54 @@ public struct TopicMatcher: Sendable {
         }
     }
 
-    /// Two word ids as one key of `Numbered.termsByFirstPair`.
+    /// Two adjacent word ids as one key of `Numbered.termsByPair`, and whether the pair is looked for from its second
+    /// word (bit 31 of the low half: a word id that opens a pair is not negative).
     @inline(__always)
-    static func pairKey(_ first: Int32, _ second: Int32) -> UInt64 { UInt64(UInt32(first)) << 32 | UInt64(UInt32(second)) }
+    static func pairKey(_ first: Int32, _ second: Int32, fromSecond: Bool = false) -> UInt64 {
+        UInt64(UInt32(first)) << 32 | UInt64(UInt32(second)) | (fromSecond ? 1 << 31 : 0)
+    }
+
+    /// Which pair of a term's adjacent words it is found by. A pair is looked for from its rarer word, at every token
+    /// with that word among its ids, so the pair whose rarer word is the rarest is chosen, then the one whose other word
+    /// is, then the first; on a tie the pair is looked for from its first word. Rarity is the word's Zipf frequency in
+    /// the normalizer's vocabulary (0 for a word it does not list): an estimate for general Spanish, good for ranking.
+    struct PairChoice {
+        private var keys: [String] = []
+        private var zipf: [Double] = []
+        private let lexicons: NormalizationLexicons
+
+        init(_ numbering: TermNumbering, _ normalizer: Normalizer) {
+            lexicons = normalizer.lexicons
+            keys = [String](repeating: "", count: numbering.ids.count)
+            for (key, id) in numbering.ids { keys[Int(id)] = key }
+            zipf = [Double](repeating: -1, count: keys.count)
+        }
+
+        /// A local word id's frequency, looked up once.
+        private mutating func frequency(_ id: Int32) -> Double {
+            if zipf[Int(id)] < 0 {
+                let key = keys[Int(id)]
+                zipf[Int(id)] = lexicons.vocabulary[lexicons.vocabularyByKey[key] ?? key] ?? 0
+            }
+            return zipf[Int(id)]
+        }
+
+        /// The offset of the pair's first word in `words` (a term's local word ids) and whether it is looked for from its
+        /// second word, among the offsets `allowed` accepts (neither word the slot; the first pair always is).
+        mutating func pair(_ words: ArraySlice<Int32>, allowed: (Int) -> Bool) -> (offset: Int, fromSecond: Bool) {
+            var best = (offset: 0, fromSecond: false)
+            var bestCost = (Double.infinity, Double.infinity)
+            for offset in 0..<words.count - 1 where allowed(offset) {
+                let first = frequency(words[words.startIndex + offset]), second = frequency(words[words.startIndex + offset + 1])
+                let cost = (min(first, second), max(first, second))
+                if cost < bestCost {
+                    best = (offset, second < first)
+                    bestCost = cost
+                }
+            }
+            return best
+        }
+    }
 
     /// Lists of lists as one array and the offsets into it (no array to retain per lookup).
     struct FlatTable: Sendable {
@@ -323,11 +378,13 @@ public struct TopicMatcher: Sendable {
         let oneWordTerms: FlatTable
         /// Whether a word id opens terms of more than one word.
         let opensLonger: [Bool]
-        /// Terms of more than one word, by their first two ids (`pairKey`): a group of `pairTerms`.
-        let termsByFirstPair: PackedTable
+        /// Terms of more than one word, by the pair of adjacent words each is found by (`pairKey`): a group of `pairTerms`.
+        let termsByPair: PackedTable
         /// The same groups as a list (`TopicMatcher(combining:)` merges them).
         let pairGroups: [(key: UInt64, group: Int32)]
         let pairTerms: FlatTable
+        /// By term, the offset of the first word of the pair it is found by (-1 for a term not found by a pair).
+        let pairStarts: [Int32]
         /// Terms whose second word is the slot, by their first word's id.
         let slotSecondTerms: FlatTable
         /// The slot's id, or -2 when there is no slot (no word id is negative but -1, an unknown word).
@@ -343,19 +400,28 @@ public struct TopicMatcher: Sendable {
         let simple: [Bool]
         /// What each word id can start or be, from the tables above (see `Leads`).
         let leads: [Leads]
-        /// By index in `pairTerms.items`, the term's third word, or `anyThird` for a term of two words or whose third
-        /// word is the slot. Most terms of a pair's group are not found where the pair is (nine tries in ten fail, on
-        /// the third word): told from the next token's ids here, a failed try costs a few loads, not `matchLength`.
-        let pairThirds: [Int32]
+        /// By index in `pairTerms.items`, a third word of the term next to its pair: the word after the pair, or where
+        /// there is none (or it is the slot) the word before it; `anyThird` when neither is there. Most terms of a pair's
+        /// group are not found where the pair is (nine tries in ten fail, on the third word): told from that token's ids
+        /// here, a failed try costs a few loads, not `matchLength`.
+        let pairThirds: [Third]
         static let anyThird: Int32 = -1
-        /// By pair group, the bits `1 << (id & 63)` of its terms' third words, or all bits when a term has none to tell
-        /// (`anyThird`): most groups found have no term whose third word the next token has, passed with one test.
-        let groupThirds: [UInt64]
-        /// By word id, the bits (`thirdBit`) of the second words of the pairs it opens: a next token none of whose ids has
-        /// one of them opens no pair with it, told by one test. Asked for every id that opens some pair (two tokens in
-        /// three: `la`, `de`, `me`, `no` open pairs), the pair table was asked for seven next ids in ten, and found a pair
-        /// for fewer than three.
+        /// By pair group, the bits `1 << (id & 63)` of its terms' third words after the pair and before it, or all bits
+        /// after when a term has none to tell (`anyThird`): most groups found have no term whose third word the token
+        /// after or before the pair has, passed with two tests.
+        let groupThirds: [(after: UInt64, before: UInt64)]
+        /// By word id, the bits (`thirdBit`) of the second words of the pairs looked for from it (`Leads.pairFirst`): a
+        /// next token none of whose ids has one of them has no pair with it, told by one test.
         let pairSeconds: [UInt64]
+        /// By word id, the bits of the first words of the pairs looked for from it as their second (`Leads.pairSecond`),
+        /// for the token before.
+        let pairFirsts: [UInt64]
+
+        /// A term's third word (`pairThirds`) and whether it comes after the pair or before it.
+        struct Third {
+            var word: Int32
+            var after: Bool
+        }
 
         /// A word's bit in a 64-bit set of words (words that share their id's low six bits share it).
         @inline(__always)
@@ -368,8 +434,10 @@ public struct TopicMatcher: Sendable {
         let rawValue: UInt8
         /// Opens terms of one word (`oneWordTerms`).
         static let oneWord = Leads(rawValue: 1)
-        /// Opens terms found by their first two words (`termsByFirstPair`).
+        /// Is the first word of pairs looked for from it (`termsByPair`): the next token may hold their second word.
         static let pairFirst = Leads(rawValue: 2)
+        /// Is the second word of pairs looked for from it: the token before may hold their first word.
+        static let pairSecond = Leads(rawValue: 32)
         /// Is the second word of terms that open with the slot (`slotFirstBySecond`).
         static let slotFirstSecond = Leads(rawValue: 4)
         /// Opens terms whose second word is the slot (`slotSecondTerms`).
@@ -599,7 +667,9 @@ public struct TopicMatcher: Sendable {
             // the pairs' second words.
             leads.withUnsafeBufferPointer { leads in
             numbered.pairSeconds.withUnsafeBufferPointer { pairSeconds in
-                precondition(leads.count == Int(idCount) && pairSeconds.count == Int(idCount), "one lead per word id")
+            numbered.pairFirsts.withUnsafeBufferPointer { pairFirsts in
+                precondition(leads.count == Int(idCount) && pairSeconds.count == Int(idCount) && pairFirsts.count == Int(idCount),
+                             "one lead per word id")
                 for (sentenceIndex, sentence) in text.sentences.enumerated() {
                     // Every term found in the sentence, by number, in one pass over its words.
                     work.stamp &+= 1
@@ -632,30 +702,40 @@ public struct TopicMatcher: Sendable {
                         for index in table.range(group) {
                             let term = table.items[index]
                             if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts,
-                                                        from: termExact[Int(term)] ? 0 : known) {
+                                                        known: 0..<(termExact[Int(term)] ? 0 : known)) {
                                 record(term, position..<position + length, &touchedCount)
                             }
                         }
                     }
-                    // A pair's group: its terms of three words or more tried only where the token after the pair has their
-                    // third word among its ids (none past the sentence's end).
+                    // A pair's group, the pair found at `position` and the next token: its terms of three words or more
+                    // tried only where the token after the pair, or the one before it, has their third word among its ids
+                    // (none outside the sentence). A term starts where its pair does less the pair's offset in it.
                     // Positions are token indices, far from overflowing: `&+` spares the overflow checks, which the compiler
                     // hoisted into every token's step (about 10 instructions a token, where one token in nine tries a pair).
                     func tryPairTerms(_ group: Int, at position: Int, _ touchedCount: inout Int) {
-                        let thirdIDs = position &+ 2 < sentence.tokens.upperBound
+                        let afterIDs = position &+ 2 < sentence.tokens.upperBound
                             ? Int(idStarts[position &+ 2])..<Int(idStarts[position &+ 3]) : 0..<0
-                        if !thirdIDs.isEmpty {
-                            var bits: UInt64 = 0
-                            for slot in thirdIDs { bits |= Numbered.thirdBit(ids[slot]) }
-                            if numbered.groupThirds[group] & bits == 0 { return }
+                        let beforeIDs = position > sentence.tokens.lowerBound
+                            ? Int(idStarts[position &- 1])..<Int(idStarts[position]) : 0..<0
+                        let thirds = numbered.groupThirds[group]
+                        // All bits after: a term of the group has no third word to tell.
+                        if thirds.after != ~0 {
+                            var after: UInt64 = 0, before: UInt64 = 0
+                            for slot in afterIDs { after |= Numbered.thirdBit(ids[slot]) }
+                            for slot in beforeIDs { before |= Numbered.thirdBit(ids[slot]) }
+                            if thirds.after & after == 0 && thirds.before & before == 0 { return }
                         }
                         for index in numbered.pairTerms.range(group) {
                             let third = numbered.pairThirds[index]
-                            if third != Numbered.anyThird, !thirdIDs.contains(where: { ids[$0] == third }) { continue }
+                            if third.word != Numbered.anyThird,
+                               !(third.after ? afterIDs : beforeIDs).contains(where: { ids[$0] == third.word }) { continue }
                             let term = numbered.pairTerms.items[index]
-                            if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts,
-                                                        from: termExact[Int(term)] ? 0 : 2) {
-                                record(term, position..<position + length, &touchedCount)
+                            let pairStart = Int(numbered.pairStarts[Int(term)])
+                            let start = position &- pairStart
+                            guard start >= sentence.tokens.lowerBound else { continue }
+                            if let length = matchLength(term, at: start, sentence.tokens.upperBound, tokens, ids, idStarts,
+                                                        known: termExact[Int(term)] ? 0..<0 : pairStart..<pairStart &+ 2) {
+                                record(term, start..<start + length, &touchedCount)
                             }
                         }
                     }
@@ -692,13 +772,24 @@ public struct TopicMatcher: Sendable {
                             // few nouns), not at their first, for which every token was tested for a number or a slot word (about
                             // 11 instructions a token).
                             if wordLeads.contains(.slotFirstSecond) { trySlotFirst(word, slot, own, at: position, &touchedCount) }
+                            // Pairs looked for from their second word, with the token before.
+                            if wordLeads.contains(.pairSecond), position > sentence.tokens.lowerBound {
+                                let firsts = pairFirsts[Int(word)]
+                                for previousSlot in Int(idStarts[position &- 1])..<own {
+                                    let previous = ids[previousSlot]
+                                    guard isOwn(previous), firsts & Numbered.thirdBit(previous) != 0,
+                                          let group = numbered.termsByPair.value(Self.pairKey(previous, word, fromSecond: true))
+                                    else { continue }
+                                    tryPairTerms(Int(group), at: position &- 1, &touchedCount)
+                                }
+                            }
                             guard hasNext else { continue }
                             if wordLeads.contains(.pairFirst) {
                                 let seconds = pairSeconds[Int(word)]
                                 for nextSlot in end..<Int(idStarts[position &+ 2]) {
                                     let next = ids[nextSlot]
                                     guard isOwn(next), seconds & Numbered.thirdBit(next) != 0,
-                                          let group = numbered.termsByFirstPair.value(Self.pairKey(word, next)) else { continue }
+                                          let group = numbered.termsByPair.value(Self.pairKey(word, next)) else { continue }
                                     tryPairTerms(Int(group), at: position, &touchedCount)
                                 }
                             }
@@ -708,7 +799,7 @@ public struct TopicMatcher: Sendable {
                         // number or one of the slot's words.
                         if hasSlotFirstOthers, isSlot(position) {
                             for term in numbered.slotFirstOthers {
-                                if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts, from: 0) {
+                                if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts, known: 0..<0) {
                                     record(term, position..<position + length, &touchedCount)
                                 }
                             }
@@ -826,21 +917,21 @@ public struct TopicMatcher: Sendable {
                     // From the last: a removed hit moves only those after it.
                     for parent in parents.reversed() { hits.setEvidence(parent.index, since: mark, parent.evidence) }
                 }
-            } } } } } } }
+            } } } } } } } }
         }
         box.scratch = consume work
     }
 
     /// The number of tokens term `term` covers when it matches at `start` (within the sentence ending at
-    /// `end`), or nil. Its words before `from` are known to match (`from` is at most the term's length).
+    /// `end`), or nil. Its words at offsets in `known` are known to match (the pair or first word it was found by).
     @inline(__always)
     private func matchLength(_ term: Int32, at start: Int, _ end: Int, _ tokens: UnsafeBufferPointer<Token>, _ ids: UnsafeBufferPointer<Int32>,
-                             _ idStarts: UnsafeBufferPointer<Int32>, from: Int) -> Int? {
+                             _ idStarts: UnsafeBufferPointer<Int32>, known: Range<Int>) -> Int? {
         let first = Int(numbered.termStarts[Int(term)])
         let count = Int(numbered.termStarts[Int(term) + 1]) - first
         guard start + count <= end else { return nil }
         let exact = termExact[Int(term)]
-        for offset in from..<count {
+        for offset in 0..<count where !known.contains(offset) {
             let word = numbered.termWords[first + offset]
             let position = start + offset
             let own = Int(idStarts[position])
@@ -959,8 +1050,8 @@ public struct TopicMatcher: Sendable {
 extension TopicMatcher.Numbered {
     /// The tables, and each word id's `leads` worked out from them (an initializer in an extension keeps the memberwise one).
     init(termWords: [Int32], termStarts: [Int32], oneWordTerms: TopicMatcher.FlatTable, opensLonger: [Bool],
-         termsByFirstPair: PackedTable, pairGroups: [(key: UInt64, group: Int32)], pairTerms: TopicMatcher.FlatTable,
-         slotSecondTerms: TopicMatcher.FlatTable, slotID: Int32, isSlotWord: [Bool],
+         termsByPair: PackedTable, pairGroups: [(key: UInt64, group: Int32)], pairTerms: TopicMatcher.FlatTable,
+         pairStarts: [Int32], slotSecondTerms: TopicMatcher.FlatTable, slotID: Int32, isSlotWord: [Bool],
          slotFirstBySecond: TopicMatcher.FlatTable, slotFirstOthers: [Int32], roles: TopicMatcher.FlatTable, simple: [Bool]) {
         var leads = [TopicMatcher.Leads](repeating: [], count: opensLonger.count)
         for id in leads.indices {
@@ -970,24 +1061,36 @@ extension TopicMatcher.Numbered {
             if !slotFirstBySecond.range(id).isEmpty { leads[id].insert(.slotFirstSecond) }
         }
         var pairSeconds = [UInt64](repeating: 0, count: opensLonger.count)
+        var pairFirsts = [UInt64](repeating: 0, count: opensLonger.count)
         for (key, _) in pairGroups {
-            leads[Int(key >> 32)].insert(.pairFirst)
-            pairSeconds[Int(key >> 32)] |= Self.thirdBit(Int32(truncatingIfNeeded: key & 0xFFFF_FFFF))
+            let first = Int32(truncatingIfNeeded: key >> 32), second = Int32(truncatingIfNeeded: key & 0x7FFF_FFFF)
+            if key & (1 << 31) != 0 {
+                leads[Int(second)].insert(.pairSecond)
+                pairFirsts[Int(second)] |= Self.thirdBit(first)
+            } else {
+                leads[Int(first)].insert(.pairFirst)
+                pairSeconds[Int(first)] |= Self.thirdBit(second)
+            }
         }
         let pairThirds = pairTerms.items.map { term in
-            let start = Int(termStarts[Int(term)])
-            return termStarts[Int(term) + 1] - termStarts[Int(term)] > 2 && termWords[start + 2] != slotID ? termWords[start + 2] : Self.anyThird
+            let start = Int(termStarts[Int(term)]), count = Int(termStarts[Int(term) + 1]) - start
+            let pair = start + Int(pairStarts[Int(term)])
+            if pair + 2 < start + count, termWords[pair + 2] != slotID { return Third(word: termWords[pair + 2], after: true) }
+            if pair > start, termWords[pair - 1] != slotID { return Third(word: termWords[pair - 1], after: false) }
+            return Third(word: Self.anyThird, after: true)
         }
         let groupThirds = (0..<pairTerms.offsets.count - 1).map { group in
-            pairTerms.range(group).reduce(UInt64(0)) { bits, index in
-                bits | (pairThirds[index] == Self.anyThird ? ~0 : Self.thirdBit(pairThirds[index]))
+            pairTerms.range(group).reduce((after: UInt64(0), before: UInt64(0))) { bits, index in
+                let third = pairThirds[index]
+                if third.word == Self.anyThird { return (~0, bits.before) }
+                return third.after ? (bits.after | Self.thirdBit(third.word), bits.before) : (bits.after, bits.before | Self.thirdBit(third.word))
             }
         }
         self.init(termWords: termWords, termStarts: termStarts, oneWordTerms: oneWordTerms, opensLonger: opensLonger,
-                  termsByFirstPair: termsByFirstPair, pairGroups: pairGroups, pairTerms: pairTerms, slotSecondTerms: slotSecondTerms,
-                  slotID: slotID, isSlotWord: isSlotWord, slotFirstBySecond: slotFirstBySecond,
+                  termsByPair: termsByPair, pairGroups: pairGroups, pairTerms: pairTerms, pairStarts: pairStarts,
+                  slotSecondTerms: slotSecondTerms, slotID: slotID, isSlotWord: isSlotWord, slotFirstBySecond: slotFirstBySecond,
                   slotFirstOthers: slotFirstOthers, roles: roles, simple: simple, leads: leads, pairThirds: pairThirds,
-                  groupThirds: groupThirds, pairSeconds: pairSeconds)
+                  groupThirds: groupThirds, pairSeconds: pairSeconds, pairFirsts: pairFirsts)
     }
 }
 
