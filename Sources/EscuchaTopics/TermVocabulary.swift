@@ -11,27 +11,35 @@ public final class TermVocabulary: Sendable {
     /// renumbered, so a later generation's ids are good for every matcher built before it.
     final class Generation: Sendable {
         let ids: [String: Int32]
+        /// By id, whether the id leads some matcher's walk to try terms (`lead`): a surface with one is marked in its
+        /// inline ids (`InlineIDs.leads`), and the walk visits only the tokens marked.
+        let leading: [Bool]
         let attachmentKey: AttachmentKey
         let fallback: ThreadLocal<IdentityTable<TokenForms, WordIDs>>
 
-        init(ids: [String: Int32]) {
+        init(ids: [String: Int32], leading: [Bool]) {
             self.ids = ids
+            self.leading = leading
             attachmentKey = AttachmentKey()
             fallback = ThreadLocal { IdentityTable<TokenForms, WordIDs>() }
         }
 
-        /// The same slot and table with more words: nothing was read with the fewer.
-        init(ids: [String: Int32], unused earlier: Generation) {
+        /// The same slot and table with more words or leads: nothing was read with the fewer.
+        init(ids: [String: Int32], leading: [Bool], unused earlier: Generation) {
             self.ids = ids
+            self.leading = leading
             attachmentKey = earlier.attachmentKey
             fallback = earlier.fallback
         }
+
+        /// Whether one of `ids` leads.
+        func leads(_ ids: [Int32]) -> Bool { ids.contains { UInt32(bitPattern: $0) < UInt32(leading.count) && leading[Int($0)] } }
     }
 
     private let state: Mutex<(generation: Generation, read: Bool)>
 
     public init() {
-        state = Mutex((Generation(ids: [:]), false))
+        state = Mutex((Generation(ids: [:], leading: []), false))
     }
 
     /// The words numbered so far (a generation to number on from, and to hand back to `register`), not marking it read.
@@ -44,8 +52,9 @@ public final class TermVocabulary: Sendable {
         state.withLock { state in
             if state.generation === base, local.count >= base.ids.count {
                 if local.count > base.ids.count {
-                    state.generation = state.read ? Generation(ids: local)
-                        : Generation(ids: local, unused: state.generation)
+                    let leading = state.generation.leading
+                    state.generation = state.read ? Generation(ids: local, leading: leading)
+                        : Generation(ids: local, leading: leading, unused: state.generation)
                     state.read = false
                 }
                 return nil
@@ -59,11 +68,29 @@ public final class TermVocabulary: Sendable {
                 ids[Int(id)] = shared
             }
             if known.count != state.generation.ids.count {
-                state.generation = state.read ? Generation(ids: known)
-                    : Generation(ids: known, unused: state.generation)
+                let leading = state.generation.leading
+                state.generation = state.read ? Generation(ids: known, leading: leading)
+                    : Generation(ids: known, leading: leading, unused: state.generation)
                 state.read = false
             }
             return ids
+        }
+    }
+
+    /// Marks word ids that lead a matcher's walk to try terms (see `Generation.leading`); a new generation when texts
+    /// were read with marks that miss one.
+    func lead(_ ids: [Int32]) {
+        state.withLock { state in
+            var leading = state.generation.leading
+            for id in ids where !(Int(id) < leading.count && leading[Int(id)]) {
+                if Int(id) >= leading.count { leading += [Bool](repeating: false, count: Int(id) + 1 - leading.count) }
+                leading[Int(id)] = true
+            }
+            guard leading != state.generation.leading else { return }
+            let ids = state.generation.ids
+            state.generation = state.read ? Generation(ids: ids, leading: leading)
+                : Generation(ids: ids, leading: leading, unused: state.generation)
+            state.read = false
         }
     }
 
@@ -84,20 +111,24 @@ public final class TermVocabulary: Sendable {
 
     /// Up to three word ids below 2^20 in one machine word, so that reading a token's ids touches nothing
     /// but its forms: bit 0 set, the count in bits 1–2, then each id plus one (the own key's may be -1) in
-    /// 20 bits.
+    /// 20 bits, and bit 63 set when one of them leads (`Generation.leading`).
     enum InlineIDs {
         static let width: UInt = 20
         static let mask: UInt = (1 << 20) - 1
 
-        static func bits(_ ids: [Int32]) -> UInt? {
+        static func bits(_ ids: [Int32], leads: Bool = false) -> UInt? {
             guard ids.count <= 3, ids.allSatisfy({ $0 >= -1 && UInt($0 + 1) <= mask }) else { return nil }
-            var bits: UInt = 1 | UInt(ids.count) << 1
+            var bits: UInt = 1 | UInt(ids.count) << 1 | (leads ? 1 << 63 : 0)
             for (index, id) in ids.enumerated() { bits |= UInt(id + 1) << (3 + width * UInt(index)) }
             return bits
         }
 
         @inline(__always)
         static func count(_ bits: UInt) -> Int { Int((bits >> 1) & 3) }
+
+        /// 1 when one of the ids leads, else 0.
+        @inline(__always)
+        static func leads(_ bits: UInt) -> Int { Int(bits >> 63) }
 
         @inline(__always)
         static func id(_ bits: UInt, _ index: Int) -> Int32 { Int32((bits >> (3 + width * UInt(index))) & mask) - 1 }
@@ -107,17 +138,20 @@ public final class TermVocabulary: Sendable {
         }
     }
 
-    /// A text's word ids, flattened: `ids[starts[i]..<starts[i + 1]]` for token `i`, the first its own key's.
+    /// A text's word ids, flattened: `ids[starts[i]..<starts[i + 1]]` for token `i`, the first its own key's; and the
+    /// tokens one of whose ids leads, in order (`Generation.leading`).
     /// Valid inside the `withIDs` call that made it.
     struct TextIDs {
         let ids: UnsafeBufferPointer<Int32>
         let starts: UnsafeBufferPointer<Int32>
+        let leading: UnsafeBufferPointer<Int32>
     }
 
     /// Room for a text's ids, kept per thread across texts (their counts only grow).
     final class Room {
         var ids: [Int32] = []
         var starts: [Int32] = []
+        var leading: [Int32] = []
     }
 
     private let room = ThreadLocal { Room() }
@@ -127,64 +161,86 @@ public final class TermVocabulary: Sendable {
         let generation = current()
         // The thread's room moved out for the text (and back at the end): a text read inside `body` gets its own.
         let box = room.value
-        var ids: [Int32] = [], starts: [Int32] = []
+        var ids: [Int32] = [], starts: [Int32] = [], leading: [Int32] = []
         swap(&ids, &box.ids)
         swap(&starts, &box.starts)
-        Self.fill(text, normalizer, generation, &ids, &starts)
+        swap(&leading, &box.leading)
+        let leadingCount = Self.fill(text, normalizer, generation, &ids, &starts, &leading)
         let result = ids.withUnsafeBufferPointer { ids in
-            starts.withUnsafeBufferPointer { starts in body(TextIDs(ids: ids, starts: starts)) }
+            starts.withUnsafeBufferPointer { starts in
+                leading.withUnsafeBufferPointer { leading in
+                    body(TextIDs(ids: ids, starts: starts, leading: UnsafeBufferPointer(rebasing: leading[0..<leadingCount])))
+                }
+            }
         }
         swap(&ids, &box.ids)
         swap(&starts, &box.starts)
+        swap(&leading, &box.leading)
         return result
     }
 
     /// Fills the arrays for the text, growing them as needed. Written through pointers: an append per id checked the
     /// array's uniqueness and capacity, and reading a token's forms retained them.
-    private static func fill(_ text: NormalizedText, _ normalizer: Normalizer, _ generation: Generation, _ ids: inout [Int32], _ starts: inout [Int32]) {
+    /// Returns how many tokens lead (the first of `leading`).
+    private static func fill(_ text: NormalizedText, _ normalizer: Normalizer, _ generation: Generation, _ ids: inout [Int32],
+                             _ starts: inout [Int32], _ leading: inout [Int32]) -> Int {
         let tokenCount = text.tokens.count
         if starts.count < tokenCount + 1 { starts = [Int32](repeating: 0, count: max(tokenCount + 1, 2 * starts.count)) }
+        if leading.count < tokenCount { leading = [Int32](repeating: 0, count: max(tokenCount, 2 * leading.count)) }
         // Most surfaces have at most three ids (`InlineIDs`); a text with more is filled again with more room.
         var room = max(ids.count, 3 * tokenCount)
         while true {
             if ids.count < room { ids = [Int32](repeating: 0, count: room) }
             let filled = ids.withUnsafeMutableBufferPointer { out in
                 starts.withUnsafeMutableBufferPointer { starts in
-                    text.tokens.withUnsafeBufferPointer { tokens in fill(tokens, normalizer, generation, into: out, starts: starts) }
+                    leading.withUnsafeMutableBufferPointer { leading in
+                        text.tokens.withUnsafeBufferPointer { tokens in
+                            fill(tokens, normalizer, generation, into: out, starts: starts, leading: leading)
+                        }
+                    }
                 }
             }
-            if filled { return }
+            if let filled { return filled }
             room *= 2
         }
     }
 
-    /// Fills `out` and `starts` for `tokens`; false when `out` is too small.
+    /// Fills `out`, `starts` and `leading` for `tokens`; nil when `out` is too small, else how many tokens lead.
     private static func fill(_ tokens: UnsafeBufferPointer<Token>, _ normalizer: Normalizer, _ generation: Generation,
-                             into out: UnsafeMutableBufferPointer<Int32>, starts: UnsafeMutableBufferPointer<Int32>) -> Bool {
+                             into out: UnsafeMutableBufferPointer<Int32>, starts: UnsafeMutableBufferPointer<Int32>,
+                             leading: UnsafeMutableBufferPointer<Int32>) -> Int? {
         let key = generation.attachmentKey
         var used = 0
+        var leadingCount = 0
         starts[0] = 0
         for index in tokens.indices {
             let forms = Unmanaged.passUnretained(tokens[index].forms)
             let bits = forms._withUnsafeGuaranteedRef { $0.attachedBits(key) }
             if bits != 0 {
                 let count = InlineIDs.count(bits)
-                guard used + count <= out.count else { return false }
+                guard used + count <= out.count else { return nil }
                 for slot in 0..<count { out[used + slot] = InlineIDs.id(bits, slot) }
                 used += count
+                // Written at every token and kept where it leads: no branch.
+                leading[leadingCount] = Int32(truncatingIfNeeded: index)
+                leadingCount &+= InlineIDs.leads(bits)
             } else {
                 let attached = forms._withUnsafeGuaranteedRef { $0.attachment(key) }
                 let list = attached.map { Unmanaged<WordIDs>.fromOpaque($0).takeUnretainedValue().ids }
                     ?? wordIDs(tokens[index], normalizer, generation)
-                guard used + list.count <= out.count else { return false }
+                guard used + list.count <= out.count else { return nil }
                 for id in list {
                     out[used] = id
                     used += 1
                 }
+                if generation.leads(list) {
+                    leading[leadingCount] = Int32(truncatingIfNeeded: index)
+                    leadingCount += 1
+                }
             }
             starts[index + 1] = Int32(used)
         }
-        return true
+        return leadingCount
     }
 
     /// The word ids of a token whose forms' slot holds none inline (`InlineIDs`): the object attached, or worked out
@@ -208,7 +264,7 @@ public final class TermVocabulary: Sendable {
         var list: [Int32] = [wordIDs[keys[0]] ?? -1]
         for key in keys.dropFirst() { if let id = wordIDs[key] { list.append(id) } }
         // An object only where the ids do not fit inline or the slot is taken (most surfaces need none).
-        if let bits = InlineIDs.bits(list), token.forms.attach(bits: bits, generation.attachmentKey) { return list }
+        if let bits = InlineIDs.bits(list, leads: generation.leads(list)), token.forms.attach(bits: bits, generation.attachmentKey) { return list }
         let ids = WordIDs(list)
         if !token.forms.attach(ids, generation.attachmentKey) { _ = cache.value(for: token.forms) { ids } }
         return list

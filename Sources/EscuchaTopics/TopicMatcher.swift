@@ -161,6 +161,9 @@ public struct TopicMatcher: Sendable {
                             isSlotWord: isSlotWord,
                             slotFirstBySecond: FlatTable(lists: idCount, pairs: slotFirstBySecond),
                             slotFirstOthers: slotFirstOthers, roles: FlatTable(lists: termCount, pairs: roles), simple: simple)
+        // The ids whose leads the walk acts on mark the tokens it visits (a slot word's is read where a slot is tried).
+        let leads = numbered.leads
+        vocabulary.lead(leads.indices.compactMap { leads[$0].subtracting(.slotWord).isEmpty ? nil : Int32($0) })
     }
 
     /// Every term of every topic, numbered in the order first met, as runs of word ids (a word's id is its key's, also
@@ -648,7 +651,9 @@ public struct TopicMatcher: Sendable {
         var work = box.take() ?? Scratch(terms: termCount, topics: compiled.count)
         if work.termStamp.count != termCount { work = Scratch(terms: termCount, topics: compiled.count) }
         // Each token's word ids, flattened for the text: ids[idStarts[i]..<idStarts[i + 1]], the first its own key's.
-        let ids = textIDs.ids, idStarts = textIDs.starts
+        let ids = textIDs.ids, idStarts = textIDs.starts, leading = textIDs.leading
+        // The next of the tokens that lead, across the sentences (they follow one another).
+        var nextLeading = 0
         // Read through a buffer: a slot term's test of a token's kind through `text.tokens` retained and released the array.
         text.tokens.withUnsafeBufferPointer { tokens in
             // The per-term and per-topic tables through buffers for the whole text: each term found (about 38,000 per MB)
@@ -751,7 +756,12 @@ public struct TopicMatcher: Sendable {
                         guard position > sentence.tokens.lowerBound, isSlot(position - 1), !ids[own..<slot].contains(word) else { return }
                         tryTerms(numbered.slotFirstBySecond, Int(word), at: position - 1, known: 0, &touchedCount)
                     }
-                    for position in sentence.tokens {
+                    // Only the tokens one of whose ids leads (`TermVocabulary.TextIDs.leading`): at the others, every id was
+                    // read and its leads found empty (about 40 instructions a token, for four tokens in five).
+                    while nextLeading < leading.count, Int(leading[nextLeading]) < sentence.tokens.lowerBound { nextLeading &+= 1 }
+                    while nextLeading < leading.count, Int(leading[nextLeading]) < sentence.tokens.upperBound {
+                        let position = Int(leading[nextLeading])
+                        nextLeading &+= 1
                         let own = Int(idStarts[position])
                         let end = Int(idStarts[position + 1])
                         let hasNext = position + 1 < sentence.tokens.upperBound
@@ -795,9 +805,11 @@ public struct TopicMatcher: Sendable {
                             }
                             if wordLeads.contains(.slotSecond) { tryTerms(numbered.slotSecondTerms, Int(word), at: position, known: 1, &touchedCount) }
                         }
-                        // The other terms that open with the slot (none in the packs: a rule's own `{n}`) can only start at a
-                        // number or one of the slot's words.
-                        if hasSlotFirstOthers, isSlot(position) {
+                    }
+                    // The other terms that open with the slot (none in the packs: a rule's own `{n}`) can only start at a
+                    // number or one of the slot's words, which need not lead.
+                    if hasSlotFirstOthers {
+                        for position in sentence.tokens where isSlot(position) {
                             for term in numbered.slotFirstOthers {
                                 if let length = matchLength(term, at: position, sentence.tokens.upperBound, tokens, ids, idStarts, known: 0..<0) {
                                     record(term, position..<position + length, &touchedCount)
