@@ -61,4 +61,19 @@ struct PairTests {
             }
         }
     }
+
+    @Test("a matcher built after texts were read, with words known already, finds terms at the tokens it alone leads to")
+    func leadsMarkedAfterReading() {
+        func taxonomy(_ terms: [[String]]) -> Taxonomy {
+            Taxonomy(topics: [Topic(id: "t", label: "t", description: "", rule: .any(terms.map { .term(words: $0, exact: false) }), pack: "test")])
+        }
+        let vocabulary = TermVocabulary()
+        let first = TopicMatcher(taxonomy: taxonomy([["la", "factura"]]), normalizer: analyzer.normalizer, vocabulary: vocabulary)
+        let text = analyzer.normalizer.normalize("Pagué la factura")
+        #expect(first.match(text).map(\.evidence) == [[1..<3]])
+        // `la` leads no walk of the first matcher; the second's finds it alone.
+        let second = TopicMatcher(taxonomy: taxonomy([["la"]]), normalizer: analyzer.normalizer, vocabulary: vocabulary)
+        #expect(second.match(analyzer.normalizer.normalize("Pagué la factura")).map(\.evidence) == [[1..<2]])
+        #expect(first.match(text).map(\.evidence) == [[1..<3]])
+    }
 }
