@@ -155,7 +155,7 @@ func measure(_ arguments: [String]) -> Measurement {
 
 func size(of path: String) -> Int {
     var isDirectory: ObjCBool = false
-    FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return 0 }
     guard isDirectory.boolValue else { return (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
     return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).reduce(0) { $0 + size(of: "\(path)/\($1)") }
 }
