@@ -992,6 +992,9 @@ import EscuchaTestSupport
         #expect(values("me atendieron") == ["atendieron": 1.5])
         #expect(values("no me atendieron") == ["atendieron": -2])  // owed and not done
         #expect(values("¿me atienden?").isEmpty)  // not reported as done
+        // Moved to another flight or room after a failure: its remedy, and the praise after it is no echo.
+        #expect(values("me reubicaron en el siguiente vuelo") == ["reubicaron": 1.5])
+        #expect(fullAnalyzer.analyze("Perdí la conexión y me reacomodaron en el vuelo de la tarde. Un 10.").score.label == .pos)
     }
 
     /// History retold in the third person is the story of the place; the writer's own trouble is not.
