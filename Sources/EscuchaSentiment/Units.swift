@@ -1001,6 +1001,25 @@ struct UnitReader {
     /// A hashtag's opinion is that of its words (`#PésimoServicio` is `pésimo`), with a negation inside it
     /// (`#NuncaMás`, `#NoRecomiendo`) applied.
     /// The opinion made here is held by the reading (the unit names it unretained).
+    /// The entry of a hashtag segment read as a word: lowercased (`Buenos` is `buenos`), its listed lemma, singular or
+    /// masculine (`encantada` → `encantado`), or the infinitive a verb's form conjugates (`Gusta` → `gustar`). Only from
+    /// the lemma tables and the verbs' endings, a verb of four letters or more.
+    private func lemmaEntry(of segment: String) -> ValenceEntry? {
+        let word = segment.lowercased()
+        if let entry = lookup.entry(for: word) { return entry }
+        let normalizer = lookup.normalizer
+        let candidates = normalizer.lemmaCandidates(of: word)
+        for candidate in candidates where ["irregular", "gender", "number"].contains(candidate.rule) {
+            if let entry = lookup.entry(for: candidate.lemma) { return entry }
+        }
+        // A piece of three letters is as often a piece of a name cut in two (`#Panama` as `pan` `ama`) as a verb.
+        guard word.utf8.count >= 4 else { return nil }
+        for verb in normalizer.conjugatedInfinitives(of: word, candidates: candidates) {
+            if let entry = lookup.entry(for: verb.infinitive), entry.list == "verbs" { return entry }
+        }
+        return nil
+    }
+
     private func hashtag(_ forms: TokenForms) -> MarkReading {
         var unit = Unit(tokens: 0..<1, key: .key(of: forms), facts: KeyFacts(forms.key), isWord: false)
         let segments = forms.segments
@@ -1009,7 +1028,9 @@ struct UnitReader {
             unit.modifiers[.contest] = ContestEntries.hashtagWeight
             return MarkReading(.hashtag, unit)
         }
-        if segments.count > 1, let reading = lexicon.phrases.reading(ofKeys: segments.map { Folding.key($0) }), let opinion = reading.opinion {
+        if segments.count > 1, let reading = lexicon.phrases.reading(ofKeys: segments.map { Folding.key($0) }) {
+            // A listed phrase reads as listed: an opinion, or a neutral one (`#BuenosDias`) that says nothing.
+            guard let opinion = reading.opinion else { return MarkReading(.hashtag, unit) }
             return MarkReading(.hashtag, unit, opinion: OpinionLookup.Found(entry: opinion.entry, match: "hashtag", intensity: []))
         }
         var total = 0.0
@@ -1021,7 +1042,8 @@ struct UnitReader {
                 negated = true
                 continue
             }
-            if let found = lookup.entry(for: segment) {
+            // A segment is a word as written: a verb's form finds its infinitive's entry (`#NoMeGusta`, `#LoRecomiendo`).
+            if let found = lookup.entry(for: segment) ?? lemmaEntry(of: segment) {
                 total += negated ? Negation.shifted(found.valence, weight: 1) : found.valence
                 terms.append(found.term)
             }

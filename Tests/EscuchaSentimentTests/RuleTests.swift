@@ -101,6 +101,15 @@ import EscuchaTestSupport
 
     @Test func hashtagsEmojiAndEmoticons() {
         #expect(values("#PésimoServicio") == ["#PésimoServicio": -3.5])
+        // A segment is read as a word: a verb's form finds its infinitive, after a `no` too; a listed neutral phrase
+        // (`#BuenosDias`) says nothing; a piece of three letters of a name cut in two is no verb (`#Panama`: `pan` `ama`).
+        let hashtag = { (text: String) in fullAnalyzer.analyze(text).contributions.map { "\($0.term) \(($0.value * 1000).rounded() / 1000)" } }
+        #expect(hashtag("#NoMeGusta") == ["no gustar -2.6"])
+        #expect(hashtag("#nomegusta") == ["no gustar -2.6"])
+        #expect(hashtag("#MeEncanta") == ["encantar 3.0"])
+        #expect(hashtag("#encantada") == ["encantado 3.0"])
+        #expect(hashtag("#BuenosDias").isEmpty)
+        #expect(hashtag("#Panama").isEmpty)
         #expect(values("👏🏽") == ["👏🏽": 2])  // skin tone ignored
         #expect(values("gracias :)")[":)"] == 1.5)
         // An emoticon escaped by the export (`&lt;3`) is rated as the emoticon; its contribution quotes the text as it came.
