@@ -1287,6 +1287,7 @@ struct RuleScratch {
     private var clauseOf: [Int] = []
     private var sentences: [Range<Int>] = []
     private var contributions: [RuleContext.Working] = []
+    private var contributionIndex: [Int] = []
     /// Room kept for at most this many units: one very long text should not hold its memory for good.
     static let limit = 1 << 14
 
@@ -1297,22 +1298,25 @@ struct RuleScratch {
         swap(&clauseOf, &context.clauseOf)
         swap(&sentences, &context.sentences)
         swap(&contributions, &context.contributions)
+        swap(&contributionIndex, &context.sharedIndexStorage)
     }
 
-    /// Empties the context's arrays, keeping their room, and keeps them for the next text.
+    /// Empties the context's arrays, keeping their room, and keeps them for the next text. The arrays of numbers that
+    /// the next text overwrites whole (`sentenceOf`, `clauseOf`, the contribution index) keep their length too, to be
+    /// resized rather than emptied and filled with zeros again (the index is marked as none).
     mutating func takeBack(_ context: inout RuleContext) {
         guard context.units.capacity <= Self.limit, context.contributions.capacity <= Self.limit else { return }
         // `empty` (EscuchaCore): most texts leave a few sentences and contributions, which `removeAll` emptied through the
         // generic `replaceSubrange` and, for the contributions, a destroy through their type's metadata.
         context.units.empty()
-        context.sentenceOf.empty()
-        context.clauseOf.empty()
         context.sentences.empty()
+        ContributionIndex.clear(&context.sharedIndexStorage)
         context.contributions.empty()
         swap(&units, &context.units)
         swap(&sentenceOf, &context.sentenceOf)
         swap(&clauseOf, &context.clauseOf)
         swap(&sentences, &context.sentences)
         swap(&contributions, &context.contributions)
+        swap(&contributionIndex, &context.sharedIndexStorage)
     }
 }

@@ -3,9 +3,10 @@ import EscuchaCore
 /// Each rule reads the units and changes contributions, recording what it did.
 struct RuleContext {
     var units: [Unit]
-    /// Sentence index of each unit.
+    /// Sentence index of each unit. It may be longer than `units`: the places past them are an earlier text's, left
+    /// there so that the array is only ever lengthened (`RuleScratch`); read it by unit, never whole.
     var sentenceOf: [Int]
-    /// Clause index of each unit; clauses never cross sentences.
+    /// Clause index of each unit; clauses never cross sentences. As long as `sentenceOf`, and read like it.
     var clauseOf: [Int]
     /// Unit ranges of each sentence.
     var sentences: [Range<Int>]
@@ -31,7 +32,7 @@ struct RuleContext {
     /// (Beside the other flags, no padding: the context is moved whole about 15 times a text, and past 128 bytes those
     /// moves became calls to `memcpy`.)
     var shouting: Bool
-    /// The storage of the index the rules share (`contributionIndex()`), or empty. Its own array, not a
+    /// The storage of the index the rules share (`contributionIndex()`), lent by `RuleScratch`. Its own array, not a
     /// `ContributionIndex?`: eight bytes more, not sixteen (see `shouting`). Not private: a private property would make
     /// the memberwise initializer private.
     var sharedIndexStorage: [Int] = []
@@ -80,9 +81,9 @@ struct RuleContext {
         /// A contribution a rule makes of its own (a cue, not a lexicon word): `rule` names both how it
         /// matched and the rule applied, from 0 to `value`. Its entry is made here, its JSON encoded with it (as a
         /// lexicon entry's is when found): the same bytes the writer wrote for a cue.
+        /// The entry is this thread's for the same term, rule and value when one was made before (`CueEntries`).
         static func cue(unit: Int, term: String, rule: String, cue: String?, value: Double) -> Working {
-            let entry = ValenceEntry(term: term, valence: value, list: "rule", line: 0)
-            var working = Working(unit: unit, opinion: OpinionLookup.Found(entry: entry, match: rule, intensity: []))
+            var working = Working(unit: unit, opinion: cueEntries.value.found(term: term, rule: rule, value: value))
             working.record(AppliedRule(rule: rule, cue: cue, from: 0, to: value))
             return working
         }
@@ -107,14 +108,17 @@ struct RuleContext {
     /// contrast, questions, sarcasm… each made its own: an array, about 1,100 instructions to make and free, several
     /// times a text). Contributions are only ever appended, never removed, moved or given another unit, so an index
     /// made for as many contributions as there are now still holds; after an append it is made again.
+    /// Its storage is this thread's, kept between texts at its length (`RuleScratch`) and rebuilt in place: a new array
+    /// each time cost about 4,700 allocations per MB of texts.
+    /// Not inlined: inlined into the rules that ask (irrealis, post-nominal…), it made them lose inlining of their own
+    /// (about +1.7 M per MB measured, in `Irrealis.apply` alone).
+    @inline(never)
     mutating func contributionIndex() -> ContributionIndex {
-        if !sharedIndexStorage.isEmpty, sharedIndexStorage.count == ContributionIndex.storageCount(units: units.count, contributions: contributions.count) {
-            return ContributionIndex(storage: sharedIndexStorage, unitCount: units.count)
+        if !ContributionIndex.holds(sharedIndexStorage, units: units.count, contributions: contributions.count) {
+            // From the two fields, not `self`: passing the whole context here copied it.
+            ContributionIndex.build(&sharedIndexStorage, contributions, unitCount: units.count)
         }
-        // From the two fields, not `self`: passing the whole context here copied it.
-        let index = ContributionIndex(contributions, unitCount: units.count)
-        sharedIndexStorage = index.storage
-        return index
+        return ContributionIndex(storage: sharedIndexStorage, unitCount: units.count)
     }
 
     /// Appends the cues a rule made: most rules make none for most texts, and appending an empty array still cost about
@@ -179,17 +183,87 @@ struct RuleContext {
     }
 }
 
+/// This thread's cue entries (`CueEntries`).
+private let cueEntries = ThreadLocal { CueEntries() }
+
+/// The entries of the cues made on this thread, by term, kept for the texts after: a cue's entry is its term, rule and
+/// value with the list `rule`, and most cues recur (`no … llegó`, `para nada`), where making each one's entry, encoding its
+/// JSON and freeing it again cost about 2,200 instructions a cue. An entry is immutable, so sharing it changes no output.
+final class CueEntries {
+    private var table: [CueTerm: OpinionLookup.Found] = [:]
+    /// Entries kept at most: past it the table starts over (the terms hold customers' words, so they do not stay few).
+    static let limit = 1 << 13
+
+    /// The entry of a cue: the one kept for `term` when its rule and value are these (the value compared by its bits,
+    /// as the JSON writes them), else a new one, kept in its place.
+    func found(term: String, rule: String, value: Double) -> OpinionLookup.Found {
+        let key = CueTerm(term: term)
+        if let found = table[key], found.entry.valence.bitPattern == value.bitPattern, found.match == rule { return found }
+        let found = OpinionLookup.Found(entry: ValenceEntry(term: term, valence: value, list: "rule", line: 0), match: rule, intensity: [])
+        if table.count >= Self.limit { table.removeAll(keepingCapacity: true) }
+        table[key] = found
+        return found
+    }
+}
+
+/// A cue's term as a key, hashed and compared by its UTF-8 bytes: the bytes are what its JSON writes, and a `String`'s
+/// own hash and `==` normalize a term that is not ASCII (a cue's `…` is not) before comparing. The bytes are hashed once,
+/// when the key is made: a dictionary compares the key with each one it meets on its probe, and a stored hash turns most
+/// of those away without reading a byte.
+struct CueTerm: Hashable {
+    let term: String
+    private let bytesHash: UInt64
+
+    init(term: String) {
+        self.term = term
+        // FNV-1a, 64 bits, over the bytes in place: a few instructions a byte; the dictionary's own hasher mixes it again.
+        var bytes = term
+        bytesHash = bytes.withUTF8 { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return hash
+        }
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(bytesHash) }
+
+    static func == (lhs: CueTerm, rhs: CueTerm) -> Bool {
+        guard lhs.bytesHash == rhs.bytesHash, lhs.term.utf8.count == rhs.term.utf8.count else { return false }
+        var left = lhs.term, right = rhs.term
+        return left.withUTF8 { left in
+            right.withUTF8 { right in
+                var index = 0
+                while index < left.count, left[index] == right[index] { index += 1 }
+                return index == left.count
+            }
+        }
+    }
+}
+
 /// The contributions of each run of units, by unit then in the order they were made, found without a walk
 /// over all of them. Valid while no contribution is added or moved (values may change).
 struct ContributionIndex {
     /// One array, made once (each array a text allocates costs an allocation and a metadata lookup, and rules
-    /// make a few indexes per text): `starts` in its first `unitCount + 1` places, where
-    /// `order[starts[u]..<starts[u + 1]]` are the contributions of unit `u`, then `order`.
+    /// make a few indexes per text): a header of the unit count plus one and the contribution count it was made for
+    /// (`holds`), then `starts` in the next `unitCount + 1` places, where `order[starts[u]..<starts[u + 1]]` are the
+    /// contributions of unit `u`, then `order`. It may be longer than that (storage lent from an earlier text).
     fileprivate let storage: [Int]
     private let unitCount: Int
+    private static let header = 2
 
-    /// How long the storage of an index of `contributions` contributions of `units` units is.
-    static func storageCount(units: Int, contributions: Int) -> Int { units + 1 + contributions }
+    /// How long the storage of an index of `contributions` contributions of `units` units is, at least.
+    static func storageCount(units: Int, contributions: Int) -> Int { header + units + 1 + contributions }
+
+    /// Whether `storage` is an index made for these counts (a storage given back with its length keeps its header
+    /// cleared: `RuleScratch.takeBack`).
+    static func holds(_ storage: [Int], units: Int, contributions: Int) -> Bool {
+        storage.count >= storageCount(units: units, contributions: contributions) && storage[0] == units + 1 && storage[1] == contributions
+    }
+
+    /// Marks `storage` as no index, keeping its length.
+    static func clear(_ storage: inout [Int]) {
+        if !storage.isEmpty { storage[0] = 0 }
+    }
 
     /// An index made before, from its storage (`RuleContext.contributionIndex()`).
     fileprivate init(storage: [Int], unitCount: Int) {
@@ -198,34 +272,39 @@ struct ContributionIndex {
     }
 
     init(_ context: RuleContext) {
-        self.init(context.contributions, unitCount: context.units.count)
+        var storage: [Int] = []
+        Self.build(&storage, context.contributions, unitCount: context.units.count)
+        self.init(storage: storage, unitCount: context.units.count)
     }
 
-    /// Reads only the contributions' units, by index: taking the whole context, or iterating the contributions,
-    /// copied the context or each contribution (retaining their arrays and strings).
-    init(_ contributions: [RuleContext.Working], unitCount: Int) {
+    /// Makes the index of `contributions` in `storage`, in place, lengthened if it is short. Reads only the
+    /// contributions' units, by index: taking the whole context, or iterating the contributions, copied the context or
+    /// each contribution (retaining their arrays and strings).
+    static func build(_ storage: inout [Int], _ contributions: [RuleContext.Working], unitCount: Int) {
         // A counting sort: each unit's contributions are counted, given their place, and laid down in the
         // order they were made. Laying them down moves each unit's start to the next unit's; one shift back
         // restores the starts.
-        let orderBase = unitCount + 1
-        var storage = [Int](repeating: 0, count: Self.storageCount(units: unitCount, contributions: contributions.count))
+        let needed = storageCount(units: unitCount, contributions: contributions.count)
+        if storage.count < needed { storage.append(contentsOf: repeatElement(0, count: needed - storage.count)) }
+        let startBase = header, orderBase = header + unitCount + 1
         storage.withUnsafeMutableBufferPointer { storage in
-            for index in contributions.indices { storage[contributions[index].unit + 1] += 1 }
-            for position in 0..<unitCount { storage[position + 1] += storage[position] }
+            storage[0] = unitCount + 1
+            storage[1] = contributions.count
+            UnsafeMutableBufferPointer(rebasing: storage[startBase..<orderBase]).update(repeating: 0)
+            for index in contributions.indices { storage[startBase + contributions[index].unit + 1] += 1 }
+            for position in startBase..<startBase + unitCount { storage[position + 1] += storage[position] }
             for index in contributions.indices {
-                let unit = contributions[index].unit
-                storage[orderBase + storage[unit]] = index
-                storage[unit] += 1
+                let start = startBase + contributions[index].unit
+                storage[orderBase + storage[start]] = index
+                storage[start] += 1
             }
-            var position = unitCount
-            while position > 0 {
+            var position = startBase + unitCount
+            while position > startBase {
                 storage[position] = storage[position - 1]
                 position -= 1
             }
-            storage[0] = 0
+            storage[startBase] = 0
         }
-        self.storage = storage
-        self.unitCount = unitCount
     }
 
     /// The first contribution made of `unit`, if any.
@@ -233,8 +312,8 @@ struct ContributionIndex {
 
     func contributions(of units: Range<Int>) -> ArraySlice<Int> {
         let lower = min(max(units.lowerBound, 0), unitCount), upper = min(max(units.upperBound, lower), unitCount)
-        let orderBase = unitCount + 1
-        return storage[orderBase + storage[lower]..<orderBase + storage[upper]]
+        let startBase = Self.header, orderBase = Self.header + unitCount + 1
+        return storage[orderBase + storage[startBase + lower]..<orderBase + storage[startBase + upper]]
     }
 }
 
