@@ -38,6 +38,8 @@ public struct SignalHit: Sendable, Equatable {
 public struct SignalDetector: Sendable {
     public let matcher: TopicMatcher
     let kinds: [SignalKind]
+    /// Under which each spelling keeps whether it may name staff (see `mayNameStaff`).
+    private let staffKey = AttachmentKey()
 
     public static let numberWords: WordSet = ["un", "una", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
                                                   "diez", "once", "doce", "quince", "veinte", "treinta", "cien", "mil", "varias", "varios",
@@ -193,7 +195,9 @@ public struct SignalDetector: Sendable {
         // The role list in a local: read as a global, it was checked for its one-time set-up at every word.
         let roles = Self.roles, roleShapes = Self.roleShapes
         for index in sentence {
-            guard tokens[index].kind == .word else { continue }
+            // Most words are neither a role nor capitalised: passed on one bit kept with their forms, where each word's key
+            // and surface were read for the two tests (about 70 instructions a word of a sentence with praise).
+            guard tokens[index].kind == .word, mayNameStaff(tokens, index, roles, roleShapes) else { continue }
             // The key read in the forms, unretained: through the token, each word's key was retained and released. Most
             // words are passed on their first byte and length (`roleShapes`), without asking the list.
             if AspectSentiment.hasShape(tokens, index, roleShapes),
@@ -227,6 +231,29 @@ public struct SignalDetector: Sendable {
             return index..<index + 1
         }
         return nil
+    }
+
+    /// Whether a word is a role word or opens with a capital: the words `staffMention` looks at further. Found once per
+    /// spelling and kept with its forms (bit 1 set when it may, bit 0 always, as inline attachments need); when another
+    /// owner holds the slot, found at each word.
+    @inline(__always)
+    private func mayNameStaff(_ tokens: UnsafeBufferPointer<Token>, _ index: Int, _ roles: WordSet, _ roleShapes: AspectSentiment.Shapes) -> Bool {
+        // The forms read in place, unretained: passed as an argument, they were retained and released at each word.
+        Unmanaged.passUnretained(tokens[index].forms)._withUnsafeGuaranteedRef { forms in
+            let bits = forms.attachedBits(staffKey)
+            if bits != 0 { return bits & 2 != 0 }
+            let may = Self.mayNameStaff(forms, roles, roleShapes)
+            forms.attach(bits: may ? 3 : 1, staffKey)
+            return may
+        }
+    }
+
+    private static func mayNameStaff(_ forms: TokenForms, _ roles: WordSet, _ roleShapes: AspectSentiment.Shapes) -> Bool {
+        let key = forms.key
+        if let first = key.firstUTF8Byte, roleShapes.contains(first: first, count: key.utf8.count), roles.contains(key) { return true }
+        // As in `staffMention`: an ASCII first letter is uppercase exactly when it is A–Z.
+        guard let firstByte = forms.surface.firstUTF8Byte else { return false }
+        return firstByte < 0x80 ? (0x41...0x5A).contains(firstByte) : forms.surface.unicodeScalars.first!.properties.isUppercase
     }
 
     /// Whether the word at `index` is set off like a name: opening its clause before a comma, titled, or after `se llama`
