@@ -20,8 +20,8 @@ public struct TopicAnalysis: Sendable, Equatable {
 public enum AspectSentiment {
     static let cuts: WordSet = ["pero", "aunque", "mientras", "sin embargo", "no obstante", "aun así", "en cambio", ";"]
     /// The shapes of the words of `cuts`, first (`pero`, `sin` of `sin embargo`) and second (`embargo`): by first byte,
-    /// a bit for each length in bytes. Most words that start like a cut (`el`, `para`, `muy`) are passed on their length,
-    /// and a two-word cut's first word (`no`, `en`) is paired with the next only when that one has a second word's shape.
+    /// a bit for each length in bytes. A two-word cut's first word (`no`, `en`) is paired with the next only when that one
+    /// has a second word's shape (kept per spelling in `SpellingMarks`).
     static let cutFirstShapes = Shapes(cuts.strings.map { $0.split(separator: " ").first.map(String.init) ?? $0 })
     static let cutSecondShapes = Shapes(cuts.strings.compactMap { $0.split(separator: " ").dropFirst().first.map(String.init) })
 
@@ -212,18 +212,16 @@ public enum AspectSentiment {
     /// cut may end after it) when given.
     static func cutPositions(in sentence: Range<Int>, _ text: NormalizedText, into positions: inout [Int], lookingAt: Range<Int>? = nil) {
         positions.empty()
-        // Read in place, and most words passed on their first byte and length (`cutFirstShapes`). The tables in locals:
-        // read as globals, each was checked for its one-time set-up at every word.
-        let firstShapes = cutFirstShapes, secondShapes = cutSecondShapes
+        // Each word passed on the marks kept with its spelling (`SpellingMarks`): its key was read and tested at each word.
         text.tokens.withUnsafeBufferPointer { tokens in
             for index in lookingAt?.clamped(to: sentence) ?? sentence {
-                guard Self.hasShape(tokens, index, firstShapes) else { continue }
-                let key = tokens[index].key
-                if cuts.contains(key) { positions.append(index); continue }
-                // The two-word cuts start with one of these (`sin embargo`, `no obstante`, `aun así`, `en cambio`): other
-                // keys are passed on their length and bytes, with no pair built.
-                if index + 1 < sentence.upperBound, key.isKey("sin") || key.isKey("no") || key.isKey("aun") || key.isKey("en"),
-                   Self.hasShape(tokens, index + 1, secondShapes), cuts.contains(key + " " + tokens[index + 1].key) {
+                let marks = SpellingMarks.marks(tokens, index)
+                if marks & SpellingMarks.cut != 0 { positions.append(index); continue }
+                // The two-word cuts start with one of these (`sin embargo`, `no obstante`, `aun así`, `en cambio`): only
+                // then, and when the next word has a second word's shape, is the pair built.
+                if marks & SpellingMarks.cutPairFirst != 0, index + 1 < sentence.upperBound,
+                   SpellingMarks.marks(tokens, index + 1) & SpellingMarks.cutPairSecond != 0,
+                   cuts.contains(tokens[index].key + " " + tokens[index + 1].key) {
                     positions.append(index)
                 }
             }

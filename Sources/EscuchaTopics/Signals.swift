@@ -38,8 +38,6 @@ public struct SignalHit: Sendable, Equatable {
 public struct SignalDetector: Sendable {
     public let matcher: TopicMatcher
     let kinds: [SignalKind]
-    /// Under which each spelling keeps whether it may name staff (see `mayNameStaff`).
-    private let staffKey = AttachmentKey()
 
     public static let numberWords: WordSet = ["un", "una", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
                                                   "diez", "once", "doce", "quince", "veinte", "treinta", "cien", "mil", "varias", "varios",
@@ -234,21 +232,13 @@ public struct SignalDetector: Sendable {
     }
 
     /// Whether a word is a role word or opens with a capital: the words `staffMention` looks at further. Found once per
-    /// spelling and kept with its forms (bit 1 set when it may, bit 0 always, as inline attachments need); when another
-    /// owner holds the slot, found at each word.
+    /// spelling and kept with its forms (`SpellingMarks`).
     @inline(__always)
     private func mayNameStaff(_ tokens: UnsafeBufferPointer<Token>, _ index: Int, _ roles: WordSet, _ roleShapes: AspectSentiment.Shapes) -> Bool {
-        // The forms read in place, unretained: passed as an argument, they were retained and released at each word.
-        Unmanaged.passUnretained(tokens[index].forms)._withUnsafeGuaranteedRef { forms in
-            let bits = forms.attachedBits(staffKey)
-            if bits != 0 { return bits & 2 != 0 }
-            let may = Self.mayNameStaff(forms, roles, roleShapes)
-            forms.attach(bits: may ? 3 : 1, staffKey)
-            return may
-        }
+        SpellingMarks.marks(tokens, index) & SpellingMarks.mayNameStaff != 0
     }
 
-    private static func mayNameStaff(_ forms: TokenForms, _ roles: WordSet, _ roleShapes: AspectSentiment.Shapes) -> Bool {
+    static func mayNameStaff(_ forms: TokenForms, _ roles: WordSet, _ roleShapes: AspectSentiment.Shapes) -> Bool {
         let key = forms.key
         if let first = key.firstUTF8Byte, roleShapes.contains(first: first, count: key.utf8.count), roles.contains(key) { return true }
         // As in `staffMention`: an ASCII first letter is uppercase exactly when it is A–Z.
