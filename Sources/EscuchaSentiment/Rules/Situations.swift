@@ -1082,9 +1082,10 @@ enum LongWait {
     static func waits(_ context: RuleContext, text: NormalizedText) -> [(wait: Int, time: Int)] {
         // Every wait needs a wait word (`isWaitWord` in `waitWord`): a text with none, by its keys' facts and its traits'
         // summary (exact), has no wait, and its units of time (common) need not be read.
-        // So does `hace tres semanas que espero` (`waitAfterSince` reads `espero` by its key), in a text with a unit of time.
+        // So does `hace tres semanas que espero` (`waitAfterSince` reads `espero` by its key), in a text with a unit of time
+        // and `hace` or `hacia` (`isSince`, told by the keywords' union: no unit is scanned for them).
         guard context.mayHave(.waitWord) || context.traitSummary.contains(.waitLemma)
-            || context.traitSummary.contains(.timeUnit) && context.units.indices.contains(where: { isSince($0, context) }) else { return [] }
+            || context.traitSummary.contains(.timeUnit) && (context.mayHave(.hace) || context.mayHave(.hacia)) else { return [] }
         var out: [(wait: Int, time: Int)] = []
         // `llevo desde el viernes esperando`: the time is the starting day. Each scan only in a text with what it looks for.
         if context.traitSummary.contains(.sinceMarker) {
