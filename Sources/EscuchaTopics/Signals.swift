@@ -195,7 +195,7 @@ public struct SignalDetector: Sendable {
         for index in sentence {
             // Most words are neither a role nor capitalised: passed on one bit kept with their forms, where each word's key
             // and surface were read for the two tests (about 70 instructions a word of a sentence with praise).
-            guard tokens[index].kind == .word, mayNameStaff(tokens, index, roles, roleShapes) else { continue }
+            guard tokens[index].kind == .word, mayNameStaff(tokens, index) else { continue }
             // The key read in the forms, unretained: through the token, each word's key was retained and released. Most
             // words are passed on their first byte and length (`roleShapes`), without asking the list.
             if AspectSentiment.hasShape(tokens, index, roleShapes),
@@ -234,7 +234,7 @@ public struct SignalDetector: Sendable {
     /// Whether a word is a role word or opens with a capital: the words `staffMention` looks at further. Found once per
     /// spelling and kept with its forms (`SpellingMarks`).
     @inline(__always)
-    private func mayNameStaff(_ tokens: UnsafeBufferPointer<Token>, _ index: Int, _ roles: WordSet, _ roleShapes: AspectSentiment.Shapes) -> Bool {
+    private func mayNameStaff(_ tokens: UnsafeBufferPointer<Token>, _ index: Int) -> Bool {
         SpellingMarks.marks(tokens, index) & SpellingMarks.mayNameStaff != 0
     }
 
