@@ -282,14 +282,23 @@ public struct JSONWriter: Sendable {
         /// model rounds), from the rounded thousandths themselves: the rounding is done in integers, without libm's
         /// `round`, the division, and the rounding `double` would do again to find the digits (about 60 instructions
         /// of 100, for 90,000 numbers a MB). Inlinable, as `int` is; the thousandths' digits stay a call.
+        /// A magnitude of 10^9 or more (never a score) takes a call of its own: written here, its `double` made the body
+        /// too large, and the optimizer called this function (about 82,000 times a MB of texts) instead of inlining it.
         @inlinable @inline(__always)
         public mutating func double(roundedToThousandths value: Double) {
             guard abs(value) < JSONWriter.thousandthsLimit else {
-                double((value * 1000).rounded() / 1000)
+                pointer += JSONWriter.writeRoundedLarge(value, into: pointer)
                 return
             }
             pointer += JSONWriter.writeNumber(thousandths: JSONWriter.nearest(value * 1000), into: pointer)
         }
+    }
+
+    /// What `Run.double(roundedToThousandths:)` writes for a magnitude of 10^9 or more (or NaN), at `out` (room:
+    /// `Run.numberRoom`); returns how many.
+    @usableFromInline @inline(never)
+    static func writeRoundedLarge(_ value: Double, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        writeDouble((value * 1000).rounded() / 1000, into: out)
     }
 
     // MARK: internals

@@ -97,6 +97,19 @@ struct JSONWriterTests {
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
     }
 
+    @Test("a number rounded to thousandths is written as its rounding would be, past 10^9 (the call of its own) too")
+    func roundedToThousandths() {
+        let values: [Double] = [0, -0.0, 0.0005, -2.4995, 1.23456, 999_999_999.9994, 999_999_999.9996, 1e9, -1e9, 1e9 + 0.1234,
+                                -3.3e11 - 0.0007, 1e15 + 1, 1e20, .nan, .infinity, -.infinity, .greatestFiniteMagnitude]
+        for value in values {
+            var rounded = JSONWriter()
+            rounded.appendRun(reserving: JSONWriter.Run.numberRoom) { $0.double(roundedToThousandths: value) }
+            var plain = JSONWriter()
+            plain.double((value * 1000).rounded() / 1000)
+            #expect(rounded.bytes == plain.bytes, "\(value)")
+        }
+    }
+
     @Test("strings read eight bytes at a time escape exactly what a byte-by-byte reading escapes, at any position")
     func escapingWordAtATime() {
         func reference(_ text: String) -> String {
