@@ -128,6 +128,15 @@ import EscuchaTestSupport
     }
 }
 
+/// Each contribution of a text by its words: its value to three decimals and the cues of one rule applied to it.
+func cues(of rule: String, in text: String) -> [String: (value: Double, cues: [String])] {
+    var out: [String: (value: Double, cues: [String])] = [:]
+    for contribution in fullAnalyzer.analyze(text).contributions {
+        out[contribution.text] = ((contribution.value * 1000).rounded() / 1000, contribution.rules.filter { $0.rule == rule }.compactMap(\.cue))
+    }
+    return out
+}
+
 @Suite struct NegationTests {
     /// `en lugar de`, `en vez de` say what did not happen instead, as `sin` says what was missing; the conjugated verb
     /// after the infinitive's phrase is the main clause, which neither denies.
@@ -711,13 +720,7 @@ import EscuchaTestSupport
     }
 
     @Test func aRequestThanksInAdvance() {
-        func found(_ text: String) -> [String: (value: Double, cues: [String])] {
-            var out: [String: (value: Double, cues: [String])] = [:]
-            for contribution in fullAnalyzer.analyze(text).contributions {
-                out[contribution.text] = ((contribution.value * 1000).rounded() / 1000, contribution.rules.filter { $0.rule == "courtesy" }.compactMap(\.cue))
-            }
-            return out
-        }
+        func found(_ text: String) -> [String: (value: Double, cues: [String])] { cues(of: "courtesy", in: text) }
         // A please, a need or a polite wish asks as a question does: the thanks after it are manners, a third.
         #expect(found("Por favor, avisen cómo hacer para cambiar la fecha. Gracias")["Gracias"]! == (0.45, ["favor"]))
         #expect(found("Hola, necesito cambiar la fecha del vuelo. Muchas gracias")["Muchas gracias"]! == (0.45, ["necesito"]))
@@ -736,13 +739,7 @@ import EscuchaTestSupport
     }
 
     @Test func aHarmAvoidedOrWithstoodDidNotHappen() {
-        func found(_ text: String) -> [String: (value: Double, cues: [String])] {
-            var out: [String: (value: Double, cues: [String])] = [:]
-            for contribution in fullAnalyzer.analyze(text).contributions {
-                out[contribution.text] = ((contribution.value * 1000).rounded() / 1000, contribution.rules.filter { $0.rule == "averted" }.compactMap(\.cue))
-            }
-            return out
-        }
+        func found(_ text: String) -> [String: (value: Double, cues: [String])] { cues(of: "averted", in: text) }
         // Avoided, prevented, saved or withstood (in the third person): the harm is the occasion, it weighs nothing, and
         // the praise after it is no echo of a complaint.
         let insured = found("El seguro evitó que perdiera el dinero. Genial")
