@@ -998,9 +998,6 @@ struct UnitReader {
         return token.key == word.key || !derived && lemmaKey == word.key
     }
 
-    /// A hashtag's opinion is that of its words (`#PésimoServicio` is `pésimo`), with a negation inside it
-    /// (`#NuncaMás`, `#NoRecomiendo`) applied.
-    /// The opinion made here is held by the reading (the unit names it unretained).
     /// The entry of a hashtag segment read as a word: lowercased (`Buenos` is `buenos`), its listed lemma, singular or
     /// masculine (`encantada` → `encantado`), or the infinitive a verb's form conjugates (`Gusta` → `gustar`). Only from
     /// the lemma tables and the verbs' endings, a verb of four letters or more.
@@ -1020,6 +1017,9 @@ struct UnitReader {
         return nil
     }
 
+    /// A hashtag's opinion is that of its words (`#PésimoServicio` is `pésimo`), with a negation inside it
+    /// (`#NuncaMás`, `#NoRecomiendo`) applied.
+    /// The opinion made here is held by the reading (the unit names it unretained).
     private func hashtag(_ forms: TokenForms) -> MarkReading {
         var unit = Unit(tokens: 0..<1, key: .key(of: forms), facts: KeyFacts(forms.key), isWord: false)
         let segments = forms.segments
