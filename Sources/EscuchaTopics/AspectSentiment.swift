@@ -24,6 +24,11 @@ public enum AspectSentiment {
     /// has a second word's shape (kept per spelling in `SpellingMarks`).
     static let cutFirstShapes = Shapes(cuts.strings.map { $0.split(separator: " ").first.map(String.init) ?? $0 })
     static let cutSecondShapes = Shapes(cuts.strings.compactMap { $0.split(separator: " ").dropFirst().first.map(String.init) })
+    /// The first words of the two-word cuts (`sin`, `no`, `aun`, `en`), from `cuts` itself: a cut added there is found.
+    static let cutPairFirstWords = WordSet(cuts.strings.compactMap { cut in
+        let words = cut.split(separator: " ")
+        return words.count > 1 ? String(words[0]) : nil
+    })
 
     /// Words' first bytes and lengths (up to 63 bytes) as bits.
     struct Shapes: Sendable {

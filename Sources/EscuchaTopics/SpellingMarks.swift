@@ -28,7 +28,7 @@ enum SpellingMarks {
         if SignalDetector.mayNameStaff(forms, SignalDetector.roles, SignalDetector.roleShapes) { bits |= mayNameStaff }
         let key = forms.key
         if AspectSentiment.cuts.contains(key) { bits |= cut }
-        if key.isKey("sin") || key.isKey("no") || key.isKey("aun") || key.isKey("en") { bits |= cutPairFirst }
+        if AspectSentiment.cutPairFirstWords.contains(key) { bits |= cutPairFirst }
         if let first = key.firstUTF8Byte, AspectSentiment.cutSecondShapes.contains(first: first, count: key.utf8.count) { bits |= cutPairSecond }
         forms.attach(bits: bits, Self.key)
         return bits
