@@ -13,7 +13,7 @@ public struct SentimentAnalyzer: Sendable {
     let reference: LexiconReference
     private let caches = ThreadLocalCache()
 
-    public static let ruleNames = ["intensity", "intensifiers", "negation", "resolutions", "resolved-stories", "gratitude", "narration", "deprivation", "in-vain", "unmet-expectations", "fulfilled-expectations", "impediments", "recommendations", "cost-level", "ratings", "long-wait",
+    public static let ruleNames = ["intensity", "intensifiers", "negation", "resolutions", "resolved-stories", "gratitude", "narration", "deprivation", "in-vain", "not-even", "unmet-expectations", "fulfilled-expectations", "impediments", "recommendations", "cost-level", "ratings", "long-wait",
                                    "excess", "suggestions", "counterfactuals", "missed-visit", "drawback-frame",
                                    "comparatives", "post-nominal", "wear", "reported", "attributed", "notice", "averted", "sensitive-readers", "generic-readers", "space-size",
                                    "irrealis", "contrast", "questions", "contest", "sarcasm", "exclamation", "closing-verdict", "negativity", "repetition", "verdict", "language"]
@@ -162,6 +162,8 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("long-wait") { LongWait.apply(&context, text: text) }
         if enabled("suggestions") { context.add(Suggestions.cues(context, text: text)) }
         if enabled("counterfactuals") { context.add(Counterfactuals.cues(context)) }
+        // After every rule that reads a clause's own failure (`ni siquiera pudimos cenar` is the impediment's).
+        if enabled("not-even") { context.add(NotEven.cues(context, text: text)) }
         if enabled("comparatives") { Comparatives.apply(&context) }
         if enabled("post-nominal") { PostNominal.apply(&context) }
         if enabled("wear") { FastWear.apply(&context) }

@@ -719,6 +719,18 @@ func cues(of rule: String, in text: String) -> [String: (value: Double, cues: [S
         #expect(values("la web da problemas y me llaman?") == ["problemas": -0.75])
     }
 
+    /// Some rhetorical cues complain without their question marks, which tweets drop; `cuántas veces` only before an
+    /// obligation, and an unaccented cue only where it opens its sentence.
+    @Test func unmarkedRhetoricalQuestions() {
+        #expect(values("cuantas veces tengo que pedir el reembolso") == ["cuantas veces": -2])
+        #expect(rules("hasta cuando vamos a seguir así", "hasta cuando") == ["rhetorical question"])
+        #expect(values("de que sirve el seguro") == ["de que sirve": -2])
+        #expect(values("Cuántas veces hemos venido y siempre genial")["Cuántas veces"] == nil)
+        #expect(values("Esperamos hasta cuando cerraron").isEmpty)
+        // With its marks the question's own reading adds it once.
+        #expect(values("¿cuántas veces tengo que llamar?") == ["cuántas veces": -2])
+    }
+
     @Test func aRequestThanksInAdvance() {
         func found(_ text: String) -> [String: (value: Double, cues: [String])] { cues(of: "courtesy", in: text) }
         // A please, a need or a polite wish asks as a question does: the thanks after it are manners, a third.
@@ -847,6 +859,37 @@ func cues(of rule: String, in text: String) -> [String: (value: Double, cues: [S
         #expect(values("tarda 5 minutos") == ["tarda": -1])
         // A strengthened slow verb is a failure that turns the praise before it.
         #expect(values("Genial, tardaron solo tres semanas.")["Genial"]! < 0)
+    }
+
+    /// A plural unit of hours or longer with no amount, opening its clause or counted by `llevar`, is a long time.
+    @Test func aBareSpanOfTimeIsALongWait() {
+        #expect(values("Horas intentando hablar con alguien") == ["Horas": -2])
+        #expect(rules("Llevo días intentando pagar la factura", "días") == ["long wait"])
+        #expect(rules("Ayer, semanas intentando hablar con ellos", "semanas") == ["long wait"])
+        #expect(values("Tras semanas de espera, nada") == ["semanas": -2])
+        // After an article or another preposition the span is a particular one, no wait.
+        #expect(values("Las horas de espera se anuncian en la puerta").isEmpty)
+        #expect(values("En días laborables la espera es corta").isEmpty)
+        // A negated wait is none.
+        #expect(values("Días sin esperar nada").isEmpty)
+    }
+
+    /// `ni` as "not even" names the least the customer expected and did not get.
+    @Test func notEvenTheLeastIsAComplaint() {
+        #expect(values("ni te suben las maletas a la habitación") == ["suben": -1.5])
+        #expect(rules("No te cambian ni el mantel", "mantel") == ["not even"])
+        #expect(values("no queda ni leche") == ["leche": -1.5])
+        #expect(values("ni siquiera te suben las maletas") == ["suben": -1.5])
+        // Not a list of verbs, a list after the object, a count of a short way, a question word or an infinitive.
+        #expect(values("ni fumo ni bebo").isEmpty)
+        #expect(values("no tomamos postres ni copas").isEmpty)
+        #expect(values("no das ni tres pasos sin ver un museo").isEmpty)
+        #expect(values("no sé ni cómo se llama").isEmpty)
+        #expect(values("no sabía ni freír un huevo").isEmpty)
+        // Not what the writer did not even notice, a copula, or a clause with an opinion of its own.
+        #expect(values("la tripulación lo manejó tan bien que ni me enteré")["enteré"] == nil)
+        #expect(values("que ni siquiera es de Iberia").isEmpty)
+        #expect(values("no me gusta el té ni el café").keys.sorted() == ["gusta"])
     }
 
     @Test func oneWordOfPraiseAfterAComplaintIsExasperation() {

@@ -17,6 +17,7 @@ enum Questions {
     static let openers: WordSet = ["pero", "y", "o", "entonces", "bueno", "oye", "oigan", "vamos", "a ver"]
 
     static func apply(_ context: inout RuleContext, text: NormalizedText) {
+        if context.mayHave(.rhetorical) { unmarkedComplaints(&context, text: text) }
         // A text that neither asks with a mark nor has the words of an indirect question asks nothing.
         guard context.asks || mayAskIndirectly(context) else { return }
         guard !context.contributions.isEmpty || context.mayHave(.rhetorical) && context.units.indices.contains(where: { context.units[$0].modifiers.contains(.rhetorical) }) else { return }
@@ -42,6 +43,33 @@ enum Questions {
                 let factor = opened && context.contributions[index].list != "rule" ? openedQuestionFactor : questionFactor
                 context.contributions[index].apply("question", cue: marked ? "?" : "saber", to: value * factor)
             }
+        }
+    }
+
+    /// Rhetorical cues that complain with or without their question marks, which tweets and forms often drop:
+    /// `hasta cuándo vamos a seguir así`, `cómo es posible que no funcione`, `de qué sirve el seguro`. Other cues
+    /// need the marks (`nadie`, `en serio`, `por qué` are statements without them).
+    static let unmarkedCues: WordSet = ["hasta cuándo", "cómo es posible", "de qué sirve", "de qué me sirve", "a quién se le ocurre",
+                                        "cuántas veces"]
+    /// `cuántas veces` complains unmarked only before an obligation (`cuantas veces tengo que llamar`, `cuántas veces
+    /// hay que pedirlo`); before a past it counts fond visits (`cuántas veces hemos venido`).
+    static let obligations: WordSet = ["tengo", "tenemos", "tienes", "tiene", "tienen", "tendre", "tendremos", "hay", "habra", "debo",
+                                       "debemos", "debe", "deben", "vamos", "voy", "van"]
+
+    /// A rhetorical cue that opens a sentence with no question mark (or is written with its accents) adds its
+    /// complaint as the marked question's cue does.
+    static func unmarkedComplaints(_ context: inout RuleContext, text: NormalizedText) {
+        for sentence in context.sentences where !sentence.contains(where: { context.units[$0].questionMarks > 0 }) {
+            guard let cue = sentence.first(where: { index in
+                context.units[index].has(.rhetorical) && unmarkedCues.contains(context.units[index].key)
+                    && opensQuestion(index, sentence, context, text)
+            }) else { continue }
+            if context.units[cue].key == "cuántas veces" {
+                guard cue + 1 < sentence.upperBound, obligations.contains(context.units[cue + 1].key) else { continue }
+            }
+            let weight = context.units[cue].modifiers[.rhetorical]!
+            context.contributions.append(RuleContext.Working.cue(unit: cue, term: context.cue(cue), rule: "rhetorical question",
+                                                                 cue: context.cue(cue), value: weight))
         }
     }
 

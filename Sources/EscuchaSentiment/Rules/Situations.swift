@@ -1098,9 +1098,15 @@ enum LongWait {
             }
         }
         if context.traitSummary.contains(.timeUnit) {
-            for index in context.units.indices.dropFirst() where context.units[index].traits.timeUnit != .none {
+            for index in context.units.indices where context.units[index].traits.timeUnit != .none {
                 // Known when the word was first read: no word is hashed here.
                 let isLong = context.units[index].traits.timeUnit == .hours
+                if isLong, isBareSpan(index, context) {
+                    // `Días sin esperar nada`: the wait itself denied (`waitWord` asks before the span only).
+                    if let wait = waitWord(near: index, index, context, text: text), !context.isNegated(wait) { out.append((wait, index)) }
+                    continue
+                }
+                guard index > 0 else { continue }
                 // The amount right before the unit: digits or a number word.
                 let amountUnit = context.units[index - 1]
                 guard context.clauseOf[index - 1] == context.clauseOf[index] else { continue }
@@ -1158,6 +1164,22 @@ enum LongWait {
     }
 
     /// `todo el día`, `toda la mañana`, `todo el fin de semana`: a whole period.
+    /// Units of time that say many of them when bare: `horas intentando`, `llevo días esperando`, `tras semanas de espera`.
+    static let barePlurals: WordSet = ["horas", "dias", "semanas", "meses", "anos"]
+    /// What may stand before a bare span: the verb that counts it (`llevo`), or `durante`, `tras`. An article or a
+    /// preposition names particular ones (`las horas de atención`, `en días laborables`).
+    static let bareSpanOpeners: WordSet = ["llevo", "llevamos", "lleva", "llevan", "llevaba", "llevabamos", "llevaban", "durante", "tras"]
+
+    /// `Horas intentando hablar con alguien`, `Llevo días esperando`: a plural unit of hours or longer with no amount,
+    /// opening its clause or after a verb that counts it, is many of them, a long time.
+    static func isBareSpan(_ unit: Int, _ context: RuleContext) -> Bool {
+        guard barePlurals.contains(context.units[unit].key) else { return false }
+        guard unit > 0, context.clauseOf[unit - 1] == context.clauseOf[unit] else { return true }
+        let before = context.units[unit - 1]
+        if !before.isWord { return before.breaksClause }
+        return bareSpanOpeners.contains(before.key)
+    }
+
     static func isWhole(_ unit: Int, _ context: RuleContext) -> Bool {
         var probe = unit - 1
         if probe >= 2, context.units[probe].facts.word == .de, context.units[probe - 1].key.isKey("fin") { probe -= 2 }
