@@ -9,6 +9,8 @@ enum Keyword: String, CaseIterable {
     case fuera, es, estamos, cuando, nunca, jamas
     /// A phrase's key keeps the lexicon's accents: `UnmetExpectations.overdue` asks for both spellings.
     case cuandoAccented = "cuándo"
+    /// A negator phrase: `NotEven` reads it as `ni`.
+    case niSiquiera = "ni siquiera"
 
     /// The keyword's bit in a `KeyFactsUnion`.
     var bit: UInt32 {
@@ -41,6 +43,7 @@ enum Keyword: String, CaseIterable {
         case .nunca: 1 << 25
         case .jamas: 1 << 26
         case .segun: 1 << 27
+        case .niSiquiera: 1 << 28
         }
     }
 }

@@ -39,12 +39,11 @@ enum NotEven {
     }
 
     static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
-        guard context.mayHave(.ni) || context.mayHave(.negator) else { return [] }
+        guard context.mayHave(.ni) || context.mayHave(.niSiquiera) else { return [] }
         let units = context.units
         var out: [RuleContext.Working] = []
         var lastClause = -1
-        // `ni siquiera` is a negator phrase (its key asked only of negators); `ni` a keyword.
-        for index in units.indices where units[index].facts.word == .ni || units[index].has(.negator) && units[index].key.isKey("ni siquiera") {
+        for index in units.indices where units[index].facts.word == .ni || units[index].facts.word == .niSiquiera {
             let clause = context.clauseOf[index]
             guard clause != lastClause, index + 1 < units.count, context.clauseOf[index + 1] == clause, units[index + 1].isWord,
                   !fixed.contains(units[index + 1].key) else { continue }
@@ -53,7 +52,7 @@ enum NotEven {
             while end < units.count, context.clauseOf[end] == clause { end += 1 }
             // A clause with an opinion or a rule's reading of its own is told by it.
             guard !context.contributions.contains(where: { $0.unit >= start && $0.unit < end }) else { continue }
-            let emphatic = units[index].key.isKey("ni siquiera")
+            let emphatic = units[index].facts.word == .niSiquiera
             let laterNi = (index + 1..<end).contains { units[$0].facts.word == .ni }
             var opensClause = true
             for previous in start..<index where units[previous].isWord && !openers.contains(units[previous].key) { opensClause = false }

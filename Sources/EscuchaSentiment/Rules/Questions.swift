@@ -59,14 +59,17 @@ enum Questions {
     /// A rhetorical cue that opens a sentence with no question mark (or is written with its accents) adds its
     /// complaint as the marked question's cue does.
     static func unmarkedComplaints(_ context: inout RuleContext, text: NormalizedText) {
-        for sentence in context.sentences where !sentence.contains(where: { context.units[$0].questionMarks > 0 }) {
-            guard let cue = sentence.first(where: { index in
-                context.units[index].has(.rhetorical) && unmarkedCues.contains(context.units[index].key)
-                    && opensQuestion(index, sentence, context, text)
-            }) else { continue }
+        // By unit, a bit first: the sentences of a text with any rhetorical cue (`nadie`, `por qué`) are mostly without these.
+        var lastSentence = -1
+        for cue in context.units.indices where context.units[cue].has(.rhetorical) && unmarkedCues.contains(context.units[cue].key) {
+            let position = context.sentenceOf[cue]
+            let sentence = context.sentences[position]
+            guard position != lastSentence, !sentence.contains(where: { context.units[$0].questionMarks > 0 }),
+                  opensQuestion(cue, sentence, context, text) else { continue }
             if context.units[cue].key == "cuántas veces" {
                 guard cue + 1 < sentence.upperBound, obligations.contains(context.units[cue + 1].key) else { continue }
             }
+            lastSentence = position
             let weight = context.units[cue].modifiers[.rhetorical]!
             context.contributions.append(RuleContext.Working.cue(unit: cue, term: context.cue(cue), rule: "rhetorical question",
                                                                  cue: context.cue(cue), value: weight))
