@@ -877,7 +877,7 @@ func cues(of rule: String, in text: String) -> [String: (value: Double, cues: [S
     /// `ni` as "not even" names the least the customer expected and did not get.
     @Test func notEvenTheLeastIsAComplaint() {
         #expect(values("ni te suben las maletas a la habitación") == ["suben": -1.5])
-        #expect(rules("No te cambian ni el mantel", "mantel") == ["not even"])
+        #expect(rules("No te cambian ni las toallas", "toallas") == ["not even"])
         #expect(values("no queda ni leche") == ["leche": -1.5])
         #expect(values("ni siquiera te suben las maletas") == ["suben": -1.5])
         // Not a list of verbs, a list after the object, a count of a short way, a question word or an infinitive.

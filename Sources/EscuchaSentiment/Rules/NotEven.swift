@@ -1,7 +1,7 @@
 import EscuchaCore
 import EscuchaNormalize
 
-/// `ni te suben las maletas`, `no te cambian ni el mantel`, `ni siquiera hay toallas`: `ni` as "not even" names the
+/// `ni te suben las maletas`, `no te cambian ni las toallas`, `ni siquiera hay toallas`: `ni` as "not even" names the
 /// least the customer expected and did not get, a complaint though no word of the clause is an opinion. Two shapes:
 /// `ni` (or `ni siquiera`) opening its clause before a verb, and `ni` before a noun after a negated verb (`no queda ni
 /// leche`). A clause that has an opinion already (`ni me gusta`, `no tengo ni idea`) is that opinion's; a list of
@@ -65,7 +65,7 @@ enum NotEven {
                       !isUnnoticed(verb, context) else { continue }
                 thing = verb
             } else {
-                // `no te cambian ni el mantel`, `no queda ni leche`: after a negated verb of the clause, a thing.
+                // `no te cambian ni las toallas`, `no queda ni leche`: after a negated verb of the clause, a thing.
                 // `ni` right after the negated verb (a clitic or an adverb between): `no tomamos postres ni copas`, with
                 // the object before `ni`, is a plain list. `no das ni tres pasos` counts a short way, no lack.
                 let next = units[index + 1]
