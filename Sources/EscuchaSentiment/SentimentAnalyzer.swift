@@ -13,7 +13,7 @@ public struct SentimentAnalyzer: Sendable {
     let reference: LexiconReference
     private let caches = ThreadLocalCache()
 
-    public static let ruleNames = ["intensity", "intensifiers", "negation", "resolutions", "resolved-stories", "gratitude", "narration", "deprivation", "in-vain", "not-even", "unmet-expectations", "fulfilled-expectations", "impediments", "recommendations", "cost-level", "ratings", "long-wait",
+    public static let ruleNames = ["intensity", "intensifiers", "negation", "resolutions", "resolved-stories", "gratitude", "narration", "deprivation", "in-vain", "not-even", "warnings", "unmet-expectations", "fulfilled-expectations", "impediments", "recommendations", "cost-level", "ratings", "long-wait",
                                    "excess", "suggestions", "counterfactuals", "missed-visit", "drawback-frame",
                                    "comparatives", "post-nominal", "wear", "reported", "attributed", "notice", "averted", "sensitive-readers", "generic-readers", "space-size",
                                    "irrealis", "contrast", "questions", "contest", "sarcasm", "exclamation", "closing-verdict", "negativity", "repetition", "verdict", "language"]
@@ -164,6 +164,7 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("counterfactuals") { context.add(Counterfactuals.cues(context)) }
         // After every rule that reads a clause's own failure (`ni siquiera pudimos cenar` is the impediment's).
         if enabled("not-even") { context.add(NotEven.cues(context, text: text)) }
+        if enabled("warnings") { Warnings.apply(&context) }
         if enabled("comparatives") { Comparatives.apply(&context) }
         if enabled("post-nominal") { PostNominal.apply(&context) }
         if enabled("wear") { FastWear.apply(&context) }
@@ -199,6 +200,13 @@ public struct SentimentAnalyzer: Sendable {
     /// `boosters` and `negators`: whether the text may have any (`RuleContext.mayHave`); a pass for a kind it has not is skipped.
     /// `candidates`: the units, in order, that had an opinion and a booster or negator when read (`UnitSums.doubleRoles`):
     /// the passes below visit only them (each pass walked every unit), since no unit gains an opinion or a kind here.
+    /// Praise words that measure a complaint noun after them (`modifiers.tsv`).
+    static let goodDegrees: WordSet = ["buen", "buena"]
+    static func isComplaintNoun(_ unit: Unit) -> Bool {
+        guard let entry = unit.opinion?.entry else { return false }
+        return entry.valence < 0 && entry.list == "nouns"
+    }
+
     private func resolveDoubleRoles(_ units: inout [Unit], candidates: [Int], boosters: Bool, negators: Bool) {
         guard !candidates.isEmpty else { return }
         for (kind, present) in [(ModifierKind.booster, boosters), (.negator, negators)] where present {
@@ -209,7 +217,10 @@ public struct SentimentAnalyzer: Sendable {
                 if following < units.count, units[following].opinion == nil, units[following].has(.booster) || units[following].has(.dampener) { following += 1 }
                 let next = following < units.count ? units[following] : nil
                 // `mal` negates praise only (`mal ventilado`); before a complaint it is one too (`mal cobrado`, `mal, mal`).
-                if let next, next.opinion != nil, next.isWord, !(kind == .negator && units[index].key == "mal" && (next.opinion?.entry.valence ?? 0) < 0) {
+                // `buen`, `buena` measure a complaint noun right after them (`un buen susto`, `una buena multa`) and praise
+                // anything else (`buena calidad`, `buen precio`).
+                if let next, next.opinion != nil, next.isWord, !(kind == .negator && units[index].key == "mal" && (next.opinion?.entry.valence ?? 0) < 0),
+                   !(kind == .booster && Self.goodDegrees.contains(units[index].key) && !(following == index + 1 && Self.isComplaintNoun(next))) {
                     units[index].opinion = nil
                 } else if kind == .booster, index > 0, Self.degreeAfterVerbs.contains(units[index].key), units[index - 1].traits.finite,
                           units[index - 1].isWord, !Self.copulas.contains(units[index - 1].key) {

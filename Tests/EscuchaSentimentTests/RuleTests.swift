@@ -892,6 +892,25 @@ func cues(of rule: String, in text: String) -> [String: (value: Double, cues: [S
         #expect(values("no me gusta el té ni el café").keys.sorted() == ["gusta"])
     }
 
+    /// `buen`, `buena` right before a complaint noun measure it; before anything else they praise.
+    @Test func goodBeforeAComplaintNounMeasuresIt() {
+        #expect(rules("me llevé un buen susto", "susto", fullAnalyzer) == ["booster", "negativity"])
+        #expect(values("me llevé un buen susto", fullAnalyzer)["buen"] == nil)
+        #expect(rules("nos pusieron una buena multa", "multa", fullAnalyzer) == ["booster", "negativity"])
+        #expect(values("buena calidad", fullAnalyzer)["buena"] == 2)
+        #expect(values("buena comida, mala atención", fullAnalyzer)["buena"] == 2)
+    }
+
+    /// A recommendation of not doing something praises nothing; one of not missing something still does.
+    @Test func recommendingNotToDoSomethingIsNoPraise() {
+        #expect(values("os recomiendo a todos que no piséis este sitio", fullAnalyzer)["recomiendo"] == 0)
+        #expect(rules("te aconsejo no ir", "aconsejo", fullAnalyzer) == ["warning"])
+        #expect(values("les recomiendo que no pidan el pulpo", fullAnalyzer)["recomiendo"] == 0)
+        #expect(values("recomiendo no perderse el postre", fullAnalyzer)["recomiendo"] == 2)
+        #expect(values("Lo recomiendo, no lo duden", fullAnalyzer)["recomiendo"] == 2)
+        #expect(values("recomiendo el hotel aunque no tiene piscina", fullAnalyzer)["recomiendo"]! > 0)
+    }
+
     @Test func oneWordOfPraiseAfterAComplaintIsExasperation() {
         #expect(values("Es pésimo. Genial.") == ["pésimo": -3.5, "Genial": -1.8])
         #expect(values("Es malo y lento. Perfecto.")["Perfecto"] == -2.1)

@@ -144,6 +144,8 @@ struct KeyLists: OptionSet {
     static let request = KeyLists(rawValue: 1 << 36)
     /// `AvertedHarms.mayAvert` (`evitó`, `ahorro`, `aguantó`): a harm avoided or withstood, by a key's start.
     static let averting = KeyLists(rawValue: 1 << 37)
+    /// `Warnings.mayAdvise` (`recomiendo`, `aconsejo`, `sugerimos`): a verb of advice, by a key's start.
+    static let advising = KeyLists(rawValue: 1 << 38)
 
     /// Each list with its bit (the spellings `Ratings.isStar` and `liking` accept are no list: `KeyFacts.init` asks).
     static let lists: [(KeyLists, WordSet)] = [
@@ -201,6 +203,9 @@ struct KeyFacts {
         if initial == UInt8(ascii: "e") || initial == UInt8(ascii: "p") || initial == UInt8(ascii: "a") || initial == UInt8(ascii: "r"),
            AvertedHarms.mayAvert(key) {
             lists.insert(.averting)
+        }
+        if initial == UInt8(ascii: "r") || initial == UInt8(ascii: "a") || initial == UInt8(ascii: "s"), Warnings.mayAdvise(key) {
+            lists.insert(.advising)
         }
     }
 
