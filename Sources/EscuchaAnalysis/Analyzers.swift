@@ -123,7 +123,7 @@ public struct Analyzers: Sendable {
         var found = shared?.match(normalized, room: &room.hits)
         let result = Result(text: normalized, sentiment: scored,
                             topics: heldTopics?.value.analyze(normalized, sentiment: scored, sourceSectors: sourceSectors,
-                                                              found: found?.topics, room: &room.topics) ?? [],
+                                                              found: found?.topics, sectorWords: found?.sectorWords, room: &room.topics) ?? [],
                             signals: heldSignals?.value.detect(normalized, sentiment: scored, found: found?.signals, room: &room.signals) ?? [],
                             emotions: heldEmotions?.value.detect(normalized, found: found?.emotions, room: &room.emotions) ?? [],
                             headline: headline.map { sentiment.analyze($0) })
@@ -132,6 +132,8 @@ public struct Analyzers: Sendable {
             found!.topics.giveRoom(to: &room.hits.topics, upTo: Room.keptCapacity)
             found!.signals.giveRoom(to: &room.hits.signals, upTo: Room.keptCapacity)
             found!.emotions.giveRoom(to: &room.hits.emotions, upTo: Room.keptCapacity)
+            // Written over by the next match: swapped back as it is.
+            swap(&found!.sectorWords, &room.hits.sectorWords)
         }
         return result
     }

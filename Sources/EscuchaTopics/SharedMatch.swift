@@ -31,8 +31,9 @@ public final class SharedMatch: Sendable {
         swap(&lists.first, &room.topics)
         swap(&lists.second, &room.signals)
         swap(&lists.third, &room.emotions)
-        matcher.matchParts(text, into: &lists)
         var hits = Hits()
+        swap(&hits.sectorWords, &room.sectorWords)
+        matcher.matchParts(text, into: &lists, sectorWords: &hits.sectorWords)
         swap(&hits.topics, &lists.first)
         swap(&hits.signals, &lists.second)
         swap(&hits.emotions, &lists.third)
@@ -44,6 +45,9 @@ public final class SharedMatch: Sendable {
         public var topics: [TopicHit] = []
         public var signals: [TopicHit] = []
         public var emotions: [TopicHit] = []
+        /// The text's tokens that may name a sector, listed as their word ids were read: the sector gate reads these
+        /// alone (`TopicAnalyzer.analyze(_:sentiment:sourceSectors:found:sectorWords:room:)`).
+        public var sectorWords = SectorWords()
 
         public init() {}
     }

@@ -143,6 +143,10 @@ public struct TopicAnalyzer: Sendable {
         let ids = entries.map { entry in Int(shared.map { $0[Int(entry.local)] } ?? entry.local) }
         var packs = [(mask: UInt64, distinctive: UInt64)](repeating: (0, 0), count: (ids.max() ?? -1) + 1)
         for (id, entry) in zip(ids, entries) { packs[id] = entry.packs }
+        // The words with packs, and every mention, may name a sector (`SectorWords`): the gate reads only those tokens, where
+        // it read the packs of every token of every text with a sector topic.
+        vocabulary.mark(zip(ids, entries).compactMap { $1.packs.mask | $1.packs.distinctive != 0 ? Int32($0) : nil }, .namesSector,
+                        mentions: true)
         return packs
     }
 
@@ -168,9 +172,13 @@ public struct TopicAnalyzer: Sendable {
     }
 
     /// The same, the list made in `room`: an empty list whose room is kept from an earlier result (`Analyzers.Room`).
+    /// `sectorWords`: the text's tokens that may name a sector, as the matcher that found `found` listed them
+    /// (`SharedMatch.Hits.sectorWords`); the sector gate reads only those. Nil with `found`: it reads every token.
     public func analyze(_ text: NormalizedText, sentiment: SentimentAnalysis, sourceSectors: UInt64, found: [TopicHit]?,
-                        room: inout [TopicAnalysis]) -> [TopicAnalysis] {
-        let hits = found ?? matcher.match(text)
+                        sectorWords: SectorWords? = nil, room: inout [TopicAnalysis]) -> [TopicAnalysis] {
+        var listed = SectorWords()
+        let hits = found ?? matcher.match(text, sectorWords: &listed)
+        if let sectorWords { listed = sectorWords } else if found != nil { listed = SectorWords(every: text.tokens.count) }
         guard gatesSectors else { return AspectSentiment.assign(hits, taxonomy: taxonomy, text: text, sentiment: sentiment, room: &room) { _ in true } }
         // The sectors hit, as bits of each topic's pack (no string is hashed per text).
         var present: UInt64 = 0
@@ -188,14 +196,17 @@ public struct TopicAnalyzer: Sendable {
             let alone = UnsafeMutableBufferPointer(rebasing: room[packCount...])
             // By index through a buffer: `for token in text.tokens` copied each token (retaining its forms).
             text.tokens.withUnsafeBufferPointer { tokens in
-                for index in tokens.indices where Self.canNameSector(tokens[index].kind) {
-                    let packs = self.packs(in: tokens, at: index, generation, packsByID, cache)
-                    var mask = packs.mask & present
-                    while mask != 0 {
-                        let bit = mask.trailingZeroBitCount
-                        counts[bit] += 1
-                        if packs.distinctive & (1 << UInt64(bit)) != 0 { alone[bit] += 1 }
-                        mask &= mask - 1
+                // Only the tokens that may name a sector (about one in twelve): the others have no packs.
+                listed.withUnsafeBufferPointer { positions in
+                    for position in positions where tokens.indices.contains(Int(position)) && Self.canNameSector(tokens[Int(position)].kind) {
+                        let packs = self.packs(in: tokens, at: Int(position), generation, packsByID, cache)
+                        var mask = packs.mask & present
+                        while mask != 0 {
+                            let bit = mask.trailingZeroBitCount
+                            counts[bit] += 1
+                            if packs.distinctive & (1 << UInt64(bit)) != 0 { alone[bit] += 1 }
+                            mask &= mask - 1
+                        }
                     }
                 }
             }

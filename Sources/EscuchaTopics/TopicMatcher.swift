@@ -542,12 +542,20 @@ public struct TopicMatcher: Sendable {
         return lists.first
     }
 
+    /// The same, and the tokens that may name a sector in `sectorWords` (see `SectorWords`).
+    func match(_ text: NormalizedText, sectorWords: inout SectorWords) -> [TopicHit] {
+        var lists = HitLists(secondStart: .max, thirdStart: .max)
+        vocabulary.withIDs(of: text, normalizer: normalizer, sectorWords: &sectorWords) { match(text, ids: $0, into: &lists) }
+        return lists.first
+    }
+
     /// The hits of a combined matcher (`SharedMatch`), each in the list of its part: the topics before `lists`'
     /// `secondStart`, those from it, and those from its `thirdStart`, each numbered from its part's start.
     /// `lists`: empty lists, made with their parts' starts, whose room the hits are appended into. In place: a list
     /// passed by value was held twice while the hits were appended, and copied into new room at the first.
-    func matchParts(_ text: NormalizedText, into lists: inout HitLists) {
-        vocabulary.withIDs(of: text, normalizer: normalizer) { match(text, ids: $0, into: &lists) }
+    /// `sectorWords`: given the tokens that may name a sector, for the sector gate.
+    func matchParts(_ text: NormalizedText, into lists: inout HitLists, sectorWords: inout SectorWords) {
+        vocabulary.withIDs(of: text, normalizer: normalizer, sectorWords: &sectorWords) { match(text, ids: $0, into: &lists) }
     }
 
     /// A text's hits in a list for each part of the matcher (one part but for a combined matcher). Each hit goes into

@@ -1,5 +1,6 @@
 import EscuchaTestSupport
 import Testing
+import EscuchaCore
 import EscuchaSentiment
 @testable import EscuchaTopics
 
@@ -70,6 +71,29 @@ func packTopics(_ text: String) -> [String: SentimentLabel] {
         #expect(packTopics("@Iberia me perdisteis la maleta")["airline.baggage.lost"] != nil)
         // `cómo` is not a form of `comer`.
         #expect(!packTopics("¿Cómo cancelo el servicio de streaming que me activaron sin pedirlo?").keys.contains { $0.hasPrefix("airline.") })
+    }
+
+    /// The sector gate reads only the tokens listed as they may name a sector (`SectorWords`); given hits without that
+    /// list it reads every token, to the same topics. The list holds every token with packs, and every mention.
+    @Test func theSectorGateReadsItsListedWordsAsItReadEveryWord() {
+        for text in ["Impecable el vuelo de anoche: puntual, comida rica, asientos cómodos y la tripulación muy atenta.",
+                     "@Iberia me perdisteis la maleta", "La paella estaba fría y el mesero tardó una hora.",
+                     "La piscina sucia y en la habitación la velocidad es un desastre", "Me cobraron dos veces la misma factura."] {
+            let normalized = analyzer.normalizer.normalize(text)
+            let sentiment = analyzer.analyze(normalized)
+            var listed = SectorWords()
+            let hits = packAnalyzer.matcher.match(normalized, sectorWords: &listed)
+            #expect(packAnalyzer.analyze(normalized, sentiment: sentiment, found: hits)
+                    == packAnalyzer.analyze(normalized, sentiment: sentiment), "\(text)")
+            let positions = listed.withUnsafeBufferPointer { Set($0.map(Int.init)) }
+            let generation = packAnalyzer.matcher.vocabulary.current()
+            normalized.tokens.withUnsafeBufferPointer { tokens in
+                for index in tokens.indices {
+                    let packs = packAnalyzer.packs(in: tokens, at: index, generation, packAnalyzer.packsByID, IdentityTable())
+                    if packs.mask != 0 || tokens[index].kind == .mention { #expect(positions.contains(index), "\(tokens[index].surface)") }
+                }
+            }
+        }
     }
 
     /// A source's sector, counted over all its texts, speaks in the texts that do not name it; a text that names

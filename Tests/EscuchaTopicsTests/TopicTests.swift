@@ -137,6 +137,21 @@ struct InlineIDsTests {
         #expect(TermVocabulary.InlineIDs.bits([1, 2, 3, 4]) == nil)
         #expect(TermVocabulary.InlineIDs.bits([1_048_575]) == nil)
     }
+
+    @Test("a surface of one or two ids that may name a sector says so in bit 62; one of three ids that may is not inline")
+    func namesSector() {
+        for ids: [Int32] in [[-1], [5], [1_048_574, 9]] {
+            let marked = TermVocabulary.InlineIDs.bits(ids, leads: true, namesSector: true)!
+            let plain = TermVocabulary.InlineIDs.bits(ids)!
+            #expect(TermVocabulary.InlineIDs.namesSector(marked) == 1 && TermVocabulary.InlineIDs.namesSector(plain) == 0)
+            #expect(TermVocabulary.InlineIDs.leads(marked) == 1)
+            var read: [Int32] = []
+            TermVocabulary.InlineIDs.append(marked, to: &read)
+            #expect(read == ids)
+        }
+        #expect(TermVocabulary.InlineIDs.bits([1, 2, 3], namesSector: true) == nil)
+        #expect(TermVocabulary.InlineIDs.namesSector(TermVocabulary.InlineIDs.bits([1, 2, 3])!) == 0)
+    }
 }
 
 @Suite("Nearness of a parent topic's evidence to its children's")
