@@ -853,7 +853,7 @@ struct UnitReader {
         // Handed back empty: the search below pops until nothing is left, so no `removeAll` here (it cost a
         // `replaceSubrange` call, about 53 instructions, per phrase tried).
         defer { swap(&stack, &cache.phraseStack) }
-        for start in first.phraseStarts { stack.append((Int(start), index + 1, false)) }
+        for start in first.phraseStarts.indices { stack.append((Int(first.phraseStarts[start]), index + 1, false)) }  // by index, as in `mayGoOn`
         let phrases = lexicon.phrases
         let negated = first.modifiers.contains(.negator)
         while let (node, position, skipped) = stack.popLast() {

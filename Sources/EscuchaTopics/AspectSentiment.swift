@@ -99,7 +99,10 @@ public enum AspectSentiment {
         // By index: iterating copied each hit (retaining its evidence).
         for index in hits.indices where text.sentences.indices.contains(hits[index].sentence) && keep(hits[index].topic) {
             let sentence = hits[index].sentence
-            for range in hits[index].evidence { entries.append(Evidence(range: range, hit: index, sentence: sentence)) }
+            // By index too: `for range in` copied the hit's evidence out (a retain and a release a hit).
+            for piece in hits[index].evidence.indices {
+                entries.append(Evidence(range: hits[index].evidence[piece], hit: index, sentence: sentence))
+            }
         }
         entries.sort { ($0.sentence, $0.range.lowerBound, $0.hit) < ($1.sentence, $1.range.lowerBound, $1.hit) }
         // The sentence last read (contributions come in text order): its evidence, the longest piece of it, and its

@@ -13,11 +13,12 @@ enum Intensity {
         for index in context.contributions.indices {
             let unitIndex = context.contributions[index].unit
             // In place: copying the unit and the contribution (and writing it back) retained their strings and arrays.
-            if let intensity = context.units[unitIndex].opinion?.intensity {
-                for (rule, cue, factor) in intensity {
-                    let value = context.contributions[index].value
-                    context.contributions[index].apply(rule, cue: cue, to: value * factor)
-                }
+            // The entry's own rules by index, read in place: copying the list out retained and released it at every
+            // contribution (about 17,000 times per MB of texts), and most lists are empty.
+            for step in 0..<(context.units[unitIndex].opinion?.intensity.count ?? 0) {
+                let (rule, cue, factor) = context.units[unitIndex].opinion!.intensity[step]
+                let value = context.contributions[index].value
+                context.contributions[index].apply(rule, cue: cue, to: value * factor)
             }
             let emphasis = text.emphasis(context.units[unitIndex].tokens)
             if emphasis.contains(.allCaps) && !context.shouting {
