@@ -679,13 +679,16 @@ struct UnitReader {
         return surface.utf8.count == mark.utf8.count || surface.hasPrefix(mark)
     }
 
-    /// `sums` gathers what the rules' early exits read of every unit appended (`UnitSums`).
-    func read(_ text: NormalizedText, tokens range: Range<Int>, into units: inout [Unit], sums: inout UnitSums) {
+    /// `sums` gathers what the rules' early exits read of every unit appended (`UnitSums`). `units` is the room the text's
+    /// array lends past its `base` units (`Array.append(addingCapacity:initializingWith:)`): each unit is written once, in
+    /// place, where appending to the array copied it to the stack around a check of the array's uniqueness and room
+    /// (about 35 instructions a unit).
+    func read(_ text: NormalizedText, tokens range: Range<Int>, into units: inout OutputSpan<Unit>, base: Int, sums: inout UnitSums) {
         var index = range.lowerBound
         while index < range.upperBound {
             // Words, most tokens, are read through the array's buffer: copying a token out of it would retain
             // and release its forms.
-            if let next = text.tokens.withUnsafeBufferPointer({ tokens in word(at: index, in: text, tokens, range, into: &units, sums: &sums) }) {
+            if let next = text.tokens.withUnsafeBufferPointer({ tokens in word(at: index, in: text, tokens, range, into: &units, base: base, sums: &sums) }) {
                 index = next
                 continue
             }
@@ -700,13 +703,13 @@ struct UnitReader {
                 if kind == .punctuation, let reading = forms._withUnsafeGuaranteedRef({ Self.asciiPunctuation($0.surface) }) {
                     let unit = Unit(tokens: index..<index + 1, breaksClause: reading.breaksClause, questionMarks: reading.questions,
                                     exclamationMarks: reading.exclamations, key: .surface(forms), facts: reading.facts, isWord: false)
-                    sums.add(unit, at: units.count)
+                    sums.add(unit, at: base + units.count)
                     units.append(unit)
                     break
                 }
                 var unit = forms._withUnsafeGuaranteedRef { forms in cache.markUnit(forms, kind, reference) { mark(forms, kind) } }
                 unit.tokens = index..<index + 1
-                sums.add(unit, at: units.count)
+                sums.add(unit, at: base + units.count)
                 units.append(unit)
             default:
                 // Mentions, links, numbers, personal data: no opinion, but they separate words (and add nothing to `sums`).
@@ -757,7 +760,7 @@ struct UnitReader {
     /// when the token is no word. Appending here, where the unit is made, spares copying it out.
     @inline(__always)
     private func word(at index: Int, in text: NormalizedText, _ tokens: UnsafeBufferPointer<Token>, _ range: Range<Int>,
-                      into units: inout [Unit], sums: inout UnitSums) -> Int? {
+                      into units: inout OutputSpan<Unit>, base: Int, sums: inout UnitSums) -> Int? {
         guard tokens[index].kind == .word else { return nil }
         // The reading is held by the forms (or this thread's table) for as long as the text: read it
         // through a guaranteed reference, without a retain per word on an object all threads share.
@@ -765,7 +768,7 @@ struct UnitReader {
             if reading.opensPhrase, mayGoOn(reading, at: index, tokens, end: range.upperBound),
                let unit = phrase(at: index, in: text, end: range.upperBound, first: reading) {
                 let next = unit.tokens.upperBound
-                sums.add(unit, at: units.count)
+                sums.add(unit, at: base + units.count)
                 units.append(unit)
                 return next
             }
@@ -778,7 +781,7 @@ struct UnitReader {
             sums.modifierKinds |= reading.modifiers.mask
             sums.traits.formUnion(reading.traitSummary)
             sums.words += 1
-            if reading.mayPlayDoubleRole { sums.doubleRoles.append(units.count - 1) }
+            if reading.mayPlayDoubleRole { sums.doubleRoles.append(base + units.count - 1) }
             if reading.hasParticipleReading, index > range.lowerBound, WordReading.haberForms.contains(tokens[index - 1].key) {
                 units[units.count - 1].opinion = reading.asParticiple
             }
