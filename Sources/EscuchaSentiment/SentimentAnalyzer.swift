@@ -99,13 +99,6 @@ public struct SentimentAnalyzer: Sendable {
             }
         }
         swap(&units, &context.units)
-        // Each unit's sentence, written through one buffer: appended unit by unit, each append checked the array's
-        // uniqueness and room again (about 20 instructions a unit, for this array and `clauseOf` below).
-        Self.fill(&context.sentenceOf, count: context.units.count) { sentenceOf in
-            for (index, range) in context.sentences.enumerated() {
-                for unit in range { sentenceOf[unit] = index }
-            }
-        }
         context.keyFacts = sums.keyFacts
         context.modifierKinds = sums.modifierKinds
         context.traitSummary = sums.traits
@@ -129,14 +122,28 @@ public struct SentimentAnalyzer: Sendable {
         }
         // Rules only ever take contrast away from a unit: a text read with none has none (`mayContrast`).
         let mayContrast = Self.mayContrast(context)
-        Self.fill(&context.clauseOf, count: context.units.count) { clauseOf in
-            var clause = 0
-            for index in context.units.indices {
-                if index > 0, context.units[index].breaksClause || mayContrast && Self.isContrast(context.units, index)
-                    || context.sentenceOf[index] != context.sentenceOf[index - 1] {
-                    clause += 1
+        // Each unit's sentence and clause, in one pass over the sentences' units (no step above reads `sentenceOf`), each
+        // array written through one buffer: appended unit by unit, each append checked the array's uniqueness and room
+        // again (about 20 instructions a unit), and a pass for each array read the units twice (about 2.6 M per MB).
+        // The sentences' ranges cover the units in order, so a unit opens a new sentence where it opens its range.
+        // The units are read through a buffer: through the array, each unit's read loaded its storage again (the writes
+        // above it might have changed it).
+        let count = context.units.count
+        context.units.withUnsafeBufferPointer { units in
+            Self.fill(&context.sentenceOf, count: count) { sentenceOf in
+                Self.fill(&context.clauseOf, count: count) { clauseOf in
+                    var clause = 0
+                    for (sentence, range) in context.sentences.enumerated() {
+                        for index in range {
+                            if index > 0, index == range.lowerBound || units[index].breaksClause
+                                || mayContrast && (units[index].has(.contrastAfter) || units[index].has(.contrastBefore)) {
+                                clause += 1
+                            }
+                            sentenceOf[index] = sentence
+                            clauseOf[index] = clause
+                        }
+                    }
                 }
-                clauseOf[index] = clause
             }
         }
         (context.negators, context.concord) = Negation.roles(context, text: text)
