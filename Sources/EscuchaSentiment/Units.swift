@@ -228,6 +228,9 @@ final class WordReading {
     let lemmaKey: String
     /// What the rules read of the key (`forms.key`, every word unit's key).
     let facts: KeyFacts
+    /// `facts.word`'s bit in a `KeyFactsUnion` (0 for none), found once here: the unit reader's `Keyword.bit` at every word
+    /// was a jump through a table.
+    let keywordBit: UInt32
     /// The unit the word reads as alone, at token 0: the unit reader copies it whole and gives it the token's range.
     /// Its key names the forms this reading is made for (they hold the reading, or the thread's table holds them), and
     /// its opinion is this reading's. Built field by field from the reading at every word, the unit cost about 10
@@ -429,6 +432,7 @@ final class WordReading {
         self.traits = traits
         traitSummary = TraitSummary(traits)
         facts = KeyFacts(forms.key)
+        keywordBit = facts.word?.bit ?? 0
         unit = Unit(tokens: 0..<1, opinion: opinion, modifiers: self.modifiers, breaksClause: self.modifiers.contains(.boundary), key: .key(of: forms),
                     facts: facts, isWord: true, traits: traits)
     }
@@ -772,12 +776,12 @@ struct UnitReader {
                 units.append(unit)
                 return next
             }
-            // The reading's unit, copied whole with this token's range (the token's forms are the reading's).
-            var unit = reading.unit
-            unit.tokens = index..<index + 1
-            units.append(unit)
+            // The reading's unit, copied whole, then given this token's range (the token's forms are the reading's):
+            // changed before it was appended, the unit was copied to the stack first.
+            units.append(reading.unit)
+            units[units.count - 1].tokens = index..<index + 1
             // Its sums are the reading's: its traits' summary, found once per surface.
-            sums.keyFacts.insert(reading.facts)
+            sums.keyFacts.insert(reading.facts.lists, wordBit: reading.keywordBit)
             sums.modifierKinds |= reading.modifiers.mask
             sums.traits.formUnion(reading.traitSummary)
             sums.words += 1

@@ -60,6 +60,12 @@ struct KeyFactsUnion {
         lists.formUnion(facts.lists)
     }
 
+    /// The same, the keyword's bit already found (`WordReading.keywordBit`).
+    mutating func insert(_ lists: KeyLists, wordBit: UInt32) {
+        words |= wordBit
+        self.lists.formUnion(lists)
+    }
+
     /// Whether some unit may be `word` (false: surely none is).
     func mayHave(_ word: Keyword) -> Bool { words & word.bit != 0 }
     /// Whether some unit may belong to `list` (false: surely none does).
