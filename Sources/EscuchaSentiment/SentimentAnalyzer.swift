@@ -81,24 +81,18 @@ public struct SentimentAnalyzer: Sendable {
             swap(&sentenceWords, &cache.sentenceWords)
         }
         sentenceWords.reserveCapacity(text.sentences.count)
-        // The units are written in place, in the room the array lends for the text's tokens (no text has more units than
-        // tokens), once for the whole text: a closure per sentence retained what it captured (about 2 M instructions per
-        // MB). Taken out of the context while they are written, since the same closure appends the sentences.
-        var units: [Unit] = []
+        // The units are written in place, once for the whole text (`UnitReader.read(_:into:sentences:sentenceWords:sums:)`):
+        // a closure per sentence retained what it captured (about 2 M instructions per MB). Taken out of the context while
+        // they are written, with the sentences, which are appended as they are.
+        var units: [Unit] = [], sentences: [Range<Int>] = []
         swap(&units, &context.units)
-        let base = units.count
+        swap(&sentences, &context.sentences)
         readings.withUnsafeBufferPointer { readings in
-            let reader = UnitReader(reference: reference, cache: cache, readings: readings)
-            units.append(addingCapacity: text.tokens.count) { units in
-                for sentence in text.sentences {
-                    let start = base + units.count, words = sums.words
-                    reader.read(text, tokens: sentence.tokens, into: &units, base: base, sums: &sums)
-                    context.sentences.append(start..<base + units.count)
-                    sentenceWords.append(sums.words - words)
-                }
-            }
+            UnitReader(reference: reference, cache: cache, readings: readings)
+                .read(text, into: &units, sentences: &sentences, sentenceWords: &sentenceWords, sums: &sums)
         }
         swap(&units, &context.units)
+        swap(&sentences, &context.sentences)
         context.keyFacts = sums.keyFacts
         context.modifierKinds = sums.modifierKinds
         context.traitSummary = sums.traits

@@ -683,6 +683,23 @@ struct UnitReader {
         return surface.utf8.count == mark.utf8.count || surface.hasPrefix(mark)
     }
 
+    /// Reads each of `text`'s sentences into `units`, each unit written once, in place, in the room the array lends for the
+    /// text's tokens (no text has more units than tokens), and appends each sentence's units to `sentences` and its word
+    /// and symbol units to `sentenceWords`. A method, the text and the reader borrowed: a closure in `analyze` retained
+    /// and released five of what it captured per text.
+    func read(_ text: NormalizedText, into units: inout [Unit], sentences: inout [Range<Int>], sentenceWords: inout [Int],
+              sums: inout UnitSums) {
+        let base = units.count
+        units.append(addingCapacity: text.tokens.count) { units in
+            for sentence in text.sentences {
+                let start = base + units.count, words = sums.words
+                read(text, tokens: sentence.tokens, into: &units, base: base, sums: &sums)
+                sentences.append(start..<base + units.count)
+                sentenceWords.append(sums.words - words)
+            }
+        }
+    }
+
     /// `sums` gathers what the rules' early exits read of every unit appended (`UnitSums`). `units` is the room the text's
     /// array lends past its `base` units (`Array.append(addingCapacity:initializingWith:)`): each unit is written once, in
     /// place, where appending to the array copied it to the stack around a check of the array's uniqueness and room
