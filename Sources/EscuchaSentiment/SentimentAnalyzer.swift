@@ -46,12 +46,11 @@ public struct SentimentAnalyzer: Sendable {
         cache.beginText()
         // Each token's reading, found once by the survey and read by index in the passes after it (`UnitReader`): reading
         // a token's forms again cost a retain and a release of the forms each time (their slot is read with atomic loads).
+        // The array is this thread's, left at its length between texts (`OpinionCache.tokenReadings`): only its first
+        // `text.tokens.count` places are this text's, and only they are lent to the reader.
         var readings: [Unmanaged<WordReading>?] = []
         swap(&readings, &cache.tokenReadings)
-        defer {
-            readings.empty()
-            swap(&readings, &cache.tokenReadings)
-        }
+        defer { swap(&readings, &cache.tokenReadings) }
         let survey = survey(text, cache, readings: &readings)
         // Hashing each rule's name costs more than some rules when none is disabled (the usual case).
         let allEnabled = disabledRules.isEmpty
@@ -88,7 +87,7 @@ public struct SentimentAnalyzer: Sendable {
         swap(&units, &context.units)
         swap(&sentences, &context.sentences)
         readings.withUnsafeBufferPointer { readings in
-            UnitReader(reference: reference, cache: cache, readings: readings)
+            UnitReader(reference: reference, cache: cache, readings: UnsafeBufferPointer(rebasing: readings[..<text.tokens.count]))
                 .read(text, into: &units, sentences: &sentences, sentenceWords: &sentenceWords, sums: &sums)
         }
         swap(&units, &context.units)
@@ -272,22 +271,23 @@ public struct SentimentAnalyzer: Sendable {
     /// Three or more words, nearly all in capitals: capitals are then the writer's habit.
     /// One pass over the words before the rules: the function words of each language (`LanguageGuess`) and
     /// whether the whole text is in capitals (at least three words longer than a letter, 80% of them).
-    /// `readings` gets each token's reading (nil for a token that is no word), for the passes after this one.
+    /// `readings` gets each token's reading (nil for a token that is no word) in its first `text.tokens.count` places, for
+    /// the passes after this one: written through one buffer (`fill`), where each append checked the array's room and the
+    /// array was emptied after each text (about 1.7 M instructions per MB).
     private func survey(_ text: NormalizedText, _ cache: OpinionCache,
                         readings: inout [Unmanaged<WordReading>?]) -> (english: Int, spanish: Int, shouting: Bool) {
         var english = 0, spanish = 0, words = 0, capitals = 0
-        readings.reserveCapacity(text.tokens.count)
         // Through a buffer: copying each token out of the array would retain and release its forms.
-        text.tokens.withUnsafeBufferPointer { tokens in
+        Self.fill(&readings, count: text.tokens.count, with: nil) { readings in text.tokens.withUnsafeBufferPointer { tokens in
             for index in tokens.indices {
                 guard tokens[index].kind == .word else {
-                    readings.append(nil)
+                    readings[index] = nil
                     continue
                 }
                 // The forms unretained: passed straight from the buffer, they were retained and released at every word.
                 let forms = Unmanaged.passUnretained(tokens[index].forms)
                 let found = forms._withUnsafeGuaranteedRef { cache.reading($0, reference) }
-                readings.append(found)
+                readings[index] = found
                 found._withUnsafeGuaranteedRef { reading in
                     let traits = reading.traits
                     switch traits.functionWord {
@@ -299,7 +299,7 @@ public struct SentimentAnalyzer: Sendable {
                     if traits.shouted { capitals += 1 }
                 }
             }
-        }
+        } }
         return (english, spanish, words >= 3 && Double(capitals) >= 0.8 * Double(words))
     }
 
@@ -309,7 +309,13 @@ public struct SentimentAnalyzer: Sendable {
     /// to an emptied array cost about 1.9 M instructions per MB of texts), and the places past `count` stay (shortening
     /// it again, about 1 M: `RuleContext.sentenceOf`).
     private static func fill(_ array: inout [Int], count: Int, _ body: (UnsafeMutableBufferPointer<Int>) -> Void) {
-        if array.count < count { array.append(contentsOf: repeatElement(0, count: count - array.count)) }
+        fill(&array, count: count, with: 0, body)
+    }
+
+    /// The same for any array, its new places made as `blank`.
+    private static func fill<Element>(_ array: inout [Element], count: Int, with blank: Element,
+                                      _ body: (UnsafeMutableBufferPointer<Element>) -> Void) {
+        if array.count < count { array.append(contentsOf: repeatElement(blank, count: count - array.count)) }
         array.withUnsafeMutableBufferPointer { body(UnsafeMutableBufferPointer(rebasing: $0[..<count])) }
     }
 

@@ -1122,7 +1122,8 @@ final class OpinionCache: @unchecked Sendable {
     private let readings = IdentityTable<TokenForms, WordReading>(clearsWhenFull: false)
     /// Readings of tokens that are no word (`MarkReading`), by their forms; cleared, like `readings`, only between texts.
     private let marks = IdentityTable<TokenForms, MarkReading>(clearsWhenFull: false)
-    /// Each token's reading for the text being read (`SentimentAnalyzer.survey`), kept empty between texts.
+    /// Each token's reading for the text being read (`SentimentAnalyzer.survey`), in its first places: left at its length
+    /// between texts (only growing), its places past the text's tokens never read.
     var tokenReadings: [Unmanaged<WordReading>?] = []
     /// Each sentence's sums while a text's analysis is finished (`SentimentAnalyzer.finish`), kept empty between texts.
     var sentenceSums: [SentenceSums] = []
