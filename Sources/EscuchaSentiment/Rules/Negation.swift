@@ -277,7 +277,9 @@ enum Negation {
         // `no me sorprendió ni me gustó`, `ni sorprende ni decepciona`: a concord `ni` right before the word (clitics
         // between) negates it as the series' first negator would, which the verb between them keeps out of reach.
         let nearNi = hasNi ? concordNi(before: unitIndex, context, concord: concord) ?? -1 : -1
-        for (distance, other) in context.before(unitIndex, limit: reach).enumerated() {
+        // The walk acts only at a negator, at that `ni` or at a `no` (an aim): everything else it reads only decides what
+        // it does at one. Most contributions have none within reach, and their walk is not taken at all.
+        for (distance, other) in context.before(unitIndex, limit: nearNi >= 0 || mayMeetNegator(before: unitIndex, within: reach, negators, context) ? reach : 0).enumerated() {
             guard negators.contains(other) || other == nearNi else {
                 // `para que no pudiéramos quejarnos`, `fui en metro para no llegar tarde`: an aim, not a fact; it
                 // weighs as a supposition does.
@@ -399,7 +401,7 @@ enum Negation {
         }
         // A raised negator stands before a clause that opens with `que`: a text without one (a bit test) is not searched
         // back to each clause's start.
-        if negatedBy == nil, context.mayHave(.que), let raised = raisedNegator(of: unitIndex, context) {
+        if negatedBy == nil, !negators.isEmpty, context.mayHave(.que), let raised = raisedNegator(of: unitIndex, context) {
             let value = context.contributions[index].value
             context.contributions[index].apply("negation", cue: context.cue(raised) + " … que",
                                                to: shifted(value, weight: context.units[raised].modifiers[.negator] ?? 1))
@@ -425,6 +427,19 @@ enum Negation {
 }
 
 extension Negation {
+    /// Whether a negator or a `no` stands within `reach` units before `unit` (across clauses too: a test before the walk
+    /// back, which stops at its clause). A few instructions a unit, where the walk asks each unit it passes whether it is a
+    /// verb with an opinion, a handling or a letting verb (about 80 instructions a contribution and unit).
+    private static func mayMeetNegator(before unit: Int, within reach: Int, _ negators: UnitSet, _ context: RuleContext) -> Bool {
+        var probe = unit - 1
+        let end = max(0, unit - reach)
+        while probe >= end {
+            if negators.contains(probe) || context.units[probe].facts.word == .no { return true }
+            probe -= 1
+        }
+        return false
+    }
+
     /// Whether a negation may reach the word of `unit`, read in place (`context.units[unit]`): a copy retained its key
     /// and opinion per contribution.
     private static func isNegatable(_ unit: Int, _ context: RuleContext) -> Bool {
