@@ -20,6 +20,20 @@ import Testing
         #expect(Array(decomposed.term.utf8) == Array("no … llego\u{301}".utf8))
     }
 
+    /// Past its limit the table starts over: a term kept before is made again, then kept, and each term still finds its own.
+    @Test func cueEntriesStartOverPastTheirLimit() {
+        let entries = CueEntries()
+        let first = entries.found(term: "t0", rule: "r", value: 1)
+        #expect(entries.found(term: "t0", rule: "r", value: 1) === first)
+        for number in 1...CueEntries.limit { _ = entries.found(term: "t\(number)", rule: "r", value: 1) }
+        let again = entries.found(term: "t0", rule: "r", value: 1)
+        #expect(again !== first && again.entry.term == "t0")
+        #expect(entries.found(term: "t0", rule: "r", value: 1) === again)
+        let last = entries.found(term: "t\(CueEntries.limit)", rule: "r", value: 1)
+        #expect(last.entry.term == "t\(CueEntries.limit)" && entries.found(term: "t\(CueEntries.limit)", rule: "r", value: 1) === last)
+        #expect(entries.found(term: "t0", rule: "other", value: 1).match == "other")
+    }
+
     @Test func cueTermsCompareByTheirBytes() {
         #expect(CueTerm(term: "para nada") == CueTerm(term: "para " + "nada"))
         #expect(CueTerm(term: "para nada") != CueTerm(term: "para nadie"))
