@@ -249,11 +249,25 @@ enum Negation {
         var negatedBy = negatedBy
         guard isNegatable(unitIndex, context) else { return }
         let clause = context.clauseOf[unitIndex]
+        // A negator reaches its own verb's phrase: past a second conjugated verb a new predicate begins
+        // (`si no lo conoces vale la pena`, `no llegó y me cobraron`).
+        var verbsBetween = 0
+        var handled = false
+        var letting = false
+        // Past the scope where a negated obligation or a phrase-opening concord word stands between (`extraReaches`).
+        let reach = !mayWalk ? 0 : max(hasNi ? scope + coordinatedSpan(before: unitIndex, context) : scope, extraReach.isEmpty ? 0 : extraReach[unitIndex])
+        // `no me sorprendió ni me gustó`, `ni sorprende ni decepciona`: a concord `ni` right before the word (clitics
+        // between) negates it as the series' first negator would, which the verb between them keeps out of reach.
+        let nearNi = hasNi ? concordNi(before: unitIndex, context, concord: concord) ?? -1 : -1
+        // The walk acts only at a negator, at that `ni` or at a `no` (an aim): everything else it reads only decides what
+        // it does at one. Most contributions have none within reach, and their walk is not taken at all (nor its clause's
+        // `ni … ni` read, which only the walk's negation reads).
+        let walks = nearNi >= 0 || mayMeetNegator(before: unitIndex, within: reach, negators, context)
         // `ni bueno ni malo` weighs two opposite opinions and says neither; `ni toallas limpias ni agua
         // caliente`, `ni bueno ni barato` deny each: plain negations.
         // Only a text with `ni` in it needs its clause read (no closure: this runs per contribution).
         var neithers = 0
-        if hasNi {
+        if walks, hasNi {
             var first = unitIndex, last = unitIndex
             while first > 0, context.clauseOf[first - 1] == clause { first -= 1 }
             while last + 1 < context.units.count, context.clauseOf[last + 1] == clause { last += 1 }
@@ -267,19 +281,7 @@ enum Negation {
             }
             if !(positive && negative) { neithers = 0 }
         }
-        // A negator reaches its own verb's phrase: past a second conjugated verb a new predicate begins
-        // (`si no lo conoces vale la pena`, `no llegó y me cobraron`).
-        var verbsBetween = 0
-        var handled = false
-        var letting = false
-        // Past the scope where a negated obligation or a phrase-opening concord word stands between (`extraReaches`).
-        let reach = !mayWalk ? 0 : max(hasNi ? scope + coordinatedSpan(before: unitIndex, context) : scope, extraReach.isEmpty ? 0 : extraReach[unitIndex])
-        // `no me sorprendió ni me gustó`, `ni sorprende ni decepciona`: a concord `ni` right before the word (clitics
-        // between) negates it as the series' first negator would, which the verb between them keeps out of reach.
-        let nearNi = hasNi ? concordNi(before: unitIndex, context, concord: concord) ?? -1 : -1
-        // The walk acts only at a negator, at that `ni` or at a `no` (an aim): everything else it reads only decides what
-        // it does at one. Most contributions have none within reach, and their walk is not taken at all.
-        for (distance, other) in context.before(unitIndex, limit: nearNi >= 0 || mayMeetNegator(before: unitIndex, within: reach, negators, context) ? reach : 0).enumerated() {
+        for (distance, other) in walks ? context.before(unitIndex, limit: reach).enumerated() : (unitIndex..<unitIndex).reversed().enumerated() {
             guard negators.contains(other) || other == nearNi else {
                 // `para que no pudiéramos quejarnos`, `fui en metro para no llegar tarde`: an aim, not a fact; it
                 // weighs as a supposition does.
@@ -538,17 +540,19 @@ extension Negation {
             if reaches.isEmpty { reaches = Array(repeating: 0, count: context.units.count) }
             reaches[unit] = max(reaches[unit], reach)
         }
-        // Read in place: most texts have neither, and a text without concord, or without both `que` and an obligation, is
-        // not read at all.
-        guard !context.concord.isEmpty || context.mayHave(.que) && context.mayHave(.obligation) else { return reaches }
-        for anchor in context.units.indices {
-            if context.concord.contains(anchor) {
-                guard noPhraseConcord.contains(context.units[anchor].key) || opensNoPhrase(anchor, context),
-                      let negator = context.before(anchor, limit: scope).first(where: { context.negators.contains($0) }) else { continue }
-                for unit in anchor + 1..<min(anchor + 1 + scope, context.units.count) { extend(unit, to: unit - negator) }
-            } else if isJoinedObligation(anchor, context.units) {
-                for unit in anchor + 1..<min(anchor + 1 + scope, context.units.count) { extend(unit, to: scope + 1) }
-            }
+        // Read in place, and only where an anchor may stand: the concord words by their bits, and a negated obligation's
+        // `que` two units after a negator word, in a text with both `que` and an obligation (a walk over every unit cost
+        // about 400 instructions a text).
+        context.concord.forEach { anchor in
+            guard noPhraseConcord.contains(context.units[anchor].key) || opensNoPhrase(anchor, context),
+                  let negator = context.before(anchor, limit: scope).first(where: { context.negators.contains($0) }) else { return }
+            for unit in anchor + 1..<min(anchor + 1 + scope, context.units.count) { extend(unit, to: unit - negator) }
+        }
+        guard context.mayHave(.que) && context.mayHave(.obligation) else { return reaches }
+        for negator in context.units(with: .negator) where context.units[negator].isWord {
+            let anchor = negator + 2
+            guard anchor < context.units.count, !context.concord.contains(anchor), isJoinedObligation(anchor, context.units) else { continue }
+            for unit in anchor + 1..<min(anchor + 1 + scope, context.units.count) { extend(unit, to: scope + 1) }
         }
         return reaches
     }
@@ -760,6 +764,21 @@ struct UnitSet {
         if index < 64 { return low & (1 << UInt64(index)) != 0 }
         if index < 128 { return high & (1 << UInt64(index - 64)) != 0 }
         return rest[index - 128]
+    }
+
+    /// Calls `body` with each index of the set, in increasing order.
+    func forEach(_ body: (Int) -> Void) {
+        var bits = low
+        while bits != 0 {
+            body(bits.trailingZeroBitCount)
+            bits &= bits - 1
+        }
+        bits = high
+        while bits != 0 {
+            body(64 + bits.trailingZeroBitCount)
+            bits &= bits - 1
+        }
+        for index in rest.indices where rest[index] { body(128 + index) }
     }
 
     mutating func insert(_ index: Int) {
