@@ -51,7 +51,9 @@ enum NotEven {
             while start > 0, context.clauseOf[start - 1] == clause { start -= 1 }
             while end < units.count, context.clauseOf[end] == clause { end += 1 }
             // A clause with an opinion or a rule's reading of its own is told by it.
-            guard !context.contributions.contains(where: { $0.unit >= start && $0.unit < end }) else { continue }
+            // By index, read in place: iterating the contributions copied each one (retaining its strings and rules).
+            guard !context.contributions.indices.contains(where: { context.contributions[$0].unit >= start && context.contributions[$0].unit < end })
+            else { continue }
             let emphatic = units[index].facts.word == .niSiquiera
             let laterNi = (index + 1..<end).contains { units[$0].facts.word == .ni }
             var opensClause = true

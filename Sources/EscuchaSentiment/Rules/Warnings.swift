@@ -31,8 +31,9 @@ enum Warnings {
             }
             guard no < units.count, no - verb <= reach, context.sentenceOf[no] == sentence else { continue }
             // An expression that holds the `no` (`que no pidan`) is the action itself.
-            let held = units[no].tokens.count > 1 && context.contributions.contains { contribution in
-                contribution.unit == no && (contribution.term.hasPrefix("no ") || contribution.term.hasPrefix("que no "))
+            let held = units[no].tokens.count > 1 && context.contributions.indices.contains { other in
+                context.contributions[other].unit == no
+                    && (context.contributions[other].term.hasPrefix("no ") || context.contributions[other].term.hasPrefix("que no "))
             }
             guard held || units[no].facts.word == .no else { continue }
             var action = held ? no : no + 1
