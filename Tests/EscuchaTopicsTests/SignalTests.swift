@@ -126,6 +126,13 @@ func signals(_ text: String) -> [String] {
         #expect(found("No recomiendo ir en agosto, mejor en septiembre").isEmpty)
         #expect(found("No recomiendo este hotel") == ["not_recommend"])
         #expect(found("No os recomiendo esta tienda a nadie") == ["not_recommend"])
+        // Recommending not to go or buy is a warning or a tip, no recommendation; recommending not to miss something is one.
+        #expect(found("Os recomiendo no ir en agosto").isEmpty)
+        #expect(found("Les recomiendo que no vayan en quincena").isEmpty)
+        #expect(found("Os recomiendo a todos que no piséis este sitio").isEmpty)
+        #expect(found("Recomiendo no perderse el postre") == ["recommend"])
+        // Days or weeks spent trying are effort.
+        #expect(found("Semanas intentando que me devuelvan el dinero") == ["effort"])
         // The third contact costs effort; going or calling again is a repeated contact; a second one is only that.
         #expect(Set(found("Es la cuarta vez que os escribo por la misma avería")) == ["repeat_contact", "effort"])
         #expect(Set(found("Tuve que ir tres veces al local")) == ["effort", "repeat_contact"])
