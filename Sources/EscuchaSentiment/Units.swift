@@ -733,7 +733,9 @@ struct UnitReader {
                 sums.add(unit, at: base + units.count)
                 units.append(unit)
             default:
-                // Mentions, links, numbers, personal data: no opinion, but they separate words (and add nothing to `sums`).
+                // Mentions, links, numbers, personal data: no opinion, but they separate words (and add nothing to `sums`
+                // but a number's mark, which `Ratings.cues` reads).
+                if kind == .number { sums.traits.insert(.number) }
                 units.append(Unit(tokens: index..<index + 1, key: .empty, facts: KeyFacts(), isWord: false))
             }
             index += 1

@@ -283,6 +283,9 @@ struct TraitSummary: OptionSet {
     static let demandable = TraitSummary(rawValue: 1024)
     /// A size word (`SpaceSizes.Sizing.sizeWords`: `grande`, `pequeña`, the lexicon's `pequeño`): `SpaceSizes.apply`.
     static let sizeWord = TraitSummary(rawValue: 2048)
+    /// A number token's own unit (the unit reader's, not a word's trait): `Ratings.cues` reads a text's tokens for
+    /// numbers only when it has one.
+    static let number = TraitSummary(rawValue: 4096)
 
     /// A word's own, found once per surface (`WordReading.traitSummary`): summing each unit's traits as it was read cost
     /// more than the scans it spared.
