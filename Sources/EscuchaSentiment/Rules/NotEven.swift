@@ -15,8 +15,6 @@ enum NotEven {
     /// Words that may stand before `ni` where it opens its clause: `y ni te contestan`, `pero ni siquiera…`.
     static let openers: WordSet = ["y", "e", "pero", "que", "porque", "pues", "encima", "es que"]
     static let prepositions: WordSet = ["a", "de", "con", "en", "para", "por", "sin", "desde", "hasta"]
-    /// Question words after `ni` ask nothing owed: `no sé ni cómo se llama`.
-    static let interrogatives: WordSet = ["como", "cómo", "que", "qué", "donde", "dónde", "cuando", "cuándo", "quien", "quién", "cual", "cuál"]
     /// Verbs of noticing, remembering, believing and needing, by the start of their forms: `ni me enteré`, `ni sentí las
     /// curvas`, `ni me acordaba de que lo había pedido`, `ni necesité postre` tell how smooth or full it was, praise.
     static let unnoticedStems = ["acord", "acuerd", "enter", "sent", "sient", "sint", "not", "cre", "imagin", "necesit", "pens", "pien",
@@ -76,8 +74,9 @@ enum NotEven {
                     || units[verbBefore].key.isKey("nos") || units[verbBefore].key.isKey("se") {
                     verbBefore -= 1
                 }
-                // An infinitive names something the writer does (`no sabía ni freír un huevo`, `no quiero ni pensarlo`).
-                guard !next.traits.finite, !next.traits.infinitive, !prepositions.contains(next.key), !interrogatives.contains(next.key),
+                // An infinitive names something the writer does (`no sabía ni freír un huevo`, `no quiero ni pensarlo`); a
+                // question word asks nothing owed (`no sé ni cómo se llama`).
+                guard !next.traits.finite, !next.traits.infinitive, !prepositions.contains(next.key), !Negation.questionWords.contains(next.key),
                       units[verbBefore].traits.finite, (start..<verbBefore).contains(where: { units[$0].facts.word == .no }),
                       !isCountedAmount(index + 1, context, text) else { continue }
                 var noun = index + 1
