@@ -13,7 +13,7 @@ enum NotEven {
     /// `ni hablar`, `ni loco`, `ni tan mal`.
     static let fixed: WordSet = ["mucho", "modo", "hablar", "loco", "loca", "tan", "tanto", "fu", "bien", "mal", "idea", "yo", "tu"]
     /// Words that may stand before `ni` where it opens its clause: `y ni te contestan`, `pero ni siquiera…`.
-    static let openers: WordSet = ["y", "e", "pero", "que", "porque", "pues", "encima", "es que"]
+    static let openers: WordSet = ["y", "e", "pero", "que", "porque", "pues", "encima"]
     static let prepositions: WordSet = ["a", "de", "con", "en", "para", "por", "sin", "desde", "hasta"]
     /// Verbs of noticing, remembering, believing and needing, by the start of their forms: `ni me enteré`, `ni sentí las
     /// curvas`, `ni me acordaba de que lo había pedido`, `ni necesité postre` tell how smooth or full it was, praise.
