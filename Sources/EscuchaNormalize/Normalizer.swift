@@ -234,8 +234,10 @@ public struct Normalizer: Sendable {
             token.lemma = lemma.lemma
             if let rule = lemma.rule { token.steps.append(rule) }
         } else {
-            // Accents the customer left out, when the vocabulary knows only the accented spelling (`atencion`).
-            if let spelled = lexicons.vocabularyByKey[Folding.key(word)], spelled != word {
+            // Accents the customer left out, when the vocabulary knows only the accented spelling (`atencion`). Not an
+            // accent the customer wrote on a form the lemma table lists: `amplía` is `ampliar`'s, not the vocabulary's `amplia`.
+            if let spelled = lexicons.vocabularyByKey[Folding.key(word)], spelled != word,
+               morphology.irregular[word] == nil {
                 word = spelled
                 token.steps.append("accents")
             }

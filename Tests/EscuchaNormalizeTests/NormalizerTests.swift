@@ -197,6 +197,10 @@ struct NormalizationTests {
         #expect(tokens("atencion pesima")[1].normalized == "pésima")
         #expect(tokens("ano")[0].normalized == "ano")  // never turned into año
         #expect(tokens("un vuelo crítico")[2].normalized == "crítico")  // a known accented adjective is kept
+        // An accent the customer wrote on a form the lemma table lists is kept: `amplía` is `ampliar`'s, not `amplia`.
+        #expect(tokens("el hotel amplía su oferta")[2].normalized == "amplía")
+        #expect(tokens("el hotel amplía su oferta")[2].lemma == "ampliar")
+        #expect(tokens("la habitación es amplia")[3].lemma == "amplio")
     }
 
     @Test("between equally common spellings of a key, the repair does not depend on the dictionary's order")

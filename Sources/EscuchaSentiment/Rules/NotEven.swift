@@ -78,6 +78,9 @@ enum NotEven {
                 // question word asks nothing owed (`no sé ni cómo se llama`).
                 guard !next.traits.finite, !next.traits.infinitive, !prepositions.contains(next.key), !Negation.questionWords.contains(next.key),
                       units[verbBefore].traits.finite, (start..<verbBefore).contains(where: { units[$0].facts.word == .no }),
+                      // A second finite form right after a first is the first's object with a verb's spelling (`no necesito
+                      // casas ni propiedades`: `casas` is no form of `casar` here), and the `ni` lists objects.
+                      verbBefore == start || !units[verbBefore - 1].traits.finite,
                       !isCountedAmount(index + 1, context, text) else { continue }
                 var noun = index + 1
                 if Resolutions.determiners.contains(units[noun].key), noun + 1 < end, units[noun + 1].isWord { noun += 1 }
