@@ -883,6 +883,25 @@ func cues(of rule: String, in text: String) -> [String: (value: Double, cues: [S
         #expect(values("Días sin esperar nada").isEmpty)
     }
 
+    /// A span `llevar` counts reaches the wait word further into its clause, and being stuck that long is a wait.
+    @Test func aCountedSpanReachesItsWaitWord() {
+        #expect(rules("Llevo 20 días con el coche en el taller oficial", "días", fullAnalyzer) == ["long wait", "negativity"])
+        #expect(rules("El paquete lleva 6 días parado en el centro logístico", "días", fullAnalyzer) == ["long wait", "negativity"])
+        // Not without the counting verb, and not a stop (`parada`) that far away.
+        #expect(values("20 días con el coche en el taller oficial", fullAnalyzer).isEmpty)
+        #expect(values("La parada está a dos horas del hotel", fullAnalyzer).isEmpty)
+    }
+
+    /// `sin que` governs its whole clause: its verb is denied, and an action not done for a span is a lack.
+    @Test func sinQueDeniesTheClauseItOpens() {
+        #expect(rules("Llevo un mes sin que me contesten", "contesten", fullAnalyzer) == ["unmet expectation", "negativity"])
+        #expect(rules("Llevo un mes sin que me digan nada", "digan", fullAnalyzer) == ["deprivation", "negativity"])
+        #expect(rules("Llevo tres años sin que me falle", "falle", fullAnalyzer) == ["negation"])
+        // The subject of the clause is nothing missing; a concord word negates its clause itself, as far as it reaches.
+        #expect(values("Entré sin que nadie me viera", fullAnalyzer).isEmpty)
+        #expect(rules("Dos días sin que nadie pasara a hacer la habitación", "hacer la habitación", fullAnalyzer) == ["negation", "negativity"])
+    }
+
     /// `ni` as "not even" names the least the customer expected and did not get.
     @Test func notEvenTheLeastIsAComplaint() {
         #expect(values("ni te suben las maletas a la habitación") == ["suben": -1.5])

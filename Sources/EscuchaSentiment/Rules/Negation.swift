@@ -504,6 +504,16 @@ extension Negation {
         }
     }
 
+    /// `sin que me falle`, `sin que me contesten`: `sin` governs the whole clause its `que` opens (see
+    /// `isVerbAfterPhrase`), so that `que` ends no clause and the negation reaches the clause's verb. Not before a
+    /// concord word, which negates its clause itself and reaches further (`sin que nadie pasara a hacer la habitación`).
+    static func joinSinQue(_ units: inout [Unit]) {
+        for index in units.indices.dropLast(2) where units[index].facts.word == .sin && units[index + 1].facts.word == .que
+            && !noPhraseConcord.contains(units[index + 2].key) {
+            units[index + 1].breaksClause = false
+        }
+    }
+
     /// `dejó de ser bueno`, `ha dejado de tener encanto`: ceasing is `ya no`, so the lexicon lists the indicative forms of
     /// `dejar de` as negators. They negate only before an infinitive: `me lo dejaron de lujo` (left in a fine state) and
     /// `lo dejaron de lado` are no ceasing. `deja de` is also the imperative, a demand to stop (`Ryanair, deja de ponerme

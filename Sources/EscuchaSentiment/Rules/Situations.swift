@@ -35,6 +35,8 @@ enum Deprivation {
             if (negator + 1..<index).contains(where: { context.units[$0].key.hasPrefix("olvid") }) { continue }
             // `nada iguala estas vistas`, `nadie supera su servicio`: nothing better, not the thing missing.
             if (negator + 1..<index).contains(where: { isSurpassing($0, context) }) { continue }
+            // `entré sin que nadie me viera`: the subject of the clause `sin que` opens is no thing missing.
+            if context.units[negator].facts.word == .sin, (negator + 1..<index).contains(where: { context.units[$0].facts.word == .que }) { continue }
             // `sin ruido, con vistas al mar`: `con` opens what there was.
             if context.units[negator].facts.word == .sin, (negator + 1..<index).contains(where: { context.units[$0].key.isKey("con") }) { continue }
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(negator)) … \(context.units[index].key)", rule: "deprivation",
@@ -76,6 +78,22 @@ enum Deprivation {
     /// `sin un solo corte`, `sin ningún aviso`: words that stress an absence rather than name what is absent.
     static let stressedAbsence: WordSet = ["solo", "sola", "ningun", "ninguna"]
 
+    /// Words that may stand between `sin que` and its verb besides object pronouns: `sin que ellos me llamen`.
+    /// (`nadie` is the unmet expectation's: `sigo sin que nadie me llame`.)
+    static let beforeOwedVerb: WordSet = ["ellos", "ellas", "usted", "ustedes"]
+
+    /// The verb of the clause `que` opens after `sin`, when it is a plain action with no opinion of its own: a verb that
+    /// is an opinion says what it says (`llevo tres años sin que me falle` is praise of a thing that does not fail).
+    static func owedAction(afterQue que: Int, _ context: RuleContext) -> Int? {
+        var verb = context.skippingPronouns(after: que)
+        if verb < context.units.count, beforeOwedVerb.contains(context.units[verb].key) { verb = context.skippingPronouns(after: verb) }
+        guard verb < context.units.count, context.sentenceOf[verb] == context.sentenceOf[que], context.units[verb].isWord,
+              context.units[verb].traits.finite, context.units[verb].opinion == nil,
+              // An owed verb (`sin que me contesten`) is the unmet expectation's, which `sin` reaches through `que`.
+              !context.units[verb].has(.expected) else { return nil }
+        return verb
+    }
+
     static func persistingLacks(_ context: RuleContext, text: NormalizedText, into out: inout [RuleContext.Working]) {
         // By keyword, in a text that has it: comparing every unit's key with `sin` read its length and bytes.
         guard context.mayHave(.sin) else { return }
@@ -83,6 +101,14 @@ enum Deprivation {
             let persisting = persistingVerbs.contains(context.units[index - 1].key)
             guard persisting || isSpanOfDays(before: index, context, text: text) else { continue }
             var thing = index + 1
+            if context.units[thing].facts.word == .que {
+                // `llevo un mes sin que me contesten`, `sigo sin que nadie me llame`: the action owed, in the clause `que` opens.
+                if let owed = owedAction(afterQue: thing, context) {
+                    out.append(RuleContext.Working.cue(unit: owed, term: "\(context.cue(index - 1)) sin que … \(context.units[owed].key)",
+                                                       rule: "deprivation", cue: "\(context.cue(index - 1)) sin que", value: persistingLack))
+                }
+                continue
+            }
             if Resolutions.determiners.contains(context.units[thing].key), thing + 1 < context.units.count { thing += 1 }
             guard context.clauseOf[thing] == context.clauseOf[index], context.units[thing].isWord, context.units[thing].opinion == nil,
                   !context.units[thing].has(.deprivation), !context.units[thing].has(.expected), !freeFrom.contains(context.units[thing].key)
@@ -960,7 +986,9 @@ enum LongWait {
                                              // So is trying, calling or writing that long (`llevo todo el día tratando de facturar`,
                                              // `llevo tres días llamando`), in the gerund only (`llamé a las 10` is no wait), and
                                              // `tratando` only before `de`: `tratando con el gerente` deals with him.
-                                             "tratando", "llamando", "escribiendo", "peleando", "luchando"])
+                                             "tratando", "llamando", "escribiendo", "peleando", "luchando",
+                                             // Stuck that long is a wait too (`el paquete lleva 6 días parado en Coslada`); not `parada`, a stop.
+                                             "parado", "parados", "atascado", "atascada", "atascados", "atascadas"])
         .union(states).union(holding)
     /// `llevo 40 minutos al teléfono`: held on the line, a wait word only after `al` (`hablé 20 minutos por teléfono`
     /// with an agent is no wait).
@@ -1189,11 +1217,16 @@ enum LongWait {
 
     /// The wait word within `reach` of a time that spans `first...last`, unless an opinion other than a slow verb
     /// says it all (`demora inaceptable` is one unit) or the wait is negated.
+    /// After a span a verb counts (`llevo 20 días con el coche en el taller`), the wait word may stand further on in the
+    /// clause: the span opens it, and what the customer is without comes between.
+    static let countedReach = 8
+
     static func waitWord(near first: Int, _ last: Int, _ context: RuleContext, text: NormalizedText) -> Int? {
         func isWaitWord(_ position: Int) -> Bool { Self.isWaitWord(position, context, text: text) }
+        let counted = first > 0 && bareSpanOpeners.contains(context.units[first - 1].key)
         // The units before (nearest first), then after, searched in turn: joining them in an array cost more than the search.
         guard let wait = context.before(first, limit: reach).first(where: isWaitWord)
-            ?? context.after(last, limit: reach).first(where: isWaitWord) else { return nil }
+            ?? context.after(last, limit: counted ? countedReach : reach).first(where: isWaitWord) else { return nil }
         if let term = context.units[wait].opinion?.entry.term, !slowVerbs.contains(term) { return nil }
         if states.contains(context.units[wait].key), !isAfterEn(wait, context) { return nil }
         if holding.contains(context.units[wait].key), wait == 0 || !context.units[wait - 1].key.isKey("al") { return nil }
