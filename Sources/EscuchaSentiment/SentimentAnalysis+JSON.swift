@@ -4,45 +4,53 @@ extension SentimentAnalysis {
     /// The `sentiment` object of the documented schema (`docs/schema/scored.schema.json`): compound, label,
     /// proportions, per-sentence scores and, unless `contributions` is false, every contribution with its rules.
     public func writeJSON(to writer: inout JSONWriter, contributions includeContributions: Bool = true) {
-        writer.beginObject()
-        Self.writeScore(score, to: &writer)
-        writer.member("language", language)
-        // Sentences and contributions are each written as one run (`JSONWriter.appendRun`), its room counted first, its
-        // members with their commas in the fragments: a run per sentence and per contribution made room, checked the
-        // buffer's uniqueness and called its closure for each (about 60 instructions), as `EvidenceJSON.writeArray` found
-        // for topics. Scores and rule values are written with `double(roundedToThousandths:)`: the same bytes as
-        // `double(SentimentAnalyzer.rounded(x))`.
-        writer.key("sentences")
-        Self.writeSentences(sentences, to: &writer)
-        if includeContributions {
-            writer.key("contributions")
-            Self.writeContributions(contributions, to: &writer)
-        }
-        writer.endObject()
-    }
-
-    /// The `sentences` array, as one run.
-    static func writeSentences(_ sentences: [SentenceSentiment], to writer: inout JSONWriter) {
+        // The whole object is one run (`JSONWriter.appendRun`), its room counted first, its members with their commas in
+        // the fragments: a run each for the score, the sentences and the contributions, with the object's braces and the
+        // two keys written by the writer's structure calls, each made room and checked the buffer (about 250 instructions
+        // a text). Within it a run per sentence and per contribution had cost about 60 instructions each, as
+        // `EvidenceJSON.writeArray` found for topics. Scores and rule values are written with
+        // `double(roundedToThousandths:)`: the same bytes as `double(SentimentAnalyzer.rounded(x))`.
         let comma = writer.commaDue()
-        writer.appendRun(reserving: 3 + sentences.count * (64 + 5 * JSONWriter.Run.numberRoom)) { run in
-            run.fragment("[", afterComma: comma)
-            for index in sentences.indices {
-                run.fragment("{\"utf8\":[", afterComma: index > 0)
-                writeRange(sentences[index].utf8, sentences[index].utf16, to: &run)
-                run.fragment(",\"compound\":")
-                run.double(roundedToThousandths: sentences[index].score.compound)
-                run.fragment(",\"label\":")
-                run.label(sentences[index].score.label)
-                run.byte(UInt8(ascii: "}"))
+        var room = 48 + Self.scoreRoom + Self.sentencesRoom(sentences)
+        if let language { room += 16 + JSONWriter.Run.room(for: language) }
+        if includeContributions { room += 20 + Self.contributionsRoom(contributions) }
+        writer.appendRun(reserving: room) { run in
+            run.fragment("{", afterComma: comma)
+            Self.writeScore(score, to: &run)
+            if let language {
+                run.fragment(",\"language\":")
+                run.string(language)
             }
-            run.byte(UInt8(ascii: "]"))
+            run.fragment(",\"sentences\":")
+            Self.writeSentences(sentences, to: &run)
+            if includeContributions {
+                run.fragment(",\"contributions\":")
+                Self.writeContributions(contributions, to: &run)
+            }
+            run.byte(UInt8(ascii: "}"))
         }
     }
 
-    /// The `contributions` array, as one run. By index, each member read in place: `for contribution in` copied the
-    /// whole contribution (each of its strings and its rules retained, then released: about 270 instructions).
-    static func writeContributions(_ contributions: [Contribution], to writer: inout JSONWriter) {
-        let comma = writer.commaDue()
+    /// Room for `writeSentences`.
+    static func sentencesRoom(_ sentences: [SentenceSentiment]) -> Int { 3 + sentences.count * (64 + 5 * JSONWriter.Run.numberRoom) }
+
+    /// The `sentences` array (room: `sentencesRoom`).
+    static func writeSentences(_ sentences: [SentenceSentiment], to run: inout JSONWriter.Run) {
+        run.byte(UInt8(ascii: "["))
+        for index in sentences.indices {
+            run.fragment("{\"utf8\":[", afterComma: index > 0)
+            writeRange(sentences[index].utf8, sentences[index].utf16, to: &run)
+            run.fragment(",\"compound\":")
+            run.double(roundedToThousandths: sentences[index].score.compound)
+            run.fragment(",\"label\":")
+            run.label(sentences[index].score.label)
+            run.byte(UInt8(ascii: "}"))
+        }
+        run.byte(UInt8(ascii: "]"))
+    }
+
+    /// Room for `writeContributions`: each contribution's text, entry and rules measured.
+    static func contributionsRoom(_ contributions: [Contribution]) -> Int {
         var room = 3
         for index in contributions.indices {
             room += 160 + 6 * JSONWriter.Run.numberRoom + JSONWriter.Run.room(for: contributions[index].text)
@@ -52,39 +60,43 @@ extension SentimentAnalysis {
                     + (contributions[index].rules[rule].cue.map(JSONWriter.Run.room(for:)) ?? 0)
             }
         }
-        writer.appendRun(reserving: room) { run in
-            run.fragment("[", afterComma: comma)
-            for index in contributions.indices {
-                run.fragment("{\"text\":", afterComma: index > 0)
-                run.string(contributions[index].text)
-                run.encoded(contributions[index].opinion.entryJSON)
-                run.fragment(",\"value\":")
-                run.double(contributions[index].value)
-                run.fragment(",\"utf8\":[")
-                writeRange(contributions[index].utf8, contributions[index].utf16, to: &run)
-                run.fragment(",\"rules\":[")
-                // Each rule read in place: a local copy of the list (`let rules`) cost a retain and a release per contribution.
-                for rule in contributions[index].rules.indices {
-                    if isNegativity(contributions[index].rules[rule]) {
-                        run.fragment("{\"rule\":\"negativity\",\"from\":", afterComma: rule > 0)
-                    } else {
-                        run.fragment("{\"rule\":", afterComma: rule > 0)
-                        run.string(contributions[index].rules[rule].rule)
-                        if let cue = contributions[index].rules[rule].cue {
-                            run.fragment(",\"cue\":")
-                            run.string(cue)
-                        }
-                        run.fragment(",\"from\":")
+        return room
+    }
+
+    /// The `contributions` array (room: `contributionsRoom`). By index, each member read in place: `for contribution in`
+    /// copied the whole contribution (each of its strings and its rules retained, then released: about 270 instructions).
+    static func writeContributions(_ contributions: [Contribution], to run: inout JSONWriter.Run) {
+        run.byte(UInt8(ascii: "["))
+        for index in contributions.indices {
+            run.fragment("{\"text\":", afterComma: index > 0)
+            run.string(contributions[index].text)
+            run.encoded(contributions[index].opinion.entryJSON)
+            run.fragment(",\"value\":")
+            run.double(contributions[index].value)
+            run.fragment(",\"utf8\":[")
+            writeRange(contributions[index].utf8, contributions[index].utf16, to: &run)
+            run.fragment(",\"rules\":[")
+            // Each rule read in place: a local copy of the list (`let rules`) cost a retain and a release per contribution.
+            for rule in contributions[index].rules.indices {
+                if isNegativity(contributions[index].rules[rule]) {
+                    run.fragment("{\"rule\":\"negativity\",\"from\":", afterComma: rule > 0)
+                } else {
+                    run.fragment("{\"rule\":", afterComma: rule > 0)
+                    run.string(contributions[index].rules[rule].rule)
+                    if let cue = contributions[index].rules[rule].cue {
+                        run.fragment(",\"cue\":")
+                        run.string(cue)
                     }
-                    run.double(roundedToThousandths: contributions[index].rules[rule].from)
-                    run.fragment(",\"to\":")
-                    run.double(roundedToThousandths: contributions[index].rules[rule].to)
-                    run.byte(UInt8(ascii: "}"))
+                    run.fragment(",\"from\":")
                 }
-                run.fragment("]}")
+                run.double(roundedToThousandths: contributions[index].rules[rule].from)
+                run.fragment(",\"to\":")
+                run.double(roundedToThousandths: contributions[index].rules[rule].to)
+                run.byte(UInt8(ascii: "}"))
             }
-            run.byte(UInt8(ascii: "]"))
+            run.fragment("]}")
         }
+        run.byte(UInt8(ascii: "]"))
     }
 
     /// Whether `rule` is `negativity` without a cue (the weight `Balance` gives a complaint): half of all rules applied
@@ -98,21 +110,22 @@ extension SentimentAnalysis {
         rule.cue == nil && rule.rule.utf8.count == 10 && rule.rule == "negativity"
     }
 
-    /// The score's five members as one run: written one call each, they made room and checked the buffer ten times.
-    static func writeScore(_ score: SentimentScore, to writer: inout JSONWriter) {
-        let comma = writer.commaDue()
-        writer.appendRun(reserving: 96 + 4 * JSONWriter.Run.numberRoom) { run in
-            run.fragment("\"compound\":", afterComma: comma)
-            run.double(roundedToThousandths: score.compound)
-            run.fragment(",\"label\":")
-            run.label(score.label)
-            run.fragment(",\"positive\":")
-            run.double(roundedToThousandths: score.positive)
-            run.fragment(",\"neutral\":")
-            run.double(roundedToThousandths: score.neutral)
-            run.fragment(",\"negative\":")
-            run.double(roundedToThousandths: score.negative)
-        }
+    /// Room for `writeScore`.
+    static var scoreRoom: Int { 96 + 4 * JSONWriter.Run.numberRoom }
+
+    /// The score's five members, the object's first (room: `scoreRoom`).
+    @inline(__always)
+    static func writeScore(_ score: SentimentScore, to run: inout JSONWriter.Run) {
+        run.fragment("\"compound\":")
+        run.double(roundedToThousandths: score.compound)
+        run.fragment(",\"label\":")
+        run.label(score.label)
+        run.fragment(",\"positive\":")
+        run.double(roundedToThousandths: score.positive)
+        run.fragment(",\"neutral\":")
+        run.double(roundedToThousandths: score.neutral)
+        run.fragment(",\"negative\":")
+        run.double(roundedToThousandths: score.negative)
     }
 
     /// `a,b],"utf16":[c,d]`: the rest of a `"utf8":[` member and the `utf16` member after it. Always inlined (once for
