@@ -176,8 +176,14 @@ public struct JSONWriter: Sendable {
     /// the same name writes for the value, without a separator.
     public struct Run {
         @usableFromInline var pointer: UnsafeMutablePointer<UInt8>
+        /// `JSONWriter.numberWords`, read once for the run: each number read through the global's accessor would pay
+        /// its once-check.
+        @usableFromInline let numberWords: UnsafePointer<UInt64>
 
-        @usableFromInline init(_ pointer: UnsafeMutablePointer<UInt8>) { self.pointer = pointer }
+        @usableFromInline init(_ pointer: UnsafeMutablePointer<UInt8>) {
+            self.pointer = pointer
+            numberWords = JSONWriter.numberWords
+        }
 
         /// Room for any number `int` or `double` writes (`-1.2345678901234567e+300` is 24 bytes).
         public static let numberRoom = 32
@@ -258,12 +264,39 @@ public struct JSONWriter: Sendable {
             pointer += JSONWriter.writeQuoted(utf8, into: pointer)
         }
 
-        /// Inlinable, with the digits of a small number (`writeInteger`): written where it is called, an offset or a
-        /// count costs a few instructions a digit, where the call and the cursor kept in memory across it cost about as
-        /// much again (about 200,000 numbers a MB of texts fully analyzed). Always inlined: left to the optimizer, the
-        /// sentiment writer still called it (and `double(roundedToThousandths:)`).
+        /// Inlinable, a small number written where it is called: the call and the cursor kept in memory across it cost
+        /// about as much as the digits (about 200,000 numbers a MB of texts fully analyzed). Always inlined: left to the
+        /// optimizer, the sentiment writer still called it (and `double(roundedToThousandths:)`). A number below 10,000
+        /// (an offset, a sentence's index, a line number: almost all) is one word of the table (`numberWords`), stored
+        /// whole (the room allows it), where its digits worked out place by place (`smallDigits`) cost about 20.
         @inlinable @inline(__always)
-        public mutating func int(_ value: Int) { pointer += JSONWriter.writeInteger(Int64(value), into: pointer) }
+        public mutating func int(_ value: Int) {
+            guard value >= 0, value < JSONWriter.tabledNumbers else {
+                pointer += JSONWriter.writeLargeInteger(Int64(value), into: pointer)
+                return
+            }
+            let word = numberWords[value]
+            UnsafeMutableRawPointer(pointer).storeBytes(of: UInt32(truncatingIfNeeded: word), as: UInt32.self)
+            pointer += Int(truncatingIfNeeded: word >> 56)
+        }
+
+        /// `thousandths / 1000` as `double` writes it. A magnitude below 10 (almost every score, value and strength) is
+        /// one word of the table (`numberWords`), stored whole after the sign, where `writeNumber(thousandths:into:)`
+        /// worked out the digits (about 30 instructions).
+        @inlinable @inline(__always)
+        mutating func write(thousandths: Int64) {
+            let magnitude = thousandths.magnitude
+            guard magnitude < UInt64(JSONWriter.tabledNumbers) else {
+                pointer += JSONWriter.writeLargeThousandths(thousandths, into: pointer)
+                return
+            }
+            let sign = thousandths < 0 ? 1 : 0
+            pointer[0] = UInt8(ascii: "-")  // overwritten by the first digit when positive (the room allows it)
+            let word = numberWords[JSONWriter.tabledNumbers + Int(truncatingIfNeeded: magnitude)]
+            // Eight bytes, the length in the top one: the bytes past the number are room, overwritten by what follows.
+            UnsafeMutableRawPointer(pointer + sign).storeBytes(of: word, as: UInt64.self)
+            pointer += sign + Int(truncatingIfNeeded: word >> 56)
+        }
 
         /// Inlinable, a thousandth's digits found where it is written as with `double(roundedToThousandths:)`: almost every
         /// number written is one (a contribution's value, a topic's, an emotion's strength), and the two calls to reach
@@ -272,7 +305,7 @@ public struct JSONWriter: Sendable {
         @inlinable @inline(__always)
         public mutating func double(_ value: Double) {
             if let thousandths = JSONWriter.nearbyThousandths(value) {
-                pointer += JSONWriter.writeNumber(thousandths: thousandths, into: pointer)
+                write(thousandths: thousandths)
             } else {
                 pointer += JSONWriter.writeDouble(value, into: pointer)
             }
@@ -290,8 +323,37 @@ public struct JSONWriter: Sendable {
                 pointer += JSONWriter.writeRoundedLarge(value, into: pointer)
                 return
             }
-            pointer += JSONWriter.writeNumber(thousandths: JSONWriter.nearest(value * 1000), into: pointer)
+            write(thousandths: JSONWriter.nearest(value * 1000))
         }
+    }
+
+    /// How many integers (from 0) and thousandths (from 0, of either sign) `numberWords` holds.
+    @inlinable static var tabledNumbers: Int { 10_000 }  // a constant, not a stored global read through its once-token
+
+    /// The JSON of the integers below 10,000, then of the thousandths below 10 (`0.001` is `0.001`, `0.5` is `0.5`, `2`
+    /// is `2`, as `double` writes them), each as one word: its bytes (first byte lowest, at most five) and, in the top
+    /// byte, how many. Made once (160 KB, about a million instructions at start-up) and never freed: `Run` keeps its
+    /// address for the run. `nonisolated(unsafe)`: written only while the global is initialized, read-only after.
+    @usableFromInline nonisolated(unsafe) static let numberWords: UnsafePointer<UInt64> = {
+        let words = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * tabledNumbers)
+        let out = UnsafeMutablePointer<UInt8>.allocate(capacity: Run.numberRoom)
+        defer { out.deallocate() }
+        func word(_ count: Int) -> UInt64 {
+            var word = UInt64(count) << 56
+            for index in 0..<count { word |= UInt64(out[index]) << UInt64(8 * index) }
+            return word
+        }
+        for number in 0..<tabledNumbers {
+            words[number] = word(digits(UInt64(number), width: 1, into: out))
+            words[tabledNumbers + number] = word(writeNumber(thousandths: Int64(number), into: out))
+        }
+        return UnsafePointer(words)
+    }()
+
+    /// What `Run.write(thousandths:)` writes for a magnitude of 10 or more, out of line.
+    @usableFromInline @inline(never)
+    static func writeLargeThousandths(_ thousandths: Int64, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        writeNumber(thousandths: thousandths, into: out)
     }
 
     /// What `Run.double(roundedToThousandths:)` writes for a magnitude of 10^9 or more (or NaN), at `out` (room:

@@ -110,6 +110,48 @@ struct JSONWriterTests {
         }
     }
 
+    @Test("the number table (`JSONWriter.numberWords`) writes each integer and thousandth as the general paths do, and numbers written one after another in a run keep each other's bytes")
+    func numberTable() {
+        var mismatches: [String] = []
+        for number in -20...10_020 {
+            var plain = JSONWriter()
+            plain.int(number)
+            var run = JSONWriter()
+            run.appendRun(reserving: JSONWriter.Run.numberRoom) { $0.int(number) }
+            if run.bytes != plain.bytes { mismatches.append("int \(number)") }
+            for value in [Double(number) / 1000, -Double(number) / 1000] {
+                var plain = JSONWriter()
+                plain.double((value * 1000).rounded() / 1000)
+                var rounded = JSONWriter()
+                rounded.appendRun(reserving: JSONWriter.Run.numberRoom) { $0.double(roundedToThousandths: value) }
+                var exact = JSONWriter()
+                exact.appendRun(reserving: JSONWriter.Run.numberRoom) { $0.double(value) }
+                if rounded.bytes != plain.bytes || exact.bytes != plain.bytes { mismatches.append("double \(value)") }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        // Each number stores a whole word past its last byte; what follows must overwrite it, and the run ends where
+        // its last number does.
+        var writer = JSONWriter()
+        writer.appendRun(reserving: 8 * JSONWriter.Run.numberRoom) { run in
+            run.byte(UInt8(ascii: "["))
+            run.int(7)
+            run.byte(UInt8(ascii: ","))
+            run.double(roundedToThousandths: -0.5)
+            run.byte(UInt8(ascii: ","))
+            run.int(1234)
+            run.byte(UInt8(ascii: ","))
+            run.double(9.999)
+            run.byte(UInt8(ascii: ","))
+            run.int(10_000)
+            run.byte(UInt8(ascii: ","))
+            run.double(roundedToThousandths: 12.25)
+            run.byte(UInt8(ascii: "]"))
+            run.int(0)
+        }
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == "[7,-0.5,1234,9.999,10000,12.25]0")
+    }
+
     @Test("strings read eight bytes at a time escape exactly what a byte-by-byte reading escapes, at any position")
     func escapingWordAtATime() {
         func reference(_ text: String) -> String {
