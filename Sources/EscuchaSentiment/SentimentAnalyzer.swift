@@ -106,6 +106,7 @@ public struct SentimentAnalyzer: Sendable {
             if context.mayHave(.universalOpener) { Negation.joinUniversalRelatives(&context.units) }
             if context.mayHave(.ceasing) { Negation.keepCeasingBeforeInfinitives(&context.units) }
             if context.mayHave(.sin) && context.mayHave(.que) { Negation.joinSinQue(&context.units) }
+            if context.mayHave(.no) { Negation.dropAlternatives(&context.units) }
         }
         // Only after `que` and an obligation (`no hay que`): see `Negation.followsNegatedObligation`.
         if context.mayHave(.que) && context.mayHave(.obligation) { Negation.joinNegatedObligations(&context.units) }

@@ -893,6 +893,13 @@ func cues(of rule: String, in text: String) -> [String: (value: Double, cues: [S
         #expect(values("La parada está a dos horas del hotel", fullAnalyzer).isEmpty)
     }
 
+    /// `no` between a verb and its repetition offers an alternative and denies nothing.
+    @Test func anAlternativeIsNoNegation() {
+        #expect(rules("seas o no seas romántico", "romántico", fullAnalyzer).isEmpty)
+        #expect(values("¿Sirve o no sirve el cargador?", fullAnalyzer).isEmpty)
+        #expect(rules("no es romántico", "romántico", fullAnalyzer) == ["negation", "negativity"])
+    }
+
     /// `sin que` governs its whole clause: its verb is denied, and an action not done for a span is a lack.
     @Test func sinQueDeniesTheClauseItOpens() {
         #expect(rules("Llevo un mes sin que me contesten", "contesten", fullAnalyzer) == ["unmet expectation", "negativity"])

@@ -504,6 +504,15 @@ extension Negation {
         }
     }
 
+    /// `seas o no seas romántico`, `sirve o no sirve`: `no` between a verb and its repetition offers the alternative,
+    /// whatever the answer, and denies nothing.
+    static func dropAlternatives(_ units: inout [Unit]) {
+        for index in units.indices where index >= 2 && index + 1 < units.count && units[index].facts.word == .no
+            && units[index - 1].key.isKey("o") && units[index + 1].key == units[index - 2].key {
+            units[index].modifiers[.negator] = nil
+        }
+    }
+
     /// `sin que me falle`, `sin que me contesten`: `sin` governs the whole clause its `que` opens (see
     /// `isVerbAfterPhrase`), so that `que` ends no clause and the negation reaches the clause's verb. Not before a
     /// concord word, which negates its clause itself and reaches further (`sin que nadie pasara a hacer la habitación`).
