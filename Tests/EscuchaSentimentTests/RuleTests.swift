@@ -785,6 +785,8 @@ func cues(of rule: String, in text: String) -> [String: (value: Double, cues: [S
         #expect(values("Genial 🙃") == ["Genial": -1.8, "🙃": -0.5])
         #expect(values("Genial, tercer día sin internet 👏") == ["Genial": -1.8, "internet": -2, "👏": -1.2])
         #expect(values("Genial, todo perfecto 👏") == ["Genial": 3, "perfecto": 3.5, "👏": 2])  // praise with claps is praise
+        // A verb of liking whose clause holds a complaint is irony, and so is the emoji that echoes it after the complaint.
+        #expect(fullAnalyzer.analyze("Me encanta que el wifi vaya a pedales 😍").contributions.filter { $0.value > 0 }.isEmpty)
         // Praise set against the complaint with a contrast word is a concession: the cue does not turn it.
         #expect(values("Otra vez sin luz, pero el trato es excelente") == ["luz": -1, "excelente": 5.25])
         // Cue words in their plain senses are no cue: carrying someone, and coming back again.

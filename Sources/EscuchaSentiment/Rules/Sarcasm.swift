@@ -238,7 +238,12 @@ extension Sarcasm {
         guard let failure = members.filter({ isFailure($0, context) }).map({ context.contributions[$0].unit }).min()
             ?? likedComplaint(members, context) ?? colonFailure
         else { return }
-        let praise = members.filter { context.contributions[$0].value > 0 && context.contributions[$0].unit < failure }
+        // The praise before the failure, and an emoji after it that echoes the praise (`me encanta que el wifi vaya a
+        // pedales 😍`).
+        let praise = members.filter {
+            context.contributions[$0].value > 0
+                && (context.contributions[$0].unit < failure || context.units[context.contributions[$0].unit].isSymbolic)
+        }
         let strength = colonFailure == failure ? colonPraise : ironicPraise
         guard praise.contains(opening), max(context.contributions[opening].valence, context.contributions[opening].value) >= strength
         else { return }
