@@ -57,11 +57,9 @@ public struct SentimentAnalyzer: Sendable {
         if allEnabled || !disabledRules.contains("language"), let language = LanguageGuess.foreign(english: survey.english, spanish: survey.spanish) {
             return Self.unscored(text, language: language)
         }
-        // The context's arrays are this thread's, emptied and handed back after each text (`RuleScratch`): each
+        // The context is this thread's, its arrays emptied and handed back after each text (`RuleScratch`): each
         // array a text made cost an allocation and a metadata lookup, and those that grew, a copy or more.
-        var context = RuleContext(units: [], sentenceOf: [], clauseOf: [], sentences: [], contributions: [], shouting: survey.shouting)
-        cache.scratch.lend(to: &context)
-        defer { cache.scratch.takeBack(&context) }
+        var context = cache.scratch.take(shouting: survey.shouting)
         context.sentenceOf.reserveCapacity(text.tokens.count)
         context.sentences.reserveCapacity(text.sentences.count)
         // What the rules' early exits read of all units, summed as the reader appends them (`UnitSums`).
@@ -92,11 +90,10 @@ public struct SentimentAnalyzer: Sendable {
         }
         swap(&units, &context.units)
         swap(&sentences, &context.sentences)
-        context.keyFacts = sums.keyFacts
-        context.modifierKinds = sums.modifierKinds
-        context.traitSummary = sums.traits
-        context.asks = sums.asks
-        context.exclaims = sums.exclaims
+        // Set through methods, here and for the roles below: Swift 6.3 cannot `consume` a variable one of whose
+        // properties is assigned (`RuleScratch.keep` at the end).
+        context.summarize(keyFacts: sums.keyFacts, modifierKinds: sums.modifierKinds, traits: sums.traits, asks: sums.asks,
+                          exclaims: sums.exclaims)
         // The steps below scan every unit for a negator or a booster: a text with none skips them.
         resolveDoubleRoles(&context.units, candidates: sums.doubleRoles, boosters: context.mayHave(.booster), negators: context.mayHave(.negator))
         ProperNames.apply(&context.units, text: text, sentences: context.sentences)
@@ -117,31 +114,9 @@ public struct SentimentAnalyzer: Sendable {
         }
         // Rules only ever take contrast away from a unit: a text read with none has none (`mayContrast`).
         let mayContrast = Self.mayContrast(context)
-        // Each unit's sentence and clause, in one pass over the sentences' units (no step above reads `sentenceOf`), each
-        // array written through one buffer: appended unit by unit, each append checked the array's uniqueness and room
-        // again (about 20 instructions a unit), and a pass for each array read the units twice (about 2.6 M per MB).
-        // The sentences' ranges cover the units in order, so a unit opens a new sentence where it opens its range.
-        // The units are read through a buffer: through the array, each unit's read loaded its storage again (the writes
-        // above it might have changed it).
-        let count = context.units.count
-        context.units.withUnsafeBufferPointer { units in
-            Self.fill(&context.sentenceOf, count: count) { sentenceOf in
-                Self.fill(&context.clauseOf, count: count) { clauseOf in
-                    var clause = 0
-                    for (sentence, range) in context.sentences.enumerated() {
-                        for index in range {
-                            if index > 0, index == range.lowerBound || units[index].breaksClause
-                                || mayContrast && (units[index].has(.contrastAfter) || units[index].has(.contrastBefore)) {
-                                clause += 1
-                            }
-                            sentenceOf[index] = sentence
-                            clauseOf[index] = clause
-                        }
-                    }
-                }
-            }
-        }
-        (context.negators, context.concord) = Negation.roles(context, text: text)
+        Self.placeInSentencesAndClauses(context.units, context.sentences, sentenceOf: &context.sentenceOf, clauseOf: &context.clauseOf,
+                                        mayContrast: mayContrast)
+        context.setRoles(Negation.roles(context, text: text))
         for index in context.units.indices {
             guard let opinion = context.units[index].opinion else { continue }
             // Its rule list is an emptied one of an earlier text's, when the room has one (most contributions meet a rule).
@@ -201,7 +176,39 @@ public struct SentimentAnalyzer: Sendable {
         if enabled("closing-verdict") { ClosingVerdict.apply(&context) }
         Balance.apply(&context, negativity: enabled("negativity"), repetition: enabled("repetition"))
         if enabled("verdict") { BalancedVerdict.apply(&context) }
-        return finish(&context, text, cache, sentenceWords: sentenceWords, room: &room)
+        let analysis = finish(&context, text, cache, sentenceWords: sentenceWords, room: &room)
+        cache.scratch.keep(consume context)
+        return analysis
+    }
+
+    /// Each unit's sentence and clause, in one pass over the sentences' units (no step before it reads `sentenceOf`), each
+    /// array written through one buffer: appended unit by unit, each append checked the array's uniqueness and room
+    /// again (about 20 instructions a unit), and a pass for each array read the units twice (about 2.6 M per MB).
+    /// The sentences' ranges cover the units in order, so a unit opens a new sentence where it opens its range.
+    /// The units are read through a buffer: through the array, each unit's read loaded its storage again (the writes
+    /// above it might have changed it).
+    /// Its own function, passed the context's arrays (not the context: passed inout, it cost 0.3 M per MB more): a closure
+    /// of `analyze` that captured the context kept it from being moved out whole at the end (`RuleScratch.keep`).
+    private static func placeInSentencesAndClauses(_ units: [Unit], _ sentences: [Range<Int>], sentenceOf: inout [Int],
+                                                   clauseOf: inout [Int], mayContrast: Bool) {
+        let count = units.count
+        units.withUnsafeBufferPointer { units in
+            Self.fill(&sentenceOf, count: count) { sentenceOf in
+                Self.fill(&clauseOf, count: count) { clauseOf in
+                    var clause = 0
+                    for (sentence, range) in sentences.enumerated() {
+                        for index in range {
+                            if index > 0, index == range.lowerBound || units[index].breaksClause
+                                || mayContrast && (units[index].has(.contrastAfter) || units[index].has(.contrastBefore)) {
+                                clause += 1
+                            }
+                            sentenceOf[index] = sentence
+                            clauseOf[index] = clause
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// A word that is both a modifier and an opinion (`bien`, `harto`, `tremendo` boost; `imposible`

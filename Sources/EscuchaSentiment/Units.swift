@@ -1135,7 +1135,7 @@ final class OpinionCache: @unchecked Sendable {
     var doubleRoles: [Int] = []
     /// The phrase reader's work list, kept between words.
     var phraseStack: [(node: Int, position: Int, skipped: Bool)] = []
-    /// The rule context's arrays, kept between texts.
+    /// The rule context, kept between texts.
     var scratch = RuleScratch()
     /// Each phrase's key and `KeyFacts` by its trie node, made at the phrase's first use on this thread and kept for good
     /// (a phrase's unit names it unretained): every phrase read asked `KeyFacts(key)` again (about 690 instructions), and
@@ -1312,32 +1312,34 @@ struct UnitSums {
 /// A sentence's sum of contributions, its positive and negative masses, and how many contributions it has.
 typealias SentenceSums = (sum: Double, positive: Double, negative: Double, count: Int)
 
-/// The arrays a text's `RuleContext` fills, kept empty with their room between texts by the thread's
-/// `OpinionCache`: lent to the context before the units are read and taken back once the analysis is made.
+/// The last text's `RuleContext`, kept whole by the thread's `OpinionCache` with its arrays emptied (their room kept):
+/// taken by the next text and given back once its analysis is made. Kept whole, not as its six arrays: a context made
+/// per text retained its empty arrays as it was made and released eight of them as it was destroyed (about 13 reference
+/// counts a text), which moving the one kept context in and out does not.
 struct RuleScratch {
-    private var units: [Unit] = []
-    private var sentenceOf: [Int] = []
-    private var clauseOf: [Int] = []
-    private var sentences: [Range<Int>] = []
-    private var contributions: [RuleContext.Working] = []
-    private var contributionIndex: [Int] = []
+    /// Nil while a text holds it (and before the first text).
+    private var kept: RuleContext?
     /// Room kept for at most this many units: one very long text should not hold its memory for good.
     static let limit = 1 << 14
 
-    /// Swaps (no copy, no retain) this thread's empty arrays into a context whose arrays are empty.
-    mutating func lend(to context: inout RuleContext) {
-        swap(&units, &context.units)
-        swap(&sentenceOf, &context.sentenceOf)
-        swap(&clauseOf, &context.clauseOf)
-        swap(&sentences, &context.sentences)
-        swap(&contributions, &context.contributions)
-        swap(&contributionIndex, &context.sharedIndexStorage)
+    /// The kept context (moved out: no copy, no retain), or a new one the first time, for a text whose whole is in
+    /// capitals or not (`shouting`). Its arrays are empty, except those the next text overwrites whole (see `keep`); its
+    /// other fields are the last text's, each set again before a rule reads it (`SentimentAnalyzer.analyze`: the
+    /// summaries from the units as they are read, `negators` and `concord` by `Negation.roles`).
+    mutating func take(shouting: Bool) -> RuleContext {
+        var context: RuleContext? = nil
+        swap(&context, &kept)
+        guard var context else {
+            return RuleContext(units: [], sentenceOf: [], clauseOf: [], sentences: [], contributions: [], shouting: shouting)
+        }
+        context.shouting = shouting
+        return context
     }
 
-    /// Empties the context's arrays, keeping their room, and keeps them for the next text. The arrays of numbers that
-    /// the next text overwrites whole (`sentenceOf`, `clauseOf`, the contribution index) keep their length too, to be
+    /// Empties the context's arrays, keeping their room, and keeps it for the next text. The arrays of numbers that the
+    /// next text overwrites whole (`sentenceOf`, `clauseOf`, the contribution index) keep their length too, to be
     /// resized rather than emptied and filled with zeros again (the index is marked as none).
-    mutating func takeBack(_ context: inout RuleContext) {
+    mutating func keep(_ context: consuming RuleContext) {
         guard context.units.capacity <= Self.limit, context.contributions.capacity <= Self.limit else { return }
         // `empty` (EscuchaCore): most texts leave a few sentences and contributions, which `removeAll` emptied through the
         // generic `replaceSubrange` and, for the contributions, a destroy through their type's metadata.
@@ -1345,11 +1347,6 @@ struct RuleScratch {
         context.sentences.empty()
         ContributionIndex.clear(&context.sharedIndexStorage)
         context.contributions.empty()
-        swap(&units, &context.units)
-        swap(&sentenceOf, &context.sentenceOf)
-        swap(&clauseOf, &context.clauseOf)
-        swap(&sentences, &context.sentences)
-        swap(&contributions, &context.contributions)
-        swap(&contributionIndex, &context.sharedIndexStorage)
+        kept = consume context
     }
 }

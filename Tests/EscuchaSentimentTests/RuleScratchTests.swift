@@ -40,7 +40,7 @@ import Testing
         #expect(CueTerm(term: "llegó") != CueTerm(term: "llego\u{301}"))
     }
 
-    /// A storage left longer by an earlier text, its header cleared as `RuleScratch.takeBack` leaves it, holds no index
+    /// A storage left longer by an earlier text, its header cleared as `RuleScratch.keep` leaves it, holds no index
     /// until one is built in it, and then the same one as a new storage.
     @Test func indexBuiltInALongerStorage() {
         let units = (0..<4).map { Unit(tokens: $0..<$0 + 1, key: .empty, facts: KeyFacts(), isWord: true) }
@@ -56,5 +56,28 @@ import Testing
         #expect(context.sharedIndexStorage.count == 40)
         #expect(Array(context.contributionIndex().contributions(of: 3..<4)) == [0, 2])
         #expect(Array(ContributionIndex(context).contributions(of: 0..<4)) == [1, 0, 2])
+    }
+
+    /// The context is kept whole between texts: the first text gets a new one; the next gets the same arrays back, emptied
+    /// with their room, except those it overwrites whole (`sentenceOf`, `clauseOf`), which keep their length.
+    @Test func contextKeptWholeBetweenTexts() {
+        var scratch = RuleScratch()
+        var context = scratch.take(shouting: true)
+        #expect(context.shouting && context.units.isEmpty && context.sentenceOf.isEmpty && context.contributions.isEmpty)
+        context.units = (0..<3).map { Unit(tokens: $0..<$0 + 1, key: .empty, facts: KeyFacts(), isWord: true) }
+        context.sentenceOf = [0, 0, 1]
+        context.clauseOf = [0, 1, 2]
+        context.sentences = [0..<2, 2..<3]
+        context.contributions = [.init(unit: 1, opinion: OpinionLookup.Found(entry: ValenceEntry(term: "t", valence: 1, list: "l", line: 0),
+                                                                             match: "m", intensity: []))]
+        _ = context.contributionIndex()
+        let room = context.units.capacity
+        scratch.keep(context)
+        let again = scratch.take(shouting: false)
+        #expect(!again.shouting && again.units.isEmpty && again.sentences.isEmpty && again.contributions.isEmpty)
+        #expect(again.units.capacity == room && again.sentenceOf == [0, 0, 1] && again.clauseOf == [0, 1, 2])
+        #expect(!again.sharedIndexStorage.isEmpty && !ContributionIndex.holds(again.sharedIndexStorage, units: 3, contributions: 1))
+        // While a text holds it, another (nested) text gets a new one.
+        #expect(scratch.take(shouting: false).units.capacity == 0)
     }
 }

@@ -37,6 +37,20 @@ struct RuleContext {
     /// the memberwise initializer private.
     var sharedIndexStorage: [Int] = []
 
+    /// The summaries of the units, taken as they were read (`UnitSums`; passed whole, the sums were copied).
+    mutating func summarize(keyFacts: KeyFactsUnion, modifierKinds: UInt32, traits: TraitSummary, asks: Bool, exclaims: Bool) {
+        self.keyFacts = keyFacts
+        self.modifierKinds = modifierKinds
+        traitSummary = traits
+        self.asks = asks
+        self.exclaims = exclaims
+    }
+
+    /// Which units negate and which repeat a negation (`Negation.roles`).
+    mutating func setRoles(_ roles: (negators: UnitSet, concord: UnitSet)) {
+        (negators, concord) = roles
+    }
+
     /// Whether some unit may have `kind` (false: surely none has).
     /// Inlined: called out of line (about 78,000 calls per MB of texts), each call first copied the whole context to the
     /// stack to pass it, about 30 instructions for a test of one bit.
@@ -297,7 +311,7 @@ struct ContributionIndex {
     static func storageCount(units: Int, contributions: Int) -> Int { header + units + 1 + contributions }
 
     /// Whether `storage` is an index made for these counts (a storage given back with its length keeps its header
-    /// cleared: `RuleScratch.takeBack`).
+    /// cleared: `RuleScratch.keep`).
     static func holds(_ storage: [Int], units: Int, contributions: Int) -> Bool {
         storage.count >= storageCount(units: units, contributions: contributions) && storage[0] == units + 1 && storage[1] == contributions
     }
