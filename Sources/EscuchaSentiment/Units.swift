@@ -1137,6 +1137,8 @@ final class OpinionCache: @unchecked Sendable {
     var phraseStack: [(node: Int, position: Int, skipped: Bool)] = []
     /// The rule context, kept between texts.
     var scratch = RuleScratch()
+    /// The cues a rule makes, appended here and moved into the context (`RuleContext.add`), kept empty between rules.
+    var cues: [RuleContext.Working] = []
     /// Each phrase's key and `KeyFacts` by its trie node, made at the phrase's first use on this thread and kept for good
     /// (a phrase's unit names it unretained): every phrase read asked `KeyFacts(key)` again (about 690 instructions), and
     /// all of the lexicon's phrases at load would cost more.

@@ -32,7 +32,9 @@ import Testing
         #expect(Array(context.contributionIndex().contributions(of: 0..<3)) == [0])
         context.contributions[0].apply("test", cue: nil, to: 3)
         #expect(Array(context.contributionIndex().contributions(of: 0..<3)) == [0])
-        context.add([made(0)])
+        var cues = [made(0)]
+        context.add(&cues)
+        #expect(cues.isEmpty)  // the buffer given back empty, for the next rule's cues
         #expect(Array(context.contributionIndex().contributions(of: 0..<3)) == [1, 0])
         context.contributions.append(made(1))
         #expect(Array(context.contributionIndex().contributions(of: 0..<3)) == [1, 2, 0])

@@ -300,9 +300,8 @@ enum Counterfactuals {
     static let weight = -1.5
     static let markers: WordSet = ["si", "ojala", "esperaba", "esperabamos", "ojalá"]
 
-    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
-        guard context.traitSummary.contains(.pastSubjunctive) else { return [] }
-        var out: [RuleContext.Working] = []
+    static func cues(_ context: RuleContext, into out: inout [RuleContext.Working]) {
+        guard context.traitSummary.contains(.pastSubjunctive) else { return }
         var used = Set<Int>()
         for index in context.units.indices where context.units[index].traits.pastSubjunctive {
             let unit = context.units[index]
@@ -326,7 +325,6 @@ enum Counterfactuals {
                 steps += 1
             }
         }
-        return out
     }
 
     /// `ojalá todos fueran como ellos`, `si todas las aerolíneas trataran así a los pasajeros`, `ojalá hubiera un sitio así

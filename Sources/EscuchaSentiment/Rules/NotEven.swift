@@ -36,10 +36,9 @@ enum NotEven {
         return verb + 1 < context.units.count && context.units[verb + 1].key.isKey("cuenta")
     }
 
-    static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
-        guard context.mayHave(.ni) || context.mayHave(.niSiquiera) else { return [] }
+    static func cues(_ context: RuleContext, text: NormalizedText, into out: inout [RuleContext.Working]) {
+        guard context.mayHave(.ni) || context.mayHave(.niSiquiera) else { return }
         let units = context.units
-        var out: [RuleContext.Working] = []
         var lastClause = -1
         for index in units.indices where units[index].facts.word == .ni || units[index].facts.word == .niSiquiera {
             let clause = context.clauseOf[index]
@@ -90,6 +89,5 @@ enum NotEven {
             out.append(RuleContext.Working.cue(unit: thing, term: "\(context.cue(index)) … \(units[thing].key)", rule: "not even",
                                                cue: context.cue(index), value: weight))
         }
-        return out
     }
 }

@@ -45,16 +45,15 @@ enum Ratings {
         }
     }
 
-    static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
+    static func cues(_ context: RuleContext, text: NormalizedText, into out: inout [RuleContext.Working]) {
         // A number word grades only before stars (`una estrella`); `diez de diez` is the expression `de diez`.
         let hasStars = context.mayHave(.star)  // exact: the union of the units' lists
-        var out: [RuleContext.Working] = []
         if hasStars {
             for index in context.units.indices { grade(at: index, context, text, hasStars: true, into: &out) }
-            return out
+            return
         }
         // A number grades only as its own unit: a text with none (most) has its tokens not read (about 2 M per MB).
-        guard context.traitSummary.contains(.number) else { return out }
+        guard context.traitSummary.contains(.number) else { return }
         // Without stars only a number token grades: each one's unit is found by a binary search over the units (in token
         // order), rather than every unit of a text with a number being tested (about 2 M instructions per MB).
         text.tokens.withUnsafeBufferPointer { tokens in
@@ -69,7 +68,6 @@ enum Ratings {
                 if context.units[lower].tokens.lowerBound == position { grade(at: lower, context, text, hasStars: false, into: &out) }
             }
         }
-        return out
     }
 
     /// The rating the unit at `index` gives, if any, appended to `out` (units in order, so cues are too).

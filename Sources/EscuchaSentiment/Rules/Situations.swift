@@ -8,12 +8,10 @@ enum Deprivation {
     /// `no me dan respuesta`).
     static let reach = 3
 
-    static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
-        var out: [RuleContext.Working] = []
+    static func cues(_ context: RuleContext, text: NormalizedText, into out: inout [RuleContext.Working]) {
         // Most texts have no listed thing: their units are not read (a lack of any thing is read below, by `sin`).
         if context.mayHave(.deprivation) { listedLacks(context, into: &out) }
         persistingLacks(context, text: text, into: &out)
-        return out
     }
 
     /// A listed essential thing after a full negator: `sin luz`, `no hay internet`.
@@ -128,18 +126,17 @@ enum Deprivation {
 enum InVain {
     static let weight = -1.5
 
-    static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
-        var out = nothingCameOfIt(context)
+    static func cues(_ context: RuleContext, text: NormalizedText, into out: inout [RuleContext.Working]) {
+        nothingCameOfIt(context, into: &out)
         if let gone = timeGoneBy(context, text: text) { out.append(gone) }
         // By keyword, in a text that has it: comparing every unit's key with `para nada` read its length and bytes.
-        guard context.mayHave(.paraNada) else { return out }
+        guard context.mayHave(.paraNada) else { return }
         for index in context.units.indices where context.units[index].facts.word == .paraNada {
             let closes = index + 1 == context.units.count || !context.units[index + 1].isWord && context.units[index + 1].breaksClause
             guard closes, index > 0, context.units[index - 1].isWord,
                   !context.before(index, limit: Int.max).contains(where: { context.negators.contains($0) }) else { continue }
             out.append(RuleContext.Working.cue(unit: index, term: "para nada", rule: "in vain", cue: "para nada", value: weight))
         }
-        return out
     }
 
     /// Days, months: the dates a customer counts from and to.
@@ -216,10 +213,9 @@ enum InVain {
     /// `Llamé tres veces y nada.`, `pedí cita hace un mes y nada, ni una respuesta`: `y nada` closing what the writer
     /// did says nothing came of it. Not the storyteller's `y nada, que…` nor `y nada más`, nor after a negation (`no
     /// contestan y nada`), and only after a conjugated verb of the same sentence.
-    static func nothingCameOfIt(_ context: RuleContext) -> [RuleContext.Working] {
+    static func nothingCameOfIt(_ context: RuleContext, into out: inout [RuleContext.Working]) {
         // A text with no `nada` (its keys' facts, exact: most texts) is not scanned; `nada` is a negator.
-        guard context.mayHave(Keyword.nada), !context.negators.isEmpty else { return [] }
-        var out: [RuleContext.Working] = []
+        guard context.mayHave(Keyword.nada), !context.negators.isEmpty else { return }
         for index in 1..<max(1, context.units.count) where context.units[index].facts.word == .nada && context.negators.contains(index)
             && context.units[index - 1].key.isKey("y") {
             let next = index + 1
@@ -239,7 +235,6 @@ enum InVain {
             guard verb, !negated else { continue }
             out.append(RuleContext.Working.cue(unit: index, term: "y nada", rule: "in vain", cue: "y nada", value: weight))
         }
-        return out
     }
 }
 
@@ -286,10 +281,9 @@ enum UnmetExpectations {
         return context.units[index + 1].isWord && (next.hasSuffix("ando") || next.hasSuffix("iendo") || next.hasSuffix("yendo"))
     }
 
-    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+    static func cues(_ context: RuleContext, into out: inout [RuleContext.Working]) {
         // Every cue below (`overdue` and `demands` too) is of a unit that has `expected`.
-        guard context.mayHave(.expected) else { return [] }
-        var out: [RuleContext.Working] = []
+        guard context.mayHave(.expected) else { return }
         let negators = context.negators
         // An expected verb is owed only where a negator or a concord `ni` stands before it (`firstIndex` below): a text with
         // neither (about half) has none, and its expected verbs are not read.
@@ -333,12 +327,8 @@ enum UnmetExpectations {
                 out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(negator)) … \(unit.key)", rule: "unmet expectation", cue: context.cue(negator), value: weight))
             }
         }
-        // Appended only when made (see `RuleContext.add`): adding two arrays, empty for most texts, cost 170 instructions;
-        // and one at a time, not from an array literal of the two (made and freed for every text).
-        let overdue = overdue(context), demands = demands(context)
-        if !overdue.isEmpty { out += overdue }
-        if !demands.isEmpty { out += demands }
-        return out
+        overdue(context, into: &out)
+        demands(context, into: &out)
     }
 
     /// Days every week and holidays: `los lunes no abren` is a timetable, not a failure (`no viene hasta el lunes` is).
@@ -378,10 +368,9 @@ enum UnmetExpectations {
     static let demandVerbs: WordSet = ["devolver", "reembolsar", "reintegrar", "contestar", "responder", "solucionar", "resolver",
                                            "arreglar", "reparar", "atender", "reponer", "cumplir"]
 
-    static func demands(_ context: RuleContext) -> [RuleContext.Working] {
+    static func demands(_ context: RuleContext, into out: inout [RuleContext.Working]) {
         // Only a demandable verb is read (`WordTraits.demandable`, of a single word's unit): a text with none skips the walk.
-        guard context.traitSummary.contains(.demandable) else { return [] }
-        var out: [RuleContext.Working] = []
+        guard context.traitSummary.contains(.demandable) else { return }
         for index in context.units.indices {
             guard context.units[index].traits.demandable, let weight = context.units[index].modifiers[.expected], context.units[index].opinion == nil,
                   !context.isNegated(index) else { continue }
@@ -399,15 +388,13 @@ enum UnmetExpectations {
             out.append(RuleContext.Working.cue(unit: index, term: "\(cue) … \(context.units[index].key)", rule: "demand", cue: cue,
                                                value: weight * demandFactor))
         }
-        return out
     }
 
     /// `¿Cuándo me devuelven el dinero?`, `¿para cuándo llega el técnico?`: asking when an owed action will
     /// happen says it has not. The question rule then halves it, as it does every opinion in a question.
-    static func overdue(_ context: RuleContext) -> [RuleContext.Working] {
+    static func overdue(_ context: RuleContext, into out: inout [RuleContext.Working]) {
         // Each cue needs `cuándo` (its keywords, exact): a text that asks without it reads no question.
-        guard context.asks, context.mayHave(.cuando) || context.mayHave(.cuandoAccented) else { return [] }
-        var out: [RuleContext.Working] = []
+        guard context.asks, context.mayHave(.cuando) || context.mayHave(.cuandoAccented) else { return }
         for (sentenceIndex, sentence) in context.sentences.enumerated() where sentence.contains(where: { context.units[$0].questionMarks > 0 }) {
             for index in sentence {
                 guard let weight = context.units[index].modifiers[.expected], context.units[index].opinion == nil else { continue }
@@ -418,7 +405,6 @@ enum UnmetExpectations {
                                                    cue: "cuándo", value: weight))
             }
         }
-        return out
     }
 
     /// Words between `cuándo` and the owed verb: `cuándo me lo devuelven`.
@@ -462,8 +448,7 @@ enum Impediments {
         return next < context.units.count && procedures.contains(context.units[next].key)
     }
 
-    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
-        var out: [RuleContext.Working] = []
+    static func cues(_ context: RuleContext, into out: inout [RuleContext.Working]) {
         let negators = context.negators
         // A cue needs `imposible` or an attempt before the infinitive: a text with none of them (a bit of the units' keys'
         // facts, exact) skips the walk over its infinitives.
@@ -493,10 +478,7 @@ enum Impediments {
                                                    cue: context.cue(previous), value: weight))
             }
         }
-        // Appended only when made (see `RuleContext.add`): adding an empty array cost about 150 instructions a text.
-        let refused = refusals(context)
-        if !refused.isEmpty { out += refused }
-        return out
+        refusals(context, into: &out)
     }
 
     /// `dejar` said of the customer and negated: `la web no me deja`, `no nos dejaron entrar`. Not the
@@ -504,9 +486,8 @@ enum Impediments {
     static let letForms: WordSet = ["deja", "dejan", "dejo", "dejaron", "dejaba", "dejaban"]
     static let customers: WordSet = ["me", "nos"]
 
-    static func refusals(_ context: RuleContext) -> [RuleContext.Working] {
-        guard context.traitSummary.contains(.letting) else { return [] }
-        var out: [RuleContext.Working] = []
+    static func refusals(_ context: RuleContext, into out: inout [RuleContext.Working]) {
+        guard context.traitSummary.contains(.letting) else { return }
         for index in context.units.indices where context.units[index].traits.action.contains(.letting) && context.units[index].opinion == nil
             && context.units[index].tokens.count == 1 {
             let unit = context.units[index]
@@ -516,7 +497,6 @@ enum Impediments {
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(index - 2)) \(context.cue(index - 1)) \(unit.key)",
                                                rule: "impediment", cue: context.cue(index - 2), value: weight))
         }
-        return out
     }
 }
 
@@ -535,9 +515,8 @@ enum FulfilledExpectations {
         return context.units[previous - 1].isWord && !["mas", "sino"].contains(context.units[previous - 1].key)
     }
 
-    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
-        guard context.mayHave(.fulfilled) else { return [] }
-        var out: [RuleContext.Working] = []
+    static func cues(_ context: RuleContext, into out: inout [RuleContext.Working]) {
+        guard context.mayHave(.fulfilled) else { return }
         for index in context.units(with: .fulfilled) {
             let unit = context.units[index]
             guard let weight = unit.modifiers[.fulfilled], unit.opinion == nil, unit.traits.reported, !context.isNegated(index),
@@ -549,7 +528,6 @@ enum FulfilledExpectations {
             }
             out.append(RuleContext.Working.cue(unit: index, term: unit.key, rule: "fulfilled expectation", cue: nil, value: weight))
         }
-        return out
     }
 }
 
@@ -559,9 +537,8 @@ enum Excess {
     static let forms: WordSet = ["demasiado", "demasiada", "demasiados", "demasiadas"]
     static let weight = -1.0
 
-    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
-        guard context.mayHave(.excess) else { return [] }
-        var out: [RuleContext.Working] = []
+    static func cues(_ context: RuleContext, into out: inout [RuleContext.Working]) {
+        guard context.mayHave(.excess) else { return }
         for index in context.units.indices.dropLast() where context.units[index].facts.lists.contains(.excess) {
             let next = context.units[index + 1]
             // A word the rules read otherwise is left to them, but a cost may be too much of one (`demasiadas comisiones`).
@@ -572,7 +549,6 @@ enum Excess {
             if next.traits.functionWord != .none || next.traits.frame.contains(.clitic) || context.isNegated(index, limit: 3) { continue }
             out.append(RuleContext.Working.cue(unit: index + 1, term: "\(context.cue(index)) \(next.key)", rule: "excess", cue: context.cue(index), value: weight))
         }
-        return out
     }
 }
 
@@ -588,17 +564,17 @@ enum Suggestions {
         return next < context.units.count && context.units[next].traits.infinitive && context.units[next].traits.action.contains(.mustVisit)
     }
 
-    static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
-        let demanded = context.mayHave(.que) ? demands(context) : []
-        guard context.mayHave(.suggestion) else { return demanded }
-        return demanded + context.units.indices.compactMap { index in
-            guard let weight = context.units[index].modifiers[.suggestion] else { return nil }
-            if needs.contains(context.units[index].key), context.isNegated(index, limit: 2) { return nil }
+    static func cues(_ context: RuleContext, text: NormalizedText, into out: inout [RuleContext.Working]) {
+        if context.mayHave(.que) { demands(context, into: &out) }
+        guard context.mayHave(.suggestion) else { return }
+        for index in context.units.indices {
+            guard let weight = context.units[index].modifiers[.suggestion] else { continue }
+            if needs.contains(context.units[index].key), context.isNegated(index, limit: 2) { continue }
             // A wish that praises (`ojalá todos fueran como ellos`) names nothing missing.
-            if context.units[index].key.hasPrefix("ojal"), Counterfactuals.praiseWish(after: index, context) { return nil }
+            if context.units[index].key.hasPrefix("ojal"), Counterfactuals.praiseWish(after: index, context) { continue }
             // `deberías probarlo`, `tendrías que visitarlo`: advice to the reader to go, which `Recommendations` counts.
-            if Recommendations.isAdviceModal(context.units[index], text), isVisitAfter(index, context) { return nil }
-            return RuleContext.Working.cue(unit: index, term: context.cue(index), rule: "suggestion", cue: context.cue(index), value: weight)
+            if Recommendations.isAdviceModal(context.units[index], text), isVisitAfter(index, context) { continue }
+            out.append(RuleContext.Working.cue(unit: index, term: context.cue(index), rule: "suggestion", cue: context.cue(index), value: weight))
         }
     }
 
@@ -616,8 +592,7 @@ enum Suggestions {
         return context.skippingPronouns(after: index)
     }
 
-    static func demands(_ context: RuleContext) -> [RuleContext.Working] {
-        var out: [RuleContext.Working] = []
+    static func demands(_ context: RuleContext, into out: inout [RuleContext.Working]) {
         for sentence in context.sentences {
             guard let first = sentence.first(where: { context.units[$0].isWord }), context.units[first].facts.word == .que else { continue }
             var verb = demandVerb(after: first, context)
@@ -626,7 +601,6 @@ enum Suggestions {
                   !sentence.contains(where: { (context.units[$0].opinion?.entry.valence ?? 0) > 0 }) else { continue }
             out.append(.cue(unit: verb, term: "que \(context.cue(verb))", rule: "suggestion", cue: "que", value: demandWeight))
         }
-        return out
     }
 }
 
@@ -728,9 +702,8 @@ enum Recommendations {
         return next + 1 < context.units.count && context.units[next].key.isKey("la") && lettingPassObjects.contains(context.units[next + 1].key)
     }
 
-    static func cues(_ context: RuleContext, text: NormalizedText) -> [RuleContext.Working] {
-        guard context.traitSummary.contains(.recommendable) else { return [] }
-        var out: [RuleContext.Working] = []
+    static func cues(_ context: RuleContext, text: NormalizedText, into out: inout [RuleContext.Working]) {
+        guard context.traitSummary.contains(.recommendable) else { return }
         let negators = context.negators
         for index in context.units.indices where context.units[index].traits.action.contains(.recommendable) && context.units[index].traits.infinitive
             && context.units[index].opinion == nil && context.units[index].tokens.count == 1 {
@@ -792,7 +765,6 @@ enum Recommendations {
             out.append(.cue(unit: index, term: "\(context.cue(negator)) … dejar de … \(unit.key)", rule: "recommendation",
                             cue: context.cue(negator), value: adviceWeight))
         }
-        return out
     }
 }
 
@@ -930,10 +902,9 @@ enum CostLevel {
     /// `subir` and `bajar` do not rate (`bajar datos` is downloading them).
     static let benefitKind = -1.0
 
-    static func cues(_ context: RuleContext) -> [RuleContext.Working] {
+    static func cues(_ context: RuleContext, into out: inout [RuleContext.Working]) {
         // A cue needs a level or a move and a cost near it.
-        guard context.mayHave(.cost), context.mayHave(.level) || context.mayHave(.move) else { return [] }
-        var out: [RuleContext.Working] = []
+        guard context.mayHave(.cost), context.mayHave(.level) || context.mayHave(.move) else { return }
         for index in context.units.indices where context.units[index].opinion == nil
             && (context.units[index].has(.level) || context.units[index].has(.move)) {
             let unit = context.units[index]
@@ -965,7 +936,6 @@ enum CostLevel {
             out.append(RuleContext.Working.cue(unit: index, term: "\(context.cue(cost)) … \(unit.key)", rule: "cost level",
                                                cue: context.cue(cost), value: asked ? demandedDecrease : weight))
         }
-        return out
     }
 }
 
@@ -1077,7 +1047,7 @@ enum LongWait {
                 if value < 0, value > weight { context.contributions[index].apply("long wait", cue: context.cue(time), to: weight) }
             }
         }
-        context.add(cues)
+        context.add(&cues)
         applyWalks(&context, text: text)
     }
 
