@@ -177,8 +177,40 @@ struct WordTraits {
 /// Everything the sentiment model reads from one word surface, computed once per thread (surfaces repeat:
 /// a corpus of millions of words has tens of thousands of them).
 final class WordReading {
-    let opinion: OpinionLookup.Found?
+    // Fields are laid out in declaration order: the ones read at every word (the survey, `UnitReader.word`,
+    // `mayGoOn`) come first, the unit whole among them, so that a word touches three or four cache lines of its
+    // reading instead of six; those read only at a new surface or in a phrase search follow.
+    /// The unit the word reads as alone, at token 0: the unit reader copies it whole and gives it the token's range.
+    /// Its key names the forms this reading is made for (they hold the reading, or the thread's table holds them), and
+    /// its opinion is this reading's. Built field by field from the reading at every word, the unit cost about 10
+    /// instructions more (1.8 M per MB of texts).
+    let unit: Unit
+    let traits: WordTraits
     let modifiers: ModifierSet
+    /// What the rules read of the key (`forms.key`, every word unit's key).
+    let facts: KeyFacts
+    /// `facts.word`'s bit in a `KeyFactsUnion` (0 for none), found once here: the unit reader's `Keyword.bit` at every word
+    /// was a jump through a table.
+    let keywordBit: UInt32
+    /// What of `traits` the unit reader sums for the rules (`TraitSummary`).
+    let traitSummary: TraitSummary
+    /// Whether `phraseStarts` has any (read without touching the array's buffer).
+    let opensPhrase: Bool
+    /// Whether a phrase of this word alone is complete (the lexicon's phrases have two words or more).
+    let completesPhrase: Bool
+    /// Whether the word's unit has an opinion and is a booster or a negator too (`UnitSums.doubleRoles`).
+    let mayPlayDoubleRole: Bool
+    /// Whether the word is a participle whose adjective reading the lexicon lists.
+    let hasParticipleReading: Bool
+    /// Bit `spelling % 64` of each spelling with which the phrases this word opens go on (their second words): most
+    /// words that open a phrase are followed by none of them, and then the trie is not searched (`UnitReader.mayGoOn`).
+    /// A word none of whose `spellingBits` is set here surely goes on with none of them, which answers for most words
+    /// after one that opens few phrases; the others probe the start nodes (`UnitReader.mayGoOn`). By spelling, not by
+    /// key, so a next word that only shares a key with them (its lemma's, say) does not start a search that fails.
+    let continuationBits: UInt64
+    /// Bit `spelling % 64` of each of `phraseSpellings`.
+    let spellingBits: UInt64
+    let opinion: OpinionLookup.Found?
     /// Keys under which phrases may list this word (its own, its lemma's, its verb's infinitives'), by
     /// their number in the phrase index; keys no phrase uses are left out.
     let phraseKeyIDs: [Int32]
@@ -195,47 +227,18 @@ final class WordReading {
     let phraseForms: [String]
     /// The phrase-trie nodes this word opens (most words open none, and then no phrase is tried).
     let phraseStarts: [Int32]
-    /// Whether `phraseStarts` has any (read without touching the array's buffer).
-    let opensPhrase: Bool
-    /// Bit `spelling % 64` of each spelling with which the phrases this word opens go on (their second words): most
-    /// words that open a phrase are followed by none of them, and then the trie is not searched (`UnitReader.mayGoOn`).
-    /// A word none of whose `spellingBits` is set here surely goes on with none of them, which answers for most words
-    /// after one that opens few phrases; the others probe the start nodes (`UnitReader.mayGoOn`). By spelling, not by
-    /// key, so a next word that only shares a key with them (its lemma's, say) does not start a search that fails.
-    let continuationBits: UInt64
-    /// Bit `spelling % 64` of each of `phraseSpellings`.
-    let spellingBits: UInt64
     /// A word the phrase search steps over (`UnitReader.phrase`): a booster or dampener with no opinion of its own.
     let skippedInPhrases: Bool
-    /// Whether a phrase of this word alone is complete (the lexicon's phrases have two words or more).
-    let completesPhrase: Bool
-    let traits: WordTraits
-    /// What of `traits` the unit reader sums for the rules (`TraitSummary`).
-    let traitSummary: TraitSummary
     /// After `haber` a participle is the verb (`me han dejado`, `ha despegado`, `ha pasado`), not the adjective
     /// spelled like it (`dejado`, sloppy; `pasado`, overcooked): the verb's own entry, if it has one.
     /// Set only where that differs from the adjective's reading (`hasParticipleReading`).
     let asParticiple: OpinionLookup.Found?
-    /// Whether the word is a participle whose adjective reading the lexicon lists.
-    let hasParticipleReading: Bool
-    /// Whether the word's unit has an opinion and is a booster or a negator too (`UnitSums.doubleRoles`).
-    let mayPlayDoubleRole: Bool
     /// Whether a phrase ending in this word may be a quantity, a periphrasis or an approximation
     /// (`UnitReader.qualifiedPhraseEnds`): otherwise the phrase search does not ask.
     let mayEndQualifiedPhrase: Bool
     /// A diminutive or augmentative: phrases match its lemma only by key, not as an inflection.
     let derived: Bool
     let lemmaKey: String
-    /// What the rules read of the key (`forms.key`, every word unit's key).
-    let facts: KeyFacts
-    /// `facts.word`'s bit in a `KeyFactsUnion` (0 for none), found once here: the unit reader's `Keyword.bit` at every word
-    /// was a jump through a table.
-    let keywordBit: UInt32
-    /// The unit the word reads as alone, at token 0: the unit reader copies it whole and gives it the token's range.
-    /// Its key names the forms this reading is made for (they hold the reading, or the thread's table holds them), and
-    /// its opinion is this reading's. Built field by field from the reading at every word, the unit cost about 10
-    /// instructions more (1.8 M per MB of texts).
-    let unit: Unit
 
     /// The lexicon and the lookup are borrowed: an initializer owns its arguments by default, so each new surface
     /// copied both structs (retaining each of their tables) and released them at the end.
