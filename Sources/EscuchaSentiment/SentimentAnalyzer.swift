@@ -321,7 +321,9 @@ public struct SentimentAnalyzer: Sendable {
     /// array was emptied after each text (about 1.7 M instructions per MB).
     private func survey(_ text: NormalizedText, _ cache: OpinionCache,
                         readings: inout [Unmanaged<WordReading>?]) -> (english: Int, spanish: Int, shouting: Bool) {
-        var english = 0, spanish = 0, words = 0, capitals = 0
+        // The four counts in two pairs of 32-bit lanes (`WordReading.languageCounts`, `shapeCounts`): a text would need
+        // 2^32 words to carry from one lane into the next.
+        var languages: UInt64 = 0, shapes: UInt64 = 0
         // Through a buffer: copying each token out of the array would retain and release its forms.
         Self.fill(&readings, count: text.tokens.count, with: nil) { readings in text.tokens.withUnsafeBufferPointer { tokens in
             for index in tokens.indices {
@@ -334,18 +336,13 @@ public struct SentimentAnalyzer: Sendable {
                 let found = forms._withUnsafeGuaranteedRef { cache.reading($0, reference) }
                 readings[index] = found
                 found._withUnsafeGuaranteedRef { reading in
-                    let traits = reading.traits
-                    switch traits.functionWord {
-                    case .english: english += 1
-                    case .spanish: spanish += 1
-                    case .none: break
-                    }
-                    if traits.longerThanOneLetter { words += 1 }
-                    if traits.shouted { capitals += 1 }
+                    languages &+= reading.languageCounts
+                    shapes &+= reading.shapeCounts
                 }
             }
         } }
-        return (english, spanish, words >= 3 && Double(capitals) >= 0.8 * Double(words))
+        let words = Int(shapes & 0xFFFF_FFFF), capitals = Int(shapes >> 32)
+        return (Int(languages & 0xFFFF_FFFF), Int(languages >> 32), words >= 3 && Double(capitals) >= 0.8 * Double(words))
     }
 
     /// Lets `body` write `count` elements through one buffer (one check of the array's uniqueness and room for the lot):

@@ -210,6 +210,11 @@ final class WordReading {
     let continuationBits: UInt64
     /// Bit `spelling % 64` of each of `phraseSpellings`.
     let spellingBits: UInt64
+    /// This word's share of the survey's counts (`SentimentAnalyzer.survey`) as two 32-bit lanes each: an English and a
+    /// Spanish function word, and a word longer than a letter and a shouted one. Added at every word without a branch:
+    /// tested trait by trait, whether a word is a function word was a branch mispredicted about one word in three.
+    let languageCounts: UInt64
+    let shapeCounts: UInt64
     let opinion: OpinionLookup.Found?
     /// Keys under which phrases may list this word (its own, its lemma's, its verb's infinitives'), by
     /// their number in the phrase index; keys no phrase uses are left out.
@@ -433,6 +438,8 @@ final class WordReading {
             || Self.imperfectEndings.end(forms.key) || forms.normalized.hasUTF8Suffix("é"))
         traits.command = Self.mayBeCommandForm(forms.key) && infinitives.contains { Self.isCommandForm(forms.key, of: Folding.key($0)) }
         self.traits = traits
+        languageCounts = traits.functionWord == .english ? 1 : traits.functionWord == .spanish ? 1 << 32 : 0
+        shapeCounts = (traits.longerThanOneLetter ? 1 : 0) | (traits.shouted ? 1 << 32 : 0)
         traitSummary = TraitSummary(traits)
         facts = KeyFacts(forms.key)
         keywordBit = facts.word?.bit ?? 0
