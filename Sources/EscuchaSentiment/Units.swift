@@ -178,8 +178,8 @@ struct WordTraits {
 /// a corpus of millions of words has tens of thousands of them).
 final class WordReading {
     // Fields are laid out in declaration order: the ones read at every word (the survey, `UnitReader.word`,
-    // `mayGoOn`) come first, the unit whole among them, so that a word touches three or four cache lines of its
-    // reading instead of six; those read only at a new surface or in a phrase search follow.
+    // `mayGoOn` of this word and of the next) come first, the unit whole among them, so that a word touches three or
+    // four cache lines of its reading instead of six; those read only at a new surface or in a phrase search follow.
     /// The unit the word reads as alone, at token 0: the unit reader copies it whole and gives it the token's range.
     /// Its key names the forms this reading is made for (they hold the reading, or the thread's table holds them), and
     /// its opinion is this reading's. Built field by field from the reading at every word, the unit cost about 10
@@ -210,6 +210,13 @@ final class WordReading {
     let continuationBits: UInt64
     /// Bit `spelling % 64` of each of `phraseSpellings`.
     let spellingBits: UInt64
+    /// A word the phrase search steps over (`UnitReader.phrase`): a booster or dampener with no opinion of its own.
+    let skippedInPhrases: Bool
+    /// The phrase words (`PhraseIndex` spellings) this form matches, by the keys of `phraseKeyIDs` in their order: matched
+    /// once here, so that a step into a phrase probes (node, spelling) and compares no strings (`UnitReader.phrase`).
+    let phraseSpellings: [Int32]
+    /// The phrase-trie nodes this word opens (most words open none, and then no phrase is tried).
+    let phraseStarts: [Int32]
     /// This word's share of the survey's counts (`SentimentAnalyzer.survey`) as two 32-bit lanes each: an English and a
     /// Spanish function word, and a word longer than a letter and a shouted one. Added at every word without a branch:
     /// tested trait by trait, whether a word is a function word was a branch mispredicted about one word in three.
@@ -219,9 +226,6 @@ final class WordReading {
     /// Keys under which phrases may list this word (its own, its lemma's, its verb's infinitives'), by
     /// their number in the phrase index; keys no phrase uses are left out.
     let phraseKeyIDs: [Int32]
-    /// The phrase words (`PhraseIndex` spellings) this form matches, by the keys of `phraseKeyIDs` in their order: matched
-    /// once here, so that a step into a phrase probes (node, spelling) and compares no strings (`UnitReader.phrase`).
-    let phraseSpellings: [Int32]
     /// Whether two of `phraseSpellings` share a key (`esta` matches `esta` and `está`): the step then takes the key's
     /// children in the trie's order, which the tie between equally long phrases keeps.
     let spellingTwins: Bool
@@ -230,10 +234,6 @@ final class WordReading {
     /// What a phrase word may be written as for this form: its infinitives and, for a plural, its singular
     /// (`visitas obligadas` for `visita obligada`, whose feminine the lemma `obligado` does not keep).
     let phraseForms: [String]
-    /// The phrase-trie nodes this word opens (most words open none, and then no phrase is tried).
-    let phraseStarts: [Int32]
-    /// A word the phrase search steps over (`UnitReader.phrase`): a booster or dampener with no opinion of its own.
-    let skippedInPhrases: Bool
     /// After `haber` a participle is the verb (`me han dejado`, `ha despegado`, `ha pasado`), not the adjective
     /// spelled like it (`dejado`, sloppy; `pasado`, overcooked): the verb's own entry, if it has one.
     /// Set only where that differs from the adjective's reading (`hasParticipleReading`).
