@@ -93,6 +93,15 @@ struct Tokenizer {
     /// Bytes some emoticon starts with, so that most positions skip the emoticon table at once.
     let startsEmoticon: [Bool]
 
+    /// For each ASCII byte that can only start a punctuation or symbol token (not a letter, digit, space or control, nor
+    /// `@` `#` `*` `+`, which start handles, keycaps and numbers): 1 for punctuation, 2 for a symbol (`isPunctuation`);
+    /// 0 for every other byte. Such a byte, unless it and the next may start an emoticon (`emoticonPairs`), is a mark
+    /// token at once: the way through every other test cost about 200 instructions a mark (one token in eight).
+    let markKinds: [UInt8]
+    /// The first two bytes of every emoticon, one bit a pair (`first << 8 | second`); for an emoticon of one byte, every
+    /// pair it starts.
+    let emoticonPairs: [UInt64]
+
     init(emoticons: some Sequence<String>) {
         let list = emoticons.map { Array($0.utf8) }.sorted { $0.count > $1.count }
         var byFirstByte = [[[UInt8]]](repeating: [], count: 256)
@@ -100,6 +109,30 @@ struct Tokenizer {
         self.emoticons = byFirstByte
         startsEmoticon = byFirstByte.map { !$0.isEmpty }
         maximumEmoticonLength = list.first?.count ?? 0
+        var pairs = [UInt64](repeating: 0, count: 1 << 10)
+        for emoticon in list where !emoticon.isEmpty {
+            let seconds = emoticon.count > 1 ? [emoticon[1]] : Array(0...255)
+            for second in seconds {
+                let pair = Int(emoticon[0]) << 8 | Int(second)
+                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
+        }
+        emoticonPairs = pairs
+        markKinds = (0...UInt8.max).map { byte in
+            let scalar = Unicode.Scalar(byte)
+            guard byte > 0x20, byte < 0x7F, !CharacterClass.isASCIILetter(byte), !CharacterClass.isDigit(byte),
+                  !"@#*+".unicodeScalars.contains(scalar) else { return 0 }
+            return Self.isPunctuation(scalar) ? 1 : 2
+        }
+    }
+
+    /// Whether an emoticon may start with the byte at `index` and the next (true at the text's last byte, where the fast
+    /// way of `markKinds` is not taken).
+    @inline(__always)
+    func mayStartEmoticon(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        guard index + 1 < bytes.count else { return true }
+        let pair = Int(bytes[index]) << 8 | Int(bytes[index + 1])
+        return emoticonPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
     }
 
     /// The tokens of `bytes`, appended to `tokens` (room for one a byte, which the normalizer lends per thread).
@@ -143,6 +176,19 @@ struct Tokenizer {
             // Spaces.
             if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
                 index += 1
+                continue
+            }
+            // Punctuation and symbols that start nothing else (`markKinds`): runs of `.`, and of `!` and `?`, as below.
+            let mark = markKinds[Int(byte)]
+            if mark != 0, !startsEmoticon[Int(byte)] || !mayStartEmoticon(bytes, index) {
+                var end = index + 1
+                if byte == UInt8(ascii: ".") {
+                    while end < count, bytes[end] == UInt8(ascii: ".") { end += 1 }
+                } else if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") {
+                    while end < count, bytes[end] == UInt8(ascii: "!") || bytes[end] == UInt8(ascii: "?") { end += 1 }
+                }
+                tokens.appendMark(RawToken(kind: mark == 1 ? .punctuation : .symbol, start: index, end: end), in: bytes)
+                index = end
                 continue
             }
             if byte >= 0x80 {

@@ -49,6 +49,17 @@ struct TokenizerTests {
         #expect(kinds("etc: nada") == [.word, .punctuation, .word])
     }
 
+    @Test("a mark that starts nothing else is one token at once; one that may start an emoticon with the next byte is not")
+    func markFastPath() {
+        func pairs(_ text: String) -> [String] { tokens(text).map { "\($0.surface)|\($0.kind.rawValue)" } }
+        #expect(pairs("vale, bien... ¿no?!? \"sí\" $_ fin.")
+            == ["vale|word", ",|punctuation", "bien|word", "...|punctuation", "¿|punctuation", "no|word", "?!?|punctuation",
+                "\"|punctuation", "sí|word", "\"|punctuation", "$|symbol", "_|symbol", "fin|word", ".|punctuation"])
+        #expect(pairs("uf ._. y .-. o .5 y :) .") == ["uf|word", "._.|emoticon", "y|word", ".-.|emoticon", "o|word", ".|punctuation",
+                                                      "5|number", "y|word", ":)|emoticon", ".|punctuation"])
+        #expect(pairs("ok!!!.") == ["ok|word", "!!!|punctuation", ".|punctuation"])
+    }
+
     @Test("an emoticon the export escaped as HTML (`&lt;3`) is the emoticon, keyed as typed; the text is not rewritten")
     func escapedEmoticons() {
         let hearts = tokens("gracias &lt;3 y &gt;:( ")
