@@ -47,10 +47,12 @@ public struct Normalizer: Sendable {
         let lent = lentBuffers.value
         return text.withUTF8Bytes { bytes in
             // Declared in the closure: captured from outside, every access to it went through a box.
-            var sink = RawTokenSink(lent.rawRoom(for: bytes.count), capacity: bytes.count)
+            // `rawRoom` first: it resizes the terminals' room too (arguments are evaluated left to right).
+            var sink = RawTokenSink(lent.rawRoom(for: bytes.count), terminals: lent.terminalRoom, capacity: bytes.count)
             tokenizer.tokenize(bytes, into: &sink)
             var raw = sink.tokens
             var terminals = sink.terminals, emoji = sink.emoji
+            var terminalIndices: UnsafeBufferPointer<Int>? = sink.terminalIndices
             // Phones, cards and RUTs are made of digits: most texts have none. Merging only joins tokens, so the merged
             // list fits where the tokens were.
             if let numbers = sink.numbers, let merged = mergeIdentifiers(UnsafeBufferPointer(raw), bytes, numbers: numbers) {
@@ -58,6 +60,7 @@ public struct Normalizer: Sendable {
                 _ = raw.update(fromContentsOf: merged)
                 // The tokens after a merge have moved: sentence segmentation then looks at all of them.
                 if !terminals.isEmpty { terminals = raw.indices }
+                terminalIndices = nil
                 if !emoji.isEmpty { emoji = raw.indices }
             }
             var offsets = UTF16Offsets(bytes)
@@ -99,8 +102,8 @@ public struct Normalizer: Sendable {
                     raw[index].kind = tokens[index].kind
                 }
             }
-            let sentences = segmentSentences(bytes: bytes, spans: UnsafeBufferPointer(raw), terminals: terminals, emoji: emoji,
-                                             tokens: tokens, lent: lent)
+            let sentences = segmentSentences(bytes: bytes, spans: UnsafeBufferPointer(raw), terminals: terminals,
+                                             terminalIndices: terminalIndices, emoji: emoji, tokens: tokens, lent: lent)
             lent.giveBackRawRoom()
             return NormalizedText(text: text, tokens: tokens, sentences: sentences)
         }
@@ -429,33 +432,53 @@ public struct Normalizer: Sendable {
     static func terminalStarts(_ tokens: UnsafeBufferPointer<RawToken>, _ bytes: UnsafeBufferPointer<UInt8>, within terminals: Range<Int>,
                                into starts: inout [Int]) {
         var index = terminals.lowerBound
-        let count = tokens.count
         while index < terminals.upperBound {
             guard tokens[index].mayEndSentence(in: bytes) else {
                 index += 1
                 continue
             }
-            let lastByte = bytes[tokens[index].end - 1]
-            let strong = lastByte == UInt8(ascii: "!") || lastByte == UInt8(ascii: "?")
-            var end = index
-            // Closing quotes and brackets right after the terminator belong to the sentence.
-            while end + 1 < count, tokens[end + 1].kind == .punctuation, tokens[end + 1].start == tokens[end].end,
-                  Self.isCloser(bytes, tokens[end + 1].start..<tokens[end + 1].end) {
-                end += 1
-            }
-            guard end + 1 < count else { break }
-            let nextRange = tokens[end + 1].start..<tokens[end + 1].end
-            let continues = tokens[end + 1].kind == .punctuation && nextRange.count == 1
-                && [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":")].contains(bytes[nextRange.lowerBound])
-            var word = end + 1
-            while word < count, tokens[word].kind == .punctuation, Self.isOpener(bytes, tokens[word].start..<tokens[word].end) { word += 1 }
-            let startsLowercase = word < count && tokens[word].kind == .word && Self.startsLowercase(bytes, tokens[word].start)
-            let spaced = nextRange.lowerBound > tokens[end].end
-            if !continues, strong || (!startsLowercase && spaced) {
-                starts.append(end + 1)
-            }
-            index = end + 1
+            guard let next = sentenceStart(after: index, tokens, bytes, into: &starts) else { break }
+            index = next
         }
+    }
+
+    /// The same, for the terminators at `indices` (ascending: `RawTokenSink.terminalIndices`, every one of the text's).
+    /// Walking every token from the first terminator to the last cost about 7 instructions a token.
+    static func terminalStarts(_ tokens: UnsafeBufferPointer<RawToken>, _ bytes: UnsafeBufferPointer<UInt8>,
+                               at indices: UnsafeBufferPointer<Int>, into starts: inout [Int]) {
+        var index = 0
+        for terminal in indices where terminal >= index {
+            guard let next = sentenceStart(after: terminal, tokens, bytes, into: &starts) else { break }
+            index = next
+        }
+    }
+
+    /// For the terminator at `index`: appends where the next sentence starts, if one does, and returns the index to go on
+    /// from (nil when the text ends first).
+    @inline(__always)
+    private static func sentenceStart(after index: Int, _ tokens: UnsafeBufferPointer<RawToken>, _ bytes: UnsafeBufferPointer<UInt8>,
+                                  into starts: inout [Int]) -> Int? {
+        let count = tokens.count
+        let lastByte = bytes[tokens[index].end - 1]
+        let strong = lastByte == UInt8(ascii: "!") || lastByte == UInt8(ascii: "?")
+        var end = index
+        // Closing quotes and brackets right after the terminator belong to the sentence.
+        while end + 1 < count, tokens[end + 1].kind == .punctuation, tokens[end + 1].start == tokens[end].end,
+              Self.isCloser(bytes, tokens[end + 1].start..<tokens[end + 1].end) {
+            end += 1
+        }
+        guard end + 1 < count else { return nil }
+        let nextRange = tokens[end + 1].start..<tokens[end + 1].end
+        let continues = tokens[end + 1].kind == .punctuation && nextRange.count == 1
+            && [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":")].contains(bytes[nextRange.lowerBound])
+        var word = end + 1
+        while word < count, tokens[word].kind == .punctuation, Self.isOpener(bytes, tokens[word].start..<tokens[word].end) { word += 1 }
+        let startsLowercase = word < count && tokens[word].kind == .word && Self.startsLowercase(bytes, tokens[word].start)
+        let spaced = nextRange.lowerBound > tokens[end].end
+        if !continues, strong || (!startsLowercase && spaced) {
+            starts.append(end + 1)
+        }
+        return end + 1
     }
 
     /// A line at least this long that breaks mid-clause was wrapped by an editor or an export, not by the writer.
@@ -485,21 +508,29 @@ public struct Normalizer: Sendable {
     /// `terminals` and `emoji`: the spans from the first punctuation that may end a sentence to the last, and from the first
     /// emoji or emoticon to the last (`RawTokenSink.terminals` and `emoji`).
     private func segmentSentences(bytes: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<RawToken>, terminals: Range<Int>,
-                                  emoji: Range<Int>, tokens: [Token], lent: LentBuffers) -> [Sentence] {
+                                  terminalIndices: UnsafeBufferPointer<Int>?, emoji: Range<Int>, tokens: [Token], lent: LentBuffers)
+        -> [Sentence] {
         guard !spans.isEmpty else { return [] }
         // Punctuation ends, except after Spanish abbreviations (`Sr.`, `Dña.`, `p. ej.`, `Av.`).
         var starts: [Int] = []
         swap(&starts, &lent.starts)
-        Self.terminalStarts(spans, bytes, within: terminals, into: &starts)
-        // Asked only when there are starts: many texts are one sentence, and `removeAll(where:)` of an empty array still
-        // makes it unique and partitions it.
-        if !starts.isEmpty {
-            starts.removeAll { start in
-                var end = spans[start - 1].end
-                while end > 0, bytes[end - 1] != UInt8(ascii: "."), Self.isCloser(bytes, (end - 1)..<end) { end -= 1 }
-                return bytes[end - 1] == UInt8(ascii: ".") && isAbbreviation(endingAt: end, bytes)
-            }
+        if let terminalIndices {
+            Self.terminalStarts(spans, bytes, at: terminalIndices, into: &starts)
+        } else {
+            Self.terminalStarts(spans, bytes, within: terminals, into: &starts)
         }
+        // The starts after an abbreviation's period dropped in place: `removeAll(where:)` made the array unique, called its
+        // closure through a context and ended in the generic `replaceSubrange` even when it removed nothing (most texts).
+        var kept = 0
+        for index in starts.indices {
+            let start = starts[index]
+            var end = spans[start - 1].end
+            while end > 0, bytes[end - 1] != UInt8(ascii: "."), Self.isCloser(bytes, (end - 1)..<end) { end -= 1 }
+            if bytes[end - 1] == UInt8(ascii: "."), isAbbreviation(endingAt: end, bytes) { continue }
+            if kept != index { starts[kept] = start }
+            kept += 1
+        }
+        if kept < starts.count { starts.removeSubrange(kept...) }
         // Social text: a line break ends a sentence, and so does a run of emoji followed by more words. A single line
         // break after a long line, between words with a lowercase word after it, is a wrapped line (exports of reviews
         // keep the writer's hard wraps, `no es la⏎gran cosa`); short lines are a post's separate thoughts.
@@ -681,6 +712,8 @@ final class LentBuffers {
     static let keptCapacity = 1 << 16
     private var rawBase = UnsafeMutablePointer<RawToken>.allocate(capacity: 1 << 10)
     private var rawCapacity = 1 << 10
+    /// Room for as many token indices as the raw tokens' room has tokens (`RawTokenSink.terminalIndices`), resized with it.
+    private(set) var terminalRoom = UnsafeMutablePointer<Int>.allocate(capacity: 1 << 10)
 
     /// Room for at least `count` raw tokens (`RawTokenSink`), valid until `giveBackRawRoom` or the next call.
     func rawRoom(for count: Int) -> UnsafeMutablePointer<RawToken> {
@@ -697,10 +730,15 @@ final class LentBuffers {
         // Raw tokens are plain values: the room is only ever allocated and freed, never deinitialized.
         rawBase.deallocate()
         rawBase = .allocate(capacity: capacity)
+        terminalRoom.deallocate()
+        terminalRoom = .allocate(capacity: capacity)
         rawCapacity = capacity
     }
 
-    deinit { rawBase.deallocate() }
+    deinit {
+        rawBase.deallocate()
+        terminalRoom.deallocate()
+    }
 }
 
 // MARK: Morphology for other lexicons

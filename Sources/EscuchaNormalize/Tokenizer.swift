@@ -42,9 +42,15 @@ struct RawTokenSink {
     /// numbers (`Normalizer.mergeIdentifiers` looks between these only).
     private(set) var numbers: ClosedRange<Int>?
 
-    /// `capacity` must be at least the byte count of the text tokenized into it.
-    init(_ base: UnsafeMutablePointer<RawToken>, capacity: Int) {
+    /// Where the indices of the punctuation tokens that may end a sentence are written, in order (`terminalIndices`).
+    private let terminalBase: UnsafeMutablePointer<Int>
+    private var terminalCount = 0
+
+    /// `capacity` must be at least the byte count of the text tokenized into it, and `terminals` must have room for as
+    /// many indices.
+    init(_ base: UnsafeMutablePointer<RawToken>, terminals: UnsafeMutablePointer<Int>, capacity: Int) {
         self.base = base
+        terminalBase = terminals
         self.capacity = capacity
     }
 
@@ -73,12 +79,21 @@ struct RawTokenSink {
     /// `append` for punctuation or a symbol, noting a punctuation token that may end a sentence (`terminals`).
     @inline(__always)
     mutating func appendMark(_ token: RawToken, in bytes: UnsafeBufferPointer<UInt8>) {
-        if token.mayEndSentence(in: bytes) { terminals = (terminals.isEmpty ? count : terminals.lowerBound)..<(count + 1) }
         append(token)
+        if token.mayEndSentence(in: bytes) {
+            terminals = (terminals.isEmpty ? count - 1 : terminals.lowerBound)..<count
+            // Fewer terminals than tokens, so fewer than `capacity` (checked by `append`).
+            (terminalBase + terminalCount).initialize(to: count - 1)
+            terminalCount += 1
+        }
     }
 
     /// The tokens written.
     var tokens: UnsafeMutableBufferPointer<RawToken> { UnsafeMutableBufferPointer(start: base, count: count) }
+
+    /// The indices of the punctuation tokens written that may end a sentence (`RawToken.mayEndSentence`), ascending: every
+    /// one within `terminals`.
+    var terminalIndices: UnsafeBufferPointer<Int> { UnsafeBufferPointer(start: terminalBase, count: terminalCount) }
 }
 
 /// Cuts UTF-8 text into tokens in one pass over the bytes: URLs, emails, mentions, hashtags, emoji

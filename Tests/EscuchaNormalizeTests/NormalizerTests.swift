@@ -397,6 +397,23 @@ struct SentenceICUTests {
         #expect(Double(agreed) / Double(icuCount) > 0.97, "agreed \(agreed) of \(icuCount)")
         #expect(Double(extra) / Double(icuCount) < 0.03, "extra \(extra)")
     }
+
+    @Test("the terminators' list finds the sentence starts the walk over every token finds, on the demo corpora")
+    func terminatorListAgrees() {
+        for text in demoTexts() {
+            let result = normalizer.normalize(text)
+            let spans = result.tokens.map { RawToken(kind: $0.kind, start: $0.utf8.lowerBound, end: $0.utf8.upperBound) }
+            Array(text.utf8).withUnsafeBufferPointer { bytes in
+                spans.withUnsafeBufferPointer { spans in
+                    let listed = spans.indices.filter { spans[$0].mayEndSentence(in: bytes) }
+                    var walked: [Int] = [], fromList: [Int] = []
+                    Normalizer.terminalStarts(spans, bytes, within: spans.indices, into: &walked)
+                    listed.withUnsafeBufferPointer { Normalizer.terminalStarts(spans, bytes, at: $0, into: &fromList) }
+                    #expect(walked == fromList)
+                }
+            }
+        }
+    }
 }
 
 @Suite("Display form")
