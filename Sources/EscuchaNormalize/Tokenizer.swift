@@ -108,11 +108,15 @@ struct Tokenizer {
     /// Bytes some emoticon starts with, so that most positions skip the emoticon table at once.
     let startsEmoticon: [Bool]
 
-    /// For each ASCII byte that can only start a punctuation or symbol token (not a letter, digit, space or control, nor
-    /// `@` `#` `*` `+`, which start handles, keycaps and numbers): 1 for punctuation, 2 for a symbol (`isPunctuation`);
-    /// 0 for every other byte. Such a byte, unless it and the next may start an emoticon (`emoticonPairs`), is a mark
-    /// token at once: the way through every other test cost about 200 instructions a mark (one token in eight).
-    let markKinds: [UInt8]
+    /// What the tokenizer's loop asks of a token's first byte, one load for all (`letterByte` and the rest): a letter, a
+    /// byte some emoticon starts with (`startsEmoticon`), `h` or `w` (`startsURLPrefix`), and for an ASCII byte that can
+    /// only start a punctuation or symbol token (not a letter, digit, space or control, nor `@` `#` `*` `+`, which start
+    /// handles, keycaps and numbers) which of the two (`isPunctuation`). Such a byte, unless it and the next may start an
+    /// emoticon (`emoticonPairs`), is a mark token at once: the way through every other test cost about 200 instructions
+    /// a mark (one token in eight).
+    let byteClasses: [UInt8]
+    static let letterByte: UInt8 = 1, emoticonByte: UInt8 = 2, linkByte: UInt8 = 4
+    static let punctuationByte: UInt8 = 8, symbolByte: UInt8 = 16
     /// The first two bytes of every emoticon, one bit a pair (`first << 8 | second`); for an emoticon of one byte, every
     /// pair it starts.
     let emoticonPairs: [UInt64]
@@ -133,16 +137,22 @@ struct Tokenizer {
             }
         }
         emoticonPairs = pairs
-        markKinds = (0...UInt8.max).map { byte in
+        let startsEmoticon = startsEmoticon
+        byteClasses = (0...UInt8.max).map { byte in
             let scalar = Unicode.Scalar(byte)
-            guard byte > 0x20, byte < 0x7F, !CharacterClass.isASCIILetter(byte), !CharacterClass.isDigit(byte),
-                  !"@#*+".unicodeScalars.contains(scalar) else { return 0 }
-            return Self.isPunctuation(scalar) ? 1 : 2
+            var byteClass: UInt8 = startsEmoticon[Int(byte)] ? Self.emoticonByte : 0
+            if CharacterClass.isASCIILetter(byte) { byteClass |= Self.letterByte }
+            if byte | 0x20 == UInt8(ascii: "h") || byte | 0x20 == UInt8(ascii: "w") { byteClass |= Self.linkByte }
+            if byte > 0x20, byte < 0x7F, !CharacterClass.isASCIILetter(byte), !CharacterClass.isDigit(byte),
+               !"@#*+".unicodeScalars.contains(scalar) {
+                byteClass |= Self.isPunctuation(scalar) ? Self.punctuationByte : Self.symbolByte
+            }
+            return byteClass
         }
     }
 
     /// Whether an emoticon may start with the byte at `index` and the next (true at the text's last byte, where the fast
-    /// way of `markKinds` is not taken).
+    /// way of `byteClasses` is not taken).
     @inline(__always)
     func mayStartEmoticon(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
         guard index + 1 < bytes.count else { return true }
@@ -178,9 +188,11 @@ struct Tokenizer {
             // the tests below for every word.
             // Tested first: no space starts with a letter's byte, and this way always moves forward, so a word needs neither
             // the space tests nor the guard below (about 9 instructions a word).
-            if ((byte | 0x20) &- 0x61) < 26 || (byte == 0xC3 && index + 1 < count && bytes[index + 1] != 0x97 && bytes[index + 1] != 0xB7),
-               !startsEmoticon[Int(byte)] || Self.startsPlainWord(bytes, index),
-               !(Self.startsURLPrefix(bytes, index) && Self.hasURLMark(bytes, hasAt: hasAt)
+            let byteClass = byteClasses[Int(byte)]
+            if byteClass & Self.letterByte != 0
+                || (byte == 0xC3 && index + 1 < count && bytes[index + 1] != 0x97 && bytes[index + 1] != 0xB7),
+               byteClass & Self.emoticonByte == 0 || Self.startsPlainWord(bytes, index),
+               !(byteClass & Self.linkByte != 0 && Self.startsURLPrefix(bytes, index) && Self.hasURLMark(bytes, hasAt: hasAt)
                  || index < lastAt && Self.localRunStopsAtEmailMark(bytes, index)) {
                 let end = plainWordEnd(bytes, index)
                 tokens.append(RawToken(kind: .word, start: index, end: end))
@@ -193,16 +205,17 @@ struct Tokenizer {
                 index += 1
                 continue
             }
-            // Punctuation and symbols that start nothing else (`markKinds`): runs of `.`, and of `!` and `?`, as below.
-            let mark = markKinds[Int(byte)]
-            if mark != 0, !startsEmoticon[Int(byte)] || !mayStartEmoticon(bytes, index) {
+            // Punctuation and symbols that start nothing else (`byteClasses`): runs of `.`, and of `!` and `?`, as below.
+            if byteClass & (Self.punctuationByte | Self.symbolByte) != 0,
+               byteClass & Self.emoticonByte == 0 || !mayStartEmoticon(bytes, index) {
                 var end = index + 1
                 if byte == UInt8(ascii: ".") {
                     while end < count, bytes[end] == UInt8(ascii: ".") { end += 1 }
                 } else if byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") {
                     while end < count, bytes[end] == UInt8(ascii: "!") || bytes[end] == UInt8(ascii: "?") { end += 1 }
                 }
-                tokens.appendMark(RawToken(kind: mark == 1 ? .punctuation : .symbol, start: index, end: end), in: bytes)
+                let kind: TokenKind = byteClass & Self.punctuationByte != 0 ? .punctuation : .symbol
+                tokens.appendMark(RawToken(kind: kind, start: index, end: end), in: bytes)
                 index = end
                 continue
             }
@@ -418,15 +431,24 @@ struct Tokenizer {
     }
 
     /// `wordEnd` without underscores. A word of ASCII letters and digits shorter than eight bytes that ends at an ASCII byte
-    /// other than the hyphen and the apostrophe (which may join it to the next letters) is found from one load. Most words
-    /// are such words, and this runs in the tokenizer's loop, where the call to `wordEnd` cost about 60 instructions a word.
+    /// other than the hyphen and the apostrophe (which may join it to the next letters) is found from one load (up to sixteen
+    /// bytes, from two). Most words are such words, and this runs in the tokenizer's loop, where the call to `wordEnd` cost
+    /// about 60 instructions a word.
     /// Any other word goes on in `wordEnd` past the letters and digits that load found (reading them again cost about 25).
     @inline(__always)
     func plainWordEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
         guard start + 8 <= bytes.count, let base = bytes.baseAddress else { return wordEnd(bytes, start, allowUnderscore: false) }
         let run = Self.asciiWordRun(UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
-        let end = start + run
-        if run > 0, run < 8 {
+        var end = start + run
+        var stopped = run > 0 && run < 8
+        // A word of eight letters or more (about one word in nine): its next eight bytes from a second load (the call to
+        // `wordEnd` cost about 60 instructions for such a word).
+        if run == 8, end + 8 <= bytes.count {
+            let more = Self.asciiWordRun(UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self))
+            end += more
+            stopped = more < 8
+        }
+        if stopped {
             let stop = bytes[end]
             if stop < 0x80, stop != UInt8(ascii: "-"), stop != UInt8(ascii: "'") { return end }
         }
