@@ -190,12 +190,13 @@ public struct SignalDetector: Sendable {
 
     private func staffMention(in sentence: Range<Int>, _ tokens: UnsafeBufferPointer<Token>, _ text: NormalizedText,
                               sentiment: SentimentAnalysis) -> Range<Int>? {
-        // The role list in a local: read as a global, it was checked for its one-time set-up at every word.
-        let roles = Self.roles, roleShapes = Self.roleShapes
+        // The role list and the marks' key in locals: read as globals, they were checked for their one-time set-up at every
+        // word (about 60,000 calls per MB).
+        let roles = Self.roles, roleShapes = Self.roleShapes, marksKey = SpellingMarks.key
         for index in sentence {
             // Most words are neither a role nor capitalised: passed on one bit kept with their forms, where each word's key
             // and surface were read for the two tests (about 70 instructions a word of a sentence with praise).
-            guard tokens[index].kind == .word, mayNameStaff(tokens, index) else { continue }
+            guard tokens[index].kind == .word, mayNameStaff(tokens, index, marksKey) else { continue }
             // The key read in the forms, unretained: through the token, each word's key was retained and released. Most
             // words are passed on their first byte and length (`roleShapes`), without asking the list.
             if AspectSentiment.hasShape(tokens, index, roleShapes),
@@ -234,8 +235,8 @@ public struct SignalDetector: Sendable {
     /// Whether a word is a role word or opens with a capital: the words `staffMention` looks at further. Found once per
     /// spelling and kept with its forms (`SpellingMarks`).
     @inline(__always)
-    private func mayNameStaff(_ tokens: UnsafeBufferPointer<Token>, _ index: Int) -> Bool {
-        SpellingMarks.marks(tokens, index) & SpellingMarks.mayNameStaff != 0
+    private func mayNameStaff(_ tokens: UnsafeBufferPointer<Token>, _ index: Int, _ key: AttachmentKey) -> Bool {
+        SpellingMarks.marks(tokens, index, key: key) & SpellingMarks.mayNameStaff != 0
     }
 
     static func mayNameStaff(_ forms: TokenForms, _ roles: WordSet, _ roleShapes: AspectSentiment.Shapes) -> Bool {

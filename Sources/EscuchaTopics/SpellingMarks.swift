@@ -12,9 +12,10 @@ enum SpellingMarks {
 
     static let key = AttachmentKey()
 
-    /// The marks of the word at `index`, read in place (its forms unretained).
+    /// The marks of the word at `index`, read in place (its forms unretained). `key`: `Self.key`, which a loop over words
+    /// reads once before it: read here, each word asked for the global's one-time set-up (a call).
     @inline(__always)
-    static func marks(_ tokens: UnsafeBufferPointer<Token>, _ index: Int) -> UInt {
+    static func marks(_ tokens: UnsafeBufferPointer<Token>, _ index: Int, key: AttachmentKey = SpellingMarks.key) -> UInt {
         Unmanaged.passUnretained(tokens[index].forms)._withUnsafeGuaranteedRef { forms in
             let bits = forms.attachedBits(key)
             return bits != 0 ? bits : find(forms)
