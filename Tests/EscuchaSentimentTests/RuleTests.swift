@@ -21,8 +21,8 @@ import EscuchaTestSupport
             ("Se recomienda llegar tres horas antes", .neu),
             // News of a service widened is news, as the development sets label it (`amplía` is `ampliar`, not `amplio`).
             ("Renfe amplía el horario del Cercanías", .neu),
-            ("Las habitaciones eran viejas y muy calurosas.", .neg), ("Nos dieron una calurosa bienvenida.", .pos),
-            ("Los pasillos son auténticas saunas.", .neg), ("La habitación parecía un horno.", .neg), ("El hotel tiene sauna y jacuzzi.", .neu),
+            ("El cuarto era viejo y muy caluroso.", .neg), ("Nos dieron una calurosa bienvenida.", .pos),
+            ("Las buhardillas son auténticas saunas en agosto.", .neg), ("La habitación parecía un horno.", .neg), ("El hotel tiene sauna y jacuzzi.", .neu),
             // Warnings to readers, with `no`, `nunca` or `jamás`; `no te vayas sin verlo` is advice to stay.
             ("La devolución es ridículamente fácil", .pos), ("Hora feliz de 6 a 8 pm", .neu),
             ("Parecía suela de zapato.", .neg), ("Me cambiaron la tarifa sin preguntarme", .neg),
