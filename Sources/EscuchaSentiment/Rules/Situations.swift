@@ -100,7 +100,7 @@ enum Deprivation {
             guard persisting || isSpanOfDays(before: index, context, text: text) else { continue }
             var thing = index + 1
             if context.units[thing].facts.word == .que {
-                // `llevo un mes sin que me contesten`, `sigo sin que nadie me llame`: the action owed, in the clause `que` opens.
+                // `llevo un mes sin que me digan nada`: the action not done, in the clause `que` opens (`owedAction`).
                 if let owed = owedAction(afterQue: thing, context) {
                     out.append(RuleContext.Working.cue(unit: owed, term: "\(context.cue(index - 1)) sin que … \(context.units[owed].key)",
                                                        rule: "deprivation", cue: "\(context.cue(index - 1)) sin que", value: persistingLack))
